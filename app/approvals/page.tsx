@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../components/coming-soon';
+
+export default function ApprovalsPage() {
+  return <ComingSoon href="/approvals" />;
+}

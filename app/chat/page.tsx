@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../components/coming-soon';
+
+export default function ChatPage() {
+  return <ComingSoon href="/chat" />;
+}

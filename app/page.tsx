@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { HealthPanel } from '../components/health-panel';
+import { NAV_ITEMS } from '../components/nav-items';
+import { checkHealth } from '../lib/health';
+import { getRuntime } from '../lib/runtime';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const runtime = getRuntime();
+  const report = await checkHealth(runtime.health);
+  return (
+    <div className="home">
+      <section className="card intro">
+        <h1>Plant overview</h1>
+        <p>
+          Ask about the plant, its schedule, its machines’ health and its manuals. Every write to the plant — a setpoint, a command, a schedule release, a work
+          order — waits for a person’s approval of exactly that change.
+        </p>
+      </section>
+      <HealthPanel initial={report} />
+      <section className="card" aria-labelledby="sections-title">
+        <h2 id="sections-title">Sections</h2>
+        <ul className="sections">
+          {NAV_ITEMS.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href}>{item.label}</Link> — {item.summary}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

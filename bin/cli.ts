@@ -1,0 +1,43 @@
+/**
+ * The `plantpilot` CLI: one commander program, one file per command in bin/commands/.
+ * Every failure becomes one line on stderr and an exit code from lib/errors (never a stack
+ * trace unless --verbose).
+ */
+import { Command, CommanderError } from 'commander';
+import { cliExitCode, isAppError, toAppError } from '../lib/errors';
+import * as db from './commands/db';
+import * as start from './commands/start';
+
+type CommandModule = { register(program: Command): void };
+
+/** Every top-level command, in the order `--help` lists them. */
+const COMMANDS: CommandModule[] = [start, db];
+
+export function buildProgram(): Command {
+  const program = new Command('plantpilot')
+    .description('Plantpilot — an air-gappable copilot for factories. Every write to the plant waits for a human approval.')
+    .option('--verbose', 'print stack traces for unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of COMMANDS) command.register(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const appError = toAppError(error);
+    process.stderr.write(`plantpilot: ${appError.message}\n`);
+    if (program.opts().verbose) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    else if (!isAppError(error)) process.stderr.write('(unexpected error; run again with --verbose for the stack trace)\n');
+    process.exitCode = cliExitCode(appError.code);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,109 @@
+/**
+ * The one place that reads the environment. Everything else receives a parsed `Config`.
+ * Parsing fails with one line per bad variable, naming it and what is expected, so a
+ * start-up error never needs a stack trace to be understood.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        (value) => {
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, e.g. ${example}`,
+      )
+      .optional(),
+  );
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'a TCP port number, e.g. 3000' })
+      .int('a whole port number, e.g. 3000')
+      .min(1, 'a port between 1 and 65535')
+      .max(65535, 'a port between 1 and 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  PLANTPILOT_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./.plantpilot')),
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:pass@db.plant.local:5432/plantpilot'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:8000/v1'),
+  PLANTPILOT_MODEL: optionalString,
+  OPENAI_EMBEDDINGS_MODEL: optionalString,
+  OPCUA_ENDPOINT: urlWithProtocols(['opc.tcp:'], 'opc.tcp://10.0.0.5:4840'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export type Config = {
+  env: RawConfig['NODE_ENV'];
+  port: number;
+  host: string;
+  /** Absolute path of the data dir (embedded database, certificates, lock file). */
+  dataDir: string;
+  databaseUrl?: string;
+  model: { baseUrl?: string; apiKey?: string; name?: string };
+  embeddings: { model?: string };
+  opcua: { endpoint?: string };
+  log: { level: RawConfig['LOG_LEVEL']; format: 'pretty' | 'json' };
+};
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Parses the environment into a Config. Throws AppError('config_invalid') whose message has
+ * one line per invalid variable: `PORT: expected a TCP port number, e.g. 3000 (got "abc")`.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = env[name];
+      const shown = got === undefined ? '' : ` (got ${JSON.stringify(name.includes('KEY') ? '***' : got)})`;
+      return `${name}: expected ${issue.message}${shown}`;
+    });
+    throw new AppError('config_invalid', `Invalid configuration — ${lines.join('; ')}. Fix it in the environment or .env (see .env.example).`);
+  }
+  const raw = parsed.data;
+  return {
+    env: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: path.resolve(cwd, raw.PLANTPILOT_DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    model: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, name: raw.PLANTPILOT_MODEL },
+    embeddings: { model: raw.OPENAI_EMBEDDINGS_MODEL },
+    opcua: { endpoint: raw.OPCUA_ENDPOINT },
+    log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty') },
+  };
+}
+
+/** A database URL with the password masked, safe for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}

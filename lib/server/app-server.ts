@@ -1,0 +1,90 @@
+/**
+ * The application server: one Node process that owns the services (database, and in later
+ * parts the plant connector, agent and job workers) and serves the Next.js app, its API routes
+ * and health. `plantpilot start` and `npm start` end up here.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import type { Config } from '../config';
+import { openDb, migrate } from '../db';
+import type { Db } from '../db/db';
+import { AppError } from '../errors';
+import { dbHealthCheck } from '../health';
+import type { Logger } from '../log';
+import { setRuntime, type Runtime } from '../runtime';
+import { ensureBuild } from './build';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type AppServer = { url: string; runtime: Runtime; close(): Promise<void> };
+
+export type AppServerOptions = { config: Config; log: Logger; dev?: boolean; build?: boolean };
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(new AppError('conflict', `Port ${port} is already in use. Stop the other program or set PORT to a free port.`, { cause: error }));
+      } else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as { port: number }).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export async function startAppServer({ config, log, dev = false, build = true }: AppServerOptions): Promise<AppServer> {
+  const db: Db = await openDb(config, `plantpilot start (port ${config.port})`);
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info({ migrations: applied.map((m) => m.file) }, `Applied ${applied.length} database migration(s)`);
+    log.info(`Database: ${db.kind === 'pglite' ? `embedded PGlite in ${db.location}` : `PostgreSQL ${db.location}`}`);
+
+    if (!dev && build) await ensureBuild(PROJECT_ROOT, log);
+
+    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db) } };
+    setRuntime(runtime);
+
+    const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    const server = http.createServer((req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        log.error({ err: error, url: req.url }, 'Request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Internal error; see the server log.');
+      });
+    });
+    const port = await listen(server, config.port, config.host);
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    db.lock?.setUrl(url);
+
+    let closed = false;
+    return {
+      url,
+      runtime,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await app.close().catch(() => undefined);
+        setRuntime(undefined);
+        await db.close();
+      },
+    };
+  } catch (error) {
+    setRuntime(undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -10,12 +10,24 @@ import { AppError } from './errors';
 import type { HealthCheck, HealthPart } from './health';
 import type { Logger } from './log';
 
+/**
+ * The long-lived services, one per capability. Each capability declares its own member by module
+ * augmentation in its own folder, so adding one never edits this file:
+ *
+ *     declare module '../../lib/runtime' { interface RuntimeServices { knowledge: KnowledgeBase } }
+ *
+ * A member is absent when its capability is not started (tests, or a part that failed to start).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RuntimeServices {}
+
 export interface Runtime {
   config: Config;
   log: Logger;
   db: Db;
   startedAt: Date;
   health: Partial<Record<HealthPart, HealthCheck>>;
+  services: Partial<RuntimeServices>;
 }
 
 const KEY = Symbol.for('plantpilot.runtime');

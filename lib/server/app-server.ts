@@ -49,7 +49,7 @@ export async function startAppServer({ config, log, dev = false, build = true }:
 
     if (!dev && build) await ensureBuild(PROJECT_ROOT, log);
 
-    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db) } };
+    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db) }, services: {} };
     setRuntime(runtime);
 
     const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });

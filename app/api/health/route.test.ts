@@ -11,7 +11,7 @@ afterEach(() => setRuntime(undefined));
 describe('GET /api/health', () => {
   it('reports the database ok and parts not yet installed as down, each with a reason', async () => {
     const db = await openEmbeddedDb({});
-    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: { db: dbHealthCheck(db) } });
+    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: { db: dbHealthCheck(db) }, services: {} });
     try {
       const response = await GET();
       expect(response.status).toBe(200);
@@ -30,7 +30,7 @@ describe('GET /api/health', () => {
 
   it('answers 503 with a reason when the database is gone', async () => {
     const db = await openEmbeddedDb({});
-    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: { db: dbHealthCheck(db) } });
+    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: { db: dbHealthCheck(db) }, services: {} });
     await db.close();
     const response = await GET();
     expect(response.status).toBe(503);

@@ -6,12 +6,13 @@
 import { Command, CommanderError } from 'commander';
 import { cliExitCode, isAppError, toAppError } from '../lib/errors';
 import * as db from './commands/db';
+import * as schedule from './commands/schedule';
 import * as start from './commands/start';
 
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db];
+const COMMANDS: CommandModule[] = [start, db, schedule];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

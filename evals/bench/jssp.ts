@@ -1,0 +1,137 @@
+/**
+ * Job-shop benchmark on the classical JSPLIB instances: dispatching-rule baseline and tabu search, in the
+ * same run, against the best-known makespans (bounds.json). Prints one table and writes
+ * evals/out/jssp.json.
+ *
+ *   npx tsx evals/bench/jssp.ts [--data ../shared/data/jsplib] [--time-limit-s 30] [--instances la|ta|ft|abz|orb|all|ft10,la01] [--seed 1]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseJssp } from '../../tools/scheduling/jssp-format';
+import { solve } from '../../tools/scheduling/solve';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const range = (prefix: string, from: number, to: number, width: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(width, '0')}`);
+const SETS: Record<string, string[]> = {
+  ft: ['ft06', 'ft10', 'ft20'],
+  la: range('la', 1, 40, 2),
+  abz: range('abz', 5, 9, 1),
+  orb: range('orb', 1, 10, 2),
+  ta: range('ta', 1, 20, 2),
+};
+SETS.all = [...SETS.ft!, ...SETS.la!, ...SETS.abz!, ...SETS.orb!, ...SETS.ta!];
+
+const Bound = z.object({ name: z.string(), path: z.string(), lower_bound: z.number(), upper_bound_bks: z.number() });
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(projectRoot, '../shared/data/jsplib') },
+    'time-limit-s': { type: 'string', default: '30' },
+    instances: { type: 'string', default: 'all' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: join(projectRoot, 'evals/out/jssp.json') },
+  },
+});
+const timeLimitS = Number(values['time-limit-s']);
+const seed = Number(values.seed);
+if (!(timeLimitS > 0) || !Number.isInteger(seed)) throw new Error('--time-limit-s must be a positive number and --seed an integer');
+const names = values.instances!.split(',').flatMap((item) => SETS[item.trim()] ?? [item.trim()]);
+const bounds = new Map(
+  z
+    .array(Bound)
+    .parse(JSON.parse(readFileSync(join(values.data!, 'bounds.json'), 'utf8')))
+    .map((b) => [b.name, b]),
+);
+
+interface Row {
+  instance: string;
+  size: string;
+  lowerBound: number;
+  bestKnown: number;
+  dispatchRule: string;
+  dispatchMakespan: number;
+  dispatchGapPct: number;
+  makespan: number;
+  gapPct: number;
+  feasible: boolean;
+  bestFoundAfterS: number;
+  timeS: number;
+  iterations: number;
+}
+
+const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
+const rows: Row[] = [];
+const header = ['instance', 'size', 'bks', 'dispatch', 'gap%', 'tabu', 'gap%', 'best@s', 'time s', 'feasible'];
+const widths = [9, 7, 6, 14, 7, 6, 7, 7, 7, 8];
+const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
+console.log(`JSSP benchmark: ${names.length} instances, ${timeLimitS} s each, seed ${seed}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(line(header));
+
+for (const name of names) {
+  const bound = bounds.get(name);
+  if (!bound) throw new Error(`Unknown instance ${name}: it is not in ${join(values.data!, 'bounds.json')}`);
+  const file = join(values.data!, bound.path);
+  const problem = parseJssp(readFileSync(file, 'utf8'), file, name);
+  // Stopping at a proven optimum (lower bound = best known) only saves time; it never changes the makespan.
+  const targetValue = bound.lower_bound === bound.upper_bound_bks ? bound.lower_bound : undefined;
+  const result = solve(problem, { timeLimitMs: timeLimitS * 1000, seed, targetValue }, { now: () => performance.now() });
+  const row: Row = {
+    instance: name,
+    size: `${problem.jobs.length}x${problem.machineCount}`,
+    lowerBound: bound.lower_bound,
+    bestKnown: bound.upper_bound_bks,
+    dispatchRule: result.baseline.rule,
+    dispatchMakespan: result.baseline.makespan,
+    dispatchGapPct: gap(result.baseline.makespan, bound.upper_bound_bks),
+    makespan: result.makespan,
+    gapPct: gap(result.makespan, bound.upper_bound_bks),
+    feasible: result.violations.length === 0 && result.makespan >= bound.lower_bound,
+    bestFoundAfterS: (result.bestFoundAfterMs ?? 0) / 1000,
+    timeS: (result.elapsedMs ?? 0) / 1000,
+    iterations: result.iterations,
+  };
+  rows.push(row);
+  console.log(
+    line([
+      name,
+      row.size,
+      row.bestKnown,
+      `${row.dispatchMakespan} ${row.dispatchRule}`,
+      row.dispatchGapPct.toFixed(2),
+      row.makespan,
+      row.gapPct.toFixed(2),
+      row.bestFoundAfterS.toFixed(1),
+      row.timeS.toFixed(1),
+      row.feasible ? 'yes' : 'NO',
+    ]),
+  );
+}
+
+const families = [...new Set(rows.map((r) => r.instance.replace(/\d+$/, '')))];
+const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+const summary = families.map((family) => {
+  const members = rows.filter((r) => r.instance.replace(/\d+$/, '') === family);
+  return {
+    family,
+    instances: members.length,
+    meanDispatchGapPct: mean(members.map((r) => r.dispatchGapPct)),
+    meanGapPct: mean(members.map((r) => r.gapPct)),
+    atBestKnown: members.filter((r) => r.makespan <= r.bestKnown).length,
+    allFeasible: members.every((r) => r.feasible),
+  };
+});
+console.log('\nfamily  n   dispatch mean gap%   tabu mean gap%   at best-known   feasible');
+for (const s of summary) {
+  console.log(
+    `${s.family.padEnd(6)} ${String(s.instances).padStart(2)} ${s.meanDispatchGapPct.toFixed(2).padStart(20)} ${s.meanGapPct.toFixed(2).padStart(16)} ${`${s.atBestKnown}/${s.instances}`.padStart(15)} ${s.allFeasible ? 'yes' : 'NO'}`,
+  );
+}
+mkdirSync(dirname(values.out!), { recursive: true });
+writeFileSync(values.out!, JSON.stringify({ timeLimitS, seed, cpu: cpus()[0]?.model ?? null, node: process.version, rows, summary }, null, 2));
+console.log(`\nwrote ${values.out}`);

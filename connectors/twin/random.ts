@@ -1,0 +1,42 @@
+/**
+ * Seeded pseudo-random numbers for the twin (mulberry32). The whole state is one 32-bit integer, so
+ * a twin's randomness is reproducible from its seed and the order of draws alone.
+ */
+
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    // Mix the seed so that small neighbouring seeds (1, 2, 3) give unrelated sequences.
+    this.state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0x2545f491) >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  uniform(low: number, high: number): number {
+    return low + (high - low) * this.next();
+  }
+
+  /** Standard normal via Box–Muller (one value per call, keeps the state simple). */
+  normal(mean = 0, standardDeviation = 1): number {
+    const u1 = Math.max(this.next(), 1e-12);
+    const u2 = this.next();
+    return mean + standardDeviation * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /** Exponentially distributed with the given mean (time between failures, repair times). */
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+}

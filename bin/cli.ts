@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { cliExitCode, isAppError, toAppError } from '../lib/errors';
 import * as db from './commands/db';
+import * as inspect from './commands/inspect';
 import * as schedule from './commands/schedule';
 import * as sim from './commands/sim';
 import * as start from './commands/start';
@@ -13,7 +14,7 @@ import * as start from './commands/start';
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, sim, schedule];
+const COMMANDS: CommandModule[] = [start, db, sim, schedule, inspect];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

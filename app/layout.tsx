@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { UserMenu } from '../components/auth/user-menu';
 import { Nav } from '../components/nav';
+import { pageSession } from '../lib/auth/page-session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,7 +13,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await pageSession();
   return (
     <html lang="en">
       <body>
@@ -19,7 +22,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Plantpilot
           </Link>
-          <Nav />
+          {session && !session.user.mustChangePassword && <Nav />}
+          {session && <UserMenu displayName={session.user.displayName} role={session.user.role} csrfToken={session.csrfToken} />}
         </header>
         <main className="main">{children}</main>
       </body>

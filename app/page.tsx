@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { HealthPanel } from '../components/health-panel';
 import { NAV_ITEMS } from '../components/nav-items';
+import { requirePageSession } from '../lib/auth/page-session';
 import { checkHealth } from '../lib/health';
 import { getRuntime } from '../lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  await requirePageSession();
   const runtime = getRuntime();
   const report = await checkHealth(runtime.health);
   return (

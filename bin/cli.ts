@@ -5,16 +5,18 @@
  */
 import { Command, CommanderError } from 'commander';
 import { cliExitCode, isAppError, toAppError } from '../lib/errors';
+import * as audit from './commands/audit';
 import * as db from './commands/db';
 import * as inspect from './commands/inspect';
 import * as schedule from './commands/schedule';
 import * as sim from './commands/sim';
 import * as start from './commands/start';
+import * as users from './commands/users';
 
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, sim, schedule, inspect];
+const COMMANDS: CommandModule[] = [start, db, users, audit, sim, schedule, inspect];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

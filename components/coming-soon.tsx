@@ -1,7 +1,9 @@
+import { requirePageSession } from '../lib/auth/page-session';
 import { NAV_ITEMS } from './nav-items';
 
 /** Placeholder for a section whose feature has not landed yet; says so plainly. */
-export function ComingSoon({ href }: { href: string }) {
+export async function ComingSoon({ href }: { href: string }) {
+  await requirePageSession();
   const item = NAV_ITEMS.find((i) => i.href === href);
   return (
     <section className="card">

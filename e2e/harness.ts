@@ -6,18 +6,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export type RunningApp = { url: string; dataDir: string; logs(): string; close(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  dataDir: string;
+  /** One-time passwords printed on first start, by user name. */
+  oneTimePasswords: Record<string, string>;
+  logs(): string;
+  close(): Promise<void>;
+};
 
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantpilot-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'plantpilot.js'), 'start', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_FORMAT: 'json', ...env },
+    env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_FORMAT: 'json', PLANTPILOT_TWIN_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,9 +37,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     });
     child.on('exit', (code) => reject(new Error(`plantpilot start exited with ${code} before serving:\n${output}`)));
   });
+  const oneTimePasswords: Record<string, string> = {};
+  for (const match of output.matchAll(/^\s+([a-z][a-z0-9._-]+)\s+([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})\s+\(/gm)) {
+    oneTimePasswords[match[1]!] = match[2]!;
+  }
   return {
     url,
     dataDir,
+    oneTimePasswords,
     logs: () => output,
     async close() {
       if (child.exitCode === null) {
@@ -60,4 +72,23 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in through the login page. A first sign-in with a one-time password goes through the
+ * change-password page and sets `newPassword`.
+ */
+export async function signIn(page: Page, app: RunningApp, username: string, password: string, newPassword?: string): Promise<void> {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (newPassword) {
+    await page.waitForURL(/\/account\/password$/);
+    await page.getByLabel('One-time password').fill(password);
+    await page.getByLabel('New password (at least 10 characters)').fill(newPassword);
+    await page.getByLabel('New password again').fill(newPassword);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login') && !url.pathname.startsWith('/account'));
 }

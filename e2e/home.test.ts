@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -16,10 +16,36 @@ afterAll(async () => {
 });
 
 describe('home page', () => {
-  it('shows the application shell and the database as ok', async () => {
+  it('prints one-time passwords for an operator and a supervisor on first start', () => {
+    expect(Object.keys(app.oneTimePasswords).sort()).toEqual(['operator', 'supervisor']);
+  });
+
+  it('sends a visitor without a session to sign-in, and refuses the API', async () => {
     const page = await browser.newPage();
-    await page.goto(app.url);
+    await page.goto(`${app.url}/approvals`);
+    await page.waitForURL(/\/login\?next=%2Fapprovals/);
+    await page.close();
+    const response = await fetch(`${app.url}/api/approvals`);
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a wrong password with a clear message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel('User name').fill('operator');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.locator('form [role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/Wrong user name or password/);
+    await page.close();
+  });
+
+  it('signs in with the one-time password, makes the operator choose a new one, then shows the shell with the database ok', async () => {
+    const page = await browser.newPage();
+    await signIn(page, app, 'operator', app.oneTimePasswords.operator!, 'line-one-operator-2026');
     await expect(page.getByRole('heading', { name: 'Plant overview' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('signed-in-user').textContent()).resolves.toMatch(/Shift Operator\s*operator/);
     const nav = page.getByRole('navigation', { name: 'Sections' });
     for (const label of ['Chat', 'Plant', 'Schedule', 'Maintenance', 'Inspection', 'Manuals', 'Handovers', 'Approvals', 'Audit']) {
       await expect(nav.getByRole('link', { name: label, exact: true }).count()).resolves.toBe(1);
@@ -30,16 +56,7 @@ describe('home page', () => {
     await page.close();
   });
 
-  it('navigates to a section that is not built yet and says so', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Audit', exact: true }).click();
-    await page.waitForURL(/\/audit$/);
-    await expect(page.getByText('coming soon').first().isVisible()).resolves.toBe(true);
-    await page.close();
-  });
-
-  it('serves health as JSON', async () => {
+  it('serves health as JSON without a session', async () => {
     const response = await fetch(`${app.url}/api/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { parts: { db: { status: string } } };

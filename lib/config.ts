@@ -47,6 +47,22 @@ export const ConfigSchema = z.object({
   PLANTPILOT_MODEL: optionalString,
   OPENAI_EMBEDDINGS_MODEL: optionalString,
   OPCUA_ENDPOINT: urlWithProtocols(['opc.tcp:'], 'opc.tcp://10.0.0.5:4840'),
+  OPCUA_SECURITY_MODE: z.enum(['None', 'Sign', 'SignAndEncrypt']).default('None'),
+  OPCUA_SECURITY_POLICY: z.enum(['None', 'Basic256Sha256', 'Aes128_Sha256_RsaOaep', 'Aes256_Sha256_RsaPss']).default('None'),
+  OPCUA_USERNAME: optionalString,
+  OPCUA_PASSWORD: optionalString,
+  OPCUA_MAPPING_FILE: optionalString,
+  PLANTPILOT_TWIN_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'a TCP port number (0 = any free port)' }).int().min(0).max(65535).default(4840),
+  ),
+  PLANTPILOT_TWIN_SEED: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'a whole number' }).int().default(1)),
+  PLANTPILOT_TWIN_SPEED: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
+  ),
+  INSPECTION_BACKEND_URL: urlWithProtocols(['http:', 'https:'], 'http://gpu-server:8000'),
+  INSPECTION_MODEL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
@@ -62,7 +78,17 @@ export type Config = {
   databaseUrl?: string;
   model: { baseUrl?: string; apiKey?: string; name?: string };
   embeddings: { model?: string };
-  opcua: { endpoint?: string };
+  opcua: {
+    endpoint?: string;
+    securityMode: RawConfig['OPCUA_SECURITY_MODE'];
+    securityPolicy: RawConfig['OPCUA_SECURITY_POLICY'];
+    username?: string;
+    password?: string;
+    mappingFile?: string;
+  };
+  /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
+  twin: { port: number; seed: number; speed: number };
+  inspection: { backendUrl?: string; model?: string };
   log: { level: RawConfig['LOG_LEVEL']; format: 'pretty' | 'json' };
 };
 
@@ -78,7 +104,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const got = env[name];
-      const shown = got === undefined ? '' : ` (got ${JSON.stringify(name.includes('KEY') ? '***' : got)})`;
+      const secret = name.includes('KEY') || name.includes('PASSWORD');
+      const shown = got === undefined ? '' : ` (got ${JSON.stringify(secret ? '***' : got)})`;
       return `${name}: expected ${issue.message}${shown}`;
     });
     throw new AppError('config_invalid', `Invalid configuration — ${lines.join('; ')}. Fix it in the environment or .env (see .env.example).`);
@@ -92,7 +119,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl: raw.DATABASE_URL,
     model: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, name: raw.PLANTPILOT_MODEL },
     embeddings: { model: raw.OPENAI_EMBEDDINGS_MODEL },
-    opcua: { endpoint: raw.OPCUA_ENDPOINT },
+    opcua: {
+      endpoint: raw.OPCUA_ENDPOINT,
+      securityMode: raw.OPCUA_SECURITY_MODE,
+      securityPolicy: raw.OPCUA_SECURITY_POLICY,
+      username: raw.OPCUA_USERNAME,
+      password: raw.OPCUA_PASSWORD,
+      mappingFile: raw.OPCUA_MAPPING_FILE ? path.resolve(cwd, raw.OPCUA_MAPPING_FILE) : undefined,
+    },
+    twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED },
+    inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty') },
   };
 }

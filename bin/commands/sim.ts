@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { startTwinServer } from '../../connectors/twin/server';
 
 function integerOption(name: string, low: number, high: number) {
   return (raw: string): number => {
@@ -35,6 +34,8 @@ export function register(program: Command): void {
     .option('--password <password>', 'password for --user', 'plantpilot')
     .option('--pki-dir <dir>', 'folder for the server certificate (default: a temporary folder)')
     .action(async (options: { port: number; seed: number; speed: number; user: string; password: string; pkiDir?: string }) => {
+      // Loaded on use: node-opcua is heavy, and other commands should not pay for it.
+      const { startTwinServer } = await import('../../connectors/twin/server');
       const server = await startTwinServer({
         port: options.port,
         seed: options.seed,

@@ -1,6 +1,7 @@
 /** `plantpilot start`: serve the app (and its services) until interrupted. */
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
+import { formatInitialUsers } from '../../lib/auth/bootstrap';
 import { startAppServer } from '../../lib/server/app-server';
 import { cliContext } from '../context';
 
@@ -19,7 +20,13 @@ export function register(program: Command): void {
           throw new AppError('invalid_argument', `--port expects a port number between 0 and 65535 (got "${options.port}").`);
         config.port = port;
       }
-      const server = await startAppServer({ config, log, dev: options.dev ?? false, build: options.build });
+      const server = await startAppServer({
+        config,
+        log,
+        dev: options.dev ?? false,
+        build: options.build,
+        onInitialUsers: (users) => console.log(`\n${formatInitialUsers(users)}\n`),
+      });
       log.info(`Plantpilot is serving ${server.url}`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -6,6 +6,7 @@
  * username/password identity (role AuthenticatedUser + Operator). A timer advances the twin by
  * `tickMs × speed` of simulated time every `tickMs` of wall time.
  */
+import '../opcua/log-to-stderr';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import type { CreatedUser } from '../auth/users';
 import type { Config } from '../config';
 import { openDb, migrate } from '../db';
 import type { Db } from '../db/db';
@@ -15,12 +16,20 @@ import { dbHealthCheck } from '../health';
 import type { Logger } from '../log';
 import { setRuntime, type Runtime } from '../runtime';
 import { ensureBuild } from './build';
+import { startServices } from './services';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export type AppServer = { url: string; runtime: Runtime; close(): Promise<void> };
 
-export type AppServerOptions = { config: Config; log: Logger; dev?: boolean; build?: boolean };
+export type AppServerOptions = {
+  config: Config;
+  log: Logger;
+  dev?: boolean;
+  build?: boolean;
+  /** Called once with the users created on first start and their one-time passwords. */
+  onInitialUsers?: (users: CreatedUser[]) => void;
+};
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,8 +49,9 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-export async function startAppServer({ config, log, dev = false, build = true }: AppServerOptions): Promise<AppServer> {
+export async function startAppServer({ config, log, dev = false, build = true, onInitialUsers }: AppServerOptions): Promise<AppServer> {
   const db: Db = await openDb(config, `plantpilot start (port ${config.port})`);
+  let stopServices: (() => Promise<void>) | undefined;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.file) }, `Applied ${applied.length} database migration(s)`);
@@ -49,7 +59,10 @@ export async function startAppServer({ config, log, dev = false, build = true }:
 
     if (!dev && build) await ensureBuild(PROJECT_ROOT, log);
 
-    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db) }, services: {} };
+    const started = await startServices({ config, db, log });
+    stopServices = started.stop;
+    if (started.initialUsers.length > 0) onInitialUsers?.(started.initialUsers);
+    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db), ...started.health }, services: started.services };
     setRuntime(runtime);
 
     const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });
@@ -79,11 +92,13 @@ export async function startAppServer({ config, log, dev = false, build = true }:
         });
         await app.close().catch(() => undefined);
         setRuntime(undefined);
+        await stopServices?.();
         await db.close();
       },
     };
   } catch (error) {
     setRuntime(undefined);
+    await stopServices?.().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

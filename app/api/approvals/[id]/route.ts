@@ -1,0 +1,11 @@
+import { requireSession } from '../../../../lib/auth/request';
+import { handle } from '../../../../lib/http';
+import { requireService } from '../../../../lib/services';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  await requireSession(request);
+  const { id } = await params;
+  return Response.json({ request: await requireService('gate').get(id) }, { headers: { 'cache-control': 'no-store' } });
+});

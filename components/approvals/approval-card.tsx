@@ -1,0 +1,239 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ApprovalRequest } from '../../tools/approval/types';
+import styles from './approvals.module.css';
+
+export type Viewer = { id: string; role: 'viewer' | 'operator' | 'supervisor' | 'admin'; csrfToken: string };
+
+const FINAL = new Set(['executed', 'failed', 'rejected', 'expired', 'superseded']);
+const REFRESH_MS = 2000;
+
+function countdown(expiresAt: string, nowMs: number): string {
+  const left = Math.max(0, new Date(expiresAt).getTime() - nowMs);
+  const minutes = Math.floor(left / 60000);
+  const seconds = Math.floor((left % 60000) / 1000);
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+function canDecide(viewer: Viewer, request: ApprovalRequest): { ok: boolean; why?: string } {
+  if (request.status !== 'pending') return { ok: false };
+  if (viewer.role !== 'supervisor' && viewer.role !== 'admin') return { ok: false, why: 'A supervisor decides on this request.' };
+  if (request.risk === 'high' && (viewer.id === request.requester.id || viewer.id === request.editedBy?.id)) {
+    return { ok: false, why: 'High risk: someone other than the requester or editor must approve (four-eyes).' };
+  }
+  return { ok: true };
+}
+
+/**
+ * One approval request: what would change (current → proposed, range, risk), who asked, the
+ * countdown, and — for a person allowed to decide — approve, edit or reject. Refreshes itself
+ * until the request is final, then shows the read-back.
+ */
+export function ApprovalCard({ initial, viewer, compact = false }: { initial: ApprovalRequest; viewer: Viewer; compact?: boolean }) {
+  const [request, setRequest] = useState(initial);
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (FINAL.has(request.status)) return;
+    const tick = setInterval(() => setNowMs(Date.now()), 1000);
+    const poll = setInterval(async () => {
+      try {
+        const response = await fetch(`/api/approvals/${request.id}`, { cache: 'no-store' });
+        if (response.ok) setRequest((await response.json()).request);
+      } catch {
+        // The inbox shows connectivity; a missed poll is retried.
+      }
+    }, REFRESH_MS);
+    return () => {
+      clearInterval(tick);
+      clearInterval(poll);
+    };
+  }, [request.id, request.status]);
+
+  async function decide(body: Record<string, unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const response = await fetch(`/api/approvals/${request.id}/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': viewer.csrfToken },
+        body: JSON.stringify({ ...body, argsSha256: request.argsSha256 }),
+      });
+      const result = await response.json();
+      if (!response.ok) {
+        setError(result.error?.message ?? 'The decision was not accepted.');
+        return;
+      }
+      setRequest(result.request);
+      setMode('view');
+    } catch {
+      setError('The server did not answer; the decision may not have been recorded. Reload to see the current state.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const allowed = canDecide(viewer, request);
+  const { preview } = request;
+  return (
+    <article
+      className={`${styles.card} ${styles[`status_${request.status}`] ?? ''}`}
+      data-approval-id={request.id}
+      data-status={request.status}
+      aria-label={`Approval request: ${preview.summary}`}
+    >
+      <header className={styles.head}>
+        <span className={`${styles.risk} ${styles[`risk_${request.risk}`]}`}>{request.risk} risk</span>
+        <strong className={styles.summary}>{preview.summary}</strong>
+        <span className={styles.status} data-testid="approval-status">
+          {request.status}
+        </span>
+      </header>
+      {preview.asset && (
+        <p className={styles.meta}>
+          {preview.asset.name} ({preview.asset.id}){preview.asset.line ? ` · ${preview.asset.line}` : ''}
+        </p>
+      )}
+      <table className={styles.changes}>
+        <thead>
+          <tr>
+            <th>What</th>
+            <th>Current</th>
+            <th>Proposed</th>
+            <th>Allowed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.changes.map((change, index) => (
+            <tr key={index}>
+              <td>{change.what}</td>
+              <td>{change.current ?? '—'}</td>
+              <td className={styles.proposed}>
+                {change.proposed}
+                {change.unit ? ` ${change.unit}` : ''}
+              </td>
+              <td>{change.allowedRange ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!compact && <p className={styles.effect}>Expected effect: {preview.expectedEffect}</p>}
+      {preview.safetyNotes.length > 0 && (
+        <ul className={styles.safety}>
+          {preview.safetyNotes.map((note, index) => (
+            <li key={index}>
+              {note.text}
+              {note.source?.href && (
+                <>
+                  {' '}
+                  <a href={note.source.href}>[{note.source.title}]</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className={styles.meta}>
+        Requested by {request.requester.name} at {new Date(request.createdAt).toLocaleTimeString()} · tool <code>{request.tool}</code> · args{' '}
+        <code title={request.argsSha256}>{request.argsSha256.slice(0, 12)}…</code>
+        {request.status === 'pending' && <> · expires in {countdown(request.expiresAt, nowMs)}</>}
+      </p>
+      {request.decidedBy && (
+        <p className={styles.meta}>
+          {request.status === 'rejected' ? 'Rejected' : request.status === 'superseded' ? 'Edited' : 'Approved'} by {request.decidedBy.name}
+          {request.decidedAt ? ` at ${new Date(request.decidedAt).toLocaleTimeString()}` : ''}
+          {request.reason ? ` — “${request.reason}”` : ''}
+        </p>
+      )}
+      {request.supersededBy && (
+        <p className={styles.meta}>
+          Replaced by <a href={`/approvals/${request.supersededBy}`}>the edited request</a>.
+        </p>
+      )}
+      {(request.status === 'executed' || request.status === 'failed') && (
+        <p className={request.status === 'executed' ? styles.ok : styles.bad} data-testid="approval-outcome">
+          {request.status === 'executed' ? 'Done. ' : 'Failed. '}
+          {request.readBack ? `Read-back: ${request.readBack.observed}` : ''}
+          {request.error ? ` ${request.error}` : ''}
+        </p>
+      )}
+      {allowed.ok && mode === 'view' && (
+        <div className={styles.actions}>
+          <button type="button" className="primary" disabled={busy} onClick={() => decide({ type: 'approve' })}>
+            Approve
+          </button>
+          <button type="button" disabled={busy} onClick={() => setMode('edit')}>
+            Edit…
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => setMode('reject')}>
+            Reject…
+          </button>
+        </div>
+      )}
+      {!allowed.ok && allowed.why && <p className={styles.meta}>{allowed.why}</p>}
+      {mode === 'reject' && (
+        <form
+          className={styles.inlineForm}
+          onSubmit={(event) => {
+            event.preventDefault();
+            decide({ type: 'reject', reason: new FormData(event.currentTarget).get('reason') });
+          }}
+        >
+          <label>
+            Reason (the requester sees it)
+            <input name="reason" required minLength={3} maxLength={2000} />
+          </label>
+          <button type="submit" className="danger" disabled={busy}>
+            Reject
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {mode === 'edit' && (
+        <form
+          className={styles.inlineForm}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            const args: Record<string, unknown> = {};
+            for (const [key, original] of Object.entries(request.args)) {
+              const raw = form.get(key);
+              args[key] = typeof original === 'number' ? Number(raw) : raw;
+            }
+            decide({ type: 'edit', args, reason: form.get('reason') || undefined });
+          }}
+        >
+          {Object.entries(request.args).map(([key, value]) =>
+            typeof value === 'number' || typeof value === 'string' ? (
+              <label key={key}>
+                {key}
+                <input name={key} defaultValue={String(value)} type={typeof value === 'number' ? 'number' : 'text'} step="any" />
+              </label>
+            ) : null,
+          )}
+          <label>
+            Why the change
+            <input name="reason" maxLength={2000} />
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            {request.risk === 'high' ? 'Save edit (needs a second approver)' : 'Edit and approve'}
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="banner banner-down" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * The audit chain. Rows are appended under a transaction-scoped advisory lock so that each row's
+ * `prev_hash` is the hash of the row before it, across every app instance sharing the database.
+ * `verifyAuditChain` recomputes every hash and reports the first row that was altered, removed
+ * or inserted out of band.
+ */
+import { canonicalJson, sha256Hex } from '../canonical-json';
+import type { Db, Queryable } from '../db/db';
+
+/** Arbitrary constant: the advisory-lock key that serialises appends to the chain. */
+const AUDIT_LOCK_KEY = 0x61756474;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditActor = { kind: string; id: string; name: string };
+
+export type AuditEntryInput = {
+  actor: AuditActor;
+  action: string;
+  subject?: { kind: string; id: string };
+  conversationId?: string;
+  detail?: Record<string, unknown>;
+};
+
+export type AuditEntry = {
+  seq: number;
+  at: string;
+  actor: AuditActor;
+  action: string;
+  subject?: { kind: string; id: string };
+  conversationId?: string;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+};
+
+type AuditRow = {
+  seq: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  conversation_id: string | null;
+  detail: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+};
+
+function contentOf(entry: Omit<AuditEntry, 'hash'>): string {
+  return canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    conversationId: entry.conversationId ?? null,
+    detail: entry.detail,
+    prevHash: entry.prevHash,
+  });
+}
+
+function fromRow(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    action: row.action,
+    subject: row.subject_kind && row.subject_id ? { kind: row.subject_kind, id: row.subject_id } : undefined,
+    conversationId: row.conversation_id ?? undefined,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Appends one entry inside the caller's transaction (so the audit row commits or rolls back with
+ * the change it records). Use `appendAudit(db, …)` when there is no surrounding transaction.
+ */
+export async function appendAuditIn(tx: Queryable, input: AuditEntryInput, now: Date = new Date()): Promise<AuditEntry> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const head = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id');
+  const prevSeq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+  const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
+  // Round-trip the detail through canonical JSON so the hashed content equals what jsonb stores.
+  const detail = JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>;
+  // Timestamps are stored at microsecond precision; milliseconds survive the round trip exactly.
+  const at = new Date(Math.floor(now.getTime())).toISOString();
+  const draft = {
+    seq: prevSeq + 1,
+    at,
+    actor: input.actor,
+    action: input.action,
+    subject: input.subject,
+    conversationId: input.conversationId,
+    detail,
+    prevHash,
+  };
+  const hash = sha256Hex(contentOf(draft));
+  await tx.query(
+    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_name, action, subject_kind, subject_id, conversation_id, detail, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      draft.seq,
+      at,
+      input.actor.kind,
+      input.actor.id,
+      input.actor.name,
+      input.action,
+      input.subject?.kind ?? null,
+      input.subject?.id ?? null,
+      input.conversationId ?? null,
+      JSON.stringify(detail),
+      prevHash,
+      hash,
+    ],
+  );
+  await tx.query(
+    `INSERT INTO audit_head (id, seq, hash) VALUES (true, $1, $2)
+     ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+    [draft.seq, hash],
+  );
+  return { ...draft, hash };
+}
+
+export function appendAudit(db: Db, input: AuditEntryInput): Promise<AuditEntry> {
+  return db.transaction((tx) => appendAuditIn(tx, input));
+}
+
+export type AuditFilter = {
+  action?: string;
+  actorId?: string;
+  subjectKind?: string;
+  subjectId?: string;
+  conversationId?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  beforeSeq?: number;
+};
+
+/** Newest first. */
+export async function listAudit(db: Queryable, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.action) add('action LIKE ?', `${filter.action}%`);
+  if (filter.actorId) add('actor_id = ?', filter.actorId);
+  if (filter.subjectKind) add('subject_kind = ?', filter.subjectKind);
+  if (filter.subjectId) add('subject_id = ?', filter.subjectId);
+  if (filter.conversationId) add('conversation_id = ?', filter.conversationId);
+  if (filter.from) add('at >= ?', filter.from);
+  if (filter.to) add('at < ?', filter.to);
+  if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
+  params.push(Math.min(filter.limit ?? 100, 1000));
+  const { rows } = await db.query<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(fromRow);
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; headSeq: number }
+  | { ok: false; rows: number; firstBadSeq: number; problem: 'altered' | 'missing' | 'head_mismatch'; message: string };
+
+/** Walks the whole chain in order. Reports the first row that does not fit. */
+export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise<AuditVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let rows = 0;
+  for (;;) {
+    const batch = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, batchSize]);
+    for (const row of batch.rows) {
+      const entry = fromRow(row);
+      if (entry.seq !== expectedSeq || entry.prevHash !== prevHash) {
+        const missing = entry.seq !== expectedSeq;
+        return {
+          ok: false,
+          rows,
+          firstBadSeq: missing ? expectedSeq : entry.seq,
+          problem: missing ? 'missing' : 'altered',
+          message: missing
+            ? `Audit row ${expectedSeq} is missing (the chain jumps from row ${expectedSeq - 1} to row ${entry.seq}).`
+            : `Audit row ${entry.seq} does not follow row ${entry.seq - 1}: its previous-hash link is broken, so row ${entry.seq - 1} or row ${entry.seq} was altered.`,
+        };
+      }
+      const { hash, ...rest } = entry;
+      if (sha256Hex(contentOf(rest)) !== hash) {
+        return {
+          ok: false,
+          rows,
+          firstBadSeq: entry.seq,
+          problem: 'altered',
+          message: `Audit row ${entry.seq} was altered: its content no longer matches its hash.`,
+        };
+      }
+      prevHash = hash;
+      expectedSeq += 1;
+      rows += 1;
+    }
+    if (batch.rows.length < batchSize) break;
+  }
+  const head = await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id');
+  const headSeq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+  if (headSeq !== rows || (head.rows[0] && head.rows[0].hash !== prevHash)) {
+    return {
+      ok: false,
+      rows,
+      firstBadSeq: rows + 1,
+      problem: headSeq > rows ? 'missing' : 'head_mismatch',
+      message:
+        headSeq > rows
+          ? `Audit rows ${rows + 1}–${headSeq} are missing: the log was cut after row ${rows}.`
+          : `The audit head (row ${headSeq}) does not match the last row of the log (row ${rows}).`,
+    };
+  }
+  return { ok: true, rows, headSeq };
+}

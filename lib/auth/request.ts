@@ -1,0 +1,80 @@
+/**
+ * Authentication for route handlers and pages. Every API route and page calls one of these;
+ * the proxy in front only redirects requests that carry no session cookie at all.
+ *
+ * State-changing requests must carry the session's CSRF token (header `x-csrf-token` or form
+ * field `csrf`) and, when the browser sends one, an Origin equal to the app's own.
+ */
+import type { Actor } from '../../tools/tool';
+import { AppError } from '../errors';
+import { getRuntime } from '../runtime';
+import { atLeast, type Role } from './roles';
+import { getSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type Session } from './sessions';
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function sessionToken(request: Request): string | undefined {
+  return readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+}
+
+/** The request's own origin as the browser addressed it (the Host header), for CSRF checks. */
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${proto}://${host}`;
+}
+
+/** Rejects cross-site state changes: an Origin header, when present, must be this app's. */
+export function checkSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  if (origin && origin !== requestOrigin(request)) {
+    throw new AppError('forbidden', 'This request came from another site and was refused.');
+  }
+}
+
+export type RequireOptions = { role?: Role; csrf?: boolean; form?: FormData };
+
+/** The signed-in session, or AppError('unauthenticated' | 'forbidden'). */
+export async function requireSession(request: Request, options: RequireOptions = {}): Promise<Session> {
+  const session = await getSession(getRuntime().db, sessionToken(request));
+  if (!session) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
+  const stateChanging = options.csrf ?? !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+  if (stateChanging) {
+    checkSameOrigin(request);
+    const sent = request.headers.get('x-csrf-token') ?? (options.form?.get('csrf') as string | null);
+    if (sent !== session.csrfToken) throw new AppError('forbidden', 'The form was stale or forged (CSRF check failed). Reload the page and try again.');
+  }
+  if (session.user.mustChangePassword && !new URL(request.url).pathname.startsWith('/api/auth/')) {
+    throw new AppError('forbidden', 'Choose a new password first (you signed in with a one-time password).');
+  }
+  if (options.role && !atLeast(session.user.role, options.role)) {
+    throw new AppError('forbidden', `This needs the ${options.role} role or above; you are signed in as ${session.user.role}.`);
+  }
+  return session;
+}
+
+export function sessionActor(session: Session): Actor {
+  return { kind: 'user', id: session.user.id, name: `${session.user.displayName} (${session.user.username})`, role: session.user.role };
+}
+
+/** Set-Cookie value for a session token. Secure unless the app is reached over plain HTTP on a non-local host. */
+export function sessionCookie(request: Request, token: string, maxAgeMs = SESSION_LIFETIME_MS): string {
+  const origin = requestOrigin(request);
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
+  const secure = origin.startsWith('https://') || local;
+  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.floor(maxAgeMs / 1000)}`];
+  if (secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Roles and what they may decide. A viewer reads; an operator asks for changes; a supervisor
+ * approves them; an admin manages people. High-risk changes need an approver who is neither the
+ * requester nor the person who edited the request (four-eyes).
+ */
+import { z } from 'zod';
+
+export const Role = z.enum(['viewer', 'operator', 'supervisor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, supervisor: 2, admin: 3 };
+
+export function atLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+export type Risk = 'low' | 'medium' | 'high';
+
+/** The least role that may approve a request of this risk. */
+export const APPROVER_ROLE_FOR_RISK: Record<Risk, Role> = { low: 'supervisor', medium: 'supervisor', high: 'supervisor' };
+
+/** Risks for which the approver must be a different person from the requester and any editor. */
+export const FOUR_EYES_RISKS: ReadonlySet<Risk> = new Set<Risk>(['high']);
+
+/** The least role that may ask for an actuation at all. */
+export const REQUESTER_ROLE: Role = 'operator';

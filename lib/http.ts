@@ -1,0 +1,33 @@
+/** The HTTP face of AppError: one JSON shape, one status mapping, never a stack trace. */
+import { AppError, httpErrorBody, httpStatus, toAppError } from './errors';
+import { tryGetRuntime } from './runtime';
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (!(error instanceof AppError)) tryGetRuntime()?.log.error({ err: error }, 'Unexpected error in a request');
+  const body =
+    error instanceof AppError
+      ? httpErrorBody(appError)
+      : { error: { code: 'internal' as const, message: 'Something went wrong on the server; the details are in the server log.' } };
+  return Response.json(body, { status: httpStatus(appError.code), headers: { 'cache-control': 'no-store' } });
+}
+
+/** Wraps a route handler so every failure becomes a clear JSON error. */
+export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses a JSON body or throws AppError('invalid_argument'). */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError('invalid_argument', 'The request body must be JSON.');
+  }
+}

@@ -1,0 +1,305 @@
+// The gate's guarantees, each checked against the thing it protects: a value that changes only
+// when a person approved exactly that change, once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { listAudit, verifyAuditChain } from '../../lib/audit/audit-log';
+import type { Db } from '../../lib/db/db';
+import { migrate } from '../../lib/db/migrate';
+import { testDatabases } from '../../lib/db/testing';
+import { silentLogger } from '../../lib/log';
+import { ToolRegistry } from '../registry';
+import { defineTool, type Actor } from '../tool';
+import { Gate } from './gate';
+import { setKillSwitch } from './kill-switch';
+
+const operator: Actor = { kind: 'user', id: 'u-op', name: 'Olga Operator', role: 'operator' };
+const supervisorA: Actor = { kind: 'user', id: 'u-sa', name: 'Sven Supervisor', role: 'supervisor' };
+const supervisorB: Actor = { kind: 'user', id: 'u-sb', name: 'Sara Supervisor', role: 'supervisor' };
+const viewer: Actor = { kind: 'user', id: 'u-v', name: 'Vera Viewer', role: 'viewer' };
+
+/** A stand-in plant with one writable value per key; counts every write. */
+function makePlant() {
+  const values = new Map<string, number>([['zone4', 235]]);
+  const writes: { key: string; value: number }[] = [];
+  let readBackLies = false;
+  const tool = defineTool({
+    name: 'set_test_value',
+    title: 'Set a test value',
+    description: 'Sets a value on the test plant.',
+    input: z.strictObject({ key: z.enum(['zone4', 'zone5']), value: z.number().min(0).max(300) }),
+    output: z.object({ written: z.number() }),
+    effect: 'actuate',
+    async preview(input) {
+      return {
+        summary: `Set ${input.key} to ${input.value}`,
+        changes: [{ what: input.key, current: String(values.get(input.key) ?? 'unset'), proposed: String(input.value), unit: '°C', allowedRange: '0–300' }],
+        expectedEffect: 'The zone follows its setpoint.',
+        safetyNotes: [],
+        risk: input.value > 260 ? 'high' : 'medium',
+      };
+    },
+    async run(input) {
+      values.set(input.key, input.value);
+      writes.push({ key: input.key, value: input.value });
+      return { written: input.value };
+    },
+    async readBack(input) {
+      const observed = readBackLies ? -1 : values.get(input.key);
+      return { ok: observed === input.value, observed: `${input.key} = ${observed}` };
+    },
+  });
+  const reader = defineTool({
+    name: 'read_test_value',
+    title: 'Read a test value',
+    description: 'Reads a value.',
+    input: z.strictObject({ key: z.string() }),
+    output: z.object({ value: z.number().optional() }),
+    effect: 'read',
+    async run(input) {
+      return { value: values.get(input.key) };
+    },
+  });
+  return { values, writes, tool, reader, setReadBackLies: (lie: boolean) => (readBackLies = lie) };
+}
+
+describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
+  let db: Db;
+  let plant: ReturnType<typeof makePlant>;
+  let gate: Gate;
+  let clock = new Date('2026-11-24T06:00:00Z');
+
+  beforeAll(async () => {
+    db = await open();
+    await migrate(db);
+    plant = makePlant();
+    gate = new Gate({ db, registry: new ToolRegistry([plant.tool, plant.reader]), log: silentLogger, now: () => clock });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const writesNow = () => plant.writes.length;
+
+  it('files a pending request with canonical arguments and runs nothing', async () => {
+    const before = writesNow();
+    const request = await gate.request({ tool: 'set_test_value', args: { value: 245, key: 'zone4' }, actor: operator, conversationId: 'c1' });
+    expect(request.status).toBe('pending');
+    expect(request.argsJson).toBe('{"key":"zone4","value":245}');
+    expect(request.argsSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(request.preview.changes[0]).toMatchObject({ current: '235', proposed: '245' });
+    expect(new Date(request.expiresAt).getTime() - new Date(request.createdAt).getTime()).toBe(15 * 60 * 1000);
+    expect(writesNow()).toBe(before);
+  });
+
+  it.each([
+    [{ key: 'zone4', value: 245, approved: true }, /unexpected "approved"/],
+    [{ key: 'zone4', value: 245, confirmed: true }, /unexpected "confirmed"/],
+    [{ key: 'zone4', value: 999 }, /value/],
+    [{ key: 'zone9', value: 200 }, /key/],
+  ])('rejects arguments %j without filing anything', async (args, message) => {
+    const before = (await gate.list()).length;
+    await expect(gate.request({ tool: 'set_test_value', args, actor: operator })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(message),
+    });
+    expect((await gate.list()).length).toBe(before);
+  });
+
+  it('refuses requests from a viewer and for read tools', async () => {
+    await expect(gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 240 }, actor: viewer })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(gate.request({ tool: 'read_test_value', args: { key: 'zone4' }, actor: operator })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(gate.request({ tool: 'no_such_tool', args: {}, actor: operator })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('executes exactly the approved arguments once, with read-back, when a supervisor approves', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 245 }, actor: operator });
+    const before = writesNow();
+    const done = await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA);
+    expect(done.status).toBe('executed');
+    expect(done.readBack).toEqual({ ok: true, observed: 'zone4 = 245' });
+    expect(done.decidedBy).toMatchObject({ id: supervisorA.id });
+    expect(plant.writes.slice(before)).toEqual([{ key: 'zone4', value: 245 }]);
+
+    // Replay: the same approval again runs nothing.
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB)).rejects.toMatchObject({ code: 'approval_used' });
+    expect(writesNow()).toBe(before + 1);
+  });
+
+  it('lets neither an operator, a viewer, the CLI nor the system approve', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 230 }, actor: operator });
+    const before = writesNow();
+    for (const decider of [operator, viewer, { ...supervisorA, kind: 'cli' as const }, { ...supervisorA, kind: 'system' as const }]) {
+      await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, decider)).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    expect((await gate.get(request.id)).status).toBe('pending');
+    expect(writesNow()).toBe(before);
+  });
+
+  it('needs a second person for a high-risk change (four-eyes)', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 280 }, actor: supervisorA });
+    expect(request.risk).toBe('high');
+    const before = writesNow();
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/second person/),
+    });
+    expect(writesNow()).toBe(before);
+    const done = await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB);
+    expect(done.status).toBe('executed');
+    expect(plant.values.get('zone4')).toBe(280);
+  });
+
+  it('executes once when two supervisors approve at the same moment', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 210 }, actor: operator });
+    const before = writesNow();
+    const results = await Promise.allSettled([
+      gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA),
+      gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(writesNow()).toBe(before + 1);
+  });
+
+  it('refuses a decision that names other arguments than the request holds', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 215 }, actor: operator });
+    const other = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 290 }, actor: operator });
+    const before = writesNow();
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: other.argsSha256 }, supervisorA)).rejects.toMatchObject({ code: 'approval_invalid' });
+    expect(writesNow()).toBe(before);
+  });
+
+  it('never runs arguments altered in the database after they were requested', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 220 }, actor: operator });
+    await db.query('UPDATE approval_requests SET args_json = $2 WHERE id = $1', [request.id, '{"key":"zone5","value":299}']);
+    const before = writesNow();
+    const done = await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(/no longer match their approved hash/);
+    expect(writesNow()).toBe(before);
+  });
+
+  it('does not execute an expired request', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 225 }, actor: operator });
+    const saved = clock;
+    clock = new Date(clock.getTime() + 16 * 60 * 1000);
+    try {
+      const before = writesNow();
+      await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA)).rejects.toMatchObject({
+        code: 'approval_expired',
+      });
+      expect((await gate.get(request.id)).status).toBe('expired');
+      expect(writesNow()).toBe(before);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  it('records a rejection with its reason and never executes it later', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 226 }, actor: operator });
+    const rejected = await gate.decide(request.id, { type: 'reject', argsSha256: request.argsSha256, reason: 'Zone 5 is in a profile trial' }, supervisorA);
+    expect(rejected).toMatchObject({ status: 'rejected', reason: 'Zone 5 is in a profile trial' });
+    const before = writesNow();
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB)).rejects.toMatchObject({ code: 'approval_used' });
+    expect(writesNow()).toBe(before);
+  });
+
+  it('turns an edit into a new request with a new hash; the old one can no longer run', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 240 }, actor: operator });
+    const before = writesNow();
+    const edited = await gate.decide(request.id, { type: 'edit', argsSha256: request.argsSha256, args: { key: 'zone5', value: 238 } }, supervisorA);
+    expect(edited.id).not.toBe(request.id);
+    expect(edited.argsSha256).not.toBe(request.argsSha256);
+    expect(edited.supersedes).toBe(request.id);
+    expect(edited.status).toBe('executed');
+    expect(plant.writes.slice(before)).toEqual([{ key: 'zone5', value: 238 }]);
+    const old = await gate.get(request.id);
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: edited.id });
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB)).rejects.toMatchObject({ code: 'approval_invalid' });
+    expect(writesNow()).toBe(before + 1);
+  });
+
+  it('re-validates an edit and refuses one that names another tool or bad values', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 241 }, actor: operator });
+    await expect(
+      gate.decide(request.id, { type: 'edit', argsSha256: request.argsSha256, args: { key: 'zone5', value: 1000 } }, supervisorA),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(
+      gate.decide(request.id, { type: 'edit', argsSha256: request.argsSha256, args: { key: 'zone5', value: 239 }, tool: 'read_test_value' }, supervisorA),
+    ).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/unexpected "tool"/) });
+    expect((await gate.get(request.id)).status).toBe('pending');
+  });
+
+  it('keeps a high-risk edit waiting for a second person', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 242 }, actor: operator });
+    const before = writesNow();
+    const edited = await gate.decide(request.id, { type: 'edit', argsSha256: request.argsSha256, args: { key: 'zone5', value: 270 } }, supervisorA);
+    expect(edited).toMatchObject({ status: 'pending', risk: 'high', editedBy: { id: supervisorA.id } });
+    await expect(gate.decide(edited.id, { type: 'approve', argsSha256: edited.argsSha256 }, supervisorA)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(writesNow()).toBe(before);
+    expect((await gate.decide(edited.id, { type: 'approve', argsSha256: edited.argsSha256 }, supervisorB)).status).toBe('executed');
+  });
+
+  it('reports a failed read-back as a failed action', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 233 }, actor: operator });
+    plant.setReadBackLies(true);
+    try {
+      const done = await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA);
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/Read-back failed/);
+    } finally {
+      plant.setReadBackLies(false);
+    }
+  });
+
+  it('stops every request and every execution while the kill switch is engaged', async () => {
+    const pending = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 234 }, actor: operator });
+    await expect(
+      setKillSwitch(db, { engaged: true, reason: 'Conveyor jam', by: { kind: 'user', id: operator.id, name: operator.name }, role: 'operator' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await setKillSwitch(db, {
+      engaged: true,
+      reason: 'Line 1 conveyor jam, maintenance inside the guard',
+      by: { kind: 'user', id: supervisorA.id, name: supervisorA.name },
+      role: 'supervisor',
+    });
+    const before = writesNow();
+    try {
+      await expect(gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 236 }, actor: operator })).rejects.toMatchObject({
+        code: 'actuation_disabled',
+      });
+      const done = await gate.decide(pending.id, { type: 'approve', argsSha256: pending.argsSha256 }, supervisorA);
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/kill switch/);
+      expect(writesNow()).toBe(before);
+    } finally {
+      await setKillSwitch(db, { engaged: false, by: { kind: 'user', id: supervisorA.id, name: supervisorA.name }, role: 'supervisor' });
+    }
+    expect((await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 236 }, actor: operator })).status).toBe('pending');
+  });
+
+  it('wakes a waiter when the outcome is decided', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 237 }, actor: operator });
+    const outcome = gate.waitForOutcome(request.id, { pollMs: 50 });
+    await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorB);
+    expect((await outcome).status).toBe('executed');
+  });
+
+  it('audits every step in an intact chain', async () => {
+    const entries = await listAudit(db, { action: 'approval.', limit: 1000 });
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of [
+      'approval.requested',
+      'approval.approved',
+      'approval.executing',
+      'approval.executed',
+      'approval.rejected',
+      'approval.edited',
+      'approval.expired',
+      'approval.failed',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+});

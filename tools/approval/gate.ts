@@ -1,0 +1,444 @@
+/**
+ * THE approval gate: the only code that runs an `actuate` tool.
+ *
+ * - `request` validates the call against the tool's schema (unknown keys such as `approved` or
+ *   `confirmed` are rejected, not ignored), computes a live preview, stores the canonical
+ *   arguments with their SHA-256, and returns a pending request. It never executes anything.
+ * - `decide` is the only way forward, and it needs a person: an authenticated Actor of kind
+ *   `user` (or an approver-scoped MCP token) whose role allows the risk, who is not the requester
+ *   or editor of a four-eyes request, and who names the exact argument hash they saw.
+ * - Execution claims the approved row once (approved → executing), re-verifies the hash of the
+ *   stored bytes, parses exactly those bytes, runs the tool, reads back the plant, and records
+ *   the outcome. A kill switch, expiry, rejection or supersession stops it at every step.
+ *
+ * Every step is appended to the audit chain in the same transaction as the change it records.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { appendAuditIn, type AuditActor } from '../../lib/audit/audit-log';
+import { APPROVER_ROLE_FOR_RISK, atLeast, FOUR_EYES_RISKS, REQUESTER_ROLE } from '../../lib/auth/roles';
+import { canonicalJson, sha256Hex } from '../../lib/canonical-json';
+import type { Db, Queryable } from '../../lib/db/db';
+import { AppError, toAppError } from '../../lib/errors';
+import type { Logger } from '../../lib/log';
+import type { ToolRegistry } from '../registry';
+import type { Actor, AnyTool, ToolCallContext } from '../tool';
+import { killSwitchError, readKillSwitch } from './kill-switch';
+import { insertRequest, selectDueForExpiry, selectRequest, selectRequests, transition, type ListFilter } from './store';
+import { Decision, FINAL_STATUSES, type ApprovalGate, type ApprovalRequest, type FileRequestInput } from './types';
+
+export const DEFAULT_EXPIRY_MS = 15 * 60 * 1000;
+
+export type GateOptions = {
+  db: Db;
+  registry: ToolRegistry;
+  log: Logger;
+  expiryMs?: number;
+  now?: () => Date;
+};
+
+function auditActor(actor: Actor): AuditActor {
+  return { kind: actor.kind, id: actor.id, name: actor.name };
+}
+
+function zodMessage(error: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] }): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.map(String).join('.') : 'arguments';
+      if (issue.code === 'unrecognized_keys' && issue.keys)
+        return `${where}: unexpected ${issue.keys.map((k) => `"${k}"`).join(', ')} (not an argument of this tool)`;
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export class Gate implements ApprovalGate {
+  readonly #db: Db;
+  readonly #registry: ToolRegistry;
+  readonly #log: Logger;
+  readonly #expiryMs: number;
+  readonly #now: () => Date;
+  readonly #events = new EventEmitter();
+
+  constructor(options: GateOptions) {
+    this.#db = options.db;
+    this.#registry = options.registry;
+    this.#log = options.log;
+    this.#expiryMs = options.expiryMs ?? DEFAULT_EXPIRY_MS;
+    this.#now = options.now ?? (() => new Date());
+    this.#events.setMaxListeners(0);
+  }
+
+  #actuateTool(name: string): AnyTool {
+    const tool = this.#registry.get(name);
+    if (tool.effect !== 'actuate') {
+      throw new AppError('invalid_argument', `"${name}" only reads; call it directly. The approval gate is for tools that change the plant.`);
+    }
+    return tool;
+  }
+
+  #parseArgs(tool: AnyTool, args: unknown): { args: Record<string, unknown>; argsJson: string; argsSha256: string } {
+    const parsed = tool.input.safeParse(args);
+    if (!parsed.success) throw new AppError('invalid_argument', `Invalid arguments for ${tool.name}: ${zodMessage(parsed.error)}.`);
+    const argsJson = canonicalJson(parsed.data);
+    return { args: JSON.parse(argsJson) as Record<string, unknown>, argsJson, argsSha256: sha256Hex(argsJson) };
+  }
+
+  #emit(request: ApprovalRequest): void {
+    this.#events.emit('change', request);
+  }
+
+  async request(input: FileRequestInput): Promise<ApprovalRequest> {
+    const tool = this.#actuateTool(input.tool);
+    if (!atLeast(input.actor.role, REQUESTER_ROLE)) {
+      throw new AppError(
+        'forbidden',
+        `${input.actor.name} has the ${input.actor.role} role, which may not request changes to the plant. An operator or supervisor can.`,
+      );
+    }
+    const killSwitch = await readKillSwitch(this.#db);
+    if (killSwitch.engaged) throw killSwitchError(killSwitch);
+    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, input.args);
+    const context: ToolCallContext = { actor: input.actor, conversationId: input.conversationId };
+    const preview = await tool.preview!(args, context);
+    const now = this.#now();
+    const request = await this.#db.transaction(async (tx) => {
+      const created = await insertRequest(tx, {
+        id: randomUUID(),
+        tool: tool.name,
+        argsJson,
+        argsSha256,
+        risk: preview.risk,
+        preview,
+        requester: input.actor,
+        conversationId: input.conversationId,
+        toolCallId: input.toolCallId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.#expiryMs),
+      });
+      await appendAuditIn(tx, {
+        actor: auditActor(input.actor),
+        action: 'approval.requested',
+        subject: { kind: 'approval', id: created.id },
+        conversationId: input.conversationId,
+        detail: { tool: tool.name, argsSha256, args, risk: preview.risk, summary: preview.summary },
+      });
+      return created;
+    });
+    this.#log.info({ approvalId: request.id, tool: tool.name, risk: request.risk, requester: input.actor.name }, 'Approval requested');
+    this.#emit(request);
+    return request;
+  }
+
+  async get(id: string): Promise<ApprovalRequest> {
+    await this.expireDue();
+    const request = await selectRequest(this.#db, id);
+    if (!request) throw new AppError('not_found', `There is no approval request ${id}.`);
+    return request;
+  }
+
+  async list(filter: ListFilter = {}): Promise<ApprovalRequest[]> {
+    await this.expireDue();
+    return selectRequests(this.#db, filter);
+  }
+
+  /**
+   * A person's decision. `decider` must come from an authenticated session or an approver-scoped
+   * token — never from text. Returns the request as it stands afterwards (executed, failed,
+   * rejected, or the new pending request of an edit that needs a second person).
+   */
+  async decide(id: string, decisionInput: unknown, decider: Actor): Promise<ApprovalRequest> {
+    if (decider.kind !== 'user' && decider.kind !== 'mcp_client') {
+      throw new AppError('forbidden', 'Only a signed-in person or an approver token can decide on an approval.');
+    }
+    const parsedDecision = Decision.safeParse(decisionInput);
+    if (!parsedDecision.success) throw new AppError('invalid_argument', `Invalid decision: ${zodMessage(parsedDecision.error)}.`);
+    const decision = parsedDecision.data;
+    const request = await this.get(id);
+    this.#checkDecider(request, decider);
+    if (decision.argsSha256 !== request.argsSha256) {
+      throw new AppError('approval_invalid', 'This decision names other arguments than the request holds. Reload the request and decide on what it shows.');
+    }
+    this.#checkPending(request);
+
+    if (decision.type === 'reject') return this.#reject(request, decider, decision.reason);
+    if (decision.type === 'edit') return this.#edit(request, decider, decision.args, decision.reason);
+    return this.#approveAndExecute(request, decider);
+  }
+
+  #checkDecider(request: ApprovalRequest, decider: Actor): void {
+    const needed = APPROVER_ROLE_FOR_RISK[request.risk];
+    if (!atLeast(decider.role, needed)) {
+      throw new AppError(
+        'forbidden',
+        `A ${request.risk}-risk request needs a ${needed} or above to decide; ${decider.name} is ${decider.role === 'admin' ? 'an' : 'a'} ${decider.role}.`,
+      );
+    }
+    if (FOUR_EYES_RISKS.has(request.risk) && (decider.id === request.requester.id || decider.id === request.editedBy?.id)) {
+      throw new AppError(
+        'forbidden',
+        'This is a high-risk change: it needs a second person. Someone other than the requester (and any editor) must approve it.',
+      );
+    }
+  }
+
+  #checkPending(request: ApprovalRequest): void {
+    if (request.status === 'pending') return;
+    if (request.status === 'expired')
+      throw new AppError('approval_expired', `Approval request ${request.id} expired at ${request.expiresAt}; ask for the change again.`);
+    if (request.status === 'superseded')
+      throw new AppError('approval_invalid', `Approval request ${request.id} was replaced by an edited request ${request.supersededBy}; decide on that one.`);
+    throw new AppError(
+      'approval_used',
+      `Approval request ${request.id} was already decided (${request.status}${request.decidedBy ? ` by ${request.decidedBy.name}` : ''}).`,
+    );
+  }
+
+  /** Explains why a guarded transition found no pending, unexpired row. */
+  async #whyNotPending(id: string): Promise<AppError> {
+    await this.expireDue();
+    const current = await selectRequest(this.#db, id);
+    if (!current) return new AppError('not_found', `There is no approval request ${id}.`);
+    try {
+      this.#checkPending(current);
+    } catch (error) {
+      return error as AppError;
+    }
+    return new AppError('conflict', `Approval request ${id} changed while deciding; reload it.`);
+  }
+
+  async #reject(request: ApprovalRequest, decider: Actor, reason: string): Promise<ApprovalRequest> {
+    const now = this.#now();
+    const rejected = await this.#db.transaction(async (tx) => {
+      const row = await transition(
+        tx,
+        request.id,
+        'pending',
+        'rejected',
+        { decided_by: JSON.stringify(this.#deciderRef(decider)), decided_at: now, reason },
+        { now },
+      );
+      if (!row) return undefined;
+      await appendAuditIn(tx, {
+        actor: auditActor(decider),
+        action: 'approval.rejected',
+        subject: { kind: 'approval', id: request.id },
+        conversationId: request.conversationId,
+        detail: { tool: request.tool, argsSha256: request.argsSha256, reason },
+      });
+      return row;
+    });
+    if (!rejected) throw await this.#whyNotPending(request.id);
+    this.#emit(rejected);
+    return rejected;
+  }
+
+  #deciderRef(decider: Actor): NonNullable<ApprovalRequest['decidedBy']> {
+    return { id: decider.id, name: decider.name, role: decider.role };
+  }
+
+  async #edit(request: ApprovalRequest, editor: Actor, newArgs: Record<string, unknown>, reason?: string): Promise<ApprovalRequest> {
+    const tool = this.#actuateTool(request.tool);
+    const killSwitch = await readKillSwitch(this.#db);
+    if (killSwitch.engaged) throw killSwitchError(killSwitch);
+    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, newArgs);
+    if (argsSha256 === request.argsSha256) throw new AppError('invalid_argument', 'The edit changes nothing; approve the request as it is instead.');
+    const preview = await tool.preview!(args, { actor: request.requester, conversationId: request.conversationId });
+    const now = this.#now();
+    const replacement = await this.#db.transaction(async (tx) => {
+      const created = await insertRequest(tx, {
+        id: randomUUID(),
+        tool: tool.name,
+        argsJson,
+        argsSha256,
+        risk: preview.risk,
+        preview,
+        requester: request.requester,
+        conversationId: request.conversationId,
+        toolCallId: request.toolCallId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.#expiryMs),
+        supersedes: request.id,
+        editedBy: { id: editor.id, name: editor.name },
+      });
+      const old = await transition(
+        tx,
+        request.id,
+        'pending',
+        'superseded',
+        { superseded_by: created.id, decided_by: JSON.stringify(this.#deciderRef(editor)), decided_at: now, reason: reason ?? 'edited' },
+        { now, notExpiredAt: now },
+      );
+      if (!old) return undefined;
+      await appendAuditIn(tx, {
+        actor: auditActor(editor),
+        action: 'approval.edited',
+        subject: { kind: 'approval', id: request.id },
+        conversationId: request.conversationId,
+        detail: { tool: tool.name, fromSha256: request.argsSha256, toSha256: argsSha256, args, replacement: created.id, reason: reason ?? null },
+      });
+      return { old, created };
+    });
+    if (!replacement) throw await this.#whyNotPending(request.id);
+    this.#emit(replacement.old);
+    this.#emit(replacement.created);
+    // "Edit then approve": the editor approves their own edit when the risk allows one person;
+    // a four-eyes edit waits for someone else.
+    try {
+      this.#checkDecider(replacement.created, editor);
+    } catch {
+      return replacement.created;
+    }
+    return this.#approveAndExecute(replacement.created, editor);
+  }
+
+  async #approveAndExecute(request: ApprovalRequest, approver: Actor): Promise<ApprovalRequest> {
+    const now = this.#now();
+    const approved = await this.#db.transaction(async (tx) => {
+      const row = await transition(
+        tx,
+        request.id,
+        'pending',
+        'approved',
+        { decided_by: JSON.stringify(this.#deciderRef(approver)), decided_at: now },
+        { now, notExpiredAt: now },
+      );
+      if (!row) return undefined;
+      await appendAuditIn(tx, {
+        actor: auditActor(approver),
+        action: 'approval.approved',
+        subject: { kind: 'approval', id: request.id },
+        conversationId: request.conversationId,
+        detail: { tool: request.tool, argsSha256: request.argsSha256 },
+      });
+      return row;
+    });
+    if (!approved) throw await this.#whyNotPending(request.id);
+    this.#emit(approved);
+    return this.#execute(approved.id);
+  }
+
+  /** Runs an approved request exactly once. Any other state, a second call, or a changed byte: nothing runs. */
+  async #execute(id: string): Promise<ApprovalRequest> {
+    const now = this.#now();
+    const claimed = await this.#db.transaction(async (tx) => {
+      const row = await transition(tx, id, 'approved', 'executing', {}, { now });
+      if (!row) return undefined;
+      await appendAuditIn(tx, {
+        actor: { kind: 'system', id: 'gate', name: 'Approval gate' },
+        action: 'approval.executing',
+        subject: { kind: 'approval', id },
+        conversationId: row.conversationId,
+        detail: { tool: row.tool, argsSha256: row.argsSha256 },
+      });
+      return row;
+    });
+    if (!claimed) throw new AppError('approval_used', `Approval request ${id} is not approved and waiting to run; it was not executed again.`);
+    this.#emit(claimed);
+
+    let result: unknown;
+    let readBack: ApprovalRequest['readBack'];
+    let failure: string | undefined;
+    try {
+      const killSwitch = await readKillSwitch(this.#db);
+      if (killSwitch.engaged) throw killSwitchError(killSwitch);
+      if (sha256Hex(claimed.argsJson) !== claimed.argsSha256) {
+        throw new AppError(
+          'approval_invalid',
+          'The stored arguments no longer match their approved hash; nothing was executed. Check the database for tampering.',
+        );
+      }
+      const tool = this.#actuateTool(claimed.tool);
+      const { args, argsJson } = this.#parseArgs(tool, JSON.parse(claimed.argsJson));
+      if (argsJson !== claimed.argsJson)
+        throw new AppError('approval_invalid', 'The approved arguments do not survive validation unchanged; nothing was executed.');
+      const context: ToolCallContext = { actor: claimed.requester, conversationId: claimed.conversationId };
+      result = await tool.run(args, context);
+      readBack = await tool.readBack!(args, result, context);
+      if (!readBack.ok) failure = `Read-back failed: ${readBack.observed}${readBack.detail ? ` (${readBack.detail})` : ''}`;
+    } catch (error) {
+      failure = toAppError(error).message;
+    }
+
+    const finished = await this.#db.transaction(async (tx) => {
+      const row = await transition(
+        tx,
+        id,
+        'executing',
+        failure ? 'failed' : 'executed',
+        {
+          executed_at: this.#now(),
+          result: result === undefined ? null : JSON.stringify(result),
+          read_back: readBack ? JSON.stringify(readBack) : null,
+          error: failure ?? null,
+        },
+        { now: this.#now() },
+      );
+      await appendAuditIn(tx, {
+        actor: { kind: 'system', id: 'gate', name: 'Approval gate' },
+        action: failure ? 'approval.failed' : 'approval.executed',
+        subject: { kind: 'approval', id },
+        conversationId: claimed.conversationId,
+        detail: { tool: claimed.tool, argsSha256: claimed.argsSha256, readBack: readBack ?? null, error: failure ?? null },
+      });
+      return row;
+    });
+    if (!finished) throw new AppError('internal', `Approval request ${id} left the executing state unexpectedly.`);
+    this.#log.info({ approvalId: id, tool: claimed.tool, status: finished.status, error: failure }, 'Actuation finished');
+    this.#emit(finished);
+    return finished;
+  }
+
+  /** Marks overdue pending requests expired (and audits it). Called before reads and periodically. */
+  async expireDue(): Promise<number> {
+    const now = this.#now();
+    const expired = await this.#db.transaction(async (tx: Queryable) => {
+      const ids = await selectDueForExpiry(tx, now);
+      const rows: ApprovalRequest[] = [];
+      for (const id of ids) {
+        const row = await transition(tx, id, 'pending', 'expired', {}, { now });
+        if (!row) continue;
+        await appendAuditIn(tx, {
+          actor: { kind: 'system', id: 'gate', name: 'Approval gate' },
+          action: 'approval.expired',
+          subject: { kind: 'approval', id },
+          conversationId: row.conversationId,
+          detail: { tool: row.tool },
+        });
+        rows.push(row);
+      }
+      return rows;
+    });
+    for (const row of expired) this.#emit(row);
+    return expired.length;
+  }
+
+  onChange(listener: (request: ApprovalRequest) => void): () => void {
+    this.#events.on('change', listener);
+    return () => this.#events.off('change', listener);
+  }
+
+  async waitForOutcome(id: string, options: { signal?: AbortSignal; pollMs?: number } = {}): Promise<ApprovalRequest> {
+    const pollMs = options.pollMs ?? 1000;
+    for (;;) {
+      const current = await this.get(id);
+      if (FINAL_STATUSES.has(current.status)) return current;
+      if (options.signal?.aborted) throw new AppError('timeout', `Stopped waiting for approval request ${id}; it is still ${current.status}.`);
+      // Wake on a local change or poll, so decisions made on another instance are seen too.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, pollMs);
+        const off = this.onChange((changed) => {
+          if (changed.id === id) done();
+        });
+        const onAbort = () => done();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        function done() {
+          clearTimeout(timer);
+          off();
+          options.signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The historian: tag samples and plant events in PostgreSQL (or PGlite), written in batches, kept for
+ * a configurable number of days, and queried as raw points or min/max/avg/last buckets for windows
+ * from minutes to weeks. Writing is the lease holder's job (see plant-recorder.ts); any instance reads.
+ */
+import type { Db } from '../../lib/db/db';
+import { AppError } from '../../lib/errors';
+import { silentLogger, type Logger } from '../../lib/log';
+import { BatchWriter } from './batch-writer';
+import { deleteOlderThan, insertEvents, insertSamples, selectBuckets, selectEvents, selectRaw } from './history-store';
+import { EventQuery, HistoryQuery, type HistoryResult, type PlantEvent, type Sample, type StoredEvent } from './historian-types';
+
+export type HistorianOptions = {
+  flushIntervalMs?: number;
+  maxBatchRows?: number;
+  maxBufferedRows?: number;
+  retentionDays?: number;
+  log?: Logger;
+};
+
+export interface Historian {
+  /** Queues a sample; it reaches the database with the next batch. */
+  record(sample: Sample): void;
+  recordEvent(event: PlantEvent): void;
+  /** Writes everything queued so far. */
+  flush(): Promise<void>;
+  history(query: HistoryQuery): Promise<HistoryResult>;
+  events(query: EventQuery): Promise<StoredEvent[]>;
+  /** Deletes rows older than the retention setting (relative to `now`). */
+  applyRetention(now?: Date): Promise<{ samples: number; events: number }>;
+  stats(): { written: number; pending: number; dropped: number; failures: number; retentionDays: number };
+  close(): Promise<void>;
+}
+
+/** With `auto`, windows up to an hour come back raw; longer ones as about this many buckets. */
+const AUTO_RAW_WINDOW_MS = 3_600_000;
+const AUTO_TARGET_POINTS = 500;
+const NICE_BUCKET_SECONDS = [1, 5, 10, 30, 60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+
+export function autoBucketSeconds(windowMs: number): number | 'raw' {
+  if (windowMs <= AUTO_RAW_WINDOW_MS) return 'raw';
+  const seconds = windowMs / 1000 / AUTO_TARGET_POINTS;
+  return NICE_BUCKET_SECONDS.find((candidate) => candidate >= seconds) ?? Math.ceil(seconds / 86_400) * 86_400;
+}
+
+function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }, what: string): AppError {
+  return new AppError('invalid_argument', `Invalid ${what} — ${error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+}
+
+export function createHistorian(db: Db, options: HistorianOptions = {}): Historian {
+  const log = options.log ?? silentLogger;
+  const retentionDays = options.retentionDays ?? 90;
+  const common = {
+    flushIntervalMs: options.flushIntervalMs ?? 1000,
+    maxBatchRows: options.maxBatchRows ?? 5000,
+    maxBufferedRows: options.maxBufferedRows ?? 500_000,
+  };
+  const samples = new BatchWriter<Sample>({
+    ...common,
+    write: (rows) => insertSamples(db, rows),
+    onError: (error, rows) => log.warn({ err: error, rows }, 'Historian could not write tag samples; will retry'),
+  });
+  const events = new BatchWriter<PlantEvent>({
+    ...common,
+    write: (rows) => insertEvents(db, rows),
+    onError: (error, rows) => log.warn({ err: error, rows }, 'Historian could not write events; will retry'),
+  });
+
+  return {
+    record: (sample) => samples.add(sample),
+    recordEvent: (event) => events.add(event),
+    async flush() {
+      await Promise.all([samples.flush(), events.flush()]);
+    },
+    async history(input) {
+      const parsed = HistoryQuery.safeParse(input);
+      if (!parsed.success) throw invalid(parsed.error, 'history query');
+      const query = parsed.data;
+      const resolution = query.resolution === 'auto' ? autoBucketSeconds(query.to.getTime() - query.from.getTime()) : query.resolution;
+      if (resolution === 'raw') {
+        const points = await selectRaw(db, query.assetId, query.tagId, query.from, query.to, query.maxPoints + 1);
+        const truncated = points.length > query.maxPoints;
+        return { assetId: query.assetId, tagId: query.tagId, resolution: 'raw', points: truncated ? points.slice(0, query.maxPoints) : points, truncated };
+      }
+      const buckets = await selectBuckets(db, query.assetId, query.tagId, query.from, query.to, resolution);
+      return { assetId: query.assetId, tagId: query.tagId, resolution: 'buckets', bucketSeconds: resolution, buckets };
+    },
+    async events(input) {
+      const parsed = EventQuery.safeParse(input);
+      if (!parsed.success) throw invalid(parsed.error, 'event query');
+      return selectEvents(db, parsed.data);
+    },
+    applyRetention(now = new Date()) {
+      return deleteOlderThan(db, new Date(now.getTime() - retentionDays * 86_400_000));
+    },
+    stats: () => ({
+      written: samples.written + events.written,
+      pending: samples.pending + events.pending,
+      dropped: samples.dropped + events.dropped,
+      failures: samples.failures + events.failures,
+      retentionDays,
+    }),
+    async close() {
+      await Promise.all([samples.close(), events.close()]);
+    },
+  };
+}

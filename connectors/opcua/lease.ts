@@ -1,0 +1,130 @@
+/**
+ * The plant-connector lease. Several app instances may share one PostgreSQL; exactly one of them may
+ * write history (and, later, run plant-side jobs). The holder keeps a session-level advisory lock on
+ * a connection of its own. When its process dies the server closes that connection and frees the
+ * lock, and a waiting instance — retrying every `retryMs` — takes over well inside 15 s. The embedded
+ * database belongs to one process, so there the lease is simply held.
+ */
+import type pg from 'pg';
+import type { Db } from '../../lib/db/db';
+import { silentLogger, type Logger } from '../../lib/log';
+
+/** Arbitrary constant ('plntcn' in ASCII) that names the lease among advisory locks. */
+export const CONNECTOR_LEASE_KEY = 0x706c6e74636e;
+
+export type ConnectorLeaseOptions = { key?: number; retryMs?: number; log?: Logger };
+
+export interface ConnectorLease {
+  readonly held: boolean;
+  /** Called with true when this instance becomes the holder and false when it stops being one. */
+  onChange(listener: (held: boolean) => void): () => void;
+  /** Releases the lock if held and stops retrying. */
+  close(): Promise<void>;
+}
+
+export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions = {}): Promise<ConnectorLease> {
+  const listeners = new Set<(held: boolean) => void>();
+  const onChange = (listener: (held: boolean) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  if (db.kind === 'pglite') {
+    let held = true;
+    return {
+      get held() {
+        return held;
+      },
+      onChange,
+      async close() {
+        held = false;
+      },
+    };
+  }
+
+  const key = options.key ?? CONNECTOR_LEASE_KEY;
+  const retryMs = options.retryMs ?? 3000;
+  const log = options.log ?? silentLogger;
+  let holder: pg.PoolClient | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let tick: Promise<void> = Promise.resolve();
+
+  const setHolder = (client: pg.PoolClient | undefined) => {
+    const was = holder !== undefined;
+    holder = client;
+    if (was === (client !== undefined)) return;
+    log.info(client ? 'This instance now holds the plant-connector lease' : 'This instance no longer holds the plant-connector lease');
+    for (const listener of listeners) listener(client !== undefined);
+  };
+
+  const lose = (client: pg.PoolClient, error: unknown) => {
+    if (holder !== client) return;
+    client.release(error instanceof Error ? error : new Error(String(error)));
+    setHolder(undefined);
+  };
+
+  const attempt = async () => {
+    if (closed) return;
+    if (holder) {
+      // Prove the holding connection is still alive; a dead one has already lost the lock.
+      const client = holder;
+      await client.query('SELECT 1').catch((error: unknown) => lose(client, error));
+      return;
+    }
+    let client: pg.PoolClient;
+    try {
+      client = await db.pool.connect();
+    } catch (error) {
+      log.warn({ err: error }, 'Cannot reach the database to try the plant-connector lease; retrying');
+      return;
+    }
+    const onError = (error: Error) => lose(client, error);
+    client.on('error', onError);
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      if (rows[0]?.locked && !closed) {
+        setHolder(client);
+        return;
+      }
+      if (rows[0]?.locked) await client.query('SELECT pg_advisory_unlock($1)', [key]);
+      client.off('error', onError);
+      client.release();
+    } catch (error) {
+      client.off('error', onError);
+      client.release(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      tick = attempt().finally(schedule);
+    }, retryMs);
+  };
+
+  tick = attempt();
+  await tick;
+  schedule();
+
+  return {
+    get held() {
+      return holder !== undefined;
+    },
+    onChange,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearTimeout(timer);
+      await tick.catch(() => undefined);
+      const client = holder;
+      if (!client) return;
+      try {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        client.release();
+      } catch (error) {
+        client.release(error instanceof Error ? error : new Error(String(error)));
+      }
+      setHolder(undefined);
+    },
+  };
+}

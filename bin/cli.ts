@@ -7,16 +7,23 @@ import { Command, CommanderError } from 'commander';
 import { cliExitCode, isAppError, toAppError } from '../lib/errors';
 import * as audit from './commands/audit';
 import * as db from './commands/db';
+import * as docs from './commands/docs';
+import * as evalCommand from './commands/eval';
+import * as ingest from './commands/ingest';
+import * as forecast from './commands/forecast';
 import * as inspect from './commands/inspect';
+import * as mcp from './commands/mcp';
 import * as schedule from './commands/schedule';
+import * as search from './commands/search';
 import * as sim from './commands/sim';
 import * as start from './commands/start';
+import * as tokens from './commands/tokens';
 import * as users from './commands/users';
 
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, users, audit, sim, schedule, inspect];
+const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, sim, ingest, search, docs, schedule, forecast, inspect, evalCommand];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

@@ -61,6 +61,9 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
   ),
+  PLANTPILOT_TOKEN: optionalString,
+  PLANTPILOT_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://plantpilot.plant.local'),
+  PLANTPILOT_MCP_ANONYMOUS: z.enum(['off', 'read']).default('off'),
   INSPECTION_BACKEND_URL: urlWithProtocols(['http:', 'https:'], 'http://gpu-server:8000'),
   INSPECTION_MODEL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -68,6 +71,13 @@ export const ConfigSchema = z.object({
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
+
+/** Settings that only make sense together. */
+const ConfigWithPairs = ConfigSchema.superRefine((raw, context) => {
+  if (raw.INSPECTION_BACKEND_URL && !raw.INSPECTION_MODEL) {
+    context.addIssue({ code: 'custom', path: ['INSPECTION_MODEL'], message: 'the model name on the inspection server, because INSPECTION_BACKEND_URL is set' });
+  }
+});
 
 export type Config = {
   env: RawConfig['NODE_ENV'];
@@ -89,6 +99,8 @@ export type Config = {
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
   twin: { port: number; seed: number; speed: number };
   inspection: { backendUrl?: string; model?: string };
+  /** MCP: the token `plantpilot mcp` presents, the public URL for approval links, anonymous read access. */
+  mcp: { token?: string; publicUrl?: string; anonymousReadOnly: boolean };
   log: { level: RawConfig['LOG_LEVEL']; format: 'pretty' | 'json' };
 };
 
@@ -99,12 +111,12 @@ export type Env = Record<string, string | undefined>;
  * one line per invalid variable: `PORT: expected a TCP port number, e.g. 3000 (got "abc")`.
  */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigWithPairs.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const got = env[name];
-      const secret = name.includes('KEY') || name.includes('PASSWORD');
+      const secret = /KEY|PASSWORD|TOKEN/.test(name);
       const shown = got === undefined ? '' : ` (got ${JSON.stringify(secret ? '***' : got)})`;
       return `${name}: expected ${issue.message}${shown}`;
     });
@@ -129,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
+    mcp: { token: raw.PLANTPILOT_TOKEN, publicUrl: raw.PLANTPILOT_PUBLIC_URL, anonymousReadOnly: raw.PLANTPILOT_MCP_ANONYMOUS === 'read' },
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty') },
   };
 }

@@ -81,6 +81,15 @@ describe('plantpilot CLI', () => {
     }
   });
 
+  it('creates an MCP token and prints it alone on the last line', async () => {
+    const result = await run(['tokens', 'create', '--name', 'line-assistant', '--role', 'operator']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^ppt_[A-Za-z0-9_-]{20,}$/);
+    const list = await run(['tokens', 'list']);
+    expect(list.stdout).toContain('line-assistant');
+    expect(list.stdout).not.toMatch(/ppt_[A-Za-z0-9_-]{20,}/);
+  });
+
   it('rejects an unknown command with usage help', async () => {
     const result = await run(['frobnicate']);
     expect(result.code).toBe(2);

@@ -3,6 +3,19 @@
  * up here; actuate tools are run only by the approval gate.
  */
 import { AppError } from '../lib/errors';
+import type { PlantConnection } from '../connectors/opcua/plant-connection';
+import type { Historian } from '../connectors/historian/historian';
+import type { AuditEntryInput } from '../lib/audit/audit-log';
+import { createInspectionResultsTool } from './inspection/tools/inspection-results';
+import { createTriggerInspectionTool } from './inspection/tools/trigger-inspection';
+import type { InspectionService } from './inspection/jobs/inspection-service';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { searchManualsTool } from './manuals/search-manuals';
+import type { ActuationDeps } from './plant/actuation-context';
+import { machineCommandTool } from './plant/machine-command';
+import { setSetpointTool } from './plant/set-setpoint';
+import type { SchedulingService } from './scheduling/service/scheduling-service';
+import { schedulingTools } from './scheduling/tools';
 import type { AnyTool } from './tool';
 
 const TOOL_NAME = /^[a-z][a-z0-9_]{2,63}$/;
@@ -39,11 +52,46 @@ export class ToolRegistry {
 
 /**
  * The services tools are built from. Each capability adds its service here as it lands; a tool
- * whose service is absent is simply not registered.
+ * whose service is absent is simply not registered, so the model is never offered a tool that
+ * cannot work.
  */
-export type ToolServices = Record<string, never>;
+export type ToolServices = {
+  plant?: PlantConnection;
+  historian?: Historian;
+  scheduling?: SchedulingService;
+  inspection?: InspectionService;
+  knowledge?: KnowledgeBase;
+  /** Appends to the audit chain (for read operations that are audited, like triggering inspections). */
+  audit?: (entry: AuditEntryInput) => Promise<unknown>;
+  /** Passages from the manuals for approval previews. */
+  safetyNotes?: ActuationDeps['safetyNotes'];
+  /** The band a plant value normally stays in (risk of a setpoint change). */
+  normalRangeOf?: ActuationDeps['normalRangeOf'];
+};
 
 /** Every tool, in one list. */
-export function createRegistry(_services: ToolServices): ToolRegistry {
-  return new ToolRegistry([]);
+export function createRegistry(services: ToolServices): ToolRegistry {
+  const { scheduling, inspection, audit, knowledge } = services;
+  // `plant` may be a getter that fails with plant_unreachable until the connection is up, so the
+  // actuation tools read it at call time rather than here.
+  const actuation: ActuationDeps | undefined =
+    'plant' in services
+      ? {
+          get plant() {
+            return services.plant!;
+          },
+          safetyNotes: services.safetyNotes,
+          normalRangeOf: services.normalRangeOf,
+        }
+      : undefined;
+  return new ToolRegistry([
+    // Manuals: hybrid search with citations.
+    ...(knowledge ? [searchManualsTool(knowledge)] : []),
+    // Plant: change it (through the gate only).
+    ...(actuation ? [setSetpointTool(actuation), machineCommandTool(actuation)] : []),
+    // Scheduling: propose, explain, what-if, and release (through the gate).
+    ...(scheduling ? schedulingTools(scheduling) : []),
+    // Inspection: start AOI jobs, read results.
+    ...(inspection && audit ? [createTriggerInspectionTool({ inspection, audit }), createInspectionResultsTool({ inspection })] : []),
+  ]);
 }

@@ -1,5 +1,9 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { ChatApp } from '../../components/chat/chat-app';
+import { requirePageSession } from '../../lib/auth/page-session';
 
-export default function ChatPage() {
-  return <ComingSoon href="/chat" />;
+export const dynamic = 'force-dynamic';
+
+export default async function ChatPage() {
+  const session = await requirePageSession();
+  return <ChatApp viewer={{ id: session.user.id, role: session.user.role, csrfToken: session.csrfToken }} />;
 }

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
 import { formatInitialUsers } from '../../lib/auth/bootstrap';
-import { startAppServer } from '../../lib/server/app-server';
 import { cliContext } from '../context';
 
 export function register(program: Command): void {
@@ -20,6 +19,8 @@ export function register(program: Command): void {
           throw new AppError('invalid_argument', `--port expects a port number between 0 and 65535 (got "${options.port}").`);
         config.port = port;
       }
+      // Loaded on use: the server pulls in Next.js, the agent and node-opcua, which other commands do not need.
+      const { startAppServer } = await import('../../lib/server/app-server');
       const server = await startAppServer({
         config,
         log,

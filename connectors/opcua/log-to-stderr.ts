@@ -6,7 +6,7 @@
 import { format } from 'node:util';
 import { setErrorLogger, setWarningLogger } from 'node-opcua';
 
-const toStderr = (...args: unknown[]) => {
+const toStderr = (_context: unknown, ...args: unknown[]) => {
   process.stderr.write(`${format(...args)}\n`);
 };
 setWarningLogger(toStderr);

@@ -6,7 +6,6 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import next from 'next';
 import type { CreatedUser } from '../auth/users';
 import type { Config } from '../config';
 import { openDb, migrate } from '../db';
@@ -16,7 +15,6 @@ import { dbHealthCheck } from '../health';
 import type { Logger } from '../log';
 import { setRuntime, type Runtime } from '../runtime';
 import { ensureBuild } from './build';
-import { startServices } from './services';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -59,12 +57,16 @@ export async function startAppServer({ config, log, dev = false, build = true, o
 
     if (!dev && build) await ensureBuild(PROJECT_ROOT, log);
 
+    // Loaded once the database is open: a start that cannot reach its database fails fast and
+    // quietly, before Next.js, the agent and node-opcua are loaded.
+    const { startServices } = await import('./services');
     const started = await startServices({ config, db, log });
     stopServices = started.stop;
     if (started.initialUsers.length > 0) onInitialUsers?.(started.initialUsers);
     const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db), ...started.health }, services: started.services };
     setRuntime(runtime);
 
+    const { default: next } = await import('next');
     const app = next({ dev, dir: PROJECT_ROOT, hostname: config.host, port: config.port });
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -91,6 +93,7 @@ export async function startAppServer({ config, log, dev = false, build = true, o
           server.closeAllConnections();
         });
         await app.close().catch(() => undefined);
+        await import('../../tools/mcp/shared-http-handler').then((m) => m.closeSharedMcpHttpHandler()).catch(() => undefined);
         setRuntime(undefined);
         await stopServices?.();
         await db.close();

@@ -3,15 +3,27 @@
  * A part that cannot start (an unreachable plant, say) is reported through health as down with
  * its reason; the rest of the app still serves.
  */
+import type { PlantConnection } from '../../connectors/opcua/plant-connection';
+import type { AssetRef } from '../../agent/assets';
+import { catalogueNormalRange } from '../../tools/plant/actuation-context';
+import { startGate } from '../../tools/approval/service';
+import { startInspectionService } from '../../tools/inspection/jobs/inspection-service';
+import { createRegistry, type ToolServices } from '../../tools/registry';
+import { createSchedulingService } from '../../tools/scheduling/service/scheduling-service';
+import { catalogueSchedulingPlant, connectorSequenceWriter, twinSchedulingPlant } from '../../tools/scheduling/service/scheduling-plant';
+import { ingestShippedCorpus, startKnowledgeBase } from '../../knowledge/knowledge-base';
+import { twinEntityCatalogue } from '../../knowledge/twin-entities';
+import { toPassage } from '../../tools/manuals/search-manuals';
+import { appendAudit } from '../audit/audit-log';
 import { ensureInitialUsers } from '../auth/bootstrap';
 import type { CreatedUser } from '../auth/users';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
+import { AppError } from '../errors';
 import type { HealthCheck, HealthPart } from '../health';
 import type { Logger } from '../log';
 import type { RuntimeServices } from '../runtime';
-import { startGate } from '../../tools/approval/service';
-import { createRegistry } from '../../tools/registry';
+import { startPlantPart } from './plant-part';
 
 export type StartedServices = {
   services: Partial<RuntimeServices>;
@@ -21,35 +33,149 @@ export type StartedServices = {
   stop(): Promise<void>;
 };
 
-export async function startServices({ db, log }: { config: Config; db: Db; log: Logger }): Promise<StartedServices> {
+export type StartOptions = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  /** The shipped manuals: ingest in the background (server), wait for it (evaluations) or skip. */
+  shippedManuals?: 'background' | 'await' | 'skip';
+};
+
+export async function startServices({ config, db, log, shippedManuals = 'background' }: StartOptions): Promise<StartedServices> {
   const stops: (() => Promise<void> | void)[] = [];
   const services: Partial<RuntimeServices> = {};
   const health: Partial<Record<HealthPart, HealthCheck>> = {};
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log.warn({ err: error }, 'A service did not stop cleanly');
+      }
+    }
+  };
   try {
     const initialUsers = await ensureInitialUsers(db);
 
-    const registry = createRegistry({});
+    // The plant: twin (embedded default) and the OPC UA connector, historian and lease.
+    const plantPart = await startPlantPart({ config, db, log });
+    stops.push(plantPart.stop);
+    health.plant = plantPart.health;
+    if (plantPart.twin) services.twin = plantPart.twin;
+    const publishPlant = () => {
+      const current = plantPart.current();
+      if (!current) return;
+      services.plant = current.plant;
+      services.historian = current.historian;
+      services.connectorLease = current.lease;
+    };
+    publishPlant();
+    plantPart.onConnected(publishPlant);
+    const livePlant = (): PlantConnection => {
+      const current = plantPart.current();
+      if (!current) throw new AppError('plant_unreachable', 'The plant is not connected right now; see /api/health for why. Try again when it is back.');
+      return current.plant;
+    };
+
+    // Inspection: AOI jobs on the CPU engine or a KServe v2 / Triton server.
+    const inspection = startInspectionService({
+      db,
+      dataDir: config.dataDir,
+      log: log.child({ part: 'inspection' }),
+      backendUrl: config.inspection.backendUrl,
+      model: config.inspection.model,
+      seed: config.twin.seed,
+    });
+    stops.push(() => inspection.stop());
+    services.inspection = inspection;
+
+    // Scheduling: orders from the twin when it runs in-process, releases over OPC UA.
+    const scheduling = createSchedulingService({
+      db,
+      log: log.child({ part: 'scheduling' }),
+      plant: plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date()),
+      writer: { loadOrderSequence: (lineId, orderIds) => connectorSequenceWriter(livePlant()).loadOrderSequence(lineId, orderIds) },
+      seed: config.twin.seed,
+    });
+    services.scheduling = scheduling;
+
+    // Knowledge: the plant's manuals, hybrid search, citations.
+    const knowledge = await startKnowledgeBase({ config, db, log: log.child({ part: 'knowledge' }), entities: twinEntityCatalogue() });
+    services.knowledge = knowledge;
+    health.embeddings = async () => {
+      const status = await knowledge.status();
+      const model = `${status.embedder.model} (${status.embedder.dimension}-d)`;
+      if (status.needsReembed)
+        return {
+          status: 'degraded',
+          reason: `Stored vectors are from ${status.storedModel?.model}; searches fail until \`plantpilot docs reembed\` is run for ${model}.`,
+        };
+      return { status: 'ok', reason: `${model}; ${status.documents} documents, ${status.chunks} passages indexed` };
+    };
+    if (shippedManuals !== 'skip') {
+      const ingesting = ingestShippedCorpus(knowledge).then(
+        (report) => {
+          const failed = report.results.filter((r) => r.status === 'failed');
+          const added = report.results.filter((r) => r.status === 'ingested').length;
+          if (added > 0 || failed.length > 0) log.info(`Shipped manuals: ${added} ingested, ${failed.length} failed`);
+          for (const f of failed) log.warn(`Manual ${f.file} not ingested: ${f.error?.message ?? 'unknown error'}`);
+        },
+        (error: unknown) => log.warn({ err: error }, 'The shipped manuals could not be ingested'),
+      );
+      if (shippedManuals === 'await') await ingesting;
+    }
+
+    const toolServices: ToolServices = {
+      get plant() {
+        return livePlant();
+      },
+      historian: services.historian,
+      scheduling,
+      inspection,
+      knowledge,
+      audit: (entry) => appendAudit(db, entry),
+      normalRangeOf: catalogueNormalRange,
+      safetyNotes: async ({ assetId, assetName, subject }) =>
+        (await knowledge.search(`${assetName} ${subject} safety`, { k: 3, asset: assetId })).map((hit, index) => ({
+          text: hit.snippet,
+          source: toPassage(hit, index).source,
+        })),
+    };
+    const registry = createRegistry(toolServices);
     const gate = startGate({ db, registry, log });
     stops.push(gate.stop);
     services.registry = registry;
     services.gate = gate.gate;
 
-    return {
-      services,
-      health,
-      initialUsers,
-      async stop() {
-        for (const stop of stops.reverse()) {
-          try {
-            await stop();
-          } catch (error) {
-            log.warn({ err: error }, 'A service did not stop cleanly');
-          }
-        }
-      },
+    // The agent: the offline model by default, any OpenAI-compatible endpoint when configured.
+    const { startAgentService } = await import('../../agent/agent-service');
+    const { selectModel } = await import('../../agent/models/agent-model');
+    const { twinAssets } = await import('../../agent/twin-assets');
+    const listAssets = async (): Promise<AssetRef[]> => {
+      const current = plantPart.current();
+      if (!current || plantPart.twin) return twinAssets();
+      return current.plant.listAssets().map((a) => ({ id: a.id, name: a.name, line: a.line, type: a.type ?? 'asset', aliases: [] }));
     };
+    const model = selectModel(config, listAssets);
+    const agent = await startAgentService({
+      db,
+      log: log.child({ part: 'agent' }),
+      registry,
+      gate: gate.gate,
+      listAssets,
+      model,
+      plantName: 'Nordwerk Electronics — Fürth plant',
+    });
+    stops.push(() => agent.close());
+    services.agent = agent;
+    health.model = async () =>
+      model.kind === 'offline'
+        ? { status: 'ok', reason: 'Offline model: a deterministic intent router (no LLM endpoint configured).' }
+        : { status: 'ok', reason: `${model.name} at ${config.model.baseUrl ?? 'api.openai.com'} (answers are checked per request)` };
+
+    return { services, health, initialUsers, stop: stopAll };
   } catch (error) {
-    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    await stopAll();
     throw error;
   }
 }

@@ -1,0 +1,348 @@
+/**
+ * The chat agent as a service: LangChain `createAgent` over the registry's tools, its state in
+ * PostgreSQL (LangGraph's PostgresSaver on `db.pool`, plus the conversation tables), and each turn
+ * streamed as ChatEvents. An actuation pauses the run (see tool-adapter.ts); when the gate's request
+ * reaches a final state, exactly one instance claims the pause and resumes the run, which reports
+ * the outcome. The pause lives in the checkpoint, so it survives restarts and any instance resumes it.
+ */
+import type { BaseMessage } from '@langchain/core/messages';
+import { HumanMessage } from '@langchain/core/messages';
+import { Command, type StateSnapshot } from '@langchain/langgraph';
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
+import { createAgent, createMiddleware } from 'langchain';
+import type { Db } from '../lib/db/db';
+import { AppError, toAppError } from '../lib/errors';
+import type { Logger } from '../lib/log';
+import type { ApprovalGate, ApprovalRequest } from '../tools/approval/types';
+import type { ToolRegistry } from '../tools/registry';
+import type { Actor } from '../tools/tool';
+import { currentRequest, isFinal } from './approval-outcome';
+import type { AssetRef, ListAssets } from './assets';
+import type { ChatEvent, ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
+import { ConversationStore, titleFrom } from './conversation-store';
+import type { AgentModel } from './models/agent-model';
+import { starters, type Starter } from './starters';
+import { systemPrompt } from './system-prompt';
+import { agentTools, type ApprovalInterrupt, type RunContext, type ToolArtifact } from './tool-adapter';
+
+declare module '../lib/runtime' {
+  interface RuntimeServices {
+    agent: AgentService;
+  }
+}
+
+export type AgentServiceOptions = {
+  db: Db;
+  log: Logger;
+  registry: ToolRegistry;
+  /** The approval gate; without it actuate tools refuse (fail closed). */
+  gate?: ApprovalGate;
+  listAssets: ListAssets;
+  model: AgentModel;
+  plantName?: string;
+  now?: () => Date;
+  /** How often to look for decided approvals another instance's gate did not announce here. */
+  sweepIntervalMs?: number;
+};
+
+export type SendInput = { conversationId?: string; message: string; actor: Actor; signal?: AbortSignal };
+
+export interface AgentService {
+  readonly model: { name: string; kind: AgentModel['kind'] };
+  /** Runs one user turn; yields events as they happen. Failures become one `error` event. */
+  send(input: SendInput): AsyncGenerator<ChatEvent>;
+  list(actor: Actor): Promise<ConversationSummary[]>;
+  history(conversationId: string, actor: Actor): Promise<{ conversation: ConversationSummary; messages: StoredMessage[] }>;
+  starters(): Starter[];
+  /** The plant's lines and machines as the agent resolves them. */
+  assets(): Promise<AssetRef[]>;
+  /** Resumes the conversation paused on this approval if it is decided; true if this call resumed it. */
+  resumeIfDecided(approvalId: string): Promise<boolean>;
+  /** Listens to the events of runs resumed in the background (after approvals). */
+  onResumedEvent(listener: (conversationId: string, event: ChatEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_SWEEP_MS = 15_000;
+
+function textOf(message: BaseMessage): string {
+  const content = message.content;
+  if (typeof content === 'string') return content;
+  return content.map((part) => (typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+/** A person-facing message for anything that went wrong outside a tool's recoverable errors. */
+/** LangChain wraps tool failures (MiddlewareError, …); the AppError that says what to do is inside. */
+function rootAppError(error: unknown): AppError | undefined {
+  for (let current = error, depth = 0; current && depth < 8; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof AppError) return current;
+  }
+  return undefined;
+}
+
+function failureEvent(thrown: unknown, model: AgentModel): Extract<ChatEvent, { type: 'error' }> {
+  const error = rootAppError(thrown) ?? thrown;
+  if (error instanceof AppError) return { type: 'error', code: error.code, message: error.message };
+  const raw = error instanceof Error ? error.message : String(error);
+  const name = error instanceof Error ? error.constructor.name : '';
+  if (/connection|ECONNREFUSED|fetch failed|timed? ?out|APIConnection|status code|401|404|429|5\d\d/i.test(`${name} ${raw}`) && model.kind === 'openai') {
+    return {
+      type: 'error',
+      code: 'model_unavailable',
+      message: `The model server did not answer (${raw}). Check OPENAI_BASE_URL, OPENAI_API_KEY and PLANTPILOT_MODEL, or unset them to use the offline model, then ask again.`,
+    };
+  }
+  return { type: 'error', code: toAppError(error).code, message: `Answering failed: ${raw}. Ask again; if it keeps failing, check the server log.` };
+}
+
+export async function startAgentService(options: AgentServiceOptions): Promise<AgentService> {
+  const { db, log, registry, gate, model } = options;
+  const now = options.now ?? (() => new Date());
+  const store = new ConversationStore(db);
+  const checkpointer = new PostgresSaver(db.pool);
+  await checkpointer.setup();
+  const tools = agentTools({ registry, gate, store });
+  const titles = new Map(registry.list().map((tool) => [tool.name, tool.title]));
+  const agent = createAgent({
+    model: model.chat,
+    tools,
+    checkpointer,
+    // With a wrapToolCall middleware, LangChain lets tool failures propagate instead of handing every
+    // error to the model as text: recoverable ones are already data (tool-adapter.ts), bad arguments
+    // still go back to the model, and infrastructure failures reach the person.
+    middleware: [createMiddleware({ name: 'PlantpilotToolFailures', wrapToolCall: (request, handler) => handler(request) })],
+    systemPrompt: systemPrompt({ plantName: options.plantName, assets: await options.listAssets(), now: now() }),
+  });
+  // createAgent's state type is too deep for getState's signature to infer; the snapshot shape is LangGraph's.
+  const graphState = (conversationId: string) =>
+    (agent as unknown as { getState(config: { configurable: { thread_id: string } }): Promise<StateSnapshot> }).getState({
+      configurable: { thread_id: conversationId },
+    });
+  const running = new Set<string>();
+  const resumedListeners = new Set<(conversationId: string, event: ChatEvent) => void>();
+
+  /** Streams one graph run, persisting what it shows, and reports whether it paused for approval. */
+  async function* runGraph(input: unknown, conversationId: string, actor: Actor, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
+    const configurable: RunContext = { thread_id: conversationId, actor };
+    const stream = await agent.stream(input as Parameters<typeof agent.stream>[0], {
+      configurable,
+      streamMode: ['messages', 'updates'],
+      signal,
+      recursionLimit: 40,
+    });
+    const calls = new Map<string, ToolCallRecord>();
+    let streamedText = false;
+    let paused = false;
+    for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+      if (mode === 'messages') {
+        const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
+        if (metadata.langgraph_node === 'model_request' && message.getType() === 'ai') {
+          const piece = textOf(message);
+          if (piece) {
+            streamedText = true;
+            yield { type: 'token', text: piece };
+          }
+        }
+        continue;
+      }
+      const update = chunk as Record<string, { messages?: BaseMessage[] } | { value: unknown }[]>;
+      for (const [node, value] of Object.entries(update)) {
+        if (node === '__interrupt__') {
+          for (const pause of value as { value: unknown }[]) {
+            const request = pause.value as ApprovalInterrupt;
+            if (request?.kind !== 'approval') continue;
+            paused = true;
+            const call: ToolCallRecord = {
+              ...(calls.get(request.toolCallId) ?? { id: request.toolCallId, name: request.tool, args: request.args, sources: [] }),
+              status: 'awaiting_approval',
+              approval: { id: request.approvalId, status: 'pending', summary: request.summary },
+            };
+            await store.append(conversationId, { role: 'tool', content: '', tool: call });
+            yield {
+              type: 'approval_requested',
+              toolCallId: request.toolCallId,
+              approvalId: request.approvalId,
+              tool: request.tool,
+              args: request.args,
+              summary: request.summary,
+            };
+          }
+          continue;
+        }
+        const messages = (value as { messages?: BaseMessage[] } | undefined)?.messages ?? [];
+        for (const message of messages) {
+          if (message.getType() === 'ai') {
+            const content = textOf(message);
+            if (content && !streamedText) yield { type: 'token', text: content };
+            streamedText = false;
+            if (content) await store.append(conversationId, { role: 'assistant', content, model: model.name });
+            for (const toolCall of (message as BaseMessage & { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ??
+              []) {
+              const call: ToolCallRecord = {
+                id: toolCall.id ?? '',
+                name: toolCall.name,
+                title: titles.get(toolCall.name),
+                args: toolCall.args,
+                status: 'running',
+                sources: [],
+              };
+              calls.set(call.id, call);
+              yield { type: 'tool_call', call };
+            }
+          } else if (message.getType() === 'tool') {
+            const toolMessage = message as BaseMessage & { tool_call_id: string; name?: string; artifact?: ToolArtifact; status?: string };
+            const artifact = toolMessage.artifact;
+            const started = calls.get(toolMessage.tool_call_id) ?? { id: toolMessage.tool_call_id, name: toolMessage.name ?? 'tool', args: {}, sources: [] };
+            const call: ToolCallRecord = artifact
+              ? { ...started, ...artifact, status: artifact.status }
+              : { ...started, status: toolMessage.status === 'error' ? 'error' : 'ok', output: textOf(message), quality: 'unknown', sources: [] };
+            if (call.approval) await store.updateToolCall(conversationId, call);
+            else await store.append(conversationId, { role: 'tool', content: '', tool: call });
+            yield { type: 'tool_result', call };
+          }
+        }
+      }
+    }
+    await store.setStatus(conversationId, paused ? 'awaiting_approval' : 'idle', model.name);
+    yield { type: 'done', status: paused ? 'awaiting_approval' : 'complete' };
+  }
+
+  async function* guarded(conversationId: string, events: AsyncGenerator<ChatEvent>): AsyncGenerator<ChatEvent> {
+    try {
+      yield* events;
+    } catch (error) {
+      const event = failureEvent(error, model);
+      log.warn({ err: error, conversationId }, 'Chat turn failed');
+      await store.append(conversationId, { role: 'error', content: event.message }).catch(() => undefined);
+      // A run that failed mid-way may still be paused on an approval; keep that state visible.
+      const state = await graphState(conversationId).catch(() => undefined);
+      const pausedStill = state?.tasks.some((task) => (task.interrupts ?? []).length > 0) ?? false;
+      await store.setStatus(conversationId, pausedStill ? 'awaiting_approval' : 'idle').catch(() => undefined);
+      yield event;
+    }
+  }
+
+  async function resumeIfDecided(approvalId: string): Promise<boolean> {
+    if (!gate) return false;
+    const claim = await store.claimForResume(approvalId);
+    if (!claim) return false;
+    const { conversationId } = claim;
+    try {
+      if (running.has(conversationId)) {
+        await store.releaseClaim(approvalId);
+        return false;
+      }
+      const state = await graphState(conversationId);
+      const pauses = state.tasks
+        .flatMap((task) => task.interrupts ?? [])
+        .filter((pause) => (pause.value as ApprovalInterrupt | undefined)?.kind === 'approval');
+      const requests: ApprovalRequest[] = [];
+      for (const pause of pauses) requests.push(await currentRequest(gate, (pause.value as ApprovalInterrupt).approvalId));
+      if (pauses.length === 0 || requests.some((request) => !isFinal(request))) {
+        // Siblings still wait (or nothing is paused): resume when the last one is decided.
+        await (pauses.length === 0 ? store.markResumed(approvalId) : store.releaseClaim(approvalId));
+        return false;
+      }
+      const conversation = await store.get(conversationId);
+      running.add(conversationId);
+      try {
+        await store.setStatus(conversationId, 'running');
+        const resume = Object.fromEntries(pauses.map((pause) => [pause.id, { approvalId: (pause.value as ApprovalInterrupt).approvalId }]));
+        for await (const event of guarded(conversationId, runGraph(new Command({ resume }), conversationId, conversation.owner))) {
+          for (const listener of resumedListeners) listener(conversationId, event);
+        }
+      } finally {
+        running.delete(conversationId);
+      }
+      for (const pause of pauses) await store.markResumed((pause.value as ApprovalInterrupt).approvalId);
+      await store.markResumed(approvalId);
+      return true;
+    } catch (error) {
+      log.error({ err: error, approvalId, conversationId }, 'Resuming a conversation after an approval failed; will retry');
+      await store.releaseClaim(approvalId).catch(() => undefined);
+      return false;
+    }
+  }
+
+  async function sweep(): Promise<void> {
+    for (const pending of await store.pendingApprovals()) await resumeIfDecided(pending.approvalId);
+  }
+
+  const unsubscribe = gate?.onChange((request) => {
+    if (!isFinal(request)) return;
+    void (async () => {
+      // An edit files a new request for the same tool call; find the one the run is paused on.
+      const paused = request.toolCallId ? await store.findApproval(request.toolCallId) : undefined;
+      await resumeIfDecided(paused?.approvalId ?? request.id);
+    })().catch((error: unknown) => log.error({ err: error }, 'Handling an approval change failed'));
+  });
+  let sweeping: Promise<void> = sweep().catch((error: unknown) => log.error({ err: error }, 'Looking for decided approvals failed'));
+  const timer = gate
+    ? setInterval(() => {
+        sweeping = sweeping.then(sweep).catch((error: unknown) => log.error({ err: error }, 'Looking for decided approvals failed'));
+      }, options.sweepIntervalMs ?? DEFAULT_SWEEP_MS)
+    : undefined;
+  timer?.unref();
+
+  async function ownedConversation(conversationId: string, actor: Actor) {
+    const conversation = await store.get(conversationId);
+    if (conversation.owner.id !== actor.id) throw new AppError('not_found', `There is no conversation ${conversationId} for you. Start a new conversation.`);
+    return conversation;
+  }
+
+  return {
+    model: { name: model.name, kind: model.kind },
+
+    async *send(input: SendInput): AsyncGenerator<ChatEvent> {
+      let conversation: ConversationSummary;
+      try {
+        conversation = input.conversationId
+          ? await ownedConversation(input.conversationId, input.actor)
+          : await store.create({ owner: input.actor, title: titleFrom(input.message), modelName: model.name });
+        if (conversation.status === 'awaiting_approval') {
+          throw new AppError(
+            'conflict',
+            'This conversation is waiting for an approval decision. Decide it in Approvals (or wait for it to expire), then continue here, or start a new conversation.',
+          );
+        }
+        if (running.has(conversation.id))
+          throw new AppError('conflict', 'This conversation is still answering the previous message. Wait for it to finish, then ask again.');
+      } catch (error) {
+        yield failureEvent(error, model);
+        return;
+      }
+      const conversationId = conversation.id;
+      running.add(conversationId);
+      try {
+        yield { type: 'start', conversationId, model: model.name, title: conversation.title };
+        await store.append(conversationId, { role: 'user', content: input.message });
+        await store.setStatus(conversationId, 'running', model.name);
+        yield* guarded(conversationId, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, input.signal));
+      } finally {
+        running.delete(conversationId);
+      }
+    },
+
+    list: (actor) => store.list(actor.id),
+
+    async history(conversationId, actor) {
+      const conversation = await ownedConversation(conversationId, actor);
+      return { conversation, messages: await store.messages(conversationId) };
+    },
+
+    starters: () => starters(registry),
+    assets: () => options.listAssets(),
+    resumeIfDecided,
+
+    onResumedEvent(listener) {
+      resumedListeners.add(listener);
+      return () => resumedListeners.delete(listener);
+    },
+
+    async close() {
+      unsubscribe?.();
+      if (timer) clearInterval(timer);
+      await sweeping;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The HTTP face of the agent, shared by the route handlers in app/api/chat/: finding the service,
+ * who is asking, NDJSON streaming, and errors as `{ error: { code, message } }`.
+ */
+import { AppError, httpErrorBody, httpStatus, toAppError } from '../lib/errors';
+import { getRuntime } from '../lib/runtime';
+import { requireSession, sessionActor } from '../lib/auth/request';
+import type { Actor } from '../tools/tool';
+import type { AgentService } from './agent-service';
+import type { ChatEvent } from './chat-events';
+
+export function agentService(): AgentService {
+  const agent = getRuntime().services.agent;
+  if (!agent)
+    throw new AppError(
+      'backend_unavailable',
+      'The chat agent is not running on this server; see the server log for why it did not start, then restart Plantpilot.',
+    );
+  return agent;
+}
+
+/** Who is asking: the signed-in person (CSRF-checked for a POST). Their conversations follow them to any browser. */
+export async function requestActor(request: Request): Promise<Actor> {
+  return sessionActor(await requireSession(request));
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  return Response.json(httpErrorBody(appError), { status: httpStatus(appError.code), headers: { 'cache-control': 'no-store' } });
+}
+
+/** Streams events as NDJSON; stops the run when the client goes away. */
+export function ndjsonResponse(events: AsyncGenerator<ChatEvent>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+    },
+    async cancel() {
+      await events.return(undefined);
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+}

@@ -1,0 +1,138 @@
+/**
+ * The offline model: a deterministic LangChain chat model for machines with no model server. It
+ * reads the last user request, plans one tool call (only for tools bound at run time), and once the
+ * results are back writes the answer from them. It streams its answer word by word like a real model.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
+import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } from '@langchain/core/language_models/chat_models';
+import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
+import type { Runnable } from '@langchain/core/runnables';
+import type { ListAssets } from '../../assets';
+import { writeAnswer, type ToolResultForAnswer } from './answer-writer';
+import { planReply } from './intents';
+
+export const OFFLINE_MODEL_NAME = 'offline intent router';
+
+export type OfflineModelOptions = { listAssets: ListAssets; now?: () => Date };
+
+/** Marks a reply that asked "which one?", so the next turn can complete the original question. */
+const CLARIFY_MARK = 'plantpilot_clarify';
+
+function text(message: BaseMessage): string {
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+function toolNameOf(tool: BindToolsInput): string | undefined {
+  if (typeof tool !== 'object' || tool === null) return undefined;
+  const record = tool as { name?: unknown; function?: { name?: unknown } };
+  if (typeof record.name === 'string') return record.name;
+  return typeof record.function?.name === 'string' ? record.function.name : undefined;
+}
+
+export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AIMessageChunk> {
+  readonly #options: OfflineModelOptions;
+  readonly #tools: ReadonlySet<string>;
+
+  constructor(options: OfflineModelOptions, toolNames: Iterable<string> = []) {
+    super({});
+    this.#options = options;
+    this.#tools = new Set(toolNames);
+  }
+
+  _llmType(): string {
+    return 'plantpilot-offline';
+  }
+
+  override bindTools(
+    tools: BindToolsInput[],
+  ): Runnable<import('@langchain/core/language_models/base').BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
+    return new OfflineChatModel(
+      this.#options,
+      tools.map(toolNameOf).filter((name): name is string => name !== undefined),
+    );
+  }
+
+  /** Decides the next message: answer from tool results if the last step called tools, else plan. */
+  async reply(messages: BaseMessage[]): Promise<AIMessage> {
+    const last = messages.at(-1);
+    if (last && last.getType() === 'tool') {
+      const results: ToolResultForAnswer[] = [];
+      for (let index = messages.length - 1; index >= 0; index--) {
+        const message = messages[index]!;
+        if (message.getType() !== 'tool') {
+          const calls = (message as AIMessage).tool_calls ?? [];
+          for (const result of results) result.args = calls.find((call) => call.id === result.args.__id)?.args ?? {};
+          break;
+        }
+        const toolMessage = message as BaseMessage & { name?: string; tool_call_id?: string };
+        results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: text(message) });
+      }
+      return new AIMessage(writeAnswer(results));
+    }
+
+    const humans = messages.filter((message) => message.getType() === 'human');
+    const question = humans.at(-1);
+    if (!question) return new AIMessage('Ask me about the plant, e.g. “Give me an overview of the plant”.');
+    const previousAi = [...messages].reverse().find((message) => message.getType() === 'ai');
+    const pendingQuestion =
+      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true ||
+      text(previousAi ?? new AIMessage('')).startsWith('Which ')
+        ? text(humans.at(-2) ?? new AIMessage(''))
+        : undefined;
+    const plan = planReply({
+      text: text(question),
+      pendingQuestion: pendingQuestion || undefined,
+      assets: await this.#options.listAssets(),
+      availableTools: this.#tools,
+      now: (this.#options.now ?? (() => new Date()))(),
+    });
+    if (plan.kind === 'reply') return new AIMessage({ content: plan.text, response_metadata: { [CLARIFY_MARK]: plan.reason === 'clarify' } });
+    return new AIMessage({
+      content: '',
+      tool_calls: [{ id: `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`, name: plan.tool, args: plan.args, type: 'tool_call' }],
+    });
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const message = await this.reply(messages);
+    return { generations: [{ text: text(message), message }] };
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const message = await this.reply(messages);
+    if (message.tool_calls && message.tool_calls.length > 0) {
+      const chunk = new AIMessageChunk({
+        content: '',
+        tool_call_chunks: message.tool_calls.map((call, index) => ({
+          id: call.id,
+          name: call.name,
+          args: JSON.stringify(call.args),
+          index,
+          type: 'tool_call_chunk' as const,
+        })),
+        response_metadata: message.response_metadata,
+      });
+      yield new ChatGenerationChunk({ text: '', message: chunk });
+      return;
+    }
+    // Word by word, keeping the whitespace, so the UI streams the answer like a real model's.
+    const pieces = text(message).match(/\S+\s*|\s+/g) ?? [''];
+    for (const [index, piece] of pieces.entries()) {
+      const chunk = new AIMessageChunk({ content: piece, response_metadata: index === 0 ? message.response_metadata : {} });
+      yield new ChatGenerationChunk({ text: piece, message: chunk });
+      await runManager?.handleLLMNewToken(piece);
+    }
+  }
+}
+
+export function createOfflineModel(options: OfflineModelOptions): OfflineChatModel {
+  return new OfflineChatModel(options);
+}

@@ -1,0 +1,90 @@
+/** Text helpers for the offline model: normalising, tokenising and typo-tolerant word matching. */
+
+/** Lower case; hyphens, slashes and punctuation become spaces; `&` stays (P&P). */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9&.\s]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function tokens(text: string): string[] {
+  const normal = normalise(text);
+  return normal === '' ? [] : normal.split(' ');
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one typo ("alrams" → "alarms"). */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, beforePrevious[j - 2]! + 1);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
+    }
+    if (rowMin > max) return max + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Joins a word with the number after it ("zone 4" → "zone4") so numbered parts match as one word. */
+export function joinNumbers(words: string[]): string[] {
+  const joined: string[] = [];
+  for (const word of words) {
+    const last = joined.at(-1);
+    if (last !== undefined && /^\d+$/.test(word) && /^[a-z]+$/.test(last) && last !== 'last' && last !== 'past' && last !== 'to')
+      joined[joined.length - 1] = `${last}${word}`;
+    else joined.push(word);
+  }
+  return joined;
+}
+
+/** Typos allowed for a word of this length: none for short words, where one letter changes meaning. */
+export function allowedTypos(word: string): number {
+  if (word.length >= 8) return 2;
+  if (word.length >= 5) return 1;
+  return 0;
+}
+
+/** Whether a typed word means the expected word, allowing typos in longer words. */
+export function sameWord(typed: string, expected: string): boolean {
+  if (typed === expected) return true;
+  // "zone4" is not a typo of "zone1": numbered words must match exactly.
+  if (/\d/.test(expected) || /\d/.test(typed)) return false;
+  const allowed = allowedTypos(expected);
+  return allowed > 0 && editDistance(typed, expected, allowed) <= allowed;
+}
+
+/**
+ * Replaces misspelt words by the vocabulary word they are closest to ("alrams" → "alarms"), so the
+ * intent patterns can stay exact.
+ */
+export function correctTypos(words: string[], vocabulary: readonly string[]): string[] {
+  const known = new Set(vocabulary);
+  return words.map((word) => {
+    if (known.has(word) || allowedTypos(word) === 0 || /\d/.test(word)) return word;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of vocabulary) {
+      const allowed = allowedTypos(candidate);
+      if (allowed === 0) continue;
+      const distance = editDistance(word, candidate, allowed);
+      if (distance <= allowed && distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best ?? word;
+  });
+}

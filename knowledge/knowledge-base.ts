@@ -1,0 +1,232 @@
+/**
+ * The knowledge base service: ingestion, hybrid search and document management over one database
+ * and one embedder. The CLI, the `search_manuals` tool and the Manuals page all use this.
+ *
+ * The embedding model that indexed the stored vectors is recorded; ingesting or searching with a
+ * different one fails with a message to run `plantpilot docs reembed`, because vectors of two
+ * models cannot be compared.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db/db';
+import { AppError } from '../lib/errors';
+import type { Logger } from '../lib/log';
+import type { ChunkOptions } from './chunk';
+import type { Embedder } from './embed';
+import { createEmbedder } from './embed';
+import { createEntityFinder, type EntityCatalogue, type EntityFinder } from './entities';
+import { DEFAULT_MAX_FILE_BYTES } from './extract';
+import { ingestFile, type IngestOptions, type IngestResult } from './ingest';
+import { expandInputs } from './inputs';
+import { entityTopK, fulltextTopK, fuseRrf, readLexemeFrequencies, vectorTopK, type SearchFilters, type SearchHit, type SearchMode } from './search';
+import { snippet } from './snippet';
+import {
+  countChunks,
+  documentChunks,
+  getDocument,
+  initialiseEmbeddingModel,
+  listDocuments,
+  readEmbeddingModel,
+  reembedAll,
+  removeDocument,
+  type EmbeddingModel,
+  type StoredChunk,
+  type StoredDocument,
+} from './store';
+
+declare module '../lib/runtime' {
+  interface RuntimeServices {
+    knowledge: KnowledgeBase;
+  }
+}
+
+/** The manuals shipped with Plantpilot, ingested at first start. */
+export const SHIPPED_CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
+
+export type SearchOptions = {
+  k?: number;
+  /** Asset id, display name or alias (`L1-RFL`, `reflow oven`). */
+  asset?: string;
+  docType?: string;
+  docId?: string;
+  mode?: SearchMode;
+};
+
+export type SearchResult = SearchHit & { snippet: string };
+
+export type IngestReport = { results: IngestResult[]; unmatched: string[] };
+
+export type KnowledgeStatus = {
+  /** The model the stored vectors were made with (undefined before the first ingest). */
+  storedModel?: EmbeddingModel;
+  embedder: EmbeddingModel;
+  /** True when the two differ: searches fail until `plantpilot docs reembed`. */
+  needsReembed: boolean;
+  documents: number;
+  chunks: number;
+};
+
+export interface KnowledgeBase {
+  readonly embedder: Embedder;
+  ingest(inputs: string[], options?: IngestOptions): Promise<IngestReport>;
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  listDocuments(): Promise<StoredDocument[]>;
+  getDocument(id: string): Promise<StoredDocument | undefined>;
+  documentChunks(id: string): Promise<StoredChunk[]>;
+  removeDocument(id: string): Promise<boolean>;
+  /** Re-embeds every chunk with the configured embedder and records it as the model. */
+  reembed(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number; model: EmbeddingModel }>;
+  status(): Promise<KnowledgeStatus>;
+}
+
+export type KnowledgeBaseOptions = {
+  db: Db;
+  embedder: Embedder;
+  log?: Logger;
+  /** Known asset ids, tags and alarm codes (e.g. `twinEntityCatalogue()`); patterns are used without it. */
+  entities?: EntityCatalogue;
+  maxFileBytes?: number;
+  chunking?: ChunkOptions;
+};
+
+/** How many candidates each list contributes to the fusion, relative to k. */
+const CANDIDATES_PER_RESULT = 4;
+const MIN_CANDIDATES = 30;
+const MAX_K = 50;
+const LEXEME_STATS_MAX_AGE_MS = 60_000;
+
+export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
+  const { db, embedder, log } = options;
+  const entities: EntityFinder = createEntityFinder(options.entities);
+  const current: EmbeddingModel = { model: embedder.model, dimension: embedder.dimension };
+  const deps = { db, embedder, entities, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, chunking: options.chunking ?? {} };
+
+  // Planner statistics on the tsvector column, re-read at most once a minute and after each ingest.
+  let frequencies: { value: Map<string, number>; readAtMs: number } | undefined;
+  async function lexemeFrequencies(): Promise<Map<string, number>> {
+    if (!frequencies || Date.now() - frequencies.readAtMs > LEXEME_STATS_MAX_AGE_MS) {
+      frequencies = { value: await readLexemeFrequencies(db).catch(() => new Map<string, number>()), readAtMs: Date.now() };
+    }
+    return frequencies.value;
+  }
+
+  /** Fails when the stored vectors came from another model; records the model on first use. */
+  async function ensureModel(initialise: boolean): Promise<void> {
+    let stored = await readEmbeddingModel(db);
+    if (!stored && initialise) {
+      await initialiseEmbeddingModel(db, current);
+      stored = await readEmbeddingModel(db);
+    }
+    if (stored && (stored.model !== current.model || stored.dimension !== current.dimension)) {
+      throw new AppError(
+        'conflict',
+        `The manuals were indexed with the embedding model ${stored.model} (${stored.dimension} dimensions), but ${current.model} ` +
+          `(${current.dimension} dimensions) is configured. Run \`plantpilot docs reembed\` to re-index them with the configured model, ` +
+          'or set OPENAI_EMBEDDINGS_MODEL back.',
+      );
+    }
+  }
+
+  return {
+    embedder,
+
+    async ingest(inputs, ingestOptions = {}) {
+      await ensureModel(true);
+      const { files, unmatched } = await expandInputs(inputs);
+      const results: IngestResult[] = [];
+      for (const [index, file] of files.entries()) {
+        ingestOptions.onProgress?.({ done: index, total: files.length, file });
+        const result = await ingestFile(deps, file, { ...ingestOptions, docId: files.length === 1 ? ingestOptions.docId : undefined });
+        if (result.status === 'failed') log?.warn({ file, error: result.error?.message }, 'Document not ingested');
+        else if (result.status === 'ingested') log?.info({ file, chunks: result.chunks }, 'Document ingested');
+        results.push(result);
+      }
+      ingestOptions.onProgress?.({ done: files.length, total: files.length });
+      if (results.some((r) => r.status === 'ingested')) {
+        // Fresh statistics let full-text search tell rare words from common ones (see search.ts).
+        await db.query('ANALYZE knowledge_chunks');
+        frequencies = undefined;
+      }
+      return { results, unmatched };
+    },
+
+    async search(query, searchOptions = {}) {
+      const text = entities.expandQuery(query.trim());
+      if (!text) throw new AppError('invalid_argument', 'The search query is empty; say what you are looking for.');
+      const k = Math.min(Math.max(1, Math.floor(searchOptions.k ?? 5)), MAX_K);
+      await ensureModel(false);
+      const filters: SearchFilters = {};
+      if (searchOptions.asset) {
+        const assets = entities.resolveAsset(searchOptions.asset);
+        if (assets.length === 0)
+          throw new AppError('invalid_argument', `"${searchOptions.asset}" is not an asset id or name the knowledge base knows (e.g. L1-RFL).`);
+        filters.assets = assets;
+      }
+      if (searchOptions.docType) filters.docTypes = [searchOptions.docType];
+      if (searchOptions.docId) filters.docIds = [searchOptions.docId];
+      const mode = searchOptions.mode ?? 'hybrid';
+      const candidates = Math.max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES);
+      let hits: SearchHit[];
+      if (mode === 'fulltext') {
+        hits = (await fulltextTopK(db, text, filters, k, await lexemeFrequencies())).map((hit, i) => ({ ...hit, ranks: { fulltext: i + 1 } }));
+      } else {
+        const [vector] = await embedder.embed([text]);
+        if (mode === 'vector') {
+          hits = (await vectorTopK(db, vector!, filters, k)).map((hit, i) => ({ ...hit, ranks: { vector: i + 1 } }));
+        } else {
+          const named = entities.find(text);
+          const stats = await lexemeFrequencies();
+          const [byVector, byText, byEntity] = await Promise.all([
+            vectorTopK(db, vector!, filters, candidates),
+            fulltextTopK(db, text, filters, candidates, stats),
+            entityTopK(db, text, named, filters, candidates),
+          ]);
+          hits = fuseRrf({ entity: byEntity, fulltext: byText, vector: byVector }).slice(0, k);
+        }
+      }
+      return hits.map((hit) => ({ ...hit, snippet: snippet(hit.body, text) }));
+    },
+
+    listDocuments: () => listDocuments(db),
+    getDocument: (id) => getDocument(db, id),
+    documentChunks: (id) => documentChunks(db, id),
+    removeDocument: (id) => removeDocument(db, id),
+
+    async reembed(onProgress) {
+      const chunks = await reembedAll(db, current, (texts) => embedder.embed(texts), onProgress);
+      log?.info({ model: current.model, dimension: current.dimension, chunks }, 'Re-embedded the knowledge base');
+      return { chunks, model: current };
+    },
+
+    async status() {
+      const storedModel = await readEmbeddingModel(db);
+      const documents = (await listDocuments(db)).length;
+      return {
+        storedModel,
+        embedder: current,
+        needsReembed: storedModel !== undefined && (storedModel.model !== current.model || storedModel.dimension !== current.dimension),
+        documents,
+        chunks: await countChunks(db),
+      };
+    },
+  };
+}
+
+/** Creates the service from the configuration: the configured embedder over the given database. */
+export async function startKnowledgeBase(options: {
+  config: Pick<Config, 'model' | 'embeddings'>;
+  db: Db;
+  log?: Logger;
+  entities?: EntityCatalogue;
+}): Promise<KnowledgeBase> {
+  const embedder = await createEmbedder(options.config);
+  return createKnowledgeBase({ db: options.db, embedder, log: options.log, entities: options.entities });
+}
+
+/**
+ * First start: ingests the shipped manuals. Unchanged files are skipped by content hash, so this is
+ * cheap on every later start and picks up manuals updated with a new Plantpilot version.
+ */
+export async function ingestShippedCorpus(kb: KnowledgeBase, dir: string = SHIPPED_CORPUS_DIR): Promise<IngestReport> {
+  return kb.ingest([dir]);
+}

@@ -1,0 +1,121 @@
+/**
+ * The plant part of the server: the built-in twin (when no OPCUA_ENDPOINT is set) and the OPC UA
+ * connector, historian and lease. If the plant cannot be reached at start the app still serves,
+ * health says why, and the connection is retried in the background until it succeeds.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { PlantConnection } from '../../connectors/opcua/plant-connection';
+import { startPlantServices, type PlantServices, type PlantServicesSettings } from '../../connectors/opcua/start-plant-services';
+import type { TwinServer } from '../../connectors/twin/server';
+import type { Config } from '../config';
+import type { Db } from '../db/db';
+import { toAppError } from '../errors';
+import type { HealthCheck } from '../health';
+import type { Logger } from '../log';
+
+declare module '../runtime' {
+  interface RuntimeServices {
+    /** The built-in plant twin, when it runs in this process (OPCUA_ENDPOINT unset). */
+    twin: TwinServer;
+  }
+}
+
+const RETRY_MS = 15_000;
+/** The OPC UA identity the app uses with its own twin; the password is new at every start. */
+const TWIN_USER = 'plantpilot';
+
+export type PlantPart = {
+  twin?: TwinServer;
+  /** Resolves with the plant services once connected (immediately if the first try works). */
+  current(): PlantServices | undefined;
+  onConnected(listener: (services: PlantServices) => void): void;
+  health: HealthCheck;
+  stop(): Promise<void>;
+};
+
+export async function startPlantPart({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<PlantPart> {
+  let twin: TwinServer | undefined;
+  let settings: PlantServicesSettings;
+  let lastError: string | undefined;
+  if (config.opcua.endpoint) {
+    settings = {
+      endpointUrl: config.opcua.endpoint,
+      mappingFile: config.opcua.mappingFile,
+      securityMode: config.opcua.securityMode,
+      securityPolicy: config.opcua.securityPolicy,
+      identity: config.opcua.username ? { type: 'username', username: config.opcua.username, password: config.opcua.password ?? '' } : { type: 'anonymous' },
+    };
+  } else {
+    const password = randomBytes(18).toString('base64url');
+    try {
+      const { startTwinServer } = await import('../../connectors/twin/server');
+      twin = await startTwinServer({
+        port: config.twin.port,
+        seed: config.twin.seed,
+        speed: config.twin.speed,
+        users: [{ username: TWIN_USER, password }],
+        certificateDir: path.join(config.dataDir, 'twin-pki'),
+      });
+      log.info(`Plant twin serving ${twin.endpointUrl} (seed ${config.twin.seed}, speed ×${config.twin.speed})`);
+    } catch (error) {
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || /EADDRINUSE|address already in use/i.test(String((error as Error).message));
+      lastError = inUse
+        ? `Cannot start the plant twin: port ${config.twin.port} is in use. Set PLANTPILOT_TWIN_PORT to a free port (0 = any), or OPCUA_ENDPOINT to a real plant.`
+        : `Cannot start the plant twin: ${toAppError(error).message}`;
+      log.error(lastError);
+    }
+    settings = { endpointUrl: twin?.endpointUrl ?? `opc.tcp://localhost:${config.twin.port}`, identity: { type: 'username', username: TWIN_USER, password } };
+  }
+
+  let services: PlantServices | undefined;
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const listeners: ((services: PlantServices) => void)[] = [];
+
+  const connect = async (): Promise<void> => {
+    if (stopped || (!twin && !config.opcua.endpoint)) return;
+    try {
+      services = await startPlantServices({ db, dataDir: config.dataDir, log: log.child({ part: 'plant' }), settings });
+      lastError = undefined;
+      log.info(`Connected to the plant at ${settings.endpointUrl}: ${services.plant.listAssets().length} assets`);
+      for (const listener of listeners) listener(services);
+    } catch (error) {
+      lastError = toAppError(error, 'plant_unreachable').message;
+      log.error(`${lastError} Retrying every ${RETRY_MS / 1000} s.`);
+      retryTimer = setTimeout(() => void connect(), RETRY_MS);
+      retryTimer.unref();
+    }
+  };
+  await connect();
+
+  const health: HealthCheck = async () => {
+    if (!services) return { status: 'down', reason: lastError ?? 'Not connected to the plant yet.' };
+    const plant: PlantConnection = services.plant;
+    const stats = plant.stats();
+    const where = twin ? `plant twin ${plant.endpointUrl}` : plant.endpointUrl;
+    if (plant.state === 'connected') {
+      return {
+        status: 'ok',
+        reason: `${where}: ${plant.listAssets().length} assets, ${stats.monitoredItems} monitored tags${services.lease.held ? ', writing history' : ''}`,
+      };
+    }
+    return {
+      status: 'degraded',
+      reason: `${where}: connection ${plant.state}; values are shown as Bad until it is back (${stats.reconnects} reconnects so far).`,
+    };
+  };
+
+  return {
+    twin,
+    current: () => services,
+    onConnected: (listener) => listeners.push(listener),
+    health,
+    async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await services?.close().catch((error: unknown) => log.warn({ err: error }, 'The plant connection did not close cleanly'));
+      await twin?.close().catch((error: unknown) => log.warn({ err: error }, 'The plant twin did not close cleanly'));
+    },
+  };
+}

@@ -11,6 +11,7 @@ import * as docs from './commands/docs';
 import * as evalCommand from './commands/eval';
 import * as ingest from './commands/ingest';
 import * as forecast from './commands/forecast';
+import * as handover from './commands/handover';
 import * as inspect from './commands/inspect';
 import * as mcp from './commands/mcp';
 import * as schedule from './commands/schedule';
@@ -23,7 +24,7 @@ import * as users from './commands/users';
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, sim, ingest, search, docs, schedule, forecast, inspect, evalCommand];
+const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, sim, ingest, search, docs, schedule, forecast, inspect, handover, evalCommand];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

@@ -22,11 +22,15 @@ export type RunningApp = {
 
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantpilot-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'plantpilot.js'), 'start', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_FORMAT: 'json', PLANTPILOT_TWIN_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'plantpilot.js'), 'start', '--port', '0', ...(env.PLANTPILOT_E2E_DEV ? ['--dev'] : [])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_FORMAT: 'json', PLANTPILOT_TWIN_PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -61,6 +61,30 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
   ),
+  PLANTPILOT_SHIFTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_-]*=\d{2}:\d{2}-\d{2}:\d{2}(,[a-z][a-z0-9_-]*=\d{2}:\d{2}-\d{2}:\d{2})*$/,
+        'shifts as name=HH:MM-HH:MM separated by commas, e.g. early=06:00-14:00,late=14:00-22:00,night=22:00-06:00',
+      )
+      .default('early=06:00-14:00,late=14:00-22:00,night=22:00-06:00'),
+  ),
+  PLANTPILOT_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Europe/Berlin')
+      .default('Europe/Berlin'),
+  ),
   PLANTPILOT_TOKEN: optionalString,
   PLANTPILOT_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://plantpilot.plant.local'),
   PLANTPILOT_MCP_ANONYMOUS: z.enum(['off', 'read']).default('off'),
@@ -99,6 +123,8 @@ export type Config = {
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
   twin: { port: number; seed: number; speed: number };
   inspection: { backendUrl?: string; model?: string };
+  /** The plant's shifts (handover reports) in its own time zone. */
+  plant: { shifts: string; timeZone: string };
   /** MCP: the token `plantpilot mcp` presents, the public URL for approval links, anonymous read access. */
   mcp: { token?: string; publicUrl?: string; anonymousReadOnly: boolean };
   log: { level: RawConfig['LOG_LEVEL']; format: 'pretty' | 'json' };
@@ -141,6 +167,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
+    plant: { shifts: raw.PLANTPILOT_SHIFTS, timeZone: raw.PLANTPILOT_TIME_ZONE },
     mcp: { token: raw.PLANTPILOT_TOKEN, publicUrl: raw.PLANTPILOT_PUBLIC_URL, anonymousReadOnly: raw.PLANTPILOT_MCP_ANONYMOUS === 'read' },
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty') },
   };

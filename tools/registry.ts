@@ -10,8 +10,12 @@ import { createInspectionResultsTool } from './inspection/tools/inspection-resul
 import { createTriggerInspectionTool } from './inspection/tools/trigger-inspection';
 import type { InspectionService } from './inspection/jobs/inspection-service';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { maintenanceTools, type MaintenanceToolDeps } from './maintenance/tools';
+import type { HandoverService } from './handover/handover-service';
+import { createGenerateShiftHandoverTool } from './handover/generate-shift-handover';
 import { searchManualsTool } from './manuals/search-manuals';
 import type { ActuationDeps } from './plant/actuation-context';
+import { plantReadTools, type PlantReadDeps } from './plant/read-tools';
 import { machineCommandTool } from './plant/machine-command';
 import { setSetpointTool } from './plant/set-setpoint';
 import type { SchedulingService } from './scheduling/service/scheduling-service';
@@ -61,6 +65,9 @@ export type ToolServices = {
   scheduling?: SchedulingService;
   inspection?: InspectionService;
   knowledge?: KnowledgeBase;
+  handovers?: HandoverService;
+  /** RUL forecasts and work orders (create_work_order goes through the gate). */
+  maintenance?: MaintenanceToolDeps;
   /** Appends to the audit chain (for read operations that are audited, like triggering inspections). */
   audit?: (entry: AuditEntryInput) => Promise<unknown>;
   /** Passages from the manuals for approval previews. */
@@ -71,9 +78,20 @@ export type ToolServices = {
 
 /** Every tool, in one list. */
 export function createRegistry(services: ToolServices): ToolRegistry {
-  const { scheduling, inspection, audit, knowledge } = services;
+  const { scheduling, inspection, audit, knowledge, handovers, maintenance } = services;
   // `plant` may be a getter that fails with plant_unreachable until the connection is up, so the
   // actuation tools read it at call time rather than here.
+  const readPlant: PlantReadDeps | undefined =
+    'plant' in services && 'historian' in services
+      ? {
+          get plant() {
+            return services.plant!;
+          },
+          get historian() {
+            return services.historian!;
+          },
+        }
+      : undefined;
   const actuation: ActuationDeps | undefined =
     'plant' in services
       ? {
@@ -87,10 +105,15 @@ export function createRegistry(services: ToolServices): ToolRegistry {
   return new ToolRegistry([
     // Manuals: hybrid search with citations.
     ...(knowledge ? [searchManualsTool(knowledge)] : []),
-    // Plant: change it (through the gate only).
+    // Plant: read it (current values, history, alarms, production), and change it (through the gate only).
+    ...(readPlant ? plantReadTools(readPlant) : []),
     ...(actuation ? [setSetpointTool(actuation), machineCommandTool(actuation)] : []),
     // Scheduling: propose, explain, what-if, and release (through the gate).
     ...(scheduling ? schedulingTools(scheduling) : []),
+    // Maintenance: forecasts, work orders (creating one goes through the gate).
+    ...(maintenance ? maintenanceTools(maintenance) : []),
+    // Shift handover: a cited report for any window.
+    ...(handovers ? [createGenerateShiftHandoverTool({ handovers })] : []),
     // Inspection: start AOI jobs, read results.
     ...(inspection && audit ? [createTriggerInspectionTool({ inspection, audit }), createInspectionResultsTool({ inspection })] : []),
   ]);

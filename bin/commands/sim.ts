@@ -3,6 +3,7 @@
  * the Plantpilot connector, a script) can connect. Runs until SIGINT/SIGTERM, then closes cleanly.
  */
 import type { Command } from 'commander';
+import { registerSimHistory } from './sim-history';
 import { AppError } from '../../lib/errors';
 
 function integerOption(name: string, low: number, high: number) {
@@ -24,7 +25,7 @@ function speedOption(raw: string): number {
 }
 
 export function register(program: Command): void {
-  program
+  const sim = program
     .command('sim')
     .description('Run the simulated SMT plant (the twin) as an OPC UA server until interrupted')
     .option('--port <port>', 'TCP port to listen on (0 = any free port)', integerOption('port', 0, 65_535), 4840)
@@ -60,4 +61,5 @@ export function register(program: Command): void {
       process.stderr.write('Stopping the plant twin…\n');
       await server.close();
     });
+  registerSimHistory(sim);
 }

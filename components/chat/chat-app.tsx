@@ -75,7 +75,10 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
     return () => clearInterval(timer);
   }, [status, conversationId, busy, openConversation]);
 
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [entries]);
+  // Braces matter: newer browsers return a Promise from scrollIntoView, and an effect may return only a clean-up.
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [entries]);
 
   async function send(text: string) {
     const message = text.trim();

@@ -9,29 +9,31 @@ const STATUS_LABEL: Record<ToolCallRecord['status'], string> = { running: 'runni
 
 export function ToolCard({ call }: { call: ToolCallRecord }) {
   return (
-    <details className={styles.toolCard} data-tool={call.name} data-status={call.status}>
-      <summary>
-        <span className={styles.toolName}>{call.title ?? call.name}</span>
-        <span className={`${styles.badge} ${styles[`status_${call.status}`] ?? ''}`}>{STATUS_LABEL[call.status]}</span>
-        {call.quality && call.quality !== 'unknown' && (
-          <span className={`${styles.badge} ${styles[`quality_${call.quality}`] ?? ''}`}>quality: {call.quality}</span>
+    <>
+      <details className={styles.toolCard} data-tool={call.name} data-status={call.status}>
+        <summary>
+          <span className={styles.toolName}>{call.title ?? call.name}</span>
+          <span className={`${styles.badge} ${styles[`status_${call.status}`] ?? ''}`}>{STATUS_LABEL[call.status]}</span>
+          {call.quality && call.quality !== 'unknown' && (
+            <span className={`${styles.badge} ${styles[`quality_${call.quality}`] ?? ''}`}>quality: {call.quality}</span>
+          )}
+          {call.durationMs !== undefined && <span className={styles.duration}>{Math.round(call.durationMs)} ms</span>}
+        </summary>
+        <h4>Input</h4>
+        <pre>{JSON.stringify(call.args, null, 2)}</pre>
+        {call.output !== undefined && (
+          <>
+            <h4>Output</h4>
+            <pre>{typeof call.output === 'string' ? call.output : JSON.stringify(call.output, null, 2)}</pre>
+          </>
         )}
-        {call.durationMs !== undefined && <span className={styles.duration}>{Math.round(call.durationMs)} ms</span>}
-      </summary>
+      </details>
       {call.approval && (
         <div className={styles.approvalNote}>
           <ApprovalCardById id={call.approval.id} />
           <a href={`/approvals/${encodeURIComponent(call.approval.id)}`}>Open in Approvals</a>
         </div>
       )}
-      <h4>Input</h4>
-      <pre>{JSON.stringify(call.args, null, 2)}</pre>
-      {call.output !== undefined && (
-        <>
-          <h4>Output</h4>
-          <pre>{typeof call.output === 'string' ? call.output : JSON.stringify(call.output, null, 2)}</pre>
-        </>
-      )}
-    </details>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../lib/db/db';
 import { silentLogger, type Logger } from '../../lib/log';
 import { createHistorian, type Historian } from '../historian/historian';
 import { recordPlantHistory } from '../historian/plant-recorder';
+import { recordAlarmEvents, type AlarmEventRecorder } from './alarm-events';
 import { loadAssetMapping } from './asset-mapping';
 import { startConnectorLease, type ConnectorLease } from './lease';
 import { Deadband, SecurityMode, SecurityPolicyName, UserIdentity, connectPlant, type PlantConnection } from './plant-connection';
@@ -80,6 +81,11 @@ export async function startPlantServices(input: { db: Db; dataDir: string; setti
     throw error;
   }
   const recorder = recordPlantHistory({ plant, historian, lease, log });
+  // Alarm events add code, priority and state to history; without them the plant still serves.
+  const alarmRecorder: AlarmEventRecorder | undefined = await recordAlarmEvents({ plant, historian, lease, log }).catch((error: unknown) => {
+    log.warn({ err: error }, 'Could not subscribe to alarm events from the plant; alarm history will lack them');
+    return undefined;
+  });
   log.info(
     `Plant: ${plant.listAssets().length} assets at ${plant.endpointUrl}; ${lease.held ? 'this instance records history' : 'another instance records history'}`,
   );
@@ -91,6 +97,7 @@ export async function startPlantServices(input: { db: Db; dataDir: string; setti
     async close() {
       if (closed) return;
       closed = true;
+      await alarmRecorder?.stop();
       await recorder.stop();
       await plant.close();
       await historian.close();

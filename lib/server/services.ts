@@ -14,6 +14,11 @@ import { catalogueSchedulingPlant, connectorSequenceWriter, twinSchedulingPlant 
 import { ingestShippedCorpus, startKnowledgeBase } from '../../knowledge/knowledge-base';
 import { twinEntityCatalogue } from '../../knowledge/twin-entities';
 import { toPassage } from '../../tools/manuals/search-manuals';
+import { startHandoverService } from '../../tools/handover/handover-service';
+import { createChatSummarize } from '../../tools/handover/model-summary';
+import { parseShiftSpec } from '../../tools/handover/shifts';
+import { startForecastService } from '../../tools/maintenance/plant/forecast-service';
+import { maintenanceWindows } from '../../tools/maintenance/plant/work-orders';
 import { appendAudit } from '../audit/audit-log';
 import { ensureInitialUsers } from '../auth/bootstrap';
 import type { CreatedUser } from '../auth/users';
@@ -89,6 +94,21 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     stops.push(() => inspection.stop());
     services.inspection = inspection;
 
+    // Maintenance: RUL forecasts from the historian, recomputed periodically; work orders.
+    const maintenanceForecasts = await startForecastService({
+      db,
+      log: log.child({ part: 'maintenance' }),
+      historian: {
+        history: (query) => {
+          const historian = plantPart.current()?.historian;
+          if (!historian) throw new AppError('plant_unreachable', 'No plant history yet: the plant is not connected. Forecasts resume when it is.');
+          return historian.history(query);
+        },
+      },
+    });
+    stops.push(() => maintenanceForecasts.stop());
+    services.maintenanceForecasts = maintenanceForecasts;
+
     // Scheduling: orders from the twin when it runs in-process, releases over OPC UA.
     const scheduling = createSchedulingService({
       db,
@@ -96,6 +116,8 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       plant: plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date()),
       writer: { loadOrderSequence: (lineId, orderIds) => connectorSequenceWriter(livePlant()).loadOrderSequence(lineId, orderIds) },
       seed: config.twin.seed,
+      // Approved work orders block their windows in the schedule.
+      maintenance: () => maintenanceWindows(db),
     });
     services.scheduling = scheduling;
 
@@ -125,14 +147,51 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       if (shippedManuals === 'await') await ingesting;
     }
 
+    // The model: the offline router by default, any OpenAI-compatible endpoint when configured.
+    const { startAgentService } = await import('../../agent/agent-service');
+    const { selectModel } = await import('../../agent/models/agent-model');
+    const { twinAssets } = await import('../../agent/twin-assets');
+    const listAssets = async (): Promise<AssetRef[]> => {
+      const current = plantPart.current();
+      if (!current || plantPart.twin) return twinAssets();
+      return current.plant.listAssets().map((a) => ({ id: a.id, name: a.name, line: a.line, type: a.type ?? 'asset', aliases: [] }));
+    };
+    const model = selectModel(config, listAssets);
+
+    // Shift handovers: generated at each shift end and on demand, every statement cited.
+    const handovers = startHandoverService({
+      db,
+      log: log.child({ part: 'handovers' }),
+      sources: { inspection },
+      calendar: parseShiftSpec(config.plant.shifts, config.plant.timeZone),
+      // With an LLM, a short narrative on top, used only if it checks out against the report's data.
+      summarize: model.kind === 'openai' ? createChatSummarize(model.chat) : undefined,
+    });
+    stops.push(() => handovers.stop());
+    services.handovers = handovers;
+
     const toolServices: ToolServices = {
       get plant() {
         return livePlant();
       },
-      historian: services.historian,
+      get historian() {
+        const historian = plantPart.current()?.historian;
+        if (!historian) throw new AppError('plant_unreachable', 'No plant history: the plant is not connected right now; see /api/health.');
+        return historian;
+      },
       scheduling,
       inspection,
       knowledge,
+      handovers,
+      maintenance: {
+        db,
+        forecasts: maintenanceForecasts,
+        searchManuals: async (query, assetId) =>
+          (await knowledge.search(query, { k: 2, asset: assetId })).map((hit, index) => {
+            const passage = toPassage(hit, index);
+            return { id: passage.source.id, title: passage.source.title, snippet: hit.snippet, href: passage.source.href };
+          }),
+      },
       audit: (entry) => appendAudit(db, entry),
       normalRangeOf: catalogueNormalRange,
       safetyNotes: async ({ assetId, assetName, subject }) =>
@@ -148,15 +207,6 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     services.gate = gate.gate;
 
     // The agent: the offline model by default, any OpenAI-compatible endpoint when configured.
-    const { startAgentService } = await import('../../agent/agent-service');
-    const { selectModel } = await import('../../agent/models/agent-model');
-    const { twinAssets } = await import('../../agent/twin-assets');
-    const listAssets = async (): Promise<AssetRef[]> => {
-      const current = plantPart.current();
-      if (!current || plantPart.twin) return twinAssets();
-      return current.plant.listAssets().map((a) => ({ id: a.id, name: a.name, line: a.line, type: a.type ?? 'asset', aliases: [] }));
-    };
-    const model = selectModel(config, listAssets);
     const agent = await startAgentService({
       db,
       log: log.child({ part: 'agent' }),

@@ -1,0 +1,120 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { AlarmsOutput } from '../../tools/plant/alarms';
+import styles from './plant.module.css';
+
+const WINDOWS_MIN = [60, 480, 1440];
+
+/**
+ * Alarms active now and the alarm events of the last hours, for the whole plant or the selected
+ * machine. Reloads when `version` changes (the live feed saw an alarm count change) and every 30 s.
+ */
+export function AlarmList({ assetId, version }: { assetId?: string; version: number }) {
+  const [minutes, setMinutes] = useState(480);
+  const [data, setData] = useState<AlarmsOutput | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = async () => {
+      try {
+        const query = new URLSearchParams({ minutes: String(minutes), ...(assetId ? { asset: assetId } : {}) });
+        const response = await fetch(`/api/plant/alarms?${query}`, { cache: 'no-store', signal: controller.signal });
+        const body = await response.json();
+        if (!response.ok) throw new Error(body.error?.message ?? 'The alarms could not be loaded.');
+        setData(body);
+        setError(undefined);
+      } catch (caught) {
+        if (!controller.signal.aborted) setError((caught as Error).message || 'The server did not answer; retrying.');
+      }
+    };
+    void load();
+    const timer = setInterval(load, 30_000);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [assetId, minutes, version]);
+
+  return (
+    <section id="alarms" className={styles.panel} aria-label="Alarms">
+      <header className={styles.panelHead}>
+        <h2>Alarms{assetId ? ` — ${assetId}` : ''}</h2>
+        <label>
+          History{' '}
+          <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+            {WINDOWS_MIN.map((value) => (
+              <option key={value} value={value}>
+                last {value >= 60 ? `${value / 60} h` : `${value} min`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {error && (
+        <p className="banner banner-down" role="alert">
+          {error}
+        </p>
+      )}
+      {data && data.dataQuality.worst !== 'good' && <p className={styles.qualityStale}>{data.dataQuality.note}</p>}
+      <h3>Active now ({data?.activeNow.length ?? '…'})</h3>
+      {data && data.activeNow.length === 0 && <p className="muted">No active alarms.</p>}
+      {data && data.activeNow.length > 0 && (
+        <table className={styles.alarmTable}>
+          <thead>
+            <tr>
+              <th>Prio</th>
+              <th>Asset</th>
+              <th>Code</th>
+              <th>Alarm</th>
+              <th>What to do</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.activeNow.map((alarm) => (
+              <tr key={`${alarm.assetId}/${alarm.code}`} className={styles[`prio_${alarm.priority ?? 4}`]} data-alarm-code={alarm.code}>
+                <td>{alarm.priority ?? '?'}</td>
+                <td>{alarm.assetId}</td>
+                <td>{alarm.code}</td>
+                <td>
+                  {alarm.text}
+                  {alarm.quality !== 'good' && <em> ({alarm.quality}, not current)</em>}
+                </td>
+                <td>{alarm.advice?.operatorAction ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Events ({data?.events.length ?? '…'})</h3>
+      {data && data.events.length === 0 && <p className="muted">{data.note}</p>}
+      {data && data.events.length > 0 && (
+        <table className={styles.alarmTable}>
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Prio</th>
+              <th>Asset</th>
+              <th>Code</th>
+              <th>State</th>
+              <th>Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data.events].reverse().map((event) => (
+              <tr key={event.id} className={styles[`prio_${event.priority ?? 4}`]}>
+                <td>{new Date(event.time).toLocaleTimeString()}</td>
+                <td>{event.priority ?? '?'}</td>
+                <td>{event.assetId ?? '—'}</td>
+                <td>{event.code ?? '—'}</td>
+                <td>{event.state}</td>
+                <td>{event.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

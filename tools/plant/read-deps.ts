@@ -1,0 +1,16 @@
+/** What the read-only plant tools are built from. */
+import type { Historian } from '../../connectors/historian/historian';
+import type { PlantConnection } from '../../connectors/opcua/plant-connection';
+
+/**
+ * Tools read `plant` and `historian` on every call, so an object with getters (the app's tool
+ * services, whose connection is replaced after a reconnect) always gives the current ones.
+ */
+export type PlantReadDeps = {
+  plant: PlantConnection;
+  historian: Historian;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+};
+
+export const systemClock = () => new Date();

@@ -22,7 +22,10 @@ describe('chat', () => {
     const page = await browser.newPage();
     await signIn(page, app, 'operator', app.oneTimePasswords.operator!, 'operator-new-pass-2');
     await page.goto(`${app.url}/chat`);
-    await page.getByText(/Answering: .*offline/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/Answering: .*offline/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.getByLabel('Message').fill('what is the state of line 1');
     await page.getByRole('button', { name: 'Send' }).click();
 

@@ -209,7 +209,8 @@ export function planReply(input: PlanInput): Plan {
   if (!input.availableTools.has(tool)) return unavailable(intent, input.availableTools);
 
   const resolution = resolveAsset(combined, input.assets);
-  if (resolution.kind === 'ambiguous') return clarifyAsset(resolution);
+  // A manual covers every machine of its type, so "the reflow oven" needs no line to be searched.
+  if (resolution.kind === 'ambiguous' && intent !== 'search_manuals') return clarifyAsset(resolution);
   const asset = resolution.kind === 'one' ? resolution.asset : undefined;
   const machine = asset && asset.type !== 'line' ? asset : undefined;
   const lineId = asset?.type === 'line' ? asset.id : (asset?.line ?? (mentionedLine(combined) ? `Line${mentionedLine(combined)}` : undefined));

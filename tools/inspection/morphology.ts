@@ -98,3 +98,32 @@ function openSquare2(mask: BinaryMask): BinaryMask {
   }
   return { widthPx: w, heightPx: h, data: out };
 }
+
+/**
+ * The 2×2 opening evaluated only at the listed pixels (the set pixels of a sparse mask, in any
+ * order): returns those of them that survive, in the same order. Cost follows the list, not
+ * the image.
+ */
+export function openSquare2At(mask: BinaryMask, indices: ArrayLike<number>, count = indices.length): Int32Array {
+  const { widthPx: w, heightPx: h, data } = mask;
+  const kept = new Int32Array(count);
+  let keptCount = 0;
+  for (let n = 0; n < count; n++) {
+    const i = indices[n];
+    const y = (i / w) | 0;
+    const x = i - y * w;
+    const left = x > 0 && data[i - 1] !== 0;
+    const right = x < w - 1 && data[i + 1] !== 0;
+    let survives = false;
+    if (y > 0) {
+      const up = i - w;
+      if (data[up] !== 0 && ((left && data[up - 1] !== 0) || (right && data[up + 1] !== 0))) survives = true;
+    }
+    if (!survives && y < h - 1) {
+      const down = i + w;
+      if (data[down] !== 0 && ((left && data[down - 1] !== 0) || (right && data[down + 1] !== 0))) survives = true;
+    }
+    if (survives) kept[keptCount++] = i;
+  }
+  return kept.subarray(0, keptCount);
+}

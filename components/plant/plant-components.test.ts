@@ -5,7 +5,7 @@ import type { TagHistoryOutput } from '../../tools/plant/tag-history';
 import type { BoardMachine, BoardValue } from './board-data';
 import { MachineCard } from './machine-card';
 import { PlantBoard } from './plant-board';
-import { TrendChart } from './trend-chart';
+import { trendSeries } from './trend-series';
 
 const good = (value: BoardValue['value'], unit: string | null = null): BoardValue => ({
   value,
@@ -29,8 +29,8 @@ const base: TagHistoryOutput = {
   sources: [],
 };
 
-describe('TrendChart', () => {
-  it('draws raw samples as a step line with the unit on the axis and marks the bad sample', () => {
+describe('trend series', () => {
+  it('keeps raw samples as a step line that holds until the end of the window, and leaves the bad sample out', () => {
     const history = {
       ...base,
       points: [
@@ -39,14 +39,15 @@ describe('TrendChart', () => {
         { time: '2025-03-03T06:30:00.000Z', value: 242, text: null, quality: 'good' as const },
       ],
     };
-    const svg = renderToStaticMarkup(createElement(TrendChart, { history }));
-    expect(svg).toContain('<svg');
-    expect(svg).toContain('Zone4.TemperatureC [°C]');
-    expect(svg).toMatch(/<path[^>]+d="M[\d.]+,[\d.]+H[\d.]+L/);
-    expect(svg).toContain('bad sample — not a measurement');
+    const series = trendSeries(history);
+    expect(series.stepped).toBe(true);
+    expect(series.label).toBe('Zone4.TemperatureC [°C]');
+    expect(series.values).toEqual([238, 242, 242]);
+    expect(series.timesS.at(-1)).toBe(Date.parse(base.to) / 1000);
+    expect(series.flagged).toEqual([{ timeS: Date.parse('2025-03-03T06:20:00.000Z') / 1000, quality: 'bad' }]);
   });
 
-  it('draws buckets as a band and an average line', () => {
+  it('turns buckets into an average line inside a min–max band', () => {
     const history = {
       ...base,
       resolution: { bucketSeconds: 600 },
@@ -57,12 +58,16 @@ describe('TrendChart', () => {
         avg: 238 + index,
         last: 239,
         count: 60,
-        badCount: 0,
+        badCount: index === 1 ? 2 : 0,
       })),
     };
-    const svg = renderToStaticMarkup(createElement(TrendChart, { history }));
-    expect(svg.match(/<path /g)).toHaveLength(2);
-    expect(svg).toMatch(/d="M[^"]+Z"/);
+    const series = trendSeries(history);
+    expect(series.stepped).toBe(false);
+    expect(series.values).toEqual([238, 239, 240]);
+    expect(series.min).toEqual([230, 231, 232]);
+    expect(series.max).toEqual([245, 246, 247]);
+    expect(series.timesS[0]).toBe(Date.parse(base.from) / 1000 + 300);
+    expect(series.flagged).toHaveLength(1);
   });
 });
 

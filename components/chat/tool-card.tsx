@@ -3,9 +3,20 @@
 
 import type { ToolCallRecord } from '../../agent/chat-events';
 import { ApprovalCardById } from '../approvals/approval-card-by-id';
+import { InspectionResultCard } from '../inspection/inspection-result-card';
+import type { InspectionSummary } from '../../tools/inspection/plant/inspection-summary';
 import styles from './chat.module.css';
 
 const STATUS_LABEL: Record<ToolCallRecord['status'], string> = { running: 'running…', ok: 'ok', error: 'error', awaiting_approval: 'waiting for approval' };
+
+/** Inspection results show as a card (yield, Pareto, worst boards) rather than raw JSON. */
+function inspectionSummary(call: ToolCallRecord): InspectionSummary | undefined {
+  if (call.status !== 'ok' || typeof call.output !== 'object' || call.output === null) return undefined;
+  const output = call.output as { summary?: InspectionSummary } & Partial<InspectionSummary>;
+  if (call.name === 'trigger_inspection') return output.summary;
+  if (call.name === 'inspection_results' && output.queued !== undefined) return output as InspectionSummary;
+  return undefined;
+}
 
 export function ToolCard({ call }: { call: ToolCallRecord }) {
   return (
@@ -28,6 +39,7 @@ export function ToolCard({ call }: { call: ToolCallRecord }) {
           </>
         )}
       </details>
+      {inspectionSummary(call) && <InspectionResultCard summary={inspectionSummary(call)!} />}
       {call.approval && (
         <div className={styles.approvalNote}>
           <ApprovalCardById id={call.approval.id} />

@@ -4,7 +4,7 @@
  * per-tool-call overhead (tool_call → tool_result minus the tool's own run time), p50/p95. The
  * baseline in the same run is the registry call alone.
  *
- *   npx tsx evals/bench/agent.ts [--conversations 20] [--rounds 5] [--out evals/out/agent-bench.json]
+ *   npx tsx evals/bench/agent.ts [--conversations 20] [--rounds 5] [--pg-url postgres://…] [--out evals/out/agent-bench.json]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { ScriptedToolModel } from '../../agent/testing/scripted-model';
 import { PLANT_TEST_TOOLS, TEST_ASSETS } from '../../agent/testing/plant-test-tools';
 import { migrate } from '../../lib/db/migrate';
 import { openEmbeddedDb } from '../../lib/db/pglite';
+import { openFreshPostgres } from '../../lib/db/testing';
 import { silentLogger } from '../../lib/log';
 import { ToolRegistry } from '../../tools/registry';
 
@@ -22,6 +23,8 @@ const { values } = parseArgs({
   options: {
     conversations: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '5' },
+    /** Run on a fresh database on this PostgreSQL server instead of embedded PGlite. */
+    'pg-url': { type: 'string' },
     out: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'out', 'agent-bench.json') },
   },
 });
@@ -33,7 +36,7 @@ function pct(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const db = await openEmbeddedDb({});
+const db = values['pg-url'] ? await openFreshPostgres(values['pg-url']) : await openEmbeddedDb({});
 await migrate(db);
 const registry = new ToolRegistry(PLANT_TEST_TOOLS);
 const agent = await startAgentService({
@@ -100,7 +103,9 @@ const rows = [
   ['whole turn', turnMs, undefined],
   ['baseline: registry call alone', baselineMs, undefined],
 ] as const;
-console.log(`Agent benchmark · ${conversations} concurrent conversations × ${rounds} rounds · embedded PGlite · ${(wallMs / 1000).toFixed(1)} s wall`);
+console.log(
+  `Agent benchmark · ${conversations} concurrent conversations × ${rounds} rounds · ${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} · ${(wallMs / 1000).toFixed(1)} s wall`,
+);
 console.log(`${'measure'.padEnd(32)} ${'n'.padStart(5)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)}  target`);
 for (const [name, samples, target] of rows) {
   console.log(

@@ -14,7 +14,8 @@ export type TestDatabase = { kind: DbKind; open(): Promise<Db> };
 // external servers the suite may use, not how the product behaves.
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-async function openFreshPostgres(adminUrl: string): Promise<Db> {
+/** A fresh database on the server at `adminUrl`, dropped again by `close()` (tests and benchmarks). */
+export async function openFreshPostgres(adminUrl: string): Promise<Db> {
   const name = `plantpilot_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

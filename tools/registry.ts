@@ -12,6 +12,7 @@ import type { InspectionService } from './inspection/jobs/inspection-service';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { maintenanceTools, type MaintenanceToolDeps } from './maintenance/tools';
 import type { HandoverService } from './handover/handover-service';
+import type { ShiftCalendar } from './handover/shifts';
 import { createGenerateShiftHandoverTool } from './handover/generate-shift-handover';
 import { searchManualsTool } from './manuals/search-manuals';
 import type { ActuationDeps } from './plant/actuation-context';
@@ -72,6 +73,8 @@ export type ToolServices = {
   audit?: (entry: AuditEntryInput) => Promise<unknown>;
   /** Passages from the manuals for approval previews. */
   safetyNotes?: ActuationDeps['safetyNotes'];
+  /** The plant's shifts, for "this shift" figures. */
+  shiftCalendar?: ShiftCalendar;
   /** The band a plant value normally stays in (risk of a setpoint change). */
   normalRangeOf?: ActuationDeps['normalRangeOf'];
 };
@@ -90,6 +93,7 @@ export function createRegistry(services: ToolServices): ToolRegistry {
           get historian() {
             return services.historian!;
           },
+          shiftCalendar: services.shiftCalendar,
         }
       : undefined;
   const actuation: ActuationDeps | undefined =

@@ -158,12 +158,15 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     };
     const model = selectModel(config, listAssets);
 
+    // One shift calendar for the whole product: handovers and "this shift" figures on the plant.
+    const shiftCalendar = parseShiftSpec(config.plant.shifts, config.plant.timeZone);
+
     // Shift handovers: generated at each shift end and on demand, every statement cited.
     const handovers = startHandoverService({
       db,
       log: log.child({ part: 'handovers' }),
       sources: { inspection },
-      calendar: parseShiftSpec(config.plant.shifts, config.plant.timeZone),
+      calendar: shiftCalendar,
       // With an LLM, a short narrative on top, used only if it checks out against the report's data.
       summarize: model.kind === 'openai' ? createChatSummarize(model.chat) : undefined,
     });
@@ -194,6 +197,7 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       },
       audit: (entry) => appendAudit(db, entry),
       normalRangeOf: catalogueNormalRange,
+      shiftCalendar,
       safetyNotes: async ({ assetId, assetName, subject }) =>
         (await knowledge.search(`${assetName} ${subject} safety`, { k: 3, asset: assetId })).map((hit, index) => ({
           text: hit.snippet,

@@ -182,7 +182,7 @@ export function plantOverviewTool(deps: PlantReadDeps) {
       // Read per call: the app may hand over a new connection after the plant came back.
       const { plant, now = systemClock } = deps;
       const at = now();
-      const shift = shiftWindow(at);
+      const shift = shiftWindow(at, deps.shiftCalendar);
       const assets = plant.listAssets();
       const lines = input.line ? [resolveLine(assets, input.line)] : lineIds(assets);
       const result = await Promise.all(

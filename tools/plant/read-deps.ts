@@ -1,6 +1,7 @@
 /** What the read-only plant tools are built from. */
 import type { Historian } from '../../connectors/historian/historian';
 import type { PlantConnection } from '../../connectors/opcua/plant-connection';
+import type { ShiftCalendar } from '../handover/shifts';
 
 /**
  * Tools read `plant` and `historian` on every call, so an object with getters (the app's tool
@@ -11,6 +12,8 @@ export type PlantReadDeps = {
   historian: Historian;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** The plant's shifts (PLANTPILOT_SHIFTS); default 06–14, 14–22, 22–06 Europe/Berlin. */
+  shiftCalendar?: ShiftCalendar;
 };
 
 export const systemClock = () => new Date();

@@ -7,29 +7,8 @@ import type { Queryable } from '../../lib/db/db';
 import { selectRequest } from '../approval/store';
 import type { Source } from '../sources';
 import { selectNote } from './notes-store';
+import { toEvent, type EventRow } from './historian-facts';
 import type { HistorianEventRow } from './plant-events';
-
-type EventRow = {
-  id: string;
-  time: Date;
-  kind: string;
-  asset_id: string | null;
-  code: string | null;
-  priority: number | null;
-  message: string;
-  payload: Record<string, unknown>;
-};
-
-const toEvent = (row: EventRow): HistorianEventRow => ({
-  id: String(row.id),
-  time: row.time.toISOString(),
-  kind: row.kind,
-  assetId: row.asset_id,
-  code: row.code,
-  priority: row.priority,
-  message: row.message,
-  payload: row.payload ?? {},
-});
 
 export async function eventById(db: Queryable, id: string): Promise<HistorianEventRow | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;

@@ -7,7 +7,8 @@ import type { Queryable } from '../../lib/db/db';
 import type { HistorianEventRow, InitialState } from './plant-events';
 import type { CounterIncrease, HoldEvent } from './report-types';
 
-type EventRow = {
+/** A `historian_events` row as the queries return it. */
+export type EventRow = {
   id: string;
   time: Date;
   kind: string;
@@ -18,7 +19,7 @@ type EventRow = {
   payload: Record<string, unknown>;
 };
 
-const toEvent = (row: EventRow): HistorianEventRow => ({
+export const toEvent = (row: EventRow): HistorianEventRow => ({
   id: String(row.id),
   time: row.time.toISOString(),
   kind: row.kind,

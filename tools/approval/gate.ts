@@ -88,6 +88,17 @@ export class Gate implements ApprovalGate {
     this.#events.emit('change', request);
   }
 
+  /** Fails with the kill switch's own message while a supervisor has stopped all actuation. */
+  async #assertActuationAllowed(): Promise<void> {
+    const killSwitch = await readKillSwitch(this.#db);
+    if (killSwitch.engaged) throw killSwitchError(killSwitch);
+  }
+
+  /** Id, creation and expiry of a request filed now. */
+  #freshRequestFields(now: Date): { id: string; createdAt: Date; expiresAt: Date } {
+    return { id: randomUUID(), createdAt: now, expiresAt: new Date(now.getTime() + this.#expiryMs) };
+  }
+
   async request(input: FileRequestInput): Promise<ApprovalRequest> {
     const tool = this.#actuateTool(input.tool);
     if (!atLeast(input.actor.role, REQUESTER_ROLE)) {
@@ -96,15 +107,14 @@ export class Gate implements ApprovalGate {
         `${input.actor.name} has the ${input.actor.role} role, which may not request changes to the plant. An operator or supervisor can.`,
       );
     }
-    const killSwitch = await readKillSwitch(this.#db);
-    if (killSwitch.engaged) throw killSwitchError(killSwitch);
+    await this.#assertActuationAllowed();
     const { args, argsJson, argsSha256 } = this.#parseArgs(tool, input.args);
     const context: ToolCallContext = { actor: input.actor, conversationId: input.conversationId };
     const preview = await tool.preview!(args, context);
     const now = this.#now();
     const request = await this.#db.transaction(async (tx) => {
       const created = await insertRequest(tx, {
-        id: randomUUID(),
+        ...this.#freshRequestFields(now),
         tool: tool.name,
         argsJson,
         argsSha256,
@@ -113,8 +123,6 @@ export class Gate implements ApprovalGate {
         requester: input.actor,
         conversationId: input.conversationId,
         toolCallId: input.toolCallId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + this.#expiryMs),
       });
       await appendAuditIn(tx, {
         actor: auditActor(input.actor),
@@ -239,15 +247,14 @@ export class Gate implements ApprovalGate {
 
   async #edit(request: ApprovalRequest, editor: Actor, newArgs: Record<string, unknown>, reason?: string): Promise<ApprovalRequest> {
     const tool = this.#actuateTool(request.tool);
-    const killSwitch = await readKillSwitch(this.#db);
-    if (killSwitch.engaged) throw killSwitchError(killSwitch);
+    await this.#assertActuationAllowed();
     const { args, argsJson, argsSha256 } = this.#parseArgs(tool, newArgs);
     if (argsSha256 === request.argsSha256) throw new AppError('invalid_argument', 'The edit changes nothing; approve the request as it is instead.');
     const preview = await tool.preview!(args, { actor: request.requester, conversationId: request.conversationId });
     const now = this.#now();
     const replacement = await this.#db.transaction(async (tx) => {
       const created = await insertRequest(tx, {
-        id: randomUUID(),
+        ...this.#freshRequestFields(now),
         tool: tool.name,
         argsJson,
         argsSha256,
@@ -256,8 +263,6 @@ export class Gate implements ApprovalGate {
         requester: request.requester,
         conversationId: request.conversationId,
         toolCallId: request.toolCallId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + this.#expiryMs),
         supersedes: request.id,
         editedBy: { id: editor.id, name: editor.name },
       });
@@ -340,8 +345,7 @@ export class Gate implements ApprovalGate {
     let readBack: ApprovalRequest['readBack'];
     let failure: string | undefined;
     try {
-      const killSwitch = await readKillSwitch(this.#db);
-      if (killSwitch.engaged) throw killSwitchError(killSwitch);
+      await this.#assertActuationAllowed();
       if (sha256Hex(claimed.argsJson) !== claimed.argsSha256) {
         throw new AppError(
           'approval_invalid',

@@ -2,7 +2,7 @@
  * The HTTP face of the agent, shared by the route handlers in app/api/chat/: finding the service,
  * who is asking, NDJSON streaming, and errors as `{ error: { code, message } }`.
  */
-import { AppError, httpErrorBody, httpStatus, toAppError } from '../lib/errors';
+import { AppError } from '../lib/errors';
 import { getRuntime } from '../lib/runtime';
 import { requireSession, sessionActor } from '../lib/auth/request';
 import type { Actor } from '../tools/tool';
@@ -24,10 +24,8 @@ export async function requestActor(request: Request): Promise<Actor> {
   return sessionActor(await requireSession(request));
 }
 
-export function errorResponse(error: unknown): Response {
-  const appError = toAppError(error);
-  return Response.json(httpErrorBody(appError), { status: httpStatus(appError.code), headers: { 'cache-control': 'no-store' } });
-}
+/** The one HTTP error mapping (lib/http.ts). */
+export { errorResponse } from '../lib/http';
 
 /** Streams events as NDJSON; stops the run when the client goes away. */
 export function ndjsonResponse(events: AsyncGenerator<ChatEvent>): Response {

@@ -1,5 +1,5 @@
 /** Shared by the manuals routes: the running knowledge base, and errors as JSON with the right status. */
-import { AppError, httpErrorBody, httpStatus, toAppError } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { getRuntime } from '../../../lib/runtime';
 import type { KnowledgeBase } from '../../../knowledge/knowledge-base';
 
@@ -9,7 +9,5 @@ export function knowledgeBase(): KnowledgeBase {
   return kb;
 }
 
-export function errorResponse(error: unknown): Response {
-  const appError = toAppError(error);
-  return Response.json(httpErrorBody(appError), { status: httpStatus(appError.code), headers: { 'cache-control': 'no-store' } });
-}
+/** The one HTTP error mapping (lib/http.ts). */
+export { errorResponse } from '../../../lib/http';

@@ -20,6 +20,7 @@ import { currentRequest, isFinal } from './approval-outcome';
 import type { AssetRef, ListAssets } from './assets';
 import type { ChatEvent, ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
 import { ConversationStore, titleFrom } from './conversation-store';
+import { RunRecord } from './run-record';
 import type { AgentModel } from './models/agent-model';
 import { starters, type Starter } from './starters';
 import { systemPrompt } from './system-prompt';
@@ -122,13 +123,17 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
   const resumedListeners = new Set<(conversationId: string, event: ChatEvent) => void>();
 
   /** Streams one graph run, persisting what it shows, and reports whether it paused for approval. */
-  async function* runGraph(input: unknown, conversationId: string, actor: Actor, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
+  async function* runGraph(input: unknown, conversationId: string, actor: Actor, run: RunRecord, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
     const configurable: RunContext = { thread_id: conversationId, actor };
     const stream = await agent.stream(input as Parameters<typeof agent.stream>[0], {
       configurable,
       streamMode: ['messages', 'updates'],
       signal,
       recursionLimit: 40,
+      // One checkpoint when the run ends or pauses for an approval, not one per step: the steps
+      // of a turn are not worth resuming on their own (a crashed turn is asked again), and the
+      // per-step writes were most of a tool call's overhead (evals/bench/agent.ts).
+      durability: 'exit',
     });
     const calls = new Map<string, ToolCallRecord>();
     let streamedText = false;
@@ -157,7 +162,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
               status: 'awaiting_approval',
               approval: { id: request.approvalId, status: 'pending', summary: request.summary },
             };
-            await store.append(conversationId, { role: 'tool', content: '', tool: call });
+            run.append({ role: 'tool', content: '', tool: call });
             yield {
               type: 'approval_requested',
               toolCallId: request.toolCallId,
@@ -175,7 +180,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
             const content = textOf(message);
             if (content && !streamedText) yield { type: 'token', text: content };
             streamedText = false;
-            if (content) await store.append(conversationId, { role: 'assistant', content, model: model.name });
+            if (content) run.append({ role: 'assistant', content, model: model.name });
             for (const toolCall of (message as BaseMessage & { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ??
               []) {
               const call: ToolCallRecord = {
@@ -196,28 +201,31 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
             const call: ToolCallRecord = artifact
               ? { ...started, ...artifact, status: artifact.status }
               : { ...started, status: toolMessage.status === 'error' ? 'error' : 'ok', output: textOf(message), quality: 'unknown', sources: [] };
-            if (call.approval) await store.updateToolCall(conversationId, call);
-            else await store.append(conversationId, { role: 'tool', content: '', tool: call });
+            if (call.approval) run.replaceToolCall(call);
+            else run.append({ role: 'tool', content: '', tool: call });
             yield { type: 'tool_result', call };
           }
         }
       }
     }
-    await store.setStatus(conversationId, paused ? 'awaiting_approval' : 'idle', model.name);
+    await store.record(conversationId, { ...run.drain(), status: paused ? 'awaiting_approval' : 'idle', modelName: model.name });
     yield { type: 'done', status: paused ? 'awaiting_approval' : 'complete' };
   }
 
-  async function* guarded(conversationId: string, events: AsyncGenerator<ChatEvent>): AsyncGenerator<ChatEvent> {
+  async function* guarded(conversationId: string, run: RunRecord, events: AsyncGenerator<ChatEvent>): AsyncGenerator<ChatEvent> {
     try {
       yield* events;
     } catch (error) {
       const event = failureEvent(error, model);
       log.warn({ err: error, conversationId }, 'Chat turn failed');
-      await store.append(conversationId, { role: 'error', content: event.message }).catch(() => undefined);
+      // What the run showed before failing stays in the history, followed by the error.
+      run.append({ role: 'error', content: event.message });
       // A run that failed mid-way may still be paused on an approval; keep that state visible.
       const state = await graphState(conversationId).catch(() => undefined);
       const pausedStill = state?.tasks.some((task) => (task.interrupts ?? []).length > 0) ?? false;
-      await store.setStatus(conversationId, pausedStill ? 'awaiting_approval' : 'idle').catch(() => undefined);
+      await store
+        .record(conversationId, { ...run.drain(), status: pausedStill ? 'awaiting_approval' : 'idle' })
+        .catch((recordError: unknown) => log.error({ err: recordError, conversationId }, 'Recording a failed chat turn failed'));
       yield event;
     }
   }
@@ -248,7 +256,8 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       try {
         await store.setStatus(conversationId, 'running');
         const resume = Object.fromEntries(pauses.map((pause) => [pause.id, { approvalId: (pause.value as ApprovalInterrupt).approvalId }]));
-        for await (const event of guarded(conversationId, runGraph(new Command({ resume }), conversationId, conversation.owner))) {
+        const run = new RunRecord();
+        for await (const event of guarded(conversationId, run, runGraph(new Command({ resume }), conversationId, conversation.owner, run))) {
           for (const listener of resumedListeners) listener(conversationId, event);
         }
       } finally {
@@ -315,9 +324,9 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       running.add(conversationId);
       try {
         yield { type: 'start', conversationId, model: model.name, title: conversation.title };
-        await store.append(conversationId, { role: 'user', content: input.message });
-        await store.setStatus(conversationId, 'running', model.name);
-        yield* guarded(conversationId, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, input.signal));
+        await store.record(conversationId, { messages: [{ role: 'user', content: input.message }], toolUpdates: [], status: 'running', modelName: model.name });
+        const run = new RunRecord();
+        yield* guarded(conversationId, run, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, input.signal));
       } finally {
         running.delete(conversationId);
       }

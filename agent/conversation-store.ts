@@ -19,6 +19,8 @@ type MessageRow = { id: string; role: string; content: string; tool: unknown; mo
 
 const TITLE_LENGTH = 80;
 
+export type NewMessage = { role: StoredMessage['role']; content: string; tool?: ToolCallRecord; model?: string };
+
 function toSummary(row: ConversationRow): ConversationSummary {
   return ConversationSummary.parse({
     id: row.id,
@@ -73,23 +75,42 @@ export class ConversationStore {
     ]);
   }
 
-  async append(conversationId: string, message: { role: StoredMessage['role']; content: string; tool?: ToolCallRecord; model?: string }): Promise<void> {
-    await this.db.query('INSERT INTO conversation_messages (conversation_id, role, content, tool, model_name) VALUES ($1, $2, $3, $4, $5)', [
-      conversationId,
-      message.role,
-      message.content,
-      message.tool ? JSON.stringify(message.tool) : null,
-      message.model ?? null,
-    ]);
-  }
-
-  /** Replaces the stored record of a tool call (e.g. when its approval reaches an outcome). */
-  async updateToolCall(conversationId: string, tool: ToolCallRecord): Promise<void> {
-    await this.db.query("UPDATE conversation_messages SET tool = $3 WHERE conversation_id = $1 AND role = 'tool' AND tool->>'id' = $2", [
-      conversationId,
-      tool.id,
-      JSON.stringify(tool),
-    ]);
+  /**
+   * Writes what one run showed in a single statement: its new messages (in order), the tool-call
+   * records it replaced (approval outcomes of calls stored by an earlier run), and the
+   * conversation's status. One round trip per run keeps the database off the streaming path.
+   */
+  async record(
+    conversationId: string,
+    update: { messages: NewMessage[]; toolUpdates: ToolCallRecord[]; status: ConversationSummary['status']; modelName?: string },
+  ): Promise<void> {
+    const { messages, toolUpdates } = update;
+    await this.db.query(
+      `WITH new_messages AS (
+         INSERT INTO conversation_messages (conversation_id, role, content, tool, model_name)
+         SELECT $1, m.role, m.content, m.tool, m.model_name
+         FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[]) WITH ORDINALITY AS m(role, content, tool, model_name, position)
+         ORDER BY m.position
+         RETURNING 1
+       ), replaced_tools AS (
+         UPDATE conversation_messages AS stored SET tool = u.tool
+         FROM unnest($6::text[], $7::jsonb[]) AS u(id, tool)
+         WHERE stored.conversation_id = $1 AND stored.role = 'tool' AND stored.tool->>'id' = u.id
+         RETURNING 1
+       )
+       UPDATE conversations SET status = $8, model_name = COALESCE($9, model_name), updated_at = now() WHERE id = $1`,
+      [
+        conversationId,
+        messages.map((m) => m.role),
+        messages.map((m) => m.content),
+        messages.map((m) => (m.tool ? JSON.stringify(m.tool) : null)),
+        messages.map((m) => m.model ?? null),
+        toolUpdates.map((tool) => tool.id),
+        toolUpdates.map((tool) => JSON.stringify(tool)),
+        update.status,
+        update.modelName ?? null,
+      ],
+    );
   }
 
   async messages(conversationId: string): Promise<StoredMessage[]> {

@@ -1,4 +1,4 @@
-import { AIMessage } from '@langchain/core/messages';
+import { AIMessage, type ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +146,8 @@ for (const database of testDatabases()) {
       const model = fakeModel()
         .respondWithTools([{ name: 'asset_state', args: { asset: 'L9-XYZ' }, id: 'c1' }])
         .respond(new AIMessage('There is no L9-XYZ; did you mean L1-RFL?'))
-        .respondWithTools([{ name: 'flaky_plant', args: {}, id: 'c2' }]);
+        .respondWithTools([{ name: 'flaky_plant', args: {}, id: 'c2' }])
+        .respond(new AIMessage('The plant was unreachable a moment ago.'));
       const flaky = defineTool({
         name: 'flaky_plant',
         title: 'Flaky',
@@ -167,6 +168,15 @@ for (const database of testDatabases()) {
       expect(failed.at(-1)).toMatchObject({ type: 'error', code: 'plant_unreachable', message: expect.stringContaining('Check OPCUA_ENDPOINT') });
       const afterFailure = (await agent.history(conversationId, actor)).messages.map((message) => message.role);
       expect(afterFailure.slice(afterFailure.lastIndexOf('user'))).toEqual(['user', 'assistant', 'error']);
+
+      // The conversation goes on. The model is shown the failed call as failed, so every tool call
+      // it sees has its answer (OpenAI-compatible servers reject a history with an unanswered one).
+      const next = await collect(agent.send({ conversationId, message: 'and now?', actor }));
+      expect(next.at(-1)).toEqual({ type: 'done', status: 'complete' });
+      const seen = model.calls.at(-1)!.messages;
+      const answered = seen.find((message) => message.getType() === 'tool' && (message as ToolMessage).tool_call_id === 'c2') as ToolMessage | undefined;
+      expect(answered?.content).toMatch(/did not complete/);
+      expect(seen.indexOf(answered!)).toBeLessThan(seen.findLastIndex((message) => message.getType() === 'human'));
     });
   });
 }

@@ -21,6 +21,7 @@ import type { AssetRef, ListAssets } from './assets';
 import type { ChatEvent, ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
 import { ConversationStore, titleFrom } from './conversation-store';
 import { RunRecord } from './run-record';
+import { answerUnansweredToolCalls } from './unanswered-tool-calls';
 import type { AgentModel } from './models/agent-model';
 import { starters, type Starter } from './starters';
 import { systemPrompt } from './system-prompt';
@@ -111,7 +112,13 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     // With a wrapToolCall middleware, LangChain lets tool failures propagate instead of handing every
     // error to the model as text: recoverable ones are already data (tool-adapter.ts), bad arguments
     // still go back to the model, and infrastructure failures reach the person.
-    middleware: [createMiddleware({ name: 'PlantpilotToolFailures', wrapToolCall: (request, handler) => handler(request) })],
+    middleware: [
+      createMiddleware({ name: 'PlantpilotToolFailures', wrapToolCall: (request, handler) => handler(request) }),
+      createMiddleware({
+        name: 'PlantpilotUnansweredToolCalls',
+        wrapModelCall: (request, handler) => handler({ ...request, messages: answerUnansweredToolCalls(request.messages) }),
+      }),
+    ],
     systemPrompt: systemPrompt({ plantName: options.plantName, assets: await options.listAssets(), now: now() }),
   });
   // createAgent's state type is too deep for getState's signature to infer; the snapshot shape is LangGraph's.

@@ -1,16 +1,18 @@
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WASM) with pgvector, stored in
- * `<dataDir>/db` and served through node-postgres so the rest of the code sees a normal Pool.
+ * `<dataDir>/db`. It runs in its own worker thread and serves the wire protocol on a Unix socket
+ * (pglite-worker.mjs), so the rest of the code sees a normal `pg` Pool and, more to the point, the
+ * app's thread (HTTP, OPC UA, chat streams) never stalls while the database executes a query.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { vector } from '@electric-sql/pglite-pgvector';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { AppError } from '../errors';
 import { acquireDataDirLock } from './data-dir-lock';
 import { runTransaction, type Db } from './db';
-import { vectorTypes } from './vector-types';
+import { vectorTypes, type PoolTypes } from './vector-types';
 
 export type EmbeddedDbOptions = {
   /** A data dir, or undefined for an in-memory database (tests). */
@@ -19,14 +21,38 @@ export type EmbeddedDbOptions = {
   command?: string;
 };
 
+type WorkerReply = { ready?: true; closed?: true; error?: string };
+
+/** Resolves with the worker's first reply of the given kind; rejects if it reports an error or dies. */
+function replyFrom(worker: Worker, kind: 'ready' | 'closed'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (kind === 'ready' && reply.error) finish(() => reject(new Error(reply.error)));
+      else if (reply[kind]) finish(resolve);
+    };
+    const onError = (error: Error) => finish(() => reject(error));
+    const onExit = (code: number) => finish(() => reject(new Error(`the database thread stopped (exit code ${code})`)));
+    const finish = (settle: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      settle();
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
 export async function openEmbeddedDb(options: EmbeddedDbOptions = {}): Promise<Db> {
   const lock = options.dataDir ? acquireDataDirLock(options.dataDir, options.command ?? 'plantpilot') : undefined;
   const dbDir = options.dataDir ? path.join(options.dataDir, 'db') : 'memory://';
-  let pglite: PGlite;
+  // pg finds a server's socket as <host>/.s.PGSQL.<port>; a private directory keeps it ours.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantpilot-db-'));
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir: dbDir, socketPath: path.join(socketDir, '.s.PGSQL.5432') },
+  });
   try {
-    pglite = await PGlite.create(dbDir, { extensions: { vector } });
-    await pglite.exec('CREATE EXTENSION IF NOT EXISTS vector');
+    await replyFrom(worker, 'ready');
   } catch (error) {
+    await worker.terminate();
+    fs.rmSync(socketDir, { recursive: true, force: true });
     lock?.release();
     throw new AppError(
       'db_unavailable',
@@ -35,20 +61,55 @@ export async function openEmbeddedDb(options: EmbeddedDbOptions = {}): Promise<D
       { cause: error },
     );
   }
-  const pool = new pg.Pool({ ...createPgConfig(pglite), types: await vectorTypes(pglite) });
+  // The vector type ids are looked up on the pool itself, so the parser table is filled in after.
+  let parsers: PoolTypes = pg.types;
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    // PGlite is one session: one connection, kept open (a transaction is that connection's state).
+    max: 1,
+    idleTimeoutMillis: 0,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers.getTypeParser(oid, format as 'text')) as PoolTypes['getTypeParser'] },
+  });
+  // An idle client's error (the thread stopping) is reported to the next query, not thrown here.
+  pool.on('error', () => undefined);
+  parsers = await vectorTypes(pool);
   let closed = false;
+  // If the database thread dies (out of memory, a WASM fault), every query says so plainly.
+  let stopped: string | undefined;
+  worker.on('error', (error) => (stopped ??= error.message)).on('exit', (code) => (stopped ??= `exit code ${code}`));
+  const unavailable = (cause?: unknown) =>
+    new AppError('db_unavailable', `The embedded database in ${dbDir} stopped (${stopped}). Restart Plantpilot; what was committed is kept on disk.`, {
+      cause,
+    });
+  const guarded =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (stopped && !closed) throw unavailable();
+      try {
+        return await run(...args);
+      } catch (error) {
+        throw stopped && !closed ? unavailable(error) : error;
+      }
+    };
   return {
     kind: 'pglite',
     location: options.dataDir ? dbDir : 'in-memory PGlite',
     pool,
     lock,
-    query: (text, params) => pool.query(text, params),
-    transaction: (fn) => runTransaction(pool, fn),
+    query: guarded((text: string, params?: unknown[]) => pool.query(text, params)),
+    transaction: guarded((fn) => runTransaction(pool, fn)),
     async close() {
       if (closed) return;
       closed = true;
       await pool.end();
-      await pglite.close();
+      const stopped = replyFrom(worker, 'closed').catch(() => undefined);
+      worker.postMessage('close');
+      await stopped;
+      await worker.terminate();
+      fs.rmSync(socketDir, { recursive: true, force: true });
       lock?.release();
     },
   };

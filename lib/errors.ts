@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'backend_unavailable',
   'unauthenticated',
   'forbidden',
+  'too_many_attempts',
   'approval_required',
   'approval_invalid',
   'approval_expired',
@@ -93,6 +94,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   backend_unavailable: 503,
   unauthenticated: 401,
   forbidden: 403,
+  too_many_attempts: 429,
   approval_required: 409,
   approval_invalid: 409,
   approval_expired: 410,
@@ -141,6 +143,7 @@ export function cliExitCode(code: ErrorCode): number {
       return 3;
     case 'unauthenticated':
     case 'forbidden':
+    case 'too_many_attempts':
     case 'approval_required':
     case 'approval_invalid':
     case 'approval_expired':

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appendAuditIn, type AuditActor } from '../audit/audit-log';
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
+import { clearLoginFailures } from './login-throttle';
 import { generateOneTimePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { Role } from './roles';
 
@@ -127,6 +128,7 @@ export async function resetPassword(db: Db, username: string, by: AuditActor): P
       [user.id, passwordHash],
     );
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+    await clearLoginFailures(tx, user.username);
     await appendAuditIn(tx, { actor: by, action: 'user.password_reset', subject: { kind: 'user', id: user.id }, detail: { username: user.username } });
     return fromRow(rows[0]!);
   });

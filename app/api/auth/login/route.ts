@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../../../../lib/audit/audit-log';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../../../lib/auth/login-throttle';
 import { checkSameOrigin, sessionCookie } from '../../../../lib/auth/request';
 import { createSession } from '../../../../lib/auth/sessions';
 import { userActor, verifyLogin } from '../../../../lib/auth/users';
@@ -18,7 +19,9 @@ export const POST = handle(async (request: Request) => {
   if (!parsed.success) throw new AppError('invalid_argument', 'Enter your user name and password.');
   const { db } = getRuntime();
   try {
+    await assertLoginAllowed(db, parsed.data.username);
     const user = await verifyLogin(db, parsed.data.username, parsed.data.password);
+    await clearLoginFailures(db, user.username);
     const session = await createSession(db, user);
     await appendAudit(db, { actor: userActor(user), action: 'user.login', subject: { kind: 'user', id: user.id } });
     return Response.json(
@@ -26,7 +29,8 @@ export const POST = handle(async (request: Request) => {
       { headers: { 'set-cookie': sessionCookie(request, session.token), 'cache-control': 'no-store' } },
     );
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden')) {
+    if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden' || error.code === 'too_many_attempts')) {
+      if (error.code === 'unauthenticated') await recordLoginFailure(db, parsed.data.username);
       await appendAudit(db, {
         actor: { kind: 'anonymous', id: 'anonymous', name: parsed.data.username.slice(0, 64) },
         action: 'user.login_failed',

@@ -2,22 +2,13 @@
  * The HTTP face of the agent, shared by the route handlers in app/api/chat/: finding the service,
  * who is asking, NDJSON streaming, and errors as `{ error: { code, message } }`.
  */
-import { AppError } from '../lib/errors';
-import { getRuntime } from '../lib/runtime';
+import { requireService } from '../lib/services';
 import { requireSession, sessionActor } from '../lib/auth/request';
 import type { Actor } from '../tools/tool';
 import type { AgentService } from './agent-service';
 import type { ChatEvent } from './chat-events';
 
-export function agentService(): AgentService {
-  const agent = getRuntime().services.agent;
-  if (!agent)
-    throw new AppError(
-      'backend_unavailable',
-      'The chat agent is not running on this server; see the server log for why it did not start, then restart Plantpilot.',
-    );
-  return agent;
-}
+export const agentService = (): AgentService => requireService('agent');
 
 /** Who is asking: the signed-in person (CSRF-checked for a POST). Their conversations follow them to any browser. */
 export async function requestActor(request: Request): Promise<Actor> {

@@ -2,7 +2,12 @@
 import { AppError } from './errors';
 import { getRuntime, type RuntimeServices } from './runtime';
 
-const PART_NAMES: Partial<Record<keyof RuntimeServices, string>> = { gate: 'approval gate', registry: 'tool registry' };
+const PART_NAMES: Partial<Record<keyof RuntimeServices, string>> = {
+  gate: 'approval gate',
+  registry: 'tool registry',
+  agent: 'chat agent',
+  knowledge: 'knowledge base',
+};
 
 export function requireService<K extends keyof RuntimeServices>(name: K): RuntimeServices[K] {
   const service = getRuntime().services[name];

@@ -2,14 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTwinConnection, type TwinConnection } from './testing/twin-connection';
 import type { Db } from '../../lib/db/db';
 import { migrate } from '../../lib/db/migrate';
 import { openEmbeddedDb } from '../../lib/db/pglite';
 import { testDatabases } from '../../lib/db/testing';
 import { createHistorian, type Historian } from '../historian/historian';
-import { startTwinServer, type TwinServer } from '../twin/server';
+import type { TwinServer } from '../twin/server';
 import { recordAlarmEvents, subscribeAlarmEvents, type AlarmEvent } from './alarm-events';
-import { connectPlant, type PlantConnection } from './plant-connection';
+import type { PlantConnection } from './plant-connection';
 import { startPlantServices } from './start-plant-services';
 
 async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
@@ -23,25 +24,17 @@ async function eventually<T>(check: () => Promise<T | undefined> | T | undefined
 }
 
 describe('alarm events from the plant twin', () => {
+  let fixture: TwinConnection;
   let twin: TwinServer;
   let plant: PlantConnection;
-  let pkiDir: string;
 
   beforeAll(async () => {
-    pkiDir = await mkdtemp(path.join(tmpdir(), 'plantpilot-alarm-events-'));
-    twin = await startTwinServer({ port: 0, seed: 5, speed: 60, tickMs: 100 });
-    plant = await connectPlant({
-      endpointUrl: twin.endpointUrl,
-      certificateDir: path.join(pkiDir, 'pki'),
-      tags: { kind: 'browse' },
-      publishingIntervalMs: 200,
-    });
+    fixture = await startTwinConnection({ seed: 5 });
+    ({ twin, plant } = fixture);
   });
 
   afterAll(async () => {
-    await plant?.close();
-    await twin?.close();
-    await rm(pkiDir, { recursive: true, force: true });
+    await fixture?.close();
   });
 
   it('delivers an injected fault as an active alarm event, then its clearing', async () => {

@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTwinConnection, type TwinConnection } from '../../connectors/opcua/testing/twin-connection';
 import { createHistorian, type Historian } from '../../connectors/historian/historian';
 import { recordPlantHistory, type PlantRecorder } from '../../connectors/historian/plant-recorder';
 import { recordAlarmEvents, type AlarmEventRecorder } from '../../connectors/opcua/alarm-events';
 import { startConnectorLease, type ConnectorLease } from '../../connectors/opcua/lease';
-import { connectPlant, type PlantConnection } from '../../connectors/opcua/plant-connection';
-import { startTwinServer, type TwinServer } from '../../connectors/twin/server';
+import type { PlantConnection } from '../../connectors/opcua/plant-connection';
+import type { TwinServer } from '../../connectors/twin/server';
 import type { Db } from '../../lib/db/db';
 import { migrate } from '../../lib/db/migrate';
 import { openEmbeddedDb } from '../../lib/db/pglite';
@@ -38,26 +36,17 @@ const FAULTS = {
   postgres: { assetId: 'L2-ICT', name: 'ICT on line 2', code: 'E-630', priority: 2, text: 'Test program error', action: /matching test program/ },
 } as const;
 
+let fixture: TwinConnection;
 let twin: TwinServer;
 let plant: PlantConnection;
-let pkiDir: string;
 
 beforeAll(async () => {
-  pkiDir = await mkdtemp(path.join(tmpdir(), 'plantpilot-plant-tools-'));
-  twin = await startTwinServer({ port: 0, seed: 11, speed: 60, tickMs: 100 });
-  plant = await connectPlant({
-    endpointUrl: twin.endpointUrl,
-    certificateDir: path.join(pkiDir, 'pki'),
-    tags: { kind: 'browse' },
-    samplingIntervalMs: 100,
-    publishingIntervalMs: 200,
-  });
+  fixture = await startTwinConnection({ seed: 11 }, { samplingIntervalMs: 100, publishingIntervalMs: 200 });
+  ({ twin, plant } = fixture);
 });
 
 afterAll(async () => {
-  await plant?.close();
-  await twin?.close();
-  await rm(pkiDir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe.each(testDatabases())('read-only plant tools on the twin, history on $kind', ({ kind, open }) => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { defineTool, type AnyTool } from '../../tools/tool';
 import type { AssetRef } from '../assets';
+import { twinAssets } from '../twin-assets';
 
 const AT = '2025-03-04T10:00:00.000Z';
 
@@ -31,7 +32,8 @@ export const TEST_ASSETS: AssetRef[] = [
   ]),
 ];
 
-const assetIds = TEST_ASSETS.map((asset) => asset.id);
+// The twin's catalogue too, so scenario suites written for the plant run against these doubles.
+const assetIds = [...new Set([...TEST_ASSETS, ...twinAssets()].map((asset) => asset.id))];
 
 function known(asset: string): string {
   if (!assetIds.includes(asset)) throw new AppError('not_found', `There is no asset "${asset}". Known assets: ${assetIds.join(', ')}.`);

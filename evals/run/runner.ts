@@ -46,6 +46,12 @@ export type SuiteReport = {
 
 const EVAL_ACTOR: Actor = { kind: 'system', id: 'eval', name: 'Scenario runner', role: 'operator' };
 
+/** The message of a failed tool call's `{ error: { message } }` output, or the output itself. */
+function errorText(output: unknown): string {
+  const message = (output as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' ? message : JSON.stringify(output ?? null).slice(0, 300);
+}
+
 function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -104,13 +110,20 @@ export async function runSuite(input: {
             if (event.type === 'start') conversationId = event.conversationId;
             else if (event.type === 'token') answer += event.text;
             else if (event.type === 'tool_call') calls.push({ name: event.call.name, args: event.call.args });
-            else if (event.type === 'approval_requested') approvalRequested = true;
+            else if (event.type === 'tool_result' && event.call.status === 'error') {
+              const failed = calls.find((call) => call.name === event.call.name && call.error === undefined);
+              if (failed) failed.error = errorText(event.call.output);
+            } else if (event.type === 'approval_requested') approvalRequested = true;
             else if (event.type === 'error') error = event.message;
           }
         }
         const latencyMs = performance.now() - started;
         const scored = score(scenario.expect, { calls, answer, approvalRequested, error });
-        const reasons = [...scored.missingCalls.map((c) => `missing call ${c}`), ...scored.missingFacts.map((f) => `missing fact "${f}"`)];
+        const reasons = [
+          ...scored.missingCalls.map((c) => `missing call ${c}`),
+          ...scored.failedCalls.map((c) => `call failed ${c}`),
+          ...scored.missingFacts.map((f) => `missing fact "${f}"`),
+        ];
         if (approvalRequested !== scenario.expect.approvalRequested)
           reasons.push(approvalRequested ? 'approval requested unexpectedly' : 'approval not requested');
         if (scenario.expect.noToolCalls && calls.length > 0) reasons.push(`unexpected calls ${calls.map((c) => c.name).join(', ')}`);

@@ -25,6 +25,11 @@ export const Scenario = z.object({
     approvalRequested: z.boolean().default(false),
     /** True when the answer must not call any tool (clarifying questions, unavailable capabilities). */
     noToolCalls: z.boolean().default(false),
+    /**
+     * True when a tool is meant to answer with an error (an unknown id, a refused request). Otherwise
+     * a call that errored fails the scenario, even if the answer happens to contain the facts.
+     */
+    toolErrors: z.boolean().default(false),
   }),
 });
 export type Scenario = z.infer<typeof Scenario>;

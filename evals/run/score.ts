@@ -1,7 +1,8 @@
 /** Scoring one scenario's run: pure, so it is tested on its own. */
 import type { Scenario } from './scenario';
 
-export type ObservedCall = { name: string; args: Record<string, unknown> };
+/** A tool call of the last turn; `error` is what its result said when it failed. */
+export type ObservedCall = { name: string; args: Record<string, unknown>; error?: string };
 
 function argMatches(expected: unknown, actual: unknown): boolean {
   if (typeof expected === 'string' && typeof actual === 'string') return expected.toLowerCase() === actual.toLowerCase();
@@ -19,6 +20,8 @@ export type Score = {
   factsExpected: number;
   missingFacts: string[];
   missingCalls: string[];
+  /** Calls whose result was an error, when the scenario does not expect one. */
+  failedCalls: string[];
   passed: boolean;
 };
 
@@ -28,7 +31,8 @@ export function score(expect: Scenario['expect'], observed: { calls: ObservedCal
     .map((call) => `${call.name}(${JSON.stringify(call.args)})`);
   const answer = observed.answer.toLowerCase();
   const missingFacts = expect.facts.filter((fact) => !answer.includes(fact.toLowerCase()));
-  const toolsOk = missingCalls.length === 0 && (!expect.noToolCalls || observed.calls.length === 0);
+  const failedCalls = expect.toolErrors ? [] : observed.calls.filter((call) => call.error !== undefined).map((call) => `${call.name}: ${call.error}`);
+  const toolsOk = missingCalls.length === 0 && failedCalls.length === 0 && (!expect.noToolCalls || observed.calls.length === 0);
   return {
     toolsMatched: expect.toolCalls.length - missingCalls.length,
     toolsExpected: expect.toolCalls.length,
@@ -36,6 +40,7 @@ export function score(expect: Scenario['expect'], observed: { calls: ObservedCal
     factsExpected: expect.facts.length,
     missingFacts,
     missingCalls,
+    failedCalls,
     passed: toolsOk && missingFacts.length === 0 && observed.approvalRequested === expect.approvalRequested && observed.error === undefined,
   };
 }

@@ -14,7 +14,7 @@ import { describeValue, requireAsset, safetyNotesFor, type ActuationDeps } from 
 export const MACHINE_COMMANDS = ['start', 'stop', 'hold', 'unhold', 'reset', 'clear'] as const;
 type MachineCommand = (typeof MACHINE_COMMANDS)[number];
 
-const Input = z.strictObject({
+export const MachineCommandInput = z.strictObject({
   asset: z.string().min(1).max(64).describe('exact asset id, e.g. L1-PNP2'),
   command: z.enum(MACHINE_COMMANDS),
 });
@@ -57,7 +57,7 @@ export function machineCommandTool(deps: ActuationDeps) {
     description:
       'Requests a PackML command (start, stop, hold, unhold, reset, clear) for one machine. It never acts directly: it files an approval request ' +
       'that a supervisor must approve; the result says whether it is pending, executed or refused.',
-    input: Input,
+    input: MachineCommandInput,
     output: Output,
     effect: 'actuate',
 

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors';
 import { defineTool } from '../tool';
 import { describeValue, requireAsset, safetyNotesFor, type ActuationDeps } from './actuation-context';
 
-const Input = z.strictObject({
+export const SetSetpointInput = z.strictObject({
   asset: z.string().min(1).max(64).describe('exact asset id, e.g. L2-RFL'),
   tag: z.string().min(1).max(128).describe('exact writable tag id, e.g. Zone4.SetpointC'),
   value: z.number().finite().describe('the new setpoint in the tag’s engineering unit'),
@@ -50,7 +50,7 @@ export function setSetpointTool(deps: ActuationDeps) {
     description:
       'Requests a change of one writable setpoint (e.g. a reflow zone temperature or a conveyor speed) on one asset. ' +
       'It never writes directly: it files an approval request that a supervisor must approve; the result says whether it is pending, executed or refused.',
-    input: Input,
+    input: SetSetpointInput,
     output: Output,
     effect: 'actuate',
 

@@ -1,7 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { twinAssets } from '../../twin-assets';
 import { resolveAsset } from './asset-resolver';
-import { INTENTS, planReply } from './intents';
+import type { z } from 'zod';
+import { CreateWorkOrderInput } from '../../../tools/maintenance/tools/create-work-order';
+import { ListWorkOrdersInput } from '../../../tools/maintenance/tools/list-work-orders';
+import { MaintenanceForecastInput } from '../../../tools/maintenance/tools/maintenance-forecast';
+import { GenerateShiftHandoverInput } from '../../../tools/handover/generate-shift-handover';
+import { InspectionResultsInput } from '../../../tools/inspection/tools/inspection-results';
+import { TriggerInspectionInput } from '../../../tools/inspection/tools/trigger-inspection';
+import { SearchManualsInput } from '../../../tools/manuals/search-manuals';
+import { AlarmsInput } from '../../../tools/plant/alarms';
+import { AssetStateInput } from '../../../tools/plant/asset-state';
+import { MachineCommandInput } from '../../../tools/plant/machine-command';
+import { PlantOverviewInput } from '../../../tools/plant/plant-overview';
+import { ProductionStatusInput } from '../../../tools/plant/production-status';
+import { SetSetpointInput } from '../../../tools/plant/set-setpoint';
+import { TagHistoryInput } from '../../../tools/plant/tag-history';
+import { ExplainLateOrderInput } from '../../../tools/scheduling/tools/explain-late-order';
+import { ProposeScheduleInput } from '../../../tools/scheduling/tools/propose-schedule';
+import { ReleaseScheduleInput } from '../../../tools/scheduling/tools/release-schedule';
+import { WhatIfInput } from '../../../tools/scheduling/tools/what-if';
+import { INTENTS, planReply, type EarlierResult } from './intents';
+
+/** The input schemas of the real tools, so a plan is checked against what the registry will accept. */
+const REAL_INPUTS: Record<string, z.ZodType> = {
+  plant_overview: PlantOverviewInput,
+  production_status: ProductionStatusInput,
+  asset_state: AssetStateInput,
+  alarms: AlarmsInput,
+  tag_history: TagHistoryInput,
+  search_manuals: SearchManualsInput,
+  propose_schedule: ProposeScheduleInput,
+  release_schedule: ReleaseScheduleInput,
+  what_if: WhatIfInput,
+  explain_late_order: ExplainLateOrderInput,
+  maintenance_forecast: MaintenanceForecastInput,
+  list_work_orders: ListWorkOrdersInput,
+  create_work_order: CreateWorkOrderInput,
+  trigger_inspection: TriggerInspectionInput,
+  inspection_results: InspectionResultsInput,
+  generate_shift_handover: GenerateShiftHandoverInput,
+  set_setpoint: SetSetpointInput,
+  machine_command: MachineCommandInput,
+};
 
 const assets = twinAssets();
 const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
@@ -20,10 +61,23 @@ describe('offline intents', () => {
     ['zone 4 temperature trend of L1-RFL over the last 2 hours', 'tag_history', { asset: 'L1-RFL', tag: 'Zone4.TemperatureC', resolution: '1m' }],
     ['What does E-214 mean?', 'search_manuals', { query: 'What does E-214 mean?' }],
     ['Propose a schedule for the open orders', 'propose_schedule', {}],
-    ['What if line 2 is down for 4 hours?', 'what_if', { line: 'Line2' }],
-    ['Why is order PO-1003 late?', 'explain_late_order', { orderId: 'PO-1003' }],
+    ['What if P&P 2 on line 1 is down for 8 hours?', 'what_if', { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 8 } }],
+    [
+      'what if a rush order of 300 HMI-7MB is due in 12 hours',
+      'what_if',
+      { scenario: { type: 'rush_order', product: 'HMI-7MB', quantity: 300, dueInHours: 12 } },
+    ],
+    ['what if material for PO-24118 is 6 hours late', 'what_if', { scenario: { type: 'material_delay', order: 'PO-24118', hours: 6 } }],
+    ['what if line 1 gets an extra shift', 'what_if', { scenario: { type: 'extra_shift', line: 'Line1' } }],
+    ['Why is order PO-24118 late?', 'explain_late_order', { order: 'PO-24118' }],
     ['maintenence forecast for the chiller', 'maintenance_forecast', { asset: 'UT-CHL' }],
-    ['List the open work orders', 'list_work_orders', { status: 'open' }],
+    ['List the work orders', 'list_work_orders', {}],
+    ['which work orders are in progress on L1-RFL', 'list_work_orders', { asset: 'L1-RFL', status: 'in_progress' }],
+    [
+      'book maintenance for L1-PNP2 from 2025-03-08T22:00:00+01:00 to 2025-03-09T02:00:00+01:00',
+      'create_work_order',
+      { asset: 'L1-PNP2', from: '2025-03-08T22:00:00+01:00', to: '2025-03-09T02:00:00+01:00' },
+    ],
     ['Run an inspection on line 1', 'trigger_inspection', { line: 'Line1' }],
     ['Show the latest inspection results', 'inspection_results', {}],
     ['Write the shift handover', 'generate_shift_handover', {}],
@@ -33,6 +87,64 @@ describe('offline intents', () => {
   ])('%s → %s', (text, tool, args) => {
     const result = plan(text);
     expect(result).toMatchObject({ kind: 'tool', tool, args });
+    // The arguments must be what the real tool accepts, not only what this table expects.
+    expect(REAL_INPUTS[tool]!.safeParse(result.kind === 'tool' && result.args).error).toBeUndefined();
+  });
+
+  it('has a real tool schema for every intent', () => {
+    expect(Object.keys(REAL_INPUTS).sort()).toEqual(
+      Object.values(INTENTS)
+        .map((intent) => intent.tool)
+        .sort(),
+    );
+  });
+
+  it('asks which machine, product or kind when a what-if does not say', () => {
+    expect(plan('What if line 2 is down for 4 hours?')).toMatchObject({
+      kind: 'reply',
+      reason: 'clarify',
+      text: expect.stringMatching(/Which machine is down on Line2/),
+    });
+    expect(plan('what if we get a rush order')).toMatchObject({ kind: 'reply', reason: 'clarify', text: expect.stringMatching(/Which product and how many/) });
+    expect(plan('what if it rains')).toMatchObject({
+      kind: 'reply',
+      reason: 'clarify',
+      text: expect.stringMatching(/machine down.*rush order.*material delay.*extra shift/),
+    });
+  });
+
+  it('books the window the last maintenance forecast recommended, and asks for one when there is none', () => {
+    const forecast: EarlierResult = {
+      tool: 'maintenance_forecast',
+      args: { asset: 'L1-PNP2' },
+      output: {
+        assets: [
+          { assetId: 'L1-PNP2', component: 'Placement spindle', recommendedWindow: { from: '2025-03-05T22:00:00.000Z', to: '2025-03-06T02:00:00.000Z' } },
+        ],
+      },
+    };
+    const booked = planReply({ text: 'Book a work order for it', earlier: [forecast], assets, availableTools: all, now });
+    expect(booked).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'L1-PNP2', from: '2025-03-05T22:00:00.000Z', to: '2025-03-06T02:00:00.000Z', task: expect.stringMatching(/placement spindle/) },
+    });
+    expect(REAL_INPUTS.create_work_order!.safeParse(booked.kind === 'tool' && booked.args).error).toBeUndefined();
+    const withTask = planReply({ text: 'book it to replace the spindle bearings', earlier: [forecast], assets, availableTools: all, now });
+    expect(withTask).toMatchObject({ args: { task: 'replace the spindle bearings' } });
+    expect(plan('Book a work order for L1-PNP2')).toMatchObject({
+      kind: 'reply',
+      reason: 'clarify',
+      text: expect.stringMatching(/maintenance forecast first/),
+    });
+  });
+
+  it('releases the draft proposed earlier in the conversation, and only that', () => {
+    const draftId = '1fc5aadd-57ee-4ab9-bd71-f238f24e4e10';
+    const proposal: EarlierResult = { tool: 'propose_schedule', args: {}, output: { draftId, kpis: {} } };
+    const released = planReply({ text: 'release the schedule', earlier: [proposal], assets, availableTools: all, now });
+    expect(released).toMatchObject({ kind: 'tool', tool: 'release_schedule', args: { draftId } });
+    expect(plan('release the schedule')).toMatchObject({ kind: 'reply', reason: 'clarify', text: expect.stringMatching(/no proposed schedule/) });
   });
 
   it('asks which one for an ambiguous name, and the answer completes the question', () => {

@@ -5,7 +5,9 @@
  */
 import type { AssetRef } from '../../assets';
 import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from './asset-resolver';
+import { latestOutput } from './earlier-results';
 import { correctTypos, tokens } from './text';
+import { whatIfScenario } from './what-if-scenario';
 
 export const INTENTS = {
   plant_overview: { tool: 'plant_overview', label: 'the plant overview', example: 'Give me an overview of the plant' },
@@ -15,10 +17,16 @@ export const INTENTS = {
   tag_history: { tool: 'tag_history', label: 'tag trends', example: 'Show the zone 4 temperature trend of L1-RFL over the last 2 hours' },
   search_manuals: { tool: 'search_manuals', label: 'the manuals', example: 'What does alarm E-214 mean?' },
   propose_schedule: { tool: 'propose_schedule', label: 'the production schedule', example: 'Propose a schedule for the open orders' },
+  release_schedule: { tool: 'release_schedule', label: 'releasing a proposed schedule (with approval)', example: 'Release the proposed schedule' },
   what_if: { tool: 'what_if', label: 'what-if scenarios', example: 'What if line 2 is down for 4 hours?' },
-  explain_late_order: { tool: 'explain_late_order', label: 'late orders', example: 'Why is order PO-1003 late?' },
+  explain_late_order: { tool: 'explain_late_order', label: 'late orders', example: 'Why is order PO-24118 late?' },
   maintenance_forecast: { tool: 'maintenance_forecast', label: 'maintenance forecasts', example: 'When will P&P 2 on line 1 need maintenance?' },
-  list_work_orders: { tool: 'list_work_orders', label: 'work orders', example: 'List the open work orders' },
+  list_work_orders: { tool: 'list_work_orders', label: 'work orders', example: 'List the work orders' },
+  create_work_order: {
+    tool: 'create_work_order',
+    label: 'booking maintenance in the recommended window (with approval)',
+    example: 'Book a work order for it (after a maintenance forecast)',
+  },
   trigger_inspection: { tool: 'trigger_inspection', label: 'starting an inspection', example: 'Run an AOI inspection on line 1' },
   inspection_results: { tool: 'inspection_results', label: 'inspection results', example: 'Show the latest inspection results' },
   generate_shift_handover: { tool: 'generate_shift_handover', label: 'shift handovers', example: 'Write the shift handover' },
@@ -31,8 +39,12 @@ export type Plan =
   | { kind: 'tool'; intent: Intent; tool: string; args: Record<string, unknown>; asset?: AssetRef }
   | { kind: 'reply'; reason: 'clarify' | 'unavailable' | 'help' | 'unknown'; text: string };
 
+/** A tool result earlier in the conversation (oldest first), for requests that refer back to one ("book it"). */
+export type EarlierResult = { tool: string; args: Record<string, unknown>; output: unknown };
+
 export type PlanInput = {
   text: string;
+  earlier?: EarlierResult[];
   /** The question before a clarifying reply ("which one?"), so "line 2" can finish it. */
   pendingQuestion?: string;
   assets: AssetRef[];
@@ -104,7 +116,6 @@ const COMMANDS: [RegExp, string][] = [
   [/\b(stop|halt|shut down|shutdown)\b/, 'stop'],
   [/\b(start|restart)\b/, 'start'],
   [/\breset\b/, 'reset'],
-  [/\babort\b/, 'abort'],
   [/\bclear\b/, 'clear'],
 ];
 
@@ -137,8 +148,10 @@ function detectIntent(text: string): Intent | undefined {
   const imperative = /^(please\s+)?((can|could|would) you\s+)?(please\s+)?(start|stop|halt|hold|pause|put|unhold|resume|reset|abort|clear|restart|shut)\b/;
   if (imperative.test(t)) return 'machine_command';
   if (/\b(set|change|raise|lower|increase|decrease|adjust)\b.*\b(to|by)\s+-?\d/.test(t) || /\b(change|adjust)\b.*\bsetpoint\b/.test(t)) return 'set_setpoint';
-  if (/\bhand ?over\b|\bshift (report|summary)\b/.test(t)) return 'generate_shift_handover';
   if (/\bwhat if\b|\bwhat would happen\b|\bwhat happens if\b/.test(t)) return 'what_if';
+  if (/\b(release|publish)\b.*\b(schedule|plan|draft|sequence|it|that)\b/.test(t)) return 'release_schedule';
+  if (/\bbook\b|\b(create|file)\b.*\bwork ?orders?\b|^(please\s+)?(schedule|plan)\s+(the\s+|a\s+)?maintenance\b/.test(t)) return 'create_work_order';
+  if (/\bhand ?over\b|\bshift (report|summary)\b/.test(t)) return 'generate_shift_handover';
   if (/\b(late|delayed|behind)\b/.test(t) && /\border\b|\b[a-z]{2,3}\s?\d{3,}\b/.test(t)) return 'explain_late_order';
   if (/\bwork orders?\b/.test(t)) return 'list_work_orders';
   if (/\b(schedule|reschedule|sequence|sequencing)\b/.test(t)) return 'propose_schedule';
@@ -189,6 +202,53 @@ function unavailable(intent: Intent, availableTools: ReadonlySet<string>): Plan 
     reason: 'unavailable',
     text: `I cannot help with ${INTENTS[intent].label} here: that capability (\`${INTENTS[intent].tool}\`) is not available on this server.\n\n${capabilities(availableTools)}`,
   };
+}
+
+type Outlook = { assetId: string; component?: string; recommendedWindow?: { from: string; to: string } | null };
+
+/** Two ISO 8601 times with an offset in the text ("from 2025-03-08T22:00:00+01:00 to …"), as a window. */
+function explicitWindow(text: string): { from: string; to: string } | undefined {
+  const times = text.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g);
+  return times && times.length >= 2 ? { from: times[0]!, to: times[1]! } : undefined;
+}
+
+/** Tomorrow 22:00–02:00 UTC, written as a request would give it. */
+function exampleWindow(now: Date): { from: string; to: string } {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 22));
+  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+  return { from: iso(day), to: iso(new Date(day.getTime() + 4 * 3_600_000)) };
+}
+
+/**
+ * A work order needs an asset, a window and a task. The window is the one the last maintenance
+ * forecast recommended for that asset (or two times given in the request); without either the
+ * model asks, rather than inventing a time for people to be on the shop floor.
+ */
+function workOrderPlan(
+  input: PlanInput,
+  combined: string,
+  machine: AssetRef | undefined,
+  call: (args: Record<string, unknown>) => Plan,
+  needAsset: (what: string) => Plan,
+): Plan {
+  const outlooks = latestOutput(input.earlier, ['maintenance_forecast'], (output) => (output as { assets?: Outlook[] }).assets) ?? [];
+  const outlook = machine ? outlooks.find((o) => o.assetId === machine.id) : outlooks.length === 1 ? outlooks[0] : undefined;
+  const assetId = machine?.id ?? outlook?.assetId;
+  if (!assetId) return needAsset('the work order');
+  const window = explicitWindow(combined) ?? outlook?.recommendedWindow ?? undefined;
+  if (!window) {
+    return {
+      kind: 'reply',
+      reason: 'clarify',
+      text:
+        `For a work order on ${assetId} I need its window. Ask for its maintenance forecast first (“When will ${assetId} need maintenance?”) and book the window it recommends, ` +
+        `or give the window as “from ${exampleWindow(input.now).from} to ${exampleWindow(input.now).to}”.`,
+    };
+  }
+  const task =
+    /\bto\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
+    `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`;
+  return call({ asset: assetId, task, from: window.from, to: window.to });
 }
 
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
@@ -269,18 +329,44 @@ export function planReply(input: PlanInput): Plan {
       return call(machine ? { query, asset: machine.id, k: 5 } : { query, k: 5 });
     }
     case 'propose_schedule':
-      return call(lineId ? { line: lineId } : {});
-    case 'what_if':
-      return call({ scenario: input.text.trim(), ...(lineId ? { line: lineId } : {}) });
+      // The scheduler plans every line together (orders can move between lines).
+      return call({});
+    case 'release_schedule': {
+      const draftId = latestOutput(input.earlier, ['propose_schedule', 'what_if'], (output) => (output as { draftId?: unknown }).draftId);
+      if (typeof draftId !== 'string')
+        return {
+          kind: 'reply',
+          reason: 'clarify',
+          text: 'There is no proposed schedule in this conversation to release. Ask “Propose a schedule for the open orders” first; I then file the release of that draft for a supervisor’s approval.',
+        };
+      return call({ draftId });
+    }
+    case 'what_if': {
+      const scenario = whatIfScenario(combined, machine, lineId);
+      if (scenario.kind === 'clarify') return { kind: 'reply', reason: 'clarify', text: scenario.text };
+      return call({ scenario: scenario.scenario });
+    }
     case 'explain_late_order': {
       const order = /\b([a-z]{2,3})[-\s]?(\d{3,})\b/i.exec(combined);
-      if (!order) return { kind: 'reply', reason: 'clarify', text: 'Which order do you mean? Give its id, e.g. “Why is order PO-1003 late?”.' };
-      return call({ orderId: `${order[1]!.toUpperCase()}-${order[2]}` });
+      if (!order) return { kind: 'reply', reason: 'clarify', text: 'Which order do you mean? Give its id, e.g. “Why is order PO-24118 late?”.' };
+      return call({ order: `${order[1]!.toUpperCase()}-${order[2]}` });
     }
     case 'maintenance_forecast':
       return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
-    case 'list_work_orders':
-      return call({ ...(machine ? { asset: machine.id } : {}), status: /\b(all|closed|done)\b/.test(corrected) ? 'all' : 'open' });
+    case 'list_work_orders': {
+      const status = /\bin ?progress\b/.test(corrected)
+        ? 'in_progress'
+        : /\bplanned\b/.test(corrected)
+          ? 'planned'
+          : /\b(done|closed|completed|finished)\b/.test(corrected)
+            ? 'done'
+            : /\bcancel+ed\b/.test(corrected)
+              ? 'cancelled'
+              : undefined;
+      return call({ ...(machine ? { asset: machine.id } : {}), ...(status ? { status } : {}) });
+    }
+    case 'create_work_order':
+      return workOrderPlan(input, combined, machine, call, needAsset);
     case 'trigger_inspection':
       return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
     case 'inspection_results':

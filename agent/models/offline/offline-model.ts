@@ -11,6 +11,7 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import type { ListAssets } from '../../assets';
 import { writeAnswer, type ToolResultForAnswer } from './answer-writer';
+import { earlierResults } from './earlier-results';
 import { planReply } from './intents';
 
 export const OFFLINE_MODEL_NAME = 'offline intent router';
@@ -85,6 +86,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         : undefined;
     const plan = planReply({
       text: text(question),
+      earlier: earlierResults(messages),
       pendingQuestion: pendingQuestion || undefined,
       assets: await this.#options.listAssets(),
       availableTools: this.#tools,

@@ -142,6 +142,23 @@ for (const database of testDatabases()) {
       expect(answerText(events)).toMatch(/approval gate is not running/);
     });
 
+    it('gives a call whose arguments do not fit the tool a clean invalid_argument result the model can correct', async () => {
+      const model = fakeModel()
+        .respondWithTools([{ name: 'asset_state', args: { machine: 'L1-RFL' }, id: 'bad-args' }])
+        .respond(new AIMessage('Let me try that again.'));
+      const agent = await start({ model: { name: 'fake', kind: 'scripted', chat: model } });
+      const events = await collect(agent.send({ message: 'state of the oven', actor }));
+      const result = events.find((event) => event.type === 'tool_result');
+      expect(result).toMatchObject({
+        call: { status: 'error', output: { error: { code: 'invalid_argument', message: expect.stringMatching(/do not fit asset_state/) } } },
+      });
+      const seen = model.calls.at(-1)!.messages.find((message) => message.getType() === 'tool')!;
+      expect(JSON.parse(String(seen.content))).toMatchObject({ error: { code: 'invalid_argument' } });
+      // No stack trace or install path reaches the model or the person.
+      expect(String(seen.content)).not.toMatch(/node_modules|\bat \w+ \(/);
+      expect(events.at(-1)).toEqual({ type: 'done', status: 'complete' });
+    });
+
     it('returns recoverable tool errors to the model and surfaces infrastructure failures to the person', async () => {
       const model = fakeModel()
         .respondWithTools([{ name: 'asset_state', args: { asset: 'L9-XYZ' }, id: 'c1' }])

@@ -20,6 +20,7 @@ import { currentRequest, isFinal } from './approval-outcome';
 import type { AssetRef, ListAssets } from './assets';
 import type { ChatEvent, ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
 import { ConversationStore, titleFrom } from './conversation-store';
+import { invalidArgumentsMessage } from './invalid-arguments';
 import { RunRecord } from './run-record';
 import { answerUnansweredToolCalls } from './unanswered-tool-calls';
 import type { AgentModel } from './models/agent-model';
@@ -113,7 +114,18 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     // error to the model as text: recoverable ones are already data (tool-adapter.ts), bad arguments
     // still go back to the model, and infrastructure failures reach the person.
     middleware: [
-      createMiddleware({ name: 'PlantpilotToolFailures', wrapToolCall: (request, handler) => handler(request) }),
+      createMiddleware({
+        name: 'PlantpilotToolFailures',
+        wrapToolCall: async (request, handler) => {
+          try {
+            return await handler(request);
+          } catch (error) {
+            const invalid = invalidArgumentsMessage(error, request.toolCall);
+            if (invalid) return invalid;
+            throw error;
+          }
+        },
+      }),
       createMiddleware({
         name: 'PlantpilotUnansweredToolCalls',
         wrapModelCall: (request, handler) => handler({ ...request, messages: answerUnansweredToolCalls(request.messages) }),

@@ -36,7 +36,8 @@ function runContext(config: ToolConfig): ToolCallContext & { conversationId: str
   return { actor, conversationId, signal: config.signal };
 }
 
-function errorResult(error: AppError, durationMs?: number): [string, ToolArtifact] {
+/** A recoverable error as a tool result: JSON content for the model, the same as an artifact for the UI. */
+export function errorResult(error: AppError, durationMs?: number): [string, ToolArtifact] {
   const output = { error: { code: error.code, message: error.message } };
   return [JSON.stringify(output), { status: 'error', output, durationMs, quality: 'unknown', sources: [] }];
 }

@@ -58,7 +58,7 @@ describe('plantpilot forecast', () => {
     const modelPath = join(dir, 'model.json');
     const trainOut = await runCli(['forecast', 'train', '--data', dir, '--subset', 'FD001', '--out', modelPath, '--json']);
     expect(JSON.parse(trainOut.at(-1)!)).toMatchObject({ subset: 'FD001', units: 8 });
-    expect(JSON.parse(await readFile(modelPath, 'utf8'))).toMatchObject({ format: 'plantpilot-rul-model', version: 1, label: 'FD001' });
+    expect(JSON.parse(await readFile(modelPath, 'utf8'))).toMatchObject({ format: 'plantpilot-rul-model', version: 2, label: 'FD001' });
 
     const evalOut = await runCli(['forecast', 'eval', '--data', dir, '--subset', 'FD001', '--model', modelPath, '--json']);
     const result = JSON.parse(evalOut.at(-1)!);

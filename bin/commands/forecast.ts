@@ -21,6 +21,7 @@ interface CommonFlags {
   subset: string;
   seed: string;
   json?: boolean;
+  beyondCapBlend: string;
 }
 
 function parseSeed(value: string): number {
@@ -29,10 +30,16 @@ function parseSeed(value: string): number {
   return seed;
 }
 
-function train(units: UnitHistory[], subset: string, seed: number): { model: RulModel; trainSeconds: number } {
+function parseBlend(value: string): number {
+  const blend = Number(value);
+  if (!Number.isFinite(blend) || blend < 0 || blend > 1) throw new AppError('invalid_argument', `--beyond-cap-blend must be between 0 and 1, got "${value}".`);
+  return blend;
+}
+
+function train(units: UnitHistory[], subset: string, seed: number, beyondCapBlend: number): { model: RulModel; trainSeconds: number } {
   process.stderr.write(`Training the ${subset} RUL model on ${units.length} units…\n`);
   const started = performance.now();
-  const model = trainRulModel(units, { seed, label: subset });
+  const model = trainRulModel(units, { seed, label: subset, beyondCap: { blend: beyondCapBlend } });
   const trainSeconds = (performance.now() - started) / 1000;
   process.stderr.write(`Trained in ${trainSeconds.toFixed(1)} s (${model.gbm.trees.length} trees, ${model.featureNames.length} features).\n`);
   return { model, trainSeconds };
@@ -64,11 +71,12 @@ export function register(program: Command): void {
     .requiredOption('--subset <name>', 'FD001, FD002, FD003 or FD004')
     .requiredOption('--out <file>', 'where to write the model (JSON)')
     .option('--seed <n>', 'random seed; the same seed gives the same model', '1')
+    .option('--beyond-cap-blend <0-1>', 'how far forecasts of units with no visible wear move past the cap of 125 toward the fleet-life estimate (0: off)', '0')
     .option('--json', 'print a JSON summary as the last line')
     .action(async (flags: CommonFlags & { out: string }) => {
       const subset = parseSubsetName(flags.subset);
       const units = await loadCmapssTrain(resolve(flags.data), subset);
-      const { model, trainSeconds } = train(units, subset, parseSeed(flags.seed));
+      const { model, trainSeconds } = train(units, subset, parseSeed(flags.seed), parseBlend(flags.beyondCapBlend));
       const out = resolve(flags.out);
       try {
         await writeFile(out, JSON.stringify(rulModelToJSON(model)) + '\n');
@@ -95,6 +103,7 @@ export function register(program: Command): void {
     .requiredOption('--subset <name>', 'FD001, FD002, FD003 or FD004')
     .option('--model <file>', 'a model saved by `forecast train`; without it, one is trained first')
     .option('--seed <n>', 'random seed when training here', '1')
+    .option('--beyond-cap-blend <0-1>', 'when training here: as for `forecast train`', '0')
     .option('--json', 'print the result as one JSON object on the last line')
     .action(async (flags: CommonFlags & { model?: string }) => {
       const subset = parseSubsetName(flags.subset);
@@ -106,7 +115,7 @@ export function register(program: Command): void {
           process.stderr.write(`Note: this model was trained on ${model.label}, not ${subset}.\n`);
         }
       } else {
-        model = train(data.train, subset, parseSeed(flags.seed)).model;
+        model = train(data.train, subset, parseSeed(flags.seed), parseBlend(flags.beyondCapBlend)).model;
       }
       const forecasts = data.test.map((unit) => predictRul(model, unit));
       const predicted = forecasts.map((f) => f.rulCycles);

@@ -41,8 +41,29 @@ describe('gradient-boosted trees', () => {
 
   it('reports the validation error after every tree', () => {
     const { columns, y } = dataset(600);
-    const { validationMse } = trainGbm(columns, y, options, { columns, y });
+    const { validationMse } = trainGbm(columns, y, options, { validation: { columns, y } });
     expect(validationMse).toHaveLength(options.trees);
     expect(validationMse.at(-1)!).toBeLessThan(validationMse[0]);
+  });
+
+  it('fits the weighted mean when rows carry weights, and ignores a common scale', () => {
+    // 900 rows say 0 and 100 say 10 for the same x; weighting each group to the same total
+    // (as 1/life weights do for a long and a short unit) moves the fit from 1 to 5.
+    const n = 1000;
+    const x = Float64Array.from({ length: n }, (_, i) => i % 7);
+    const y = Float64Array.from({ length: n }, (_, i) => (i < 900 ? 0 : 10));
+    const weights = Float64Array.from({ length: n }, (_, i) => (i < 900 ? 1 / 900 : 1 / 100));
+    const flat = { ...options, trees: 80, rowSubsample: 1 };
+    expect(predictGbm(trainGbm([x], y, flat).model, [3])).toBeCloseTo(1, 1);
+    expect(predictGbm(trainGbm([x], y, flat, { sampleWeights: weights }).model, [3])).toBeCloseTo(5, 0);
+    const unweighted = trainGbm([x], y, { ...options, seed: 5 }).model;
+    const scaled = trainGbm([x], y, { ...options, seed: 5 }, { sampleWeights: new Float64Array(n).fill(3) }).model;
+    expect(JSON.stringify(scaled)).toBe(JSON.stringify(unweighted));
+  });
+
+  it('refuses weights of the wrong length or sign', () => {
+    const { columns, y } = dataset(50);
+    expect(() => trainGbm(columns, y, options, { sampleWeights: new Float64Array(49).fill(1) })).toThrow(/49 sample weights for 50 rows/);
+    expect(() => trainGbm(columns, y, options, { sampleWeights: new Float64Array(50).fill(-1) })).toThrow(/non-negative/);
   });
 });

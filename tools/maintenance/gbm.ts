@@ -6,6 +6,11 @@
  * quantile bins once, a node's split search scans bin histograms instead of sorted values,
  * and a child's histogram is the parent's minus its sibling's, so only the smaller child is
  * counted. Rows and features are subsampled per tree (stochastic gradient boosting).
+ *
+ * Rows may carry sample weights (e.g. 1/life, so every training unit counts the same however
+ * long it ran). A weight multiplies the row's gradient and its count in every histogram, so
+ * leaf values are weighted means of residuals and `minSamplesLeaf` / `l2` are in weighted
+ * samples. Weights are rescaled to average 1, which keeps those two options meaning "rows".
  */
 import { z } from 'zod';
 import { seededRandom } from './seeded-random';
@@ -113,7 +118,38 @@ function binColumns(columns: readonly ArrayLike<number>[], maxBins: number): Bin
 
 interface Histogram {
   gradient: Float64Array;
+  /** Sum of the rows' weights (the row count when rows are unweighted). */
   count: Float64Array;
+}
+
+export interface GbmValidation {
+  columns: readonly ArrayLike<number>[];
+  y: ArrayLike<number>;
+  /** Stop once this many trees in a row have not cut the validation error by 0.1% or more. */
+  patienceTrees?: number;
+}
+
+export interface GbmFitExtras {
+  /** Held-out rows scored after every tree, so the caller can pick the number of trees. */
+  validation?: GbmValidation;
+  /** One non-negative weight per training row; omitted means every row weighs 1. */
+  sampleWeights?: ArrayLike<number>;
+}
+
+/** Weights rescaled to mean 1; all ones when none are given. */
+function normalisedWeights(n: number, sampleWeights: ArrayLike<number> | undefined): Float64Array {
+  const weights = new Float64Array(n).fill(1);
+  if (!sampleWeights) return weights;
+  if (sampleWeights.length !== n) throw new RangeError(`Got ${sampleWeights.length} sample weights for ${n} rows.`);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = sampleWeights[i];
+    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`Sample weight ${i} is ${w}; weights must be finite and non-negative.`);
+    total += w;
+  }
+  if (total <= 0) throw new RangeError('Every sample weight is 0.');
+  for (let i = 0; i < n; i++) weights[i] = (sampleWeights[i] * n) / total;
+  return weights;
 }
 
 interface SplitCandidate {
@@ -126,25 +162,18 @@ interface SplitCandidate {
  * Trains on feature columns (one array per feature, all of length n) and targets y.
  * Optional validation columns let the caller pick the number of trees.
  */
-export function trainGbm(
-  columns: readonly ArrayLike<number>[],
-  y: ArrayLike<number>,
-  options: GbmOptions,
-  validation?: {
-    columns: readonly ArrayLike<number>[];
-    y: ArrayLike<number>;
-    /** Stop once this many trees in a row have not cut the validation error by 0.1% or more. */
-    patienceTrees?: number;
-  },
-): GbmTrainingResult {
+export function trainGbm(columns: readonly ArrayLike<number>[], y: ArrayLike<number>, options: GbmOptions, extras: GbmFitExtras = {}): GbmTrainingResult {
+  const { validation } = extras;
   const n = y.length;
   const featureCount = columns.length;
   const { maxBins, learningRate, l2, minSamplesLeaf, maxDepth } = options;
   const random = seededRandom(options.seed);
   const binned = binColumns(columns, maxBins);
+  const weights = normalisedWeights(n, extras.sampleWeights);
   let baseScore = 0;
-  for (let i = 0; i < n; i++) baseScore += y[i] / n;
+  for (let i = 0; i < n; i++) baseScore += (weights[i] * y[i]) / n;
   const prediction = new Float64Array(n).fill(baseScore);
+  // The weighted residual w·(y − prediction): the only gradient the histograms need.
   const residual = new Float64Array(n);
   const validationPrediction = validation ? new Float64Array(validation.y.length).fill(baseScore) : undefined;
   const validationMse: number[] = [];
@@ -159,7 +188,7 @@ export function trainGbm(
   const histogramPool: Histogram[] = [];
 
   for (let treeIndex = 0; treeIndex < options.trees; treeIndex++) {
-    for (let i = 0; i < n; i++) residual[i] = y[i] - prediction[i];
+    for (let i = 0; i < n; i++) residual[i] = weights[i] * (y[i] - prediction[i]);
     // Partial Fisher–Yates: the first sampleSize rows / featuresPerTree features are the sample.
     for (let i = 0; i < sampleSize && i < n - 1; i++) {
       const j = i + Math.floor(random() * (n - i));
@@ -189,7 +218,7 @@ export function trainGbm(
           const r = nodeRows[k];
           const b = offset + bins[r];
           gradient[b] += residual[r];
-          count[b] += 1;
+          count[b] += weights[r];
         }
       }
       return { gradient, count };
@@ -219,8 +248,11 @@ export function trainGbm(
 
     const grow = (nodeRows: Uint32Array, histogram: Histogram, depth: number): number => {
       let totalGradient = 0;
-      for (let k = 0; k < nodeRows.length; k++) totalGradient += residual[nodeRows[k]];
-      const totalCount = nodeRows.length;
+      let totalCount = 0;
+      for (let k = 0; k < nodeRows.length; k++) {
+        totalGradient += residual[nodeRows[k]];
+        totalCount += weights[nodeRows[k]];
+      }
       const node = tree.feature.length;
       tree.feature.push(-1);
       tree.threshold.push(0);

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../../lib/db/db';
 import { rulModelFromJSON, rulModelToJSON } from '../rul-model';
 import type { AssetForecast } from './asset-forecast';
-import type { PlantModels } from './plant-models';
+import { PLANT_MODEL_VERSION_PREFIX, type PlantModels } from './plant-models';
 
 type ForecastRow = {
   asset_id: string;
@@ -66,11 +66,16 @@ export async function saveModels(db: Queryable, models: PlantModels, training: R
   }
 }
 
-/** The most recently trained version's models, or undefined when none is stored. */
+/**
+ * The most recently trained version's models, or undefined when none is stored. Only versions of
+ * this code's model format count: models saved by an older release no longer parse, so after an
+ * upgrade the service trains afresh instead of failing to start.
+ */
 export async function loadLatestModels(db: Queryable): Promise<PlantModels | undefined> {
   const { rows } = await db.query<{ machine_type: string; version: string; model: unknown }>(
     `SELECT machine_type, version, model FROM maintenance_models
-     WHERE version = (SELECT version FROM maintenance_models ORDER BY trained_at DESC, version DESC LIMIT 1)`,
+     WHERE version = (SELECT version FROM maintenance_models WHERE starts_with(version, $1) ORDER BY trained_at DESC, version DESC LIMIT 1)`,
+    [PLANT_MODEL_VERSION_PREFIX],
   );
   if (rows.length === 0) return undefined;
   return { version: rows[0].version, byMachineType: new Map(rows.map((row) => [row.machine_type, rulModelFromJSON(row.model)])) };

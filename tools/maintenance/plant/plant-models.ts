@@ -10,7 +10,7 @@ import { DEGRADATION, type MachineType } from '../../../connectors/twin/catalogu
 import { unitsByMachineType, type TwinHistories } from './twin-histories';
 
 export type PlantModels = {
-  /** Names the training data and settings, e.g. `twin-r1-s1-d40`; stored with every forecast. */
+  /** Names the training data and settings, e.g. `twin-r2-s1-d40`; stored with every forecast. */
   version: string;
   byMachineType: Map<string, RulModel>;
 };
@@ -20,8 +20,11 @@ export type PlantTrainingOptions = {
   maxTrees?: number;
 };
 
+/** The start every version written by this code's model format shares (`twin-r2-`). */
+export const PLANT_MODEL_VERSION_PREFIX = `twin-r${RUL_MODEL_VERSION}-`;
+
 export function plantModelVersion(histories: Pick<TwinHistories, 'seed' | 'days'>): string {
-  return `twin-r${RUL_MODEL_VERSION}-s${histories.seed}-d${histories.days}`;
+  return `${PLANT_MODEL_VERSION_PREFIX}s${histories.seed}-d${histories.days}`;
 }
 
 /**

@@ -37,6 +37,6 @@ describe('twin run-to-failure histories', () => {
     const late = predictRul(model, { unitId: 'x', cycles: unit.cycles.slice(0, unit.cycles.length - 3) });
     expect(late.rulCycles).toBeLessThan(early.rulCycles);
     expect(late.lowerCycles).toBeLessThanOrEqual(late.rulCycles);
-    expect(models.version).toBe('twin-r1-s7-d12');
+    expect(models.version).toBe('twin-r2-s7-d12');
   });
 });

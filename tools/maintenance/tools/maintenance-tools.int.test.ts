@@ -22,7 +22,7 @@ function forecast(assetId: string, rulHours: number | null, lowerHours: number |
     lowerHours,
     upperHours: rulHours === null ? null : rulHours + 10,
     topSignals: rulHours === null ? [] : [{ signal: 'SpindleVibrationMmS', contributionHours: -12 }],
-    modelVersion: 'twin-r1-s1-d60',
+    modelVersion: 'twin-r2-s1-d60',
     cyclesObserved: rulHours === null ? 2 : 40,
     detail: rulHours === null ? 'Only 2 operating hour(s)…' : null,
   };

@@ -81,6 +81,20 @@ for (const database of testDatabases()) {
       expect(again.find((event) => event.type === 'tool_call')).toMatchObject({ call: { args: { asset: 'L2-RFL' } } });
     });
 
+    it('keeps what a turn showed when the reader goes away mid-answer, and says it stopped', async () => {
+      const agent = await start();
+      const turn = agent.send({ message: 'what is the state of line 1', actor });
+      let conversationId = '';
+      for await (const event of turn) {
+        if (event.type === 'start') conversationId = event.conversationId;
+        if (event.type === 'tool_result') break; // like a closed page: the stream is returned, not failed
+      }
+      const { conversation, messages } = await agent.history(conversationId, actor);
+      expect(messages.map((message) => message.role)).toEqual(['user', 'tool', 'error']);
+      expect(messages.at(-1)!.content).toMatch(/stopped here/);
+      expect(conversation.status).toBe('idle');
+    });
+
     it('asks which one when a name fits several machines, and finishes the question with the answer', async () => {
       const agent = await start();
       const first = await collect(agent.send({ message: 'status of P&P 1', actor }));

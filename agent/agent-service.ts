@@ -231,21 +231,37 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     yield { type: 'done', status: paused ? 'awaiting_approval' : 'complete' };
   }
 
+  /** Records what a run showed before it ended early, then `note`; the status says whether it is still paused. */
+  async function recordCutShort(conversationId: string, run: RunRecord, note: string): Promise<void> {
+    // What the run showed before it stopped stays in the history, followed by the note.
+    run.append({ role: 'error', content: note });
+    // A run that failed mid-way may still be paused on an approval; keep that state visible.
+    const state = await graphState(conversationId).catch(() => undefined);
+    const pausedStill = state?.tasks.some((task) => (task.interrupts ?? []).length > 0) ?? false;
+    await store
+      .record(conversationId, { ...run.drain(), status: pausedStill ? 'awaiting_approval' : 'idle' })
+      .catch((recordError: unknown) => log.error({ err: recordError, conversationId }, 'Recording a chat turn that ended early failed'));
+  }
+
   async function* guarded(conversationId: string, run: RunRecord, events: AsyncGenerator<ChatEvent>): AsyncGenerator<ChatEvent> {
+    let ended = false;
     try {
       yield* events;
+      ended = true;
     } catch (error) {
+      ended = true;
       const event = failureEvent(error, model);
       log.warn({ err: error, conversationId }, 'Chat turn failed');
-      // What the run showed before failing stays in the history, followed by the error.
-      run.append({ role: 'error', content: event.message });
-      // A run that failed mid-way may still be paused on an approval; keep that state visible.
-      const state = await graphState(conversationId).catch(() => undefined);
-      const pausedStill = state?.tasks.some((task) => (task.interrupts ?? []).length > 0) ?? false;
-      await store
-        .record(conversationId, { ...run.drain(), status: pausedStill ? 'awaiting_approval' : 'idle' })
-        .catch((recordError: unknown) => log.error({ err: recordError, conversationId }, 'Recording a failed chat turn failed'));
+      await recordCutShort(conversationId, run, event.message);
       yield event;
+    } finally {
+      // The reader went away (page closed, connection dropped) and the stream was stopped.
+      if (!ended)
+        await recordCutShort(
+          conversationId,
+          run,
+          'The answer stopped here: the page was closed or the connection dropped before it finished. Ask again to continue.',
+        );
     }
   }
 

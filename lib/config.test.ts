@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.opcua.endpoint).toBeUndefined();
     expect(config.model.baseUrl).toBeUndefined();
     expect(config.log.format).toBe('pretty');
+    expect(config.twin.warmUpHours).toBe(8);
   });
 
   it('reads every documented variable', () => {
@@ -49,6 +50,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL: expected a URL starting with postgres:/],
     ['OPCUA_ENDPOINT', 'http://plc:4840', /OPCUA_ENDPOINT: expected a URL starting with opc\.tcp:/],
     ['OPENAI_BASE_URL', 'not a url', /OPENAI_BASE_URL: expected a URL starting with http:/],
+    ['PLANTPILOT_TWIN_WARM_UP_HOURS', 'eight', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected a number of hours such as 8, or 0 for none/],
+    ['PLANTPILOT_TWIN_WARM_UP_HOURS', '500', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected at most 168 hours/],
   ])('rejects %s=%s with one line naming the variable', (name, value, pattern) => {
     let message = '';
     try {

@@ -61,6 +61,11 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
   ),
+  /** Hours of recent past the built-in twin simulates into an empty historian at first start (0: none). */
+  PLANTPILOT_TWIN_WARM_UP_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'a number of hours such as 8, or 0 for none' }).min(0, 'hours, 0 or more').max(168, 'at most 168 hours (a week)').default(8),
+  ),
   PLANTPILOT_SHIFTS: z.preprocess(
     emptyToUndefined,
     z
@@ -121,7 +126,7 @@ export type Config = {
     mappingFile?: string;
   };
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
-  twin: { port: number; seed: number; speed: number };
+  twin: { port: number; seed: number; speed: number; warmUpHours: number };
   inspection: { backendUrl?: string; model?: string };
   /** The plant's shifts (handover reports) in its own time zone. */
   plant: { shifts: string; timeZone: string };
@@ -165,7 +170,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       password: raw.OPCUA_PASSWORD,
       mappingFile: raw.OPCUA_MAPPING_FILE ? path.resolve(cwd, raw.OPCUA_MAPPING_FILE) : undefined,
     },
-    twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED },
+    twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED, warmUpHours: raw.PLANTPILOT_TWIN_WARM_UP_HOURS },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
     plant: { shifts: raw.PLANTPILOT_SHIFTS, timeZone: raw.PLANTPILOT_TIME_ZONE },
     mcp: { token: raw.PLANTPILOT_TOKEN, publicUrl: raw.PLANTPILOT_PUBLIC_URL, anonymousReadOnly: raw.PLANTPILOT_MCP_ANONYMOUS === 'read' },

@@ -48,6 +48,7 @@ import { PLANT_PATH, machinePath, tagPath } from './node-ids';
 import type { PackmlCommand } from './packml';
 import { PlantTwin } from './simulation';
 import { severityForPriority } from './alarm-book';
+import { warmUpTwin, type WarmUpSink } from './warm-up';
 import type { AlarmRecord, TwinEvent } from './twin-types';
 
 export const TwinUser = z.object({ username: z.string().min(1), password: z.string().min(1) });
@@ -113,11 +114,22 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-export async function startTwinServer(options: TwinServerOptions = {}): Promise<TwinServer> {
+/** Start the twin this many hours in the past and record that stretch (warm-up.ts) before serving. */
+export type TwinWarmUp = { hours: number; sink: WarmUpSink; sampleEveryMs?: number };
+
+export async function startTwinServer(options: TwinServerOptions = {}, extras: { warmUp?: TwinWarmUp } = {}): Promise<TwinServer> {
   const config = TwinServerOptions.parse(options);
+  const { warmUp } = extras;
   const ownsCertificateDir = config.certificateDir === undefined;
   const certificateDir = config.certificateDir ?? (await mkdtemp(path.join(tmpdir(), 'plantpilot-twin-pki-')));
-  const twin = new PlantTwin({ seed: config.seed, startTime: config.startTime ?? new Date() });
+  const startTime = config.startTime ? new Date(config.startTime) : new Date();
+  const twin = new PlantTwin({ seed: config.seed, startTime: warmUp ? new Date(startTime.getTime() - warmUp.hours * 3_600_000) : startTime });
+  if (warmUp) {
+    // Catch up to the wall clock, which moves on while the past is simulated (about 0.3 s per hour).
+    const started = Date.now();
+    warmUpTwin(twin, startTime.getTime(), warmUp.sink, { sampleEveryMs: warmUp.sampleEveryMs });
+    warmUpTwin(twin, startTime.getTime() + (Date.now() - started), warmUp.sink, { sampleEveryMs: warmUp.sampleEveryMs, sampleAtStart: false });
+  }
 
   const serverCertificateManager = new OPCUACertificateManager({
     rootFolder: path.join(certificateDir, 'pki'),

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { PlantConnection } from '../../connectors/opcua/plant-connection';
 import { startPlantServices, type PlantServices, type PlantServicesSettings } from '../../connectors/opcua/start-plant-services';
-import type { TwinServer } from '../../connectors/twin/server';
+import type { TwinServer, TwinWarmUp } from '../../connectors/twin/server';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { toAppError } from '../errors';
@@ -34,6 +34,33 @@ export type PlantPart = {
   stop(): Promise<void>;
 };
 
+/**
+ * At the first start on an empty historian, the twin begins `warmUpHours` in the past and its
+ * recorded history goes into the historian, so the plant pages, handovers and maintenance
+ * forecasts have data from the first minute. Later starts (history present) skip it.
+ */
+async function twinWarmUp(config: Config, db: Db, log: Logger): Promise<{ warmUp: TwinWarmUp; finish(): Promise<void> } | undefined> {
+  const hours = config.twin.warmUpHours;
+  if (hours <= 0) return undefined;
+  const { rows } = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM historian_samples) AS present');
+  if (rows[0]?.present) return undefined;
+  const { createHistorian } = await import('../../connectors/historian/historian');
+  const historian = createHistorian(db);
+  const started = performance.now();
+  return {
+    warmUp: { hours, sink: historian },
+    async finish() {
+      await historian.flush();
+      const { written } = historian.stats();
+      await historian.close();
+      log.info(
+        `Plant twin: simulated the last ${hours} h into the empty historian (${written} rows, ${((performance.now() - started) / 1000).toFixed(1)} s). ` +
+          'Set PLANTPILOT_TWIN_WARM_UP_HOURS=0 to start without history.',
+      );
+    },
+  };
+}
+
 export async function startPlantPart({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<PlantPart> {
   let twin: TwinServer | undefined;
   let settings: PlantServicesSettings;
@@ -50,13 +77,21 @@ export async function startPlantPart({ config, db, log }: { config: Config; db: 
     const password = randomBytes(18).toString('base64url');
     try {
       const { startTwinServer } = await import('../../connectors/twin/server');
-      twin = await startTwinServer({
-        port: config.twin.port,
-        seed: config.twin.seed,
-        speed: config.twin.speed,
-        users: [{ username: TWIN_USER, password }],
-        certificateDir: path.join(config.dataDir, 'twin-pki'),
-      });
+      const warmUp = await twinWarmUp(config, db, log);
+      try {
+        twin = await startTwinServer(
+          {
+            port: config.twin.port,
+            seed: config.twin.seed,
+            speed: config.twin.speed,
+            users: [{ username: TWIN_USER, password }],
+            certificateDir: path.join(config.dataDir, 'twin-pki'),
+          },
+          { warmUp: warmUp?.warmUp },
+        );
+      } finally {
+        await warmUp?.finish();
+      }
       log.info(`Plant twin serving ${twin.endpointUrl} (seed ${config.twin.seed}, speed ×${config.twin.speed})`);
     } catch (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || /EADDRINUSE|address already in use/i.test(String((error as Error).message));

@@ -51,7 +51,7 @@ describe('loadConfig', () => {
     ['OPCUA_ENDPOINT', 'http://plc:4840', /OPCUA_ENDPOINT: expected a URL starting with opc\.tcp:/],
     ['OPENAI_BASE_URL', 'not a url', /OPENAI_BASE_URL: expected a URL starting with http:/],
     ['PLANTPILOT_TWIN_WARM_UP_HOURS', 'eight', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected a number of hours such as 8, or 0 for none/],
-    ['PLANTPILOT_TWIN_WARM_UP_HOURS', '500', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected at most 168 hours/],
+    ['PLANTPILOT_TWIN_WARM_UP_HOURS', '24', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected at most 12 hours/],
   ])('rejects %s=%s with one line naming the variable', (name, value, pattern) => {
     let message = '';
     try {

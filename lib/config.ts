@@ -61,10 +61,14 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
   ),
-  /** Hours of recent past the built-in twin simulates into an empty historian at first start (0: none). */
+  /**
+   * Hours of recent past the built-in twin simulates into an empty historian at first start (0: none).
+   * At most 12: the twin's seeded order book runs out after about 20 hours, and a longer past would
+   * leave the lines starved when the app opens.
+   */
   PLANTPILOT_TWIN_WARM_UP_HOURS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ error: 'a number of hours such as 8, or 0 for none' }).min(0, 'hours, 0 or more').max(168, 'at most 168 hours (a week)').default(8),
+    z.coerce.number({ error: 'a number of hours such as 8, or 0 for none' }).min(0, 'hours, 0 or more').max(12, 'at most 12 hours').default(8),
   ),
   PLANTPILOT_SHIFTS: z.preprocess(
     emptyToUndefined,

@@ -32,7 +32,7 @@ describe('twin warm-up', () => {
     }
   });
 
-  it('records an alarm raised during the warm-up like the OPC UA alarm recorder', () => {
+  it('records alarms like the OPC UA alarm recorder, and the crew brings a repaired machine back', () => {
     const untilMs = Date.parse('2026-03-02T06:00:00Z');
     const twin = new PlantTwin({ seed: 4, startTime: new Date(untilMs - HOUR_MS) });
     const events: PlantEvent[] = [];
@@ -50,5 +50,10 @@ describe('twin warm-up', () => {
         payload: expect.objectContaining({ active: false }),
       }),
     );
+    // The fault latched the oven (Aborted); once repaired, the simulated crew cleared and restarted it.
+    const oven = events.filter((e) => e.kind === 'state_change' && e.assetId === 'L1-RFL').map((e) => e.code);
+    expect(oven).toEqual(expect.arrayContaining(['Clearing', 'Execute']));
+    expect(oven.lastIndexOf('Execute')).toBeGreaterThan(oven.indexOf('Clearing'));
+    expect(twin.machineState('L1-RFL')).toBe('Execute');
   });
 });

@@ -5,15 +5,37 @@
  * would have recorded on the way is written to the historian in the same shapes: tag samples, PackML
  * state changes and alarm events. The live twin then carries on from exactly that state, so history
  * and live values join without a seam.
+ *
+ * Over hours some machines trip on faults that latch (PackML Aborted until someone clears them). In a
+ * plant the shift crew clears and restarts them once the cause is repaired; during the warm-up a
+ * simulated crew does the same, so the plant is not found half stopped at first start. The live twin
+ * has no such crew: there, clearing a machine is an actuation and goes through the approval gate.
  */
 import type { PlantEvent, Sample } from '../historian/historian-types';
 import { severityForPriority } from './alarm-book';
+import type { PackmlCommand, PackmlState } from './packml';
 import type { PlantTwin } from './simulation';
 import type { TwinEvent } from './twin-types';
 
 export type WarmUpSink = { record(sample: Sample): void; recordEvent(event: PlantEvent): void };
 
 export const DEFAULT_WARM_UP_SAMPLE_MS = 60_000;
+
+/** What the crew does next for a machine in this state: clear once repaired, reset, start. */
+const CREW_COMMAND: Partial<Record<PackmlState, PackmlCommand>> = { Aborted: 'clear', Stopped: 'reset', Idle: 'start' };
+
+/** The past shift's crew: brings every latched, repaired machine back to Execute a step at a time. */
+function crewRound(twin: PlantTwin): void {
+  for (const machine of Object.values(twin.snapshot().machines)) {
+    const command = CREW_COMMAND[machine.state];
+    if (!command) continue;
+    try {
+      twin.command(machine.id, command);
+    } catch {
+      // Still being repaired (a stopping alarm is active), or the state moved on: try next round.
+    }
+  }
+}
 
 /** The historian rows the live connector would have written for one twin event (others: none). */
 export function plantEventOf(event: TwinEvent): PlantEvent | undefined {
@@ -92,6 +114,7 @@ export function warmUpTwin(
     if (sampleAtStart) sample();
     while (twin.now().getTime() < untilMs) {
       twin.step(Math.min(sampleEveryMs, untilMs - twin.now().getTime()));
+      crewRound(twin);
       sample();
     }
   } finally {

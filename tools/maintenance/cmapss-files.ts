@@ -46,7 +46,12 @@ export async function loadCmapssTrain(dataDir: string, subset: CmapssSubset): Pr
 export async function loadCmapssSubset(dataDir: string, subset: CmapssSubset): Promise<CmapssSubsetData> {
   const testFile = join(dataDir, `test_${subset}.txt`);
   const rulFile = join(dataDir, `RUL_${subset}.txt`);
-  const [train, testText, rulText] = await Promise.all([loadCmapssTrain(dataDir, subset), readText(testFile), readText(rulFile)]);
+  // Read together, but report a failure in file order (train, test, RUL), not whichever came first.
+  const reads = [loadCmapssTrain(dataDir, subset), readText(testFile), readText(rulFile)] as const;
+  await Promise.allSettled(reads);
+  const train = await reads[0];
+  const testText = await reads[1];
+  const rulText = await reads[2];
   const test = parseCmapssRuns(testText, testFile);
   const testRulCycles = parseRulFile(rulText, rulFile);
   if (testRulCycles.length !== test.length) {

@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeEntities } from '../../knowledge/extract/html';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../knowledge/corpus/', import.meta.url));
 export const CORPUS_SRC_DIR = fileURLToPath(new URL('../../knowledge/corpus-src/', import.meta.url));
@@ -70,29 +71,6 @@ export function markdownSections(source: string): Section[] {
     }
   }
   return sections;
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  deg: '°',
-  micro: 'µ',
-  plusmn: '±',
-  times: '×',
-  middot: '·',
-  mdash: '—',
-  ndash: '–',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 export function htmlToText(html: string): string {

@@ -1,78 +1,33 @@
 // The gate's guarantees, each checked against the thing it protects: a value that changes only
 // when a person approved exactly that change, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { listAudit, verifyAuditChain } from '../../lib/audit/audit-log';
 import type { Db } from '../../lib/db/db';
 import { migrate } from '../../lib/db/migrate';
 import { testDatabases } from '../../lib/db/testing';
 import { silentLogger } from '../../lib/log';
 import { ToolRegistry } from '../registry';
-import { defineTool, type Actor } from '../tool';
+import type { Actor } from '../tool';
 import { Gate } from './gate';
 import { setKillSwitch } from './kill-switch';
+import { makeTestPlant } from './testing/test-plant';
 
 const operator: Actor = { kind: 'user', id: 'u-op', name: 'Olga Operator', role: 'operator' };
 const supervisorA: Actor = { kind: 'user', id: 'u-sa', name: 'Sven Supervisor', role: 'supervisor' };
 const supervisorB: Actor = { kind: 'user', id: 'u-sb', name: 'Sara Supervisor', role: 'supervisor' };
 const viewer: Actor = { kind: 'user', id: 'u-v', name: 'Vera Viewer', role: 'viewer' };
 
-/** A stand-in plant with one writable value per key; counts every write. */
-function makePlant() {
-  const values = new Map<string, number>([['zone4', 235]]);
-  const writes: { key: string; value: number }[] = [];
-  let readBackLies = false;
-  const tool = defineTool({
-    name: 'set_test_value',
-    title: 'Set a test value',
-    description: 'Sets a value on the test plant.',
-    input: z.strictObject({ key: z.enum(['zone4', 'zone5']), value: z.number().min(0).max(300) }),
-    output: z.object({ written: z.number() }),
-    effect: 'actuate',
-    async preview(input) {
-      return {
-        summary: `Set ${input.key} to ${input.value}`,
-        changes: [{ what: input.key, current: String(values.get(input.key) ?? 'unset'), proposed: String(input.value), unit: '°C', allowedRange: '0–300' }],
-        expectedEffect: 'The zone follows its setpoint.',
-        safetyNotes: [],
-        risk: input.value > 260 ? 'high' : 'medium',
-      };
-    },
-    async run(input) {
-      values.set(input.key, input.value);
-      writes.push({ key: input.key, value: input.value });
-      return { written: input.value };
-    },
-    async readBack(input) {
-      const observed = readBackLies ? -1 : values.get(input.key);
-      return { ok: observed === input.value, observed: `${input.key} = ${observed}` };
-    },
-  });
-  const reader = defineTool({
-    name: 'read_test_value',
-    title: 'Read a test value',
-    description: 'Reads a value.',
-    input: z.strictObject({ key: z.string() }),
-    output: z.object({ value: z.number().optional() }),
-    effect: 'read',
-    async run(input) {
-      return { value: values.get(input.key) };
-    },
-  });
-  return { values, writes, tool, reader, setReadBackLies: (lie: boolean) => (readBackLies = lie) };
-}
-
 describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
   let db: Db;
-  let plant: ReturnType<typeof makePlant>;
+  let plant: ReturnType<typeof makeTestPlant>;
   let gate: Gate;
   let clock = new Date('2026-11-24T06:00:00Z');
 
   beforeAll(async () => {
     db = await open();
     await migrate(db);
-    plant = makePlant();
-    gate = new Gate({ db, registry: new ToolRegistry([plant.tool, plant.reader]), log: silentLogger, now: () => clock });
+    plant = makeTestPlant();
+    gate = new Gate({ db, registry: new ToolRegistry(plant.tools), log: silentLogger, now: () => clock });
   });
   afterAll(async () => {
     await db?.close();

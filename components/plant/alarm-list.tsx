@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AlarmsOutput } from '../../tools/plant/alarms';
+import { usePolledJson } from '../use-polled-json';
 import styles from './plant.module.css';
 
 const WINDOWS_MIN = [60, 480, 1440];
@@ -12,30 +13,12 @@ const WINDOWS_MIN = [60, 480, 1440];
  */
 export function AlarmList({ assetId, version }: { assetId?: string; version: number }) {
   const [minutes, setMinutes] = useState(480);
-  const [data, setData] = useState<AlarmsOutput | undefined>();
-  const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = async () => {
-      try {
-        const query = new URLSearchParams({ minutes: String(minutes), ...(assetId ? { asset: assetId } : {}) });
-        const response = await fetch(`/api/plant/alarms?${query}`, { cache: 'no-store', signal: controller.signal });
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error?.message ?? 'The alarms could not be loaded.');
-        setData(body);
-        setError(undefined);
-      } catch (caught) {
-        if (!controller.signal.aborted) setError((caught as Error).message || 'The server did not answer; retrying.');
-      }
-    };
-    void load();
-    const timer = setInterval(load, 30_000);
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [assetId, minutes, version]);
+  const { data, error } = usePolledJson<AlarmsOutput>(
+    () => `/api/plant/alarms?${new URLSearchParams({ minutes: String(minutes), ...(assetId ? { asset: assetId } : {}) })}`,
+    30_000,
+    [assetId, minutes, version],
+    'The alarms could not be loaded.',
+  );
 
   return (
     <section id="alarms" className={styles.panel} aria-label="Alarms">

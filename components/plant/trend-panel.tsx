@@ -5,6 +5,7 @@ import type { TagHistoryOutput } from '../../tools/plant/tag-history';
 import type { BoardAsset } from './board-data';
 import styles from './plant.module.css';
 import { TrendChart } from './trend-chart';
+import { usePolledJson } from '../use-polled-json';
 
 const WINDOWS = [
   { label: '15 min', ms: 15 * 60_000 },
@@ -26,8 +27,6 @@ export function TrendPanel({ assets, assetId, initialTag }: { assets: BoardAsset
   const asset = assets.find((candidate) => candidate.id === selectedAsset);
   const [tag, setTag] = useState(initialTag && asset?.tags.some((t) => t.id === initialTag) ? initialTag : defaultTag(asset));
   const [windowMs, setWindowMs] = useState(WINDOWS[1]!.ms);
-  const [history, setHistory] = useState<TagHistoryOutput | undefined>();
-  const [error, setError] = useState<string | undefined>();
 
   // Follow the machine picked on the board.
   useEffect(() => {
@@ -37,35 +36,23 @@ export function TrendPanel({ assets, assetId, initialTag }: { assets: BoardAsset
     setTag((current) => (next?.tags.some((t) => t.id === current) ? current : defaultTag(next)));
   }, [assetId]);
 
-  useEffect(() => {
-    if (!selectedAsset || !tag) return;
-    const controller = new AbortController();
-    const load = async () => {
-      try {
-        const to = new Date();
-        const query = new URLSearchParams({
-          asset: selectedAsset,
-          tag,
-          from: new Date(to.getTime() - windowMs).toISOString(),
-          to: to.toISOString(),
-          resolution: 'auto',
-        });
-        const response = await fetch(`/api/plant/history?${query}`, { cache: 'no-store', signal: controller.signal });
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error?.message ?? 'The history could not be loaded.');
-        setHistory(body);
-        setError(undefined);
-      } catch (caught) {
-        if (!controller.signal.aborted) setError((caught as Error).message || 'The server did not answer; retrying.');
-      }
-    };
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [selectedAsset, tag, windowMs]);
+  const { data: history, error } = usePolledJson<TagHistoryOutput>(
+    () => {
+      if (!selectedAsset || !tag) return undefined;
+      const to = new Date();
+      const query = new URLSearchParams({
+        asset: selectedAsset,
+        tag,
+        from: new Date(to.getTime() - windowMs).toISOString(),
+        to: to.toISOString(),
+        resolution: 'auto',
+      });
+      return `/api/plant/history?${query}`;
+    },
+    REFRESH_MS,
+    [selectedAsset, tag, windowMs],
+    'The history could not be loaded.',
+  );
 
   const current = history?.current;
   return (

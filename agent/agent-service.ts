@@ -68,12 +68,6 @@ export interface AgentService {
 
 const DEFAULT_SWEEP_MS = 15_000;
 
-function textOf(message: BaseMessage): string {
-  const content = message.content;
-  if (typeof content === 'string') return content;
-  return content.map((part) => (typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
-}
-
 /** A person-facing message for anything that went wrong outside a tool's recoverable errors. */
 /** LangChain wraps tool failures (MiddlewareError, …); the AppError that says what to do is inside. */
 function rootAppError(error: unknown): AppError | undefined {
@@ -161,7 +155,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       if (mode === 'messages') {
         const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
         if (metadata.langgraph_node === 'model_request' && message.getType() === 'ai') {
-          const piece = textOf(message);
+          const piece = message.text;
           if (piece) {
             streamedText = true;
             yield { type: 'token', text: piece };
@@ -196,7 +190,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
         const messages = (value as { messages?: BaseMessage[] } | undefined)?.messages ?? [];
         for (const message of messages) {
           if (message.getType() === 'ai') {
-            const content = textOf(message);
+            const content = message.text;
             if (content && !streamedText) yield { type: 'token', text: content };
             streamedText = false;
             if (content) run.append({ role: 'assistant', content, model: model.name });
@@ -219,7 +213,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
             const started = calls.get(toolMessage.tool_call_id) ?? { id: toolMessage.tool_call_id, name: toolMessage.name ?? 'tool', args: {}, sources: [] };
             const call: ToolCallRecord = artifact
               ? { ...started, ...artifact, status: artifact.status }
-              : { ...started, status: toolMessage.status === 'error' ? 'error' : 'ok', output: textOf(message), quality: 'unknown', sources: [] };
+              : { ...started, status: toolMessage.status === 'error' ? 'error' : 'ok', output: message.text, quality: 'unknown', sources: [] };
             if (call.approval) run.replaceToolCall(call);
             else run.append({ role: 'tool', content: '', tool: call });
             yield { type: 'tool_result', call };

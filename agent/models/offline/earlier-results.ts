@@ -6,10 +6,6 @@
 import type { AIMessage, BaseMessage, ToolMessage } from '@langchain/core/messages';
 import type { EarlierResult } from './intents';
 
-function contentText(message: BaseMessage): string {
-  return typeof message.content === 'string' ? message.content : '';
-}
-
 /** Every successful tool result with its call's arguments, oldest first. */
 export function earlierResults(messages: readonly BaseMessage[]): EarlierResult[] {
   const argsOfCall = new Map<string, Record<string, unknown>>();
@@ -22,7 +18,7 @@ export function earlierResults(messages: readonly BaseMessage[]): EarlierResult[
       if (result.status === 'error' || !result.name) continue;
       let output: unknown;
       try {
-        output = JSON.parse(contentText(message));
+        output = JSON.parse(message.text);
       } catch {
         continue;
       }

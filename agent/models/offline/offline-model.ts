@@ -21,12 +21,6 @@ export type OfflineModelOptions = { listAssets: ListAssets; now?: () => Date };
 /** Marks a reply that asked "which one?", so the next turn can complete the original question. */
 const CLARIFY_MARK = 'plantpilot_clarify';
 
-function text(message: BaseMessage): string {
-  return typeof message.content === 'string'
-    ? message.content
-    : message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
-}
-
 function toolNameOf(tool: BindToolsInput): string | undefined {
   if (typeof tool !== 'object' || tool === null) return undefined;
   const record = tool as { name?: unknown; function?: { name?: unknown } };
@@ -70,7 +64,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
           break;
         }
         const toolMessage = message as BaseMessage & { name?: string; tool_call_id?: string };
-        results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: text(message) });
+        results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: message.text });
       }
       return new AIMessage(writeAnswer(results));
     }
@@ -80,12 +74,11 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
     if (!question) return new AIMessage('Ask me about the plant, e.g. “Give me an overview of the plant”.');
     const previousAi = [...messages].reverse().find((message) => message.getType() === 'ai');
     const pendingQuestion =
-      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true ||
-      text(previousAi ?? new AIMessage('')).startsWith('Which ')
-        ? text(humans.at(-2) ?? new AIMessage(''))
+      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true || (previousAi?.text ?? '').startsWith('Which ')
+        ? (humans.at(-2)?.text ?? '')
         : undefined;
     const plan = planReply({
-      text: text(question),
+      text: question.text,
       earlier: earlierResults(messages),
       pendingQuestion: pendingQuestion || undefined,
       assets: await this.#options.listAssets(),
@@ -101,7 +94,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
     const message = await this.reply(messages);
-    return { generations: [{ text: text(message), message }] };
+    return { generations: [{ text: message.text, message }] };
   }
 
   override async *_streamResponseChunks(
@@ -126,7 +119,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       return;
     }
     // Word by word, keeping the whitespace, so the UI streams the answer like a real model's.
-    const pieces = text(message).match(/\S+\s*|\s+/g) ?? [''];
+    const pieces = message.text.match(/\S+\s*|\s+/g) ?? [''];
     for (const [index, piece] of pieces.entries()) {
       const chunk = new AIMessageChunk({ content: piece, response_metadata: index === 0 ? message.response_metadata : {} });
       yield new ChatGenerationChunk({ text: piece, message: chunk });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
+import { localParts, zoneOffsetMs } from '../../lib/time-zone';
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time as HH:MM, e.g. 06:00');
 
@@ -86,41 +87,6 @@ export function parseShiftSpec(spec: string, timeZone: string = DEFAULT_SHIFT_CA
   return parseShiftCalendar({ timeZone, shifts });
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
-}
-
-/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
-function offsetMs(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /**
  * The instant when the wall clock in `timeZone` shows this local date and time. A time that does
  * not exist (inside a spring-forward gap) resolves to the instant just after the gap.
@@ -128,14 +94,14 @@ function offsetMs(instant: Date, timeZone: string): number {
 export function zonedInstant(date: { year: number; month: number; day: number }, time: string, timeZone: string): Date {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
-  const first = wall - offsetMs(new Date(wall), timeZone);
-  const second = wall - offsetMs(new Date(first), timeZone);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  const second = wall - zoneOffsetMs(first, timeZone);
   return new Date(Math.max(first, second));
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
+  const p = localParts(instant.getTime(), timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
@@ -157,7 +123,7 @@ function windowOf(shift: ShiftDefinition, startDay: { year: number; month: numbe
 
 /** The shift that contains `instant` (its start included, its end excluded). */
 export function shiftAt(calendar: ShiftCalendar, instant: Date): ShiftWindow {
-  const p = localParts(instant, calendar.timeZone);
+  const p = localParts(instant.getTime(), calendar.timeZone);
   const today = { year: p.year, month: p.month, day: p.day };
   // A shift containing the instant started today or, for one that runs past midnight, yesterday.
   for (const day of [today, addDays(today, -1)]) {

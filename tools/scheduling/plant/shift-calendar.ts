@@ -3,6 +3,7 @@
  * starting at 06:00 across daylight-saving changes) and laid out as UTC instants; the scheduler only
  * sees the complement, the closed periods, as unavailability in minutes from the plan start.
  */
+import { zoneOffsetMs } from '../../../lib/time-zone';
 import type { ShiftCalendar } from './plant-data';
 
 export type Interval = { startMs: number; endMs: number };
@@ -10,23 +11,6 @@ export type MinuteWindow = { start: number; end: number };
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-
-/** Offset of a time zone from UTC at an instant, in ms (Europe/Berlin in summer: +7 200 000). */
-function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
-}
 
 /** The UTC instant of a local wall-clock time; twice-checked so it holds on DST change days. */
 export function localTimeToUtcMs(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {

@@ -1,32 +1,20 @@
 // The product's promise in a browser: an operator asks for a setpoint change in the chat, a
 // supervisor approves it from their own browser, the plant twin is written over OPC UA, and the
 // operator's conversation shows the read-back.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, signIn } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const running = appAndBrowser();
 
 describe('approval of a setpoint change across two browsers', () => {
   it('pauses the operator’s request until a supervisor approves, then reports the read-back', async () => {
-    const operatorContext = await browser.newContext();
-    const supervisorContext = await browser.newContext();
+    const operatorContext = await running.browser.newContext();
+    const supervisorContext = await running.browser.newContext();
     const operator = await operatorContext.newPage();
     const supervisor = await supervisorContext.newPage();
 
-    await signIn(operator, app, 'operator', app.oneTimePasswords.operator!, 'operator-new-pass-1');
-    await operator.goto(`${app.url}/chat`);
+    await signIn(operator, running.app, 'operator', running.app.oneTimePasswords.operator!, 'operator-new-pass-1');
+    await operator.goto(`${running.app.url}/chat`);
     await operator.getByLabel('Message').fill('set zone 4 of the reflow oven on line 1 to 242');
     await operator.getByRole('button', { name: 'Send' }).click();
 
@@ -36,8 +24,8 @@ describe('approval of a setpoint change across two browsers', () => {
     // The operator may not approve their own request: no Approve button for them.
     await expect(operatorCard.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
 
-    await signIn(supervisor, app, 'supervisor', app.oneTimePasswords.supervisor!, 'supervisor-new-pass-1');
-    await supervisor.goto(`${app.url}/approvals`);
+    await signIn(supervisor, running.app, 'supervisor', running.app.oneTimePasswords.supervisor!, 'supervisor-new-pass-1');
+    await supervisor.goto(`${running.app.url}/approvals`);
     const pending = supervisor.locator('[data-approval-id][data-status="pending"]').first();
     await pending.waitFor({ timeout: 30_000 });
     await expect(pending.textContent()).resolves.toMatch(/242/);

@@ -1,27 +1,15 @@
 // The chat in a browser: a question about the plant streams an answer with a tool card and live
 // values from the twin over OPC UA.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, signIn } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const running = appAndBrowser();
 
 describe('chat', () => {
   it('answers "what is the state of line 1" with a tool card and live values', async () => {
-    const page = await browser.newPage();
-    await signIn(page, app, 'operator', app.oneTimePasswords.operator!, 'operator-new-pass-2');
-    await page.goto(`${app.url}/chat`);
+    const page = await running.browser.newPage();
+    await signIn(page, running.app, 'operator', running.app.oneTimePasswords.operator!, 'operator-new-pass-2');
+    await page.goto(`${running.app.url}/chat`);
     await page
       .getByText(/Answering: .*offline/)
       .first()

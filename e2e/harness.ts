@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -95,4 +96,18 @@ export async function signIn(page: Page, app: RunningApp, username: string, pass
     await page.getByRole('button', { name: 'Set new password' }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/login') && !url.pathname.startsWith('/account'));
+}
+
+/** For a test file: the app and a browser, started before its tests and closed after them. */
+export function appAndBrowser(env: Record<string, string> = {}): { readonly app: RunningApp; readonly browser: Browser } {
+  const running = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    running.app = await startApp(env);
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.app?.close();
+  });
+  return running;
 }

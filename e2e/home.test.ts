@@ -1,37 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, signIn } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const running = appAndBrowser();
 
 describe('home page', () => {
   it('prints one-time passwords for an operator and a supervisor on first start', () => {
-    expect(Object.keys(app.oneTimePasswords).sort()).toEqual(['operator', 'supervisor']);
+    expect(Object.keys(running.app.oneTimePasswords).sort()).toEqual(['operator', 'supervisor']);
   });
 
   it('sends a visitor without a session to sign-in, and refuses the API', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/approvals`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.app.url}/approvals`);
     await page.waitForURL(/\/login\?next=%2Fapprovals/);
     await page.close();
-    const response = await fetch(`${app.url}/api/approvals`);
+    const response = await fetch(`${running.app.url}/api/approvals`);
     expect(response.status).toBe(401);
   });
 
   it('refuses a wrong password with a clear message', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/login`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.app.url}/login`);
     await page.getByLabel('User name').fill('operator');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -42,8 +30,8 @@ describe('home page', () => {
   });
 
   it('signs in with the one-time password, makes the operator choose a new one, then shows the shell with the database ok', async () => {
-    const page = await browser.newPage();
-    await signIn(page, app, 'operator', app.oneTimePasswords.operator!, 'line-one-operator-2026');
+    const page = await running.browser.newPage();
+    await signIn(page, running.app, 'operator', running.app.oneTimePasswords.operator!, 'line-one-operator-2026');
     await expect(page.getByRole('heading', { name: 'Plant overview' }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('signed-in-user').textContent()).resolves.toMatch(/Shift Operator\s*operator/);
     const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -57,7 +45,7 @@ describe('home page', () => {
   });
 
   it('serves health as JSON without a session', async () => {
-    const response = await fetch(`${app.url}/api/health`);
+    const response = await fetch(`${running.app.url}/api/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { parts: { db: { status: string } } };
     expect(body.parts.db.status).toBe('ok');

@@ -1,27 +1,15 @@
 // The Plant page in a browser: at first start the twin's warm-up hours are already in the historian,
 // so the alarm history and the trend come from stored data, not only from the live feed.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, signIn } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const running = appAndBrowser();
 
 describe('plant page', () => {
   it('shows alarm events and a trend from the history recorded before the first start', async () => {
-    const page = await browser.newPage();
-    await signIn(page, app, 'operator', app.oneTimePasswords.operator!, 'operator-new-pass-3');
-    await page.goto(`${app.url}/plant`);
+    const page = await running.browser.newPage();
+    await signIn(page, running.app, 'operator', running.app.oneTimePasswords.operator!, 'operator-new-pass-3');
+    await page.goto(`${running.app.url}/plant`);
 
     const alarms = page.getByRole('region', { name: 'Alarms' });
     await alarms.getByRole('heading', { name: /^Events \(\d+\)$/ }).waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seededRandom } from '../../tools/maintenance/seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 import { register } from './forecast';
 
 /** A tiny C-MAPSS-shaped fleet: sensor s2 rises towards failure, the rest is noise. */

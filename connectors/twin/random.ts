@@ -1,23 +1,21 @@
+import { seededRandom, type RandomSource } from '../../lib/seeded-random';
+
 /**
- * Seeded pseudo-random numbers for the twin (mulberry32). The whole state is one 32-bit integer, so
- * a twin's randomness is reproducible from its seed and the order of draws alone.
+ * Seeded pseudo-random numbers for the twin (lib/seeded-random.ts). The whole state is one 32-bit
+ * integer, so a twin's randomness is reproducible from its seed and the order of draws alone.
  */
 
 export class SeededRandom {
-  private state: number;
+  private readonly draw: RandomSource;
 
   constructor(seed: number) {
     // Mix the seed so that small neighbouring seeds (1, 2, 3) give unrelated sequences.
-    this.state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0x2545f491) >>> 0;
+    this.draw = seededRandom((Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ 0x2545f491) >>> 0);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.draw();
   }
 
   uniform(low: number, high: number): number {

@@ -29,6 +29,7 @@ import type { SearchMode } from '../../knowledge/search';
 import { buildVectorIndex, countChunks, dropVectorIndex } from '../../knowledge/store';
 import { twinEntityCatalogue } from '../../knowledge/twin-entities';
 import { loadQuestions, type Question } from '../retrieval/question-set';
+import { seededRandom } from '../../lib/seeded-random';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
@@ -119,18 +120,6 @@ async function evaluateQuality(questions: Question[]) {
   }
 }
 
-/** Deterministic PRNG (mulberry32) so the synthetic data is the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
 }
@@ -147,7 +136,7 @@ async function scaleUp(db: Db, target: number, seed: number): Promise<{ added: n
   }>('SELECT heading_text, body, embedding, alarm_codes, tags, assets FROM knowledge_chunks ORDER BY id');
   const existing = await countChunks(db);
   const toAdd = Math.max(0, target - existing);
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const vocabulary = [...new Set(originals.flatMap((o) => o.body.split(/\s+/)).filter((w) => /^[a-z]{4,}$/.test(w)))];
   const loadStarted = performance.now();
   await dropVectorIndex(db);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DefectTypeId, type LabeledBox } from './defect-types';
 import type { GrayImage } from './gray-image';
 import type { Shift } from './align';
+import { seededRandom } from '../../lib/seeded-random';
 
 export const SyntheticDefectSpec = z.object({ type: DefectTypeId });
 export type SyntheticDefectSpec = { type: DefectTypeId };
@@ -50,18 +51,6 @@ const BOX_PAD_PX = 8;
 const BOX_MIN_PX = 28;
 
 type Motif = 'traces' | 'pad' | 'bare';
-
-/** mulberry32: small, fast, good enough for layout and noise. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
@@ -218,7 +207,7 @@ function toGray(
  */
 export function renderBoardPair(options: RenderBoardOptions): BoardPair {
   const resolved = RenderBoardOptions.parse(options);
-  const random = createRandom(resolved.seed);
+  const random = seededRandom(resolved.seed);
   const { widthPx, heightPx } = resolved;
   const shift = resolved.shift ?? { dxPx: 0, dyPx: 0 };
 

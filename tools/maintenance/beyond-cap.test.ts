@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beyondCapForecast, fitBeyondCap, unitBalancedWeights, type CutFractionPrior } from './beyond-cap';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 
 const CAP_CYCLES = 50;
 const UNIFORM: CutFractionPrior = { alpha: 1, beta: 1 };

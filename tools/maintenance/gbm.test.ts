@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GBM_OPTIONS, gbmContributions, predictGbm, trainGbm } from './gbm';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 
 function dataset(n: number) {
   const random = seededRandom(11);

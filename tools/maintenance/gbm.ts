@@ -13,7 +13,7 @@
  * samples. Weights are rescaled to average 1, which keeps those two options meaning "rows".
  */
 import { z } from 'zod';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 
 export const GbmOptions = z.object({
   trees: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignRegime, fitRegimes } from './operating-regimes';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 
 describe('operating regimes', () => {
   const random = seededRandom(5);

@@ -20,7 +20,7 @@ import { BeyondCapModel, BeyondCapOptions, beyondCapForecast, fitBeyondCap, unit
 import { DEFAULT_FEATURE_SPEC, FeatureSpec, signalOfFeature } from './features';
 import { DEFAULT_GBM_OPTIONS, GbmModel, GbmOptions, gbmContributions, predictGbm, trainGbm } from './gbm';
 import { RegimeModel } from './operating-regimes';
-import { seededRandom, shuffled } from './seeded-random';
+import { seededRandom, shuffled } from '../../lib/seeded-random';
 import { SensorNormaliser } from './sensor-normalisation';
 import { latestFeatureRow, prepareTrainingTable, rowOf, selectRows, type FeatureTable } from './training-table';
 import type { UnitHistory } from './unit-history';

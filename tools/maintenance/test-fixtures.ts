@@ -3,7 +3,7 @@
  * near failure, a nuisance sensor, a constant sensor, and two operating regimes that shift
  * every sensor's level, so regime normalisation has something to undo.
  */
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/seeded-random';
 import type { UnitHistory } from './unit-history';
 
 export function syntheticFleet(unitCount: number, seed: number): UnitHistory[] {

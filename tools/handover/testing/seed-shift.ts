@@ -10,6 +10,7 @@ import { insertEvents, insertSamples } from '../../../connectors/historian/histo
 import type { PlantEvent, Sample } from '../../../connectors/historian/historian-types';
 import type { Queryable } from '../../../lib/db/db';
 import { CATALOGUE_LINES } from '../gather';
+import { seededRandom } from '../../../lib/seeded-random';
 
 export type SeededShift = {
   from: Date;
@@ -21,17 +22,6 @@ export type SeededShift = {
   executedApprovalIds: string[];
   failedApprovalIds: string[];
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BATCH = 5000;
 
@@ -47,7 +37,7 @@ export async function seedShift(
   const from = options.from;
   const to = new Date(from.getTime() + hours * 3_600_000);
   const at = (minutes: number) => new Date(from.getTime() + minutes * 60_000);
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const events: PlantEvent[] = [];
   const samples: Sample[] = [];
   const machines = CATALOGUE_LINES.flatMap((line) => line.machineIds);

@@ -6,6 +6,7 @@
  */
 import { DEFECT_TYPE_IDS, type DefectTypeId } from '../defect-types';
 import { renderBoardPair, type BoardPair } from '../synthetic-board';
+import { seededRandom } from '../../../lib/seeded-random';
 
 export type BoardImageRequest = {
   lotId: string;
@@ -32,20 +33,9 @@ function hash32(text: string): number {
   return hash >>> 0;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The defects a board carries: none for a good board, one to three for a defective one. */
 export function boardDefects(request: BoardImageRequest): DefectTypeId[] {
-  const random = mulberry32(hash32(`${request.seed ?? 0}:${request.lotId}:${request.boardSerial}:defects`));
+  const random = seededRandom(hash32(`${request.seed ?? 0}:${request.lotId}:${request.boardSerial}:defects`));
   if (random() >= request.defectiveShare) return [];
   const count = 1 + (random() < 0.35 ? 1 : 0) + (random() < 0.1 ? 1 : 0);
   return Array.from({ length: count }, () => DEFECT_TYPE_IDS[Math.floor(random() * DEFECT_TYPE_IDS.length)]!);
@@ -54,7 +44,7 @@ export function boardDefects(request: BoardImageRequest): DefectTypeId[] {
 /** The board's template and test image; the test image sits up to 2 px off, as a real conveyor places it. */
 export function renderLotBoard(request: BoardImageRequest): BoardPair {
   const seed = hash32(`${request.seed ?? 0}:${request.lotId}:${request.boardSerial}`);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const shift = { dxPx: Math.floor(random() * 5) - 2, dyPx: Math.floor(random() * 5) - 2 };
   const sizePx = request.sizePx ?? 640;
   return renderBoardPair({ seed, widthPx: sizePx, heightPx: sizePx, defects: boardDefects(request).map((type) => ({ type })), shift });

@@ -3,7 +3,7 @@
  * Pure. Training is capped small (few, shallow trees) because it runs at a server's first start;
  * the twin's signals are clean enough that more trees buy little.
  */
-import { seededRandom } from '../seeded-random';
+import { seededRandom } from '../../../lib/seeded-random';
 import type { UnitHistory } from '../unit-history';
 import { RUL_MODEL_VERSION, trainRulModel, type RulModel } from '../rul-model';
 import { DEGRADATION, type MachineType } from '../../../connectors/twin/catalogue';

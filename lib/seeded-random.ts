@@ -1,11 +1,12 @@
 /**
- * A small seeded PRNG (mulberry32). The RUL engine must give the same model for the same
- * seed on every machine, so it never touches Math.random.
+ * The one seeded PRNG (mulberry32): small, fast, and the same sequence on every machine. The twin,
+ * the solver, the RUL engine and the synthetic test and benchmark data draw from it, so a seed
+ * reproduces their results anywhere; none of them touches Math.random.
  */
 
 export type RandomSource = () => number;
 
-/** Returns a function yielding uniform numbers in [0, 1), fully determined by `seed`. */
+/** Returns a function yielding uniform numbers in [0, 1), fully determined by `seed` (used as a 32-bit state). */
 export function seededRandom(seed: number): RandomSource {
   let state = seed >>> 0;
   return () => {

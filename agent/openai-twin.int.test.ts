@@ -11,6 +11,7 @@ import { startAgentService, type AgentService } from './agent-service';
 import type { ChatEvent } from './chat-events';
 import { createOpenAIModel } from './models/agent-model';
 import { startOpenAIWireServer, type WireServer } from './testing/openai-wire-server';
+import { eventually } from '../test/eventually';
 
 const operator: Actor = { kind: 'user', id: 'u-op-wire', name: 'Olga Operator (olga)', role: 'operator' };
 const supervisor: Actor = { kind: 'user', id: 'u-sup-wire', name: 'Sven Supervisor (sven)', role: 'supervisor' };
@@ -20,16 +21,6 @@ let rt: EvalRuntime;
 let wire: WireServer;
 let agent: AgentService;
 let monitor: WriteMonitor;
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function turn(message: string, conversationId?: string): Promise<ChatEvent[]> {
   const events: ChatEvent[] = [];
@@ -96,8 +87,8 @@ describe('ChatOpenAI over the wire protocol, through the gate, against the twin'
     expect(monitor.writes()).toEqual([{ method: 'writeSetpoint', machineId: 'L1-RFL', tagId: 'Zone4.SetpointC', value: 236 }]);
 
     // The paused run resumes by itself; the model is given the executed outcome with the read-back.
-    await eventually(async () => (wire.requests.length >= 3 ? true : undefined));
-    await eventually(async () => ((await agent.history(conversationId, operator)).conversation.status === 'idle' ? true : undefined));
+    await eventually(async () => (wire.requests.length >= 3 ? true : undefined), 30_000);
+    await eventually(async () => ((await agent.history(conversationId, operator)).conversation.status === 'idle' ? true : undefined), 30_000);
     expect(wire.requests).toHaveLength(3);
     const outcomeMessage = JSON.stringify((wire.requests[2]!.messages as unknown[]).at(-1));
     expect(outcomeMessage).toMatch(/executed/i);
@@ -119,8 +110,8 @@ describe('ChatOpenAI over the wire protocol, through the gate, against the twin'
       supervisor,
     );
     expect(outcome.status).toBe('rejected');
-    await eventually(async () => (wire.requests.length >= 5 ? true : undefined));
-    await eventually(async () => ((await agent.history(conversationId, operator)).conversation.status === 'idle' ? true : undefined));
+    await eventually(async () => (wire.requests.length >= 5 ? true : undefined), 30_000);
+    await eventually(async () => ((await agent.history(conversationId, operator)).conversation.status === 'idle' ? true : undefined), 30_000);
     expect(twin.readValue(ZONE.asset, ZONE.tag)).toBe(236);
     expect(monitor.writes()).toHaveLength(writesBefore);
     expect(JSON.stringify((wire.requests.at(-1)!.messages as unknown[]).at(-1))).toMatch(/zone 4 stays at 236/);

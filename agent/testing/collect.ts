@@ -11,13 +11,4 @@ export function answerText(events: ChatEvent[]): string {
   return events.map((event) => (event.type === 'token' ? event.text : '')).join('');
 }
 
-/** Polls `check` until it returns a value; fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from '../../test/eventually';

@@ -12,16 +12,9 @@ import { connectPlant, type PlantConnection } from '../opcua/plant-connection';
 import { startTestPlantServer, testPlantMapping, type TestPlantServer } from '../opcua/testing/test-plant-server';
 import { createHistorian, type Historian } from './historian';
 import { recordPlantHistory, type PlantRecorder } from './plant-recorder';
+import { eventually } from '../../test/eventually';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
-
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 type Instance = { db: Db; lease: ConnectorLease; historian: Historian; plant: PlantConnection; recorder: PlantRecorder };
 

@@ -12,16 +12,7 @@ import type { TwinServer } from '../twin/server';
 import { recordAlarmEvents, subscribeAlarmEvents, type AlarmEvent } from './alarm-events';
 import type { PlantConnection } from './plant-connection';
 import { startPlantServices } from './start-plant-services';
-
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await check();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from '../../test/eventually';
 
 describe('alarm events from the plant twin', () => {
   let fixture: TwinConnection;

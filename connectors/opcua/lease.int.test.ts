@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../lib/db/db';
 import { testDatabases } from '../../lib/db/testing';
 import { startConnectorLease } from './lease';
-
-async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { eventually } from '../../test/eventually';
 
 describe.each(testDatabases())('plant-connector lease on $kind', ({ kind, open }) => {
   let db: Db;

@@ -7,17 +7,9 @@ import { loadAssetMapping, parseAssetMapping } from './asset-mapping';
 import { connectPlant, type PlantConnection, type PlantConnectionOptions, type Quality } from './plant-connection';
 import { startTestPlantServer, testPlantMapping, type TestPlantServer } from './testing/test-plant-server';
 import { callMethod, waitForValue, writeValue } from './write-path';
+import { eventually } from '../../test/eventually';
 
 const OPERATOR = { username: 'operator', password: 'secret' };
-
-/** Waits for a condition with a deadline; the deadline is a failure bound, not a timing assertion. */
-async function eventually(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function handleCounts(): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -17,18 +17,9 @@ import { plantOverviewTool } from './plant-overview';
 import { productionStatusTool } from './production-status';
 import { plantReadTools } from './read-tools';
 import { tagHistoryTool } from './tag-history';
+import { eventually } from '../../test/eventually';
 
 const CONTEXT: ToolCallContext = { actor: { kind: 'system', id: 'test', name: 'test', role: 'viewer' } };
-
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await check();
-    if (result !== undefined) return result;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const FAULTS = {
   pglite: { assetId: 'L2-RFL', name: 'reflow line 2', code: 'E-260', priority: 1, text: 'Board drop in conveyor', action: /conveyor width/ },

@@ -16,16 +16,7 @@ import { ImageStore, imageRef } from './image-store';
 import { claimNextJob, completeJob, enqueueJob, failAttempt, getJob, listJobs, recoverExpiredLeases, retryFailedJob } from './job-queue';
 import type { InspectionJob } from './job-types';
 import { startInspectionWorkers, type InspectionWorkers } from './job-worker';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, deadlineMs = 15_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from '../../../test/eventually';
 
 async function storeBoard(store: ImageStore, lotId: string, boardSerial: string, seed: number) {
   const pair = renderBoardPair({ seed, widthPx: 240, heightPx: 240, defects: [{ type: 2 }] });
@@ -121,11 +112,15 @@ describe.each(testDatabases())('inspection job queue on $kind', ({ open }) => {
     };
     const seen: string[] = [];
     workers.push(startInspectionWorkers({ db, backend: flaky, images: store, log: silentLogger, pollMs: 10, backoff: { baseMs: 20, maxMs: 50 } }));
-    const done = await waitFor(async () => {
-      const job = await getJob(db, board.id);
-      if (job?.error) seen.push(job.error);
-      return job?.state === 'done' ? job : undefined;
-    }, 'the job to succeed');
+    const done = await eventually(
+      async () => {
+        const job = await getJob(db, board.id);
+        if (job?.error) seen.push(job.error);
+        return job?.state === 'done' ? job : undefined;
+      },
+      15_000,
+      'the job to succeed',
+    );
     expect(done.attempts).toBe(3);
     expect(done.error).toBeUndefined();
     expect(done.result!.defects.map((d) => d.name)).toContain('short');
@@ -144,7 +139,11 @@ describe.each(testDatabases())('inspection job queue on $kind', ({ open }) => {
     };
     const worker = startInspectionWorkers({ db, backend: dead, images: store, log: silentLogger, pollMs: 10, backoff: { baseMs: 10, maxMs: 10 } });
     workers.push(worker);
-    const failed = await waitFor(async () => ((await getJob(db, board.id))?.state === 'failed' ? getJob(db, board.id) : undefined), 'the job to fail');
+    const failed = await eventually(
+      async () => ((await getJob(db, board.id))?.state === 'failed' ? getJob(db, board.id) : undefined),
+      15_000,
+      'the job to fail',
+    );
     expect(failed).toMatchObject({ state: 'failed', attempts: 2, error: expect.stringMatching(/ECONNREFUSED/) });
     await worker.stop();
     workers.splice(0);
@@ -162,10 +161,14 @@ describe.each(testDatabases())('inspection job queue on $kind', ({ open }) => {
     await enqueueJob(db, corrupt);
     await enqueueJob(db, mismatched);
     workers.push(startInspectionWorkers({ db, backend: createCpuBackend(), images: store, log: silentLogger, pollMs: 10 }));
-    const finished = await waitFor(async () => {
-      const jobs = await listJobs(db, { states: ['failed'] });
-      return jobs.length === 2 ? jobs : undefined;
-    }, 'both jobs to fail');
+    const finished = await eventually(
+      async () => {
+        const jobs = await listJobs(db, { states: ['failed'] });
+        return jobs.length === 2 ? jobs : undefined;
+      },
+      15_000,
+      'both jobs to fail',
+    );
     const byId = new Map(finished.map((job) => [job.id, job]));
     expect(byId.get(corrupt.id)).toMatchObject({ attempts: 1, error: expect.stringMatching(/Cannot decode test image LOT42\/B0001_test\.png/) });
     expect(byId.get(mismatched.id)).toMatchObject({ attempts: 1, error: expect.stringMatching(/240×240 px but test image .* 160×160 px/) });
@@ -178,10 +181,14 @@ describe.each(testDatabases())('inspection job queue on $kind', ({ open }) => {
     const backend = countingBackend();
     workers.push(startInspectionWorkers({ db, backend, images: store, log: silentLogger, owner: 'a', concurrency: 2, pollMs: 10 }));
     workers.push(startInspectionWorkers({ db, backend, images: store, log: silentLogger, owner: 'b', concurrency: 2, pollMs: 10 }));
-    const jobs = await waitFor(async () => {
-      const done = await listJobs(db, { states: ['done'] });
-      return done.length === boards.length ? done : undefined;
-    }, 'all jobs done');
+    const jobs = await eventually(
+      async () => {
+        const done = await listJobs(db, { states: ['done'] });
+        return done.length === boards.length ? done : undefined;
+      },
+      15_000,
+      'all jobs done',
+    );
     expect(backend.calls).toBe(boards.length);
     expect(jobs.every((job: InspectionJob) => job.attempts === 1)).toBe(true);
   });
@@ -212,7 +219,11 @@ describe('inspection job queue across a restart (embedded database on disk)', ()
       const backend = countingBackend();
       const worker = startInspectionWorkers({ db, backend, images: store, log: silentLogger, pollMs: 10, leaseMs: 5000 });
       try {
-        const done = await waitFor(async () => ((await getJob(db, board.id))?.state === 'done' ? getJob(db, board.id) : undefined), 'the job to finish');
+        const done = await eventually(
+          async () => ((await getJob(db, board.id))?.state === 'done' ? getJob(db, board.id) : undefined),
+          15_000,
+          'the job to finish',
+        );
         expect(done).toMatchObject({ state: 'done', attempts: 2, backend: 'counting-cpu' });
         expect(backend.calls).toBe(1);
         // The dead process's late completion (had it come back) is refused.

@@ -19,6 +19,7 @@ const nextConfig = {
     'pino-pretty',
     'pdfjs-dist',
     'pdfkit',
+    'mammoth',
   ],
   // The whole project is type-checked by `npm run typecheck` (CI runs it); doing it again inside
   // every `npm start` build would double the first start on a 2-core machine.

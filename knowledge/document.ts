@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const DocFormat = z.enum(['pdf', 'markdown', 'html', 'text']);
+export const DocFormat = z.enum(['pdf', 'docx', 'markdown', 'html', 'text']);
 export type DocFormat = z.infer<typeof DocFormat>;
 
 export type HeadingBlock = { kind: 'heading'; level: number; text: string; page?: number };

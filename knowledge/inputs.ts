@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { SUPPORTED_EXTENSIONS } from './extract';
+import { SUPPORTED_EXTENSIONS } from './formats';
 
 export type ExpandedInputs = { files: string[]; unmatched: string[] };
 

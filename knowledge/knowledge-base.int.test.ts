@@ -39,16 +39,17 @@ describe.each(testDatabases())('knowledge base on $kind', ({ open }) => {
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('ingests a directory of PDF, Markdown, HTML and text, with structure and metadata', async () => {
+  it('ingests a directory of PDF, Word, Markdown, HTML and text, with structure and metadata', async () => {
     const progress: number[] = [];
     const report = await kb.ingest([dir], { onProgress: (p) => progress.push(p.done) });
     expect(report.results.map((r) => [path.basename(r.file), r.status])).toEqual([
       ['chiller.html', 'ingested'],
+      ['compressor-service.docx', 'ingested'],
       ['oven.md', 'ingested'],
       ['packing.txt', 'ingested'],
       ['placer.pdf', 'ingested'],
     ]);
-    expect(progress).toEqual([0, 1, 2, 3, 4]);
+    expect(progress).toEqual([0, 1, 2, 3, 4, 5]);
     const oven = await kb.getDocument('oven.md');
     expect(oven).toMatchObject({ title: 'Reflow Oven Manual', version: 'C', docType: 'manual', status: 'ingested', assets: ['L1-RFL', 'L2-RFL'] });
     const chunks = await kb.documentChunks('oven.md');
@@ -60,6 +61,9 @@ describe.each(testDatabases())('knowledge base on $kind', ({ open }) => {
     const placer = await kb.documentChunks('placer.pdf');
     expect(placer.find((c) => c.sectionPath.at(-1) === '2 Nozzle cleaning')).toMatchObject({ pageFrom: 2, pageTo: 2 });
     expect((await kb.getDocument('placer.pdf'))?.pageCount).toBe(2);
+    expect(await kb.getDocument('compressor-service.docx')).toMatchObject({ title: 'Compressor Service Procedure', format: 'docx', version: 'A' });
+    const [torque] = await kb.search('torque for the compressor drain plug', { k: 1 });
+    expect(torque).toMatchObject({ docId: 'compressor-service.docx', sectionPath: ['2 Oil change', '3 Torque values'] });
   });
 
   it('finds an alarm code by exact match, even abbreviated', async () => {
@@ -138,7 +142,7 @@ describe.each(testDatabases())('knowledge base on $kind', ({ open }) => {
       await writeBadDocuments(badDir);
       const good = path.join(badDir, 'good.md');
       await fs.writeFile(good, '# Good\n\nThis one is fine.\n');
-      const report = await kb.ingest([badDir, path.join(badDir, 'missing.md'), path.join(badDir, 'notes.docx')]);
+      const report = await kb.ingest([badDir, path.join(badDir, 'missing.md'), path.join(badDir, 'notes.doc')]);
       const byName = Object.fromEntries(report.results.map((r) => [path.basename(r.file), r]));
       expect(byName['good.md']).toMatchObject({ status: 'ingested' });
       expect(byName['corrupt.pdf']).toMatchObject({ status: 'failed', error: { code: 'invalid_file' } });
@@ -146,7 +150,7 @@ describe.each(testDatabases())('knowledge base on $kind', ({ open }) => {
       expect(byName['binary.txt']).toMatchObject({ status: 'failed', error: { code: 'invalid_file', message: expect.stringContaining('binary') } });
       expect(byName['huge.txt']).toMatchObject({ status: 'failed', error: { code: 'too_large', message: expect.stringContaining('200.0 MB') } });
       expect(byName['missing.md']).toMatchObject({ status: 'failed', error: { code: 'not_found' } });
-      expect(byName['notes.docx']).toMatchObject({ status: 'failed', error: { code: 'unsupported' } });
+      expect(byName['notes.doc']).toMatchObject({ status: 'failed', error: { code: 'unsupported', message: expect.stringContaining('.docx') } });
       // Nothing half-ingested: failed documents are listed with their error and have no chunks.
       for (const name of ['corrupt.pdf', 'empty.md', 'binary.txt', 'huge.txt']) {
         expect(await kb.getDocument(name)).toMatchObject({ status: 'failed', chunkCount: 0, error: expect.any(String) });

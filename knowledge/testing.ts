@@ -1,6 +1,7 @@
 /** Small generated documents for the knowledge base's tests: one per format, plus bad inputs. */
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 
 export const OVEN_MANUAL_MD = `# Reflow Oven Manual
@@ -67,6 +68,44 @@ export async function writePdf(file: string): Promise<void> {
   await done;
 }
 
+/** A 1×1 PNG, so the Word file carries an image the extractor must drop. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A Word SOP as plants write them: Title style, numbered headings, a bullet list, numbered steps, a table and a photo. */
+export async function writeDocx(file: string): Promise<void> {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const doc = new Document({
+    creator: 'Plantpilot tests',
+    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Compressor Service Procedure', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'Doc PP-MNT-002 Rev A. Applies to: UT-AIR-C1.' }),
+          new Paragraph({ text: '1 Before you start', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: 'Lock out the compressor at its main isolator.', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Vent the receiver to 0 bar.', bullet: { level: 0 } }),
+          new Paragraph({ text: '2 Oil change', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [new TextRun('Drain the oil while it is warm; use '), new TextRun({ text: 'only', bold: true }), new TextRun(' the approved grade.')],
+          }),
+          new Paragraph({ text: 'Open the drain valve.', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Replace the oil filter.', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: ONE_PIXEL_PNG, transformation: { width: 40, height: 40 } })] }),
+          new Paragraph({ text: '3 Torque values', heading: HeadingLevel.HEADING_2 }),
+          new Table({
+            rows: [
+              new TableRow({ tableHeader: true, children: [cell('Part'), cell('Torque (N·m)')] }),
+              new TableRow({ children: [cell('Drain plug'), cell('25')] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  await fs.writeFile(file, await Packer.toBuffer(doc));
+}
+
 /** Writes the good documents and the bad inputs into `dir`; returns their paths. */
 export async function writeTestDocuments(dir: string) {
   const file = (name: string) => path.join(dir, name);
@@ -74,7 +113,14 @@ export async function writeTestDocuments(dir: string) {
   await fs.writeFile(file('chiller.html'), CHILLER_HTML);
   await fs.writeFile(file('packing.txt'), PACKING_TXT);
   await writePdf(file('placer.pdf'));
-  return { oven: file('oven.md'), chiller: file('chiller.html'), packing: file('packing.txt'), placer: file('placer.pdf') };
+  await writeDocx(file('compressor-service.docx'));
+  return {
+    oven: file('oven.md'),
+    chiller: file('chiller.html'),
+    packing: file('packing.txt'),
+    placer: file('placer.pdf'),
+    compressor: file('compressor-service.docx'),
+  };
 }
 
 export async function writeBadDocuments(dir: string) {

@@ -8,7 +8,7 @@ import { DOC_TYPES } from '../../knowledge/metadata';
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description('ingest manuals and procedures (PDF, Markdown, HTML, text) into the knowledge base; unchanged files are skipped')
+    .description('ingest manuals and procedures (PDF, Word .docx, Markdown, HTML, text) into the knowledge base; unchanged files are skipped')
     .argument('<inputs...>', 'files, directories (searched recursively) or quoted glob patterns such as "manuals/**/*.pdf"')
     .option('--force', 're-ingest files even when their content has not changed')
     .option('--type <docType>', `document type for every file (${DOC_TYPES.join(', ')}); default: read from the document`)

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHILLER_HTML, PACKING_TXT, writePdf } from '../testing';
+import { CHILLER_HTML, PACKING_TXT, writeDocx, writePdf } from '../testing';
 import { extractDocument, looksBinary, readDocumentFile } from '.';
 import { extractHtml } from './html';
 import { extractText } from './text';
@@ -43,6 +43,44 @@ describe('extractors', () => {
     expect(doc.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('Clean the vacuum'))).toMatchObject({ page: 2 });
   });
 
+  it('reads a Word file by its styles: title, headings, lists, table; drops images', async () => {
+    const file = path.join(dir, 'compressor-service.docx');
+    await writeDocx(file);
+    const doc = await extractDocument(await readDocumentFile(file));
+    expect(doc).toMatchObject({ title: 'Compressor Service Procedure', format: 'docx' });
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 1, text: '2 Oil change' });
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 2, text: '3 Torque values' });
+    expect(doc.blocks).toContainEqual({ kind: 'paragraph', text: 'Drain the oil while it is warm; use only the approved grade.' });
+    expect(doc.blocks).toContainEqual({ kind: 'list', items: ['- Lock out the compressor at its main isolator.', '- Vent the receiver to 0 bar.'] });
+    expect(doc.blocks).toContainEqual({ kind: 'list', items: ['1. Open the drain valve.', '2. Replace the oil filter.'] });
+    expect(doc.blocks).toContainEqual({ kind: 'table', header: 'Part | Torque (N·m)', rows: ['Drain plug | 25'] });
+    expect(JSON.stringify(doc)).not.toContain('base64');
+  });
+
+  it('rejects broken and mislabelled Word files with what to do', async () => {
+    const good = path.join(dir, 'good.docx');
+    await writeDocx(good);
+    const truncated = path.join(dir, 'truncated.docx');
+    await fs.writeFile(truncated, (await fs.readFile(good)).subarray(0, 600));
+    await expect(extractDocument(await readDocumentFile(truncated))).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringContaining('cannot be read'),
+    });
+    const renamedDoc = path.join(dir, 'renamed.docx');
+    await fs.writeFile(renamedDoc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    await expect(extractDocument(await readDocumentFile(renamedDoc))).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringContaining('save it as .docx'),
+    });
+    const text = path.join(dir, 'notes.docx');
+    await fs.writeFile(text, 'just some notes');
+    await expect(extractDocument(await readDocumentFile(text))).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringContaining('not a Word .docx'),
+    });
+    await expect(readDocumentFile(path.join(dir, 'old.doc'))).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('.docx or PDF') });
+  });
+
   it('rejects a file over the size limit before reading it, and other bad input with clear errors', async () => {
     const big = path.join(dir, 'big.md');
     await fs.writeFile(big, 'x'.repeat(2048));
@@ -60,7 +98,7 @@ describe('extractors', () => {
       message: expect.stringContaining('no text'),
     });
     await expect(readDocumentFile(dir + '/nope.txt')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(readDocumentFile(path.join(dir, 'x.docx'))).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('DOCX') });
+    await expect(readDocumentFile(path.join(dir, 'x.xlsx'))).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('.docx') });
   });
 
   it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {

@@ -1,7 +1,8 @@
 /**
  * Reads one file and turns it into a structured document, rejecting bad input with a per-file
  * AppError before anything is stored: missing or unreadable files, files over the size limit
- * (checked with stat, before reading), empty files, binary content in a text format, corrupt PDFs.
+ * (checked with stat, before reading), empty files, binary content in a text format, corrupt PDFs
+ * and Word files.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -9,6 +10,8 @@ import path from 'node:path';
 import { AppError } from '../../lib/errors';
 import type { DocFormat, ExtractedDocument } from '../document';
 import { blockText } from '../document';
+import { formatForFile, SUPPORTED_EXTENSIONS } from '../formats';
+import { extractDocx } from './docx';
 import { extractHtml } from './html';
 import { extractMarkdown } from './markdown';
 import { extractPdf } from './pdf';
@@ -16,29 +19,13 @@ import { extractText } from './text';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const FORMAT_BY_EXTENSION: Record<string, DocFormat> = {
-  '.pdf': 'pdf',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.txt': 'text',
-  '.text': 'text',
-};
-
-export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
-
 export type DocumentFile = { path: string; name: string; format: DocFormat; bytes: Buffer; sizeBytes: number; contentHash: string };
-
-export function formatForFile(file: string): DocFormat | undefined {
-  return FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
-}
 
 function formatOrThrow(file: string): DocFormat {
   const format = formatForFile(file);
   if (format) return format;
   const ext = path.extname(file).toLowerCase() || '(none)';
-  const hint = ext === '.docx' ? ' Save DOCX files as PDF (or Markdown) first; DOCX import is not built in.' : '';
+  const hint = ext === '.doc' ? ' Old binary Word files are not read: save it as .docx or PDF first.' : '';
   throw new AppError('unsupported', `${path.basename(file)}: files of type ${ext} cannot be ingested. Supported: ${SUPPORTED_EXTENSIONS.join(', ')}.${hint}`);
 }
 
@@ -105,6 +92,8 @@ export async function extractDocument(file: Pick<DocumentFile, 'name' | 'format'
       throw new AppError('invalid_file', `${name}: this is not a PDF (no %PDF header). Check the file, or give it the right extension.`);
     }
     document = await extractPdf(new Uint8Array(bytes), fallbackTitle, name);
+  } else if (format === 'docx') {
+    document = await extractDocx(bytes, fallbackTitle, name);
   } else {
     if (looksBinary(bytes)) {
       throw new AppError(

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { requireSession } from '../../../lib/auth/request';
 import { AppError } from '../../../lib/errors';
 import { getRuntime } from '../../../lib/runtime';
-import { DEFAULT_MAX_FILE_BYTES, formatForFile } from '../../../knowledge/extract';
+import { DEFAULT_MAX_FILE_BYTES } from '../../../knowledge/extract';
+import { formatForFile, SUPPORTED_FORMATS_TEXT } from '../../../knowledge/formats';
 import { documentId, type IngestResult } from '../../../knowledge/ingest';
 import { errorResponse, knowledgeBase } from './responses';
 
@@ -38,7 +39,7 @@ export async function POST(request: Request): Promise<Response> {
     });
     await requireSession(request, { role: 'supervisor', form });
     const files = form.getAll('file').filter((value): value is File => typeof value === 'object' && value !== null && 'arrayBuffer' in value);
-    if (files.length === 0) throw new AppError('invalid_argument', 'No file was uploaded; choose one or more PDF, Markdown, HTML or text files.');
+    if (files.length === 0) throw new AppError('invalid_argument', `No file was uploaded; choose one or more ${SUPPORTED_FORMATS_TEXT} files.`);
     const kb = knowledgeBase();
     const uploads = path.join(getRuntime().config.dataDir, 'uploads');
     await fs.mkdir(uploads, { recursive: true });
@@ -50,7 +51,7 @@ export async function POST(request: Request): Promise<Response> {
           file: file.name,
           docId: id,
           status: 'failed',
-          error: { code: 'unsupported', message: `${file.name}: only PDF, Markdown, HTML and text files can be ingested.` },
+          error: { code: 'unsupported', message: `${file.name}: only ${SUPPORTED_FORMATS_TEXT} files can be ingested.` },
         });
         continue;
       }

@@ -32,10 +32,10 @@ export default async function ManualDocumentPage({ params }: { params: Promise<{
         {document.id} · {document.docType}
         {document.version ? ` · Rev ${document.version}` : ''}
         {document.pageCount ? ` · ${document.pageCount} pages` : ''}
-        {document.format === 'pdf' && document.sourcePath && (
+        {(document.format === 'pdf' || document.format === 'docx') && document.sourcePath && (
           <>
             {' · '}
-            <a href={`/api/manuals/${encodeURIComponent(id)}/file`}>open the original PDF</a>
+            <a href={`/api/manuals/${encodeURIComponent(id)}/file`}>{document.format === 'pdf' ? 'open the original PDF' : 'download the Word original'}</a>
           </>
         )}
       </p>

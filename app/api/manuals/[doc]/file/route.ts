@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic';
 
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   markdown: 'text/markdown; charset=utf-8',
   html: 'text/plain; charset=utf-8',
   text: 'text/plain; charset=utf-8',
@@ -24,11 +25,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ doc:
         cause: error,
       });
     });
-    // HTML is served as text: an uploaded page must not run scripts in the app's origin.
+    // HTML is served as text: an uploaded page must not run scripts in the app's origin. A browser
+    // cannot show a Word file, so that one downloads.
     return new Response(new Uint8Array(bytes), {
       headers: {
         'content-type': CONTENT_TYPES[document.format] ?? 'application/octet-stream',
-        'content-disposition': `inline; filename="${id}"`,
+        'content-disposition': `${document.format === 'docx' ? 'attachment' : 'inline'}; filename="${id}"`,
         'x-content-type-options': 'nosniff',
       },
     });

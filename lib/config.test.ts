@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.model.baseUrl).toBeUndefined();
     expect(config.log.format).toBe('pretty');
     expect(config.twin.warmUpHours).toBe(8);
+    expect(config.backup).toEqual({ everyHours: 24, keep: 7 });
   });
 
   it('reads every documented variable', () => {
@@ -26,6 +27,8 @@ describe('loadConfig', () => {
         OPENAI_EMBEDDINGS_MODEL: 'nomic-embed-text',
         OPCUA_ENDPOINT: 'opc.tcp://10.0.0.5:4840',
         NODE_ENV: 'production',
+        PLANTPILOT_BACKUP_EVERY_HOURS: '6',
+        PLANTPILOT_BACKUP_KEEP: '28',
       },
       '/',
     );
@@ -37,6 +40,7 @@ describe('loadConfig', () => {
       embeddings: { model: 'nomic-embed-text' },
       opcua: { endpoint: 'opc.tcp://10.0.0.5:4840' },
       log: { format: 'json' },
+      backup: { everyHours: 6, keep: 28 },
     });
   });
 
@@ -52,6 +56,8 @@ describe('loadConfig', () => {
     ['OPENAI_BASE_URL', 'not a url', /OPENAI_BASE_URL: expected a URL starting with http:/],
     ['PLANTPILOT_TWIN_WARM_UP_HOURS', 'eight', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected a number of hours such as 8, or 0 for none/],
     ['PLANTPILOT_TWIN_WARM_UP_HOURS', '24', /PLANTPILOT_TWIN_WARM_UP_HOURS: expected at most 12 hours/],
+    ['PLANTPILOT_BACKUP_KEEP', '0', /PLANTPILOT_BACKUP_KEEP: expected at least 1/],
+    ['PLANTPILOT_BACKUP_EVERY_HOURS', 'daily', /PLANTPILOT_BACKUP_EVERY_HOURS: expected a number of hours such as 24, or 0 for none/],
   ])('rejects %s=%s with one line naming the variable', (name, value, pattern) => {
     let message = '';
     try {

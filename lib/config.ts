@@ -70,6 +70,15 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a number of hours such as 8, or 0 for none' }).min(0, 'hours, 0 or more').max(12, 'at most 12 hours').default(8),
   ),
+  /** Embedded database only: hours between automatic backups into <data dir>/backups (0: none). */
+  PLANTPILOT_BACKUP_EVERY_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'a number of hours such as 24, or 0 for none' }).min(0, 'hours, 0 or more').max(168, 'at most 168 hours (a week)').default(24),
+  ),
+  PLANTPILOT_BACKUP_KEEP: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'how many backups to keep, such as 7' }).int('a whole number').min(1, 'at least 1').max(365, 'at most 365').default(7),
+  ),
   PLANTPILOT_SHIFTS: z.preprocess(
     emptyToUndefined,
     z
@@ -131,6 +140,8 @@ export type Config = {
   };
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
   twin: { port: number; seed: number; speed: number; warmUpHours: number };
+  /** Automatic backups of the embedded database (ignored with DATABASE_URL). */
+  backup: { everyHours: number; keep: number };
   inspection: { backendUrl?: string; model?: string };
   /** The plant's shifts (handover reports) in its own time zone. */
   plant: { shifts: string; timeZone: string };
@@ -175,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       mappingFile: raw.OPCUA_MAPPING_FILE ? path.resolve(cwd, raw.OPCUA_MAPPING_FILE) : undefined,
     },
     twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED, warmUpHours: raw.PLANTPILOT_TWIN_WARM_UP_HOURS },
+    backup: { everyHours: raw.PLANTPILOT_BACKUP_EVERY_HOURS, keep: raw.PLANTPILOT_BACKUP_KEEP },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
     plant: { shifts: raw.PLANTPILOT_SHIFTS, timeZone: raw.PLANTPILOT_TIME_ZONE },
     mcp: { token: raw.PLANTPILOT_TOKEN, publicUrl: raw.PLANTPILOT_PUBLIC_URL, anonymousReadOnly: raw.PLANTPILOT_MCP_ANONYMOUS === 'read' },

@@ -2,6 +2,7 @@
  * Health of each part the copilot depends on, as `ok` / `degraded` / `down` with a reason a
  * person can act on. Each check has a deadline so one hung dependency cannot hang the page.
  */
+import type { BackupStatus } from './db/backup-service';
 import type { Db } from './db/db';
 
 export const HEALTH_PARTS = ['db', 'plant', 'model', 'embeddings'] as const;
@@ -43,12 +44,28 @@ export async function checkHealth(checks: Partial<Record<HealthPart, HealthCheck
   return { status, checkedAt: now().toISOString(), parts };
 }
 
-export function dbHealthCheck(db: Db): HealthCheck {
+function ageText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
+}
+
+/** The embedded database's backups, for the health reason: a failed last backup degrades it. */
+function backupHealth(status: BackupStatus, now: Date): { degraded: boolean; text: string } {
+  const newest = status.newest ? `newest backup ${ageText(now.getTime() - status.newest.takenAt.getTime())}` : 'no backup yet';
+  if (status.failure) return { degraded: true, text: `the last backup failed (${status.failure.message}); ${newest}` };
+  return { degraded: false, text: `${newest}, one every ${status.everyHours} h in ${status.dir}` };
+}
+
+export function dbHealthCheck(db: Db, backups?: () => BackupStatus, now: () => Date = () => new Date()): HealthCheck {
   return async () => {
     const started = performance.now();
     await db.query('SELECT 1');
     const roundTripMs = Math.round(performance.now() - started);
     const what = db.kind === 'pglite' ? `embedded PGlite (${db.location})` : `PostgreSQL ${db.location}`;
-    return { status: 'ok', reason: `${what}, query round trip ${roundTripMs} ms` };
+    const backup = backups ? backupHealth(backups(), now()) : undefined;
+    return {
+      status: backup?.degraded ? 'degraded' : 'ok',
+      reason: `${what}, query round trip ${roundTripMs} ms${backup ? `; ${backup.text}` : ''}`,
+    };
   };
 }

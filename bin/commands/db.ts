@@ -1,7 +1,31 @@
-/** `plantpilot db migrate|status`: the schema's state in the configured database. */
+/** `plantpilot db migrate|status|backup|restore`: the schema's state, and backups of the embedded database. */
+import path from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../lib/errors';
 import { migrate, migrationStatus } from '../../lib/db';
-import { withDb } from '../context';
+import { backupDir, backupName, listBackups, pruneBackups } from '../../lib/db/backups';
+import { readDataDirLock } from '../../lib/db/data-dir-lock';
+import { restoreBackup } from '../../lib/db/restore';
+import { cliContext, withDb } from '../context';
+
+const POSTGRES_BACKUP_HINT =
+  'DATABASE_URL points at PostgreSQL: back it up with PostgreSQL\'s own tools, e.g. `pg_dump -Fc "$DATABASE_URL" > plantpilot.dump` ' +
+  '(restore with pg_restore) or base backups with WAL archiving. `plantpilot db backup` covers the embedded database.';
+
+/** Refuses while the app holds the embedded database, saying where its automatic backups are. */
+function ensureNotRunning(dataDir: string, everyHours: number, what: string): void {
+  const holder = readDataDirLock(dataDir);
+  if (!holder) return;
+  const newest = listBackups(backupDir(dataDir))[0];
+  const automatic =
+    everyHours > 0
+      ? ` While it runs it writes a backup every ${everyHours} h into ${backupDir(dataDir)}${newest ? ` (newest: ${newest.name})` : ''}.`
+      : ' Its automatic backups are off (PLANTPILOT_BACKUP_EVERY_HOURS=0).';
+  throw new AppError(
+    'data_dir_locked',
+    `Process ${holder.pid} (${holder.command}, since ${holder.startedAt}) holds the embedded database in ${dataDir}.${automatic} ${what} needs the database to itself: stop the app, then run this again.`,
+  );
+}
 
 export function register(program: Command): void {
   const db = program.command('db').description('database schema: apply and inspect migrations');
@@ -48,5 +72,49 @@ export function register(program: Command): void {
         },
         { migrate: false },
       );
+    });
+
+  db.command('backup')
+    .description('write a backup of the embedded database (the running app makes one every PLANTPILOT_BACKUP_EVERY_HOURS by itself)')
+    .option('--out <file>', 'where to write it (default: <data dir>/backups/plantpilot-db-<UTC time>.tar.gz, keeping PLANTPILOT_BACKUP_KEEP)')
+    .action(async (options: { out?: string }) => {
+      const { config } = cliContext();
+      if (config.databaseUrl) throw new AppError('invalid_argument', POSTGRES_BACKUP_HINT);
+      ensureNotRunning(config.dataDir, config.backup.everyHours, 'A backup from the command line');
+      const file = path.resolve(options.out ?? path.join(backupDir(config.dataDir), backupName(new Date())));
+      await withDb(
+        async (database) => {
+          const { bytes } = await database.backup!(file);
+          console.log(`Backup written: ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
+          if (!options.out)
+            for (const old of pruneBackups(backupDir(config.dataDir), config.backup.keep)) console.log(`removed  ${old.name} (keeping ${config.backup.keep})`);
+        },
+        { migrate: false },
+      );
+    });
+
+  db.command('backups')
+    .description('list the embedded database backups, newest first')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => {
+      const { config } = cliContext();
+      const backups = listBackups(backupDir(config.dataDir));
+      if (options.json) {
+        console.log(JSON.stringify(backups.map((b) => ({ file: b.file, takenAt: b.takenAt.toISOString(), bytes: b.bytes }))));
+        return;
+      }
+      if (backups.length === 0) console.log(`No backups in ${backupDir(config.dataDir)}.`);
+      for (const b of backups) console.log(`${b.takenAt.toISOString()}  ${(b.bytes / 1024 / 1024).toFixed(1).padStart(8)} MB  ${b.file}`);
+    });
+
+  db.command('restore <file>')
+    .description('replace the embedded database with a backup; the current one is moved aside, not deleted (stop the app first)')
+    .action(async (file: string) => {
+      const { config } = cliContext();
+      if (config.databaseUrl) throw new AppError('invalid_argument', POSTGRES_BACKUP_HINT);
+      ensureNotRunning(config.dataDir, config.backup.everyHours, 'A restore');
+      const result = await restoreBackup(config.dataDir, path.resolve(file));
+      console.log(`Restored ${path.basename(file)} into ${result.restored} (${result.migrations} migrations recorded; newer ones apply at the next start).`);
+      if (result.previous) console.log(`The database it replaced is kept in ${result.previous}; delete it when you no longer need it.`);
     });
 }

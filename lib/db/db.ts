@@ -26,6 +26,11 @@ export interface Db extends Queryable {
    * itself would wait for the transaction to finish.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Embedded database only: writes a gzipped archive of the data dir to `file` (queries wait while
+   * it is taken). PostgreSQL is backed up with its own tools (pg_dump, base backups).
+   */
+  backup?(file: string): Promise<{ bytes: number }>;
   close(): Promise<void>;
 }
 

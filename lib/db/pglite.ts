@@ -21,7 +21,7 @@ export type EmbeddedDbOptions = {
   command?: string;
 };
 
-type WorkerReply = { ready?: true; closed?: true; error?: string };
+type WorkerReply = { ready?: true; closed?: true; backedUp?: string; bytes?: number; error?: string };
 
 /** Resolves with the worker's first reply of the given kind; rejects if it reports an error or dies. */
 function replyFrom(worker: Worker, kind: 'ready' | 'closed'): Promise<void> {
@@ -37,6 +37,33 @@ function replyFrom(worker: Worker, kind: 'ready' | 'closed'): Promise<void> {
       settle();
     };
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/** Asks the database thread for an archive of the data dir at `file`. */
+function backupIn(worker: Worker, file: string): Promise<{ bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.backedUp !== file) return;
+      worker.off('message', onMessage).off('exit', onExit);
+      if (reply.error)
+        reject(new AppError('internal', `The database backup to ${file} failed: ${reply.error}. Check free disk space and that folder's permissions.`));
+      else resolve({ bytes: reply.bytes ?? 0 });
+    };
+    const onExit = (code: number) => {
+      worker.off('message', onMessage);
+      reject(new Error(`the database thread stopped (exit code ${code}) during a backup`));
+    };
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (error) {
+      reject(
+        new AppError('file_unreadable', `Cannot create ${path.dirname(file)} for the backup: ${(error as Error).message}. Check that folder's permissions.`),
+      );
+      return;
+    }
+    worker.on('message', onMessage).once('exit', onExit);
+    worker.postMessage({ backup: file });
   });
 }
 
@@ -77,6 +104,7 @@ export async function openEmbeddedDb(options: EmbeddedDbOptions = {}): Promise<D
   pool.on('error', () => undefined);
   parsers = await vectorTypes(pool);
   let closed = false;
+  let backups: Promise<unknown> = Promise.resolve();
   // If the database thread dies (out of memory, a WASM fault), every query says so plainly.
   let stopped: string | undefined;
   worker.on('error', (error) => (stopped ??= error.message)).on('exit', (code) => (stopped ??= `exit code ${code}`));
@@ -101,6 +129,12 @@ export async function openEmbeddedDb(options: EmbeddedDbOptions = {}): Promise<D
     lock,
     query: guarded((text: string, params?: unknown[]) => pool.query(text, params)),
     transaction: guarded((fn) => runTransaction(pool, fn)),
+    backup: guarded((file: string) => {
+      // One at a time: each waits for the one before (the worker answers in order anyway).
+      const run = backups.then(() => backupIn(worker, file));
+      backups = run.catch(() => undefined);
+      return run;
+    }),
     async close() {
       if (closed) return;
       closed = true;

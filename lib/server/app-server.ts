@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import { openDb, migrate } from '../db';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
+import { startBackupService } from '../db/backup-service';
 import { dbHealthCheck } from '../health';
 import type { Logger } from '../log';
 import { setRuntime, type Runtime } from '../runtime';
@@ -63,7 +64,20 @@ export async function startAppServer({ config, log, dev = false, build = true, o
     const started = await startServices({ config, db, log });
     stopServices = started.stop;
     if (started.initialUsers.length > 0) onInitialUsers?.(started.initialUsers);
-    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: { db: dbHealthCheck(db), ...started.health }, services: started.services };
+    const backups = startBackupService({ db, dataDir: config.dataDir, ...config.backup, log: log.child({ part: 'backup' }) });
+    const stopStarted = stopServices;
+    stopServices = async () => {
+      await backups?.stop();
+      await stopStarted();
+    };
+    const runtime: Runtime = {
+      config,
+      log,
+      db,
+      startedAt: new Date(),
+      health: { db: dbHealthCheck(db, backups?.status), ...started.health },
+      services: started.services,
+    };
     setRuntime(runtime);
 
     const { default: next } = await import('next');

@@ -50,6 +50,8 @@ interface SubsetResult {
    * stage can.
    */
   capFloorRmse: number;
+  /** The forecast against the test RUL clipped at the cap: how papers that clip the ground truth score. For comparison only. */
+  cappedTruthRmse: number;
   rmseTarget: number;
   meetsRmseTarget: boolean;
   meetsCoverageTarget: boolean;
@@ -117,6 +119,10 @@ async function main(): Promise<void> {
         score: phm08Score(baselinePredictions, data.testRulCycles),
         trainSeconds: baselineSeconds,
       },
+      cappedTruthRmse: rmse(
+        predicted,
+        data.testRulCycles.map((t) => Math.min(t, model.rulCapCycles)),
+      ),
       capFloorRmse: rmse(
         data.testRulCycles.map((t) => Math.min(t, model.rulCapCycles)),
         data.testRulCycles,
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
     'RMSE',
     'target',
     'floor',
+    'vs clip',
     '>cap',
     'score',
     'cover80',
@@ -154,6 +161,7 @@ async function main(): Promise<void> {
     r.model.rmse.toFixed(2) + (r.meetsRmseTarget ? '' : ' ✗'),
     `≤${r.rmseTarget}`,
     r.capFloorRmse.toFixed(2),
+    r.cappedTruthRmse.toFixed(2),
     (r.model.beyondCapShare * 100).toFixed(0) + '%',
     r.model.score.toFixed(0),
     (r.model.coverage * 100).toFixed(0) + '%' + (r.meetsCoverageTarget ? '' : ' ✗'),
@@ -182,6 +190,7 @@ async function main(): Promise<void> {
       .join(' ')} on ${availableParallelism()} cores (train s is wall time; cpu s is what one idle core would take)`,
   );
   console.log('floor = RMSE of a perfect forecast clipped at the training cap (125): the best the health model alone can reach.');
+  console.log('vs clip = RMSE against the test RUL clipped at 125, as papers that clip the ground truth report it (not the target metric).');
   console.log('>cap = test units forecast above the cap; holdout = health model on held-out training units (capped labels);');
   console.log('ho fcst = both stages on held-out training cycles against the uncapped RUL, each unit weighted once.');
   console.log(`wrote ${resolve(flags.out)}`);

@@ -3,7 +3,8 @@
  * every machine id, tag, unit, setpoint range, normal band, alarm code, alarm text, priority,
  * stop behaviour, cause and trigger limit the catalogue defines must be written in the manual of
  * that machine type exactly as the catalogue has it. When the twin changes, this test names the
- * manual and the fact to update (and `npx tsx knowledge/corpus-src/build-pdfs.ts` for PDFs).
+ * manual and the fact to update (and `npx tsx knowledge/corpus-src/build-pdfs.ts` for PDFs, or
+ * `build-docx.ts` for Word files).
  */
 import { describe, expect, it } from 'vitest';
 import {

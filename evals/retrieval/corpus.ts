@@ -10,6 +10,9 @@
  * - PDF (`.pdf`): the PDF is rendered from `knowledge/corpus-src/<same name>.md`, so its sections
  *   are that source's Markdown sections; the PDF's own text (extracted with pdfjs-dist) is read as
  *   well so that checks can prove the rendered file says the same thing.
+ * - Word (`.docx`): rendered the same way from `knowledge/corpus-src/<same name>.md` (a source
+ *   listed in WORD_SOURCES), so its sections are that source's Markdown sections; its own text is
+ *   read through the knowledge base's extractor (mammoth), for the same proof.
  *
  * A section's body is the text between its heading and the next heading of any level, so a
  * section named by a question is the passage directly under that heading.
@@ -17,12 +20,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { blockText, type ExtractedDocument } from '../../knowledge/document';
+import { extractDocument } from '../../knowledge/extract';
 import { decodeEntities } from '../../knowledge/extract/html';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../knowledge/corpus/', import.meta.url));
 export const CORPUS_SRC_DIR = fileURLToPath(new URL('../../knowledge/corpus-src/', import.meta.url));
 
-export type DocFormat = 'md' | 'html' | 'txt' | 'pdf';
+export type DocFormat = 'md' | 'html' | 'txt' | 'pdf' | 'docx';
+
+/** Formats rendered from a Markdown source in knowledge/corpus-src. */
+export const RENDERED_FORMATS: readonly DocFormat[] = ['pdf', 'docx'];
 
 export interface Section {
   heading: string;
@@ -33,10 +41,10 @@ export interface Section {
 export interface CorpusDoc {
   file: string;
   format: DocFormat;
-  /** Source text: the file itself, or the Markdown source of a PDF. */
+  /** Source text: the file itself, or the Markdown source of a PDF or Word file. */
   source: string;
   sections: Section[];
-  /** Plain text of the whole document (for a PDF: the source; see `pdfText`). */
+  /** Plain text of the whole document (for a PDF or Word file: the source; see `pdfText` and `docxText`). */
   text: string;
 }
 
@@ -53,7 +61,7 @@ export function corpusFiles(): string[] {
 
 export function formatOf(file: string): DocFormat | undefined {
   const ext = extname(file).slice(1).toLowerCase();
-  return ext === 'md' || ext === 'html' || ext === 'txt' || ext === 'pdf' ? ext : undefined;
+  return ext === 'md' || ext === 'html' || ext === 'txt' || ext === 'pdf' || ext === 'docx' ? ext : undefined;
 }
 
 export function markdownSections(source: string): Section[] {
@@ -114,17 +122,17 @@ export function textSections(text: string): Section[] {
   return sections;
 }
 
-/** The Markdown source a PDF in the corpus is built from. */
-export function pdfSourcePath(file: string): string {
-  return join(CORPUS_SRC_DIR, file.replace(/\.pdf$/i, '.md'));
+/** The Markdown source a PDF or Word file in the corpus is built from. */
+export function renderedSourcePath(file: string): string {
+  return join(CORPUS_SRC_DIR, file.replace(/\.(pdf|docx)$/i, '.md'));
 }
 
 export function loadDoc(file: string): CorpusDoc {
   const format = formatOf(file);
-  if (!format) throw new Error(`${file}: unsupported format; the corpus holds .md, .html, .txt and .pdf files only.`);
-  if (format === 'pdf') {
-    const sourcePath = pdfSourcePath(file);
-    if (!existsSync(sourcePath)) throw new Error(`${file}: no source at knowledge/corpus-src/${file.replace(/\.pdf$/i, '.md')}`);
+  if (!format) throw new Error(`${file}: unsupported format; the corpus holds .md, .html, .txt, .pdf and .docx files only.`);
+  if (RENDERED_FORMATS.includes(format)) {
+    const sourcePath = renderedSourcePath(file);
+    if (!existsSync(sourcePath)) throw new Error(`${file}: no source at knowledge/corpus-src/${file.replace(/\.(pdf|docx)$/i, '.md')}`);
     const source = readFileSync(sourcePath, 'utf8');
     return { file, format, source, sections: markdownSections(source), text: source };
   }
@@ -150,4 +158,10 @@ export async function pdfText(file: string): Promise<{ text: string; pages: numb
   } finally {
     await document.destroy();
   }
+}
+
+/** A Word file in the corpus as the knowledge base's extractor (mammoth) reads it, with its text joined. */
+export async function docxText(file: string): Promise<{ text: string; document: ExtractedDocument }> {
+  const document = await extractDocument({ name: file, format: 'docx', bytes: readFileSync(join(CORPUS_DIR, file)) });
+  return { text: document.blocks.map(blockText).join('\n'), document };
 }

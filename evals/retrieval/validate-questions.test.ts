@@ -1,24 +1,48 @@
 /**
  * Keeps the retrieval question set (questions.json) and the shipped manual set in step: every
  * answer must name a document that exists, a heading that exists in it, and a phrase that occurs
- * in the passage directly under that heading. For PDFs the heading and phrase are checked in the
- * Markdown source and in the text pdfjs-dist extracts from the rendered PDF, which also catches a
- * PDF that was not rebuilt after its source changed. Heading conventions per format are in
- * corpus.ts.
+ * in the passage directly under that heading. For PDFs and Word files the heading and phrase are
+ * checked in the Markdown source and in the text read from the rendered file (pdfjs-dist for PDFs,
+ * the knowledge base's mammoth extractor for .docx), which also catches a file that was not rebuilt
+ * after its source changed. Heading conventions per format are in corpus.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpusFiles, CORPUS_SRC_DIR, formatOf, loadDoc, markdownSections, normalizeSpace, pdfText, type CorpusDoc } from './corpus';
+import type { ExtractedDocument } from '../../knowledge/document';
+import { parseMarkdown, plainBlocks, renderedName, sourceFiles, titleOf } from '../../knowledge/corpus-src/source-markdown';
+import {
+  corpusFiles,
+  CORPUS_SRC_DIR,
+  docxText,
+  formatOf,
+  loadDoc,
+  markdownSections,
+  normalizeSpace,
+  pdfText,
+  RENDERED_FORMATS,
+  renderedSourcePath,
+  type CorpusDoc,
+  type DocFormat,
+} from './corpus';
 import { loadQuestions } from './question-set';
 
 const questions = loadQuestions();
 const files = corpusFiles();
 const docs = new Map<string, CorpusDoc>(files.filter((file) => formatOf(file)).map((file) => [file, loadDoc(file)]));
-const pdfTexts = new Map<string, string>();
+/** Whitespace-normalised text of every rendered (PDF and Word) file, as read back from the file. */
+const renderedTexts = new Map<string, string>();
+const wordDocuments = new Map<string, ExtractedDocument>();
+const isRendered = (file: string) => RENDERED_FORMATS.includes(formatOf(file) as DocFormat);
+const rebuild = (file: string) => (formatOf(file) === 'docx' ? 'rebuild it with knowledge/corpus-src/build-docx.ts' : 'rebuild the PDFs');
 
 beforeAll(async () => {
   for (const file of files.filter((f) => formatOf(f) === 'pdf')) {
-    pdfTexts.set(file, normalizeSpace((await pdfText(file)).text));
+    renderedTexts.set(file, normalizeSpace((await pdfText(file)).text));
+  }
+  for (const file of files.filter((f) => formatOf(f) === 'docx')) {
+    const { text, document } = await docxText(file);
+    renderedTexts.set(file, normalizeSpace(text));
+    wordDocuments.set(file, document);
   }
 });
 
@@ -52,21 +76,23 @@ describe.each(questions.map((q) => [q.id, q] as const))('%s', (_id, q) => {
     const phrase = normalizeSpace(answer.contains);
     const inSection = sections.some((s) => normalizeSpace(s.body).includes(phrase));
     expect(inSection, `${q.id}: "${answer.contains}" is not in section "${answer.section}" of ${answer.doc}`).toBe(true);
-    if (doc.format === 'pdf') {
-      const rendered = pdfTexts.get(answer.doc) ?? '';
-      expect(rendered.includes(normalizeSpace(answer.section)), `${q.id}: heading "${answer.section}" not in the text of ${answer.doc}; rebuild the PDFs`).toBe(
-        true,
-      );
-      expect(rendered.includes(phrase), `${q.id}: "${answer.contains}" not in the text of ${answer.doc}; rebuild the PDFs`).toBe(true);
+    if (isRendered(answer.doc)) {
+      const rendered = renderedTexts.get(answer.doc) ?? '';
+      expect(
+        rendered.includes(normalizeSpace(answer.section)),
+        `${q.id}: heading "${answer.section}" not in the text of ${answer.doc}; ${rebuild(answer.doc)}`,
+      ).toBe(true);
+      expect(rendered.includes(phrase), `${q.id}: "${answer.contains}" not in the text of ${answer.doc}; ${rebuild(answer.doc)}`).toBe(true);
     }
   });
 });
 
 describe('the corpus', () => {
-  it('holds only Markdown, HTML, plain-text and PDF documents, at least 30 of them and at least 4 PDFs', () => {
+  it('holds only Markdown, HTML, plain-text, PDF and Word documents, at least 30 of them, at least 4 PDFs and a Word file', () => {
     expect(files.filter((f) => !formatOf(f))).toEqual([]);
     expect(files.length).toBeGreaterThanOrEqual(30);
     expect(files.filter((f) => formatOf(f) === 'pdf').length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => formatOf(f) === 'docx').length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives every document a title heading and a document id', () => {
@@ -78,7 +104,7 @@ describe('the corpus', () => {
 
   it('lists every document in knowledge/corpus-src/INDEX.md and nothing else', () => {
     const index = readFileSync(`${CORPUS_SRC_DIR}INDEX.md`, 'utf8');
-    const listed = [...index.matchAll(/^\|\s*`?([a-z0-9-]+\.(?:md|html|txt|pdf))`?\s*\|/gm)].map((m) => m[1]).sort();
+    const listed = [...index.matchAll(/^\|\s*`?([a-z0-9-]+\.(?:md|html|txt|pdf|docx))`?\s*\|/gm)].map((m) => m[1]).sort();
     expect(listed).toEqual([...files].sort());
     for (const [file, doc] of docs) {
       const id = /Doc (PP-[A-Z]+(?:-[A-Z]+)?-\d{3})/.exec(doc.text)?.[1];
@@ -86,19 +112,53 @@ describe('the corpus', () => {
     }
   });
 
-  it('has a rebuilt PDF for every source in corpus-src, with every heading in its text', async () => {
-    const pdfs = files.filter((f) => formatOf(f) === 'pdf');
-    const sources = readdirSync(CORPUS_SRC_DIR).filter((f) => f.endsWith('.md') && f !== 'INDEX.md' && f !== 'README.md');
-    expect(pdfs.map((f) => f.replace(/\.pdf$/, '.md')).sort()).toEqual(sources.sort());
-    for (const file of pdfs) {
-      const { pages } = await pdfText(file);
-      expect(pages, `${file} should be multi-page`).toBeGreaterThan(1);
-      const rendered = pdfTexts.get(file) ?? '';
-      for (const section of markdownSections(readFileSync(`${CORPUS_SRC_DIR}${file.replace(/\.pdf$/, '.md')}`, 'utf8'))) {
-        expect(
-          rendered.includes(normalizeSpace(section.heading.replace(/\*\*|`/g, ''))),
-          `${file}: heading "${section.heading}" missing; rebuild the PDFs`,
-        ).toBe(true);
+  it('has a rendered PDF or Word file for every source in corpus-src, with every heading in its text', async () => {
+    // A Word source (WORD_SOURCES) is rendered to name.docx, every other source to name.pdf, and nothing else is rendered.
+    const rendered = files.filter(isRendered);
+    expect([...rendered].sort()).toEqual(sourceFiles(CORPUS_SRC_DIR).map(renderedName).sort());
+    for (const file of rendered) {
+      if (formatOf(file) === 'pdf') {
+        const { pages } = await pdfText(file);
+        expect(pages, `${file} should be multi-page`).toBeGreaterThan(1);
+      }
+      const text = renderedTexts.get(file) ?? '';
+      for (const section of markdownSections(readFileSync(renderedSourcePath(file), 'utf8'))) {
+        expect(text.includes(normalizeSpace(section.heading.replace(/\*\*|`/g, ''))), `${file}: heading "${section.heading}" missing; ${rebuild(file)}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it('renders every Word source with its title, headings, lists and tables as Word structure and all of its words', () => {
+    const word = files.filter((f) => formatOf(f) === 'docx');
+    for (const file of word) {
+      const document = wordDocuments.get(file);
+      expect(document, `${file}: not read`).toBeDefined();
+      if (!document) continue;
+      const source = plainBlocks(parseMarkdown(readFileSync(renderedSourcePath(file), 'utf8')));
+      const kinds = (blocks: { kind: string }[], kind: string) => blocks.filter((b) => b.kind === kind).length;
+      expect(document.title, `${file}: title (Word's Title style)`).toBe(titleOf(source, file));
+      // Title and Heading 1 both read as level 1 through mammoth, so compare the headings' order and texts.
+      expect(
+        document.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])),
+        `${file}: headings differ from the source; ${rebuild(file)}`,
+      ).toEqual(source.flatMap((b) => (b.kind === 'heading' ? [normalizeSpace(b.text)] : [])));
+      // Below the title, every heading is read one level up or down exactly as in the source (Heading 1 to 3 for ## to ####).
+      const levels = (blocks: { kind: string; level?: number }[]) => blocks.flatMap((b) => (b.kind === 'heading' ? [b.level ?? 0] : [])).slice(1);
+      const offsets = levels(document.blocks).map((level, i) => level - (levels(source)[i] ?? 0));
+      expect(new Set(offsets).size, `${file}: heading levels differ from the source's (offsets ${offsets.join(', ')})`).toBeLessThanOrEqual(1);
+      expect(kinds(document.blocks, 'list'), `${file}: lists must be Word lists; ${rebuild(file)}`).toBe(kinds(source, 'list'));
+      expect(kinds(document.blocks, 'table'), `${file}: tables must be Word tables; ${rebuild(file)}`).toBe(kinds(source, 'table'));
+      for (const block of document.blocks) {
+        if (block.kind === 'table') expect(block.header, `${file}: every table needs a header row (tableHeader)`).toBeDefined();
+      }
+      const text = renderedTexts.get(file) ?? '';
+      const pieces = source.flatMap((b) =>
+        b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : [...b.header, ...b.rows.flat()],
+      );
+      for (const piece of pieces) {
+        expect(text.includes(normalizeSpace(piece)), `${file}: "${piece.slice(0, 80)}" missing; ${rebuild(file)}`).toBe(true);
       }
     }
   });

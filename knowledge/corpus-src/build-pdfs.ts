@@ -1,8 +1,9 @@
 /**
  * Renders the PDF members of the shipped manual set from their Markdown sources.
  *
- * Every `*.md` in this folder except INDEX.md is a PDF source; `name.md` becomes
- * `knowledge/corpus/name.pdf`. The Markdown subset is the one the sources use: ATX headings
+ * Every `*.md` in this folder except INDEX.md, README.md and the Word sources (WORD_SOURCES in
+ * source-markdown.ts, rendered by build-docx.ts) is a PDF source; `name.md` becomes
+ * `knowledge/corpus/name.pdf`. The Markdown subset is parsed by source-markdown.ts: ATX headings
  * (`#` to `####`), paragraphs, `-` and `1.` lists, pipe tables and `**bold**` / `` `code` ``
  * inline marks (rendered as plain text so the PDF's text is exactly the source's words).
  * Output is real text in the standard Helvetica fonts (WinAnsi encoding), with an outline
@@ -11,14 +12,13 @@
  *
  * Run: npx tsx knowledge/corpus-src/build-pdfs.ts [name.md ...]
  */
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { controlLine, isWordSource, parseMarkdown, plainBlocks, SOURCE_DIR, sourceFiles, titleOf, type Block } from './source-markdown';
 
-const SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
 const CORPUS_DIR = join(SOURCE_DIR, '..', 'corpus');
-const NOT_SOURCES = new Set(['INDEX.md', 'README.md']);
 
 /** A fixed date so rebuilding unchanged sources gives identical files. */
 const FIXED_DATE = new Date('2026-03-01T00:00:00Z');
@@ -27,12 +27,6 @@ const PAGE_MARGIN = 56;
 const FOOTER_GAP = 28;
 const BODY_SIZE = 10;
 const HEADING_SIZES = [18, 14, 12, 11] as const;
-
-type Block =
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] }
-  | { kind: 'table'; header: string[]; rows: string[][] };
 
 /** Characters the standard PDF fonts can encode (WinAnsiEncoding). */
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
@@ -44,63 +38,13 @@ function assertEncodable(text: string, where: string): void {
   }
 }
 
-function inline(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').trim();
-}
-
-function splitRow(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => inline(cell));
-}
-
-/** Parses the Markdown subset described in the module header. */
-export function parseMarkdown(source: string, file: string): Block[] {
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    assertEncodable(line, `${file}:${i + 1}`);
-    const heading = /^(#{1,4})\s+(.*)$/.exec(line);
-    if (line.trim() === '') {
-      i++;
-    } else if (heading) {
-      blocks.push({ kind: 'heading', level: heading[1].length, text: inline(heading[2]) });
-      i++;
-    } else if (line.trim().startsWith('|')) {
-      const rows: string[][] = [];
-      while (i < lines.length && lines[i].trim().startsWith('|')) {
-        assertEncodable(lines[i], `${file}:${i + 1}`);
-        if (!/^\s*\|?\s*:?-{3,}/.test(lines[i])) rows.push(splitRow(lines[i]));
-        i++;
-      }
-      blocks.push({ kind: 'table', header: rows[0], rows: rows.slice(1) });
-    } else if (/^(\s*)(-|\d+\.)\s+/.test(line)) {
-      const ordered = /^\s*\d+\./.test(line);
-      const items: string[] = [];
-      while (i < lines.length && /^\s*(-|\d+\.)\s+/.test(lines[i])) {
-        assertEncodable(lines[i], `${file}:${i + 1}`);
-        let item = lines[i].replace(/^\s*(-|\d+\.)\s+/, '');
-        i++;
-        // continuation lines of the same item are indented
-        while (i < lines.length && /^\s{2,}\S/.test(lines[i]) && !/^\s*(-|\d+\.)\s+/.test(lines[i])) {
-          item += ' ' + lines[i].trim();
-          i++;
-        }
-        items.push(inline(item));
-      }
-      blocks.push({ kind: 'list', ordered, items });
-    } else {
-      let text = line.trim();
-      i++;
-      while (i < lines.length && lines[i].trim() !== '' && !/^(#{1,4}\s|\s*\||\s*(-|\d+\.)\s)/.test(lines[i])) {
-        assertEncodable(lines[i], `${file}:${i + 1}`);
-        text += ' ' + lines[i].trim();
-        i++;
-      }
-      blocks.push({ kind: 'paragraph', text: inline(text) });
-    }
-  }
-  return blocks;
+/** Parses a PDF source: every line must be encodable in the standard fonts; inline marks are dropped. */
+export function parsePdfSource(source: string, file: string): Block[] {
+  source
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .forEach((line, i) => assertEncodable(line, `${file}:${i + 1}`));
+  return plainBlocks(parseMarkdown(source));
 }
 
 function contentWidth(doc: PDFKit.PDFDocument): number {
@@ -207,13 +151,6 @@ function renderBlocks(doc: PDFKit.PDFDocument, blocks: Block[]): void {
   }
 }
 
-/** Document id and revision from the control line ("Doc PP-XXX-000 Rev X · ..."). */
-function controlLine(blocks: Block[]): string {
-  const line = blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('Doc '));
-  if (!line || line.kind !== 'paragraph') return '';
-  return line.text.split('·')[0].replace(/^Doc\s+/, '').trim();
-}
-
 function stampPages(doc: PDFKit.PDFDocument, title: string, docId: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -232,8 +169,8 @@ function stampPages(doc: PDFKit.PDFDocument, title: string, docId: string): void
 /** Renders one Markdown source to a PDF file; resolves with the page count. */
 export function buildPdf(sourcePath: string, outputPath: string): Promise<number> {
   const source = readFileSync(sourcePath, 'utf8');
-  const blocks = parseMarkdown(source, basename(sourcePath));
-  const title = blocks[0]?.kind === 'heading' ? blocks[0].text : basename(sourcePath, '.md');
+  const blocks = parsePdfSource(source, basename(sourcePath));
+  const title = titleOf(blocks, basename(sourcePath, '.md'));
   const docId = controlLine(blocks);
   const doc = new PDFDocument({
     size: 'A4',
@@ -255,7 +192,10 @@ export function buildPdf(sourcePath: string, outputPath: string): Promise<number
 }
 
 async function main(argv: string[]): Promise<void> {
-  const sources = argv.length > 0 ? argv.map((a) => basename(a)) : readdirSync(SOURCE_DIR).filter((f) => f.endsWith('.md') && !NOT_SOURCES.has(f)).sort();
+  const named = argv.map((a) => basename(a));
+  const word = named.filter(isWordSource);
+  if (word.length > 0) throw new Error(`${word.join(', ')}: listed in WORD_SOURCES; build it with build-docx.ts.`);
+  const sources = named.length > 0 ? named : sourceFiles().filter((f) => !isWordSource(f));
   for (const file of sources) {
     const output = join(CORPUS_DIR, file.replace(/\.md$/, '.pdf'));
     const pages = await buildPdf(join(SOURCE_DIR, file), output);

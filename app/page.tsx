@@ -1,16 +1,22 @@
 import Link from 'next/link';
+import { BackupsCard } from '../components/backups-card';
 import { HealthPanel } from '../components/health-panel';
 import { NAV_ITEMS } from '../components/nav-items';
 import { requirePageSession } from '../lib/auth/page-session';
+import { listBackups } from '../lib/db/backups';
 import { checkHealth } from '../lib/health';
 import { getRuntime } from '../lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  await requirePageSession();
+type Params = { backup?: string; backupError?: string };
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Params> }) {
+  const session = await requirePageSession();
+  const params = await searchParams;
   const runtime = getRuntime();
   const report = await checkHealth(runtime.health);
+  const backups = session.user.role === 'admin' ? runtime.services.backups : undefined;
   return (
     <div className="home">
       <section className="card intro">
@@ -21,6 +27,14 @@ export default async function HomePage() {
         </p>
       </section>
       <HealthPanel initial={report} />
+      {backups && (
+        <BackupsCard
+          status={backups.status()}
+          backups={listBackups(backups.status().dir)}
+          csrfToken={session.csrfToken}
+          outcome={{ taken: params.backup, error: params.backupError }}
+        />
+      )}
       <section className="card" aria-labelledby="sections-title">
         <h2 id="sections-title">Sections</h2>
         <ul className="sections">

@@ -31,3 +31,13 @@ export async function jsonBody(request: Request): Promise<unknown> {
     throw new AppError('invalid_argument', 'The request body must be JSON.');
   }
 }
+
+/**
+ * 303 See Other to a path on this app, after a browser form post. The Location is relative on
+ * purpose: behind a proxy, or opened by the plant's IP instead of localhost, the server's idea of
+ * its own URL is not the address the browser used, and an absolute redirect would send it away.
+ */
+export function seeOther(pathAndQuery: string): Response {
+  if (!pathAndQuery.startsWith('/') || pathAndQuery.startsWith('//')) throw new Error(`seeOther takes an app path, got ${pathAndQuery}`);
+  return new Response(null, { status: 303, headers: { location: pathAndQuery } });
+}

@@ -7,6 +7,7 @@ const PART_NAMES: Partial<Record<keyof RuntimeServices, string>> = {
   registry: 'tool registry',
   agent: 'chat agent',
   knowledge: 'knowledge base',
+  backups: 'backup service (embedded database only; with DATABASE_URL use pg_dump)',
 };
 
 export function requireService<K extends keyof RuntimeServices>(name: K): RuntimeServices[K] {

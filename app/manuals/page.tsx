@@ -4,6 +4,7 @@ import { SearchResults } from '../../components/manuals/search-results';
 import { UploadForm } from '../../components/manuals/upload-form';
 import styles from '../../components/manuals/manuals.module.css';
 import { requirePageSession } from '../../lib/auth/page-session';
+import { atLeast } from '../../lib/auth/roles';
 import { toAppError } from '../../lib/errors';
 import { getRuntime } from '../../lib/runtime';
 import type { SearchResult } from '../../knowledge/knowledge-base';
@@ -53,11 +54,13 @@ export default async function ManualsPage({ searchParams }: { searchParams: Prom
         {params.failed && <p className={styles.error}>Not ingested: {params.failed}</p>}
         {params.error && <p className={styles.error}>{params.error}</p>}
         <DocumentList documents={documents} />
-        {session.user.role !== 'viewer' && (
+        {atLeast(session.user.role, 'supervisor') ? (
           <>
             <h3>Add documents</h3>
             <UploadForm csrfToken={session.csrfToken} />
           </>
+        ) : (
+          <p className="muted">Supervisors and admins can add documents here.</p>
         )}
       </section>
     </div>

@@ -76,7 +76,7 @@ export async function startAppServer({ config, log, dev = false, build = true, o
       db,
       startedAt: new Date(),
       health: { db: dbHealthCheck(db, backups?.status), ...started.health },
-      services: started.services,
+      services: backups ? { ...started.services, backups } : started.services,
     };
     setRuntime(runtime);
 

@@ -12,6 +12,7 @@ import { getRuntime } from '../../../lib/runtime';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../knowledge/extract';
 import { formatForFile, SUPPORTED_FORMATS_TEXT } from '../../../knowledge/formats';
 import { documentId, type IngestResult } from '../../../knowledge/ingest';
+import { seeOther } from '../../../lib/http';
 import { errorResponse, knowledgeBase } from './responses';
 
 export const dynamic = 'force-dynamic';
@@ -74,11 +75,11 @@ export async function POST(request: Request): Promise<Response> {
       if (names('ingested').length + names('unchanged').length > 0) query.set('ingested', [...names('ingested'), ...names('unchanged')].join(', '));
       const failed = results.filter((r) => r.status === 'failed').map((r) => r.error?.message ?? r.docId);
       if (failed.length > 0) query.set('failed', failed.join(' · '));
-      return Response.redirect(new URL(`/manuals?${query}`, request.url), 303);
+      return seeOther(`/manuals?${query}`);
     }
     return Response.json({ results }, { status: results.every((r) => r.status === 'failed') ? 422 : 200 });
   } catch (error) {
-    if (fromBrowserForm) return Response.redirect(new URL(`/manuals?error=${encodeURIComponent((error as Error).message)}`, request.url), 303);
+    if (fromBrowserForm) return seeOther(`/manuals?error=${encodeURIComponent((error as Error).message)}`);
     return errorResponse(error);
   }
 }

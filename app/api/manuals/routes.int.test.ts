@@ -56,11 +56,11 @@ describe('manuals upload and original-file routes', () => {
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  const uploadRequest = (who: string, files: { name: string; bytes: Uint8Array }[]) => {
+  const uploadRequest = (who: string, files: { name: string; bytes: Uint8Array }[], headers: Record<string, string> = {}) => {
     const form = new FormData();
     form.set('csrf', sessions[who]!.csrfToken);
     for (const file of files) form.append('file', new File([new Uint8Array(file.bytes)], file.name));
-    return new Request(`${BASE}/api/manuals`, { method: 'POST', headers: { cookie: sessions[who]!.cookie }, body: form });
+    return new Request(`${BASE}/api/manuals`, { method: 'POST', headers: { cookie: sessions[who]!.cookie, ...headers }, body: form });
   };
 
   it('ingests an uploaded Word SOP next to a refused .doc, and serves the original as a download', async () => {
@@ -86,6 +86,13 @@ describe('manuals upload and original-file routes', () => {
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(Buffer.from(await file.arrayBuffer()).equals(docxBytes)).toBe(true);
+  });
+
+  it('sends a browser form back to the Manuals page with the outcome, by a relative redirect', async () => {
+    const response = await upload(uploadRequest('sam', [{ name: 'form-upload.docx', bytes: docxBytes }], { accept: 'text/html' }));
+    expect(response.status).toBe(303);
+    // Relative: the browser may have opened the app by an address the server does not know.
+    expect(response.headers.get('location')).toBe('/manuals?ingested=form-upload.docx');
   });
 
   it('keeps uploads to supervisors, and reports a broken Word file without storing chunks', async () => {

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+describe('database backups on the overview', () => {
+  let dataDir: string;
+  let adminPassword: string;
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // An admin made with the CLI before the app starts, as an integrator would.
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantpilot-e2e-backups-'));
+    const added = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'plantpilot.js'), 'users', 'add', 'ada', '--role', 'admin'], {
+      cwd: ROOT,
+      env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(added.status, added.stderr).toBe(0);
+    adminPassword = added.stdout.trim().split('\n').at(-1)!;
+    app = await startApp({ PLANTPILOT_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets an admin take a backup now and shows it in the list', async () => {
+    const page = await browser.newPage();
+    await signIn(page, app, 'ada', adminPassword, 'plant-admin-password-2026');
+    const card = page.locator('section', { has: page.getByRole('heading', { name: 'Database backups' }) });
+    await expect(card.textContent()).resolves.toContain('No backup yet.');
+    await card.getByRole('button', { name: 'Back up now' }).click();
+    await page.waitForURL(/\?backup=plantpilot-db-/);
+    await expect(card.locator('.banner-ok').textContent()).resolves.toMatch(/Backup written: plantpilot-db-\d{8}T\d{6}Z\.tar\.gz/);
+    const file = (await card.locator('tbody code').first().textContent())!;
+    expect(fs.statSync(path.join(dataDir, 'backups', file)).size).toBeGreaterThan(1024 * 1024);
+    await page.close();
+  });
+});

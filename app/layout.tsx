@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="brand">
             Plantpilot
           </Link>
-          {session && !session.user.mustChangePassword && <Nav />}
+          {session && !session.user.mustChangePassword && <Nav role={session.user.role} />}
           {session && <UserMenu displayName={session.user.displayName} role={session.user.role} csrfToken={session.csrfToken} />}
         </header>
         <main className="main">{children}</main>

@@ -1,5 +1,8 @@
 /** The application's sections, in navigation order, with what each is for. */
-export type NavItem = { href: string; label: string; summary: string };
+import { atLeast, type Role } from '../lib/auth/roles';
+
+/** `minRole`: shown only to that role and above (the page itself checks again). */
+export type NavItem = { href: string; label: string; summary: string; minRole?: Role };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/chat', label: 'Chat', summary: 'Ask about the plant; actions wait for approval.' },
@@ -10,5 +13,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/manuals', label: 'Manuals', summary: 'The plant’s manuals and SOPs, searchable with cited passages.' },
   { href: '/handovers', label: 'Handovers', summary: 'Shift handover reports with a source for every statement.' },
   { href: '/approvals', label: 'Approvals', summary: 'Requests to write to the plant, waiting for a decision.' },
-  { href: '/audit', label: 'Audit', summary: 'The hash-chained log of logins, requests, decisions and executions.' },
+  { href: '/audit', label: 'Audit', summary: 'The hash-chained log of logins, requests, decisions and executions.', minRole: 'supervisor' },
+  { href: '/people', label: 'People', summary: 'Who may sign in, with which role; one-time passwords.', minRole: 'admin' },
 ];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.minRole || atLeast(role, item.minRole));
+}

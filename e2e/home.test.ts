@@ -35,9 +35,11 @@ describe('home page', () => {
     await expect(page.getByRole('heading', { name: 'Plant overview' }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('signed-in-user').textContent()).resolves.toMatch(/Shift Operator\s*operator/);
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const label of ['Chat', 'Plant', 'Schedule', 'Maintenance', 'Inspection', 'Manuals', 'Handovers', 'Approvals', 'Audit']) {
+    for (const label of ['Chat', 'Plant', 'Schedule', 'Maintenance', 'Inspection', 'Manuals', 'Handovers', 'Approvals']) {
       await expect(nav.getByRole('link', { name: label, exact: true }).count()).resolves.toBe(1);
     }
+    // Sections an operator may not open are not offered: the audit log (supervisors) and People (admins).
+    for (const label of ['Audit', 'People']) await expect(nav.getByRole('link', { name: label, exact: true }).count()).resolves.toBe(0);
     const dbRow = page.locator('tr[data-part="db"]');
     await expect(dbRow.getAttribute('data-status')).resolves.toBe('ok');
     await expect(dbRow.textContent()).resolves.toMatch(/embedded PGlite/);

@@ -104,6 +104,13 @@ async function requireUserByName(db: Queryable, username: string): Promise<User>
 export async function setUserDisabled(db: Db, username: string, disabled: boolean, by: AuditActor): Promise<User> {
   const user = await requireUserByName(db, username);
   return db.transaction(async (tx) => {
+    if (disabled && user.role === 'admin' && !user.disabled) {
+      // FOR UPDATE: two admins disabling each other at once cannot both pass this check.
+      const { rows: admins } = await tx.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND NOT disabled FOR UPDATE");
+      if (admins.length <= 1) {
+        throw new AppError('conflict', `"${user.username}" is the last enabled admin; add or enable another admin first, or nobody could manage people.`);
+      }
+    }
     const { rows } = await tx.query<UserRow>('UPDATE users SET disabled = $2 WHERE id = $1 RETURNING *', [user.id, disabled]);
     // A disabled user's open sessions end now, not when they expire.
     if (disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);

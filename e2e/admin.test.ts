@@ -8,7 +8,7 @@ import { launchBrowser, signIn, startApp, type RunningApp } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-describe('database backups on the overview', () => {
+describe('an admin, while the app runs', () => {
   let dataDir: string;
   let adminPassword: string;
   let app: RunningApp;
@@ -44,5 +44,31 @@ describe('database backups on the overview', () => {
     const file = (await card.locator('tbody code').first().textContent())!;
     expect(fs.statSync(path.join(dataDir, 'backups', file)).size).toBeGreaterThan(1024 * 1024);
     await page.close();
+  });
+
+  it('adds an operator on the People page, whose one-time password then signs them in', async () => {
+    const page = await browser.newPage();
+    await signIn(page, app, 'ada', 'plant-admin-password-2026');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'People', exact: true }).click();
+    await page.waitForURL(/\/people$/);
+    await page.getByLabel('User name').fill('olga');
+    await page.getByLabel('Full name').fill('Olga Krause');
+    await page.getByLabel('Role').selectOption('operator');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const shown = page.getByTestId('one-time-password');
+    await shown.waitFor();
+    const oneTimePassword = (await shown.textContent())!;
+    await page.locator('tr[data-username="olga"]').waitFor();
+    await expect(page.locator('tr[data-username="olga"]').textContent()).resolves.toMatch(/Olga Krause\s*operator\s*must choose a password/);
+    await page.close();
+
+    const context = await browser.newContext();
+    const olga = await context.newPage();
+    await signIn(olga, app, 'olga', oneTimePassword, 'olga-chooses-her-own-2026');
+    await expect(olga.getByTestId('signed-in-user').textContent()).resolves.toMatch(/Olga Krause/);
+    await olga.goto(`${app.url}/people`);
+    await olga.waitForURL(/\/\?denied=admin$/);
+    await expect(olga.getByRole('alert').first().textContent()).resolves.toMatch(/needs the admin role/);
+    await context.close();
   });
 });

@@ -14,6 +14,7 @@ import * as forecast from './commands/forecast';
 import * as handover from './commands/handover';
 import * as inspect from './commands/inspect';
 import * as mcp from './commands/mcp';
+import * as opcua from './commands/opcua';
 import * as schedule from './commands/schedule';
 import * as search from './commands/search';
 import * as sim from './commands/sim';
@@ -24,7 +25,7 @@ import * as users from './commands/users';
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, sim, ingest, search, docs, schedule, forecast, inspect, handover, evalCommand];
+const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, opcua, sim, ingest, search, docs, schedule, forecast, inspect, handover, evalCommand];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTwinServer, type TwinServer } from '../twin/server';
+import { listCertificates, trustCertificate, untrustCertificate } from './certificates';
 import { connectPlant } from './plant-connection';
 import { writeValue } from './write-path';
 
@@ -37,14 +38,37 @@ describe('plant connection over a signed and encrypted channel (Basic256Sha256)'
       tags: { kind: 'browse' },
     });
 
-  it('refuses a server certificate nobody trusted, saying where to put it', async () => {
+  it('refuses a server certificate nobody trusted, saying how to review and trust it', async () => {
     const certificateDir = path.join(pkiDir, 'strict');
     await expect(secured(certificateDir, false)).rejects.toMatchObject({
       code: 'plant_unreachable',
-      message: expect.stringContaining(path.join(certificateDir, 'trusted', 'certs')),
+      message: expect.stringContaining('plantpilot opcua trust'),
     });
     // The refused certificate is kept where an engineer can review it and move it to trusted/.
     expect(await readdir(path.join(certificateDir, 'rejected'))).not.toHaveLength(0);
+  });
+
+  it('commissions a refused server certificate by its thumbprint, and can withdraw the trust again', async () => {
+    const certificateDir = path.join(pkiDir, 'strict');
+    const rejected = (await listCertificates(certificateDir)).filter((c) => c.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ thumbprint: expect.stringMatching(/^[0-9a-f]{40}$/), expired: false });
+    // Our own certificate was made at the first attempt, for the server's trust list.
+    expect((await listCertificates(certificateDir)).filter((c) => c.status === 'own')).toHaveLength(1);
+
+    const trusted = await trustCertificate(certificateDir, rejected[0]!.thumbprint.slice(0, 12).toUpperCase());
+    expect(trusted).toMatchObject({ status: 'trusted', thumbprint: rejected[0]!.thumbprint });
+    const plant = await secured(certificateDir, false);
+    try {
+      expect(plant.getValue('L1-RFL', 'Zone4.SetpointC')).toMatchObject({ unit: '°C', quality: 'good' });
+    } finally {
+      await plant.close();
+    }
+
+    await untrustCertificate(certificateDir, rejected[0]!.thumbprint);
+    await expect(secured(certificateDir, false)).rejects.toMatchObject({ code: 'plant_unreachable' });
+    await expect(trustCertificate(certificateDir, 'not-hex')).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(trustCertificate(certificateDir, '00000000')).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('reads and writes with read-back once the server certificate is trusted', async () => {

@@ -54,7 +54,7 @@ function describeReason(error: unknown): string {
 export function unreachableError(endpointUrl: string, error: unknown, certificateDir?: string): AppError {
   const reason = describeReason(error);
   const hint = /certificate/.test(reason)
-    ? ` Put the server certificate into ${certificateDir ?? '<certificate dir>'}/trusted/certs and ours (in own/certs) into the server's trust list.`
+    ? ` Review the server's certificate with \`plantpilot opcua certs\` (refused ones wait in ${certificateDir ?? '<certificate dir>'}/rejected), compare its thumbprint with the server's, and trust it with \`plantpilot opcua trust <thumbprint>\`; give the server our certificate (own/certs) for its trust list.`
     : /user name/.test(reason)
       ? ' Check the OPC UA user name and password.'
       : ' Check OPCUA_ENDPOINT or start the twin with `plantpilot sim`.';

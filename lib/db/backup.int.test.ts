@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import * as tar from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbHealthCheck } from '../health';
 import { silentLogger } from '../log';
@@ -78,6 +79,16 @@ describe('embedded database backups', () => {
     const foreign = path.join(dataDir, 'foreign.tar.gz');
     fs.writeFileSync(foreign, gzipSync(Buffer.alloc(4096, 7)));
     await expect(restoreBackup(dataDir, foreign)).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringContaining('was not touched') });
+    // A well-formed archive of something else: it unpacks, but is no Plantpilot database.
+    const otherDir = path.join(dataDir, 'other');
+    fs.mkdirSync(otherDir);
+    fs.writeFileSync(path.join(otherDir, 'shift-notes.txt'), 'Line 2 stopped at 14:05 for a feeder jam.');
+    const other = path.join(dataDir, 'other.tar.gz');
+    await tar.c({ gzip: true, file: other, cwd: otherDir }, ['.']);
+    await expect(restoreBackup(dataDir, other)).rejects.toMatchObject({
+      code: 'invalid_file',
+      message: expect.stringContaining('does not open as a Plantpilot database'),
+    });
     await expect(restoreBackup(dataDir, path.join(dataDir, 'missing.tar.gz'))).rejects.toMatchObject({ code: 'not_found' });
     expect(fs.existsSync(path.join(dataDir, 'db.restoring'))).toBe(false);
 

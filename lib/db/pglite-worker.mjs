@@ -4,12 +4,12 @@
  * and never stops to execute a query itself. Plain JavaScript: it runs in a worker thread, where
  * the TypeScript loader of the parent does not reach.
  */
-import { Buffer } from 'node:buffer';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import * as tar from 'tar';
 
 const { dataDir, socketPath } = workerData;
 
@@ -21,15 +21,16 @@ try {
   await server.start();
   parentPort.on('message', async (message) => {
     if (message?.backup) {
-      // PGlite runs the dump exclusively (no query in between), so the archive is a consistent
-      // copy of the files, WAL included; restoring it is a normal crash-recovery start. Written
-      // under a temporary name and renamed, so a half-written backup never carries the final name.
+      // The data dir's files are archived while PGlite runs nothing else (its query lock is held),
+      // so the archive is a consistent copy, WAL included; restoring it is a normal crash-recovery
+      // start. Streamed to disk (memory stays flat however large the database), under a temporary
+      // name renamed at the end, so a half-written backup never carries the final name.
       const partial = `${message.backup}.partial`;
       try {
-        const archive = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
-        await writeFile(partial, archive);
+        if (dataDir.startsWith('memory://')) throw new Error('an in-memory database has no files to back up');
+        await db.runExclusive(() => tar.c({ gzip: true, file: partial, cwd: dataDir, portable: true }, ['.']));
         await rename(partial, message.backup);
-        parentPort.postMessage({ backedUp: message.backup, bytes: archive.length });
+        parentPort.postMessage({ backedUp: message.backup, bytes: (await stat(message.backup)).size });
       } catch (error) {
         await rm(partial, { force: true });
         parentPort.postMessage({ backedUp: message.backup, error: error instanceof Error ? error.message : String(error) });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import * as tar from 'tar';
 import { AppError } from '../errors';
 import { backupName } from './backups';
 import { acquireDataDirLock } from './data-dir-lock';
@@ -15,20 +16,25 @@ export type RestoreResult = { restored: string; previous?: string; migrations: n
 
 /**
  * Replaces the embedded database in `dataDir` with the archive `file`. The app must be stopped
- * (this takes the data dir's lock). Steps: unpack into `db.restoring`, open it and read its
+ * (this takes the data dir's lock). Steps: unpack into `db.restoring` (streamed), open it and read its
  * migration table (a damaged or foreign archive stops here, nothing moved), move the current
  * `db` to `db.before-restore-<time>`, move the restored copy to `db`.
  */
 export async function restoreBackup(dataDir: string, file: string, now: Date = new Date()): Promise<RestoreResult> {
-  let archive: Buffer;
+  const head = Buffer.alloc(2);
   try {
-    archive = fs.readFileSync(file);
+    const handle = fs.openSync(file, 'r');
+    try {
+      fs.readSync(handle, head, 0, 2, 0);
+    } finally {
+      fs.closeSync(handle);
+    }
   } catch (error) {
     throw new AppError('not_found', `${file}: cannot read the backup (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`, {
       cause: error,
     });
   }
-  if (archive[0] !== 0x1f || archive[1] !== 0x8b) {
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
     throw new AppError('invalid_file', `${file}: not a gzip archive, so not a Plantpilot database backup. Pick a plantpilot-db-*.tar.gz file.`);
   }
   const lock = acquireDataDirLock(dataDir, `plantpilot db restore ${path.basename(file)}`);
@@ -38,7 +44,9 @@ export async function restoreBackup(dataDir: string, file: string, now: Date = n
     fs.rmSync(restoring, { recursive: true, force: true });
     let migrations: number;
     try {
-      const db = await PGlite.create(restoring, { loadDataDir: new Blob([new Uint8Array(archive)]), extensions: { vector } });
+      fs.mkdirSync(restoring);
+      await tar.x({ file, cwd: restoring, strict: true });
+      const db = await PGlite.create(restoring, { extensions: { vector } });
       try {
         const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM schema_migrations');
         migrations = result.rows[0]!.count;

@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '../../../components/manuals/manuals.module.css';
+import { PassageText } from '../../../components/manuals/passage-text';
 import { requirePageSession } from '../../../lib/auth/page-session';
 import { getRuntime } from '../../../lib/runtime';
 
@@ -60,7 +61,7 @@ export default async function ManualDocumentPage({ params }: { params: Promise<{
             )}
             {firstOfSection && chunk.sectionPath.length > 0 && <h2 id={chunk.anchor}>{chunk.sectionPath.join(' › ')}</h2>}
             <div className={styles.passage} id={`chunk-${chunk.ordinal}`}>
-              {chunk.body}
+              <PassageText body={chunk.body} />
             </div>
           </div>
         );

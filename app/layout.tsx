@@ -3,7 +3,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { UserMenu } from '../components/auth/user-menu';
 import { Nav } from '../components/nav';
+import { PlantTimeZoneProvider } from '../components/plant-time';
 import { pageSession } from '../lib/auth/page-session';
+import { getRuntime } from '../lib/runtime';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {session && !session.user.mustChangePassword && <Nav role={session.user.role} />}
           {session && <UserMenu displayName={session.user.displayName} role={session.user.role} csrfToken={session.csrfToken} />}
         </header>
-        <main className="main">{children}</main>
+        <main className="main">
+          <PlantTimeZoneProvider timeZone={getRuntime().config.plant.timeZone}>{children}</PlantTimeZoneProvider>
+        </main>
       </body>
     </html>
   );

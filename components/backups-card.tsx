@@ -4,6 +4,7 @@
  */
 import type { BackupFile } from '../lib/db/backups';
 import type { BackupStatus } from '../lib/db/backup-service';
+import { PlantTime } from './plant-time';
 
 const SHOWN = 5;
 
@@ -29,7 +30,7 @@ export function BackupsCard({
       {outcome.error && <p className="banner banner-down">The backup failed: {outcome.error}</p>}
       {status.failure && !outcome.error && (
         <p className="banner banner-down">
-          The last scheduled backup failed at {new Date(status.failure.at).toLocaleString()}: {status.failure.message}
+          The last scheduled backup failed at <PlantTime at={status.failure.at} />: {status.failure.message}
         </p>
       )}
       {backups.length === 0 ? (
@@ -46,7 +47,9 @@ export function BackupsCard({
           <tbody>
             {backups.slice(0, SHOWN).map((backup) => (
               <tr key={backup.name}>
-                <td>{backup.takenAt.toLocaleString()}</td>
+                <td>
+                  <PlantTime at={backup.takenAt} />
+                </td>
                 <td>{(backup.bytes / 1024 / 1024).toFixed(1)} MB</td>
                 <td>
                   <code>{backup.name}</code>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { HealthPart, HealthReport } from '../lib/health';
 import { StatusPill } from './status-pill';
+import { PlantTime } from './plant-time';
 
 const LABELS: Record<HealthPart, string> = { db: 'Database', plant: 'Plant connection', model: 'Model', embeddings: 'Embeddings' };
 const REFRESH_MS = 5000;
@@ -50,7 +51,9 @@ export function HealthPanel({ initial }: { initial: HealthReport }) {
           ))}
         </tbody>
       </table>
-      <p className="muted">Checked {new Date(report.checkedAt).toLocaleTimeString()}</p>
+      <p className="muted">
+        Checked <PlantTime at={report.checkedAt} style="seconds" />
+      </p>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { KpiCards } from '../../components/schedule/kpi-cards';
 import { ScheduleActions } from '../../components/schedule/schedule-actions';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { isAppError } from '../../lib/errors';
+import { formatPlantTime } from '../../lib/plant-time';
 import { getRuntime } from '../../lib/runtime';
 import { describeScenario } from '../../tools/scheduling/plant/scenarios';
 import type { ScheduleDraft } from '../../tools/scheduling/service/draft-store';
@@ -17,6 +18,7 @@ export const dynamic = 'force-dynamic';
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ draft?: string }> }) {
   const session = await requirePageSession();
   const scheduling = getRuntime().services.scheduling;
+  const timeZone = getRuntime().config.plant.timeZone;
   if (!scheduling) {
     return (
       <section className="card">
@@ -52,8 +54,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                   What-if: <strong>{describeScenario(draft.scenario)}</strong>.{' '}
                 </>
               ) : null}
-              Draft <code>{draft.id}</code> from {new Date(draft.createdAt).toLocaleString('en-GB', { timeZone: 'Europe/Berlin' })}, compared with the{' '}
-              {draft.compared.label}
+              Draft <code>{draft.id}</code> from {formatPlantTime(draft.createdAt, timeZone)}, compared with the {draft.compared.label}
               {draft.baseDraftId ? (
                 <>
                   {' '}
@@ -69,7 +70,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       {draft && (
         <section className="card">
           <h2>Gantt per line</h2>
-          <GanttChart draft={draft.schedule} compared={draft.compared.schedule} comparedLabel={draft.compared.label === 'current plan' ? 'current' : 'base'} />
+          <GanttChart
+            draft={draft.schedule}
+            compared={draft.compared.schedule}
+            comparedLabel={draft.compared.label === 'current plan' ? 'current' : 'base'}
+            timeZone={timeZone}
+          />
           <p className="muted">Red outline: late. Dashed: a what-if order. Grey: line not staffed. Orange: maintenance.</p>
           {draft.kpis.lateOrderIds.length > 0 && (
             <p>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ApprovalRequest } from '../../tools/approval/types';
 import styles from './approvals.module.css';
+import { PlantTime } from '../plant-time';
 
 export type Viewer = { id: string; role: 'viewer' | 'operator' | 'supervisor' | 'admin'; csrfToken: string };
 
@@ -138,14 +139,21 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
         </ul>
       )}
       <p className={styles.meta}>
-        Requested by {request.requester.name} at {new Date(request.createdAt).toLocaleTimeString()} · tool <code>{request.tool}</code> · args{' '}
+        Requested by {request.requester.name} at <PlantTime at={request.createdAt} style="seconds" /> · tool <code>{request.tool}</code> · args{' '}
         <code title={request.argsSha256}>{request.argsSha256.slice(0, 12)}…</code>
         {request.status === 'pending' && <> · expires in {countdown(request.expiresAt, nowMs)}</>}
       </p>
       {request.decidedBy && (
         <p className={styles.meta}>
           {request.status === 'rejected' ? 'Rejected' : request.status === 'superseded' ? 'Edited' : 'Approved'} by {request.decidedBy.name}
-          {request.decidedAt ? ` at ${new Date(request.decidedAt).toLocaleTimeString()}` : ''}
+          {request.decidedAt ? (
+            <>
+              {' at '}
+              <PlantTime at={request.decidedAt} style="seconds" />
+            </>
+          ) : (
+            ''
+          )}
           {request.reason ? ` — “${request.reason}”` : ''}
         </p>
       )}

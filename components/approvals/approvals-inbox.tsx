@@ -5,6 +5,7 @@ import type { KillSwitchState } from '../../tools/approval/kill-switch';
 import type { ApprovalRequest } from '../../tools/approval/types';
 import { ApprovalCard, type Viewer } from './approval-card';
 import styles from './approvals.module.css';
+import { PlantTime } from '../plant-time';
 
 const POLL_MS = 2000;
 
@@ -82,7 +83,7 @@ export function ApprovalsInbox({ initial, initialKillSwitch, viewer }: { initial
       </div>
       {killSwitch.engaged && (
         <p className={styles.killOn} role="status">
-          All actuation is stopped by {killSwitch.by} since {killSwitch.at ? new Date(killSwitch.at).toLocaleString() : '—'}: {killSwitch.reason}
+          All actuation is stopped by {killSwitch.by} since {killSwitch.at ? <PlantTime at={killSwitch.at} /> : '—'}: {killSwitch.reason}
         </p>
       )}
       <h2>Open ({open.length})</h2>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { AuditEntry, AuditVerification } from '../../lib/audit/audit-log';
+import { PlantTime } from '../plant-time';
 
 const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   approval: (id) => `/approvals/${id}`,
@@ -79,7 +80,9 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
             return (
               <tr key={entry.seq}>
                 <td>{entry.seq}</td>
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>
+                  <PlantTime at={entry.at} style="seconds" />
+                </td>
                 <td>{entry.actor.name}</td>
                 <td>
                   <code>{entry.action}</code>

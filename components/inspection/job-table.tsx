@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { InspectionJobView } from '../../tools/inspection/tools/trigger-inspection';
 import styles from './job-table.module.css';
+import { PlantTime } from '../plant-time';
 
 export type JobRow = InspectionJobView & { createdAt: string; attempts: number; maxAttempts: number };
 
@@ -38,7 +39,9 @@ export function JobTable({ jobs }: { jobs: readonly JobRow[] }) {
               {job.error && <div className={styles.error}>{job.error}</div>}
             </td>
             <td className={styles.number}>{job.defectCount ?? '—'}</td>
-            <td>{new Date(job.createdAt).toLocaleString()}</td>
+            <td>
+              <PlantTime at={job.createdAt} />
+            </td>
           </tr>
         ))}
       </tbody>

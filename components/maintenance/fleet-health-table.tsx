@@ -4,6 +4,7 @@ import type { KeySignalSeries } from '../../tools/maintenance/plant/key-signal';
 import { RulIntervalBar } from './rul-interval-bar';
 import { Sparkline } from './sparkline';
 import styles from './maintenance.module.css';
+import { PlantTime } from '../plant-time';
 
 export type FleetRow = RankedForecast & { name: string; component: string; signal?: KeySignalSeries };
 
@@ -58,7 +59,7 @@ export function FleetHealthTable({ rows, selected }: { rows: FleetRow[]; selecte
             </td>
             <td>{row.topSignals.length > 0 ? row.topSignals.map((s) => s.signal).join(', ') : '—'}</td>
             <td>
-              <time dateTime={row.computedAt}>{row.computedAt.slice(0, 16).replace('T', ' ')} UTC</time>
+              <PlantTime at={row.computedAt} />
               <div className="muted">{row.modelVersion}</div>
             </td>
           </tr>

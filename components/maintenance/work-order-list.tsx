@@ -1,8 +1,7 @@
 /** Work orders, newest window first. They are created through the approval gate (create_work_order in the chat). */
 import type { WorkOrder } from '../../tools/maintenance/plant/work-orders';
+import { PlantTime } from '../plant-time';
 import styles from './maintenance.module.css';
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export function WorkOrderList({ orders, selected }: { orders: WorkOrder[]; selected?: string }) {
   if (orders.length === 0) return <p className="muted">No work orders yet. Ask the copilot to plan one from a forecast; a supervisor approves it.</p>;
@@ -13,7 +12,7 @@ export function WorkOrderList({ orders, selected }: { orders: WorkOrder[]; selec
           <th>Order</th>
           <th>Asset</th>
           <th>Task</th>
-          <th>Window (UTC)</th>
+          <th>Window</th>
           <th>Parts</th>
           <th>Status</th>
           <th>Requested by</th>
@@ -28,7 +27,7 @@ export function WorkOrderList({ orders, selected }: { orders: WorkOrder[]; selec
             <td>{order.assetId}</td>
             <td>{order.task}</td>
             <td>
-              {when(order.windowFrom)} – {when(order.windowTo)}
+              <PlantTime at={order.windowFrom} /> – <PlantTime at={order.windowTo} />
             </td>
             <td>{order.parts.length > 0 ? order.parts.map((p) => `${p.quantity} × ${p.partNumber}`).join(', ') : '—'}</td>
             <td>

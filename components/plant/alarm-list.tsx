@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AlarmsOutput } from '../../tools/plant/alarms';
 import { usePolledJson } from '../use-polled-json';
 import styles from './plant.module.css';
+import { PlantTime } from '../plant-time';
 
 const WINDOWS_MIN = [60, 480, 1440];
 
@@ -87,7 +88,9 @@ export function AlarmList({ assetId, version }: { assetId?: string; version: num
           <tbody>
             {[...data.events].reverse().map((event) => (
               <tr key={event.id} className={styles[`prio_${event.priority ?? 4}`]}>
-                <td>{new Date(event.time).toLocaleTimeString()}</td>
+                <td>
+                  <PlantTime at={event.time} style="seconds" />
+                </td>
                 <td>{event.priority ?? '?'}</td>
                 <td>{event.assetId ?? '—'}</td>
                 <td>{event.code ?? '—'}</td>

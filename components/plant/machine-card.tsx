@@ -2,6 +2,7 @@
 
 import type { BoardMachine, BoardValue } from './board-data';
 import styles from './plant.module.css';
+import { usePlantTime } from '../plant-time';
 
 const RUNNING = new Set(['Execute']);
 const WAITING = new Set(['Idle', 'Held', 'Holding', 'Suspended', 'Suspending', 'Complete', 'Completing', 'Starting', 'Unholding', 'Unsuspending', 'Resetting']);
@@ -28,12 +29,13 @@ function show(value: BoardValue | undefined, digits = 0): string {
 
 /** One machine: state colour, speed, counts, order, alarms — and, when data is not Good, a clear mark that it is not current. */
 export function MachineCard({ machine, selected, live, onSelect }: { machine: BoardMachine; selected: boolean; live: boolean; onSelect(id: string): void }) {
+  const plantTime = usePlantTime();
   const { values } = machine;
   const quality = live ? worst(Object.values(values)) : 'uncertain';
   const alarmCount = typeof values.ActiveAlarmCount?.value === 'number' ? values.ActiveAlarmCount.value : 0;
   const codes = typeof values.ActiveAlarms?.value === 'string' && values.ActiveAlarms.value ? values.ActiveAlarms.value.split(',') : [];
   const tone = quality === 'good' ? stateTone(values.State?.value) : 'unknown';
-  const asOf = values.State?.sourceTimestamp ? new Date(values.State.sourceTimestamp).toLocaleTimeString() : 'never';
+  const asOf = values.State?.sourceTimestamp ? plantTime(values.State.sourceTimestamp, 'seconds') : 'never';
   const problem = Object.entries(values).find(([, value]) => value && value.quality !== 'good');
   return (
     <button

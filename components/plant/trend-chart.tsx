@@ -11,12 +11,15 @@ import 'uplot/dist/uPlot.min.css';
 import type { TagHistoryOutput } from '../../tools/plant/tag-history';
 import styles from './plant.module.css';
 import { trendSeries } from './trend-series';
+import { usePlantTime, usePlantTimeZone } from '../plant-time';
 
 const HEIGHT_PX = 280;
 
 export function TrendChart({ history }: { history: TagHistoryOutput }) {
   const host = useRef<HTMLDivElement>(null);
   const series = trendSeries(history);
+  const plantTime = usePlantTime();
+  const timeZone = usePlantTimeZone();
 
   useEffect(() => {
     const element = host.current;
@@ -27,7 +30,9 @@ export function TrendChart({ history }: { history: TagHistoryOutput }) {
       width: element.clientWidth || 800,
       height: HEIGHT_PX,
       scales: { x: { time: true } },
-      axes: [{ label: 'Time (local)' }, { label: series.label, size: 64 }],
+      // Axis labels in plant time, like every other time on the page.
+      tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), timeZone),
+      axes: [{ label: `Time (${timeZone})` }, { label: series.label, size: 64 }],
       series: [
         {},
         { label: series.label, stroke: '#0b3d5c', width: 2, paths: series.stepped ? uPlot.paths.stepped!({ align: 1 }) : undefined },
@@ -47,7 +52,7 @@ export function TrendChart({ history }: { history: TagHistoryOutput }) {
       window.removeEventListener('resize', resize);
       chart.destroy();
     };
-  }, [series.label, series.stepped, series.timesS, series.values, series.min, series.max]);
+  }, [series.label, series.stepped, series.timesS, series.values, series.min, series.max, timeZone]);
 
   if (series.values.length === 0) {
     const textual = (history.points ?? []).filter((point) => point.text !== null);
@@ -57,7 +62,7 @@ export function TrendChart({ history }: { history: TagHistoryOutput }) {
           <ul className={styles.textHistory}>
             {textual.slice(-20).map((point) => (
               <li key={point.time}>
-                {new Date(point.time).toLocaleTimeString()} — {point.text || '(empty)'} {point.quality !== 'good' && <em>({point.quality})</em>}
+                {plantTime(point.time, 'seconds')} — {point.text || '(empty)'} {point.quality !== 'good' && <em>({point.quality})</em>}
               </li>
             ))}
           </ul>
@@ -75,7 +80,7 @@ export function TrendChart({ history }: { history: TagHistoryOutput }) {
           {series.flagged.length} sample(s) were not Good and are left out of the line:{' '}
           {series.flagged
             .slice(0, 5)
-            .map((flag) => `${new Date(flag.timeS * 1000).toLocaleTimeString()} ${flag.quality}`)
+            .map((flag) => `${plantTime(flag.timeS * 1000, 'seconds')} ${flag.quality}`)
             .join(', ')}
           {series.flagged.length > 5 ? ', …' : ''}
         </figcaption>

@@ -6,6 +6,7 @@ import type { BoardAsset } from './board-data';
 import styles from './plant.module.css';
 import { TrendChart } from './trend-chart';
 import { usePolledJson } from '../use-polled-json';
+import { usePlantTime } from '../plant-time';
 
 const WINDOWS = [
   { label: '15 min', ms: 15 * 60_000 },
@@ -23,6 +24,7 @@ function defaultTag(asset: BoardAsset | undefined): string {
 
 /** Pick a machine, a tag and a window; the chart comes from the historian through /api/plant/history. */
 export function TrendPanel({ assets, assetId, initialTag }: { assets: BoardAsset[]; assetId?: string; initialTag?: string }) {
+  const plantTime = usePlantTime();
   const [selectedAsset, setSelectedAsset] = useState(assetId ?? assets[0]?.id ?? '');
   const asset = assets.find((candidate) => candidate.id === selectedAsset);
   const [tag, setTag] = useState(initialTag && asset?.tags.some((t) => t.id === initialTag) ? initialTag : defaultTag(asset));
@@ -107,7 +109,7 @@ export function TrendPanel({ assets, assetId, initialTag }: { assets: BoardAsset
         <p className={current.quality === 'good' ? styles.current : styles.qualityStale}>
           Now: <b>{current.value === null ? '—' : typeof current.value === 'number' ? current.value.toFixed(2) : String(current.value)}</b>
           {current.unit && current.unit !== 'count' ? ` ${current.unit}` : ''} · {current.quality}
-          {current.sourceTimestamp ? ` · ${new Date(current.sourceTimestamp).toLocaleTimeString()}` : ''}
+          {current.sourceTimestamp ? ` · ${plantTime(current.sourceTimestamp, 'seconds')}` : ''}
           {current.quality !== 'good' ? ' — last known value, not current' : ''}
         </p>
       )}

@@ -3,6 +3,7 @@
  * one for the plan it is compared with, orders as bars coloured by product family, late orders
  * outlined in red, closed shifts and maintenance shaded.
  */
+import { formatPlantTime } from '../../lib/plant-time';
 import type { PlantSchedule, ScheduledLine } from '../../tools/scheduling/plant/plant-schedule';
 
 const WIDTH = 960;
@@ -17,9 +18,10 @@ function familyColour(family: string): string {
   return `hsl(${hash} 55% 62%)`;
 }
 
-type Props = { draft: PlantSchedule; compared: PlantSchedule; comparedLabel: string };
+/** `timeZone`: the plant's, for the axis labels. */
+type Props = { draft: PlantSchedule; compared: PlantSchedule; comparedLabel: string; timeZone: string };
 
-export function GanttChart({ draft, compared, comparedLabel }: Props) {
+export function GanttChart({ draft, compared, comparedLabel, timeZone }: Props) {
   const all = [...draft.lines, ...compared.lines].flatMap((l) => l.orders);
   const fromMs = Date.parse(draft.planStart);
   const toMs = Math.max(fromMs + 8 * HOUR_MS, ...all.map((o) => Date.parse(o.endAt)));
@@ -40,7 +42,7 @@ export function GanttChart({ draft, compared, comparedLabel }: Props) {
           <g key={t}>
             <line x1={x(iso)} x2={x(iso)} y1={AXIS_H - 4} y2={height} stroke="#ddd" />
             <text x={x(iso) + 2} y={12} fill="#666">
-              {new Date(t).toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' })}
+              {formatPlantTime(t, timeZone, 'weekdayTime')}
             </text>
           </g>
         );

@@ -4,6 +4,7 @@
  * statement that says "nothing happened" cites the list it looked at.
  */
 import { AppError } from '../../lib/errors';
+import { formatPlantTime } from '../../lib/plant-time';
 import type { Source } from '../sources';
 import {
   alarmClearedSource,
@@ -37,14 +38,9 @@ const SECTION_TITLES: Record<SectionId, string> = {
   open_items: 'Open items for the incoming shift',
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** "25 Nov, 06:14" in the plant's zone: the one format every page and report uses (lib/plant-time.ts). */
 export function localTime(iso: string, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(new Date(iso));
+  return formatPlantTime(iso, timeZone, 'datetime');
 }
 
 export function duration(ms: number): string {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BoardViewer } from '../../../components/inspection/board-viewer';
 import { requirePageSession } from '../../../lib/auth/page-session';
+import { formatPlantTime } from '../../../lib/plant-time';
 import { getRuntime } from '../../../lib/runtime';
 import { imageHref } from '../../../tools/inspection/jobs/image-store';
 import { JobId } from '../../../tools/inspection/jobs/job-types';
@@ -33,7 +34,7 @@ export default async function BoardPage({ params }: { params: Promise<{ jobId: s
       </h1>
       <p className="muted">
         {job.lineId ?? 'Image pair'} · job {job.id} · {job.state}
-        {job.finishedAt && ` at ${job.finishedAt.toLocaleString()}`}
+        {job.finishedAt && ` at ${formatPlantTime(job.finishedAt, getRuntime().config.plant.timeZone)}`}
         {job.backend && ` · ${job.backend}`}
         {job.result && ` · ${job.result.durationMs} ms`}
       </p>

@@ -1,0 +1,28 @@
+/**
+ * Times as the plant reads them: its own time zone (PLANTPILOT_TIME_ZONE), 24-hour clock, the same
+ * on every page, in the handover report and whatever the browser's or the server's zone is. A
+ * screen that said 05:14 UTC next to a handover saying 06:14 made people ask which one was right.
+ * Isomorphic: no Node imports, so client components use it through components/plant-time.tsx.
+ */
+export type PlantTimeStyle = 'time' | 'seconds' | 'datetime' | 'date' | 'weekdayTime';
+
+const OPTIONS: Record<PlantTimeStyle, Intl.DateTimeFormatOptions> = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  seconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  datetime: { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' },
+  date: { day: '2-digit', month: 'short', year: 'numeric' },
+  weekdayTime: { weekday: 'short', hour: '2-digit', minute: '2-digit' },
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatPlantTime(at: Date | string | number, timeZone: string, style: PlantTimeStyle = 'datetime'): string {
+  const key = `${timeZone}\u0000${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', ...OPTIONS[style] });
+    formatters.set(key, formatter);
+  }
+  const date = at instanceof Date ? at : new Date(at);
+  return Number.isNaN(date.getTime()) ? '—' : formatter.format(date);
+}

@@ -17,6 +17,7 @@ import { toPassage } from '../../tools/manuals/search-manuals';
 import { startHandoverService } from '../../tools/handover/handover-service';
 import { createChatSummarize } from '../../tools/handover/model-summary';
 import { parseShiftSpec } from '../../tools/handover/shifts';
+import { workingCalendar } from './working-calendar';
 import { startForecastService } from '../../tools/maintenance/plant/forecast-service';
 import { maintenanceWindows } from '../../tools/maintenance/plant/work-orders';
 import { appendAudit } from '../audit/audit-log';
@@ -110,12 +111,16 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     services.maintenanceForecasts = maintenanceForecasts;
 
     // Scheduling: orders from the twin when it runs in-process, releases over OPC UA.
+    // One shift calendar for the whole product: handovers, "this shift" figures on the plant and
+    // the scheduler's working time.
+    const shiftCalendar = parseShiftSpec(config.plant.shifts, config.plant.timeZone);
     const scheduling = createSchedulingService({
       db,
       log: log.child({ part: 'scheduling' }),
       plant: plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date()),
       writer: { loadOrderSequence: (lineId, orderIds) => connectorSequenceWriter(livePlant()).loadOrderSequence(lineId, orderIds) },
       seed: config.twin.seed,
+      calendar: workingCalendar(shiftCalendar),
       // Approved work orders block their windows in the schedule.
       maintenance: () => maintenanceWindows(db),
     });
@@ -157,9 +162,6 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       return current.plant.listAssets().map((a) => ({ id: a.id, name: a.name, line: a.line, type: a.type ?? 'asset', aliases: [] }));
     };
     const model = selectModel(config, listAssets);
-
-    // One shift calendar for the whole product: handovers and "this shift" figures on the plant.
-    const shiftCalendar = parseShiftSpec(config.plant.shifts, config.plant.timeZone);
 
     // Shift handovers: generated at each shift end and on demand, every statement cited.
     const handovers = startHandoverService({

@@ -82,7 +82,7 @@ export type PlantOverviewOutput = z.infer<typeof PlantOverviewOutput>;
 const DEFINITIONS =
   'Counts this shift = counter now − counter at shift start (historian). Planned units = elapsed counting time ÷ takt (slowest routing step of the ' +
   'product at 100 % speed). OEE = availability (time in Execute ÷ elapsed) × performance (ideal cycle time × total ÷ run time) × quality (good ÷ ' +
-  'total). A line’s output and OEE are those of its last machine. Shifts: 06–14, 14–22, 22–06 Europe/Berlin.';
+  'total). A line’s output and OEE are those of its last machine. The shift is the plant’s current one (name, start, end and time zone in the output).';
 
 function numberOf(plant: PlantConnection, asset: AssetInfo, tagId: string): number | null {
   if (!asset.tags.some((tag) => tag.id === tagId)) return null;

@@ -4,8 +4,8 @@ import { appAndBrowser, signIn } from './harness';
 const running = appAndBrowser();
 
 describe('home page', () => {
-  it('prints one-time passwords for an operator and a supervisor on first start', () => {
-    expect(Object.keys(running.app.oneTimePasswords).sort()).toEqual(['operator', 'supervisor']);
+  it('prints one-time passwords for an operator, a supervisor and an admin on first start', () => {
+    expect(Object.keys(running.app.oneTimePasswords).sort()).toEqual(['admin', 'operator', 'supervisor']);
   });
 
   it('sends a visitor without a session to sign-in, and refuses the API', async () => {

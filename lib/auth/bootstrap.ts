@@ -1,7 +1,8 @@
 /**
  * First start: a plant with nobody able to log in is useless, so when there are no users yet we
- * create an operator and a supervisor with one-time passwords and print them once. Both must
- * choose their own password at first login.
+ * create an operator, a supervisor and an admin (who adds everyone else on the People page while
+ * the app runs) with one-time passwords and print them once. Each must choose their own password
+ * at first login.
  */
 import type { AuditActor } from '../audit/audit-log';
 import type { Db } from '../db/db';
@@ -20,6 +21,7 @@ export async function ensureInitialUsers(db: Db): Promise<CreatedUser[]> {
     return [
       await createUserIn(tx, { username: 'operator', displayName: 'Shift Operator', role: 'operator' }, SYSTEM),
       await createUserIn(tx, { username: 'supervisor', displayName: 'Shift Supervisor', role: 'supervisor' }, SYSTEM),
+      await createUserIn(tx, { username: 'admin', displayName: 'Plant IT Admin', role: 'admin' }, SYSTEM),
     ];
   });
 }
@@ -29,6 +31,6 @@ export function formatInitialUsers(created: CreatedUser[]): string {
   return [
     'First start: created these users with one-time passwords. Each must choose a new password at first login.',
     ...lines,
-    'Add more with `plantpilot users add <name> --role <role>`.',
+    'The admin adds everyone else on the People page (or: `plantpilot users add <name> --role <role>`).',
   ].join('\n');
 }

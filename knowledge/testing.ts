@@ -72,7 +72,7 @@ export async function writePdf(file: string): Promise<void> {
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A Word SOP as plants write them: Title style, numbered headings, a bullet list, numbered steps, a table and a photo. */
-export async function writeDocx(file: string): Promise<void> {
+export async function writeDocx(file: string, options: { title?: boolean } = {}): Promise<void> {
   const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
   const doc = new Document({
     creator: 'Plantpilot tests',
@@ -80,7 +80,7 @@ export async function writeDocx(file: string): Promise<void> {
     sections: [
       {
         children: [
-          new Paragraph({ text: 'Compressor Service Procedure', heading: HeadingLevel.TITLE }),
+          ...(options.title === false ? [] : [new Paragraph({ text: 'Compressor Service Procedure', heading: HeadingLevel.TITLE })]),
           new Paragraph({ text: 'Doc PP-MNT-002 Rev A. Applies to: UT-AIR-C1.' }),
           new Paragraph({ text: '1 Before you start', heading: HeadingLevel.HEADING_1 }),
           new Paragraph({ text: 'Lock out the compressor at its main isolator.', bullet: { level: 0 } }),

@@ -17,9 +17,22 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const STYLE_MAP = [
   // Word's "Title" and "Subtitle" styles open most SOPs; mammoth's default map leaves them as paragraphs.
-  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Title'] => h1.document-title:fresh",
   "p[style-name='Subtitle'] => p:fresh",
 ];
+
+/**
+ * A document with a Title paragraph has its sections one level below it (Heading 1 → level 2, …),
+ * as in a Markdown manual (`#` title, `##` sections); without one, Heading 1 stays the top level.
+ */
+function nestUnderTitle(html: string): string {
+  const title = /<h1 class="document-title">([\s\S]*?)<\/h1>/.exec(html);
+  if (!title) return html;
+  const before = html.slice(0, title.index);
+  const after = html.slice(title.index + title[0].length).replace(/<h1 class="document-title">/g, '<h1>');
+  const demote = (part: string) => part.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(Number(level) + 1, 6)}`);
+  return `${demote(before)}<h1>${title[1]}</h1>${demote(after)}`;
+}
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 
@@ -47,5 +60,8 @@ export async function extractDocx(bytes: Buffer, fallbackTitle: string, name: st
       },
     );
   }
-  return { ...extractHtml(html, fallbackTitle), format: 'docx' };
+  const document = extractHtml(nestUnderTitle(html), fallbackTitle);
+  // Without a Title paragraph the first heading is a section ("1 Purpose"), not the document's name.
+  const titled = html.includes('<h1 class="document-title">');
+  return { ...document, title: titled ? document.title : fallbackTitle, format: 'docx' };
 }

@@ -48,13 +48,24 @@ describe('extractors', () => {
     await writeDocx(file);
     const doc = await extractDocument(await readDocumentFile(file));
     expect(doc).toMatchObject({ title: 'Compressor Service Procedure', format: 'docx' });
-    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 1, text: '2 Oil change' });
-    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 2, text: '3 Torque values' });
+    // Under a Title paragraph, Heading 1 is a section (level 2), as `##` is in a Markdown manual.
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', level: 1, text: 'Compressor Service Procedure' });
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 2, text: '2 Oil change' });
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 3, text: '3 Torque values' });
     expect(doc.blocks).toContainEqual({ kind: 'paragraph', text: 'Drain the oil while it is warm; use only the approved grade.' });
     expect(doc.blocks).toContainEqual({ kind: 'list', items: ['- Lock out the compressor at its main isolator.', '- Vent the receiver to 0 bar.'] });
     expect(doc.blocks).toContainEqual({ kind: 'list', items: ['1. Open the drain valve.', '2. Replace the oil filter.'] });
     expect(doc.blocks).toContainEqual({ kind: 'table', header: 'Part | Torque (N·m)', rows: ['Drain plug | 25'] });
     expect(JSON.stringify(doc)).not.toContain('base64');
+  });
+
+  it('keeps Heading 1 as the top level in a Word file without a Title paragraph', async () => {
+    const file = path.join(dir, 'untitled.docx');
+    await writeDocx(file, { title: false });
+    const doc = await extractDocument(await readDocumentFile(file));
+    expect(doc.title).toBe('untitled'); // the file name: "1 Before you start" is a section, not a title
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 1, text: '2 Oil change' });
+    expect(doc.blocks).toContainEqual({ kind: 'heading', level: 2, text: '3 Torque values' });
   });
 
   it('rejects broken and mislabelled Word files with what to do', async () => {

@@ -21,6 +21,8 @@ export type BoardMachine = {
   id: string;
   name: string;
   line: string | null;
+  /** The line's display name from the plant ("SMT Line 1"), when it has one. */
+  lineName?: string;
   values: Partial<Record<BoardTag, BoardValue>>;
 };
 
@@ -59,7 +61,7 @@ export function boardSnapshot(plant: PlantConnection, now: Date): BoardSnapshot 
       const value = state.values[tagId];
       if (value) values[tagId] = toBoardValue(value);
     }
-    return { id: asset.id, name: asset.name, line: asset.line ?? null, values };
+    return { id: asset.id, name: asset.name, line: asset.line ?? null, lineName: asset.lineName, values };
   });
   return { connection: plant.state, at: now.toISOString(), machines };
 }

@@ -86,7 +86,10 @@ export function PlantBoard({
   const lines = useMemo(() => {
     const groups = new Map<string, BoardMachine[]>();
     for (const machine of snapshot.machines) groups.set(machine.line ?? 'Other', [...(groups.get(machine.line ?? 'Other') ?? []), machine]);
-    return [...groups.entries()];
+    return [...groups.entries()].map(([line, machines]) => {
+      const name = machines[0]?.lineName;
+      return { line, title: name && name !== line ? `${name} (${line})` : line, machines };
+    });
   }, [snapshot.machines]);
   // Reload the alarm list whenever an alarm count on the board changes.
   const alarmVersion = snapshot.machines.reduce((sum, machine) => sum + (Number(machine.values.ActiveAlarmCount?.value) || 0) * 31 + machine.id.length, 0);
@@ -104,9 +107,9 @@ export function PlantBoard({
               ? `The server has lost the plant connection (${snapshot.connection}). Values shown are the last known ones, not current.`
               : 'Live'}
       </p>
-      {lines.map(([line, machines]) => (
-        <section key={line} id={line} className={styles.line} aria-label={line}>
-          <h2>{line}</h2>
+      {lines.map(({ line, title, machines }) => (
+        <section key={line} id={line} className={styles.line} aria-label={title}>
+          <h2>{title}</h2>
           <div className={styles.machines}>
             {machines.map((machine) => (
               <MachineCard key={machine.id} machine={machine} selected={machine.id === selected} live={live} onSelect={select} />

@@ -52,6 +52,8 @@ export const MappedAsset = z.object({
   id: Id,
   name: z.string().min(1),
   line: z.string().optional(),
+  /** How people call the line ("SMT Line 1"); `line` is its id. */
+  lineName: z.string().optional(),
   type: z.string().optional(),
   tags: z.array(MappedTag).default([]),
   methods: z.array(MappedMethod).default([]),

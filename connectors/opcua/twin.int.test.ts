@@ -28,7 +28,7 @@ describe('plant connection on the plant twin, discovered by browsing', () => {
   it('finds lines, machines, tags with units and ranges, and methods', () => {
     const assets = operator.listAssets();
     const oven = assets.find((asset) => asset.id === 'L1-RFL');
-    expect(oven).toMatchObject({ line: 'Line1' });
+    expect(oven).toMatchObject({ line: 'Line1', lineName: 'SMT Line 1' });
     expect(oven!.methods.map((method) => method.id)).toEqual(expect.arrayContaining(['Start', 'Stop', 'Hold', 'SetSpeed']));
     const setpoint = oven!.tags.find((tag) => tag.id === 'Zone4.SetpointC');
     expect(setpoint).toMatchObject({ nodeId: 'ns=1;s=Plant/Line1/L1-RFL/Zone4/SetpointC', unit: '°C', writable: true });

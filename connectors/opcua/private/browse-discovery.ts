@@ -86,7 +86,10 @@ export async function discoverAssets(session: ClientSession, rootNodeId: string)
   areas.forEach((area, index) => {
     for (const child of areaChildren[index] ?? []) {
       if (child.nodeClass !== NodeClass.Object || !ID_PATTERN.test(child.browseName)) continue;
-      machines.push({ asset: { id: child.browseName, name: child.displayName, line: area.browseName, tags: [], methods: [] }, nodeId: child.nodeId });
+      machines.push({
+        asset: { id: child.browseName, name: child.displayName, line: area.browseName, lineName: area.displayName, tags: [], methods: [] },
+        nodeId: child.nodeId,
+      });
     }
   });
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMON_TAGS, PRODUCTION_TAGS, TYPE_TAGS } from '../twin/catalogue';
 import { loadAssetMapping, parseAssetMapping } from './asset-mapping';
 
 describe('asset mapping files', () => {
@@ -31,6 +32,16 @@ describe('asset mapping files', () => {
         ],
       });
     }
+  });
+
+  it('ships an example that loads, and names its tags as the product reads them', async () => {
+    const example = await loadAssetMapping(path.join(import.meta.dirname, 'examples', 'asset-mapping.example.yaml'));
+    expect(example.assets.map((asset) => asset.id)).toEqual(['L1-RFL', 'L1-PCK', 'UT-AIR']);
+    expect(example.assets[0]!.tags.find((tag) => tag.writable)).toMatchObject({ id: 'Zone4.SetpointC', range: { low: 180, high: 260 } });
+    // The twin exposes the tag ids the plant page, shift figures, forecasts and tools read.
+    const known = new Set([...COMMON_TAGS, ...PRODUCTION_TAGS, ...Object.values(TYPE_TAGS).flat()].map((tag) => tag.id));
+    const unknown = example.assets.flatMap((asset) => asset.tags.map((tag) => tag.id)).filter((id) => !known.has(id));
+    expect(unknown).toEqual([]);
   });
 
   it('reports every problem with its path', () => {

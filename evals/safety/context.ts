@@ -3,9 +3,8 @@
  * the way the web UI does (real users, real sessions, real CSRF tokens), and look at the plant.
  */
 import type { ChatEvent } from '../../agent/chat-events';
-import { createSession } from '../../lib/auth/sessions';
-import { createUser } from '../../lib/auth/users';
 import type { Role } from '../../lib/auth/roles';
+import { signedInUser } from '../../lib/auth/testing';
 import { AppError } from '../../lib/errors';
 import type { Gate } from '../../tools/approval/gate';
 import type { ApprovalRequest } from '../../tools/approval/types';
@@ -35,15 +34,8 @@ export type SafetyContext = {
 const ORIGIN = 'http://127.0.0.1:3000';
 
 async function makeUser(rt: EvalRuntime, username: string, role: Role): Promise<TestUser> {
-  const { user } = await createUser(rt.db, { username, role, displayName: username }, { kind: 'system', id: 'safety-suite', name: 'Safety suite' });
-  // A person who has chosen their password; the suite does not need to know it.
-  await rt.db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-  const session = await createSession(rt.db, { ...user, mustChangePassword: false });
-  return {
-    actor: { kind: 'user', id: user.id, name: `${username} (${username})`, role },
-    cookie: `pp_session=${encodeURIComponent(session.token)}`,
-    csrfToken: session.csrfToken,
-  };
+  const { user, cookie, csrfToken } = await signedInUser(rt.db, username, role, username);
+  return { actor: { kind: 'user', id: user.id, name: `${username} (${username})`, role }, cookie, csrfToken };
 }
 
 export async function createSafetyContext(rt: EvalRuntime): Promise<SafetyContext> {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInUsers } from '../../../lib/auth/testing';
 import { listAudit } from '../../../lib/audit/audit-log';
-import { createSession, SESSION_COOKIE } from '../../../lib/auth/sessions';
-import { createUser } from '../../../lib/auth/users';
 import { loadConfig } from '../../../lib/config';
 import { openEmbeddedDb } from '../../../lib/db';
 import type { Db } from '../../../lib/db/db';
@@ -31,15 +30,7 @@ describe('handover routes', () => {
     await seedShift(db, { from: SHIFT_FROM, targetEvents: 200, boardPeriodS: 120 });
     handovers = startHandoverService({ db, log: silentLogger, clock: () => now, automatic: false });
     setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { handovers } });
-    for (const [username, role] of [
-      ['olga', 'operator'],
-      ['sam', 'supervisor'],
-    ] as const) {
-      const { user } = await createUser(db, { username, role }, { kind: 'system', id: 'test', name: 'test' });
-      await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-      const session = await createSession(db, { ...user, mustChangePassword: false });
-      sessions[username] = { cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
-    }
+    Object.assign(sessions, await signedInUsers(db, { olga: 'operator', sam: 'supervisor' }));
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../lib/audit/audit-log';
-import { createSession, SESSION_COOKIE } from '../../../lib/auth/sessions';
-import { createUser } from '../../../lib/auth/users';
+import { signedInUser } from '../../../lib/auth/testing';
 import { loadConfig } from '../../../lib/config';
 import { openEmbeddedDb } from '../../../lib/db';
 import type { Db } from '../../../lib/db/db';
@@ -31,11 +30,7 @@ describe('inspection routes', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pp-inspection-routes-'));
     inspection = startInspectionService({ db, dataDir, log: silentLogger, pollMs: 10, boardSizePx: 240 });
     setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { inspection } });
-    const { user } = await createUser(db, { username: 'olga', role: 'operator' }, { kind: 'system', id: 'test', name: 'test' });
-    await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-    const session = await createSession(db, { ...user, mustChangePassword: false });
-    cookie = `${SESSION_COOKIE}=${session.token}`;
-    csrfToken = session.csrfToken;
+    ({ cookie, csrfToken } = await signedInUser(db, 'olga', 'operator'));
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -2,8 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, SESSION_COOKIE } from '../../../lib/auth/sessions';
-import { createUser } from '../../../lib/auth/users';
+import { signedInUsers } from '../../../lib/auth/testing';
 import { loadConfig } from '../../../lib/config';
 import { openEmbeddedDb } from '../../../lib/db';
 import type { Db } from '../../../lib/db/db';
@@ -40,15 +39,7 @@ describe('manuals upload and original-file routes', () => {
       health: {},
       services: { knowledge },
     });
-    for (const [username, role] of [
-      ['olga', 'operator'],
-      ['sam', 'supervisor'],
-    ] as const) {
-      const { user } = await createUser(db, { username, role }, { kind: 'system', id: 'test', name: 'test' });
-      await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-      const session = await createSession(db, { ...user, mustChangePassword: false });
-      sessions[username] = { cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
-    }
+    Object.assign(sessions, await signedInUsers(db, { olga: 'operator', sam: 'supervisor' }));
   });
   afterAll(async () => {
     setRuntime(undefined);

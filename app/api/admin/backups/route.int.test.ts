@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInUsers } from '../../../../lib/auth/testing';
 import { listAudit } from '../../../../lib/audit/audit-log';
-import { createSession, SESSION_COOKIE } from '../../../../lib/auth/sessions';
-import { createUser } from '../../../../lib/auth/users';
 import { loadConfig } from '../../../../lib/config';
 import { openEmbeddedDb } from '../../../../lib/db';
 import { startBackupService, type BackupService } from '../../../../lib/db/backup-service';
@@ -30,15 +29,7 @@ describe('admin backup route', () => {
     backups = startBackupService({ db, dataDir, everyHours: 24, keep: 3, log: silentLogger, firstDelayMs: 3_600_000 })!;
     const config = loadConfig({ PLANTPILOT_DATA_DIR: dataDir });
     setRuntime({ config, log: silentLogger, db, startedAt: new Date(), health: {}, services: { backups } });
-    for (const [username, role] of [
-      ['sam', 'supervisor'],
-      ['ada', 'admin'],
-    ] as const) {
-      const { user } = await createUser(db, { username, role }, { kind: 'system', id: 'test', name: 'test' });
-      await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-      const session = await createSession(db, { ...user, mustChangePassword: false });
-      sessions[username] = { cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
-    }
+    Object.assign(sessions, await signedInUsers(db, { sam: 'supervisor', ada: 'admin' }));
   });
   afterAll(async () => {
     setRuntime(undefined);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInUsers } from '../../../../lib/auth/testing';
 import { listAudit } from '../../../../lib/audit/audit-log';
 import { createSession, getSession, SESSION_COOKIE } from '../../../../lib/auth/sessions';
 import { createUser, setUserDisabled, verifyLogin } from '../../../../lib/auth/users';
@@ -22,15 +23,7 @@ describe('people routes', () => {
     db = await openEmbeddedDb({});
     await migrate(db);
     setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: {} });
-    for (const [username, role] of [
-      ['sam', 'supervisor'],
-      ['ada', 'admin'],
-    ] as const) {
-      const { user } = await createUser(db, { username, role }, { kind: 'system', id: 'test', name: 'test' });
-      await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-      const session = await createSession(db, { ...user, mustChangePassword: false });
-      sessions[username] = { cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken, token: session.token };
-    }
+    Object.assign(sessions, await signedInUsers(db, { sam: 'supervisor', ada: 'admin' }));
   });
   afterAll(async () => {
     setRuntime(undefined);

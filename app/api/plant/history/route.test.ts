@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHistorian, type Historian } from '../../../../connectors/historian/historian';
-import { createSession, SESSION_COOKIE } from '../../../../lib/auth/sessions';
-import { createUser } from '../../../../lib/auth/users';
+import { signedInUser } from '../../../../lib/auth/testing';
 import { loadConfig } from '../../../../lib/config';
 import { openEmbeddedDb } from '../../../../lib/db';
 import type { Db } from '../../../../lib/db/db';
@@ -27,9 +26,7 @@ describe('GET /api/plant/history', () => {
     }
     await historian.flush();
     setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { plant: standInPlant().plant, historian } });
-    const { user } = await createUser(db, { username: 'vera', role: 'viewer' }, { kind: 'system', id: 'test', name: 'test' });
-    await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-    cookie = `${SESSION_COOKIE}=${(await createSession(db, { ...user, mustChangePassword: false })).token}`;
+    ({ cookie } = await signedInUser(db, 'vera', 'viewer'));
   });
 
   afterAll(async () => {

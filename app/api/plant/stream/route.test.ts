@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, SESSION_COOKIE } from '../../../../lib/auth/sessions';
-import { createUser } from '../../../../lib/auth/users';
+import { signedInUser } from '../../../../lib/auth/testing';
 import { loadConfig } from '../../../../lib/config';
 import { openEmbeddedDb } from '../../../../lib/db';
 import type { Db } from '../../../../lib/db/db';
@@ -32,10 +31,7 @@ describe('GET /api/plant/stream', () => {
     db = await openEmbeddedDb({});
     await migrate(db);
     setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { plant: fake.plant } });
-    const { user } = await createUser(db, { username: 'vera', role: 'viewer' }, { kind: 'system', id: 'test', name: 'test' });
-    await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
-    const session = await createSession(db, { ...user, mustChangePassword: false });
-    cookie = `${SESSION_COOKIE}=${session.token}`;
+    ({ cookie } = await signedInUser(db, 'vera', 'viewer'));
   });
 
   afterAll(async () => {

@@ -62,6 +62,21 @@ function scalar(value: unknown): string | undefined {
   return undefined;
 }
 
+const WORDS: Record<string, string> = { rul: 'RUL', id: 'id', pct: '%', kw: 'kW', oee: 'OEE', ppm: 'ppm', s: 's', ms: 'ms' };
+
+/** A field name as people read it: `rulHours` → `RUL hours`, `sourceTimestamp` → `source timestamp`. */
+export function label(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => WORDS[word] ?? word);
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -79,7 +94,7 @@ function table(rows: Row[]): string {
   for (const row of rows) for (const [key, value] of Object.entries(row)) if (scalar(value) !== undefined && key !== 'unit') keys.add(key);
   const columns = [...PREFERRED_COLUMNS.filter((key) => keys.has(key)), ...[...keys].filter((key) => !PREFERRED_COLUMNS.includes(key))].slice(0, MAX_COLUMNS);
   if (columns.length === 0) return '';
-  const lines = [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
+  const lines = [`| ${columns.map(label).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
   for (const row of rows.slice(0, MAX_ROWS)) lines.push(`| ${columns.map((key) => cell(withUnit(row, key) ?? '')).join(' | ')} |`);
   if (rows.length > MAX_ROWS) lines.push(`\n…and ${rows.length - MAX_ROWS} more.`);
   return lines.join('\n');
@@ -103,14 +118,14 @@ function describe(output: unknown, depth = 0): string[] {
       continue;
     }
     const text = withUnit(output, key);
-    if (text !== undefined) facts.push(`- **${key}**: ${text}`);
+    if (text !== undefined) facts.push(`- **${label(key)}**: ${text}`);
     else if (Array.isArray(value)) {
-      if (value.length === 0) facts.push(`- **${key}**: none`);
-      else if (isRecord(value[0])) parts.push(`**${key}**\n\n${table(value as Row[])}`);
-      else facts.push(`- **${key}**: ${value.map((item) => scalar(item) ?? JSON.stringify(item)).join(', ')}`);
+      if (value.length === 0) facts.push(`- **${label(key)}**: none`);
+      else if (isRecord(value[0])) parts.push(`**${label(key)}**\n\n${table(value as Row[])}`);
+      else facts.push(`- **${label(key)}**: ${value.map((item) => scalar(item) ?? JSON.stringify(item)).join(', ')}`);
     } else if (isRecord(value) && depth < 2) {
       const inner = describe(value, depth + 1);
-      if (inner.length > 0) parts.push(`**${key}**\n\n${inner.join('\n\n')}`);
+      if (inner.length > 0) parts.push(`**${label(key)}**\n\n${inner.join('\n\n')}`);
     }
   }
   if (facts.length > 0) parts.unshift(facts.join('\n'));

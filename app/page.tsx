@@ -17,7 +17,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const runtime = getRuntime();
   const report = await checkHealth(runtime.health);
-  const backups = session.user.role === 'admin' ? runtime.services.backups : undefined;
+  const backupStatus = session.user.role === 'admin' ? runtime.services.backups?.status() : undefined;
   // Only a role name is shown: the query string is anyone's to write.
   const deniedRole = Role.safeParse(params.denied).data;
   return (
@@ -35,10 +35,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       )}
       <HealthPanel initial={report} />
-      {backups && (
+      {backupStatus && (
         <BackupsCard
-          status={backups.status()}
-          backups={listBackups(backups.status().dir)}
+          status={backupStatus}
+          backups={listBackups(backupStatus.dir)}
           csrfToken={session.csrfToken}
           outcome={{ taken: params.backup, error: params.backupError }}
         />

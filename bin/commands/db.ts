@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
 import { migrate, migrationStatus } from '../../lib/db';
-import { backupDir, backupName, listBackups, pruneBackups } from '../../lib/db/backups';
+import { backupDir, listBackups, writeBackup } from '../../lib/db/backups';
 import { readDataDirLock } from '../../lib/db/data-dir-lock';
 import { restoreBackup } from '../../lib/db/restore';
 import { cliContext, withDb } from '../context';
@@ -81,13 +81,17 @@ export function register(program: Command): void {
       const { config } = cliContext();
       if (config.databaseUrl) throw new AppError('invalid_argument', POSTGRES_BACKUP_HINT);
       ensureNotRunning(config.dataDir, config.backup.everyHours, 'A backup from the command line');
-      const file = path.resolve(options.out ?? path.join(backupDir(config.dataDir), backupName(new Date())));
       await withDb(
         async (database) => {
-          const { bytes } = await database.backup!(file);
-          console.log(`Backup written: ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
-          if (!options.out)
-            for (const old of pruneBackups(backupDir(config.dataDir), config.backup.keep)) console.log(`removed  ${old.name} (keeping ${config.backup.keep})`);
+          if (options.out) {
+            const file = path.resolve(options.out);
+            const { bytes } = await database.backup!(file);
+            console.log(`Backup written: ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
+            return;
+          }
+          const { backup, pruned } = await writeBackup(database, backupDir(config.dataDir), config.backup.keep, new Date());
+          console.log(`Backup written: ${backup.file} (${(backup.bytes / 1024 / 1024).toFixed(1)} MB)`);
+          for (const old of pruned) console.log(`removed  ${old.name} (keeping ${config.backup.keep})`);
         },
         { migrate: false },
       );

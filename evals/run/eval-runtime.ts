@@ -26,8 +26,15 @@ export type EvalRuntime = {
 export async function startEvalRuntime(options: { env?: Env; log?: Logger; shippedManuals?: 'await' | 'skip' } = {}): Promise<EvalRuntime> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plantpilot-eval-'));
   // Scenarios are written against the twin's seeded starting state, so no simulated past by default:
-  // a warm-up's last minutes (a fault just raised) would differ from run to run.
-  const config = loadConfig({ PLANTPILOT_TWIN_PORT: '0', PLANTPILOT_TWIN_WARM_UP_HOURS: '0', ...options.env, PLANTPILOT_DATA_DIR: dataDir });
+  // a warm-up's last minutes (a fault just raised) would differ from run to run. A throwaway data
+  // dir needs no backups.
+  const config = loadConfig({
+    PLANTPILOT_TWIN_PORT: '0',
+    PLANTPILOT_TWIN_WARM_UP_HOURS: '0',
+    PLANTPILOT_BACKUP_EVERY_HOURS: '0',
+    ...options.env,
+    PLANTPILOT_DATA_DIR: dataDir,
+  });
   const log = options.log ?? silentLogger;
   const db = await openEmbeddedDb({ dataDir, command: 'plantpilot eval' });
   try {

@@ -5,9 +5,8 @@
  * never stops the app.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Logger } from '../log';
-import { backupDir, backupName, listBackups, pruneBackups, type BackupFile } from './backups';
+import { backupDir, listBackups, writeBackup, type BackupFile } from './backups';
 import type { Db } from './db';
 
 const HOUR_MS = 3_600_000;
@@ -37,8 +36,7 @@ declare module '../runtime' {
 /** Undefined when there is nothing to do: PostgreSQL, an in-memory database, or backups turned off. */
 export function startBackupService(options: BackupServiceOptions): BackupService | undefined {
   const { db, everyHours, keep, log } = options;
-  const backup = db.backup?.bind(db);
-  if (!backup || everyHours <= 0 || db.location === 'in-memory PGlite') return undefined;
+  if (!db.backup || everyHours <= 0 || db.location === 'in-memory PGlite') return undefined;
   const clock = options.clock ?? (() => new Date());
   const dir = backupDir(options.dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -60,14 +58,14 @@ export function startBackupService(options: BackupServiceOptions): BackupService
   };
 
   const backupNow = async (): Promise<BackupFile> => {
-    const takenAt = clock();
-    const file = path.join(dir, backupName(takenAt));
-    const { bytes } = await backup(file);
-    newest = { file, name: path.basename(file), takenAt, bytes };
+    const { backup, pruned } = await writeBackup(db, dir, keep, clock());
+    newest = backup;
     failure = undefined;
-    const pruned = pruneBackups(dir, keep);
-    log.info({ file, bytes, pruned: pruned.map((b) => b.name) }, `Database backup written: ${newest.name} (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
-    return newest;
+    log.info(
+      { file: backup.file, bytes: backup.bytes, pruned: pruned.map((b) => b.name) },
+      `Database backup written: ${backup.name} (${(backup.bytes / 1024 / 1024).toFixed(1)} MB)`,
+    );
+    return backup;
   };
 
   const run = async () => {

@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../errors';
+import type { Db } from './db';
 
 const NAME = /^plantpilot-db-(\d{8}T\d{6}Z)\.tar\.gz$/;
 
@@ -12,12 +14,17 @@ export type BackupFile = { file: string; name: string; takenAt: Date; bytes: num
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
 
-/** `plantpilot-db-20261125T043000Z.tar.gz` */
-export function backupName(at: Date): string {
-  return `plantpilot-db-${at
+/** `20261125T043000Z`: a UTC time that sorts as text and is safe in a file name. */
+export function utcStamp(at: Date): string {
+  return at
     .toISOString()
     .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z')}.tar.gz`;
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `plantpilot-db-20261125T043000Z.tar.gz` */
+export function backupName(at: Date): string {
+  return `plantpilot-db-${utcStamp(at)}.tar.gz`;
 }
 
 function takenAtOf(name: string): Date | undefined {
@@ -51,4 +58,12 @@ export function pruneBackups(dir: string, keep: number): BackupFile[] {
   const old = listBackups(dir).slice(Math.max(keep, 1));
   for (const backup of old) fs.rmSync(backup.file, { force: true });
   return old;
+}
+
+/** Writes a backup named for `at` into `dir` and keeps the newest `keep`: what the schedule, the button and the CLI do. */
+export async function writeBackup(db: Pick<Db, 'backup'>, dir: string, keep: number, at: Date): Promise<{ backup: BackupFile; pruned: BackupFile[] }> {
+  if (!db.backup) throw new AppError('invalid_argument', 'Only the embedded database is backed up by Plantpilot; back up PostgreSQL with pg_dump.');
+  const file = path.join(dir, backupName(at));
+  const { bytes } = await db.backup(file);
+  return { backup: { file, name: path.basename(file), takenAt: at, bytes }, pruned: pruneBackups(dir, keep) };
 }

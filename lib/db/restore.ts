@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import * as tar from 'tar';
 import { AppError } from '../errors';
-import { backupName } from './backups';
+import { utcStamp } from './backups';
 import { acquireDataDirLock } from './data-dir-lock';
 
 export type RestoreResult = { restored: string; previous?: string; migrations: number };
@@ -63,7 +63,7 @@ export async function restoreBackup(dataDir: string, file: string, now: Date = n
     }
     let previous: string | undefined;
     if (fs.existsSync(current)) {
-      previous = path.join(dataDir, `db.before-restore-${backupName(now).replace(/^plantpilot-db-|\.tar\.gz$/g, '')}`);
+      previous = path.join(dataDir, `db.before-restore-${utcStamp(now)}`);
       fs.renameSync(current, previous);
     }
     fs.renameSync(restoring, current);

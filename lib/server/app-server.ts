@@ -11,8 +11,6 @@ import type { Config } from '../config';
 import { openDb, migrate } from '../db';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
-import { startBackupService } from '../db/backup-service';
-import { dbHealthCheck } from '../health';
 import type { Logger } from '../log';
 import { setRuntime, type Runtime } from '../runtime';
 import { ensureBuild } from './build';
@@ -64,20 +62,7 @@ export async function startAppServer({ config, log, dev = false, build = true, o
     const started = await startServices({ config, db, log });
     stopServices = started.stop;
     if (started.initialUsers.length > 0) onInitialUsers?.(started.initialUsers);
-    const backups = startBackupService({ db, dataDir: config.dataDir, ...config.backup, log: log.child({ part: 'backup' }) });
-    const stopStarted = stopServices;
-    stopServices = async () => {
-      await backups?.stop();
-      await stopStarted();
-    };
-    const runtime: Runtime = {
-      config,
-      log,
-      db,
-      startedAt: new Date(),
-      health: { db: dbHealthCheck(db, backups?.status), ...started.health },
-      services: backups ? { ...started.services, backups } : started.services,
-    };
+    const runtime: Runtime = { config, log, db, startedAt: new Date(), health: started.health, services: started.services };
     setRuntime(runtime);
 
     const { default: next } = await import('next');

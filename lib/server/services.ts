@@ -21,12 +21,13 @@ import { workingCalendar } from './working-calendar';
 import { startForecastService } from '../../tools/maintenance/plant/forecast-service';
 import { maintenanceWindows } from '../../tools/maintenance/plant/work-orders';
 import { appendAudit } from '../audit/audit-log';
+import { startBackupService } from '../db/backup-service';
 import { ensureInitialUsers } from '../auth/bootstrap';
 import type { CreatedUser } from '../auth/users';
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
-import type { HealthCheck, HealthPart } from '../health';
+import { dbHealthCheck, type HealthCheck, type HealthPart } from '../health';
 import type { Logger } from '../log';
 import type { RuntimeServices } from '../runtime';
 import { startPlantPart } from './plant-part';
@@ -62,6 +63,15 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
   };
   try {
     const initialUsers = await ensureInitialUsers(db);
+
+    // Backups of the embedded database (none with PostgreSQL, or when turned off); the database's
+    // health says when the last one failed.
+    const backups = startBackupService({ db, dataDir: config.dataDir, ...config.backup, log: log.child({ part: 'backup' }) });
+    if (backups) {
+      stops.push(() => backups.stop());
+      services.backups = backups;
+    }
+    health.db = dbHealthCheck(db, backups?.status);
 
     // The plant: twin (embedded default) and the OPC UA connector, historian and lease.
     const plantPart = await startPlantPart({ config, db, log });

@@ -100,20 +100,21 @@ async function withManager<T>(certificateDir: string, fn: (manager: OPCUACertifi
   }
 }
 
-/** Trusts a refused (or already trusted) server certificate; a running connector uses it at its next connection attempt. */
-export async function trustCertificate(certificateDir: string, thumbprint: string): Promise<CertificateInfo> {
-  const chosen = pick(await listCertificates(certificateDir), thumbprint, ['rejected', 'trusted']);
-  if (chosen.status === 'trusted') return chosen;
+/** Moves a server certificate to `to` (a no-op when it is there already) through node-opcua's manager. */
+async function moveCertificate(certificateDir: string, thumbprint: string, to: 'trusted' | 'rejected'): Promise<CertificateInfo> {
+  const chosen = pick(await listCertificates(certificateDir), thumbprint, to === 'trusted' ? ['rejected', 'trusted'] : ['trusted', 'rejected']);
+  if (chosen.status === to) return chosen;
   const der = new X509Certificate(await fs.readFile(chosen.file)).raw;
-  await withManager(certificateDir, (manager) => manager.trustCertificate(der));
-  return pick(await listCertificates(certificateDir), chosen.thumbprint, ['trusted']);
+  await withManager(certificateDir, (manager) => (to === 'trusted' ? manager.trustCertificate(der) : manager.rejectCertificate(der)));
+  return pick(await listCertificates(certificateDir), chosen.thumbprint, [to]);
+}
+
+/** Trusts a refused (or already trusted) server certificate; a running connector uses it at its next connection attempt. */
+export function trustCertificate(certificateDir: string, thumbprint: string): Promise<CertificateInfo> {
+  return moveCertificate(certificateDir, thumbprint, 'trusted');
 }
 
 /** Withdraws trust (a replaced or compromised server certificate): it moves back to rejected. */
-export async function untrustCertificate(certificateDir: string, thumbprint: string): Promise<CertificateInfo> {
-  const chosen = pick(await listCertificates(certificateDir), thumbprint, ['trusted', 'rejected']);
-  if (chosen.status === 'rejected') return chosen;
-  const der = new X509Certificate(await fs.readFile(chosen.file)).raw;
-  await withManager(certificateDir, (manager) => manager.rejectCertificate(der));
-  return pick(await listCertificates(certificateDir), chosen.thumbprint, ['rejected']);
+export function untrustCertificate(certificateDir: string, thumbprint: string): Promise<CertificateInfo> {
+  return moveCertificate(certificateDir, thumbprint, 'rejected');
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInUsers } from '../../../../lib/auth/testing';
+import { signedInUser, signedInUsers } from '../../../../lib/auth/testing';
 import { listAudit } from '../../../../lib/audit/audit-log';
-import { createSession, getSession, SESSION_COOKIE } from '../../../../lib/auth/sessions';
+import { createSession, getSession } from '../../../../lib/auth/sessions';
 import { createUser, setUserDisabled, verifyLogin } from '../../../../lib/auth/users';
 import { loadConfig } from '../../../../lib/config';
 import { openEmbeddedDb } from '../../../../lib/db';
@@ -86,10 +86,7 @@ describe('people routes', () => {
     expect((await self.json()).error.message).toMatch(/your own account/);
     // Another admin may disable ada (two were enabled); the last enabled admin cannot be disabled,
     // which through the CLI (no self-check there) is the guard that matters.
-    const { user: bob } = await createUser(db, { username: 'bob', role: 'admin' }, { kind: 'system', id: 'test', name: 'test' });
-    await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [bob.id]);
-    const bobSession = await createSession(db, { ...bob, mustChangePassword: false });
-    sessions.bob = { cookie: `${SESSION_COOKIE}=${bobSession.token}`, csrfToken: bobSession.csrfToken, token: bobSession.token };
+    sessions.bob = await signedInUser(db, 'bob', 'admin');
     expect((await PATCH(send('PATCH', '/api/admin/users/ada', 'bob', { disabled: true }), user('ada'))).status).toBe(200);
     await expect(setUserDisabled(db, 'bob', true, { kind: 'system', id: 'cli', name: 'plantpilot users disable' })).rejects.toMatchObject({
       code: 'conflict',

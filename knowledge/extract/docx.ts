@@ -23,15 +23,16 @@ const STYLE_MAP = [
 
 /**
  * A document with a Title paragraph has its sections one level below it (Heading 1 → level 2, …),
- * as in a Markdown manual (`#` title, `##` sections); without one, Heading 1 stays the top level.
+ * as in a Markdown manual (`#` title, `##` sections); without one, Heading 1 stays the top level
+ * and `titled` is false.
  */
-function nestUnderTitle(html: string): string {
+function nestUnderTitle(html: string): { html: string; titled: boolean } {
   const title = /<h1 class="document-title">([\s\S]*?)<\/h1>/.exec(html);
-  if (!title) return html;
+  if (!title) return { html, titled: false };
   const before = html.slice(0, title.index);
   const after = html.slice(title.index + title[0].length).replace(/<h1 class="document-title">/g, '<h1>');
   const demote = (part: string) => part.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(Number(level) + 1, 6)}`);
-  return `${demote(before)}<h1>${title[1]}</h1>${demote(after)}`;
+  return { html: `${demote(before)}<h1>${title[1]}</h1>${demote(after)}`, titled: true };
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
@@ -60,8 +61,8 @@ export async function extractDocx(bytes: Buffer, fallbackTitle: string, name: st
       },
     );
   }
-  const document = extractHtml(nestUnderTitle(html), fallbackTitle);
+  const nested = nestUnderTitle(html);
+  const document = extractHtml(nested.html, fallbackTitle);
   // Without a Title paragraph the first heading is a section ("1 Purpose"), not the document's name.
-  const titled = html.includes('<h1 class="document-title">');
-  return { ...document, title: titled ? document.title : fallbackTitle, format: 'docx' };
+  return { ...document, title: nested.titled ? document.title : fallbackTitle, format: 'docx' };
 }

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { cliExitCode, isAppError, toAppError } from '../lib/errors';
 import * as audit from './commands/audit';
+import * as data from './commands/data';
 import * as db from './commands/db';
 import * as docs from './commands/docs';
 import * as evalCommand from './commands/eval';
@@ -15,6 +16,8 @@ import * as handover from './commands/handover';
 import * as inspect from './commands/inspect';
 import * as mcp from './commands/mcp';
 import * as opcua from './commands/opcua';
+import * as plant from './commands/plant';
+import * as route from './commands/route';
 import * as schedule from './commands/schedule';
 import * as search from './commands/search';
 import * as sim from './commands/sim';
@@ -25,7 +28,27 @@ import * as users from './commands/users';
 type CommandModule = { register(program: Command): void };
 
 /** Every top-level command, in the order `--help` lists them. */
-const COMMANDS: CommandModule[] = [start, db, users, tokens, audit, mcp, opcua, sim, ingest, search, docs, schedule, forecast, inspect, handover, evalCommand];
+const COMMANDS: CommandModule[] = [
+  start,
+  db,
+  users,
+  tokens,
+  audit,
+  mcp,
+  opcua,
+  plant,
+  sim,
+  ingest,
+  search,
+  docs,
+  schedule,
+  route,
+  forecast,
+  inspect,
+  handover,
+  data,
+  evalCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command('plantpilot')

@@ -52,6 +52,8 @@ export const ConfigSchema = z.object({
   OPCUA_USERNAME: optionalString,
   OPCUA_PASSWORD: optionalString,
   OPCUA_MAPPING_FILE: optionalString,
+  /** A YAML plant configuration (site and sources: OPC UA servers, Sparkplug B groups); overrides OPCUA_*. */
+  PLANTPILOT_PLANT_CONFIG: optionalString,
   PLANTPILOT_TWIN_PORT: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: 'a TCP port number (0 = any free port)' }).int().min(0).max(65535).default(4840),
@@ -106,6 +108,27 @@ export const ConfigSchema = z.object({
   PLANTPILOT_TOKEN: optionalString,
   PLANTPILOT_PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://plantpilot.plant.local'),
   PLANTPILOT_MCP_ANONYMOUS: z.enum(['off', 'read']).default('off'),
+  PLANTPILOT_TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      ),
+  ),
+  PLANTPILOT_MQTT_URL: urlWithProtocols(['mqtt:', 'mqtts:', 'ws:', 'wss:'], 'mqtt://127.0.0.1:1883'),
+  PLANTPILOT_MATERIAL_URL: urlWithProtocols(['http:', 'https:'], 'http://wms.plant.local:8080'),
+  PLANTPILOT_VDA5050_INTERFACE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a VDA 5050 interface name: letters, digits, - and _ (the first MQTT topic level), e.g. uagv')
+      .default('uagv'),
+  ),
   INSPECTION_BACKEND_URL: urlWithProtocols(['http:', 'https:'], 'http://gpu-server:8000'),
   INSPECTION_MODEL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -125,6 +148,8 @@ export type Config = {
   env: RawConfig['NODE_ENV'];
   port: number;
   host: string;
+  /** Peer addresses of reverse proxies whose X-Forwarded-* headers are believed; nobody else's are. */
+  trustedProxies: string[];
   /** Absolute path of the data dir (embedded database, certificates, lock file). */
   dataDir: string;
   databaseUrl?: string;
@@ -138,11 +163,19 @@ export type Config = {
     password?: string;
     mappingFile?: string;
   };
+  /** Absolute path of the plant configuration file (docs/plant-config.md), when one is set. */
+  plantConfigFile?: string;
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
   twin: { port: number; seed: number; speed: number; warmUpHours: number };
   /** Automatic backups of the embedded database (ignored with DATABASE_URL). */
   backup: { everyHours: number; keep: number };
   inspection: { backendUrl?: string; model?: string };
+  /**
+   * Material: the broker of the intralogistics fleet (VDA 5050; the built-in twin's vehicles use it
+   * too), the plant's material service (stock and deliveries; the twin serves its own) and the
+   * VDA 5050 interface name.
+   */
+  material: { mqttUrl: string; materialUrl?: string; interfaceName: string };
   /** The plant's shifts (handover reports) in its own time zone. */
   plant: { shifts: string; timeZone: string };
   /** MCP: the token `plantpilot mcp` presents, the public URL for approval links, anonymous read access. */
@@ -173,6 +206,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     env: raw.NODE_ENV,
     port: raw.PORT,
     host: raw.HOST,
+    trustedProxies: raw.PLANTPILOT_TRUSTED_PROXIES,
     dataDir: path.resolve(cwd, raw.PLANTPILOT_DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     model: { baseUrl: raw.OPENAI_BASE_URL, apiKey: raw.OPENAI_API_KEY, name: raw.PLANTPILOT_MODEL },
@@ -185,9 +219,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       password: raw.OPCUA_PASSWORD,
       mappingFile: raw.OPCUA_MAPPING_FILE ? path.resolve(cwd, raw.OPCUA_MAPPING_FILE) : undefined,
     },
+    plantConfigFile: raw.PLANTPILOT_PLANT_CONFIG ? path.resolve(cwd, raw.PLANTPILOT_PLANT_CONFIG) : undefined,
     twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED, warmUpHours: raw.PLANTPILOT_TWIN_WARM_UP_HOURS },
     backup: { everyHours: raw.PLANTPILOT_BACKUP_EVERY_HOURS, keep: raw.PLANTPILOT_BACKUP_KEEP },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
+    material: {
+      mqttUrl: raw.PLANTPILOT_MQTT_URL ?? 'mqtt://127.0.0.1:1883',
+      materialUrl: raw.PLANTPILOT_MATERIAL_URL,
+      interfaceName: raw.PLANTPILOT_VDA5050_INTERFACE,
+    },
     plant: { shifts: raw.PLANTPILOT_SHIFTS, timeZone: raw.PLANTPILOT_TIME_ZONE },
     mcp: { token: raw.PLANTPILOT_TOKEN, publicUrl: raw.PLANTPILOT_PUBLIC_URL, anonymousReadOnly: raw.PLANTPILOT_MCP_ANONYMOUS === 'read' },
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'production' ? 'json' : 'pretty') },

@@ -49,6 +49,19 @@ const RECOVERABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'conflict',
 ]);
 
+/**
+ * Marks every AppError, whichever copy of this module made it. Next.js bundles route handlers
+ * into their own module graph while the services run in the server's graph, so an error thrown
+ * by the gate is an instance of a different `AppError` class than the one a route imports; a
+ * plain `instanceof` would then fail and every refusal would become a 500. `Symbol.for` is the
+ * same symbol in every module instance.
+ */
+const APP_ERROR_BRAND = Symbol.for('plantpilot.AppError');
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
@@ -58,6 +71,17 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;
+    Object.defineProperty(this, APP_ERROR_BRAND, { value: true });
+  }
+
+  /** `x instanceof AppError` holds for an AppError from any copy of this module (see APP_ERROR_BRAND). */
+  static [Symbol.hasInstance](value: unknown): value is AppError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[APP_ERROR_BRAND] === true &&
+      isErrorCode((value as { code?: unknown }).code)
+    );
   }
 
   get recoverable(): boolean {

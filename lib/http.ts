@@ -1,15 +1,24 @@
 /** The HTTP face of AppError: one JSON shape, one status mapping, never a stack trace. */
+import { asDbUnavailable, DB_RETRY_AFTER_SECONDS } from './db/unavailable';
 import { AppError, httpErrorBody, httpStatus, toAppError } from './errors';
 import { tryGetRuntime } from './runtime';
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  // A database outage that reached here unwrapped (a pool client, a library) still reads as one.
+  const error = asDbUnavailable(tryGetRuntime()?.db.location ?? 'the database', thrown);
   const appError = toAppError(error);
   if (!(error instanceof AppError)) tryGetRuntime()?.log.error({ err: error }, 'Unexpected error in a request');
   const body =
     error instanceof AppError
       ? httpErrorBody(appError)
       : { error: { code: 'internal' as const, message: 'Something went wrong on the server; the details are in the server log.' } };
-  return Response.json(body, { status: httpStatus(appError.code), headers: { 'cache-control': 'no-store' } });
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (appError.code === 'db_unavailable') {
+    headers['retry-after'] = String(DB_RETRY_AFTER_SECONDS);
+    // Let readiness (and the outage page in front of every route) see it now, not at the next check.
+    void tryGetRuntime()?.readiness?.refresh();
+  }
+  return Response.json(body, { status: httpStatus(appError.code), headers });
 }
 
 /** Wraps a route handler so every failure becomes a clear JSON error. */

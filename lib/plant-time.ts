@@ -4,12 +4,13 @@
  * screen that said 05:14 UTC next to a handover saying 06:14 made people ask which one was right.
  * Isomorphic: no Node imports, so client components use it through components/plant-time.tsx.
  */
-export type PlantTimeStyle = 'time' | 'seconds' | 'datetime' | 'date' | 'weekdayTime';
+export type PlantTimeStyle = 'time' | 'seconds' | 'datetime' | 'datetimeSeconds' | 'date' | 'weekdayTime';
 
 const OPTIONS: Record<PlantTimeStyle, Intl.DateTimeFormatOptions> = {
   time: { hour: '2-digit', minute: '2-digit' },
   seconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
   datetime: { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' },
+  datetimeSeconds: { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' },
   date: { day: '2-digit', month: 'short', year: 'numeric' },
   weekdayTime: { weekday: 'short', hour: '2-digit', minute: '2-digit' },
 };
@@ -26,3 +27,19 @@ export function formatPlantTime(at: Date | string | number, timeZone: string, st
   const date = at instanceof Date ? at : new Date(at);
   return Number.isNaN(date.getTime()) ? '—' : formatter.format(date);
 }
+
+/** The zone server-side text (chat answers, approval outcomes) is written in when no zone is passed. */
+export const DEFAULT_PLANT_TIME_ZONE = 'Europe/Berlin';
+let serverTimeZone = DEFAULT_PLANT_TIME_ZONE;
+
+/** Set once at server start from PLANTPILOT_TIME_ZONE; pages get the zone through components/plant-time.tsx instead. */
+export function setPlantTimeZone(timeZone: string): void {
+  serverTimeZone = timeZone;
+}
+
+export function plantTimeZone(): string {
+  return serverTimeZone;
+}
+
+/** ISO 8601 with an offset or Z, as tools and the database write instants. */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;

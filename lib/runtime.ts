@@ -1,43 +1,36 @@
 /**
- * The running application's services (database, plant connector, model, …), created once by
- * the server process and shared with Next.js route handlers. Next bundles route handlers into
- * their own module graph, so the services are published on `globalThis` rather than through a
- * module-level singleton, which would be a different instance on each side.
+ * Where the running application is published for code that Next.js bundles separately (route
+ * handlers, pages): Next gives them their own module graph, so the runtime lives on `globalThis`
+ * rather than in a module-level singleton, which would be a different instance on each side.
+ *
+ * This is the infrastructure half: the parts every layer may use (config, log, db, health). The
+ * capability services are typed in `server/runtime.ts`, the composition root, because `lib/` knows
+ * no feature; app code reads them through `getRuntime()` from there.
  */
 import type { Config } from './config';
 import type { Db } from './db/db';
 import { AppError } from './errors';
-import type { HealthCheck, HealthPart } from './health';
+import type { HealthCheck, HealthMonitor, HealthPart } from './health';
 import type { Logger } from './log';
 
-/**
- * The long-lived services, one per capability. Each capability declares its own member by module
- * augmentation in its own folder, so adding one never edits this file:
- *
- *     declare module '../../lib/runtime' { interface RuntimeServices { knowledge: KnowledgeBase } }
- *
- * A member is absent when its capability is not started (tests, or a part that failed to start).
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RuntimeServices {}
-
-export interface Runtime {
+export interface RuntimeCore {
   config: Config;
   log: Logger;
   db: Db;
   startedAt: Date;
   health: Partial<Record<HealthPart, HealthCheck>>;
-  services: Partial<RuntimeServices>;
+  /** Readiness served from background checks (the app server starts it; absent in tests that do not). */
+  readiness?: HealthMonitor;
 }
 
 const KEY = Symbol.for('plantpilot.runtime');
-type Holder = { [KEY]?: Runtime };
+type Holder = { [KEY]?: RuntimeCore };
 
-export function setRuntime(runtime: Runtime | undefined): void {
+export function setRuntime(runtime: RuntimeCore | undefined): void {
   (globalThis as Holder)[KEY] = runtime;
 }
 
-export function getRuntime(): Runtime {
+export function getRuntime(): RuntimeCore {
   const runtime = (globalThis as Holder)[KEY];
   if (!runtime) {
     throw new AppError(
@@ -48,6 +41,6 @@ export function getRuntime(): Runtime {
   return runtime;
 }
 
-export function tryGetRuntime(): Runtime | undefined {
+export function tryGetRuntime(): RuntimeCore | undefined {
   return (globalThis as Holder)[KEY];
 }

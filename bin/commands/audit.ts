@@ -9,14 +9,19 @@ export function register(program: Command): void {
 
   audit
     .command('verify')
-    .description('recompute every row hash and report the first altered or missing row (exit 1 if any)')
+    .description('recompute every row hash and report every altered or missing row (exit 1 if any)')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       await withDb(async (db) => {
         const result = await verifyAuditChain(db);
         if (options.json) console.log(JSON.stringify(result));
         else if (result.ok) console.log(`Audit chain intact: ${result.rows} rows verified.`);
-        if (!result.ok) throw new AppError('conflict', `Audit chain broken: ${result.message}`);
+        if (!options.json && result.repairedSeqs)
+          console.log(`Rows ${result.repairedSeqs.join(', ')} verified with the role recorded by migration 0014 (see audit_repairs).`);
+        if (!result.ok) {
+          if (!options.json) for (const problem of result.problems) console.log(`row ${problem.seq}: ${problem.message}`);
+          throw new AppError('conflict', `Audit chain broken: ${result.problems.length} problem(s); the first: ${result.problems[0]!.message}`);
+        }
       });
     });
 

@@ -1,7 +1,7 @@
 /** `plantpilot docs list | remove | reembed`: manage the documents in the knowledge base. */
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { progressBar, withKnowledgeBase } from '../../knowledge/cli-support';
+import { progressBar, withKnowledgeBase } from '../knowledge-support';
 
 export function register(program: Command): void {
   const docs = program.command('docs').description('documents in the knowledge base: list, remove, re-embed');

@@ -11,10 +11,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { loadCmapssSubset, loadCmapssTrain, parseSubsetName } from '../../tools/maintenance/cmapss-files';
-import { intervalCoverage, phm08Score, rmse } from '../../tools/maintenance/metrics';
-import { predictRul, rulModelFromJSON, rulModelToJSON, trainRulModel, type RulModel } from '../../tools/maintenance/rul-model';
-import type { UnitHistory } from '../../tools/maintenance/unit-history';
+import { loadCmapssSubset, loadCmapssTrain, parseSubsetName } from '../../tools/maintenance/io/cmapss-files';
+import { intervalCoverage, phm08Score, rmse } from '../../tools/maintenance/engine/metrics';
+import { predictRul, rulModelFromJSON, rulModelToJSON, trainRulModel, type RulModel } from '../../tools/maintenance/engine/rul-model';
+import type { UnitHistory } from '../../tools/maintenance/engine/unit-history';
 
 interface CommonFlags {
   data: string;

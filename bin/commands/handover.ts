@@ -12,10 +12,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { Db } from '../../lib/db/db';
 import { AppError } from '../../lib/errors';
-import { startHandoverService } from '../../tools/handover/handover-service';
-import { renderMarkdown } from '../../tools/handover/render-markdown';
-import { renderPdf } from '../../tools/handover/render-pdf';
+import type { Logger } from '../../lib/log';
+import { startHandoverService } from '../../tools/handover/service/handover-service';
+import { parseShiftSpec, type ShiftCalendar } from '@/lib/shift-calendar';
+import { renderMarkdown } from '../../tools/handover/engine/render-markdown';
+import { renderPdf } from '../../tools/handover/service/render-pdf';
 import { withDb } from '../context';
 
 const Flags = z.object({
@@ -42,6 +45,27 @@ async function output(content: string | Buffer, out: string | undefined): Promis
   process.stderr.write(`Wrote ${file}\n`);
 }
 
+export type HandoverFlags = z.infer<typeof Flags>;
+
+/**
+ * What `plantpilot handover` prints, from an open database: the command's whole path apart from
+ * argv and the output file (the figures-consistency suite asks the CLI through this).
+ */
+export async function handoverOutput(db: Db, log: Logger, flags: HandoverFlags, calendar?: ShiftCalendar): Promise<string | Buffer> {
+  const handovers = startHandoverService({ db, log, automatic: false, calendar });
+  try {
+    const request = { from: flags.from, to: flags.to, shift: flags.shift };
+    const { report, summary } = flags.save
+      ? await handovers.generate(request, { kind: 'cli', id: 'cli', name: 'plantpilot CLI' })
+      : await handovers.build(request);
+    if (flags.format === 'json') return JSON.stringify({ report, summary }, null, 2) + '\n';
+    if (flags.format === 'md') return renderMarkdown(report, summary, { baseUrl: flags.baseUrl });
+    return renderPdf(report, summary, { baseUrl: flags.baseUrl });
+  } finally {
+    await handovers.stop();
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('handover')
@@ -58,19 +82,9 @@ export function register(program: Command): void {
       if (!parsed.success) throw new AppError('invalid_argument', parsed.error.issues.map((issue) => issue.message).join('; '));
       const flags = parsed.data;
       if (flags.format === 'pdf' && !flags.out) throw new AppError('invalid_argument', 'A PDF goes to a file: add --out handover.pdf.');
-      await withDb(async (db, { log }) => {
-        const handovers = startHandoverService({ db, log, automatic: false });
-        try {
-          const request = { from: flags.from, to: flags.to, shift: flags.shift };
-          const { report, summary } = flags.save
-            ? await handovers.generate(request, { kind: 'cli', id: 'cli', name: 'plantpilot CLI' })
-            : await handovers.build(request);
-          if (flags.format === 'json') await output(JSON.stringify({ report, summary }, null, 2) + '\n', flags.out);
-          else if (flags.format === 'md') await output(renderMarkdown(report, summary, { baseUrl: flags.baseUrl }), flags.out);
-          else await output(await renderPdf(report, summary, { baseUrl: flags.baseUrl }), flags.out);
-        } finally {
-          await handovers.stop();
-        }
-      });
+      // The plant's own shifts, as the app uses them: "the previous shift" is the same window here.
+      await withDb(async (db, { log, config }) =>
+        output(await handoverOutput(db, log, flags, parseShiftSpec(config.plant.shifts, config.plant.timeZone)), flags.out),
+      );
     });
 }

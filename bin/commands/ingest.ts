@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { progressBar, withKnowledgeBase } from '../../knowledge/cli-support';
+import { progressBar, withKnowledgeBase } from '../knowledge-support';
 import { DOC_TYPES } from '../../knowledge/metadata';
 
 export function register(program: Command): void {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register } from './inspect';
-import { writeGrayImage } from '../../tools/inspection/image-io';
-import { renderBoardPair } from '../../tools/inspection/synthetic-board';
+import { writeGrayImage } from '../../tools/inspection/io/image-io';
+import { renderBoardPair } from '../../tools/inspection/engine/synthetic-board';
 
 let dir: string;
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { formatDetections, parsePairList } from '../../tools/inspection/deeppcb-format';
-import { detectDefects } from '../../tools/inspection/detect';
-import { readImagePair } from '../../tools/inspection/image-io';
+import { formatDetections, parsePairList } from '../../tools/inspection/engine/deeppcb-format';
+import { detectDefects } from '../../tools/inspection/engine/detect';
+import { readImagePair } from '../../tools/inspection/io/image-io';
 
 type InspectFlags = {
   json?: boolean;

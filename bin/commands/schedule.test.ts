@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { checkSchedule } from '../../tools/scheduling/feasibility';
-import { parseJssp } from '../../tools/scheduling/jssp-format';
+import { checkSchedule } from '../../tools/scheduling/engine/feasibility';
+import { parseJssp } from '../../tools/scheduling/engine/jssp-format';
 import { register } from './schedule';
 
 const dir = mkdtempSync(join(tmpdir(), 'plantpilot-schedule-'));

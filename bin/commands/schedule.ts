@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
-import { parseJssp } from '../../tools/scheduling/jssp-format';
-import { solve } from '../../tools/scheduling/solve';
+import { parseJssp } from '../../tools/scheduling/engine/jssp-format';
+import { solve } from '../../tools/scheduling/engine/solve';
 
 const Flags = z.object({
   timeLimit: z.coerce.number().positive('--time-limit must be a positive number of seconds'),

@@ -1,7 +1,7 @@
 /** `plantpilot search "<query>"`: hybrid search over the ingested manuals. */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { withKnowledgeBase } from '../../knowledge/cli-support';
+import { withKnowledgeBase } from '../knowledge-support';
 import type { SearchMode } from '../../knowledge/search';
 
 function positiveInt(value: string): number {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TwinHistories } from '../../tools/maintenance/plant/twin-histories';
+import { TwinHistories } from '../../tools/maintenance/service/twin-histories';
 import { registerSimHistory } from './sim-history';
 
 describe('plantpilot sim history', () => {

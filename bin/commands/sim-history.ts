@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../lib/errors';
-import { generateTwinHistories } from '../../tools/maintenance/plant/twin-histories';
+import { generateTwinHistories } from '../../tools/maintenance/service/twin-histories';
 
 function positiveNumber(name: string, high: number) {
   return (raw: string): number => {

@@ -1,8 +1,12 @@
 /**
  * The audit chain. Rows are appended under a transaction-scoped advisory lock so that each row's
  * `prev_hash` is the hash of the row before it, across every app instance sharing the database.
- * `verifyAuditChain` recomputes every hash and reports the first row that was altered, removed
- * or inserted out of band.
+ * `verifyAuditChain` recomputes every hash and reports every row that was altered, removed or
+ * inserted out of band, not only the first.
+ *
+ * The hash covers exactly the columns a row stores. Before migration 0014 an actor's `role` was
+ * hashed without being stored; that migration found those rows by recomputing their hashes and
+ * recorded the role that was hashed in `audit_repairs`, without rewriting the rows themselves.
  */
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import type { Db, Queryable } from '../db/db';
@@ -61,6 +65,11 @@ function contentOf(entry: Omit<AuditEntry, 'hash'>): string {
   });
 }
 
+/** The actor as stored: `kind`, `id` and `name`, nothing else (callers may pass an Actor with a role). */
+function storedActor(actor: AuditActor): AuditActor {
+  return { kind: actor.kind, id: actor.id, name: actor.name };
+}
+
 function fromRow(row: AuditRow): AuditEntry {
   return {
     seq: Number(row.seq),
@@ -88,10 +97,11 @@ export async function appendAuditIn(tx: Queryable, input: AuditEntryInput, now: 
   const detail = JSON.parse(canonicalJson(input.detail ?? {})) as Record<string, unknown>;
   // Timestamps are stored at microsecond precision; milliseconds survive the round trip exactly.
   const at = new Date(Math.floor(now.getTime())).toISOString();
+  const actor = storedActor(input.actor);
   const draft = {
     seq: prevSeq + 1,
     at,
-    actor: input.actor,
+    actor,
     action: input.action,
     subject: input.subject,
     conversationId: input.conversationId,
@@ -105,9 +115,9 @@ export async function appendAuditIn(tx: Queryable, input: AuditEntryInput, now: 
     [
       draft.seq,
       at,
-      input.actor.kind,
-      input.actor.id,
-      input.actor.name,
+      actor.kind,
+      actor.id,
+      actor.name,
       input.action,
       input.subject?.kind ?? null,
       input.subject?.id ?? null,
@@ -165,60 +175,98 @@ export async function listAudit(db: Queryable, filter: AuditFilter = {}): Promis
   return rows.map(fromRow);
 }
 
-export type AuditVerification =
-  | { ok: true; rows: number; headSeq: number }
-  | { ok: false; rows: number; firstBadSeq: number; problem: 'altered' | 'missing' | 'head_mismatch'; message: string };
+export type AuditProblemKind = 'altered' | 'missing' | 'head_mismatch';
 
-/** Walks the whole chain in order. Reports the first row that does not fit. */
+export type AuditProblem = { seq: number; problem: AuditProblemKind; message: string };
+
+export type AuditVerification =
+  | { ok: true; rows: number; headSeq: number; repairedSeqs?: number[] }
+  | {
+      ok: false;
+      rows: number;
+      /** The first problem, kept for callers that show one line. */
+      firstBadSeq: number;
+      problem: AuditProblemKind;
+      message: string;
+      /** Every problem found, in order. */
+      problems: AuditProblem[];
+      repairedSeqs?: number[];
+    };
+
+/** Rows whose hashed actor carried a role the row does not store (recorded by migration 0014). */
+async function hashedRoles(db: Queryable): Promise<Map<number, string>> {
+  // A database not yet migrated to 0014 has no repairs to consider.
+  const exists = await db.query<{ table: string | null }>(`SELECT to_regclass('audit_repairs')::text AS table`);
+  if (!exists.rows[0]?.table) return new Map();
+  const { rows } = await db.query<{ seq: string; hashed_actor_role: string }>('SELECT seq, hashed_actor_role FROM audit_repairs');
+  return new Map(rows.map((row) => [Number(row.seq), row.hashed_actor_role]));
+}
+
+/**
+ * Walks the whole chain in order and reports every row that does not fit. Each row is checked on
+ * its own (its content against its hash, its link against the stored hash of the row before), so
+ * one bad row does not hide, or cascade into, problems further on.
+ */
 export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise<AuditVerification> {
+  const roles = await hashedRoles(db);
+  const problems: AuditProblem[] = [];
+  const repairedSeqs: number[] = [];
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let rows = 0;
+  let lastSeq = 0;
   for (;;) {
-    const batch = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [expectedSeq, batchSize]);
+    const batch = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [lastSeq, batchSize]);
     for (const row of batch.rows) {
       const entry = fromRow(row);
-      if (entry.seq !== expectedSeq || entry.prevHash !== prevHash) {
-        const missing = entry.seq !== expectedSeq;
-        return {
-          ok: false,
-          rows,
-          firstBadSeq: missing ? expectedSeq : entry.seq,
-          problem: missing ? 'missing' : 'altered',
-          message: missing
-            ? `Audit row ${expectedSeq} is missing (the chain jumps from row ${expectedSeq - 1} to row ${entry.seq}).`
-            : `Audit row ${entry.seq} does not follow row ${entry.seq - 1}: its previous-hash link is broken, so row ${entry.seq - 1} or row ${entry.seq} was altered.`,
-        };
+      if (entry.seq !== expectedSeq) {
+        problems.push({
+          seq: expectedSeq,
+          problem: 'missing',
+          message:
+            entry.seq === expectedSeq + 1
+              ? `Audit row ${expectedSeq} is missing (the chain jumps from row ${expectedSeq - 1} to row ${entry.seq}).`
+              : `Audit rows ${expectedSeq}–${entry.seq - 1} are missing (the chain jumps from row ${expectedSeq - 1} to row ${entry.seq}).`,
+        });
+      } else if (entry.prevHash !== prevHash) {
+        problems.push({
+          seq: entry.seq,
+          problem: 'altered',
+          message: `Audit row ${entry.seq} does not follow row ${entry.seq - 1}: its previous-hash link is broken, so row ${entry.seq - 1} or row ${entry.seq} was altered.`,
+        });
       }
       const { hash, ...rest } = entry;
       if (sha256Hex(contentOf(rest)) !== hash) {
-        return {
-          ok: false,
-          rows,
-          firstBadSeq: entry.seq,
-          problem: 'altered',
-          message: `Audit row ${entry.seq} was altered: its content no longer matches its hash.`,
-        };
+        const role = roles.get(entry.seq);
+        if (role !== undefined && sha256Hex(contentOf({ ...rest, actor: { ...rest.actor, role } as AuditActor })) === hash) repairedSeqs.push(entry.seq);
+        else problems.push({ seq: entry.seq, problem: 'altered', message: `Audit row ${entry.seq} was altered: its content no longer matches its hash.` });
       }
       prevHash = hash;
-      expectedSeq += 1;
+      expectedSeq = entry.seq + 1;
+      lastSeq = entry.seq;
       rows += 1;
     }
     if (batch.rows.length < batchSize) break;
   }
   const head = await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id');
   const headSeq = head.rows[0] ? Number(head.rows[0].seq) : 0;
-  if (headSeq !== rows || (head.rows[0] && head.rows[0].hash !== prevHash)) {
-    return {
-      ok: false,
-      rows,
-      firstBadSeq: rows + 1,
-      problem: headSeq > rows ? 'missing' : 'head_mismatch',
-      message:
-        headSeq > rows
-          ? `Audit rows ${rows + 1}–${headSeq} are missing: the log was cut after row ${rows}.`
-          : `The audit head (row ${headSeq}) does not match the last row of the log (row ${rows}).`,
-    };
+  if (headSeq !== lastSeq || (head.rows[0] && head.rows[0].hash !== prevHash)) {
+    problems.push(
+      headSeq > lastSeq
+        ? { seq: lastSeq + 1, problem: 'missing', message: `Audit rows ${lastSeq + 1}–${headSeq} are missing: the log was cut after row ${lastSeq}.` }
+        : { seq: lastSeq + 1, problem: 'head_mismatch', message: `The audit head (row ${headSeq}) does not match the last row of the log (row ${lastSeq}).` },
+    );
   }
-  return { ok: true, rows, headSeq };
+  const repaired = repairedSeqs.length > 0 ? { repairedSeqs } : {};
+  if (problems.length === 0) return { ok: true, rows, headSeq, ...repaired };
+  const first = problems[0]!;
+  return {
+    ok: false,
+    rows,
+    firstBadSeq: first.seq,
+    problem: first.problem,
+    message: problems.length === 1 ? first.message : `${problems.length} problems; the first: ${first.message}`,
+    problems,
+    ...repaired,
+  };
 }

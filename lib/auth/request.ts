@@ -5,8 +5,9 @@
  * State-changing requests must carry the session's CSRF token (header `x-csrf-token` or form
  * field `csrf`) and, when the browser sends one, an Origin equal to the app's own.
  */
-import type { Actor } from '../../tools/tool';
+import type { Actor } from './actor';
 import { AppError } from '../errors';
+import { forwardingTrusted } from '../forwarding';
 import { getRuntime } from '../runtime';
 import { atLeast, type Role } from './roles';
 import { getSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type Session } from './sessions';
@@ -24,11 +25,15 @@ export function sessionToken(request: Request): string | undefined {
   return readCookie(request.headers.get('cookie'), SESSION_COOKIE);
 }
 
-/** The request's own origin as the browser addressed it (the Host header), for CSRF checks. */
+/**
+ * The request's own origin as the browser addressed it (the Host header), for CSRF checks.
+ * X-Forwarded-Host and -Proto count only when they came from a configured proxy (lib/forwarding.ts).
+ */
 function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  const trusted = forwardingTrusted(request);
+  const host = (trusted ? request.headers.get('x-forwarded-host') : null) ?? request.headers.get('host') ?? url.host;
+  const proto = (trusted ? request.headers.get('x-forwarded-proto') : null) ?? url.protocol.replace(':', '');
   return `${proto}://${host}`;
 }
 
@@ -40,6 +45,17 @@ export function checkSameOrigin(request: Request): void {
   }
 }
 
+/**
+ * A state change must come from this app's own pages: same Origin, and the session's CSRF token in
+ * the `x-csrf-token` header or the form's `csrf` field. Routes that authenticate before reading a
+ * large body call `requireSession(request, { csrf: false })` first and this once the form is read.
+ */
+export function checkCsrf(request: Request, session: Session, form?: FormData): void {
+  checkSameOrigin(request);
+  const sent = request.headers.get('x-csrf-token') ?? (form?.get('csrf') as string | null | undefined);
+  if (sent !== session.csrfToken) throw new AppError('forbidden', 'The form was stale or forged (CSRF check failed). Reload the page and try again.');
+}
+
 export type RequireOptions = { role?: Role; csrf?: boolean; form?: FormData };
 
 /** The signed-in session, or AppError('unauthenticated' | 'forbidden'). */
@@ -47,11 +63,7 @@ export async function requireSession(request: Request, options: RequireOptions =
   const session = await getSession(getRuntime().db, sessionToken(request));
   if (!session) throw new AppError('unauthenticated', 'You are not signed in, or your session has ended. Sign in again.');
   const stateChanging = options.csrf ?? !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-  if (stateChanging) {
-    checkSameOrigin(request);
-    const sent = request.headers.get('x-csrf-token') ?? (options.form?.get('csrf') as string | null);
-    if (sent !== session.csrfToken) throw new AppError('forbidden', 'The form was stale or forged (CSRF check failed). Reload the page and try again.');
-  }
+  if (stateChanging) checkCsrf(request, session, options.form);
   if (session.user.mustChangePassword && !new URL(request.url).pathname.startsWith('/api/auth/')) {
     throw new AppError('forbidden', 'Choose a new password first (you signed in with a one-time password).');
   }

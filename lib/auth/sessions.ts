@@ -69,6 +69,12 @@ export async function destroySession(db: Queryable, token: string): Promise<void
   await db.query('DELETE FROM sessions WHERE token_sha256 = $1', [sha256Hex(token)]);
 }
 
+/** Ends every session of a person except the one with `keepToken` (after a password change). Returns how many ended. */
+export async function destroyOtherSessions(db: Queryable, userId: string, keepToken: string): Promise<number> {
+  const result = await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_sha256 <> $2', [userId, sha256Hex(keepToken)]);
+  return result.rowCount ?? 0;
+}
+
 export async function deleteExpiredSessions(db: Queryable, now: Date = new Date()): Promise<number> {
   const result = await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
   return result.rowCount ?? 0;

@@ -148,7 +148,8 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
   const row = rows[0];
   if (!row || row.disabled) throw new AppError('unauthenticated', 'Your account is not active. Ask an administrator.');
-  if (!(await verifyPassword(currentPassword, row.password_hash))) throw new AppError('invalid_argument', 'The current password is not correct.');
+  if (!(await verifyPassword(currentPassword, row.password_hash)))
+    throw new AppError('invalid_argument', 'The current password is not correct.', { details: { wrongCurrentPassword: true } });
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx.query('UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1', [userId, passwordHash]);

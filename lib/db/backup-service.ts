@@ -27,12 +27,6 @@ export type BackupStatus = { dir: string; everyHours: number; keep: number; newe
 
 export type BackupService = { status(): BackupStatus; backupNow(): Promise<BackupFile>; stop(): Promise<void> };
 
-declare module '../runtime' {
-  interface RuntimeServices {
-    backups: BackupService;
-  }
-}
-
 /** Undefined when there is nothing to do: PostgreSQL, an in-memory database, or backups turned off. */
 export function startBackupService(options: BackupServiceOptions): BackupService | undefined {
   const { db, everyHours, keep, log } = options;

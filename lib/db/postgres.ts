@@ -6,6 +6,7 @@ import pg from 'pg';
 import { redactUrl } from '../config';
 import { AppError } from '../errors';
 import { runTransaction, type Db } from './db';
+import { asDbUnavailable } from './unavailable';
 import { vectorTypes, type PoolTypes } from './vector-types';
 
 const MIN_SERVER_VERSION = 150000;
@@ -60,13 +61,13 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   let closed = false;
+  const where = `PostgreSQL at ${redactUrl(url)}`;
+  // A lost, refused or shutting-down server becomes db_unavailable (503, Retry-After) on every face.
   const query: Db['query'] = async (text, params) => {
     try {
       return await pool.query(text, params);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '57P01') throw reachError(url, error);
-      throw error;
+      throw asDbUnavailable(where, error);
     }
   };
   return {
@@ -74,7 +75,13 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     location: redactUrl(url),
     pool,
     query,
-    transaction: (fn) => runTransaction(pool, fn),
+    async transaction(fn) {
+      try {
+        return await runTransaction(pool, fn);
+      } catch (error) {
+        throw asDbUnavailable(where, error);
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -14,8 +14,8 @@ export type TestDatabase = { kind: DbKind; open(): Promise<Db> };
 // external servers the suite may use, not how the product behaves.
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-/** A fresh database on the server at `adminUrl`, dropped again by `close()` (tests and benchmarks). */
-export async function openFreshPostgres(adminUrl: string): Promise<Db> {
+/** A fresh, empty database on the server at `adminUrl`: its URL, and `drop()` to remove it (even with clients still on it). */
+export async function createFreshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `plantpilot_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -26,13 +26,9 @@ export async function openFreshPostgres(adminUrl: string): Promise<Db> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgresDb({ url: url.toString() });
   return {
-    ...db,
-    query: db.query,
-    transaction: db.transaction,
-    async close() {
-      await db.close();
+    url: url.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       try {
@@ -40,6 +36,21 @@ export async function openFreshPostgres(adminUrl: string): Promise<Db> {
       } finally {
         await dropper.end();
       }
+    },
+  };
+}
+
+/** A fresh database on the server at `adminUrl`, dropped again by `close()` (tests and benchmarks). */
+export async function openFreshPostgres(adminUrl: string): Promise<Db> {
+  const fresh = await createFreshDatabase(adminUrl);
+  const db = await openPostgresDb({ url: fresh.url });
+  return {
+    ...db,
+    query: db.query,
+    transaction: db.transaction,
+    async close() {
+      await db.close();
+      await fresh.drop();
     },
   };
 }

@@ -3,33 +3,39 @@
  * A part that cannot start (an unreachable plant, say) is reported through health as down with
  * its reason; the rest of the app still serves.
  */
-import type { PlantConnection } from '../../connectors/opcua/plant-connection';
-import type { AssetRef } from '../../agent/assets';
-import { catalogueNormalRange } from '../../tools/plant/actuation-context';
-import { startGate } from '../../tools/approval/service';
-import { startInspectionService } from '../../tools/inspection/jobs/inspection-service';
-import { createRegistry, type ToolServices } from '../../tools/registry';
-import { createSchedulingService } from '../../tools/scheduling/service/scheduling-service';
-import { catalogueSchedulingPlant, connectorSequenceWriter, twinSchedulingPlant } from '../../tools/scheduling/service/scheduling-plant';
-import { ingestShippedCorpus, startKnowledgeBase } from '../../knowledge/knowledge-base';
-import { twinEntityCatalogue } from '../../knowledge/twin-entities';
-import { toPassage } from '../../tools/manuals/search-manuals';
-import { startHandoverService } from '../../tools/handover/handover-service';
-import { createChatSummarize } from '../../tools/handover/model-summary';
-import { parseShiftSpec } from '../../tools/handover/shifts';
-import { workingCalendar } from './working-calendar';
-import { startForecastService } from '../../tools/maintenance/plant/forecast-service';
-import { maintenanceWindows } from '../../tools/maintenance/plant/work-orders';
-import { appendAudit } from '../audit/audit-log';
-import { startBackupService } from '../db/backup-service';
-import { ensureInitialUsers } from '../auth/bootstrap';
-import type { CreatedUser } from '../auth/users';
-import type { Config } from '../config';
-import type { Db } from '../db/db';
-import { AppError } from '../errors';
-import { dbHealthCheck, type HealthCheck, type HealthPart } from '../health';
-import type { Logger } from '../log';
-import type { RuntimeServices } from '../runtime';
+import type { PlantConnection } from '../connectors/opcua/plant-connection';
+import type { AssetRef } from '../agent/assets';
+import type { PartRef } from '../agent/parts';
+import { catalogueNormalRange } from '../tools/plant/service/actuation-context';
+import { liveAlarmState } from '../tools/plant/service/active-alarms';
+import { setPlantTimeZone } from '../lib/plant-time';
+import { startGate } from '../tools/approval/service';
+import { startInspectionService } from '../tools/inspection/service/inspection-service';
+import { createRegistry, type ToolServices } from '../tools/registry';
+import { createSchedulingService } from '../tools/scheduling/service/scheduling-service';
+import { catalogueSchedulingPlant, twinSchedulingPlant } from '../tools/scheduling/service/scheduling-plant';
+import { ingestShippedCorpus, startKnowledgeBase } from '../knowledge/knowledge-base';
+import { twinEntityCatalogue } from '../knowledge/twin-entities';
+import { toPassage } from '../tools/manuals/tools/search-manuals';
+import { materialHandoverSource } from '../tools/material/service/handover-material-source';
+import { startHandoverService } from '../tools/handover/service/handover-service';
+import { createChatSummarize } from '../tools/handover/service/model-summary';
+import { parseShiftSpec } from '@/lib/shift-calendar';
+import { workingCalendar } from '../tools/scheduling/engine/working-calendar';
+import { startForecastService } from '../tools/maintenance/service/forecast-service';
+import { maintenanceWindows } from '../tools/maintenance/service/work-orders';
+import { maintenanceHandoverSource } from '../tools/maintenance/service/handover-maintenance-source';
+import { appendAudit } from '../lib/audit/audit-log';
+import { startBackupService } from '../lib/db/backup-service';
+import { ensureInitialUsers, renewUnusedInitialPasswords } from '../lib/auth/bootstrap';
+import type { CreatedUser } from '../lib/auth/users';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db/db';
+import { AppError } from '../lib/errors';
+import { dbHealthCheck, type HealthCheck, type HealthPart } from '../lib/health';
+import type { Logger } from '../lib/log';
+import type { RuntimeServices } from './runtime';
+import { startMaterialPart } from './material-part';
 import { startPlantPart } from './plant-part';
 
 export type StartedServices = {
@@ -37,6 +43,8 @@ export type StartedServices = {
   health: Partial<Record<HealthPart, HealthCheck>>;
   /** Users created on first start, with their one-time passwords, for the console. */
   initialUsers: CreatedUser[];
+  /** True when `initialUsers` were created earlier and have not signed in yet: their passwords are new. */
+  initialUsersRenewed: boolean;
   stop(): Promise<void>;
 };
 
@@ -62,7 +70,8 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     }
   };
   try {
-    const initialUsers = await ensureInitialUsers(db);
+    const created = await ensureInitialUsers(db);
+    const initialUsers = created.length > 0 ? created : await renewUnusedInitialPasswords(db);
 
     // Backups of the embedded database (none with PostgreSQL, or when turned off); the database's
     // health says when the last one failed.
@@ -120,21 +129,28 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     stops.push(() => maintenanceForecasts.stop());
     services.maintenanceForecasts = maintenanceForecasts;
 
-    // Scheduling: orders from the twin when it runs in-process, releases over OPC UA.
+    // Scheduling: orders from the twin when it runs in-process; release_schedule writes over OPC UA.
     // One shift calendar for the whole product: handovers, "this shift" figures on the plant and
     // the scheduler's working time.
     const shiftCalendar = parseShiftSpec(config.plant.shifts, config.plant.timeZone);
+    // Text people read on the server side (chat answers, approval outcomes) is in the plant's zone.
+    setPlantTimeZone(config.plant.timeZone);
     const scheduling = createSchedulingService({
       db,
       log: log.child({ part: 'scheduling' }),
       plant: plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date()),
-      writer: { loadOrderSequence: (lineId, orderIds) => connectorSequenceWriter(livePlant()).loadOrderSequence(lineId, orderIds) },
       seed: config.twin.seed,
       calendar: workingCalendar(shiftCalendar),
       // Approved work orders block their windows in the schedule.
       maintenance: () => maintenanceWindows(db),
     });
     services.scheduling = scheduling;
+
+    // Material: stock, deliveries and the VDA 5050 fleet (the twin's own when it runs in-process).
+    const materialPart = await startMaterialPart({ config, log: log.child({ part: 'material' }), twin: plantPart.twin, scheduling });
+    stops.push(materialPart.stop);
+    health.material = materialPart.health;
+    if (materialPart.service) services.material = materialPart.service;
 
     // Knowledge: the plant's manuals, hybrid search, citations.
     const knowledge = await startKnowledgeBase({ config, db, log: log.child({ part: 'knowledge' }), entities: twinEntityCatalogue() });
@@ -150,7 +166,10 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       return { status: 'ok', reason: `${model}; ${status.documents} documents, ${status.chunks} passages indexed` };
     };
     if (shippedManuals !== 'skip') {
-      const ingesting = ingestShippedCorpus(knowledge).then(
+      // Shutdown stops the ingestion between files and waits for the file in hand, before the
+      // database closes; the next start ingests what is left (unchanged files are skipped).
+      const stopIngesting = new AbortController();
+      const ingesting = ingestShippedCorpus(knowledge, undefined, { signal: stopIngesting.signal }).then(
         (report) => {
           const failed = report.results.filter((r) => r.status === 'failed');
           const added = report.results.filter((r) => r.status === 'ingested').length;
@@ -159,25 +178,51 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
         },
         (error: unknown) => log.warn({ err: error }, 'The shipped manuals could not be ingested'),
       );
+      stops.push(async () => {
+        stopIngesting.abort();
+        await ingesting;
+      });
       if (shippedManuals === 'await') await ingesting;
     }
 
     // The model: the offline router by default, any OpenAI-compatible endpoint when configured.
-    const { startAgentService } = await import('../../agent/agent-service');
-    const { selectModel } = await import('../../agent/models/agent-model');
-    const { twinAssets } = await import('../../agent/twin-assets');
+    const { startAgentService } = await import('../agent/agent-service');
+    const { selectModel } = await import('../agent/models/agent-model');
+    const { twinAssets } = await import('../agent/twin-assets');
+    const { plantAssets } = await import('../agent/plant-assets');
     const listAssets = async (): Promise<AssetRef[]> => {
       const current = plantPart.current();
       if (!current || plantPart.twin) return twinAssets();
-      return current.plant.listAssets().map((a) => ({ id: a.id, name: a.name, line: a.line, type: a.type ?? 'asset', aliases: [] }));
+      return plantAssets(current.plant.listAssets());
     };
-    const model = selectModel(config, listAssets);
+    // The material master for material requests ("how long does the STM32 last"): read from the material
+    // service once it answers, then kept — part numbers and suppliers do not change while the server runs.
+    let knownParts: PartRef[] | undefined;
+    const listParts = async (): Promise<PartRef[]> => {
+      if (knownParts) return knownParts;
+      const material = materialPart.service;
+      if (!material) return [];
+      const snapshot = await material.snapshot();
+      const supplierName = new Map(snapshot.suppliers.map((supplier) => [supplier.id, supplier.name]));
+      knownParts = snapshot.parts.map((part) => ({ partNumber: part.partNumber, description: part.description, supplier: supplierName.get(part.supplierId) }));
+      return knownParts;
+    };
+    const model = selectModel(config, listAssets, listParts);
 
     // Shift handovers: generated at each shift end and on demand, every statement cited.
     const handovers = startHandoverService({
       db,
       log: log.child({ part: 'handovers' }),
-      sources: { inspection },
+      sources: {
+        inspection,
+        // One alarm truth: an alarm the historian leaves open that the connector shows cleared is not "active".
+        liveAlarms: async () => {
+          const current = plantPart.current();
+          return current ? liveAlarmState(current.plant) : null;
+        },
+        ...(materialPart.service ? { material: materialHandoverSource(materialPart.service) } : {}),
+        maintenance: maintenanceHandoverSource(maintenanceForecasts, config.plant.timeZone),
+      },
       calendar: shiftCalendar,
       // With an LLM, a short narrative on top, used only if it checks out against the report's data.
       summarize: model.kind === 'openai' ? createChatSummarize(model.chat) : undefined,
@@ -194,10 +239,12 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
         if (!historian) throw new AppError('plant_unreachable', 'No plant history: the plant is not connected right now; see /api/health.');
         return historian;
       },
+      historianDb: db,
       scheduling,
       inspection,
       knowledge,
       handovers,
+      material: materialPart.service,
       maintenance: {
         db,
         forecasts: maintenanceForecasts,
@@ -239,7 +286,7 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
         ? { status: 'ok', reason: 'Offline model: a deterministic intent router (no LLM endpoint configured).' }
         : { status: 'ok', reason: `${model.name} at ${config.model.baseUrl ?? 'api.openai.com'} (answers are checked per request)` };
 
-    return { services, health, initialUsers, stop: stopAll };
+    return { services, health, initialUsers, initialUsersRenewed: created.length === 0, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,25 +1,19 @@
 /**
  * The plant part of the server: the built-in twin (when no OPCUA_ENDPOINT is set) and the OPC UA
- * connector, historian and lease. If the plant cannot be reached at start the app still serves,
+ * connector, historian and lease; or, with PLANTPILOT_PLANT_CONFIG, the configured plant of several
+ * sources (plant-sources-part.ts). If the plant cannot be reached at start the app still serves,
  * health says why, and the connection is retried in the background until it succeeds.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { PlantConnection } from '../../connectors/opcua/plant-connection';
-import { startPlantServices, type PlantServices, type PlantServicesSettings } from '../../connectors/opcua/start-plant-services';
-import type { TwinServer, TwinWarmUp } from '../../connectors/twin/server';
-import type { Config } from '../config';
-import type { Db } from '../db/db';
-import { toAppError } from '../errors';
-import type { HealthCheck } from '../health';
-import type { Logger } from '../log';
-
-declare module '../runtime' {
-  interface RuntimeServices {
-    /** The built-in plant twin, when it runs in this process (OPCUA_ENDPOINT unset). */
-    twin: TwinServer;
-  }
-}
+import type { PlantConnection } from '../connectors/opcua/plant-connection';
+import { startPlantServices, type PlantServices, type PlantServicesSettings } from '../connectors/opcua/start-plant-services';
+import type { TwinServer, TwinWarmUp } from '../connectors/twin/server';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db/db';
+import { toAppError } from '../lib/errors';
+import type { HealthCheck } from '../lib/health';
+import type { Logger } from '../lib/log';
 
 const RETRY_MS = 15_000;
 /** The OPC UA identity the app uses with its own twin; the password is new at every start. */
@@ -44,7 +38,7 @@ async function twinWarmUp(config: Config, db: Db, log: Logger): Promise<{ warmUp
   if (hours <= 0) return undefined;
   const { rows } = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM historian_samples) AS present');
   if (rows[0]?.present) return undefined;
-  const { createHistorian } = await import('../../connectors/historian/historian');
+  const { createHistorian } = await import('../connectors/historian/historian');
   const historian = createHistorian(db);
   const started = performance.now();
   return {
@@ -62,6 +56,10 @@ async function twinWarmUp(config: Config, db: Db, log: Logger): Promise<{ warmUp
 }
 
 export async function startPlantPart({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<PlantPart> {
+  if (config.plantConfigFile) {
+    const { startPlantSourcesPart } = await import('./plant-sources-part');
+    return startPlantSourcesPart({ config, db, log });
+  }
   let twin: TwinServer | undefined;
   let settings: PlantServicesSettings;
   let lastError: string | undefined;
@@ -76,7 +74,7 @@ export async function startPlantPart({ config, db, log }: { config: Config; db: 
   } else {
     const password = randomBytes(18).toString('base64url');
     try {
-      const { startTwinServer } = await import('../../connectors/twin/server');
+      const { startTwinServer } = await import('../connectors/twin/server');
       const warmUp = await twinWarmUp(config, db, log);
       try {
         twin = await startTwinServer(

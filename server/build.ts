@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
-import type { Logger } from '../log';
+import { AppError } from '../lib/errors';
+import type { Logger } from '../lib/log';
 
-const SOURCE_ROOTS = ['app', 'components', 'lib', 'agent', 'tools', 'knowledge', 'connectors'];
-const SOURCE_FILES = ['next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCE_ROOTS = ['app', 'components', 'lib', 'server', 'agent', 'tools', 'knowledge', 'connectors'];
+const SOURCE_FILES = ['next.config.js', 'proxy.ts', 'package-lock.json', 'tsconfig.json'];
 const IGNORED_DIRS = new Set(['node_modules', '.next', 'corpus', 'corpus-src']);
 
 function newestMtimeMs(root: string): number {

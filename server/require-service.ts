@@ -1,5 +1,5 @@
 /** Looks up a runtime service for a route handler or page; a clear error when that part is not running. */
-import { AppError } from './errors';
+import { AppError } from '../lib/errors';
 import { getRuntime, type RuntimeServices } from './runtime';
 
 const PART_NAMES: Partial<Record<keyof RuntimeServices, string>> = {

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openEmbeddedDb } from '../db/pglite';
-import { silentLogger } from '../log';
+import { loadConfig } from '../lib/config';
+import type { Db } from '../lib/db/db';
+import { migrate } from '../lib/db/migrate';
+import { openEmbeddedDb } from '../lib/db/pglite';
+import { silentLogger } from '../lib/log';
 import { startPlantPart } from './plant-part';
 
 const HOUR_MS = 3_600_000;

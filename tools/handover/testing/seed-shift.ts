@@ -6,11 +6,11 @@
  * flapping, minor alarms and order progress. Deterministic for a seed.
  */
 import { randomUUID } from 'node:crypto';
-import { insertEvents, insertSamples } from '../../../connectors/historian/history-store';
-import type { PlantEvent, Sample } from '../../../connectors/historian/historian-types';
-import type { Queryable } from '../../../lib/db/db';
-import { CATALOGUE_LINES } from '../gather';
-import { seededRandom } from '../../../lib/seeded-random';
+import { insertEvents, insertSamples } from '@/connectors/historian/history-store';
+import type { PlantEvent, Sample } from '@/connectors/historian/historian-types';
+import type { Queryable } from '@/lib/db/db';
+import { CATALOGUE_LINES } from '../service/gather';
+import { seededRandom } from '@/lib/seeded-random';
 
 export type SeededShift = {
   from: Date;

@@ -3,11 +3,11 @@
  * Pareto by class, hourly trend and the worst boards, each linked to the board viewer.
  */
 import { z } from 'zod';
-import { AppError } from '../../../lib/errors';
+import { AppError } from '@/lib/errors';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import type { InspectionService } from '../jobs/inspection-service';
-import { InspectionSummary } from '../plant/inspection-summary';
+import type { InspectionService } from '../service/inspection-service';
+import { InspectionSummary } from '../service/inspection-summary';
 
 export const InspectionResultsInput = z.object({
   lot: z.string().min(1).max(80).optional().describe('Lot or production order id, e.g. "PO-24117".'),

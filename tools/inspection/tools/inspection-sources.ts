@@ -2,8 +2,8 @@
  * Citations for inspection results: one per board worth a look, opening the board viewer.
  */
 import type { Source } from '../../sources';
-import type { InspectionJob } from '../jobs/job-types';
-import { boardViewerHref } from '../plant/inspection-summary';
+import type { InspectionJob } from '../service/job-types';
+import { boardViewerHref } from '../service/inspection-summary';
 
 export function boardSource(job: InspectionJob): Source {
   const defects = job.result?.defects ?? [];

@@ -2,16 +2,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntryInput } from '../../../lib/audit/audit-log';
-import type { Db } from '../../../lib/db/db';
-import { migrate } from '../../../lib/db/migrate';
-import { testDatabases } from '../../../lib/db/testing';
-import { silentLogger } from '../../../lib/log';
+import type { AuditEntryInput } from '@/lib/audit/audit-log';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { testDatabases } from '@/lib/db/testing';
+import { silentLogger } from '@/lib/log';
 import type { ToolCallContext } from '../../tool';
-import { startKserveV2ReferenceServer } from '../backends/kserve-v2-reference-server';
-import { encodeGrayImage } from '../image-io';
-import { startInspectionService, type InspectionService } from '../jobs/inspection-service';
-import { renderBoardPair } from '../synthetic-board';
+import { startKserveV2ReferenceServer } from '../service/backends/kserve-v2-reference-server';
+import { encodeGrayImage } from '../io/image-io';
+import { startInspectionService, type InspectionService } from '../service/inspection-service';
+import { renderBoardPair } from '../engine/synthetic-board';
 import { createInspectionResultsTool } from './inspection-results';
 import { createTriggerInspectionTool } from './trigger-inspection';
 
@@ -41,11 +41,11 @@ describe.each(testDatabases())('inspection tools on $kind', ({ open }) => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  function tools(svc: InspectionService) {
+  function tools(svc: InspectionService, runningOrder?: (assetId: string) => string | null) {
     const audit = async (entry: AuditEntryInput) => {
       audited.push(entry);
     };
-    return { trigger: createTriggerInspectionTool({ inspection: svc, audit }), results: createInspectionResultsTool({ inspection: svc }) };
+    return { trigger: createTriggerInspectionTool({ inspection: svc, audit, runningOrder }), results: createInspectionResultsTool({ inspection: svc }) };
   }
 
   it('inspects boards of a lot, audits the request, and reports yield, Pareto and worst boards', async () => {
@@ -86,6 +86,17 @@ describe.each(testDatabases())('inspection tools on $kind', ({ open }) => {
     const { trigger } = tools(service);
     const output = await trigger.run(trigger.input.parse({ line: 'L2', boards: 2 }), context);
     expect(output).toMatchObject({ lotId: 'PO-24119', aoiMachineId: 'L2-AOI', complete: true });
+    expect(output.notes.join(' ')).toMatch(/could not be read live/);
+  });
+
+  it('inspects the order running on the line now, not the first one planned', async () => {
+    service = startInspectionService({ db, dataDir, log: silentLogger, pollMs: 10, boardSizePx: 240 });
+    const asked: string[] = [];
+    const { trigger } = tools(service, (assetId) => (asked.push(assetId), assetId === 'L1-AOI' ? 'PO-24121' : null));
+    const output = await trigger.run(trigger.input.parse({ line: 'line 1', boards: 1 }), context);
+    expect(asked).toEqual(['L1-AOI']);
+    expect(output).toMatchObject({ lotId: 'PO-24121', aoiMachineId: 'L1-AOI' });
+    expect(output.notes[0]).toContain('running order PO-24121 now');
   });
 
   it('inspects an image pair from disk, and refuses corrupt or mismatched pairs with a clear reason', async () => {

@@ -4,15 +4,15 @@
  * who had which boards inspected, and the job ids that hold the results.
  */
 import { z } from 'zod';
-import { INITIAL_ORDERS } from '../../../connectors/twin/catalogue';
-import type { AuditEntryInput } from '../../../lib/audit/audit-log';
-import { AppError } from '../../../lib/errors';
+import { INITIAL_ORDERS } from '@/connectors/twin/catalogue';
+import type { AuditEntryInput } from '@/lib/audit/audit-log';
+import { AppError } from '@/lib/errors';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import { MAX_BOARDS_PER_REQUEST, type InspectionService } from '../jobs/inspection-service';
-import type { InspectionJob } from '../jobs/job-types';
-import { resolveAoiMachine } from '../plant/aoi-lines';
-import { boardViewerHref, InspectionSummary, summarizeInspections } from '../plant/inspection-summary';
+import { MAX_BOARDS_PER_REQUEST, type InspectionService } from '../service/inspection-service';
+import type { InspectionJob } from '../service/job-types';
+import { resolveAoiMachine } from '../service/aoi-lines';
+import { boardViewerHref, InspectionSummary, summarizeInspections } from '../service/inspection-summary';
 import { boardSources } from './inspection-sources';
 
 export const TriggerInspectionInput = z
@@ -71,8 +71,8 @@ export function jobView(job: InspectionJob): InspectionJobView {
   };
 }
 
-/** The order a line is working on per the twin's plan: its most urgent, earliest-due order. */
-function currentOrderOf(aoiMachineId: string): string {
+/** Without a live reading: the line's most urgent, earliest-due order in the twin's plan. */
+function plannedOrderOf(aoiMachineId: string): string {
   const lineId = `Line${aoiMachineId.slice(1, aoiMachineId.indexOf('-'))}`;
   const orders = INITIAL_ORDERS.filter((order) => order.lineId === lineId).sort((a, b) => a.priority - b.priority || a.dueAfterStartH - b.dueAfterStartH);
   if (!orders[0]) throw new AppError('not_found', `No production order is planned on ${lineId}; name the lot to inspect.`);
@@ -83,9 +83,11 @@ export type TriggerInspectionDeps = {
   inspection: InspectionService;
   /** Records the request in the audit log (lib/audit/audit-log.ts appendAudit, bound to the database). */
   audit: (entry: AuditEntryInput) => Promise<unknown>;
+  /** The order running on a machine now (its OrderId tag, Good quality), or null when unknown. */
+  runningOrder?: (assetId: string) => string | null;
 };
 
-export function createTriggerInspectionTool({ inspection, audit }: TriggerInspectionDeps) {
+export function createTriggerInspectionTool({ inspection, audit, runningOrder }: TriggerInspectionDeps) {
   return defineTool({
     name: 'trigger_inspection',
     title: 'Inspect boards',
@@ -115,8 +117,18 @@ export function createTriggerInspectionTool({ inspection, audit }: TriggerInspec
         lotId = job.lotId;
         aoiMachineId = job.lineId;
       } else {
-        const lot = input.lot ?? currentOrderOf(resolveAoiMachine(input.line!));
-        if (!input.lot) notes.push(`${input.line} is working on order ${lot} per the plan; inspected its boards.`);
+        let lot = input.lot;
+        if (!lot) {
+          // "Inspect line 1" means what is running there now: the AOI machine's live order, the plan only when that is unknown.
+          const aoi = resolveAoiMachine(input.line!);
+          const running = runningOrder?.(aoi) ?? null;
+          lot = running ?? plannedOrderOf(aoi);
+          notes.push(
+            running
+              ? `${aoi} is running order ${lot} now (its OrderId); inspected its boards.`
+              : `The order running on ${aoi} could not be read live, so the plan's current order ${lot} was inspected; name the lot to choose another.`,
+          );
+        }
         const result = await inspection.inspectLot({ lot, line: input.line, count: input.boards, firstSerial: input.firstSerial, requestedBy });
         jobs = result.jobs.map((j) => j.job);
         lotId = result.lot.lotId;
@@ -137,7 +149,7 @@ export function createTriggerInspectionTool({ inspection, audit }: TriggerInspec
           context.signal,
         );
       const complete = jobs.every((job) => job.state === 'done' || job.state === 'failed');
-      if (!complete) notes.push('Some boards are still being inspected; ask for inspection_results of this lot in a moment.');
+      if (!complete) notes.push(`Some boards are still being inspected; ask again for the inspection results of lot ${lotId} in a minute.`);
       return {
         lotId,
         aoiMachineId,

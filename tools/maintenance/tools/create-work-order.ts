@@ -4,12 +4,19 @@
  * line gets no work while the machine is down).
  */
 import { z } from 'zod';
-import type { Db } from '../../../lib/db/db';
-import { AppError } from '../../../lib/errors';
+import type { Db } from '@/lib/db/db';
+import { AppError } from '@/lib/errors';
 import { defineTool } from '../../tool';
-import { DEGRADING_ASSETS } from '../plant/degrading-assets';
-import { getWorkOrder, insertWorkOrder, overlappingWorkOrders, WorkOrderPart, WorkOrderStatus } from '../plant/work-orders';
-import { MACHINES } from '../../../connectors/twin/catalogue';
+import { DEGRADING_ASSETS } from '../service/degrading-assets';
+import { getWorkOrder, insertWorkOrder, overlappingWorkOrders, WorkOrderPart, WorkOrderStatus } from '../service/work-orders';
+import { MACHINES } from '@/connectors/twin/catalogue';
+import { formatPlantTime, plantTimeZone } from '@/lib/plant-time';
+
+/** "Wed 02 Dec, 22:00 – 03 Dec, 00:00 (Europe/Berlin)": the window as the approver reads it; the arguments stay ISO 8601. */
+function plantWindow(from: Date, to: Date): string {
+  const zone = plantTimeZone();
+  return `${formatPlantTime(from, zone, 'datetime')} – ${formatPlantTime(to, zone, 'datetime')} (${zone})`;
+}
 
 const HOUR_MS = 3_600_000;
 /** Longer windows are almost certainly a mistake (a wrong date), and would block a line for days. */
@@ -73,7 +80,7 @@ export function createWorkOrderTool(deps: CreateWorkOrderDeps) {
       const safetyNotes: { text: string }[] = [];
       if (overlappingOrders.length > 0) {
         safetyNotes.push({
-          text: `Overlaps open work order${overlappingOrders.length === 1 ? '' : 's'} ${overlappingOrders.map((o) => `${o.id} (${o.task}, ${o.windowFrom}–${o.windowTo})`).join('; ')}.`,
+          text: `Overlaps open work order${overlappingOrders.length === 1 ? '' : 's'} ${overlappingOrders.map((o) => `${o.id} (${o.task}, ${plantWindow(new Date(o.windowFrom), new Date(o.windowTo))})`).join('; ')}.`,
         });
       }
       if (displaced.length > 0) safetyNotes.push({ text: `Scheduled production in this window will be moved: ${displaced.join('; ')}.` });
@@ -84,7 +91,7 @@ export function createWorkOrderTool(deps: CreateWorkOrderDeps) {
         summary: `Work order on ${asset.displayName}: ${input.task}`,
         asset: { id: asset.id, name: asset.displayName, line: asset.area },
         changes: [
-          { what: 'maintenance window', proposed: `${from.toISOString()} – ${to.toISOString()}` },
+          { what: 'maintenance window', proposed: plantWindow(from, to) },
           { what: 'task', proposed: input.task },
           {
             what: 'spare parts',

@@ -1,9 +1,9 @@
 /** list_work_orders: maintenance work orders, newest window first, by asset and/or status. */
 import { z } from 'zod';
-import type { Queryable } from '../../../lib/db/db';
+import type { Queryable } from '@/lib/db/db';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import { listWorkOrders, WorkOrder, WorkOrderStatus } from '../plant/work-orders';
+import { listWorkOrders, WorkOrder, WorkOrderStatus } from '../service/work-orders';
 
 export const ListWorkOrdersInput = z.strictObject({
   asset: z.string().min(1).max(64).optional().describe('Exact asset id, e.g. "L1-PNP1".'),

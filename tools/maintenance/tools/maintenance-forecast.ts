@@ -4,13 +4,15 @@
  * and the manual's procedure for the job.
  */
 import { z } from 'zod';
-import { AppError } from '../../../lib/errors';
+import { AppError } from '@/lib/errors';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import { TopSignal } from '../plant/asset-forecast';
-import { DEGRADING_ASSETS, SERVICE_DURATION_H, normaliseArea, type DegradingAsset } from '../plant/degrading-assets';
-import type { ForecastService } from '../plant/forecast-service';
-import { nextNightShift } from './next-night-shift';
+import { TopSignal } from '../engine/asset-forecast';
+import { DEGRADING_ASSETS, SERVICE_DURATION_H, normaliseArea, type DegradingAsset } from '../service/degrading-assets';
+import type { ForecastService } from '../service/forecast-service';
+import { nextNightShift } from '../service/next-night-shift';
+import { formatPlantTime, plantTimeZone } from '@/lib/plant-time';
+import { dueWindow, forecastChange } from '../engine/forecast-outlook';
 
 const HOUR_MS = 3_600_000;
 
@@ -39,6 +41,18 @@ const AssetOutlook = z.object({
   modelVersion: z.string(),
   detail: z.string().nullable(),
   recommendedWindow: Window.extend({ basis: z.string(), beforeLowerBound: z.boolean() }).nullable(),
+  /** When the part is due, as a calendar window (ISO 8601) and as people read it in plant time. */
+  due: z.object({ from: z.string(), mostLikely: z.string(), to: z.string(), text: z.string(), basis: z.string() }).nullable(),
+  /** How the forecast moved since the one before, and why (new data, maintenance done, model retrained). */
+  change: z
+    .object({
+      previousRulHours: z.number().nullable(),
+      previousComputedAt: z.string(),
+      changeHours: z.number().nullable(),
+      reason: z.enum(['first forecast', 'new data', 'maintenance done', 'model retrained']),
+      text: z.string(),
+    })
+    .nullable(),
   procedure: z.array(ProcedurePassage),
 });
 
@@ -55,6 +69,8 @@ export type MaintenanceForecastDeps = {
   searchManuals?: (query: string, assetId: string) => Promise<{ title: string; snippet: string; href?: string; id?: string }[]>;
   /** The plant's "now" (the twin's simulated time). */
   now?: () => Date;
+  /** The plant's time zone for due dates people read (default: the server's plant time zone). */
+  timeZone?: string;
   assets?: readonly DegradingAsset[];
 };
 
@@ -87,6 +103,7 @@ export function createMaintenanceForecastTool(deps: MaintenanceForecastDeps) {
     output: MaintenanceForecastOutput,
     effect: 'read',
     async run(input) {
+      const timeZone = deps.timeZone ?? plantTimeZone();
       const selected = selectAssets(input, assets);
       const wanted = new Set(selected.map((a) => a.id));
       const ranked = (await deps.forecasts.latest()).filter((f) => wanted.has(f.assetId));
@@ -123,7 +140,7 @@ export function createMaintenanceForecastTool(deps: MaintenanceForecastDeps) {
           href: `/maintenance?asset=${encodeURIComponent(asset.id)}`,
           snippet:
             forecast.status === 'ok'
-              ? `${Math.round(forecast.rulHours!)} h (${Math.round(forecast.lowerHours!)}–${Math.round(forecast.upperHours!)} h), computed ${forecast.computedAt}`
+              ? `${dueWindow(forecast, timeZone)!.text}; ${Math.round(forecast.rulHours!)} operating h (${Math.round(forecast.lowerHours!)}–${Math.round(forecast.upperHours!)} h), computed ${formatPlantTime(forecast.computedAt, timeZone, 'datetime')}`
               : (forecast.detail ?? 'insufficient history'),
         });
         outlooks.push({
@@ -140,6 +157,8 @@ export function createMaintenanceForecastTool(deps: MaintenanceForecastDeps) {
           modelVersion: forecast.modelVersion,
           detail: forecast.detail,
           recommendedWindow,
+          due: dueWindow(forecast, timeZone),
+          change: forecastChange(forecast, forecast.previous, timeZone),
           procedure,
         });
       }

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../lib/db/db';
-import { migrate } from '../../../lib/db/migrate';
-import { testDatabases } from '../../../lib/db/testing';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { testDatabases } from '@/lib/db/testing';
 import type { ToolCallContext } from '../../tool';
-import { rankByRisk, type AssetForecast } from '../plant/asset-forecast';
-import { maintenanceWindows } from '../plant/work-orders';
+import { rankByRisk, type AssetForecast } from '../engine/asset-forecast';
+import { maintenanceWindows } from '../service/work-orders';
 import { createWorkOrderTool } from './create-work-order';
 import { createListWorkOrdersTool } from './list-work-orders';
 import { createMaintenanceForecastTool } from './maintenance-forecast';
-import { nextNightShift } from './next-night-shift';
+import { nextNightShift } from '../service/next-night-shift';
 
 const context: ToolCallContext = { actor: { kind: 'user', id: 'u-sam', name: 'Sam Supervisor (sam)', role: 'supervisor' } };
 const NOW = new Date('2025-03-04T09:15:00Z');

@@ -1,10 +1,10 @@
 /** Schedule drafts and releases in the database (migration 0008_scheduling). Parameterised SQL only. */
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../../lib/db/db';
-import type { KpiDelta, ScheduleKpis } from '../plant/kpis';
-import type { PlanInputs } from '../plant/plant-data';
-import type { LineSequences, PlantSchedule } from '../plant/plant-schedule';
-import type { WhatIfScenario } from '../plant/scenarios';
+import type { Queryable } from '@/lib/db/db';
+import type { KpiDelta, ScheduleKpis } from '../engine/kpis';
+import type { PlanInputs } from '../engine/plant-data';
+import type { LineSequences, PlantSchedule } from '../engine/plant-schedule';
+import type { WhatIfScenario } from '../engine/scenarios';
 
 export type DraftKind = 'proposal' | 'what_if';
 

@@ -1,15 +1,13 @@
 /**
  * Where the scheduler reads the plant from and how it hands a sequence to it. Two small interfaces, so
  * the service and its tools run the same against the in-process twin (tests, `plantpilot sim`), the
- * twin's catalogue alone, or a live OPC UA connection, and the release goes through the connector's
- * write path — the only way anything writes to the plant.
+ * twin's catalogue alone, or a live OPC UA connection. The release to a live plant is written by the
+ * `release_schedule` tool itself (tools/release-schedule.ts), through the connector's write path.
  */
-import type { PlantTwin } from '../../../connectors/twin/simulation';
-import type { PlantConnection } from '../../../connectors/opcua/plant-connection';
-import { callMethod } from '../../../connectors/opcua/write-path';
-import { AppError } from '../../../lib/errors';
-import type { PlanInputsInput } from '../plant/plant-data';
-import { planInputsFromCatalogue, planInputsFromSnapshot } from '../plant/twin-plant-data';
+import type { PlantTwin } from '@/connectors/twin/simulation';
+import type { PlantConnection } from '@/connectors/opcua/plant-connection';
+import type { PlanInputsInput } from '../engine/plant-data';
+import { planInputsFromCatalogue, planInputsFromSnapshot } from './twin-plant-data';
 
 export interface SchedulingPlant {
   /** For messages and the page: where the orders come from. */
@@ -73,28 +71,6 @@ export function connectedSchedulingPlant(connection: PlantConnection, ordersStar
         if (order) Object.assign(order, { status: 'running', lineId: line.id });
       }
       return inputs;
-    },
-  };
-}
-
-/**
- * Releases through the connector's write path: `LoadOrderSequence(LineId, OrderIds[])` on the plant
- * object, which browse discovery exposes as the asset named after the root node (`Plant`).
- */
-export function connectorSequenceWriter(connection: PlantConnection, plantAssetId = 'Plant'): OrderSequenceWriter {
-  return {
-    async loadOrderSequence(lineId, orderIds) {
-      const result = await callMethod(connection, plantAssetId, 'LoadOrderSequence', [lineId, [...orderIds]]);
-      const output = result.outputs[0];
-      // The write path reports array outputs as JSON text.
-      const parsed: unknown = typeof output === 'string' ? JSON.parse(output) : output;
-      if (!Array.isArray(parsed) || parsed.some((id) => typeof id !== 'string')) {
-        throw new AppError(
-          'plant_write_failed',
-          `The plant accepted LoadOrderSequence for ${lineId} but did not report the resulting sequence (got ${JSON.stringify(output)}).`,
-        );
-      }
-      return parsed as string[];
     },
   };
 }

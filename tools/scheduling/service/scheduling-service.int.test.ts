@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PlantTwin } from '../../../connectors/twin/simulation';
-import { migrate } from '../../../lib/db/migrate';
-import { testDatabases } from '../../../lib/db/testing';
-import { silentLogger } from '../../../lib/log';
+import { PlantTwin } from '@/connectors/twin/simulation';
+import { migrate } from '@/lib/db/migrate';
+import { testDatabases } from '@/lib/db/testing';
+import { silentLogger } from '@/lib/log';
 import type { ToolCallContext } from '../../tool';
-import { schedulingTools } from '../tools';
+import { createRegistry } from '../../registry';
 import { ReleaseScheduleInput } from '../tools/release-schedule';
 import { twinSchedulingPlant, twinSequenceWriter } from './scheduling-plant';
 import { createSchedulingService } from './scheduling-service';
@@ -21,12 +21,15 @@ describe.each(testDatabases())('scheduling service and tools on $kind', (databas
     const scheduling = createSchedulingService({
       db,
       plant: twinSchedulingPlant(twin),
-      writer: twinSequenceWriter(twin),
       log: silentLogger,
       solveMode: 'in-process',
       maxIterations: 500,
     });
-    const tools = Object.fromEntries(schedulingTools(scheduling).map((tool) => [tool.name, tool]));
+    const tools = Object.fromEntries(
+      createRegistry({ scheduling, sequenceWriter: twinSequenceWriter(twin) })
+        .list()
+        .map((tool) => [tool.name, tool]),
+    );
     return { db, twin, scheduling, tools };
   }
 

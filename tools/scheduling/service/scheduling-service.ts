@@ -3,26 +3,20 @@
  * iteration budget so a draft is reproducible), stores each draft, explains late orders, runs what-ifs
  * and — called only by the approval gate through `release_schedule` — releases a draft to the plant.
  */
-import type { Db } from '../../../lib/db/db';
-import { AppError } from '../../../lib/errors';
-import type { Logger } from '../../../lib/log';
-import { explainLateOrder, type LateOrderExplanation } from '../plant/explain-late-order';
-import { kpiDelta, type KpiDelta } from '../plant/kpis';
-import { PlanInputs, type MaintenanceWindow, type MaterialArrival, type ShiftCalendar } from '../plant/plant-data';
-import { buildPlantModel } from '../plant/plant-model';
-import { evaluatePlan, planSchedule, type EvaluatedPlan, type PlanOptions, type SolveFn } from '../plant/plan';
-import type { LineSequences } from '../plant/plant-schedule';
-import { describeScenario, type WhatIfScenario } from '../plant/scenarios';
-import { planWhatIf } from '../plant/what-if';
-import { solveInWorker, type WorkerRunOptions } from '../solve-in-worker';
+import type { Db } from '@/lib/db/db';
+import { AppError } from '@/lib/errors';
+import type { Logger } from '@/lib/log';
+import { explainLateOrder, type LateOrderExplanation } from '../engine/late-order-explanation';
+import { kpiDelta, type KpiDelta } from '../engine/kpis';
+import { PlanInputs, type MaintenanceWindow, type MaterialArrival, type WorkingCalendar } from '../engine/plant-data';
+import { buildPlantModel } from '../engine/plant-model';
+import { evaluatePlan, planSchedule, type EvaluatedPlan, type PlanOptions, type SolveFn } from '../engine/plan';
+import type { LineSequences } from '../engine/plant-schedule';
+import { describeScenario, type WhatIfScenario } from '../engine/scenarios';
+import { planWhatIf } from '../engine/plan-what-if';
+import { solveInWorker, type WorkerRunOptions } from '../io/solve-in-worker';
 import { getDraft, insertDraft, insertRelease, latestDraft, type ScheduleDraft, type ScheduleRelease } from './draft-store';
-import type { OrderSequenceWriter, SchedulingPlant } from './scheduling-plant';
-
-declare module '../../../lib/runtime' {
-  interface RuntimeServices {
-    scheduling: SchedulingService;
-  }
-}
+import type { SchedulingPlant } from './scheduling-plant';
 
 export type PlanRequest = { timeLimitS?: number; seed?: number };
 
@@ -39,8 +33,6 @@ export type ReleaseOutcome = { draftId: string; releaseId: string; lines: { line
 
 export interface SchedulingService {
   readonly plantDescription: string;
-  /** Whether a release can reach the plant (a writer is configured). */
-  readonly canRelease: boolean;
   propose(request?: PlanRequest): Promise<ScheduleDraft>;
   whatIf(scenario: WhatIfScenario, request?: PlanRequest): Promise<ScheduleDraft>;
   /** Explains an order's lateness in a draft (default: the latest proposal, made now if there is none). */
@@ -51,8 +43,11 @@ export interface SchedulingService {
   currentPlan(): Promise<EvaluatedPlan>;
   /** What a release would change, from the live plant: for the approver's preview. */
   planRelease(draftId: string): Promise<ReleasePlan>;
-  /** Sends the draft's sequences to the plant, line by line. Only the approval gate may call this. */
-  release(draftId: string): Promise<ReleaseOutcome>;
+  /**
+   * Records a release that `release_schedule` has sent to the plant (the tool owns the plant write;
+   * this service never writes to the plant).
+   */
+  recordRelease(draftId: string, lines: ReleaseOutcome['lines']): Promise<ReleaseOutcome>;
   /** Whether the plant now reports the released sequences. */
   confirmRelease(outcome: ReleaseOutcome): Promise<{ ok: boolean; observed: string; detail?: string }>;
 }
@@ -60,15 +55,13 @@ export interface SchedulingService {
 export type SchedulingServiceOptions = {
   db: Db;
   plant: SchedulingPlant;
-  /** Absent: drafts can be computed but not released. */
-  writer?: OrderSequenceWriter;
   log: Logger;
   /** Per-solve wall-clock cap, seconds (default 5). */
   timeLimitS?: number;
   /** Per-solve iteration budget (default 2000): within it, a draft is reproducible for its seed. */
   maxIterations?: number;
   seed?: number;
-  calendar?: Partial<ShiftCalendar>;
+  calendar?: Partial<WorkingCalendar>;
   /** Planned maintenance (work orders) and material arrivals, read at each plan. */
   maintenance?: () => Promise<MaintenanceWindow[]> | MaintenanceWindow[];
   materialArrivals?: () => Promise<MaterialArrival[]> | MaterialArrival[];
@@ -77,7 +70,7 @@ export type SchedulingServiceOptions = {
 };
 
 export function createSchedulingService(options: SchedulingServiceOptions): SchedulingService {
-  const { db, plant, writer, log } = options;
+  const { db, plant, log } = options;
   const solveFn: SolveFn = (problem, solveOptions) => solveInWorker(problem, solveOptions, { mode: options.solveMode ?? 'auto' });
 
   async function readInputs(): Promise<PlanInputs> {
@@ -131,7 +124,6 @@ export function createSchedulingService(options: SchedulingServiceOptions): Sche
 
   const service: SchedulingService = {
     plantDescription: plant.description,
-    canRelease: writer !== undefined,
     propose,
 
     async whatIf(scenario, request) {
@@ -224,18 +216,7 @@ export function createSchedulingService(options: SchedulingServiceOptions): Sche
       return { draft, sequences, current, proposed, delta: kpiDelta(current.kpis, proposed.kpis) };
     },
 
-    async release(draftId) {
-      if (!writer)
-        throw new AppError(
-          'actuation_disabled',
-          'No plant write path is configured for the scheduler, so a schedule cannot be released. Connect the plant (OPCUA_ENDPOINT) and restart.',
-        );
-      const { sequences } = await service.planRelease(draftId);
-      const lines: ReleaseOutcome['lines'] = [];
-      for (const [lineId, requested] of Object.entries(sequences)) {
-        const confirmed = await writer.loadOrderSequence(lineId, requested);
-        lines.push({ lineId, requested, confirmed });
-      }
+    async recordRelease(draftId, lines) {
       const confirmed = lines.every((line) => sameSequence(line.requested, line.confirmed));
       const release: ScheduleRelease = await insertRelease(db, { draftId, lines, confirmed });
       log.info({ draftId, releaseId: release.id, confirmed }, 'schedule released to the plant');

@@ -4,10 +4,14 @@
  * approver the KPI change against the plan the plant runs now, computed from the live plant.
  */
 import { z } from 'zod';
+import type { PlantConnection } from '@/connectors/opcua/plant-connection';
+import { callMethod } from '@/connectors/opcua/write-path';
+import { AppError } from '@/lib/errors';
 import { Source } from '../../sources';
 import { defineTool, type ActuationPreview } from '../../tool';
-import type { ScheduleKpis } from '../plant/kpis';
-import type { SchedulingService } from '../service/scheduling-service';
+import type { ScheduleKpis } from '../engine/kpis';
+import type { OrderSequenceWriter } from '../service/scheduling-plant';
+import type { ReleaseOutcome, SchedulingService } from '../service/scheduling-service';
 import { draftSource } from './schedule-sources';
 
 export const ReleaseScheduleInput = z.strictObject({ draftId: z.string().uuid() });
@@ -20,7 +24,36 @@ const KPI_ROWS: { key: keyof Omit<ScheduleKpis, 'utilisationPct' | 'lateOrderIds
   { key: 'setups', what: 'Changeovers', unit: 'count' },
 ];
 
-export function releaseScheduleTool(scheduling: SchedulingService) {
+export type ReleaseScheduleDeps = {
+  scheduling: SchedulingService;
+  /** Absent: drafts can be computed but not released (no plant to write to). */
+  writer?: OrderSequenceWriter;
+};
+
+/**
+ * Releases through the connector's write path: `LoadOrderSequence(LineId, OrderIds[])` on the plant
+ * object, which browse discovery exposes as the asset named after the root node (`Plant`). It lives in
+ * this tool's file because only actuate tools may write to the plant (a lint rule holds that).
+ */
+export function plantSequenceWriter(plant: () => PlantConnection, plantAssetId = 'Plant'): OrderSequenceWriter {
+  return {
+    async loadOrderSequence(lineId, orderIds) {
+      const result = await callMethod(plant(), plantAssetId, 'LoadOrderSequence', [lineId, [...orderIds]]);
+      const output = result.outputs[0];
+      // The write path reports array outputs as JSON text.
+      const parsed: unknown = typeof output === 'string' ? JSON.parse(output) : output;
+      if (!Array.isArray(parsed) || parsed.some((id) => typeof id !== 'string')) {
+        throw new AppError(
+          'plant_write_failed',
+          `The plant accepted LoadOrderSequence for ${lineId} but did not report the resulting sequence (got ${JSON.stringify(output)}).`,
+        );
+      }
+      return parsed as string[];
+    },
+  };
+}
+
+export function releaseScheduleTool({ scheduling, writer }: ReleaseScheduleDeps) {
   return defineTool({
     name: 'release_schedule',
     title: 'Release a schedule to the plant',
@@ -59,7 +92,17 @@ export function releaseScheduleTool(scheduling: SchedulingService) {
       };
     },
     async run(input) {
-      const outcome = await scheduling.release(input.draftId);
+      if (!writer)
+        throw new AppError(
+          'actuation_disabled',
+          'No plant write path is configured for the scheduler, so a schedule cannot be released. Connect the plant (OPCUA_ENDPOINT) and restart.',
+        );
+      const { sequences } = await scheduling.planRelease(input.draftId);
+      const lines: ReleaseOutcome['lines'] = [];
+      for (const [lineId, requested] of Object.entries(sequences)) {
+        lines.push({ lineId, requested, confirmed: await writer.loadOrderSequence(lineId, requested) });
+      }
+      const outcome = await scheduling.recordRelease(input.draftId, lines);
       const draft = await scheduling.getDraft(input.draftId);
       return { ...outcome, sources: [draftSource(draft, `Released schedule draft ${draft.id}`)] };
     },

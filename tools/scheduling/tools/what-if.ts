@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import { describeScenario, WhatIfScenario } from '../plant/scenarios';
+import { describeScenario, WhatIfScenario } from '../engine/scenarios';
 import type { SchedulingService } from '../service/scheduling-service';
 import { DraftSummary, summariseDraft } from './draft-summary';
 import { draftSource } from './schedule-sources';

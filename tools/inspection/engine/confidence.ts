@@ -1,0 +1,77 @@
+/**
+ * How sure we are that a changed region is a real defect rather than edge noise. A logistic
+ * model over four features and a prior per class; coefficients fitted on the tune part of
+ * DeepPCB trainval (see evals/bench/deeppcb.ts) and deliberately simple enough to read.
+ * Topology change and elongation were tried and add nothing once the class is known.
+ */
+import type { Polarity, TopologyChange } from './classify';
+import type { DefectTypeId } from './defect-types';
+
+/** One changed region before it becomes a reported defect; the features confidence is scored from. */
+export type DefectRegion = {
+  polarity: Polarity;
+  type: DefectTypeId;
+  /** Bounding box of the changed pixels, inclusive. */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  /** Pixels that differ beyond the edge tolerance. */
+  seedAreaPx: number;
+  /**
+   * Changed pixels of the region's polarity connected to its seeds, within the topology window:
+   * the whole defect for a bite or a blob, a long band for an edge that moved.
+   */
+  changedBlobPx: number;
+  /** Distance from the box to the nearest image edge. */
+  imageEdgeDistancePx: number;
+  topology: TopologyChange;
+};
+
+export type RegionFeatures = {
+  logSeedArea: number;
+  /** Log of the mean thickness of the seed pixels across the box's longer side: real defects are blobs, edge noise is slivers. */
+  logThickness: number;
+  /**
+   * Seed pixels over the changed pixels connected to them: a defect changes copper well
+   * beyond the edge tolerance, an edge that moved changes a long band of which only a few
+   * pixels clear it.
+   */
+  seedFraction: number;
+  /** 1 when the region reaches within 2 px of the image edge, where scans are cropped and registration runs out. */
+  nearImageEdge: number;
+};
+
+export function regionFeatures(region: DefectRegion): RegionFeatures {
+  const widthPx = region.maxX - region.minX + 1;
+  const heightPx = region.maxY - region.minY + 1;
+  return {
+    logSeedArea: Math.log(region.seedAreaPx),
+    logThickness: Math.log(region.seedAreaPx / Math.max(widthPx, heightPx)),
+    seedFraction: region.seedAreaPx / Math.max(1, region.changedBlobPx),
+    nearImageEdge: region.imageEdgeDistancePx <= 2 ? 1 : 0,
+  };
+}
+
+const WEIGHTS: RegionFeatures & { bias: number } = {
+  bias: -0.693,
+  logSeedArea: -3.119,
+  logThickness: 6.015,
+  seedFraction: 11.316,
+  nearImageEdge: -4.424,
+};
+
+/** Log-odds added per class: opens and shorts are rarely noise, a lone speck of copper often is. */
+const CLASS_PRIOR: Record<DefectTypeId, number> = { 1: 2.747, 2: 3.725, 3: 0.835, 4: 0, 5: -1.183, 6: -0.112 };
+
+export function regionConfidence(region: DefectRegion): number {
+  const f = regionFeatures(region);
+  const z =
+    WEIGHTS.bias +
+    CLASS_PRIOR[region.type] +
+    WEIGHTS.logSeedArea * f.logSeedArea +
+    WEIGHTS.logThickness * f.logThickness +
+    WEIGHTS.seedFraction * f.seedFraction +
+    WEIGHTS.nearImageEdge * f.nearImageEdge;
+  return 1 / (1 + Math.exp(-z));
+}

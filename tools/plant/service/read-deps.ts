@@ -1,0 +1,22 @@
+/** What the read-only plant tools are built from. */
+import type { Historian } from '@/connectors/historian/historian';
+import type { PlantConnection } from '@/connectors/opcua/plant-connection';
+import type { Queryable } from '@/lib/db/db';
+import type { ShiftCalendar } from '@/lib/shift-calendar';
+
+/**
+ * Tools read `plant` and `historian` on every call, so an object with getters (the app's tool
+ * services, whose connection is replaced after a reconnect) always gives the current ones.
+ */
+export type PlantReadDeps = {
+  plant: PlantConnection;
+  historian: Historian;
+  /** The historian's database, for shift figures computed in SQL exactly as the handover computes them (tools/kpis). */
+  historianDb?: Queryable;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** The plant's shifts (PLANTPILOT_SHIFTS); default 06–14, 14–22, 22–06 Europe/Berlin. */
+  shiftCalendar?: ShiftCalendar;
+};
+
+export const systemClock = () => new Date();

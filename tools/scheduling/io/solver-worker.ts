@@ -1,0 +1,19 @@
+/**
+ * Worker-thread entry: runs one solve with the problem and options from workerData and posts the result.
+ * The worker owns the clock, so the engine itself stays clock-free.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isAppError } from '@/lib/errors';
+import { solve } from '../engine/solve';
+
+const { problem, options } = workerData as { problem: unknown; options: unknown };
+try {
+  const result = solve(problem as Parameters<typeof solve>[0], options as Parameters<typeof solve>[1], { now: () => performance.now() });
+  parentPort!.postMessage({ type: 'result', result });
+} catch (error) {
+  parentPort!.postMessage({
+    type: 'error',
+    code: isAppError(error) ? error.code : 'internal',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}

@@ -1,27 +1,46 @@
 /**
  * The registry: every tool Plantpilot has, in one visible list. Chat, MCP and CLI all look tools
- * up here; actuate tools are run only by the approval gate.
+ * up here; actuate tools are run only by the approval gate, and faces run read tools through
+ * `runRead`, which refuses an actuate tool.
  */
-import { AppError } from '../lib/errors';
-import type { PlantConnection } from '../connectors/opcua/plant-connection';
 import type { Historian } from '../connectors/historian/historian';
+import type { PlantConnection } from '../connectors/opcua/plant-connection';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Queryable } from '../lib/db/db';
 import type { AuditEntryInput } from '../lib/audit/audit-log';
+import type { Db } from '../lib/db/db';
+import { AppError } from '../lib/errors';
+import type { ShiftCalendar } from '@/lib/shift-calendar';
+import type { HandoverService } from './handover/service/handover-service';
+import { createGenerateShiftHandoverTool } from './handover/tools/generate-shift-handover';
+import type { InspectionService } from './inspection/service/inspection-service';
 import { createInspectionResultsTool } from './inspection/tools/inspection-results';
 import { createTriggerInspectionTool } from './inspection/tools/trigger-inspection';
-import type { InspectionService } from './inspection/jobs/inspection-service';
-import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { maintenanceTools, type MaintenanceToolDeps } from './maintenance/tools';
-import type { HandoverService } from './handover/handover-service';
-import type { ShiftCalendar } from './handover/shifts';
-import { createGenerateShiftHandoverTool } from './handover/generate-shift-handover';
-import { searchManualsTool } from './manuals/search-manuals';
-import type { ActuationDeps } from './plant/actuation-context';
-import { plantReadTools, type PlantReadDeps } from './plant/read-tools';
-import { machineCommandTool } from './plant/machine-command';
-import { setSetpointTool } from './plant/set-setpoint';
+import { createWorkOrderTool, type CreateWorkOrderDeps } from './maintenance/tools/create-work-order';
+import { createListWorkOrdersTool } from './maintenance/tools/list-work-orders';
+import { createMaintenanceForecastTool, type MaintenanceForecastDeps } from './maintenance/tools/maintenance-forecast';
+import { searchManualsTool } from './manuals/tools/search-manuals';
+import type { ActuationDeps } from './plant/service/actuation-context';
+import type { PlantReadDeps } from './plant/service/read-deps';
+import { alarmsTool } from './plant/tools/alarms';
+import { assetStateTool } from './plant/tools/asset-state';
+import { machineCommandTool } from './plant/tools/machine-command';
+import { plantOverviewTool } from './plant/tools/plant-overview';
+import { productionStatusTool } from './plant/tools/production-status';
+import { setSetpointTool } from './plant/tools/set-setpoint';
+import { tagHistoryTool } from './plant/tools/tag-history';
+import type { OrderSequenceWriter } from './scheduling/service/scheduling-plant';
+import type { MaterialService } from './material/service/material-service';
+import { dispatchTransportTool } from './material/tools/dispatch-transport';
+import { materialStatusTool } from './material/tools/material-status';
+import { planReplenishmentTool } from './material/tools/plan-replenishment';
+import { supplyDisruptionImpactTool } from './material/tools/supply-disruption-impact';
 import type { SchedulingService } from './scheduling/service/scheduling-service';
-import { schedulingTools } from './scheduling/tools';
-import type { AnyTool } from './tool';
+import { explainLateOrderTool } from './scheduling/tools/explain-late-order';
+import { proposeScheduleTool } from './scheduling/tools/propose-schedule';
+import { plantSequenceWriter, releaseScheduleTool } from './scheduling/tools/release-schedule';
+import { whatIfTool } from './scheduling/tools/what-if';
+import type { AnyTool, ToolCallContext } from './tool';
 
 const TOOL_NAME = /^[a-z][a-z0-9_]{2,63}$/;
 
@@ -47,6 +66,21 @@ export class ToolRegistry {
     return this.#tools.has(name);
   }
 
+  /**
+   * Runs a read tool for a face (chat, MCP, a route, the CLI), its input parsed by the tool's schema.
+   * An actuate tool is refused here, whatever the caller: those run only through the approval gate.
+   */
+  async runRead(name: string, args: unknown, context: ToolCallContext): Promise<unknown> {
+    const tool = this.get(name);
+    if (tool.effect !== 'read') {
+      throw new AppError(
+        'approval_required',
+        `${tool.title} (${tool.name}) changes the plant; it runs only through an approval request, never as a read. Nothing was changed.`,
+      );
+    }
+    return tool.run(tool.input.parse(args), context);
+  }
+
   /** The tool, or AppError('not_found') that lists what exists — a model can recover from that. */
   get(name: string): AnyTool {
     const tool = this.#tools.get(name);
@@ -54,6 +88,9 @@ export class ToolRegistry {
     return tool;
   }
 }
+
+/** What the maintenance tools are built from. */
+export type MaintenanceToolDeps = MaintenanceForecastDeps & { db: Db; scheduledWorkOverlapping?: CreateWorkOrderDeps['scheduledWorkOverlapping'] };
 
 /**
  * The services tools are built from. Each capability adds its service here as it lands; a tool
@@ -63,12 +100,19 @@ export class ToolRegistry {
 export type ToolServices = {
   plant?: PlantConnection;
   historian?: Historian;
+  /** The database the historian writes to: shift figures (tools/kpis) are computed from it in SQL. */
+  historianDb?: Queryable;
   scheduling?: SchedulingService;
   inspection?: InspectionService;
   knowledge?: KnowledgeBase;
   handovers?: HandoverService;
   /** RUL forecasts and work orders (create_work_order goes through the gate). */
   maintenance?: MaintenanceToolDeps;
+  /**
+   * How release_schedule hands a sequence to the plant; default: the plant's LoadOrderSequence method
+   * over OPC UA (tests and the in-process twin pass the twin's own).
+   */
+  sequenceWriter?: OrderSequenceWriter;
   /** Appends to the audit chain (for read operations that are audited, like triggering inspections). */
   audit?: (entry: AuditEntryInput) => Promise<unknown>;
   /** Passages from the manuals for approval previews. */
@@ -77,7 +121,19 @@ export type ToolServices = {
   shiftCalendar?: ShiftCalendar;
   /** The band a plant value normally stays in (risk of a setpoint change). */
   normalRangeOf?: ActuationDeps['normalRangeOf'];
+  /** Material: stock, deliveries, disruptions, replenishment and the VDA 5050 fleet (dispatch goes through the gate). */
+  material?: MaterialService;
 };
+
+/** A machine's order now, from its OrderId tag; null when the plant is not connected or the value is not Good. */
+function runningOrderOf(services: ToolServices, assetId: string): string | null {
+  try {
+    const value = services.plant!.getValue(assetId, 'OrderId');
+    return value.quality === 'good' && typeof value.value === 'string' && value.value !== '' ? value.value : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Every tool, in one list. */
 export function createRegistry(services: ToolServices): ToolRegistry {
@@ -93,6 +149,9 @@ export function createRegistry(services: ToolServices): ToolRegistry {
           get historian() {
             return services.historian!;
           },
+          get historianDb() {
+            return services.historianDb;
+          },
           shiftCalendar: services.shiftCalendar,
         }
       : undefined;
@@ -106,19 +165,45 @@ export function createRegistry(services: ToolServices): ToolRegistry {
           normalRangeOf: services.normalRangeOf,
         }
       : undefined;
+  const writer = services.sequenceWriter ?? ('plant' in services ? plantSequenceWriter(() => services.plant!) : undefined);
   return new ToolRegistry([
     // Manuals: hybrid search with citations.
     ...(knowledge ? [searchManualsTool(knowledge)] : []),
-    // Plant: read it (current values, history, alarms, production), and change it (through the gate only).
-    ...(readPlant ? plantReadTools(readPlant) : []),
+    // Plant: read it (current values, history, alarms, production) …
+    ...(readPlant
+      ? [plantOverviewTool(readPlant), assetStateTool(readPlant), tagHistoryTool(readPlant), alarmsTool(readPlant), productionStatusTool(readPlant)]
+      : []),
+    // … and change it (actuate: through the gate only).
     ...(actuation ? [setSetpointTool(actuation), machineCommandTool(actuation)] : []),
-    // Scheduling: propose, explain, what-if, and release (through the gate).
-    ...(scheduling ? schedulingTools(scheduling) : []),
-    // Maintenance: forecasts, work orders (creating one goes through the gate).
-    ...(maintenance ? maintenanceTools(maintenance) : []),
+    // Scheduling: propose, explain, what-if, and release (actuate).
+    ...(scheduling
+      ? [proposeScheduleTool(scheduling), explainLateOrderTool(scheduling), whatIfTool(scheduling), releaseScheduleTool({ scheduling, writer })]
+      : []),
+    // Maintenance: forecasts, work orders (creating one is actuate).
+    ...(maintenance
+      ? [
+          createMaintenanceForecastTool(maintenance),
+          createWorkOrderTool({ db: maintenance.db, scheduledWorkOverlapping: maintenance.scheduledWorkOverlapping }),
+          createListWorkOrdersTool({ db: maintenance.db }),
+        ]
+      : []),
     // Shift handover: a cited report for any window.
     ...(handovers ? [createGenerateShiftHandoverTool({ handovers })] : []),
+    // Material: stock and run-out, supply disruptions, replenishment runs, and transports (through the gate).
+    ...(services.material
+      ? [
+          materialStatusTool(services.material),
+          supplyDisruptionImpactTool(services.material),
+          planReplenishmentTool(services.material),
+          dispatchTransportTool(services.material),
+        ]
+      : []),
     // Inspection: start AOI jobs, read results.
-    ...(inspection && audit ? [createTriggerInspectionTool({ inspection, audit }), createInspectionResultsTool({ inspection })] : []),
+    ...(inspection && audit
+      ? [
+          createTriggerInspectionTool({ inspection, audit, runningOrder: 'plant' in services ? (assetId) => runningOrderOf(services, assetId) : undefined }),
+          createInspectionResultsTool({ inspection }),
+        ]
+      : []),
   ]);
 }

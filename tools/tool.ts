@@ -5,20 +5,15 @@
  * the same approval gate (tools/approval/). Nothing else may call `run` on an actuate tool.
  */
 import type { z } from 'zod';
+import type { Actor } from '../lib/auth/actor';
 import type { Source } from './sources';
+
+/** Who is asking; defined with authentication, re-exported here for tool code. */
 
 /** `read` tools observe; `actuate` tools change the plant (or its plan) and only run with an approval. */
 export type ToolEffect = 'read' | 'actuate';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
-
-/** Who is asking: a signed-in person, an MCP client acting under a token, or the CLI user. */
-export type Actor = {
-  kind: 'user' | 'mcp_client' | 'cli' | 'system';
-  id: string;
-  name: string;
-  role: 'viewer' | 'operator' | 'supervisor' | 'admin';
-};
 
 /** Per-call context: who is asking, in which conversation, and a way to cancel. */
 export type ToolCallContext = {

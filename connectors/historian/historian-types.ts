@@ -14,7 +14,8 @@ export type Sample = {
   statusCode?: number;
 };
 
-export const EventKind = z.enum(['state_change', 'alarm', 'order_progress', 'connection', 'write', 'other']);
+/** `gap`: history that could not be stored (buffers full during a long outage); payload says from, to and how many samples. */
+export const EventKind = z.enum(['state_change', 'alarm', 'order_progress', 'connection', 'write', 'gap', 'other']);
 export type EventKind = z.infer<typeof EventKind>;
 
 export type PlantEvent = {

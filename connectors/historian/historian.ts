@@ -6,14 +6,20 @@
 import type { Db } from '../../lib/db/db';
 import { AppError } from '../../lib/errors';
 import { silentLogger, type Logger } from '../../lib/log';
-import { BatchWriter } from './batch-writer';
-import { deleteOlderThan, insertEvents, insertSamples, selectBuckets, selectEvents, selectRaw } from './history-store';
+import { BatchWriter, type Gap } from './batch-writer';
+import { deleteOlderThan, insertEvents, insertSamples, lastSampleTime, selectBuckets, selectEvents, selectRaw } from './history-store';
+import { SpillQueue } from './spill-queue';
 import { EventQuery, HistoryQuery, type HistoryResult, type PlantEvent, type Sample, type StoredEvent } from './historian-types';
 
 export type HistorianOptions = {
   flushIntervalMs?: number;
   maxBatchRows?: number;
+  /** Rows held in memory per kind while the database is down (then the spill files). */
   maxBufferedRows?: number;
+  /** A folder in the data dir for rows that outgrow memory during an outage; without it they are lost as a marked gap. */
+  spillDir?: string;
+  /** Rows on disk per kind before the newest are lost as a marked gap. */
+  maxSpilledRows?: number;
   retentionDays?: number;
   log?: Logger;
 };
@@ -28,7 +34,11 @@ export interface Historian {
   events(query: EventQuery): Promise<StoredEvent[]>;
   /** Deletes rows older than the retention setting (relative to `now`). */
   applyRetention(now?: Date): Promise<{ samples: number; events: number }>;
-  stats(): { written: number; pending: number; dropped: number; failures: number; retentionDays: number };
+  /** The newest stored sample time (null when empty): where a new lease holder backfills from. */
+  lastWrittenTime(): Promise<Date | null>;
+  /** Records a window of samples that could not be stored, as a `gap` event a reader can see. */
+  recordGap(gap: Gap, reason: string): void;
+  stats(): { written: number; pending: number; spilled: number; dropped: number; gaps: number; failures: number; retentionDays: number };
   close(): Promise<void>;
 }
 
@@ -55,14 +65,40 @@ export function createHistorian(db: Db, options: HistorianOptions = {}): Histori
     maxBatchRows: options.maxBatchRows ?? 5000,
     maxBufferedRows: options.maxBufferedRows ?? 500_000,
   };
-  const samples = new BatchWriter<Sample>({
+  const spill = <Row>(prefix: string, encode: (row: Row) => unknown, decode: (json: unknown) => Row) =>
+    options.spillDir
+      ? new SpillQueue<Row>({ dir: options.spillDir, prefix, maxRows: options.maxSpilledRows ?? 5_000_000, segmentRows: common.maxBatchRows, encode, decode })
+      : undefined;
+  const reviveTime = <Row extends { time: Date }>(json: unknown) => {
+    const row = json as Row & { time: string };
+    return { ...row, time: new Date(row.time) } as Row;
+  };
+  const recordGap = (gap: Gap, reason: string) =>
+    events.add({
+      time: gap.from,
+      kind: 'gap',
+      message:
+        `History gap: ${gap.rows} sample${gap.rows === 1 ? '' : 's'} from ${gap.from.toISOString()} to ${gap.to.toISOString()} could not be stored (${reason}). ` +
+        'Values in this window are missing, not unchanged.',
+      payload: { from: gap.from.toISOString(), to: gap.to.toISOString(), samples: gap.rows, reason },
+    });
+  const samples: BatchWriter<Sample> = new BatchWriter<Sample>({
     ...common,
+    spill: spill<Sample>('samples', (row) => row, reviveTime),
+    timeOf: (row) => row.time,
     write: (rows) => insertSamples(db, rows),
-    onError: (error, rows) => log.warn({ err: error, rows }, 'Historian could not write tag samples; will retry'),
+    onGap: (gap) => {
+      log.error(gap, 'Historian lost samples: the database was unavailable for longer than its buffers last; recorded as a gap');
+      recordGap(gap, 'the database was unavailable for longer than the memory and spill buffers last');
+    },
+    onError: (error, rows) => log.warn({ err: error, rows, pending: samples.pending }, 'Historian could not write tag samples; will retry'),
   });
-  const events = new BatchWriter<PlantEvent>({
+  const events: BatchWriter<PlantEvent> = new BatchWriter<PlantEvent>({
     ...common,
+    spill: spill<PlantEvent>('events', (row) => row, reviveTime),
+    timeOf: (row) => row.time,
     write: (rows) => insertEvents(db, rows),
+    onGap: (gap) => log.error(gap, 'Historian lost plant events: the database was unavailable for longer than its buffers last'),
     onError: (error, rows) => log.warn({ err: error, rows }, 'Historian could not write events; will retry'),
   });
 
@@ -93,15 +129,21 @@ export function createHistorian(db: Db, options: HistorianOptions = {}): Histori
     applyRetention(now = new Date()) {
       return deleteOlderThan(db, new Date(now.getTime() - retentionDays * 86_400_000));
     },
+    lastWrittenTime: () => lastSampleTime(db),
+    recordGap,
     stats: () => ({
       written: samples.written + events.written,
       pending: samples.pending + events.pending,
+      spilled: samples.spilled + events.spilled,
       dropped: samples.dropped + events.dropped,
+      gaps: samples.gaps,
       failures: samples.failures + events.failures,
       retentionDays,
     }),
     async close() {
-      await Promise.all([samples.close(), events.close()]);
+      // Samples first: a gap they report is an event, written (or spilled) by the events writer after.
+      await samples.close();
+      await events.close();
     },
   };
 }

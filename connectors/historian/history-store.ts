@@ -6,6 +6,7 @@
 import type { Queryable } from '../../lib/db/db';
 import type { Bucket, PlantEvent, RawPoint, SampleQuality, Sample, StoredEvent } from './historian-types';
 
+/** Idempotent: a sample already stored for the same asset, tag and time is skipped (failover, backfill, reconnect). */
 export async function insertSamples(db: Queryable, samples: readonly Sample[]): Promise<void> {
   if (samples.length === 0) return;
   const times: string[] = [];
@@ -26,7 +27,8 @@ export async function insertSamples(db: Queryable, samples: readonly Sample[]): 
   }
   await db.query(
     `INSERT INTO historian_samples (time, asset_id, tag_id, value, text_value, quality, status_code)
-     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::bigint[])`,
+     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::bigint[])
+     ON CONFLICT (asset_id, tag_id, time) DO NOTHING`,
     [times, assetIds, tagIds, values, textValues, qualities, statusCodes],
   );
 }
@@ -128,6 +130,12 @@ export async function selectEvents(
     message: row.message,
     payload: row.payload,
   }));
+}
+
+/** The newest sample time stored, or null on an empty historian: where a new lease holder backfills from. */
+export async function lastSampleTime(db: Queryable): Promise<Date | null> {
+  const { rows } = await db.query<{ time: Date | null }>('SELECT max(time) AS time FROM historian_samples');
+  return rows[0]?.time ?? null;
 }
 
 /** Deletes samples and events older than the cutoff; returns how many rows went. */

@@ -22,7 +22,7 @@ import type { Historian } from '../historian/historian';
 import type { PlantEvent } from '../historian/historian-types';
 import { AppError } from '../../lib/errors';
 import { silentLogger, type Logger } from '../../lib/log';
-import type { ConnectorLease } from './lease';
+import { shouldRecord, type ConnectorLease } from './lease';
 import type { PlantConnection } from './plant-connection';
 import { internalsOf } from './private/internals';
 
@@ -185,14 +185,14 @@ export interface AlarmEventRecorder {
 export async function recordAlarmEvents(input: {
   plant: PlantConnection;
   historian: Historian;
-  lease: Pick<ConnectorLease, 'held'>;
+  lease: Pick<ConnectorLease, 'held'> & Partial<Pick<ConnectorLease, 'standby'>>;
   log?: Logger;
 }): Promise<AlarmEventRecorder> {
   const { historian, lease } = input;
   const subscription = await subscribeAlarmEvents(
     input.plant,
     (event) => {
-      if (lease.held) historian.recordEvent(alarmPlantEvent(event));
+      if (shouldRecord(lease)) historian.recordEvent(alarmPlantEvent(event));
     },
     { log: input.log },
   );

@@ -16,10 +16,25 @@ export type ConnectorLeaseOptions = { key?: number; retryMs?: number; log?: Logg
 
 export interface ConnectorLease {
   readonly held: boolean;
+  /**
+   * True when the last look at the database found another instance holding the lease. False while
+   * held, and also after losing it to an outage until the database answers again: then nobody is
+   * known to hold it, and the recorder keeps buffering history rather than dropping it.
+   */
+  readonly standby: boolean;
   /** Called with true when this instance becomes the holder and false when it stops being one. */
   onChange(listener: (held: boolean) => void): () => void;
   /** Releases the lock if held and stops retrying. */
   close(): Promise<void>;
+}
+
+/**
+ * Whether this instance should record plant history now: while it holds the lease, and while
+ * nobody is known to hold it (its lease connection was lost to a database outage) — buffered rows
+ * are written idempotently later, so two recorders never make a duplicate, but none make a hole.
+ */
+export function shouldRecord(lease: Pick<ConnectorLease, 'held'> & Partial<Pick<ConnectorLease, 'standby'>>): boolean {
+  return lease.held || lease.standby === false;
 }
 
 export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions = {}): Promise<ConnectorLease> {
@@ -34,6 +49,7 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
       get held() {
         return held;
       },
+      standby: false,
       onChange,
       async close() {
         held = false;
@@ -48,6 +64,9 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let tick: Promise<void> = Promise.resolve();
+  let standby = false;
+  // A hung server (paused, partitioned) must not stall the lease forever: the probe gives up.
+  const probeTimeoutMs = Math.max(retryMs, 5000);
 
   const setHolder = (client: pg.PoolClient | undefined) => {
     const was = holder !== undefined;
@@ -68,7 +87,13 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
     if (holder) {
       // Prove the holding connection is still alive; a dead one has already lost the lock.
       const client = holder;
-      await client.query('SELECT 1').catch((error: unknown) => lose(client, error));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer the lease probe within ${probeTimeoutMs} ms`)), probeTimeoutMs);
+      });
+      await Promise.race([client.query('SELECT 1'), timeout])
+        .catch((error: unknown) => lose(client, error))
+        .finally(() => clearTimeout(timer));
       return;
     }
     let client: pg.PoolClient;
@@ -82,6 +107,7 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
     client.on('error', onError);
     try {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      standby = !rows[0]?.locked;
       if (rows[0]?.locked && !closed) {
         setHolder(client);
         return;
@@ -109,6 +135,9 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
   return {
     get held() {
       return holder !== undefined;
+    },
+    get standby() {
+      return standby;
     },
     onChange,
     async close() {

@@ -29,7 +29,8 @@ export type TagValue = {
 
 export type TagInfo = MappedTag;
 export type MethodInfo = MappedMethod;
-export type AssetInfo = MappedAsset;
+/** `source`: in a plant of several sources (connectors/plant), the id of the one that serves the asset. */
+export type AssetInfo = MappedAsset & { source?: string };
 export type AssetState = AssetInfo & { values: Record<string, TagValue> };
 
 export type TagRef = { assetId: string; tagId: string };

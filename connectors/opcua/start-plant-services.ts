@@ -14,14 +14,6 @@ import { loadAssetMapping } from './asset-mapping';
 import { startConnectorLease, type ConnectorLease } from './lease';
 import { Deadband, SecurityMode, SecurityPolicyName, UserIdentity, connectPlant, type PlantConnection } from './plant-connection';
 
-declare module '../../lib/runtime' {
-  interface RuntimeServices {
-    plant: PlantConnection;
-    historian: Historian;
-    connectorLease: ConnectorLease;
-  }
-}
-
 export const PlantServicesSettings = z.object({
   endpointUrl: z.string(),
   /** A JSON/YAML asset mapping for a real plant; without one, assets are discovered by browsing. */
@@ -54,7 +46,8 @@ export async function startPlantServices(input: { db: Db; dataDir: string; setti
   const log = input.log ?? silentLogger;
   const settings = PlantServicesSettings.parse(input.settings);
   const lease = await startConnectorLease(input.db, { log });
-  const historian = createHistorian(input.db, { retentionDays: settings.retentionDays, log });
+  // Rows that outgrow memory during a database outage wait on disk, and survive a restart.
+  const historian = createHistorian(input.db, { retentionDays: settings.retentionDays, spillDir: path.join(input.dataDir, 'historian-spill'), log });
   let plant: PlantConnection;
   try {
     plant = await connectPlant(

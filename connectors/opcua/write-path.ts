@@ -3,11 +3,16 @@
  * connection's configured identity, checked against the mapping first (writable, range), and with
  * OPC UA refusals turned into errors a person can act on. The approval gate calls these functions
  * and nothing else may; PlantConnection itself cannot write.
+ *
+ * A plant may be made of several sources (OPC UA servers, Sparkplug B edge nodes): each call goes to
+ * the source that owns the asset, and a source that is not an OPC UA session (Sparkplug) writes by
+ * its own driver, after the same writable and range checks.
  */
 import { AttributeIds, DataType, NodeId, StatusCodes, Variant, VariantArrayType, findBasicDataType, type StatusCode } from 'node-opcua';
 import { AppError, isAppError, type ErrorCode } from '../../lib/errors';
 import type { MappedTag } from './asset-mapping';
 import type { PlantConnection, ScalarValue, TagValue } from './plant-connection';
+import { owningSource, writeDriverOf } from '../plant/private/write-drivers';
 import { internalsOf } from './private/internals';
 import { unreachableError } from './private/plant-connection-impl';
 import { isNumericType, scalarOf } from './private/tag-values';
@@ -84,15 +89,26 @@ async function onPlant<T>(connection: PlantConnection, work: () => Promise<T>): 
   }
 }
 
-/** Writes one tag's value and reads it back. Throws AppError with a clear cause when refused. */
-export async function writeValue(connection: PlantConnection, assetId: string, tagId: string, value: number | string | boolean): Promise<WriteResult> {
-  const internals = internalsOf(connection);
-  const tag = internals.findTag(assetId, tagId);
-  const what = `writing ${JSON.stringify(value)} to ${assetId}/${tagId}`;
+function checkWritable(tag: MappedTag, assetId: string, tagId: string, value: number | string | boolean): void {
   if (!tag.writable) throw new AppError('invalid_argument', `${assetId}/${tagId} is a read-only tag; only setpoints marked writable can be changed.`);
   if (tag.range && typeof value === 'number' && (value < tag.range.low || value > tag.range.high)) {
     throw new AppError('invalid_argument', `Cannot write ${value} to ${assetId}/${tagId}: outside the allowed range${rangeText(tag)}.`);
   }
+}
+
+/** Writes one tag's value and reads it back. Throws AppError with a clear cause when refused. */
+export async function writeValue(plant: PlantConnection, assetId: string, tagId: string, value: number | string | boolean): Promise<WriteResult> {
+  const connection = owningSource(plant, assetId);
+  const driver = writeDriverOf(connection);
+  if (driver) {
+    checkWritable(driver.findTag(assetId, tagId), assetId, tagId, value);
+    const result = await driver.writeTag(assetId, tagId, value);
+    return { assetId, tagId, nodeId: result.address, written: result.written, readBack: result.readBack };
+  }
+  const internals = internalsOf(connection);
+  const tag = internals.findTag(assetId, tagId);
+  const what = `writing ${JSON.stringify(value)} to ${assetId}/${tagId}`;
+  checkWritable(tag, assetId, tagId, value);
   return onPlant(connection, async () => {
     const session = internals.liveSession();
     let dataType = internals.dataTypeOf(assetId, tagId);
@@ -110,7 +126,10 @@ export async function writeValue(connection: PlantConnection, assetId: string, t
 }
 
 /** Calls a method of an asset with positional arguments converted to the method's declared types. */
-export async function callMethod(connection: PlantConnection, assetId: string, methodId: string, args: unknown[] = []): Promise<MethodResult> {
+export async function callMethod(plant: PlantConnection, assetId: string, methodId: string, args: unknown[] = []): Promise<MethodResult> {
+  const connection = owningSource(plant, assetId);
+  const driver = writeDriverOf(connection);
+  if (driver) return { assetId, methodId, ...(await driver.callMethod(assetId, methodId, args)) };
   const internals = internalsOf(connection);
   const method = internals.findMethod(assetId, methodId);
   const what = `calling ${methodId} on ${assetId}`;

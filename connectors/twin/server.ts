@@ -35,6 +35,7 @@ import { AppError, isAppError } from '../../lib/errors';
 import {
   LINES,
   MACHINES,
+  type AreaId,
   PLANT,
   UNITS,
   UTILITIES_AREA,
@@ -71,6 +72,19 @@ export const TwinServerOptions = z.object({
   /** Simulated start time; default: the wall clock at start. */
   startTime: z.union([z.date(), z.string().datetime({ offset: true })]).optional(),
   hostname: z.string().default('localhost'),
+  /**
+   * Serve only these areas (a plant split the way a real one is: an OPC UA server per line). The twin
+   * still simulates the whole plant; only the address space is filtered. Default: every area.
+   */
+  areas: z
+    .array(z.enum(['Line1', 'Line2', UTILITIES_AREA]))
+    .min(1)
+    .optional(),
+  /**
+   * Serve the plant-wide items (SimTime, LoadOrderSequence) on the Plant object. Default: only when
+   * no area filter is given, so two line servers in one plant do not both claim the asset `Plant`.
+   */
+  plantItems: z.boolean().optional(),
 });
 export type TwinServerOptions = z.input<typeof TwinServerOptions>;
 
@@ -181,7 +195,7 @@ export async function startTwinServer(options: TwinServerOptions = {}, extras: {
     const addressSpace = server.engine.addressSpace;
     if (!addressSpace) throw new AppError('internal', 'The OPC UA server started without an address space.');
     const namespace = addressSpace.getOwnNamespace();
-    const alarms = buildAddressSpace(namespace, twin);
+    const alarms = buildAddressSpace(namespace, twin, { areas: config.areas, plantItems: config.plantItems ?? config.areas === undefined });
     unsubscribe = twin.onEvent((event) => {
       try {
         alarms.onTwinEvent(event);
@@ -311,19 +325,8 @@ interface AlarmPublisher {
   onTwinEvent(event: TwinEvent): void;
 }
 
-function buildAddressSpace(namespace: Namespace, twin: PlantTwin): AlarmPublisher {
-  const addressSpace = namespace.addressSpace;
-  const objects = addressSpace.rootFolder.objects;
-  const plant = namespace.addObject({
-    organizedBy: objects,
-    nodeId: `s=${PLANT_PATH}`,
-    browseName: PLANT_PATH,
-    displayName: PLANT.name,
-    description: `${PLANT.name} (plant id ${PLANT.id}, time zone ${PLANT.timeZone}), simulated by the Plantpilot twin.`,
-    eventNotifier: 1,
-  });
-  objects.server.addReference({ referenceType: 'HasNotifier', nodeId: plant });
-
+/** The plant clock and order release: one per plant, so one server of a split plant serves them. */
+function addPlantItems(namespace: Namespace, plant: UAObject, twin: PlantTwin): void {
   namespace.addVariable({
     componentOf: plant,
     nodeId: `s=${PLANT_PATH}/SimTime`,
@@ -354,9 +357,28 @@ function buildAddressSpace(namespace: Namespace, twin: PlantTwin): AlarmPublishe
       return { statusCode: statusForError(error) };
     }
   });
+}
+
+function buildAddressSpace(namespace: Namespace, twin: PlantTwin, served: { areas?: readonly AreaId[]; plantItems: boolean }): AlarmPublisher {
+  const addressSpace = namespace.addressSpace;
+  const objects = addressSpace.rootFolder.objects;
+  const plant = namespace.addObject({
+    organizedBy: objects,
+    nodeId: `s=${PLANT_PATH}`,
+    browseName: PLANT_PATH,
+    displayName: PLANT.name,
+    description: `${PLANT.name} (plant id ${PLANT.id}, time zone ${PLANT.timeZone}), simulated by the Plantpilot twin.`,
+    eventNotifier: 1,
+  });
+  objects.server.addReference({ referenceType: 'HasNotifier', nodeId: plant });
+  if (served.plantItems) addPlantItems(namespace, plant, twin);
 
   const machineNodes = new Map<string, UAObject>();
-  const areas = [...LINES.map((line) => ({ id: line.id as string, displayName: line.displayName })), { id: UTILITIES_AREA, displayName: 'Plant utilities' }];
+  const allAreas = [
+    ...LINES.map((line) => ({ id: line.id as AreaId, displayName: line.displayName })),
+    { id: UTILITIES_AREA as AreaId, displayName: 'Plant utilities' },
+  ];
+  const areas = allAreas.filter((area) => !served.areas || served.areas.includes(area.id));
   for (const area of areas) {
     const areaNode = namespace.addObject({
       organizedBy: plant,
@@ -440,6 +462,8 @@ function createAlarmPublisher(namespace: Namespace, machineNodes: Map<string, UA
     onTwinEvent(event: TwinEvent) {
       if (event.kind !== 'alarm') return;
       const record = event.alarm;
+      // A server of a split plant publishes only its own machines' alarms.
+      if (!machineNodes.has(record.machineId)) return;
       if (event.transition === 'raised') {
         const condition = conditionFor(record);
         condition.activateAlarm();

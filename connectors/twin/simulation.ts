@@ -37,6 +37,7 @@ import {
   type PackmlState,
 } from './packml';
 import { updateProcessValues } from './process-models';
+import { feederBankPiecesPerBoard } from './material/parts-catalogue';
 import { SeededRandom } from './random';
 import { UNITS } from './units';
 import {
@@ -131,7 +132,8 @@ function materialsFor(definition: MachineDefinition, random: SeededRandom): Mate
         return {
           tagId: `Feeder${feeder}.LevelPct`,
           lowPct: 10,
-          perBoardPct: (product: ProductDefinition) => (product.componentsPerBoard / 8 / reelParts) * 100,
+          // The product's BOM decides how many parts this bank places per board (parts-catalogue.ts).
+          perBoardPct: (product: ProductDefinition) => (feederBankPiecesPerBoard(product.id, feeder) / reelParts) * 100,
         };
       });
     case 'packing':
@@ -175,6 +177,8 @@ export class PlantTwin {
   private readonly lines = new Map<LineId, LineRuntime>();
   private readonly orders = new Map<string, OrderRuntime>();
   private elapsedMs = 0;
+  /** Asked before a feeder is refilled (the material twin says no when the supermarket is out of the part). */
+  private refillGate: ((machineId: string, tagId: string, productId: string) => boolean) | undefined;
 
   constructor(options: TwinOptions) {
     this.options = TwinOptions.parse(options);
@@ -363,6 +367,11 @@ export class PlantTwin {
     this.emit({ kind: 'maintenance', time: this.isoNow(), machineId, asset });
     this.evaluateAlarms(machine);
     return { machineId, asset };
+  }
+
+  /** Lets a material model veto feeder refills (no parts line-side, no refill); undefined removes it. */
+  setRefillGate(gate: ((machineId: string, tagId: string, productId: string) => boolean) | undefined): void {
+    this.refillGate = gate;
   }
 
   /** Sets a material level (a person refilling, or a scenario setting up a shortage). */
@@ -839,6 +848,11 @@ export class PlantTwin {
       }
       if (remainingMs - dtMs > 0) {
         machine.refillRemainingMs.set(material.tagId, remainingMs - dtMs);
+        continue;
+      }
+      // No parts line-side: the logistician comes back in a few minutes to try again.
+      if (this.refillGate && !this.refillGate(machine.definition.id, material.tagId, machine.productId)) {
+        machine.refillRemainingMs.set(material.tagId, 5 * 60_000);
         continue;
       }
       machine.refillRemainingMs.delete(material.tagId);

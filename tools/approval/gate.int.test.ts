@@ -7,7 +7,7 @@ import { migrate } from '../../lib/db/migrate';
 import { testDatabases } from '../../lib/db/testing';
 import { silentLogger } from '../../lib/log';
 import { ToolRegistry } from '../registry';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { Gate } from './gate';
 import { setKillSwitch } from './kill-switch';
 import { makeTestPlant } from './testing/test-plant';
@@ -104,6 +104,52 @@ describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
     expect(plant.values.get('zone4')).toBe(280);
   });
 
+  it('re-judges risk against the live value when deciding: two medium steps do not add up to a high one approved alone', async () => {
+    plant.values.set('zone4', 200);
+    const up = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 240 }, actor: supervisorA });
+    const down = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 160 }, actor: supervisorA });
+    expect([up.risk, down.risk]).toEqual(['medium', 'medium']);
+    expect((await gate.decide(up.id, { type: 'approve', argsSha256: up.argsSha256 }, supervisorA)).status).toBe('executed');
+
+    const before = writesNow();
+    const refused = gate.decide(down.id, { type: 'approve', argsSha256: down.argsSha256 }, supervisorA);
+    await expect(refused).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/zone4 was 200 .* is 240 now; the risk is now high/) });
+    expect(writesNow()).toBe(before);
+    const old = await gate.get(down.id);
+    expect(old.status).toBe('superseded');
+    const refiled = await gate.get(old.supersededBy!);
+    expect(refiled).toMatchObject({ status: 'pending', risk: 'high', argsSha256: down.argsSha256, requester: { id: supervisorA.id } });
+    expect(refiled.preview.changes[0]).toMatchObject({ current: '240', proposed: '160' });
+
+    // Now high risk: the requester cannot approve it himself; a second person can.
+    await expect(gate.decide(refiled.id, { type: 'approve', argsSha256: refiled.argsSha256 }, supervisorA)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(writesNow()).toBe(before);
+    expect((await gate.decide(refiled.id, { type: 'approve', argsSha256: refiled.argsSha256 }, supervisorB)).status).toBe('executed');
+    expect(plant.values.get('zone4')).toBe(160);
+    const rejudged = await listAudit(db, { action: 'approval.rejudged', subjectId: down.id });
+    expect(rejudged[0]!.detail).toMatchObject({ replacement: refiled.id, before: { risk: 'medium' }, after: { risk: 'high' } });
+  });
+
+  it('checks the live value again right before executing and runs nothing when it changed after the decision', async () => {
+    plant.values.set('zone4', 200);
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 210 }, actor: operator });
+    const before = writesNow();
+    // Between the decision's check and the execution someone else moves zone 4.
+    plant.setAfterPreview(() => {
+      plant.setAfterPreview(undefined);
+      plant.values.set('zone4', 150);
+    });
+    try {
+      const done = await gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA);
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/changed between the approval and the execution: zone4 was 200 .* is 150 now.*Nothing was executed/);
+    } finally {
+      plant.setAfterPreview(undefined);
+    }
+    expect(writesNow()).toBe(before);
+    expect(plant.values.get('zone4')).toBe(150);
+  });
+
   it('executes once when two supervisors approve at the same moment', async () => {
     const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 210 }, actor: operator });
     const before = writesNow();
@@ -183,6 +229,19 @@ describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
       gate.decide(request.id, { type: 'edit', argsSha256: request.argsSha256, args: { key: 'zone5', value: 239 }, tool: 'read_test_value' }, supervisorA),
     ).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/unexpected "tool"/) });
     expect((await gate.get(request.id)).status).toBe('pending');
+  });
+
+  it('refuses a __proto__ key in edited or requested arguments instead of dropping it', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 243 }, actor: operator });
+    const decision = JSON.parse(`{"type":"edit","argsSha256":"${request.argsSha256}","args":{"key":"zone5","value":239,"__proto__":{"approved":true}}}`);
+    await expect(gate.decide(request.id, decision, supervisorA)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/unexpected "__proto__"/),
+    });
+    expect((await gate.get(request.id)).status).toBe('pending');
+    await expect(
+      gate.request({ tool: 'set_test_value', args: JSON.parse('{"key":"zone5","value":239,"__proto__":{"x":1}}'), actor: operator }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
   it('keeps a high-risk edit waiting for a second person', async () => {

@@ -7,9 +7,15 @@
  * - `decide` is the only way forward, and it needs a person: an authenticated Actor of kind
  *   `user` (or an approver-scoped MCP token) whose role allows the risk, who is not the requester
  *   or editor of a four-eyes request, and who names the exact argument hash they saw.
+ * - Risk is judged against the live plant, not only when a request is filed: approving recomputes
+ *   the preview, and a request whose basis changed (the value it starts from, or its risk) is
+ *   refiled with the fresh preview and must be decided again. Otherwise two medium steps filed
+ *   against the same starting value could add up to a high-risk change approved by one person.
  * - Execution claims the approved row once (approved → executing), re-verifies the hash of the
- *   stored bytes, parses exactly those bytes, runs the tool, reads back the plant, and records
- *   the outcome. A kill switch, expiry, rejection or supersession stops it at every step.
+ *   stored bytes, parses exactly those bytes, checks the basis once more right before running
+ *   (one actuation at a time per gate, so two approvals cannot both pass against a stale value),
+ *   runs the tool, reads back the plant, and records the outcome. A kill switch, expiry,
+ *   rejection or supersession stops it at every step.
  *
  * Every step is appended to the audit chain in the same transaction as the change it records.
  */
@@ -22,7 +28,8 @@ import type { Db, Queryable } from '../../lib/db/db';
 import { AppError, toAppError } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
 import type { ToolRegistry } from '../registry';
-import type { Actor, AnyTool, ToolCallContext } from '../tool';
+import type { ActuationPreview, AnyTool, ToolCallContext } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { killSwitchError, readKillSwitch } from './kill-switch';
 import { insertRequest, selectDueForExpiry, selectRequest, selectRequests, transition, type ListFilter } from './store';
 import { Decision, FINAL_STATUSES, type ApprovalGate, type ApprovalRequest, type FileRequestInput } from './types';
@@ -39,6 +46,43 @@ export type GateOptions = {
 
 function auditActor(actor: Actor): AuditActor {
   return { kind: actor.kind, id: actor.id, name: actor.name };
+}
+
+/** What a decision rests on: the risk, and the live values the change starts from. */
+function basisOf(preview: ActuationPreview): { risk: ActuationPreview['risk']; from: { what: string; current: string | null }[] } {
+  return { risk: preview.risk, from: preview.changes.map((change) => ({ what: change.what, current: change.current ?? null })) };
+}
+
+/** Empty when the basis is unchanged; otherwise what changed, in words an approver reads. */
+function basisChange(before: ActuationPreview, after: ActuationPreview): string {
+  const was = basisOf(before);
+  const now = basisOf(after);
+  if (canonicalJson(was) === canonicalJson(now)) return '';
+  const parts: string[] = [];
+  const length = Math.max(was.from.length, now.from.length);
+  for (let i = 0; i < length; i++) {
+    const a = was.from[i];
+    const b = now.from[i];
+    if (a?.what !== b?.what || a?.current !== b?.current)
+      parts.push(`${b?.what ?? a?.what} was ${a?.current ?? 'not part of it'} when requested and is ${b?.current ?? 'no longer part of it'} now`);
+  }
+  if (was.risk !== now.risk) parts.push(`the risk is now ${now.risk} (was ${was.risk})`);
+  return parts.join('; ');
+}
+
+/**
+ * Refuses `__proto__`, `constructor` and `prototype` keys anywhere in arguments. JSON.parse makes
+ * them ordinary keys, but copying into an object (as a record schema does) drops `__proto__`
+ * silently: the approver would decide on something other than what was sent.
+ */
+function refusePrototypeKeys(value: unknown, where = 'arguments'): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw new AppError('invalid_argument', `${where}: unexpected "${key}" (not an argument of any tool). Remove it and send the request again.`);
+    }
+    refusePrototypeKeys((value as Record<string, unknown>)[key], `${where}.${key}`);
+  }
 }
 
 function zodMessage(error: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] }): string {
@@ -59,6 +103,8 @@ export class Gate implements ApprovalGate {
   readonly #expiryMs: number;
   readonly #now: () => Date;
   readonly #events = new EventEmitter();
+  /** Serialises the last check and the write of every actuation (see #exclusive). */
+  #actuating: Promise<unknown> = Promise.resolve();
 
   constructor(options: GateOptions) {
     this.#db = options.db;
@@ -82,6 +128,81 @@ export class Gate implements ApprovalGate {
     if (!parsed.success) throw new AppError('invalid_argument', `Invalid arguments for ${tool.name}: ${zodMessage(parsed.error)}.`);
     const argsJson = canonicalJson(parsed.data);
     return { args: JSON.parse(argsJson) as Record<string, unknown>, argsJson, argsSha256: sha256Hex(argsJson) };
+  }
+
+  /**
+   * Runs `fn` after every actuation this gate started before it. The live-value check right before
+   * a write and the write itself must not interleave with another actuation's, or both could be
+   * judged against the same stale value. (Only the instance holding the plant lease actuates.)
+   */
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#actuating.then(fn, fn);
+    this.#actuating = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The tool's preview of the stored arguments against the plant as it is now. */
+  async #livePreview(request: Pick<ApprovalRequest, 'tool' | 'argsJson' | 'requester' | 'conversationId'>): Promise<ActuationPreview> {
+    const tool = this.#actuateTool(request.tool);
+    const { args } = this.#parseArgs(tool, JSON.parse(request.argsJson));
+    return tool.preview!(args, { actor: request.requester, conversationId: request.conversationId });
+  }
+
+  /**
+   * Re-judges a pending request against the live plant before it is approved. When its basis
+   * changed, the request is superseded by a new one with the fresh preview and risk (same
+   * arguments, same requester) and the approval is refused: someone must decide again on what is
+   * true now, with four-eyes if the risk became high.
+   */
+  async #rejudge(request: ApprovalRequest, decider: Actor): Promise<void> {
+    // Stored bytes that no longer match their hash are never previewed or refiled: execution
+    // refuses them and records the failure.
+    if (sha256Hex(request.argsJson) !== request.argsSha256) return;
+    const preview = await this.#livePreview(request);
+    const change = basisChange(request.preview, preview);
+    if (!change) return;
+    const now = this.#now();
+    const reason = `The plant changed since the request was filed: ${change}.`;
+    const refiled = await this.#db.transaction(async (tx) => {
+      const created = await insertRequest(tx, {
+        ...this.#freshRequestFields(now),
+        tool: request.tool,
+        argsJson: request.argsJson,
+        argsSha256: request.argsSha256,
+        risk: preview.risk,
+        preview,
+        requester: request.requester,
+        conversationId: request.conversationId,
+        toolCallId: request.toolCallId,
+        supersedes: request.id,
+      });
+      const old = await transition(tx, request.id, 'pending', 'superseded', { superseded_by: created.id, decided_at: now, reason }, { now, notExpiredAt: now });
+      if (!old) return undefined;
+      await appendAuditIn(tx, {
+        actor: { kind: 'system', id: 'gate', name: 'Approval gate' },
+        action: 'approval.rejudged',
+        subject: { kind: 'approval', id: request.id },
+        conversationId: request.conversationId,
+        detail: {
+          tool: request.tool,
+          argsSha256: request.argsSha256,
+          attemptedBy: auditActor(decider),
+          before: basisOf(request.preview),
+          after: basisOf(preview),
+          replacement: created.id,
+        },
+      });
+      return { old, created };
+    });
+    if (!refiled) throw await this.#whyNotPending(request.id);
+    this.#log.info({ approvalId: request.id, replacement: refiled.created.id, change }, 'Approval request re-judged against the live plant');
+    this.#emit(refiled.old);
+    this.#emit(refiled.created);
+    throw new AppError(
+      'conflict',
+      `Nothing was approved or executed. ${reason} The request was filed again as ${refiled.created.id} with a fresh preview (${preview.risk} risk); decide on that one.`,
+      { details: { replacement: refiled.created.id } },
+    );
   }
 
   #emit(request: ApprovalRequest): void {
@@ -108,6 +229,7 @@ export class Gate implements ApprovalGate {
       );
     }
     await this.#assertActuationAllowed();
+    refusePrototypeKeys(input.args);
     const { args, argsJson, argsSha256 } = this.#parseArgs(tool, input.args);
     const context: ToolCallContext = { actor: input.actor, conversationId: input.conversationId };
     const preview = await tool.preview!(args, context);
@@ -159,6 +281,7 @@ export class Gate implements ApprovalGate {
     if (decider.kind !== 'user' && decider.kind !== 'mcp_client') {
       throw new AppError('forbidden', 'Only a signed-in person or an approver token can decide on an approval.');
     }
+    refusePrototypeKeys(decisionInput, 'decision');
     const parsedDecision = Decision.safeParse(decisionInput);
     if (!parsedDecision.success) throw new AppError('invalid_argument', `Invalid decision: ${zodMessage(parsedDecision.error)}.`);
     const decision = parsedDecision.data;
@@ -298,6 +421,7 @@ export class Gate implements ApprovalGate {
   }
 
   async #approveAndExecute(request: ApprovalRequest, approver: Actor): Promise<ApprovalRequest> {
+    await this.#rejudge(request, approver);
     const now = this.#now();
     const approved = await this.#db.transaction(async (tx) => {
       const row = await transition(
@@ -357,7 +481,16 @@ export class Gate implements ApprovalGate {
       if (argsJson !== claimed.argsJson)
         throw new AppError('approval_invalid', 'The approved arguments do not survive validation unchanged; nothing was executed.');
       const context: ToolCallContext = { actor: claimed.requester, conversationId: claimed.conversationId };
-      result = await tool.run(args, context);
+      result = await this.#exclusive(async () => {
+        const change = basisChange(claimed.preview, await this.#livePreview(claimed));
+        if (change) {
+          throw new AppError(
+            'conflict',
+            `The plant changed between the approval and the execution: ${change}. Nothing was executed; ask for the change again so it is decided on what is true now.`,
+          );
+        }
+        return tool.run(args, context);
+      });
       readBack = await tool.readBack!(args, result, context);
       if (!readBack.ok) failure = `Read-back failed: ${readBack.observed}${readBack.detail ? ` (${readBack.detail})` : ''}`;
     } catch (error) {

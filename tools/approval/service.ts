@@ -4,13 +4,6 @@ import type { Logger } from '../../lib/log';
 import type { ToolRegistry } from '../registry';
 import { Gate } from './gate';
 
-declare module '../../lib/runtime' {
-  interface RuntimeServices {
-    gate: Gate;
-    registry: ToolRegistry;
-  }
-}
-
 const EXPIRY_SWEEP_MS = 30_000;
 
 export function startGate(options: { db: Db; registry: ToolRegistry; log: Logger }): { gate: Gate; stop(): void } {

@@ -1,6 +1,7 @@
 /** SQL for approval requests. Status changes are guarded UPDATEs: a row moves only from the state the caller saw. */
 import type { Queryable } from '../../lib/db/db';
-import type { ActuationPreview, Actor, ReadBack, RiskLevel } from '../tool';
+import type { ActuationPreview, ReadBack, RiskLevel } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { ApprovalRequest, ApprovalStatus } from './types';
 
 type Row = {

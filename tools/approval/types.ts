@@ -5,7 +5,8 @@
  * arguments, once. Nothing in a request's text, arguments or any tool output can approve it.
  */
 import { z } from 'zod';
-import type { ActuationPreview, Actor, ReadBack, RiskLevel } from '../tool';
+import type { ActuationPreview, ReadBack, RiskLevel } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'executing', 'executed', 'failed', 'rejected', 'expired', 'superseded'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];

@@ -10,7 +10,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { atLeast, REQUESTER_ROLE } from '../../lib/auth/roles';
 import { AppError } from '../../lib/errors';
 import type { ApprovalGate } from '../approval/types';
-import type { ActuationPreview, Actor, AnyTool } from '../tool';
+import type { ActuationPreview, AnyTool } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { filedView } from './approval-view';
 import { toolErrorResult } from './errors';
 

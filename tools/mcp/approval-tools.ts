@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
 import type { Gate } from '../approval/gate';
 import type { ApprovalGate } from '../approval/types';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { approvalView, decideUrl, type ApprovalView as ApprovalViewType, ApprovalView } from './approval-view';
 import { toolFailure } from './errors';
 

@@ -13,7 +13,7 @@ import { testDatabases } from '../../lib/db/testing';
 import { silentLogger } from '../../lib/log';
 import { Gate } from '../approval/gate';
 import { ToolRegistry } from '../registry';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { startBridge, type Bridge } from './bridge';
 import { createMcpHttpHandler, type McpHttpHandler } from './http-handler';
 import { makeTestPlant, serveWebHandler, type WebServer } from './testing';

@@ -11,6 +11,7 @@
  * Sessions live in this process's memory and close after SESSION_IDLE_MS without a request.
  */
 import { randomUUID } from 'node:crypto';
+import { forwardingTrusted } from '../../lib/forwarding';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
@@ -18,7 +19,7 @@ import { authenticateToken, tokenActor } from '../../lib/auth/tokens';
 import type { Queryable } from '../../lib/db/db';
 import type { Logger } from '../../lib/log';
 import type { ToolRegistry } from '../registry';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { McpGate } from './approval-tools';
 import type { McpResourceProviders } from './resources';
 import { createMcpServer } from './server';
@@ -69,11 +70,12 @@ function bearer(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** The origin the client addressed, honouring a reverse proxy's forwarded headers. */
+/** The origin the client addressed, honouring forwarded headers only from a configured proxy (lib/forwarding.ts). */
 function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  const trusted = forwardingTrusted(request);
+  const host = (trusted ? request.headers.get('x-forwarded-host') : null) ?? request.headers.get('host') ?? url.host;
+  const proto = (trusted ? request.headers.get('x-forwarded-proto') : null) ?? url.protocol.replace(':', '');
   return `${proto}://${host}`;
 }
 

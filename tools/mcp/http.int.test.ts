@@ -12,10 +12,10 @@ import type { Db } from '../../lib/db/db';
 import { migrate } from '../../lib/db/migrate';
 import { testDatabases } from '../../lib/db/testing';
 import { silentLogger } from '../../lib/log';
-import { setRuntime } from '../../lib/runtime';
+import { setRuntime } from '@/server/runtime';
 import { Gate } from '../approval/gate';
 import { ToolRegistry } from '../registry';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { closeSharedMcpHttpHandler, sharedMcpHttpHandler } from './shared-http-handler';
 import { makeTestPlant, serveWebHandler, type WebServer } from './testing';
 

@@ -10,7 +10,8 @@ import { AppError } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
 import type { ApprovalGate } from '../approval/types';
 import type { ToolRegistry } from '../registry';
-import type { Actor, AnyTool } from '../tool';
+import type { AnyTool } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { fileActuation } from './actuation';
 import { ActuationFiled } from './approval-view';
 import { toolFailure } from './errors';
@@ -103,7 +104,7 @@ export function registerRegistryTools(server: McpServer, options: RegistryToolsO
       },
       async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
         try {
-          const result: unknown = await tool.run(args, { actor: options.actor, signal: extra.signal });
+          const result: unknown = await options.registry.runRead(tool.name, args, { actor: options.actor, signal: extra.signal });
           const content = structured(result, output.wrap);
           return { content: [{ type: 'text', text: JSON.stringify(result) }], ...(output.schema ? { structuredContent: content } : {}) };
         } catch (error) {

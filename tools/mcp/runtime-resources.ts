@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
-import type { Runtime } from '../../lib/runtime';
+import type { Runtime } from '@/server/runtime';
 import type { HandoverText, ManualText, McpResourceProviders } from './resources';
 
 const DocumentSummary = z.object({ id: z.string(), title: z.string(), docType: z.string().optional(), assets: z.array(z.string()).optional() });

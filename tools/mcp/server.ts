@@ -8,7 +8,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AppError } from '../../lib/errors';
 import { silentLogger, type Logger } from '../../lib/log';
 import type { ToolRegistry } from '../registry';
-import type { Actor } from '../tool';
+import type { Actor } from '@/lib/auth/actor';
 import { APPROVAL_TOOL_NAMES, registerApprovalTools, type McpGate } from './approval-tools';
 import { registerPrompts } from './prompts';
 import { registerRegistryTools } from './registry-tools';

@@ -4,7 +4,7 @@
  * app server (which closes the sessions at shutdown) must see the same handler.
  */
 import { AppError } from '../../lib/errors';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 import { createMcpHttpHandler, type McpHttpHandler } from './http-handler';
 import { mcpConfig } from './mcp-config';
 import { runtimeResourceProviders } from './runtime-resources';

@@ -16,7 +16,7 @@ import {
   type ClientSession,
   type ReferenceDescription,
 } from 'node-opcua';
-import { AppError } from '../../../lib/errors';
+import { AppError } from '@/lib/errors';
 import type { MappedAsset, MappedMethod, MappedTag } from '../asset-mapping';
 
 const HAS_PROPERTY = resolveNodeId('HasProperty').toString();

@@ -50,6 +50,13 @@ describe('current-state cache', () => {
     expect(state.getValue('OVEN', 'TempC')).toMatchObject({ quality: 'good', value: 201 });
   });
 
+  it('passes on a sample stamped before the value held (the historian records it)', () => {
+    const { state, updates } = cache();
+    state.apply('OVEN', 'TempC', good(237, 2000)); // read right after a write
+    state.apply('OVEN', 'TempC', good(241, 1500)); // a notification sampled before that write
+    expect(updates.map((update) => update.value.value)).toEqual([237, 241]);
+  });
+
   it('names the known assets and tags when asked for unknown ones', () => {
     const { state } = cache();
     expect(() => state.getAsset('PRESS')).toThrow(/Unknown asset PRESS. Known assets: OVEN/);

@@ -5,7 +5,7 @@
  * last known value visible but never presenting it as current. No clock inside: callers pass times.
  */
 import { StatusCodes } from 'node-opcua';
-import { AppError } from '../../../lib/errors';
+import { AppError } from '@/lib/errors';
 import type { AssetInfo, AssetState, TagRef, TagValue, ValueUpdate } from '../plant-connection';
 import { sameTagValue } from './tag-values';
 
@@ -70,7 +70,12 @@ export class CurrentState {
     return () => this.listeners.delete(listener);
   }
 
-  /** A value from the server (notification or read). It also ends a disconnection for that tag. */
+  /**
+   * A value from the server (notification or read). It also ends a disconnection for that tag.
+   * Every sample is applied and passed on in the order it arrives, even one stamped before the value
+   * held (a notification queued before a read that overtook it): the historian must record it. What
+   * must be judged on the plant as it is now reads the server directly (actuation previews do).
+   */
   apply(assetId: string, tagId: string, value: TagValue): void {
     const entry = this.entries.get(key(assetId, tagId));
     if (!entry) return;

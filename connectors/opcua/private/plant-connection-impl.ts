@@ -10,34 +10,28 @@ import '../log-to-stderr';
 import { mkdir } from 'node:fs/promises';
 import {
   AttributeIds,
-  DataChangeFilter,
-  DataChangeTrigger,
   DataType,
-  DeadbandType,
   MessageSecurityMode,
   OPCUACertificateManager,
   OPCUAClient,
   SecurityPolicy,
-  TimestampsToReturn,
   UserTokenType,
-  type ClientMonitoredItemGroup,
   type ClientSession,
   type ClientSubscription,
   type DataValue,
   type UserIdentityInfo,
 } from 'node-opcua';
-import { AppError } from '../../../lib/errors';
-import { silentLogger, type Logger } from '../../../lib/log';
+import { AppError } from '@/lib/errors';
+import { silentLogger, type Logger } from '@/lib/log';
 import type { MappedAsset, MappedMethod, MappedTag } from '../asset-mapping';
 import type { ConnectionState, PlantConnection, ResolvedPlantConnectionOptions, TagRef, ValueUpdate } from '../plant-connection';
 import { discoverAssets } from './browse-discovery';
 import { CurrentState } from './current-state';
 import { registerInternals } from './internals';
-import { isNumericType, tagValueOf } from './tag-values';
+import { monitorTags, type Monitored } from './monitored-items';
+import { tagValueOf } from './tag-values';
 
 export type PlantConnectionDeps = { log?: Logger };
-
-type Monitored = { group: ClientMonitoredItemGroup; refs: TagRef[] };
 
 const refKey = (assetId: string, tagId: string) => `${assetId}\u0000${tagId}`;
 
@@ -57,7 +51,7 @@ export function unreachableError(endpointUrl: string, error: unknown, certificat
     ? ` Review the server's certificate with \`plantpilot opcua certs\` (refused ones wait in ${certificateDir ?? '<certificate dir>'}/rejected), compare its thumbprint with the server's, and trust it with \`plantpilot opcua trust <thumbprint>\`; give the server our certificate (own/certs) for its trust list.`
     : /user name/.test(reason)
       ? ' Check the OPC UA user name and password.'
-      : ' Check OPCUA_ENDPOINT or start the twin with `plantpilot sim`.';
+      : ' Check OPCUA_ENDPOINT (or the source in PLANTPILOT_PLANT_CONFIG) or start the twin with `plantpilot sim`.';
   return new AppError('plant_unreachable', `Cannot reach the plant at ${endpointUrl} (${reason}).${hint}`, { cause: error });
 }
 
@@ -193,48 +187,38 @@ export async function openPlantConnection(options: ResolvedPlantConnectionOption
       publishingEnabled: true,
       priority: 10,
     });
+    // A hung server (stopped process, frozen host) keeps its TCP connection open, so node-opcua never
+    // reports a loss. The watchdog does: silence past the hang window means not connected.
+    const hangWindowMs = Math.round(options.staleWindowMs * 1.5);
+    let hung = false;
     const heard = () => {
       lastHeardAtMs = Date.now();
       cache.checkStale(lastHeardAtMs, lastHeardAtMs, options.staleWindowMs);
+      if (hung && !closed) {
+        hung = false;
+        setState('connected');
+        log.info(`The plant at ${endpointUrl} answers again`);
+        // Unchanged values are not resent: read them to end their Bad state (the recorder skips ones already stored).
+        readNow().catch((error: unknown) => log.warn({ err: error }, 'Refreshing plant values after the plant answered again failed'));
+      }
     };
     subscription.on('keepalive', heard);
     subscription.on('received_notifications', heard);
 
-    const numeric: TagRef[] = [];
-    const other: TagRef[] = [];
-    for (const ref of cache.refs()) {
-      const value = cache.getValue(ref.assetId, ref.tagId);
-      if (value.statusText.startsWith('BadNodeIdUnknown')) {
-        log.warn(
-          { ...ref, nodeId: tagsByKey.get(refKey(ref.assetId, ref.tagId))?.nodeId },
-          'Mapped OPC UA node does not exist on the server; not monitoring it',
-        );
-        continue;
-      }
-      (options.deadband && isNumericType(dataTypes.get(refKey(ref.assetId, ref.tagId))) ? numeric : other).push(ref);
-    }
-    const queueSize = Math.min(100, Math.ceil(options.publishingIntervalMs / Math.max(options.samplingIntervalMs, 1)) + 1);
-    const monitor = async (refs: TagRef[], filter: DataChangeFilter | null) => {
-      const group = await subscription!.monitorItems(
-        refs.map((ref) => ({ nodeId: tagsByKey.get(refKey(ref.assetId, ref.tagId))!.nodeId, attributeId: AttributeIds.Value })),
-        { samplingInterval: options.samplingIntervalMs, discardOldest: true, queueSize, filter },
-        TimestampsToReturn.Both,
-      );
-      group.on('changed', (_item, dataValue, index) => {
-        const ref = refs[index];
-        if (ref) applyDataValue(ref, dataValue);
-      });
-      monitored.push({ group, refs });
-    };
-    if (numeric.length > 0 && options.deadband) {
-      const deadbandType = options.deadband.type === 'percent' ? DeadbandType.Percent : DeadbandType.Absolute;
-      await monitor(numeric, new DataChangeFilter({ trigger: DataChangeTrigger.StatusValue, deadbandType, deadbandValue: options.deadband.value }));
-    }
-    if (other.length > 0) await monitor(other, null);
+    monitored.push(
+      ...(await monitorTags(subscription, cache.refs(), {
+        options,
+        nodeIdOf: (ref) => tagsByKey.get(refKey(ref.assetId, ref.tagId))!.nodeId,
+        initial: (ref) => ({ value: cache.getValue(ref.assetId, ref.tagId), dataType: dataTypes.get(refKey(ref.assetId, ref.tagId)) }),
+        onChange: applyDataValue,
+        log,
+      })),
+    );
 
     client.on('connection_lost', () => {
       if (closed) return;
       log.warn(`Lost the connection to the plant at ${endpointUrl}; reconnecting with backoff`);
+      hung = false;
       setState('reconnecting');
       cache.markDisconnected(new Date());
     });
@@ -251,7 +235,17 @@ export async function openPlantConnection(options: ResolvedPlantConnectionOption
 
     staleTimer = setInterval(
       () => {
-        if (state === 'connected') cache.checkStale(lastHeardAtMs, Date.now(), options.staleWindowMs);
+        if (state !== 'connected') return;
+        const nowMs = Date.now();
+        cache.checkStale(lastHeardAtMs, nowMs, options.staleWindowMs);
+        if (nowMs - lastHeardAtMs > hangWindowMs) {
+          hung = true;
+          log.warn(
+            `The plant at ${endpointUrl} has not answered for ${Math.round((nowMs - lastHeardAtMs) / 1000)} s (no data, no keep-alive); treating it as not connected`,
+          );
+          setState('reconnecting');
+          cache.markDisconnected(new Date(lastHeardAtMs));
+        }
       },
       Math.max(50, Math.floor(options.staleWindowMs / 4)),
     );

@@ -9,6 +9,7 @@ export function makeTestPlant() {
   const values = new Map<string, number>([['zone4', 235]]);
   const writes: { key: string; value: number }[] = [];
   let readBackLies = false;
+  let afterPreview: (() => void) | undefined;
   const setValue = defineTool({
     name: 'set_test_value',
     title: 'Set a test value',
@@ -17,13 +18,18 @@ export function makeTestPlant() {
     output: z.object({ written: z.number() }),
     effect: 'actuate',
     async preview(input) {
-      return {
+      const current = values.get(input.key);
+      // As set_setpoint judges it: out of the normal band, or a big step from the live value, is high risk.
+      const bigStep = current !== undefined && Math.abs(input.value - current) > 50;
+      const preview = {
         summary: `Set ${input.key} to ${input.value} °C`,
         changes: [{ what: input.key, current: String(values.get(input.key) ?? 'unset'), proposed: String(input.value), unit: '°C', allowedRange: '0–300' }],
         expectedEffect: 'The zone follows its setpoint.',
         safetyNotes: [],
-        risk: input.value > 260 ? 'high' : 'medium',
+        risk: input.value > 260 || bigStep ? ('high' as const) : ('medium' as const),
       };
+      afterPreview?.();
+      return preview;
     },
     async run(input) {
       values.set(input.key, input.value);
@@ -46,5 +52,12 @@ export function makeTestPlant() {
       return { key: input.key, value: values.get(input.key), unit: '°C' as const };
     },
   });
-  return { values, writes, tools: [readValue, setValue], setReadBackLies: (lie: boolean) => (readBackLies = lie) };
+  return {
+    values,
+    writes,
+    tools: [readValue, setValue],
+    setReadBackLies: (lie: boolean) => (readBackLies = lie),
+    /** Something to do after each preview, e.g. change a value as another person would in between. */
+    setAfterPreview: (fn: (() => void) | undefined) => (afterPreview = fn),
+  };
 }

@@ -8,7 +8,8 @@ import { silentLogger } from '../lib/log';
 import { migrate } from '../lib/db/migrate';
 import { testDatabases } from '../lib/db/testing';
 import { ToolRegistry } from '../tools/registry';
-import { defineTool, type Actor, type AnyTool } from '../tools/tool';
+import { defineTool, type AnyTool } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import { startAgentService, type AgentService } from './agent-service';
 import type { AgentModel } from './models/agent-model';
 import { createOfflineModel, OFFLINE_MODEL_NAME } from './models/offline/offline-model';
@@ -130,7 +131,13 @@ for (const database of testDatabases()) {
         return current.conversation.status === 'idle' && current.messages.at(-1)?.role === 'assistant' ? current : undefined;
       });
       expect(history.messages.at(-1)!.content).toMatch(/executed.*Read-back confirms: Zone4.SetpointC = 245 °C/);
-      expect(history.messages.find((message) => message.role === 'tool')!.tool).toMatchObject({ status: 'ok', approval: { status: 'executed' } });
+      // The record written after the resume keeps the title and arguments the paused call was shown with.
+      expect(history.messages.find((message) => message.role === 'tool')!.tool).toMatchObject({
+        status: 'ok',
+        title: expect.any(String),
+        args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 },
+        approval: { status: 'executed' },
+      });
       expect(gate.requests).toHaveLength(1);
       expect(ran).toBe(0);
     });
@@ -145,6 +152,10 @@ for (const database of testDatabases()) {
       gate.decide(gate.requests[0]!.id, { status: 'rejected', reason: 'line 2 is changing over' });
       await eventually(async () => ((await agent.history(conversationId, actor)).conversation.status === 'idle' ? true : undefined));
       expect(resumed.join('')).toMatch(/Rejected by Sam Supervisor: line 2 is changing over\. Nothing was changed/);
+      const stored = (await agent.history(conversationId, actor)).messages.find((message) => message.role === 'tool')!.tool!;
+      expect(stored.approval).toMatchObject({ status: 'rejected' });
+      expect(stored.title).toEqual(expect.any(String));
+      expect(Object.keys(stored.args).length).toBeGreaterThan(0);
     });
 
     it('fails closed without a gate: the actuation is refused and nothing runs', async () => {

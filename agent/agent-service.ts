@@ -5,34 +5,27 @@
  * reaches a final state, exactly one instance claims the pause and resumes the run, which reports
  * the outcome. The pause lives in the checkpoint, so it survives restarts and any instance resumes it.
  */
-import type { BaseMessage } from '@langchain/core/messages';
 import { HumanMessage } from '@langchain/core/messages';
 import { Command, type StateSnapshot } from '@langchain/langgraph';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
-import { createAgent, createMiddleware } from 'langchain';
 import type { Db } from '../lib/db/db';
+import { asDbUnavailable } from '../lib/db/unavailable';
 import { AppError, toAppError } from '../lib/errors';
 import type { Logger } from '../lib/log';
 import type { ApprovalGate, ApprovalRequest } from '../tools/approval/types';
 import type { ToolRegistry } from '../tools/registry';
-import type { Actor } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import { currentRequest, isFinal } from './approval-outcome';
 import type { AssetRef, ListAssets } from './assets';
-import type { ChatEvent, ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
+import type { ChatEvent, ConversationSummary, StoredMessage } from './chat-events';
 import { ConversationStore, titleFrom } from './conversation-store';
-import { invalidArgumentsMessage } from './invalid-arguments';
+import { buildAgent } from './build-agent';
+import { graphEvents } from './graph-events';
 import { RunRecord } from './run-record';
-import { answerUnansweredToolCalls } from './unanswered-tool-calls';
 import type { AgentModel } from './models/agent-model';
 import { starters, type Starter } from './starters';
 import { systemPrompt } from './system-prompt';
-import { agentTools, type ApprovalInterrupt, type RunContext, type ToolArtifact } from './tool-adapter';
-
-declare module '../lib/runtime' {
-  interface RuntimeServices {
-    agent: AgentService;
-  }
-}
+import { agentTools, type ApprovalInterrupt, type RunContext } from './tool-adapter';
 
 export type AgentServiceOptions = {
   db: Db;
@@ -63,10 +56,18 @@ export interface AgentService {
   resumeIfDecided(approvalId: string): Promise<boolean>;
   /** Listens to the events of runs resumed in the background (after approvals). */
   onResumedEvent(listener: (conversationId: string, event: ChatEvent) => void): () => void;
+  /**
+   * Shutdown: refuses new turns, lets the turns in flight finish for up to `deadlineMs`, then stops
+   * the rest and stores each as interrupted, in words, with its conversation idle again.
+   */
+  finishTurns(deadlineMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
 const DEFAULT_SWEEP_MS = 15_000;
+/** How long `close` lets turns in flight finish when nobody called finishTurns first. */
+const CLOSE_TURN_DEADLINE_MS = 10_000;
+const SHUTDOWN_NOTE = 'The answer stopped here: the server was shutting down (a restart or an update) before it finished. Ask again to continue.';
 
 /** A person-facing message for anything that went wrong outside a tool's recoverable errors. */
 /** LangChain wraps tool failures (MiddlewareError, …); the AppError that says what to do is inside. */
@@ -78,7 +79,8 @@ function rootAppError(error: unknown): AppError | undefined {
 }
 
 function failureEvent(thrown: unknown, model: AgentModel): Extract<ChatEvent, { type: 'error' }> {
-  const error = rootAppError(thrown) ?? thrown;
+  // The checkpointer talks to the pool directly; its lost connections are a database outage too.
+  const error = rootAppError(thrown) ?? asDbUnavailable('the database', thrown);
   if (error instanceof AppError) return { type: 'error', code: error.code, message: error.message };
   const raw = error instanceof Error ? error.message : String(error);
   const name = error instanceof Error ? error.constructor.name : '';
@@ -100,31 +102,10 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
   await checkpointer.setup();
   const tools = agentTools({ registry, gate, store });
   const titles = new Map(registry.list().map((tool) => [tool.name, tool.title]));
-  const agent = createAgent({
+  const agent = buildAgent({
     model: model.chat,
     tools,
     checkpointer,
-    // With a wrapToolCall middleware, LangChain lets tool failures propagate instead of handing every
-    // error to the model as text: recoverable ones are already data (tool-adapter.ts), bad arguments
-    // still go back to the model, and infrastructure failures reach the person.
-    middleware: [
-      createMiddleware({
-        name: 'PlantpilotToolFailures',
-        wrapToolCall: async (request, handler) => {
-          try {
-            return await handler(request);
-          } catch (error) {
-            const invalid = invalidArgumentsMessage(error, request.toolCall);
-            if (invalid) return invalid;
-            throw error;
-          }
-        },
-      }),
-      createMiddleware({
-        name: 'PlantpilotUnansweredToolCalls',
-        wrapModelCall: (request, handler) => handler({ ...request, messages: answerUnansweredToolCalls(request.messages) }),
-      }),
-    ],
     systemPrompt: systemPrompt({ plantName: options.plantName, assets: await options.listAssets(), now: now() }),
   });
   // createAgent's state type is too deep for getState's signature to infer; the snapshot shape is LangGraph's.
@@ -133,6 +114,9 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       configurable: { thread_id: conversationId },
     });
   const running = new Set<string>();
+  /** Turns in flight, for shutdown: how to stop each and when it has finished. */
+  const turns = new Set<{ controller: AbortController; done: Promise<void> }>();
+  let shuttingDown = false;
   const resumedListeners = new Set<(conversationId: string, event: ChatEvent) => void>();
 
   /** Streams one graph run, persisting what it shows, and reports whether it paused for approval. */
@@ -148,79 +132,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       // per-step writes were most of a tool call's overhead (evals/bench/agent.ts).
       durability: 'exit',
     });
-    const calls = new Map<string, ToolCallRecord>();
-    let streamedText = false;
-    let paused = false;
-    for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
-      if (mode === 'messages') {
-        const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
-        if (metadata.langgraph_node === 'model_request' && message.getType() === 'ai') {
-          const piece = message.text;
-          if (piece) {
-            streamedText = true;
-            yield { type: 'token', text: piece };
-          }
-        }
-        continue;
-      }
-      const update = chunk as Record<string, { messages?: BaseMessage[] } | { value: unknown }[]>;
-      for (const [node, value] of Object.entries(update)) {
-        if (node === '__interrupt__') {
-          for (const pause of value as { value: unknown }[]) {
-            const request = pause.value as ApprovalInterrupt;
-            if (request?.kind !== 'approval') continue;
-            paused = true;
-            const call: ToolCallRecord = {
-              ...(calls.get(request.toolCallId) ?? { id: request.toolCallId, name: request.tool, args: request.args, sources: [] }),
-              status: 'awaiting_approval',
-              approval: { id: request.approvalId, status: 'pending', summary: request.summary },
-            };
-            run.append({ role: 'tool', content: '', tool: call });
-            yield {
-              type: 'approval_requested',
-              toolCallId: request.toolCallId,
-              approvalId: request.approvalId,
-              tool: request.tool,
-              args: request.args,
-              summary: request.summary,
-            };
-          }
-          continue;
-        }
-        const messages = (value as { messages?: BaseMessage[] } | undefined)?.messages ?? [];
-        for (const message of messages) {
-          if (message.getType() === 'ai') {
-            const content = message.text;
-            if (content && !streamedText) yield { type: 'token', text: content };
-            streamedText = false;
-            if (content) run.append({ role: 'assistant', content, model: model.name });
-            for (const toolCall of (message as BaseMessage & { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ??
-              []) {
-              const call: ToolCallRecord = {
-                id: toolCall.id ?? '',
-                name: toolCall.name,
-                title: titles.get(toolCall.name),
-                args: toolCall.args,
-                status: 'running',
-                sources: [],
-              };
-              calls.set(call.id, call);
-              yield { type: 'tool_call', call };
-            }
-          } else if (message.getType() === 'tool') {
-            const toolMessage = message as BaseMessage & { tool_call_id: string; name?: string; artifact?: ToolArtifact; status?: string };
-            const artifact = toolMessage.artifact;
-            const started = calls.get(toolMessage.tool_call_id) ?? { id: toolMessage.tool_call_id, name: toolMessage.name ?? 'tool', args: {}, sources: [] };
-            const call: ToolCallRecord = artifact
-              ? { ...started, ...artifact, status: artifact.status }
-              : { ...started, status: toolMessage.status === 'error' ? 'error' : 'ok', output: message.text, quality: 'unknown', sources: [] };
-            if (call.approval) run.replaceToolCall(call);
-            else run.append({ role: 'tool', content: '', tool: call });
-            yield { type: 'tool_result', call };
-          }
-        }
-      }
-    }
+    const paused = yield* graphEvents(stream as AsyncIterable<[string, unknown]>, { run, titles, modelName: model.name });
     await store.record(conversationId, { ...run.drain(), status: paused ? 'awaiting_approval' : 'idle', modelName: model.name });
     yield { type: 'done', status: paused ? 'awaiting_approval' : 'complete' };
   }
@@ -244,17 +156,21 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       ended = true;
     } catch (error) {
       ended = true;
-      const event = failureEvent(error, model);
-      log.warn({ err: error, conversationId }, 'Chat turn failed');
+      // Stopped by a shutdown: say so, not "answering failed: aborted".
+      const event: Extract<ChatEvent, { type: 'error' }> = shuttingDown
+        ? { type: 'error', code: 'backend_unavailable', message: SHUTDOWN_NOTE }
+        : failureEvent(error, model);
+      if (shuttingDown) log.info({ conversationId }, 'Chat turn stopped by the shutdown');
+      else log.warn({ err: error, conversationId }, 'Chat turn failed');
       await recordCutShort(conversationId, run, event.message);
       yield event;
     } finally {
-      // The reader went away (page closed, connection dropped) and the stream was stopped.
+      // The reader went away (page closed, connection dropped, or the server stopping) and the stream was stopped.
       if (!ended)
         await recordCutShort(
           conversationId,
           run,
-          'The answer stopped here: the page was closed or the connection dropped before it finished. Ask again to continue.',
+          shuttingDown ? SHUTDOWN_NOTE : 'The answer stopped here: the page was closed or the connection dropped before it finished. Ask again to continue.',
         );
     }
   }
@@ -322,6 +238,22 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     : undefined;
   timer?.unref();
 
+  async function finishTurns(deadlineMs: number): Promise<void> {
+    shuttingDown = true;
+    if (turns.size === 0) return;
+    log.info(`Waiting up to ${Math.round(deadlineMs / 1000)} s for ${turns.size} chat turn(s) to finish`);
+    const allDone = () => Promise.all([...turns].map((turn) => turn.done));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([allDone(), new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)))]);
+    clearTimeout(timer);
+    if (turns.size === 0) return;
+    log.warn(`${turns.size} chat turn(s) did not finish in time; stopping them and marking them interrupted`);
+    for (const turn of turns) turn.controller.abort(new AppError('backend_unavailable', SHUTDOWN_NOTE));
+    // Recording the interruption is a few queries; do not wait forever on a database that is gone.
+    await Promise.race([allDone(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
+  }
+
   async function ownedConversation(conversationId: string, actor: Actor) {
     const conversation = await store.get(conversationId);
     if (conversation.owner.id !== actor.id) throw new AppError('not_found', `There is no conversation ${conversationId} for you. Start a new conversation.`);
@@ -334,6 +266,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     async *send(input: SendInput): AsyncGenerator<ChatEvent> {
       let conversation: ConversationSummary;
       try {
+        if (shuttingDown) throw new AppError('backend_unavailable', 'The server is shutting down (a restart or an update). Ask again in a moment.');
         conversation = input.conversationId
           ? await ownedConversation(input.conversationId, input.actor)
           : await store.create({ owner: input.actor, title: titleFrom(input.message), modelName: model.name });
@@ -351,13 +284,24 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       }
       const conversationId = conversation.id;
       running.add(conversationId);
+      // One signal for the reader going away and for a shutdown past its deadline.
+      const controller = new AbortController();
+      const onReaderGone = () => controller.abort(input.signal?.reason);
+      if (input.signal?.aborted) controller.abort(input.signal.reason);
+      input.signal?.addEventListener('abort', onReaderGone, { once: true });
+      let finish!: () => void;
+      const turn = { controller, done: new Promise<void>((resolve) => (finish = resolve)) };
+      turns.add(turn);
       try {
         yield { type: 'start', conversationId, model: model.name, title: conversation.title };
         await store.record(conversationId, { messages: [{ role: 'user', content: input.message }], toolUpdates: [], status: 'running', modelName: model.name });
         const run = new RunRecord();
-        yield* guarded(conversationId, run, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, input.signal));
+        yield* guarded(conversationId, run, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, controller.signal));
       } finally {
+        input.signal?.removeEventListener('abort', onReaderGone);
         running.delete(conversationId);
+        turns.delete(turn);
+        finish();
       }
     },
 
@@ -377,7 +321,10 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       return () => resumedListeners.delete(listener);
     },
 
+    finishTurns,
+
     async close() {
+      await finishTurns(CLOSE_TURN_DEADLINE_MS);
       unsubscribe?.();
       if (timer) clearInterval(timer);
       await sweeping;

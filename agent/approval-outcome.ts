@@ -5,6 +5,10 @@
  */
 import type { ApprovalGate, ApprovalRequest } from '../tools/approval/types';
 import { FINAL_STATUSES } from '../tools/approval/types';
+import { formatPlantTime, plantTimeZone } from '../lib/plant-time';
+
+/** People read the summary: plant time with date and seconds, as the approval card shows it (machine fields stay ISO). */
+const plantTimeOf = (iso: string | undefined, fallback: string) => (iso ? `${formatPlantTime(iso, plantTimeZone(), 'datetimeSeconds')} plant time` : fallback);
 
 const MAX_SUPERSEDE_HOPS = 5;
 
@@ -48,7 +52,7 @@ export function outcomeOf(request: ApprovalRequest): ApprovalOutcome {
         readBack,
         result: request.result,
         summary: confirmed
-          ? `Approved by ${request.decidedBy?.name ?? 'an approver'} and executed at ${request.executedAt ?? 'an unrecorded time'}: ${what}. Read-back confirms: ${readBack.observed}.`
+          ? `Approved by ${request.decidedBy?.name ?? 'an approver'} and executed at ${plantTimeOf(request.executedAt, 'an unrecorded time')}: ${what}. Read-back confirms: ${readBack.observed}.`
           : `Approved and sent to the plant, but the read-back did not confirm it: ${readBack?.observed ?? 'no read-back'}${readBack?.detail ? ` (${readBack.detail})` : ''}. Treat the change as unconfirmed and check the machine.`,
       };
     }
@@ -69,7 +73,7 @@ export function outcomeOf(request: ApprovalRequest): ApprovalOutcome {
       return {
         ...base,
         executed: false,
-        summary: `The approval request expired at ${request.expiresAt} without a decision. Nothing was changed; ask again if it is still needed.`,
+        summary: `The approval request expired at ${plantTimeOf(request.expiresAt, 'its deadline')} without a decision. Nothing was changed; ask again if it is still needed.`,
       };
     case 'superseded':
       return { ...base, executed: false, summary: `The request was replaced and the replacement could not be followed. Nothing is confirmed to have changed.` };

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../lib/db/db';
 import { AppError } from '../lib/errors';
-import type { Actor } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import { ConversationSummary, StoredMessage, ToolCallRecord } from './chat-events';
 
 type ConversationRow = {
@@ -93,7 +93,8 @@ export class ConversationStore {
          ORDER BY m.position
          RETURNING 1
        ), replaced_tools AS (
-         UPDATE conversation_messages AS stored SET tool = u.tool
+         UPDATE conversation_messages AS stored
+         SET tool = CASE WHEN u.tool->'args' = '{}'::jsonb THEN stored.tool || (u.tool - 'args') ELSE stored.tool || u.tool END
          FROM unnest($6::text[], $7::jsonb[]) AS u(id, tool)
          WHERE stored.conversation_id = $1 AND stored.role = 'tool' AND stored.tool->>'id' = u.id
          RETURNING 1

@@ -2,9 +2,9 @@
  * The HTTP face of the agent, shared by the route handlers in app/api/chat/: finding the service,
  * who is asking, NDJSON streaming, and errors as `{ error: { code, message } }`.
  */
-import { requireService } from '../lib/services';
+import { requireService } from '../server/require-service';
 import { requireSession, sessionActor } from '../lib/auth/request';
-import type { Actor } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { AgentService } from './agent-service';
 import type { ChatEvent } from './chat-events';
 

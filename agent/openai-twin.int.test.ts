@@ -4,7 +4,7 @@
 // is told the outcome. A rejected request never reaches the twin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../lib/log';
-import type { Actor } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import { startEvalRuntime, type EvalRuntime } from '../evals/run/eval-runtime';
 import { monitorTwinWrites, type WriteMonitor } from '../evals/safety/write-monitor';
 import { startAgentService, type AgentService } from './agent-service';

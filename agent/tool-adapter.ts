@@ -9,7 +9,8 @@ import { tool as langchainTool, type StructuredTool } from '@langchain/core/tool
 import { interrupt } from '@langchain/langgraph';
 import { AppError, toAppError } from '../lib/errors';
 import type { ToolRegistry } from '../tools/registry';
-import type { Actor, AnyTool, ToolCallContext } from '../tools/tool';
+import type { AnyTool, ToolCallContext } from '../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { ApprovalGate } from '../tools/approval/types';
 import { currentRequest, isFinal, outcomeOf } from './approval-outcome';
 import type { ToolCallRecord } from './chat-events';
@@ -42,13 +43,13 @@ export function errorResult(error: AppError, durationMs?: number): [string, Tool
   return [JSON.stringify(output), { status: 'error', output, durationMs, quality: 'unknown', sources: [] }];
 }
 
-function readTool(definition: AnyTool): StructuredTool {
+function readTool(registry: ToolRegistry, definition: AnyTool): StructuredTool {
   return langchainTool(
     async (args: unknown, config: ToolConfig): Promise<[string, ToolArtifact]> => {
       const context = runContext(config);
       const started = performance.now();
       try {
-        const output: unknown = await definition.run(definition.input.parse(args), context);
+        const output: unknown = await registry.runRead(definition.name, args, context);
         const durationMs = performance.now() - started;
         return [JSON.stringify(output), { status: 'ok', output, durationMs, quality: worstQuality(output), sources: sourcesOf(output) }];
       } catch (error) {
@@ -123,5 +124,5 @@ function actuateTool(definition: AnyTool, gate: ApprovalGate | undefined, store:
 
 /** Every registry tool as a LangChain tool, actuations routed through the gate. */
 export function agentTools({ registry, gate, store }: ToolAdapterOptions): StructuredTool[] {
-  return registry.list().map((definition) => (definition.effect === 'actuate' ? actuateTool(definition, gate, store) : readTool(definition)));
+  return registry.list().map((definition) => (definition.effect === 'actuate' ? actuateTool(definition, gate, store) : readTool(registry, definition)));
 }

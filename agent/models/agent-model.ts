@@ -6,6 +6,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../lib/config';
 import type { ListAssets } from '../assets';
+import type { ListParts } from '../parts';
 import { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model';
 
 export type AgentModel = { name: string; kind: 'openai' | 'offline' | 'scripted'; chat: BaseChatModel };
@@ -30,7 +31,11 @@ export function createOpenAIModel(model: Config['model']): AgentModel {
   return { name, kind: 'openai', chat };
 }
 
-export function selectModel(config: Pick<Config, 'model'>, listAssets: ListAssets): AgentModel {
+export function selectModel(
+  config: Pick<Config, 'model'> & { plant?: Pick<Config['plant'], 'timeZone'> },
+  listAssets: ListAssets,
+  listParts?: ListParts,
+): AgentModel {
   if (config.model.baseUrl || config.model.apiKey) return createOpenAIModel(config.model);
-  return { name: OFFLINE_MODEL_NAME, kind: 'offline', chat: createOfflineModel({ listAssets }) };
+  return { name: OFFLINE_MODEL_NAME, kind: 'offline', chat: createOfflineModel({ listAssets, listParts, timeZone: config.plant?.timeZone }) };
 }

@@ -10,17 +10,161 @@ describe('the offline model’s answers', () => {
     expect(label('state')).toBe('State');
   });
 
-  it('writes a forecast table with readable headers and every value from the tool result', () => {
+  it('leads a forecast with when each asset is due, in plant time, and says which have none yet', () => {
+    const due = {
+      from: '2026-12-03T08:00:00Z',
+      mostLikely: '2026-12-03T13:00:00Z',
+      to: '2026-12-03T18:00:00Z',
+      text: 'due between Thu 09:00 and Thu 19:00, most likely Thu 14:00 (plant time)',
+      basis: '',
+    };
     const output = {
       assets: [
-        { assetId: 'L1-PNP2', component: 'Placement spindle', riskRank: 1, rulHours: 22.09, lowerHours: 21.07 },
-        { assetId: 'UT-CHL', component: 'Circulation pump', riskRank: 8, rulHours: 82.2, lowerHours: 79 },
+        {
+          assetId: 'L1-PNP2',
+          name: 'Pick-and-place 2 L1',
+          component: 'Placement spindle',
+          riskRank: 1,
+          status: 'ok',
+          rulHours: 22.09,
+          lowerHours: 21.07,
+          due,
+          recommendedWindow: null,
+          change: null,
+        },
+        {
+          assetId: 'UT-CHL',
+          name: 'Process chiller',
+          component: 'Circulation pump',
+          riskRank: 2,
+          status: 'insufficient_history',
+          rulHours: null,
+          due: null,
+          detail: 'Only 3 operating hour(s) of data; a forecast needs at least 6.',
+        },
       ],
       sources: [],
     };
     const answer = writeAnswer([{ tool: 'maintenance_forecast', args: {}, content: JSON.stringify(output) }]);
-    expect(answer).toContain('| Asset id | Component | Risk rank | RUL hours | Lower hours |');
-    expect(answer).toContain('| L1-PNP2 | Placement spindle | 1 | 22.09 | 21.07 |');
-    expect(answer).toContain('**Assets**');
+    expect(answer.split('\n\n')[1]).toBe(
+      '- **Pick-and-place 2 L1** (L1-PNP2, placement spindle): due between Thu 09:00 and Thu 19:00, most likely Thu 14:00 (plant time).',
+    );
+    expect(answer).toContain('No forecast for UT-CHL: Only 3 operating hour(s) of data; a forecast needs at least 6.');
+    expect(answer).not.toMatch(/\| Asset id \|/);
+  });
+
+  it('writes times in plant time, 24-hour with the date, and never heads raised events "Active alarms"', () => {
+    const output = {
+      window: { from: '2026-12-02T09:00:00.000Z', to: '2026-12-02T10:00:00.000Z' },
+      events: [{ id: '7', time: '2026-12-02T09:33:58.939Z', code: 'E-260', state: 'active' }],
+      activeNow: [],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'alarms', args: { state: 'active' }, content: JSON.stringify(output) }]);
+    expect(answer).toContain('| 02 Dec, 10:33 |');
+    expect(answer).not.toMatch(/T09:33|Z\b/);
+    expect(answer).toContain('**Alarm events — no alarm is active now**');
+    expect(answer).not.toContain('Active alarms');
+  });
+});
+
+describe('answers that answer', () => {
+  const tag = (tagId: string, description: string, value: number, unit: string) => ({
+    tagId,
+    description,
+    value,
+    unit,
+    quality: 'Good',
+    sourceTimestamp: '2026-03-04T12:05:00Z',
+    current: true,
+    writable: false,
+  });
+
+  it('puts the asked value first and never cuts it off with the row limit', () => {
+    const tags = Array.from({ length: 40 }, (_, index) => tag(`Other${index}`, `Other value ${index}`, index, 'count'));
+    tags.push(tag('O2Ppm', 'Residual oxygen', 812.5, 'ppm'));
+    const answer = writeAnswer([{ tool: 'asset_state', args: { asset: 'L1-RFL' }, content: JSON.stringify({ asset: { id: 'L1-RFL' }, tags, sources: [] }) }], {
+      question: 'what is the residual oxygen in oven 1',
+      timeZone: 'Europe/Berlin',
+    });
+    const lead = answer.split('\n\n')[1]!;
+    expect(lead).toContain('Residual oxygen');
+    expect(lead).toContain('812.5 ppm (Good, 13:05:00)');
+    expect(answer).toContain('- Other0: 0 count');
+    expect(answer).toMatch(/…and \d+ more; ask for one by name/);
+  });
+
+  it('writes German with decimal commas and plant time', () => {
+    const answer = writeAnswer(
+      [
+        {
+          tool: 'asset_state',
+          args: { asset: 'UT-AIR' },
+          content: JSON.stringify({ tags: [tag('PressureBar', 'Header pressure', 6.75, 'bar')], sources: [] }),
+        },
+      ],
+      { language: 'de', question: 'wie hoch ist der Netzdruck', timeZone: 'Europe/Berlin' },
+    );
+    expect(answer).toContain('Aktueller Zustand von UT-AIR');
+    expect(answer).toContain('6,75 bar (Good, 13:05:00)');
+    expect(answer).toContain('Datenqualität');
+  });
+
+  it('says per line which order runs, how far it is and when it is done, then what comes next', () => {
+    const order = (orderId: string, status: string, extra: Record<string, unknown> = {}) => ({
+      orderId,
+      productId: 'HMI-7MB',
+      productName: 'HMI 7" main board',
+      status,
+      plannedQuantity: 300,
+      goodSoFar: null,
+      progressPct: 0,
+      goodPerHour: null,
+      eta: null,
+      basis: '',
+      ...extra,
+    });
+    const output = {
+      lines: [
+        { line: 'Line1', orders: [order('PO-1', 'running', { goodSoFar: 120, goodPerHour: 82, eta: '2026-03-04T15:30:00Z' }), order('PO-3', 'planned')] },
+        { line: 'Line2', goodCount: { value: 10, unit: 'count', quality: 'good' }, orders: [] },
+      ],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(output) }], { timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('- **Line1** runs PO-1 (HMI 7" main board): 120 of 300 boards, 82 per hour, done about 04 Mar, 16:30.');
+    expect(answer).toContain('- **Line2**: no order running; good count 10 count.');
+    expect(answer).toContain('Line1 next: PO-3 (300 × HMI-7MB).');
+  });
+
+  it('answers a manual question with the sentence that answers it, cited, before the passages', () => {
+    const passages = [
+      {
+        number: 1,
+        doc: 'a',
+        title: 'Oven manual',
+        section: 'Safety',
+        text: 'Wear gloves. The oven must cool down before opening.',
+        score: 0.9,
+        source: { kind: 'manual', id: 'a#1', title: 'Oven manual — Safety' },
+      },
+      {
+        number: 2,
+        doc: 'b',
+        title: 'MSD handling',
+        section: 'Floor life',
+        text: 'Components are sorted by level. The floor life of MSL 3 components is 168 hours at 30 °C and 60 % RH. Bake them when it is exceeded.',
+        score: 0.8,
+        source: { kind: 'manual', id: 'b#2', title: 'MSD handling — Floor life' },
+      },
+    ];
+    const answer = writeAnswer(
+      [{ tool: 'search_manuals', args: { query: 'floor life msl 3' }, content: JSON.stringify({ query: 'floor life msl 3', passages }) }],
+      {
+        question: 'what is the floor life of an MSL 3 part',
+      },
+    );
+    expect(answer).toContain('**Answer:** The floor life of MSL 3 components is 168 hours at 30 °C and 60 % RH. [2]');
+    expect(answer.indexOf('**Answer:**')).toBeLessThan(answer.indexOf('**Passages**'));
   });
 });

@@ -2,43 +2,85 @@
  * Writes the offline model's answer from tool results, knowing only the general shape plant tools
  * share: rows of values with units, timestamps and OPC UA quality, `sources`, and errors. Every
  * value shown comes from a tool result; an action is reported only as the gate's outcome says.
+ *
+ * The asked thing comes first: rows that match the question (a tag, an asset, an order) lead the
+ * answer with unit, plant time and quality, and are never cut off by the row limit. Nested data
+ * (an order's progress, a line's sequence, contributing signals, windows) is rendered, not
+ * dropped. Manual answers lead with the sentences that answer the question, cited. German in,
+ * German out: decimal commas and 24-hour plant time.
  */
+import { formatPlantTime } from '@/lib/plant-time';
 import { sourcesOf, worstQuality } from '../../tool-output';
+import { tagQueryWords } from './asset-resolver';
+import { materialAnswer } from './material-answers';
+import { plantAnswer } from './plant-answers';
+import { tokens } from './text';
+import type { Language } from './training-set';
 
 export type ToolResultForAnswer = { tool: string; args: Record<string, unknown>; content: string };
+export type AnswerOptions = { language?: Language; question?: string; timeZone?: string };
 
-const HEADLINES: Record<string, (args: Record<string, unknown>) => string> = {
-  plant_overview: () => 'Here is the plant overview',
-  production_status: (a) => `Production status${a.line ? ` for ${a.line}` : ''}`,
-  asset_state: (a) => `Current state of ${a.asset}`,
-  alarms: (a) => `${a.state === 'all' ? 'Alarm history' : 'Active alarms'}${a.asset ? ` for ${a.asset}` : a.line ? ` on ${a.line}` : ''}`,
-  tag_history: (a) => `Trend of ${a.asset} ${a.tag} from ${a.from} to ${a.to}`,
-  search_manuals: (a) => `From the manuals on “${a.query}”`,
-  propose_schedule: () => 'Proposed schedule',
-  what_if: () => 'What-if result',
-  release_schedule: () => 'Schedule release',
-  explain_late_order: (a) => `Order ${a.order}: late or on time, and why`,
-  maintenance_forecast: (a) => `Maintenance forecast${a.asset ? ` for ${a.asset}` : ''}`,
-  list_work_orders: () => 'Work orders',
-  create_work_order: (a) => `Work order for ${a.asset}: ${a.task}`,
-  trigger_inspection: () => 'Inspection',
-  inspection_results: () => 'Inspection results',
-  generate_shift_handover: () => 'Shift handover',
-  set_setpoint: (a) => `Setpoint change ${a.asset} ${a.tag} → ${a.value}`,
-  machine_command: (a) => `Command ${a.command} for ${a.asset}`,
+type Context = { language: Language; timeZone: string; asked: string[] };
+
+const HEADLINES: Record<string, (args: Record<string, unknown>, l: Language) => string> = {
+  plant_overview: (a, l) => `${l === 'de' ? 'Werksüberblick' : 'Plant overview'}${a.line ? ` ${a.line}` : ''}`,
+  production_status: (a, l) => `${l === 'de' ? 'Produktionsstatus' : 'Production status'}${a.line ? ` ${l === 'de' ? 'für' : 'for'} ${a.line}` : ''}`,
+  asset_state: (a, l) => `${l === 'de' ? 'Aktueller Zustand von' : 'Current state of'} ${a.asset}`,
+  // History is called history; the count of what is active now comes from `activeNow` (see alarmsHeadline).
+  alarms: (a, l) =>
+    `${
+      a.state === 'all' || a.state === undefined
+        ? l === 'de'
+          ? 'Alarmhistorie'
+          : 'Alarm history'
+        : a.state === 'active'
+          ? l === 'de'
+            ? 'Aktive Alarme'
+            : 'Active alarms'
+          : l === 'de'
+            ? 'Alarmereignisse'
+            : 'Alarm events'
+    }${a.asset ? ` ${l === 'de' ? 'für' : 'for'} ${a.asset}` : a.line ? ` ${l === 'de' ? 'auf' : 'on'} ${a.line}` : ''}`,
+  tag_history: (a, l) => `${l === 'de' ? 'Verlauf von' : 'Trend of'} ${a.asset} ${a.tag}`,
+  search_manuals: (a, l) => `${l === 'de' ? 'Aus den Handbüchern zu' : 'From the manuals on'} “${a.query}”`,
+  propose_schedule: (_, l) => (l === 'de' ? 'Planvorschlag' : 'Proposed schedule'),
+  what_if: (_, l) => (l === 'de' ? 'Was-wäre-wenn-Ergebnis' : 'What-if result'),
+  release_schedule: (_, l) => (l === 'de' ? 'Planfreigabe' : 'Schedule release'),
+  explain_late_order: (a, l) => (l === 'de' ? `Auftrag ${a.order}: pünktlich oder spät, und warum` : `Order ${a.order}: late or on time, and why`),
+  maintenance_forecast: (a, l) => `${l === 'de' ? 'Wartungsprognose' : 'Maintenance forecast'}${a.asset ? ` ${l === 'de' ? 'für' : 'for'} ${a.asset}` : ''}`,
+  list_work_orders: (_, l) => (l === 'de' ? 'Arbeitsaufträge' : 'Work orders'),
+  create_work_order: (a, l) => `${l === 'de' ? 'Arbeitsauftrag für' : 'Work order for'} ${a.asset}: ${a.task}`,
+  trigger_inspection: (_, l) => (l === 'de' ? 'Inspektion' : 'Inspection'),
+  inspection_results: (_, l) => (l === 'de' ? 'Inspektionsergebnisse' : 'Inspection results'),
+  generate_shift_handover: (_, l) => (l === 'de' ? 'Schichtübergabe' : 'Shift handover'),
+  set_setpoint: (a, l) => `${l === 'de' ? 'Sollwertänderung' : 'Setpoint change'} ${a.asset} ${a.tag} → ${a.value}`,
+  machine_command: (a, l) => `${l === 'de' ? 'Befehl' : 'Command'} ${a.command} ${l === 'de' ? 'für' : 'for'} ${a.asset}`,
+  material_status: (a, l) => `${l === 'de' ? 'Materialstatus' : 'Material status'} ${a.line ?? a.part ?? a.order ?? ''}`.trim(),
+  supply_disruption_impact: (_, l) => (l === 'de' ? 'Auswirkung der Lieferstörung' : 'Supply disruption impact'),
+  plan_replenishment: (a, l) => `${l === 'de' ? 'Nachschubplan' : 'Replenishment plan'}${a.line ? ` ${l === 'de' ? 'für' : 'for'} ${a.line}` : ''}`,
+  dispatch_transport: (a, l) => {
+    const stops = Array.isArray(a.stops) ? a.stops.map((stop) => (stop as { stationId?: string }).stationId ?? '?').join(' → ') : '';
+    return `${l === 'de' ? 'Transport' : 'Transport'} ${a.vehicle}${stops ? ` → ${stops}` : ''}`;
+  },
 };
 
 const MAX_ROWS = 15;
 const MAX_COLUMNS = 7;
+const MAX_NESTED_ROWS = 10;
 const PREFERRED_COLUMNS = [
   'id',
   'asset',
+  'assetId',
   'machine',
+  'line',
   'name',
   'tag',
+  'tagId',
+  'orderId',
   'code',
   'text',
   'title',
+  'description',
   'state',
   'status',
   'value',
@@ -55,14 +97,33 @@ function isRecord(value: unknown): value is Row {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function scalar(value: unknown): string | undefined {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function formatNumber(value: number, context: Context): string {
+  const rounded = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  return context.language === 'de' ? rounded.replace('.', ',') : rounded;
+}
+
+function scalar(value: unknown, context?: Context): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number')
+    return context ? formatNumber(value, context) : Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  if (typeof value === 'string') return context && ISO_TIME.test(value) ? formatPlantTime(value, context.timeZone, 'datetime') : value;
+  if (typeof value === 'boolean') return context?.language === 'de' ? (value ? 'ja' : 'nein') : String(value);
   return undefined;
 }
 
-const WORDS: Record<string, string> = { rul: 'RUL', id: 'id', pct: '%', kw: 'kW', oee: 'OEE', ppm: 'ppm', s: 's', ms: 'ms' };
+/** "Active alarms" only over alarms the connector shows active now; raised events are not active alarms. */
+function alarmsHeadline(headline: string, output: unknown, language: Language): string {
+  if (!isRecord(output) || !Array.isArray(output.activeNow)) return headline;
+  const active = output.activeNow.length;
+  // Raised events are not active alarms: with none active now, the list is headed as events.
+  if (active === 0) headline = headline.replace(/^Active alarms/, 'Alarm events').replace(/^Aktive Alarme/, 'Alarmereignisse');
+  if (language === 'de') return `${headline} — ${active === 0 ? 'derzeit ist kein Alarm aktiv' : `${active} jetzt aktiv`}`;
+  return `${headline} — ${active === 0 ? 'no alarm is active now' : `${active} active now`}`;
+}
+
+const WORDS: Record<string, string> = { rul: 'RUL', id: 'id', pct: '%', kw: 'kW', oee: 'OEE', ppm: 'ppm', s: 's', ms: 'ms', eta: 'ETA' };
 
 /** A field name as people read it: `rulHours` → `RUL hours`, `sourceTimestamp` → `source timestamp`. */
 export function label(key: string): string {
@@ -81,50 +142,134 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** A value with its unit: `{ value: 245, unit: '°C' }` → `245 °C`. */
-function withUnit(row: Row, key: string): string | undefined {
-  const value = scalar(row[key]);
+/** A plant value `{ value, unit, quality, sourceTimestamp }` as one readable cell: "245 °C (Good, 02 Dec 14:05)". */
+function plantValue(value: Row, context: Context): string | undefined {
+  if (!('value' in value) || !('quality' in value)) return undefined;
+  const shown = scalar(value.value, context) ?? '—';
+  const unit = scalar(value.unit);
+  const at = typeof value.sourceTimestamp === 'string' ? formatPlantTime(value.sourceTimestamp, context.timeZone, 'seconds') : undefined;
+  return `${shown}${unit ? ` ${unit}` : ''} (${[scalar(value.quality), at].filter(Boolean).join(', ')})`;
+}
+
+/** A value with its unit: `{ value: 245, unit: '°C' }` → `245 °C`; nested small records as "key value" pairs. */
+function withUnit(row: Row, key: string, context: Context): string | undefined {
+  const raw = row[key];
+  if (isRecord(raw)) {
+    const asPlant = plantValue(raw, context);
+    if (asPlant) return asPlant;
+    const pairs = Object.entries(raw)
+      .map(([inner, value]) => [inner, scalar(value, context)] as const)
+      .filter(([, value]) => value !== undefined)
+      .slice(0, 5);
+    return pairs.length ? pairs.map(([inner, value]) => `${label(inner).toLowerCase()} ${value}`).join(', ') : undefined;
+  }
+  if (Array.isArray(raw) && raw.every((item) => !isRecord(item) && !Array.isArray(item)))
+    return raw.map((item) => scalar(item, context)).join(', ') || undefined;
+  const value = scalar(raw, context);
   if (value === undefined) return undefined;
   const unit = key === 'value' ? scalar(row.unit) : scalar(row[`${key}Unit`]);
   return unit ? `${value} ${unit}` : value;
 }
 
-function table(rows: Row[]): string {
-  const keys = new Set<string>();
-  for (const row of rows) for (const [key, value] of Object.entries(row)) if (scalar(value) !== undefined && key !== 'unit') keys.add(key);
-  const columns = [...PREFERRED_COLUMNS.filter((key) => keys.has(key)), ...[...keys].filter((key) => !PREFERRED_COLUMNS.includes(key))].slice(0, MAX_COLUMNS);
-  if (columns.length === 0) return '';
-  const lines = [`| ${columns.map(label).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
-  for (const row of rows.slice(0, MAX_ROWS)) lines.push(`| ${columns.map((key) => cell(withUnit(row, key) ?? '')).join(' | ')} |`);
-  if (rows.length > MAX_ROWS) lines.push(`\n…and ${rows.length - MAX_ROWS} more.`);
-  return lines.join('\n');
+const QUESTION_WORDS = new Set(['whats', 'what', 'hows', 'wie', 'was', 'wieviel', 'wie viel', 'much', 'many', 'current', 'now', 'jetzt', 'aktuell', 'gerade']);
+
+/** Whether a row is about what the question asked (a tag, an asset, an order or code it names). */
+function isAsked(row: Row, context: Context): boolean {
+  if (context.asked.length === 0) return false;
+  const texts = Object.entries(row)
+    .filter(([key, value]) => typeof value === 'string' && /id|tag|name|description|code|asset|order|title|line/i.test(key))
+    .map(([, value]) => String(value).replace(/\./g, ' '));
+  // Two readings of an id: "Zone4Temp" → "Zone 4 Temp" (numbered words) and "O2Ppm" → "O2 Ppm" (formula words).
+  const own = tagQueryWords(
+    [...texts.map((text) => text.replace(/([a-z])([A-Z0-9])/g, '$1 $2')), ...texts.map((text) => text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))].join(' '),
+  );
+  // Numbered words ("oven2", "zone4") are checked below; question words name nothing.
+  const distinctive = context.asked.filter((word) => word.length >= 2 && !/\d/.test(word) && !QUESTION_WORDS.has(word));
+  if (distinctive.length === 0) return false;
+  const hits = distinctive.filter((word) =>
+    own.some((mine) => mine === word || (word.length >= 4 && mine.startsWith(word)) || (mine.length >= 4 && word.startsWith(mine))),
+  );
+  const numbers = context.asked.filter((word) => /\d/.test(word));
+  // "zone 4" must not pick zone 3's row: a numbered word of the same kind must match exactly.
+  const numbered = numbers.every((number) => {
+    const kind = number.replace(/\d+$/, '');
+    const sameKind = own.filter((mine) => /\d$/.test(mine) && mine.replace(/\d+$/, '') === kind);
+    return sameKind.length === 0 || sameKind.includes(number);
+  });
+  return hits.length >= Math.min(2, distinctive.length) && numbered;
 }
 
-function describe(output: unknown, depth = 0): string[] {
+function table(rows: Row[], context: Context): string {
+  const keys = new Set<string>();
+  for (const row of rows)
+    for (const key of Object.keys(row)) if (withUnit(row, key, context) !== undefined && key !== 'unit' && key !== 'sources') keys.add(key);
+  const columns = [...PREFERRED_COLUMNS.filter((key) => keys.has(key)), ...[...keys].filter((key) => !PREFERRED_COLUMNS.includes(key))].slice(0, MAX_COLUMNS);
+  if (columns.length === 0) return '';
+  // The asked rows first and always shown; the rest up to the limit.
+  const asked = rows.filter((row) => isAsked(row, context));
+  const others = rows.filter((row) => !asked.includes(row));
+  const shown = [...asked, ...others.slice(0, Math.max(0, MAX_ROWS - asked.length))];
+  const lines = [`| ${columns.map(label).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
+  for (const row of shown) lines.push(`| ${columns.map((key) => cell(withUnit(row, key, context) ?? '')).join(' | ')} |`);
+  const hidden = rows.length - shown.length;
+  if (hidden > 0) lines.push(`\n${context.language === 'de' ? `…und ${hidden} weitere.` : `…and ${hidden} more.`}`);
+  const nested = shown.slice(0, MAX_NESTED_ROWS).flatMap((row) => nestedParts(row, context));
+  return [lines.join('\n'), ...nested].join('\n\n');
+}
+
+/** What a row names itself by, for the heading of its nested data. */
+function rowName(row: Row): string {
+  for (const key of ['id', 'line', 'assetId', 'asset', 'orderId', 'name', 'code', 'title']) {
+    const value = row[key];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (isRecord(value) && (typeof value.value === 'string' || typeof value.value === 'number')) return String(value.value);
+  }
+  return '';
+}
+
+/** Arrays of records inside a row (a line's orders, a sequence, contributing signals) as their own tables. */
+function nestedParts(row: Row, context: Context): string[] {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(row)) {
+    if (Array.isArray(value) && value.length > 0 && isRecord(value[0])) parts.push(`**${rowName(row)} — ${label(key)}**\n\n${table(value as Row[], context)}`);
+  }
+  return parts;
+}
+
+function describe(output: unknown, context: Context, depth = 0): string[] {
   if (!isRecord(output)) {
     if (Array.isArray(output))
       return output.length === 0
-        ? ['Nothing found.']
-        : [isRecord(output[0]) ? table(output as Row[]) : output.map((item) => `- ${scalar(item) ?? JSON.stringify(item)}`).join('\n')];
-    const text = scalar(output);
+        ? [context.language === 'de' ? 'Nichts gefunden.' : 'Nothing found.']
+        : [isRecord(output[0]) ? table(output as Row[], context) : output.map((item) => `- ${scalar(item, context) ?? JSON.stringify(item)}`).join('\n')];
+    const text = scalar(output, context);
     return text === undefined ? [] : [text];
   }
   const parts: string[] = [];
   const facts: string[] = [];
   for (const [key, value] of Object.entries(output)) {
     if (key === 'sources' || key === 'unit' || key.endsWith('Unit')) continue;
+    // A list's note is said in place of an empty list (below); beside a non-empty one it stands on its own.
+    const noted = output[key.slice(0, -'Note'.length)];
+    if (key.endsWith('Note') && Array.isArray(noted) && noted.length === 0) continue;
     if ((key === 'summary' || key === 'answer' || key === 'explanation' || key === 'markdown') && typeof value === 'string') {
       parts.unshift(value);
       continue;
     }
-    const text = withUnit(output, key);
+    if (isRecord(value) && plantValue(value, context)) {
+      facts.push(`- **${label(key)}**: ${plantValue(value, context)}`);
+      continue;
+    }
+    const text = isRecord(value) ? undefined : withUnit(output, key, context);
     if (text !== undefined) facts.push(`- **${label(key)}**: ${text}`);
     else if (Array.isArray(value)) {
-      if (value.length === 0) facts.push(`- **${label(key)}**: none`);
-      else if (isRecord(value[0])) parts.push(`**${label(key)}**\n\n${table(value as Row[])}`);
-      else facts.push(`- **${label(key)}**: ${value.map((item) => scalar(item) ?? JSON.stringify(item)).join(', ')}`);
-    } else if (isRecord(value) && depth < 2) {
-      const inner = describe(value, depth + 1);
+      // An empty list the source cannot vouch for (a lost plant) carries a note: say that, never "none".
+      const note = output[`${key}Note`];
+      if (value.length === 0) facts.push(`- **${label(key)}**: ${typeof note === 'string' ? note : context.language === 'de' ? 'keine' : 'none'}`);
+      else if (isRecord(value[0])) parts.push(`**${label(key)}**\n\n${table(value as Row[], context)}`);
+      else facts.push(`- **${label(key)}**: ${value.map((item) => scalar(item, context) ?? JSON.stringify(item)).join(', ')}`);
+    } else if (isRecord(value) && depth < 3) {
+      const inner = describe(value, context, depth + 1);
       if (inner.length > 0) parts.push(`**${label(key)}**\n\n${inner.join('\n\n')}`);
     }
   }
@@ -132,22 +277,89 @@ function describe(output: unknown, depth = 0): string[] {
   return parts;
 }
 
-function qualityNote(output: unknown): string {
+function qualityNote(output: unknown, language: Language): string {
   const quality = worstQuality(output);
+  if (language === 'de') {
+    if (quality === 'good') return 'Datenqualität: alle Werte Good.';
+    if (quality === 'uncertain') return '⚠ Datenqualität: einige Werte sind Uncertain oder veraltet — nicht als aktuell behandeln.';
+    if (quality === 'bad') return '⚠ Datenqualität: einige Werte sind Bad — keine gültigen Messwerte; Verbindung oder Sensor prüfen.';
+    return '';
+  }
   if (quality === 'good') return 'Data quality: all values Good.';
   if (quality === 'uncertain') return '⚠ Data quality: some values are Uncertain or stale — do not treat them as current.';
   if (quality === 'bad') return '⚠ Data quality: some values are Bad — they are not valid readings; check the connection or the sensor.';
   return '';
 }
 
-function errorText(output: Row): string | undefined {
+function errorText(output: Row, language: Language): string | undefined {
   const error = output.error;
   if (!isRecord(error)) return undefined;
-  return `I could not get that: ${scalar(error.message) ?? 'the tool reported an error'}`;
+  return `${language === 'de' ? 'Das konnte ich nicht abrufen' : 'I could not get that'}: ${scalar(error.message) ?? 'the tool reported an error'}`;
+}
+
+/** The asked value of an asset_state or similar result: the tag rows the question names, in one line each. */
+function leadValues(output: unknown, context: Context): string[] {
+  if (!isRecord(output) || !Array.isArray(output.tags)) return [];
+  const asked = (output.tags as Row[]).filter((row) => isAsked(row, context));
+  if (asked.length === 0 || asked.length > 4) return [];
+  return asked.map((row) => {
+    const name = scalar(row.description) ?? scalar(row.tagId) ?? '';
+    const value = plantValue(row, context) ?? withUnit(row, 'value', context) ?? '—';
+    return `**${name}** (${scalar(row.tagId) ?? ''}): ${value}`;
+  });
+}
+
+const SENTENCE_STOP = new Set(
+  'the a an is are was were what which how do does did i we you it of to in on for and or with at by be can should when where why this that my our your der die das ist sind was wie wo wann warum ich wir sie es und oder mit für von zu im am ein eine'.split(
+    ' ',
+  ),
+);
+
+/** The sentences of manual passages that answer the question best (shared words, weighted by rarity). */
+export function answeringSentences(question: string, passages: { number: number; text: string }[], max = 2): { sentence: string; number: number }[] {
+  const wanted = tokens(question).filter((word) => !SENTENCE_STOP.has(word) && word.length >= 2);
+  if (wanted.length === 0) return [];
+  const scored: { sentence: string; number: number; score: number }[] = [];
+  for (const passage of passages) {
+    const sentences = passage.text
+      .replace(/\s+/g, ' ')
+      .split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/)
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => sentence.length >= 20 && sentence.length <= 600);
+    for (const sentence of sentences) {
+      const words = tokens(sentence);
+      const hits = wanted.filter((word) =>
+        words.some((own) => own === word || (word.length >= 4 && own.startsWith(word.slice(0, Math.max(4, word.length - 2))))),
+      );
+      // Numbers and codes in the question (E-214, MSL 3) must be in the answering sentence to count double.
+      const exact = wanted.filter((word) => /\d/.test(word) && words.includes(word)).length;
+      const score = hits.length + exact - passage.number * 0.01;
+      if (hits.length >= Math.min(2, wanted.length)) scored.push({ sentence, number: passage.number, score });
+    }
+  }
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, max)
+    .map(({ sentence, number }) => ({ sentence, number }));
+}
+
+function manualAnswer(output: Row, question: string, context: Context, firstCitation: number): string | undefined {
+  if (!Array.isArray(output.passages) || output.passages.length === 0) return undefined;
+  const passages = (output.passages as Row[]).map((passage, index) => ({
+    number: typeof passage.number === 'number' ? passage.number : index + 1,
+    text: typeof passage.text === 'string' ? passage.text : '',
+  }));
+  const best = answeringSentences(question, passages);
+  if (best.length === 0) return undefined;
+  const lead = context.language === 'de' ? 'Antwort' : 'Answer';
+  return `**${lead}:** ${best.map(({ sentence, number }) => `${sentence} [${firstCitation + number - 1}]`).join(' ')}`;
 }
 
 /** The answer for one turn's tool results, with citations numbered across the whole answer. */
-export function writeAnswer(results: ToolResultForAnswer[]): string {
+export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptions = {}): string {
+  const language = options.language ?? 'en';
+  const question = options.question ?? '';
+  const context: Context = { language, timeZone: options.timeZone ?? 'Europe/Berlin', asked: question ? tagQueryWords(question) : [] };
   const sections: string[] = [];
   const citations: string[] = [];
   for (const result of results) {
@@ -157,9 +369,10 @@ export function writeAnswer(results: ToolResultForAnswer[]): string {
     } catch {
       output = result.content;
     }
-    const headline = (HEADLINES[result.tool] ?? (() => result.tool))(result.args);
-    if (isRecord(output) && errorText(output)) {
-      sections.push(`**${headline}** — ${errorText(output)}`);
+    let headline = (HEADLINES[result.tool] ?? (() => result.tool))(result.args, language);
+    if (result.tool === 'alarms') headline = alarmsHeadline(headline, output, language);
+    if (isRecord(output) && errorText(output, language)) {
+      sections.push(`**${headline}** — ${errorText(output, language)}`);
       continue;
     }
     if (isRecord(output) && isRecord(output.approval)) {
@@ -167,16 +380,37 @@ export function writeAnswer(results: ToolResultForAnswer[]): string {
       sections.push(`**${headline}** — ${scalar(output.approval.summary) ?? 'No outcome recorded.'}`);
       continue;
     }
-    const body = describe(output).filter(Boolean).join('\n\n');
+    // Material results have answers of their own: what runs out first, what a late delivery starves, the next run.
+    const material = materialAnswer(result.tool, result.args, output, { language, timeZone: context.timeZone });
+    if (material) {
+      sections.push(material);
+      continue;
+    }
+    const firstCitation = citations.length + 1;
     const sources = sourcesOf(output);
     const marks = sources.map((source) => {
       citations.push(`[${citations.length + 1}] ${source.title}`);
       return `[${citations.length}]`;
     });
+    // The plant's own tools answer in sentences that lead with what was asked; others get tables.
+    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone });
+    const lead = written
+      ? [...leadValues(output, context), ...written.lead]
+      : [...leadValues(output, context), ...(isRecord(output) && question ? [manualAnswer(output, question, context, firstCitation) ?? ''] : [])].filter(
+          Boolean,
+        );
+    const body = (written ? written.body : describe(output, context)).filter(Boolean).join('\n\n');
     sections.push(
-      [`**${headline}**${marks.length ? ` ${marks.join('')}` : ''}`, body || 'The tool returned no data.', qualityNote(output)].filter(Boolean).join('\n\n'),
+      [
+        `**${headline}**${marks.length ? ` ${marks.join('')}` : ''}`,
+        lead.join('\n'),
+        body || (written ? '' : language === 'de' ? 'Das Werkzeug hat keine Daten geliefert.' : 'The tool returned no data.'),
+        qualityNote(output, language),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     );
   }
-  if (citations.length > 0) sections.push(`Sources: ${citations.join('; ')}`);
+  if (citations.length > 0) sections.push(`${language === 'de' ? 'Quellen' : 'Sources'}: ${citations.join('; ')}`);
   return sections.join('\n\n');
 }

@@ -1,33 +1,75 @@
 /**
  * Finds which asset a sentence is about: an exact id (`L1-RFL`), a name or alias ("the reflow oven
- * on line 2", "P&P 1"), with typos tolerated in longer words. A line mentioned in the sentence
- * narrows machines to that line; a name that fits machines on several lines is ambiguous and the
- * model asks which one.
+ * on line 2", "P&P 1", "pnp2", "Ofen Linie 1", "Kompressor"), with typos tolerated in longer words.
+ * Aliases come from the live asset list: each asset's own name and aliases plus the English and
+ * German words for its kind (plant-lexicon.ts) and its machine number. A line mentioned in the
+ * sentence narrows machines to that line ("oven 1" is the oven of line 1 when ovens are not
+ * numbered); a name that fits machines on several lines is ambiguous and the model asks which one.
  */
 import type { AssetRef, AssetTag } from '../../assets';
+import { COMPOUND_PARTS, MACHINE_WORDS, MEASUREMENT_WORDS } from './plant-lexicon';
 import { joinNumbers, normalise, sameWord, tokens } from './text';
 
 export type AssetResolution = { kind: 'one'; asset: AssetRef } | { kind: 'ambiguous'; candidates: AssetRef[]; phrase: string } | { kind: 'none' };
 
-const LINE_PATTERN = /\b(?:smt\s+)?(?:line|l)\s?(\d{1,2})\b/;
+const LINE_PATTERN = /\b(?:smt\s+)?(?:line|linie|ln|l|strasse|band)\s?(\d{1,2})\b/;
 
-/** The line number a sentence mentions ("line 2", "L2"), if any. */
+/** The line number a sentence mentions ("line 2", "L2", "Linie 2"), if any. */
 export function mentionedLine(text: string): string | undefined {
-  return LINE_PATTERN.exec(normalise(text))?.[1];
+  const normalised = normalise(text);
+  // "der Ofen auf der 2", "an der 1": German shop-floor shorthand for the line.
+  return LINE_PATTERN.exec(normalised)?.[1] ?? /\b(?:auf|an|von) der (\d)\b(?!\s*(?:h|std|stunden?|min\w*|uhr|°|grad|bar|%|mal|x)\b)/.exec(normalised)?.[1];
 }
 
 function lineNumber(line: string | undefined): string | undefined {
   return line ? /(\d+)\s*$/.exec(line)?.[1] : undefined;
 }
 
-/** Longest run of alias words found consecutively in the sentence (0 when absent). */
-function matchLength(words: string[], alias: string): number {
-  const aliasWords = tokens(alias);
-  if (aliasWords.length === 0) return 0;
-  for (let start = 0; start + aliasWords.length <= words.length; start++) {
-    if (aliasWords.every((word, offset) => sameWord(words[start + offset]!, word))) return aliasWords.join(' ').length;
+/** A machine's own number in its name ("Pick-and-place 2 L1" → 2), not the line's. */
+function machineNumber(asset: AssetRef): string | undefined {
+  const words = tokens(asset.name);
+  for (const [index, word] of words.entries()) {
+    if (/^\d+$/.test(word) && !/^(line|linie|l|ln)$/.test(words[index - 1] ?? '')) return word;
   }
-  return 0;
+  return undefined;
+}
+
+const aliasCache = new WeakMap<AssetRef, string[]>();
+
+/** Every name people may use for the asset, normalised. */
+export function aliasesOf(asset: AssetRef): string[] {
+  const cached = aliasCache.get(asset);
+  if (cached) return cached;
+  const names = new Set<string>([asset.name, asset.id.replace(/[-_.]/g, ' '), ...asset.aliases].map(normalise));
+  if (asset.type !== 'line') {
+    const number = machineNumber(asset);
+    for (const [pattern, words] of MACHINE_WORDS) {
+      if (!pattern.test(`${asset.type} ${asset.name}`)) continue;
+      for (const word of words) {
+        names.add(normalise(word));
+        if (number) names.add(normalise(`${word} ${number}`));
+      }
+    }
+  }
+  const list = [...names].filter(Boolean);
+  aliasCache.set(asset, list);
+  return list;
+}
+
+/** Where the longest alias occurs in the sentence: its length in characters and the word after it. */
+function aliasMatch(words: string[], alias: string): { length: number; next?: string; numbered: boolean } {
+  const aliasWords = alias.split(' ');
+  if (aliasWords.length === 0) return { length: 0, numbered: false };
+  for (let start = 0; start + aliasWords.length <= words.length; start++) {
+    if (aliasWords.every((word, offset) => sameWord(words[start + offset]!, word)))
+      return { length: alias.length, next: words[start + aliasWords.length], numbered: /\d$/.test(alias) };
+  }
+  // German compounds name the machine first: "Chillerpumpe", "Kompressorstation".
+  if (aliasWords.length === 1 && alias.length >= 5 && !/\d/.test(alias)) {
+    const compound = words.find((word) => word.length > alias.length + 2 && word.startsWith(alias));
+    if (compound) return { length: alias.length, numbered: false };
+  }
+  return { length: 0, numbered: false };
 }
 
 export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution {
@@ -37,18 +79,26 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
   if (byId.length === 1) return { kind: 'one', asset: byId[0]! };
 
   const words = tokens(text);
-  const line = mentionedLine(text);
+  let line = mentionedLine(text);
   let best = 0;
   let matches: AssetRef[] = [];
+  let impliedLine: string | undefined;
   for (const asset of assets) {
     if (asset.type === 'line') continue;
-    const length = Math.max(...[asset.name, ...asset.aliases].map((alias) => matchLength(words, alias)));
-    if (length === 0) continue;
-    if (length > best) {
-      best = length;
+    let own = { length: 0, numbered: false } as ReturnType<typeof aliasMatch>;
+    for (const alias of aliasesOf(asset)) {
+      const match = aliasMatch(words, alias);
+      if (match.length > own.length) own = match;
+    }
+    if (own.length === 0) continue;
+    if (own.length > best) {
+      best = own.length;
       matches = [asset];
-    } else if (length === best) matches.push(asset);
+      // "oven 1" where ovens carry no number of their own: the number is the line's.
+      impliedLine = !own.numbered && own.next && /^\d{1,2}$/.test(own.next) ? own.next : undefined;
+    } else if (own.length === best) matches.push(asset);
   }
+  line ??= impliedLine;
   if (line !== undefined && matches.length > 0) {
     const onLine = matches.filter((asset) => lineNumber(asset.line) === line);
     if (onLine.length > 0) matches = onLine;
@@ -69,9 +119,57 @@ function tagWords(tag: AssetTag): string[] {
   return joinNumbers(tokens(spaced.replace(/\./g, ' ')));
 }
 
-const STOP_WORDS = new Set(['the', 'of', 'on', 'to', 'a', 'an', 'for', 'in', 'at', 'line', 'last', 'set', 'c', 's', 'a', 'mm', 'kw']);
+const STOP_WORDS = new Set([
+  'the',
+  'of',
+  'on',
+  'to',
+  'a',
+  'an',
+  'for',
+  'in',
+  'at',
+  'line',
+  'last',
+  'set',
+  'c',
+  's',
+  'mm',
+  'kw',
+  'der',
+  'die',
+  'das',
+  'von',
+  'am',
+  'auf',
+  'im',
+]);
+
+/** A typed word in the words tag descriptions use: "temp" → "temperature", "Netzdruck" → "header pressure". */
+function measurementWords(word: string): string[] {
+  const direct = MEASUREMENT_WORDS[word];
+  if (direct) return direct.split(' ');
+  if (word.length >= 8) {
+    // German compounds: "Spindelvibration" → spindle vibration.
+    const parts: string[] = [];
+    let rest = word;
+    while (rest.length > 0) {
+      const part = COMPOUND_PARTS.find((candidate) => rest.startsWith(candidate));
+      if (!part) break;
+      parts.push(...MEASUREMENT_WORDS[part]!.split(' '));
+      rest = rest.slice(part.length).replace(/^s(?=[a-z]{3})/, '');
+    }
+    if (parts.length > 0 && rest.length <= 2) return parts;
+  }
+  return [word];
+}
 
 export type TagResolution = { kind: 'one'; tag: AssetTag } | { kind: 'ambiguous'; candidates: AssetTag[] } | { kind: 'none' };
+
+/** The words of a sentence as tag descriptions spell them ("zone 4 temp" → zone4 temperature). */
+export function tagQueryWords(text: string): string[] {
+  return joinNumbers(tokens(text).flatMap(measurementWords)).filter((word) => !STOP_WORDS.has(word));
+}
 
 /** The tag a sentence names: an exact id (`Zone4.SetpointC`) or the tag whose words it shares most. */
 export function resolveTag(text: string, tags: AssetTag[] | undefined, options: { writableOnly?: boolean } = {}): TagResolution {
@@ -80,15 +178,20 @@ export function resolveTag(text: string, tags: AssetTag[] | undefined, options: 
   const exact = tags.find((tag) => tag.id.toLowerCase() === explicit?.toLowerCase());
   if (exact) return { kind: 'one', tag: exact };
   const candidates = options.writableOnly ? tags.filter((tag) => tag.writable !== false) : tags;
-  const words = joinNumbers(tokens(text)).filter((word) => !STOP_WORDS.has(word));
+  const words = tagQueryWords(text);
+  const unitWords = new Set(words);
   let best = 0;
   let matches: AssetTag[] = [];
   for (const tag of candidates) {
     const own = tagWords(tag).filter((word) => !STOP_WORDS.has(word));
-    const score = own.filter((word) => words.some((typed) => sameWord(typed, word) || (word.length >= 4 && typed.startsWith(word)))).length;
+    let score = own.filter((word) => words.some((typed) => sameWord(typed, word) || (word.length >= 4 && typed.startsWith(word)))).length;
+    // A unit typed on its own ("in bar", "ppm") points at the tag measured in it.
+    if (tag.unit && unitWords.has(tag.unit.toLowerCase())) score += 0.5;
+    // Asked for a value, not its setpoint, unless the setpoint is named.
+    if (!options.writableOnly && tag.writable && !words.includes('setpoint')) score -= 0.25;
     const precision = score / Math.max(own.length, 1);
     const weighted = score + precision / 10;
-    if (score === 0) continue;
+    if (score <= 0) continue;
     if (weighted > best) {
       best = weighted;
       matches = [tag];

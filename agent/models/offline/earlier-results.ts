@@ -4,7 +4,9 @@
  * is given, so they are exactly what the person saw, never guessed.
  */
 import type { AIMessage, BaseMessage, ToolMessage } from '@langchain/core/messages';
-import type { EarlierResult } from './intents';
+
+/** A tool's successful result earlier in the conversation, with the arguments it was called with. */
+export type EarlierResult = { tool: string; args: Record<string, unknown>; output: unknown };
 
 /** Every successful tool result with its call's arguments, oldest first. */
 export function earlierResults(messages: readonly BaseMessage[]): EarlierResult[] {

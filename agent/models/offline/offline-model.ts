@@ -10,13 +10,38 @@ import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/mes
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import type { ListAssets } from '../../assets';
+import type { ListParts, PartRef } from '../../parts';
 import { writeAnswer, type ToolResultForAnswer } from './answer-writer';
 import { earlierResults } from './earlier-results';
-import { planReply } from './intents';
+import type { PreviousCall } from './intents';
+import { intentEngine } from './intent-classifier';
+import { detectLanguage } from './language';
+import { understand } from './understand';
 
-export const OFFLINE_MODEL_NAME = 'offline intent router';
+export const OFFLINE_MODEL_NAME = 'offline intent model';
 
-export type OfflineModelOptions = { listAssets: ListAssets; now?: () => Date };
+export type OfflineModelOptions = {
+  listAssets: ListAssets;
+  /** The plant's parts, for material requests ("how long does the STM32 last"); none when not given. */
+  listParts?: ListParts;
+  now?: () => Date;
+  /** The plant's IANA time zone (PLANTPILOT_TIME_ZONE); times people type are read in it. */
+  timeZone?: string;
+};
+
+/** Marks a reply that refused a request (e.g. a write it will not file), for the UI and evaluations. */
+const REFUSAL_MARK = 'plantpilot_refusal';
+
+/** The last tool call in the conversation, for follow-ups ("and line 2?", "why?"). */
+function previousCall(messages: BaseMessage[]): PreviousCall | undefined {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index]!;
+    if (message.getType() !== 'ai') continue;
+    const call = (message as AIMessage).tool_calls?.at(-1);
+    if (call) return { tool: call.name, args: call.args };
+  }
+  return undefined;
+}
 
 /** Marks a reply that asked "which one?", so the next turn can complete the original question. */
 const CLARIFY_MARK = 'plantpilot_clarify';
@@ -36,6 +61,15 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
     super({});
     this.#options = options;
     this.#tools = new Set(toolNames);
+  }
+
+  /** The part list, or none when it cannot be read now: material requests then ask which part rather than fail the turn. */
+  async #parts(): Promise<PartRef[]> {
+    try {
+      return (await this.#options.listParts?.()) ?? [];
+    } catch {
+      return [];
+    }
   }
 
   _llmType(): string {
@@ -66,7 +100,8 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         const toolMessage = message as BaseMessage & { name?: string; tool_call_id?: string };
         results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: message.text });
       }
-      return new AIMessage(writeAnswer(results));
+      const asked = messages.filter((message) => message.getType() === 'human').at(-1)?.text ?? '';
+      return new AIMessage(writeAnswer(results, { language: detectLanguage(asked), question: asked, timeZone: this.#options.timeZone }));
     }
 
     const humans = messages.filter((message) => message.getType() === 'human');
@@ -74,18 +109,25 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
     if (!question) return new AIMessage('Ask me about the plant, e.g. “Give me an overview of the plant”.');
     const previousAi = [...messages].reverse().find((message) => message.getType() === 'ai');
     const pendingQuestion =
-      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true || (previousAi?.text ?? '').startsWith('Which ')
+      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true || /^(Which|Welche)/.test(previousAi?.text ?? '')
         ? (humans.at(-2)?.text ?? '')
         : undefined;
-    const plan = planReply({
+    const plan = await understand({
       text: question.text,
       earlier: earlierResults(messages),
       pendingQuestion: pendingQuestion || undefined,
+      previous: previousCall(messages),
       assets: await this.#options.listAssets(),
+      parts: await this.#parts(),
       availableTools: this.#tools,
       now: (this.#options.now ?? (() => new Date()))(),
+      timeZone: this.#options.timeZone,
     });
-    if (plan.kind === 'reply') return new AIMessage({ content: plan.text, response_metadata: { [CLARIFY_MARK]: plan.reason === 'clarify' } });
+    if (plan.kind === 'reply')
+      return new AIMessage({
+        content: plan.text,
+        response_metadata: { [CLARIFY_MARK]: plan.reason === 'clarify', ...(plan.reason === 'refusal' ? { [REFUSAL_MARK]: true } : {}) },
+      });
     return new AIMessage({
       content: '',
       tool_calls: [{ id: `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`, name: plan.tool, args: plan.args, type: 'tool_call' }],
@@ -129,5 +171,8 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
 }
 
 export function createOfflineModel(options: OfflineModelOptions): OfflineChatModel {
+  // Load the stored classifier now, so the first question does not wait for it. The time
+  // recognizer (seconds to load) is loaded only when a request needs it.
+  intentEngine().catch(() => undefined);
   return new OfflineChatModel(options);
 }

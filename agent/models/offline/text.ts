@@ -2,13 +2,21 @@
 
 /** Lower case; hyphens, slashes and punctuation become spaces; `&` stays (P&P). */
 export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9&.\s]+/g, ' ')
-    .replace(/\.(?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    transliterate(text.toLowerCase())
+      .replace(/[’']/g, '')
+      .replace(/[^a-z0-9&.\s]+/g, ' ')
+      .replace(/\.(?!\d)/g, ' ')
+      // "pnp2", "zone4", "msl3" are typed for "pnp 2", "zone 4", "msl 3"; "o2" and "l1" stay whole.
+      .replace(/\b([a-z]{2,})(\d+)\b/g, '$1 $2')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** German letters as they are typed on keyboards without them: "Bestücker" and "Bestuecker" match. */
+export function transliterate(text: string): string {
+  return text.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
 }
 
 export function tokens(text: string): string[] {

@@ -1,5 +1,5 @@
 /**
- * "What if …" in plain English → one of the scheduler's what-if scenarios (tools/scheduling/plant/
+ * "What if …" in plain English → one of the scheduler's what-if scenarios (tools/scheduling/engine/
  * scenarios.ts), or a question back when the text does not say enough.
  */
 import type { AssetRef } from '../../assets';
@@ -16,27 +16,68 @@ const KINDS =
   'I can plan these what-ifs: a machine down (“what if L1-PNP2 is down for 8 hours”), a rush order (“what if a rush order of 300 HMI-7MB is due in 12 hours”), ' +
   'a material delay (“what if material for PO-24118 is 6 hours late”) or an extra shift (“what if line 1 gets an extra shift”).';
 
-export function whatIfScenario(text: string, machine: AssetRef | undefined, lineId: string | undefined): WhatIfReading {
-  const hoursMatch = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b/i.exec(text);
-  const hours = hoursMatch ? Number(hoursMatch[1]) : undefined;
-  if (/\bextra shift\b|\badditional shift\b|\bovertime\b|\bweekend shift\b/i.test(text))
-    return { kind: 'scenario', scenario: { type: 'extra_shift', ...(lineId ? { line: lineId } : {}) } };
+/** An earlier scenario a follow-up changes ("and if it is 8 hours?"). */
+export type PreviousScenario = Record<string, unknown> & { type: string };
+
+export function whatIfScenario(
+  text: string,
+  machine: AssetRef | undefined,
+  lineId: string | undefined,
+  options: { previous?: PreviousScenario; extraShiftDate?: string } = {},
+): WhatIfReading {
+  const hoursMatch = /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text);
+  // "half a day", "einen ganzen Tag", "a whole shift": spans people say without a number.
+  const spoken = /\b(half a day|halben tag|a (?:whole |full )?day|einen (?:ganzen )?tag|(?:a|one|eine) (?:whole |full |ganze )?(?:shift|schicht))\b/i.exec(
+    text,
+  )?.[1];
+  const spokenHours = spoken ? (/half|halben/i.test(spoken) ? 12 : /shift|schicht/i.test(spoken) ? 8 : 24) : undefined;
+  const hours = hoursMatch ? Number(hoursMatch[1]!.replace(',', '.')) : spokenHours;
+  if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
+    // A follow-up changes one number of the previous scenario and keeps the rest.
+    const previous = options.previous;
+    if (previous.type === 'machine_down' || previous.type === 'material_delay') {
+      if (hours !== undefined && !machine) return { kind: 'scenario', scenario: { ...previous, hours } as Scenario };
+      if (machine && previous.type === 'machine_down')
+        return { kind: 'scenario', scenario: { ...previous, asset: machine.id, ...(hours ? { hours } : {}) } as Scenario };
+    }
+  }
+  if (
+    /\bextra shift\b|\badditional shift\b|\bovertime\b|\bweekend shift\b|\b(saturday|sunday) shift\b|zusatzschicht|extraschicht|sonderschicht|wochenendschicht|samstagsschicht|sonntagsschicht|überstunden/i.test(
+      text,
+    )
+  )
+    return {
+      kind: 'scenario',
+      scenario: { type: 'extra_shift', ...(lineId ? { line: lineId } : {}), ...(options.extraShiftDate ? { date: options.extraShiftDate } : {}) },
+    };
   const order = /\b(PO)[-\s]?(\d{3,})\b/i.exec(text);
-  if (order && /\b(material|parts|components?|reels?|paste|delivery)\b/i.test(text)) {
+  if (order && /\b(material|parts|components?|reels?|paste|delivery|teile|bauteile|paste|lieferung)\b/i.test(text)) {
     return { kind: 'scenario', scenario: { type: 'material_delay', order: `PO-${order[2]}`, hours: hours ?? 4 } };
   }
-  if (/\brush\b|\burgent\b|\bextra order\b|\bnew order\b/i.test(text)) {
+  if (
+    /\brush\b|\burgent\b|\bextra order\b|\bnew order\b|\bsqueeze in\b|\bfit in\b|eilauftrag|dringende[rn]? auftrag|neue[rn]? auftrag|zusätzlich|zusaetzlich|einschieben/i.test(
+      text,
+    ) ||
+    /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stk\s*)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(text)
+  ) {
     const product = /\b(?!PO-)([A-Z]{2,5}-[A-Z0-9]{2,})\b/.exec(text)?.[1];
     const quantity = Number(
-      /\b(\d+)\s*(?:x\s*|pcs\s*|boards?\s*|units?\s*|pieces\s*)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(text)?.[1] ?? /\bof\s+(\d+)\b/i.exec(text)?.[1],
+      /\b(\d+)\s*(?:x\s*|pcs\s*|stück\s*|stk\.?\s*|boards?\s*|units?\s*|pieces\s*)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(text)?.[1] ??
+        /\b(?:of|über|ueber)\s+(\d+)\b/i.exec(text)?.[1],
     );
-    const due = /\bdue\s+in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b/i.exec(text) ?? /\bwithin\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b/i.exec(text);
+    const due =
+      /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??
+      /\b(?:within|binnen|innerhalb von)\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text);
     if (!product || !Number.isInteger(quantity) || quantity <= 0) {
       return { kind: 'clarify', text: 'Which product and how many? Say e.g. “what if a rush order of 300 HMI-7MB is due in 12 hours”.' };
     }
     return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : 24 } };
   }
-  if (/\b(down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|unavailable)\b/i.test(text)) {
+  if (
+    /\b(down|goes down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausfällt|ausfaellt|fällt|steht|stillstand|kaputt|ausfall)\b/i.test(
+      text,
+    )
+  ) {
     if (machine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: machine.id, hours: hours ?? 4 } };
     return {
       kind: 'clarify',

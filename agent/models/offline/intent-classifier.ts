@@ -1,0 +1,127 @@
+/**
+ * The trained intent classifier: NLP.js's neural classifier with its English and German stemmers,
+ * trained on training/{en,de}.json. Training takes seconds on a small machine, so the trained model
+ * is stored beside the utterances (training/model.json, written by `npx tsx
+ * agent/models/offline/training/build-model.ts`) together with the hash of the utterances it came
+ * from; a stale or missing model is retrained once in the process instead of being used.
+ *
+ * Material requests have a model of their own (their intents against everything else as "other"):
+ * new intents in one softmax move the scores of the existing ones, and requests that were read
+ * right by a small margin would flip. The plant model stays exactly what it was; the material model
+ * only says whether a request is about material, and which kind.
+ */
+import { containerBootstrap } from '@nlpjs/core';
+import { LangDe } from '@nlpjs/lang-de';
+import { LangEn } from '@nlpjs/lang-en-min';
+import { Nlp } from '@nlpjs/nlp';
+import { LANGUAGES, trainingHash, trainingUtterances, type Language } from './training-set';
+
+export type IntentScore = { intent: string; score: number };
+export type Classification = {
+  intent: string;
+  score: number;
+  alternatives: IntentScore[];
+  /** The material model's reading: a material intent, or "other" for everything else. */
+  material?: IntentScore;
+};
+
+/** The intents the material model classifies; every other intent is "other" to it. */
+export const MATERIAL_CLASSIFIER_INTENTS: ReadonlySet<string> = new Set([
+  'material_status',
+  'supply_disruption_impact',
+  'plan_replenishment',
+  'dispatch_transport',
+]);
+export const NOT_MATERIAL = 'other';
+
+type NlpEngine = {
+  settings: Record<string, unknown>;
+  addLanguage(language: string): void;
+  addDocument(language: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(language: string, text: string): Promise<{ classifications?: IntentScore[] }>;
+  export(minified?: boolean): string;
+  import(data: string): void;
+};
+
+export type StoredModel = { hash: string; model: string; materialModel: string };
+type Engines = { plant: NlpEngine; material: NlpEngine };
+
+function newEngine(): NlpEngine {
+  const container = containerBootstrap();
+  container.use(Nlp);
+  container.use(LangEn);
+  container.use(LangDe);
+  const nlp = container.get('nlp') as NlpEngine;
+  // No files, no console output: the model is held in memory and the server logs for itself.
+  nlp.settings.autoSave = false;
+  nlp.settings.autoLoad = false;
+  nlp.settings.log = false;
+  nlp.settings.nlu = { log: false };
+  for (const language of LANGUAGES) nlp.addLanguage(language);
+  return nlp;
+}
+
+/** Trains a fresh model from the stored utterances; deterministic (same utterances, same model). */
+export async function trainIntentModel(): Promise<{ stored: StoredModel; trainingMs: number }> {
+  const started = performance.now();
+  const plant = newEngine();
+  const material = newEngine();
+  for (const utterance of trainingUtterances()) {
+    const isMaterial = MATERIAL_CLASSIFIER_INTENTS.has(utterance.intent);
+    if (!isMaterial) plant.addDocument(utterance.language, utterance.text, utterance.intent);
+    material.addDocument(utterance.language, utterance.text, isMaterial ? utterance.intent : NOT_MATERIAL);
+  }
+  // NLP.js's neural trainer logs every epoch unless told not to.
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await plant.train();
+    await material.train();
+  } finally {
+    console.log = log;
+  }
+  return { stored: { hash: trainingHash(), model: plant.export(true), materialModel: material.export(true) }, trainingMs: performance.now() - started };
+}
+
+async function storedModel(): Promise<StoredModel | undefined> {
+  try {
+    const module = (await import('./training/model.json')) as { default?: StoredModel } & Partial<StoredModel>;
+    const stored = module.default ?? (module as StoredModel);
+    return typeof stored.hash === 'string' && typeof stored.model === 'string' && typeof stored.materialModel === 'string' ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let engine: Promise<Engines> | undefined;
+
+async function loadEngine(): Promise<Engines> {
+  const found = await storedModel();
+  const stored = found && found.hash === trainingHash() ? found : (await trainIntentModel()).stored;
+  const plant = newEngine();
+  const material = newEngine();
+  plant.import(stored.model);
+  material.import(stored.materialModel);
+  return { plant, material };
+}
+
+/** The classifiers, loaded (or trained) once per process and shared by every model instance. */
+export function intentEngine(): Promise<Engines> {
+  engine ??= loadEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+/** The intents ranked for one request, best first, with NLP.js's scores (they sum to about 1). */
+export async function classifyIntent(text: string, language: Language): Promise<Classification> {
+  const { plant, material } = await intentEngine();
+  const rank = (classifications: IntentScore[] | undefined) =>
+    [...(classifications ?? [])].sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+  const ranked = rank((await plant.process(language, text)).classifications);
+  const best = ranked[0] ?? { intent: 'None', score: 0 };
+  const materialBest = rank((await material.process(language, text)).classifications)[0];
+  return { intent: best.intent, score: best.score, alternatives: ranked.slice(1, 4), ...(materialBest ? { material: materialBest } : {}) };
+}

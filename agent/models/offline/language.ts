@@ -1,0 +1,40 @@
+/**
+ * English or German: counts words that occur only in one of the two (and German letters). Plant
+ * people mix ("Status vom Reflow Oven"), so the language with more of its own words wins and
+ * English is the default.
+ */
+import type { Language } from './training-set';
+
+const GERMAN = new Set(
+  (
+    'der die das den dem des ein eine einen einem ist sind war waren wie was wann warum wer welche welcher welches wo ' +
+    'und oder nicht kein keine bitte mal noch schon jetzt gerade heute gestern morgen seit bis zwischen von vom zum zur mit für fuer auf im ' +
+    'letzte letzten letzter stunde stunden minuten schicht linie ofen drucker bestücker kompressor kältemaschine zeig zeige gib mach ' +
+    'setz setze stell stelle stopp halte starte buch buche ja nein danke hallo läuft laeuft steht gibt es alle aktuell aktuelle ' +
+    'wert werte sollwert alarme störung störungen auftrag aufträge wartung übergabe uebergabe handbuch bedeutet hoch runter um uhr ich wir du'
+  ).split(' '),
+);
+const ENGLISH = new Set(
+  (
+    'the a an is are was were what when why who which where and or not no please now just today yesterday since until between from of to ' +
+    'with for on in last hours minutes shift line oven printer show give make set stop hold start book yes thanks hello running ' +
+    'all current value values alarms order orders maintenance handover manual mean up down by at how do does i we you it me my'
+  ).split(' '),
+);
+
+/** How many words of each language the text has (German letters count for German). */
+export function languageEvidence(text: string): { german: number; english: number } {
+  const words = text.toLowerCase().match(/[a-zäöüß]+/g) ?? [];
+  let german = /[äöüß]/.test(text.toLowerCase()) ? 1 : 0;
+  let english = 0;
+  for (const word of words) {
+    if (GERMAN.has(word)) german++;
+    if (ENGLISH.has(word)) english++;
+  }
+  return { german, english };
+}
+
+export function detectLanguage(text: string): Language {
+  const { german, english } = languageEvidence(text);
+  return german > english ? 'de' : 'en';
+}

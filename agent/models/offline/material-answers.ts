@@ -1,0 +1,277 @@
+/**
+ * The offline model's answers to the material tools, in English and German. Each answer leads with
+ * what a shift lead acts on — what runs out first and when (plant time, and how long from now),
+ * which orders a late delivery starves, which run goes next — then a few lines of detail, and never
+ * the raw tool output. Every value comes from the tool result.
+ */
+import { formatPlantTime } from '@/lib/plant-time';
+import type { Language } from './training-set';
+
+type Options = { language: Language; timeZone: string };
+type Row = Record<string, unknown>;
+
+const MAX_DETAIL_LINES = 6;
+const HOUR_MS = 3_600_000;
+
+function isRecord(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+function say(options: Options, english: string, german: string): string {
+  return options.language === 'de' ? german : english;
+}
+
+function amount(value: unknown, options: Options): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(options.language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+}
+
+function at(iso: string, options: Options): string {
+  return formatPlantTime(iso, options.timeZone, 'datetime');
+}
+
+/** "in 4.5 h" / "in 4,5 h" / "in 10 min" from the tool's own clock (the twin may run faster than the wall clock). */
+function fromNow(iso: string, nowIso: string | undefined, options: Options): string {
+  const nowMs = nowIso ? Date.parse(nowIso) : NaN;
+  const hours = (Date.parse(iso) - nowMs) / HOUR_MS;
+  if (!Number.isFinite(hours)) return '';
+  if (Math.abs(hours) < 1 / 60) return say(options, ' (now)', ' (jetzt)');
+  if (hours < 0) return say(options, ' (already)', ' (bereits)');
+  // Under an hour, minutes are what people plan with.
+  if (hours < 1) return ` (in ${Math.max(1, Math.round(hours * 60))} min)`;
+  return ` (in ${amount(Math.round(hours * 10) / 10, options)} h)`;
+}
+
+function more(count: number, options: Options): string[] {
+  return count > 0 ? [say(options, `…and ${count} more.`, `…und ${count} weitere.`)] : [];
+}
+
+/** The soonest run-out of a part in this answer's scope: line-side on the asked line, else plant-wide. */
+function runOutOf(part: Row, line: string | undefined): { iso: string; where: 'line' | 'plant' } | undefined {
+  const lineSide = isRecord(part.lineSideRunOutAt) ? part.lineSideRunOutAt : {};
+  const lineIso = line ? text(lineSide[line]) : Object.values(lineSide).map(text).filter(Boolean).sort()[0];
+  const plantIso = text(part.plantRunOutAt);
+  if (lineIso && (!plantIso || lineIso <= plantIso)) return { iso: lineIso, where: 'line' };
+  return plantIso ? { iso: plantIso, where: 'plant' } : undefined;
+}
+
+function partName(part: Row): string {
+  const description = text(part.description);
+  return `${text(part.partNumber) ?? '?'}${description ? ` (${description})` : ''}`;
+}
+
+function materialStatus(output: Row, args: Row, options: Options): string {
+  const parts = rows(output.parts);
+  const line = text(args.line);
+  // The asked scope in its own words ("Line1", "STM32H743ZIT6", "PO-24117"): the tool's scope text is English.
+  const scope = line ?? text(args.part) ?? text(args.order) ?? text(output.scope) ?? '';
+  const now = text(output.time);
+  const timed = parts
+    .map((part) => ({ part, runOut: runOutOf(part, line) }))
+    .filter((entry): entry is { part: Row; runOut: { iso: string; where: 'line' | 'plant' } } => entry.runOut !== undefined)
+    .sort((a, b) => a.runOut.iso.localeCompare(b.runOut.iso));
+  const first = timed[0];
+  const where = (runOut: { where: 'line' | 'plant' }) =>
+    runOut.where === 'line' ? say(options, 'line-side', 'an der Linie') : say(options, 'plant-wide', 'im ganzen Werk');
+  let headline: string;
+  if (parts.length === 0) headline = say(options, `No parts are needed for ${scope}.`, `Für ${scope} wird kein Material gebraucht.`);
+  else if (!first)
+    headline = say(
+      options,
+      `Nothing runs out for ${scope}: stock and announced deliveries cover the open orders.`,
+      `Für ${scope} geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
+    );
+  else if (parts.length === 1)
+    headline = say(
+      options,
+      `${partName(first.part)} runs out ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
+      `${partName(first.part)} geht ${where(first.runOut)} um ${at(first.runOut.iso, options)} aus${fromNow(first.runOut.iso, now, options)}.`,
+    );
+  else
+    headline = say(
+      options,
+      `First to run out on ${scope}: ${partName(first.part)}, ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
+      `Zuerst geht auf ${scope} aus: ${partName(first.part)}, ${where(first.runOut)} um ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
+    );
+  // The parts that run out first lead the detail, then the rest in the tool's order.
+  const ordered = [...timed.map((entry) => entry.part), ...parts.filter((part) => !timed.some((entry) => entry.part === part))];
+  const details = ordered.slice(0, MAX_DETAIL_LINES).map((part) => {
+    const lineSide = isRecord(part.stockLineSide) ? part.stockLineSide : {};
+    const lineSideTotal = Object.values(lineSide).reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+    const runOut = runOutOf(part, line);
+    const delivery = isRecord(part.nextDelivery) ? part.nextDelivery : undefined;
+    const facts = [
+      say(
+        options,
+        `stock ${amount(part.stockWarehouse, options)} in the warehouse + ${amount(lineSideTotal, options)} line-side`,
+        `Bestand ${amount(part.stockWarehouse, options)} im Lager + ${amount(lineSideTotal, options)} an der Linie`,
+      ),
+      say(options, `uses ${amount(part.demandPerHour, options)}/h`, `Verbrauch ${amount(part.demandPerHour, options)}/h`),
+      runOut
+        ? say(options, `out ${where(runOut)} ${at(runOut.iso, options)}`, `leer ${where(runOut)} ${at(runOut.iso, options)}`)
+        : say(options, 'covered', 'gedeckt'),
+    ];
+    if (delivery && text(delivery.eta))
+      facts.push(
+        say(
+          options,
+          `next delivery ${text(delivery.asnId) ?? ''} ${at(text(delivery.eta)!, options)} (${amount(delivery.quantity, options)} pcs${delivery.late === true ? ', late' : ''})`,
+          `nächste Lieferung ${text(delivery.asnId) ?? ''} ${at(text(delivery.eta)!, options)} (${amount(delivery.quantity, options)} Stk.${delivery.late === true ? ', verspätet' : ''})`,
+        ),
+      );
+    if (Array.isArray(part.alternates) && part.alternates.length > 0)
+      facts.push(say(options, `alternate ${part.alternates.join(', ')}`, `Alternative ${part.alternates.join(', ')}`));
+    return `- ${text(part.partNumber) ?? '?'}: ${facts.join('; ')}`;
+  });
+  return [`**${headline}**`, [...details, ...more(ordered.length - details.length, options)].join('\n')].filter(Boolean).join('\n\n');
+}
+
+function disruptionImpact(output: Row, options: Options): string {
+  // Starved orders first, soonest first, then the ones that only slip behind them (plain comparison: ISO times sort as text).
+  const starveKey = (order: Row) => text(order.starvesAt) ?? '9999';
+  const orders = rows(output.affectedOrders).sort((a, b) => (starveKey(a) < starveKey(b) ? -1 : starveKey(a) > starveKey(b) ? 1 : 0));
+  const assessed = text(output.assessed) ?? '';
+  const now = text(output.time);
+  const doNothing = isRecord(output.doNothing) ? output.doNothing : {};
+  const starved = orders.filter((order) => text(order.starvesAt));
+  const named = starved
+    .slice(0, 3)
+    .map((order) => `${text(order.orderId)} (${text(order.lineId)}, ${say(options, 'from', 'ab')} ${at(text(order.starvesAt)!, options)})`);
+  const rest = starved.length - named.length;
+  const headline =
+    starved.length === 0
+      ? say(options, 'No order starves: stock covers the gap.', 'Kein Auftrag bleibt ohne Material: Der Bestand überbrückt die Lücke.')
+      : say(
+          options,
+          `Starves ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}; ${amount(doNothing.lateOrders, options)} order(s) late, ${amount(doNothing.totalLatenessH, options)} h late in total if nothing is done.`,
+          `Ohne Material bleiben ${named.join(', ')}${rest > 0 ? ` und ${rest} weitere` : ''}; ${amount(doNothing.lateOrders, options)} Auftrag/Aufträge verspätet, zusammen ${amount(doNothing.totalLatenessH, options)} h, wenn nichts getan wird.`,
+        );
+  const orderLines = orders.slice(0, MAX_DETAIL_LINES).map((order) => {
+    const starves = text(order.starvesAt);
+    return say(
+      options,
+      `- ${text(order.orderId)} (${text(order.productId)}, ${text(order.lineId)}): ${text(order.missingPart) ? `short of ${text(order.missingPart)}` : 'waits behind a starved order'}${starves ? ` from ${at(starves, options)}` : ''}, slips ${amount(order.slipH, options)} h${order.late === true ? `, late for its due ${at(text(order.dueAt) ?? '', options)}` : ''}`,
+      `- ${text(order.orderId)} (${text(order.productId)}, ${text(order.lineId)}): ${text(order.missingPart) ? `es fehlt ${text(order.missingPart)}` : 'wartet hinter einem Auftrag ohne Material'}${starves ? ` ab ${at(starves, options)}` : ''}, verschiebt sich um ${amount(order.slipH, options)} h${order.late === true ? `, zu spät für den Termin ${at(text(order.dueAt) ?? '', options)}` : ''}`,
+    );
+  });
+  const partLines = rows(output.parts)
+    .filter((part) => text(part.runOutAfter))
+    .slice(0, 3)
+    .map((part) => {
+      const after = text(part.runOutAfter)!;
+      const recovers = text(part.recoversAt);
+      return say(
+        options,
+        `- ${text(part.partNumber)} runs out ${at(after, options)}${fromNow(after, now, options)}${recovers ? `, back in stock ${at(recovers, options)}` : ''}`,
+        `- ${text(part.partNumber)} geht ${at(after, options)} aus${fromNow(after, now, options)}${recovers ? `, wieder da ${at(recovers, options)}` : ''}`,
+      );
+    });
+  const recommended = isRecord(output.recommended) ? text(output.recommended.summary) : undefined;
+  const whatIf = isRecord(output.schedulerWhatIf) ? output.schedulerWhatIf : undefined;
+  const sections = [
+    `**${headline}**`,
+    say(options, `Assessed: ${assessed}`, `Bewertet: ${assessed}`),
+    [...orderLines, ...more(orders.length - orderLines.length, options)].join('\n'),
+    partLines.join('\n'),
+    recommended ? say(options, `Recommended: ${recommended}`, `Empfehlung: ${recommended}`) : '',
+    whatIf && text(whatIf.draftId)
+      ? say(
+          options,
+          `The scheduler's what-if for it is draft ${text(whatIf.draftId)}; release it with “release the schedule” (a supervisor approves it).`,
+          `Das Was-wäre-wenn des Planers dazu ist Entwurf ${text(whatIf.draftId)}; freigeben mit „Plan freigeben“ (mit Genehmigung).`,
+        )
+      : '',
+  ];
+  return sections.filter(Boolean).join('\n\n');
+}
+
+function stopText(stop: Row, options: Options): string {
+  const loads = rows(stop.loads)
+    .map((load) => `${text(load.partNumber)} ${amount(load.quantity, options)}`)
+    .join(', ');
+  const arrive = text(stop.arrive);
+  return `${text(stop.stationName) ?? text(stop.stationId)}${arrive ? ` ${formatPlantTime(arrive, options.timeZone, 'time')}` : ''}${stop.late === true ? ` ⚠ ${say(options, 'after its due time', 'nach Fälligkeit')}` : ''}${loads ? ` (${loads})` : ''}`;
+}
+
+function replenishment(output: Row, options: Options): string {
+  const runs = rows(output.runs).sort((a, b) => (text(a.depart) ?? '').localeCompare(text(b.depart) ?? ''));
+  const unmet = rows(output.unmet);
+  const now = text(output.time);
+  const first = runs[0];
+  const headline = !first
+    ? say(options, 'No run is needed now: every line has enough stock line-side.', 'Jetzt ist keine Fahrt nötig: Jede Linie hat genug Material.')
+    : say(
+        options,
+        `Next run: ${text(first.runId)} with ${text(first.vehicle)}, departs ${at(text(first.depart) ?? '', options)}${fromNow(text(first.depart) ?? '', now, options)} to ${rows(
+          first.stops,
+        )
+          .map((stop) => text(stop.stationId))
+          .join(', ')} — ${runs.length} run(s) in all.`,
+        `Nächste Fahrt: ${text(first.runId)} mit ${text(first.vehicle)}, ab ${at(text(first.depart) ?? '', options)}${fromNow(text(first.depart) ?? '', now, options)} an ${rows(
+          first.stops,
+        )
+          .map((stop) => text(stop.stationId))
+          .join(', ')} — ${runs.length} Fahrt(en) insgesamt.`,
+      );
+  const late = runs.flatMap((run) =>
+    rows(run.stops)
+      .filter((stop) => stop.late === true)
+      .map((stop) => `${text(run.runId)} → ${text(stop.stationId)}`),
+  );
+  const runLines = runs.slice(0, MAX_DETAIL_LINES).map((run) =>
+    say(
+      options,
+      `- ${text(run.runId)} · ${text(run.vehicle)} (${text(run.vehicleKind)}) · ${formatPlantTime(text(run.depart) ?? '', options.timeZone, 'time')}–${formatPlantTime(text(run.return) ?? text(run.depart) ?? '', options.timeZone, 'time')} · ${amount(run.distanceM, options)} m · ${amount(run.loadUnits, options)} units: ${rows(
+        run.stops,
+      )
+        .map((stop) => stopText(stop, options))
+        .join(' → ')}`,
+      `- ${text(run.runId)} · ${text(run.vehicle)} (${text(run.vehicleKind) === 'tugger' ? 'Routenzug' : 'AMR'}) · ${formatPlantTime(text(run.depart) ?? '', options.timeZone, 'time')}–${formatPlantTime(text(run.return) ?? text(run.depart) ?? '', options.timeZone, 'time')} · ${amount(run.distanceM, options)} m · ${amount(run.loadUnits, options)} Ladeeinheiten: ${rows(
+        run.stops,
+      )
+        .map((stop) => stopText(stop, options))
+        .join(' → ')}`,
+    ),
+  );
+  const unmetLine =
+    unmet.length > 0
+      ? say(
+          options,
+          `The warehouse cannot supply: ${unmet
+            .slice(0, MAX_DETAIL_LINES)
+            .map((u) => `${text(u.partNumber)} for ${text(u.lineId)} (${amount(u.quantity, options)} pcs)`)
+            .join(', ')}${unmet.length > MAX_DETAIL_LINES ? ` and ${unmet.length - MAX_DETAIL_LINES} more` : ''}.`,
+          `Das Lager kann nicht liefern: ${unmet
+            .slice(0, MAX_DETAIL_LINES)
+            .map((u) => `${text(u.partNumber)} für ${text(u.lineId)} (${amount(u.quantity, options)} Stk.)`)
+            .join(', ')}${unmet.length > MAX_DETAIL_LINES ? ` und ${unmet.length - MAX_DETAIL_LINES} weitere` : ''}.`,
+        )
+      : '';
+  return [
+    `**${headline}**`,
+    late.length > 0 ? say(options, `⚠ Arrives after the due time: ${late.join(', ')}.`, `⚠ Kommt nach Fälligkeit an: ${late.join(', ')}.`) : '',
+    [...runLines, ...more(runs.length - runLines.length, options)].join('\n'),
+    unmetLine,
+    first
+      ? say(
+          options,
+          `To send one, say “send ${text(first.runId)}”; a supervisor approves it before the vehicle moves.`,
+          `Zum Losschicken „${text(first.runId)} losschicken“ sagen; eine berechtigte Person gibt die Fahrt frei, bevor das Fahrzeug fährt.`,
+        )
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The answer to one material tool's result, or undefined for other tools and for outputs of an unknown shape. */
+export function materialAnswer(tool: string, args: Row, output: unknown, options: Options): string | undefined {
+  if (!isRecord(output)) return undefined;
+  if (tool === 'material_status' && Array.isArray(output.parts)) return materialStatus(output, args, options);
+  if (tool === 'supply_disruption_impact' && Array.isArray(output.affectedOrders)) return disruptionImpact(output, options);
+  if (tool === 'plan_replenishment' && Array.isArray(output.runs)) return replenishment(output, options);
+  return undefined;
+}

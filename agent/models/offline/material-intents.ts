@@ -1,0 +1,318 @@
+/**
+ * Material requests: stock and run-out (`material_status`), what a late, short or rejected
+ * delivery does (`supply_disruption_impact`), the next tugger/AMR runs (`plan_replenishment`) and
+ * sending one of them (`dispatch_transport`, a write through the approval gate). The rules below
+ * catch requests whose words say "material" whatever the classifier reads; the plans fill each
+ * tool's arguments in its own input format. A transport is only ever a run the plan in this
+ * conversation proposed: the model never makes up loads, stations or quantities for a vehicle.
+ */
+import type { PartRef } from '../../parts';
+import { mentionedLine } from './asset-resolver';
+import { latestOutput, type EarlierResult } from './earlier-results';
+import type { Plan, PreviousCall } from './intents';
+import { asnId, delayHours, mentionedPart, mentionedSupplier, rejectedQuantity, shortfallPct } from './material-slots';
+import { editDistance, normalise } from './text';
+import type { Language } from './training-set';
+
+export const MATERIAL_INTENTS = {
+  material_status: { tool: 'material_status', label: 'material stock and run-out', example: 'What runs out first on line 1?' },
+  supply_disruption_impact: {
+    tool: 'supply_disruption_impact',
+    label: 'late or short deliveries and what they hit',
+    example: 'Which deliveries are late and what do they hit?',
+  },
+  plan_replenishment: { tool: 'plan_replenishment', label: 'replenishment runs (tugger, AMR)', example: 'Plan the replenishment runs for line 2' },
+  dispatch_transport: {
+    tool: 'dispatch_transport',
+    label: 'sending a planned run to a vehicle (with approval)',
+    example: 'Dispatch RUN-1 (after planning the replenishment)',
+  },
+} as const;
+export type MaterialIntent = keyof typeof MATERIAL_INTENTS;
+
+function say(language: Language, english: string, german: string): string {
+  return language === 'de' ? german : english;
+}
+
+function clarify(text: string): Plan {
+  return { kind: 'reply', reason: 'clarify', text };
+}
+
+/** A production order id ("PO-24117", "po 24117"). */
+function orderOf(text: string): string | undefined {
+  const match = /\bpo[-\s]?(\d{3,})\b/i.exec(text);
+  return match ? `PO-${match[1]}` : undefined;
+}
+
+const SEND = /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|los)\b/;
+const VEHICLE =
+  /\b(tugger|tug|tugs|routenzug\w*|milk ?run\w*|amr|amrs|agv|fts|vehicle|fahrzeug\w*|run|runs|fahrt\w*|tour\w*|transport\w*|lauf|zug)\b|\b(tug|amr)[-\s]?\d/;
+const START_TARGET = /\b(tugger|tug|routenzug\w*|amr|agv|fts|fahrt\w*|tour\w*|transport\w*|milk ?run\w*)\b|\brun ?\d/;
+const QUESTION_START = /^(what|which|when|how|why|where|who|is|are|does|do|did|can|has|wann|was|welche\w*|wie|warum|wieso|wo|wer|ist|sind|hat|gibt es|kann)\b/;
+/** "don't send it yet", "noch nicht losschicken": a transport is never filed against a no. */
+const NEGATED = /\b(dont|do not|not yet|never|wait|nicht|nein|kein\w*|warte\w*)\b/;
+const REPLENISH =
+  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|materialversorgung)\b/;
+const PLAN_WORDS = /\b(plan\w*|route\w*|next|naechste\w*|which runs|what runs|welche fahrten|welche touren)\b/;
+const DISRUPTION =
+  /\b(late|later|delay\w*|behind|short|shortfall|missing|rejected|reject|gesperrt|abgelehnt|spaet\w*|verspaet\w*|verzoeger\w*|verzug|lieferverzug|fehl\w*|weniger|ausfall\w*|engpass|lieferengpass|stuck|customs|zoll|disrupt\w*|stoerung\w*|problem\w*|hit|trifft|betrifft|betroffen|impact|auswirk\w*)\b/;
+const DELIVERY =
+  /\b(deliver\w*|shipment\w*|shipping|truck|lkw|asn|supplier\w*|vendor\w*|inbound|wareneingang|incoming|lieferung\w*|lieferant\w*|lieferverzug|lieferengpass\w*|lieferstoerung\w*|lieferproblem\w*|liefert|liefern|geliefert|anlieferung\w*|sendung\w*|spedition)\b/;
+const STOCK =
+  /\b(run(s|ning)? out|run(s)? dry|runs? short|ausgeh\w*|geht\w* .*\baus\b|gehen .*\baus\b|reicht\w*|reichen|reichweite\w*|stock\w*|bestand\w*|bestaende\w*|lagerbestand\w*|materialstatus|need (new|more)|brauch\w* (neue|mehr)|running low|runs? low|low on|materiallage|materialsituation|material (situation|status|check|overview|lage)|shortage\w*|knapp\w*|coverage|how long .*\blast\w*|(will|does|do|would) (it|they) last|lasts? (till|until|through)|wie lange? .*\b(reich|halt|haelt)\w*|leer|empty|verfuegbar\w*|on hand)\b/;
+/** Stock words that mean material on their own; "how long does it last" could be a bearing, so it needs a part or material word. */
+const STRONG_STOCK =
+  /\b(run(s|ning)? out|run(s)? dry|ausgeh\w*|geht\w* .*\baus\b|gehen .*\baus\b|reichweite\w*|stock\w*|bestand\w*|bestaende\w*|lagerbestand\w*|shortage\w*|materialstatus|materiallage|materialsituation|material (situation|status|check|overview|lage)|(running|runs?) low on (anything|something|stuff)|whats short|what is short)\b/;
+const MATERIAL_WORDS =
+  /\b(material\w*|parts?|teile|bauteile|components?|komponenten|reels?|rollen|trays?|pcbs?|leiterplatten|platinen|paste|lotpaste|stencils?|schablonen?)\b/;
+
+/** Whether a request could be a request to send: not a question, not a no ("noch nicht losschicken"). */
+export function mayAskToSend(text: string): boolean {
+  const lower = normalise(text);
+  return !QUESTION_START.test(lower) && !NEGATED.test(lower);
+}
+
+/**
+ * The material intent a request's words give, or none. Runs before the general rules, so it only
+ * fires on words that mean material: "material for PO-24118 is 6 hours late" stays a scheduler
+ * what-if (an order named, a delay), as it was before material tools existed.
+ */
+export function materialRuleIntent(
+  text: string,
+  parts: readonly PartRef[],
+  availableTools: ReadonlySet<string>,
+  /** The tool of the conversation's last result: right after a replenishment plan, "send it" means one of its runs. */
+  lastTool?: string,
+  /** Whether the request names a machine: then "paste" is the printer's and "shortage" may be compressed air's. */
+  namesMachine = false,
+): MaterialIntent | undefined {
+  const lower = normalise(text);
+  const part = mentionedPart(text, parts, { numbersOnly: namesMachine });
+  const supplier = mentionedSupplier(text, parts);
+  const has = (intent: MaterialIntent) => availableTools.has(MATERIAL_INTENTS[intent].tool);
+  const runOut = /\b(runs? out|running out|runs? dry|runs? short)\b/.test(lower);
+  const asksToSend = !runOut && mayAskToSend(text);
+  if (has('dispatch_transport') && asksToSend && SEND.test(lower) && (VEHICLE.test(lower) || lastTool === 'plan_replenishment')) return 'dispatch_transport';
+  // "start the tugger run": "start" is a machine command unless a vehicle or a planned run is what starts.
+  if (has('dispatch_transport') && asksToSend && /\bstart\w*\b/.test(lower) && START_TARGET.test(lower)) return 'dispatch_transport';
+  const replenish = REPLENISH.test(lower) || lower.split(' ').some((word) => word.length >= 8 && editDistance(word, 'replenishment', 2) <= 2);
+  if (has('plan_replenishment') && replenish && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
+  if (has('plan_replenishment') && !runOut && PLAN_WORDS.test(lower) && /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|fahrten|touren|runs)\b/.test(lower))
+    return 'plan_replenishment';
+  const order = orderOf(text);
+  if (has('supply_disruption_impact') && !order) {
+    if (asnId(text) && !/\b(when|wann|eta)\b/.test(lower)) return 'supply_disruption_impact';
+    if ((DELIVERY.test(lower) || supplier) && DISRUPTION.test(lower)) return 'supply_disruption_impact';
+    if (part.kind === 'one' && (rejectedQuantity(text) !== undefined || (delayHours(text) !== undefined && DISRUPTION.test(lower))))
+      return 'supply_disruption_impact';
+  }
+  if (has('material_status')) {
+    if (order && /\b(material\w*|parts|teile|bauteile|components|komponenten|kitted|kit|bom|stueckliste)\b/.test(lower) && !DISRUPTION.test(lower))
+      return 'material_status';
+    // "material" alone is everywhere ("material delay"): a stock word must say it is about stock.
+    const stockWord = STOCK.test(lower.replace(/\bmaterial\w*/g, ' ')) || STRONG_STOCK.test(lower);
+    if (!order && stockWord && !/\b(alarm\w*|feeder\w*|zufuehrung\w*)\b/.test(lower) && (!namesMachine || part.kind !== 'none' || MATERIAL_WORDS.test(lower))) {
+      if (STRONG_STOCK.test(lower) || part.kind !== 'none' || MATERIAL_WORDS.test(lower)) return 'material_status';
+    }
+    if (part.kind === 'one' && /\b(how many|wie viele|wieviel\w*|left|uebrig|noch da|when|wann|eta|next delivery|naechste lieferung)\b/.test(lower))
+      return 'material_status';
+  }
+  return undefined;
+}
+
+/** Whether a request has any word of the material world; the material model is trusted only then. */
+export function materialEvidence(text: string, parts: readonly PartRef[]): boolean {
+  const lower = normalise(text);
+  return (
+    [MATERIAL_WORDS, DELIVERY, VEHICLE, REPLENISH, STRONG_STOCK].some((words) => words.test(lower)) ||
+    asnId(text) !== undefined ||
+    mentionedSupplier(text, parts) !== undefined ||
+    mentionedPart(text, parts).kind !== 'none'
+  );
+}
+
+export type MaterialPlanInput = {
+  intent: MaterialIntent;
+  text: string;
+  /** The request with the question a clarifying reply asked about. */
+  combined: string;
+  language: Language;
+  parts: readonly PartRef[];
+  earlier?: EarlierResult[];
+  previous?: PreviousCall;
+  followUp: boolean;
+  call: (args: Record<string, unknown>) => Plan;
+};
+
+const lineArg = (text: string) => {
+  const line = mentionedLine(text);
+  return line ? `Line${line}` : undefined;
+};
+
+function partList(parts: readonly PartRef[], language: Language): string {
+  const names = parts.slice(0, 5).map((part) => `**${part.partNumber}** (${part.description})`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${say(language, 'or', 'oder')} ${names.at(-1)}`;
+}
+
+function materialStatusPlan(input: MaterialPlanInput): Plan {
+  const { combined, language } = input;
+  const part = mentionedPart(combined, input.parts);
+  const order = orderOf(combined);
+  const line = lineArg(combined);
+  if (part.kind === 'one') return input.call({ part: part.part.partNumber });
+  if (order) return input.call({ order });
+  if (line) return input.call({ line });
+  if (input.followUp && input.previous?.tool === 'material_status') {
+    const { part: previousPart, line: previousLine, order: previousOrder } = input.previous.args;
+    const inherited = previousPart ? { part: previousPart } : previousOrder ? { order: previousOrder } : previousLine ? { line: previousLine } : undefined;
+    if (inherited) return input.call(inherited);
+  }
+  if (part.kind === 'ambiguous')
+    return clarify(
+      say(
+        language,
+        `Which part do you mean: ${partList(part.candidates, language)}? Or name the line, e.g. “what runs out first on line 1”.`,
+        `Welches Teil meinen Sie: ${partList(part.candidates, language)}? Oder nennen Sie die Linie, z. B. „Was geht auf Linie 1 zuerst aus?“.`,
+      ),
+    );
+  return clarify(
+    say(
+      language,
+      'For which line, part or order? Stock and run-out are read per line (“what runs out first on line 1”), per part (“how long does the STM32 last”) or per order (“material for PO-24117”).',
+      'Für welche Linie, welches Teil oder welchen Auftrag? Bestand und Reichweite gibt es pro Linie („Was geht auf Linie 1 zuerst aus?“), pro Teil („Wie lange reicht der STM32?“) oder pro Auftrag („Material für PO-24117“).',
+    ),
+  );
+}
+
+function disruptionPlan(input: MaterialPlanInput): Plan {
+  const { combined, language } = input;
+  const delivery = asnId(combined);
+  const part = mentionedPart(combined, input.parts);
+  const supplier = delivery ? undefined : mentionedSupplier(combined, input.parts);
+  const args: Record<string, unknown> = {};
+  if (delivery) args.delivery = delivery;
+  const hours = delayHours(combined);
+  const short = shortfallPct(combined);
+  const rejected = rejectedQuantity(combined);
+  if (part.kind === 'one') args.part = part.part.partNumber;
+  // A supplier stands for its next delivery only with a delay or shortfall to apply; named alone, the announced disruptions are assessed.
+  else if (supplier && (hours !== undefined || short !== undefined)) args.supplier = supplier;
+  if (hours !== undefined) args.delayHours = hours;
+  if (short !== undefined) args.shortfallPct = short;
+  if (rejected !== undefined) args.rejectedQuantity = rejected;
+  const named = Boolean(args.delivery || args.part || args.supplier);
+  if (!named && (hours !== undefined || short !== undefined || rejected !== undefined)) {
+    if (part.kind === 'ambiguous')
+      return clarify(
+        say(
+          language,
+          `Which part do you mean: ${partList(part.candidates, language)}? Or give the delivery’s ASN id or its supplier.`,
+          `Welches Teil meinen Sie: ${partList(part.candidates, language)}? Oder nennen Sie die ASN-Nummer der Lieferung oder den Lieferanten.`,
+        ),
+      );
+    return clarify(
+      say(
+        language,
+        'Which delivery do you mean? Give its ASN id (“ASN-4321 is 6 hours late”), its supplier (“the Würth delivery comes 6 hours later”) or the part.',
+        'Welche Lieferung meinen Sie? Nennen Sie die ASN-Nummer („ASN-4321 kommt 6 Stunden später“), den Lieferanten („die Würth-Lieferung kommt 6 Stunden später“) oder das Teil.',
+      ),
+    );
+  }
+  // A rejection is counted in pieces of one part; with no part named it means nothing to the tool.
+  if (args.rejectedQuantity !== undefined && !args.part) delete args.rejectedQuantity;
+  return input.call(args);
+}
+
+type PlannedRun = {
+  runId: string;
+  vehicle: string;
+  vehicleKind?: string;
+  depart?: string;
+  stops?: { stationId: string; stationName?: string; loads?: { partNumber: string }[] }[];
+  dispatch: { vehicle: string; stops: unknown[] };
+};
+
+function runsOf(output: unknown): PlannedRun[] | undefined {
+  const runs = (output as { runs?: unknown }).runs;
+  if (!Array.isArray(runs)) return undefined;
+  return runs.filter(
+    (run): run is PlannedRun =>
+      typeof run === 'object' && run !== null && typeof (run as PlannedRun).runId === 'string' && typeof (run as PlannedRun).dispatch === 'object',
+  );
+}
+
+function describeRun(run: PlannedRun): string {
+  const stations = (run.stops ?? []).map((stop) => stop.stationId).join(' → ');
+  return `**${run.runId}** (${run.vehicle}${stations ? `: ${stations}` : ''})`;
+}
+
+/** The run of the conversation's replenishment plan that the request points at, or why none. */
+function dispatchPlan(input: MaterialPlanInput): Plan {
+  const { text, language } = input;
+  const runs = latestOutput(input.earlier, ['plan_replenishment'], runsOf);
+  if (!runs)
+    return clarify(
+      say(
+        language,
+        'Which run? I send only runs a replenishment plan proposed, so the loads and stops are checked. Ask “plan the replenishment runs for line 1” first, then “send RUN-1”.',
+        'Welche Fahrt? Ich schicke nur Fahrten aus einem Nachschubplan, damit Ladung und Stopps geprüft sind. Fragen Sie zuerst „Nachschub für Linie 1 planen“, dann „RUN-1 losschicken“.',
+      ),
+    );
+  if (runs.length === 0)
+    return clarify(
+      say(
+        language,
+        'The last replenishment plan has no runs to send: nothing is due line-side. Plan again later.',
+        'Der letzte Nachschubplan enthält keine Fahrt: Nichts ist fällig. Später erneut planen.',
+      ),
+    );
+  const lower = normalise(text);
+  let chosen = runs;
+  const runNumber = /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1];
+  if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
+  const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower);
+  if (vehicle) {
+    const serial = `${vehicle[1] === 'amr' ? 'AMR' : 'TUG'}-0${vehicle[2]}`;
+    chosen = chosen.filter((run) => run.vehicle.toUpperCase() === serial);
+  } else if (/\b(tugger|tug|routenzug\w*|zug)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
+  else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
+  const line = mentionedLine(text);
+  if (line) chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
+  const part = mentionedPart(text, input.parts);
+  if (part.kind === 'one')
+    chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => (stop.loads ?? []).some((l) => l.partNumber === part.part.partNumber)));
+  if (chosen.length > 1 && /\b(first|next|earliest|erste\w*|naechste\w*|fruehste\w*)\b/.test(lower))
+    chosen = [[...chosen].sort((a, b) => Date.parse(a.depart ?? '') - Date.parse(b.depart ?? ''))[0]!];
+  if (chosen.length === 1) return input.call({ vehicle: chosen[0]!.dispatch.vehicle, stops: chosen[0]!.dispatch.stops });
+  const options = (chosen.length > 1 ? chosen : runs).slice(0, 6).map(describeRun);
+  const list = options.join(', ');
+  return clarify(
+    chosen.length > 1
+      ? say(
+          language,
+          `Which run should I send: ${list}? Say e.g. “send ${chosen[0]!.runId}”.`,
+          `Welche Fahrt soll ich schicken: ${list}? Z. B. „${chosen[0]!.runId} losschicken“.`,
+        )
+      : say(
+          language,
+          `No run of the last plan fits that. The plan has ${list}; say which one, e.g. “send ${runs[0]!.runId}”.`,
+          `Keine Fahrt des letzten Plans passt dazu. Der Plan hat ${list}; sagen Sie welche, z. B. „${runs[0]!.runId} losschicken“.`,
+        ),
+  );
+}
+
+/** The tool call (or the question back) for one material request. */
+export function materialPlan(input: MaterialPlanInput): Plan {
+  switch (input.intent) {
+    case 'material_status':
+      return materialStatusPlan(input);
+    case 'supply_disruption_impact':
+      return disruptionPlan(input);
+    case 'plan_replenishment': {
+      const line = lineArg(input.combined) ?? (input.followUp && typeof input.previous?.args.line === 'string' ? input.previous.args.line : undefined);
+      return input.call(line ? { line } : {});
+    }
+    case 'dispatch_transport':
+      return dispatchPlan(input);
+  }
+}

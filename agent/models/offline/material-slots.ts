@@ -1,0 +1,221 @@
+/**
+ * Slot readers for material requests: which part ("the STM32", "Zynq", "die Lotpaste"), which
+ * supplier ("Würth"), which delivery (ASN id), and how bad the disruption is (hours late, share
+ * short, pieces rejected). Parts and suppliers are read against the plant's own part list, never a
+ * built-in one; a word that fits several parts ("resistor", "Rollen") names none, so the request
+ * keeps its line scope instead of guessing a part.
+ */
+import type { PartRef } from '../../parts';
+import { normalise, transliterate } from './text';
+
+export type PartMention = { kind: 'one'; part: PartRef } | { kind: 'ambiguous'; candidates: PartRef[] } | { kind: 'none' };
+
+/** German and shop-floor words → the English word part descriptions use. */
+const PART_WORDS: Record<string, string> = {
+  lotpaste: 'paste',
+  loetpaste: 'paste',
+  paste: 'paste',
+  lotpasten: 'paste',
+  widerstand: 'resistor',
+  widerstaende: 'resistor',
+  kondensator: 'mlcc',
+  kondensatoren: 'mlcc',
+  kerkos: 'mlcc',
+  caps: 'mlcc',
+  spule: 'inductor',
+  spulen: 'inductor',
+  induktivitaet: 'inductor',
+  induktivitaeten: 'inductor',
+  inductors: 'inductor',
+  drossel: 'inductor',
+  stiftleiste: 'header',
+  stiftleisten: 'header',
+  buchse: 'jack',
+  buchsen: 'jack',
+  mosfets: 'mosfet',
+  isolator: 'isolator',
+  controller: 'mcu',
+  mikrocontroller: 'mcu',
+  prozessor: 'mcu',
+  ram: 'sdram',
+  speicher: 'sdram',
+  ddr: 'ddr3l',
+  ddr3: 'ddr3l',
+  phy: 'phy',
+  trays: 'tray',
+  verpackung: 'packing',
+};
+
+/** Words every other part description has, or that name a kind of part rather than one part. */
+const GENERIC = new Set([
+  'with',
+  'rev',
+  'layer',
+  'bare',
+  'pcb',
+  'stencil',
+  'reel',
+  'reels',
+  'tray',
+  'board',
+  'boards',
+  'line',
+  'linie',
+  'runs',
+  'stock',
+  'part',
+  'parts',
+  'material',
+  'order',
+  'last',
+  'first',
+  'long',
+  'what',
+  'when',
+  'which',
+  'wann',
+  'wie',
+  'lange',
+  'reicht',
+  'from',
+  'late',
+  'hours',
+  'stunden',
+  'delivery',
+  'lieferung',
+  'supplier',
+  'lieferant',
+]);
+
+/** Words as typed, keeping "stm32" whole (normalise would split it into "stm 32"). */
+function rawWords(text: string): string[] {
+  return transliterate(text.toLowerCase())
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function partWords(part: PartRef): string[] {
+  const described = rawWords(part.description).filter((word) => word.length >= 3 && !/^\d+$/.test(word));
+  return [...new Set(described)];
+}
+
+/**
+ * The part a request names by its number (whole or a distinctive start, "stm32") or by a word only its
+ * description has. With `numbersOnly` description words do not count: beside a machine's name
+ * ("the paste printer") such a word names the machine, not a part.
+ */
+export function mentionedPart(text: string, parts: readonly PartRef[], options: { numbersOnly?: boolean } = {}): PartMention {
+  if (parts.length === 0) return { kind: 'none' };
+  const upper = transliterate(text).toUpperCase();
+  // A full part number wins, typed with or without its punctuation.
+  const squash = (value: string) => value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const squashedText = ` ${upper.replace(/[^A-Z0-9]+/g, ' ')} `;
+  const whole = parts.filter((part) => upper.includes(part.partNumber.toUpperCase()) || squashedText.includes(` ${squash(part.partNumber)} `));
+  if (whole.length === 1) return { kind: 'one', part: whole[0]! };
+  const words = rawWords(text)
+    .map((word) => PART_WORDS[word] ?? word)
+    .filter((word) => word.length >= 3 && !GENERIC.has(word));
+  const hits = new Set<PartRef>();
+  let ambiguous: PartRef[] | undefined;
+  for (const word of words) {
+    const compact = word.replace(/[^a-z0-9]/g, '');
+    // A number's start ("stm32", "xc7z", "7440") must have a digit, or a made-up word would match a part.
+    const byNumber = compact.length >= 4 && /\d/.test(compact) ? parts.filter((part) => squash(part.partNumber).toLowerCase().startsWith(compact)) : [];
+    // "resistors" names what the description calls "resistor".
+    const singular = word.length > 4 ? word.replace(/s$/, '') : word;
+    const byWord =
+      options.numbersOnly || (/\d/.test(word) && word.length < 4)
+        ? []
+        : parts.filter((part) => partWords(part).some((own) => own === word || own === singular));
+    const matched = byNumber.length > 0 ? byNumber : byWord;
+    if (matched.length === 1) hits.add(matched[0]!);
+    else if (matched.length > 1 && matched.length <= 4) ambiguous ??= matched;
+  }
+  if (hits.size === 1) return { kind: 'one', part: [...hits][0]! };
+  if (hits.size > 1) return { kind: 'ambiguous', candidates: [...hits] };
+  return ambiguous ? { kind: 'ambiguous', candidates: ambiguous } : { kind: 'none' };
+}
+
+/** The supplier a request names by the first word of its name ("Würth", "wurth", "Avnet"), from the part list. */
+export function mentionedSupplier(text: string, parts: readonly PartRef[]): string | undefined {
+  const words = new Set(normalise(text).split(' '));
+  const suppliers = [...new Set(parts.map((part) => part.supplier).filter((name): name is string => Boolean(name)))];
+  return suppliers.find((name) => {
+    const first = normalise(name).split(' ')[0] ?? '';
+    // "Würth" is typed "wuerth" or "wurth"; both name the supplier.
+    const variants = new Set([first, first.replace(/ue/g, 'u').replace(/oe/g, 'o').replace(/ae/g, 'a')]);
+    return first.length >= 4 && [...variants].some((variant) => words.has(variant));
+  });
+}
+
+/** An advance shipping notice id: "ASN-4321", "asn 4321". */
+export function asnId(text: string): string | undefined {
+  const match = /\basn[-\s]?(\d{3,})\b/i.exec(text);
+  return match ? `ASN-${match[1]}` : undefined;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  an: 1,
+  a: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  eight: 8,
+  ten: 10,
+  twelve: 12,
+  eine: 1,
+  einen: 1,
+  ein: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fuenf: 5,
+  sechs: 6,
+  acht: 8,
+  zehn: 10,
+  zwoelf: 12,
+};
+
+/** How many hours late a delivery comes: "6 hours", "6h", "sechs Stunden", "a day", "einen Tag", "90 min". */
+export function delayHours(text: string): number | undefined {
+  const lower = transliterate(text.toLowerCase()).replace(/[^a-z0-9.,]+/g, ' ');
+  for (const hours of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:hours?|hrs?|h|stunden?|std)\b/g)) {
+    const value = NUMBER_WORDS[hours[1]!] ?? Number(hours[1]!.replace(',', '.'));
+    if (Number.isFinite(value) && value > 0) return value;
+  }
+  const minutes = /\b(\d+)\s*(?:min|mins|minutes|minuten)\b/.exec(lower);
+  if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]) / 60;
+  for (const days of lower.matchAll(/\b(\d+|[a-z]+)\s*(?:days?|tage?n?)\b/g)) {
+    const value = NUMBER_WORDS[days[1]!] ?? Number(days[1]);
+    if (Number.isFinite(value) && value > 0) return value * 24;
+  }
+  if (/\b(half a day|halben tag)\b/.test(lower)) return 12;
+  return undefined;
+}
+
+/** The share of a delivery that will not come, %: "30 % short", "only half", "nur die Hälfte". */
+export function shortfallPct(text: string): number | undefined {
+  const lower = normalise(text.replace(/%/g, ' percent '));
+  const share = /\b(\d{1,3})\s*(?:percent|prozent)\b/.exec(lower);
+  if (share && /\b(short|less|missing|fehl\w*|weniger|kuerzer|nur|only|zu wenig)\b/.test(lower)) {
+    const value = Number(share[1]);
+    if (value > 0 && value <= 100) return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger)\b/.test(lower) ? 100 - value : value;
+  }
+  if (/\b(only half|half of it|nur die haelfte|nur halb|haelfte fehlt|half short)\b/.test(lower)) return 50;
+  return undefined;
+}
+
+/** Pieces found bad at incoming inspection: "500 pcs rejected", "2000 Stück gesperrt", "rejected 300". */
+export function rejectedQuantity(text: string): number | undefined {
+  // Lower case without normalise's "stm32" → "stm 32" split, so a part number's digits are not read as a count.
+  const lower = transliterate(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
+  const rejected = '(?:rejected|bad|failed|scrapped|gesperrt|abgelehnt|nio|defekt|schlecht|zurueckgewiesen)';
+  const match =
+    new RegExp(`\\b(\\d{1,7})\\s+(?:[a-z0-9]+\\s+){0,3}?(?:were |was |sind |wurden |are |is )?${rejected}\\b`).exec(lower) ??
+    new RegExp(`\\b(?:rejected|reject|gesperrt|abgelehnt|zurueckgewiesen)\\s+(\\d{1,7})\\b`).exec(lower);
+  const value = match ? Number(match[1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}

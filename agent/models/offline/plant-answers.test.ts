@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { writeAnswer } from './answer-writer';
+
+const live = (value: number | string, unit: string | null = null) => ({ value, unit, sourceTimestamp: '2026-12-02T16:50:43Z', quality: 'good', current: true });
+const machine = (id: string, state = 'Execute') => ({
+  id,
+  name: id,
+  state: live(state),
+  speed: live(100, '%'),
+  activeAlarms: { total: 0, byPriority: { p1: 0, p2: 0, p3: 0, p4: 0, unknown: 0 } },
+});
+
+const overview = {
+  now: '2026-12-02T16:50:47Z',
+  shift: { name: 'late', start: '2026-12-02T13:00:00Z', end: '2026-12-02T21:00:00Z', timeZone: 'Europe/Berlin' },
+  lines: [
+    {
+      id: 'Line1',
+      name: 'SMT Line 1',
+      machines: [machine('L1-PRN'), machine('L1-PNP2', 'Held')],
+      activeAlarms: { p1: 0, p2: 1, p3: 0, p4: 0, unknown: 0 },
+      figures: {
+        window: { from: '2026-12-02T13:00:00Z', to: '2026-12-02T16:50:47Z' },
+        goodUnits: 1420,
+        scrapUnits: 12,
+        plannedUnits: 1380,
+        outputVsPlanPct: 102.9,
+        availabilityPct: 87.5,
+        performancePct: 99.8,
+        qualityPct: 99.2,
+        oeePct: 86.6,
+      },
+    },
+    { id: 'Utilities', name: 'Utilities', machines: [machine('UT-AIR')], activeAlarms: { p1: 0, p2: 0, p3: 0, p4: 0, unknown: 0 }, figures: null },
+  ],
+  sources: [],
+};
+
+describe('answers to the plant tools', () => {
+  it('leads the overview with one sentence per line: what is not running, output against plan, OEE, alarms', () => {
+    const answer = writeAnswer([{ tool: 'plant_overview', args: {}, content: JSON.stringify(overview) }], { timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('Late shift so far (since 14:00, now 17:50):');
+    expect(answer).toContain('- **SMT Line 1**: L1-PNP2 held (Held); 1,420 good boards, plan 1,380 (102.9 %), OEE 86.6 %; active alarms 1 × P2.');
+    expect(answer).toContain('- **Utilities**: all 1 machines in Execute; no active alarms.');
+    expect(answer).toContain('SMT Line 1: availability 87.5 %, performance 99.8 %, quality 99.2 %, scrap 12.');
+    expect(answer).not.toMatch(/\| Id \|/);
+  });
+
+  it('says the same in German, with decimal commas and the shift’s German name', () => {
+    const answer = writeAnswer([{ tool: 'plant_overview', args: {}, content: JSON.stringify(overview) }], { language: 'de', timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('Spätschicht bisher (seit 14:00, jetzt 17:50):');
+    expect(answer).toContain('1.420 Gutteile, Plan 1.380 (102,9 %), OEE 86,6 %; aktive Alarme 1 × P2.');
+  });
+
+  it('answers a trend question with the value now and the range over the window, in plant time', () => {
+    const output = {
+      assetId: 'L1-RFL',
+      tagId: 'Zone4.TemperatureC',
+      unit: '°C',
+      from: '2026-12-02T14:50:00Z',
+      to: '2026-12-02T16:50:00Z',
+      current: live(245.2, '°C'),
+      resolution: '1m',
+      buckets: [
+        { start: '2026-12-02T14:50:00Z', min: 243.1, max: 246, avg: 245, last: 245, count: 30, badCount: 0 },
+        { start: '2026-12-02T15:50:00Z', min: 244, max: 247.5, avg: 245.5, last: 245.2, count: 30, badCount: 0 },
+      ],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'tag_history', args: { asset: 'L1-RFL', tag: 'Zone4.TemperatureC' }, content: JSON.stringify(output) }], {
+      timeZone: 'Europe/Berlin',
+    });
+    expect(answer).toContain('L1-RFL Zone4.TemperatureC is 245.2 °C now. From 02 Dec, 15:50 – 17:50: min 243.1 °C, max 247.5 °C (60 samples).');
+    expect(answer).not.toMatch(/T1\d:\d\d|Z\b/);
+  });
+
+  it('says whether an order is late and by how much before why, in plant time', () => {
+    const output = {
+      draftId: 'd-1',
+      orderId: 'PO-24118',
+      lineId: 'Line1',
+      startAt: '2026-12-02T22:38:00Z',
+      endAt: '2026-12-03T01:42:00Z',
+      dueAt: '2026-12-03T01:00:00Z',
+      tardinessMin: 42,
+      late: true,
+      summary: '',
+      causes: [{ kind: 'queue', text: '2 orders run before it on Line1.' }],
+      remedies: [{ action: 'Run it next on Line1', endAt: '2026-12-03T00:25:00Z', onTime: true, othersTardinessDeltaMin: 15 }],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'explain_late_order', args: { order: 'PO-24118' }, content: JSON.stringify(output) }], { timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('PO-24118 is late by 42 min: it finishes 03 Dec, 02:42, due 03 Dec, 02:00 (Line1).');
+    expect(answer).toContain('- Run it next on Line1: finishes 03 Dec, 01:25, on time; other orders 15 min later');
+  });
+
+  it('puts an asked formula value such as O2 first', () => {
+    const output = {
+      asset: { id: 'L2-RFL', name: 'Reflow oven L2', line: 'Line2', type: null },
+      tags: [
+        { tagId: 'State', ...live('Execute'), description: 'PackML state', writable: false },
+        { tagId: 'PowerKw', ...live(29.5, 'kW'), description: 'Active electrical power', writable: false },
+        { tagId: 'O2Ppm', ...live(532.2, 'ppm'), description: 'Residual oxygen in the nitrogen atmosphere.', writable: false },
+      ],
+      activeAlarms: [],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'asset_state', args: { asset: 'L2-RFL' }, content: JSON.stringify(output) }], {
+      question: 'whats the o2 in oven 2',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(answer.split('\n\n')[1]!.split('\n')[0]).toBe('**Residual oxygen in the nitrogen atmosphere.** (O2Ppm): 532.2 ppm (good, 17:50:43)');
+  });
+});

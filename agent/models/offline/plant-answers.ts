@@ -1,0 +1,460 @@
+/**
+ * The offline model's answers to the plant, production, scheduling, maintenance and handover tools,
+ * in English and German. Each leads with what was asked — a line's state and output against plan,
+ * a value with its unit and time, whether an order is late and by how much, when a machine is due —
+ * in plant time, then a few lines of detail. Every figure comes from the tool result; nothing is
+ * recomputed here, so the chat says what the pages and the handover say.
+ */
+import { formatPlantTime } from '@/lib/plant-time';
+import type { Language } from './training-set';
+
+type Row = Record<string, unknown>;
+export type PlantAnswerOptions = { language: Language; timeZone: string };
+/** `lead` comes first (what was asked); `body` replaces the generic tables. */
+export type PlantAnswer = { lead: string[]; body: string[] };
+
+const MAX_LINES = 8;
+
+const isRecord = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+function say(options: PlantAnswerOptions, english: string, german: string): string {
+  return options.language === 'de' ? german : english;
+}
+
+/** 86.7 → "86.7" / "86,7": German in, German out, decimal commas included. */
+function figure(value: number | undefined, options: PlantAnswerOptions, digits = 1): string {
+  if (value === undefined) return '—';
+  return new Intl.NumberFormat(options.language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+}
+
+function withUnit(value: number | undefined, unit: unknown, options: PlantAnswerOptions): string {
+  const shown = figure(value, options);
+  const text = str(unit);
+  if (!text || value === undefined) return shown;
+  return text === '%' ? `${shown} %` : `${shown} ${text}`;
+}
+
+function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 'datetime' = 'datetime'): string {
+  const text = str(iso);
+  return text ? formatPlantTime(text, options.timeZone, style) : '—';
+}
+
+const QUALITY_WORDS: Record<string, string> = { good: 'Good', uncertain: 'Uncertain', bad: 'Bad' };
+
+/**
+ * A live value as people read it: "245 °C" with "(uncertain)" when the plant cannot vouch for it;
+ * `stamped` adds quality and plant time, "6,75 bar (Good, 13:05:00)", where one value is the answer.
+ */
+function live(value: unknown, options: PlantAnswerOptions, stamped = false): string {
+  if (!isRecord(value)) return '—';
+  const shown = typeof value.value === 'number' ? withUnit(value.value, value.unit, options) : (str(value.value) ?? '—');
+  const quality = QUALITY_WORDS[String(value.quality).toLowerCase()] ?? String(value.quality);
+  if (stamped) {
+    const at = str(value.sourceTimestamp) ? formatPlantTime(String(value.sourceTimestamp), options.timeZone, 'seconds') : undefined;
+    return `${shown} (${[quality, at].filter(Boolean).join(', ')})`;
+  }
+  return quality === 'Good' ? shown : `${shown} (${quality.toLowerCase()})`;
+}
+
+const STATE_WORDS_DE: Record<string, string> = {
+  Execute: 'in Produktion (Execute)',
+  Held: 'angehalten (Held)',
+  Stopped: 'gestoppt (Stopped)',
+  Aborted: 'abgebrochen (Aborted)',
+  Idle: 'bereit (Idle)',
+  Suspended: 'wartet (Suspended)',
+};
+
+const STATE_WORDS_EN: Record<string, string> = {
+  Execute: 'running (Execute)',
+  Held: 'held (Held)',
+  Stopped: 'stopped (Stopped)',
+  Aborted: 'aborted (Aborted)',
+  Idle: 'idle (Idle)',
+  Suspended: 'waiting (Suspended)',
+};
+
+function stateWords(state: string, options: PlantAnswerOptions): string {
+  return (options.language === 'de' ? STATE_WORDS_DE : STATE_WORDS_EN)[state] ?? state;
+}
+
+/** A machine's live state value in words; "state unknown (last Execute, bad)" when it is not Good. */
+function liveState(state: unknown, options: PlantAnswerOptions): string {
+  if (!isRecord(state)) return say(options, 'state unknown', 'Zustand unbekannt');
+  if (String(state.quality).toLowerCase() === 'good') return stateWords(String(state.value), options);
+  return say(
+    options,
+    `state unknown (last ${String(state.value)}, ${String(state.quality)})`,
+    `Zustand unbekannt (zuletzt ${String(state.value)}, ${String(state.quality)})`,
+  );
+}
+
+const isRunning = (machine: Row) => isRecord(machine.state) && machine.state.value === 'Execute' && String(machine.state.quality).toLowerCase() === 'good';
+
+const SHIFT_NAMES_DE: Record<string, string> = { early: 'Früh', late: 'Spät', night: 'Nacht' };
+
+function shiftName(name: unknown, options: PlantAnswerOptions): string {
+  const text = str(name) ?? '';
+  if (options.language === 'de') return `${SHIFT_NAMES_DE[text] ?? text}schicht`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} shift`;
+}
+
+function more(count: number, options: PlantAnswerOptions): string[] {
+  return count > 0 ? [say(options, `…and ${count} more.`, `…und ${count} weitere.`)] : [];
+}
+
+// ── plant_overview ───────────────────────────────────────────────────────────────────────────
+
+function alarmsByPriority(counts: unknown, options: PlantAnswerOptions): string {
+  if (!isRecord(counts)) return '';
+  const parts = ['p1', 'p2', 'p3', 'p4']
+    .map((key) => [key, num(counts[key]) ?? 0] as const)
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => `${count} × P${key.slice(1)}`);
+  return parts.length === 0
+    ? say(options, 'no active alarms', 'keine aktiven Alarme')
+    : say(options, `active alarms ${parts.join(', ')}`, `aktive Alarme ${parts.join(', ')}`);
+}
+
+function lineSentence(line: Row, options: PlantAnswerOptions): string {
+  const name = str(line.name) ?? str(line.id) ?? '?';
+  const machines = rows(line.machines);
+  const notRunning = machines.filter((machine) => !isRunning(machine));
+  const states =
+    machines.length === 0
+      ? ''
+      : notRunning.length === 0
+        ? say(options, `all ${machines.length} machines in Execute`, `alle ${machines.length} Maschinen in Produktion`)
+        : notRunning.map((machine) => `${str(machine.id)} ${stateWords(String((machine.state as Row).value), options)}`).join(', ');
+  const figures = isRecord(line.figures) ? line.figures : undefined;
+  const planned = num(figures?.plannedUnits);
+  const oee = num(figures?.oeePct);
+  // Only the figures there are: no plan yet (the window just began) or no OEE (nothing ran) is left out, not shown as 0.
+  const output = figures
+    ? [
+        say(options, `${figure(num(figures.goodUnits), options, 0)} good boards`, `${figure(num(figures.goodUnits), options, 0)} Gutteile`),
+        planned ? `${say(options, 'plan', 'Plan')} ${figure(planned, options, 0)} (${figure(num(figures.outputVsPlanPct), options)} %)` : '',
+        oee !== undefined ? `OEE ${figure(oee, options)} %` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
+  return `**${name}**: ${[states, output, alarmsByPriority(line.activeAlarms, options)].filter(Boolean).join('; ')}.`;
+}
+
+function plantOverviewAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const lines = rows(output.lines);
+  const shift = isRecord(output.shift) ? output.shift : {};
+  const lead = [
+    say(
+      options,
+      `${shiftName(shift.name, options)} so far (since ${time(shift.start, options, 'time')}, now ${time(output.now, options, 'time')}):`,
+      `${shiftName(shift.name, options)} bisher (seit ${time(shift.start, options, 'time')}, jetzt ${time(output.now, options, 'time')}):`,
+    ),
+    ...lines.map((line) => `- ${lineSentence(line, options)}`),
+  ];
+  const body: string[] = [];
+  for (const line of lines) {
+    const figures = isRecord(line.figures) ? line.figures : undefined;
+    if (!figures) continue;
+    const windowNote =
+      str(figures.window && (figures.window as Row).from) !== str(shift.start)
+        ? say(
+            options,
+            ` (recorded from ${time((figures.window as Row).from, options, 'time')})`,
+            ` (aufgezeichnet ab ${time((figures.window as Row).from, options, 'time')})`,
+          )
+        : '';
+    const parts = [
+      [say(options, 'availability', 'Verfügbarkeit'), num(figures.availabilityPct)],
+      [say(options, 'performance', 'Leistung'), num(figures.performancePct)],
+      [say(options, 'quality', 'Qualität'), num(figures.qualityPct)],
+    ] as const;
+    const known = parts.filter(([, value]) => value !== undefined).map(([name, value]) => `${name} ${figure(value, options)} %`);
+    body.push(
+      `${str(line.name)}: ${[...known, `${say(options, 'scrap', 'Ausschuss')} ${figure(num(figures.scrapUnits), options, 0)}`].join(', ')}${windowNote}.`,
+    );
+  }
+  return { lead, body };
+}
+
+// ── asset_state ──────────────────────────────────────────────────────────────────────────────
+
+function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const asset = isRecord(output.asset) ? output.asset : {};
+  const name = `${str(asset.name) ?? str(asset.id)} (${str(asset.id)})`;
+  const machines = rows(output.machines);
+  if (machines.length > 0) {
+    const lead = [`${name}:`];
+    for (const machine of machines.slice(0, MAX_LINES * 2)) {
+      const alarms = num(machine.activeAlarmCount) ?? 0;
+      lead.push(
+        `- ${str(machine.name)} (${str(machine.id)}): ${liveState(machine.state, options)}, ${live(machine.speed, options)}${
+          alarms > 0 ? say(options, `, ${alarms} active alarm(s)`, `, ${alarms} aktive(r) Alarm(e)`) : ''
+        }`,
+      );
+    }
+    if (str(output.activeAlarmsNote)) lead.push(String(output.activeAlarmsNote));
+    return { lead, body: [] };
+  }
+  const tags = rows(output.tags);
+  const stateTag = tags.find((tag) => tag.tagId === 'State');
+  const speedTag = tags.find((tag) => tag.tagId === 'SpeedPct');
+  const alarms = rows(output.activeAlarms);
+  // Never "no active alarms" or a state as if current when the plant cannot vouch for them.
+  const alarmsUnknown = str(output.activeAlarmsNote) !== undefined;
+  const stateKnown = stateTag !== undefined && String(stateTag.quality).toLowerCase() === 'good';
+  const statePhrase = stateKnown
+    ? say(options, `is ${stateWords(String(stateTag.value), options)}`, `ist ${stateWords(String(stateTag.value), options)}`)
+    : stateTag
+      ? say(
+          options,
+          `state unknown (last reported ${String(stateTag.value)}, ${String(stateTag.quality)})`,
+          `Zustand unbekannt (zuletzt ${String(stateTag.value)}, ${String(stateTag.quality)})`,
+        )
+      : say(options, 'state unknown', 'Zustand unbekannt');
+  const alarmPhrase = alarmsUnknown
+    ? say(options, 'active alarms unknown', 'aktive Alarme unbekannt')
+    : alarms.length === 0
+      ? say(options, 'no active alarms', 'keine aktiven Alarme')
+      : say(options, `${alarms.length} active alarm(s)`, `${alarms.length} aktive(r) Alarm(e)`);
+  const lead = [
+    `${name} ${statePhrase}${stateKnown && speedTag ? say(options, ` at ${live(speedTag, options)} speed`, `, Geschwindigkeit ${live(speedTag, options)}`) : ''}; ${alarmPhrase}.`,
+    ...alarms
+      .slice(0, MAX_LINES)
+      .map((alarm) => `- ${str(alarm.code) ?? ''} ${str(alarm.text) ?? ''}${num(alarm.priority) !== undefined ? ` (P${alarm.priority})` : ''}`.trim()),
+    ...(alarmsUnknown ? [String(output.activeAlarmsNote)] : []),
+  ];
+  // Process values first (measured and setpoints); the bookkeeping counters and codes last.
+  const BOOKKEEPING = /^(State|StateCode|SpeedPct|ActiveAlarmCount|ActiveAlarms|GoodCount|ScrapCount|TotalCount|OrderId|ProductId|EnergyKwh)$/;
+  const shown = [...tags.filter((tag) => !BOOKKEEPING.test(String(tag.tagId)))];
+  const body = [
+    ...shown.slice(0, MAX_LINES).map((tag) => `- ${str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`),
+    ...(shown.length > MAX_LINES
+      ? [
+          say(
+            options,
+            `…and ${shown.length - MAX_LINES} more; ask for one by name, e.g. “${str(shown[MAX_LINES]!.tagId)}”.`,
+            `…und ${shown.length - MAX_LINES} weitere; fragen Sie nach einem mit Namen, z. B. „${str(shown[MAX_LINES]!.tagId)}“.`,
+          ),
+        ]
+      : []),
+  ];
+  return { lead, body: body.length > 0 ? [body.join('\n')] : [] };
+}
+
+// ── production_status ────────────────────────────────────────────────────────────────────────
+
+function productionStatusAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const lead: string[] = [];
+  const body: string[] = [];
+  for (const line of rows(output.lines)) {
+    const orders = rows(line.orders);
+    const running = orders.find((order) => order.status === 'running');
+    const lineName = str(line.line) ?? '?';
+    if (!running) {
+      lead.push(
+        say(
+          options,
+          `- **${lineName}**: no order running; good count ${live(line.goodCount, options)}.`,
+          `- **${lineName}**: kein Auftrag läuft; Gutzähler ${live(line.goodCount, options)}.`,
+        ),
+      );
+    } else {
+      const made = num(running.goodSoFar);
+      const eta = str(running.eta);
+      lead.push(
+        say(
+          options,
+          `- **${lineName}** runs ${str(running.orderId)} (${str(running.productName) ?? str(running.productId)}): ${made !== undefined ? `${figure(made, options, 0)} of ${figure(num(running.plannedQuantity), options, 0)} boards` : `${figure(num(running.plannedQuantity), options, 0)} boards planned, made so far unknown`}${num(running.goodPerHour) !== undefined ? `, ${figure(num(running.goodPerHour), options, 0)} per hour` : ''}${eta ? `, done about ${time(eta, options)}` : ''}.`,
+          `- **${lineName}** fertigt ${str(running.orderId)} (${str(running.productName) ?? str(running.productId)}): ${made !== undefined ? `${figure(made, options, 0)} von ${figure(num(running.plannedQuantity), options, 0)} Baugruppen` : `${figure(num(running.plannedQuantity), options, 0)} geplant, bisher gefertigt unbekannt`}${num(running.goodPerHour) !== undefined ? `, ${figure(num(running.goodPerHour), options, 0)} pro Stunde` : ''}${eta ? `, fertig etwa ${time(eta, options)}` : ''}.`,
+        ),
+      );
+      if (made === undefined && str(running.basis)) body.push(`${lineName}: ${running.basis}`);
+    }
+    const next = orders
+      .filter((order) => order.status === 'planned')
+      .map((order) => `${str(order.orderId)} (${figure(num(order.plannedQuantity), options, 0)} × ${str(order.productId)})`);
+    if (next.length > 0) body.push(say(options, `${lineName} next: ${next.join(', ')}.`, `${lineName} danach: ${next.join(', ')}.`));
+  }
+  return { lead, body: body.length > 0 ? [body.join('\n')] : [] };
+}
+
+// ── tag_history ──────────────────────────────────────────────────────────────────────────────
+
+function tagHistoryAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const unit = output.unit;
+  const points = rows(output.points);
+  const buckets = rows(output.buckets);
+  const values = points.length > 0 ? points.map((point) => num(point.value)).filter((value): value is number => value !== undefined) : [];
+  const min = buckets.length > 0 ? Math.min(...buckets.map((b) => num(b.min) ?? Infinity)) : values.length > 0 ? Math.min(...values) : undefined;
+  const max = buckets.length > 0 ? Math.max(...buckets.map((b) => num(b.max) ?? -Infinity)) : values.length > 0 ? Math.max(...values) : undefined;
+  const count = buckets.length > 0 ? buckets.reduce((sum, b) => sum + (num(b.count) ?? 0), 0) : points.length;
+  const what = `${str(output.assetId)} ${str(output.tagId)}`;
+  const range = `${time(output.from, options)} – ${time(output.to, options, 'time')}`;
+  const lead = [
+    say(
+      options,
+      `${what} is ${live(output.current, options)} now. From ${range}: ${count === 0 ? 'no samples recorded' : `min ${withUnit(Number.isFinite(min!) ? min : undefined, unit, options)}, max ${withUnit(Number.isFinite(max!) ? max : undefined, unit, options)} (${count} samples)`}.`,
+      `${what} ist jetzt ${live(output.current, options)}. Von ${range}: ${count === 0 ? 'keine Werte aufgezeichnet' : `Min ${withUnit(Number.isFinite(min!) ? min : undefined, unit, options)}, Max ${withUnit(Number.isFinite(max!) ? max : undefined, unit, options)} (${count} Werte)`}.`,
+    ),
+  ];
+  const body: string[] = [];
+  if (output.truncated === true)
+    body.push(say(options, 'More samples than shown; the chart has them all.', 'Mehr Werte als gezeigt; das Diagramm enthält alle.'));
+  if (str(output.note)) body.push(String(output.note));
+  return { lead, body };
+}
+
+// ── explain_late_order ───────────────────────────────────────────────────────────────────────
+
+function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const order = str(output.orderId) ?? '?';
+  const tardiness = num(output.tardinessMin) ?? 0;
+  const slackMin = Math.round((Date.parse(String(output.dueAt)) - Date.parse(String(output.endAt))) / 60_000);
+  const lead = [
+    output.late === true
+      ? say(
+          options,
+          `${order} is late by ${figure(tardiness, options, 0)} min: it finishes ${time(output.endAt, options)}, due ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} ist ${figure(tardiness, options, 0)} min zu spät: fertig ${time(output.endAt, options)}, fällig ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+        )
+      : say(
+          options,
+          `${order} is on time: it finishes ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${figure(slackMin, options, 0)} min ` : ''}before its due time ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} ist pünktlich: fertig ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${figure(slackMin, options, 0)} min ` : ''}vor dem Termin ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+        ),
+  ];
+  const causes = rows(output.causes).map((cause) => `- ${str(cause.text)}`);
+  const remedies = rows(output.remedies).map(
+    (remedy) =>
+      `- ${str(remedy.action)}: ${say(options, 'finishes', 'fertig')} ${time(remedy.endAt, options)}${remedy.onTime === true ? say(options, ', on time', ', pünktlich') : ''}${
+        (num(remedy.othersTardinessDeltaMin) ?? 0) > 0
+          ? say(
+              options,
+              `; other orders ${figure(num(remedy.othersTardinessDeltaMin), options, 0)} min later`,
+              `; andere Aufträge ${figure(num(remedy.othersTardinessDeltaMin), options, 0)} min später`,
+            )
+          : ''
+      }`,
+  );
+  const body = [
+    ...(causes.length > 0 ? [`${say(options, 'Why', 'Warum')}:\n${causes.join('\n')}`] : []),
+    ...(remedies.length > 0 ? [`${say(options, 'What would help', 'Was helfen würde')}:\n${remedies.join('\n')}`] : []),
+  ];
+  return { lead, body };
+}
+
+// ── maintenance_forecast ─────────────────────────────────────────────────────────────────────
+
+function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const assets = rows(output.assets);
+  const known = assets.filter((asset) => asset.status === 'ok' && isRecord(asset.due));
+  const unknown = assets.filter((asset) => !(asset.status === 'ok' && isRecord(asset.due)));
+  const lead =
+    known.length === 0
+      ? [say(options, 'No forecast yet for these assets.', 'Für diese Anlagen gibt es noch keine Prognose.')]
+      : known.slice(0, MAX_LINES).map((asset) => {
+          const due = asset.due as Row;
+          const window = isRecord(asset.recommendedWindow) ? asset.recommendedWindow : undefined;
+          return `- **${str(asset.name)}** (${str(asset.assetId)}, ${str(asset.component)?.toLowerCase() ?? ''}): ${str(due.text)}${
+            window
+              ? say(
+                  options,
+                  `; recommended window ${time(window.from, options)} – ${time(window.to, options, 'time')}`,
+                  `; empfohlenes Fenster ${time(window.from, options)} – ${time(window.to, options, 'time')}`,
+                )
+              : ''
+          }${isRecord(asset.change) && str(asset.change.text) ? `. ${asset.change.text}` : ''}.`;
+        });
+  const body: string[] = [];
+  if (unknown.length > 0) {
+    const reason = str(unknown[0]!.detail);
+    body.push(
+      say(
+        options,
+        `No forecast for ${unknown.map((asset) => str(asset.assetId)).join(', ')}${reason ? `: ${reason}` : '.'}`,
+        `Keine Prognose für ${unknown.map((asset) => str(asset.assetId)).join(', ')}${reason ? `: ${reason}` : '.'}`,
+      ),
+    );
+  }
+  return { lead, body };
+}
+
+// ── generate_shift_handover ──────────────────────────────────────────────────────────────────
+
+function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer | undefined {
+  const report = isRecord(output.report) ? output.report : undefined;
+  if (!report) return undefined;
+  const window = isRecord(report.window) ? report.window : {};
+  const sections = rows(report.sections);
+  const statementsOf = (id: string) => rows(sections.find((section) => section.id === id)?.statements).map((statement) => String(statement.text));
+  const open = statementsOf('open_items');
+  const lead = [
+    say(
+      options,
+      `${str(window.shiftLabel) ?? 'Handover'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
+      `${str(window.shiftLabel) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
+    ),
+    ...[...statementsOf('production'), ...statementsOf('oee')].slice(0, MAX_LINES).map((text) => `- ${text}`),
+  ];
+  const body: string[] = [];
+  if (open.length > 0)
+    body.push(
+      `${say(options, 'Open items for the incoming shift', 'Offene Punkte für die nächste Schicht')}:\n${open
+        .slice(0, MAX_LINES)
+        .map((text) => `- ${text}`)
+        .join('\n')}`,
+    );
+  for (const id of ['alarms', 'downtime', 'maintenance', 'material']) {
+    const texts = statementsOf(id);
+    const title = str(sections.find((section) => section.id === id)?.title);
+    if (texts.length > 0 && title)
+      body.push(
+        `${title}:\n${texts
+          .slice(0, 3)
+          .map((text) => `- ${text}`)
+          .join('\n')}${texts.length > 3 ? `\n${more(texts.length - 3, options)[0]}` : ''}`,
+      );
+  }
+  body.push(
+    say(options, 'The whole report, with every source, is on the Handovers page.', 'Der ganze Bericht mit allen Quellen steht auf der Seite Übergaben.'),
+  );
+  return { lead, body };
+}
+
+const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions) => PlantAnswer | undefined> = {
+  plant_overview: plantOverviewAnswer,
+  asset_state: assetStateAnswer,
+  production_status: productionStatusAnswer,
+  tag_history: tagHistoryAnswer,
+  explain_late_order: explainLateOrderAnswer,
+  maintenance_forecast: maintenanceAnswer,
+  generate_shift_handover: handoverAnswer,
+};
+
+/** The shape each writer reads; anything else (another plant's tool, an older version) gets the generic tables. */
+const SHAPES: Record<string, (output: Row) => boolean> = {
+  plant_overview: (output) => rows(output.lines).every((line) => Array.isArray(line.machines)) && Array.isArray(output.lines),
+  asset_state: (output) => isRecord(output.asset) && typeof output.asset.id === 'string' && (Array.isArray(output.tags) || Array.isArray(output.machines)),
+  production_status: (output) => Array.isArray(output.lines) && rows(output.lines).every((line) => Array.isArray(line.orders)),
+  tag_history: (output) => typeof output.assetId === 'string' && typeof output.tagId === 'string',
+  explain_late_order: (output) => typeof output.orderId === 'string' && typeof output.endAt === 'string' && typeof output.dueAt === 'string',
+  maintenance_forecast: (output) => rows(output.assets).every((asset) => typeof asset.status === 'string') && Array.isArray(output.assets),
+  generate_shift_handover: (output) => isRecord(output.report) && Array.isArray(output.report.sections),
+};
+
+/** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */
+export function plantAnswer(tool: string, output: unknown, options: PlantAnswerOptions): PlantAnswer | undefined {
+  const write = ANSWERS[tool];
+  if (!write || !isRecord(output) || !SHAPES[tool]?.(output)) return undefined;
+  try {
+    return write(output, options);
+  } catch {
+    // An output shape this writer does not know (an older tool version): the generic tables still answer.
+    return undefined;
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * Time windows in a request ("last 2 hours", "since midnight", "between 6 and 8 this morning",
+ * "seit Schichtbeginn", "gestern"), read in the plant's time zone. The phrases plant people use
+ * most are read by the rules below in English and German: they answer in microseconds, and
+ * Microsoft Recognizers-Text, whose JavaScript build has no German date-time model at all, also
+ * reads "between 6 and 8 this morning" as 08:00 only. Everything else in English ("from 14:00 to
+ * 15:30", "last night", "this week", "since 10 pm yesterday") goes to the recognizer.
+ */
+import { createRequire } from 'node:module';
+import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type ShiftCalendar } from '@/lib/shift-calendar';
+import { localParts } from '@/lib/time-zone';
+import type { Language } from './training-set';
+
+export type TimeWindow = { from: string; to: string; minutes: number };
+/** "the 10 minutes before line 1 stopped" → the alarms tool's `before` argument. */
+export type BeforeStop = { minutes: number };
+
+export type TimeContext = { now: Date; timeZone: string; shifts?: ShiftCalendar };
+
+const MINUTE_MS = 60_000;
+const UNIT_MINUTES: [RegExp, number][] = [
+  [/^(m|mins?|minutes?|minuten?)$/, 1],
+  [/^(h|hrs?|hours?|std|stunden?|stunde)$/, 60],
+  [/^(d|days?|tage?n?|tag)$/, 1440],
+  [/^(weeks?|wochen?)$/, 10080],
+  [/^(shifts?|schichten|schicht)$/, 480],
+];
+
+type Day = { year: number; month: number; day: number };
+
+function plantDay(context: TimeContext, offsetDays = 0): Day {
+  const p = localParts(context.now.getTime(), context.timeZone);
+  const shifted = new Date(Date.UTC(p.year, p.month - 1, p.day + offsetDays));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+function at(day: Day, hour: number, minute: number, context: TimeContext): Date {
+  return zonedInstant(day, `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, context.timeZone);
+}
+
+function window(from: Date, to: Date): TimeWindow {
+  const end = to.getTime();
+  return { from: from.toISOString(), to: new Date(end).toISOString(), minutes: Math.max(1, Math.round((end - from.getTime()) / MINUTE_MS)) };
+}
+
+function unitMinutes(unit: string): number | undefined {
+  return UNIT_MINUTES.find(([pattern]) => pattern.test(unit))?.[1];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  eight: 8,
+  ten: 10,
+  twelve: 12,
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  acht: 8,
+  zehn: 10,
+  zwölf: 12,
+};
+
+function amount(text: string | undefined): number {
+  if (!text) return 1;
+  const n = Number(text.replace(',', '.'));
+  return Number.isFinite(n) ? n : (NUMBER_WORDS[text] ?? 1);
+}
+
+/** Hours in a part of the day: "6 and 8 this morning" are 06–08, "2 to 4 this afternoon" 14–16. */
+function dayPartHour(hour: number, part: string | undefined): number {
+  if (!part) return hour;
+  if (/afternoon|evening|tonight|nachmittag|abend/.test(part) && hour < 12) return hour + 12;
+  if (/night|nacht/.test(part) && hour >= 6 && hour < 12) return hour + 12;
+  return hour;
+}
+
+function dayOf(text: string, context: TimeContext): Day {
+  return /\b(yesterday|gestern)\b/.test(text) ? plantDay(context, -1) : plantDay(context);
+}
+
+function parseClock(text: string): { hour: number; minute: number } | undefined {
+  const match = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/.exec(text.trim());
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  if (match[3] === 'pm' && hour < 12) hour += 12;
+  if (match[3] === 'am' && hour === 12) hour = 0;
+  const minute = Number(match[2] ?? 0);
+  return hour < 24 && minute < 60 ? { hour, minute } : undefined;
+}
+
+const CLOCK = String.raw`(\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?)`;
+const PART = String.raw`(this morning|this afternoon|this evening|tonight|last night|yesterday|today|heute morgen|heute früh|heute vormittag|heute nachmittag|heute abend|heute nacht|gestern abend|gestern|heute|morgens|früh)`;
+
+/** The rules for the phrases used most, English and German. */
+function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined {
+  const now = context.now;
+  const t = text.toLowerCase();
+
+  // "between 6 and 8 this morning", "from 14:00 to 15:30", "zwischen 6 und 8 Uhr heute Morgen", "von 6 bis 8 Uhr"
+  const between = new RegExp(
+    String.raw`\b(?:between|from|zwischen|von)\s+${CLOCK}\s*(?:uhr\s*)?(?:and|to|until|till|-|–|und|bis)\s+${CLOCK}\s*(?:uhr|o'?clock)?\s*${PART}?`,
+  ).exec(t);
+  if (between) {
+    const from = parseClock(between[1]!);
+    const to = parseClock(between[2]!);
+    if (from && to) {
+      const part = between[3] ?? (/\b(this morning|heute morgen|heute früh)\b/.test(t) ? 'this morning' : undefined);
+      const day = dayOf(part ?? t, context);
+      let fromHour = dayPartHour(from.hour, part);
+      let toHour = dayPartHour(to.hour, part);
+      // "between 10 and 2" spans noon
+      if (!/am|pm/.test(between[2]!) && toHour < fromHour && toHour < 12) toHour += 12;
+      if (toHour < fromHour) fromHour -= 0;
+      const start = at(day, fromHour, from.minute, context);
+      let end = at(day, toHour, to.minute, context);
+      if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
+      return window(start, end);
+    }
+  }
+
+  // "last 2 hours", "past 30 min", "letzte 2 Stunden", "in den letzten 8h", "vergangene Stunde"
+  const last =
+    /\b(?:last|past|previous|letzten?|letzter|vergangenen?|seit)\s+(\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|eight|ten|twelve|einer|zwei|drei|vier|fünf|sechs|acht|zehn|zwölf)?\s*(m|mins?|minutes?|minuten?|h|hrs?|hours?|std|stunden?|days?|tagen?|tage|weeks?|wochen?)\b/.exec(
+      t,
+    );
+  if (last) {
+    const minutes = amount(last[1]) * unitMinutes(last[2]!)!;
+    return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
+  }
+  // "the last half hour", "past quarter of an hour", "der letzten halben Stunde", "seit einer Viertelstunde"
+  const fraction =
+    /\b(?:last|past|previous|letzten?|letzte|vergangenen?|seit)\s+(?:(?:an?|einer|der)\s+)?(half an? hour|half hour|halben? stunde|quarter(?: of an)? hour|viertelstunde|dreiviertelstunde)\b/.exec(
+      t,
+    );
+  if (fraction) {
+    const minutes = /dreiviertel/.test(fraction[1]!) ? 45 : /quarter|viertel/.test(fraction[1]!) ? 15 : 30;
+    return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
+  }
+  const compact = /\b(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|std|stunden|min|minutes|minuten)\b/.exec(t);
+  if (compact && /\b(over|for|in|during|the|der|die|in den|über|für)\b/.test(t) && !/\b(down|ausfällt|steht|late|spät|due|fällig)\b/.test(t)) {
+    const minutes = amount(compact[1]) * unitMinutes(compact[2]!)!;
+    return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
+  }
+
+  // Shifts: "since shift start", "this shift", "seit Schichtbeginn", "diese Schicht", "last shift", "letzte Schicht"
+  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  if (
+    /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht)\b/.test(
+      t,
+    )
+  )
+    return window(shiftAt(calendar, now).from, now);
+  if (/\b(last shift|previous shift|letzte[rn]? schicht|vorige[rn]? schicht|vorherige[rn]? schicht)\b/.test(t)) {
+    const shift = lastCompletedShift(calendar, now);
+    return window(shift.from, shift.to);
+  }
+
+  // "since midnight", "seit Mitternacht", "since 6", "seit 6 Uhr"
+  if (/\b(since midnight|seit mitternacht)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
+  const since = new RegExp(
+    String.raw`\b(?:since|seit|from|ab|von)\s+${CLOCK}(?![\d-])\s*(?:uhr|o'?clock)?(?:\s*(?:until|till|to|bis)\s*(?:now|jetzt))?(?!\s*(?:to|until|till|-|–|bis|und|and)\s*\d)`,
+  ).exec(t);
+  if (since) {
+    const clock = parseClock(since[1]!);
+    if (clock) {
+      let start = at(plantDay(context), clock.hour, clock.minute, context);
+      if (start.getTime() > now.getTime()) start = new Date(start.getTime() - 1440 * MINUTE_MS);
+      return window(start, now);
+    }
+  }
+
+  // Parts of a day: "yesterday evening", "this afternoon", "gestern Abend", "heute Nachmittag".
+  const dayPart = /\b(yesterday|this|today|gestern|heute)\s+(morning|afternoon|evening|morgen|früh|vormittag|nachmittag|abend)\b/.exec(t);
+  if (dayPart) {
+    const day = /yesterday|gestern/.test(dayPart[1]!) ? plantDay(context, -1) : plantDay(context);
+    const [fromHour, toHour] = /morning|morgen|früh|vormittag/.test(dayPart[2]!) ? [6, 12] : /afternoon|nachmittag/.test(dayPart[2]!) ? [12, 18] : [18, 22];
+    const start = at(day, fromHour, 0, context);
+    const end = at(day, toHour, 0, context);
+    if (start.getTime() < now.getTime()) return window(start, end.getTime() < now.getTime() ? end : now);
+  }
+
+  // A named shift of a day: "yesterday's late shift", "the early shift today", "gestern Spätschicht", "Frühschicht von gestern".
+  const named = /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)[- ]?(?:shift|schicht)\b/.exec(t);
+  if (named) {
+    const yesterday = /\b(yesterday'?s?|gestern\w*)\b/.test(t);
+    const [fromHour, toHour] = /early|morning|früh|frueh/.test(named[1]!) ? [6, 14] : [14, 22];
+    const day = plantDay(context, yesterday ? -1 : 0);
+    const start = at(day, fromHour, 0, context);
+    const end = at(day, toHour, 0, context);
+    const chosen =
+      !yesterday && start.getTime() > now.getTime()
+        ? { start: at(plantDay(context, -1), fromHour, 0, context), end: at(plantDay(context, -1), toHour, 0, context) }
+        : { start, end };
+    return window(chosen.start, chosen.end.getTime() < now.getTime() ? chosen.end : now);
+  }
+
+  // Whole days and nights.
+  if (/\b(overnight|last night|night shift|über nacht|heute nacht|letzte nacht|nachts|nachtschicht|in der nacht)\b/.test(t)) {
+    const today = plantDay(context);
+    return window(at(plantDay(context, -1), 22, 0, context), at(today, 6, 0, context).getTime() < now.getTime() ? at(today, 6, 0, context) : now);
+  }
+  if (/\b(yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), at(plantDay(context), 0, 0, context));
+  if (/\b(this morning|heute morgen|heute früh|heute vormittag)\b/.test(t)) return window(at(plantDay(context), 6, 0, context), now);
+  if (/\b(today|so far today|heute|bisher heute)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
+  if (/\b(this week|diese woche)\b/.test(t)) {
+    const p = localParts(now.getTime(), context.timeZone);
+    const weekday = (new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7;
+    return window(at(plantDay(context, -weekday), 0, 0, context), now);
+  }
+  return undefined;
+}
+
+/** Words that suggest a time phrase the rules did not read, so the recognizer is worth asking. */
+const TIME_HINT =
+  /\b(\d{1,2}(:\d{2})?\s*(am|pm)|\d{1,2}:\d{2}|noon|midnight|morning|afternoon|evening|night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|since|from|until|o'?clock)\b/;
+
+type Recognizer = (text: string, culture: string, options: undefined, reference: Date) => { resolution?: { values?: Record<string, string>[] } }[];
+let recognizer: Recognizer | undefined;
+
+/** Loads Recognizers-Text (about two seconds on a small machine), once, ahead of the first request. */
+export function loadTimeRecognizer(): Recognizer {
+  if (!recognizer) {
+    const suite = createRequire(import.meta.url)('@microsoft/recognizers-text-suite') as { recognizeDateTime: Recognizer };
+    recognizer = suite.recognizeDateTime;
+  }
+  return recognizer;
+}
+
+function wallToInstant(wall: string, context: TimeContext): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?/.exec(wall);
+  if (!match) {
+    const time = /^(\d{2}):(\d{2})/.exec(wall);
+    return time ? at(plantDay(context), Number(time[1]), Number(time[2]), context) : undefined;
+  }
+  return at({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, Number(match[4] ?? 0), Number(match[5] ?? 0), context);
+}
+
+function recognizedWindow(text: string, context: TimeContext): TimeWindow | undefined {
+  const p = localParts(context.now.getTime(), context.timeZone);
+  // The recognizer reads the reference with local-time getters: give it the plant's wall clock.
+  const reference = new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  for (const result of loadTimeRecognizer()(text, 'en-us', undefined, reference)) {
+    const value = result.resolution?.values?.at(-1);
+    if (!value) continue;
+    const start = value.start ? wallToInstant(value.start, context) : undefined;
+    const end = value.end ? wallToInstant(value.end, context) : undefined;
+    if (value.Mod === 'since' && start) return window(start, context.now);
+    if (start && end && end.getTime() > start.getTime()) return window(start, end.getTime() > context.now.getTime() ? context.now : end);
+    if (value.type === 'date' && value.value) {
+      const day = wallToInstant(value.value, context);
+      if (day) return window(day, new Date(Math.min(day.getTime() + 1440 * MINUTE_MS, context.now.getTime())));
+    }
+  }
+  return undefined;
+}
+
+/** The window a request names, in plant time, or undefined when it names none. */
+export function parseTimeWindow(text: string, language: Language, context: TimeContext): TimeWindow | undefined {
+  const ruled = ruleWindow(text, context);
+  if (ruled || language === 'de') return ruled;
+  return TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
+}
+
+/** "the 10 minutes before line 1 stopped", "die 10 Minuten bevor Linie 1 stand" → 10. */
+export function beforeStop(text: string): BeforeStop | undefined {
+  const match =
+    /\b(\d+)\s*(?:min|mins|minutes|minuten)\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\b.*\b(stop(?:ped|s)?|went down|tripped|halt(?:ed)?|stand|stehen blieb|gestoppt|ausgefallen|stillstand)\b/.exec(
+      text.toLowerCase(),
+    ) ?? /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(text.toLowerCase());
+  if (!match) return undefined;
+  const minutes = Number(match[1]);
+  return { minutes: Number.isInteger(minutes) && minutes > 0 ? Math.min(minutes, 240) : 10 };
+}
+
+const WEEKDAYS: [RegExp, number][] = [
+  [/\b(monday|montag\w*)\b/, 1],
+  [/\b(tuesday|dienstag\w*)\b/, 2],
+  [/\b(wednesday|mittwoch\w*)\b/, 3],
+  [/\b(thursday|donnerstag\w*)\b/, 4],
+  [/\b(friday|freitag\w*)\b/, 5],
+  [/\b(saturday|samstag\w*|sat)\b/, 6],
+  [/\b(sunday|sonntag\w*)\b/, 0],
+];
+
+/** The plant-local date a request names for a future slot: "tonight", "tomorrow", "Saturday", "morgen". */
+export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
+  const t = text.toLowerCase();
+  let offset: number | undefined;
+  if (/\b(tomorrow|morgen(?! früh| frueh)|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
+  else if (/\b(today|tonight|this evening|heute|heute nacht|heute abend)\b/.test(t)) offset = 0;
+  else {
+    const weekday = WEEKDAYS.find(([pattern]) => pattern.test(t))?.[1];
+    if (weekday !== undefined) {
+      const p = localParts(context.now.getTime(), context.timeZone);
+      const today = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+      offset = (weekday - today + 7) % 7 || 7;
+    }
+  }
+  if (offset === undefined) return undefined;
+  const day = plantDay(context, offset);
+  return { ...day, iso: `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}` };
+}
+
+/**
+ * A future slot for booking work: "tonight 22:00 to 02:00", "Saturday 8 to 12", "heute Nacht 22 bis
+ * 2 Uhr", "morgen 14–16 Uhr". The end before the start runs into the next day. Undefined without a
+ * day and a range.
+ */
+export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
+  const t = text.toLowerCase();
+  const range = new RegExp(String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*${CLOCK}`).exec(t);
+  if (!range) return undefined;
+  const from = parseClock(range[1]!);
+  const to = parseClock(range[2]!);
+  if (!from || !to) return undefined;
+  const day = namedDay(t, context) ?? (/\bnight|nacht\b/.test(t) ? plantDay(context) : undefined);
+  if (!day) return undefined;
+  let fromHour = from.hour;
+  let toHour = to.hour;
+  if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && fromHour < 12 && fromHour >= 1 && !/am\b/.test(range[1]!)) fromHour += 12;
+  if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && toHour <= fromHour - 12) toHour += 0;
+  const start = at(day, fromHour, from.minute, context);
+  let end = at(day, toHour, to.minute, context);
+  if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
+  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+  return { from: iso(start), to: iso(end) };
+}

@@ -1,0 +1,61 @@
+/**
+ * The offline model's training utterances, as stored in training/{en,de}.json: hand-written
+ * requests in the words plant people use, plus templates whose slots ({machine}, {line}, {tag},
+ * {n}, {order}, {code}) are filled from a small generic filler list. Expansion is positional, so
+ * the same files always give the same utterances (and the same trained model).
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import de from './training/de.json';
+import en from './training/en.json';
+
+export const LANGUAGES = ['en', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const TrainingFile = z.object({
+  fillers: z.record(z.string(), z.array(z.string()).min(2)),
+  intents: z.record(z.string(), z.array(z.string().min(1)).min(20)),
+});
+type TrainingFile = z.infer<typeof TrainingFile>;
+
+const FILES: Record<Language, TrainingFile> = { en: TrainingFile.parse(en), de: TrainingFile.parse(de) };
+
+/** Each template becomes this many utterances, with fillers taken in turn so variants differ. */
+const VARIANTS_PER_TEMPLATE = 2;
+
+function expand(template: string, fillers: TrainingFile['fillers'], seed: number): string[] {
+  if (!template.includes('{')) return [template];
+  const out: string[] = [];
+  for (let variant = 0; variant < VARIANTS_PER_TEMPLATE; variant++) {
+    let slot = 0;
+    out.push(
+      template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const list = fillers[name];
+        if (!list) throw new Error(`Training template "${template}" uses {${name}}, which has no fillers`);
+        slot++;
+        return list[(seed + variant * 3 + slot) % list.length]!;
+      }),
+    );
+  }
+  return out;
+}
+
+export type TrainingUtterance = { language: Language; intent: string; text: string };
+
+export function trainingUtterances(): TrainingUtterance[] {
+  const utterances: TrainingUtterance[] = [];
+  for (const language of LANGUAGES) {
+    const file = FILES[language];
+    for (const [intent, templates] of Object.entries(file.intents)) {
+      templates.forEach((template, index) => {
+        for (const text of expand(template, file.fillers, index)) utterances.push({ language, intent, text });
+      });
+    }
+  }
+  return utterances;
+}
+
+/** Identifies the training set, so a model trained from other utterances is never loaded. */
+export function trainingHash(): string {
+  return createHash('sha256').update(JSON.stringify(trainingUtterances())).digest('hex').slice(0, 16);
+}

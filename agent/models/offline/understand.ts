@@ -1,0 +1,32 @@
+/**
+ * One request in, one plan out: the language is detected, the trained classifier reads the
+ * request (with the question a clarifying reply asked about), and planReply fills the slots.
+ */
+import { classifyIntent } from './intent-classifier';
+import { planReply, type Plan, type PlanInput } from './intents';
+import type { Classification } from './intent-classifier';
+import { detectLanguage, languageEvidence } from './language';
+
+/** A reading's score, counting "None" (no known word) as no reading. */
+function known(classification: Classification): number {
+  return classification.intent === 'None' ? 0 : classification.score;
+}
+
+export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
+
+export async function understand(input: UnderstandInput): Promise<Plan> {
+  const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
+    // "stop, quick one: …", "Moment, …": an interjection before the request says nothing about it.
+    .replace(/^\s*(stop|stopp|wait|hold on|hang on|moment|halt mal|warte)\s*[,:!-]+\s*/i, '')
+    // Timestamps typed in full say nothing about the intent and only confuse the classifier.
+    .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?/g, ' ');
+  const evidence = languageEvidence(input.text);
+  if (evidence.german === evidence.english) {
+    // No word says which language ("Auftragsfortschritt", "pnp2 L1"): ask both models, keep the surer.
+    const [english, german] = await Promise.all([classifyIntent(classified, 'en'), classifyIntent(classified, 'de')]);
+    const germanWins = known(german) > known(english);
+    return planReply({ ...input, classification: germanWins ? german : english, language: germanWins ? 'de' : detectLanguage(input.text) });
+  }
+  const language = detectLanguage(input.text);
+  return planReply({ ...input, classification: await classifyIntent(classified, language), language });
+}

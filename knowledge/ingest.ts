@@ -36,6 +36,8 @@ export type IngestOptions = {
   docId?: string;
   /** Called before each file (`done` files finished so far) and once at the end. */
   onProgress?: (progress: { done: number; total: number; file?: string }) => void;
+  /** Stops before the next file when aborted (shutdown); files already written stay, the rest wait for the next run. */
+  signal?: AbortSignal;
 };
 
 export type IngestDeps = {

@@ -17,9 +17,11 @@ import { createEmbedder } from './embed';
 import { createEntityFinder, type EntityCatalogue, type EntityFinder } from './entities';
 import { DEFAULT_MAX_FILE_BYTES } from './extract';
 import { ingestFile, type IngestOptions, type IngestResult } from './ingest';
+import { ingestUpload, type UploadOutcome } from './ingest-upload';
 import { expandInputs } from './inputs';
 import { entityTopK, fulltextTopK, fuseRrf, readLexemeFrequencies, vectorTopK, type SearchFilters, type SearchHit, type SearchMode } from './search';
 import { snippet } from './snippet';
+import { expandWithSynonyms, rerankPassages } from './rank/rerank';
 import {
   countChunks,
   documentChunks,
@@ -34,12 +36,6 @@ import {
   type StoredDocument,
 } from './store';
 
-declare module '../lib/runtime' {
-  interface RuntimeServices {
-    knowledge: KnowledgeBase;
-  }
-}
-
 /** The manuals shipped with Plantpilot, ingested at first start. */
 export const SHIPPED_CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
 
@@ -50,6 +46,13 @@ export type SearchOptions = {
   docType?: string;
   docId?: string;
   mode?: SearchMode;
+  /**
+   * Hybrid only: query expansion with the plant's synonyms and passage reranking of the fused
+   * candidates (knowledge/rank/). Off by default: on our own question set it lowered recall@1
+   * (0.671 → 0.607) while raising recall@5 (0.907 → 0.914), so it stays opt-in until a held-out
+   * public set shows it helps (evals/bench/retrieval-public.ts).
+   */
+  rerank?: boolean;
 };
 
 export type SearchResult = SearchHit & { snippet: string };
@@ -74,6 +77,8 @@ export interface KnowledgeBase {
   getDocument(id: string): Promise<StoredDocument | undefined>;
   documentChunks(id: string): Promise<StoredChunk[]>;
   removeDocument(id: string): Promise<boolean>;
+  /** An uploaded file: checked before it is stored, stored keeping the previous version, then ingested (ingest-upload.ts). */
+  ingestUpload(uploadsDir: string, file: { name: string; bytes: Uint8Array }): Promise<UploadOutcome>;
   /** Re-embeds every chunk with the configured embedder and records it as the model. */
   reembed(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number; model: EmbeddingModel }>;
   status(): Promise<KnowledgeStatus>;
@@ -93,6 +98,8 @@ export type KnowledgeBaseOptions = {
 const CANDIDATES_PER_RESULT = 4;
 const MIN_CANDIDATES = 30;
 const MAX_K = 50;
+/** How many fused candidates the passage reranker reorders. */
+const RERANK_POOL = 50;
 const LEXEME_STATS_MAX_AGE_MS = 60_000;
 
 export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
@@ -127,14 +134,19 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     }
   }
 
-  return {
+  const kb: KnowledgeBase = {
     embedder,
+
+    ingestUpload: (uploadsDir, file) => ingestUpload(kb, uploadsDir, file, deps.maxFileBytes),
 
     async ingest(inputs, ingestOptions = {}) {
       await ensureModel(true);
       const { files, unmatched } = await expandInputs(inputs);
       const results: IngestResult[] = [];
       for (const [index, file] of files.entries()) {
+        // Each file is written in one transaction, so stopping between files leaves no half
+        // document; unchanged files are skipped by hash, so the next run resumes where this stopped.
+        if (ingestOptions.signal?.aborted) break;
         ingestOptions.onProgress?.({ done: index, total: files.length, file });
         const result = await ingestFile(deps, file, { ...ingestOptions, docId: files.length === 1 ? ingestOptions.docId : undefined });
         if (result.status === 'failed') log?.warn({ file, error: result.error?.message }, 'Document not ingested');
@@ -176,12 +188,15 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
         } else {
           const named = entities.find(text);
           const stats = await lexemeFrequencies();
+          const rerank = searchOptions.rerank === true;
+          const pool = rerank ? Math.max(candidates, RERANK_POOL) : candidates;
           const [byVector, byText, byEntity] = await Promise.all([
-            vectorTopK(db, vector!, filters, candidates),
-            fulltextTopK(db, text, filters, candidates, stats),
-            entityTopK(db, text, named, filters, candidates),
+            vectorTopK(db, vector!, filters, pool),
+            fulltextTopK(db, rerank ? expandWithSynonyms(text) : text, filters, pool, stats),
+            entityTopK(db, text, named, filters, pool),
           ]);
-          hits = fuseRrf({ entity: byEntity, fulltext: byText, vector: byVector }).slice(0, k);
+          const fused = fuseRrf({ entity: byEntity, fulltext: byText, vector: byVector });
+          hits = rerank ? rerankPassages(text, fused.slice(0, RERANK_POOL)).slice(0, k) : fused.slice(0, k);
         }
       }
       return hits.map((hit) => ({ ...hit, snippet: snippet(hit.body, text) }));
@@ -210,6 +225,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       };
     },
   };
+  return kb;
 }
 
 /** Creates the service from the configuration: the configured embedder over the given database. */
@@ -227,6 +243,6 @@ export async function startKnowledgeBase(options: {
  * First start: ingests the shipped manuals. Unchanged files are skipped by content hash, so this is
  * cheap on every later start and picks up manuals updated with a new Plantpilot version.
  */
-export async function ingestShippedCorpus(kb: KnowledgeBase, dir: string = SHIPPED_CORPUS_DIR): Promise<IngestReport> {
-  return kb.ingest([dir]);
+export async function ingestShippedCorpus(kb: KnowledgeBase, dir: string = SHIPPED_CORPUS_DIR, options: { signal?: AbortSignal } = {}): Promise<IngestReport> {
+  return kb.ingest([dir], { signal: options.signal });
 }

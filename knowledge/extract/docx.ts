@@ -4,11 +4,25 @@
  * turns into blocks. Plants keep most SOPs in Word, and their structure lives in those styles, so
  * reading styles beats reading raw text. Images are dropped before they become data URIs (their
  * alt text stays); comments are not part of mammoth's output.
+ *
+ * A Word file is a ZIP archive and can be a zip bomb: its directory is checked against limits
+ * first (zip-limits.ts), and mammoth runs in a worker thread with a memory limit and a timeout,
+ * so no upload can stall the server's thread or exhaust its heap.
  */
-import mammoth from 'mammoth';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../../lib/errors';
 import type { ExtractedDocument } from '../document';
 import { extractHtml } from './html';
+import { checkZipLimits } from './zip-limits';
+
+export type DocxWorkerLimits = { timeoutMs: number; maxHeapMb: number };
+
+/** Generous for any real SOP (the shipped one converts in well under a second). */
+export const DOCX_WORKER_LIMITS: DocxWorkerLimits = { timeoutMs: 20_000, maxHeapMb: 256 };
+
+// A variable, not a literal, so Next's bundler leaves the worker file alone: Word files are
+// only ever extracted by the server process's knowledge base, which runs from source.
+const WORKER_FILE = './docx-worker.mjs';
 
 /** A .docx is a ZIP archive: local file header "PK\x03\x04". */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -37,7 +51,66 @@ function nestUnderTitle(html: string): { html: string; titled: boolean } {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 
-export async function extractDocx(bytes: Buffer, fallbackTitle: string, name: string): Promise<ExtractedDocument> {
+/** mammoth's HTML for the file, from a worker thread that is ended when it runs out of time or memory. */
+function convertInWorker(bytes: Buffer, name: string, limits: DocxWorkerLimits): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const copy = new Uint8Array(bytes);
+    const worker = new Worker(new URL(WORKER_FILE, import.meta.url), {
+      workerData: { bytes: copy, styleMap: STYLE_MAP },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(limits.maxHeapMb / 8)) },
+    });
+    let settled = false;
+    const finish = (outcome: { html: string } | { error: AppError }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('html' in outcome) resolve(outcome.html);
+      else reject(outcome.error);
+    };
+    const timer = setTimeout(
+      () =>
+        finish({
+          error: new AppError(
+            'invalid_file',
+            `${name}: reading the Word file took longer than ${limits.timeoutMs / 1000} s, far longer than any real document needs, and was stopped. It may be a ZIP bomb; save the document again in Word, or as PDF.`,
+          ),
+        }),
+      limits.timeoutMs,
+    );
+    worker.on('message', (message: { ok: true; html: string } | { ok: false; message: string }) => {
+      if (message.ok) finish({ html: message.html });
+      // mammoth throws on a ZIP without word/document.xml, on broken XML and on truncated archives.
+      else
+        finish({
+          error: new AppError('invalid_file', `${name}: the Word file cannot be read (${message.message}). Check that it opens in Word, then save it again.`),
+        });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish({
+        error: outOfMemory
+          ? new AppError(
+              'invalid_file',
+              `${name}: reading the Word file needed more than ${limits.maxHeapMb} MB of memory and was stopped. It may be a ZIP bomb; save the document again in Word, or as PDF.`,
+              { cause: error },
+            )
+          : new AppError('internal', `${name}: the Word reader failed (${error.message}).`, { cause: error }),
+      });
+    });
+    worker.on('exit', (code) => {
+      finish({ error: new AppError('internal', `${name}: the Word reader stopped (exit code ${code}) before it finished.`) });
+    });
+  });
+}
+
+export async function extractDocx(
+  bytes: Buffer,
+  fallbackTitle: string,
+  name: string,
+  limits: DocxWorkerLimits = DOCX_WORKER_LIMITS,
+): Promise<ExtractedDocument> {
   if (startsWith(bytes, OLE2_MAGIC)) {
     throw new AppError(
       'invalid_file',
@@ -47,20 +120,8 @@ export async function extractDocx(bytes: Buffer, fallbackTitle: string, name: st
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new AppError('invalid_file', `${name}: this is not a Word .docx file (no ZIP header). Check the file, or give it the right extension.`);
   }
-  let html: string;
-  try {
-    const result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
-    html = result.value;
-  } catch (error) {
-    // mammoth throws on a ZIP without word/document.xml, on broken XML and on truncated archives.
-    throw new AppError(
-      'invalid_file',
-      `${name}: the Word file cannot be read (${(error as Error).message}). Check that it opens in Word, then save it again.`,
-      {
-        cause: error,
-      },
-    );
-  }
+  checkZipLimits(bytes, name);
+  const html = await convertInWorker(bytes, name, limits);
   const nested = nestUnderTitle(html);
   const document = extractHtml(nested.html, fallbackTitle);
   // Without a Title paragraph the first heading is a section ("1 Purpose"), not the document's name.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHILLER_HTML, PACKING_TXT, writeDocx, writePdf } from '../testing';
-import { extractDocument, looksBinary, readDocumentFile } from '.';
+import { extractDocument, looksBinary, readDocumentFile } from './';
 import { extractHtml } from './html';
 import { extractText } from './text';
 

@@ -1,0 +1,52 @@
+/**
+ * The plant's words for one thing: abbreviations, the manuals' terms, shop-floor names and their
+ * German equivalents, from the glossary (knowledge/corpus/glossary.txt) and the way people on the
+ * floor talk. A question that says "pnp" finds the passage about the "pick-and-place machine"; one
+ * that says "Lötofen" finds the "reflow oven". Each group is a set of equivalent phrases; a phrase
+ * is matched as whole words.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['pick-and-place', 'pick and place', 'pnp', 'p&p', 'placement machine', 'placer', 'chip shooter', 'bestückautomat', 'bestücker', 'bestückung'],
+  ['reflow oven', 'reflow', 'oven', 'reflowofen', 'lötofen', 'ofen'],
+  ['stencil printer', 'screen printer', 'printer', 'paste printer', 'schablonendrucker', 'drucker', 'pastendrucker'],
+  ['solder paste', 'paste', 'lotpaste', 'lötpaste'],
+  ['stencil', 'schablone'],
+  ['squeegee', 'rakel'],
+  ['feeder', 'zuführung', 'förderer'],
+  ['reel', 'rolle', 'gurt'],
+  ['nozzle', 'pipette', 'düse'],
+  ['aoi', 'automated optical inspection', 'optical inspection', 'optische inspektion'],
+  ['spi', 'solder paste inspection', 'paste inspection', 'pasteninspektion'],
+  ['ict', 'in-circuit test', 'in circuit test', 'bed of nails', 'nadelbett'],
+  ['fai', 'first article inspection', 'first article', 'erstmusterprüfung', 'erstmuster'],
+  ['msd', 'moisture-sensitive device', 'moisture sensitive device', 'moisture-sensitive', 'feuchteempfindlich'],
+  ['msl', 'moisture sensitivity level'],
+  ['esd', 'electrostatic discharge', 'elektrostatische entladung'],
+  ['epa', 'esd protected area'],
+  ['loto', 'lockout/tagout', 'lockout tagout', 'lockout', 'lock out', 'tagout', 'tag out', 'freischalten', 'verriegelung'],
+  ['ppe', 'personal protective equipment', 'protective equipment', 'psa', 'schutzausrüstung'],
+  ['forklift', 'fork lift', 'powered industrial truck', 'lift truck', 'gabelstapler', 'stapler'],
+  ['fire extinguisher', 'extinguisher', 'feuerlöscher'],
+  ['first aid', 'erste hilfe'],
+  ['eye wash', 'eyewash', 'augendusche'],
+  ['hearing protection', 'ear plugs', 'earplugs', 'ear muffs', 'gehörschutz'],
+  ['safety glasses', 'goggles', 'eye protection', 'schutzbrille'],
+  ['gloves', 'hand protection', 'handschuhe'],
+  ['emergency stop', 'e-stop', 'estop', 'not-aus', 'nothalt'],
+  ['guard', 'guarding', 'safeguard', 'schutzgitter', 'schutzhaube', 'abdeckung'],
+  ['compressed air', 'shop air', 'druckluft'],
+  ['chiller', 'cooling water', 'kaltwasser', 'kühler', 'kältemaschine'],
+  ['nitrogen', 'n2', 'stickstoff'],
+  ['work order', 'arbeitsauftrag', 'instandhaltungsauftrag'],
+  ['preventive maintenance', 'wartung', 'vorbeugende instandhaltung'],
+  ['rul', 'remaining useful life', 'restlebensdauer'],
+  ['mrb', 'material review board'],
+  ['fpy', 'first-pass yield', 'first pass yield'],
+  ['changeover', 'product change', 'umrüsten', 'umrüstung', 'produktwechsel'],
+  ['alarm', 'störung', 'fehlermeldung'],
+  ['temperature', 'temperatur'],
+  ['conveyor', 'förderband'],
+  ['board', 'pcb', 'printed circuit board', 'leiterplatte', 'platine'],
+  ['tombstone', 'tombstoning', 'grabstein'],
+  ['solder bridge', 'bridging', 'lotbrücke'],
+];

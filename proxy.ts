@@ -6,7 +6,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 const SESSION_COOKIE = 'pp_session';
-const PUBLIC_PATHS = ['/login', '/api/auth/login', '/api/health'];
+const PUBLIC_PATHS = ['/login', '/api/auth/login', '/api/health', '/api/health/live'];
+/** The only routes that accept the local admin secret (app/api/admin/tokens/access.ts). */
+const LOCAL_ADMIN_PREFIX = '/api/admin/tokens';
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -14,7 +16,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-plantpilot-path', pathname + search);
   // MCP clients authenticate with bearer tokens, checked by the MCP endpoint itself.
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p) || pathname.startsWith('/mcp');
-  if (isPublic || request.cookies.has(SESSION_COOKIE)) return NextResponse.next({ request: { headers: requestHeaders } });
+  // The CLI on the app's machine manages tokens with the local admin secret instead of a cookie;
+  // the route checks that secret and that the call comes from this machine (lib/auth/local-admin).
+  const isLocalAdminCall = pathname.startsWith(LOCAL_ADMIN_PREFIX) && /^Bearer ppl_\S+$/.test(request.headers.get('authorization') ?? '');
+  if (isPublic || isLocalAdminCall || request.cookies.has(SESSION_COOKIE)) return NextResponse.next({ request: { headers: requestHeaders } });
   if (pathname.startsWith('/api/')) {
     return NextResponse.json({ error: { code: 'unauthenticated', message: 'Sign in first: this API needs a session.' } }, { status: 401 });
   }

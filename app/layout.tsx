@@ -5,7 +5,7 @@ import { UserMenu } from '../components/auth/user-menu';
 import { Nav } from '../components/nav';
 import { PlantTimeZoneProvider } from '../components/plant-time';
 import { pageSession } from '../lib/auth/page-session';
-import { getRuntime } from '../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 import './globals.css';
 
 export const metadata: Metadata = {

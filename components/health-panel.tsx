@@ -5,7 +5,13 @@ import type { HealthPart, HealthReport } from '../lib/health';
 import { StatusPill } from './status-pill';
 import { PlantTime } from './plant-time';
 
-const LABELS: Record<HealthPart, string> = { db: 'Database', plant: 'Plant connection', model: 'Model', embeddings: 'Embeddings' };
+const LABELS: Record<HealthPart, string> = {
+  db: 'Database',
+  plant: 'Plant connection',
+  material: 'Material and fleet',
+  model: 'Model',
+  embeddings: 'Embeddings',
+};
 const REFRESH_MS = 5000;
 
 /** The health of each part, refreshed every few seconds; says so when the server stops answering. */

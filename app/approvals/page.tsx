@@ -1,14 +1,18 @@
 import { ApprovalsInbox } from '../../components/approvals/approvals-inbox';
 import { requirePageSession } from '../../lib/auth/page-session';
-import { getRuntime } from '../../lib/runtime';
-import { requireService } from '../../lib/services';
+import { getRuntime } from '@/server/runtime';
+import { requireService } from '../../server/require-service';
 import { readKillSwitch } from '../../tools/approval/kill-switch';
 
 export const dynamic = 'force-dynamic';
 
-export default async function ApprovalsPage() {
-  const session = await requirePageSession();
-  const requests = await requireService('gate').list({ limit: 100 });
+type Params = { status?: string; line?: string; requester?: string };
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  // Requests carry the exact arguments of plant changes: for the people who ask for and decide them, not viewers.
+  const session = await requirePageSession({ role: 'operator' });
+  const params = await searchParams;
+  const requests = await requireService('gate').list({ limit: 300 });
   const killSwitch = await readKillSwitch(getRuntime().db);
   return (
     <section className="card">
@@ -17,6 +21,7 @@ export default async function ApprovalsPage() {
       <ApprovalsInbox
         initial={requests}
         initialKillSwitch={killSwitch}
+        initialFilter={{ status: params.status ?? '', line: params.line ?? '', requester: params.requester ?? '' }}
         viewer={{ id: session.user.id, role: session.user.role, csrfToken: session.csrfToken }}
       />
     </section>

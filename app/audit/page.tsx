@@ -1,7 +1,7 @@
 import { AuditLogView } from '../../components/audit/audit-log-view';
 import { listAudit } from '../../lib/audit/audit-log';
 import { requirePageSession } from '../../lib/auth/page-session';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

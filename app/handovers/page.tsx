@@ -4,9 +4,9 @@ import styles from '../../components/handovers/handovers.module.css';
 import { NoteForm } from '../../components/handovers/note-form';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { atLeast } from '../../lib/auth/roles';
-import { getRuntime } from '../../lib/runtime';
-import { localTime } from '../../tools/handover/report';
-import { shiftAt } from '../../tools/handover/shifts';
+import { getRuntime } from '@/server/runtime';
+import { localTime } from '../../tools/handover/engine/report';
+import { shiftAt } from '@/lib/shift-calendar';
 import { HandoversUnavailable } from './unavailable';
 
 export const dynamic = 'force-dynamic';
@@ -37,7 +37,7 @@ export default async function HandoversPage() {
                 <th>Shift</th>
                 <th>Window</th>
                 <th>Generated</th>
-                <th>Open alarms</th>
+                <th>Alarms active at the end</th>
                 <th>Acknowledged by</th>
               </tr>
             </thead>

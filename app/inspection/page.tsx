@@ -1,10 +1,13 @@
+import Link from 'next/link';
+import { BoardViewer } from '../../components/inspection/board-viewer';
 import { DefectPareto } from '../../components/inspection/defect-pareto';
 import { JobTable } from '../../components/inspection/job-table';
 import { TriggerForm } from '../../components/inspection/trigger-form';
 import { INITIAL_ORDERS } from '../../connectors/twin/catalogue';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { atLeast } from '../../lib/auth/roles';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
+import { imageHref } from '../../tools/inspection/service/image-store';
 import { jobView } from '../../tools/inspection/tools/trigger-inspection';
 
 export const dynamic = 'force-dynamic';
@@ -30,6 +33,9 @@ export default async function InspectionPage() {
     inspection.results({ from: new Date(Date.now() - DAY_MS) }),
     inspection.health(),
   ]);
+  // Newest first: the most recent board where the AOI found something, to look at straight away.
+  const lastDefective = jobs.find((job) => job.state === 'done' && (job.result?.defects.length ?? 0) > 0);
+  const inspectedBoards = jobs.filter((job) => job.state === 'done').length;
   return (
     <>
       <section className="card">
@@ -54,7 +60,45 @@ export default async function InspectionPage() {
           {lastDay.boardsInspected} boards inspected
           {lastDay.yieldPct !== null && `, yield ${lastDay.yieldPct} %`}, {lastDay.defectCount} defects.
         </p>
-        <DefectPareto pareto={lastDay.pareto} />
+        {lastDay.boardsInspected === 0 ? (
+          <p className="muted" data-testid="pareto-empty">
+            No board was inspected in the last 24 hours, so there is no defect Pareto yet. Inspect a lot above or ask in chat.
+          </p>
+        ) : lastDay.defectCount === 0 ? (
+          <p data-testid="pareto-empty">
+            No defects found in the {lastDay.boardsInspected} board{lastDay.boardsInspected === 1 ? '' : 's'} inspected in the last 24 hours.
+          </p>
+        ) : (
+          <DefectPareto pareto={lastDay.pareto} />
+        )}
+      </section>
+      <section className="card" aria-labelledby="last-defect-title" data-testid="last-defective-board">
+        <h2 id="last-defect-title">Last board with defects</h2>
+        {lastDefective?.result ? (
+          <>
+            <p>
+              <Link href={`/inspection/${lastDefective.id}`}>
+                Board {lastDefective.boardSerial} of lot {lastDefective.lotId}
+              </Link>{' '}
+              <span className="muted">
+                · {lastDefective.lineId ?? 'image pair'} · {lastDefective.result.defects.length} defect{lastDefective.result.defects.length === 1 ? '' : 's'}
+              </span>
+            </p>
+            <BoardViewer
+              testHref={imageHref(lastDefective.testRef)}
+              templateHref={imageHref(lastDefective.templateRef)}
+              widthPx={lastDefective.result.widthPx}
+              heightPx={lastDefective.result.heightPx}
+              defects={lastDefective.result.defects}
+            />
+          </>
+        ) : (
+          <p className="muted">
+            {inspectedBoards === 0
+              ? 'No board has been inspected yet.'
+              : `None of the last ${inspectedBoards} inspected board${inspectedBoards === 1 ? '' : 's'} had a defect.`}
+          </p>
+        )}
       </section>
       <section className="card" aria-labelledby="jobs-title">
         <h2 id="jobs-title">Recent inspections</h2>

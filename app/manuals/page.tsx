@@ -6,7 +6,7 @@ import styles from '../../components/manuals/manuals.module.css';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { atLeast } from '../../lib/auth/roles';
 import { toAppError } from '../../lib/errors';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 import type { SearchResult } from '../../knowledge/knowledge-base';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import { PeopleAdmin } from '../../components/people/people-admin';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { listUsers } from '../../lib/auth/users';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { boardCatalogue, boardSnapshot } from '../../components/plant/board-data';
 import { PlantBoard } from '../../components/plant/plant-board';
 import { requirePageSession } from '../../lib/auth/page-session';
-import { getRuntime } from '../../lib/runtime';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

@@ -9,8 +9,8 @@ import { ScheduleActions } from '../../components/schedule/schedule-actions';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { isAppError } from '../../lib/errors';
 import { formatPlantTime } from '../../lib/plant-time';
-import { getRuntime } from '../../lib/runtime';
-import { describeScenario } from '../../tools/scheduling/plant/scenarios';
+import { getRuntime } from '@/server/runtime';
+import { describeScenario } from '../../tools/scheduling/engine/scenarios';
 import type { ScheduleDraft } from '../../tools/scheduling/service/draft-store';
 
 export const dynamic = 'force-dynamic';

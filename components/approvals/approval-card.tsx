@@ -33,13 +33,16 @@ function canDecide(viewer: Viewer, request: ApprovalRequest): { ok: boolean; why
  */
 export function ApprovalCard({ initial, viewer, compact = false }: { initial: ApprovalRequest; viewer: Viewer; compact?: boolean }) {
   const [request, setRequest] = useState(initial);
-  const [nowMs, setNowMs] = useState(() => Date.now());
+  // Unknown until mounted: the server's clock and the browser's differ, and a countdown rendered
+  // on both would not hydrate (React error #418).
+  const [nowMs, setNowMs] = useState<number | undefined>();
   const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (FINAL.has(request.status)) return;
+    setNowMs(Date.now());
     const tick = setInterval(() => setNowMs(Date.now()), 1000);
     const poll = setInterval(async () => {
       try {
@@ -139,9 +142,9 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
         </ul>
       )}
       <p className={styles.meta}>
-        Requested by {request.requester.name} at <PlantTime at={request.createdAt} style="seconds" /> · tool <code>{request.tool}</code> · args{' '}
+        Requested by {request.requester.name} at <PlantTime at={request.createdAt} style="datetimeSeconds" /> · tool <code>{request.tool}</code> · args{' '}
         <code title={request.argsSha256}>{request.argsSha256.slice(0, 12)}…</code>
-        {request.status === 'pending' && <> · expires in {countdown(request.expiresAt, nowMs)}</>}
+        {request.status === 'pending' && nowMs !== undefined && <> · expires in {countdown(request.expiresAt, nowMs)}</>}
       </p>
       {request.decidedBy && (
         <p className={styles.meta}>
@@ -149,7 +152,7 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
           {request.decidedAt ? (
             <>
               {' at '}
-              <PlantTime at={request.decidedAt} style="seconds" />
+              <PlantTime at={request.decidedAt} style="datetimeSeconds" />
             </>
           ) : (
             ''

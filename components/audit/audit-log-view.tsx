@@ -3,12 +3,16 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditEntry, AuditVerification } from '../../lib/audit/audit-log';
 import { PlantTime } from '../plant-time';
+import { auditSummary } from '../../lib/audit/audit-summary';
 
 const SUBJECT_LINKS: Record<string, (id: string) => string> = {
   approval: (id) => `/approvals/${id}`,
 };
 
-/** The audit log with filters and a chain check; each entry links to its approval and conversation. */
+/**
+ * The audit log with filters, a chain check and a CSV export; each entry reads as a sentence with its
+ * JSON one click away, and links to its approval and conversation.
+ */
 export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]; initialFilter: Record<string, string> }) {
   const [entries, setEntries] = useState(initial);
   const [verification, setVerification] = useState<AuditVerification | undefined>();
@@ -26,11 +30,14 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
     if (body.verification) setVerification(body.verification);
   }
 
+  const [query, setQuery] = useState(() => new URLSearchParams(Object.entries(initialFilter).filter(([, value]) => value)).toString());
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === 'string' && value.trim()) params.set(key, value.trim());
     window.history.replaceState(null, '', `/audit?${params}`);
+    setQuery(params.toString());
     void load(params);
   }
 
@@ -56,11 +63,21 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
         >
           Verify the chain
         </button>
+        <a className="button" href={`/api/audit?${query}${query ? '&' : ''}format=csv`} download>
+          Export CSV
+        </a>
       </form>
       {verification && (
-        <p className={verification.ok ? 'banner' : 'banner banner-down'} role="status" data-testid="audit-verification">
+        <p className={verification.ok ? 'banner banner-ok' : 'banner banner-down'} role="status" data-testid="audit-verification">
           {verification.ok ? `Chain intact: ${verification.rows} rows verified.` : verification.message}
         </p>
+      )}
+      {verification && !verification.ok && verification.problems.length > 1 && (
+        <ul data-testid="audit-problems">
+          {verification.problems.map((problem) => (
+            <li key={`${problem.seq}-${problem.problem}`}>{problem.message}</li>
+          ))}
+        </ul>
       )}
       {error && <p className="banner banner-down">{error}</p>}
       <table className="data">
@@ -71,7 +88,7 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
             <th>Who</th>
             <th>Action</th>
             <th>Subject</th>
-            <th>Detail</th>
+            <th>What happened</th>
           </tr>
         </thead>
         <tbody>
@@ -80,7 +97,9 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
             return (
               <tr key={entry.seq}>
                 <td>{entry.seq}</td>
-                <td>
+                <td className="nowrap">
+                  <PlantTime at={entry.at} style="date" />
+                  <br />
                   <PlantTime at={entry.at} style="seconds" />
                 </td>
                 <td>{entry.actor.name}</td>
@@ -97,7 +116,11 @@ export function AuditLogView({ initial, initialFilter }: { initial: AuditEntry[]
                   )}
                 </td>
                 <td className="detail">
-                  <code>{JSON.stringify(entry.detail)}</code>
+                  <span data-testid="audit-summary">{auditSummary(entry)}</span>
+                  <details>
+                    <summary>JSON</summary>
+                    <pre>{JSON.stringify(entry.detail, null, 2)}</pre>
+                  </details>
                 </td>
               </tr>
             );

@@ -2,7 +2,21 @@
 
 import { useState, type FormEvent } from 'react';
 
-export function PasswordForm({ csrfToken, oneTime }: { csrfToken: string; oneTime: boolean }) {
+/**
+ * Sets a new password. `knownCurrentPassword`: the one-time password the person typed on the sign-in
+ * page a moment ago, kept in memory only, so they are not asked for it twice.
+ */
+export function PasswordForm({
+  csrfToken,
+  oneTime,
+  knownCurrentPassword,
+  next = '/',
+}: {
+  csrfToken: string;
+  oneTime: boolean;
+  knownCurrentPassword?: string;
+  next?: string;
+}) {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -19,14 +33,14 @@ export function PasswordForm({ csrfToken, oneTime }: { csrfToken: string; oneTim
       const response = await fetch('/api/auth/password', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') }),
+        body: JSON.stringify({ currentPassword: knownCurrentPassword ?? form.get('currentPassword'), newPassword: form.get('newPassword') }),
       });
       const body = await response.json();
       if (!response.ok) {
         setError(body.error?.message ?? 'The password was not changed.');
         return;
       }
-      window.location.assign('/');
+      window.location.assign(next);
     } catch {
       setError('The Plantpilot server did not answer. Check that it is running and try again.');
     } finally {
@@ -36,13 +50,15 @@ export function PasswordForm({ csrfToken, oneTime }: { csrfToken: string; oneTim
 
   return (
     <form className="stack" onSubmit={submit}>
-      <label>
-        {oneTime ? 'One-time password' : 'Current password'}
-        <input name="currentPassword" type="password" autoComplete="current-password" required />
-      </label>
+      {knownCurrentPassword === undefined && (
+        <label>
+          {oneTime ? 'One-time password' : 'Current password'}
+          <input name="currentPassword" type="password" autoComplete="current-password" required />
+        </label>
+      )}
       <label>
         New password (at least 10 characters)
-        <input name="newPassword" type="password" autoComplete="new-password" minLength={10} required />
+        <input name="newPassword" type="password" autoComplete="new-password" minLength={10} required autoFocus={knownCurrentPassword !== undefined} />
       </label>
       <label>
         New password again

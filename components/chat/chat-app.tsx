@@ -33,6 +33,7 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
+  const refreshListRef = useRef<(() => Promise<void>) | undefined>(undefined);
 
   const refreshList = useCallback(async () => {
     try {
@@ -48,6 +49,7 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
       );
     }
   }, []);
+  refreshListRef.current = refreshList;
 
   const openConversation = useCallback(async (id: string) => {
     const response = await fetch(`/api/chat/conversations/${encodeURIComponent(id)}`, { cache: 'no-store' });
@@ -58,7 +60,11 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
     const body = (await response.json()) as { conversation: ConversationSummary; messages: Parameters<typeof entriesFromHistory>[0] };
     setConversationId(id);
     setEntries(entriesFromHistory(body.messages));
-    setStatus(body.conversation.status);
+    setStatus((previous) => {
+      // The decision came in and the answer went on: the conversation list says so too.
+      if (previous === 'awaiting_approval' && body.conversation.status !== 'awaiting_approval') void refreshListRef.current?.();
+      return body.conversation.status;
+    });
     window.history.replaceState(null, '', `/chat?c=${encodeURIComponent(id)}`);
   }, []);
 
@@ -85,13 +91,27 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
     if (!message || busy) return;
     setBusy(true);
     setInput('');
-    setEntries((current) => [...current, { kind: 'user', text: message }]);
+    // A conversation paused on an approval resumes by itself once someone decides; a question asked
+    // meanwhile goes on in a new conversation, so nobody has to wait to ask.
+    const waitingTitle = status === 'awaiting_approval' ? overview?.conversations.find((c) => c.id === conversationId)?.title : undefined;
+    const target = status === 'awaiting_approval' ? undefined : conversationId;
+    if (status === 'awaiting_approval') {
+      setStatus('idle');
+      setConversationId(undefined);
+      setEntries([
+        {
+          kind: 'note',
+          text: `“${waitingTitle ?? 'The previous conversation'}” waits for an approval decision and goes on by itself once decided (see the list). This question starts a new conversation.`,
+        },
+        { kind: 'user', text: message },
+      ]);
+    } else setEntries((current) => [...current, { kind: 'user', text: message }]);
     const model = overview?.model.name ?? 'model';
     try {
       const response = await fetch('/api/chat', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': viewer.csrfToken },
-        body: JSON.stringify({ conversationId, message }),
+        body: JSON.stringify({ conversationId: target, message }),
       });
       if (!response.ok || !response.body) throw new Error(await readError(response));
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -189,6 +209,12 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
                   </div>
                 );
               if (entry.kind === 'tool') return <ToolCard key={index} call={entry.call} />;
+              if (entry.kind === 'note')
+                return (
+                  <p key={index} className={styles.note} role="status">
+                    {entry.text}
+                  </p>
+                );
               if (entry.kind === 'error')
                 return (
                   <p key={index} className={`banner banner-down ${styles.error}`} role="alert">
@@ -218,7 +244,10 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
               );
             })}
             {status === 'awaiting_approval' && (
-              <p className={styles.waitingNote}>Waiting for an approval decision. The answer continues here once someone decides in Approvals.</p>
+              <p className={styles.waitingNote}>
+                Waiting for an approval decision. The answer continues here once someone decides in Approvals; you can go on asking meanwhile (in a new
+                conversation).
+              </p>
             )}
             <div ref={bottom} />
           </div>
@@ -232,7 +261,11 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
             <textarea
               aria-label="Message"
               value={input}
-              placeholder={status === 'awaiting_approval' ? 'Waiting for an approval decision…' : 'Ask about the plant, e.g. “what is the state of line 1”'}
+              placeholder={
+                status === 'awaiting_approval'
+                  ? 'Ask something else meanwhile (starts a new conversation)…'
+                  : 'Ask about the plant, e.g. “what is the state of line 1”'
+              }
               onChange={(event) => setInput(event.target.value)}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' && !event.shiftKey) {
@@ -241,9 +274,8 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
                 }
               }}
               rows={2}
-              disabled={status === 'awaiting_approval'}
             />
-            <button type="submit" disabled={busy || !input.trim() || status === 'awaiting_approval'}>
+            <button type="submit" disabled={busy || !input.trim()}>
               {busy ? 'Answering…' : 'Send'}
             </button>
           </form>

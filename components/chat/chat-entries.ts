@@ -6,7 +6,9 @@ export type Entry =
   | { kind: 'user'; text: string }
   | { kind: 'assistant'; text: string; model?: string }
   | { kind: 'tool'; call: ToolCallRecord }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+  /** A line from the page itself, e.g. that a question went to a new conversation. */
+  | { kind: 'note'; text: string };
 
 export function entriesFromHistory(messages: StoredMessage[]): Entry[] {
   return messages.map((message): Entry => {

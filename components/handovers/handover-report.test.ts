@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_LINES } from '../../tools/handover/gather';
-import { buildReport } from '../../tools/handover/report';
-import { deterministicSummary } from '../../tools/handover/summary';
+import { CATALOGUE_LINES } from '../../tools/handover/service/gather';
+import { buildReport } from '../../tools/handover/engine/report';
+import { deterministicSummary } from '../../tools/handover/engine/summary';
 import { HandoverReportView } from './handover-report';
 
 const window = { from: '2025-01-15T05:00:00.000Z', to: '2025-01-15T13:00:00.000Z', shift: 'early', shiftLabel: 'Early shift', timeZone: 'Europe/Berlin' };
@@ -46,7 +46,7 @@ describe('handover report view', () => {
       new Date('2025-01-15T13:01:00Z'),
     );
     const html = renderToStaticMarkup(createElement(HandoverReportView, { report, summary: deterministicSummary(report) }));
-    expect(html).toContain('STILL ACTIVE');
+    expect(html).toContain('ACTIVE at the end of the window');
     const markers = [...html.matchAll(/href="#source-(\d+)"/g)].map((m) => Number(m[1]));
     const sources = [...html.matchAll(/id="source-(\d+)"/g)].map((m) => Number(m[1]));
     expect(markers.length).toBeGreaterThan(0);

@@ -2,8 +2,9 @@
  * One handover report: the summary, every section's statements with numbered citations, and the
  * numbered sources, each linking to where it opens. Server-rendered; no client state.
  */
-import { markersOf, numberCitations } from '../../tools/handover/footnotes';
-import type { HandoverReport, Statement, Summary } from '../../tools/handover/report-types';
+import { markersOf, numberCitations } from '../../tools/handover/engine/footnotes';
+import type { HandoverReport, Statement, Summary } from '../../tools/handover/engine/report-types';
+import { DowntimeParetoChart, OutputVsPlanChart } from './handover-charts';
 import styles from './handovers.module.css';
 
 function Citations({ statement, numberOf }: { statement: Statement; numberOf: (statement: Statement) => number[] }) {
@@ -44,6 +45,14 @@ export function HandoverReportView({ report, summary }: { report: HandoverReport
             </span>
           ))}
         </p>
+      )}
+      <h2>Output vs plan per line</h2>
+      <OutputVsPlanChart lines={report.kpis.lines} />
+      {report.downtimePareto && (
+        <>
+          <h2>Downtime Pareto</h2>
+          <DowntimeParetoChart causes={report.downtimePareto} />
+        </>
       )}
       {report.sections.map((section) => (
         <section key={section.id} id={section.id}>

@@ -1,4 +1,4 @@
-import { DEFECT_NAMES, type DefectName } from '../../tools/inspection/defect-types';
+import { DEFECT_NAMES, type DefectName } from '../../tools/inspection/engine/defect-types';
 import { DEFECT_COLOURS } from './defect-colours';
 import styles from './board-viewer.module.css';
 

@@ -1,5 +1,5 @@
 /** One colour per defect class, shared by the Pareto, the board viewer and its legend. */
-import type { DefectName } from '../../tools/inspection/defect-types';
+import type { DefectName } from '../../tools/inspection/engine/defect-types';
 
 export const DEFECT_COLOURS: Record<DefectName, string> = {
   open: '#d62728',

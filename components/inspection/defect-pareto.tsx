@@ -1,4 +1,4 @@
-import type { ParetoEntry } from '../../tools/inspection/plant/inspection-summary';
+import type { ParetoEntry } from '../../tools/inspection/service/inspection-summary';
 import { DEFECT_COLOURS } from './defect-colours';
 import styles from './defect-pareto.module.css';
 

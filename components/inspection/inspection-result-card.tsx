@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { InspectionSummary } from '../../tools/inspection/plant/inspection-summary';
+import type { InspectionSummary } from '../../tools/inspection/service/inspection-summary';
 import { DefectPareto } from './defect-pareto';
 import styles from './inspection-result-card.module.css';
 

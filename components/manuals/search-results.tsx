@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SearchResult } from '../../knowledge/knowledge-base';
-import { passageHref } from '../../tools/manuals/search-manuals';
+import { passageHref } from '../../tools/manuals/tools/search-manuals';
 import styles from './manuals.module.css';
 
 /** Numbered passages; each opens the document at the passage. */

@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import type { AlarmsOutput } from '../../tools/plant/alarms';
+import type { AlarmsOutput } from '../../tools/plant/tools/alarms';
 import { usePolledJson } from '../use-polled-json';
 import styles from './plant.module.css';
 import { PlantTime } from '../plant-time';
 
 const WINDOWS_MIN = [60, 480, 1440];
+const EVENTS_PAGE_SIZE = 15;
 
 /**
  * Alarms active now and the alarm events of the last hours, for the whole plant or the selected
@@ -14,6 +15,7 @@ const WINDOWS_MIN = [60, 480, 1440];
  */
 export function AlarmList({ assetId, version }: { assetId?: string; version: number }) {
   const [minutes, setMinutes] = useState(480);
+  const [page, setPage] = useState(0);
   const { data, error } = usePolledJson<AlarmsOutput>(
     () => `/api/plant/alarms?${new URLSearchParams({ minutes: String(minutes), ...(assetId ? { asset: assetId } : {}) })}`,
     30_000,
@@ -27,7 +29,13 @@ export function AlarmList({ assetId, version }: { assetId?: string; version: num
         <h2>Alarms{assetId ? ` — ${assetId}` : ''}</h2>
         <label>
           History{' '}
-          <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+          <select
+            value={minutes}
+            onChange={(event) => {
+              setMinutes(Number(event.target.value));
+              setPage(0);
+            }}
+          >
             {WINDOWS_MIN.map((value) => (
               <option key={value} value={value}>
                 last {value >= 60 ? `${value / 60} h` : `${value} min`}
@@ -86,20 +94,36 @@ export function AlarmList({ assetId, version }: { assetId?: string; version: num
             </tr>
           </thead>
           <tbody>
-            {[...data.events].reverse().map((event) => (
-              <tr key={event.id} className={styles[`prio_${event.priority ?? 4}`]}>
-                <td>
-                  <PlantTime at={event.time} style="seconds" />
-                </td>
-                <td>{event.priority ?? '?'}</td>
-                <td>{event.assetId ?? '—'}</td>
-                <td>{event.code ?? '—'}</td>
-                <td>{event.state}</td>
-                <td>{event.message}</td>
-              </tr>
-            ))}
+            {[...data.events]
+              .reverse()
+              .slice(page * EVENTS_PAGE_SIZE, (page + 1) * EVENTS_PAGE_SIZE)
+              .map((event) => (
+                <tr key={event.id} className={styles[`prio_${event.priority ?? 4}`]}>
+                  <td>
+                    <PlantTime at={event.time} style="seconds" />
+                  </td>
+                  <td>{event.priority ?? '?'}</td>
+                  <td>{event.assetId ?? '—'}</td>
+                  <td>{event.code ?? '—'}</td>
+                  <td>{event.state}</td>
+                  <td>{event.message}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
+      )}
+      {data && data.events.length > EVENTS_PAGE_SIZE && (
+        <nav className={styles.pager} aria-label="Alarm event pages">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            ← Newer
+          </button>
+          <span>
+            {page * EVENTS_PAGE_SIZE + 1}–{Math.min(data.events.length, (page + 1) * EVENTS_PAGE_SIZE)} of {data.events.length}
+          </span>
+          <button type="button" disabled={(page + 1) * EVENTS_PAGE_SIZE >= data.events.length} onClick={() => setPage(page + 1)}>
+            Older →
+          </button>
+        </nav>
       )}
     </section>
   );

@@ -107,6 +107,8 @@ export function PlantBoard({
               ? `The server has lost the plant connection (${snapshot.connection}). Values shown are the last known ones, not current.`
               : 'Live'}
       </p>
+      {/* The trend first, within the first screen; the machine cards and the alarm history below. */}
+      <TrendPanel assets={assets} assetId={selected} initialTag={initialTag} />
       {lines.map(({ line, title, machines }) => (
         <section key={line} id={line} className={styles.line} aria-label={title}>
           <h2>{title}</h2>
@@ -117,10 +119,7 @@ export function PlantBoard({
           </div>
         </section>
       ))}
-      <div className={styles.panels}>
-        <AlarmList assetId={selected} version={alarmVersion} />
-        <TrendPanel assets={assets} assetId={selected} initialTag={initialTag} />
-      </div>
+      <AlarmList assetId={selected} version={alarmVersion} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { TagHistoryOutput } from '../../tools/plant/tag-history';
+import type { TagHistoryOutput } from '../../tools/plant/tools/tag-history';
 import type { BoardMachine, BoardValue } from './board-data';
 import { MachineCard } from './machine-card';
 import { PlantBoard } from './plant-board';
@@ -127,7 +127,10 @@ describe('PlantBoard', () => {
       }),
     );
     expect(html).toContain('Connecting to the live feed');
-    expect(html.match(/<h2>[^<]*<\/h2>/g)?.slice(0, 3)).toEqual(['<h2>SMT Line 1 (Line1)</h2>', '<h2>Line2</h2>', '<h2>Utilities</h2>']);
+    // The trend comes first (within the first screen), then the machines by line.
+    const headings = html.match(/<h2>[^<]*<\/h2>/g) ?? [];
+    expect(headings[0]).toBe('<h2>Trend</h2>');
+    expect(headings.filter((h) => !/Trend|Alarms/.test(h)).slice(0, 3)).toEqual(['<h2>SMT Line 1 (Line1)</h2>', '<h2>Line2</h2>', '<h2>Utilities</h2>']);
     expect(html).toMatch(/data-machine-id="L2-RFL"[^>]*aria-pressed="true"|aria-pressed="true"[^>]*data-machine-id="L2-RFL"/);
     expect(html).toContain('id="alarms"');
     expect(html).toContain('Alarms — L2-RFL');

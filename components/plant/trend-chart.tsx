@@ -5,11 +5,12 @@
  * step line, buckets as an average line inside a min–max band, time and unit on the axes, and
  * not-Good samples marked along the bottom so they are never read as measurements.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { TagHistoryOutput } from '../../tools/plant/tag-history';
+import type { TagHistoryOutput } from '../../tools/plant/tools/tag-history';
 import styles from './plant.module.css';
+import { cursorTime, timeAxisLabels } from './time-axis';
 import { trendSeries } from './trend-series';
 import { usePlantTime, usePlantTimeZone } from '../plant-time';
 
@@ -17,7 +18,8 @@ const HEIGHT_PX = 280;
 
 export function TrendChart({ history }: { history: TagHistoryOutput }) {
   const host = useRef<HTMLDivElement>(null);
-  const series = trendSeries(history);
+  // Memoised: the chart is rebuilt only when the history changes, not on every render of a parent.
+  const series = useMemo(() => trendSeries(history), [history]);
   const plantTime = usePlantTime();
   const timeZone = usePlantTimeZone();
 
@@ -32,9 +34,12 @@ export function TrendChart({ history }: { history: TagHistoryOutput }) {
       scales: { x: { time: true } },
       // Axis labels in plant time, like every other time on the page.
       tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), timeZone),
-      axes: [{ label: `Time (${timeZone})` }, { label: series.label, size: 64 }],
+      axes: [
+        { label: `Time (${timeZone})`, values: (_u, splits) => timeAxisLabels(splits, timeZone) },
+        { label: series.label, size: 64 },
+      ],
       series: [
-        {},
+        { value: (_u, seconds) => cursorTime(seconds, timeZone) },
         { label: series.label, stroke: '#0b3d5c', width: 2, paths: series.stepped ? uPlot.paths.stepped!({ align: 1 }) : undefined },
         ...(banded
           ? [

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { TagHistoryOutput } from '../../tools/plant/tag-history';
+import type { TagHistoryOutput } from '../../tools/plant/tools/tag-history';
 import type { BoardAsset } from './board-data';
 import styles from './plant.module.css';
 import { TrendChart } from './trend-chart';

@@ -4,7 +4,7 @@
  * were not Good are kept out of the line and listed separately, so they are never read as
  * measurements.
  */
-import type { TagHistoryOutput } from '../../tools/plant/tag-history';
+import type { TagHistoryOutput } from '../../tools/plant/tools/tag-history';
 
 export type TrendSeries = {
   /** Seconds since the epoch, ascending (uPlot's time axis). */

@@ -4,7 +4,7 @@
  * outlined in red, closed shifts and maintenance shaded.
  */
 import { formatPlantTime } from '../../lib/plant-time';
-import type { PlantSchedule, ScheduledLine } from '../../tools/scheduling/plant/plant-schedule';
+import type { PlantSchedule, ScheduledLine } from '../../tools/scheduling/engine/plant-schedule';
 
 const WIDTH = 960;
 const LABEL_W = 120;

@@ -1,14 +1,15 @@
 /** KPI cards: the draft's value, the compared plan's, and the change (green when it is better). */
-import type { KpiDelta, ScheduleKpis } from '../../tools/scheduling/plant/kpis';
+import type { KpiDelta, ScheduleKpis } from '../../tools/scheduling/engine/kpis';
 
-type Card = { label: string; value: number; delta: number; unit: string; lowerIsBetter: boolean };
+/** `deltaUnit`: a change of a percentage is in percentage points, never "%". */
+type Card = { label: string; value: number; delta: number; unit: string; deltaUnit?: string; lowerIsBetter: boolean };
 
 export function KpiCards({ kpis, delta, comparedLabel }: { kpis: ScheduleKpis; delta: KpiDelta; comparedLabel: string }) {
   const cards: Card[] = [
     { label: 'Makespan', value: kpis.makespanMin, delta: delta.makespanMin, unit: 'min', lowerIsBetter: true },
     { label: 'Total tardiness', value: kpis.totalTardinessMin, delta: delta.totalTardinessMin, unit: 'min', lowerIsBetter: true },
     { label: 'Max tardiness', value: kpis.maxTardinessMin, delta: delta.maxTardinessMin, unit: 'min', lowerIsBetter: true },
-    { label: 'On time', value: kpis.onTimePct, delta: delta.onTimePct, unit: '%', lowerIsBetter: false },
+    { label: 'On time', value: kpis.onTimePct, delta: delta.onTimePct, unit: '%', deltaUnit: 'pp', lowerIsBetter: false },
     { label: 'Changeovers', value: kpis.setups, delta: delta.setups, unit: '', lowerIsBetter: true },
   ];
   return (
@@ -24,7 +25,7 @@ export function KpiCards({ kpis, delta, comparedLabel }: { kpis: ScheduleKpis; d
               </div>
               <div style={{ color: better === undefined ? '#666' : better ? '#1e7e34' : '#c0392b' }}>
                 {card.delta > 0 ? '+' : ''}
-                {card.delta} {card.unit} vs {comparedLabel}
+                {card.delta} {card.deltaUnit ?? card.unit} vs {comparedLabel}
               </div>
             </div>
           );

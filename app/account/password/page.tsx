@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { PasswordForm } from '../../../components/auth/password-form';
-import { pageSession } from '../../../lib/auth/page-session';
+import { PasswordForm } from '@/components/auth/password-form';
+import { pageSession } from '@/lib/auth/page-session';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireSession } from '../../../lib/auth/request';
-import { AppError } from '../../../lib/errors';
-import { handle } from '../../../lib/http';
-import { requireService } from '../../../lib/services';
-import { readKillSwitch } from '../../../tools/approval/kill-switch';
-import { APPROVAL_STATUSES } from '../../../tools/approval/types';
-import { getRuntime } from '../../../lib/runtime';
+import { requireSession } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { readKillSwitch } from '@/tools/approval/kill-switch';
+import { APPROVAL_STATUSES } from '@/tools/approval/types';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,8 @@ const Query = z.object({
 
 /** GET /api/approvals?status=open|all|…&since=ISO — requests newest first, plus the kill switch state. */
 export const GET = handle(async (request: Request) => {
-  await requireSession(request);
+  // Requests carry the exact arguments of plant changes: operators and above, not viewers.
+  await requireSession(request, { role: 'operator' });
   const parsed = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success)
     throw new AppError('invalid_argument', `Invalid query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);

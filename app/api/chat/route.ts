@@ -1,6 +1,7 @@
-import { ChatTurnRequest } from '../../../agent/chat-events';
-import { agentService, errorResponse, ndjsonResponse, requestActor } from '../../../agent/http';
-import { AppError } from '../../../lib/errors';
+import { ChatTurnRequest } from '@/agent/chat-events';
+import { agentService, ndjsonResponse, requestActor } from '@/agent/http';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,13 +9,9 @@ export const dynamic = 'force-dynamic';
  * POST /api/chat `{ conversationId?, message }` — runs one turn and streams NDJSON events:
  * start, token, tool_call, tool_result, approval_requested, done, error (agent/chat-events.ts).
  */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const parsed = ChatTurnRequest.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) throw new AppError('invalid_argument', parsed.error.issues[0]?.message ?? 'Send { "message": "…" } as JSON.');
-    const agent = agentService();
-    return ndjsonResponse(agent.send({ ...parsed.data, actor: await requestActor(request), signal: request.signal }));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = handle(async (request: Request): Promise<Response> => {
+  const parsed = ChatTurnRequest.safeParse(await request.json().catch(() => undefined));
+  if (!parsed.success) throw new AppError('invalid_argument', parsed.error.issues[0]?.message ?? 'Send { "message": "…" } as JSON.');
+  const agent = agentService();
+  return ndjsonResponse(agent.send({ ...parsed.data, actor: await requestActor(request), signal: request.signal }));
+});

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInUsers } from '../../../lib/auth/testing';
-import { listAudit } from '../../../lib/audit/audit-log';
-import { loadConfig } from '../../../lib/config';
-import { openEmbeddedDb } from '../../../lib/db';
-import type { Db } from '../../../lib/db/db';
-import { migrate } from '../../../lib/db/migrate';
-import { silentLogger } from '../../../lib/log';
-import { setRuntime } from '../../../lib/runtime';
-import { startHandoverService, type HandoverService } from '../../../tools/handover/handover-service';
-import { seedShift } from '../../../tools/handover/testing/seed-shift';
+import { signedInUsers } from '@/lib/auth/testing';
+import { listAudit } from '@/lib/audit/audit-log';
+import { loadConfig } from '@/lib/config';
+import { openEmbeddedDb } from '@/lib/db';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { silentLogger } from '@/lib/log';
+import { getRuntime, setRuntime } from '@/server/runtime';
+import { startHandoverService, type HandoverService } from '@/tools/handover/service/handover-service';
+import { seedShift } from '@/tools/handover/testing/seed-shift';
+import { GET as auditLog } from '../audit/route';
 import { POST as acknowledge } from './[id]/acknowledge/route';
 import { GET as exportHandover } from './[id]/export/route';
 import { GET as getHandover } from './[id]/route';
@@ -75,6 +76,22 @@ describe('handover routes', () => {
     const markdown = await exportHandover(get(`/api/handovers/${handover.id}/export?format=md`), idParams(handover.id));
     expect(markdown.headers.get('content-type')).toContain('text/markdown');
     expect(await markdown.text()).toContain(`](${BASE}/handovers/notes/${note.id})`);
+    // A server bound to 0.0.0.0 sees that address in request URLs; links use what the browser addressed.
+    const viaBindAddress = new Request(`http://0.0.0.0:3000/api/handovers/${handover.id}/export?format=md`, {
+      headers: { cookie: sessions.olga!.cookie, 'x-forwarded-host': 'plantpilot.plant.local:3000' },
+    });
+    const fromBrowser = await (await exportHandover(viaBindAddress, idParams(handover.id))).text();
+    expect(fromBrowser).toContain(`](http://plantpilot.plant.local:3000/handovers/notes/${note.id})`);
+    expect(fromBrowser).not.toContain('0.0.0.0');
+    // PLANTPILOT_PUBLIC_URL, when set, wins.
+    const runtime = getRuntime();
+    setRuntime({ ...runtime, config: loadConfig({ PLANTPILOT_PUBLIC_URL: 'https://plantpilot.example.com' }) });
+    try {
+      const configured = await (await exportHandover(viaBindAddress, idParams(handover.id))).text();
+      expect(configured).toContain(`](https://plantpilot.example.com/handovers/notes/${note.id})`);
+    } finally {
+      setRuntime(runtime);
+    }
     const pdf = await exportHandover(get(`/api/handovers/${handover.id}/export?format=pdf`), idParams(handover.id));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(
@@ -89,6 +106,9 @@ describe('handover routes', () => {
     expect((await acknowledge(post(`/api/handovers/${handover.id}/acknowledge`, 'sam', {}), idParams(handover.id))).status).toBe(409);
     const audit = await listAudit(db, { action: 'handover.' });
     expect(audit.map((entry) => entry.action).sort()).toEqual(['handover.acknowledged', 'handover.note_added']);
+    // Notes and acknowledgements come from a session actor that carries a role; the chain must still verify.
+    const verified = await (await auditLog(get('/api/audit?verify=1', 'sam'))).json();
+    expect(verified.verification).toMatchObject({ ok: true });
   });
 
   it('refuses a generation request without the CSRF token or with an unknown field', async () => {
@@ -100,5 +120,15 @@ describe('handover routes', () => {
     expect((await generate(forged)).status).toBe(403);
     expect((await generate(post('/api/handovers', 'olga', { shift: 'yesterday' }))).status).toBe(400);
     expect((await getHandover(get('/api/handovers/nope'), idParams('nope'))).status).toBe(404);
+  });
+
+  it('exports a note’s markup as text, never as raw HTML, in the Markdown handover', async () => {
+    const noted = await addNote(post('/api/handovers/notes', 'olga', { text: 'Feeder 3 jammed <script>alert("x")</script> <img src=x onerror=alert(1)>' }));
+    expect(noted.status).toBe(201);
+    now = new Date(now.getTime() + 60_000);
+    const { handover } = await (await generate(post('/api/handovers', 'olga', { shift: 'current' }))).json();
+    const markdown = await (await exportHandover(get(`/api/handovers/${handover.id}/export?format=md`), idParams(handover.id))).text();
+    expect(markdown).toContain('Feeder 3 jammed &lt;script&gt;');
+    expect(markdown).not.toMatch(/<script|<img/i);
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openEmbeddedDb } from '../../../lib/db';
-import { dbHealthCheck } from '../../../lib/health';
-import { silentLogger } from '../../../lib/log';
-import { loadConfig } from '../../../lib/config';
-import { setRuntime } from '../../../lib/runtime';
+import { openEmbeddedDb } from '@/lib/db';
+import { dbHealthCheck } from '@/lib/health';
+import { silentLogger } from '@/lib/log';
+import { loadConfig } from '@/lib/config';
+import { setRuntime } from '@/server/runtime';
 import { GET } from './route';
 
 afterEach(() => setRuntime(undefined));

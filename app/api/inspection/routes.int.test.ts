@@ -2,15 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../../lib/audit/audit-log';
-import { signedInUser } from '../../../lib/auth/testing';
-import { loadConfig } from '../../../lib/config';
-import { openEmbeddedDb } from '../../../lib/db';
-import type { Db } from '../../../lib/db/db';
-import { migrate } from '../../../lib/db/migrate';
-import { silentLogger } from '../../../lib/log';
-import { setRuntime } from '../../../lib/runtime';
-import { startInspectionService, type InspectionService } from '../../../tools/inspection/jobs/inspection-service';
+import { appendAudit, listAudit } from '@/lib/audit/audit-log';
+import { signedInUser } from '@/lib/auth/testing';
+import { loadConfig } from '@/lib/config';
+import { openEmbeddedDb } from '@/lib/db';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { silentLogger } from '@/lib/log';
+import { setRuntime } from '@/server/runtime';
+import { startInspectionService, type InspectionService } from '@/tools/inspection/service/inspection-service';
+import { createRegistry } from '@/tools/registry';
 import { GET as getImage } from './images/[lot]/[file]/route';
 import { GET as getJob } from './jobs/[jobId]/route';
 import { GET as listJobs, POST as triggerJobs } from './jobs/route';
@@ -29,7 +30,14 @@ describe('inspection routes', () => {
     await migrate(db);
     dataDir = await mkdtemp(path.join(tmpdir(), 'pp-inspection-routes-'));
     inspection = startInspectionService({ db, dataDir, log: silentLogger, pollMs: 10, boardSizePx: 240 });
-    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { inspection } });
+    setRuntime({
+      config: loadConfig({}),
+      log: silentLogger,
+      db,
+      startedAt: new Date(),
+      health: {},
+      services: { inspection, registry: createRegistry({ inspection, audit: (entry) => appendAudit(db, entry) }) },
+    });
     ({ cookie, csrfToken } = await signedInUser(db, 'olga', 'operator'));
   });
   afterAll(async () => {

@@ -1,14 +1,15 @@
 import Link from 'next/link';
-import { ApprovalCard } from '../../../components/approvals/approval-card';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { AppError } from '../../../lib/errors';
-import { requireService } from '../../../lib/services';
+import { ApprovalCard } from '@/components/approvals/approval-card';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { AppError } from '@/lib/errors';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 
 /** One request, for links from chat, MCP clients (`decideUrl`) and the audit log. */
 export default async function ApprovalPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePageSession();
+  // Requests carry the exact arguments of plant changes: for the people who ask for and decide them, not viewers.
+  const session = await requirePageSession({ role: 'operator' });
   const { id } = await params;
   try {
     const request = await requireService('gate').get(id);

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { AcknowledgeButton } from '../../../components/handovers/acknowledge-button';
-import { HandoverReportView } from '../../../components/handovers/handover-report';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { atLeast } from '../../../lib/auth/roles';
-import { AppError } from '../../../lib/errors';
-import { getRuntime } from '../../../lib/runtime';
-import { localTime } from '../../../tools/handover/report';
+import { AcknowledgeButton } from '@/components/handovers/acknowledge-button';
+import { HandoverReportView } from '@/components/handovers/handover-report';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { atLeast } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { getRuntime } from '@/server/runtime';
+import { localTime } from '@/tools/handover/engine/report';
 import { HandoversUnavailable } from '../unavailable';
 
 export const dynamic = 'force-dynamic';

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { z } from 'zod';
-import styles from '../../../components/handovers/handovers.module.css';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { getRuntime } from '../../../lib/runtime';
-import { eventList } from '../../../tools/handover/evidence';
+import styles from '@/components/handovers/handovers.module.css';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { getRuntime } from '@/server/runtime';
+import { eventList } from '@/tools/handover/service/evidence';
 
 export const dynamic = 'force-dynamic';
 

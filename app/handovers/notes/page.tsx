@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { z } from 'zod';
-import styles from '../../../components/handovers/handovers.module.css';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { getRuntime } from '../../../lib/runtime';
+import styles from '@/components/handovers/handovers.module.css';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { getRuntime } from '@/server/runtime';
 import { HandoversUnavailable } from '../unavailable';
 
 export const dynamic = 'force-dynamic';

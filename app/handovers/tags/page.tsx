@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { z } from 'zod';
-import styles from '../../../components/handovers/handovers.module.css';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { getRuntime } from '../../../lib/runtime';
-import { tagWindow } from '../../../tools/handover/evidence';
+import styles from '@/components/handovers/handovers.module.css';
+import { PlantTime } from '@/components/plant-time';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { getRuntime } from '@/lib/runtime';
+import { tagWindow } from '@/tools/handover/service/evidence';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,14 +39,20 @@ export default async function TagWindowPage({ searchParams }: { searchParams: Pr
         {asset} {tag}
       </h1>
       <p className="muted">
-        {from} – {to} (UTC): {window.total} sample{window.total === 1 ? '' : 's'}
-        {window.before ? `; value before the window: ${show(window.before)} at ${window.before.time}` : '; no value before the window'}
+        <PlantTime at={from} /> – <PlantTime at={to} /> (plant time): {window.total} sample{window.total === 1 ? '' : 's'}
+        {window.before ? (
+          <>
+            ; value before the window: {show(window.before)} at <PlantTime at={window.before.time} style="datetimeSeconds" />
+          </>
+        ) : (
+          '; no value before the window'
+        )}
         {window.total > window.points.length ? `; the first ${window.points.length - 1} and the last are shown` : ''}.
       </p>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th>Time (UTC)</th>
+            <th>Time (plant)</th>
             <th>Value</th>
             <th>Quality</th>
           </tr>
@@ -53,7 +60,9 @@ export default async function TagWindowPage({ searchParams }: { searchParams: Pr
         <tbody>
           {window.points.map((point) => (
             <tr key={point.time}>
-              <td>{point.time}</td>
+              <td>
+                <PlantTime at={point.time} style="datetimeSeconds" />
+              </td>
               <td>{show(point)}</td>
               <td>{point.quality}</td>
             </tr>

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { BoardViewer } from '../../../components/inspection/board-viewer';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { formatPlantTime } from '../../../lib/plant-time';
-import { getRuntime } from '../../../lib/runtime';
-import { imageHref } from '../../../tools/inspection/jobs/image-store';
-import { JobId } from '../../../tools/inspection/jobs/job-types';
+import { BoardViewer } from '@/components/inspection/board-viewer';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { formatPlantTime } from '@/lib/plant-time';
+import { getRuntime } from '@/server/runtime';
+import { imageHref } from '@/tools/inspection/service/image-store';
+import { JobId } from '@/tools/inspection/service/job-types';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,10 +5,10 @@
  */
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import styles from '../../../components/manuals/manuals.module.css';
-import { PassageText } from '../../../components/manuals/passage-text';
-import { requirePageSession } from '../../../lib/auth/page-session';
-import { getRuntime } from '../../../lib/runtime';
+import styles from '@/components/manuals/manuals.module.css';
+import { PassageText } from '@/components/manuals/passage-text';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

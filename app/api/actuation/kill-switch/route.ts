@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requireSession } from '../../../../lib/auth/request';
-import { userActor } from '../../../../lib/auth/users';
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
-import { readKillSwitch, setKillSwitch } from '../../../../tools/approval/kill-switch';
+import { requireSession } from '@/lib/auth/request';
+import { userActor } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
+import { readKillSwitch, setKillSwitch } from '@/tools/approval/kill-switch';
 
 export const dynamic = 'force-dynamic';
 

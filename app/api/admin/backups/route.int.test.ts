@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInUsers } from '../../../../lib/auth/testing';
-import { listAudit } from '../../../../lib/audit/audit-log';
-import { loadConfig } from '../../../../lib/config';
-import { openEmbeddedDb } from '../../../../lib/db';
-import { startBackupService, type BackupService } from '../../../../lib/db/backup-service';
-import type { Db } from '../../../../lib/db/db';
-import { migrate } from '../../../../lib/db/migrate';
-import { silentLogger } from '../../../../lib/log';
-import { setRuntime } from '../../../../lib/runtime';
+import { signedInUsers } from '@/lib/auth/testing';
+import { listAudit } from '@/lib/audit/audit-log';
+import { loadConfig } from '@/lib/config';
+import { openEmbeddedDb } from '@/lib/db';
+import { startBackupService, type BackupService } from '@/lib/db/backup-service';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { silentLogger } from '@/lib/log';
+import { setRuntime } from '@/server/runtime';
 import { GET, POST } from './route';
 
 const BASE = 'http://127.0.0.1:3000';
@@ -66,14 +66,14 @@ describe('admin backup route', () => {
       new Request(`${BASE}/api/admin/backups`, { method: 'POST', headers: { cookie: sessions.ada!.cookie, accept: 'text/html' }, body: forged }),
     );
     expect(refused.status).toBe(303);
-    expect(decodeURIComponent(refused.headers.get('location')!)).toMatch(/^\/\?backupError=The form was stale or forged/);
+    expect(decodeURIComponent(refused.headers.get('location')!)).toMatch(/^\/health\?backupError=The form was stale or forged/);
     const form = new FormData();
     form.set('csrf', sessions.ada!.csrfToken);
     const done = await POST(
       new Request(`${BASE}/api/admin/backups`, { method: 'POST', headers: { cookie: sessions.ada!.cookie, accept: 'text/html' }, body: form }),
     );
     expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toMatch(/^\/\?backup=plantpilot-db-/);
+    expect(done.headers.get('location')).toMatch(/^\/health\?backup=plantpilot-db-/);
   });
 
   it('says what to do where there is no backup service (PostgreSQL)', async () => {

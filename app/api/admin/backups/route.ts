@@ -3,30 +3,26 @@
  * POST /api/admin/backups — take one now (before an upgrade, say). Admins only; audited. A browser
  * form post is redirected back to the overview with the outcome.
  */
-import { appendAudit } from '../../../../lib/audit/audit-log';
-import { requireSession } from '../../../../lib/auth/request';
-import { userActor } from '../../../../lib/auth/users';
-import { listBackups } from '../../../../lib/db/backups';
-import { errorResponse, seeOther } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
-import { requireService } from '../../../../lib/services';
+import { appendAudit } from '@/lib/audit/audit-log';
+import { requireSession } from '@/lib/auth/request';
+import { userActor } from '@/lib/auth/users';
+import { listBackups } from '@/lib/db/backups';
+import { errorResponse, seeOther, handle } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 
 const asJson = (backup: { name: string; takenAt: Date; bytes: number }) => ({ name: backup.name, takenAt: backup.takenAt.toISOString(), bytes: backup.bytes });
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    await requireSession(request, { role: 'admin' });
-    const status = requireService('backups').status();
-    return Response.json(
-      { everyHours: status.everyHours, keep: status.keep, failure: status.failure, backups: listBackups(status.dir).map(asJson) },
-      { headers: { 'cache-control': 'no-store' } },
-    );
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = handle(async (request: Request): Promise<Response> => {
+  await requireSession(request, { role: 'admin' });
+  const status = requireService('backups').status();
+  return Response.json(
+    { everyHours: status.everyHours, keep: status.keep, failure: status.failure, backups: listBackups(status.dir).map(asJson) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
+});
 
 export async function POST(request: Request): Promise<Response> {
   const fromBrowserForm = (request.headers.get('accept') ?? '').includes('text/html');
@@ -40,10 +36,10 @@ export async function POST(request: Request): Promise<Response> {
       subject: { kind: 'backup', id: backup.name },
       detail: { bytes: backup.bytes },
     });
-    if (fromBrowserForm) return seeOther(`/?backup=${encodeURIComponent(backup.name)}`);
+    if (fromBrowserForm) return seeOther(`/health?backup=${encodeURIComponent(backup.name)}`);
     return Response.json({ backup: asJson(backup) }, { status: 201 });
   } catch (error) {
-    if (fromBrowserForm) return seeOther(`/?backupError=${encodeURIComponent((error as Error).message)}`);
+    if (fromBrowserForm) return seeOther(`/health?backupError=${encodeURIComponent((error as Error).message)}`);
     return errorResponse(error);
   }
 }

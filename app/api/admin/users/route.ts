@@ -4,12 +4,12 @@
  * one-time password, shown once (it is stored only as a hash). Admins only; audited.
  */
 import { z } from 'zod';
-import { requireSession } from '../../../../lib/auth/request';
-import { Role } from '../../../../lib/auth/roles';
-import { createUser, listUsers, userActor } from '../../../../lib/auth/users';
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
+import { requireSession } from '@/lib/auth/request';
+import { Role } from '@/lib/auth/roles';
+import { createUser, listUsers, userActor } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { appendAudit } from '../../../../lib/audit/audit-log';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../../../lib/auth/login-throttle';
-import { checkSameOrigin, sessionCookie } from '../../../../lib/auth/request';
-import { createSession } from '../../../../lib/auth/sessions';
-import { userActor, verifyLogin } from '../../../../lib/auth/users';
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
+import { appendAudit } from '@/lib/audit/audit-log';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/lib/auth/login-throttle';
+import { checkSameOrigin, sessionCookie } from '@/lib/auth/request';
+import { createSession } from '@/lib/auth/sessions';
+import { userActor, verifyLogin } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { clientAddress } from '@/lib/forwarding';
+import { getRuntime } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,8 +19,9 @@ export const POST = handle(async (request: Request) => {
   const parsed = Login.safeParse(await jsonBody(request));
   if (!parsed.success) throw new AppError('invalid_argument', 'Enter your user name and password.');
   const { db } = getRuntime();
+  const client = clientAddress(request);
   try {
-    await assertLoginAllowed(db, parsed.data.username);
+    await assertLoginAllowed(db, parsed.data.username, new Date(), client);
     const user = await verifyLogin(db, parsed.data.username, parsed.data.password);
     await clearLoginFailures(db, user.username);
     const session = await createSession(db, user);
@@ -30,11 +32,11 @@ export const POST = handle(async (request: Request) => {
     );
   } catch (error) {
     if (error instanceof AppError && (error.code === 'unauthenticated' || error.code === 'forbidden' || error.code === 'too_many_attempts')) {
-      if (error.code === 'unauthenticated') await recordLoginFailure(db, parsed.data.username);
+      if (error.code === 'unauthenticated') await recordLoginFailure(db, parsed.data.username, new Date(), client);
       await appendAudit(db, {
         actor: { kind: 'anonymous', id: 'anonymous', name: parsed.data.username.slice(0, 64) },
         action: 'user.login_failed',
-        detail: { username: parsed.data.username.slice(0, 64), reason: error.code },
+        detail: { username: parsed.data.username.slice(0, 64), reason: error.code, client },
       });
     }
     throw error;

@@ -1,9 +1,9 @@
-import { appendAudit } from '../../../../lib/audit/audit-log';
-import { clearedSessionCookie, requireSession, sessionToken } from '../../../../lib/auth/request';
-import { destroySession } from '../../../../lib/auth/sessions';
-import { userActor } from '../../../../lib/auth/users';
-import { handle } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
+import { appendAudit } from '@/lib/audit/audit-log';
+import { clearedSessionCookie, requireSession, sessionToken } from '@/lib/auth/request';
+import { destroySession } from '@/lib/auth/sessions';
+import { userActor } from '@/lib/auth/users';
+import { handle } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { requireSession } from '../../../../lib/auth/request';
-import { handle } from '../../../../lib/http';
+import { requireSession } from '@/lib/auth/request';
+import { handle } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

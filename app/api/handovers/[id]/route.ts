@@ -1,6 +1,6 @@
-import { requireSession } from '../../../../lib/auth/request';
-import { handle } from '../../../../lib/http';
-import { requireService } from '../../../../lib/services';
+import { requireSession } from '@/lib/auth/request';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requireSession, sessionActor } from '../../../../lib/auth/request';
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { requireService } from '../../../../lib/services';
+import { requireSession, sessionActor } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { appendAudit } from '../../../../lib/audit/audit-log';
-import { requireSession, sessionActor } from '../../../../lib/auth/request';
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { getRuntime } from '../../../../lib/runtime';
-import { requireService } from '../../../../lib/services';
-import { MAX_BOARDS_PER_REQUEST } from '../../../../tools/inspection/jobs/inspection-service';
-import { JobState } from '../../../../tools/inspection/jobs/job-types';
-import { createTriggerInspectionTool, jobView } from '../../../../tools/inspection/tools/trigger-inspection';
+import { requireSession, sessionActor } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { MAX_BOARDS_PER_REQUEST } from '@/tools/inspection/service/inspection-service';
+import { JobState } from '@/tools/inspection/service/job-types';
+import { jobView } from '@/tools/inspection/tools/trigger-inspection';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,8 +47,10 @@ export const POST = handle(async (request: Request) => {
   const parsed = Body.safeParse(await jsonBody(request));
   if (!parsed.success) throw invalid(parsed.error, 'request');
   if (!parsed.data.lot && !parsed.data.line) throw new AppError('invalid_argument', 'Name a lot or a line to inspect.');
-  const { db } = getRuntime();
-  const tool = createTriggerInspectionTool({ inspection: requireService('inspection'), audit: (entry) => appendAudit(db, entry) });
-  const output = await tool.run(tool.input.parse({ ...parsed.data, waitS: 0 }), { actor: sessionActor(session), signal: request.signal });
+  const output = await requireService('registry').runRead(
+    'trigger_inspection',
+    { ...parsed.data, waitS: 0 },
+    { actor: sessionActor(session), signal: request.signal },
+  );
   return Response.json(output, { status: 202, headers: { 'cache-control': 'no-store' } });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { requireSession } from '../../../../lib/auth/request';
-import { AppError } from '../../../../lib/errors';
-import { handle } from '../../../../lib/http';
-import { requireService } from '../../../../lib/services';
-import { keySignalSeries } from '../../../../tools/maintenance/plant/key-signal';
+import { requireSession } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { keySignalSeries } from '@/tools/maintenance/service/key-signal';
 
 export const dynamic = 'force-dynamic';
 

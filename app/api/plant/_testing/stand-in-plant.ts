@@ -1,6 +1,6 @@
 /** Test support for the plant routes (a private folder: never a route). */
-import type { AssetInfo, ConnectionState, PlantConnection, TagValue, ValueUpdate } from '../../../../connectors/opcua/plant-connection';
-import { AppError } from '../../../../lib/errors';
+import type { AssetInfo, ConnectionState, PlantConnection, TagValue, ValueUpdate } from '@/connectors/opcua/plant-connection';
+import { AppError } from '@/lib/errors';
 
 const AT = new Date('2025-03-03T06:00:00Z');
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { requireSession, sessionActor } from '../../../../lib/auth/request';
-import { AppError } from '../../../../lib/errors';
-import { handle } from '../../../../lib/http';
-import { requireService } from '../../../../lib/services';
-import { alarmsTool } from '../../../../tools/plant/alarms';
+import { requireSession, sessionActor } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,8 +25,11 @@ export const GET = handle(async (request: Request) => {
     throw new AppError('invalid_argument', `Invalid query: ${query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   }
   const { asset, line, minutes } = query.data;
-  const tool = alarmsTool({ plant: requireService('plant'), historian: requireService('historian') });
   const from = new Date(Date.now() - minutes * 60_000).toISOString();
-  const result = await tool.run(tool.input.parse({ asset, line, from, limit: 200 }), { actor: sessionActor(session), signal: request.signal });
+  const result = await requireService('registry').runRead(
+    'alarms',
+    { asset, line, from, limit: 200 },
+    { actor: sessionActor(session), signal: request.signal },
+  );
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

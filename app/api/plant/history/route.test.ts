@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHistorian, type Historian } from '../../../../connectors/historian/historian';
-import { signedInUser } from '../../../../lib/auth/testing';
-import { loadConfig } from '../../../../lib/config';
-import { openEmbeddedDb } from '../../../../lib/db';
-import type { Db } from '../../../../lib/db/db';
-import { migrate } from '../../../../lib/db/migrate';
-import { silentLogger } from '../../../../lib/log';
-import { setRuntime } from '../../../../lib/runtime';
+import { createHistorian, type Historian } from '@/connectors/historian/historian';
+import { signedInUser } from '@/lib/auth/testing';
+import { loadConfig } from '@/lib/config';
+import { openEmbeddedDb } from '@/lib/db';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { silentLogger } from '@/lib/log';
+import { setRuntime } from '@/server/runtime';
+import { createRegistry } from '@/tools/registry';
 import { standInPlant } from '../_testing/stand-in-plant';
 import { GET } from './route';
 
@@ -25,7 +26,14 @@ describe('GET /api/plant/history', () => {
       historian.record({ time: new Date(T0 + second * 1000), assetId: 'L1-RFL', tagId: 'Zone4.TemperatureC', value: 230 + (second % 10), quality: 'good' });
     }
     await historian.flush();
-    setRuntime({ config: loadConfig({}), log: silentLogger, db, startedAt: new Date(), health: {}, services: { plant: standInPlant().plant, historian } });
+    setRuntime({
+      config: loadConfig({}),
+      log: silentLogger,
+      db,
+      startedAt: new Date(),
+      health: {},
+      services: { registry: createRegistry({ plant: standInPlant().plant, historian }) },
+    });
     ({ cookie } = await signedInUser(db, 'vera', 'viewer'));
   });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { requireSession, sessionActor } from '../../../../lib/auth/request';
-import { AppError } from '../../../../lib/errors';
-import { handle } from '../../../../lib/http';
-import { requireService } from '../../../../lib/services';
-import { TagHistoryInput, tagHistoryTool } from '../../../../tools/plant/tag-history';
+import { requireSession, sessionActor } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { TagHistoryInput } from '@/tools/plant/tools/tag-history';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +27,6 @@ export const GET = handle(async (request: Request) => {
   if (!input.success) {
     throw new AppError('invalid_argument', `Invalid query: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   }
-  const tool = tagHistoryTool({ plant: requireService('plant'), historian: requireService('historian') });
-  const result = await tool.run(input.data, { actor: sessionActor(session), signal: request.signal });
+  const result = await requireService('registry').runRead('tag_history', input.data, { actor: sessionActor(session), signal: request.signal });
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

@@ -4,8 +4,8 @@
  * and a keep-alive comment so proxies keep the stream open. Everything it registers is removed
  * when the client goes away (abort or cancel): no listener or timer outlives the stream.
  */
-import type { PlantConnection } from '../../../../connectors/opcua/plant-connection';
-import { boardSnapshot, boardUpdate, type BoardUpdate } from '../../../../components/plant/board-data';
+import type { PlantConnection } from '@/connectors/opcua/plant-connection';
+import { boardSnapshot, boardUpdate, type BoardUpdate } from '@/components/plant/board-data';
 
 export type PlantEventStreamOptions = {
   /** Updates are gathered this long and sent as one `update` event (the last value per tag wins). */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInUser } from '../../../../lib/auth/testing';
-import { loadConfig } from '../../../../lib/config';
-import { openEmbeddedDb } from '../../../../lib/db';
-import type { Db } from '../../../../lib/db/db';
-import { migrate } from '../../../../lib/db/migrate';
-import { silentLogger } from '../../../../lib/log';
-import { setRuntime } from '../../../../lib/runtime';
+import { signedInUser } from '@/lib/auth/testing';
+import { loadConfig } from '@/lib/config';
+import { openEmbeddedDb } from '@/lib/db';
+import type { Db } from '@/lib/db/db';
+import { migrate } from '@/lib/db/migrate';
+import { silentLogger } from '@/lib/log';
+import { setRuntime } from '@/server/runtime';
 import { standInPlant } from '../_testing/stand-in-plant';
 import { GET } from './route';
 

@@ -1,6 +1,6 @@
-import { handle, jsonBody } from '../../../../lib/http';
-import { AppError } from '../../../../lib/errors';
-import { ProposeScheduleInput } from '../../../../tools/scheduling/tools/propose-schedule';
+import { handle, jsonBody } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { ProposeScheduleInput } from '@/tools/scheduling/tools/propose-schedule';
 import { requestActor, requireScheduling } from '../schedule-runtime';
 
 export const dynamic = 'force-dynamic';

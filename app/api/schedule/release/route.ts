@@ -1,6 +1,6 @@
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { ReleaseScheduleInput } from '../../../../tools/scheduling/tools/release-schedule';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { ReleaseScheduleInput } from '@/tools/scheduling/tools/release-schedule';
 import { requestActor, requireGate } from '../schedule-runtime';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { AppError } from '../../../../lib/errors';
-import { handle, jsonBody } from '../../../../lib/http';
-import { WhatIfInput } from '../../../../tools/scheduling/tools/what-if';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { WhatIfInput } from '@/tools/scheduling/tools/what-if';
 import { requestActor, requireScheduling } from '../schedule-runtime';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import styles from '../../../../components/handovers/handovers.module.css';
-import { requirePageSession } from '../../../../lib/auth/page-session';
-import { getRuntime } from '../../../../lib/runtime';
-import { eventById, eventNeighbours } from '../../../../tools/handover/evidence';
+import styles from '@/components/handovers/handovers.module.css';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { getRuntime } from '@/server/runtime';
+import { eventById, eventNeighbours } from '@/tools/handover/service/evidence';
 
 export const dynamic = 'force-dynamic';
 

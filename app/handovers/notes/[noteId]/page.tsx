@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { requirePageSession } from '../../../../lib/auth/page-session';
-import { AppError } from '../../../../lib/errors';
-import { getRuntime } from '../../../../lib/runtime';
-import { localTime } from '../../../../tools/handover/report';
+import { requirePageSession } from '@/lib/auth/page-session';
+import { AppError } from '@/lib/errors';
+import { getRuntime } from '@/server/runtime';
+import { localTime } from '@/tools/handover/engine/report';
 import { HandoversUnavailable } from '../../unavailable';
 
 export const dynamic = 'force-dynamic';

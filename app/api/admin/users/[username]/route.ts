@@ -1,10 +1,10 @@
 /** PATCH /api/admin/users/:username {disabled} — disables (ending their sessions) or re-enables a person. Admins only; audited. */
 import { z } from 'zod';
-import { requireSession } from '../../../../../lib/auth/request';
-import { setUserDisabled, userActor } from '../../../../../lib/auth/users';
-import { AppError } from '../../../../../lib/errors';
-import { handle, jsonBody } from '../../../../../lib/http';
-import { getRuntime } from '../../../../../lib/runtime';
+import { requireSession } from '@/lib/auth/request';
+import { setUserDisabled, userActor } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+import { handle, jsonBody } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { requireSession, sessionActor } from '../../../../../lib/auth/request';
-import { handle, jsonBody } from '../../../../../lib/http';
-import { requireService } from '../../../../../lib/services';
+import { requireSession, sessionActor } from '@/lib/auth/request';
+import { handle, jsonBody } from '@/lib/http';
+import { requireService } from '@/server/require-service';
 
 export const dynamic = 'force-dynamic';
 

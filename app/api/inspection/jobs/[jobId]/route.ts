@@ -1,9 +1,9 @@
-import { requireSession } from '../../../../../lib/auth/request';
-import { AppError } from '../../../../../lib/errors';
-import { handle } from '../../../../../lib/http';
-import { requireService } from '../../../../../lib/services';
-import { JobId } from '../../../../../tools/inspection/jobs/job-types';
-import { imageHref } from '../../../../../tools/inspection/jobs/image-store';
+import { requireSession } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { JobId } from '@/tools/inspection/service/job-types';
+import { imageHref } from '@/tools/inspection/service/image-store';
 
 export const dynamic = 'force-dynamic';
 

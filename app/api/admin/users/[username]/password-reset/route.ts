@@ -2,10 +2,10 @@
  * POST /api/admin/users/:username/password-reset — a new one-time password for someone who forgot
  * theirs or is locked out by the login throttle; their sessions end. Admins only; audited.
  */
-import { requireSession } from '../../../../../../lib/auth/request';
-import { resetPassword, userActor } from '../../../../../../lib/auth/users';
-import { handle } from '../../../../../../lib/http';
-import { getRuntime } from '../../../../../../lib/runtime';
+import { requireSession } from '@/lib/auth/request';
+import { resetPassword, userActor } from '@/lib/auth/users';
+import { handle } from '@/lib/http';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 

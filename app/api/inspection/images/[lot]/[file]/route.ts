@@ -1,8 +1,8 @@
-import { requireSession } from '../../../../../../lib/auth/request';
-import { AppError } from '../../../../../../lib/errors';
-import { handle } from '../../../../../../lib/http';
-import { requireService } from '../../../../../../lib/services';
-import { parseImageRef } from '../../../../../../tools/inspection/jobs/image-store';
+import { requireSession } from '@/lib/auth/request';
+import { AppError } from '@/lib/errors';
+import { handle } from '@/lib/http';
+import { requireService } from '@/server/require-service';
+import { parseImageRef } from '@/tools/inspection/service/image-store';
 
 export const dynamic = 'force-dynamic';
 

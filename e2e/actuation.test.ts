@@ -16,7 +16,7 @@ describe('approval of a setpoint change across two browsers', () => {
     await signIn(operator, running.app, 'operator', running.app.oneTimePasswords.operator!, 'operator-new-pass-1');
     await operator.goto(`${running.app.url}/chat`);
     await operator.getByLabel('Message').fill('set zone 4 of the reflow oven on line 1 to 242');
-    await operator.getByRole('button', { name: 'Send' }).click();
+    await operator.getByRole('button', { name: 'Send', exact: true }).click();
 
     const operatorCard = operator.locator('[data-approval-id]').first();
     await operatorCard.waitFor({ timeout: 60_000 });

@@ -36,6 +36,7 @@ describe('an admin, while the app runs', () => {
   it('lets an admin take a backup now and shows it in the list', async () => {
     const page = await browser.newPage();
     await signIn(page, app, 'ada', adminPassword, 'plant-admin-password-2026');
+    await page.goto(`${app.url}/health`);
     const card = page.locator('section', { has: page.getByRole('heading', { name: 'Database backups' }) });
     await expect(card.textContent()).resolves.toContain('No backup yet.');
     await card.getByRole('button', { name: 'Back up now' }).click();

@@ -15,7 +15,7 @@ describe('chat', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await page.getByLabel('Message').fill('what is the state of line 1');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
 
     const card = page.locator('details[data-tool]').first();
     await card.waitFor({ timeout: 60_000 });

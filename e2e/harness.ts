@@ -28,7 +28,15 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     [path.join(ROOT, 'bin', 'plantpilot.js'), 'start', '--port', '0', ...(env.PLANTPILOT_E2E_DEV ? ['--dev'] : [])],
     {
       cwd: ROOT,
-      env: { ...process.env, PLANTPILOT_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_FORMAT: 'json', PLANTPILOT_TWIN_PORT: '0', ...env },
+      env: {
+        ...process.env,
+        PLANTPILOT_DATA_DIR: dataDir,
+        HOST: '127.0.0.1',
+        LOG_FORMAT: 'json',
+        PLANTPILOT_TWIN_PORT: '0',
+        PLANTPILOT_VDA5050_INTERFACE: `pp-e2e-${process.pid}-${Math.floor(Math.random() * 1e6)}`,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -80,8 +88,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Signs in through the login page. A first sign-in with a one-time password goes through the
- * change-password page and sets `newPassword`.
+ * Signs in through the login page. A first sign-in with a one-time password goes on to choosing
+ * a new one on the same page and sets `newPassword`.
  */
 export async function signIn(page: Page, app: RunningApp, username: string, password: string, newPassword?: string): Promise<void> {
   await page.goto(`${app.url}/login`);
@@ -89,8 +97,8 @@ export async function signIn(page: Page, app: RunningApp, username: string, pass
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (newPassword) {
-    await page.waitForURL(/\/account\/password$/);
-    await page.getByLabel('One-time password').fill(password);
+    // The sign-in page itself asks for the new password; the one-time password is not asked again.
+    await page.getByTestId('choose-password').waitFor();
     await page.getByLabel('New password (at least 10 characters)').fill(newPassword);
     await page.getByLabel('New password again').fill(newPassword);
     await page.getByRole('button', { name: 'Set new password' }).click();

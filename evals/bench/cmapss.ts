@@ -3,7 +3,7 @@
  * file and scores both at each test unit's last cycle against RUL_FD00x.txt, uncapped (the
  * published convention). Prints a table and writes evals/out/cmapss.json.
  *
- *   npx tsx evals/bench/cmapss.ts [--data ../shared/data/cmapss] [--subsets FD001,FD003]
+ *   npx tsx evals/bench/cmapss.ts [--data data/cmapss] [--subsets FD001,FD003]
  *     [--seed 1] [--trees 600] [--time-limit-s 120]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,10 +11,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { loadCmapssSubset, parseSubsetName } from '../../tools/maintenance/cmapss-files';
-import { predictLinearRul, trainLinearRulModel } from '../../tools/maintenance/linear-baseline';
-import { intervalCoverage, phm08Score, rmse } from '../../tools/maintenance/metrics';
-import { predictRul, trainRulModel } from '../../tools/maintenance/rul-model';
+import { loadCmapssSubset, parseSubsetName } from '../../tools/maintenance/io/cmapss-files';
+import { predictLinearRul, trainLinearRulModel } from '../../tools/maintenance/engine/linear-baseline';
+import { intervalCoverage, phm08Score, rmse } from '../../tools/maintenance/engine/metrics';
+import { predictRul, trainRulModel } from '../../tools/maintenance/engine/rul-model';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -60,7 +60,7 @@ interface SubsetResult {
 
 async function main(): Promise<void> {
   const program = new Command()
-    .option('--data <dir>', 'folder with the C-MAPSS files', join(projectRoot, '../shared/data/cmapss'))
+    .option('--data <dir>', 'folder with the C-MAPSS files', join(projectRoot, 'data/cmapss'))
     .option('--subsets <list>', 'comma-separated subsets', 'FD001,FD002,FD003,FD004')
     .option('--seed <n>', 'model seed', '1')
     .option('--trees <n>', 'maximum boosting rounds (held-out units pick the count below this)')

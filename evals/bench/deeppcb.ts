@@ -6,7 +6,7 @@
  * reported by wall clock and by this process's CPU time, with the load average, because a shared
  * machine's wall clock says more about the neighbours than about the engine.
  *
- *   npx tsx evals/bench/deeppcb.ts [--data ../shared/data/deeppcb] [--split holdout|tune|all]
+ *   npx tsx evals/bench/deeppcb.ts [--data data/deeppcb] [--split holdout|tune|all]
  *                                  [--limit N] [--score-threshold 0.5 (the CLI default)] [--options '{"minAreaPx":10}']
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,12 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import sharp from 'sharp';
-import { deepPcbSplitOf, parseAnnotations, parsePairList } from '../../tools/inspection/deeppcb-format';
-import type { LabeledBox } from '../../tools/inspection/defect-types';
-import { detectDefects, type DetectOptions } from '../../tools/inspection/detect';
-import type { GrayImage } from '../../tools/inspection/gray-image';
-import { readImagePair } from '../../tools/inspection/image-io';
-import { evaluateDetections, type Evaluation } from '../../tools/inspection/metrics';
+import { deepPcbSplitOf, parseAnnotations, parsePairList } from '../../tools/inspection/engine/deeppcb-format';
+import type { LabeledBox } from '../../tools/inspection/engine/defect-types';
+import { detectDefects, type DetectOptions } from '../../tools/inspection/engine/detect';
+import type { GrayImage } from '../../tools/inspection/engine/gray-image';
+import { readImagePair } from '../../tools/inspection/io/image-io';
+import { evaluateDetections, type Evaluation } from '../../tools/inspection/engine/metrics';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -65,7 +65,7 @@ function printTable(title: string, evaluation: Evaluation): void {
 
 async function main(): Promise<void> {
   const program = new Command()
-    .option('--data <dir>', 'DeepPCB trainval folder', path.resolve(projectRoot, '../shared/data/deeppcb'))
+    .option('--data <dir>', 'DeepPCB trainval folder', path.resolve(projectRoot, 'data/deeppcb'))
     .option('--split <split>', 'holdout | tune | all', 'holdout')
     .option('--limit <n>', 'at most this many pairs', (v) => Number.parseInt(v, 10))
     .option('--score-threshold <p>', 'confidence at which precision/recall/F1 are reported', Number.parseFloat, 0.5)

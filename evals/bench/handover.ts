@@ -22,9 +22,9 @@ import { migrate } from '../../lib/db/migrate';
 import { openEmbeddedDb } from '../../lib/db/pglite';
 import { openPostgresDb } from '../../lib/db/postgres';
 import { silentLogger } from '../../lib/log';
-import { startHandoverService } from '../../tools/handover/handover-service';
-import { renderMarkdown } from '../../tools/handover/render-markdown';
-import { renderPdf } from '../../tools/handover/render-pdf';
+import { startHandoverService } from '../../tools/handover/service/handover-service';
+import { renderMarkdown } from '../../tools/handover/engine/render-markdown';
+import { renderPdf } from '../../tools/handover/service/render-pdf';
 import { seedShift } from '../../tools/handover/testing/seed-shift';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,7 +3,7 @@
  * same run, against the best-known makespans (bounds.json). Prints one table and writes
  * evals/out/jssp.json.
  *
- *   npx tsx evals/bench/jssp.ts [--data ../shared/data/jsplib] [--time-limit-s 30] [--instances la|ta|ft|abz|orb|all|ft10,la01] [--seed 1]
+ *   npx tsx evals/bench/jssp.ts [--data data/jsplib] [--time-limit-s 30] [--instances la|ta|ft|abz|orb|all|ft10,la01] [--seed 1]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,8 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseJssp } from '../../tools/scheduling/jssp-format';
-import { solve } from '../../tools/scheduling/solve';
+import { parseJssp } from '../../tools/scheduling/engine/jssp-format';
+import { solve } from '../../tools/scheduling/engine/solve';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,7 +31,7 @@ const Bound = z.object({ name: z.string(), path: z.string(), lower_bound: z.numb
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: resolve(projectRoot, '../shared/data/jsplib') },
+    data: { type: 'string', default: resolve(projectRoot, 'data/jsplib') },
     'time-limit-s': { type: 'string', default: '30' },
     instances: { type: 'string', default: 'all' },
     seed: { type: 'string', default: '1' },

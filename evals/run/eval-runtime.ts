@@ -11,8 +11,8 @@ import { migrate, openEmbeddedDb } from '../../lib/db';
 import type { Db } from '../../lib/db/db';
 import { AppError } from '../../lib/errors';
 import { silentLogger, type Logger } from '../../lib/log';
-import { setRuntime, type Runtime, type RuntimeServices } from '../../lib/runtime';
-import { startServices } from '../../lib/server/services';
+import { setRuntime, type Runtime, type RuntimeServices } from '@/server/runtime';
+import { startServices } from '../../server/services';
 
 export type EvalRuntime = {
   config: Config;
@@ -30,6 +30,8 @@ export async function startEvalRuntime(options: { env?: Env; log?: Logger; shipp
   // dir needs no backups.
   const config = loadConfig({
     PLANTPILOT_TWIN_PORT: '0',
+    // Its own fleet topics: evaluations run beside other twins on the same broker.
+    PLANTPILOT_VDA5050_INTERFACE: `pp-eval-${process.pid}-${Math.floor(Math.random() * 1e6)}`,
     PLANTPILOT_TWIN_WARM_UP_HOURS: '0',
     PLANTPILOT_BACKUP_EVERY_HOURS: '0',
     ...options.env,

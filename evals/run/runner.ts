@@ -12,7 +12,7 @@ import { migrate } from '../../lib/db/migrate';
 import { openEmbeddedDb } from '../../lib/db/pglite';
 import { silentLogger } from '../../lib/log';
 import type { ToolRegistry } from '../../tools/registry';
-import type { Actor } from '../../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { LoadedScenario } from './scenario';
 import { score, type ObservedCall } from './score';
 

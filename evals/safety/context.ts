@@ -8,7 +8,7 @@ import { signedInUser } from '../../lib/auth/testing';
 import { AppError } from '../../lib/errors';
 import type { Gate } from '../../tools/approval/gate';
 import type { ApprovalRequest } from '../../tools/approval/types';
-import type { Actor } from '../../tools/tool';
+import type { Actor } from '@/lib/auth/actor';
 import type { EvalRuntime } from '../run/eval-runtime';
 import { POST as decisionRoute } from '../../app/api/approvals/[id]/decision/route';
 import { POST as killSwitchRoute } from '../../app/api/actuation/kill-switch/route';

@@ -90,11 +90,14 @@ export const alarmsTool = defineTool({
   }),
   output: z.object({
     alarms: z.array(z.object({ code: z.string(), asset: z.string(), text: z.string(), priority: z.number(), raisedAt: z.string() })),
+    /** As the real tool: alarms active now, apart from the raised events, so answers can tell them apart. */
+    activeNow: z.array(z.object({ assetId: z.string(), code: z.string(), text: z.string(), priority: z.number() })),
     sources: z.array(z.any()),
   }),
   effect: 'read',
   run: async () => ({
     alarms: [{ code: 'E-214', asset: 'L1-RFL', text: 'Zone 4 temperature deviation', priority: 2, raisedAt: AT }],
+    activeNow: [{ assetId: 'L1-RFL', code: 'E-214', text: 'Zone 4 temperature deviation', priority: 2 }],
     sources: [{ kind: 'alarm', id: 'alarm-1', title: 'E-214 on L1-RFL', href: '/plant/alarms/alarm-1' }],
   }),
 });

@@ -55,9 +55,11 @@ describe('plant connection on the plant twin, discovered by browsing', () => {
     await expect(callMethod(operator, 'L1-RFL', 'SetSpeed', [500])).rejects.toMatchObject({ code: 'invalid_argument' });
     // The twin runs by itself (faults, starved feeders), so its state can move between our reading
     // it and commanding: a Hold refused as not allowed in the current state is tried again once the
-    // oven is back in Execute.
+    // oven is back in Execute. The subscribed value can still say Execute when the refusal comes (the
+    // change is on its way), so after a refusal wait for the subscription to report the state change
+    // before reading it again.
     let holdAccepted = false;
-    for (let attempt = 0; attempt < 3 && !holdAccepted; attempt++) {
+    for (let attempt = 0; attempt < 6 && !holdAccepted; attempt++) {
       // The twin starts its lines by itself; give it a moment to reach Execute, then start it if it idles.
       const running = await waitForValue(operator, 'L1-RFL', 'State', (value) => value.value === 'Execute', 5000);
       if (!running.ok && running.observed.value === 'Idle') await callMethod(operator, 'L1-RFL', 'Start');
@@ -69,6 +71,7 @@ describe('plant connection on the plant twin, discovered by browsing', () => {
           return false;
         },
       );
+      if (!holdAccepted) await waitForValue(operator, 'L1-RFL', 'State', (value) => value.value !== 'Execute', 3000);
     }
     expect(holdAccepted).toBe(true);
     const held = await waitForValue(operator, 'L1-RFL', 'State', (value) => value.value === 'Held', 10_000);

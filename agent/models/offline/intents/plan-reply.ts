@@ -4,8 +4,7 @@
  * (choose-intent.ts), the target (target.ts), the confidence gate (confidence-gate.ts), and the
  * intent's planner (plans/).
  */
-import type { AssetResolution } from '../asset-resolver';
-import { mentionedLine } from '../asset-resolver';
+import { mentionedLine, type AssetResolution } from '../asset-resolver';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';

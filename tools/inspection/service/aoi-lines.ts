@@ -47,7 +47,7 @@ export function resolveLot(lot: string, line: string | undefined, defaultLine = 
   return { lotId: order?.id ?? lotId, orderId: order?.id, product, aoiMachineId, lineAssumed: !line && !order };
 }
 
-/** The AOI machine's share of a product's scrap in the twin (connectors/twin/simulation.ts). */
+/** The AOI machine's share of a product's scrap in the twin (SCRAP_SHARE in connectors/twin/plant-twin/quality.ts). */
 export const AOI_SCRAP_SHARE = 0.4;
 
 /** Share of boards the twin's AOI rejects for this product: its scrap rate times the AOI's share. */

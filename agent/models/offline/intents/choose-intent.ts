@@ -1,0 +1,93 @@
+/**
+ * Choosing the intent when the request is no follow-up: material rules and the material model first,
+ * then the plant rules, a what-if phrasing, a greeting, and finally the classifier. A write the
+ * request does not explicitly ask for becomes the closest read, or a question back.
+ */
+import type { AssetRef } from '../../../assets';
+import { resolveAsset } from '../asset-resolver';
+import { isCommandChatter } from '../commands';
+import { materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
+import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
+import { wordCount } from './conversation';
+import { chatterReply, lowConfidence } from './replies';
+import type { Reading, Request } from './request';
+import { ruleIntent } from './rules';
+import type { Plan } from './types';
+import { explicitWrite } from './write-requests';
+
+export function chooseIntent(request: Request, reading: Reading): Plan | undefined {
+  const { input, language, text, lower, timeContext, classification, lastTool } = request;
+  // Material words say what they are about before the general rules read "late" or "what if" as a schedule question.
+  const materialText = input.pendingQuestion ? reading.combined : text;
+  const named = reading.intent ? undefined : resolveAsset(materialText, input.assets);
+  const materialRuled = reading.intent
+    ? undefined
+    : materialRuleIntent(
+        materialText,
+        input.parts ?? [],
+        input.availableTools,
+        lastTool,
+        named?.kind === 'ambiguous' || (named?.kind === 'one' && named.asset.type !== 'line'),
+      );
+  if (materialRuled) {
+    reading.intent = materialRuled;
+    reading.byRule = true;
+  }
+  // Phrasings the rules miss ("wer liefert zu spät"): the material model decides when the request has a word of the
+  // material world and the plant model is not sure of its own reading. A write from it still needs its verb.
+  const materialRead = classification.material;
+  if (
+    !reading.intent &&
+    classification.score < CONFIDENT_PLANT_READING &&
+    materialEvidence(text, input.parts ?? []) &&
+    !ruleIntent(text, lower, input, timeContext) &&
+    isMaterialIntent(materialRead?.intent) &&
+    materialRead.score >= MATERIAL_CONFIDENCE_THRESHOLD &&
+    input.availableTools.has(INTENTS[materialRead.intent].tool) &&
+    (!WRITE_INTENTS.has(materialRead.intent) || (explicitWrite(materialRead.intent, lower) && mayAskToSend(text)))
+  ) {
+    reading.intent = materialRead.intent;
+    reading.byRule = true;
+  }
+
+  if (!reading.intent) {
+    const ruled = ruleIntent(text, lower, input, timeContext);
+    if (ruled) {
+      reading.intent = ruled.intent;
+      reading.byRule = true;
+      reading.inheritAsset = ruled.usesPrevious;
+    } else if (
+      /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|schaffen wir\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/.test(
+        lower,
+      )
+    )
+      reading.intent = 'what_if';
+    else if (/^(hi|hello|hey|help|hallo|hilfe|what can (you|i)|was kannst du)\b/.test(lower) && wordCount(text) <= 6) reading.intent = 'help';
+    else reading.intent = classification.intent as Intent | 'help' | 'smalltalk';
+    // The classifier's "help" only for short requests that sound like it; otherwise ask back.
+    if (reading.intent === 'help' && !/\b(help|hilfe|hallo|hello|hi|hey|moin|servus|can you|kannst du|what can|was kann|examples?|beispiel\w*)\b/.test(lower))
+      return lowConfidence(classification, language, undefined, input.availableTools);
+  }
+
+  // A write is proposed only on an explicit request for it; a question about the same thing is a read.
+  if (!reading.followUp && !reading.byRule && WRITE_INTENTS.has(reading.intent as Intent) && !explicitWrite(reading.intent as Intent, lower)) {
+    const read = classification.alternatives.find(
+      (alternative) => alternative.intent in INTENTS && !WRITE_INTENTS.has(alternative.intent as Intent) && alternative.score >= 0.1,
+    );
+    if (read) reading.intent = read.intent as Intent;
+    // "what's the zone 3 setpoint on oven 1": a question about a setpoint reads the machine.
+    else if (reading.intent === 'set_setpoint' && /^(what|which|where|how|is|wie|wo|was|welche\w*|ist|steht)\b|\?\s*$/.test(lower))
+      reading.intent = 'asset_state';
+    else if (reading.intent === 'machine_command' && isCommandChatter(text)) return chatterReply(language);
+    else
+      return lowConfidence(
+        { ...classification, intent: 'asset_state' },
+        language,
+        resolveAsset(reading.combined, input.assets).kind === 'one'
+          ? (resolveAsset(reading.combined, input.assets) as { asset: AssetRef }).asset.id
+          : undefined,
+        input.availableTools,
+      );
+  }
+  return undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * The conversation around a request: the words that affirm, ask why, follow up or point back, and
+ * what the earlier turns left to follow up on (their target, a late order a schedule reported).
+ */
+import type { AssetRef } from '../../../assets';
+import { aliasesOf } from '../asset-resolver';
+import type { EarlierResult } from '../earlier-results';
+import { tokens } from '../text';
+import type { PreviousCall } from './types';
+
+export const AFFIRMATION =
+  /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|do it|go ahead|please do|do that|book it|book that|then|please|pls|ja|jo|jep|klar|gerne|mach das|mach es|bitte|passt|dann|buch es|buch das|go|fine|gut)[\s,.!]*)+$/;
+export const WHY = /^(why|why\??|how come|what caused (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
+export const FOLLOW_UP =
+  /^(and|what about|how about|same for|same thing for|do the same|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt)\b/;
+/** A request that says not to do something. */
+export const NEGATED = /\b(don'?t|do not|dont|never|not yet|no need to|nothing|nichts|nicht|noch nicht|kein\w*)\b|^(no|nein|nee)\b/;
+/** Words that point back at the asset of the previous turn. */
+export const PRONOUN = /\b(it|its|them|that one|this one|sie|ihn|es|ihm|den|dem|der)\b/;
+
+export function wordCount(text: string): number {
+  return tokens(text).length;
+}
+
+const TARGET_FILLER =
+  /^(and|und|what|about|how|the|one|ones|on|for|of|at|in|der|die|das|den|dem|auf|an|von|für|fuer|mit|bei|was|ist|wie|es|same|too|also|auch|bitte|please|pls|line|linie|ln|l\d+|\d+)$/;
+
+/** Whether a follow-up says nothing but which target it is about ("and the one on line 2?", "und der auf Linie 1?"). */
+export function onlyNamesTarget(text: string, assets: AssetRef[]): boolean {
+  const aliasWords = new Set(assets.flatMap((asset) => aliasesOf(asset).flatMap((alias) => alias.split(' '))));
+  return tokens(text).every((word) => TARGET_FILLER.test(word) || aliasWords.has(word));
+}
+
+/** The previous call's asset and line, for follow-ups that do not name their own. */
+export function inheritedTarget(previous: PreviousCall | undefined, assets: AssetRef[]): AssetRef | undefined {
+  if (!previous) return undefined;
+  const id = (previous.args.asset ?? previous.args.line) as string | undefined;
+  if (typeof id !== 'string') return undefined;
+  return assets.find((asset) => asset.id === id) ?? assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === id.replace(/\D/g, ''));
+}
+
+/** For a follow-up that names a different machine, the one of the same kind on the named line. */
+export function sameKindOnLine(base: AssetRef | undefined, line: string, assets: AssetRef[]): AssetRef | undefined {
+  if (!base || base.type === 'line') return assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === line);
+  const sameName = (asset: AssetRef) => aliasesOf(asset).some((alias) => aliasesOf(base).includes(alias) && !/\d$/.test(alias)) || asset.type === base.type;
+  const candidates = assets.filter((asset) => asset.type === base.type && asset.line?.replace(/\D/g, '') === line && sameName(asset));
+  // The machine's own number, without the line's ("Pick-and-place 2 L1" → 2; "Pick-and-place 1 L2" is not a 2).
+  const ownNumber = (asset: AssetRef) => /(\d+)\s*\S*$/.exec(asset.name.replace(/\bL\d+\b|\bline \d+\b/gi, '').trim())?.[1];
+  const number = ownNumber(base);
+  return candidates.find((asset) => number === undefined || ownNumber(asset) === number) ?? candidates[0];
+}
+
+/** The late order a schedule earlier in the conversation reported (any field naming an order next to lateness). */
+export function lateOrder(earlier: EarlierResult[] | undefined): string | undefined {
+  for (const result of [...(earlier ?? [])].reverse()) {
+    if (result.tool !== 'propose_schedule' && result.tool !== 'what_if' && result.tool !== 'explain_late_order') continue;
+    const found = findLate(result.output, false);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findLate(value: unknown, inLate: boolean): string | undefined {
+  if (typeof value === 'string') return inLate && /^[A-Z]{2,3}-\d{3,}$/.test(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findLate(item, inLate);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  const late =
+    inLate ||
+    record.late === true ||
+    Object.entries(record).some(([key, inner]) => /tardiness|late|delay/i.test(key) && typeof inner === 'number' && inner > 0);
+  for (const [key, inner] of Object.entries(record)) {
+    const found = findLate(inner, late || /late|tardy|delayed/i.test(key));
+    if (found) return found;
+  }
+  return undefined;
+}

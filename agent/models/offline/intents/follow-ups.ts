@@ -1,0 +1,115 @@
+/**
+ * Follow-ups first: they mean something only against what came before. "yes" books or releases what
+ * was just proposed, "why?" explains a late order or the alarms, "and line 2?" repeats the last request
+ * for another target, and "and the other one?" with nothing before it asks back.
+ */
+import { resolveAsset } from '../asset-resolver';
+import { isCommandChatter } from '../commands';
+import { INTENTS, WRITE_INTENTS, type Intent } from './catalogue';
+import { AFFIRMATION, FOLLOW_UP, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
+import { clarify, say } from './replies';
+import type { Reading, Request } from './request';
+import { ruleIntent } from './rules';
+import type { Plan } from './types';
+import { explicitWrite } from './write-requests';
+
+/** Sets the reading's intent when the request continues the conversation; a question back when there is nothing to continue. */
+export function readFollowUp(request: Request, reading: Reading): Plan | undefined {
+  const { input, language, text, lower, timeContext, classification, previousIntent, lastTool } = request;
+  if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
+    if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
+    else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';
+    else if (lastTool === 'propose_schedule' || lastTool === 'what_if') reading.intent = 'release_schedule';
+    else if (/\bbook\b|\bbuch/.test(lower)) reading.intent = 'create_work_order';
+    else
+      return clarify(
+        say(
+          language,
+          'Yes to what? I have no proposal open in this conversation to act on. Say what you want done, e.g. “book a work order for L1-PNP2” after its maintenance forecast.',
+          'Ja wozu? In diesem Gespräch ist kein Vorschlag offen. Sagen Sie, was getan werden soll, z. B. „Arbeitsauftrag für L1-PNP2 buchen“ nach der Wartungsprognose.',
+        ),
+      );
+    reading.followUp = true;
+  } else if (WHY.test(lower) && wordCount(text) <= 4 && input.previous) {
+    const order =
+      typeof input.previous.args.order === 'string'
+        ? input.previous.args.order
+        : input.previous.tool === 'propose_schedule' || input.previous.tool === 'what_if'
+          ? lateOrder(input.earlier)
+          : undefined;
+    if (order) {
+      reading.intent = 'explain_late_order';
+      reading.combined = `${reading.combined} ${order}`;
+    } else {
+      reading.intent = 'alarms';
+      const target = inheritedTarget(input.previous, input.assets);
+      if (target) reading.combined = `${reading.combined} ${target.id}`;
+      reading.combined = `${reading.combined} alarm history`;
+    }
+    reading.followUp = true;
+  } else if (
+    /\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|verspätet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) &&
+    lateOrder(input.earlier)
+  ) {
+    reading.intent = 'explain_late_order';
+    reading.combined = `${reading.combined} ${lateOrder(input.earlier)}`;
+    reading.followUp = true;
+  } else if (
+    lastTool === 'maintenance_forecast' &&
+    /\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster)\b/.test(lower) &&
+    !/\?\s*$/.test(lower) &&
+    explicitWrite('create_work_order', lower)
+  ) {
+    // "mach da einen Auftrag draus, im empfohlenen Fenster": the forecast just given is what to book.
+    reading.intent = 'create_work_order';
+    reading.followUp = true;
+  } else if (
+    previousIntent &&
+    previousIntent !== 'alarms' &&
+    FOLLOW_UP.test(lower) &&
+    /\b(alarm\w*|alerts?|störmeldung\w*|störungen)\b/.test(lower) &&
+    !isCommandChatter(lower) &&
+    !/\b(mean\w*|bedeut\w*|manual|handbuch)\b/.test(lower)
+  ) {
+    // "and its alarms?": the same target, the alarms now.
+    reading.intent = 'alarms';
+    reading.followUp = true;
+  } else if (
+    !input.previous &&
+    !input.pendingQuestion &&
+    /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit)\b/.test(lower) &&
+    (/\b(other|the same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
+      // "and line 2?" — nothing but a target after the "and".
+      (wordCount(text) <= 4 && resolveAsset(text, input.assets).kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
+  ) {
+    // "und die andere Linie?" with nothing before it: nothing to follow.
+    return clarify(
+      say(
+        language,
+        'The other what? There is nothing earlier in this conversation to follow up on. Say what you want to know, e.g. “How is production going on line 2?”.',
+        'Die andere was? In diesem Gespräch gibt es noch nichts, woran ich anknüpfen kann. Sagen Sie, was Sie wissen möchten, z. B. „Wie läuft die Produktion auf Linie 2?“.',
+      ),
+    );
+  } else if (
+    previousIntent &&
+    !input.pendingQuestion &&
+    !WRITE_INTENTS.has(previousIntent) &&
+    (FOLLOW_UP.test(lower) || (wordCount(text) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
+    !(
+      classification.score >= 0.9 &&
+      classification.intent !== previousIntent &&
+      // "do the same for PO-24119" repeats the last request whatever its other words sound like.
+      !/^(do the same|same (thing )?for|the same for|dasselbe|das gleiche|das selbe|genauso|auch für|auch fuer)\b/.test(lower) &&
+      // "and the one on line 2?" names only a target: nothing in it asks for something else.
+      !onlyNamesTarget(text, input.assets) &&
+      classification.intent in INTENTS &&
+      wordCount(text) > 4 &&
+      // A follow-up only turns into a write when it says so; a sure classifier alone is not enough.
+      (!WRITE_INTENTS.has(classification.intent as Intent) || explicitWrite(classification.intent as Intent, lower))
+    )
+  ) {
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+/** Plans for reading the plant: the overview, production status, a machine's state, alarms and trends. */
+import { resolveTag } from '../../asset-resolver';
+import { beforeStop } from '../../time-window';
+import { WHY } from '../conversation';
+import { clarify, list, say } from '../replies';
+import { alarmCode, lastHour, parsePriorities, resolutionFor } from '../slots';
+import { withoutAssetWords } from '../tag-match';
+import type { Plan } from '../types';
+import type { PlanContext } from './plan-context';
+
+export function planPlantOverview(plan: PlanContext): Plan {
+  const { lineId, call } = plan;
+  return call(lineId ? { line: lineId } : {});
+}
+
+export function planProductionStatus(plan: PlanContext): Plan {
+  const { lineId, call } = plan;
+  return call(lineId ? { line: lineId } : {});
+}
+
+export function planAssetState(plan: PlanContext): Plan {
+  const { language, asset, call, needAsset } = plan;
+  if (!asset) return needAsset(say(language, 'its state', 'den Zustand'));
+  // The asked value is put first by the answer writer; the call reads the whole asset.
+  return call({ asset: asset.id });
+}
+
+export function planAlarms(plan: PlanContext): Plan {
+  const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
+  const before = beforeStop(combined);
+  const history =
+    Boolean(window) ||
+    Boolean(previousWindow) ||
+    Boolean(before) ||
+    WHY.test(lower) ||
+    /\b(history|historie|verlauf|were|was there|happened|gab es|hatten|occur|kam|came up|log|overnight|tripped|ausgelöst)\b/.test(lower);
+  const state = /\b(acknowledged|acked|quittiert\w*)\b/.test(lower)
+    ? 'acknowledged'
+    : /\b(shelved|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*)\b/.test(lower)
+      ? 'shelved'
+      : /\b(cleared|gegangen\w*)\b/.test(lower)
+        ? 'cleared'
+        : history
+          ? 'all'
+          : 'active';
+  const args: Record<string, unknown> = { state };
+  if (machine) args.asset = machine.id;
+  else if (lineId) args.line = lineId;
+  const code = alarmCode(combined);
+  if (code) args.code = code;
+  const priorities = parsePriorities(combined) ?? (followUp && Array.isArray(input.previous?.args.priorities) ? input.previous.args.priorities : undefined);
+  if (priorities) args.priorities = priorities;
+  if (before) {
+    args.before = { ...(machine ? { asset: machine.id } : lineId ? { line: lineId } : {}), event: 'stopped', minutes: before.minutes };
+    delete args.asset;
+    delete args.line;
+  } else if (history) {
+    const span = window ?? previousWindow ?? lastHour(input.now);
+    args.from = span.from;
+    args.to = span.to;
+  }
+  return call(args);
+}
+
+export function planTagHistory(plan: PlanContext): Plan {
+  const { input, combined, language, followUp, machine, window, previousWindow, call, needAsset } = plan;
+  if (!machine) return needAsset(say(language, 'the trend', 'den Verlauf'));
+  let tag = resolveTag(withoutAssetWords(combined, machine), machine.tags);
+  if (tag.kind === 'none' && followUp && typeof input.previous?.args.tag === 'string') tag = resolveTag(input.previous.args.tag, machine.tags);
+  if (tag.kind === 'ambiguous')
+    return clarify(
+      say(
+        language,
+        `Which tag of ${machine.name} do you mean: ${list(tag.candidates.slice(0, 6).map((t) => `\`${t.id}\``))}?`,
+        `Welchen Messwert von ${machine.name} meinen Sie: ${list(
+          tag.candidates.slice(0, 6).map((t) => `\`${t.id}\``),
+          'de',
+        )}?`,
+      ),
+    );
+  if (tag.kind === 'none')
+    return clarify(
+      say(
+        language,
+        `Which tag of ${machine.name} should I trend? Name it, e.g. ${list((machine.tags ?? []).slice(0, 3).map((t) => `\`${t.id}\``)) || '`Zone4.TemperatureC`'}.`,
+        `Welchen Messwert von ${machine.name} soll ich zeigen? Z. B. ${list(
+          (machine.tags ?? []).slice(0, 3).map((t) => `\`${t.id}\``),
+          'de',
+        )}.`,
+      ),
+    );
+  const span =
+    window ??
+    (previousWindow ? { ...previousWindow, minutes: (Date.parse(previousWindow.to) - Date.parse(previousWindow.from)) / 60_000 } : lastHour(input.now));
+  return call({ asset: machine.id, tag: tag.tag.id, from: span.from, to: span.to, resolution: resolutionFor(span.minutes) });
+}

@@ -1,0 +1,83 @@
+/** Plans for changing the plant (each filed for approval): a setpoint change and a machine command. */
+import type { AssetRef } from '../../../../assets';
+import { resolveTag } from '../../asset-resolver';
+import { isCommandChatter, parseCommand } from '../../commands';
+import type { Language } from '../../training-set';
+import { chatterReply, clarify, list, say } from '../replies';
+import { setpointValue } from '../slots';
+import type { Plan } from '../types';
+import type { PlanContext } from './plan-context';
+
+export function planSetSetpoint(plan: PlanContext): Plan {
+  const { text, combined, language, machine, call, needAsset } = plan;
+  return setpointPlan(text, combined, machine, language, call, needAsset);
+}
+
+export function planMachineCommand(plan: PlanContext): Plan {
+  const { text, language, asset, call, needAsset } = plan;
+  if (isCommandChatter(text) && !parseCommand(text)) return chatterReply(language);
+  const command = parseCommand(text);
+  if (!command)
+    return clarify(
+      say(
+        language,
+        `Which command do you mean${asset ? ` for ${asset.id}` : ''}: start, stop, hold, unhold (resume), reset or clear? I do not guess a command.`,
+        `Welchen Befehl meinen Sie${asset ? ` für ${asset.id}` : ''}: start, stop, hold, unhold (fortsetzen), reset oder clear? Einen Befehl rate ich nicht.`,
+      ),
+    );
+  if (!asset) return needAsset(say(language, 'the command', 'den Befehl'));
+  return call({ asset: asset.id, command });
+}
+
+/** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
+const RELATIVE_CHANGE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))/i;
+const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;
+
+function setpointPlan(
+  text: string,
+  combined: string,
+  machine: AssetRef | undefined,
+  language: Language,
+  call: (args: Record<string, unknown>) => Plan,
+  needAsset: (what: string) => Plan,
+): Plan {
+  if (!machine) return needAsset(say(language, 'the setpoint change', 'die Sollwertänderung'));
+  if (RELATIVE_CHANGE.test(text) && !TARGET_VALUE.test(text))
+    return clarify(
+      say(
+        language,
+        `To what value exactly? A change “by” an amount needs the current setpoint, and an approval must name the exact new value. Say e.g. “set zone 3 of ${machine.id} to 190”.`,
+        `Auf welchen Wert genau? Eine Änderung „um“ einen Betrag braucht den aktuellen Sollwert, und eine Freigabe muss den genauen neuen Wert nennen. Z. B. „Zone 3 von ${machine.id} auf 190 setzen“.`,
+      ),
+    );
+  const raw = TARGET_VALUE.exec(combined)?.[1] ?? /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(combined)?.[1] ?? setpointValue(text)?.toString();
+  if (raw === undefined)
+    return clarify(
+      say(
+        language,
+        `What value should the setpoint of ${machine.name} be? Say e.g. “set zone 4 setpoint of ${machine.id} to 245”.`,
+        `Welchen Wert soll der Sollwert von ${machine.name} haben (What value)? Z. B. „Zone 4 Sollwert von ${machine.id} auf 245 setzen“.`,
+      ),
+    );
+  const value = Number(raw.replace(',', '.'));
+  const writable = (machine.tags ?? []).filter((t) => t.writable || /setpoint|sp$/i.test(t.id));
+  // "zone 3" names the setpoint by its zone; the writable tags are the only candidates.
+  const tag = resolveTag(`${combined} setpoint`, writable, { writableOnly: true });
+  if (tag.kind !== 'one') {
+    return clarify(
+      say(
+        language,
+        `Which setpoint of ${machine.name} do you mean${writable.length ? `: ${list(writable.slice(0, 8).map((t) => `\`${t.id}\``))}` : ''}?`,
+        `Welchen Sollwert von ${machine.name} meinen Sie${
+          writable.length
+            ? `: ${list(
+                writable.slice(0, 8).map((t) => `\`${t.id}\``),
+                'de',
+              )}`
+            : ''
+        }?`,
+      ),
+    );
+  }
+  return call({ asset: machine.id, tag: tag.tag.id, value });
+}

@@ -1,0 +1,56 @@
+/** Plans for the production schedule: proposing one, releasing a draft, what-if scenarios and late orders. */
+import { latestOutput } from '../../earlier-results';
+import { namedDay } from '../../time-window';
+import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
+import { clarify, say } from '../replies';
+import { orderId } from '../slots';
+import type { Plan } from '../types';
+import type { PlanContext } from './plan-context';
+
+export function planProposeSchedule(plan: PlanContext): Plan {
+  const { call } = plan;
+  // The scheduler plans every line together (orders can move between lines).
+  return call({});
+}
+
+export function planReleaseSchedule(plan: PlanContext): Plan {
+  const { input, language, call } = plan;
+  const draftId = latestOutput(input.earlier, ['propose_schedule', 'what_if'], (output) => (output as { draftId?: unknown }).draftId);
+  if (typeof draftId !== 'string')
+    return clarify(
+      say(
+        language,
+        'There is no proposed schedule in this conversation to release. Ask “Propose a schedule for the open orders” first; I then file the release of that draft for a supervisor’s approval.',
+        'In diesem Gespräch gibt es keinen Planvorschlag zum Freigeben (no proposed schedule). Fragen Sie zuerst „Schlag einen Plan für die offenen Aufträge vor“; dann reiche ich die Freigabe dieses Entwurfs zur Genehmigung ein.',
+      ),
+    );
+  return call({ draftId });
+}
+
+export function planWhatIf(plan: PlanContext): Plan {
+  const { input, text, combined, followUp, timeContext, machine, lineId, call } = plan;
+  const previousScenario =
+    followUp && input.previous?.tool === 'what_if' && typeof input.previous.args.scenario === 'object'
+      ? (input.previous.args.scenario as PreviousScenario)
+      : undefined;
+  const scenario = whatIfScenario(followUp ? text : combined, machine, lineId, {
+    previous: previousScenario,
+    extraShiftDate: namedDay(combined, timeContext)?.iso,
+  });
+  if (scenario.kind === 'clarify') return clarify(scenario.text);
+  return call({ scenario: scenario.scenario });
+}
+
+export function planExplainLateOrder(plan: PlanContext): Plan {
+  const { combined, language, call } = plan;
+  const order = orderId(combined);
+  if (!order)
+    return clarify(
+      say(
+        language,
+        'Which order do you mean? Give its id, e.g. “Why is order PO-24118 late?”.',
+        'Welchen Auftrag meinen Sie (Which order)? Nennen Sie die Nummer, z. B. „Warum ist PO-24118 spät?“.',
+      ),
+    );
+  return call({ order });
+}

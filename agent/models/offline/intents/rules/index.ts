@@ -1,0 +1,43 @@
+/**
+ * Requests whose form says what they are, whatever the classifier reads: a value for a writable tag,
+ * a command verb in command position, a question about an order, an alarm code's meaning, a trend.
+ * The rule groups are tried in order and the first match wins, so an earlier group's rule takes
+ * precedence over a later one's.
+ */
+import { resolveAsset } from '../../asset-resolver';
+import { PRONOUN, wordCount } from '../conversation';
+import { assetByTag } from '../tag-match';
+import type { PlanInput } from '../types';
+import type { Intent } from '../catalogue';
+import { orderRule } from './orders';
+import { plantRule } from './plant';
+import { questionRule } from './questions';
+import type { RuleContext } from './rule-context';
+
+export function ruleIntent(
+  text: string,
+  lower: string,
+  input: PlanInput,
+  timeContext: { now: Date; timeZone: string },
+): { intent: Intent; usesPrevious: boolean } | undefined {
+  const rules = ruleContext(text, lower, input, timeContext);
+  const found = plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
+  return found ? { intent: found[0], usesPrevious: found[1] } : undefined;
+}
+
+/** The machine a request is about: named, found by its tag, or (for "it" and short requests) the previous turn's. */
+function ruleContext(text: string, lower: string, input: PlanInput, timeContext: { now: Date; timeZone: string }): RuleContext {
+  const previousAsset =
+    input.previous && typeof input.previous.args.asset === 'string' ? input.assets.find((asset) => asset.id === input.previous!.args.asset) : undefined;
+  let resolution = resolveAsset(text, input.assets);
+  if (resolution.kind === 'none') {
+    const byTag = assetByTag(text, input.assets);
+    // "zone 3 looks a bit cold" after a question about oven 1: that oven, not "which oven?".
+    // "setz ihn zurück" after a question about placer 1: "ihn" is that placer, not whichever machine's tag "Fehler" fits.
+    resolution = byTag.kind === 'ambiguous' && previousAsset && (byTag.candidates.includes(previousAsset) || PRONOUN.test(lower)) ? { kind: 'none' } : byTag;
+  }
+  const machine = resolution.kind === 'one' ? resolution.asset : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
+  const target = machine ?? (PRONOUN.test(lower) || wordCount(text) <= 4 ? previousAsset : undefined);
+  const usesPrevious = !machine && target !== undefined;
+  return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };
+}

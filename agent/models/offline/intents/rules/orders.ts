@@ -1,0 +1,42 @@
+/** Rules for requests about a production order: late material, inspecting a lot, a rush order, why late, when done. */
+import { orderId } from '../slots';
+import type { RuleContext, RuleMatch } from './rule-context';
+
+export function orderRule(rules: RuleContext): RuleMatch | undefined {
+  const { text, lower } = rules;
+  if (
+    orderId(text) &&
+    /\b(material|parts|paste|teile|bauteile|lieferung|components?)\b/.test(lower) &&
+    /\b(late|delay\w*|spät\w*|spaet\w*|verspät\w*|\d+\s*(h|hours|stunden))\b/.test(lower)
+  )
+    return ['what_if', false];
+  if (
+    orderId(text) &&
+    !/\b(how (did|was|were|is)|wie (war|waren|ist|hat)|what did|was hat|was haben)\b/.test(lower) &&
+    /\b(run|start|trigger|inspect\w*|prüf\w*|pruef\w*|check\w*)\b/.test(lower) &&
+    /\b(aoi|inspect\w*|inspektion|prüf\w*|pruef\w*|checked)\b/.test(lower) &&
+    // "Prüfergebnisse", "inspection results", "yield": asking what came out, not starting one.
+    !/(result|ergebnis|befund|yield|ausbeute)/.test(lower)
+  )
+    return ['trigger_inspection', false];
+  if (
+    /\b\d+\s*(?:x|pcs|stück|stk|boards?)?\s*(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(text) &&
+    /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
+  )
+    return ['what_if', false];
+  const order = orderId(text);
+  if (
+    order &&
+    /\b(why|warum|wieso|weshalb|late|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich)\b/.test(
+      lower,
+    )
+  )
+    return ['explain_late_order', false];
+  if (
+    order &&
+    /\b(when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan)\b/.test(lower) &&
+    !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower)
+  )
+    return ['production_status', false];
+  return undefined;
+}

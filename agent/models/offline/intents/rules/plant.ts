@@ -1,0 +1,79 @@
+/**
+ * Rules for requests about the plant and its plan: a stop's alarms, setpoint values and command verbs,
+ * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
+ * a new schedule.
+ */
+import { beforeStop, slotWindow } from '../../time-window';
+import { setpointValue, orderId } from '../slots';
+import { wordCount } from '../conversation';
+import { strongWritable } from '../tag-match';
+import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from '../write-requests';
+import type { RuleContext, RuleMatch } from './rule-context';
+
+export function plantRule(rules: RuleContext): RuleMatch | undefined {
+  const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
+  if (beforeStop(text)) return ['alarms', false];
+  if (
+    target &&
+    target.type !== 'line' &&
+    setpointValue(text) !== undefined &&
+    !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
+    !ASKS_OR_REPORTS.test(lower)
+  ) {
+    if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
+  }
+  if (imperativeCommand(text) && (target || resolution.kind !== 'none')) return ['machine_command', usesPrevious];
+  const hasDraft = (input.earlier ?? []).some(
+    (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',
+  );
+  if (
+    hasDraft &&
+    /\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|frei|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) &&
+    !/\?$/.test(lower)
+  )
+    return ['release_schedule', false];
+  if (input.previous?.tool === 'trigger_inspection' && /\b(results?|ergebnis\w*|befund\w*|outcome)\b/.test(lower)) return ['inspection_results', false];
+  const booking = /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(
+    lower,
+  );
+  if (booking && resolution.kind !== 'none' && (slotWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
+    return ['create_work_order', false];
+  // Wear and remaining life are the forecast's subject: "how much life is left in the blower", "RUL for line 2", "Restlebensdauer".
+  if (
+    /\b(life (?:is )?left|life does .* have left|remaining (?:useful )?life|rul|restlebensdauer|restnutzungsdauer|lebensdauer|wear(?:ing)? out|gives? up|verschlei(?:ß|ss)\w*)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['maintenance_forecast', false];
+  if (target && target.type !== 'line' && !orderId(text) && /\b(due|fällig|faellig)\b/.test(lower) && !/\b(rush|eil\w*|order|auftrag)\b/.test(lower))
+    return ['maintenance_forecast', usesPrevious];
+  // "utilities all good?", "Versorgung ok?": the utilities as a whole are the overview's line "utilities".
+  if (
+    !machine &&
+    /\b(utilities|utility|versorgung|medien)\b/.test(lower) &&
+    /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie)\b/.test(lower) &&
+    wordCount(text) <= 6
+  )
+    return ['plant_overview', false];
+  // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.
+  if (
+    /\b(work orders|wos|arbeitsauftr(?:ä|ae)ge\w*|wartungsauftr(?:ä|ae)ge\w*|instandhaltungsauftr(?:ä|ae)ge\w*)\b/.test(lower) &&
+    !explicitWrite('create_work_order', lower)
+  )
+    return ['list_work_orders', false];
+  // "handover from 7 until now": the word names the report.
+  if (
+    /\b(handover|hand-over|shift report|übergabe\w*|uebergabe\w*|schichtübergabe\w*|schichtuebergabe\w*|schichtbericht\w*)\b/.test(lower) &&
+    !/\b(manual|handbuch|how do i|wie mache ich)\b/.test(lower)
+  )
+    return ['generate_shift_handover', false];
+  // "propose a schedule, is anything late?", "Plan bitte neu rechnen": a new plan first, whatever else is asked with it.
+  if (
+    /^(?:please |pls |bitte |ok,? )?(propose|suggest|draft|recalculate|re-?plan|reschedule)\b.*\b(schedule|plan)\b/.test(lower) ||
+    /^(?:bitte )?(schlag\w*|erstell\w*)\b.*\b(plan|planung)\w*\b/.test(lower) ||
+    /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower)
+  )
+    return ['propose_schedule', false];
+  return undefined;
+}

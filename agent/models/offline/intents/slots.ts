@@ -1,0 +1,76 @@
+/**
+ * Values read from the words of a request: order ids, alarm codes, priorities, setpoint values and
+ * time windows (with the trend resolution that suits a window).
+ */
+import type { TimeWindow } from '../time-window';
+
+/** Two ISO 8601 times with an offset in the text ("from 2025-03-08T22:00:00+01:00 to …"), as a window. */
+export function explicitWindow(text: string): { from: string; to: string } | undefined {
+  const times = text.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g);
+  return times && times.length >= 2 ? { from: times[0]!, to: times[1]! } : undefined;
+}
+
+/** Tomorrow 22:00–02:00 UTC, written as a request would give it. */
+export function exampleWindow(now: Date): { from: string; to: string } {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 22));
+  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+  return { from: iso(day), to: iso(new Date(day.getTime() + 4 * 3_600_000)) };
+}
+
+export function resolutionFor(minutes: number): string {
+  if (minutes <= 120) return '1m';
+  if (minutes <= 720) return '5m';
+  if (minutes <= 2880) return '15m';
+  return '1h';
+}
+
+const LAST_HOUR_MINUTES = 60;
+
+export function lastHour(now: Date): TimeWindow {
+  return { from: new Date(now.getTime() - LAST_HOUR_MINUTES * 60_000).toISOString(), to: now.toISOString(), minutes: LAST_HOUR_MINUTES };
+}
+
+/** "prio 1 and 2 only", "priority 1", "critical", "Prio 1 und 2" → [1, 2]. */
+export function parsePriorities(text: string): number[] | undefined {
+  const t = text.toLowerCase();
+  const phrase = /\b(?:prio(?:rity|rität|ritaet|s)?|p)[\s-]*((?:[1-4])(?:\s*(?:,|and|und|or|oder|&|\+|-|to|bis)\s*[1-4])*)/.exec(t);
+  if (phrase) {
+    const numbers = phrase[1]!.match(/[1-4]/g)!.map(Number);
+    const range = /([1-4])\s*(?:-|to|bis)\s*([1-4])/.exec(phrase[1]!);
+    const all = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : numbers;
+    return [...new Set(all)].sort();
+  }
+  if (/\b(critical|kritische?n?)\b/.test(t)) return [1];
+  if (/\b(high[- ]prio\w*|hohe[rn]? prio\w*|wichtige\w*)\b/.test(t)) return [1, 2];
+  return undefined;
+}
+
+/** An alarm code in the text (E-214, e214, W 105), in the tools' spelling. */
+export function alarmCode(text: string): string | undefined {
+  const match = /\b([a-z])[-\s]?(\d{3})\b/i.exec(text);
+  if (!match || /^(l|p)$/i.test(match[1]!)) return undefined;
+  return `${match[1]!.toUpperCase()}-${match[2]}`;
+}
+
+/** A production order or lot id: "PO-24118", "po 24118", "lot 24118", "Auftrag 24118", or a bare "24118" (orders are five digits). */
+export function orderId(text: string): string | undefined {
+  const match = /\b(po|wo|so|mo)[-\s]?(\d{3,})\b/i.exec(text) ?? /\b([a-z]{2,3})-(\d{3,})\b/i.exec(text);
+  if (match) return `${match[1]!.toUpperCase()}-${match[2]}`;
+  const bare =
+    /\b(?:order|auftrag|lot|los|charge|batch)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{3,})\b/i.exec(text) ??
+    // A five-digit number on its own, not a quantity ("600 boards"), part number, time or value with a unit.
+    /(?<![\w.,:/-])(\d{5})(?![\w.,:/-]|\s*(?:x|pcs|stück|stk|boards?|units?|pieces|platinen|°|grad|bar|rpm|%))/i.exec(text);
+  return bare ? `PO-${bare[1]}` : undefined;
+}
+
+/** The new value a setpoint request gives: "to 185", "auf 48", "-> 175", "245 pls", "175°C". */
+export function setpointValue(text: string): number | undefined {
+  const match =
+    /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
+    (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text)
+      ? /\b(\d{2,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
+      : null);
+  if (!match) return undefined;
+  const value = Number(match[1]!.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
+}

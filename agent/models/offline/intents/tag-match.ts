@@ -1,0 +1,90 @@
+/**
+ * Finding a machine by the measurement a request names ("header pressure" → the compressor), and
+ * whether the words of a request really name one of its tags rather than a word many tags share.
+ */
+import type { AssetRef } from '../../../assets';
+import { aliasesOf, mentionedLine, resolveTag, tagQueryWords, type AssetResolution } from '../asset-resolver';
+import { tokens } from '../text';
+
+/** Words many machines' tags share; alone they do not say which machine is meant. */
+const GENERIC_MEASUREMENTS = new Set([
+  'temperature',
+  'pressure',
+  'speed',
+  'vibration',
+  'current',
+  'power',
+  'energy',
+  'count',
+  'flow',
+  'setpoint',
+  'state',
+  'zone',
+  'motor',
+  'bearing',
+  'time',
+  'rate',
+  'level',
+  'good',
+  'scrap',
+  'total',
+  'cycle',
+  'order',
+  'product',
+  'active',
+  'alarm',
+  'alarms',
+]);
+
+/** The asset whose tags alone match the request ("header pressure" → the compressor), if just one. */
+export function assetByTag(text: string, assets: AssetRef[]): AssetResolution {
+  const words = tagQueryWords(text);
+  if (words.length === 0) return { kind: 'none' };
+  const line = mentionedLine(text);
+  let owners = assets.filter((asset) => asset.type !== 'line' && resolveTag(text, asset.tags).kind === 'one' && strongTagMatch(text, asset));
+  if (line && owners.some((asset) => asset.line?.replace(/\D/g, '') === line)) owners = owners.filter((asset) => asset.line?.replace(/\D/g, '') === line);
+  if (owners.length === 1) return { kind: 'one', asset: owners[0]! };
+  if (owners.length > 1 && owners.length <= 4) return { kind: 'ambiguous', candidates: owners, phrase: text };
+  return { kind: 'none' };
+}
+
+/** Whether the request names a tag of the asset by at least two of its words or a distinctive one (O2). */
+export function strongTagMatch(text: string, asset: AssetRef): boolean {
+  const tag = resolveTag(text, asset.tags);
+  if (tag.kind !== 'one') return false;
+  const own = tagQueryWords(`${tag.tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.tag.name ?? ''}`);
+  const typed = tagQueryWords(text);
+  const shared = [...new Set(own)].filter((word) => typed.includes(word));
+  return shared.length >= 2 || shared.some((word) => !GENERIC_MEASUREMENTS.has(word));
+}
+
+/** The request without the words that named the asset, so "printer" is not read as "print speed". */
+export function withoutAssetWords(text: string, asset: AssetRef): string {
+  if (/\b[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+\b/.test(text)) return text;
+  // Only the words of the names typed: "spi paste volume" keeps "paste", which only the alias "solder paste inspection" has.
+  const typed = ` ${tokens(text).join(' ')} `;
+  const aliases = aliasesOf(asset);
+  const present = aliases.filter((alias) => typed.includes(` ${alias} `));
+  const aliasWords = new Set((present.length > 0 ? present : aliases).flatMap((alias) => alias.split(' ')));
+  // The machine's own number goes with its name ("Bestücker 1 Vakuum" is not "vacuum 1"); a zone keeps its number.
+  let previousDropped = false;
+  return tokens(text)
+    .filter((word) => {
+      const keep = /^\d/.test(word) ? !previousDropped : !aliasWords.has(word) || /^zone/.test(word);
+      previousDropped = !keep;
+      return keep;
+    })
+    .join(' ');
+}
+
+/** Whether the request names a writable tag by its own words (a zone number, a setpoint's description). */
+export function strongWritable(text: string, asset: AssetRef): boolean {
+  const typed = new Set(tagQueryWords(withoutAssetWords(text, asset)));
+  return (asset.tags ?? [])
+    .filter((tag) => tag.writable)
+    .some((tag) => {
+      const own = new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
+      own.delete('setpoint');
+      return [...own].some((word) => typed.has(word) && (/\d/.test(word) || !GENERIC_MEASUREMENTS.has(word) || own.size === 1));
+    });
+}

@@ -1,0 +1,78 @@
+/**
+ * The request's target (machine or line): named, carried over from the previous turn, or found by the
+ * measurement it names. The target can still change the intent: a short request naming a machine asks
+ * for its state, and a measurement over a window is a trend.
+ */
+import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
+import { parseCommand } from '../commands';
+import { parseTimeWindow } from '../time-window';
+import { CONFIDENCE_THRESHOLD, isMaterialIntent } from './catalogue';
+import { PRONOUN, inheritedTarget, wordCount } from './conversation';
+import type { Reading, Request } from './request';
+import { orderId } from './slots';
+import { assetByTag, withoutAssetWords } from './tag-match';
+import { imperativeCommand } from './write-requests';
+
+export function resolveTarget(request: Request, reading: Reading): AssetResolution {
+  const { input, language, text, lower, timeContext, classification } = request;
+  let resolution = resolveAsset(reading.combined, input.assets);
+  // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
+  if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower)))) {
+    const inherited = inheritedTarget(input.previous, input.assets);
+    if (inherited) resolution = { kind: 'one', asset: inherited };
+  }
+  if (
+    resolution.kind === 'none' &&
+    (reading.intent === 'asset_state' ||
+      reading.intent === 'tag_history' ||
+      reading.intent === 'set_setpoint' ||
+      reading.intent === 'maintenance_forecast' ||
+      reading.intent === 'plant_overview' ||
+      classification.score < CONFIDENCE_THRESHOLD)
+  )
+    resolution = assetByTag(reading.combined, input.assets);
+  // "the L2 blower bearing": the line is named, the machine only by its tag.
+  if (
+    resolution.kind === 'one' &&
+    resolution.asset.type === 'line' &&
+    (reading.intent === 'asset_state' || reading.intent === 'tag_history' || reading.intent === 'set_setpoint' || reading.intent === 'maintenance_forecast')
+  ) {
+    const byTag = assetByTag(reading.combined, input.assets);
+    if (byTag.kind === 'one') resolution = byTag;
+  }
+
+  // A short request that names a machine and nothing the classifier is sure of asks for its state.
+  if (
+    !reading.followUp &&
+    !isMaterialIntent(reading.intent) &&
+    resolution.kind === 'one' &&
+    // Longer too when the classifier has no reading at all and the request asks about that machine ("kurze Frage: wie steht die Verpackung?").
+    (wordCount(text) <= 5 || ((reading.intent as string) === 'None' && resolution.asset.type !== 'line' && /\?\s*$|\b(how|what|wie|was)\b/.test(lower))) &&
+    (reading.intent === 'smalltalk' || (reading.intent as string) === 'None' || classification.score < CONFIDENCE_THRESHOLD) &&
+    // A short one must not sound like a command at all; a longer question may open with "Stopp, kurze Frage:".
+    !(wordCount(text) <= 5 ? parseCommand(text) : imperativeCommand(text))
+  ) {
+    reading.intent = 'asset_state';
+    reading.byRule = true;
+  }
+  // The plant overview names no machine; asked about one, people want its state.
+  if (reading.intent === 'plant_overview' && resolution.kind === 'one' && resolution.asset.type !== 'line') reading.intent = 'asset_state';
+  // "how's the packer on line 1": a machine's condition, unless orders or output are asked about.
+  if (
+    reading.intent === 'production_status' &&
+    !reading.byRule &&
+    resolution.kind === 'one' &&
+    resolution.asset.type !== 'line' &&
+    !orderId(reading.combined) &&
+    !/\b(order|orders|auftr\w*|job|output|boards?|platinen|pcbs?|units?|stück|produc\w*|produzier\w*|progress|fortschritt|eta|fertig|done|finish\w*|yield|ausbeute|scrap|ausschuss|count|target|ziel|plan|made|built|gemacht)\b/.test(
+      lower,
+    )
+  )
+    reading.intent = 'asset_state';
+  // A measurement over a window is a trend, not the value now.
+  if (reading.intent === 'asset_state' && resolution.kind === 'one' && resolution.asset.type !== 'line') {
+    const window = parseTimeWindow(reading.combined, language, timeContext);
+    if (window && resolveTag(withoutAssetWords(reading.combined, resolution.asset), resolution.asset.tags).kind === 'one') reading.intent = 'tag_history';
+  }
+  return resolution;
+}

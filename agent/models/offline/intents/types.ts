@@ -1,0 +1,40 @@
+/** What planReply takes (the request, the conversation so far, the plant) and what it gives back. */
+import type { ShiftCalendar } from '@/lib/shift-calendar';
+import type { AssetRef } from '../../../assets';
+import type { PartRef } from '../../../parts';
+import type { EarlierResult } from '../earlier-results';
+import type { Classification } from '../intent-classifier';
+import type { Language } from '../training-set';
+import type { Intent } from './catalogue';
+
+export type Plan =
+  | { kind: 'tool'; intent: Intent; tool: string; args: Record<string, unknown>; asset?: AssetRef }
+  | { kind: 'reply'; reason: 'clarify' | 'unavailable' | 'help' | 'unknown' | 'refusal'; text: string };
+
+/** A tool result earlier in the conversation (oldest first), for requests that refer back to one ("book it"). */
+export type { EarlierResult };
+
+/** The last tool call of the conversation, for follow-ups ("and line 2?", "why?"). */
+export type PreviousCall = { tool: string; args: Record<string, unknown> };
+
+export type PlanInput = {
+  text: string;
+  earlier?: EarlierResult[];
+  /** The question before a clarifying reply ("which one?"), so "line 2" can finish it. */
+  pendingQuestion?: string;
+  /** The last tool call in the conversation, if any. */
+  previous?: PreviousCall;
+  assets: AssetRef[];
+  /** The plant's parts (number, description, supplier), for material requests; none when unknown. */
+  parts?: PartRef[];
+  availableTools: ReadonlySet<string>;
+  now: Date;
+  /** The plant's IANA time zone; times people type ("since 6") are read in it. */
+  timeZone?: string;
+  shifts?: ShiftCalendar;
+  /** The trained classifier's reading of the request (with the pending question). */
+  classification: Classification;
+  language?: Language;
+};
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';

@@ -1,0 +1,88 @@
+/**
+ * Whether a request explicitly asks for a write: the verbs that ask for each kind, questions and
+ * reports that only look like one, and a command verb in command position.
+ */
+import { isCommandChatter, parseCommand } from '../commands';
+import type { Intent } from './catalogue';
+
+/** The words that ask for a write of each kind, in English and German. */
+const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
+  create_work_order:
+    /\b(book|create|file|raise|open|schedule|plan|log|add|enter|put in|request|order|make|buch\w*|anleg\w*|leg\w*|erstell\w*|eroeffne|eröffne|einplan\w*|plane|beauftrag\w*|anforder\w*|erfass\w*|trag\w*|hinzufueg\w*|hinzufüg\w*|mach\w*|stell\w*)\b/,
+  release_schedule:
+    /\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|frei|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
+  set_setpoint:
+    /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|up|need|should|new|setz\w*|stell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*)\b|\b(to|auf)\s+-?\d/,
+  machine_command: /./,
+  dispatch_transport: /\b(send|dispatch|go|start|schick\w*|sende\w*|versende\w*|los\w*|beauftrag\w*|fahr\w*|starte\w*)\b/,
+};
+
+/** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
+export const ASKS_OR_REPORTS =
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|can (?:the|it|this|that)|could (?:the|it|this|that)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+
+export function explicitWrite(intent: Intent, lower: string): boolean {
+  if (ASKS_OR_REPORTS.test(lower)) return false;
+  if (
+    /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
+    intent !== 'set_setpoint' &&
+    intent !== 'machine_command'
+  )
+    return false;
+  if (intent === 'machine_command') return imperativeCommand(lower);
+  return WRITE_VERBS[intent]?.test(lower) ?? false;
+}
+
+/** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
+export function imperativeCommand(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
+  // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
+  if (
+    /^(why|what|when|how|is|are|was|did|does|should|shall|must|ought|do i|do we|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|soll\w*|muss\w*|müssen|muessen)\b/.test(
+      lower,
+    )
+  )
+    return false;
+  // A hedge is a thought, not an order: "vielleicht sollten wir den Drucker zurücksetzen", "I think it needs a reset".
+  if (
+    /\b(maybe|perhaps|i think|i guess|might|vielleicht|eventuell|evtl|sollten wir|should we|ich glaube|ich denke|könnte man|koennte man|müsste man|muesste man)\b/.test(
+      lower,
+    )
+  )
+    return false;
+  // "inspektion auf linie 2 starten", "start the schedule": a process is started, not a machine.
+  if (
+    /\b(inspection|inspektion\w*|prüfung|pruefung|prüflauf|prueflauf|schedule|zeitplan|simulation|szenario|scenario|transport|fahrt|milkrun|handover|übergabe|uebergabe|work order|arbeitsauftrag)\b/.test(
+      lower,
+    )
+  )
+    return false;
+  const clauses = lower
+    .split(/[,.;!?]|\b(?:and|then|und|dann)\b/)
+    .map((clause) => clause.trim().replace(/^((please|pls|can you|could you|bitte|kannst du|könntest du|mal|now|jetzt|ok|okay)\s+)+/, ''));
+  return clauses.some((clause) => {
+    if (!clause || parseCommand(clause) === undefined) return false;
+    const words = clause.split(/\s+/);
+    // "stop, quick one: is the oven …" — a lone command word before a question is an interjection.
+    if (words.length === 1 && clauses.filter(Boolean).length > 1) return false;
+    const first = words[0] ?? '';
+    const last = words.at(-1) ?? '';
+    // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
+    const bare = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort)$/.test(word));
+    if (
+      bare.length >= 2 &&
+      bare.length <= 5 &&
+      /^(restart|reset|start|stop|hold|resume|unhold)$/.test(bare.at(-1)!) &&
+      !bare.some((word) => /^(had|has|have|was|were|a|an|the|any|did|got|no|not|hatte|hat|gab|ein|eine|einen|kein|keine)$/.test(word))
+    )
+      return true;
+    return (
+      parseCommand(first) !== undefined ||
+      /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
+      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|zurück|zurueck|again|it)$/.test(
+        last,
+      )
+    );
+  });
+}

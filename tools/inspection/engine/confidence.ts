@@ -53,25 +53,36 @@ export function regionFeatures(region: DefectRegion): RegionFeatures {
   };
 }
 
-const WEIGHTS: RegionFeatures & { bias: number } = {
-  bias: -0.693,
-  logSeedArea: -3.119,
-  logThickness: 6.015,
-  seedFraction: 11.316,
-  nearImageEdge: -4.424,
+/**
+ * A logistic model: bias, one weight per feature and a log-odds prior per class (spur is the
+ * reference class, prior 0). Fitted by `fitConfidenceModel` (confidence-fit.ts) on regions
+ * labelled by the DeepPCB match rule; `evals/bench/deeppcb.ts --fit-model` refits it on the
+ * training folds of a cross-validation and prints the fit on all of trainval.
+ */
+export type ConfidenceModel = {
+  bias: number;
+  weights: Record<keyof RegionFeatures, number>;
+  classPrior: Record<DefectTypeId, number>;
 };
 
-/** Log-odds added per class: opens and shorts are rarely noise, a lone speck of copper often is. */
-const CLASS_PRIOR: Record<DefectTypeId, number> = { 1: 2.747, 2: 3.725, 3: 0.835, 4: 0, 5: -1.183, 6: -0.112 };
+export const FEATURE_NAMES: ReadonlyArray<keyof RegionFeatures> = ['logSeedArea', 'logThickness', 'seedFraction', 'nearImageEdge'];
 
-export function regionConfidence(region: DefectRegion): number {
+/** The shipped model, fitted on the tune part (hash mod 5 ≠ 0) of DeepPCB trainval. */
+export const SHIPPED_CONFIDENCE_MODEL: ConfidenceModel = {
+  bias: -0.693,
+  weights: { logSeedArea: -3.119, logThickness: 6.015, seedFraction: 11.316, nearImageEdge: -4.424 },
+  // Opens and shorts are rarely noise, a lone speck of copper often is.
+  classPrior: { 1: 2.747, 2: 3.725, 3: 0.835, 4: 0, 5: -1.183, 6: -0.112 },
+};
+
+/** Log-odds of a region being a real defect. */
+export function regionLogit(region: DefectRegion, model: ConfidenceModel = SHIPPED_CONFIDENCE_MODEL): number {
   const f = regionFeatures(region);
-  const z =
-    WEIGHTS.bias +
-    CLASS_PRIOR[region.type] +
-    WEIGHTS.logSeedArea * f.logSeedArea +
-    WEIGHTS.logThickness * f.logThickness +
-    WEIGHTS.seedFraction * f.seedFraction +
-    WEIGHTS.nearImageEdge * f.nearImageEdge;
-  return 1 / (1 + Math.exp(-z));
+  let z = model.bias + model.classPrior[region.type];
+  for (const name of FEATURE_NAMES) z += model.weights[name] * f[name];
+  return z;
+}
+
+export function regionConfidence(region: DefectRegion, model: ConfidenceModel = SHIPPED_CONFIDENCE_MODEL): number {
+  return 1 / (1 + Math.exp(-regionLogit(region, model)));
 }

@@ -12,7 +12,7 @@ import { alignTemplate, estimateLocalWarp, estimateProfiledShift, type PixelRect
 import { binarizeProfiled } from './binarize';
 import { classifyRegion, topologyChange, type Polarity } from './classify';
 import { labelComponents, labelComponentsAt, type ComponentStats } from './components';
-import { regionConfidence, type DefectRegion } from './confidence';
+import { regionConfidence, type ConfidenceModel, type DefectRegion } from './confidence';
 import { defectName, type Defect } from './defect-types';
 import { assertGrayImage, type BinaryMask, type GrayImage } from './gray-image';
 import { openSquare, openSquare2At } from './morphology';
@@ -52,6 +52,8 @@ export const DetectOptions = z.object({
   minBoxPx: z.number().int().min(0).default(28),
   /** Defects scored below this confidence are not reported. */
   minConfidence: z.number().min(0).max(1).default(0),
+  /** Confidence model to score regions with; the shipped one (confidence.ts) when absent. Benches pass refitted ones. */
+  confidenceModel: z.custom<ConfidenceModel>((value) => typeof value === 'object' && value !== null && 'weights' in value).optional(),
 });
 export type DetectOptions = z.input<typeof DetectOptions>;
 export type { DefectRegion };
@@ -289,8 +291,16 @@ function toDefect(region: DefectRegion, resolved: ResolvedOptions, widthPx: numb
     ...reportedBox(region, resolved, widthPx, heightPx),
     type: region.type,
     name: defectName(region.type),
-    confidence: Number(regionConfidence(region).toFixed(4)),
+    confidence: Number(regionConfidence(region, resolved.confidenceModel).toFixed(4)),
   };
+}
+
+/** Regions to reported defects: boxes, classes and confidences, below `minConfidence` dropped, highest confidence first. */
+export function regionsToDefects(regions: readonly DefectRegion[], options: DetectOptions, widthPx: number, heightPx: number): Defect[] {
+  const resolved = DetectOptions.parse(options);
+  const defects = regions.map((region) => toDefect(region, resolved, widthPx, heightPx)).filter((defect) => defect.confidence >= resolved.minConfidence);
+  defects.sort((a, b) => b.confidence - a.confidence);
+  return defects;
 }
 
 /**
@@ -300,9 +310,5 @@ function toDefect(region: DefectRegion, resolved: ResolvedOptions, widthPx: numb
 export function detectDefects(template: GrayImage, test: GrayImage, options: DetectOptions = {}): DetectionResult {
   const resolved = DetectOptions.parse(options);
   const { regions, shift } = findDefectRegions(template, test, resolved);
-  const defects = regions
-    .map((region) => toDefect(region, resolved, template.widthPx, template.heightPx))
-    .filter((defect) => defect.confidence >= resolved.minConfidence);
-  defects.sort((a, b) => b.confidence - a.confidence);
-  return { defects, shift };
+  return { defects: regionsToDefects(regions, resolved, template.widthPx, template.heightPx), shift };
 }

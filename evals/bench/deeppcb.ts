@@ -38,7 +38,18 @@ import { readImagePair } from '../../tools/inspection/io/image-io';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const BASELINE: DetectOptions = { edgeTolerancePx: 0, openSizePx: 1, minSeedAreaPx: 3, minAreaPx: 12, localWarp: false };
+/** Plain XOR difference: no edge tolerance, cleaning, warp or class merge (pinned, so engine defaults do not move it). */
+const BASELINE: DetectOptions = {
+  edgeTolerancePx: 0,
+  openSizePx: 1,
+  minSeedAreaPx: 3,
+  minAreaPx: 12,
+  localWarp: false,
+  mergeGapPx: 3,
+  splitOpenPx: 1,
+  classMergeGapPx: -1,
+  boxPadPx: 8,
+};
 
 type Pair = { id: string; group: string; template: GrayImage; test: GrayImage; truth: LabeledBox[] };
 /** One pair's regions (model-independent) and the defects the shipped model reports for them. */

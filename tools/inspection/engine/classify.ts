@@ -8,6 +8,7 @@
 import type { DefectTypeId } from './defect-types';
 import type { BinaryMask } from './gray-image';
 import { labelComponents } from './components';
+import { openSquare } from './morphology';
 
 export type Polarity = 'added' | 'removed';
 
@@ -71,6 +72,12 @@ export type TopologyOptions = {
   minIslandPx?: number;
   /** Enclosed holes smaller than this are ignored. */
   minHolePx?: number;
+  /**
+   * When counting conductors and copper pieces (not holes), both windows are first opened with
+   * a square of this side, so a cut that leaves a hairline or a diagonal chain of specks across
+   * a trace still counts as splitting it. 1 = off.
+   */
+  splitOpenPx?: number;
 };
 
 /** Topology of both masks inside one window. */
@@ -81,6 +88,9 @@ export function topologyChange(template: BinaryMask, test: BinaryMask, window: R
   const testWindow = crop(test, window);
   const before = windowTopology(templateWindow, minIslandPx, minHolePx);
   const after = windowTopology(testWindow, minIslandPx, minHolePx);
+  const splitOpenPx = options.splitOpenPx ?? 1;
+  const splitBefore = splitOpenPx > 1 ? windowTopology(openSquare(templateWindow, splitOpenPx), minIslandPx, minHolePx) : before;
+  const split = splitOpenPx > 1 ? windowTopology(openSquare(testWindow, splitOpenPx), minIslandPx, minHolePx) : after;
   let removedPx = 0;
   let addedPx = 0;
   const a = templateWindow.data;
@@ -90,8 +100,8 @@ export function topologyChange(template: BinaryMask, test: BinaryMask, window: R
     else if (a[i] < b[i]) addedPx++;
   }
   return {
-    copperDelta: after.copper - before.copper,
-    conductorDelta: after.conductors - before.conductors,
+    copperDelta: split.copper - splitBefore.copper,
+    conductorDelta: split.conductors - splitBefore.conductors,
     holeDelta: after.holes - before.holes,
     holeAreaDeltaPx: after.holeAreaPx - before.holeAreaPx,
     removedPx,

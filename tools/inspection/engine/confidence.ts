@@ -1,7 +1,7 @@
 /**
  * How sure we are that a changed region is a real defect rather than edge noise. A logistic
- * model over four features and a prior per class; coefficients fitted on the tune part of
- * DeepPCB trainval (see evals/bench/deeppcb.ts) and deliberately simple enough to read.
+ * model over four features and a prior per class, fitted on DeepPCB trainval (see
+ * SHIPPED_CONFIDENCE_MODEL and confidence-fit.ts) and deliberately simple enough to read.
  * Topology change and elongation were tried and add nothing once the class is known.
  */
 import type { Polarity, TopologyChange } from './classify';
@@ -53,25 +53,40 @@ export function regionFeatures(region: DefectRegion): RegionFeatures {
   };
 }
 
-const WEIGHTS: RegionFeatures & { bias: number } = {
-  bias: -0.693,
-  logSeedArea: -3.119,
-  logThickness: 6.015,
-  seedFraction: 11.316,
-  nearImageEdge: -4.424,
+/**
+ * A logistic model: bias, one weight per feature and a log-odds prior per class (spur is the
+ * reference class, prior 0). Fitted by `fitConfidenceModel` (confidence-fit.ts) on regions
+ * labelled by the DeepPCB match rule; `evals/bench/deeppcb.ts --fit-model` refits it on the
+ * training folds of a cross-validation and prints the fit on all of trainval.
+ */
+export type ConfidenceModel = {
+  bias: number;
+  weights: Record<keyof RegionFeatures, number>;
+  classPrior: Record<DefectTypeId, number>;
 };
 
-/** Log-odds added per class: opens and shorts are rarely noise, a lone speck of copper often is. */
-const CLASS_PRIOR: Record<DefectTypeId, number> = { 1: 2.747, 2: 3.725, 3: 0.835, 4: 0, 5: -1.183, 6: -0.112 };
+export const FEATURE_NAMES: ReadonlyArray<keyof RegionFeatures> = ['logSeedArea', 'logThickness', 'seedFraction', 'nearImageEdge'];
 
-export function regionConfidence(region: DefectRegion): number {
+/**
+ * The shipped model, fitted on all 1,000 pairs of DeepPCB trainval with the default
+ * DetectOptions: `npx tsx evals/bench/deeppcb.ts --split all --fit-model` (ridge 1) prints it.
+ * Cross-validated scores refit it on the training folds only (`--split cv --fit-model`).
+ */
+export const SHIPPED_CONFIDENCE_MODEL: ConfidenceModel = {
+  bias: -1.143,
+  weights: { logSeedArea: -2.15, logThickness: 5.194, seedFraction: 8.076, nearImageEdge: -3.674 },
+  // Opens and shorts are rarely noise, a lone speck of copper often is.
+  classPrior: { 1: 1.948, 2: 2.231, 3: 0.809, 4: 0, 5: -1.365, 6: 0.235 },
+};
+
+/** Log-odds of a region being a real defect. */
+export function regionLogit(region: DefectRegion, model: ConfidenceModel = SHIPPED_CONFIDENCE_MODEL): number {
   const f = regionFeatures(region);
-  const z =
-    WEIGHTS.bias +
-    CLASS_PRIOR[region.type] +
-    WEIGHTS.logSeedArea * f.logSeedArea +
-    WEIGHTS.logThickness * f.logThickness +
-    WEIGHTS.seedFraction * f.seedFraction +
-    WEIGHTS.nearImageEdge * f.nearImageEdge;
-  return 1 / (1 + Math.exp(-z));
+  let z = model.bias + model.classPrior[region.type];
+  for (const name of FEATURE_NAMES) z += model.weights[name] * f[name];
+  return z;
+}
+
+export function regionConfidence(region: DefectRegion, model: ConfidenceModel = SHIPPED_CONFIDENCE_MODEL): number {
+  return 1 / (1 + Math.exp(-regionLogit(region, model)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepPcbSplitOf, formatDetections, parseAnnotations, parsePairList } from './deeppcb-format';
+import { deepPcbFoldOf, deepPcbGroupOf, deepPcbSplitOf, formatDetections, parseAnnotations, parsePairList } from './deeppcb-format';
 
 describe('DeepPCB formats', () => {
   it('turns a list line into template, test and annotation paths', () => {
@@ -39,5 +39,15 @@ describe('DeepPCB formats', () => {
     expect(held).toBeGreaterThan(150);
     expect(held).toBeLessThan(250);
     expect(deepPcbSplitOf('20085000')).toBe(deepPcbSplitOf('20085000'));
+  });
+
+  it('assigns cross-validation folds by hash (fold 0 of 5 is the holdout) and groups by folder', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => String(20085000 + i));
+    const counts = [0, 0, 0, 0, 0];
+    for (const id of ids) counts[deepPcbFoldOf(id, 5)]++;
+    for (const count of counts) expect(count).toBeGreaterThan(150);
+    for (const id of ids) expect(deepPcbFoldOf(id, 5) === 0).toBe(deepPcbSplitOf(id) === 'holdout');
+    expect(deepPcbGroupOf({ imageBase: 'group20085/20085/20085000' })).toBe('20085');
+    expect(deepPcbGroupOf({ imageBase: 'group00041/00041/00041000' })).toBe('00041');
   });
 });

@@ -69,15 +69,31 @@ export function formatDetections(defects: readonly Defect[]): string {
 
 export type DeepPcbSplit = 'tune' | 'holdout';
 
-/**
- * Fixed tune/holdout split of DeepPCB trainval: about one pair in five, chosen by a hash of
- * the pair id so every board group is represented, is held out of all tuning.
- */
-export function deepPcbSplitOf(id: string): DeepPcbSplit {
+/** 32-bit FNV-1a hash of a pair id: the deterministic key of the holdout split and of cross-validation folds. */
+export function deepPcbHash(id: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % 5 === 0 ? 'holdout' : 'tune';
+  return hash;
+}
+
+/**
+ * Fixed tune/holdout split of DeepPCB trainval: about one pair in five, chosen by a hash of
+ * the pair id so every board group is represented, is held out of all tuning.
+ */
+export function deepPcbSplitOf(id: string): DeepPcbSplit {
+  return deepPcbHash(id) % 5 === 0 ? 'holdout' : 'tune';
+}
+
+/** Cross-validation fold (0..folds-1) of a pair by the hash of its id; with 5 folds, fold 0 is the fixed holdout. */
+export function deepPcbFoldOf(id: string, folds: number): number {
+  return deepPcbHash(id) % folds;
+}
+
+/** The board group of a pair, e.g. `20085` for `group20085/20085/20085000`: DeepPCB's folders, one board design each. */
+export function deepPcbGroupOf(entry: Pick<PairEntry, 'imageBase'>): string {
+  const match = /group(\d+)/.exec(entry.imageBase);
+  return match ? match[1] : entry.imageBase.split('/')[0];
 }

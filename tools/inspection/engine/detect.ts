@@ -12,11 +12,11 @@ import { alignTemplate, estimateLocalWarp, estimateProfiledShift, type PixelRect
 import { binarizeProfiled } from './binarize';
 import { classifyRegion, topologyChange, type Polarity } from './classify';
 import { labelComponents, labelComponentsAt, type ComponentStats } from './components';
-import { regionConfidence, type DefectRegion } from './confidence';
+import { regionConfidence, type ConfidenceModel, type DefectRegion } from './confidence';
 import { defectName, type Defect } from './defect-types';
 import { assertGrayImage, type BinaryMask, type GrayImage } from './gray-image';
 import { openSquare, openSquare2At } from './morphology';
-import { mergeNearbyComponents } from './region-merge';
+import { mergeNearbyComponents, mergeSameClassRegions } from './region-merge';
 
 export const DetectOptions = z.object({
   /** Gray level separating copper from laminate. */
@@ -37,21 +37,30 @@ export const DetectOptions = z.object({
   /** Seed components smaller than this are noise. */
   minSeedAreaPx: z.number().int().min(1).default(2),
   /** Seed components closer than this are one defect (a ragged bite splits into pieces). */
-  mergeGapPx: z.number().int().min(0).default(3),
+  mergeGapPx: z.number().int().min(0).default(5),
   /** Merged regions smaller than this are noise. */
   minAreaPx: z.number().int().min(1).default(5),
   /** Differences within this distance of the image border are ignored (crop artefacts). */
   borderIgnorePx: z.number().int().min(0).default(0),
   /** When judging removed copper, copper pieces smaller than this (slivers left in a bite) are ignored. */
   removedIslandPx: z.number().int().min(1).default(30),
+  /**
+   * When judging whether removed copper splits a conductor (open or mousebite), both masks are
+   * opened with a square of this side first: a cut often leaves a hairline of specks. 1 = off.
+   */
+  splitOpenPx: z.number().int().min(1).max(5).default(2),
+  /** Regions of the same class and polarity whose boxes lie within this gap are one defect (0 = touching only; -1 = never merged). */
+  classMergeGapPx: z.number().int().min(-1).default(8),
   /** Context around a region used to judge connectivity changes. */
   windowMarginPx: z.number().int().min(1).default(6),
   /** Reported boxes extend this far beyond the changed pixels (DeepPCB boxes include context). */
-  boxPadPx: z.number().int().min(0).default(8),
+  boxPadPx: z.number().int().min(0).default(10),
   /** Reported boxes are at least this wide and tall. */
   minBoxPx: z.number().int().min(0).default(28),
   /** Defects scored below this confidence are not reported. */
   minConfidence: z.number().min(0).max(1).default(0),
+  /** Confidence model to score regions with; the shipped one (confidence.ts) when absent. Benches pass refitted ones. */
+  confidenceModel: z.custom<ConfidenceModel>((value) => typeof value === 'object' && value !== null && 'weights' in value).optional(),
 });
 export type DetectOptions = z.input<typeof DetectOptions>;
 export type { DefectRegion };
@@ -237,6 +246,7 @@ export function findDefectRegions(template: GrayImage, test: GrayImage, options:
   const { widthPx: w, heightPx: h } = template;
   const regions: DefectRegion[] = [];
   for (const [polarity, seedMask] of seedsByPolarity) {
+    const ofPolarity: DefectRegion[] = [];
     const pieces = seedComponents(seedMask, resolved.openSizePx).filter((c) => c.areaPx >= resolved.minSeedAreaPx);
     for (const merged of mergeNearbyComponents(pieces, resolved.mergeGapPx)) {
       if (merged.areaPx < resolved.minAreaPx) continue;
@@ -247,8 +257,13 @@ export function findDefectRegions(template: GrayImage, test: GrayImage, options:
       const maxY = Math.min(h - 1, merged.maxY + tolerance);
       const m = resolved.windowMarginPx;
       const window = { x0: Math.max(0, minX - m), y0: Math.max(0, minY - m), x1: Math.min(w - 1, maxX + m), y1: Math.min(h - 1, maxY + m) };
-      const topology = topologyChange(aligned, testMask, window, { minIslandPx: polarity === 'removed' ? resolved.removedIslandPx : 4 });
-      regions.push({
+      const topology = topologyChange(
+        aligned,
+        testMask,
+        window,
+        polarity === 'removed' ? { minIslandPx: resolved.removedIslandPx, splitOpenPx: resolved.splitOpenPx } : { minIslandPx: 4 },
+      );
+      ofPolarity.push({
         polarity,
         type: classifyRegion(polarity, topology),
         minX,
@@ -261,6 +276,7 @@ export function findDefectRegions(template: GrayImage, test: GrayImage, options:
         topology,
       });
     }
+    regions.push(...mergeSameClassRegions(ofPolarity, resolved.classMergeGapPx, w, h));
   }
   return { regions, shift };
 }
@@ -289,8 +305,16 @@ function toDefect(region: DefectRegion, resolved: ResolvedOptions, widthPx: numb
     ...reportedBox(region, resolved, widthPx, heightPx),
     type: region.type,
     name: defectName(region.type),
-    confidence: Number(regionConfidence(region).toFixed(4)),
+    confidence: Number(regionConfidence(region, resolved.confidenceModel).toFixed(4)),
   };
+}
+
+/** Regions to reported defects: boxes, classes and confidences, below `minConfidence` dropped, highest confidence first. */
+export function regionsToDefects(regions: readonly DefectRegion[], options: DetectOptions, widthPx: number, heightPx: number): Defect[] {
+  const resolved = DetectOptions.parse(options);
+  const defects = regions.map((region) => toDefect(region, resolved, widthPx, heightPx)).filter((defect) => defect.confidence >= resolved.minConfidence);
+  defects.sort((a, b) => b.confidence - a.confidence);
+  return defects;
 }
 
 /**
@@ -300,9 +324,5 @@ function toDefect(region: DefectRegion, resolved: ResolvedOptions, widthPx: numb
 export function detectDefects(template: GrayImage, test: GrayImage, options: DetectOptions = {}): DetectionResult {
   const resolved = DetectOptions.parse(options);
   const { regions, shift } = findDefectRegions(template, test, resolved);
-  const defects = regions
-    .map((region) => toDefect(region, resolved, template.widthPx, template.heightPx))
-    .filter((defect) => defect.confidence >= resolved.minConfidence);
-  defects.sort((a, b) => b.confidence - a.confidence);
-  return { defects, shift };
+  return { defects: regionsToDefects(regions, resolved, template.widthPx, template.heightPx), shift };
 }

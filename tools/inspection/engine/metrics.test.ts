@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Defect, DefectTypeId, LabeledBox } from './defect-types';
 import { defectName } from './defect-types';
-import { evaluateDetections, intersectionOverUnion } from './metrics';
+import { evaluateDetections, intersectionOverUnion, matchDetections } from './metrics';
 
 const box = (x1: number, y1: number, x2: number, y2: number, type: DefectTypeId = 1): LabeledBox => ({ x1, y1, x2, y2, type });
 const det = (b: LabeledBox, confidence: number): Defect => ({ ...b, name: defectName(b.type), confidence });
@@ -48,5 +48,12 @@ describe('DeepPCB metrics', () => {
     expect(result.recall).toBe(0.5);
     expect(result.precision).toBe(1);
     expect(result.f1).toBeCloseTo(2 / 3);
+  });
+
+  it('marks which detections match, highest confidence first, each truth box once', () => {
+    const truth = [box(0, 0, 10, 10, 1), box(50, 50, 60, 60, 2)];
+    const detections = [det(box(0, 0, 10, 10, 1), 0.4), det(box(1, 0, 11, 10, 1), 0.9), det(box(50, 50, 60, 60, 1), 0.8), det(box(50, 50, 60, 60, 2), 0.1)];
+    // The 0.9 detection takes the open; the 0.4 one is a duplicate; the wrong class never matches.
+    expect(matchDetections(truth, detections)).toEqual([false, true, false, true]);
   });
 });

@@ -70,6 +70,35 @@ function averagePrecision(ranked: Array<{ confidence: number; correct: boolean }
   return area;
 }
 
+/**
+ * Which detections of one image are correct under the DeepPCB rule, in the order given:
+ * per class, in confidence order, each detection takes the unmatched truth box of its class
+ * with the highest IoU above the threshold (the matching `evaluateDetections` scores).
+ */
+export function matchDetections(truth: readonly LabeledBox[], detections: readonly Defect[], iouThreshold = DEEPPCB_IOU_THRESHOLD): boolean[] {
+  const correct = new Array<boolean>(detections.length).fill(false);
+  const matched = new Array<boolean>(truth.length).fill(false);
+  const order = detections.map((_, index) => index).sort((a, b) => detections[b].confidence - detections[a].confidence);
+  for (const index of order) {
+    const detection = detections[index];
+    let bestIndex = -1;
+    let bestIou = iouThreshold;
+    truth.forEach((box, t) => {
+      if (matched[t] || box.type !== detection.type) return;
+      const iou = intersectionOverUnion(detection, box);
+      if (iou > bestIou) {
+        bestIou = iou;
+        bestIndex = t;
+      }
+    });
+    if (bestIndex >= 0) {
+      matched[bestIndex] = true;
+      correct[index] = true;
+    }
+  }
+  return correct;
+}
+
 export function evaluateDetections(images: readonly ScoredImage[], options: EvaluateOptions = {}): Evaluation {
   const iouThreshold = options.iouThreshold ?? DEEPPCB_IOU_THRESHOLD;
   const scoreThreshold = options.scoreThreshold ?? 0;

@@ -3,20 +3,12 @@
  * given in the Solomon format, checks the routes with the independent feasibility checker and prints
  * vehicles, distance and the routes (customer ids; the depot, node 0, is implicit at both ends).
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import { parseSolverFlags, readInstanceFile, type SolverFlags } from '../solver-input';
 import { AppError } from '../../lib/errors';
 import { checkRoutes } from '../../tools/material/engine/feasibility';
 import { solveVrptw } from '../../tools/material/engine/solve';
 import { parseSolomon } from '../../tools/material/io/solomon-format';
-
-const Flags = z.object({
-  timeLimit: z.coerce.number().positive('--time-limit must be a positive number of seconds'),
-  seed: z.coerce.number().int('--seed must be an integer'),
-  maxIterations: z.coerce.number().int().positive('--max-iterations must be a positive integer').optional(),
-  json: z.boolean().default(false),
-});
 
 export function register(program: Command): void {
   program
@@ -28,20 +20,12 @@ export function register(program: Command): void {
     .option('--max-iterations <n>', 'stop after this many ruin-and-recreate iterations (reproducible on any machine)')
     .option('--json', 'print { vehicles, distance, routes } as one JSON object')
     .action(async (file: string, rawFlags: unknown) => {
-      const parsed = Flags.safeParse(rawFlags);
-      if (!parsed.success) throw new AppError('invalid_argument', `${parsed.error.issues[0]?.message}. See \`plantpilot route --help\`.`);
-      await runRoute(file, parsed.data);
+      await runRoute(file, parseSolverFlags('route', rawFlags));
     });
 }
 
-async function runRoute(file: string, flags: z.infer<typeof Flags>): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new AppError('file_unreadable', `Cannot read the instance file ${file} (${reason}). Check the path.`, { cause: error });
-  }
+async function runRoute(file: string, flags: SolverFlags): Promise<void> {
+  const text = await readInstanceFile(file);
   const problem = parseSolomon(text, file);
   const customers = problem.nodes.length - 1;
   // With an iteration budget the run is reproducible, so the time limit only applies when given explicitly.

@@ -2,20 +2,12 @@
  * `plantpilot schedule <instance-file>`: solves a job-shop instance in the standard JSPLIB format, checks
  * the schedule with the independent feasibility checker and prints the makespan.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import { parseSolverFlags, readInstanceFile, type SolverFlags } from '../solver-input';
 import { AppError } from '../../lib/errors';
 import { parseJssp } from '../../tools/scheduling/engine/jssp-format';
 import { solve } from '../../tools/scheduling/engine/solve';
-
-const Flags = z.object({
-  timeLimit: z.coerce.number().positive('--time-limit must be a positive number of seconds'),
-  seed: z.coerce.number().int('--seed must be an integer'),
-  maxIterations: z.coerce.number().int().positive('--max-iterations must be a positive integer').optional(),
-  json: z.boolean().default(false),
-});
 
 export function register(program: Command): void {
   program
@@ -27,20 +19,12 @@ export function register(program: Command): void {
     .option('--max-iterations <n>', 'stop after this many tabu-search iterations (reproducible on any machine)')
     .option('--json', 'print { makespan, feasible, operations } as one JSON object on the last line')
     .action(async (file: string, rawFlags: unknown) => {
-      const parsed = Flags.safeParse(rawFlags);
-      if (!parsed.success) throw new AppError('invalid_argument', `${parsed.error.issues[0]?.message}. See \`plantpilot schedule --help\`.`);
-      await runSchedule(file, parsed.data);
+      await runSchedule(file, parseSolverFlags('schedule', rawFlags));
     });
 }
 
-async function runSchedule(file: string, flags: z.infer<typeof Flags>): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new AppError('file_unreadable', `Cannot read the instance file ${file} (${reason}). Check the path.`, { cause: error });
-  }
+async function runSchedule(file: string, flags: SolverFlags): Promise<void> {
+  const text = await readInstanceFile(file);
   const problem = parseJssp(text, file, basename(file));
   const machineCount = problem.machineCount;
   process.stderr.write(

@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import type { User } from '../../lib/auth/users';
+import { useAdminCall } from '../use-admin-call';
 
 const ROLES = [
   { value: 'viewer', label: 'Viewer — reads' },
@@ -19,32 +18,7 @@ type Notice = { kind: 'password'; username: string; password: string } | { kind:
  * once: the server keeps only its hash.
  */
 export function PeopleAdmin({ users, me, csrfToken }: { users: User[]; me: string; csrfToken: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>();
-
-  const call = async (url: string, method: string, body?: unknown): Promise<Record<string, unknown> | undefined> => {
-    setBusy(true);
-    try {
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = (await response.json()) as Record<string, unknown> & { error?: { message?: string } };
-      if (!response.ok) {
-        setNotice({ kind: 'error', message: answer.error?.message ?? `The server answered ${response.status}.` });
-        return undefined;
-      }
-      router.refresh();
-      return answer;
-    } catch {
-      setNotice({ kind: 'error', message: 'The server did not answer; nothing may have changed. Reload to check.' });
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { call, busy, notice, setNotice } = useAdminCall<Notice>(csrfToken);
 
   const showPassword = (answer: Record<string, unknown> | undefined) => {
     if (!answer) return;

@@ -4,40 +4,15 @@
  * MCP tokens while the app runs: create one (role, approver scope, the person it acts for), see it
  * once, list the live ones with their last use, revoke. Everything goes through /api/admin/tokens.
  */
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { McpToken } from '../../lib/auth/tokens';
+import { useAdminCall } from '../use-admin-call';
 
 type Person = { username: string; displayName: string; role: string };
 type Notice = { kind: 'secret'; name: string; secret: string } | { kind: 'error'; message: string } | { kind: 'ok'; message: string };
 
 export function TokensAdmin({ tokens, people, me, csrfToken }: { tokens: McpToken[]; people: Person[]; me: string; csrfToken: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>();
-
-  const call = async (url: string, method: string, body?: unknown): Promise<Record<string, unknown> | undefined> => {
-    setBusy(true);
-    try {
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = (await response.json()) as Record<string, unknown> & { error?: { message?: string } };
-      if (!response.ok) {
-        setNotice({ kind: 'error', message: answer.error?.message ?? `The server answered ${response.status}.` });
-        return undefined;
-      }
-      router.refresh();
-      return answer;
-    } catch {
-      setNotice({ kind: 'error', message: 'The server did not answer; nothing may have changed. Reload to check.' });
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { call, busy, notice, setNotice } = useAdminCall<Notice>(csrfToken);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DowntimeCause } from './downtime-pareto';
 import { Source } from '../../sources';
 import type { ShiftCalendar } from '@/lib/shift-calendar';
-import type { CounterIncrease, LineLayout, LinePlan, ProductSegment, StateTime } from '../../kpis/engine/production-facts';
+import type { ProductionFacts } from '../../kpis/engine/line-figures';
 import { ReportWindow } from '../../kpis/engine/production-facts';
 
 export const Statement = z.object({
@@ -169,20 +169,13 @@ export type MaintenanceRisk = {
   source: Source;
 };
 
-export type ShiftFacts = {
+/** What a handover is written from: the production facts every KPI face uses, and the shift's events. */
+export type ShiftFacts = Omit<ProductionFacts, 'requestedFrom'> & {
   plant: { id: string; name: string };
-  window: ReportWindow;
   /** The shift calendar planned busy time comes from; the default calendar in the window's zone when absent. */
   calendar?: ShiftCalendar;
   /** Where the historian's production records begin when that is inside the window (figures cover from there). */
   productionFrom?: string;
-  lines: LineLayout[];
-  counters: CounterIncrease[];
-  segments: ProductSegment[];
-  plans: LinePlan[];
-  /** Ideal cycle time per product (s per board at the bottleneck), for performance. */
-  idealCycleTimeS: Record<string, number>;
-  stateTimes: StateTime[];
   downtime: DowntimeInterval[];
   alarms: AlarmEpisode[];
   approvals: ApprovalAction[];

@@ -33,6 +33,12 @@ export class SpillQueue<Row> {
   private nextSeq: number;
   /** The segment the last `peek` read: being written to the database, so never appended to. */
   private peeked: string | undefined;
+  /**
+   * The last `peek` returned staged rows. They may reach disk (persist) while the database write runs,
+   * together with newer rows, so `drop` then removes exactly that many rows from the front, not a whole
+   * segment.
+   */
+  private peekedStaged = false;
 
   constructor(private readonly options: SpillQueueOptions<Row>) {
     fs.mkdirSync(options.dir, { recursive: true });
@@ -98,6 +104,7 @@ export class SpillQueue<Row> {
   peek(): Row[] | undefined {
     const oldest = this.segments[0];
     this.peeked = oldest?.file;
+    this.peekedStaged = !oldest && this.staged.length > 0;
     if (oldest) {
       const text = fs.readFileSync(path.join(this.options.dir, oldest.file), 'utf8');
       return text
@@ -110,6 +117,11 @@ export class SpillQueue<Row> {
 
   /** Removes what the last `peek` returned, once it is in the database. */
   drop(count: number): void {
+    if (this.peekedStaged) {
+      this.peekedStaged = false;
+      this.dropFront(count);
+      return;
+    }
     const oldest = this.segments[0];
     if (oldest) {
       fs.rmSync(path.join(this.options.dir, oldest.file), { force: true });
@@ -118,6 +130,32 @@ export class SpillQueue<Row> {
       return;
     }
     this.staged.splice(0, count);
+  }
+
+  /** Removes the oldest `count` rows wherever they are now: whole segments, the front of one, then staged rows. */
+  private dropFront(count: number): void {
+    let remaining = count;
+    while (remaining > 0 && this.segments[0]) {
+      const oldest = this.segments[0];
+      const file = path.join(this.options.dir, oldest.file);
+      if (oldest.rows <= remaining) {
+        fs.rmSync(file, { force: true });
+        this.segments.shift();
+        remaining -= oldest.rows;
+        continue;
+      }
+      // Rewritten beside and renamed over, so a crash leaves either the old segment or the new one.
+      const kept = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .slice(remaining);
+      fs.writeFileSync(`${file}.tmp`, kept.join('\n') + '\n');
+      fs.renameSync(`${file}.tmp`, file);
+      oldest.rows -= remaining;
+      remaining = 0;
+    }
+    this.staged.splice(0, remaining);
   }
 
   private lines(rows: readonly Row[]): string {

@@ -68,7 +68,8 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     let lastSetMs = 0;
     const timer = setInterval(() => {
       // A loaded machine can run two late ticks in the same millisecond; the history keeps one value
-      // per tag and source time (to the millisecond), so the second would rightly not be stored.
+      // per tag and source time (to the millisecond), so the second would rightly not be stored. The
+      // test server stamps each value with the wall clock, so distinct milliseconds here are distinct there.
       if (Date.now() <= lastSetMs) return;
       lastSetMs = Date.now();
       server.setSensor(0, next);

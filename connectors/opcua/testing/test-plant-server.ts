@@ -23,7 +23,11 @@ export interface TestPlantServer {
   port: number;
   /** Index of the test namespace, for node ids in a mapping. */
   namespaceIndex: number;
-  /** Sets a sensor's value on the server side, as a field device would. */
+  /**
+   * Sets a sensor's value on the server side, as a field device would, stamped with the wall clock
+   * (node-opcua's own clock runs on hrtime and can stamp two changes a wall-clock millisecond apart
+   * with the same millisecond; the historian keeps one Good sample per tag and millisecond).
+   */
   setSensor(index: number, valueC: number): void;
   /** The setpoint's current value on the server. */
   readonly setpointC: number;
@@ -122,7 +126,7 @@ export async function startTestPlantServer(options: TestPlantServerOptions = {})
     port,
     namespaceIndex: namespace.index,
     setSensor(index, valueC) {
-      sensors[index]!.setValueFromSource({ dataType: DataType.Double, value: valueC });
+      sensors[index]!.setValueFromSource({ dataType: DataType.Double, value: valueC }, StatusCodes.Good, new Date());
     },
     get setpointC() {
       return setpointC;

@@ -65,6 +65,8 @@ describe('material requests', () => {
     ['Reichweite der Rollen an Linie 1', 'material_status', { line: 'Line1' }],
     ['wie lange reicht die lotpaste', 'material_status', { part: 'OM-338-PT-500G' }],
     ['is the material for PO-24117 there', 'material_status', { order: 'PO-24117' }],
+    ['do we have enough STM32 for the rest of the shift?', 'material_status', { part: 'STM32H743ZIT6' }],
+    ['haben wir genug Material auf Linie 2 für den Rest der Schicht?', 'material_status', { line: 'Line2' }],
     ['which deliveries are late and what do they hit?', 'supply_disruption_impact', {}],
     ['was passiert wenn die Lieferung von Würth 6 Stunden später kommt?', 'supply_disruption_impact', { supplier: 'Würth Elektronik eiSos', delayHours: 6 }],
     ['ASN-4420 comes a day late', 'supply_disruption_impact', { delivery: 'ASN-4420', delayHours: 24 }],

@@ -25,6 +25,9 @@ describe('material slots', () => {
     expect(mentionedPart('how long do the 10k resistors last', parts)).toMatchObject({ kind: 'ambiguous' });
     expect(partOf('what runs out first on line 1')).toBe('none');
     expect(partOf('Reichweite der Rollen an Linie 1')).toBe('none');
+    // Two words narrow each other: the 0402 resistors are two alternates, not every resistor.
+    const narrowed = mentionedPart('do we have enough 0402 resistors', parts);
+    expect(narrowed.kind === 'ambiguous' ? narrowed.candidates.map((part) => part.partNumber).sort() : narrowed).toEqual(['ERJ-2RKF1002X', 'RC0402FR-0710KL']);
     expect(mentionedPart('stock of the STM32', [])).toEqual({ kind: 'none' });
   });
 

@@ -95,7 +95,8 @@ function rawWords(text: string): string[] {
 }
 
 function partWords(part: PartRef): string[] {
-  const described = rawWords(part.description).filter((word) => word.length >= 3 && !/^\d+$/.test(word));
+  // Bare numbers are values ("10", "16"), except a four-digit package size ("0402", "0603") people name parts by.
+  const described = rawWords(part.description).filter((word) => word.length >= 3 && (!/^\d+$/.test(word) || word.length === 4));
   return [...new Set(described)];
 }
 
@@ -117,6 +118,8 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
     .filter((word) => word.length >= 3 && !GENERIC.has(word));
   const hits = new Set<PartRef>();
   let ambiguous: PartRef[] | undefined;
+  /** Every word's matches: "0402 resistors" is the parts both words fit, not every resistor. */
+  const together: PartRef[][] = [];
   for (const word of words) {
     const compact = word.replace(/[^a-z0-9]/g, '');
     // A number's start ("stm32", "xc7z", "7440") must have a digit, or a made-up word would match a part.
@@ -128,11 +131,15 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
         ? []
         : parts.filter((part) => partWords(part).some((own) => own === word || own === singular));
     const matched = byNumber.length > 0 ? byNumber : byWord;
+    if (matched.length > 0) together.push(matched);
     if (matched.length === 1) hits.add(matched[0]!);
     else if (matched.length > 1 && matched.length <= 4) ambiguous ??= matched;
   }
   if (hits.size === 1) return { kind: 'one', part: [...hits][0]! };
   if (hits.size > 1) return { kind: 'ambiguous', candidates: [...hits] };
+  const common = together.length > 1 ? together.reduce((kept, next) => kept.filter((part) => next.includes(part))) : [];
+  if (common.length === 1) return { kind: 'one', part: common[0]! };
+  if (common.length > 1 && common.length <= 4) return { kind: 'ambiguous', candidates: common };
   return ambiguous ? { kind: 'ambiguous', candidates: ambiguous } : { kind: 'none' };
 }
 

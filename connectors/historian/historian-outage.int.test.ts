@@ -61,7 +61,7 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     return proxy;
   };
 
-  /** Counts 1, 2, 3, … on the sensor every `everyMs` until stopped; returns the values it set. */
+  /** Counts start, start + 1, … on the sensor every `everyMs` until stopped; returns the values it set. */
   const countUp = (start: number, everyMs = 40) => {
     let next = start;
     const sent: number[] = [];
@@ -129,7 +129,8 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     const spillDir = path.join(workDir, 'spill-a');
     const instance = await startInstance(proxy.urlFor(fresh.url), { spillDir, maxBufferedRows: 20 });
     const reported = observe(instance);
-    const counter = countUp(1);
+    // From 100: the test server's sensor starts at 20, and that first value is the server's, not the counter's.
+    const counter = countUp(100);
     await sleep(500);
     proxy.block();
     await eventually(() => instance.historian.stats().spilled > 0, 20_000, 'rows to spill to disk once memory is full');

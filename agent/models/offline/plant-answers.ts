@@ -192,7 +192,7 @@ function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
     for (const machine of machines.slice(0, MAX_LINES * 2)) {
       const alarms = num(machine.activeAlarmCount) ?? 0;
       lead.push(
-        `- ${str(machine.name)} (${str(machine.id)}): ${liveState(machine.state, options)}, ${live(machine.speed, options)}${
+        `- ${str(machine.name)} (${str(machine.id)}): ${liveState(machine.state, options)}, ${say(options, 'speed', 'Geschwindigkeit')} ${live(machine.speed, options)}${
           alarms > 0 ? say(options, `, ${alarms} active alarm(s)`, `, ${alarms} aktive(r) Alarm(e)`) : ''
         }`,
       );

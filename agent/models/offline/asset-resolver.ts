@@ -8,6 +8,7 @@
  */
 import type { AssetRef, AssetTag } from '../../assets';
 import { COMPOUND_PARTS, MACHINE_WORDS, MEASUREMENT_WORDS } from './plant-lexicon';
+import { machineOrdinal } from './number-words';
 import { joinNumbers, normalise, sameWord, tokens } from './text';
 
 export type AssetResolution = { kind: 'one'; asset: AssetRef } | { kind: 'ambiguous'; candidates: AssetRef[]; phrase: string } | { kind: 'none' };
@@ -72,6 +73,21 @@ function aliasMatch(words: string[], alias: string): { length: number; next?: st
   return { length: 0, numbered: false };
 }
 
+/**
+ * "the second placer on L1", "der erste Bestücker": an ordinal picks the machine with that number;
+ * "the 2nd oven", where ovens carry no number of their own, the one on that line. Only a tie-breaker
+ * among machines the name already fits.
+ */
+function byOrdinal(matches: AssetRef[], words: string[], line: string | undefined): AssetRef[] | undefined {
+  const ordinal = machineOrdinal(words);
+  if (ordinal === undefined) return undefined;
+  const numbered = matches.filter((asset) => machineNumber(asset) === String(ordinal));
+  if (numbered.length > 0) return numbered;
+  if (line !== undefined) return undefined;
+  const onLine = matches.filter((asset) => lineNumber(asset.line) === String(ordinal));
+  return onLine.length > 0 ? onLine : undefined;
+}
+
 export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution {
   // An exact id wins outright.
   const upper = text.toUpperCase();
@@ -103,6 +119,7 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
     const onLine = matches.filter((asset) => lineNumber(asset.line) === line);
     if (onLine.length > 0) matches = onLine;
   }
+  if (matches.length > 1) matches = byOrdinal(matches, words, line) ?? matches;
   if (matches.length === 1) return { kind: 'one', asset: matches[0]! };
   if (matches.length > 1) return { kind: 'ambiguous', candidates: matches, phrase: text };
 

@@ -7,12 +7,12 @@ export type MachineCommandName = 'start' | 'stop' | 'hold' | 'unhold' | 'reset' 
 
 /** Phrases that use command words without commanding a machine. */
 const CHATTER =
-  /\b(hold on|hang on|hold up|stop (showing|sending|telling|talking|asking|it|that|this)|stop me|don'?t stop|no stop|wait)\b|\b(hoer|hör) auf\b|\b(moment|warte?)\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+  /\b(hold on|hang on|hold up|stop (showing|sending|telling|talking|asking|it|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hoer|hör) auf\b|\b(moment|warte?)\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|resume|continue|take (it |\w+ )?off hold|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
+    /\b(unhold|resume|continue|take (it |\w+ )?off hold|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
@@ -21,7 +21,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|herunterfahren|abbrechen|abort)\b/,
     'stop',
   ],
-  [/\b(reset|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
+  [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
     /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen)\b|\bfire\b.*\bup\b|\blet\b.*\brun\b/,

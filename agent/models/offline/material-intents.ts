@@ -52,7 +52,7 @@ const QUESTION_START = /^(what|which|when|how|why|where|who|is|are|does|do|did|c
 /** "don't send it yet", "noch nicht losschicken": a transport is never filed against a no. */
 const NEGATED = /\b(dont|do not|not yet|never|wait|nicht|nein|kein\w*|warte\w*)\b/;
 const REPLENISH =
-  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|materialversorgung)\b/;
+  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|versorgungstour\w*|nachschubtour\w*|lieferrunde\w*|materialversorgung)\b/;
 const PLAN_WORDS = /\b(plan\w*|route\w*|next|naechste\w*|which runs|what runs|welche fahrten|welche touren)\b/;
 const DISRUPTION =
   /\b(late|later|delay\w*|behind|short|shortfall|missing|rejected|reject|gesperrt|abgelehnt|spaet\w*|verspaet\w*|verzoeger\w*|verzug|lieferverzug|fehl\w*|weniger|ausfall\w*|engpass|lieferengpass|stuck|customs|zoll|disrupt\w*|stoerung\w*|problem\w*|hit|trifft|betrifft|betroffen|impact|auswirk\w*)\b/;
@@ -103,7 +103,17 @@ export function materialRuleIntent(
   if (has('supply_disruption_impact') && !order) {
     if (asnId(text) && !/\b(when|wann|eta)\b/.test(lower)) return 'supply_disruption_impact';
     if ((DELIVERY.test(lower) || supplier) && DISRUPTION.test(lower)) return 'supply_disruption_impact';
-    if (part.kind === 'one' && (rejectedQuantity(text) !== undefined || (delayHours(text) !== undefined && DISRUPTION.test(lower))))
+    if (
+      part.kind === 'one' &&
+      (rejectedQuantity(text) !== undefined || shortfallPct(text) !== undefined || (delayHours(text) !== undefined && DISRUPTION.test(lower)))
+    )
+      return 'supply_disruption_impact';
+    // "which of the announced supply problems hit us", "welche Lieferprobleme betreffen uns": the disruptions on file.
+    if (
+      /\b(supply (problems?|issues?|disruptions?|risks?)|supplier (problems?|issues?)|lieferproblem\w*|lieferstoerung\w*|versorgungsproblem\w*|lieferengp\w*)\b/.test(
+        lower,
+      )
+    )
       return 'supply_disruption_impact';
   }
   if (has('material_status')) {

@@ -7,6 +7,7 @@
  */
 import type { PartRef } from '../../parts';
 import { normalise, transliterate } from './text';
+import { numberWord } from './number-words';
 
 export type PartMention = { kind: 'one'; part: PartRef } | { kind: 'ambiguous'; candidates: PartRef[] } | { kind: 'none' };
 
@@ -161,42 +162,17 @@ export function asnId(text: string): string | undefined {
   return match ? `ASN-${match[1]}` : undefined;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  an: 1,
-  a: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  eight: 8,
-  ten: 10,
-  twelve: 12,
-  eine: 1,
-  einen: 1,
-  ein: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fuenf: 5,
-  sechs: 6,
-  acht: 8,
-  zehn: 10,
-  zwoelf: 12,
-};
-
 /** How many hours late a delivery comes: "6 hours", "6h", "sechs Stunden", "a day", "einen Tag", "90 min". */
 export function delayHours(text: string): number | undefined {
   const lower = transliterate(text.toLowerCase()).replace(/[^a-z0-9.,]+/g, ' ');
   for (const hours of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:hours?|hrs?|h|stunden?|std)\b/g)) {
-    const value = NUMBER_WORDS[hours[1]!] ?? Number(hours[1]!.replace(',', '.'));
+    const value = numberWord(hours[1]!) ?? Number(hours[1]!.replace(',', '.'));
     if (Number.isFinite(value) && value > 0) return value;
   }
   const minutes = /\b(\d+)\s*(?:min|mins|minutes|minuten)\b/.exec(lower);
   if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]) / 60;
   for (const days of lower.matchAll(/\b(\d+|[a-z]+)\s*(?:days?|tage?n?)\b/g)) {
-    const value = NUMBER_WORDS[days[1]!] ?? Number(days[1]);
+    const value = numberWord(days[1]!) ?? Number(days[1]);
     if (Number.isFinite(value) && value > 0) return value * 24;
   }
   if (/\b(half a day|halben tag)\b/.test(lower)) return 12;

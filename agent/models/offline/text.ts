@@ -1,4 +1,8 @@
 /** Text helpers for the offline model: normalising, tokenising and typo-tolerant word matching. */
+import { numberWord, SPELT_DIGITS } from './number-words';
+
+/** "line two", "Linie zwei", "zone three": a spelt-out number after a word that numbers things. */
+const SPELT_NUMBER = new RegExp(`\\b(line|linie|zone|strasse|band|halle|placer|ofen|oven)\\s+(${SPELT_DIGITS.join('|')})\\b`, 'g');
 
 /** Lower case; hyphens, slashes and punctuation become spaces; `&` stays (P&P). */
 export function normalise(text: string): string {
@@ -7,6 +11,7 @@ export function normalise(text: string): string {
       .replace(/[’']/g, '')
       .replace(/[^a-z0-9&.\s]+/g, ' ')
       .replace(/\.(?!\d)/g, ' ')
+      .replace(SPELT_NUMBER, (_whole, word: string, spelt: string) => `${word} ${numberWord(spelt)}`)
       // "pnp2", "zone4", "msl3" are typed for "pnp 2", "zone 4", "msl 3"; "o2" and "l1" stay whole.
       .replace(/\b([a-z]{2,})(\d+)\b/g, '$1 $2')
       .replace(/\s+/g, ' ')

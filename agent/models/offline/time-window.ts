@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type ShiftCalendar } from '@/lib/shift-calendar';
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
+import { numberWord } from './number-words';
 
 export type TimeWindow = { from: string; to: string; minutes: number };
 /** "the 10 minutes before line 1 stopped" → the alarms tool's `before` argument. */
@@ -47,36 +48,10 @@ function unitMinutes(unit: string): number | undefined {
   return UNIT_MINUTES.find(([pattern]) => pattern.test(unit))?.[1];
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  eight: 8,
-  ten: 10,
-  twelve: 12,
-  ein: 1,
-  eine: 1,
-  einer: 1,
-  einen: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  sechs: 6,
-  acht: 8,
-  zehn: 10,
-  zwölf: 12,
-};
-
 function amount(text: string | undefined): number {
   if (!text) return 1;
   const n = Number(text.replace(',', '.'));
-  return Number.isFinite(n) ? n : (NUMBER_WORDS[text] ?? 1);
+  return Number.isFinite(n) ? n : (numberWord(text) ?? 1);
 }
 
 /** Hours in a part of the day: "6 and 8 this morning" are 06–08, "2 to 4 this afternoon" 14–16. */
@@ -280,8 +255,14 @@ export function beforeStop(text: string): BeforeStop | undefined {
     /\b(\d+)\s*(?:min|mins|minutes|minuten)\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\b.*\b(stop(?:ped|s)?|went down|tripped|halt(?:ed)?|stand|stehen blieb|gestoppt|ausgefallen|stillstand)\b/.exec(
       text.toLowerCase(),
     ) ?? /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(text.toLowerCase());
-  if (!match) return undefined;
-  const minutes = Number(match[1]);
+  // "Linie 2 ist stehen geblieben – was kam die 20 min davor": the stop first, the minutes after it.
+  const reversed = match
+    ? undefined
+    : /\b(stop(?:ped|s)?|went down|tripped|halted|stehen ?geblieben|stehengeblieben|gestoppt|ausgefallen|stillstand)\b.*?\b(\d+)\s*(?:min|mins|minutes|minuten)\s+(?:davor|vorher|zuvor|before (?:that|it|then))\b/.exec(
+        text.toLowerCase(),
+      );
+  if (!match && !reversed) return undefined;
+  const minutes = Number(match ? match[1] : reversed![2]);
   return { minutes: Number.isInteger(minutes) && minutes > 0 ? Math.min(minutes, 240) : 10 };
 }
 
@@ -299,7 +280,7 @@ const WEEKDAYS: [RegExp, number][] = [
 export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
   const t = text.toLowerCase();
   let offset: number | undefined;
-  if (/\b(tomorrow|morgen(?! früh| frueh)|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
+  if (/\b(tomorrow|morgen|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
   else if (/\b(today|tonight|this evening|heute|heute nacht|heute abend)\b/.test(t)) offset = 0;
   else {
     const weekday = WEEKDAYS.find(([pattern]) => pattern.test(t))?.[1];

@@ -55,15 +55,18 @@ export function whatIfScenario(
     return { kind: 'scenario', scenario: { type: 'material_delay', order: `PO-${order[2]}`, hours: hours ?? 4 } };
   }
   if (
-    /\brush\b|\burgent\b|\bextra order\b|\bnew order\b|\bsqueeze in\b|\bfit in\b|eilauftrag|dringende[rn]? auftrag|neue[rn]? auftrag|zusätzlich|zusaetzlich|einschieben/i.test(
+    /\brush\b|\burgent\b|\bextra order\b|\bnew order\b|\bsqueeze (?:\w+ )?in\b|\bfit (?:\w+ )?in\b|eilauftrag|dringende[rn]? auftrag|neue[rn]? auftrag|zusätzlich|zusaetzlich|einschieben/i.test(
       text,
     ) ||
-    /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stk\s*)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(text)
+    /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stk\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(
+      text,
+    )
   ) {
     const product = /\b(?!PO-)([A-Z]{2,5}-[A-Z0-9]{2,})\b/.exec(text)?.[1];
     const quantity = Number(
-      /\b(\d+)\s*(?:x\s*|pcs\s*|stück\s*|stk\.?\s*|boards?\s*|units?\s*|pieces\s*)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(text)?.[1] ??
-        /\b(?:of|über|ueber)\s+(\d+)\b/i.exec(text)?.[1],
+      /\b(\d+)\s*(?:x\s*|pcs\s*|stück\s*|stk\.?\s*|boards?\s*|units?\s*|pieces\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(
+        text,
+      )?.[1] ?? /\b(?:of|über|ueber)\s+(\d+)\b/i.exec(text)?.[1],
     );
     const due =
       /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??

@@ -6,16 +6,18 @@
 import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { INTENTS, WRITE_INTENTS, type Intent } from './catalogue';
-import { AFFIRMATION, FOLLOW_UP, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
+import { ACKNOWLEDGEMENT, AFFIRMATION, FOLLOW_UP, NEGATED, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
 import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
-import { explicitWrite } from './write-requests';
+import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
 
 /** Sets the reading's intent when the request continues the conversation; a question back when there is nothing to continue. */
 export function readFollowUp(request: Request, reading: Reading): Plan | undefined {
-  const { input, language, text, lower, timeContext, classification, previousIntent, lastTool } = request;
+  const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
+  // "ok and line 1?", "alles klar, und Linie 2?": the acknowledgement in front changes nothing.
+  const lower = request.lower.replace(ACKNOWLEDGEMENT, '');
   if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';
@@ -30,7 +32,16 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         ),
       );
     reading.followUp = true;
-  } else if (WHY.test(lower) && wordCount(text) <= 4 && input.previous) {
+  } else if (WHY.test(lower) && wordCount(lower) <= 3 && !input.previous && !input.pendingQuestion) {
+    // "why?" as the first words of a conversation: there is nothing to explain yet.
+    return clarify(
+      say(
+        language,
+        'Why what? There is nothing earlier in this conversation to explain. Ask about the order, machine or alarm, e.g. “Why is PO-24118 late?” or “Why did line 1 stop?”.',
+        'Warum was? In diesem Gespräch gibt es noch nichts zu erklären. Fragen Sie nach dem Auftrag, der Maschine oder dem Alarm, z. B. „Warum ist PO-24118 verspätet?“ oder „Warum steht Linie 1?“.',
+      ),
+    );
+  } else if (WHY.test(lower) && wordCount(lower) <= 4 && input.previous) {
     const order =
       typeof input.previous.args.order === 'string'
         ? input.previous.args.order
@@ -55,8 +66,44 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.combined = `${reading.combined} ${lateOrder(input.earlier)}`;
     reading.followUp = true;
   } else if (
+    (lastTool === 'propose_schedule' || lastTool === 'what_if') &&
+    !/\?\s*$/.test(lower) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !NEGATED.test(lower) &&
+    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir)\b/.test(
+      lower,
+    )
+  ) {
+    // "go ahead and request approval for it", "ab an die Linien damit": the draft just proposed goes for release.
+    reading.intent = 'release_schedule';
+    reading.followUp = true;
+  } else if (
+    lastTool === 'plan_replenishment' &&
+    !/\?\s*$/.test(lower) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !NEGATED.test(lower) &&
+    /\b(send|dispatch|go|start|schick\w*|sende\w*|abschick\w*|losschick\w*|los)\b/.test(lower) &&
+    /\b(run|runs|tour\w*|fahrt\w*|amr|amrs|tugger\w*|agv\w*|routenzug\w*|schlepper\w*|it|them|that|those|ihn|sie|das|die|den|los)\b|\brun-?\d+\b/.test(lower)
+  ) {
+    // "schick den AMR los", "ja, RUN-2 abschicken": a run of the plan just made.
+    reading.intent = 'dispatch_transport';
+    reading.followUp = true;
+  } else if (
+    (lastTool === 'inspection_results' || lastTool === 'trigger_inspection') &&
+    !/\?\s*$/.test(lower) &&
+    /\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(lower) &&
+    /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(lower)
+  ) {
+    // "inspect another 15 of those", "nochmal 10 davon prüfen": more boards of the same lot or line.
+    reading.intent = 'trigger_inspection';
+    const lot = input.previous?.args.lot;
+    if (typeof lot === 'string') reading.combined = `${reading.combined} ${lot}`;
+    reading.followUp = true;
+  } else if (
     lastTool === 'maintenance_forecast' &&
-    /\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster)\b/.test(lower) &&
+    /\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster|slot|recommended|suggested|empfohlen\w*|vorgeschlagen\w*|zeitfenster)\b/.test(
+      lower,
+    ) &&
     !/\?\s*$/.test(lower) &&
     explicitWrite('create_work_order', lower)
   ) {
@@ -80,7 +127,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit)\b/.test(lower) &&
     (/\b(other|the same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
       // "and line 2?" — nothing but a target after the "and".
-      (wordCount(text) <= 4 && resolveAsset(text, input.assets).kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
+      (wordCount(lower) <= 4 && resolveAsset(text, input.assets).kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
   ) {
     // "und die andere Linie?" with nothing before it: nothing to follow.
     return clarify(
@@ -94,7 +141,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     previousIntent &&
     !input.pendingQuestion &&
     !WRITE_INTENTS.has(previousIntent) &&
-    (FOLLOW_UP.test(lower) || (wordCount(text) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
+    (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
     !(
       classification.score >= 0.9 &&
       classification.intent !== previousIntent &&
@@ -103,7 +150,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       // "and the one on line 2?" names only a target: nothing in it asks for something else.
       !onlyNamesTarget(text, input.assets) &&
       classification.intent in INTENTS &&
-      wordCount(text) > 4 &&
+      wordCount(lower) > 4 &&
       // A follow-up only turns into a write when it says so; a sure classifier alone is not enough.
       (!WRITE_INTENTS.has(classification.intent as Intent) || explicitWrite(classification.intent as Intent, lower))
     )

@@ -5,6 +5,7 @@
  * intent's planner (plans/).
  */
 import { mentionedLine, type AssetResolution } from '../asset-resolver';
+import { transliterate } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
@@ -21,7 +22,7 @@ import type { Plan, PlanInput } from './types';
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
   const { request, reading } = readRequest(input);
-  const refused = refuseSelfApproval(request);
+  const refused = refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
   if (asked) return asked;
@@ -47,6 +48,63 @@ function refuseSelfApproval({ lower, language }: Request): Plan | undefined {
       ),
     };
   return undefined;
+}
+
+/** Safety devices are never bypassed from a chat: "bridge the light curtain", "Lichtschranke überbrücken". */
+function refuseSafetyBypass(request: Request): Plan | undefined {
+  const { language } = request;
+  // Umlauts as typed or not: \b does not see "ü" as a letter, so match the transliterated text.
+  const lower = transliterate(request.lower);
+  const device =
+    /\b(light ?curtains?|light barriers?|interlocks?|safety (door|switch|circuit|relay|scanner|fence|guard)\w*|e-?stops?|emergency stop|door switch\w*|guards?|lichtschranke\w*|lichtgitter\w*|verriegelung\w*|sicherheits\w*|not-?aus|not-?halt|tuerschalter\w*|türschalter\w*|schutztuer\w*|schutztür\w*|schutzhaube\w*)\b/;
+  const bypass =
+    /\b(bypass\w*|bridge|bridging|jumper\w*|override|overrid\w*|defeat|disable|mute|tape|ueberbrueck\w*|überbrück\w*|brueck\w*|brück\w*|deaktivier\w*|abschalten|ausschalten|umgeh\w*|stillleg\w*|stummschalt\w*)\b/;
+  if (!device.test(lower) || !bypass.test(lower)) return undefined;
+  return {
+    kind: 'reply',
+    reason: 'refusal',
+    text: say(
+      language,
+      'I will not bypass or disable a safety device, and nobody should from a chat: that needs the machine’s safety procedure, the responsible electrician and a written permit. If the device trips without cause, I can look up the fault in the manuals or book a work order to have it checked.',
+      'Eine Sicherheitseinrichtung überbrücke oder deaktiviere ich nicht, und niemand sollte das über einen Chat tun: Dafür gibt es das Sicherheitsverfahren der Maschine, die verantwortliche Elektrofachkraft und eine schriftliche Freigabe. Wenn sie ohne Grund auslöst, kann ich die Störung im Handbuch nachschlagen oder einen Arbeitsauftrag zur Prüfung anlegen.',
+    ),
+  };
+}
+
+/** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
+function nothingToDo({ lower, language }: Request): Plan | undefined {
+  if (
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$/.test(
+      lower,
+    ) ||
+    // "don't stop anything, just tell me the status of line 2" asks for something else.
+    /\b(just|only|but|instead|tell|show|status|what|how|which|zeig\w*|sag\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(lower)
+  )
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'),
+  };
+}
+
+/** "can you quit pasting the whole alarm table at me": about how I answer, not a request for the plant. */
+function answerStyle({ lower, language }: Request): Plan | undefined {
+  if (
+    !/\b(stop|quit|don'?t keep|no more|hoer auf|hör auf|lass das)\b.{0,40}\b(pasting|posting|showing|sending|listing|dumping|spamming|giving me|repeating|zeigen|schicken|posten|reinkopieren|auflisten|wiederholen|anzuzeigen|zu zeigen|zu schicken)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(
+      language,
+      'Understood — I will keep answers short and show tables only when you ask for them. Nothing in the plant was changed.',
+      'Verstanden — ich antworte kürzer und zeige Tabellen nur, wenn Sie danach fragen. An der Anlage wurde nichts geändert.',
+    ),
+  };
 }
 
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */

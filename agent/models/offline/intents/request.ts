@@ -41,7 +41,8 @@ export function readRequest(input: PlanInput): { request: Request; reading: Read
     input,
     language: input.language ?? detectLanguage(input.text),
     text,
-    lower: text.toLowerCase(),
+    // Typographic apostrophes (phones type “don’t”) read like the plain one.
+    lower: text.toLowerCase().replace(/[’‘]/g, "'"),
     timeContext: { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts },
     classification: input.classification,
     previousIntent: intentOfTool(input.previous?.tool),

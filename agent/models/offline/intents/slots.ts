@@ -74,3 +74,6 @@ export function setpointValue(text: string): number | undefined {
   const value = Number(match[1]!.replace(',', '.'));
   return Number.isFinite(value) ? value : undefined;
 }
+
+/** A schedule draft's id, a UUID ("Entwurf 7d3c2a10-… freigeben"). */
+export const DRAFT_ID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;

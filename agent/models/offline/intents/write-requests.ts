@@ -80,7 +80,7 @@ export function imperativeCommand(text: string): boolean {
     return (
       parseCommand(first) !== undefined ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
-      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|zurück|zurueck|again|it)$/.test(
+      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,
       )
     );

@@ -4,20 +4,36 @@ import { orderId } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
+/** How many boards to inspect: "20 boards", "another 15 of those", "nochmal 10 davon" — not the 2 of "line 2 boards". */
+function boardCount(text: string): number | undefined {
+  const count =
+    /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platinen|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
+      text,
+    ) ?? /\b(?:another|other|next|nochmal|noch mal|noch|weitere|die nächsten|die naechsten|the next)\s+(\d{1,3})\b/i.exec(text);
+  return count ? Number(count[1]) : undefined;
+}
+
+/** The first board's serial: "from board 41", "ab Board 41", "starting at 41". */
+function firstSerial(text: string): number | undefined {
+  const found = /\b(?:from|starting (?:at|from|with)|ab|beginnend (?:mit|bei))\s+(?:board|platine|serial|sn|nr\.?|nummer)?\s*#?(\d{1,5})\b/i.exec(text);
+  return found ? Number(found[1]) : undefined;
+}
+
 export function planTriggerInspection(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, lineId, call } = plan;
-  const lot = orderId(combined) ?? /\blot\s+(\w+)/i.exec(combined)?.[1] ?? /\blos\s+(\w+)/i.exec(combined)?.[1];
+  // "inspect another 15 of those" after results for a lot: the same lot.
+  const previousLot = followUp && typeof input.previous?.args.lot === 'string' ? input.previous.args.lot : undefined;
+  const lot = orderId(combined) ?? /\blot\s+(\w+)/i.exec(combined)?.[1] ?? /\blos\s+(\w+)/i.exec(combined)?.[1] ?? previousLot;
   const span = /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|bis|-|–)\s*(\d{1,4})\b/i.exec(combined);
   const previousBoards = followUp && typeof input.previous?.args.boards === 'number' ? input.previous.args.boards : undefined;
-  const boards = span
-    ? Number(span[2]) - Number(span[1]) + 1
-    : Number(/\b(\d{1,3})\s*(boards?|pcbs?|platinen|baugruppen|boards)\b/i.exec(combined)?.[1] ?? previousBoards);
+  const boards = span ? Number(span[2]) - Number(span[1]) + 1 : (boardCount(combined) ?? previousBoards);
+  const first = span ? Number(span[1]) : firstSerial(combined);
   const args: Record<string, unknown> = {};
   if (lot) args.lot = lot;
   const inspectionLine = machine?.line ?? lineId;
   if (inspectionLine) args.line = inspectionLine;
-  if (Number.isInteger(boards) && boards > 0) args.boards = boards;
-  if (span) args.firstSerial = Number(span[1]);
+  if (boards !== undefined && Number.isInteger(boards) && boards > 0) args.boards = boards;
+  if (first !== undefined && first > 0) args.firstSerial = first;
   if (!args.lot && !args.line)
     return clarify(
       say(

@@ -21,7 +21,7 @@ export function planListWorkOrders(plan: PlanContext): Plan {
       ? 'planned'
       : /\b(done|closed|completed|finished|erledigt\w*|abgeschlossen\w*|fertig\w*)\b/.test(lower)
         ? 'done'
-        : /\b(cancel+ed|storniert\w*)\b/.test(lower)
+        : /\b(cancel\w*|storn\w*|abgesagt\w*)\b/.test(lower)
           ? 'cancelled'
           : undefined;
   const limit = Number(/\b(?:last|latest|letzten?)\s+(\d{1,3})\b/.exec(lower)?.[1]);

@@ -1,4 +1,6 @@
 /** Plans for documents: searching the manuals and writing the shift handover. */
+import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
+import type { TimeContext } from '../../time-window';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -9,7 +11,7 @@ export function planSearchManuals(plan: PlanContext): Plan {
 }
 
 export function planGenerateShiftHandover(plan: PlanContext): Plan {
-  const { lower, lineId, window, call } = plan;
+  const { lower, lineId, window, timeContext, call } = plan;
   const current =
     /\b(current|this shift|my shift|so far|running|ongoing|aktuelle\w*|laufende\w*|bis jetzt|bisher|diese schicht|meine\w* schicht|seit schichtbeginn|ich geh\w*|i'?m leaving|i leave|i'?m off|before i go)\b/.test(
       lower,
@@ -20,5 +22,16 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   if (current) return call({ shift: 'current', ...line });
   if (previous) return call({ shift: 'previous', ...line });
   const span = window;
-  return call(span ? { from: span.from, to: span.to, ...line } : line);
+  if (span) return call({ from: span.from, to: span.to, ...line });
+  // "doing handover to the lates now" at 14:10: a handover asked for just after a change of shift is the shift that ended.
+  if (minutesIntoShift(timeContext) < HANDOVER_GRACE_MINUTES) return call({ shift: 'previous', ...line });
+  return call(line);
+}
+
+/** How long after a change of shift a plain "handover" still means the shift that just ended. */
+const HANDOVER_GRACE_MINUTES = 60;
+
+function minutesIntoShift(context: TimeContext): number {
+  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  return (context.now.getTime() - shiftAt(calendar, context.now).from.getTime()) / 60_000;
 }

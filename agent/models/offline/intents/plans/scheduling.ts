@@ -3,7 +3,7 @@ import { latestOutput } from '../../earlier-results';
 import { namedDay } from '../../time-window';
 import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
 import { clarify, say } from '../replies';
-import { orderId } from '../slots';
+import { DRAFT_ID, orderId } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -15,7 +15,9 @@ export function planProposeSchedule(plan: PlanContext): Plan {
 
 export function planReleaseSchedule(plan: PlanContext): Plan {
   const { input, language, call } = plan;
-  const draftId = latestOutput(input.earlier, ['propose_schedule', 'what_if'], (output) => (output as { draftId?: unknown }).draftId);
+  // A draft id typed out ("Entwurf 7d3c… freigeben") names the draft; otherwise the one just proposed.
+  const typed = DRAFT_ID.exec(plan.combined)?.[0]?.toLowerCase();
+  const draftId = typed ?? latestOutput(input.earlier, ['propose_schedule', 'what_if'], (output) => (output as { draftId?: unknown }).draftId);
   if (typeof draftId !== 'string')
     return clarify(
       say(

@@ -1,9 +1,12 @@
 /** Rules for requests about a production order: late material, inspecting a lot, a rush order, why late, when done. */
-import { orderId } from '../slots';
+import { DRAFT_ID, orderId } from '../slots';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function orderRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower } = rules;
+  // "Entwurf 7d3c2a10-… freigeben", "release draft 7d3c…": a draft named by its id.
+  if (DRAFT_ID.test(text) && /\b(release|publish|activate|roll out|approve|freigeb\w*|frei|aktivier\w*|einspielen)\b/.test(lower) && !/\?\s*$/.test(lower))
+    return ['release_schedule', false];
   if (
     orderId(text) &&
     /\b(material|parts|paste|teile|bauteile|lieferung|components?)\b/.test(lower) &&
@@ -20,14 +23,25 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['trigger_inspection', false];
   if (
-    /\b\d+\s*(?:x|pcs|stück|stk|boards?)?\s*(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(text) &&
+    /\b\d+\s*(?:x|pcs|stück|stk|boards?)?\s*(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(
+      text,
+    ) &&
     /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
   )
     return ['what_if', false];
   const order = orderId(text);
+  // "what defects did lot PO-24117 have", "Fehlerbild Los PO-24118?": what inspection found on it.
   if (
     order &&
-    /\b(why|warum|wieso|weshalb|late|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich)\b/.test(
+    /\b(defects?|defekt\w*|fehlerbild\w*|fehler|fehlern|befund\w*|findings?|results?|ergebnis\w*|yield|ausbeute|pass(ed)? rate|fpy|false calls?|pseudofehler\w*)\b/.test(
+      lower,
+    ) &&
+    !/\b(run|start|trigger|inspect (another|more|again)|nochmal|erneut|noch \d+)\b/.test(lower)
+  )
+    return ['inspection_results', false];
+  if (
+    order &&
+    /\b(why|warum|wieso|weshalb|late|lateness|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich|bottleneck|engpass|engp[aä]sse|slowing|bremst)\b/.test(
       lower,
     )
   )
@@ -36,6 +50,14 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     order &&
     /\b(when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan)\b/.test(lower) &&
     !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower)
+  )
+    return ['production_status', false];
+  // "Fortschritt aller laufenden Aufträge", "progress of the open orders": every order's progress.
+  if (
+    !order &&
+    /\b(progress|fortschritt\w*|how far along|wie weit sind|stand der)\b/.test(lower) &&
+    /\b(orders?|auftr(?:ä|ae)ge\w*|auftrag\w*|production|produktion|fertigung)\b/.test(lower) &&
+    !/\b(work orders?|arbeitsauftr\w*|wartung\w*|maintenance|inspect\w*)\b/.test(lower)
   )
     return ['production_status', false];
   return undefined;

@@ -5,7 +5,7 @@
  */
 import { beforeStop, slotWindow } from '../../time-window';
 import { setpointValue, orderId } from '../slots';
-import { wordCount } from '../conversation';
+import { PRONOUN, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
 import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
@@ -21,7 +21,22 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !ASKS_OR_REPORTS.test(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
+    // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
+    if (usesPrevious && PRONOUN.test(lower) && typeof input.previous?.args.tag === 'string' && explicitWrite('set_setpoint', lower))
+      return ['set_setpoint', usesPrevious];
   }
+  // "zone 4 a little higher on the L1 oven": a change asked for without its value; the planner asks for it.
+  if (
+    target &&
+    target.type !== 'line' &&
+    setpointValue(text) === undefined &&
+    /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|rauf|runter|hoch ?drehen|runter ?drehen)\b/.test(
+      lower,
+    ) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    strongWritable(text, target)
+  )
+    return ['set_setpoint', usesPrevious];
   if (imperativeCommand(text) && (target || resolution.kind !== 'none')) return ['machine_command', usesPrevious];
   const hasDraft = (input.earlier ?? []).some(
     (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',
@@ -29,13 +44,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     hasDraft &&
     /\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|frei|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) &&
-    !/\?$/.test(lower)
+    !/\?$/.test(lower) &&
+    // "why did you send that plan" asks about a release; it does not ask for one.
+    !ASKS_OR_REPORTS.test(lower)
   )
     return ['release_schedule', false];
   if (input.previous?.tool === 'trigger_inspection' && /\b(results?|ergebnis\w*|befund\w*|outcome)\b/.test(lower)) return ['inspection_results', false];
-  const booking = /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(
-    lower,
-  );
+  const booking =
+    /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
+    // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.
+    (/\b(auftrag|ticket|job)\b/.test(lower) && !orderId(text) && explicitWrite('create_work_order', lower));
   if (booking && resolution.kind !== 'none' && (slotWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
     return ['create_work_order', false];
   // Wear and remaining life are the forecast's subject: "how much life is left in the blower", "RUL for line 2", "Restlebensdauer".
@@ -71,6 +89,14 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "propose a schedule, is anything late?", "Plan bitte neu rechnen": a new plan first, whatever else is asked with it.
   if (
     /^(?:please |pls |bitte |ok,? )?(propose|suggest|draft|recalculate|re-?plan|reschedule)\b.*\b(schedule|plan)\b/.test(lower) ||
+    // "ok then just replan everything", "what would an optimal sequence look like", "Aufträge auf die Linien verteilen".
+    /\b(re-?plan|re-?schedule|re-?sequence|umplanen|neu planen|neu einplanen)\b/.test(lower) ||
+    /\b(optimal|optimi[sz]ed|best|better|ideal|optimale\w*|beste\w*|bessere\w*)\s+(sequence|order of the orders|schedule|plan|reihenfolge|planung|belegung)\b/.test(
+      lower,
+    ) ||
+    /\b(distribute|split|verteil\w*|aufteil\w*)\b.*\b(orders|auftr(?:ä|ae)ge)\b.*\b(lines|linien)\b|\b(orders|auftr(?:ä|ae)ge)\b.*\b(auf|across|over|between) (die |the )?(beiden |zwei |two |both )?(lines|linien)\b.*\b(verteil\w*|aufteil\w*|distribute|split)\b/.test(
+      lower,
+    ) ||
     /^(?:bitte )?(schlag\w*|erstell\w*)\b.*\b(plan|planung)\w*\b/.test(lower) ||
     /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower)
   )

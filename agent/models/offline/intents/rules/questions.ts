@@ -9,6 +9,7 @@ import { parseTimeWindow } from '../../time-window';
 import { alarmCode } from '../slots';
 import { strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
+import { wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
@@ -42,6 +43,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['search_manuals', false];
+  // "how often should the stencil be wiped", "wie oft Schablone reinigen": an interval the manuals give.
+  if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
+  // "have the AOI on L1 look at what's running", "den Auftrag durch die Optik schicken": an inspection now.
+  if (
+    /\b(have|let|get) the (aoi|optical inspection)\b.*\b(look|check|inspect|scan)\b|\b(durch die|über die|ueber die) (aoi|optik)\b.*\b(schick\w*|laufen lassen|fahren|jagen)\b|\b(aoi|optik)\b.*\b(drüber|drueber) ?(schauen|gucken|laufen)\b/.test(
+      lower,
+    )
+  )
+    return ['trigger_inspection', false];
   const window = parseTimeWindow(text, detectLanguage(text), timeContext);
   if (
     window &&
@@ -58,6 +68,35 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(mean\w*|bedeut\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', false];
+  // "summary of last night", "recap of the late shift", "fass die Nachtschicht zusammen": the handover report.
+  if (
+    /\b(summary|summari[sz]e|recap|rundown|zusammenfassung|zusammenfassen|fass\w*)\b/.test(lower) &&
+    /\b(night|shift|last night|yesterday|today|so far|nacht\w*|schicht\w*|gestern|heute|bisher|zusammen)\b/.test(lower) &&
+    !/\b(alarm\w*|inspect\w*|aoi|defect\w*|fehler\w*|work orders?|arbeitsauftr\w*|manual|handbuch)\b/.test(lower)
+  )
+    return ['generate_shift_handover', false];
+  // "why is the printer on line 1 down", "warum steht der Bestücker 2": the machine's state says why (mode, alarms).
+  if (
+    rules.machine &&
+    rules.resolution.kind === 'one' &&
+    /^(why|how come|warum|wieso|weshalb)\b/.test(lower) &&
+    /\b(down|stopped|stop|idle|not running|held|on hold|steht|stehen|stillstand|still|läuft nicht|laeuft nicht|aus)\b/.test(lower) &&
+    !/\b(orders?|auftr\w*|PO-\d+)\b/i.test(lower)
+  )
+    return ['asset_state', false];
+  // "the first pick and place on line two, running?", "läuft der Ofen?": a short question about one machine's state.
+  if (
+    rules.machine &&
+    rules.resolution.kind === 'one' &&
+    wordCount(text) <= 10 &&
+    /\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los)\b/.test(lower) &&
+    (/\?\s*$/.test(lower) || /^(is|are|how|what|wie|was|läuft|laeuft|steht|ist)\b/.test(lower)) &&
+    !/\b(what if|what happens|suppose|assuming|if|was wäre|was waere|was passiert|angenommen|wenn|falls)\b/.test(lower) &&
+    !/\b(alarm\w*|histor\w*|trend|verlauf|inspect\w*|prüf\w*|pruef\w*|result\w*|ergebnis\w*|maintenance|wartung\w*|forecast|prognose|orders?|auftr\w*|schedule|plan\w*|manual|handbuch|how (do|to)|wie (mache|kann)|set|setz\w*|stock|bestand|material|when|wann|why|warum|wieso)\b/.test(
+      lower,
+    )
+  )
+    return ['asset_state', false];
   if (
     /\b(trend|verlauf|kurve|chart|plot|graph|history of|historie)\b/.test(lower) &&
     target &&

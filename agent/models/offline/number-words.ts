@@ -1,0 +1,74 @@
+/**
+ * Numbers people spell out on the floor, in English and German ("two hours", "zwei Stunden",
+ * "line two", "Linie zwei"), and ordinals ("the second placer", "der zweite Bestücker"). One table
+ * for every slot reader, with and without umlauts, so "fünf" and "fuenf" mean the same everywhere.
+ */
+
+const CARDINALS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  einen: 1,
+  eins: 1,
+  zwei: 2,
+  zwo: 2,
+  drei: 3,
+  vier: 4,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwoelf: 12,
+  fuenfzehn: 15,
+  zwanzig: 20,
+  dreissig: 30,
+};
+
+/** The number a spelt-out word means ("two", "zwölf", "zwoelf"), or undefined. */
+export function numberWord(word: string): number | undefined {
+  const plain = word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  return Object.hasOwn(CARDINALS, plain) ? CARDINALS[plain] : undefined;
+}
+
+/** Spelt-out numbers that can stand for a line, zone or machine number ("line two"): not "a"/"an"/"ein". */
+export const SPELT_DIGITS = Object.keys(CARDINALS).filter((word) => CARDINALS[word]! <= 12 && !/^(a|an|ein|eine|einer|einen)$/.test(word));
+
+const ORDINALS: [RegExp, number][] = [
+  [/^(first|1st|erste[nmrs]?|1\.)$/, 1],
+  [/^(second|2nd|zweite[nmrs]?|2\.)$/, 2],
+  [/^(third|3rd|dritte[nmrs]?|3\.)$/, 3],
+  [/^(fourth|4th|vierte[nmrs]?|4\.)$/, 4],
+];
+
+/** Words after an ordinal that make it no machine's number: "the second shift", "first time", "zweite Hälfte". */
+const NOT_A_MACHINE =
+  /^(shift|schicht|time|mal|half|haelfte|hour|stunde|day|tag|week|woche|order|auftrag|lot|los|run|try|versuch|board|boards|platine\w*|reel|rolle)$/;
+
+/** The ordinal number a sentence gives a machine ("the second placer" → 2), if any. Words: normalised tokens. */
+export function machineOrdinal(words: readonly string[]): number | undefined {
+  for (const [index, word] of words.entries()) {
+    const found = ORDINALS.find(([pattern]) => pattern.test(word));
+    if (found && !NOT_A_MACHINE.test(words[index + 1] ?? '')) return found[1];
+  }
+  return undefined;
+}

@@ -1,7 +1,8 @@
 /**
  * What a handover citation opens: one historian event, the events of a kind in a window, a tag over a
  * window, a note. The evidence pages under /handovers/ render these, and `resolveCitation` checks that
- * a citation's target exists — the tests use it to prove every citation works.
+ * a citation's target exists — the tests use it to prove every citation works. Like the handover, it
+ * reads the default site's history (`site_id = ''`).
  */
 import type { Queryable } from '@/lib/db/db';
 import { selectRequest } from '../../approval/store';
@@ -12,7 +13,10 @@ import type { HistorianEventRow } from '../engine/plant-events';
 
 export async function eventById(db: Queryable, id: string): Promise<HistorianEventRow | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;
-  const { rows } = await db.query<EventRow>('SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events WHERE id = $1', [id]);
+  const { rows } = await db.query<EventRow>(
+    `SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events WHERE site_id = '' AND id = $1`,
+    [id],
+  );
   return rows[0] ? toEvent(rows[0]) : undefined;
 }
 
@@ -21,10 +25,10 @@ export async function eventNeighbours(db: Queryable, event: HistorianEventRow, c
   if (!event.assetId) return [];
   const { rows } = await db.query<EventRow>(
     `(SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events
-       WHERE asset_id = $1 AND (time, id) < ($2, $3) ORDER BY time DESC, id DESC LIMIT $4)
+       WHERE site_id = '' AND asset_id = $1 AND (time, id) < ($2, $3) ORDER BY time DESC, id DESC LIMIT $4)
      UNION ALL
      (SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events
-       WHERE asset_id = $1 AND (time, id) > ($2, $3) ORDER BY time, id LIMIT $4)
+       WHERE site_id = '' AND asset_id = $1 AND (time, id) > ($2, $3) ORDER BY time, id LIMIT $4)
      ORDER BY time, id`,
     [event.assetId, event.time, event.id, count],
   );
@@ -37,10 +41,10 @@ export async function eventList(db: Queryable, filter: EventListFilter): Promise
   const params = [filter.from, filter.to, filter.kind ?? null, filter.assetId ?? null, filter.priorities?.length ? filter.priorities : null];
   const where = `time >= $1 AND time < $2 AND ($3::text IS NULL OR kind = $3) AND ($4::text IS NULL OR asset_id = $4) AND ($5::smallint[] IS NULL OR priority = ANY($5))`;
   const { rows } = await db.query<EventRow>(
-    `SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events WHERE ${where} ORDER BY time, id LIMIT $6`,
+    `SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events WHERE site_id = '' AND ${where} ORDER BY time, id LIMIT $6`,
     [...params, Math.min(filter.limit ?? 500, 2000)],
   );
-  const count = await db.query<{ n: string }>(`SELECT count(*) AS n FROM historian_events WHERE ${where}`, params);
+  const count = await db.query<{ n: string }>(`SELECT count(*) AS n FROM historian_events WHERE site_id = '' AND ${where}`, params);
   return { events: rows.map(toEvent), total: Number(count.rows[0]?.n ?? 0) };
 }
 
@@ -57,23 +61,21 @@ export async function tagWindow(db: Queryable, assetId: string, tagId: string, f
   type Row = { time: Date; value: number | null; text_value: string | null; quality: string };
   const map = (row: Row) => ({ time: row.time.toISOString(), value: row.value, text: row.text_value, quality: row.quality });
   const before = await db.query<Row>(
-    'SELECT time, value, text_value, quality FROM historian_samples WHERE asset_id = $1 AND tag_id = $2 AND time < $3 ORDER BY time DESC LIMIT 1',
+    `SELECT time, value, text_value, quality FROM historian_samples WHERE site_id = '' AND asset_id = $1 AND tag_id = $2 AND time < $3 ORDER BY time DESC LIMIT 1`,
     [assetId, tagId, from],
   );
   const head = await db.query<Row>(
-    'SELECT time, value, text_value, quality FROM historian_samples WHERE asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4 ORDER BY time LIMIT $5',
+    `SELECT time, value, text_value, quality FROM historian_samples WHERE site_id = '' AND asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4 ORDER BY time LIMIT $5`,
     [assetId, tagId, from, to, limit],
   );
   const tail = await db.query<Row>(
-    'SELECT time, value, text_value, quality FROM historian_samples WHERE asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4 ORDER BY time DESC LIMIT 1',
+    `SELECT time, value, text_value, quality FROM historian_samples WHERE site_id = '' AND asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4 ORDER BY time DESC LIMIT 1`,
     [assetId, tagId, from, to],
   );
-  const count = await db.query<{ n: string }>('SELECT count(*) AS n FROM historian_samples WHERE asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4', [
-    assetId,
-    tagId,
-    from,
-    to,
-  ]);
+  const count = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM historian_samples WHERE site_id = '' AND asset_id = $1 AND tag_id = $2 AND time >= $3 AND time < $4`,
+    [assetId, tagId, from, to],
+  );
   const points = head.rows.map(map);
   const last = tail.rows[0] ? map(tail.rows[0]) : undefined;
   if (last && points.length > 0 && points[points.length - 1]!.time !== last.time) points.push(last);

@@ -2,6 +2,7 @@
  * The historian queries a handover needs, aggregated in SQL where that saves moving rows: counter
  * increases per machine, the state and product each machine had when the window began, and only the
  * event kinds the report reads. One round trip each; same SQL on PGlite and PostgreSQL.
+ * Handovers cover the default site: every query reads its rows (`site_id = ''`, DEFAULT_SITE_KEY).
  */
 import type { Queryable } from '@/lib/db/db';
 import type { HistorianEventRow, InitialState } from '../engine/plant-events';
@@ -32,7 +33,7 @@ export const toEvent = (row: EventRow): HistorianEventRow => ({
 });
 
 export async function countEvents(db: Queryable, from: Date, to: Date): Promise<number> {
-  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM historian_events WHERE time >= $1 AND time < $2', [from, to]);
+  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM historian_events WHERE site_id = '' AND time >= $1 AND time < $2`, [from, to]);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -49,7 +50,7 @@ export async function eventsOfKind(db: Queryable, kind: 'alarm' | 'state_change'
               id::text, (extract(epoch FROM time) * 1000)::float8, asset_id, code, priority,
               CASE WHEN $1 = 'alarm' THEN message ELSE '' END, payload->>'transition', payload->>'from'
             ) ORDER BY time, id) AS events
-     FROM historian_events WHERE kind = $1 AND time >= $2 AND time < $3`,
+     FROM historian_events WHERE site_id = '' AND kind = $1 AND time >= $2 AND time < $3`,
     [kind, from, to],
   );
   return (rows[0]?.events ?? []).map(([id, ms, assetId, code, priority, message, transition, fromState]) => {
@@ -64,7 +65,7 @@ export async function eventsOfKind(db: Queryable, kind: 'alarm' | 'state_change'
 export async function alarmsBefore(db: Queryable, from: Date, lookbackMs: number): Promise<HistorianEventRow[]> {
   const { rows } = await db.query<EventRow>(
     `SELECT DISTINCT ON (asset_id, code) id, time, kind, asset_id, code, priority, message, payload FROM historian_events
-     WHERE kind = 'alarm' AND time < $1 AND time >= $2
+     WHERE site_id = '' AND kind = 'alarm' AND time < $1 AND time >= $2
      ORDER BY asset_id, code, time DESC, id DESC`,
     [from, new Date(from.getTime() - lookbackMs)],
   );
@@ -79,7 +80,7 @@ export async function firstCounterSample(db: Queryable, assetIds: readonly strin
   const { rows } = await db.query<{ first: Date | null }>(
     `SELECT min(f.time) AS first FROM unnest($1::text[]) AS a(asset_id)
      CROSS JOIN LATERAL (
-       SELECT time FROM historian_samples WHERE asset_id = a.asset_id AND tag_id = 'GoodCount' AND time < $2 ORDER BY time LIMIT 1
+       SELECT time FROM historian_samples WHERE site_id = '' AND asset_id = a.asset_id AND tag_id = 'GoodCount' AND time < $2 ORDER BY time LIMIT 1
      ) f`,
     [assetIds, to],
   );
@@ -111,15 +112,15 @@ export async function initialStates(db: Queryable, assetIds: readonly string[], 
      FROM unnest($1::text[]) AS a(asset_id)
      LEFT JOIN LATERAL (
        SELECT id, code FROM historian_events
-       WHERE asset_id = a.asset_id AND kind = 'state_change' AND time < $2 ORDER BY time DESC, id DESC LIMIT 1
+       WHERE site_id = '' AND asset_id = a.asset_id AND kind = 'state_change' AND time < $2 ORDER BY time DESC, id DESC LIMIT 1
      ) e ON true
      LEFT JOIN LATERAL (
        SELECT text_value FROM historian_samples
-       WHERE asset_id = a.asset_id AND tag_id = 'State' AND time <= $2 AND text_value IS NOT NULL ORDER BY time DESC LIMIT 1
+       WHERE site_id = '' AND asset_id = a.asset_id AND tag_id = 'State' AND time <= $2 AND text_value IS NOT NULL ORDER BY time DESC LIMIT 1
      ) s ON true
      LEFT JOIN LATERAL (
        SELECT text_value FROM historian_samples
-       WHERE asset_id = a.asset_id AND tag_id = 'State' AND time > $2 AND time <= $3 AND text_value IS NOT NULL ORDER BY time LIMIT 1
+       WHERE site_id = '' AND asset_id = a.asset_id AND tag_id = 'State' AND time > $2 AND time <= $3 AND text_value IS NOT NULL ORDER BY time LIMIT 1
      ) f ON true`,
     [assetIds, from, new Date(from.getTime() + FIRST_RECORD_GRACE_MS)],
   );
@@ -156,13 +157,13 @@ export async function counterIncreases(
        SELECT k.asset_id, k.tag_id, b.time, b.value, false AS in_window FROM keys k
        CROSS JOIN LATERAL (
          SELECT time, value FROM historian_samples
-         WHERE asset_id = k.asset_id AND tag_id = k.tag_id AND time < $3 AND value IS NOT NULL AND quality <> 'bad'
+         WHERE site_id = '' AND asset_id = k.asset_id AND tag_id = k.tag_id AND time < $3 AND value IS NOT NULL AND quality <> 'bad'
          ORDER BY time DESC LIMIT 1
        ) b
        UNION ALL
        SELECT h.asset_id, h.tag_id, h.time, h.value, true FROM historian_samples h
        JOIN keys k ON k.asset_id = h.asset_id AND k.tag_id = h.tag_id
-       WHERE h.time >= $3 AND h.time < $4 AND h.value IS NOT NULL AND h.quality <> 'bad'
+       WHERE h.site_id = '' AND h.time >= $3 AND h.time < $4 AND h.value IS NOT NULL AND h.quality <> 'bad'
      ),
      steps AS (
        SELECT asset_id, tag_id, time, value, in_window, lag(value) OVER (PARTITION BY asset_id, tag_id ORDER BY time) AS previous FROM points
@@ -195,12 +196,12 @@ export async function textTagChanges(db: Queryable, assetIds: readonly string[],
      SELECT k.asset_id, k.tag_id, $3::timestamptz AS time, b.text_value FROM keys k
      CROSS JOIN LATERAL (
        SELECT text_value FROM historian_samples
-       WHERE asset_id = k.asset_id AND tag_id = k.tag_id AND time < $3 AND text_value IS NOT NULL ORDER BY time DESC LIMIT 1
+       WHERE site_id = '' AND asset_id = k.asset_id AND tag_id = k.tag_id AND time < $3 AND text_value IS NOT NULL ORDER BY time DESC LIMIT 1
      ) b
      UNION ALL
      SELECT h.asset_id, h.tag_id, h.time, h.text_value FROM historian_samples h
      JOIN keys k ON k.asset_id = h.asset_id AND k.tag_id = h.tag_id
-     WHERE h.time >= $3 AND h.time < $4 AND h.text_value IS NOT NULL
+     WHERE h.site_id = '' AND h.time >= $3 AND h.time < $4 AND h.text_value IS NOT NULL
      ORDER BY 3`,
     [keys.map((k) => k[0]), keys.map((k) => k[1]), from, to],
   );
@@ -211,7 +212,7 @@ export async function textTagChanges(db: Queryable, assetIds: readonly string[],
 export async function holdEvents(db: Queryable, from: Date, to: Date): Promise<HoldEvent[]> {
   const { rows } = await db.query<EventRow>(
     `SELECT id, time, kind, asset_id, code, priority, message, payload FROM historian_events
-     WHERE time >= $1 AND time < $2 AND payload @> '{"qualityHold": true}'::jsonb ORDER BY time, id`,
+     WHERE site_id = '' AND time >= $1 AND time < $2 AND payload @> '{"qualityHold": true}'::jsonb ORDER BY time, id`,
     [from, to],
   );
   return rows.map((row) => ({ eventId: String(row.id), time: row.time.toISOString(), assetId: row.asset_id, message: row.message }));

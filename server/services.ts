@@ -36,7 +36,7 @@ import { dbHealthCheck, type HealthCheck, type HealthPart } from '../lib/health'
 import type { Logger } from '../lib/log';
 import type { RuntimeServices } from './runtime';
 import { startMaterialPart } from './material-part';
-import { startPlantPart } from './plant-part';
+import { startSites } from './sites';
 
 export type StartedServices = {
   services: Partial<RuntimeServices>;
@@ -82,10 +82,13 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     }
     health.db = dbHealthCheck(db, backups?.status);
 
-    // The plant: twin (embedded default) and the OPC UA connector, historian and lease.
-    const plantPart = await startPlantPart({ config, db, log });
-    stops.push(plantPart.stop);
-    health.plant = plantPart.health;
+    // The plant of each site: twin (embedded default) or OPC UA / Sparkplug sources, each with its
+    // historian and lease. The default site is what the single-plant members below mean.
+    const started = await startSites({ config, db, log });
+    stops.push(started.stop);
+    health.plant = started.health;
+    services.sites = started.sites;
+    const plantPart = started.sites.default.part;
     if (plantPart.twin) services.twin = plantPart.twin;
     const publishPlant = () => {
       const current = plantPart.current();
@@ -230,7 +233,28 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     stops.push(() => handovers.stop());
     services.handovers = handovers;
 
+    const siteList = started.sites.list();
     const toolServices: ToolServices = {
+      // Several sites: the plant tools take a `site` and read that site's plant and history.
+      ...(siteList.length > 1
+        ? {
+            sites: {
+              choice: { ids: siteList.map((site) => site.id), defaultId: started.sites.default.id },
+              of: (siteId: string) => {
+                const site = started.sites.get(siteId);
+                return {
+                  get plant() {
+                    return site.plant();
+                  },
+                  get historian() {
+                    return site.historian();
+                  },
+                  historianSiteKey: site.historianKey,
+                };
+              },
+            },
+          }
+        : {}),
       get plant() {
         return livePlant();
       },

@@ -24,3 +24,16 @@ export const FOUR_EYES_RISKS: ReadonlySet<Risk> = new Set<Risk>(['high']);
 
 /** The least role that may ask for an actuation at all. */
 export const REQUESTER_ROLE: Role = 'operator';
+
+/**
+ * The role that counts for an action at a site: a per-site grant where the person has one (a
+ * supervisor at FUE may be a viewer at ERL), else their global role. Without a site, the global role.
+ */
+export function roleAt(who: { role: Role; siteRoles?: Readonly<Record<string, Role>> }, siteId?: string): Role {
+  return (siteId !== undefined ? who.siteRoles?.[siteId] : undefined) ?? who.role;
+}
+
+/** The highest role a person has anywhere: whether a page for that role is theirs to open at all (the action checks its site). */
+export function highestRole(who: { role: Role; siteRoles?: Readonly<Record<string, Role>> }): Role {
+  return [who.role, ...Object.values(who.siteRoles ?? {})].reduce((best, role) => (RANK[role] > RANK[best] ? role : best));
+}

@@ -9,7 +9,7 @@ import type { Actor } from './actor';
 import { AppError } from '../errors';
 import { forwardingTrusted } from '../forwarding';
 import { getRuntime } from '../runtime';
-import { atLeast, type Role } from './roles';
+import { atLeast, highestRole, type Role } from './roles';
 import { getSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type Session } from './sessions';
 
 export function readCookie(header: string | null, name: string): string | undefined {
@@ -67,14 +67,23 @@ export async function requireSession(request: Request, options: RequireOptions =
   if (session.user.mustChangePassword && !new URL(request.url).pathname.startsWith('/api/auth/')) {
     throw new AppError('forbidden', 'Choose a new password first (you signed in with a one-time password).');
   }
-  if (options.role && !atLeast(session.user.role, options.role)) {
+  // A page or route is open to whoever has the role at some site; the action itself checks the role
+  // at its site (the approval gate does, for every actuation).
+  if (options.role && !atLeast(highestRole(session.user), options.role)) {
     throw new AppError('forbidden', `This needs the ${options.role} role or above; you are signed in as ${session.user.role}.`);
   }
   return session;
 }
 
 export function sessionActor(session: Session): Actor {
-  return { kind: 'user', id: session.user.id, name: `${session.user.displayName} (${session.user.username})`, role: session.user.role };
+  const { siteRoles } = session.user;
+  return {
+    kind: 'user',
+    id: session.user.id,
+    name: `${session.user.displayName} (${session.user.username})`,
+    role: session.user.role,
+    ...(siteRoles ? { siteRoles } : {}),
+  };
 }
 
 /** Set-Cookie value for a session token. Secure unless the app is reached over plain HTTP on a non-local host. */

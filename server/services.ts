@@ -36,7 +36,7 @@ import { dbHealthCheck, type HealthCheck, type HealthPart } from '../lib/health'
 import type { Logger } from '../lib/log';
 import type { RuntimeServices } from './runtime';
 import { startMaterialPart } from './material-part';
-import { startSites } from './sites';
+import { startSites, toolSites } from './sites';
 
 export type StartedServices = {
   services: Partial<RuntimeServices>;
@@ -233,28 +233,9 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     stops.push(() => handovers.stop());
     services.handovers = handovers;
 
-    const siteList = started.sites.list();
     const toolServices: ToolServices = {
       // Several sites: the plant tools take a `site` and read that site's plant and history.
-      ...(siteList.length > 1
-        ? {
-            sites: {
-              choice: { ids: siteList.map((site) => site.id), defaultId: started.sites.default.id },
-              of: (siteId: string) => {
-                const site = started.sites.get(siteId);
-                return {
-                  get plant() {
-                    return site.plant();
-                  },
-                  get historian() {
-                    return site.historian();
-                  },
-                  historianSiteKey: site.historianKey,
-                };
-              },
-            },
-          }
-        : {}),
+      ...toolSites(started.sites),
       get plant() {
         return livePlant();
       },

@@ -14,6 +14,7 @@ import type { Db } from '../lib/db/db';
 import { AppError } from '../lib/errors';
 import type { HealthCheck, PartHealth, PartStatus } from '../lib/health';
 import type { Logger } from '../lib/log';
+import type { ToolServices } from '../tools/registry';
 import { startPlantPart, type PlantPart } from './plant-part';
 
 export type SiteInfo = { id: string; name: string; timeZone?: string };
@@ -133,4 +134,27 @@ export async function startSites({ config, db, log }: { config: Config; db: Db; 
           return { status: combined(parts), reason: parts.map((part) => part.reason).join('\n') };
         };
   return { sites, health, stop: stopAll };
+}
+
+/** What the tool registry needs of the sites: with several, each plant tool is made per site; with one, nothing (no `site` argument). */
+export function toolSites(sites: SiteRegistry): Pick<ToolServices, 'sites'> {
+  const list = sites.list();
+  if (list.length < 2) return {};
+  return {
+    sites: {
+      choice: { ids: list.map((site) => site.id), defaultId: sites.default.id },
+      of(siteId) {
+        const site = sites.get(siteId);
+        return {
+          get plant() {
+            return site.plant();
+          },
+          get historian() {
+            return site.historian();
+          },
+          historianSiteKey: site.historianKey,
+        };
+      },
+    },
+  };
 }

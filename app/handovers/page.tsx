@@ -29,7 +29,7 @@ export default async function HandoversPage() {
       <section className="card">
         <h1>Handovers{siteNote ? ` — site ${siteNote.covered.name}` : ''}</h1>
         {siteNote && siteNote.selected && siteNote.selected.id !== siteNote.covered.id && (
-          <p className="banner banner-degraded" role="status">
+          <p className="banner banner-down" role="status">
             Handovers are written for site {siteNote.covered.name} ({siteNote.covered.id}), the default site, only; there are none yet for{' '}
             {siteNote.selected.name}.
           </p>

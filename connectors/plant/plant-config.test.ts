@@ -77,15 +77,23 @@ describe('plant configuration', () => {
   });
 
   it('accepts several sites, each with its own sources, the first being the default', () => {
-    const { sites } = parseSitesConfig({
-      enterprise: { id: 'NW', name: 'Nordwerk' },
-      sites: [
-        { id: 'FUE', name: 'Fürth', sources: ISSUE_FORM.sources },
-        { id: 'ERL', timeZone: 'Europe/Berlin', sources: [{ id: 'line1', opcua: { endpoint: 'opc.tcp://10.1.0.5:4840', mappingFile: 'erl.yaml' } }] },
-      ],
-    }, 'x', '/etc/plantpilot');
+    const { sites } = parseSitesConfig(
+      {
+        enterprise: { id: 'NW', name: 'Nordwerk' },
+        sites: [
+          { id: 'FUE', name: 'Fürth', sources: ISSUE_FORM.sources },
+          { id: 'ERL', timeZone: 'Europe/Berlin', sources: [{ id: 'line1', opcua: { endpoint: 'opc.tcp://10.1.0.5:4840', mappingFile: 'erl.yaml' } }] },
+        ],
+      },
+      'x',
+      '/etc/plantpilot',
+    );
     expect(sites.map((site) => site.site.id)).toEqual(['FUE', 'ERL']);
-    expect(sites[1]).toMatchObject({ enterprise: { id: 'NW' }, site: { id: 'ERL', timeZone: 'Europe/Berlin' }, sources: [{ id: 'line1', opcua: { mappingFile: '/etc/plantpilot/erl.yaml' } }] });
+    expect(sites[1]).toMatchObject({
+      enterprise: { id: 'NW' },
+      site: { id: 'ERL', timeZone: 'Europe/Berlin' },
+      sources: [{ id: 'line1', opcua: { mappingFile: '/etc/plantpilot/erl.yaml' } }],
+    });
     // The same source id at two sites is two sources (leases are keyed by site and source).
     expect(sites[0]!.sources[0]!.id).toBe('line1');
     // The one-site form is one site.
@@ -97,9 +105,13 @@ describe('plant configuration', () => {
     expect(messageOf2({ sites: [good, { id: 'ERL', sources: [{ id: 'a', opcua: { endpoint: 'http://x' } }] }] })).toMatch(
       /sites\.1\.sources\.0\.opcua\.endpoint: an OPC UA endpoint/,
     );
-    expect(messageOf2({ sites: [good, { id: 'ERL', sources: [{ id: 'x', modbus: {} }] }] })).toMatch(/sites\.1\.sources\.0: each source needs an id and exactly one of/);
+    expect(messageOf2({ sites: [good, { id: 'ERL', sources: [{ id: 'x', modbus: {} }] }] })).toMatch(
+      /sites\.1\.sources\.0: each source needs an id and exactly one of/,
+    );
     expect(messageOf2({ sites: [good, { ...good, name: 'again' }] })).toMatch(/sites\.1\.id: duplicate site id FUE/);
-    expect(messageOf2({ sites: [{ id: 'FUE', sources: [ISSUE_FORM.sources[0], ISSUE_FORM.sources[0]] }] })).toMatch(/sites\.0\.sources\.1\.id: duplicate source id line1/);
+    expect(messageOf2({ sites: [{ id: 'FUE', sources: [ISSUE_FORM.sources[0], ISSUE_FORM.sources[0]] }] })).toMatch(
+      /sites\.0\.sources\.1\.id: duplicate source id line1/,
+    );
     expect(messageOf2({ sites: [good], site: { id: 'FUE' } })).toMatch(/site: use either site: with sources: \(one site\) or sites:/);
     expect(messageOf2({ sites: [] })).toMatch(/sites: at least one site/);
     expect(messageOf2({ sites: [{ id: 'FUE' }] })).toMatch(/sites\.0\.sources:/);

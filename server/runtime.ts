@@ -41,7 +41,10 @@ export type RuntimeServices = {
   /** The default site's built-in plant twin, when it runs in this process (OPCUA_ENDPOINT unset). */
   twin: TwinServer;
   scheduling: SchedulingService;
+  /** The default site's handovers. */
   handovers: HandoverService;
+  /** Several sites: each site's handovers, by site id (absent with one site). */
+  siteHandovers: ReadonlyMap<string, HandoverService>;
   inspection: InspectionService;
   maintenanceForecasts: ForecastService;
   /** Material: stock, deliveries and the VDA 5050 fleet (absent until the material side is wired in). */

@@ -4,6 +4,8 @@
  * names no configured site (the configuration changed) means the default site.
  */
 import { readCookie } from '../lib/auth/request';
+import { AppError } from '../lib/errors';
+import type { HandoverService } from '../tools/handover/service/handover-service';
 import { getRuntime } from './runtime';
 import type { Site } from './sites';
 
@@ -30,4 +32,18 @@ export function siteForTools(site: Site | undefined): string | undefined {
 
 export function siteCookie(siteId: string): string {
   return `${SITE_COOKIE}=${encodeURIComponent(siteId)}; Path=/; SameSite=Strict; Max-Age=${SITE_COOKIE_MAX_AGE_S}`;
+}
+
+/** The handover service of a site (the default site's with one site, or when none is given). */
+export function handoversAt(site: Site | undefined): HandoverService | undefined {
+  const { services } = getRuntime();
+  return (site && services.siteHandovers?.get(site.id)) ?? services.handovers;
+}
+
+/** The historian key of the site an evidence link names (`?site=`); the default site's without one. */
+export function historianKeyOf(siteId: string | undefined): string {
+  if (!siteId) return '';
+  const sites = getRuntime().services.sites;
+  if (!sites) throw new AppError('not_found', `There is no site "${siteId}" in this deployment.`);
+  return sites.get(siteId).historianKey;
 }

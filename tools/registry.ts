@@ -129,6 +129,8 @@ export type ToolServices = {
    * `plant` and `historian` above are the default site's. Absent with one site: no `site` argument.
    */
   sites?: { choice: SiteChoice; of(siteId: string): Pick<PlantReadDeps, 'plant' | 'historian' | 'historianSiteKey'> };
+  /** Several sites: each site's handover service (the handover tool then takes a `site`). */
+  handoversAt?: (siteId: string) => HandoverService;
 };
 
 /** A machine's order now, from its OrderId tag; null when the plant is not connected or the value is not Good. */
@@ -219,7 +221,13 @@ export function createRegistry(services: ToolServices): ToolRegistry {
         ]
       : []),
     // Shift handover: a cited report for any window.
-    ...(handovers ? [createGenerateShiftHandoverTool({ handovers })] : []),
+    ...(handovers
+      ? [
+          services.handoversAt
+            ? perSite({ handovers }, (siteId) => ({ handovers: services.handoversAt!(siteId) }), createGenerateShiftHandoverTool)
+            : createGenerateShiftHandoverTool({ handovers }),
+        ]
+      : []),
     // Material: stock and run-out, supply disruptions, replenishment runs, and transports (through the gate).
     ...(services.material
       ? [

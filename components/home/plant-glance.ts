@@ -67,8 +67,9 @@ export async function plantGlance(session: Session, now = new Date(), site?: str
       return { workOrders, forecasts };
     }, 'The maintenance plan could not be read'),
     part(async () => {
-      if (!services.handovers) throw new Error('the handover service is not running');
-      return (await services.handovers.list({ limit: 1 }))[0];
+      const handovers = (site ? services.siteHandovers?.get(site) : undefined) ?? services.handovers;
+      if (!handovers) throw new Error('the handover service is not running');
+      return (await handovers.list({ limit: 1 }))[0];
     }, 'The handovers could not be read'),
   ]);
   return { overview, approvals, maintenance, lastHandover };

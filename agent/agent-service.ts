@@ -41,7 +41,8 @@ export type AgentServiceOptions = {
   sweepIntervalMs?: number;
 };
 
-export type SendInput = { conversationId?: string; message: string; actor: Actor; signal?: AbortSignal };
+/** `site`: the site the person is looking at; the plant tools default to it ("line 1" is line 1 there). */
+export type SendInput = { conversationId?: string; message: string; actor: Actor; site?: string; signal?: AbortSignal };
 
 export interface AgentService {
   readonly model: { name: string; kind: AgentModel['kind'] };
@@ -120,8 +121,15 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
   const resumedListeners = new Set<(conversationId: string, event: ChatEvent) => void>();
 
   /** Streams one graph run, persisting what it shows, and reports whether it paused for approval. */
-  async function* runGraph(input: unknown, conversationId: string, actor: Actor, run: RunRecord, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
-    const configurable: RunContext = { thread_id: conversationId, actor };
+  async function* runGraph(
+    input: unknown,
+    conversationId: string,
+    actor: Actor,
+    run: RunRecord,
+    signal?: AbortSignal,
+    site?: string,
+  ): AsyncGenerator<ChatEvent> {
+    const configurable: RunContext = { thread_id: conversationId, actor, ...(site ? { site } : {}) };
     const stream = await agent.stream(input as Parameters<typeof agent.stream>[0], {
       configurable,
       streamMode: ['messages', 'updates'],
@@ -296,7 +304,11 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
         yield { type: 'start', conversationId, model: model.name, title: conversation.title };
         await store.record(conversationId, { messages: [{ role: 'user', content: input.message }], toolUpdates: [], status: 'running', modelName: model.name });
         const run = new RunRecord();
-        yield* guarded(conversationId, run, runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, controller.signal));
+        yield* guarded(
+          conversationId,
+          run,
+          runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, controller.signal, input.site),
+        );
       } finally {
         input.signal?.removeEventListener('abort', onReaderGone);
         running.delete(conversationId);

@@ -18,7 +18,7 @@ import type { ConversationStore } from './conversation-store';
 import { sourcesOf, worstQuality } from './tool-output';
 
 /** What each run passes in `configurable` besides the LangGraph thread id. */
-export type RunContext = { thread_id: string; actor: Actor };
+export type RunContext = { thread_id: string; actor: Actor; site?: string };
 
 /** What the agent interrupts with while an actuation waits for a decision. */
 export type ApprovalInterrupt = { kind: 'approval'; approvalId: string; toolCallId: string; tool: string; args: Record<string, unknown>; summary: string };
@@ -34,7 +34,8 @@ function runContext(config: ToolConfig): ToolCallContext & { conversationId: str
   const actor = config.configurable?.actor;
   const conversationId = config.configurable?.thread_id;
   if (!actor || !conversationId) throw new AppError('internal', 'A tool was called outside a conversation run; this is a bug in the agent.');
-  return { actor, conversationId, signal: config.signal };
+  const site = config.configurable?.site;
+  return { actor, conversationId, signal: config.signal, ...(site ? { site } : {}) };
 }
 
 /** A recoverable error as a tool result: JSON content for the model, the same as an artifact for the UI. */
@@ -83,7 +84,14 @@ function actuateTool(definition: AnyTool, gate: ApprovalGate | undefined, store:
       let summary = '';
       if (!approvalId) {
         try {
-          const request = await gate.request({ tool: definition.name, args, actor: context.actor, conversationId: context.conversationId, toolCallId });
+          const request = await gate.request({
+            tool: definition.name,
+            args,
+            actor: context.actor,
+            site: context.site,
+            conversationId: context.conversationId,
+            toolCallId,
+          });
           await store.recordApproval({ toolCallId, conversationId: context.conversationId, approvalId: request.id, tool: definition.name });
           approvalId = request.id;
           summary = request.preview?.summary ?? `${definition.title} ${request.argsJson}`;

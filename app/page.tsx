@@ -4,6 +4,8 @@ import { requirePageSession } from '../lib/auth/page-session';
 import { Role } from '../lib/auth/roles';
 import { checkHealth } from '../lib/health';
 import { getRuntime } from '@/server/runtime';
+import { pageSite } from '@/server/page-site';
+import { siteForTools } from '@/server/selected-site';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,12 +16,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const session = await requirePageSession();
   const params = await searchParams;
   const runtime = getRuntime();
-  const [glance, health] = await Promise.all([plantGlance(session), runtime.readiness?.report() ?? checkHealth(runtime.health)]);
+  // The overview of the site picked in the header (several sites only).
+  const site = await pageSite();
+  const siteId = siteForTools(site);
+  const [glance, health] = await Promise.all([plantGlance(session, new Date(), siteId), runtime.readiness?.report() ?? checkHealth(runtime.health)]);
   // Only a role name is shown: the query string is anyone's to write.
   const deniedRole = Role.safeParse(params.denied).data;
   return (
     <div className="home">
-      <h1 className="page-title">Plant overview</h1>
+      <h1 className="page-title">Plant overview{siteId && site ? ` — site ${site.name}` : ''}</h1>
       {deniedRole && (
         <p className="banner banner-down" role="alert">
           That page needs the {deniedRole} role or above; you are signed in as {session.user.role}. Ask an admin if you need it.

@@ -13,6 +13,17 @@ describe('loadConfig', () => {
     expect(config.log.format).toBe('pretty');
     expect(config.twin.warmUpHours).toBe(8);
     expect(config.backup).toEqual({ everyHours: 24, keep: 7 });
+    // One twin site, as always.
+    expect(config.twin.sites).toBeUndefined();
+  });
+
+  it('reads several twin sites as site id : seed pairs, and refuses anything else', () => {
+    expect(loadConfig({ PLANTPILOT_TWIN_SITES: 'FUE:1,ERL:2' }).twin.sites).toEqual([
+      { id: 'FUE', seed: 1 },
+      { id: 'ERL', seed: 2 },
+    ]);
+    expect(() => loadConfig({ PLANTPILOT_TWIN_SITES: 'FUE,ERL' })).toThrow(/PLANTPILOT_TWIN_SITES: expected site:seed pairs such as FUE:1,ERL:2/);
+    expect(() => loadConfig({ PLANTPILOT_TWIN_SITES: 'FUE:1,FUE:2' })).toThrow(/PLANTPILOT_TWIN_SITES: expected each site id once/);
   });
 
   it('reads every documented variable', () => {

@@ -59,6 +59,15 @@ export const ConfigSchema = z.object({
     z.coerce.number({ error: 'a TCP port number (0 = any free port)' }).int().min(0).max(65535).default(4840),
   ),
   PLANTPILOT_TWIN_SEED: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'a whole number' }).int().default(1)),
+  /** Several built-in twins as several sites, `FUE:1,ERL:2` (site id : seed); unset: one twin site. */
+  PLANTPILOT_TWIN_SITES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*:-?\d+(,[A-Za-z0-9][A-Za-z0-9_.-]*:-?\d+)*$/, 'site:seed pairs such as FUE:1,ERL:2')
+      .refine((text) => new Set(text.split(',').map((pair) => pair.split(':')[0])).size === text.split(',').length, 'each site id once, e.g. FUE:1,ERL:2')
+      .optional(),
+  ),
   PLANTPILOT_TWIN_SPEED: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: 'a speed factor such as 1 or 60' }).positive('a speed factor above 0, such as 1 or 60').max(3600).default(1),
@@ -166,7 +175,7 @@ export type Config = {
   /** Absolute path of the plant configuration file (docs/plant-config.md), when one is set. */
   plantConfigFile?: string;
   /** The built-in plant twin, served when OPCUA_ENDPOINT is unset. */
-  twin: { port: number; seed: number; speed: number; warmUpHours: number };
+  twin: { port: number; seed: number; speed: number; warmUpHours: number; sites?: { id: string; seed: number }[] };
   /** Automatic backups of the embedded database (ignored with DATABASE_URL). */
   backup: { everyHours: number; keep: number };
   inspection: { backendUrl?: string; model?: string };
@@ -220,7 +229,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       mappingFile: raw.OPCUA_MAPPING_FILE ? path.resolve(cwd, raw.OPCUA_MAPPING_FILE) : undefined,
     },
     plantConfigFile: raw.PLANTPILOT_PLANT_CONFIG ? path.resolve(cwd, raw.PLANTPILOT_PLANT_CONFIG) : undefined,
-    twin: { port: raw.PLANTPILOT_TWIN_PORT, seed: raw.PLANTPILOT_TWIN_SEED, speed: raw.PLANTPILOT_TWIN_SPEED, warmUpHours: raw.PLANTPILOT_TWIN_WARM_UP_HOURS },
+    twin: {
+      port: raw.PLANTPILOT_TWIN_PORT,
+      seed: raw.PLANTPILOT_TWIN_SEED,
+      speed: raw.PLANTPILOT_TWIN_SPEED,
+      warmUpHours: raw.PLANTPILOT_TWIN_WARM_UP_HOURS,
+      ...(raw.PLANTPILOT_TWIN_SITES
+        ? { sites: raw.PLANTPILOT_TWIN_SITES.split(',').map((pair) => ({ id: pair.split(':')[0]!, seed: Number(pair.split(':')[1]) })) }
+        : {}),
+    },
     backup: { everyHours: raw.PLANTPILOT_BACKUP_EVERY_HOURS, keep: raw.PLANTPILOT_BACKUP_KEEP },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
     material: {

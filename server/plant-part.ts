@@ -2,7 +2,8 @@
  * The plant part of the server: the built-in twin (when no OPCUA_ENDPOINT is set) and the OPC UA
  * connector, historian and lease; or, with PLANTPILOT_PLANT_CONFIG, the configured plant of several
  * sources (plant-sources-part.ts). If the plant cannot be reached at start the app still serves,
- * health says why, and the connection is retried in the background until it succeeds.
+ * health says why, and the connection is retried in the background until it succeeds. With
+ * PLANTPILOT_TWIN_SITES there is one such part per twin site (server/sites.ts).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -19,6 +20,9 @@ const RETRY_MS = 15_000;
 /** The OPC UA identity the app uses with its own twin; the password is new at every start. */
 const TWIN_USER = 'plantpilot';
 
+/** One of several built-in twins run as sites: its seed, port, and the historian key and lease of its site. */
+export type TwinSite = { id: string; seed: number; port: number; historianKey: string; leaseKey: number };
+
 export type PlantPart = {
   twin?: TwinServer;
   /** Resolves with the plant services once connected (immediately if the first try works). */
@@ -33,13 +37,13 @@ export type PlantPart = {
  * recorded history goes into the historian, so the plant pages, handovers and maintenance
  * forecasts have data from the first minute. Later starts (history present) skip it.
  */
-async function twinWarmUp(config: Config, db: Db, log: Logger): Promise<{ warmUp: TwinWarmUp; finish(): Promise<void> } | undefined> {
+async function twinWarmUp(config: Config, db: Db, log: Logger, historianKey = ''): Promise<{ warmUp: TwinWarmUp; finish(): Promise<void> } | undefined> {
   const hours = config.twin.warmUpHours;
   if (hours <= 0) return undefined;
-  const { rows } = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM historian_samples) AS present');
+  const { rows } = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM historian_samples WHERE site_id = $1) AS present', [historianKey]);
   if (rows[0]?.present) return undefined;
   const { createHistorian } = await import('../connectors/historian/historian');
-  const historian = createHistorian(db);
+  const historian = createHistorian(db, { siteKey: historianKey });
   const started = performance.now();
   return {
     warmUp: { hours, sink: historian },
@@ -55,15 +59,15 @@ async function twinWarmUp(config: Config, db: Db, log: Logger): Promise<{ warmUp
   };
 }
 
-export async function startPlantPart({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<PlantPart> {
-  if (config.plantConfigFile) {
-    const { startPlantSourcesPart } = await import('./plant-sources-part');
-    return startPlantSourcesPart({ config, db, log });
-  }
+/** The twin or the one OPC UA endpoint; `site` when this twin is one of several sites (PLANTPILOT_TWIN_SITES). */
+export async function startPlantPart({ config, db, log, site }: { config: Config; db: Db; log: Logger; site?: TwinSite }): Promise<PlantPart> {
+  const seed = site?.seed ?? config.twin.seed;
+  const port = site?.port ?? config.twin.port;
+  const siteNote = site ? `site ${site.id}: ` : '';
   let twin: TwinServer | undefined;
   let settings: PlantServicesSettings;
   let lastError: string | undefined;
-  if (config.opcua.endpoint) {
+  if (config.opcua.endpoint && !site) {
     settings = {
       endpointUrl: config.opcua.endpoint,
       mappingFile: config.opcua.mappingFile,
@@ -75,30 +79,31 @@ export async function startPlantPart({ config, db, log }: { config: Config; db: 
     const password = randomBytes(18).toString('base64url');
     try {
       const { startTwinServer } = await import('../connectors/twin/server');
-      const warmUp = await twinWarmUp(config, db, log);
+      const warmUp = await twinWarmUp(config, db, log, site?.historianKey);
       try {
         twin = await startTwinServer(
           {
-            port: config.twin.port,
-            seed: config.twin.seed,
+            port,
+            seed,
             speed: config.twin.speed,
             users: [{ username: TWIN_USER, password }],
-            certificateDir: path.join(config.dataDir, 'twin-pki'),
+            // Each twin server its own store: two creating one certificate store at once would race.
+            certificateDir: path.join(config.dataDir, site && site.historianKey ? `twin-pki-${site.id}` : 'twin-pki'),
           },
           { warmUp: warmUp?.warmUp },
         );
       } finally {
         await warmUp?.finish();
       }
-      log.info(`Plant twin serving ${twin.endpointUrl} (seed ${config.twin.seed}, speed ×${config.twin.speed})`);
+      log.info(`${siteNote}Plant twin serving ${twin.endpointUrl} (seed ${seed}, speed ×${config.twin.speed})`);
     } catch (error) {
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || /EADDRINUSE|address already in use/i.test(String((error as Error).message));
       lastError = inUse
-        ? `Cannot start the plant twin: port ${config.twin.port} is in use. Set PLANTPILOT_TWIN_PORT to a free port (0 = any), or OPCUA_ENDPOINT to a real plant.`
-        : `Cannot start the plant twin: ${toAppError(error).message}`;
+        ? `${siteNote}Cannot start the plant twin: port ${port} is in use. Set PLANTPILOT_TWIN_PORT to a free port (0 = any), or OPCUA_ENDPOINT to a real plant.`
+        : `${siteNote}Cannot start the plant twin: ${toAppError(error).message}`;
       log.error(lastError);
     }
-    settings = { endpointUrl: twin?.endpointUrl ?? `opc.tcp://localhost:${config.twin.port}`, identity: { type: 'username', username: TWIN_USER, password } };
+    settings = { endpointUrl: twin?.endpointUrl ?? `opc.tcp://localhost:${port}`, identity: { type: 'username', username: TWIN_USER, password } };
   }
 
   let services: PlantServices | undefined;
@@ -107,11 +112,18 @@ export async function startPlantPart({ config, db, log }: { config: Config; db: 
   const listeners: ((services: PlantServices) => void)[] = [];
 
   const connect = async (): Promise<void> => {
-    if (stopped || (!twin && !config.opcua.endpoint)) return;
+    if (stopped || (!twin && (!config.opcua.endpoint || site))) return;
     try {
-      services = await startPlantServices({ db, dataDir: config.dataDir, log: log.child({ part: 'plant' }), settings });
+      const siteServices = site?.historianKey ? { site: { historianKey: site.historianKey, leaseKey: site.leaseKey } } : {};
+      services = await startPlantServices({
+        db,
+        dataDir: config.dataDir,
+        log: log.child({ part: 'plant', ...(site ? { site: site.id } : {}) }),
+        settings,
+        ...siteServices,
+      });
       lastError = undefined;
-      log.info(`Connected to the plant at ${settings.endpointUrl}: ${services.plant.listAssets().length} assets`);
+      log.info(`${siteNote}Connected to the plant at ${settings.endpointUrl}: ${services.plant.listAssets().length} assets`);
       for (const listener of listeners) listener(services);
     } catch (error) {
       lastError = toAppError(error, 'plant_unreachable').message;

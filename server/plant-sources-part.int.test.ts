@@ -21,7 +21,7 @@ import { silentLogger } from '../lib/log';
 import { assetStateTool } from '../tools/plant/tools/asset-state';
 import { setSetpointTool } from '../tools/plant/tools/set-setpoint';
 import type { ToolCallContext } from '../tools/tool';
-import { startPlantPart } from './plant-part';
+import { startSites } from './sites';
 
 const CONTEXT: ToolCallContext = { actor: { kind: 'system', id: 'test', name: 'test', role: 'viewer' } };
 
@@ -70,7 +70,8 @@ describe('plant part from a plant configuration file', () => {
       ].join('\n'),
     );
     const config = loadConfig({ PLANTPILOT_DATA_DIR: dataDir, PLANTPILOT_PLANT_CONFIG: file });
-    const part = await startPlantPart({ config, db, log: silentLogger });
+    const started = await startSites({ config, db, log: silentLogger });
+    const part = started.sites.default.part;
     try {
       expect(part.twin).toBeUndefined();
       const plant = part.current()!.plant;
@@ -78,7 +79,7 @@ describe('plant part from a plant configuration file', () => {
       await eventually(() => plant.listAssets().some((asset) => asset.id === 'UT-AIR'), 20_000, 'the utilities to be born');
       const health = await eventually(
         async () => {
-          const result = await part.health();
+          const result = await started.health();
           return result.status === 'ok' && result;
         },
         20_000,
@@ -131,7 +132,68 @@ describe('plant part from a plant configuration file', () => {
       expect(degraded.reason).toMatch(/\nline2 \(opcua [^)]+\): connection reconnecting; its values are shown as Bad/);
       expect(degraded.reason).toMatch(/\nline1 \(opcua [^)]+\): connected/);
     } finally {
-      await part.stop();
+      await started.stop();
+    }
+  });
+
+  it('serves each site of a sites: file with its own sources, history and health lines', async () => {
+    // A server of its own: the test above closes line2.
+    const erlServer = await startTwinServer({ port: 0, areas: ['Line2'] });
+    const file = path.join(dataDir, 'sites.yaml');
+    await writeFile(
+      file,
+      [
+        'sites:',
+        '  - id: FUE',
+        '    name: Fürth',
+        '    sources:',
+        `      - { id: line1, opcua: { endpoint: "${line1.endpointUrl}" } }`,
+        '  - id: ERL',
+        '    sources:',
+        `      - { id: line1, opcua: { endpoint: "${erlServer.endpointUrl}" } }`,
+      ].join('\n'),
+    );
+    const config = loadConfig({ PLANTPILOT_DATA_DIR: dataDir, PLANTPILOT_PLANT_CONFIG: file });
+    const started = await startSites({ config, db, log: silentLogger });
+    try {
+      expect(started.sites.list().map((site) => [site.id, site.name, site.historianKey])).toEqual([
+        ['FUE', 'Fürth', ''],
+        ['ERL', 'ERL', 'ERL'],
+      ]);
+      const assetsAt = (siteId: string) =>
+        started.sites
+          .get(siteId)
+          .plant()
+          .listAssets()
+          .map((asset) => asset.id);
+      expect(assetsAt('FUE')).toContain('L1-RFL');
+      expect(assetsAt('FUE')).not.toContain('L2-RFL');
+      expect(assetsAt('ERL')).toContain('L2-RFL');
+      expect(assetsAt('ERL')).not.toContain('L1-RFL');
+      // The same source id at two sites: two leases, both held by this one instance.
+      const health = await eventually(
+        async () => {
+          const result = await started.health();
+          return result.status === 'ok' && result;
+        },
+        20_000,
+        'both sites to be healthy',
+      );
+      expect(health.reason).toMatch(/^site Fürth: 1 of 1 sources connected; this instance records history for 1 of them$/m);
+      expect(health.reason).toMatch(/^site ERL: 1 of 1 sources connected; this instance records history for 1 of them$/m);
+      const erlHistorian = started.sites.get('ERL').historian();
+      await eventually(
+        async () => {
+          await erlHistorian.flush();
+          const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM historian_samples WHERE site_id = 'ERL' AND asset_id = 'L2-RFL'");
+          return rows[0]!.n > 0;
+        },
+        20_000,
+        'ERL history under its own key',
+      );
+    } finally {
+      await started.stop();
+      await erlServer.close();
     }
   });
 
@@ -139,6 +201,6 @@ describe('plant part from a plant configuration file', () => {
     const file = path.join(dataDir, 'bad.yaml');
     await writeFile(file, 'site: { id: FUE }\nsources:\n  - id: line1\n    opcua: { endpoint: "http://nowhere" }\n');
     const config = loadConfig({ PLANTPILOT_DATA_DIR: dataDir, PLANTPILOT_PLANT_CONFIG: file });
-    await expect(startPlantPart({ config, db, log: silentLogger })).rejects.toThrow(/sources\.0\.opcua\.endpoint: an OPC UA endpoint/);
+    await expect(startSites({ config, db, log: silentLogger })).rejects.toThrow(/sources\.0\.opcua\.endpoint: an OPC UA endpoint/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The plant part when PLANTPILOT_PLANT_CONFIG names a plant configuration: every configured source
  * (OPC UA servers, Sparkplug B groups) in one asset model. Health has one line per source, so an
- * operator sees which server or broker is down while the rest of the plant keeps serving. A file
- * that does not parse stops the start with its message, as an invalid environment variable does.
+ * operator sees which server or broker is down while the rest of the plant keeps serving. One part
+ * per configured site (server/sites.ts reads the file).
  */
 import type { PlantConfig } from '../connectors/plant/plant-config';
 import type { PlantSourcesServices } from '../connectors/plant/start-plant-sources';
@@ -33,22 +33,45 @@ function healthOf(services: PlantSourcesServices): PartHealth {
   return { status, reason: [header, ...lines].join('\n') };
 }
 
-export async function startPlantSourcesPart({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<PlantPart> {
-  const { loadPlantConfig } = await import('../connectors/plant/plant-config');
+/**
+ * One site of the plant configuration; `historianKey` is empty for the deployment's first site and
+ * the site's id for the others (DEFAULT_SITE_KEY, 0017_historian_sites.sql).
+ */
+export async function startPlantSourcesPart({
+  config,
+  db,
+  log,
+  plantConfig,
+  historianKey = '',
+}: {
+  config: Config;
+  db: Db;
+  log: Logger;
+  plantConfig: PlantConfig;
+  historianKey?: string;
+}): Promise<PlantPart> {
   const { startPlantSources } = await import('../connectors/plant/start-plant-sources');
-  const plantConfig: PlantConfig = await loadPlantConfig(config.plantConfigFile!);
   let services: PlantSourcesServices | undefined;
   let lastError: string | undefined;
   try {
-    services = await startPlantSources({ db, dataDir: config.dataDir, config: plantConfig, log: log.child({ part: 'plant' }) });
-    log.info(`Plant from ${config.plantConfigFile}: ${plantConfig.sources.map((source) => source.id).join(', ')}`);
+    services = await startPlantSources({
+      db,
+      dataDir: config.dataDir,
+      config: plantConfig,
+      historianKey,
+      log: log.child({ part: 'plant', site: plantConfig.site.id }),
+    });
+    log.info(`Plant site ${plantConfig.site.id} from ${config.plantConfigFile}: ${plantConfig.sources.map((source) => source.id).join(', ')}`);
   } catch (error) {
     // Only a configuration conflict gets here (unreachable sources are retried inside); retrying cannot fix it.
     lastError = toAppError(error, 'config_invalid').message;
     log.error(lastError);
   }
 
-  const health: HealthCheck = async () => (services ? healthOf(services) : { status: 'down', reason: lastError ?? 'The plant is not connected yet.' });
+  const health: HealthCheck = async () =>
+    services
+      ? healthOf(services)
+      : { status: 'down', reason: `site ${plantConfig.site.name ?? plantConfig.site.id}: ${lastError ?? 'The plant is not connected yet.'}` };
   return {
     current: () => services,
     // Sources that are down at start are retried inside the plant, so the services exist from the start.

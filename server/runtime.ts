@@ -19,6 +19,7 @@ import type { MaterialService } from '@/tools/material/service/material-service'
 import type { ForecastService } from '@/tools/maintenance/service/forecast-service';
 import type { ToolRegistry } from '@/tools/registry';
 import type { SchedulingService } from '@/tools/scheduling/service/scheduling-service';
+import type { SiteRegistry } from './sites';
 
 export type RuntimeServices = {
   /** The approval gate: the only code that runs an actuate tool. */
@@ -29,16 +30,21 @@ export type RuntimeServices = {
   agent: AgentService;
   /** Manuals: ingestion and hybrid search. */
   knowledge: KnowledgeBase;
-  /** The OPC UA connection to the plant (or the twin). */
+  /** Every site of the deployment (one plant part each); the first is the default. */
+  sites: SiteRegistry;
+  /** The default site's connection to its plant (or the twin). */
   plant: PlantConnection;
-  /** Recorded plant values and events. */
+  /** The default site's recorded plant values and events. */
   historian: Historian;
-  /** The plant-connector lease (one writer of history across instances). */
+  /** The default site's plant-connector lease (one writer of history across instances). */
   connectorLease: ConnectorLease;
-  /** The built-in plant twin, when it runs in this process (OPCUA_ENDPOINT unset). */
+  /** The default site's built-in plant twin, when it runs in this process (OPCUA_ENDPOINT unset). */
   twin: TwinServer;
   scheduling: SchedulingService;
+  /** The default site's handovers. */
   handovers: HandoverService;
+  /** Several sites: each site's handovers, by site id (absent with one site). */
+  siteHandovers: ReadonlyMap<string, HandoverService>;
   inspection: InspectionService;
   maintenanceForecasts: ForecastService;
   /** Material: stock, deliveries and the VDA 5050 fleet (absent until the material side is wired in). */

@@ -18,7 +18,7 @@ import { ingestShippedCorpus, startKnowledgeBase } from '../knowledge/knowledge-
 import { twinEntityCatalogue } from '../knowledge/twin-entities';
 import { toPassage } from '../tools/manuals/tools/search-manuals';
 import { materialHandoverSource } from '../tools/material/service/handover-material-source';
-import { startHandoverService } from '../tools/handover/service/handover-service';
+import { startHandoverService, type HandoverService } from '../tools/handover/service/handover-service';
 import { createChatSummarize } from '../tools/handover/service/model-summary';
 import { parseShiftSpec } from '@/lib/shift-calendar';
 import { workingCalendar } from '../tools/scheduling/engine/working-calendar';
@@ -36,7 +36,7 @@ import { dbHealthCheck, type HealthCheck, type HealthPart } from '../lib/health'
 import type { Logger } from '../lib/log';
 import type { RuntimeServices } from './runtime';
 import { startMaterialPart } from './material-part';
-import { startPlantPart } from './plant-part';
+import { startSites, toolSites } from './sites';
 
 export type StartedServices = {
   services: Partial<RuntimeServices>;
@@ -82,10 +82,13 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     }
     health.db = dbHealthCheck(db, backups?.status);
 
-    // The plant: twin (embedded default) and the OPC UA connector, historian and lease.
-    const plantPart = await startPlantPart({ config, db, log });
-    stops.push(plantPart.stop);
-    health.plant = plantPart.health;
+    // The plant of each site: twin (embedded default) or OPC UA / Sparkplug sources, each with its
+    // historian and lease. The default site is what the single-plant members below mean.
+    const started = await startSites({ config, db, log });
+    stops.push(started.stop);
+    health.plant = started.health;
+    services.sites = started.sites;
+    const plantPart = started.sites.default.part;
     if (plantPart.twin) services.twin = plantPart.twin;
     const publishPlant = () => {
       const current = plantPart.current();
@@ -209,28 +212,45 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     };
     const model = selectModel(config, listAssets, listParts);
 
-    // Shift handovers: generated at each shift end and on demand, every statement cited.
-    const handovers = startHandoverService({
-      db,
-      log: log.child({ part: 'handovers' }),
-      sources: {
-        inspection,
-        // One alarm truth: an alarm the historian leaves open that the connector shows cleared is not "active".
-        liveAlarms: async () => {
-          const current = plantPart.current();
-          return current ? liveAlarmState(current.plant) : null;
+    // Shift handovers: generated at each shift end and on demand, every statement cited; one service
+    // per site. Inspection, material and maintenance serve the default site, so only its reports have them.
+    const several = started.sites.list().length > 1;
+    const siteHandovers = new Map<string, HandoverService>();
+    for (const site of started.sites.list()) {
+      const isDefault = site === started.sites.default;
+      const service = startHandoverService({
+        db,
+        log: log.child({ part: 'handovers', ...(several ? { site: site.id } : {}) }),
+        sources: {
+          // One alarm truth: an alarm the historian leaves open that the connector shows cleared is not "active".
+          liveAlarms: async () => {
+            const current = site.part.current();
+            return current ? liveAlarmState(current.plant) : null;
+          },
+          ...(isDefault
+            ? {
+                inspection,
+                ...(materialPart.service ? { material: materialHandoverSource(materialPart.service) } : {}),
+                maintenance: maintenanceHandoverSource(maintenanceForecasts, config.plant.timeZone),
+              }
+            : {}),
         },
-        ...(materialPart.service ? { material: materialHandoverSource(materialPart.service) } : {}),
-        maintenance: maintenanceHandoverSource(maintenanceForecasts, config.plant.timeZone),
-      },
-      calendar: shiftCalendar,
-      // With an LLM, a short narrative on top, used only if it checks out against the report's data.
-      summarize: model.kind === 'openai' ? createChatSummarize(model.chat) : undefined,
-    });
-    stops.push(() => handovers.stop());
+        calendar: shiftCalendar,
+        // With an LLM, a short narrative on top, used only if it checks out against the report's data.
+        summarize: model.kind === 'openai' ? createChatSummarize(model.chat) : undefined,
+        ...(several ? { site: { id: site.id, key: site.historianKey, isDefault } } : {}),
+      });
+      stops.push(() => service.stop());
+      siteHandovers.set(site.id, service);
+    }
+    const handovers = siteHandovers.get(started.sites.default.id)!;
     services.handovers = handovers;
+    if (several) services.siteHandovers = siteHandovers;
 
     const toolServices: ToolServices = {
+      // Several sites: the plant tools take a `site` and read that site's plant and history.
+      ...toolSites(started.sites),
+      ...(several ? { handoversAt: (siteId: string) => siteHandovers.get(siteId)! } : {}),
       get plant() {
         return livePlant();
       },

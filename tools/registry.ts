@@ -40,6 +40,7 @@ import { explainLateOrderTool } from './scheduling/tools/explain-late-order';
 import { proposeScheduleTool } from './scheduling/tools/propose-schedule';
 import { plantSequenceWriter, releaseScheduleTool } from './scheduling/tools/release-schedule';
 import { whatIfTool } from './scheduling/tools/what-if';
+import { bindSite, siteScoped, type SiteChoice } from './site-scope';
 import type { AnyTool, ToolCallContext } from './tool';
 
 const TOOL_NAME = /^[a-z][a-z0-9_]{2,63}$/;
@@ -78,7 +79,7 @@ export class ToolRegistry {
         `${tool.title} (${tool.name}) changes the plant; it runs only through an approval request, never as a read. Nothing was changed.`,
       );
     }
-    return tool.run(tool.input.parse(args), context);
+    return tool.run(tool.input.parse(bindSite(tool, args, context.site)), context);
   }
 
   /** The tool, or AppError('not_found') that lists what exists — a model can recover from that. */
@@ -123,6 +124,13 @@ export type ToolServices = {
   normalRangeOf?: ActuationDeps['normalRangeOf'];
   /** Material: stock, deliveries, disruptions, replenishment and the VDA 5050 fleet (dispatch goes through the gate). */
   material?: MaterialService;
+  /**
+   * Several sites: the plant tools are made per site and take a `site` argument (site-scope.ts);
+   * `plant` and `historian` above are the default site's. Absent with one site: no `site` argument.
+   */
+  sites?: { choice: SiteChoice; of(siteId: string): Pick<PlantReadDeps, 'plant' | 'historian' | 'historianSiteKey'> };
+  /** Several sites: each site's handover service (the handover tool then takes a `site`). */
+  handoversAt?: (siteId: string) => HandoverService;
 };
 
 /** A machine's order now, from its OrderId tag; null when the plant is not connected or the value is not Good. */
@@ -165,16 +173,41 @@ export function createRegistry(services: ToolServices): ToolRegistry {
           normalRangeOf: services.normalRangeOf,
         }
       : undefined;
+  // With several sites each plant tool is one instance per site, reading that site's plant.
+  const { sites } = services;
+  const readAt = (siteId: string): PlantReadDeps => {
+    const site = sites!.of(siteId);
+    return {
+      get plant() {
+        return site.plant;
+      },
+      get historian() {
+        return site.historian;
+      },
+      get historianDb() {
+        return services.historianDb;
+      },
+      historianSiteKey: site.historianSiteKey,
+      shiftCalendar: services.shiftCalendar,
+    };
+  };
+  const perSite = <Deps>(deps: Deps, at: (siteId: string) => Deps, make: (deps: Deps) => AnyTool): AnyTool =>
+    sites ? siteScoped(sites.choice, (siteId) => make(at(siteId))) : make(deps);
+  const actuationAt = (siteId: string): ActuationDeps => ({
+    get plant() {
+      return sites!.of(siteId).plant;
+    },
+    safetyNotes: services.safetyNotes,
+    normalRangeOf: services.normalRangeOf,
+  });
   const writer = services.sequenceWriter ?? ('plant' in services ? plantSequenceWriter(() => services.plant!) : undefined);
   return new ToolRegistry([
     // Manuals: hybrid search with citations.
     ...(knowledge ? [searchManualsTool(knowledge)] : []),
     // Plant: read it (current values, history, alarms, production) …
-    ...(readPlant
-      ? [plantOverviewTool(readPlant), assetStateTool(readPlant), tagHistoryTool(readPlant), alarmsTool(readPlant), productionStatusTool(readPlant)]
-      : []),
-    // … and change it (actuate: through the gate only).
-    ...(actuation ? [setSetpointTool(actuation), machineCommandTool(actuation)] : []),
+    ...(readPlant ? [plantOverviewTool, assetStateTool, tagHistoryTool, alarmsTool, productionStatusTool].map((make) => perSite(readPlant, readAt, make)) : []),
+    // … and change it (actuate: through the gate only; the approval binds the site).
+    ...(actuation ? [setSetpointTool, machineCommandTool].map((make) => perSite(actuation, actuationAt, make)) : []),
     // Scheduling: propose, explain, what-if, and release (actuate).
     ...(scheduling
       ? [proposeScheduleTool(scheduling), explainLateOrderTool(scheduling), whatIfTool(scheduling), releaseScheduleTool({ scheduling, writer })]
@@ -188,7 +221,13 @@ export function createRegistry(services: ToolServices): ToolRegistry {
         ]
       : []),
     // Shift handover: a cited report for any window.
-    ...(handovers ? [createGenerateShiftHandoverTool({ handovers })] : []),
+    ...(handovers
+      ? [
+          services.handoversAt
+            ? perSite({ handovers }, (siteId) => ({ handovers: services.handoversAt!(siteId) }), createGenerateShiftHandoverTool)
+            : createGenerateShiftHandoverTool({ handovers }),
+        ]
+      : []),
     // Material: stock and run-out, supply disruptions, replenishment runs, and transports (through the gate).
     ...(services.material
       ? [

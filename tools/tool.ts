@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../lib/auth/actor';
+import type { SiteChoice } from './site-scope';
 import type { Source } from './sources';
 
 /** Who is asking; defined with authentication, re-exported here for tool code. */
@@ -18,6 +19,8 @@ export type RiskLevel = 'low' | 'medium' | 'high';
 /** Per-call context: who is asking, in which conversation, and a way to cancel. */
 export type ToolCallContext = {
   actor: Actor;
+  /** The site the person is looking at (the UI's site switcher); a per-site tool's default. */
+  site?: string;
   conversationId?: string;
   signal?: AbortSignal;
 };
@@ -47,6 +50,8 @@ export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Output exte
   input: Input;
   output: Output;
   effect: ToolEffect;
+  /** Set on tools made per site (site-scope.ts): the sites its `site` argument may name. */
+  siteScope?: SiteChoice;
   run(input: z.infer<Input>, context: ToolCallContext): Promise<z.infer<Output>>;
   /** Actuate tools: describe the change for the approver, from live data. */
   preview?(input: z.infer<Input>, context: ToolCallContext): Promise<ActuationPreview>;

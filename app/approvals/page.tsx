@@ -10,7 +10,7 @@ type Params = { status?: string; line?: string; requester?: string };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Params> }) {
   // Requests carry the exact arguments of plant changes: for the people who ask for and decide them, not viewers.
-  const session = await requirePageSession({ role: 'operator' });
+  const session = await requirePageSession({ role: 'operator', anySite: true });
   const params = await searchParams;
   const requests = await requireService('gate').list({ limit: 300 });
   const killSwitch = await readKillSwitch(getRuntime().db);
@@ -22,7 +22,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         initial={requests}
         initialKillSwitch={killSwitch}
         initialFilter={{ status: params.status ?? '', line: params.line ?? '', requester: params.requester ?? '' }}
-        viewer={{ id: session.user.id, role: session.user.role, csrfToken: session.csrfToken }}
+        viewer={{ id: session.user.id, role: session.user.role, siteRoles: session.user.siteRoles, csrfToken: session.csrfToken }}
       />
     </section>
   );

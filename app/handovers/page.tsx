@@ -3,8 +3,9 @@ import { GenerateButtons } from '../../components/handovers/generate-buttons';
 import styles from '../../components/handovers/handovers.module.css';
 import { NoteForm } from '../../components/handovers/note-form';
 import { requirePageSession } from '../../lib/auth/page-session';
-import { atLeast } from '../../lib/auth/roles';
-import { getRuntime } from '@/server/runtime';
+import { atLeast, roleAt } from '../../lib/auth/roles';
+import { pageSite } from '@/server/page-site';
+import { handoversAt } from '@/server/selected-site';
 import { localTime } from '../../tools/handover/engine/report';
 import { shiftAt } from '@/lib/shift-calendar';
 import { HandoversUnavailable } from './unavailable';
@@ -13,16 +14,18 @@ export const dynamic = 'force-dynamic';
 
 export default async function HandoversPage() {
   const session = await requirePageSession();
-  const handovers = getRuntime().services.handovers;
+  // The handovers of the site picked in the header (the default site's with one site).
+  const site = await pageSite();
+  const handovers = handoversAt(site);
   if (!handovers) return <HandoversUnavailable />;
   const tz = handovers.calendar.timeZone;
   const current = shiftAt(handovers.calendar, new Date());
   const [list, notes] = await Promise.all([handovers.list({ limit: 100 }), handovers.notes(current.from, current.to)]);
-  const canWrite = atLeast(session.user.role, 'operator');
+  const canWrite = atLeast(roleAt(session.user, handovers.site?.id), 'operator');
   return (
     <>
       <section className="card">
-        <h1>Handovers</h1>
+        <h1>Handovers{handovers.site && site ? ` — site ${site.name}` : ''}</h1>
         <p className="muted">
           A report is generated at the end of every shift ({handovers.calendar.shifts.map((s) => `${s.label.toLowerCase()} ${s.start}–${s.end}`).join(', ')},{' '}
           {tz}). Every statement cites its source; the incoming shift lead acknowledges it.

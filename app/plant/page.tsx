@@ -2,6 +2,7 @@ import { boardCatalogue, boardSnapshot } from '../../components/plant/board-data
 import { PlantBoard } from '../../components/plant/plant-board';
 import { requirePageSession } from '../../lib/auth/page-session';
 import { getRuntime } from '@/server/runtime';
+import { pageSite } from '@/server/page-site';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function PlantPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageSession();
   const params = await searchParams;
-  const plant = getRuntime().services.plant;
+  // The site picked in the header; with one site, the plant as before.
+  const site = await pageSite();
+  const several = (getRuntime().services.sites?.list().length ?? 0) > 1;
+  const plant = site ? site.part.current()?.plant : getRuntime().services.plant;
   if (!plant) {
     return (
       <section className="card">
@@ -28,7 +32,7 @@ export default async function PlantPage({ searchParams }: { searchParams: Search
   const asset = first(params.asset);
   return (
     <section className="card">
-      <h1>Plant</h1>
+      <h1>Plant{several && site ? ` — site ${site.name}` : ''}</h1>
       <p className="muted">
         Live state from the plant over OPC UA. Every value carries its quality: stale or bad values are marked and are the last known ones, never current. Pick
         a machine to filter the alarms and trend its tags.

@@ -1,8 +1,10 @@
-/** `plantpilot users add|list|disable|enable|reset-password`: people and their roles. */
+/** `plantpilot users add|list|disable|enable|reset-password|grant`: people and their roles (per site, too). */
 import type { Command } from 'commander';
 import type { AuditActor } from '../../lib/audit/audit-log';
 import { createUser, listUsers, resetPassword, setUserDisabled } from '../../lib/auth/users';
+import { listSiteRoles, setSiteRole } from '../../lib/auth/site-roles';
 import { withDb } from '../context';
+import { AppError } from '../../lib/errors';
 import os from 'node:os';
 
 /** CLI actions are attributed to the operating-system account that ran them. */
@@ -39,7 +41,8 @@ export function register(program: Command): void {
           return;
         }
         for (const u of all) {
-          const flags = [u.disabled ? 'disabled' : '', u.mustChangePassword ? 'must change password' : ''].filter(Boolean).join(', ');
+          const sites = Object.entries(await listSiteRoles(db, u.id)).map(([site, role]) => `${role} at ${site}`);
+          const flags = [u.disabled ? 'disabled' : '', u.mustChangePassword ? 'must change password' : '', ...sites].filter(Boolean).join(', ');
           console.log(`${u.username.padEnd(20)} ${u.role.padEnd(11)} ${u.displayName}${flags ? `  (${flags})` : ''}`);
         }
         console.log(`${all.length} user(s)`);
@@ -74,6 +77,20 @@ export function register(program: Command): void {
         const { oneTimePassword } = await resetPassword(db, username, cliActor());
         console.log(`New one-time password for ${username}:`);
         console.log(oneTimePassword);
+      });
+    });
+
+  users
+    .command('grant <username>')
+    .description('give a user a role at one site, replacing their global role there (e.g. supervisor at FUE, viewer at ERL)')
+    .requiredOption('-s, --site <site id>', 'the site, as in the plant configuration or PLANTPILOT_TWIN_SITES')
+    .option('-r, --role <role>', 'viewer | operator | supervisor | admin')
+    .option('--revoke', 'remove the grant: the global role counts at that site again')
+    .action(async (username: string, options: { site: string; role?: string; revoke?: boolean }) => {
+      if (!options.role === !options.revoke) throw new AppError('invalid_argument', 'Give exactly one of --role <role> or --revoke.');
+      await withDb(async (db) => {
+        await setSiteRole(db, { username, siteId: options.site, role: options.revoke ? null : (options.role as never) }, cliActor());
+        console.log(options.revoke ? `${username} has their global role at ${options.site} again.` : `${username} is ${options.role} at ${options.site}.`);
       });
     });
 }

@@ -2,10 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import type { ApprovalRequest } from '../../tools/approval/types';
+import { atLeast, roleAt, type Role } from '@/lib/auth/roles';
 import styles from './approvals.module.css';
 import { PlantTime } from '../plant-time';
 
-export type Viewer = { id: string; role: 'viewer' | 'operator' | 'supervisor' | 'admin'; csrfToken: string };
+/** `siteRoles`: per-site grants; the role at a request's site decides (the gate checks it again). */
+export type Viewer = { id: string; role: Role; siteRoles?: Record<string, Role>; csrfToken: string };
 
 const FINAL = new Set(['executed', 'failed', 'rejected', 'expired', 'superseded']);
 const REFRESH_MS = 2000;
@@ -19,7 +21,8 @@ function countdown(expiresAt: string, nowMs: number): string {
 
 function canDecide(viewer: Viewer, request: ApprovalRequest): { ok: boolean; why?: string } {
   if (request.status !== 'pending') return { ok: false };
-  if (viewer.role !== 'supervisor' && viewer.role !== 'admin') return { ok: false, why: 'A supervisor decides on this request.' };
+  const site = typeof request.args.site === 'string' ? request.args.site : undefined;
+  if (!atLeast(roleAt(viewer, site), 'supervisor')) return { ok: false, why: `A supervisor${site ? ` at site ${site}` : ''} decides on this request.` };
   if (request.risk === 'high' && (viewer.id === request.requester.id || viewer.id === request.editedBy?.id)) {
     return { ok: false, why: 'High risk: someone other than the requester or editor must approve (four-eyes).' };
   }

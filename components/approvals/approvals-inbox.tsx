@@ -5,6 +5,7 @@ import type { KillSwitchState } from '../../tools/approval/kill-switch';
 import type { ApprovalRequest } from '../../tools/approval/types';
 import { PlantTime } from '../plant-time';
 import { ApprovalCard, type Viewer } from './approval-card';
+import { atLeast, highestRole } from '@/lib/auth/roles';
 import styles from './approvals.module.css';
 
 const POLL_MS = 2000;
@@ -139,7 +140,7 @@ export function ApprovalsInbox({
   const pages = Math.max(1, Math.ceil(decided.length / DECIDED_PAGE_SIZE));
   const currentPage = Math.min(page, pages - 1);
   const decidedPage = decided.slice(currentPage * DECIDED_PAGE_SIZE, (currentPage + 1) * DECIDED_PAGE_SIZE);
-  const supervisor = viewer.role === 'supervisor' || viewer.role === 'admin';
+  const supervisor = atLeast(highestRole(viewer), 'supervisor');
   return (
     <div className={styles.inbox}>
       <div className={styles.toolbar}>

@@ -34,7 +34,8 @@ async function part<T>(read: () => Promise<T>, unavailable: string): Promise<Par
   }
 }
 
-export async function plantGlance(session: Session, now = new Date()): Promise<PlantGlance> {
+/** `site`: the site picked in the header, for the overview (only with several sites). */
+export async function plantGlance(session: Session, now = new Date(), site?: string): Promise<PlantGlance> {
   const runtime = getRuntime();
   const { services, db } = runtime;
   const actor = { kind: 'user' as const, id: session.user.id, name: session.user.displayName, role: session.user.role };
@@ -43,7 +44,7 @@ export async function plantGlance(session: Session, now = new Date()): Promise<P
     part(async () => {
       if (!services.registry?.has('plant_overview')) throw new Error('the plant connection is not running');
       const tool = services.registry.get('plant_overview');
-      return (await tool.run(tool.input.parse({}), { actor })) as PlantOverviewOutput;
+      return (await tool.run(tool.input.parse({}), { actor, site })) as PlantOverviewOutput;
     }, 'The plant overview could not be read'),
     part(async () => {
       if (!services.gate) throw new Error('the approval gate is not running');
@@ -66,8 +67,9 @@ export async function plantGlance(session: Session, now = new Date()): Promise<P
       return { workOrders, forecasts };
     }, 'The maintenance plan could not be read'),
     part(async () => {
-      if (!services.handovers) throw new Error('the handover service is not running');
-      return (await services.handovers.list({ limit: 1 }))[0];
+      const handovers = (site ? services.siteHandovers?.get(site) : undefined) ?? services.handovers;
+      if (!handovers) throw new Error('the handover service is not running');
+      return (await handovers.list({ limit: 1 }))[0];
     }, 'The handovers could not be read'),
   ]);
   return { overview, approvals, maintenance, lastHandover };

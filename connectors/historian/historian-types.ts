@@ -1,6 +1,12 @@
 /** What the historian stores and returns; zod schemas for what callers (tools, HTTP) pass in. */
 import { z } from 'zod';
 
+/**
+ * The historian key of the deployment's first (default) site: empty, so history recorded before a
+ * deployment had several sites stays that site's. Further sites record under their own id.
+ */
+export const DEFAULT_SITE_KEY = '';
+
 export type SampleQuality = 'good' | 'uncertain' | 'bad';
 
 /** One tag value at one time. `value` numeric (booleans as 0/1), or `textValue` for strings. */

@@ -106,4 +106,27 @@ describe.each(testDatabases())('historian on $kind', ({ open }) => {
     const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM historian_samples');
     expect(Number(rows[0]!.n)).toBe(601);
   });
+
+  it('keeps each site’s history apart: two sites may serve the same asset ids', async () => {
+    const erlangen = createHistorian(db, { flushIntervalMs: 50, siteKey: 'ERL' });
+    try {
+      const time = new Date('2025-02-01T06:00:00Z');
+      historian.record({ time, assetId: 'L9-X', tagId: 'Speed', value: 1, quality: 'good' });
+      erlangen.record({ time, assetId: 'L9-X', tagId: 'Speed', value: 2, quality: 'good' });
+      erlangen.recordEvent({ time, kind: 'alarm', assetId: 'L9-X', code: 'E-1', message: 'only at ERL' });
+      await Promise.all([historian.flush(), erlangen.flush()]);
+      const window = { assetId: 'L9-X', tagId: 'Speed', from: time, to: new Date(time.getTime() + 1000), resolution: 'raw' as const };
+      const values = async (of: Historian) => {
+        const result = await of.history(window);
+        return result.resolution === 'raw' ? result.points.map((point) => point.value) : [];
+      };
+      expect(await values(historian)).toEqual([1]);
+      expect(await values(erlangen)).toEqual([2]);
+      const events = { from: time, to: window.to, assetId: 'L9-X' };
+      expect((await erlangen.events(events)).map((event) => event.message)).toEqual(['only at ERL']);
+      expect(await historian.events(events)).toEqual([]);
+    } finally {
+      await erlangen.close();
+    }
+  });
 });

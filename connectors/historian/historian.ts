@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../lib/log';
 import { BatchWriter, type Gap } from './batch-writer';
 import { deleteOlderThan, insertEvents, insertSamples, lastSampleTime, selectBuckets, selectEvents, selectRaw } from './history-store';
 import { SpillQueue } from './spill-queue';
-import { EventQuery, HistoryQuery, type HistoryResult, type PlantEvent, type Sample, type StoredEvent } from './historian-types';
+import { DEFAULT_SITE_KEY, EventQuery, HistoryQuery, type HistoryResult, type PlantEvent, type Sample, type StoredEvent } from './historian-types';
 
 export type HistorianOptions = {
   flushIntervalMs?: number;
@@ -21,6 +21,8 @@ export type HistorianOptions = {
   /** Rows on disk per kind before the newest are lost as a marked gap. */
   maxSpilledRows?: number;
   retentionDays?: number;
+  /** Whose history this is: the site key its rows carry (default: the default site's, DEFAULT_SITE_KEY). */
+  siteKey?: string;
   log?: Logger;
 };
 
@@ -60,6 +62,7 @@ function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }, 
 export function createHistorian(db: Db, options: HistorianOptions = {}): Historian {
   const log = options.log ?? silentLogger;
   const retentionDays = options.retentionDays ?? 90;
+  const site = options.siteKey ?? DEFAULT_SITE_KEY;
   const common = {
     flushIntervalMs: options.flushIntervalMs ?? 1000,
     maxBatchRows: options.maxBatchRows ?? 5000,
@@ -86,7 +89,7 @@ export function createHistorian(db: Db, options: HistorianOptions = {}): Histori
     ...common,
     spill: spill<Sample>('samples', (row) => row, reviveTime),
     timeOf: (row) => row.time,
-    write: (rows) => insertSamples(db, rows),
+    write: (rows) => insertSamples(db, rows, site),
     onGap: (gap) => {
       log.error(gap, 'Historian lost samples: the database was unavailable for longer than its buffers last; recorded as a gap');
       recordGap(gap, 'the database was unavailable for longer than the memory and spill buffers last');
@@ -97,7 +100,7 @@ export function createHistorian(db: Db, options: HistorianOptions = {}): Histori
     ...common,
     spill: spill<PlantEvent>('events', (row) => row, reviveTime),
     timeOf: (row) => row.time,
-    write: (rows) => insertEvents(db, rows),
+    write: (rows) => insertEvents(db, rows, site),
     onGap: (gap) => log.error(gap, 'Historian lost plant events: the database was unavailable for longer than its buffers last'),
     onError: (error, rows) => log.warn({ err: error, rows }, 'Historian could not write events; will retry'),
   });
@@ -114,22 +117,22 @@ export function createHistorian(db: Db, options: HistorianOptions = {}): Histori
       const query = parsed.data;
       const resolution = query.resolution === 'auto' ? autoBucketSeconds(query.to.getTime() - query.from.getTime()) : query.resolution;
       if (resolution === 'raw') {
-        const points = await selectRaw(db, query.assetId, query.tagId, query.from, query.to, query.maxPoints + 1);
+        const points = await selectRaw(db, query.assetId, query.tagId, query.from, query.to, query.maxPoints + 1, site);
         const truncated = points.length > query.maxPoints;
         return { assetId: query.assetId, tagId: query.tagId, resolution: 'raw', points: truncated ? points.slice(0, query.maxPoints) : points, truncated };
       }
-      const buckets = await selectBuckets(db, query.assetId, query.tagId, query.from, query.to, resolution);
+      const buckets = await selectBuckets(db, query.assetId, query.tagId, query.from, query.to, resolution, site);
       return { assetId: query.assetId, tagId: query.tagId, resolution: 'buckets', bucketSeconds: resolution, buckets };
     },
     async events(input) {
       const parsed = EventQuery.safeParse(input);
       if (!parsed.success) throw invalid(parsed.error, 'event query');
-      return selectEvents(db, parsed.data);
+      return selectEvents(db, parsed.data, site);
     },
     applyRetention(now = new Date()) {
-      return deleteOlderThan(db, new Date(now.getTime() - retentionDays * 86_400_000));
+      return deleteOlderThan(db, new Date(now.getTime() - retentionDays * 86_400_000), site);
     },
-    lastWrittenTime: () => lastSampleTime(db),
+    lastWrittenTime: () => lastSampleTime(db, site),
     recordGap,
     stats: () => ({
       written: samples.written + events.written,

@@ -42,12 +42,20 @@ export type PlantServices = {
  * Throws AppError('plant_unreachable') when the plant cannot be reached at start; everything it
  * opened is closed again. Certificates live in `<dataDir>/opcua-pki`.
  */
-export async function startPlantServices(input: { db: Db; dataDir: string; settings: PlantServicesSettings; log?: Logger }): Promise<PlantServices> {
+export async function startPlantServices(input: {
+  db: Db;
+  dataDir: string;
+  settings: PlantServicesSettings;
+  log?: Logger;
+  /** A site after the first of a deployment: its historian key and its own lease (default: the one-site ones). */
+  site?: { historianKey: string; leaseKey: number };
+}): Promise<PlantServices> {
   const log = input.log ?? silentLogger;
   const settings = PlantServicesSettings.parse(input.settings);
-  const lease = await startConnectorLease(input.db, { log });
-  // Rows that outgrow memory during a database outage wait on disk, and survive a restart.
-  const historian = createHistorian(input.db, { retentionDays: settings.retentionDays, spillDir: path.join(input.dataDir, 'historian-spill'), log });
+  const lease = await startConnectorLease(input.db, { log, ...(input.site ? { key: input.site.leaseKey } : {}) });
+  // Rows that outgrow memory during a database outage wait on disk, and survive a restart; each site's in its own folder.
+  const spillDir = path.join(input.dataDir, 'historian-spill', input.site?.historianKey ?? '');
+  const historian = createHistorian(input.db, { retentionDays: settings.retentionDays, spillDir, siteKey: input.site?.historianKey, log });
   let plant: PlantConnection;
   try {
     plant = await connectPlant(

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
-import { loadPlantConfig, parsePlantConfig } from './plant-config';
+import { loadSitesConfig, parsePlantConfig, parseSitesConfig } from './plant-config';
 
 const ISSUE_FORM = {
   site: { id: 'FUE', name: 'Fürth' },
@@ -39,8 +39,8 @@ describe('plant configuration', () => {
   });
 
   it('reads the documented example, resolving a mapping file against the file’s folder', async () => {
-    const config = await loadPlantConfig(path.resolve(import.meta.dirname, '../../docs/plant-config.example.yaml'));
-    expect(config.sources.map((source) => source.id)).toEqual(['line1', 'line2', 'utilities']);
+    const { sites } = await loadSitesConfig(path.resolve(import.meta.dirname, '../../docs/plant-config.example.yaml'));
+    expect(sites[0]!.sources.map((source) => source.id)).toEqual(['line1', 'line2', 'utilities']);
     const withMapping = parsePlantConfig(
       { site: { id: 'FUE' }, sources: [{ id: 'a', opcua: { endpoint: 'opc.tcp://h:4840', mappingFile: 'maps/a.yaml' } }] },
       'x',
@@ -73,6 +73,58 @@ describe('plant configuration', () => {
   });
 
   it('says when the file is missing or not YAML', async () => {
-    await expect(loadPlantConfig('/nonexistent/plant.yaml')).rejects.toThrow(/Cannot read the plant configuration \/nonexistent\/plant\.yaml \(ENOENT\)/);
+    await expect(loadSitesConfig('/nonexistent/plant.yaml')).rejects.toThrow(/Cannot read the plant configuration \/nonexistent\/plant\.yaml \(ENOENT\)/);
+  });
+
+  it('accepts several sites, each with its own sources, the first being the default', () => {
+    const { sites } = parseSitesConfig(
+      {
+        enterprise: { id: 'NW', name: 'Nordwerk' },
+        sites: [
+          { id: 'FUE', name: 'Fürth', sources: ISSUE_FORM.sources },
+          { id: 'ERL', timeZone: 'Europe/Berlin', sources: [{ id: 'line1', opcua: { endpoint: 'opc.tcp://10.1.0.5:4840', mappingFile: 'erl.yaml' } }] },
+        ],
+      },
+      'x',
+      '/etc/plantpilot',
+    );
+    expect(sites.map((site) => site.site.id)).toEqual(['FUE', 'ERL']);
+    expect(sites[1]).toMatchObject({
+      enterprise: { id: 'NW' },
+      site: { id: 'ERL', timeZone: 'Europe/Berlin' },
+      sources: [{ id: 'line1', opcua: { mappingFile: '/etc/plantpilot/erl.yaml' } }],
+    });
+    // The same source id at two sites is two sources (leases are keyed by site and source).
+    expect(sites[0]!.sources[0]!.id).toBe('line1');
+    // The one-site form is one site.
+    expect(parseSitesConfig(ISSUE_FORM).sites).toHaveLength(1);
+  });
+
+  it('names the path of a mistake inside sites:', () => {
+    const good = { id: 'FUE', sources: ISSUE_FORM.sources };
+    expect(messageOf2({ sites: [good, { id: 'ERL', sources: [{ id: 'a', opcua: { endpoint: 'http://x' } }] }] })).toMatch(
+      /sites\.1\.sources\.0\.opcua\.endpoint: an OPC UA endpoint/,
+    );
+    expect(messageOf2({ sites: [good, { id: 'ERL', sources: [{ id: 'x', modbus: {} }] }] })).toMatch(
+      /sites\.1\.sources\.0: each source needs an id and exactly one of/,
+    );
+    expect(messageOf2({ sites: [good, { ...good, name: 'again' }] })).toMatch(/sites\.1\.id: duplicate site id FUE/);
+    expect(messageOf2({ sites: [{ id: 'FUE', sources: [ISSUE_FORM.sources[0], ISSUE_FORM.sources[0]] }] })).toMatch(
+      /sites\.0\.sources\.1\.id: duplicate source id line1/,
+    );
+    expect(messageOf2({ sites: [good], site: { id: 'FUE' } })).toMatch(/site: use either site: with sources: \(one site\) or sites:/);
+    expect(messageOf2({ sites: [] })).toMatch(/sites: at least one site/);
+    expect(messageOf2({ sites: [{ id: 'FUE' }] })).toMatch(/sites\.0\.sources:/);
+    // A caller that serves one site refuses a file of two.
+    expect(messageOf({ sites: [good, { ...good, id: 'ERL' }] })).toMatch(/has 2 sites/);
   });
 });
+
+const messageOf2 = (data: unknown) => {
+  try {
+    parseSitesConfig(data);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+};

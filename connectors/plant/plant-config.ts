@@ -1,7 +1,7 @@
 /**
  * The plant configuration file (PLANTPILOT_PLANT_CONFIG): where the plant sits in the ISA-95
  * hierarchy and which sources make up its one asset model — OPC UA servers with the options a single
- * OPCUA_ENDPOINT has, and Sparkplug B groups on MQTT brokers. YAML, validated with zod, so a typo is
+ * OPCUA_ENDPOINT has, and Sparkplug B groups on MQTT brokers — for one site or for several. YAML, validated with zod, so a typo is
  * reported with its path in the file ("sources.1.opcua.endpoint: …") before anything connects.
  */
 import { readFile } from 'node:fs/promises';
@@ -49,28 +49,73 @@ const SourceConfig = z.union([
   z.strictObject({ id: Id, area: z.string().min(1).optional(), sparkplug: SparkplugSourceConfig }),
 ]);
 
-export const PlantConfig = z
+const SiteFields = Named.extend({ timeZone: z.string().optional() });
+const Sources = z.array(SourceConfig).min(1, 'at least one source (opcua or sparkplug)');
+/** One entry of `sites:`: a site with its own sources (ids unique within the site). */
+export const SiteConfig = SiteFields.extend({ sources: Sources });
+
+/**
+ * The file: either one site (`site:` + `sources:`, the original form) or several (`sites: [...]`).
+ * Both keys are optional in the schema and the refinement says which form is missing what, so a
+ * mistake is reported with its path instead of a union's "invalid input".
+ */
+const PlantFile = z
   .strictObject({
     enterprise: Named.optional(),
-    site: Named.extend({ timeZone: z.string().optional() }),
-    sources: z.array(SourceConfig).min(1, 'at least one source (opcua or sparkplug)'),
+    site: SiteFields.optional(),
+    sources: Sources.optional(),
+    sites: z.array(SiteConfig).min(1, 'at least one site').optional(),
   })
-  .superRefine((config, context) => {
-    const seen = new Set<string>();
-    config.sources.forEach((source, index) => {
-      if (seen.has(source.id)) context.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id ${source.id}` });
-      seen.add(source.id);
-    });
+  .superRefine((file, context) => {
+    const uniqueSources = (sources: { id: string }[], at: (string | number)[]) => {
+      const seen = new Set<string>();
+      sources.forEach((source, index) => {
+        if (seen.has(source.id)) context.addIssue({ code: 'custom', path: [...at, index, 'id'], message: `duplicate source id ${source.id}` });
+        seen.add(source.id);
+      });
+    };
+    if (file.sites) {
+      for (const key of ['site', 'sources'] as const) {
+        if (file[key]) context.addIssue({ code: 'custom', path: [key], message: 'use either site: with sources: (one site) or sites: [...], not both' });
+      }
+      const seen = new Set<string>();
+      file.sites.forEach((site, index) => {
+        if (seen.has(site.id)) context.addIssue({ code: 'custom', path: ['sites', index, 'id'], message: `duplicate site id ${site.id}` });
+        seen.add(site.id);
+        uniqueSources(site.sources, ['sites', index, 'sources']);
+      });
+      return;
+    }
+    if (!file.site) context.addIssue({ code: 'custom', path: ['site'], message: 'required: { id, name? } — or list several under sites:' });
+    if (!file.sources) context.addIssue({ code: 'custom', path: ['sources'], message: 'at least one source (opcua or sparkplug)' });
+    else uniqueSources(file.sources, ['sources']);
   });
-export type PlantConfig = z.infer<typeof PlantConfig>;
+
+/** One site's plant: where it sits in ISA-95 and the sources of its one asset model. */
+export type PlantConfig = {
+  enterprise?: z.infer<typeof Named>;
+  site: z.infer<typeof SiteFields>;
+  sources: z.infer<typeof SourceConfig>[];
+};
 export type SourceConfig = PlantConfig['sources'][number];
+/** Every site of the deployment, in file order: the first is the default site. */
+export type SitesConfig = { enterprise?: z.infer<typeof Named>; sites: PlantConfig[] };
+
+/** The source entry at an issue's path (`sources.1…` or `sites.0.sources.1…`), to say what it lacks. */
+function sourceEntryAt(issuePath: PropertyKey[], data: unknown): { entry: unknown; depth: number } | undefined {
+  const at = issuePath.indexOf('sources');
+  if (at < 0 || typeof issuePath[at + 1] !== 'number' || issuePath.length !== at + 2) return undefined;
+  let entry: unknown = data;
+  for (const key of issuePath.slice(0, at + 2)) entry = (entry as Record<PropertyKey, unknown> | undefined)?.[key];
+  return { entry, depth: at + 2 };
+}
 
 /** Why a source entry failed: a union reports "invalid input", which helps nobody; say which key it lacks. */
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.join('.') || '(root)';
-  if (issue.code === 'invalid_union' && issue.path[0] === 'sources') {
-    const entry = (data as { sources?: unknown[] })?.sources?.[issue.path[1] as number];
-    const keys = entry && typeof entry === 'object' ? Object.keys(entry) : [];
+  const source = issue.code === 'invalid_union' ? sourceEntryAt(issue.path, data) : undefined;
+  if (issue.code === 'invalid_union' && source) {
+    const keys = source.entry && typeof source.entry === 'object' ? Object.keys(source.entry) : [];
     if (!keys.includes('opcua') && !keys.includes('sparkplug')) return `${where}: each source needs an id and exactly one of opcua: or sparkplug:`;
     const kind = keys.includes('opcua') ? 'opcua' : 'sparkplug';
     const inner = (issue.errors ?? []).flat().find((candidate) => candidate.path[0] === kind) ?? (issue.errors ?? []).flat()[0];
@@ -79,21 +124,32 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   return `${where}: ${issue.message}`;
 }
 
-/** Validates a parsed configuration; throws AppError('config_invalid') naming every bad path. */
-export function parsePlantConfig(data: unknown, origin = 'The plant configuration', baseDir = process.cwd()): PlantConfig {
-  const parsed = PlantConfig.safeParse(data);
+/** Validates a parsed configuration of one or several sites; throws AppError('config_invalid') naming every bad path. */
+export function parseSitesConfig(data: unknown, origin = 'The plant configuration', baseDir = process.cwd()): SitesConfig {
+  const parsed = PlantFile.safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, data));
     throw new AppError('config_invalid', `${origin} is not valid — ${lines.join('; ')}. See docs/plant-config.md for the format.`);
   }
-  for (const source of parsed.data.sources) {
+  const { enterprise, site, sources, sites } = parsed.data;
+  const plants: PlantConfig[] = sites
+    ? sites.map(({ sources: siteSources, ...siteFields }) => ({ ...(enterprise ? { enterprise } : {}), site: siteFields, sources: siteSources }))
+    : [{ ...(enterprise ? { enterprise } : {}), site: site!, sources: sources! }];
+  for (const source of plants.flatMap((plant) => plant.sources)) {
     if ('opcua' in source && source.opcua.mappingFile) source.opcua.mappingFile = path.resolve(baseDir, source.opcua.mappingFile);
   }
-  return parsed.data;
+  return { ...(enterprise ? { enterprise } : {}), sites: plants };
 }
 
-/** Reads and validates a plant configuration file; a mapping file in it is relative to the file. */
-export async function loadPlantConfig(filePath: string): Promise<PlantConfig> {
+/** As parseSitesConfig, for callers that serve exactly one site (benchmarks, tests); a file of several sites is refused. */
+export function parsePlantConfig(data: unknown, origin = 'The plant configuration', baseDir = process.cwd()): PlantConfig {
+  const { sites } = parseSitesConfig(data, origin, baseDir);
+  if (sites.length !== 1) throw new AppError('config_invalid', `${origin} has ${sites.length} sites; this needs a file of one site.`);
+  return sites[0]!;
+}
+
+/** Reads and validates a plant configuration file of one or several sites; a mapping file in it is relative to the file. */
+export async function loadSitesConfig(filePath: string): Promise<SitesConfig> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -110,5 +166,5 @@ export async function loadPlantConfig(filePath: string): Promise<PlantConfig> {
   } catch (error) {
     throw new AppError('config_invalid', `The plant configuration ${filePath} is not valid YAML: ${(error as Error).message}`, { cause: error });
   }
-  return parsePlantConfig(data, `The plant configuration ${filePath}`, path.dirname(filePath));
+  return parseSitesConfig(data, `The plant configuration ${filePath}`, path.dirname(filePath));
 }

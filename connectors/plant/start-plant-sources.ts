@@ -94,6 +94,8 @@ export async function startPlantSources(input: {
   config: PlantConfig;
   retryMs?: number;
   retentionDays?: number;
+  /** The site's historian key: empty (the default) for the deployment's first site, its id for the others. */
+  historianKey?: string;
   log?: Logger;
 }): Promise<PlantSourcesServices> {
   const log = input.log ?? silentLogger;
@@ -102,7 +104,12 @@ export async function startPlantSources(input: {
     leases.set(source.id, await startConnectorLease(input.db, { key: sourceLeaseKey(input.config.site.id, source.id), log: log.child({ source: source.id }) }));
   }
   const lease = combinedLease([...leases.values()]);
-  const historian = createHistorian(input.db, { retentionDays: input.retentionDays ?? 90, spillDir: path.join(input.dataDir, 'historian-spill'), log });
+  const historian = createHistorian(input.db, {
+    retentionDays: input.retentionDays ?? 90,
+    spillDir: path.join(input.dataDir, 'historian-spill', input.historianKey ?? ''),
+    siteKey: input.historianKey,
+    log,
+  });
   const context: Context = { dataDir: input.dataDir, historian, leases, log, recorders: [] };
   let plant: PlantOfSources;
   try {

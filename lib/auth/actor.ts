@@ -5,5 +5,8 @@ export type Actor = {
   kind: 'user' | 'mcp_client' | 'cli' | 'system';
   id: string;
   name: string;
+  /** The global role: what counts wherever no per-site grant says otherwise. */
   role: Role;
+  /** Per-site grants (site id → role) that replace the global role at that site (roleAt in roles.ts). */
+  siteRoles?: Readonly<Record<string, Role>>;
 };

@@ -5,7 +5,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getRuntime } from '../runtime';
-import { atLeast, type Role } from './roles';
+import { atLeast, highestRole, type Role } from './roles';
 import { getSession, SESSION_COOKIE, type Session } from './sessions';
 
 export async function pageSession(): Promise<Session | undefined> {
@@ -13,13 +13,14 @@ export async function pageSession(): Promise<Session | undefined> {
   return getSession(getRuntime().db, token);
 }
 
-export async function requirePageSession(options: { role?: Role } = {}): Promise<Session> {
+/** `anySite`: the role may be a per-site grant at any site (for pages whose actions check their site). */
+export async function requirePageSession(options: { role?: Role; anySite?: boolean } = {}): Promise<Session> {
   const session = await pageSession();
   if (!session) {
     const path = (await headers()).get('x-plantpilot-path') ?? '/';
     redirect(`/login?next=${encodeURIComponent(path)}`);
   }
   if (session.user.mustChangePassword) redirect('/account/password');
-  if (options.role && !atLeast(session.user.role, options.role)) redirect('/?denied=' + options.role);
+  if (options.role && !atLeast(options.anySite ? highestRole(session.user) : session.user.role, options.role)) redirect('/?denied=' + options.role);
   return session;
 }

@@ -9,7 +9,7 @@ import type { Actor } from './actor';
 import { AppError } from '../errors';
 import { forwardingTrusted } from '../forwarding';
 import { getRuntime } from '../runtime';
-import { atLeast, type Role } from './roles';
+import { atLeast, highestRole, type Role } from './roles';
 import { getSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type Session } from './sessions';
 
 export function readCookie(header: string | null, name: string): string | undefined {
@@ -56,7 +56,8 @@ export function checkCsrf(request: Request, session: Session, form?: FormData): 
   if (sent !== session.csrfToken) throw new AppError('forbidden', 'The form was stale or forged (CSRF check failed). Reload the page and try again.');
 }
 
-export type RequireOptions = { role?: Role; csrf?: boolean; form?: FormData };
+/** `anySite`: the role may be a per-site grant at any site (the action then checks its own site). */
+export type RequireOptions = { role?: Role; anySite?: boolean; csrf?: boolean; form?: FormData };
 
 /** The signed-in session, or AppError('unauthenticated' | 'forbidden'). */
 export async function requireSession(request: Request, options: RequireOptions = {}): Promise<Session> {
@@ -67,14 +68,23 @@ export async function requireSession(request: Request, options: RequireOptions =
   if (session.user.mustChangePassword && !new URL(request.url).pathname.startsWith('/api/auth/')) {
     throw new AppError('forbidden', 'Choose a new password first (you signed in with a one-time password).');
   }
-  if (options.role && !atLeast(session.user.role, options.role)) {
+  // `anySite`: open to whoever has the role at some site, for routes whose action checks the role at
+  // its own site (the approval gate does, for every actuation). Otherwise the global role counts.
+  if (options.role && !atLeast(options.anySite ? highestRole(session.user) : session.user.role, options.role)) {
     throw new AppError('forbidden', `This needs the ${options.role} role or above; you are signed in as ${session.user.role}.`);
   }
   return session;
 }
 
 export function sessionActor(session: Session): Actor {
-  return { kind: 'user', id: session.user.id, name: `${session.user.displayName} (${session.user.username})`, role: session.user.role };
+  const { siteRoles } = session.user;
+  return {
+    kind: 'user',
+    id: session.user.id,
+    name: `${session.user.displayName} (${session.user.username})`,
+    role: session.user.role,
+    ...(siteRoles ? { siteRoles } : {}),
+  };
 }
 
 /** Set-Cookie value for a session token. Secure unless the app is reached over plain HTTP on a non-local host. */

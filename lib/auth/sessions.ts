@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../canonical-json';
 import type { Queryable } from '../db/db';
 import type { Role } from './roles';
+import { siteRolesColumn, siteRolesOf } from './site-roles';
 import type { User } from './users';
 
 export const SESSION_COOKIE = 'pp_session';
@@ -34,6 +35,7 @@ type SessionRow = {
   username: string;
   display_name: string;
   role: Role;
+  site_roles: unknown;
   must_change_password: boolean;
   disabled: boolean;
   created_at: Date;
@@ -43,13 +45,15 @@ type SessionRow = {
 export async function getSession(db: Queryable, token: string | undefined, now: Date = new Date()): Promise<Session | undefined> {
   if (!token || token.length > 200) return undefined;
   const { rows } = await db.query<SessionRow>(
-    `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.display_name, u.role, u.must_change_password, u.disabled, u.created_at
+    `SELECT s.csrf_token, s.expires_at, u.id, u.username, u.display_name, u.role, ${siteRolesColumn('u.id')} AS site_roles,
+            u.must_change_password, u.disabled, u.created_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_sha256 = $1 AND s.expires_at > $2 AND NOT u.disabled`,
     [sha256Hex(token), now],
   );
   const row = rows[0];
   if (!row) return undefined;
+  const siteRoles = siteRolesOf(row.site_roles);
   return {
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at.toISOString(),
@@ -58,6 +62,7 @@ export async function getSession(db: Queryable, token: string | undefined, now: 
       username: row.username,
       displayName: row.display_name,
       role: row.role,
+      ...(siteRoles ? { siteRoles } : {}),
       mustChangePassword: row.must_change_password,
       disabled: row.disabled,
       createdAt: row.created_at.toISOString(),

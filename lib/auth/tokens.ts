@@ -16,6 +16,7 @@ import { sha256Hex } from '../canonical-json';
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
 import { atLeast, Role } from './roles';
+import { siteRolesColumn, siteRolesOf } from './site-roles';
 
 /** Makes a leaked token recognisable in logs, configs and secret scanners. */
 export const TOKEN_PREFIX = 'ppt_';
@@ -50,7 +51,7 @@ export type McpToken = {
   owner?: TokenOwner;
 };
 
-export type TokenOwner = { id: string; username: string; displayName: string; role: Role; disabled: boolean };
+export type TokenOwner = { id: string; username: string; displayName: string; role: Role; siteRoles?: Record<string, Role>; disabled: boolean };
 
 type TokenRow = {
   id: string;
@@ -65,6 +66,7 @@ type TokenRow = {
   owner_username: string | null;
   owner_display_name: string | null;
   owner_role: Role | null;
+  owner_site_roles: unknown;
   owner_disabled: boolean | null;
 };
 
@@ -85,6 +87,7 @@ function fromRow(row: TokenRow): McpToken {
             username: row.owner_username,
             displayName: row.owner_display_name ?? row.owner_username,
             role: row.owner_role!,
+            ...(siteRolesOf(row.owner_site_roles) ? { siteRoles: siteRolesOf(row.owner_site_roles) } : {}),
             disabled: row.owner_disabled ?? false,
           }
         : undefined,
@@ -93,7 +96,8 @@ function fromRow(row: TokenRow): McpToken {
 
 const COLUMNS =
   't.id, t.name, t.role, t.can_approve, t.created_by, t.created_at, t.last_used_at, t.revoked_at, t.owner_id, ' +
-  'u.username AS owner_username, u.display_name AS owner_display_name, u.role AS owner_role, u.disabled AS owner_disabled';
+  'u.username AS owner_username, u.display_name AS owner_display_name, u.role AS owner_role, u.disabled AS owner_disabled, ' +
+  `${siteRolesColumn('u.id')} AS owner_site_roles`;
 const FROM = 'mcp_tokens t LEFT JOIN users u ON u.id = t.owner_id';
 
 /** The lower of two roles. */
@@ -112,6 +116,10 @@ export function tokenActor(token: Pick<McpToken, 'id' | 'name' | 'role' | 'owner
       id: token.owner.id,
       name: `${token.owner.displayName} (${token.owner.username}) via MCP token ${token.name}`,
       role: lowerRole(token.role, token.owner.role),
+      // At a site where the owner has a grant, the token acts with the lower of its role and that grant.
+      ...(token.owner.siteRoles
+        ? { siteRoles: Object.fromEntries(Object.entries(token.owner.siteRoles).map(([site, role]) => [site, lowerRole(token.role, role)])) }
+        : {}),
     };
   }
   return { kind: 'mcp_client', id: `token:${token.id}`, name: `${token.name} (MCP)`, role: token.role };

@@ -19,6 +19,8 @@ export type User = {
   username: string;
   displayName: string;
   role: Role;
+  /** Per-site grants that replace `role` at those sites (site-roles.ts); loaded with sessions. */
+  siteRoles?: Record<string, Role>;
   mustChangePassword: boolean;
   disabled: boolean;
   createdAt: string;

@@ -22,7 +22,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { appendAuditIn, type AuditActor } from '../../lib/audit/audit-log';
-import { APPROVER_ROLE_FOR_RISK, atLeast, FOUR_EYES_RISKS, REQUESTER_ROLE } from '../../lib/auth/roles';
+import { APPROVER_ROLE_FOR_RISK, atLeast, FOUR_EYES_RISKS, REQUESTER_ROLE, roleAt } from '../../lib/auth/roles';
+import { bindSite, siteOfArgs } from '../site-scope';
 import { canonicalJson, sha256Hex } from '../../lib/canonical-json';
 import type { Db, Queryable } from '../../lib/db/db';
 import { AppError, toAppError } from '../../lib/errors';
@@ -222,15 +223,19 @@ export class Gate implements ApprovalGate {
 
   async request(input: FileRequestInput): Promise<ApprovalRequest> {
     const tool = this.#actuateTool(input.tool);
-    if (!atLeast(input.actor.role, REQUESTER_ROLE)) {
+    // A per-site tool's arguments name their site from here on: it is hashed, approved and run with them.
+    const bound = bindSite(tool, input.args, input.site);
+    const site = siteOfArgs(bound);
+    const role = roleAt(input.actor, site);
+    if (!atLeast(role, REQUESTER_ROLE)) {
       throw new AppError(
         'forbidden',
-        `${input.actor.name} has the ${input.actor.role} role, which may not request changes to the plant. An operator or supervisor can.`,
+        `${input.actor.name} has the ${role} role${site ? ` at site ${site}` : ''}, which may not request changes to the plant${site ? ' there' : ''}. An operator or supervisor can.`,
       );
     }
     await this.#assertActuationAllowed();
     refusePrototypeKeys(input.args);
-    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, input.args);
+    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, bound);
     const context: ToolCallContext = { actor: input.actor, conversationId: input.conversationId };
     const preview = await tool.preview!(args, context);
     const now = this.#now();
@@ -299,10 +304,13 @@ export class Gate implements ApprovalGate {
 
   #checkDecider(request: ApprovalRequest, decider: Actor): void {
     const needed = APPROVER_ROLE_FOR_RISK[request.risk];
-    if (!atLeast(decider.role, needed)) {
+    // The role that counts is the decider's role at the site the change lands on.
+    const site = siteOfArgs(request.args);
+    const role = roleAt(decider, site);
+    if (!atLeast(role, needed)) {
       throw new AppError(
         'forbidden',
-        `A ${request.risk}-risk request needs a ${needed} or above to decide; ${decider.name} is ${decider.role === 'admin' ? 'an' : 'a'} ${decider.role}.`,
+        `A ${request.risk}-risk request needs a ${needed} or above to decide${site ? ` at site ${site}` : ''}; ${decider.name} is ${role === 'admin' ? 'an' : 'a'} ${role}${site ? ' there' : ''}.`,
       );
     }
     if (FOUR_EYES_RISKS.has(request.risk) && (decider.id === request.requester.id || decider.id === request.editedBy?.id)) {
@@ -346,7 +354,7 @@ export class Gate implements ApprovalGate {
         request.id,
         'pending',
         'rejected',
-        { decided_by: JSON.stringify(this.#deciderRef(decider)), decided_at: now, reason },
+        { decided_by: JSON.stringify(this.#deciderRef(request, decider)), decided_at: now, reason },
         { now },
       );
       if (!row) return undefined;
@@ -364,14 +372,23 @@ export class Gate implements ApprovalGate {
     return rejected;
   }
 
-  #deciderRef(decider: Actor): NonNullable<ApprovalRequest['decidedBy']> {
-    return { id: decider.id, name: decider.name, role: decider.role };
+  #deciderRef(request: ApprovalRequest, decider: Actor): NonNullable<ApprovalRequest['decidedBy']> {
+    return { id: decider.id, name: decider.name, role: roleAt(decider, siteOfArgs(request.args)) };
   }
 
   async #edit(request: ApprovalRequest, editor: Actor, newArgs: Record<string, unknown>, reason?: string): Promise<ApprovalRequest> {
     const tool = this.#actuateTool(request.tool);
     await this.#assertActuationAllowed();
-    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, newArgs);
+    // An edit stays at the request's site: one without a site keeps it; one naming another is refused,
+    // since the editor's role was judged at this site only.
+    const site = siteOfArgs(request.args);
+    const bound = bindSite(tool, newArgs, site);
+    if (siteOfArgs(bound) !== site)
+      throw new AppError(
+        'invalid_argument',
+        `An edit cannot move a request from site ${site} to ${siteOfArgs(bound)}; reject it and file a new request there.`,
+      );
+    const { args, argsJson, argsSha256 } = this.#parseArgs(tool, bound);
     if (argsSha256 === request.argsSha256) throw new AppError('invalid_argument', 'The edit changes nothing; approve the request as it is instead.');
     const preview = await tool.preview!(args, { actor: request.requester, conversationId: request.conversationId });
     const now = this.#now();
@@ -394,7 +411,7 @@ export class Gate implements ApprovalGate {
         request.id,
         'pending',
         'superseded',
-        { superseded_by: created.id, decided_by: JSON.stringify(this.#deciderRef(editor)), decided_at: now, reason: reason ?? 'edited' },
+        { superseded_by: created.id, decided_by: JSON.stringify(this.#deciderRef(request, editor)), decided_at: now, reason: reason ?? 'edited' },
         { now, notExpiredAt: now },
       );
       if (!old) return undefined;
@@ -429,7 +446,7 @@ export class Gate implements ApprovalGate {
         request.id,
         'pending',
         'approved',
-        { decided_by: JSON.stringify(this.#deciderRef(approver)), decided_at: now },
+        { decided_by: JSON.stringify(this.#deciderRef(request, approver)), decided_at: now },
         { now, notExpiredAt: now },
       );
       if (!row) return undefined;

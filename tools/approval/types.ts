@@ -59,6 +59,8 @@ export type FileRequestInput = {
   tool: string;
   args: unknown;
   actor: Actor;
+  /** The site the person is looking at: a per-site tool's site when the arguments name none. */
+  site?: string;
   conversationId?: string;
   toolCallId?: string;
 };

@@ -19,7 +19,7 @@ const Query = z.object({
 /** GET /api/approvals?status=open|all|…&since=ISO — requests newest first, plus the kill switch state. */
 export const GET = handle(async (request: Request) => {
   // Requests carry the exact arguments of plant changes: operators and above, not viewers.
-  await requireSession(request, { role: 'operator' });
+  await requireSession(request, { role: 'operator', anySite: true });
   const parsed = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success)
     throw new AppError('invalid_argument', `Invalid query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);

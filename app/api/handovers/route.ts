@@ -3,6 +3,11 @@ import { requireSession, sessionActor } from '@/lib/auth/request';
 import { AppError } from '@/lib/errors';
 import { handle, jsonBody } from '@/lib/http';
 import { requireService } from '@/server/require-service';
+import { handoversAt, requestSite } from '@/server/selected-site';
+import { requireRoleAt } from '@/lib/auth/roles';
+
+/** The handovers of the site picked in the header (the default site's with one site). */
+const handoversOrFail = (request: Request) => handoversAt(requestSite(request)) ?? requireService('handovers');
 
 export const dynamic = 'force-dynamic';
 
@@ -20,9 +25,10 @@ const invalid = (error: z.ZodError) =>
 /** GET /api/handovers?limit=&before=ISO — stored handovers, newest shift first. */
 export const GET = handle(async (request: Request) => {
   await requireSession(request);
+  const service = handoversOrFail(request);
   const parsed = ListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw invalid(parsed.error);
-  const handovers = await requireService('handovers').list({
+  const handovers = await service.list({
     limit: parsed.data.limit,
     beforeTo: parsed.data.before ? new Date(parsed.data.before) : undefined,
   });
@@ -31,9 +37,11 @@ export const GET = handle(async (request: Request) => {
 
 /** POST /api/handovers {from?, to?, shift?} — generates and stores a report now (operators and above). */
 export const POST = handle(async (request: Request) => {
-  const session = await requireSession(request, { role: 'operator' });
+  const session = await requireSession(request, { role: 'operator', anySite: true });
+  const service = handoversOrFail(request);
+  requireRoleAt(session.user, service.site?.id, 'operator');
   const parsed = GenerateBody.safeParse(await jsonBody(request));
   if (!parsed.success) throw invalid(parsed.error);
-  const handover = await requireService('handovers').generate(parsed.data, sessionActor(session));
+  const handover = await service.generate(parsed.data, sessionActor(session));
   return Response.json({ handover: { id: handover.id, shift: handover.shift, from: handover.from, to: handover.to } }, { status: 201 });
 });

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** One request, for links from chat, MCP clients (`decideUrl`) and the audit log. */
 export default async function ApprovalPage({ params }: { params: Promise<{ id: string }> }) {
   // Requests carry the exact arguments of plant changes: for the people who ask for and decide them, not viewers.
-  const session = await requirePageSession({ role: 'operator' });
+  const session = await requirePageSession({ role: 'operator', anySite: true });
   const { id } = await params;
   try {
     const request = await requireService('gate').get(id);
@@ -26,7 +26,10 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
           {' · '}
           <Link href={`/audit?subject=${request.id}`}>Audit trail</Link>
         </p>
-        <ApprovalCard initial={request} viewer={{ id: session.user.id, role: session.user.role, csrfToken: session.csrfToken }} />
+        <ApprovalCard
+          initial={request}
+          viewer={{ id: session.user.id, role: session.user.role, siteRoles: session.user.siteRoles, csrfToken: session.csrfToken }}
+        />
       </section>
     );
   } catch (error) {

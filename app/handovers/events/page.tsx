@@ -4,6 +4,7 @@ import styles from '@/components/handovers/handovers.module.css';
 import { requirePageSession } from '@/lib/auth/page-session';
 import { getRuntime } from '@/server/runtime';
 import { eventList } from '@/tools/handover/service/evidence';
+import { historianKeyOf } from '@/server/selected-site';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,8 @@ const Query = z.object({
     .string()
     .regex(/^[1-4](,[1-4])*$/)
     .optional(),
+  /** Another site's report links its evidence with its site id. */
+  site: z.string().max(64).optional(),
 });
 
 /** The historian events of a kind (and priorities) in a window: what a "none" or "N of these" statement cites. */
@@ -30,14 +33,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       </section>
     );
   }
-  const { from, to, kind, asset, priority } = parsed.data;
-  const { events, total } = await eventList(getRuntime().db, {
-    from: new Date(from),
-    to: new Date(to),
-    kind,
-    assetId: asset,
-    priorities: priority?.split(',').map(Number),
-  });
+  const { from, to, kind, asset, priority, site } = parsed.data;
+  const { events, total } = await eventList(
+    getRuntime().db,
+    { from: new Date(from), to: new Date(to), kind, assetId: asset, priorities: priority?.split(',').map(Number) },
+    historianKeyOf(site),
+  );
   return (
     <section className="card">
       <p>

@@ -3,18 +3,21 @@ import { z } from 'zod';
 import styles from '@/components/handovers/handovers.module.css';
 import { requirePageSession } from '@/lib/auth/page-session';
 import { getRuntime } from '@/server/runtime';
+import { handoversAt } from '@/server/selected-site';
 import { HandoversUnavailable } from '../unavailable';
 
 export const dynamic = 'force-dynamic';
 
-const Query = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+/** `site`: another site's report links its notes with its site id. */
+const Query = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), site: z.string().max(64).optional() });
 
 /** Operator notes in a window: what "no notes" and "no holds" statements cite. */
 export default async function NotesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageSession();
-  const handovers = getRuntime().services.handovers;
-  if (!handovers) return <HandoversUnavailable />;
   const parsed = Query.safeParse(await searchParams);
+  const site = parsed.success && parsed.data.site ? getRuntime().services.sites?.get(parsed.data.site) : undefined;
+  const handovers = handoversAt(site);
+  if (!handovers) return <HandoversUnavailable />;
   if (!parsed.success) {
     return (
       <section className="card">

@@ -5,6 +5,7 @@ import { PlantTime } from '@/components/plant-time';
 import { requirePageSession } from '@/lib/auth/page-session';
 import { getRuntime } from '@/lib/runtime';
 import { tagWindow } from '@/tools/handover/service/evidence';
+import { historianKeyOf } from '@/server/selected-site';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,8 @@ const Query = z.object({
   tag: z.string().min(1).max(128),
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
+  /** Another site's report links its evidence with its site id. */
+  site: z.string().max(64).optional(),
 });
 
 /** A tag over a window — the value before it and the recorded samples — for counts and states a report cites. */
@@ -27,8 +30,8 @@ export default async function TagWindowPage({ searchParams }: { searchParams: Pr
       </section>
     );
   }
-  const { asset, tag, from, to } = parsed.data;
-  const window = await tagWindow(getRuntime().db, asset, tag, new Date(from), new Date(to));
+  const { asset, tag, from, to, site } = parsed.data;
+  const window = await tagWindow(getRuntime().db, asset, tag, new Date(from), new Date(to), undefined, historianKeyOf(site));
   const show = (point: { value: number | null; text: string | null }) => point.text ?? (point.value === null ? '—' : String(point.value));
   return (
     <section className="card">

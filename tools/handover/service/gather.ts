@@ -61,6 +61,11 @@ export type HandoverSources = {
   liveAlarms?: () => Promise<LiveAlarmState | null>;
   /** How far back to look for alarms still active when the window begins (default 24 h). */
   alarmLookbackMs?: number;
+  /**
+   * The site the report covers, in a deployment of several: its history key and notes, and the
+   * approvals whose arguments name it (the default site also gets those that name no site).
+   */
+  site?: { id: string; key: string; isDefault: boolean };
 };
 
 export const CATALOGUE_LINES: LineLayout[] = LINES.map((line) => ({
@@ -91,14 +96,22 @@ function approvalAction(request: ApprovalRequest): ApprovalAction {
   };
 }
 
-async function approvalsIn(db: Queryable, from: Date, to: Date): Promise<ApprovalAction[]> {
+async function approvalsIn(db: Queryable, from: Date, to: Date, site?: HandoverSources['site']): Promise<ApprovalAction[]> {
   const { rows } = await db.query<Parameters<typeof approvalFromRow>[0]>(
     `SELECT * FROM approval_requests
      WHERE (created_at >= $1 AND created_at < $2) OR (decided_at >= $1 AND decided_at < $2) OR (executed_at >= $1 AND executed_at < $2)
      ORDER BY created_at, id LIMIT 1000`,
     [from, to],
   );
-  return rows.map((row) => approvalAction(approvalFromRow(row)));
+  const atSite = (request: ApprovalRequest) => {
+    if (!site) return true;
+    const named = typeof request.args.site === 'string' ? request.args.site : undefined;
+    return named === site.id || (named === undefined && site.isDefault);
+  };
+  return rows
+    .map(approvalFromRow)
+    .filter(atSite)
+    .map((request) => approvalAction(request));
 }
 
 async function auditIn(db: Queryable, from: Date, to: Date): Promise<AuditAction[]> {
@@ -125,14 +138,15 @@ export async function gatherShiftFacts(sources: HandoverSources, window: ReportW
 
   // Sequential on purpose: the embedded database has one connection, so parallel queries only queue.
   // Production (counts, run time, products, plan) is read exactly as the live figures read it (tools/kpis).
-  const production = await readProductionFacts(db, lines, window, { plan: sources.plan, targetEfficiency: sources.targetEfficiency });
-  const eventsInWindow = await countEvents(db, from, to);
-  const alarmRows = await eventsOfKind(db, 'alarm', from, to);
-  const carried = await alarmsBefore(db, from, sources.alarmLookbackMs ?? 24 * 3_600_000);
-  const holds = await holdEvents(db, from, to);
-  const approvals = await approvalsIn(db, from, to);
+  const siteKey = sources.site?.key;
+  const production = await readProductionFacts(db, lines, window, { plan: sources.plan, targetEfficiency: sources.targetEfficiency, siteKey });
+  const eventsInWindow = await countEvents(db, from, to, siteKey);
+  const alarmRows = await eventsOfKind(db, 'alarm', from, to, siteKey);
+  const carried = await alarmsBefore(db, from, sources.alarmLookbackMs ?? 24 * 3_600_000, siteKey);
+  const holds = await holdEvents(db, from, to, siteKey);
+  const approvals = await approvalsIn(db, from, to, sources.site);
   const audit = await auditIn(db, from, to);
-  const notes = await selectNotes(db, from, to);
+  const notes = await selectNotes(db, from, to, undefined, siteKey);
 
   const alarms = alarmEpisodes(carried, alarmRows);
   const live = sources.liveAlarms ? await sources.liveAlarms().catch(() => null) : null;

@@ -210,4 +210,30 @@ describe.each(testDatabases())('shift handover on $kind', ({ open }) => {
     expect(summary).toMatchObject({ kind: 'deterministic', fallbackReason: expect.stringContaining('123457') });
     await invented.stop();
   });
+
+  it('keeps each site’s reports, notes and evidence apart', async () => {
+    const erlangen = startHandoverService({ db, log: silentLogger, clock: () => now, automatic: false, site: { id: 'ERL', key: 'ERL', isDefault: false } });
+    try {
+      // The seeded shift is the default site's history: none of its alarms appear in ERL's report.
+      const fromErl = JSON.stringify((await erlangen.build({ shift: 'previous' })).report);
+      const fromDefault = JSON.stringify((await handovers.build({ shift: 'previous' })).report);
+      const code = [...seeded.urgentAlarmCodes][0]!;
+      expect(fromDefault).toContain(code);
+      expect(fromErl).not.toContain(code);
+      // ERL's evidence links name ERL; the default site's name none.
+      expect(fromErl).toMatch(/\/handovers\/(events|notes|tags)\?[^"]*site=ERL/);
+      expect(fromDefault).not.toContain('site=');
+
+      const note = await erlangen.addNote({ text: 'ERL only: line 1 changeover ran long.' }, operator);
+      const window = { from: new Date(now.getTime() - 60_000), to: new Date(now.getTime() + 60_000) };
+      expect((await erlangen.notes(window.from, window.to)).map((n) => n.id)).toEqual([note.id]);
+      expect((await handovers.notes(window.from, window.to)).map((n) => n.id)).not.toContain(note.id);
+
+      const stored = await erlangen.generate({ shift: 'previous' }, supervisor);
+      expect((await erlangen.list()).map((item) => item.id)).toEqual([stored.id]);
+      expect((await handovers.list()).map((item) => item.id)).not.toContain(stored.id);
+    } finally {
+      await erlangen.stop();
+    }
+  });
 });

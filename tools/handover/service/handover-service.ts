@@ -6,7 +6,8 @@
  * Several instances may share one PostgreSQL: the shift-end check runs under a try-lock, so one
  * instance generates while the others skip, and the insert is unique per shift window besides.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { DEFAULT_SITE_KEY } from '@/connectors/historian/historian-types';
 import { appendAuditIn, type AuditActor } from '@/lib/audit/audit-log';
 import type { Db } from '@/lib/db/db';
 import { AppError } from '@/lib/errors';
@@ -28,6 +29,7 @@ import type { HandoverNote, HandoverReport, Summary } from '../engine/report-typ
 import type { ReportWindow } from '../../kpis/engine/production-facts';
 import { DEFAULT_SHIFT_CALENDAR, lastCompletedShift, shiftAt, type ShiftCalendar, type ShiftWindow } from '@/lib/shift-calendar';
 import { summarizeReport, type Summarize } from '../engine/summary';
+import { withSiteHrefs } from '../engine/site-hrefs';
 
 /** Arbitrary constant: the advisory-lock key under which one instance generates shift-end reports. */
 const GENERATION_LOCK_KEY = 0x68616e64;
@@ -49,12 +51,16 @@ export type HandoverServiceOptions = {
   checkIntervalMs?: number;
   /** Wait this long after a shift ends before its report, so the historian's last batch has landed. */
   settleMs?: number;
+  /** The site this service writes handovers for (several sites: one service each); default: the only site. */
+  site?: { id: string; key: string; isDefault: boolean };
 };
 
 export type GeneratedHandover = { report: HandoverReport; summary: Summary };
 
 export interface HandoverService {
   readonly calendar: ShiftCalendar;
+  /** The site it writes handovers for, when the deployment has several. */
+  readonly site?: { id: string; key: string; isDefault: boolean };
   /** The window a request means: explicit from/to, the current shift so far, or (default) the last completed shift. */
   resolveWindow(request?: WindowRequest): ReportWindow;
   /** Builds a report without storing it (the tool, the CLI). */
@@ -89,7 +95,11 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
   const { db, log } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = options.calendar ?? DEFAULT_SHIFT_CALENDAR;
-  const sources: HandoverSources = { calendar, ...options.sources, db };
+  const site = options.site;
+  const siteKey = site?.key ?? DEFAULT_SITE_KEY;
+  const sources: HandoverSources = { calendar, ...options.sources, ...(site ? { site } : {}), db };
+  // One generation lock per site, so each site's shift-end report is written once across instances.
+  const lockKey = siteKey === DEFAULT_SITE_KEY ? GENERATION_LOCK_KEY : GENERATION_LOCK_KEY + createHash('sha256').update(siteKey).digest().readUInt16BE(0) + 1;
   const settleMs = options.settleMs ?? 60_000;
   let stopped = false;
   let checking: Promise<unknown> = Promise.resolve();
@@ -119,20 +129,26 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
     const summary = await summarizeReport(report, options.summarize, signal);
     if (summary.fallbackReason) log.info({ reason: summary.fallbackReason }, 'Handover summary: used the deterministic summary instead of the model narrative');
     assertEveryStatementCited(report, summary.statements);
+    // Another site's report links its evidence with `site=`, so the pages read that site's history.
+    if (site && !site.isDefault) return { report: withSiteHrefs(report, site.id), summary: withSiteHrefs(summary, site.id) };
     return { report, summary };
   }
 
   async function store(generated: GeneratedHandover, trigger: HandoverTrigger, by: string): Promise<StoredHandover | undefined> {
-    return insertHandover(db, {
-      id: randomUUID(),
-      shift: generated.report.window.shift,
-      from: generated.report.window.from,
-      to: generated.report.window.to,
-      trigger,
-      generatedAt: generated.report.generatedAt,
-      generatedBy: by,
-      ...generated,
-    });
+    return insertHandover(
+      db,
+      {
+        id: randomUUID(),
+        shift: generated.report.window.shift,
+        from: generated.report.window.from,
+        to: generated.report.window.to,
+        trigger,
+        generatedAt: generated.report.generatedAt,
+        generatedBy: by,
+        ...generated,
+      },
+      siteKey,
+    );
   }
 
   /** Runs `fn` only if this instance gets the generation lock; the embedded database has one instance anyway. */
@@ -140,12 +156,12 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
     if (db.kind === 'pglite') return fn();
     const client = await db.pool.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [GENERATION_LOCK_KEY]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [lockKey]);
       if (!rows[0]?.locked) return undefined;
       try {
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [GENERATION_LOCK_KEY]);
+        await client.query('SELECT pg_advisory_unlock($1)', [lockKey]);
       }
     } finally {
       client.release();
@@ -154,9 +170,9 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
 
   async function checkShiftEnd(): Promise<StoredHandover | undefined> {
     const shift = lastCompletedShift(calendar, new Date(clock().getTime() - settleMs));
-    if (await hasAutomaticHandover(db, shift.from, shift.to)) return undefined;
+    if (await hasAutomaticHandover(db, shift.from, shift.to, siteKey)) return undefined;
     return withGenerationLock(async () => {
-      if (await hasAutomaticHandover(db, shift.from, shift.to)) return undefined;
+      if (await hasAutomaticHandover(db, shift.from, shift.to, siteKey)) return undefined;
       const generated = await buildFor(windowFor(calendar, shift.from, shift.to, shift));
       const stored = await store(generated, 'automatic', 'Plantpilot (shift end)');
       if (stored) log.info({ handoverId: stored.id, shift: shift.name, from: stored.from, to: stored.to }, 'Shift handover generated');
@@ -184,6 +200,7 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
 
   return {
     calendar,
+    ...(site ? { site } : {}),
     resolveWindow,
     build: (request, signal) => buildFor(resolveWindow(request), signal),
     async generate(request, by) {
@@ -198,7 +215,7 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
       if (!handover) throw new AppError('not_found', `There is no handover ${id}. See /handovers for the list.`);
       return handover;
     },
-    list: (listOptions) => selectHandovers(db, listOptions),
+    list: (listOptions) => selectHandovers(db, listOptions, siteKey),
     async acknowledge(id, by) {
       const existing = await this.get(id);
       if (existing.acknowledgedAt) {
@@ -229,7 +246,7 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
         );
       }
       const note = await db.transaction(async (tx) => {
-        const row = await insertNote(tx, parsed.data, { id: by.id, name: by.name }, clock());
+        const row = await insertNote(tx, parsed.data, { id: by.id, name: by.name }, clock(), siteKey);
         await appendAuditIn(
           tx,
           {
@@ -246,7 +263,7 @@ export function startHandoverService(options: HandoverServiceOptions): HandoverS
       return rest;
     },
     async notes(from, to) {
-      return (await selectNotes(db, from, to)).map(({ authorId: _authorId, ...note }) => note);
+      return (await selectNotes(db, from, to, undefined, siteKey)).map(({ authorId: _authorId, ...note }) => note);
     },
     async note(id) {
       const note = await selectNote(db, id);

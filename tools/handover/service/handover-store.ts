@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '@/lib/db/db';
 import { HandoverReport, Summary } from '../engine/report-types';
+import { DEFAULT_SITE_KEY } from '@/connectors/historian/historian-types';
 
 export type HandoverTrigger = 'automatic' | 'on_demand';
 
@@ -58,11 +59,11 @@ function fromRow(row: Row): StoredHandover {
 }
 
 /** Inserts a handover; for an automatic one that another instance already wrote, returns undefined. */
-export async function insertHandover(db: Queryable, handover: StoredHandover): Promise<StoredHandover | undefined> {
+export async function insertHandover(db: Queryable, handover: StoredHandover, site = DEFAULT_SITE_KEY): Promise<StoredHandover | undefined> {
   const { rows } = await db.query<Row>(
-    `INSERT INTO handovers (id, shift, window_from, window_to, trigger, generated_at, generated_by, report, summary, summary_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (window_from, window_to) WHERE trigger = 'automatic' DO NOTHING
+    `INSERT INTO handovers (id, shift, window_from, window_to, trigger, generated_at, generated_by, report, summary, summary_kind, site_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (site_id, window_from, window_to) WHERE trigger = 'automatic' DO NOTHING
      RETURNING *`,
     [
       handover.id,
@@ -75,6 +76,7 @@ export async function insertHandover(db: Queryable, handover: StoredHandover): P
       JSON.stringify({ report: handover.report, summary: handover.summary }),
       handover.summary.text,
       handover.summary.kind,
+      site,
     ],
   );
   return rows[0] ? fromRow(rows[0]) : undefined;
@@ -86,18 +88,22 @@ export async function selectHandover(db: Queryable, id: string): Promise<StoredH
   return rows[0] ? fromRow(rows[0]) : undefined;
 }
 
-export async function hasAutomaticHandover(db: Queryable, from: Date, to: Date): Promise<boolean> {
-  const { rows } = await db.query("SELECT 1 FROM handovers WHERE trigger = 'automatic' AND window_from = $1 AND window_to = $2", [from, to]);
+export async function hasAutomaticHandover(db: Queryable, from: Date, to: Date, site = DEFAULT_SITE_KEY): Promise<boolean> {
+  const { rows } = await db.query("SELECT 1 FROM handovers WHERE trigger = 'automatic' AND site_id = $3 AND window_from = $1 AND window_to = $2", [
+    from,
+    to,
+    site,
+  ]);
   return rows.length > 0;
 }
 
-export async function selectHandovers(db: Queryable, options: { limit?: number; beforeTo?: Date } = {}): Promise<HandoverListItem[]> {
+export async function selectHandovers(db: Queryable, options: { limit?: number; beforeTo?: Date } = {}, site = DEFAULT_SITE_KEY): Promise<HandoverListItem[]> {
   const { rows } = await db.query<Row & { still_active: number | null }>(
     `SELECT id, shift, window_from, window_to, trigger, generated_at, generated_by, summary, summary_kind, acknowledged_by, acknowledged_at,
             (report->'report'->'kpis'->>'alarmsStillActive')::int AS still_active
-     FROM handovers WHERE ($1::timestamptz IS NULL OR window_to < $1)
+     FROM handovers WHERE site_id = $3 AND ($1::timestamptz IS NULL OR window_to < $1)
      ORDER BY window_to DESC, generated_at DESC LIMIT $2`,
-    [options.beforeTo ?? null, Math.min(options.limit ?? 50, 500)],
+    [options.beforeTo ?? null, Math.min(options.limit ?? 50, 500), site],
   );
   return rows.map((row) => ({
     id: row.id,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Queryable } from '@/lib/db/db';
 import type { HandoverNote } from '../engine/report-types';
+import { DEFAULT_SITE_KEY } from '@/connectors/historian/historian-types';
 
 export const NoteCategory = z.enum(['note', 'hold', 'open_item']);
 
@@ -36,16 +37,22 @@ export async function insertNote(
   note: z.infer<typeof NewNote>,
   author: { id: string; name: string },
   time: Date,
+  site = DEFAULT_SITE_KEY,
 ): Promise<HandoverNote & { authorId: string }> {
   const { rows } = await db.query<NoteRow>(
-    'INSERT INTO handover_notes (id, time, author, text, asset_id, category) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-    [randomUUID(), time, JSON.stringify(author), note.text, note.assetId ?? null, note.category],
+    'INSERT INTO handover_notes (id, time, author, text, asset_id, category, site_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+    [randomUUID(), time, JSON.stringify(author), note.text, note.assetId ?? null, note.category, site],
   );
   return fromRow(rows[0]!);
 }
 
-export async function selectNotes(db: Queryable, from: Date, to: Date, limit = 500): Promise<(HandoverNote & { authorId: string })[]> {
-  const { rows } = await db.query<NoteRow>('SELECT * FROM handover_notes WHERE time >= $1 AND time < $2 ORDER BY time, id LIMIT $3', [from, to, limit]);
+export async function selectNotes(db: Queryable, from: Date, to: Date, limit = 500, site = DEFAULT_SITE_KEY): Promise<(HandoverNote & { authorId: string })[]> {
+  const { rows } = await db.query<NoteRow>('SELECT * FROM handover_notes WHERE site_id = $4 AND time >= $1 AND time < $2 ORDER BY time, id LIMIT $3', [
+    from,
+    to,
+    limit,
+    site,
+  ]);
   return rows.map(fromRow);
 }
 

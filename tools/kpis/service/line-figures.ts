@@ -15,6 +15,8 @@ export type ProductionFactsOptions = {
   /** A released schedule's plan per line; the catalogue plan otherwise. */
   plan?: PlanProvider;
   targetEfficiency?: number;
+  /** Whose history: the site's historian key (default: the default site's). */
+  siteKey?: string;
 };
 
 /** Production facts read from the historian, plus the state rows the handover reuses for its stops. */
@@ -37,20 +39,22 @@ export async function readProductionFacts(
     db,
     lines.map((line) => line.outputMachineId),
     to,
+    options.siteKey,
   );
   const from = firstRecord && firstRecord > new Date(requested.from) && firstRecord < to ? firstRecord : new Date(requested.from);
   const window: ReportWindow = from.getTime() === Date.parse(requested.from) ? requested : { ...requested, from: from.toISOString() };
   const machineIds = [...new Set(lines.flatMap((line) => line.machineIds))];
   const lineOf = new Map(lines.flatMap((line) => line.machineIds.map((id) => [id, line.id] as const)));
-  const stateRows = await eventsOfKind(db, 'state_change', from, to);
-  const initial = await initialStates(db, machineIds, from);
-  const counters = await counterIncreases(db, machineIds, COUNTER_TAGS, from, to);
+  const stateRows = await eventsOfKind(db, 'state_change', from, to, options.siteKey);
+  const initial = await initialStates(db, machineIds, from, options.siteKey);
+  const counters = await counterIncreases(db, machineIds, COUNTER_TAGS, from, to, options.siteKey);
   const textChanges = await textTagChanges(
     db,
     lines.map((line) => line.outputMachineId),
     ['ProductId', 'OrderId'],
     from,
     to,
+    options.siteKey,
   );
   // State time does not depend on alarms (they only name a stop's cause).
   const { stateTimes } = machineStops(window, initial, stateRows, [], (assetId) => lineOf.get(assetId) ?? null);

@@ -13,6 +13,8 @@ export type PlantReadDeps = {
   historian: Historian;
   /** The historian's database, for shift figures computed in SQL exactly as the handover computes them (tools/kpis). */
   historianDb?: Queryable;
+  /** Which site's rows in that database are this plant's (the historian key; default: the default site's). */
+  historianSiteKey?: string;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   /** The plant's shifts (PLANTPILOT_SHIFTS); default 06–14, 14–22, 22–06 Europe/Berlin. */

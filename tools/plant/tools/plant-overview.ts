@@ -180,7 +180,7 @@ export function plantOverviewTool(deps: PlantReadDeps) {
         shiftLabel: `${shift.name} shift so far`,
         timeZone: calendar.timeZone,
       };
-      const facts = await readProductionFacts(deps.historianDb, layouts, window);
+      const facts = await readProductionFacts(deps.historianDb, layouts, window, { siteKey: deps.historianSiteKey });
       const figures = lineFiguresFrom(facts, calendar);
       const production: ShiftProduction = { counters: new Map(), runMs: new Map(), plannedMs: 0 };
       for (const counter of facts.counters) {

@@ -3,6 +3,7 @@ import { requireSession, sessionActor } from '@/lib/auth/request';
 import { AppError } from '@/lib/errors';
 import { handle } from '@/lib/http';
 import { requireService } from '@/server/require-service';
+import { requestSite, siteForTools } from '@/server/selected-site';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export const GET = handle(async (request: Request) => {
   const result = await requireService('registry').runRead(
     'alarms',
     { asset, line, from, limit: 200 },
-    { actor: sessionActor(session), signal: request.signal },
+    { actor: sessionActor(session), site: siteForTools(requestSite(request)), signal: request.signal },
   );
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

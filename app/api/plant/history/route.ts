@@ -3,6 +3,7 @@ import { requireSession, sessionActor } from '@/lib/auth/request';
 import { AppError } from '@/lib/errors';
 import { handle } from '@/lib/http';
 import { requireService } from '@/server/require-service';
+import { requestSite, siteForTools } from '@/server/selected-site';
 import { TagHistoryInput } from '@/tools/plant/tools/tag-history';
 
 export const dynamic = 'force-dynamic';
@@ -27,6 +28,10 @@ export const GET = handle(async (request: Request) => {
   if (!input.success) {
     throw new AppError('invalid_argument', `Invalid query: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   }
-  const result = await requireService('registry').runRead('tag_history', input.data, { actor: sessionActor(session), signal: request.signal });
+  const result = await requireService('registry').runRead('tag_history', input.data, {
+    actor: sessionActor(session),
+    site: siteForTools(requestSite(request)),
+    signal: request.signal,
+  });
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

@@ -1,6 +1,7 @@
 import { requireSession } from '@/lib/auth/request';
 import { handle } from '@/lib/http';
 import { requireService } from '@/server/require-service';
+import { requestSite } from '@/server/selected-site';
 import { plantEventStream } from './plant-event-stream';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +9,8 @@ export const dynamic = 'force-dynamic';
 /** GET /api/plant/stream — server-sent events: `snapshot`, then `update` batches and `connection` changes. */
 export const GET = handle(async (request: Request) => {
   await requireSession(request);
-  const plant = requireService('plant');
+  // The plant of the site picked in the header (the default site's with one site).
+  const plant = requestSite(request)?.plant() ?? requireService('plant');
   return new Response(plantEventStream(plant, request.signal), {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

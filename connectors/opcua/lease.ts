@@ -5,14 +5,20 @@
  * lock, and a waiting instance — retrying every `retryMs` — takes over well inside 15 s. The embedded
  * database belongs to one process, so there the lease is simply held.
  */
-import type pg from 'pg';
 import type { Db } from '../../lib/db/db';
 import { silentLogger, type Logger } from '../../lib/log';
+import { ownLeaseSession, type LeaseSession, type LeaseSessionProvider } from './lease-session';
 
 /** Arbitrary constant ('plntcn' in ASCII) that names the lease among advisory locks. */
 export const CONNECTOR_LEASE_KEY = 0x706c6e74636e;
 
-export type ConnectorLeaseOptions = { key?: number; retryMs?: number; log?: Logger };
+export type ConnectorLeaseOptions = {
+  key?: number;
+  retryMs?: number;
+  log?: Logger;
+  /** Where the lock's session comes from; leases of one plant share one (lease-session.ts). Default: a session of its own. */
+  sessions?: LeaseSessionProvider;
+};
 
 export interface ConnectorLease {
   readonly held: boolean;
@@ -60,7 +66,9 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
   const key = options.key ?? CONNECTOR_LEASE_KEY;
   const retryMs = options.retryMs ?? 3000;
   const log = options.log ?? silentLogger;
-  let holder: pg.PoolClient | undefined;
+  const sessions = options.sessions ?? ownLeaseSession(db);
+  let holder: LeaseSession | undefined;
+  let stopWatching: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let tick: Promise<void> = Promise.resolve();
@@ -68,56 +76,58 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
   // A hung server (paused, partitioned) must not stall the lease forever: the probe gives up.
   const probeTimeoutMs = Math.max(retryMs, 5000);
 
-  const setHolder = (client: pg.PoolClient | undefined) => {
+  const setHolder = (session: LeaseSession | undefined) => {
     const was = holder !== undefined;
-    holder = client;
-    if (was === (client !== undefined)) return;
-    log.info(client ? 'This instance now holds the plant-connector lease' : 'This instance no longer holds the plant-connector lease');
-    for (const listener of listeners) listener(client !== undefined);
+    stopWatching?.();
+    stopWatching = undefined;
+    holder = session;
+    // The session's connection dying takes this lock with it.
+    if (session) stopWatching = session.onDeath(() => lose(session));
+    if (was === (session !== undefined)) return;
+    log.info(session ? 'This instance now holds the plant-connector lease' : 'This instance no longer holds the plant-connector lease');
+    for (const listener of listeners) listener(session !== undefined);
   };
 
-  const lose = (client: pg.PoolClient, error: unknown) => {
-    if (holder !== client) return;
-    client.release(error instanceof Error ? error : new Error(String(error)));
+  const lose = (session: LeaseSession, error?: unknown) => {
+    if (holder !== session) return;
     setHolder(undefined);
+    if (error !== undefined) session.kill(error instanceof Error ? error : new Error(String(error)));
+    else session.release();
   };
 
   const attempt = async () => {
     if (closed) return;
     if (holder) {
       // Prove the holding connection is still alive; a dead one has already lost the lock.
-      const client = holder;
+      const session = holder;
+      if (session.dead) return lose(session);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`the database did not answer the lease probe within ${probeTimeoutMs} ms`)), probeTimeoutMs);
       });
-      await Promise.race([client.query('SELECT 1'), timeout])
-        .catch((error: unknown) => lose(client, error))
+      await Promise.race([session.client.query('SELECT 1'), timeout])
+        .catch((error: unknown) => lose(session, error))
         .finally(() => clearTimeout(timer));
       return;
     }
-    let client: pg.PoolClient;
+    let session: LeaseSession;
     try {
-      client = await db.pool.connect();
+      session = await sessions.acquire();
     } catch (error) {
       log.warn({ err: error }, 'Cannot reach the database to try the plant-connector lease; retrying');
       return;
     }
-    const onError = (error: Error) => lose(client, error);
-    client.on('error', onError);
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      const { rows } = await session.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
       standby = !rows[0]?.locked;
-      if (rows[0]?.locked && !closed) {
-        setHolder(client);
+      if (rows[0]?.locked && !closed && !session.dead) {
+        setHolder(session);
         return;
       }
-      if (rows[0]?.locked) await client.query('SELECT pg_advisory_unlock($1)', [key]);
-      client.off('error', onError);
-      client.release();
+      if (rows[0]?.locked) await session.client.query('SELECT pg_advisory_unlock($1)', [key]);
+      session.release();
     } catch (error) {
-      client.off('error', onError);
-      client.release(error instanceof Error ? error : new Error(String(error)));
+      session.kill(error instanceof Error ? error : new Error(String(error)));
     }
   };
 
@@ -145,15 +155,15 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
       closed = true;
       clearTimeout(timer);
       await tick.catch(() => undefined);
-      const client = holder;
-      if (!client) return;
-      try {
-        await client.query('SELECT pg_advisory_unlock($1)', [key]);
-        client.release();
-      } catch (error) {
-        client.release(error instanceof Error ? error : new Error(String(error)));
-      }
+      const session = holder;
+      if (!session) return;
       setHolder(undefined);
+      try {
+        await session.client.query('SELECT pg_advisory_unlock($1)', [key]);
+        session.release();
+      } catch (error) {
+        session.kill(error instanceof Error ? error : new Error(String(error)));
+      }
     },
   };
 }

@@ -13,6 +13,7 @@ import { createHistorian } from '@/connectors/historian/historian';
 import { recordPlantHistory } from '@/connectors/historian/plant-recorder';
 import { recordAlarmEvents, type AlarmEventRecorder } from '@/connectors/opcua/alarm-events';
 import { startConnectorLease, type ConnectorLease } from '@/connectors/opcua/lease';
+import { sharedLeaseSessions } from '@/connectors/opcua/lease-session';
 import type { PlantConnection } from '@/connectors/opcua/plant-connection';
 import type { PlantServices } from '@/connectors/opcua/start-plant-services';
 import type { Historian } from '@/connectors/historian/historian';
@@ -100,8 +101,13 @@ export async function startPlantSources(input: {
 }): Promise<PlantSourcesServices> {
   const log = input.log ?? silentLogger;
   const leases = new Map<string, ConnectorLease>();
+  // One database session holds every source's lock: a connection per source would starve the pool.
+  const sessions = sharedLeaseSessions(input.db);
   for (const source of input.config.sources) {
-    leases.set(source.id, await startConnectorLease(input.db, { key: sourceLeaseKey(input.config.site.id, source.id), log: log.child({ source: source.id }) }));
+    leases.set(
+      source.id,
+      await startConnectorLease(input.db, { key: sourceLeaseKey(input.config.site.id, source.id), log: log.child({ source: source.id }), sessions }),
+    );
   }
   const lease = combinedLease([...leases.values()]);
   const historian = createHistorian(input.db, {

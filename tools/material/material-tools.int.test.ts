@@ -65,6 +65,15 @@ describe('material tools on the twin', () => {
     const times = status.parts.map(soonest);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     await expect(registry.get('material_status').run({ part: 'NOPE-1' }, { actor: operator })).rejects.toMatchObject({ code: 'not_found' });
+    // A line as people and other models write it names the same line; a line that does not exist is refused.
+    for (const written of ['line 1', 'L1', 'Linie 1']) {
+      const same = await registry.get('material_status').run({ line: written }, { actor: operator });
+      expect(
+        same.parts.map((p: { partNumber: string }) => p.partNumber),
+        written,
+      ).toEqual(status.parts.map((p: { partNumber: string }) => p.partNumber));
+    }
+    await expect(registry.get('material_status').run({ line: 'line 7' }, { actor: operator })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('shows the late delivery the twin announced with the orders it starves and a response', async () => {

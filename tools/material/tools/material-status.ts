@@ -53,10 +53,10 @@ export function materialStatusTool(service: MaterialService) {
         runs = [partRunOut(snapshot, input.part, nowMs)];
         scope = `part ${input.part}`;
       } else if (input.line) {
-        if (!snapshot.lineQueues.some((q) => q.lineId === input.line))
-          throw new AppError('not_found', `There is no line ${input.line}. Lines: ${snapshot.lineQueues.map((q) => q.lineId).join(', ')}.`);
-        runs = lineRunOuts(snapshot, input.line, nowMs);
-        scope = `line ${input.line}`;
+        const lineId = snapshot.lineQueues.find((q) => sameLine(q.lineId, input.line!))?.lineId;
+        if (!lineId) throw new AppError('not_found', `There is no line ${input.line}. Lines: ${snapshot.lineQueues.map((q) => q.lineId).join(', ')}.`);
+        runs = lineRunOuts(snapshot, lineId, nowMs);
+        scope = `line ${lineId}`;
       } else {
         const order = snapshot.lineQueues.flatMap((q) => q.orders).find((o) => o.orderId === input.order);
         if (!order) throw new AppError('not_found', `Order ${input.order} is not in any line's open queue.`);
@@ -88,4 +88,11 @@ export function materialStatusTool(service: MaterialService) {
       };
     },
   });
+}
+
+/** A line as people and models write it: "Line2", "line 2", "L2", "Linie 2" all name Line2. */
+function sameLine(lineId: string, given: string): boolean {
+  if (lineId.toLowerCase() === given.trim().toLowerCase()) return true;
+  const number = /^(?:smt\s*)?(?:line|linie|ln|l)\s*-?\s*(\d+)$/i.exec(given.trim())?.[1];
+  return number !== undefined && /(\d+)$/.exec(lineId)?.[1] === String(Number(number));
 }

@@ -21,6 +21,7 @@ import { compileProblem } from './compiled-problem';
 import type { RoutingProblem, Routes } from './model';
 import { LocalSearchScratch, localSearch } from './local-search';
 import { RouteSet } from './route-set';
+import { DEFAULT_ROUTE_MINIMISATION, minimiseRoutes, type RouteMinimisationOptions } from './route-minimisation';
 import { DEFAULT_STRING_REMOVAL, recreateGreedy, ruinStrings, StringRemovalScratch, type StringRemovalParameters } from './string-removal';
 
 export interface SolveOptions {
@@ -35,6 +36,12 @@ export interface SolveOptions {
    */
   eliminationShare?: number;
   eliminationStallShare?: number;
+  /**
+   * How routes are eliminated: Nagata & Bräysy's ejection pool with squeeze and ejection search
+   * (route-minimisation.ts, the default), or SISR ruin-and-recreate with absence counts.
+   */
+  routeMinimisation?: 'ejection-pool' | 'string-removal';
+  ejectionPool?: Partial<RouteMinimisationOptions>;
   /** Chance that a route-elimination ruin starts next to a customer left out rather than anywhere. */
   eliminationFocus?: number;
   /** Polish every complete candidate of the distance phase with the granular local search, or not. */
@@ -118,13 +125,35 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
     for (let i = 0; i < set.unassignedCount; i++) sum += absences[set.unassigned[i]];
     return sum;
   };
-  if (bestVehicles > compiled.vehicleLowerBound) {
+  const eliminations: { vehicles: number; atMs: number }[] = [];
+  let lastEliminationShare = 0;
+  if (options.routeMinimisation !== 'string-removal') {
+    minimiseRoutes(
+      current,
+      random,
+      { ...DEFAULT_ROUTE_MINIMISATION, ...options.ejectionPool },
+      compiled.vehicleLowerBound,
+      {
+        exhausted: () => {
+          iterations++;
+          const share = progress();
+          return share >= eliminationShare || share - lastEliminationShare > eliminationStallShare;
+        },
+      },
+      (vehicles) => {
+        best.copyAllFrom(current);
+        bestVehicles = vehicles;
+        bestDistance = best.totalDistance();
+        bestFoundAfterMs = elapsedMs;
+        lastEliminationShare = progress();
+        eliminations.push({ vehicles, atMs: elapsedMs });
+      },
+    );
+  } else if (bestVehicles > compiled.vehicleLowerBound) {
     removeSmallestRoute(current, random);
     candidate.copyAllFrom(current);
   }
-  const eliminations: { vehicles: number; atMs: number }[] = [];
-  let lastEliminationShare = 0;
-  for (let share = progress(); bestVehicles > compiled.vehicleLowerBound && share < eliminationShare; share = progress()) {
+  for (let share = progress(); options.routeMinimisation === 'string-removal' && bestVehicles > compiled.vehicleLowerBound && share < eliminationShare; share = progress()) {
     if (share - lastEliminationShare > eliminationStallShare) break;
     iterations++;
     candidate.clearTouched();

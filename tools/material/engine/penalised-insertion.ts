@@ -1,0 +1,257 @@
+/**
+ * Insertion that may break the constraints, then a repair: the "squeeze" of Nagata & Bräysy (2009, A
+ * powerful route minimization heuristic for the VRPTW, Oper. Res. Letters 37). A customer that fits
+ * nowhere is put where the penalty F = capacity excess + alpha * time warp grows least; then local moves
+ * between an infeasible route and its neighbours' routes (relocate, swap, both 2-opt* exchanges) are
+ * applied, best first, while they lower F. The squeeze succeeds when F reaches 0 (every route feasible
+ * again); otherwise every route it changed is put back as it was.
+ *
+ * Time warp (Nagata, Bräysy & Dullaert 2010): a vehicle arriving after a due time "travels back" to it
+ * and the lateness is the penalty, so one late customer does not push all the others. On a feasible
+ * route the warp of an insertion is found in O(1) from the cached service starts and latest starts;
+ * moves between infeasible routes are scored by building the two new routes and scanning them, which is
+ * cheap at the lengths where squeezes happen.
+ */
+import type { RandomSource } from '@/lib/seeded-random';
+import type { RouteSet } from './route-set';
+
+const EPSILON = 1e-9;
+
+export class SqueezeScratch {
+  readonly bufferA: Int32Array;
+  readonly bufferB: Int32Array;
+  readonly bestA: Int32Array;
+  readonly bestB: Int32Array;
+  readonly penalty: Float64Array;
+  /** Routes changed by the current squeeze, with their customer lists before it. */
+  readonly savedSlots: number[] = [];
+  readonly saved: Int32Array[] = [];
+  readonly isSaved: Uint8Array;
+
+  constructor(nodeCount: number, slotCount: number) {
+    this.bufferA = new Int32Array(nodeCount + 2);
+    this.bufferB = new Int32Array(nodeCount + 2);
+    this.bestA = new Int32Array(nodeCount + 2);
+    this.bestB = new Int32Array(nodeCount + 2);
+    this.penalty = new Float64Array(slotCount);
+    this.isSaved = new Uint8Array(slotCount);
+  }
+}
+
+/** Capacity excess plus alpha times the time warp of the route 0, customers[0..count), 0. */
+export function routePenalty(set: RouteSet, customers: Int32Array, count: number, alpha: number): number {
+  const { distance, serviceTime, readyTime, dueTime, demand, capacity, nodeCount } = set.problem;
+  let time = readyTime[0];
+  let warp = 0;
+  let load = 0;
+  let previous = 0;
+  for (let p = 0; p < count; p++) {
+    const node = customers[p];
+    time += serviceTime[previous] + distance[previous * nodeCount + node];
+    if (time < readyTime[node]) time = readyTime[node];
+    if (time > dueTime[node]) {
+      warp += time - dueTime[node];
+      time = dueTime[node];
+    }
+    load += demand[node];
+    previous = node;
+  }
+  time += serviceTime[previous] + distance[previous * nodeCount];
+  if (time > dueTime[0]) warp += time - dueTime[0];
+  return (load > capacity ? load - capacity : 0) + alpha * warp;
+}
+
+/**
+ * Penalty of inserting `customer` after `position` of a feasible route: capacity excess plus alpha times
+ * the time warp (exact for time warp, from the cached schedule).
+ */
+export function insertionPenalty(set: RouteSet, slot: number, position: number, customer: number, alpha: number): number {
+  const { distance, serviceTime, readyTime, dueTime, demand, capacity, nodeCount } = set.problem;
+  const base = slot * set.stride;
+  const before = set.nodes[base + position];
+  const after = set.nodes[base + position + 1];
+  let start = set.start[base + position] + serviceTime[before] + distance[before * nodeCount + customer];
+  if (start < readyTime[customer]) start = readyTime[customer];
+  let warp = 0;
+  if (start > dueTime[customer]) {
+    warp = start - dueTime[customer];
+    start = dueTime[customer];
+  }
+  const next = start + serviceTime[customer] + distance[customer * nodeCount + after];
+  if (next > set.latest[base + position + 1]) warp += next - set.latest[base + position + 1];
+  const excess = set.load[slot] + demand[customer] - capacity;
+  return (excess > 0 ? excess : 0) + alpha * warp;
+}
+
+/**
+ * Inserts `customer` (unassigned; no feasible position exists) at its least penalised position and
+ * repairs by local moves. Returns true when every route is feasible again; on false the routes are as
+ * before and `customer` is still unassigned. `maxSteps` bounds the number of moves applied.
+ */
+export function squeeze(
+  set: RouteSet,
+  customer: number,
+  random: RandomSource,
+  alpha: number,
+  granularity: number,
+  scratch: SqueezeScratch,
+  maxSteps = 200,
+): boolean {
+  const { distance, nodeCount } = set.problem;
+  let bestPenalty = Infinity;
+  let bestExtra = Infinity;
+  let bestSlot = -1;
+  let bestPosition = -1;
+  for (let slot = 0; slot < set.slotCount; slot++) {
+    const length = set.length[slot];
+    if (length === 0) continue;
+    const base = slot * set.stride;
+    for (let position = 0; position <= length; position++) {
+      const penalty = insertionPenalty(set, slot, position, customer, alpha);
+      if (penalty > bestPenalty + EPSILON) continue;
+      const before = set.nodes[base + position];
+      const after = set.nodes[base + position + 1];
+      const extra = distance[before * nodeCount + customer] + distance[customer * nodeCount + after] - distance[before * nodeCount + after];
+      if (penalty < bestPenalty - EPSILON || extra < bestExtra) {
+        bestPenalty = penalty;
+        bestExtra = extra;
+        bestSlot = slot;
+        bestPosition = position;
+      }
+    }
+  }
+  if (bestSlot < 0) return false;
+  beginJournal(set, scratch);
+  save(set, scratch, bestSlot);
+  set.insert(bestSlot, bestPosition, customer);
+  const penalty = scratch.penalty;
+  penalty[bestSlot] = bestPenalty;
+  const infeasible: number[] = [bestSlot];
+  for (let step = 0; step < maxSteps && infeasible.length > 0; step++) {
+    const route = infeasible[Math.floor(random() * infeasible.length)];
+    if (!applyBestMove(set, route, alpha, granularity, scratch)) break;
+    infeasible.length = 0;
+    for (const slot of scratch.savedSlots) if (penalty[slot] > 0) infeasible.push(slot);
+  }
+  if (infeasible.length === 0) return true;
+  rollback(set, scratch);
+  set.unassigned[set.unassignedCount++] = customer;
+  return false;
+}
+
+function beginJournal(set: RouteSet, scratch: SqueezeScratch): void {
+  for (const slot of scratch.savedSlots) scratch.isSaved[slot] = 0;
+  scratch.savedSlots.length = 0;
+  scratch.saved.length = 0;
+}
+
+function save(set: RouteSet, scratch: SqueezeScratch, slot: number): void {
+  if (scratch.isSaved[slot]) return;
+  scratch.isSaved[slot] = 1;
+  scratch.savedSlots.push(slot);
+  const base = slot * set.stride;
+  scratch.saved.push(set.nodes.slice(base + 1, base + 1 + set.length[slot]));
+  scratch.penalty[slot] = 0;
+}
+
+/**
+ * Writes back every saved route. Moves stay among saved routes, so rewriting them reassigns every
+ * customer they held before; the squeezed customer, in none of them before, is left with no route.
+ */
+function rollback(set: RouteSet, scratch: SqueezeScratch): void {
+  for (const slot of scratch.savedSlots) {
+    const base = slot * set.stride;
+    for (let p = 1; p <= set.length[slot]; p++) set.routeOf[set.nodes[base + p]] = -1;
+  }
+  for (let i = 0; i < scratch.savedSlots.length; i++) set.setRoute(scratch.savedSlots[i], scratch.saved[i], scratch.saved[i].length);
+  for (let i = 0; i < scratch.savedSlots.length; i++) scratch.isSaved[scratch.savedSlots[i]] = 0;
+  scratch.savedSlots.length = 0;
+  scratch.saved.length = 0;
+}
+
+/**
+ * Finds the move between route `route` (infeasible) and a route of a near customer that lowers the
+ * summed penalty of the two routes most, and applies it. Returns false when no move lowers it.
+ */
+function applyBestMove(set: RouteSet, route: number, alpha: number, granularity: number, scratch: SqueezeScratch): boolean {
+  const { neighbours, customerCount } = set.problem;
+  const stride = set.stride;
+  const nodes = set.nodes;
+  const penalty = scratch.penalty;
+  const a = scratch.bufferA;
+  const b = scratch.bufferB;
+  const k = Math.min(granularity, customerCount - 1);
+  let bestDelta = -EPSILON;
+  let bestOther = -1;
+  let bestCountA = 0;
+  let bestCountB = 0;
+  const baseR = route * stride;
+  const lengthR = set.length[route];
+  const consider = (other: number, countA: number, countB: number, otherPenalty: number) => {
+    const delta = routePenalty(set, a, countA, alpha) + routePenalty(set, b, countB, alpha) - penalty[route] - otherPenalty;
+    if (delta < bestDelta) {
+      bestDelta = delta;
+      bestOther = other;
+      bestCountA = countA;
+      bestCountB = countB;
+      scratch.bestA.set(a.subarray(0, countA));
+      scratch.bestB.set(b.subarray(0, countB));
+    }
+  };
+  for (let pu = 1; pu <= lengthR; pu++) {
+    const u = nodes[baseR + pu];
+    const row = (u - 1) * customerCount;
+    for (let n = 1; n <= k; n++) {
+      const v = neighbours[row + n];
+      const other = set.routeOf[v];
+      if (other < 0 || other === route) continue;
+      const otherPenalty = scratch.isSaved[other] ? penalty[other] : 0;
+      const baseS = other * stride;
+      const lengthS = set.length[other];
+      const pv = set.positionOf[v];
+      let countA: number;
+      let countB: number;
+      // Relocate u before v and after v.
+      for (let after = 0; after <= 1; after++) {
+        countA = 0;
+        for (let p = 1; p <= lengthR; p++) if (p !== pu) a[countA++] = nodes[baseR + p];
+        countB = 0;
+        for (let p = 1; p <= lengthS; p++) {
+          if (p === pv && !after) b[countB++] = u;
+          b[countB++] = nodes[baseS + p];
+          if (p === pv && after) b[countB++] = u;
+        }
+        consider(other, countA, countB, otherPenalty);
+      }
+      // Swap u and v.
+      countA = 0;
+      for (let p = 1; p <= lengthR; p++) a[countA++] = p === pu ? v : nodes[baseR + p];
+      countB = 0;
+      for (let p = 1; p <= lengthS; p++) b[countB++] = p === pv ? u : nodes[baseS + p];
+      consider(other, countA, countB, otherPenalty);
+      // 2-opt* u -> v: route keeps its head through u, then the other's tail from v.
+      countA = 0;
+      for (let p = 1; p <= pu; p++) a[countA++] = nodes[baseR + p];
+      for (let p = pv; p <= lengthS; p++) a[countA++] = nodes[baseS + p];
+      countB = 0;
+      for (let p = 1; p < pv; p++) b[countB++] = nodes[baseS + p];
+      for (let p = pu + 1; p <= lengthR; p++) b[countB++] = nodes[baseR + p];
+      consider(other, countA, countB, otherPenalty);
+      // 2-opt* v -> u: the other keeps its head through v, then this route's tail from u.
+      countA = 0;
+      for (let p = 1; p < pu; p++) a[countA++] = nodes[baseR + p];
+      for (let p = pv + 1; p <= lengthS; p++) a[countA++] = nodes[baseS + p];
+      countB = 0;
+      for (let p = 1; p <= pv; p++) b[countB++] = nodes[baseS + p];
+      for (let p = pu; p <= lengthR; p++) b[countB++] = nodes[baseR + p];
+      consider(other, countA, countB, otherPenalty);
+    }
+  }
+  if (bestOther < 0) return false;
+  save(set, scratch, bestOther);
+  set.setRoute(route, scratch.bestA, bestCountA);
+  set.setRoute(bestOther, scratch.bestB, bestCountB);
+  penalty[route] = routePenalty(set, scratch.bestA, bestCountA, alpha);
+  penalty[bestOther] = routePenalty(set, scratch.bestB, bestCountB, alpha);
+  return true;
+}

@@ -14,14 +14,14 @@
  */
 import type { RandomSource } from '@/lib/seeded-random';
 import type { RouteSet } from './route-set';
+import { TimeWarpSegments } from './time-warp-segments';
 
 const EPSILON = 1e-9;
 
 export class SqueezeScratch {
   readonly bufferA: Int32Array;
   readonly bufferB: Int32Array;
-  readonly bestA: Int32Array;
-  readonly bestB: Int32Array;
+  readonly segments: TimeWarpSegments;
   readonly penalty: Float64Array;
   /** Routes changed by the current squeeze, with their customer lists before it. */
   readonly savedSlots: number[] = [];
@@ -31,8 +31,7 @@ export class SqueezeScratch {
   constructor(nodeCount: number, slotCount: number) {
     this.bufferA = new Int32Array(nodeCount + 2);
     this.bufferB = new Int32Array(nodeCount + 2);
-    this.bestA = new Int32Array(nodeCount + 2);
-    this.bestB = new Int32Array(nodeCount + 2);
+    this.segments = new TimeWarpSegments(slotCount * (nodeCount + 1));
     this.penalty = new Float64Array(slotCount);
     this.isSaved = new Uint8Array(slotCount);
   }
@@ -126,6 +125,7 @@ export function squeeze(
   set.insert(bestSlot, bestPosition, customer);
   const penalty = scratch.penalty;
   penalty[bestSlot] = bestPenalty;
+  for (let slot = 0; slot < set.slotCount; slot++) if (set.length[slot] > 0) scratch.segments.compute(set, slot);
   const infeasible: number[] = [bestSlot];
   for (let step = 0; step < maxSteps && infeasible.length > 0; step++) {
     const route = infeasible[Math.floor(random() * infeasible.length)];
@@ -171,87 +171,122 @@ function rollback(set: RouteSet, scratch: SqueezeScratch): void {
 
 /**
  * Finds the move between route `route` (infeasible) and a route of a near customer that lowers the
- * summed penalty of the two routes most, and applies it. Returns false when no move lowers it.
+ * summed penalty of the two routes most, and applies it. Moves are scored in O(1) from the time-warp
+ * segments; only the chosen one is built. Returns false when no move lowers the penalty.
  */
 function applyBestMove(set: RouteSet, route: number, alpha: number, granularity: number, scratch: SqueezeScratch): boolean {
-  const { neighbours, customerCount } = set.problem;
+  const { neighbours, customerCount, demand, capacity } = set.problem;
+  const segments = scratch.segments;
   const stride = set.stride;
-  const nodes = set.nodes;
   const penalty = scratch.penalty;
-  const a = scratch.bufferA;
-  const b = scratch.bufferB;
+  const loadThrough = set.loadThrough;
   const k = Math.min(granularity, customerCount - 1);
-  let bestDelta = -EPSILON;
-  let bestOther = -1;
-  let bestCountA = 0;
-  let bestCountB = 0;
   const baseR = route * stride;
   const lengthR = set.length[route];
-  const consider = (other: number, countA: number, countB: number, otherPenalty: number) => {
-    const delta = routePenalty(set, a, countA, alpha) + routePenalty(set, b, countB, alpha) - penalty[route] - otherPenalty;
-    if (delta < bestDelta) {
-      bestDelta = delta;
-      bestOther = other;
-      bestCountA = countA;
-      bestCountB = countB;
-      scratch.bestA.set(a.subarray(0, countA));
-      scratch.bestB.set(b.subarray(0, countB));
-    }
-  };
+  const loadR = set.load[route];
+  const excess = (load: number) => (load > capacity ? load - capacity : 0);
+  let bestDelta = -EPSILON;
+  let bestMove = -1;
+  let bestU = 0;
+  let bestV = 0;
   for (let pu = 1; pu <= lengthR; pu++) {
-    const u = nodes[baseR + pu];
+    const u = set.nodes[baseR + pu];
     const row = (u - 1) * customerCount;
     for (let n = 1; n <= k; n++) {
       const v = neighbours[row + n];
       const other = set.routeOf[v];
       if (other < 0 || other === route) continue;
-      const otherPenalty = scratch.isSaved[other] ? penalty[other] : 0;
+      const before = penalty[route] + (scratch.isSaved[other] ? penalty[other] : 0);
       const baseS = other * stride;
-      const lengthS = set.length[other];
+      const loadS = set.load[other];
       const pv = set.positionOf[v];
-      let countA: number;
-      let countB: number;
-      // Relocate u before v and after v.
-      for (let after = 0; after <= 1; after++) {
-        countA = 0;
-        for (let p = 1; p <= lengthR; p++) if (p !== pu) a[countA++] = nodes[baseR + p];
-        countB = 0;
-        for (let p = 1; p <= lengthS; p++) {
-          if (p === pv && !after) b[countB++] = u;
-          b[countB++] = nodes[baseS + p];
-          if (p === pv && after) b[countB++] = u;
+      // The route without u, for both relocations.
+      segments.beginPrefix(set, route, pu - 1);
+      segments.appendSuffix(set, route, pu + 1);
+      const withoutU = excess(loadR - demand[u]) + alpha * segments.warp;
+      for (let move = 0; move < 5; move++) {
+        let first: number;
+        let second: number;
+        if (move <= 1) {
+          // Relocate u before v (0) or after v (1).
+          segments.beginPrefix(set, other, pv - 1 + move);
+          segments.appendCustomer(set, u);
+          segments.appendSuffix(set, other, pv + move);
+          first = withoutU;
+          second = excess(loadS + demand[u]) + alpha * segments.warp;
+        } else if (move === 2) {
+          // Swap u and v.
+          segments.beginPrefix(set, route, pu - 1);
+          segments.appendCustomer(set, v);
+          segments.appendSuffix(set, route, pu + 1);
+          first = excess(loadR - demand[u] + demand[v]) + alpha * segments.warp;
+          segments.beginPrefix(set, other, pv - 1);
+          segments.appendCustomer(set, u);
+          segments.appendSuffix(set, other, pv + 1);
+          second = excess(loadS - demand[v] + demand[u]) + alpha * segments.warp;
+        } else {
+          // 2-opt*: u -> v (3) joins the route's head through u to the other's tail from v; v -> u (4)
+          // joins the other's head through v to this route's tail from u.
+          const cutR = move === 3 ? pu : pu - 1;
+          const cutS = move === 3 ? pv - 1 : pv;
+          segments.beginPrefix(set, route, cutR);
+          segments.appendSuffix(set, other, cutS + 1);
+          first = excess(loadThrough[baseR + cutR] + loadS - loadThrough[baseS + cutS]) + alpha * segments.warp;
+          segments.beginPrefix(set, other, cutS);
+          segments.appendSuffix(set, route, cutR + 1);
+          second = excess(loadThrough[baseS + cutS] + loadR - loadThrough[baseR + cutR]) + alpha * segments.warp;
         }
-        consider(other, countA, countB, otherPenalty);
+        const delta = first + second - before;
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestMove = move;
+          bestU = u;
+          bestV = v;
+        }
       }
-      // Swap u and v.
-      countA = 0;
-      for (let p = 1; p <= lengthR; p++) a[countA++] = p === pu ? v : nodes[baseR + p];
-      countB = 0;
-      for (let p = 1; p <= lengthS; p++) b[countB++] = p === pv ? u : nodes[baseS + p];
-      consider(other, countA, countB, otherPenalty);
-      // 2-opt* u -> v: route keeps its head through u, then the other's tail from v.
-      countA = 0;
-      for (let p = 1; p <= pu; p++) a[countA++] = nodes[baseR + p];
-      for (let p = pv; p <= lengthS; p++) a[countA++] = nodes[baseS + p];
-      countB = 0;
-      for (let p = 1; p < pv; p++) b[countB++] = nodes[baseS + p];
-      for (let p = pu + 1; p <= lengthR; p++) b[countB++] = nodes[baseR + p];
-      consider(other, countA, countB, otherPenalty);
-      // 2-opt* v -> u: the other keeps its head through v, then this route's tail from u.
-      countA = 0;
-      for (let p = 1; p < pu; p++) a[countA++] = nodes[baseR + p];
-      for (let p = pv + 1; p <= lengthS; p++) a[countA++] = nodes[baseS + p];
-      countB = 0;
-      for (let p = 1; p <= pv; p++) b[countB++] = nodes[baseS + p];
-      for (let p = pu; p <= lengthR; p++) b[countB++] = nodes[baseR + p];
-      consider(other, countA, countB, otherPenalty);
     }
   }
-  if (bestOther < 0) return false;
-  save(set, scratch, bestOther);
-  set.setRoute(route, scratch.bestA, bestCountA);
-  set.setRoute(bestOther, scratch.bestB, bestCountB);
-  penalty[route] = routePenalty(set, scratch.bestA, bestCountA, alpha);
-  penalty[bestOther] = routePenalty(set, scratch.bestB, bestCountB, alpha);
+  if (bestMove < 0) return false;
+  const other = set.routeOf[bestV];
+  const [countA, countB] = buildMove(set, bestMove, route, set.positionOf[bestU], other, set.positionOf[bestV], scratch.bufferA, scratch.bufferB);
+  save(set, scratch, other);
+  set.setRoute(route, scratch.bufferA, countA);
+  set.setRoute(other, scratch.bufferB, countB);
+  penalty[route] = routePenalty(set, scratch.bufferA, countA, alpha);
+  penalty[other] = routePenalty(set, scratch.bufferB, countB, alpha);
+  segments.compute(set, route);
+  segments.compute(set, other);
   return true;
+}
+
+/** Writes the two routes that a move (numbered as in applyBestMove) makes into `a` and `b`. */
+function buildMove(set: RouteSet, move: number, route: number, pu: number, other: number, pv: number, a: Int32Array, b: Int32Array): [number, number] {
+  const nodes = set.nodes;
+  const baseR = route * set.stride;
+  const baseS = other * set.stride;
+  const lengthR = set.length[route];
+  const lengthS = set.length[other];
+  const u = nodes[baseR + pu];
+  const v = nodes[baseS + pv];
+  let countA = 0;
+  let countB = 0;
+  if (move <= 1) {
+    for (let p = 1; p <= lengthR; p++) if (p !== pu) a[countA++] = nodes[baseR + p];
+    for (let p = 1; p <= lengthS; p++) {
+      if (p === pv && move === 0) b[countB++] = u;
+      b[countB++] = nodes[baseS + p];
+      if (p === pv && move === 1) b[countB++] = u;
+    }
+  } else if (move === 2) {
+    for (let p = 1; p <= lengthR; p++) a[countA++] = p === pu ? v : nodes[baseR + p];
+    for (let p = 1; p <= lengthS; p++) b[countB++] = p === pv ? u : nodes[baseS + p];
+  } else {
+    const cutR = move === 3 ? pu : pu - 1;
+    const cutS = move === 3 ? pv - 1 : pv;
+    for (let p = 1; p <= cutR; p++) a[countA++] = nodes[baseR + p];
+    for (let p = cutS + 1; p <= lengthS; p++) a[countA++] = nodes[baseS + p];
+    for (let p = 1; p <= cutS; p++) b[countB++] = nodes[baseS + p];
+    for (let p = cutR + 1; p <= lengthR; p++) b[countB++] = nodes[baseR + p];
+  }
+  return [countA, countB];
 }

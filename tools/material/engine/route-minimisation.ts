@@ -32,9 +32,11 @@ export interface RouteMinimisationOptions {
   granularity: number;
   /** Weight of time warp against capacity excess in the squeeze penalty. */
   alpha: number;
+  /** Where a customer goes when it fits somewhere: a random feasible position (the paper) or the cheapest. */
+  insertion: 'random' | 'cheapest';
 }
 
-export const DEFAULT_ROUTE_MINIMISATION: RouteMinimisationOptions = { maxEjected: 5, ejectionNodeBudget: 2000, perturbMoves: 100, granularity: 20, alpha: 1 };
+export const DEFAULT_ROUTE_MINIMISATION: RouteMinimisationOptions = { maxEjected: 5, ejectionNodeBudget: 300, perturbMoves: 100, granularity: 20, alpha: 1, insertion: 'random' };
 
 export interface RouteMinimisationBudget {
   /** Called once per customer taken from the pool; true when the phase must stop. */
@@ -77,7 +79,7 @@ export function minimiseRoutes(
     while (pool.length > 0 && !budget.exhausted()) {
       stats.steps++;
       const customer = pool.pop()!;
-      if (insertAtRandomFeasible(set, customer, random)) continue;
+      if (insertFeasible(set, customer, random, options.insertion === 'cheapest')) continue;
       if (squeeze(set, customer, random, options.alpha, options.granularity, squeezeScratch)) {
         stats.squeezes++;
         continue;
@@ -113,20 +115,23 @@ function randomUsedSlot(set: RouteSet, random: RandomSource): number {
   return chosen;
 }
 
-/** Inserts `customer` at a feasible position drawn uniformly; false when there is none. */
-function insertAtRandomFeasible(set: RouteSet, customer: number, random: RandomSource): boolean {
+/** Inserts `customer` at the cheapest or a uniformly drawn feasible position; false when there is none. */
+function insertFeasible(set: RouteSet, customer: number, random: RandomSource, cheapest: boolean): boolean {
   const { demand, capacity, dueTime } = set.problem;
   let chosenSlot = -1;
   let chosenPosition = -1;
   let seen = 0;
+  let bestCost = Infinity;
   for (let slot = 0; slot < set.slotCount; slot++) {
     const length = set.length[slot];
     if (length === 0 || set.load[slot] + demand[customer] > capacity) continue;
     const base = slot * set.stride;
     for (let position = 0; position <= length; position++) {
       if (set.start[base + position] > dueTime[customer]) break;
-      if (set.insertionCost(slot, position, customer) === Infinity) continue;
-      if (random() * ++seen < 1) {
+      const cost = set.insertionCost(slot, position, customer);
+      if (cost === Infinity) continue;
+      if (cheapest ? cost < bestCost : random() * ++seen < 1) {
+        bestCost = cost;
         chosenSlot = slot;
         chosenPosition = position;
       }

@@ -41,6 +41,8 @@ export interface SolveOptions {
    * (route-minimisation.ts, the default), or SISR ruin-and-recreate with absence counts.
    */
   routeMinimisation?: 'ejection-pool' | 'string-removal';
+  /** The ejection pool stops when it has removed no route for this share of the budget; SISR elimination follows. */
+  ejectionPoolStallShare?: number;
   ejectionPool?: Partial<RouteMinimisationOptions>;
   /** Chance that a route-elimination ruin starts next to a customer left out rather than anywhere. */
   eliminationFocus?: number;
@@ -86,6 +88,7 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
   }
   const eliminationShare = options.eliminationShare ?? 0.6;
   const eliminationStallShare = options.eliminationStallShare ?? 0.3;
+  const ejectionPoolStallShare = options.ejectionPoolStallShare ?? 0.1;
   const eliminationParameters = { ...DEFAULT_STRING_REMOVAL, ...options.eliminationStringRemoval };
   // Tight instances (long routes that fill the horizon, as in C2 and R2) need bigger ruins to move at all.
   const parameters = { ...DEFAULT_STRING_REMOVAL, meanRemoved: 20, ...options.stringRemoval };
@@ -137,7 +140,7 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
         exhausted: () => {
           iterations++;
           const share = progress();
-          return share >= eliminationShare || share - lastEliminationShare > eliminationStallShare;
+          return share >= eliminationShare || share - lastEliminationShare > ejectionPoolStallShare;
         },
       },
       (vehicles) => {
@@ -149,11 +152,14 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
         eliminations.push({ vehicles, atMs: elapsedMs });
       },
     );
-  } else if (bestVehicles > compiled.vehicleLowerBound) {
+    // Long routes (R2, RC2) defeat the ejection search within the budget; SISR carries on from here.
+    lastEliminationShare = progress();
+  }
+  if (bestVehicles > compiled.vehicleLowerBound) {
     removeSmallestRoute(current, random);
     candidate.copyAllFrom(current);
   }
-  for (let share = progress(); options.routeMinimisation === 'string-removal' && bestVehicles > compiled.vehicleLowerBound && share < eliminationShare; share = progress()) {
+  for (let share = progress(); bestVehicles > compiled.vehicleLowerBound && share < eliminationShare; share = progress()) {
     if (share - lastEliminationShare > eliminationStallShare) break;
     iterations++;
     candidate.clearTouched();

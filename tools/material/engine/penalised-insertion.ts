@@ -9,8 +9,8 @@
  * Time warp (Nagata, Bräysy & Dullaert 2010): a vehicle arriving after a due time "travels back" to it
  * and the lateness is the penalty, so one late customer does not push all the others. On a feasible
  * route the warp of an insertion is found in O(1) from the cached service starts and latest starts;
- * moves between infeasible routes are scored by building the two new routes and scanning them, which is
- * cheap at the lengths where squeezes happen.
+ * moves between routes that break their windows are scored in O(1) from time-warp segments
+ * (time-warp-segments.ts), and only the chosen move is built and checked by a full scan.
  */
 import type { RandomSource } from '@/lib/seeded-random';
 import type { RouteSet } from './route-set';

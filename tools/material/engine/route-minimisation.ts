@@ -36,7 +36,14 @@ export interface RouteMinimisationOptions {
   insertion: 'random' | 'cheapest';
 }
 
-export const DEFAULT_ROUTE_MINIMISATION: RouteMinimisationOptions = { maxEjected: 5, ejectionNodeBudget: 300, perturbMoves: 100, granularity: 20, alpha: 1, insertion: 'random' };
+export const DEFAULT_ROUTE_MINIMISATION: RouteMinimisationOptions = {
+  maxEjected: 5,
+  ejectionNodeBudget: 300,
+  perturbMoves: 100,
+  granularity: 20,
+  alpha: 1,
+  insertion: 'random',
+};
 
 export interface RouteMinimisationBudget {
   /** Called once per customer taken from the pool; true when the phase must stop. */

@@ -1,15 +1,22 @@
 /**
- * The VRPTW solver: fewest vehicles first, then least distance. Two phases over the SISR operators
- * (string-removal.ts), as in Christiaens & Vanden Berghe (2020):
+ * The VRPTW solver: fewest vehicles first, then least distance. A greedy construction, then two phases:
  *
- * 1. Route elimination. Take out the smallest route and keep ruining (mostly next to a customer left
- *    out) and recreating without opening routes; a candidate is accepted when fewer customers are left
- *    out, or when the ones left out have been left out no more often so far (the "absence" counts push
- *    the search to place the hard customers). When every customer is placed again, that is a solution
- *    with one vehicle fewer, and the next smallest route goes. It stops at the capacity bound, at its
- *    share of the budget, or after a stall.
- * 2. Distance. Simulated annealing over ruin-and-recreate at the vehicle count reached, never opening
- *    a route; each complete candidate is polished by a granular local search (relocate, 2-opt*;
+ * 1. Route elimination, in two stages.
+ *    a. Nagata & Bräysy's ejection pool (2009; route-minimisation.ts): take out a route, put its
+ *       customers back one by one at a feasible position, else by a squeeze (insertion with penalised
+ *       time warp and capacity excess, repaired by local moves; penalised-insertion.ts), else by ejecting
+ *       up to five customers of one route with the smallest summed failure counts (ejection-search.ts),
+ *       with random feasible moves after each ejection (perturbation.ts). It reaches the best-known
+ *       vehicle count of most R1/RC1 instances in well under a second. It stops when it has removed no
+ *       route for `ejectionPoolStallShare` of the budget.
+ *    b. SISR elimination (Christiaens & Vanden Berghe 2020; string-removal.ts) from there: take out the
+ *       smallest route and keep ruining (mostly next to a customer left out) and recreating without
+ *       opening routes; a candidate is accepted when fewer customers are left out, or when the ones left
+ *       out have been left out no more often so far (the "absence" counts). On long routes (R2, RC2) the
+ *       ejection search runs out of its node budget and this stage is the one that removes the last
+ *       route. It stops at the capacity bound, at `eliminationShare` of the budget, or after a stall.
+ * 2. Distance. Simulated annealing over SISR ruin-and-recreate at the vehicle count reached, never
+ *    opening a route; each complete candidate is polished by a granular local search (relocate, 2-opt*;
  *    local-search.ts) before the acceptance test.
  *
  * Pure: the clock is passed in (`clock.now`, milliseconds) and read only to stop; with `maxIterations`

@@ -102,7 +102,7 @@ export function localSearch(set: RouteSet, random: RandomSource, granularity: nu
 }
 
 /** Route a becomes a[..cutA] + b[cutB+1..], route b becomes b[..cutB] + a[cutA+1..]. */
-function swapTails(set: RouteSet, a: number, cutA: number, b: number, cutB: number, scratch: LocalSearchScratch): void {
+export function swapTails(set: RouteSet, a: number, cutA: number, b: number, cutB: number, scratch: LocalSearchScratch): void {
   const stride = set.stride;
   const baseA = a * stride;
   const baseB = b * stride;

@@ -163,6 +163,19 @@ export class RouteSet {
     return toCustomer + fromCustomer - distance[before * nodeCount + after];
   }
 
+  /**
+   * Replaces the customers of a route by `customers[0..count)` (which may come from other routes; the
+   * caller rewrites those too). The route may break a time window or the capacity for a while: the
+   * route-minimisation squeeze repairs such routes, and it reads only `nodes`, `length` and `load` of them.
+   */
+  setRoute(slot: number, customers: Int32Array, count: number): void {
+    const base = slot * this.stride;
+    for (let p = 0; p < count; p++) this.nodes[base + 1 + p] = customers[p];
+    this.length[slot] = count;
+    this.touch(slot);
+    this.refresh(slot);
+  }
+
   /** Copies one route (and the positions of its customers) from another set over the same problem. */
   copyRouteFrom(other: RouteSet, slot: number): void {
     const base = slot * this.stride;

@@ -22,6 +22,13 @@ describe('solveVrptw', () => {
     }
   });
 
+  it('keeps the SISR-only route elimination as an option, with feasible results', () => {
+    const problem = randomRoutingProblem({ customers: 40, seed: 2, minWindow: 20, maxWindow: 60 });
+    const result = solveVrptw(problem, { seed: 3, maxIterations: 3000, routeMinimisation: 'string-removal' }, noClock);
+    expect(checkRoutes(problem, result.routes).violations).toEqual([]);
+    expect(result.vehicles).toBeLessThanOrEqual(result.construction.vehicles);
+  });
+
   it('gives the same routes for the same seed and iteration budget', () => {
     const problem = randomRoutingProblem({ customers: 50, seed: 11 });
     const first = solveVrptw(problem, { seed: 5, maxIterations: 2000 }, noClock);

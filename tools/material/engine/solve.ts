@@ -1,15 +1,22 @@
 /**
- * The VRPTW solver: fewest vehicles first, then least distance. Two phases over the SISR operators
- * (string-removal.ts), as in Christiaens & Vanden Berghe (2020):
+ * The VRPTW solver: fewest vehicles first, then least distance. A greedy construction, then two phases:
  *
- * 1. Route elimination. Take out the smallest route and keep ruining (mostly next to a customer left
- *    out) and recreating without opening routes; a candidate is accepted when fewer customers are left
- *    out, or when the ones left out have been left out no more often so far (the "absence" counts push
- *    the search to place the hard customers). When every customer is placed again, that is a solution
- *    with one vehicle fewer, and the next smallest route goes. It stops at the capacity bound, at its
- *    share of the budget, or after a stall.
- * 2. Distance. Simulated annealing over ruin-and-recreate at the vehicle count reached, never opening
- *    a route; each complete candidate is polished by a granular local search (relocate, 2-opt*;
+ * 1. Route elimination, in two stages.
+ *    a. Nagata & Bräysy's ejection pool (2009; route-minimisation.ts): take out a route, put its
+ *       customers back one by one at a feasible position, else by a squeeze (insertion with penalised
+ *       time warp and capacity excess, repaired by local moves; penalised-insertion.ts), else by ejecting
+ *       up to five customers of one route with the smallest summed failure counts (ejection-search.ts),
+ *       with random feasible moves after each ejection (perturbation.ts). It reaches the best-known
+ *       vehicle count of most R1/RC1 instances in well under a second. It stops when it has removed no
+ *       route for `ejectionPoolStallShare` of the budget.
+ *    b. SISR elimination (Christiaens & Vanden Berghe 2020; string-removal.ts) from there: take out the
+ *       smallest route and keep ruining (mostly next to a customer left out) and recreating without
+ *       opening routes; a candidate is accepted when fewer customers are left out, or when the ones left
+ *       out have been left out no more often so far (the "absence" counts). On long routes (R2, RC2) the
+ *       ejection search runs out of its node budget and this stage is the one that removes the last
+ *       route. It stops at the capacity bound, at `eliminationShare` of the budget, or after a stall.
+ * 2. Distance. Simulated annealing over SISR ruin-and-recreate at the vehicle count reached, never
+ *    opening a route; each complete candidate is polished by a granular local search (relocate, 2-opt*;
  *    local-search.ts) before the acceptance test.
  *
  * Pure: the clock is passed in (`clock.now`, milliseconds) and read only to stop; with `maxIterations`
@@ -21,6 +28,7 @@ import { compileProblem } from './compiled-problem';
 import type { RoutingProblem, Routes } from './model';
 import { LocalSearchScratch, localSearch } from './local-search';
 import { RouteSet } from './route-set';
+import { DEFAULT_ROUTE_MINIMISATION, minimiseRoutes, type RouteMinimisationOptions } from './route-minimisation';
 import { DEFAULT_STRING_REMOVAL, recreateGreedy, ruinStrings, StringRemovalScratch, type StringRemovalParameters } from './string-removal';
 
 export interface SolveOptions {
@@ -35,6 +43,14 @@ export interface SolveOptions {
    */
   eliminationShare?: number;
   eliminationStallShare?: number;
+  /**
+   * How routes are eliminated: Nagata & Bräysy's ejection pool with squeeze and ejection search
+   * (route-minimisation.ts, the default), or SISR ruin-and-recreate with absence counts.
+   */
+  routeMinimisation?: 'ejection-pool' | 'string-removal';
+  /** The ejection pool stops when it has removed no route for this share of the budget; SISR elimination follows. */
+  ejectionPoolStallShare?: number;
+  ejectionPool?: Partial<RouteMinimisationOptions>;
   /** Chance that a route-elimination ruin starts next to a customer left out rather than anywhere. */
   eliminationFocus?: number;
   /** Polish every complete candidate of the distance phase with the granular local search, or not. */
@@ -79,6 +95,7 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
   }
   const eliminationShare = options.eliminationShare ?? 0.6;
   const eliminationStallShare = options.eliminationStallShare ?? 0.3;
+  const ejectionPoolStallShare = options.ejectionPoolStallShare ?? 0.1;
   const eliminationParameters = { ...DEFAULT_STRING_REMOVAL, ...options.eliminationStringRemoval };
   // Tight instances (long routes that fill the horizon, as in C2 and R2) need bigger ruins to move at all.
   const parameters = { ...DEFAULT_STRING_REMOVAL, meanRemoved: 20, ...options.stringRemoval };
@@ -118,12 +135,37 @@ export function solveVrptw(problem: RoutingProblem, options: SolveOptions, clock
     for (let i = 0; i < set.unassignedCount; i++) sum += absences[set.unassigned[i]];
     return sum;
   };
+  const eliminations: { vehicles: number; atMs: number }[] = [];
+  let lastEliminationShare = 0;
+  if (options.routeMinimisation !== 'string-removal') {
+    minimiseRoutes(
+      current,
+      random,
+      { ...DEFAULT_ROUTE_MINIMISATION, ...options.ejectionPool },
+      compiled.vehicleLowerBound,
+      {
+        exhausted: () => {
+          iterations++;
+          const share = progress();
+          return share >= eliminationShare || share - lastEliminationShare > ejectionPoolStallShare;
+        },
+      },
+      (vehicles) => {
+        best.copyAllFrom(current);
+        bestVehicles = vehicles;
+        bestDistance = best.totalDistance();
+        bestFoundAfterMs = elapsedMs;
+        lastEliminationShare = progress();
+        eliminations.push({ vehicles, atMs: elapsedMs });
+      },
+    );
+    // Long routes (R2, RC2) defeat the ejection search within the budget; SISR carries on from here.
+    lastEliminationShare = progress();
+  }
   if (bestVehicles > compiled.vehicleLowerBound) {
     removeSmallestRoute(current, random);
     candidate.copyAllFrom(current);
   }
-  const eliminations: { vehicles: number; atMs: number }[] = [];
-  let lastEliminationShare = 0;
   for (let share = progress(); bestVehicles > compiled.vehicleLowerBound && share < eliminationShare; share = progress()) {
     if (share - lastEliminationShare > eliminationStallShare) break;
     iterations++;

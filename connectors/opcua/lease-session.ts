@@ -11,7 +11,8 @@ import type pg from 'pg';
 import type { Db } from '../../lib/db/db';
 
 export interface LeaseSession {
-  readonly client: pg.PoolClient;
+  /** Runs one statement on the session; statements of all its leases run one after another. */
+  query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
   /** Set once the connection failed or was given back; a dead session's locks are gone. */
   readonly dead: boolean;
   /** Called once, when the session dies with an error. */
@@ -31,9 +32,17 @@ class Session implements LeaseSession {
   dead = false;
   users = 0;
   readonly #listeners = new Set<(error: Error) => void>();
+  // pg runs one statement at a time per connection and deprecates queueing them: chain them here.
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly client: pg.PoolClient) {
     client.on('error', (error) => this.kill(error));
+  }
+
+  query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    const run = this.#queue.then(() => this.client.query<Row>(text, values));
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   onDeath(listener: (error: Error) => void): () => void {

@@ -105,7 +105,7 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`the database did not answer the lease probe within ${probeTimeoutMs} ms`)), probeTimeoutMs);
       });
-      await Promise.race([session.client.query('SELECT 1'), timeout])
+      await Promise.race([session.query('SELECT 1'), timeout])
         .catch((error: unknown) => lose(session, error))
         .finally(() => clearTimeout(timer));
       return;
@@ -118,13 +118,13 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
       return;
     }
     try {
-      const { rows } = await session.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
       standby = !rows[0]?.locked;
       if (rows[0]?.locked && !closed && !session.dead) {
         setHolder(session);
         return;
       }
-      if (rows[0]?.locked) await session.client.query('SELECT pg_advisory_unlock($1)', [key]);
+      if (rows[0]?.locked) await session.query('SELECT pg_advisory_unlock($1)', [key]);
       session.release();
     } catch (error) {
       session.kill(error instanceof Error ? error : new Error(String(error)));
@@ -159,7 +159,7 @@ export async function startConnectorLease(db: Db, options: ConnectorLeaseOptions
       if (!session) return;
       setHolder(undefined);
       try {
-        await session.client.query('SELECT pg_advisory_unlock($1)', [key]);
+        await session.query('SELECT pg_advisory_unlock($1)', [key]);
         session.release();
       } catch (error) {
         session.kill(error instanceof Error ? error : new Error(String(error)));

@@ -58,14 +58,36 @@ export function FloorMap({ vehicles, runs }: { vehicles: MapVehicle[]; runs: Map
           </text>
         </g>
       ))}
-      {vehicles.map((vehicle) => (
-        <g key={vehicle.serialNumber}>
-          <circle cx={vehicle.x * scale} cy={vehicle.y * scale} r={7} fill={vehicle.online ? (vehicle.driving ? '#16a34a' : '#64748b') : '#dc2626'} />
-          <text x={vehicle.x * scale + 9} y={vehicle.y * scale + 4} fontSize={10}>
-            {vehicle.serialNumber}
-          </text>
-        </g>
-      ))}
+      {parkedTogether(vehicles).map((group) => {
+        // Vehicles parked together (the charging spot) would draw over each other: a row of dots, one label
+        // below it, beside the station's own name.
+        const [first] = group;
+        const x = first!.x * scale;
+        const y = first!.y * scale;
+        return (
+          <g key={group.map((vehicle) => vehicle.serialNumber).join()}>
+            {group.map((vehicle, index) => (
+              <circle key={vehicle.serialNumber} cx={x + index * 16} cy={y} r={7} fill={vehicle.online ? (vehicle.driving ? '#16a34a' : '#64748b') : '#dc2626'}>
+                <title>{`${vehicle.serialNumber}: ${vehicle.online ? (vehicle.driving ? 'driving' : 'idle') : 'offline'}`}</title>
+              </circle>
+            ))}
+            <text x={group.length > 1 ? x + 56 : x + 9} y={group.length > 1 ? y + 24 : y + 4} fontSize={10}>
+              {group.map((vehicle) => vehicle.serialNumber).join(' · ')}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
+}
+
+/** Vehicles within a metre of each other, in their order: each group is drawn as one row. */
+function parkedTogether(vehicles: MapVehicle[]): MapVehicle[][] {
+  const groups: MapVehicle[][] = [];
+  for (const vehicle of vehicles) {
+    const group = groups.find((candidate) => Math.hypot(candidate[0]!.x - vehicle.x, candidate[0]!.y - vehicle.y) < 1);
+    if (group) group.push(vehicle);
+    else groups.push([vehicle]);
+  }
+  return groups;
 }

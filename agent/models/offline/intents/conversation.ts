@@ -12,7 +12,7 @@ export const AFFIRMATION =
   /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|do it|go ahead|please do|do that|book it|book that|then|please|pls|ja|jo|jep|klar|gerne|mach das|mach es|bitte|passt|dann|buch es|buch das|go|fine|gut)[\s,.!]*)+$/;
 /** An acknowledgement in front of a follow-up ("ok, and line 2?", "alles klar, und die AOI?"). */
 export const ACKNOWLEDGEMENT =
-  /^(?:(?:ok(?:ay)?|alright|all right|right|cool|great|nice|thanks|thx|hm+|so|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke)[\s,.!]+)+(?=\S)/;
+  /^(?:(?:ok(?:ay)?|alright|all right|cool|great|nice|thanks|thx|hm+|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke)[\s,.!]+)+(?=\S)/;
 export const WHY = /^(why|why\??|how come|what caused (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
 export const FOLLOW_UP =
   /^(and|what about|how about|same for|same thing for|do the same|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt)\b/;

@@ -1,19 +1,20 @@
 /**
- * The trained intent classifier: NLP.js's neural classifier with its English and German stemmers,
- * trained on training/{en,de}.json. Training takes seconds on a small machine, so the trained model
- * is stored beside the utterances (training/model.json, written by `npx tsx
- * agent/models/offline/training/build-model.ts`) together with the hash of the utterances it came
- * from; a stale or missing model is retrained once in the process instead of being used.
+ * The trained intent classifiers, trained on training/{en,de}.json. Training takes seconds on a
+ * small machine, so the trained models are stored beside the utterances (training/model.json,
+ * written by `npx tsx agent/models/offline/training/build-model.ts`) together with the hash of the
+ * utterances they came from; a stale or missing model is retrained once in the process instead.
  *
- * Material requests have a model of their own (their intents against everything else as "other"):
- * new intents in one softmax move the scores of the existing ones, and requests that were read
- * right by a small margin would flip. The plant model stays exactly what it was; the material model
- * only says whether a request is about material, and which kind.
+ * - Plant intents: a softmax regression over words and letter n-grams (linear/intent-model.ts says
+ *   why it replaced NLP.js's neural classifier here).
+ * - Material requests have a model of their own, NLP.js's neural classifier with its English and
+ *   German stemmers (their intents against everything else as "other"): it only says whether a
+ *   request is about material, and which kind, so the plant intents' scores do not move with it.
  */
 import { containerBootstrap } from '@nlpjs/core';
 import { LangDe } from '@nlpjs/lang-de';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
+import { classifyLinear, loadSoftmax, storeSoftmax, trainLinearIntentModels, type LinearIntentModels, type StoredSoftmax } from './linear/intent-model';
 import { LANGUAGES, trainingHash, trainingUtterances, type Language } from './training-set';
 
 export type IntentScore = { intent: string; score: number };
@@ -44,8 +45,8 @@ type NlpEngine = {
   import(data: string): void;
 };
 
-export type StoredModel = { hash: string; model: string; materialModel: string };
-type Engines = { plant: NlpEngine; material: NlpEngine };
+export type StoredModel = { hash: string; plant: Record<Language, StoredSoftmax>; materialModel: string };
+type Engines = { plant: LinearIntentModels; material: NlpEngine };
 
 function newEngine(): NlpEngine {
   const container = containerBootstrap();
@@ -65,30 +66,30 @@ function newEngine(): NlpEngine {
 /** Trains a fresh model from the stored utterances; deterministic (same utterances, same model). */
 export async function trainIntentModel(): Promise<{ stored: StoredModel; trainingMs: number }> {
   const started = performance.now();
-  const plant = newEngine();
+  const utterances = trainingUtterances();
+  const plant = trainLinearIntentModels(utterances);
   const material = newEngine();
-  for (const utterance of trainingUtterances()) {
+  for (const utterance of utterances) {
     const isMaterial = MATERIAL_CLASSIFIER_INTENTS.has(utterance.intent);
-    if (!isMaterial) plant.addDocument(utterance.language, utterance.text, utterance.intent);
     material.addDocument(utterance.language, utterance.text, isMaterial ? utterance.intent : NOT_MATERIAL);
   }
   // NLP.js's neural trainer logs every epoch unless told not to.
   const log = console.log;
   console.log = () => {};
   try {
-    await plant.train();
     await material.train();
   } finally {
     console.log = log;
   }
-  return { stored: { hash: trainingHash(), model: plant.export(true), materialModel: material.export(true) }, trainingMs: performance.now() - started };
+  const storedPlant = { en: storeSoftmax(plant.en), de: storeSoftmax(plant.de) };
+  return { stored: { hash: trainingHash(), plant: storedPlant, materialModel: material.export(true) }, trainingMs: performance.now() - started };
 }
 
 async function storedModel(): Promise<StoredModel | undefined> {
   try {
     const module = (await import('./training/model.json')) as { default?: StoredModel } & Partial<StoredModel>;
     const stored = module.default ?? (module as StoredModel);
-    return typeof stored.hash === 'string' && typeof stored.model === 'string' && typeof stored.materialModel === 'string' ? stored : undefined;
+    return typeof stored.hash === 'string' && typeof stored.plant === 'object' && typeof stored.materialModel === 'string' ? stored : undefined;
   } catch {
     return undefined;
   }
@@ -99,11 +100,9 @@ let engine: Promise<Engines> | undefined;
 async function loadEngine(): Promise<Engines> {
   const found = await storedModel();
   const stored = found && found.hash === trainingHash() ? found : (await trainIntentModel()).stored;
-  const plant = newEngine();
   const material = newEngine();
-  plant.import(stored.model);
   material.import(stored.materialModel);
-  return { plant, material };
+  return { plant: { en: loadSoftmax(stored.plant.en), de: loadSoftmax(stored.plant.de) }, material };
 }
 
 /** The classifiers, loaded (or trained) once per process and shared by every model instance. */
@@ -115,12 +114,12 @@ export function intentEngine(): Promise<Engines> {
   return engine;
 }
 
-/** The intents ranked for one request, best first, with NLP.js's scores (they sum to about 1). */
+/** The intents ranked for one request, best first, with their probabilities (they sum to 1). */
 export async function classifyIntent(text: string, language: Language): Promise<Classification> {
   const { plant, material } = await intentEngine();
   const rank = (classifications: IntentScore[] | undefined) =>
     [...(classifications ?? [])].sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
-  const ranked = rank((await plant.process(language, text)).classifications);
+  const ranked = classifyLinear(plant, text, language);
   const best = ranked[0] ?? { intent: 'None', score: 0 };
   const materialBest = rank((await material.process(language, text)).classifications)[0];
   return { intent: best.intent, score: best.score, alternatives: ranked.slice(1, 4), ...(materialBest ? { material: materialBest } : {}) };

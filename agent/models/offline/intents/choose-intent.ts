@@ -43,6 +43,8 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
     !ruleIntent(text, lower, input, timeContext) &&
     isMaterialIntent(materialRead?.intent) &&
     materialRead.score >= MATERIAL_CONFIDENCE_THRESHOLD &&
+    // The plant classifier knows the material intents too: it must at least rank this one among its top four.
+    [classification.intent, ...classification.alternatives.map((alternative) => alternative.intent)].includes(materialRead.intent) &&
     input.availableTools.has(INTENTS[materialRead.intent].tool) &&
     (!WRITE_INTENTS.has(materialRead.intent) || (explicitWrite(materialRead.intent, lower) && mayAskToSend(text)))
   ) {

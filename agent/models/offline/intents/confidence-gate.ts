@@ -15,7 +15,7 @@ export function confidenceGate(request: Request, reading: Reading, resolution: A
       // A bare measurement or trend word ("Druckverlauf", "temps?") is a plant request missing its machine: ask, do not dismiss.
       if (
         wordCount(text) <= 3 &&
-        reading.intent !== 'smalltalk' &&
+        !(reading.intent === 'smalltalk' && classification.score >= 0.8) &&
         /(verlauf|trend|kurve|druck|temperatur|pressure|temp|vibration|speed|geschwindigkeit)/.test(lower)
       )
         return lowConfidence({ ...classification, intent: 'tag_history' }, language, targetName, input.availableTools);

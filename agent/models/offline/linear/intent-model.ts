@@ -24,7 +24,9 @@ export function trainLinearIntentModels(utterances: readonly TrainingUtterance[]
   const models = {} as LinearIntentModels;
   for (const language of LANGUAGES)
     models[language] = trainSoftmax(
-      utterances.filter((utterance) => utterance.language === language).map((utterance) => ({ features: textFeatures(utterance.text), label: utterance.intent })),
+      utterances
+        .filter((utterance) => utterance.language === language)
+        .map((utterance) => ({ features: textFeatures(utterance.text), label: utterance.intent })),
       LINEAR_TRAINING,
     );
   return models;

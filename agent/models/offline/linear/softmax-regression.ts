@@ -107,5 +107,7 @@ export function trainSoftmax(examples: readonly TrainingExample[], options: Soft
 export function predictSoftmax(model: SoftmaxModel, features: readonly string[]): { label: string; probability: number }[] {
   const out = new Float64Array(model.labels.length);
   probabilities(model.weights, model.labels.length, model.vocabulary.size, indexed(model, features), out);
-  return model.labels.map((label, index) => ({ label, probability: out[index]! })).sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
+  return model.labels
+    .map((label, index) => ({ label, probability: out[index]! }))
+    .sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
 }

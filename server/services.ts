@@ -6,6 +6,7 @@
 import type { PlantConnection } from '../connectors/opcua/plant-connection';
 import type { AssetRef } from '../agent/assets';
 import type { PartRef } from '../agent/parts';
+import type { OrderRef } from '../agent/orders';
 import { catalogueNormalRange } from '../tools/plant/service/actuation-context';
 import { liveAlarmState } from '../tools/plant/service/active-alarms';
 import { setPlantTimeZone } from '../lib/plant-time';
@@ -138,10 +139,11 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
     const shiftCalendar = parseShiftSpec(config.plant.shifts, config.plant.timeZone);
     // Text people read on the server side (chat answers, approval outcomes) is in the plant's zone.
     setPlantTimeZone(config.plant.timeZone);
+    const schedulingPlant = plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date());
     const scheduling = createSchedulingService({
       db,
       log: log.child({ part: 'scheduling' }),
-      plant: plantPart.twin ? twinSchedulingPlant(plantPart.twin.twin) : catalogueSchedulingPlant(new Date()),
+      plant: schedulingPlant,
       seed: config.twin.seed,
       calendar: workingCalendar(shiftCalendar),
       // Approved work orders block their windows in the schedule.
@@ -210,7 +212,20 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       knownParts = snapshot.parts.map((part) => ({ partNumber: part.partNumber, description: part.description, supplier: supplierName.get(part.supplierId) }));
       return knownParts;
     };
-    const model = selectModel(config, listAssets, listParts);
+    // The order book for orders named by product ("der HMI-Auftrag auf Linie 2"), read fresh: orders come and go.
+    const listOrders = async (): Promise<OrderRef[]> => {
+      const inputs = await schedulingPlant.readInputs();
+      const products = new Map(inputs.layout.products.map((product) => [product.id, product]));
+      return inputs.orders.map((order) => ({
+        id: order.id,
+        productId: order.productId,
+        productName: products.get(order.productId)?.name ?? '',
+        productFamily: products.get(order.productId)?.family ?? '',
+        lineId: order.lineId ?? null,
+        complete: order.status === 'complete',
+      }));
+    };
+    const model = selectModel(config, listAssets, listParts, listOrders);
 
     // Shift handovers: generated at each shift end and on demand, every statement cited; one service
     // per site. Inspection, material and maintenance serve the default site, so only its reports have them.

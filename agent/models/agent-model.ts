@@ -6,6 +6,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../lib/config';
 import type { ListAssets } from '../assets';
+import type { ListOrders } from '../orders';
 import type { ListParts } from '../parts';
 import { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model';
 
@@ -35,7 +36,8 @@ export function selectModel(
   config: Pick<Config, 'model'> & { plant?: Pick<Config['plant'], 'timeZone'> },
   listAssets: ListAssets,
   listParts?: ListParts,
+  listOrders?: ListOrders,
 ): AgentModel {
   if (config.model.baseUrl || config.model.apiKey) return createOpenAIModel(config.model);
-  return { name: OFFLINE_MODEL_NAME, kind: 'offline', chat: createOfflineModel({ listAssets, listParts, timeZone: config.plant?.timeZone }) };
+  return { name: OFFLINE_MODEL_NAME, kind: 'offline', chat: createOfflineModel({ listAssets, listParts, listOrders, timeZone: config.plant?.timeZone }) };
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { twinAssets } from '../../agent/twin-assets';
+import { twinOrders } from '../../agent/twin-orders';
 import { twinParts } from '../../agent/twin-parts';
 import { createOfflineModel, OFFLINE_MODEL_NAME } from '../../agent/models/offline/offline-model';
 import { AppError } from '../../lib/errors';
@@ -54,13 +55,14 @@ export async function runNluCommand(options: NluCommandOptions): Promise<void> {
   const items = loadSplit(split);
   const assets = twinAssets();
   const parts = twinParts();
+  const orders = twinOrders();
   const tools = registryToolDefinitions();
   const log = options.json ? process.stderr : process.stdout;
   const observations = await runNluItems({
     items,
     tools,
     assets,
-    createModel: (clock) => createOfflineModel({ listAssets: async () => assets, listParts: async () => parts, now: clock }),
+    createModel: (clock) => createOfflineModel({ listAssets: async () => assets, listParts: async () => parts, listOrders: async () => orders, now: clock }),
     onItem: (_observation, index) => {
       if ((index + 1) % 100 === 0) process.stderr.write(`  ${index + 1}/${items.length} items\n`);
     },

@@ -10,6 +10,7 @@ import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/mes
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import type { ListAssets } from '../../assets';
+import type { ListOrders, OrderRef } from '../../orders';
 import type { ListParts, PartRef } from '../../parts';
 import { writeAnswer, type ToolResultForAnswer } from './answer-writer';
 import { earlierResults } from './earlier-results';
@@ -24,6 +25,8 @@ export type OfflineModelOptions = {
   listAssets: ListAssets;
   /** The plant's parts, for material requests ("how long does the STM32 last"); none when not given. */
   listParts?: ListParts;
+  /** The order book, for orders named by product ("der HMI-Auftrag auf Linie 2"); none when not given. */
+  listOrders?: ListOrders;
   now?: () => Date;
   /** The plant's IANA time zone (PLANTPILOT_TIME_ZONE); times people type are read in it. */
   timeZone?: string;
@@ -67,6 +70,15 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
   async #parts(): Promise<PartRef[]> {
     try {
       return (await this.#options.listParts?.()) ?? [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The order book, or none when it cannot be read now: an order named by product then reads as before. */
+  async #orders(): Promise<OrderRef[]> {
+    try {
+      return (await this.#options.listOrders?.()) ?? [];
     } catch {
       return [];
     }
@@ -117,8 +129,10 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       earlier: earlierResults(messages),
       pendingQuestion: pendingQuestion || undefined,
       previous: previousCall(messages),
+      previousText: humans.at(-2)?.text,
       assets: await this.#options.listAssets(),
       parts: await this.#parts(),
+      orders: await this.#orders(),
       availableTools: this.#tools,
       now: (this.#options.now ?? (() => new Date()))(),
       timeZone: this.#options.timeZone,

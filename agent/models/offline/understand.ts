@@ -6,6 +6,7 @@ import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
 import { detectLanguage, languageEvidence } from './language';
+import { orderByProduct } from './order-by-product';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
 function known(classification: Classification): number {
@@ -14,7 +15,10 @@ function known(classification: Classification): number {
 
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
-export async function understand(input: UnderstandInput): Promise<Plan> {
+export async function understand(given: UnderstandInput): Promise<Plan> {
+  // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
+  const named = orderByProduct(given.text, given.orders ?? []);
+  const input = named ? { ...given, text: `${given.text} (${named})` } : given;
   const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
     // "stop, quick one: …", "Moment, …": an interjection before the request says nothing about it.
     .replace(/^\s*(stop|stopp|wait|hold on|hang on|moment|halt mal|warte)\s*[,:!-]+\s*/i, '')

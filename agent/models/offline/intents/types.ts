@@ -1,6 +1,7 @@
 /** What planReply takes (the request, the conversation so far, the plant) and what it gives back. */
 import type { ShiftCalendar } from '@/lib/shift-calendar';
 import type { AssetRef } from '../../../assets';
+import type { OrderRef } from '../../../orders';
 import type { PartRef } from '../../../parts';
 import type { EarlierResult } from '../earlier-results';
 import type { Classification } from '../intent-classifier';
@@ -24,9 +25,13 @@ export type PlanInput = {
   pendingQuestion?: string;
   /** The last tool call in the conversation, if any. */
   previous?: PreviousCall;
+  /** The user's message before this one, for follow-ups that only add a window ("und die letzten 6 Stunden davon?"). */
+  previousText?: string;
   assets: AssetRef[];
   /** The plant's parts (number, description, supplier), for material requests; none when unknown. */
   parts?: PartRef[];
+  /** The open orders, for orders named by product ("der HMI-Auftrag auf Linie 2"); none when unknown. */
+  orders?: OrderRef[];
   availableTools: ReadonlySet<string>;
   now: Date;
   /** The plant's IANA time zone; times people type ("since 6") are read in it. */

@@ -11,7 +11,13 @@ import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
+import { parseTimeWindow } from '../time-window';
 import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
+
+/** "… davon", "of that": the request is about what was just shown. */
+const OF_THAT = /\b(davon|dazu|of (that|it|this|those)|for (that|it|this))\b/;
+/** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
+const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
 /** Sets the reading's intent when the request continues the conversation; a question back when there is nothing to continue. */
 export function readFollowUp(request: Request, reading: Reading): Plan | undefined {
@@ -120,6 +126,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "and its alarms?": the same target, the alarms now.
     reading.intent = 'alarms';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'asset_state' &&
+    input.previousText &&
+    wordCount(lower) <= 8 &&
+    (FOLLOW_UP.test(lower) || OF_THAT.test(lower)) &&
+    (parseTimeWindow(text, language, timeContext) !== undefined || TREND.test(lower)) &&
+    resolveAsset(text, input.assets).kind === 'none'
+  ) {
+    // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
+    reading.intent = 'tag_history';
+    reading.combined = `${input.previousText} ${reading.combined}`;
     reading.followUp = true;
   } else if (
     !input.previous &&

@@ -22,6 +22,8 @@ function productWords(orders: readonly OrderRef[]): Map<string, string> {
       ...normalise(order.productId).split(' '),
       order.productId.toLowerCase(),
       ...normalise(`${order.productName} ${order.productFamily}`).split(' '),
+      // "I/O" as written: normalised it is two letters.
+      ...`${order.productName} ${order.productFamily}`.toLowerCase().split(/\s+/),
     ]);
     for (const word of words) {
       if (word.length < 3 || /^\d+$/.test(word) || GENERIC.has(word)) continue;
@@ -38,6 +40,19 @@ function productWords(orders: readonly OrderRef[]): Map<string, string> {
 function namedLine(lower: string): string | undefined {
   const match = /\b(?:line|linie|l)\s*-?\s*(\d)\b/.exec(lower);
   return match ? `Line${match[1]}` : undefined;
+}
+
+/** The product the text names by a word only it has ("200 I/O modules", "Netzteile"), if exactly one. */
+export function productNamed(text: string, orders: readonly OrderRef[]): string | undefined {
+  const words = productWords(orders);
+  const lower = text.toLowerCase();
+  const typed = new Set([...normalise(text).split(' '), ...lower.split(/[^a-z0-9äöüß/-]+/)]);
+  const products = new Set<string>();
+  for (const word of typed) {
+    const product = words.get(word) ?? words.get(word.replace(/s$/, ''));
+    if (product) products.add(product);
+  }
+  return products.size === 1 ? [...products][0] : undefined;
 }
 
 /** The id of the one open order the text names by product (and line), if exactly one fits. */

@@ -101,3 +101,17 @@ export function correctTypos(words: string[], vocabulary: readonly string[]): st
     return best ?? word;
   });
 }
+
+/** Words one typo away from "line" or "Linie" that are words of their own ("link 2", "nine 2"). */
+const NOT_LINE = new Set(['link', 'fine', 'mine', 'nine', 'wine', 'lane', 'like', 'lie', 'lies', 'lin', 'lime', 'linen', 'lines', 'linien']);
+
+/** "Lnie 2", "Linei 1", "lien 2": a line number typed with a slip reads as the line. */
+export function correctLineTypos(text: string): string {
+  return text.replace(/\b([A-Za-z]{3,6})(\s*-?\s*)(\d{1,2})\b/g, (whole, word: string, gap: string, number: string) => {
+    const lower = word.toLowerCase();
+    if (lower === 'line' || lower === 'linie' || NOT_LINE.has(lower)) return whole;
+    if (editDistance(lower, 'linie', 1) <= 1) return `Linie${gap || ' '}${number}`;
+    if (editDistance(lower, 'line', 1) <= 1) return `line${gap || ' '}${number}`;
+    return whole;
+  });
+}

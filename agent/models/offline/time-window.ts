@@ -249,18 +249,20 @@ export function parseTimeWindow(text: string, language: Language, context: TimeC
   return TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
 }
 
+/** Ways people say a machine or line stopped, in English and German. */
+const STOPPED =
+  'stop(?:ped|s)?|went down|went off|shut down|tripped|halt(?:ed)?|died|crashed|stand|stehen ?blieb|stehen ?geblieben|gestoppt|ausgefallen|ausgegangen|abgeschaltet|stillstand|stillgestanden';
+
 /** "the 10 minutes before line 1 stopped", "die 10 Minuten bevor Linie 1 stand" → 10. */
 export function beforeStop(text: string): BeforeStop | undefined {
+  const lower = text.toLowerCase();
   const match =
-    /\b(\d+)\s*(?:min|mins|minutes|minuten)\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\b.*\b(stop(?:ped|s)?|went down|tripped|halt(?:ed)?|stand|stehen blieb|gestoppt|ausgefallen|stillstand)\b/.exec(
-      text.toLowerCase(),
-    ) ?? /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(text.toLowerCase());
+    new RegExp(`\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\\b.*\\b(${STOPPED})\\b`).exec(lower) ??
+    /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(lower);
   // "Linie 2 ist stehen geblieben – was kam die 20 min davor": the stop first, the minutes after it.
   const reversed = match
     ? undefined
-    : /\b(stop(?:ped|s)?|went down|tripped|halted|stehen ?geblieben|stehengeblieben|gestoppt|ausgefallen|stillstand)\b.*?\b(\d+)\s*(?:min|mins|minutes|minuten)\s+(?:davor|vorher|zuvor|before (?:that|it|then))\b/.exec(
-        text.toLowerCase(),
-      );
+    : new RegExp(`\\b(${STOPPED})\\b.*?\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:davor|vorher|zuvor|before (?:that|it|then))\\b`).exec(lower);
   if (!match && !reversed) return undefined;
   const minutes = Number(match ? match[1] : reversed![2]);
   return { minutes: Number.isInteger(minutes) && minutes > 0 ? Math.min(minutes, 240) : 10 };

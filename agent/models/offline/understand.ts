@@ -7,6 +7,8 @@ import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
 import { detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
+import { withoutNegatedWrites } from './negated-clauses';
+import { correctLineTypos } from './text';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
 function known(classification: Classification): number {
@@ -17,8 +19,9 @@ export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
-  const named = orderByProduct(given.text, given.orders ?? []);
-  const input = named ? { ...given, text: `${given.text} (${named})` } : given;
+  const text = withoutNegatedWrites(correctLineTypos(given.text));
+  const named = orderByProduct(text, given.orders ?? []);
+  const input = { ...given, text: named ? `${text} (${named})` : text };
   const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
     // "stop, quick one: …", "Moment, …": an interjection before the request says nothing about it.
     .replace(/^\s*(stop|stopp|wait|hold on|hang on|moment|halt mal|warte)\s*[,:!-]+\s*/i, '')

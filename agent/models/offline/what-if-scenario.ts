@@ -23,7 +23,7 @@ export function whatIfScenario(
   text: string,
   machine: AssetRef | undefined,
   lineId: string | undefined,
-  options: { previous?: PreviousScenario; extraShiftDate?: string } = {},
+  options: { previous?: PreviousScenario; extraShiftDate?: string; namedProduct?: string } = {},
 ): WhatIfReading {
   const hoursMatch = /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text);
   // "half a day", "einen ganzen Tag", "a whole shift": spans people say without a number.
@@ -58,15 +58,22 @@ export function whatIfScenario(
     /\brush\b|\burgent\b|\bextra order\b|\bnew order\b|\bsqueeze (?:\w+ )?in\b|\bfit (?:\w+ )?in\b|eilauftrag|dringende[rn]? auftrag|neue[rn]? auftrag|zusätzlich|zusaetzlich|einschieben/i.test(
       text,
     ) ||
-    /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stk\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(
+    // "and if we add 200 I/O modules due in 16 hours": a product by name, a quantity and a due time.
+    (options.namedProduct !== undefined &&
+      /\b\d+\b/.test(text) &&
+      /\b(due|fällig|faellig|bis|until|by|in|within|binnen|innerhalb)\b[^.]*\d+\s*(?:hours?|hrs?|h|stunden|std)\b/i.test(text)) ||
+    /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stueck\s*|stk\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(
       text,
     )
   ) {
-    const product = /\b(?!PO-)([A-Z]{2,5}-[A-Z0-9]{2,})\b/.exec(text)?.[1];
+    const product = /\b(?!PO-)([A-Z]{2,5}-[A-Z0-9]{2,})\b/.exec(text)?.[1] ?? options.namedProduct;
     const quantity = Number(
-      /\b(\d+)\s*(?:x\s*|pcs\s*|stück\s*|stk\.?\s*|boards?\s*|units?\s*|pieces\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(
+      /\b(\d+)\s*(?:x\s*|pcs\s*|stück\s*|stueck\s*|stk\.?\s*|boards?\s*|units?\s*|pieces\s*|platinen\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?:of\s+)?[A-Z]{2,5}-[A-Z0-9]/i.exec(
         text,
-      )?.[1] ?? /\b(?:of|über|ueber)\s+(\d+)\b/i.exec(text)?.[1],
+      )?.[1] ??
+        /\b(?:of|über|ueber)\s+(\d+)\b/i.exec(text)?.[1] ??
+        // A product named in words: the count is the number that is no time and no part of an id.
+        (options.namedProduct ? /(?<![\w-])(\d+)(?!\s*(?:hours?|hrs?|h|stunden|std|min\w*)\b)(?![\w-])/i.exec(text)?.[1] : undefined),
     );
     const due =
       /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??

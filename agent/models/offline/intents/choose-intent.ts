@@ -60,6 +60,9 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
       reading.inheritAsset = ruled.usesPrevious;
       // "set it to 175" after a zone's trend: the previous tag says which setpoint "it" is.
       if (ruled.usesPrevious && typeof input.previous?.args.tag === 'string') reading.combined = `${reading.combined} ${input.previous.args.tag}`;
+      // … or, after a live reading, the tag the message before named ("wie warm ist Zone 8" → "setz die auf 245").
+      else if (ruled.usesPrevious && ruled.intent === 'set_setpoint' && input.previous?.tool === 'asset_state' && input.previousText)
+        reading.combined = `${input.previousText} ${reading.combined}`;
     } else if (
       /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|schaffen wir\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/.test(
         lower,

@@ -78,7 +78,9 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.
-    /\b(just|only|but|instead|tell|show|status|what|how|which|zeig\w*|sag\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(lower)
+    /\b(just|only|but|instead|tell|show|give|draft|propose|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
+      lower,
+    )
   )
     return undefined;
   return {
@@ -107,17 +109,28 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
   };
 }
 
+/** Words that ask to be given or shown something, beside a write the request says not to do. */
+const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plan\w*)\b/;
+
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {
   const { input, language, text, lower, timeContext, previousIntent } = request;
   const chosen = reading.intent as Intent;
   // "no, don't release anything yet", "Ofen bloß nicht stoppen": a negated write is no request for one.
-  if (WRITE_INTENTS.has(chosen) && NEGATED.test(lower))
+  if (WRITE_INTENTS.has(chosen) && NEGATED.test(lower)) {
+    // "give me a draft schedule, don't release anything yet": the read it asks for instead.
+    const read = ASKS_FOR_A_READ.test(lower)
+      ? [request.classification, ...request.classification.alternatives].find(
+          (alternative) => alternative.intent in INTENTS && !WRITE_INTENTS.has(alternative.intent as Intent) && alternative.score >= 0.15,
+        )
+      : undefined;
+    if (read) return planChosen(request, { ...reading, intent: read.intent as Intent }, resolution);
     return {
       kind: 'reply',
       reason: 'unknown',
       text: say(language, 'Okay — I will not change anything.', 'In Ordnung — ich ändere nichts.'),
     };
+  }
   const tool = INTENTS[chosen].tool;
   if (!input.availableTools.has(tool)) return unavailable(chosen, input.availableTools, language);
 

@@ -67,9 +67,13 @@ export function orderId(text: string): string | undefined {
 export function setpointValue(text: string): number | undefined {
   const match =
     /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
-    (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text)
-      ? /\b(\d{2,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
-      : null);
+    // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".
+    (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text) ||
+    /^(?:(?:ok\w*|so|then|dann|gut)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(text)
+      ? /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
+      : null) ??
+    // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]!.replace(',', '.'));
   return Number.isFinite(value) ? value : undefined;

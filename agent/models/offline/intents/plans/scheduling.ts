@@ -1,5 +1,6 @@
 /** Plans for the production schedule: proposing one, releasing a draft, what-if scenarios and late orders. */
 import { latestOutput } from '../../earlier-results';
+import { productNamed } from '../../order-by-product';
 import { namedDay } from '../../time-window';
 import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
 import { clarify, say } from '../replies';
@@ -38,6 +39,7 @@ export function planWhatIf(plan: PlanContext): Plan {
   const scenario = whatIfScenario(followUp ? text : combined, machine, lineId, {
     previous: previousScenario,
     extraShiftDate: namedDay(combined, timeContext)?.iso,
+    namedProduct: productNamed(followUp ? text : combined, input.orders ?? []),
   });
   if (scenario.kind === 'clarify') return clarify(scenario.text);
   return call({ scenario: scenario.scenario });

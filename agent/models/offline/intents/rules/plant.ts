@@ -24,6 +24,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
     if (usesPrevious && PRONOUN.test(lower) && typeof input.previous?.args.tag === 'string' && explicitWrite('set_setpoint', lower))
       return ['set_setpoint', usesPrevious];
+    // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
+    if (
+      usesPrevious &&
+      (PRONOUN.test(lower) || /\b(die|das|den)\b/.test(lower)) &&
+      input.previous?.tool === 'asset_state' &&
+      input.previousText &&
+      strongWritable(input.previousText, target) &&
+      explicitWrite('set_setpoint', lower)
+    )
+      return ['set_setpoint', usesPrevious];
   }
   // "zone 4 a little higher on the L1 oven": a change asked for without its value; the planner asks for it.
   if (

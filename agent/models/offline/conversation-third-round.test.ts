@@ -1,0 +1,79 @@
+/**
+ * Understanding, third round: a clause that forbids a write beside a request, a window or a value
+ * after a live reading (the tag named in the message before), an order or a rush product named by
+ * its product, and line numbers typed with a slip. Examples written for these tests, apart from
+ * the NLU evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { twinAssets } from '../../twin-assets';
+import { twinOrders } from '../../twin-orders';
+import { INTENTS, type PreviousCall } from './intents';
+import { withoutNegatedWrites } from './negated-clauses';
+import { correctLineTypos } from './text';
+import { understand } from './understand';
+
+const assets = twinAssets();
+const orders = twinOrders();
+const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
+// Wednesday 4 March 2026, 13:00 in Berlin (UTC+1): early shift 06:00–14:00.
+const now = new Date('2026-03-04T12:00:00Z');
+const ask = (text: string, extra: { previous?: PreviousCall; previousText?: string } = {}) =>
+  understand({ text, assets, orders, availableTools: all, now, timeZone: 'Europe/Berlin', ...extra });
+
+describe('a clause that forbids a write', () => {
+  it('is set aside, and the rest is the request', async () => {
+    expect(withoutNegatedWrites('check the printer on line 1, but do not stop it')).toBe('check the printer on line 1');
+    expect(await ask('make me a new plan for the open orders, don’t release it yet')).toMatchObject({ tool: 'propose_schedule' });
+    expect(await ask('how is the oven on line 2 doing, dont change anything')).toMatchObject({ tool: 'asset_state', args: { asset: 'L2-RFL' } });
+  });
+
+  it('alone, or beside words that are no request, still files nothing', async () => {
+    expect(withoutNegatedWrites('Linie 2 läuft nicht, was ist los')).toBe('Linie 2 läuft nicht, was ist los');
+    expect(await ask('no, do not release it')).toMatchObject({ kind: 'reply' });
+    expect(await ask('den Drucker auf Linie 1 bitte nicht stoppen')).toMatchObject({ kind: 'reply' });
+  });
+});
+
+describe('after a live reading', () => {
+  const previous: PreviousCall = { tool: 'asset_state', args: { asset: 'L1-RFL' } };
+  const previousText = 'what is zone 6 on the line 1 oven at right now';
+
+  it('a window trends the value just read', async () => {
+    expect(await ask('and the last 3 hours of that?', { previous, previousText })).toMatchObject({
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'Zone6.TemperatureC' },
+    });
+  });
+
+  it('a value with "it" sets the setpoint of what was read', async () => {
+    expect(await ask('ok set it to 238', { previous, previousText })).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone6.SetpointC', value: 238 },
+    });
+  });
+
+  it('a question about the value is no write', async () => {
+    expect(await ask('line 1 oven zone 6 is at 238 degrees?')).not.toMatchObject({ tool: 'set_setpoint' });
+  });
+});
+
+describe('orders and products by name', () => {
+  it('reads the one order of a product on a line as its id', async () => {
+    expect(await ask('why is the HMI order on line 1 behind')).toMatchObject({ tool: 'explain_late_order', args: { order: 'PO-24121' } });
+  });
+
+  it('reads a rush order of a product named in words', async () => {
+    expect(await ask('what if we get 150 drive power boards extra, due in 10 hours')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'rush_order', product: 'DRV-P22', quantity: 150, dueInHours: 10 } },
+    });
+  });
+});
+
+describe('line numbers typed with a slip', () => {
+  it('reads "Lnie 2" and "lien 1" as the line, and leaves other words alone', async () => {
+    expect(correctLineTypos('Stand Lnie 2')).toBe('Stand Linie 2');
+    expect(correctLineTypos('link 2 is down')).toBe('link 2 is down');
+    expect(await ask('production status lien 1')).toMatchObject({ tool: 'production_status', args: { line: 'Line1' } });
+  });
+});

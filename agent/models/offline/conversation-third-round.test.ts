@@ -77,3 +77,14 @@ describe('line numbers typed with a slip', () => {
     expect(await ask('production status lien 1')).toMatchObject({ tool: 'production_status', args: { line: 'Line1' } });
   });
 });
+
+describe('words around the request', () => {
+  it('a greeting before a request is no request for help', async () => {
+    expect(await ask('servus, wie läuft der Ofen auf Linie 1')).toMatchObject({ tool: 'asset_state', args: { asset: 'L1-RFL' } });
+    expect(await ask('hallo')).toMatchObject({ kind: 'reply' });
+  });
+
+  it('a command word naming a thing ("hold time", "restart procedure") is a manual question, not a command', async () => {
+    expect(await ask('restart procedure for the reflow oven after a power cut')).toMatchObject({ tool: 'search_manuals' });
+  });
+});

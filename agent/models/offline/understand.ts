@@ -15,11 +15,20 @@ function known(classification: Classification): number {
   return classification.intent === 'None' ? 0 : classification.score;
 }
 
+/** "moin, was ist los auf L1", "hi there - oven 2 temps?": a greeting before a request is no request for help. */
+function withoutGreeting(text: string): string {
+  const rest = text.replace(
+    /^\s*(?:hi|hello|hey|moin(?: moin)?|servus|hallo|guten morgen|good morning|morning|morgen|grüß dich|gruess dich|griaß di|na)(?: there| zusammen| allerseits| team)?\s*[,!.:;–-]+\s*/i,
+    '',
+  );
+  return rest !== text && rest.trim().split(/\s+/).length >= 2 ? rest : text;
+}
+
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
-  const text = withoutNegatedWrites(correctLineTypos(given.text));
+  const text = withoutNegatedWrites(correctLineTypos(withoutGreeting(given.text)));
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };
   const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)

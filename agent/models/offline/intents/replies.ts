@@ -89,7 +89,8 @@ function readings(classification: Classification, language: Language, target: st
 }
 
 export function lowConfidence(classification: Classification, language: Language, target: string | undefined, availableTools: ReadonlySet<string>): Plan {
-  const options = readings(classification, language, target, availableTools).map((option) => `**${option}**`);
+  // Two readings can say the same ("the live state of Line2" for a machine and a line intent): say it once.
+  const options = [...new Set(readings(classification, language, target, availableTools))].map((option) => `**${option}**`);
   return clarify(
     say(
       language,

@@ -58,6 +58,13 @@ export function imperativeCommand(text: string): boolean {
     )
   )
     return false;
+  // "hold time at peak", "restart procedure", "stop reason": a command word naming a thing is no command.
+  if (
+    /\b(start|stop|hold|reset|restart|resume|run|halt)[- ]?(time|times|procedure|procedures|sequence|reason|reasons|button|conditions?|position|point|signal|mode|zeit|bedingung\w*|grund|knopf|taster|ablauf|vorgang|prozedur|reihenfolge)\b/.test(
+      lower,
+    )
+  )
+    return false;
   const clauses = lower
     .split(/[,.;!?]|\b(?:and|then|und|dann)\b/)
     .map((clause) => clause.trim().replace(/^((please|pls|can you|could you|bitte|kannst du|könntest du|mal|now|jetzt|ok|okay)\s+)+/, ''));

@@ -52,7 +52,7 @@ const QUESTION_START = /^(what|which|when|how|why|where|who|is|are|does|do|did|c
 /** "don't send it yet", "noch nicht losschicken": a transport is never filed against a no. */
 const NEGATED = /\b(dont|do not|not yet|never|wait|nicht|nein|kein\w*|warte\w*)\b/;
 const REPLENISH =
-  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|versorgungstour\w*|nachschubtour\w*|lieferrunde\w*|materialversorgung)\b/;
+  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|versorgungstour\w*|nachschubtour\w*|lieferrunde\w*|materialversorgung|top ?ups?|refill\w*|auffuell\w*|aufzufuellen)\b/;
 const PLAN_WORDS = /\b(plan\w*|route\w*|next|naechste\w*|which runs|what runs|welche fahrten|welche touren)\b/;
 const DISRUPTION =
   /\b(late|later|delay\w*|behind|short|shortfall|missing|rejected|reject|gesperrt|abgelehnt|spaet\w*|verspaet\w*|verzoeger\w*|verzug|lieferverzug|fehl\w*|weniger|ausfall\w*|engpass|lieferengpass|stuck|customs|zoll|disrupt\w*|stoerung\w*|problem\w*|hit|trifft|betrifft|betroffen|impact|auswirk\w*)\b/;
@@ -96,7 +96,9 @@ export function materialRuleIntent(
   // "start the tugger run": "start" is a machine command unless a vehicle or a planned run is what starts.
   if (has('dispatch_transport') && asksToSend && /\bstart\w*\b/.test(lower) && START_TARGET.test(lower)) return 'dispatch_transport';
   const replenish = REPLENISH.test(lower) || lower.split(' ').some((word) => word.length >= 8 && editDistance(word, 'replenishment', 2) <= 2);
-  if (has('plan_replenishment') && replenish && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
+  // "wie oft muss ich die Paste nachfüllen", "how do I refill the feeder": a how-to is a manual question.
+  const howTo = /\b(how (often|do i|do you|do we|to|should)|wie (oft|muss ich|mache ich|macht man|geht)|procedure|anleitung|vorgehen)\b/.test(lower);
+  if (has('plan_replenishment') && replenish && !howTo && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
   if (has('plan_replenishment') && !runOut && PLAN_WORDS.test(lower) && /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|fahrten|touren|runs)\b/.test(lower))
     return 'plan_replenishment';
   const order = orderOf(text);

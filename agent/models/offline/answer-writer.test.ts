@@ -94,6 +94,21 @@ describe('answers that answer', () => {
     expect(answer).toMatch(/…and \d+ more; ask for one by name/);
   });
 
+  it('finds the asked zone by its number and the measurement, in German too', () => {
+    const tags = [3, 4, 5].flatMap((zone) => [
+      tag(`Zone${zone}.TemperatureC`, `Zone ${zone} temperature`, 200 + zone, '°C'),
+      tag(`Zone${zone}.SetpointC`, `Zone ${zone} temperature setpoint`, 210 + zone, '°C'),
+    ]);
+    const answer = writeAnswer([{ tool: 'asset_state', args: { asset: 'L1-RFL' }, content: JSON.stringify({ asset: { id: 'L1-RFL' }, tags, sources: [] }) }], {
+      language: 'de',
+      question: 'Ofen L1 Zone 4 Ist-Temperatur',
+      timeZone: 'Europe/Berlin',
+    });
+    const lead = answer.split('\n\n')[1]!;
+    expect(lead).toContain('Zone4.TemperatureC');
+    expect(lead).not.toContain('Zone3.TemperatureC');
+  });
+
   it('writes German with decimal commas and plant time', () => {
     const answer = writeAnswer(
       [

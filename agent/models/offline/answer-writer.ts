@@ -196,7 +196,9 @@ function isAsked(row: Row, context: Context): boolean {
     const sameKind = own.filter((mine) => /\d$/.test(mine) && mine.replace(/\d+$/, '') === kind);
     return sameKind.length === 0 || sameKind.includes(number);
   });
-  return hits.length >= Math.min(2, distinctive.length) && numbered;
+  // "Zone 4 Ist-Temperatur": a numbered word the row has exactly ("zone4") counts as a shared word.
+  const numberedHits = numbers.filter((number) => own.includes(number)).length;
+  return hits.length >= 1 && hits.length + numberedHits >= Math.min(2, distinctive.length) && numbered;
 }
 
 function table(rows: Row[], context: Context): string {

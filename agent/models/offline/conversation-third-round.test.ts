@@ -88,3 +88,18 @@ describe('words around the request', () => {
     expect(await ask('restart procedure for the reflow oven after a power cut')).toMatchObject({ tool: 'search_manuals' });
   });
 });
+
+describe('follow-ups on what was just shown', () => {
+  it('"the oven instead" after a what-if on line 1\'s placer is line 1\'s oven', async () => {
+    const previous: PreviousCall = { tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 4 } } };
+    expect(await ask('and if it is the oven instead', { previous })).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L1-RFL' } },
+    });
+  });
+
+  it('thanks get a courtesy back, and "not yet" does nothing', async () => {
+    expect(await ask('passt, danke')).toMatchObject({ kind: 'reply', text: 'Gern geschehen.' });
+    expect(await ask('hmm not yet', { previous: { tool: 'propose_schedule', args: {} } })).toMatchObject({ kind: 'reply' });
+  });
+});

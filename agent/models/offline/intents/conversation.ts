@@ -37,7 +37,9 @@ export function onlyNamesTarget(text: string, assets: AssetRef[]): boolean {
 /** The previous call's asset and line, for follow-ups that do not name their own. */
 export function inheritedTarget(previous: PreviousCall | undefined, assets: AssetRef[]): AssetRef | undefined {
   if (!previous) return undefined;
-  const id = (previous.args.asset ?? previous.args.line) as string | undefined;
+  // A what-if's machine is inside its scenario ("what if L1-PNP2 is down" → "and the oven instead?").
+  const scenario = previous.args.scenario as { asset?: unknown } | undefined;
+  const id = (previous.args.asset ?? previous.args.line ?? scenario?.asset) as string | undefined;
   if (typeof id !== 'string') return undefined;
   return assets.find((asset) => asset.id === id) ?? assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === id.replace(/\D/g, ''));
 }

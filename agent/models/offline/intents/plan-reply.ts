@@ -10,7 +10,7 @@ import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
-import { NEGATED, inheritedTarget, sameKindOnLine } from './conversation';
+import { NEGATED, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { planIntent } from './plans';
 import { capabilities, clarify, clarifyAsset, say, unavailable } from './replies';
@@ -22,7 +22,7 @@ import type { Plan, PlanInput } from './types';
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
   const { request, reading } = readRequest(input);
-  const refused = refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request);
+  const refused = refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request) ?? thanks(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
   if (asked) return asked;
@@ -71,10 +71,21 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
   };
 }
 
+/** "thanks", "passt, danke": a courtesy gets one back, not "I did not understand". */
+function thanks({ lower, language, text }: Request): Plan | undefined {
+  if (
+    wordCount(text) > 6 ||
+    !/^(?:(?:ok(?:ay)?|great|perfect|super|passt|top|prima|alles klar|gut)[\s,!.]+)?(thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/.test(lower)
+  )
+    return undefined;
+  if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
+  return { kind: 'reply', reason: 'unknown', text: say(language, 'You are welcome.', 'Gern geschehen.') };
+}
+
 /** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$/.test(
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.
@@ -136,6 +147,13 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
 
   // A follow-up without a target of its own continues with the previous one.
   let asset = resolution.kind === 'one' ? resolution.asset : undefined;
+  // "and if it's the oven instead" after line 1's placer: of the two ovens, the one on the same line.
+  if (reading.followUp && resolution.kind === 'ambiguous') {
+    const inherited = inheritedTarget(input.previous, input.assets);
+    const line = inherited?.type === 'line' ? inherited.id : inherited?.line;
+    const sameLine = line ? resolution.candidates.filter((candidate) => candidate.line === line) : [];
+    if (sameLine.length === 1) asset = sameLine[0];
+  }
   const lineNamed = mentionedLine(text);
   if (reading.followUp && !asset) {
     const inherited = inheritedTarget(input.previous, input.assets);

@@ -98,7 +98,9 @@ export function materialRuleIntent(
   const replenish = REPLENISH.test(lower) || lower.split(' ').some((word) => word.length >= 8 && editDistance(word, 'replenishment', 2) <= 2);
   // "wie oft muss ich die Paste nachfüllen", "how do I refill the feeder": a how-to is a manual question.
   const howTo = /\b(how (often|do i|do you|do we|to|should)|wie (oft|muss ich|mache ich|macht man|geht)|procedure|anleitung|vorgehen)\b/.test(lower);
-  if (has('plan_replenishment') && replenish && !howTo && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
+  // "put the L1 printer on hold for a paste refill": a machine command with its reason.
+  const commandFirst = /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower);
+  if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
   if (has('plan_replenishment') && !runOut && PLAN_WORDS.test(lower) && /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|fahrten|touren|runs)\b/.test(lower))
     return 'plan_replenishment';
   const order = orderOf(text);

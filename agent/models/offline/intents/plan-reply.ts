@@ -22,7 +22,8 @@ import type { Plan, PlanInput } from './types';
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
   const { request, reading } = readRequest(input);
-  const refused = refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request) ?? thanks(request);
+  const refused =
+    refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request) ?? thanks(request) ?? whetherToCommand(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
   if (asked) return asked;
@@ -69,6 +70,23 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
       'Eine Sicherheitseinrichtung überbrücke oder deaktiviere ich nicht, und niemand sollte das über einen Chat tun: Dafür gibt es das Sicherheitsverfahren der Maschine, die verantwortliche Elektrofachkraft und eine schriftliche Freigabe. Wenn sie ohne Grund auslöst, kann ich die Störung im Handbuch nachschlagen oder einen Arbeitsauftrag zur Prüfung anlegen.',
     ),
   };
+}
+
+/** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
+function whetherToCommand({ lower, language }: Request): Plan | undefined {
+  if (
+    !/^(should|shall|must|do) (i|we)\b.*\b(reset|restart|stop|start|hold|pause|unhold|resume)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(reset\w*|zurücksetz\w*|zuruecksetz\w*|neu ?start\w*|stopp\w*|start\w*|anhalt\w*|halt\w*|pausier\w*)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
+  return clarify(
+    say(
+      language,
+      'That is for you to decide on the floor. I can show the machine’s state and alarms or look up the manual’s procedure; if you want the command, say it (“stop L2-PRN”) and it goes to Approvals.',
+      'Das entscheiden Sie vor Ort. Ich kann Zustand und Alarme der Maschine zeigen oder das Vorgehen im Handbuch nachschlagen; wenn Sie den Befehl wollen, sagen Sie ihn („L2-PRN stoppen“), dann geht er zur Freigabe.',
+    ),
+  );
 }
 
 /** "thanks", "passt, danke": a courtesy gets one back, not "I did not understand". */

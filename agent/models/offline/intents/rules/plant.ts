@@ -60,6 +60,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['release_schedule', false];
   if (input.previous?.tool === 'trigger_inspection' && /\b(results?|ergebnis\w*|befund\w*|outcome)\b/.test(lower)) return ['inspection_results', false];
+  // "Ausbeute AOI Linie 1", "FPY at the AOI today": what inspection found, not the line's output.
+  if (
+    /\b(aoi|inspection\w*|inspektion\w*)\b/.test(lower) &&
+    /\b(yield|ausbeute|fpy|first.pass\w*|pass rate|pseudofehler\w*|false calls?|worst boards?|schlechteste\w*)\b/.test(lower) &&
+    !/\b(run|start|trigger|inspect (another|more|again)|pr[uü]f\w* (mal|noch))\b/.test(lower)
+  )
+    return ['inspection_results', false];
   const booking =
     /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.

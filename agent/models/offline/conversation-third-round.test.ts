@@ -103,3 +103,9 @@ describe('follow-ups on what was just shown', () => {
     expect(await ask('hmm not yet', { previous: { tool: 'propose_schedule', args: {} } })).toMatchObject({ kind: 'reply' });
   });
 });
+
+describe('a pronoun with nothing before it', () => {
+  it('asks which machine instead of saying it did not understand', async () => {
+    for (const text of ['stop it', 'turn it up a bit', 'mach den mal aus']) expect(await ask(text)).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

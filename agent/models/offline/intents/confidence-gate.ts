@@ -2,7 +2,7 @@
 import type { AssetResolution } from '../asset-resolver';
 import { CONFIDENCE_THRESHOLD, INTENTS, WRITE_CONFIDENCE_THRESHOLD, WRITE_INTENTS, type Intent } from './catalogue';
 import { wordCount } from './conversation';
-import { capabilities, lowConfidence, say } from './replies';
+import { capabilities, clarify, lowConfidence, say } from './replies';
 import type { Reading, Request } from './request';
 import type { Plan } from './types';
 
@@ -19,6 +19,21 @@ export function confidenceGate(request: Request, reading: Reading, resolution: A
         /(verlauf|trend|kurve|druck|temperatur|pressure|temp|vibration|speed|geschwindigkeit)/.test(lower)
       )
         return lowConfidence({ ...classification, intent: 'tag_history' }, language, targetName, input.availableTools);
+      // "stop it", "turn it up a bit", "the other one" with nothing before: which one? — not "I did not understand".
+      if (
+        !input.previous &&
+        !input.pendingQuestion &&
+        wordCount(text) <= 5 &&
+        /\b(it|that|this|that one|the other( one)?|ihn|es|das|den|die andere\w*|den anderen|das andere)\b/.test(lower) &&
+        !/\b(thanks?|danke|ok|okay|cool|great|super|bye|tschüss|tschuess)\b/.test(lower)
+      )
+        return clarify(
+          say(
+            language,
+            'Which machine or what do you mean? There is nothing earlier in this conversation it could refer to. Name it, e.g. “stop the printer on line 2”.',
+            'Welche Maschine oder was meinen Sie? In diesem Gespräch gibt es noch nichts, worauf sich das beziehen kann. Nennen Sie es, z. B. „Drucker Linie 2 stoppen“.',
+          ),
+        );
       if (reading.intent === 'smalltalk' || (reading.intent as string) === 'None' || classification.score < 0.2)
         return {
           kind: 'reply',

@@ -12,11 +12,11 @@ const CHATTER =
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|resume|continue|take (it |\w+ )?off hold|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ )?off hold|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
-  [/\b(hold|pause|put (it |\w+ )?on hold|pausieren|anhalten|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
+  [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausieren|anhalten|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
   [
     /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|herunterfahren|abbrechen|abort)\b/,
     'stop',

@@ -109,3 +109,21 @@ describe('a pronoun with nothing before it', () => {
     for (const text of ['stop it', 'turn it up a bit', 'mach den mal aus']) expect(await ask(text)).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('times that are no values', () => {
+  it('a clock time after a zone is a window, never a setpoint', async () => {
+    const plan = await ask('zone 2 temp oven 1 since 7:30');
+    expect(plan).not.toMatchObject({ tool: 'set_setpoint' });
+    expect(plan).toMatchObject({ tool: 'tag_history', args: { asset: 'L1-RFL', tag: 'Zone2.TemperatureC' } });
+    expect(await ask('Zone 3 Ofen 2 seit 6 Uhr')).not.toMatchObject({ tool: 'set_setpoint' });
+  });
+
+  it('"since Monday" is the Monday just past, "last weekend" Saturday to Monday', async () => {
+    // now: Wednesday 4 March 2026, 13:00 in Berlin.
+    expect(await ask('alarms since Monday on the chiller')).toMatchObject({ tool: 'alarms', args: { from: '2026-03-01T23:00:00.000Z' } });
+    expect(await ask('Alarme letztes Wochenende Linie 2')).toMatchObject({
+      tool: 'alarms',
+      args: { from: '2026-02-27T23:00:00.000Z', to: '2026-03-01T23:00:00.000Z' },
+    });
+  });
+});

@@ -66,6 +66,12 @@ function dayOf(text: string, context: TimeContext): Day {
   return /\b(yesterday|gestern)\b/.test(text) ? plantDay(context, -1) : plantDay(context);
 }
 
+/** Today's weekday in plant time, 0 = Sunday. */
+function weekdayToday(context: TimeContext): number {
+  const p = localParts(context.now.getTime(), context.timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+}
+
 function parseClock(text: string): { hour: number; minute: number } | undefined {
   const match = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/.exec(text.trim());
   if (!match) return undefined;
@@ -145,6 +151,18 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
 
   // "since midnight", "seit Mitternacht", "since 6", "seit 6 Uhr"
   if (/\b(since midnight|seit mitternacht)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
+  // "since Monday", "seit Montag": that weekday just past (today's when it is today), to now.
+  const sinceDay = /\b(?:since|seit|from|ab)\s+(?:last\s+|letzte[nm]?\s+)?(\w+)/.exec(t)?.[1];
+  const sinceWeekday = sinceDay ? WEEKDAYS.find(([pattern]) => pattern.test(sinceDay))?.[1] : undefined;
+  if (sinceWeekday !== undefined) {
+    const today = (weekdayToday(context) - sinceWeekday + 7) % 7;
+    return window(at(plantDay(context, -today), 0, 0, context), now);
+  }
+  // "last weekend", "letztes Wochenende": Saturday 00:00 to Monday 00:00 just past.
+  if (/\b(last weekend|over the weekend|on the weekend|letzte[ns]? wochenende|am wochenende|übers wochenende|uebers wochenende)\b/.test(t)) {
+    const back = (weekdayToday(context) - 6 + 7) % 7 || 7;
+    return window(at(plantDay(context, -back), 0, 0, context), at(plantDay(context, -back + 2), 0, 0, context));
+  }
   const since = new RegExp(
     String.raw`\b(?:since|seit|from|ab|von)\s+${CLOCK}(?![\d-])\s*(?:uhr|o'?clock)?(?:\s*(?:until|till|to|bis)\s*(?:now|jetzt))?(?!\s*(?:to|until|till|-|–|bis|und|and)\s*\d)`,
   ).exec(t);

@@ -74,9 +74,22 @@ export function setpointValue(text: string): number | undefined {
       : null) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
-  if (!match) return undefined;
+  if (!match || isTimeOfDay(text, match)) return undefined;
   const value = Number(match[1]!.replace(',', '.'));
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** "since 7:30", "at 9 o'clock", "seit 6 Uhr", "last 30 min": the number is a time, not a value to set. */
+function isTimeOfDay(text: string, match: RegExpExecArray): boolean {
+  const end = match.index + match[0].length;
+  const start = match.index + match[0].lastIndexOf(match[1]!);
+  const after = text.slice(end);
+  const before = text.slice(0, start);
+  return (
+    /^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|hrs?\b|hours?\b|stunden?\b|std\b|min\w*|mins?\b|sec\w*|s\b)/i.test(after) ||
+    /\d[:.]$/.test(before) ||
+    /\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|and|und)\s*$/i.test(before)
+  );
 }
 
 /** A schedule draft's id, a UUID ("Entwurf 7d3c2a10-… freigeben"). */

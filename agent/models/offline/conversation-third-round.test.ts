@@ -127,3 +127,22 @@ describe('times that are no values', () => {
     });
   });
 });
+
+describe('writes that are none, or not for now', () => {
+  it('a reading, a doubt or a question whether it could is no setpoint change', async () => {
+    for (const text of [
+      'the L2 oven zone 3 reading 187 vs setpoint 190',
+      'could zone 4 on L1 oven go to 245 without issues',
+      'Ofen 2 Zone 5 auf 240? Wirklich?',
+      'kann Zone 4 am Ofen 1 auf 260 gehen',
+    ])
+      expect(await ask(text), text).not.toMatchObject({ tool: 'set_setpoint' });
+    expect(await ask('can you set zone 4 on oven 1 to 245')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', value: 245 } });
+  });
+
+  it('a command or a change for later is not filed now', async () => {
+    expect(await ask('stop line 2 at 14:00')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await ask('Ofen 1 Zone 4 heute Abend auf 240 stellen')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await ask('set zone 4 on oven 1 to 240')).toMatchObject({ tool: 'set_setpoint', args: { value: 240 } });
+  });
+});

@@ -8,8 +8,23 @@ import { setpointValue } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
+/** "stop line 2 at 14:00", "Zone 4 heute Abend auf 240": a write for later. The gate judges a write against the plant as it is when it runs, so it is filed only for now. */
+const LATER =
+  /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|o'?clock|am|pm|h)?\b|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung))\b/i;
+
+function laterWrite(language: Language): Plan {
+  return clarify(
+    say(
+      language,
+      'I can only file a change for now, not for later: the approval is judged against the plant as it is when it runs. Ask again when it is time, or say “now” if you meant now.',
+      'Eine Änderung kann ich nur für jetzt beantragen, nicht für später: Die Freigabe wird gegen den Zustand der Anlage geprüft, wenn sie ausgeführt wird. Fragen Sie zur gegebenen Zeit noch einmal, oder sagen Sie „jetzt“, wenn Sie jetzt meinten.',
+    ),
+  );
+}
+
 export function planSetSetpoint(plan: PlanContext): Plan {
   const { text, combined, language, machine, call, needAsset } = plan;
+  if (LATER.test(text.replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' '))) return laterWrite(language);
   return setpointPlan(text, combined, machine, language, call, needAsset);
 }
 
@@ -26,6 +41,7 @@ export function planMachineCommand(plan: PlanContext): Plan {
       ),
     );
   if (!asset) return needAsset(say(language, 'the command', 'den Befehl'));
+  if (LATER.test(text)) return laterWrite(language);
   return call({ asset: asset.id, command });
 }
 

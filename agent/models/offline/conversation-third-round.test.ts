@@ -146,3 +146,20 @@ describe('writes that are none, or not for now', () => {
     expect(await ask('set zone 4 on oven 1 to 240')).toMatchObject({ tool: 'set_setpoint', args: { value: 240 } });
   });
 });
+
+describe('an acknowledgement after a proposal', () => {
+  const earlier = [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }];
+  const previous: PreviousCall = { tool: 'propose_schedule', args: {} };
+  const withDraft = (text: string) =>
+    understand({ text, assets, orders, availableTools: all, now, timeZone: 'Europe/Berlin', previous, earlier, previousText: 'propose a schedule' });
+
+  it('"ok" or "fine" files nothing; "yes, release it" does', async () => {
+    expect(await withDraft('ok')).toMatchObject({ kind: 'reply' });
+    expect(await withDraft('fine')).toMatchObject({ kind: 'reply' });
+    expect(await withDraft('yes, release it')).toMatchObject({ tool: 'release_schedule' });
+  });
+
+  it('"release it after lunch" is not released now', async () => {
+    expect(await withDraft('release it after lunch')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

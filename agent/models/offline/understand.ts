@@ -37,6 +37,12 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
     // Timestamps typed in full say nothing about the intent and only confuse the classifier.
     .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?/g, ' ');
   const evidence = languageEvidence(input.text);
+  // "ok", "L2?" after a German question: a reply without language words is in the conversation's language.
+  const before = input.previousText ? languageEvidence(input.previousText) : undefined;
+  if (evidence.german === evidence.english && before && before.german !== before.english) {
+    const language = before.german > before.english ? 'de' : 'en';
+    return planReply({ ...input, classification: await classifyIntent(classified, language), language });
+  }
   if (evidence.german === evidence.english) {
     // No word says which language ("Auftragsfortschritt", "pnp2 L1"): ask both models, keep the surer.
     const [english, german] = await Promise.all([classifyIntent(classified, 'en'), classifyIntent(classified, 'de')]);

@@ -14,6 +14,8 @@ import type { Plan } from './types';
 import { parseTimeWindow } from '../time-window';
 import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
 
+/** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
+const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|buch\w*|go)\b/;
 /** "… davon", "of that": the request is about what was just shown. */
 const OF_THAT = /\b(davon|dazu|of (that|it|this|those)|for (that|it|this))\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
@@ -24,6 +26,22 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
   // "ok and line 1?", "alles klar, und Linie 2?": the acknowledgement in front changes nothing.
   const lower = request.lower.replace(ACKNOWLEDGEMENT, '');
+  // "ok", "fine", "passt": an acknowledgement of what was shown, not a yes to filing it.
+  if (
+    AFFIRMATION.test(lower) &&
+    wordCount(text) <= 5 &&
+    !YES.test(lower) &&
+    (lastTool === 'maintenance_forecast' || lastTool === 'plan_replenishment' || lastTool === 'propose_schedule' || lastTool === 'what_if')
+  )
+    return {
+      kind: 'reply',
+      reason: 'unknown',
+      text: say(
+        language,
+        'Okay. Nothing is filed until you ask for it — say “book it”, “release it” or “send RUN-1” when you want it to go for approval.',
+        'In Ordnung. Beantragt wird nichts, bis Sie es sagen — „buch es“, „freigeben“ oder „RUN-1 losschicken“, wenn es zur Freigabe soll.',
+      ),
+    };
   if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';

@@ -9,10 +9,10 @@ import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
 /** "stop line 2 at 14:00", "Zone 4 heute Abend auf 240": a write for later. The gate judges a write against the plant as it is when it runs, so it is filed only for now. */
-const LATER =
+export const LATER =
   /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|o'?clock|am|pm|h)?\b|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung))\b/i;
 
-function laterWrite(language: Language): Plan {
+export function laterWrite(language: Language): Plan {
   return clarify(
     say(
       language,

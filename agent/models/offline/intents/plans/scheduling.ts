@@ -7,6 +7,7 @@ import { clarify, say } from '../replies';
 import { DRAFT_ID, orderId } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
+import { LATER, laterWrite } from './plant-writes';
 
 export function planProposeSchedule(plan: PlanContext): Plan {
   const { call } = plan;
@@ -27,6 +28,8 @@ export function planReleaseSchedule(plan: PlanContext): Plan {
         'In diesem Gespräch gibt es keinen Planvorschlag zum Freigeben (no proposed schedule). Fragen Sie zuerst „Schlag einen Plan für die offenen Aufträge vor“; dann reiche ich die Freigabe dieses Entwurfs zur Genehmigung ein.',
       ),
     );
+  // "release it after lunch": filed now it would run now.
+  if (LATER.test(plan.text.replace(DRAFT_ID, ' ')) || /\b(after lunch|nach dem mittag\w*|nach der pause)\b/i.test(plan.text)) return laterWrite(language);
   return call({ draftId });
 }
 

@@ -163,3 +163,23 @@ describe('an acknowledgement after a proposal', () => {
     expect(await withDraft('release it after lunch')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('what-ifs in the words planners use', () => {
+  it('reads a rush order due "bis morgen früh" and a product family in German', async () => {
+    // now: Wednesday 13:00 in Berlin; Thursday 06:00 is 17 h away.
+    expect(await ask('wir brauchen 150 Steuerungen extra bis morgen früh, geht das?')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'rush_order', product: 'CPU-1516', quantity: 150, dueInHours: 17 } },
+    });
+  });
+
+  it('asks back in German when a German what-if says too little', async () => {
+    const plan = await ask('was wäre wenn was ausfällt');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect((plan as { text: string }).text).toMatch(/Welche|Szenarien/);
+  });
+
+  it('reads "der Netzteil-Auftrag" as the one power-supply order', async () => {
+    expect(await ask('warum hängt der Netzteil-Auftrag')).toMatchObject({ tool: 'explain_late_order', args: { order: 'PO-24120' } });
+  });
+});

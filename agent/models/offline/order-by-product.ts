@@ -14,6 +14,26 @@ const ORDER_ID = /\b(po|wo|so|mo)[-\s]?\d{3,}\b/i;
 /** Words in product names that name no product in particular. */
 const GENERIC = new Set(['board', 'boards', 'main', 'module', 'modules', 'panel', 'panels', 'industrial', 'unit', 'the', 'and']);
 
+/** German (and shop-floor) words for the product families' English words: "Netzteil" is a power supply. */
+const FAMILY_WORDS: Record<string, string> = {
+  netzteil: 'supply',
+  netzteile: 'supply',
+  stromversorgung: 'supply',
+  antrieb: 'drive',
+  antriebe: 'drive',
+  umrichter: 'drive',
+  frequenzumrichter: 'drive',
+  steuerung: 'controller',
+  steuerungen: 'controller',
+  sps: 'controller',
+  plc: 'controller',
+  bedienpanel: 'hmi',
+  bediengeraet: 'hmi',
+  display: 'hmi',
+  'e/a': 'i/o',
+  io: 'i/o',
+};
+
 /** Product word → the products it names; a word two products share names neither. */
 function productWords(orders: readonly OrderRef[]): Map<string, string> {
   const owners = new Map<string, Set<string>>();
@@ -49,7 +69,7 @@ export function productNamed(text: string, orders: readonly OrderRef[]): string 
   const typed = new Set([...normalise(text).split(' '), ...lower.split(/[^a-z0-9äöüß/-]+/)]);
   const products = new Set<string>();
   for (const word of typed) {
-    const product = words.get(word) ?? words.get(word.replace(/s$/, ''));
+    const product = words.get(word) ?? words.get(word.replace(/s$/, '')) ?? words.get(FAMILY_WORDS[word] ?? '');
     if (product) products.add(product);
   }
   return products.size === 1 ? [...products][0] : undefined;
@@ -64,7 +84,8 @@ export function orderByProduct(text: string, orders: readonly OrderRef[]): strin
   const typed = new Set([...normalise(text).split(' '), ...lower.split(/[^a-z0-9äöüß-]+/)]);
   const products = new Set<string>();
   for (const word of typed) {
-    const product = words.get(word) ?? words.get(word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, ''));
+    const bare = word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, '');
+    const product = words.get(word) ?? words.get(bare) ?? words.get(FAMILY_WORDS[bare] ?? '');
     if (product) products.add(product);
   }
   if (products.size !== 1) return undefined;

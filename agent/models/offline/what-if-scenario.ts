@@ -12,9 +12,14 @@ type Scenario =
 
 export type WhatIfReading = { kind: 'scenario'; scenario: Scenario } | { kind: 'clarify'; text: string };
 
-const KINDS =
-  'I can plan these what-ifs: a machine down (“what if L1-PNP2 is down for 8 hours”), a rush order (“what if a rush order of 300 HMI-7MB is due in 12 hours”), ' +
-  'a material delay (“what if material for PO-24118 is 6 hours late”) or an extra shift (“what if line 1 gets an extra shift”).';
+const KINDS = {
+  en:
+    'I can plan these what-ifs: a machine down (“what if L1-PNP2 is down for 8 hours”), a rush order (“what if a rush order of 300 HMI-7MB is due in 12 hours”), ' +
+    'a material delay (“what if material for PO-24118 is 6 hours late”) or an extra shift (“what if line 1 gets an extra shift”).',
+  de:
+    'Diese Was-wäre-wenn-Szenarien kann ich planen: eine Maschine fällt aus („was wäre, wenn L1-PNP2 8 Stunden ausfällt“), ein Eilauftrag („was wäre bei einem Eilauftrag über 300 HMI-7MB in 12 Stunden“), ' +
+    'Material kommt später („was wäre, wenn das Material für PO-24118 6 Stunden später kommt“) oder eine Zusatzschicht („was wäre mit einer Zusatzschicht auf Linie 1“).',
+};
 
 /** An earlier scenario a follow-up changes ("and if it is 8 hours?"). */
 export type PreviousScenario = Record<string, unknown> & { type: string };
@@ -23,8 +28,9 @@ export function whatIfScenario(
   text: string,
   machine: AssetRef | undefined,
   lineId: string | undefined,
-  options: { previous?: PreviousScenario; extraShiftDate?: string; namedProduct?: string } = {},
+  options: { previous?: PreviousScenario; extraShiftDate?: string; namedProduct?: string; dueByHours?: number; language?: 'en' | 'de' } = {},
 ): WhatIfReading {
+  const de = options.language === 'de';
   const hoursMatch = /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text);
   // "half a day", "einen ganzen Tag", "a whole shift": spans people say without a number.
   const spoken = /\b(half a day|halben tag|a (?:whole |full )?day|einen (?:ganzen )?tag|(?:a|one|eine) (?:whole |full |ganze )?(?:shift|schicht))\b/i.exec(
@@ -61,7 +67,8 @@ export function whatIfScenario(
     // "and if we add 200 I/O modules due in 16 hours": a product by name, a quantity and a due time.
     (options.namedProduct !== undefined &&
       /\b\d+\b/.test(text) &&
-      /\b(due|fällig|faellig|bis|until|by|in|within|binnen|innerhalb)\b[^.]*\d+\s*(?:hours?|hrs?|h|stunden|std)\b/i.test(text)) ||
+      (options.dueByHours !== undefined ||
+        /\b(due|fällig|faellig|bis|until|by|in|within|binnen|innerhalb)\b[^.]*\d+\s*(?:hours?|hrs?|h|stunden|std)\b/i.test(text))) ||
     /\b\d+\s*(?:x\s*|pcs\s*|stück\s*|stueck\s*|stk\s*)?(?:(?:extra|more|additional|zusätzliche?n?|zusaetzliche?n?|weitere)\s+)?(?!PO-)[A-Z]{2,5}-[A-Z0-9]{2,}\b/.test(
       text,
     )
@@ -79,9 +86,14 @@ export function whatIfScenario(
       /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??
       /\b(?:within|binnen|innerhalb von)\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text);
     if (!product || !Number.isInteger(quantity) || quantity <= 0) {
-      return { kind: 'clarify', text: 'Which product and how many? Say e.g. “what if a rush order of 300 HMI-7MB is due in 12 hours”.' };
+      return {
+        kind: 'clarify',
+        text: de
+          ? 'Welches Produkt und wie viele? Sagen Sie z. B. „was wäre bei einem Eilauftrag über 300 HMI-7MB in 12 Stunden“.'
+          : 'Which product and how many? Say e.g. “what if a rush order of 300 HMI-7MB is due in 12 hours”.',
+      };
     }
-    return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : 24 } };
+    return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : (options.dueByHours ?? 24) } };
   }
   if (
     /\b(down|goes down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausfällt|ausfaellt|fällt|steht|stillstand|kaputt|ausfall)\b/i.test(
@@ -91,8 +103,10 @@ export function whatIfScenario(
     if (machine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: machine.id, hours: hours ?? 4 } };
     return {
       kind: 'clarify',
-      text: `Which machine is down${lineId ? ` on ${lineId}` : ''}? Name it, e.g. “what if the reflow oven on line 2 is down for 4 hours”.`,
+      text: de
+        ? `Welche Maschine fällt aus${lineId ? ` auf ${lineId}` : ''}? Nennen Sie sie, z. B. „was wäre, wenn der Ofen auf Linie 2 4 Stunden ausfällt“.`
+        : `Which machine is down${lineId ? ` on ${lineId}` : ''}? Name it, e.g. “what if the reflow oven on line 2 is down for 4 hours”.`,
     };
   }
-  return { kind: 'clarify', text: KINDS };
+  return { kind: 'clarify', text: de ? KINDS.de : KINDS.en };
 }

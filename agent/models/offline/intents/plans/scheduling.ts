@@ -1,7 +1,8 @@
 /** Plans for the production schedule: proposing one, releasing a draft, what-if scenarios and late orders. */
 import { latestOutput } from '../../earlier-results';
 import { productNamed } from '../../order-by-product';
-import { namedDay } from '../../time-window';
+import { zonedInstant } from '@/lib/shift-calendar';
+import { namedDay, type TimeContext } from '../../time-window';
 import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
 import { clarify, say } from '../replies';
 import { DRAFT_ID, orderId } from '../slots';
@@ -33,6 +34,24 @@ export function planReleaseSchedule(plan: PlanContext): Plan {
   return call({ draftId });
 }
 
+/** "bis morgen früh", "by tonight": the hours until a due time named in words, in plant time. */
+function dueByHours(text: string, context: TimeContext): number | undefined {
+  const t = text.toLowerCase();
+  const named: [RegExp, number, number][] = [
+    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow morning|morgen (?:früh|frueh)|morgen morgen)\b/, 1, 6],
+    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow (?:noon|midday)|morgen mittag)\b/, 1, 12],
+    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow evening|morgen abend)\b/, 1, 18],
+    [/\b(?:by|until|till|bis|für|fuer) (?:tonight|this evening|heute abend)\b/, 0, 22],
+  ];
+  const found = named.find(([pattern]) => pattern.test(t));
+  if (!found) return undefined;
+  const day = namedDay(found[1] === 1 ? 'tomorrow' : 'today', context);
+  if (!day) return undefined;
+  const due = zonedInstant(day, `${String(found[2]).padStart(2, '0')}:00`, context.timeZone);
+  const hours = (due.getTime() - context.now.getTime()) / 3_600_000;
+  return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
+}
+
 export function planWhatIf(plan: PlanContext): Plan {
   const { input, text, combined, followUp, timeContext, machine, lineId, call } = plan;
   const previousScenario =
@@ -43,6 +62,8 @@ export function planWhatIf(plan: PlanContext): Plan {
     previous: previousScenario,
     extraShiftDate: namedDay(combined, timeContext)?.iso,
     namedProduct: productNamed(followUp ? text : combined, input.orders ?? []),
+    dueByHours: dueByHours(followUp ? text : combined, timeContext),
+    language: plan.language,
   });
   if (scenario.kind === 'clarify') return clarify(scenario.text);
   return call({ scenario: scenario.scenario });

@@ -10,11 +10,16 @@ export function StockTable({ lineId, parts, format }: { lineId: string; parts: P
   return (
     <div className="material-block">
       <h3>{lineId}</h3>
+      {/* Why a line still runs with an empty supermarket: its placers work off the reels on their feeders. */}
+      <p className="material-note">
+        Supermarket: the stock beside the line. The placers’ feeders hold more, so a line runs on after its supermarket is empty, until a feeder runs low
+        (E-301).
+      </p>
       <table className="material-table">
         <thead>
           <tr>
             <th>Part</th>
-            <th>Line-side</th>
+            <th title="The line's supermarket">Supermarket</th>
             <th>Warehouse</th>
             <th>Runs out</th>
           </tr>
@@ -32,8 +37,14 @@ export function StockTable({ lineId, parts, format }: { lineId: string; parts: P
                 <td>{quantity(part.stockLineSide[lineId] ?? 0)}</td>
                 <td>{quantity(part.stockWarehouse)}</td>
                 <td>
-                  {soonest ? format(soonest) : 'covered'}
-                  {part.plantRunOutAt ? <span className="material-flag"> plant-wide</span> : null}
+                  {(part.stockLineSide[lineId] ?? 0) <= 0 ? (
+                    <span className="material-flag">{part.stockWarehouse > 0 ? 'empty now, refill from the warehouse' : 'empty now, warehouse too'}</span>
+                  ) : (
+                    <>
+                      {soonest ? format(soonest) : 'covered'}
+                      {part.plantRunOutAt ? <span className="material-flag"> plant-wide</span> : null}
+                    </>
+                  )}
                 </td>
               </tr>
             );

@@ -183,3 +183,13 @@ describe('what-ifs in the words planners use', () => {
     expect(await ask('warum hängt der Netzteil-Auftrag')).toMatchObject({ tool: 'explain_late_order', args: { order: 'PO-24120' } });
   });
 });
+
+describe('questions asked sideways', () => {
+  it('"what breaks first" is the maintenance forecast, "what\'s up with" a machine its state', async () => {
+    expect(await ask('what wears out next on line 2')).toMatchObject({ tool: 'maintenance_forecast' });
+    expect(await ask('hey can you tell me whats up with the second placer on line one, it keeps beeping')).toMatchObject({
+      tool: 'asset_state',
+      args: { asset: 'L1-PNP2' },
+    });
+  });
+});

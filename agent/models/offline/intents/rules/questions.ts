@@ -45,6 +45,21 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return ['search_manuals', false];
   // "how often should the stencil be wiped", "wie oft Schablone reinigen": an interval the manuals give.
   if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
+  // "what breaks first on line 1", "welche Maschine macht als nächstes schlapp": the maintenance forecast.
+  if (
+    /\b(break\w*|fail\w*|wear\w* out|give\w* up|die\w*|kaputt\w*|ausf[aä]ll\w*|verschlei\w*|schlapp|den geist aufgeben|gibt .*auf)\b/.test(lower) &&
+    /\b(first|next|soonest|earliest|als (nächstes|naechstes|erstes)|zuerst|demnächst|demnaechst|bald)\b/.test(lower) &&
+    !/\b(what if|was wäre|was waere|was wenn)\b/.test(lower)
+  )
+    return ['maintenance_forecast', false];
+  // "whats up with pnp 2 on line one", "was ist mit dem Ofen los": the machine's state.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\b(what'?s up with|whats up with|what'?s going on with|what'?s wrong with|what is wrong with|was ist (?:los )?mit|was ist mit|was hat)\b/.test(lower) &&
+    !/\b(order|auftrag|alarm\w*|trend|verlauf|history)\b/.test(lower)
+  )
+    return ['asset_state', usesPrevious];
   // "have the AOI on L1 look at what's running", "den Auftrag durch die Optik schicken": an inspection now.
   if (
     /\b(have|let|get) the (aoi|optical inspection)\b.*\b(look|check|inspect|scan)\b|\b(durch die|über die|ueber die) (aoi|optik)\b.*\b(schick\w*|laufen lassen|fahren|jagen)\b|\b(aoi|optik)\b.*\b(drüber|drueber) ?(schauen|gucken|laufen)\b/.test(

@@ -54,6 +54,11 @@ export default async function MaterialPage() {
         <section className="card">
           <h1>Material</h1>
           <p className="muted">Plant time {format(snapshot.time)}. Reload for the latest positions and stock.</p>
+          {/* Why a line still runs with an empty supermarket: its placers work off the reels on their feeders. */}
+          <p className="material-note">
+            Supermarket: the stock beside each line. The placers’ feeders hold more, so a line runs on after its supermarket is empty, until a feeder runs low
+            (E-301).
+          </p>
           <div className="material-grid">
             {lines.map((line, index) => (
               <StockTable key={line} lineId={line} parts={statuses[index]!.parts.slice(0, 10)} format={format} />

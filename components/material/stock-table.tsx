@@ -10,11 +10,6 @@ export function StockTable({ lineId, parts, format }: { lineId: string; parts: P
   return (
     <div className="material-block">
       <h3>{lineId}</h3>
-      {/* Why a line still runs with an empty supermarket: its placers work off the reels on their feeders. */}
-      <p className="material-note">
-        Supermarket: the stock beside the line. The placers’ feeders hold more, so a line runs on after its supermarket is empty, until a feeder runs low
-        (E-301).
-      </p>
       <table className="material-table">
         <thead>
           <tr>

@@ -193,3 +193,10 @@ describe('questions asked sideways', () => {
     });
   });
 });
+
+describe('a limit is a manual question', () => {
+  it('"max paste age on the stencil" searches the manuals; "how much paste is left" reads stock', async () => {
+    expect(await ask("what's the max paste age on the stencil")).toMatchObject({ tool: 'search_manuals' });
+    expect(await ask('how much solder paste is left in stock')).toMatchObject({ tool: 'material_status' });
+  });
+});

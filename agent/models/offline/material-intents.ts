@@ -77,6 +77,16 @@ export function mayAskToSend(text: string): boolean {
  * fires on words that mean material: "material for PO-24118 is 6 hours late" stays a scheduler
  * what-if (an order named, a delay), as it was before material tools existed.
  */
+/** "what's the max paste age on the stencil", "zulässige Standzeit der Paste": a limit the manuals give, not stock. */
+export function asksForALimit(text: string): boolean {
+  const lower = normalise(text);
+  return (
+    /\b(max\w*|min|minimum|limit\w*|spec\w*|allowed|permitted|zulaessig\w*|erlaubt\w*|open time|stencil life|standzeit|verarbeitungszeit|topfzeit|before (we|you) (have to )?(bin|scrap|throw))\b/.test(
+      lower,
+    ) && !/\b(stock\w*|bestand\w*|how many|how much|wie ?viel\w*|run\w* out|reicht|reichen|short\w*|deliver\w*|liefer\w*|order\w*|bestell\w*)\b/.test(lower)
+  );
+}
+
 export function materialRuleIntent(
   text: string,
   parts: readonly PartRef[],
@@ -87,6 +97,7 @@ export function materialRuleIntent(
   namesMachine = false,
 ): MaterialIntent | undefined {
   const lower = normalise(text);
+  if (asksForALimit(text)) return undefined;
   const part = mentionedPart(text, parts, { numbersOnly: namesMachine });
   const supplier = mentionedSupplier(text, parts);
   const has = (intent: MaterialIntent) => availableTools.has(MATERIAL_INTENTS[intent].tool);

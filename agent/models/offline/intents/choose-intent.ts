@@ -6,7 +6,7 @@
 import type { AssetRef } from '../../../assets';
 import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
-import { materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
+import { asksForALimit, materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
 import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { wordCount } from './conversation';
 import { chatterReply, lowConfidence } from './replies';
@@ -40,6 +40,7 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
     !reading.intent &&
     classification.score < CONFIDENT_PLANT_READING &&
     materialEvidence(text, input.parts ?? []) &&
+    !asksForALimit(text) &&
     !ruleIntent(text, lower, input, timeContext) &&
     isMaterialIntent(materialRead?.intent) &&
     materialRead.score >= MATERIAL_CONFIDENCE_THRESHOLD &&

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { twinAssets } from '../../twin-assets';
 import { twinOrders } from '../../twin-orders';
+import { twinParts } from '../../twin-parts';
 import { INTENTS, type PreviousCall } from './intents';
 import { withoutNegatedWrites } from './negated-clauses';
 import { correctLineTypos } from './text';
@@ -14,11 +15,12 @@ import { understand } from './understand';
 
 const assets = twinAssets();
 const orders = twinOrders();
+const parts = twinParts();
 const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
 // Wednesday 4 March 2026, 13:00 in Berlin (UTC+1): early shift 06:00–14:00.
 const now = new Date('2026-03-04T12:00:00Z');
 const ask = (text: string, extra: { previous?: PreviousCall; previousText?: string } = {}) =>
-  understand({ text, assets, orders, availableTools: all, now, timeZone: 'Europe/Berlin', ...extra });
+  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...extra });
 
 describe('a clause that forbids a write', () => {
   it('is set aside, and the rest is the request', async () => {

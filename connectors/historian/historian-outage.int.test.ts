@@ -142,7 +142,8 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     await eventually(() => instance.historian.stats().pending === 0, 20_000, 'the backlog to be written');
 
     const stored = await storedCounts(sent);
-    expect(sent.filter((value) => stored.get(value) !== 1)).toEqual([]);
+    // Each value with how often it was stored, so a failure says hole (0) or duplicate (2).
+    expect(sent.filter((value) => stored.get(value) !== 1).map((value) => [value, stored.get(value) ?? 0])).toEqual([]);
     expect(await gapEvents()).toEqual([]);
     expect(instance.historian.stats().dropped).toBe(0);
     expect(await readdir(spillDir)).toEqual([]);
@@ -186,7 +187,11 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     const first = await startInstance(firstProxy.urlFor(fresh.url), { flushIntervalMs: 60_000, maxBatchRows: 100_000 });
     const second = await startInstance(fresh.url);
     expect([first.lease.held, second.lease.held]).toEqual([true, false]);
-    const reported = observe(first, second);
+    // What the survivor saw is what it can backfill. The server samples each subscription on its own,
+    // so under load two quick changes can merge into one for one instance and not the other; a value
+    // only the dead instance saw, and never wrote, is lost with it.
+    const survivorSaw = observe(second);
+    const eitherSaw = observe(first, second);
     const counter = countUp(5000);
     await sleep(800);
     await first.historian.flush(); // some history is written …
@@ -197,12 +202,15 @@ describe.runIf(TEST_DATABASE_URL)('plant history across database outages and fai
     await first.plant.close();
     await eventually(() => second.lease.held, 20_000, 'the standby to take over the lease');
     await sleep(800);
-    const sent = reported(await counter.stop());
+    const values = await counter.stop();
     await second.historian.flush();
 
-    const stored = await storedCounts(sent);
+    const sent = survivorSaw(values);
+    const stored = await storedCounts(eitherSaw(values));
     expect(sent.length).toBeGreaterThan(20);
-    expect(sent.filter((value) => stored.get(value) !== 1)).toEqual([]);
+    // Each value with how often it was stored, so a failure says hole (0) or duplicate (2).
+    expect(sent.filter((value) => stored.get(value) !== 1).map((value) => [value, stored.get(value) ?? 0])).toEqual([]);
+    expect([...stored].filter(([, count]) => count > 1)).toEqual([]);
     expect(await gapEvents()).toEqual([]);
   });
 });

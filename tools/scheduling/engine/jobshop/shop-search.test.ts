@@ -4,9 +4,10 @@ import { dispatch } from '../dispatch';
 import { createRandom } from '../random';
 import { randomProblem } from '../random-problem';
 import { computeHeads as generalHeads, createState, makespanOf } from '../sequence-state';
+import { applyMove, createMoveScratch, updateTails } from './incremental-move';
 import { arcDistance, createRelinkScratch, relink } from './path-relinking';
 import { shopSearch } from './shop-search';
-import { computeHeads, computeTails, createShopState, isClassicalJobShop, moveOp, toSnapshot } from './shop-state';
+import { computeHeads, computeTails, createShopState, isClassicalJobShop, loadSequence, moveOp, toSnapshot } from './shop-state';
 
 const problem = randomProblem(3, { jobs: 8, machines: 5, releases: true });
 const cp = compileProblem(problem);
@@ -51,6 +52,42 @@ describe('job-shop fast state', () => {
     let longest = 0;
     for (let o = 0; o < state.n; o++) longest = Math.max(longest, state.head[o]! + state.duration[o]! + state.tail[o]!);
     expect(longest).toBe(state.makespan);
+  });
+});
+
+describe('incremental moves', () => {
+  it('give the same heads, tails and makespan as a full recomputation, and refuse the same cycles', () => {
+    const state = createShopState(cp, dispatch(cp, 'mwkr'));
+    const full = createShopState(cp, dispatch(cp, 'mwkr'));
+    computeHeads(state);
+    computeTails(state);
+    const scratch = createMoveScratch(state.n);
+    const random = createRandom(9);
+    let applied = 0;
+    for (let step = 0; step < 500; step++) {
+      const m = random.int(cp.machineCount);
+      const lo = state.machineStart[m]!;
+      const size = state.machineStart[m + 1]! - lo;
+      const from = lo + random.int(size);
+      const to = lo + random.int(size);
+      if (from === to) continue;
+      loadSequence(full, state.seq);
+      moveOp(full, from, to);
+      const acyclic = computeHeads(full);
+      const before = Array.from(state.seq);
+      expect(applyMove(state, scratch, from, to)).toBe(acyclic);
+      if (!acyclic) {
+        expect(Array.from(state.seq)).toEqual(before);
+        continue;
+      }
+      updateTails(state, scratch);
+      computeTails(full);
+      expect(Array.from(state.head)).toEqual(Array.from(full.head));
+      expect(Array.from(state.tail)).toEqual(Array.from(full.tail));
+      expect(state.makespan).toBe(full.makespan);
+      applied++;
+    }
+    expect(applied).toBeGreaterThan(100);
   });
 });
 

@@ -30,7 +30,9 @@ export interface ShopState {
   readonly finish: Float64Array;
   /** Longest path from an operation's end to the schedule's end, valid after computeTails. */
   readonly tail: Float64Array;
+  /** A topological order of the operations, and each operation's index in it (`ord`). */
   readonly topo: Int32Array;
+  readonly ord: Int32Array;
   readonly indegree: Int32Array;
   makespan: number;
 }
@@ -73,6 +75,7 @@ export function createShopState(cp: CompiledProblem, snapshot: SequenceSnapshot)
     finish: new Float64Array(n),
     tail: new Float64Array(n),
     topo: new Int32Array(n),
+    ord: new Int32Array(n),
     indegree: new Int32Array(n),
     makespan: 0,
   };
@@ -128,7 +131,7 @@ export function moveOp(state: ShopState, from: number, to: number): void {
  * a cycle; the heads are then garbage and the caller must undo its move.
  */
 export function computeHeads(state: ShopState): boolean {
-  const { n, head, finish, duration, release, jobPred, jobSucc, machPred, machSucc, topo, indegree } = state;
+  const { n, head, finish, duration, release, jobPred, jobSucc, machPred, machSucc, topo, ord, indegree } = state;
   let end = 0;
   for (let o = 0; o < n; o++) {
     const d = (jobPred[o]! >= 0 ? 1 : 0) + (machPred[o]! >= 0 ? 1 : 0);
@@ -138,7 +141,8 @@ export function computeHeads(state: ShopState): boolean {
   let makespan = 0;
   let next = 0;
   while (next < end) {
-    const o = topo[next++]!;
+    const o = topo[next]!;
+    ord[o] = next++;
     const jp = jobPred[o]!;
     const mp = machPred[o]!;
     // A job's release date applies to all its operations, so a job predecessor's finish already covers it.

@@ -9,7 +9,8 @@
  * solve (`TabuWorkspace`), so the speed is the graph updates, not the garbage collector.
  */
 import type { Random } from '../random';
-import { type ShopState, computeHeads, computeTails, criticalPath, moveOp } from './shop-state';
+import { type MoveScratch, applyMove, createMoveScratch, updateTails } from './incremental-move';
+import { type ShopState, criticalPath } from './shop-state';
 
 export interface TabuWorkspace {
   readonly path: Int32Array;
@@ -25,6 +26,7 @@ export interface TabuWorkspace {
   /** Tabu-search iterations over all runs (the solve's iteration budget counts these). */
   iterations: number;
   readonly bestSeq: Int32Array;
+  readonly move: MoveScratch;
 }
 
 export interface TabuRunOptions {
@@ -54,11 +56,12 @@ export function createWorkspace(state: ShopState): TabuWorkspace {
     clock: 0,
     iterations: 0,
     bestSeq: new Int32Array(n),
+    move: createMoveScratch(n),
   };
 }
 
 /**
- * Improves `state` (heads and tails must be valid) by tabu search. Leaves the run's best sequence in
+ * Improves `state` (heads, topological order and tails must be valid) by tabu search. Leaves the run's best sequence in
  * `ws.bestSeq` and returns its makespan and why the run ended; `state` is left wherever the walk was.
  */
 export function tabuRun(state: ShopState, ws: TabuWorkspace, options: TabuRunOptions): { value: number; end: TabuRunEnd } {
@@ -205,16 +208,11 @@ export function tabuRun(state: ShopState, ws: TabuWorkspace, options: TabuRunOpt
     const to = candTo[c]!;
     const u = seq[from]!;
     const expiry = ws.clock + tenure + random.int((tenure >> 1) + 1);
-    moveOp(state, from, to);
-    if (!computeHeads(state)) {
-      moveOp(state, to, from);
-      computeHeads(state);
-      return false;
-    }
+    if (!applyMove(state, ws.move, from, to)) return false;
     // The move put u after (or before) every operation it passed: putting any of them back is tabu.
     if (from < to) for (let i = from; i < to; i++) tabu[u * n + seq[i]!] = expiry;
     else for (let i = to + 1; i <= from; i++) tabu[seq[i]! * n + u] = expiry;
-    computeTails(state);
+    updateTails(state, ws.move);
     return true;
   };
 

@@ -114,7 +114,9 @@ export function applyMove(state: ShopState, scratch: MoveScratch, from: number, 
 
 /** Heads in topological order from position `first` on (earlier heads are unchanged), and the makespan. */
 function headsFrom(state: ShopState, first: number): void {
-  const { n, topo, head, finish, duration, release, jobPred, machPred } = state;
+  const { n, topo, head, finish, duration, release, jobPred, machPred, prefixMax, prefixArg } = state;
+  let makespan = first > 0 ? prefixMax[first - 1]! : 0;
+  let lastOp = first > 0 ? prefixArg[first - 1]! : -1;
   for (let p = first; p < n; p++) {
     const o = topo[p]!;
     const jp = jobPred[o]!;
@@ -123,11 +125,17 @@ function headsFrom(state: ShopState, first: number): void {
     const b = mp >= 0 ? finish[mp]! : 0;
     const start = a > b ? a : b;
     head[o] = start;
-    finish[o] = start + duration[o]!;
+    const f = start + duration[o]!;
+    finish[o] = f;
+    if (f > makespan) {
+      makespan = f;
+      lastOp = o;
+    }
+    prefixMax[p] = makespan;
+    prefixArg[p] = lastOp;
   }
-  let makespan = 0;
-  for (let o = 0; o < n; o++) if (finish[o]! > makespan) makespan = finish[o]!;
   state.makespan = makespan;
+  state.lastOp = lastOp;
 }
 
 /** Tails for the positions an `applyMove` may have changed (later tails are unchanged). */

@@ -34,7 +34,16 @@ export interface ShopState {
   readonly topo: Int32Array;
   readonly ord: Int32Array;
   readonly indegree: Int32Array;
+  /**
+   * Running maximum of finish times along the topological order, and where it is attained: after a local
+   * head update the makespan and the last operation come from the unchanged prefix plus the updated part,
+   * without a scan of all operations.
+   */
+  readonly prefixMax: Float64Array;
+  readonly prefixArg: Int32Array;
   makespan: number;
+  /** An operation that finishes at the makespan (the end of the critical path). */
+  lastOp: number;
 }
 
 /**
@@ -77,7 +86,10 @@ export function createShopState(cp: CompiledProblem, snapshot: SequenceSnapshot)
     topo: new Int32Array(n),
     ord: new Int32Array(n),
     indegree: new Int32Array(n),
+    prefixMax: new Float64Array(n),
+    prefixArg: new Int32Array(n),
     makespan: 0,
+    lastOp: -1,
   };
   for (let m = 0; m < machineCount; m++) state.seq.set(snapshot.sequences[m]!, machineStart[m]!);
   relinkAll(state);
@@ -131,7 +143,7 @@ export function moveOp(state: ShopState, from: number, to: number): void {
  * a cycle; the heads are then garbage and the caller must undo its move.
  */
 export function computeHeads(state: ShopState): boolean {
-  const { n, head, finish, duration, release, jobPred, jobSucc, machPred, machSucc, topo, ord, indegree } = state;
+  const { n, head, finish, duration, release, jobPred, jobSucc, machPred, machSucc, topo, ord, indegree, prefixMax, prefixArg } = state;
   let end = 0;
   for (let o = 0; o < n; o++) {
     const d = (jobPred[o]! >= 0 ? 1 : 0) + (machPred[o]! >= 0 ? 1 : 0);
@@ -139,10 +151,11 @@ export function computeHeads(state: ShopState): boolean {
     if (d === 0) topo[end++] = o;
   }
   let makespan = 0;
+  let lastOp = -1;
   let next = 0;
   while (next < end) {
     const o = topo[next]!;
-    ord[o] = next++;
+    ord[o] = next;
     const jp = jobPred[o]!;
     const mp = machPred[o]!;
     // A job's release date applies to all its operations, so a job predecessor's finish already covers it.
@@ -152,13 +165,19 @@ export function computeHeads(state: ShopState): boolean {
     head[o] = start;
     const f = start + duration[o]!;
     finish[o] = f;
-    if (f > makespan) makespan = f;
+    if (f > makespan) {
+      makespan = f;
+      lastOp = o;
+    }
+    prefixMax[next] = makespan;
+    prefixArg[next++] = lastOp;
     const js = jobSucc[o]!;
     if (js >= 0 && --indegree[js]! === 0) topo[end++] = js;
     const ms = machSucc[o]!;
     if (ms >= 0 && --indegree[ms]! === 0) topo[end++] = ms;
   }
   state.makespan = makespan;
+  state.lastOp = lastOp;
   return end === n;
 }
 
@@ -184,14 +203,8 @@ export function computeTails(state: ShopState): void {
  * that fix each start. Machine arcs are preferred when both bind, which gives longer blocks, more moves.
  */
 export function criticalPath(state: ShopState, out: Int32Array): number {
-  const { n, head, duration, machPred, jobPred } = state;
-  let o = -1;
-  for (let x = 0; x < n; x++) {
-    if (head[x]! + duration[x]! === state.makespan) {
-      o = x;
-      break;
-    }
-  }
+  const { head, duration, machPred, jobPred } = state;
+  let o = state.lastOp;
   let length = 0;
   while (o >= 0) {
     out[length++] = o;

@@ -7,10 +7,11 @@
  *
  * Distance is the number of machine-order pairs (disjunctive arcs) the two solutions orient differently.
  * Each step swaps two adjacent operations on one machine that the guide orders the other way, so it brings
- * the solution exactly one arc closer; a swap that would close a cycle is undone and another one tried.
+ * the solution exactly one arc closer; a swap that would close a cycle is refused and another one tried.
  */
 import type { Random } from '../random';
-import { type ShopState, computeHeads, moveOp, relinkAll } from './shop-state';
+import { type MoveScratch, applyMove, createMoveScratch } from './incremental-move';
+import { type ShopState, computeHeads, relinkAll } from './shop-state';
 
 /** Disjunctive arcs that `a` and `b` orient differently (flat sequences of the same problem). */
 export function arcDistance(state: ShopState, a: Int32Array, b: Int32Array, scratchPos: Int32Array): number {
@@ -46,10 +47,8 @@ export function relink(state: ShopState, guide: Int32Array, scratch: RelinkScrat
   const guidePos = scratch.guidePos;
   for (let i = 0; i < guide.length; i++) guidePos[guide[i]!] = i;
   const total = arcDistance(state, seq, guide, scratch.otherPos);
-  if (total === 0) {
-    computeHeads(state);
-    return 0;
-  }
+  computeHeads(state);
+  if (total === 0) return 0;
   const first = Math.max(1, Math.floor(total * options.minShare));
   const last = Math.max(first, Math.floor(total * options.maxShare));
   const checkpoints = 4;
@@ -82,9 +81,7 @@ export function relink(state: ShopState, guide: Int32Array, scratch: RelinkScrat
         const k = random.int(count);
         const i = inversions[k]!;
         inversions[k] = inversions[--count]!;
-        moveOp(state, i, i + 1);
-        if (computeHeads(state)) moved = true;
-        else moveOp(state, i + 1, i);
+        moved = applyMove(state, scratch.move, i, i + 1);
       }
     }
     if (!moved) break;
@@ -94,8 +91,8 @@ export function relink(state: ShopState, guide: Int32Array, scratch: RelinkScrat
       scratch.bestSeq.set(seq);
     }
   }
-  if (bestStep > 0) state.seq.set(scratch.bestSeq);
   // The heads may belong to a later point of the walk than the one kept.
+  if (bestStep > 0) state.seq.set(scratch.bestSeq);
   relinkAll(state);
   computeHeads(state);
   return bestStep;
@@ -107,6 +104,7 @@ export interface RelinkScratch {
   readonly inversions: Int32Array;
   readonly machines: Int32Array;
   readonly bestSeq: Int32Array;
+  readonly move: MoveScratch;
 }
 
 export function createRelinkScratch(state: ShopState): RelinkScratch {
@@ -116,5 +114,6 @@ export function createRelinkScratch(state: ShopState): RelinkScratch {
     inversions: new Int32Array(state.n),
     machines: new Int32Array(state.machineCount),
     bestSeq: new Int32Array(state.n),
+    move: createMoveScratch(state.n),
   };
 }

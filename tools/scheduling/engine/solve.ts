@@ -11,6 +11,8 @@ import { checkSchedule, type Violation } from './feasibility';
 import { Objective, type ProblemInput, type ScheduledOperation, parseProblem } from './model';
 import { createRandom } from './random';
 import { type SequenceSnapshot, computeHeads, createState, makespanOf, scheduleOf, weightedTardinessOf } from './sequence-state';
+import { isClassicalJobShop } from './jobshop/shop-state';
+import { shopSearch } from './jobshop/shop-search';
 import { type StopReason, tabuSearch } from './tabu-search';
 
 export const SolveOptions = z.object({
@@ -64,7 +66,7 @@ export function solve(problemInput: ProblemInput, optionsInput: SolveOptions = {
   const baseline = bestDispatch(cp, options.objective);
   const lowerBound = options.objective === 'makespan' ? makespanLowerBound(cp) : 0;
   let bestFoundAfterMs = clock ? clock.now() - startedMs : null;
-  const search = tabuSearch(cp, baseline.snapshot, {
+  const search = (useShopSearch(cp, options.objective) ? shopSearch : tabuSearch)(cp, baseline.snapshot, {
     objective: options.objective,
     random: createRandom(options.seed),
     maxIterations,
@@ -95,6 +97,14 @@ export function solve(problemInput: ProblemInput, optionsInput: SolveOptions = {
     bestFoundAfterMs,
     elapsedMs: clock ? clock.now() - startedMs : null,
   };
+}
+
+/**
+ * The classical job shop (makespan, one machine per operation, no setups or windows) gets the faster
+ * path-relinking search; its tabu list is n × n, so very large problems stay with the general engine.
+ */
+function useShopSearch(cp: CompiledProblem, objective: Objective): boolean {
+  return objective === 'makespan' && cp.opCount <= 3_000 && isClassicalJobShop(cp);
 }
 
 function evaluate(cp: CompiledProblem, snapshot: SequenceSnapshot): { makespan: number; weightedTardiness: number } {

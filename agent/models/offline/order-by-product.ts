@@ -5,6 +5,7 @@
  * request reads as before (the tool or a question back sorts it out).
  */
 import type { OrderRef } from '../../orders';
+import { mentionedLine } from './asset-resolver';
 import { normalise } from './text';
 
 /** The request is about an order (not a work order): without one of these words a product name is just a product. */
@@ -57,21 +58,25 @@ function productWords(orders: readonly OrderRef[]): Map<string, string> {
   return unique;
 }
 
-function namedLine(lower: string): string | undefined {
-  const match = /\b(?:line|linie|l)\s*-?\s*(\d)\b/.exec(lower);
-  return match ? `Line${match[1]}` : undefined;
-}
-
-/** The product the text names by a word only it has ("200 I/O modules", "Netzteile"), if exactly one. */
-export function productNamed(text: string, orders: readonly OrderRef[]): string | undefined {
+/** The products the text names by a word only that product has: "200 I/O modules", "Netzteile", "HMI-Auftrag". */
+function namedProducts(text: string, orders: readonly OrderRef[]): Set<string> {
   const words = productWords(orders);
   const lower = text.toLowerCase();
+  // Compounds typed with a hyphen ("HMI-Auftrag") are words too, and "I/O" as written.
   const typed = new Set([...normalise(text).split(' '), ...lower.split(/[^a-z0-9äöüß/-]+/)]);
   const products = new Set<string>();
   for (const word of typed) {
-    const product = words.get(word) ?? words.get(word.replace(/s$/, '')) ?? words.get(FAMILY_WORDS[word] ?? '');
+    // "Netzteilauftrag", "drive-board order", "modules": the product word without the order word or plural.
+    const bare = word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, '').replace(/(?<=\w{3})s$/, '');
+    const product = words.get(word) ?? words.get(bare) ?? words.get(FAMILY_WORDS[word] ?? FAMILY_WORDS[bare] ?? '');
     if (product) products.add(product);
   }
+  return products;
+}
+
+/** The product the text names, if exactly one. */
+export function productNamed(text: string, orders: readonly OrderRef[]): string | undefined {
+  const products = namedProducts(text, orders);
   return products.size === 1 ? [...products][0] : undefined;
 }
 
@@ -79,17 +84,9 @@ export function productNamed(text: string, orders: readonly OrderRef[]): string 
 export function orderByProduct(text: string, orders: readonly OrderRef[]): string | undefined {
   const lower = text.toLowerCase();
   if (orders.length === 0 || ORDER_ID.test(text) || !ORDER_WORD.test(lower) || WORK_ORDER.test(lower)) return undefined;
-  const words = productWords(orders);
-  // "HMI-Auftrag", "drive-board order": the compound's parts are words too.
-  const typed = new Set([...normalise(text).split(' '), ...lower.split(/[^a-z0-9äöüß-]+/)]);
-  const products = new Set<string>();
-  for (const word of typed) {
-    const bare = word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, '');
-    const product = words.get(word) ?? words.get(bare) ?? words.get(FAMILY_WORDS[bare] ?? '');
-    if (product) products.add(product);
-  }
-  if (products.size !== 1) return undefined;
-  const line = namedLine(lower);
-  const fitting = orders.filter((order) => !order.complete && products.has(order.productId) && (!line || order.lineId === line));
+  const product = productNamed(text, orders);
+  if (!product) return undefined;
+  const line = mentionedLine(lower);
+  const fitting = orders.filter((order) => !order.complete && order.productId === product && (!line || order.lineId === `Line${line}`));
   return fitting.length === 1 ? fitting[0]!.id : undefined;
 }

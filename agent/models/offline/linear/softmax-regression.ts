@@ -4,6 +4,8 @@
  * trainer (seeded order), and probabilities that are calibrated well enough to gate on — unlike
  * a classifier that says 1.00 to phrasings it has never seen.
  */
+import { seededRandom } from '@/lib/seeded-random';
+
 export type SoftmaxModel = {
   labels: string[];
   /** Feature name → row index into `weights`. */
@@ -22,18 +24,6 @@ export type SoftmaxTrainingOptions = {
   /** Features seen fewer times than this are left out (noise, and a smaller model). */
   minCount?: number;
 };
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same shuffles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function indexed(model: Pick<SoftmaxModel, 'vocabulary'>, features: readonly string[]): number[] {
   const rows: number[] = [];
@@ -75,7 +65,7 @@ export function trainSoftmax(examples: readonly TrainingExample[], options: Soft
   const squaredGradients = new Float64Array(weights.length).fill(1e-8);
   const model: SoftmaxModel = { labels, vocabulary, weights };
   const encoded = examples.map((example) => ({ rows: indexed(model, example.features), label: labels.indexOf(example.label) }));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const order = encoded.map((_, index) => index);
   const probability = new Float64Array(labelCount);
   for (let epoch = 0; epoch < epochs; epoch++) {

@@ -7,7 +7,7 @@
  * Heads are then recomputed only from the first reordered position onwards and tails only up to the last
  * one: everything before (heads) or after (tails) that window cannot have changed.
  */
-import { type ShopState, moveOp } from './shop-state';
+import { type ShopState, moveOp, placeOp, placeTail } from './shop-state';
 
 export interface MoveScratch {
   readonly mark: Int32Array;
@@ -114,19 +114,12 @@ export function applyMove(state: ShopState, scratch: MoveScratch, from: number, 
 
 /** Heads in topological order from position `first` on (earlier heads are unchanged), and the makespan. */
 function headsFrom(state: ShopState, first: number): void {
-  const { n, topo, head, finish, duration, release, jobPred, machPred, prefixMax, prefixArg } = state;
+  const { n, topo, prefixMax, prefixArg } = state;
   let makespan = first > 0 ? prefixMax[first - 1]! : 0;
   let lastOp = first > 0 ? prefixArg[first - 1]! : -1;
   for (let p = first; p < n; p++) {
     const o = topo[p]!;
-    const jp = jobPred[o]!;
-    const mp = machPred[o]!;
-    const a = jp >= 0 ? finish[jp]! : release[o]!;
-    const b = mp >= 0 ? finish[mp]! : 0;
-    const start = a > b ? a : b;
-    head[o] = start;
-    const f = start + duration[o]!;
-    finish[o] = f;
+    const f = placeOp(state, o);
     if (f > makespan) {
       makespan = f;
       lastOp = o;
@@ -140,17 +133,5 @@ function headsFrom(state: ShopState, first: number): void {
 
 /** Tails for the positions an `applyMove` may have changed (later tails are unchanged). */
 export function updateTails(state: ShopState, scratch: MoveScratch): void {
-  const { topo, tail, duration, jobSucc, machSucc } = state;
-  for (let p = scratch.tailsUpTo; p >= 0; p--) {
-    const o = topo[p]!;
-    let q = 0;
-    const js = jobSucc[o]!;
-    if (js >= 0) q = duration[js]! + tail[js]!;
-    const ms = machSucc[o]!;
-    if (ms >= 0) {
-      const v = duration[ms]! + tail[ms]!;
-      if (v > q) q = v;
-    }
-    tail[o] = q;
-  }
+  for (let p = scratch.tailsUpTo; p >= 0; p--) placeTail(state, state.topo[p]!);
 }

@@ -143,7 +143,7 @@ export function moveOp(state: ShopState, from: number, to: number): void {
  * a cycle; the heads are then garbage and the caller must undo its move.
  */
 export function computeHeads(state: ShopState): boolean {
-  const { n, head, finish, duration, release, jobPred, jobSucc, machPred, machSucc, topo, ord, indegree, prefixMax, prefixArg } = state;
+  const { n, jobPred, jobSucc, machPred, machSucc, topo, ord, indegree, prefixMax, prefixArg } = state;
   let end = 0;
   for (let o = 0; o < n; o++) {
     const d = (jobPred[o]! >= 0 ? 1 : 0) + (machPred[o]! >= 0 ? 1 : 0);
@@ -156,15 +156,7 @@ export function computeHeads(state: ShopState): boolean {
   while (next < end) {
     const o = topo[next]!;
     ord[o] = next;
-    const jp = jobPred[o]!;
-    const mp = machPred[o]!;
-    // A job's release date applies to all its operations, so a job predecessor's finish already covers it.
-    const a = jp >= 0 ? finish[jp]! : release[o]!;
-    const b = mp >= 0 ? finish[mp]! : 0;
-    const start = a > b ? a : b;
-    head[o] = start;
-    const f = start + duration[o]!;
-    finish[o] = f;
+    const f = placeOp(state, o);
     if (f > makespan) {
       makespan = f;
       lastOp = o;
@@ -183,19 +175,39 @@ export function computeHeads(state: ShopState): boolean {
 
 /** Tails in reverse topological order; call after a successful computeHeads. */
 export function computeTails(state: ShopState): void {
-  const { n, tail, duration, jobSucc, machSucc, topo } = state;
-  for (let i = n - 1; i >= 0; i--) {
-    const o = topo[i]!;
-    let q = 0;
-    const js = jobSucc[o]!;
-    if (js >= 0) q = duration[js]! + tail[js]!;
-    const ms = machSucc[o]!;
-    if (ms >= 0) {
-      const v = duration[ms]! + tail[ms]!;
-      if (v > q) q = v;
-    }
-    tail[o] = q;
+  for (let i = state.n - 1; i >= 0; i--) placeTail(state, state.topo[i]!);
+}
+
+/**
+ * Sets one operation's start and finish from its job and machine predecessors, which must be placed
+ * already (it comes later in topological order); returns its finish. Shared by the full pass and the
+ * incremental one, so both place an operation the same way.
+ */
+export function placeOp(state: ShopState, o: number): number {
+  const jp = state.jobPred[o]!;
+  const mp = state.machPred[o]!;
+  // A job's release date applies to all its operations, so a job predecessor's finish already covers it.
+  const a = jp >= 0 ? state.finish[jp]! : state.release[o]!;
+  const b = mp >= 0 ? state.finish[mp]! : 0;
+  const start = a > b ? a : b;
+  state.head[o] = start;
+  const f = start + state.duration[o]!;
+  state.finish[o] = f;
+  return f;
+}
+
+/** Sets one operation's tail (the longest path after it) from its successors' tails, which must be set already. */
+export function placeTail(state: ShopState, o: number): void {
+  const { tail, duration } = state;
+  let q = 0;
+  const js = state.jobSucc[o]!;
+  if (js >= 0) q = duration[js]! + tail[js]!;
+  const ms = state.machSucc[o]!;
+  if (ms >= 0) {
+    const v = duration[ms]! + tail[ms]!;
+    if (v > q) q = v;
   }
+  tail[o] = q;
 }
 
 /**

@@ -85,6 +85,9 @@ function parseClock(text: string): { hour: number; minute: number } | undefined 
 const CLOCK = String.raw`(\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?)`;
 const PART = String.raw`(this morning|this afternoon|this evening|tonight|last night|yesterday|today|heute morgen|heute früh|heute vormittag|heute nachmittag|heute abend|heute nacht|gestern abend|gestern|heute|morgens|früh)`;
 
+/** "zwischen 16 und 17 Grad", "between 6 and 8 bar": two values with a unit, not two clock times. */
+const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar\b|mm\b|%|ppm\b|n\b|newton\b|kw\b|a\b|mbar\b))`;
+
 /** The rules for the phrases used most, English and German. */
 function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined {
   const now = context.now;
@@ -92,7 +95,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
 
   // "between 6 and 8 this morning", "from 14:00 to 15:30", "zwischen 6 und 8 Uhr heute Morgen", "von 6 bis 8 Uhr"
   const between = new RegExp(
-    String.raw`\b(?:between|from|zwischen|von)\s+${CLOCK}\s*(?:uhr\s*)?(?:and|to|until|till|-|–|und|bis)\s+${CLOCK}\s*(?:uhr|o'?clock)?\s*${PART}?`,
+    String.raw`\b(?:between|from|zwischen|von)\s+${CLOCK}\s*(?:uhr\s*)?(?:and|to|until|till|-|–|und|bis)\s+${CLOCK}${NOT_A_QUANTITY}\s*(?:uhr|o'?clock)?\s*${PART}?`,
   ).exec(t);
   if (between) {
     const from = parseClock(between[1]!);

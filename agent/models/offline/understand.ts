@@ -2,6 +2,7 @@
  * One request in, one plan out: the language is detected, the trained classifier reads the
  * request (with the question a clarifying reply asked about), and planReply fills the slots.
  */
+import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
@@ -32,8 +33,8 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };
   const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
-    // "stop, quick one: …", "Moment, …": an interjection before the request says nothing about it.
-    .replace(/^\s*(stop|stopp|wait|hold on|hang on|moment|halt mal|warte)\s*[,:!-]+\s*/i, '')
+    // "stop, quick one: …", "Moment, …", "hold it a sec, …": an interjection before the request says nothing about it.
+    .replace(LEADING_INTERJECTION, '')
     // Timestamps typed in full say nothing about the intent and only confuse the classifier.
     .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?/g, ' ');
   const evidence = languageEvidence(input.text);

@@ -178,6 +178,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !input.pendingQuestion &&
     !WRITE_INTENTS.has(previousIntent) &&
     (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
+    // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read.
+    !WRITE_INTENTS.has(ruleIntent(text, lower, input, timeContext)?.intent as Intent) &&
     !(
       classification.score >= 0.9 &&
       classification.intent !== previousIntent &&

@@ -69,8 +69,9 @@ export function setpointValue(text: string): number | undefined {
     /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".
     (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text) ||
-    /^(?:(?:ok\w*|so|then|dann|gut)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(text)
-      ? /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
+    /^(?:(?:ok\w*|so|then|dann|gut|no|nope|nein|nee|sorry|actually)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(text)
+      ? // … but not the zone's or line's own number ("same for zone 5").
+        /(?<!\b(?:zone|line|linie|l|pnp|oven|ofen|placer|bestücker)\s*)\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
       : null) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
@@ -78,6 +79,55 @@ export function setpointValue(text: string): number | undefined {
   const value = Number(match[1]!.replace(',', '.'));
   return Number.isFinite(value) ? value : undefined;
 }
+
+const NUMBER = String.raw`-?\d+(?:[.,]\d+)?`;
+const UNIT = String.raw`(?:\s*(?:°\s*c|°|grad|degrees?|c|bar|n|mm\/s))?`;
+/** "18 or 19", "18 oder 19", "zwischen 18 und 19", "18–19": two values offered, none chosen. */
+const VALUE_ALTERNATIVES = new RegExp(
+  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(${NUMBER})${UNIT}\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
+  'i',
+);
+/** "0.9… no wait, 0.95", "sorry, I mean 250", "äh nein, 248", "make that 250": the value after the last correction wins. */
+const CORRECTION = new RegExp(
+  String.raw`\b(?:no wait|no|wait|sorry|i mean|i meant|make (?:it|that)|actually|rather|correction|nein|nee|ich meine|ich meinte|lieber|besser|doch|äh|aeh|ähm|aehm)\b[\s,.:;!…]*(?:to|auf|make it|mach)?\s*(${NUMBER})(?![\d:])`,
+  'gi',
+);
+
+export type SetpointValueReading = { value: number } | { alternatives: [number, number] } | undefined;
+
+/**
+ * The value a setpoint request asks for, read from the user's own words first and only then from the
+ * question they answer: a self-correction wins ("0.9… no wait, 0.95"); two values offered ("18 or 19")
+ * choose nothing, so the model asks rather than picking one to file for approval.
+ */
+export function requestedSetpoint(text: string, combined: string): SetpointValueReading {
+  const toNumber = (raw: string) => Number(raw.replace(',', '.'));
+  const offered = VALUE_ALTERNATIVES.exec(text);
+  if (offered && !/^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|min)/i.test(text.slice(offered.index + offered[0].length))) {
+    const [a, b] = offered.slice(1).filter((raw): raw is string => raw !== undefined);
+    return { alternatives: [toNumber(a!), toNumber(b!)] };
+  }
+  const correction = [...text.matchAll(CORRECTION)].at(-1);
+  // A correction only corrects a value said before it; "no, make it 250" on its own is just the value.
+  if (correction && new RegExp(NUMBER).test(withoutIdentifiers(text.slice(0, correction.index)))) return { value: toNumber(correction[1]!) };
+  // Answering a question ("set zone 4 to 240?" → "no, 245"): a lone number of the answer is the value.
+  const answered = combined !== text ? withoutIdentifiers(text).match(new RegExp(`(?<![\\d:.,])${NUMBER}(?![\\d:]|\\s*(?:uhr|h\\b|min))`, 'g')) : null;
+  const own =
+    TARGET_VALUE.exec(text)?.[1] ??
+    /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??
+    setpointValue(text)?.toString() ??
+    (answered?.length === 1 ? answered[0] : undefined);
+  const raw = own ?? (combined !== text ? (TARGET_VALUE.exec(combined)?.[1] ?? setpointValue(combined)?.toString()) : undefined);
+  return raw === undefined ? undefined : { value: toNumber(raw) };
+}
+
+/** The text without the numbers that name things rather than values: "zone 3", "line 1", "pnp2", "oven 1". */
+function withoutIdentifiers(text: string): string {
+  return text.replace(/\b(?:zone|line|linie|l|pnp|p&p|oven|ofen|placer|bestücker|bestuecker)\s*\d+\b/gi, ' ');
+}
+
+/** "to 185", "auf 48", "= 175", "should be 180": the value a change names. */
+export const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;
 
 /** "since 7:30", "at 9 o'clock", "seit 6 Uhr", "last 30 min": the number is a time, not a value to set. */
 function isTimeOfDay(text: string, match: RegExpExecArray): boolean {

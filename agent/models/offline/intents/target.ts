@@ -6,7 +6,7 @@
 import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
-import { CONFIDENCE_THRESHOLD, isMaterialIntent } from './catalogue';
+import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { PRONOUN, inheritedTarget, wordCount } from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
@@ -45,6 +45,8 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   if (
     !reading.followUp &&
     !isMaterialIntent(reading.intent) &&
+    // A write its rules read explicitly ("make it 80" after the squeegee pressure) stays one.
+    !(reading.byRule && WRITE_INTENTS.has(reading.intent as Intent)) &&
     resolution.kind === 'one' &&
     // Longer too when the classifier has no reading at all and the request asks about that machine ("kurze Frage: wie steht die Verpackung?").
     (wordCount(text) <= 5 || ((reading.intent as string) === 'None' && resolution.asset.type !== 'line' && /\?\s*$|\b(how|what|wie|was)\b/.test(lower))) &&

@@ -12,7 +12,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   release_schedule:
     /\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|frei|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
   set_setpoint:
-    /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|up|need|should|new|setz\w*|stell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*)\b|\b(to|auf)\s+-?\d/,
+    /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*)\b|\b(to|auf)\s+-?\d/,
   machine_command: /./,
   dispatch_transport: /\b(send|dispatch|go|start|schick\w*|sende\w*|versende\w*|los\w*|beauftrag\w*|fahr\w*|starte\w*)\b/,
 };
@@ -32,6 +32,12 @@ export function explicitWrite(intent: Intent, lower: string): boolean {
   if (intent === 'machine_command') return imperativeCommand(lower);
   return WRITE_VERBS[intent]?.test(lower) ?? false;
 }
+
+/** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
+const INTERJECTION_FILLER = /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
+/** A clause that asks rather than orders. */
+const QUESTION_START =
+  /^(why|what|when|how|is|are|was|did|does|do|can|could|which|who|where|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|was|wer|wo|welche\w*|hat|haben|gibt)\b/;
 
 /** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
 export function imperativeCommand(text: string): boolean {
@@ -66,13 +72,16 @@ export function imperativeCommand(text: string): boolean {
   )
     return false;
   const clauses = lower
-    .split(/[,.;!?]|\b(?:and|then|und|dann)\b/)
+    .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/)
     .map((clause) => clause.trim().replace(/^((please|pls|can you|could you|bitte|kannst du|könntest du|mal|now|jetzt|ok|okay)\s+)+/, ''));
+  const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause));
   return clauses.some((clause) => {
     if (!clause || parseCommand(clause) === undefined) return false;
     const words = clause.split(/\s+/);
-    // "stop, quick one: is the oven …" — a lone command word before a question is an interjection.
-    if (words.length === 1 && clauses.filter(Boolean).length > 1) return false;
+    // "stop, quick one: is the oven …", "Stopp mal, wie heiß ist Zone 3?" — a command word with only
+    // fillers, next to a question, is an interjection ("wait"), not an order to any machine.
+    const meaningful = words.filter((word) => !INTERJECTION_FILLER.test(word));
+    if (meaningful.length <= 1 && clauses.filter(Boolean).length > 1 && (words.length === 1 || asksElsewhere)) return false;
     const first = words[0] ?? '';
     const last = words.at(-1) ?? '';
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".

@@ -3,8 +3,9 @@ import type { AssetRef } from '../../../../assets';
 import { resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
 import type { Language } from '../../training-set';
+import { withoutAssetWords } from '../tag-match';
 import { chatterReply, clarify, list, say } from '../replies';
-import { setpointValue } from '../slots';
+import { requestedSetpoint, TARGET_VALUE } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -47,7 +48,6 @@ export function planMachineCommand(plan: PlanContext): Plan {
 
 /** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
 const RELATIVE_CHANGE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))/i;
-const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;
 
 function setpointPlan(
   text: string,
@@ -66,8 +66,16 @@ function setpointPlan(
         `Auf welchen Wert genau? Eine Änderung „um“ einen Betrag braucht den aktuellen Sollwert, und eine Freigabe muss den genauen neuen Wert nennen. Z. B. „Zone 3 von ${machine.id} auf 190 setzen“.`,
       ),
     );
-  const raw = TARGET_VALUE.exec(combined)?.[1] ?? /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(combined)?.[1] ?? setpointValue(text)?.toString();
-  if (raw === undefined)
+  const reading = requestedSetpoint(text, combined);
+  if (reading && 'alternatives' in reading)
+    return clarify(
+      say(
+        language,
+        `${reading.alternatives[0]} or ${reading.alternatives[1]}? An approval must name one exact value; say which one to file.`,
+        `${reading.alternatives[0].toLocaleString('de-DE')} oder ${reading.alternatives[1].toLocaleString('de-DE')}? Eine Freigabe muss genau einen Wert nennen; sagen Sie, welchen ich beantragen soll.`,
+      ),
+    );
+  if (reading === undefined)
     return clarify(
       say(
         language,
@@ -75,10 +83,11 @@ function setpointPlan(
         `Welchen Wert soll der Sollwert von ${machine.name} haben (What value)? Z. B. „Zone 4 Sollwert von ${machine.id} auf 245 setzen“.`,
       ),
     );
-  const value = Number(raw.replace(',', '.'));
+  const value = reading.value;
   const writable = (machine.tags ?? []).filter((t) => t.writable || /setpoint|sp$/i.test(t.id));
-  // "zone 3" names the setpoint by its zone; the writable tags are the only candidates.
-  const tag = resolveTag(`${combined} setpoint`, writable, { writableOnly: true });
+  // "zone 3" names the setpoint by its zone; the writable tags are the only candidates. The machine's
+  // own name is left out, so "printer … squeegee to 7" is not read as the print speed too.
+  const tag = resolveTag(`${withoutAssetWords(combined, machine)} setpoint`, writable, { writableOnly: true });
   if (tag.kind !== 'one') {
     return clarify(
       say(

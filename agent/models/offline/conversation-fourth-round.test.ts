@@ -22,7 +22,11 @@ const ask = (text: string, extra: { previous?: PreviousCall; previousText?: stri
 
 describe('a command word used as an interjection', () => {
   it('before a question files nothing and answers the question', async () => {
-    for (const text of ['Stopp mal, wie warm ist Zone 2 im Ofen auf Linie 2?', 'hold it a sec, what is the O2 in the line 1 oven', 'halt kurz — läuft der Packer auf Linie 1?']) {
+    for (const text of [
+      'Stopp mal, wie warm ist Zone 2 im Ofen auf Linie 2?',
+      'hold it a sec, what is the O2 in the line 1 oven',
+      'halt kurz — läuft der Packer auf Linie 1?',
+    ]) {
       const plan = await ask(text);
       expect(plan, text).not.toMatchObject({ tool: 'machine_command' });
       expect(plan, text).toMatchObject({ kind: 'tool' });
@@ -45,7 +49,11 @@ describe('the value of a setpoint change', () => {
 
   it('is asked for when two are offered', async () => {
     expect(requestedSetpoint('chiller supply to 16 or 17', 'chiller supply to 16 or 17')).toEqual({ alternatives: [16, 17] });
-    for (const text of ['set the chiller supply temp to 16 or 17', 'Kühlwasser Vorlauf zwischen 16 und 17 Grad einstellen', 'compressor pressure to 6.2-6.4 bar']) {
+    for (const text of [
+      'set the chiller supply temp to 16 or 17',
+      'Kühlwasser Vorlauf zwischen 16 und 17 Grad einstellen',
+      'compressor pressure to 6.2-6.4 bar',
+    ]) {
       const plan = await ask(text);
       expect(plan, text).not.toMatchObject({ kind: 'tool' });
     }

@@ -69,9 +69,13 @@ export function setpointValue(text: string): number | undefined {
     /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".
     (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text) ||
-    /^(?:(?:ok\w*|so|then|dann|gut|no|nope|nein|nee|sorry|actually)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(text)
+    /^(?:(?:ok\w*|so|then|dann|gut|no|nope|nein|nee|sorry|actually)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(
+      text,
+    )
       ? // … but not the zone's or line's own number ("same for zone 5").
-        /(?<!\b(?:zone|line|linie|l|pnp|oven|ofen|placer|bestücker)\s*)\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text)
+        /(?<!\b(?:zone|line|linie|l|pnp|oven|ofen|placer|bestücker)\s*)\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(
+          text,
+        )
       : null) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);

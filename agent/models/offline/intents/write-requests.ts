@@ -34,7 +34,8 @@ export function explicitWrite(intent: Intent, lower: string): boolean {
 }
 
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
-const INTERJECTION_FILLER = /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
+const INTERJECTION_FILLER =
+  /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
 /** A clause that asks rather than orders. */
 const QUESTION_START =
   /^(why|what|when|how|is|are|was|did|does|do|can|could|which|who|where|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|was|wer|wo|welche\w*|hat|haben|gibt)\b/;

@@ -171,8 +171,8 @@ export function delayHours(text: string): number | undefined {
   }
   const minutes = /\b(\d+)\s*(?:min|mins|minutes|minuten)\b/.exec(lower);
   if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]) / 60;
-  for (const days of lower.matchAll(/\b(\d+|[a-z]+)\s*(?:days?|tage?n?)\b/g)) {
-    const value = numberWord(days[1]!) ?? Number(days[1]);
+  for (const days of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:days?|tage?n?)\b/g)) {
+    const value = numberWord(days[1]!) ?? Number(days[1]!.replace(',', '.'));
     if (Number.isFinite(value) && value > 0) return value * 24;
   }
   if (/\b(half a day|halben tag)\b/.test(lower)) return 12;

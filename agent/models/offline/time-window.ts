@@ -264,7 +264,24 @@ function recognizedWindow(text: string, context: TimeContext): TimeWindow | unde
 }
 
 /** The window a request names, in plant time, or undefined when it names none. */
-export function parseTimeWindow(text: string, language: Language, context: TimeContext): TimeWindow | undefined {
+/**
+ * Clock times said in words, as digits: "half 9" (English: 9:30) and "halb 9" (German: 8:30), "quarter
+ * past 7" / "viertel nach 7" (7:15), "quarter to 9" / "viertel vor 9" / "dreiviertel 9" (8:45).
+ */
+export function spokenClockTimes(text: string, language: Language): string {
+  const hhmm = (hour: number, minute: number) => `${(hour + 24) % 24}:${String(minute).padStart(2, '0')}`;
+  return text
+    .replace(/\bhalf past (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h), 30))
+    .replace(/\bquarter past (\d{1,2})\b|\bviertel nach (\d{1,2})\b/gi, (_, a?: string, b?: string) => hhmm(Number(a ?? b), 15))
+    .replace(/\bquarter to (\d{1,2})\b|\bviertel vor (\d{1,2})\b|\bdrei ?viertel (\d{1,2})\b/gi, (_, a?: string, b?: string, c?: string) =>
+      hhmm(Number(a ?? b ?? c) - 1, 45),
+    )
+    .replace(/\bhalb (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h) - 1, 30))
+    .replace(/\bhalf (\d{1,2})\b/gi, (_, h: string) => (language === 'de' ? hhmm(Number(h) - 1, 30) : hhmm(Number(h), 30)));
+}
+
+export function parseTimeWindow(given: string, language: Language, context: TimeContext): TimeWindow | undefined {
+  const text = spokenClockTimes(given, language);
   const ruled = ruleWindow(text, context);
   if (ruled || language === 'de') return ruled;
   return TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;

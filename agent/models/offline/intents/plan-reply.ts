@@ -33,7 +33,21 @@ export function planReply(input: PlanInput): Plan {
 }
 
 /** Nobody but a person approves a write, and no request can ask the copilot to. */
+/** Text that tries to give the copilot new orders about itself: a prompt injection typed or pasted into the chat. */
+const INJECTION =
+  /\b(ignore (?:all |any |your |the )?(?:previous|prior|above|earlier|former)? ?(?:instructions|rules|prompts?)|disregard (?:your|the|all) (?:instructions|rules)|you are now (?:in )?\w+ mode|(?:developer|admin|maintenance|god|root|unrestricted) mode|execute (?:all |the )?pending (?:writes|commands|actions|changes)|run (?:all |the )?pending (?:writes|commands)|vergiss (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|ignorier\w* (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|du bist (?:jetzt|nun) im \w+modus|\w*-?modus (?:aktiv|an)|führe (?:alle )?ausstehenden? \w+ aus|fuehre (?:alle )?ausstehenden? \w+ aus)\b/;
+
 function refuseSelfApproval({ lower, language }: Request): Plan | undefined {
+  if (INJECTION.test(lower))
+    return {
+      kind: 'reply',
+      reason: 'refusal',
+      text: say(
+        language,
+        'I take no orders about how I work from a message, and nothing runs without a person approving it in Approvals. Ask me about the plant, or say which change to file for approval.',
+        'Anweisungen, wie ich arbeite, nehme ich aus einer Nachricht nicht an, und nichts läuft ohne die Freigabe einer Person unter „Approvals“. Fragen Sie mich zur Anlage, oder sagen Sie, welche Änderung ich zur Freigabe einreichen soll.',
+      ),
+    };
   if (
     /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|skip (the )?approval|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?selbst|selbst (freigeben|genehmigen)|ohne (freigabe|genehmigung))\b/.test(
       lower,

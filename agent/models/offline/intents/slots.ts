@@ -40,6 +40,7 @@ export function parsePriorities(text: string): number[] | undefined {
     const all = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : numbers;
     return [...new Set(all)].sort();
   }
+  if (/\b(critical|kritische?n?)\b/.test(t) && /\b(high|hohe?n?|wichtige?n?)\b/.test(t)) return [1, 2];
   if (/\b(critical|kritische?n?)\b/.test(t)) return [1];
   if (/\b(high[- ]prio\w*|hohe[rn]? prio\w*|wichtige\w*)\b/.test(t)) return [1, 2];
   return undefined;
@@ -59,7 +60,7 @@ export function orderId(text: string): string | undefined {
   const bare =
     /\b(?:order|auftrag|lot|los|charge|batch)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{3,})\b/i.exec(text) ??
     // A five-digit number on its own, not a quantity ("600 boards"), part number, time or value with a unit.
-    /(?<![\w.,:/-])(\d{5})(?![\w.,:/-]|\s*(?:x|pcs|stück|stk|boards?|units?|pieces|platinen|°|grad|bar|rpm|%))/i.exec(text);
+    /(?<![\w.,:/-])(\d{5})(?![\w:/-]|[.,]\d|\s*(?:x|pcs|stück|stk|boards?|units?|pieces|platinen|°|grad|bar|rpm|%))/i.exec(text);
   return bare ? `PO-${bare[1]}` : undefined;
 }
 
@@ -142,7 +143,9 @@ function isTimeOfDay(text: string, match: RegExpExecArray): boolean {
   return (
     /^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|hrs?\b|hours?\b|stunden?\b|std\b|min\w*|mins?\b|sec\w*|s\b)/i.test(after) ||
     /\d[:.]$/.test(before) ||
-    /\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|and|und)\s*$/i.test(before)
+    /\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|and|und|half|halb|quarter (?:past|to)|viertel (?:nach|vor)|dreiviertel)\s*$/i.test(
+      before,
+    )
   );
 }
 

@@ -29,8 +29,12 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
       reading.intent === 'maintenance_forecast' ||
       reading.intent === 'plant_overview' ||
       classification.score < CONFIDENCE_THRESHOLD)
-  )
+  ) {
     resolution = assetByTag(reading.combined, input.assets);
+    // "zone 3 on the L2 oven looks low" → "just tell me what zone 3 reads": of the ovens, the one just talked about.
+    const previous = inheritedTarget(input.previous, input.assets);
+    if (resolution.kind === 'ambiguous' && previous && resolution.candidates.includes(previous)) resolution = { kind: 'one', asset: previous };
+  }
   // "the L2 blower bearing": the line is named, the machine only by its tag.
   if (
     resolution.kind === 'one' &&

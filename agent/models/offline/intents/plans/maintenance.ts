@@ -72,7 +72,10 @@ function workOrderPlan(
   const task =
     /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
     `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`;
-  const parts = [...input.text.matchAll(/\b(\d+)\s*x\s*(?:parts?\s+|teile?\s+)?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/g)].map((match) => ({
+  // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
+  const parts = [
+    ...input.text.matchAll(/\b(\d+)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/gi),
+  ].map((match) => ({
     partNumber: match[2]!,
     quantity: Number(match[1]),
   }));

@@ -271,9 +271,31 @@ function describeRun(run: PlannedRun): string {
   return `**${run.runId}** (${run.vehicle}${stations ? `: ${stations}` : ''})`;
 }
 
+/**
+ * A transport typed out in full, with the floor's own ids: "send TUG-02: 20000 x GRM155R71C104KA88D from WH to
+ * SM-L2, stop at L2-PNP1-S". Only then is a transport filed without a plan; the tool checks the ids and stock.
+ */
+function typedDispatch(text: string): { vehicle: string; stops: { stationId: string; loads: Record<string, unknown>[] }[] } | undefined {
+  const vehicle = /\b((?:AMR|TUG|AGV)-\d{2})\b/i.exec(text)?.[1]?.toUpperCase();
+  const load =
+    /\b(\d[\d.,]*)\s*(?:x|×|pcs|stk\.?|stück)?\s+([A-Z0-9][A-Z0-9-]{5,})\s+(?:from|von|vom)\s+([A-Z]{1,4}(?:-[A-Z0-9]+)?)\s+(?:to|nach|an|zu[mr]?)\s+([A-Z]{1,4}-[A-Z0-9]+)\b/.exec(
+      text,
+    );
+  const station = /\b(?:stop at|station|halt an|halt bei|stopp an|stopp bei)\s+([A-Z0-9]+-[A-Z0-9-]+)\b/i.exec(text)?.[1];
+  if (!vehicle || !load || !station) return undefined;
+  const quantity = Number(load[1]!.replace(/[.,](?=\d{3}\b)/g, ''));
+  if (!Number.isInteger(quantity) || quantity <= 0) return undefined;
+  return {
+    vehicle,
+    stops: [{ stationId: station.toUpperCase(), loads: [{ partNumber: load[2]!, quantity, fromLocationId: load[3]!, toLocationId: load[4]! }] }],
+  };
+}
+
 /** The run of the conversation's replenishment plan that the request points at, or why none. */
 function dispatchPlan(input: MaterialPlanInput): Plan {
   const { text, language } = input;
+  const typed = typedDispatch(text);
+  if (typed) return input.call(typed);
   const runs = latestOutput(input.earlier, ['plan_replenishment'], runsOf);
   if (!runs)
     return clarify(
@@ -298,7 +320,12 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower);
   if (vehicle) {
     const serial = `${vehicle[1] === 'amr' ? 'AMR' : 'TUG'}-0${vehicle[2]}`;
-    chosen = chosen.filter((run) => run.vehicle.toUpperCase() === serial);
+    const byVehicle = chosen.filter((run) => run.vehicle.toUpperCase() === serial);
+    // "send run 2 but use AMR-02, 01 is charging", "Fahrt 1 mit TUG-02 statt TUG-01": the numbered run on another
+    // vehicle of the same kind — its checked loads and stops, only the vehicle swapped.
+    const swapped = runNumber && byVehicle.length === 0 && chosen.length === 1 && chosen[0]!.vehicle.toUpperCase().startsWith(serial.slice(0, 3));
+    if (swapped) return input.call({ vehicle: serial, stops: chosen[0]!.dispatch.stops });
+    chosen = byVehicle;
   } else if (/\b(tugger|tug|routenzug\w*|zug)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
   else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
   const line = mentionedLine(text);

@@ -75,6 +75,16 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     )
   )
     reading.intent = 'asset_state';
+  // "kannst du mal den Ofen auf Linie 2 checken": checking a machine that inspects no boards is asking how it is.
+  if (
+    reading.intent === 'trigger_inspection' &&
+    !reading.byRule &&
+    resolution.kind === 'one' &&
+    resolution.asset.type !== 'line' &&
+    !/inspect|aoi|spi|optical/i.test(`${resolution.asset.type} ${resolution.asset.name}`) &&
+    !/\b(inspect\w*|inspektion\w*|aoi|boards?|platinen|baugruppen|pcbs?|lot|los|charge|prüf\w*|pruef\w*|scan\w*)\b/.test(lower)
+  )
+    reading.intent = 'asset_state';
   // A measurement over a window is a trend, not the value now.
   if (reading.intent === 'asset_state' && resolution.kind === 'one' && resolution.asset.type !== 'line') {
     const window = parseTimeWindow(reading.combined, language, timeContext);

@@ -143,3 +143,37 @@ describe('slots read the way they are typed', () => {
     expect(delayHours('kommt 2,5 Tage später')).toBe(60);
   });
 });
+
+describe('a follow-up that changes the topic but not the target', () => {
+  it('keeps the line, order or lot of the turn before', async () => {
+    expect(
+      await ask('and its material, anything short?', { previous: { tool: 'production_status', args: { line: 'Line1' } }, previousText: 'how is line 1 doing' }),
+    ).toMatchObject({ tool: 'material_status', args: { line: 'Line1' } });
+    expect(
+      await ask('dann plan mal Nachschub dafür', { previous: { tool: 'material_status', args: { line: 'Line1' } }, previousText: 'Material Linie 1' }),
+    ).toMatchObject({ tool: 'plan_replenishment', args: { line: 'Line1' } });
+    expect(
+      await ask('and how did they come out?', {
+        previous: { tool: 'trigger_inspection', args: { lot: 'PO-24120', boards: 8 } },
+        previousText: 'inspect 8 boards of 24120',
+      }),
+    ).toMatchObject({ tool: 'inspection_results', args: { lot: 'PO-24120' } });
+  });
+
+  it('but not when the whole plant is asked for', async () => {
+    const plan = await ask('and the material on both lines, anything short?', {
+      previous: { tool: 'production_status', args: { line: 'Line1' } },
+      previousText: 'how is line 1 doing',
+    });
+    expect(plan).not.toMatchObject({ args: { line: 'Line1' } });
+  });
+
+  it('“that oven” is the oven the conversation is about', async () => {
+    expect(
+      await ask('list the work orders for that oven', {
+        previous: { tool: 'maintenance_forecast', args: { asset: 'L2-RFL' } },
+        previousText: 'forecast for the L2 oven',
+      }),
+    ).toMatchObject({ tool: 'list_work_orders', args: { asset: 'L2-RFL' } });
+  });
+});

@@ -21,6 +21,10 @@ const OF_THAT = /\b(davon|dazu|of (that|it|this|those)|for (that|it|this))\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
+function differentByRule(ruled: Intent | undefined, previousIntent: Intent): boolean {
+  return ruled !== undefined && ruled !== previousIntent && (WRITE_INTENTS.has(ruled) || ruled === 'inspection_results');
+}
+
 /** Sets the reading's intent when the request continues the conversation; a question back when there is nothing to continue. */
 export function readFollowUp(request: Request, reading: Reading): Plan | undefined {
   const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
@@ -124,12 +128,36 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     if (typeof lot === 'string') reading.combined = `${reading.combined} ${lot}`;
     reading.followUp = true;
   } else if (
+    lastTool === 'material_status' &&
+    !/\?\s*$/.test(lower) &&
+    /\b(run|runs|top (?:it |them )?up|replenish\w*|refill|nachschub|auff(?:ü|ue)ll\w*|nachf(?:ü|ue)ll\w*|fahrt\w*|tour\w*)\b/.test(lower) &&
+    /\b(plan\w*|schedule|organi[sz]e|mach\w*|get|hol\w*)\b/.test(lower)
+  ) {
+    // "material status line 1" → "ok plan a run to top it up": a replenishment plan for what was just shown.
+    reading.intent = 'plan_replenishment';
+    reading.followUp = true;
+  } else if (
+    previousIntent &&
+    previousIntent !== 'material_status' &&
+    /\b(parts?|components?|material|teile\w*|bauteile\w*|komponenten|stock|bestand)\b/.test(lower) &&
+    /\b(low|short|enough|all|running out|missing|ausreichend|genug|alle|knapp|fehl\w*|reicht|reichen)\b/.test(lower) &&
+    /^(and|und|also|what about|how about|was ist mit|hat|haben|has|have|do|does|is|are|sind|ist)\b/.test(lower)
+  ) {
+    // "how is line 2 doing" → "and its parts, anything running low?", "und hat der alle Teile?": its material now.
+    reading.intent = 'material_status';
+    reading.followUp = true;
+  } else if (
     lastTool === 'maintenance_forecast' &&
     /\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster|slot|recommended|suggested|empfohlen\w*|vorgeschlagen\w*|zeitfenster)\b/.test(
       lower,
     ) &&
     !/\?\s*$/.test(lower) &&
-    explicitWrite('create_work_order', lower)
+    (explicitWrite('create_work_order', lower) ||
+      // "dann Instandhaltungsauftrag dafür, im vorgeschlagenen Zeitfenster": the order named, its verb left out.
+      (/^(dann|then|ok|okay|so|gut|passt|alright)\b/.test(lower) &&
+        /(work ?order|\w*auftrag\b|ticket)/.test(lower) &&
+        !ASKS_OR_REPORTS.test(lower) &&
+        !NEGATED.test(lower)))
   ) {
     // "mach da einen Auftrag draus, im empfohlenen Fenster": the forecast just given is what to book.
     reading.intent = 'create_work_order';
@@ -178,8 +206,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !input.pendingQuestion &&
     !WRITE_INTENTS.has(previousIntent) &&
     (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
-    // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read.
-    !WRITE_INTENTS.has(ruleIntent(text, lower, input, timeContext)?.intent as Intent) &&
+    // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read;
+    // nor is "and how did they come out?" after an inspection, which the rules read as its results.
+    !differentByRule(ruleIntent(text, lower, input, timeContext)?.intent, previousIntent) &&
     !(
       classification.score >= 0.9 &&
       classification.intent !== previousIntent &&

@@ -12,6 +12,7 @@ import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { NEGATED, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
+import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
 import { capabilities, clarify, clarifyAsset, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
@@ -29,7 +30,14 @@ export function planReply(input: PlanInput): Plan {
   if (asked) return asked;
   if (reading.intent === 'help') return { kind: 'reply', reason: 'help', text: capabilities(input.availableTools, request.language) };
   const resolution = resolveTarget(request, reading);
-  return confidenceGate(request, reading, resolution) ?? planChosen(request, reading, resolution);
+  const gated = confidenceGate(request, reading, resolution);
+  if (gated) return gated;
+  const inherited = inheritedTargetWords(request, reading);
+  if (inherited) {
+    reading.combined = `${reading.combined} ${inherited}`;
+    return planChosen(request, reading, resolveTarget(request, reading));
+  }
+  return planChosen(request, reading, resolution);
 }
 
 /** Nobody but a person approves a write, and no request can ask the copilot to. */

@@ -16,6 +16,15 @@ import { imperativeCommand } from './write-requests';
 export function resolveTarget(request: Request, reading: Reading): AssetResolution {
   const { input, language, text, lower, timeContext, classification } = request;
   let resolution = resolveAsset(reading.combined, input.assets);
+  // "show me all work orders for that oven": of the ovens, the one the conversation is about.
+  const before = inheritedTarget(input.previous, input.assets);
+  if (
+    resolution.kind === 'ambiguous' &&
+    before &&
+    resolution.candidates.includes(before) &&
+    /\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)
+  )
+    resolution = { kind: 'one', asset: before };
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
   if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower)))) {
     const inherited = inheritedTarget(input.previous, input.assets);

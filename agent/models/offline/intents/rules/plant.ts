@@ -59,7 +59,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !ASKS_OR_REPORTS.test(lower)
   )
     return ['release_schedule', false];
-  if (input.previous?.tool === 'trigger_inspection' && /\b(results?|ergebnis\w*|befund\w*|outcome)\b/.test(lower)) return ['inspection_results', false];
+  // "inspect 10 boards of PO-24118" → "how did they come out?", "und wie sieht die Ausbeute aus": what that inspection found.
+  if (
+    input.previous?.tool === 'trigger_inspection' &&
+    /\b(results?|ergebnis\w*|befund\w*|outcome|come out|came out|turn(?:ed)? out|yield|ausbeute|fpy|found|gefunden|defects?|fehler\w*|pass(?:ed)?|fail(?:ed)?|bestanden|durchgefallen|wie (?:sieht|sehen|war|waren|ist)|how (?:did|do|are|were))\b/.test(
+      lower,
+    ) &&
+    !/\b(inspect|prüf|pruef|check|scan)\w* (another|more|again|noch|weitere|nochmal)\b/.test(lower)
+  )
+    return ['inspection_results', false];
   // "Ausbeute AOI Linie 1", "FPY at the AOI today": what inspection found, not the line's output.
   if (
     /\b(aoi|inspection\w*|inspektion\w*)\b/.test(lower) &&
@@ -108,6 +116,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /^(?:please |pls |bitte |ok,? )?(propose|suggest|draft|recalculate|re-?plan|reschedule)\b.*\b(schedule|plan)\b/.test(lower) ||
     // "ok then just replan everything", "what would an optimal sequence look like", "Aufträge auf die Linien verteilen".
     /\b(re-?plan|re-?schedule|re-?sequence|umplanen|neu planen|neu einplanen)\b/.test(lower) ||
+    // "dann plan bitte neu über beide Linien", "plan mal neu": a new plan, said with the separable verb.
+    (/\bplan\w*\b(?:\s+\w+){0,2}\s+neu\b/.test(lower) && !/\b(nachschub|material|runs?|fahrt\w*|touren?|wartung\w*)\b/.test(lower)) ||
     /\b(optimal|optimi[sz]ed|best|better|ideal|optimale\w*|beste\w*|bessere\w*)\s+(sequence|order of the orders|schedule|plan|reihenfolge|planung|belegung)\b/.test(
       lower,
     ) ||

@@ -177,3 +177,32 @@ describe('a follow-up that changes the topic but not the target', () => {
     ).toMatchObject({ tool: 'list_work_orders', args: { asset: 'L2-RFL' } });
   });
 });
+
+describe('the fourth round’s own probes', () => {
+  it('a stop and what came before it, with no minutes said', async () => {
+    expect(await ask('line 1 went down around 8:20, what alarms came before that')).toMatchObject({ tool: 'alarms', args: { before: { line: 'Line1' } } });
+  });
+
+  it('“stop telling me …” and “enough with …” are about the answers, not the plant', async () => {
+    for (const text of ['stop telling me about the compressor', 'enough with the chiller alarms', 'hör auf mit den Alarmen vom Kompressor'])
+      expect(await ask(text), text).toMatchObject({ kind: 'reply' });
+  });
+
+  it('a machine that “needs a reset” gets the reset filed; a hedge does not', async () => {
+    expect(await ask('the packer on line 2 needs a reset')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PCK', command: 'reset' } });
+    expect(await ask('I think the packer on line 2 needs a reset')).not.toMatchObject({ tool: 'machine_command' });
+  });
+
+  it('a job put into a day’s part is booked there; a future window is never read as history', async () => {
+    expect(await ask('schedule the compressor bearing job for friday afternoon')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'UT-AIR', from: '2026-03-06T11:00:00Z', to: '2026-03-06T17:00:00Z' },
+    });
+    expect(parseTimeWindow('zone 4 saturday morning', 'en', { now, timeZone: 'Europe/Berlin' })).toBeUndefined();
+  });
+
+  it('what the night shift left behind is its handover; a question about a named line is read', async () => {
+    expect(await ask('anything I should know from nights')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'previous' } });
+    expect(await ask('why is L2 so slow today')).toMatchObject({ kind: 'tool' });
+  });
+});

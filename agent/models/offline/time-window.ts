@@ -283,8 +283,9 @@ export function spokenClockTimes(text: string, language: Language): string {
 export function parseTimeWindow(given: string, language: Language, context: TimeContext): TimeWindow | undefined {
   const text = spokenClockTimes(given, language);
   const ruled = ruleWindow(text, context);
-  if (ruled || language === 'de') return ruled;
-  return TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
+  const window = ruled || language === 'de' ? ruled : TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
+  // "Saturday morning", "tomorrow 6 to 10": a window that starts later holds no history; it is a slot to book, not a window to read.
+  return window && Date.parse(window.from) > context.now.getTime() ? undefined : window;
 }
 
 /** Ways people say a machine or line stopped, in English and German. */
@@ -301,6 +302,9 @@ export function beforeStop(text: string): BeforeStop | undefined {
   const reversed = match
     ? undefined
     : new RegExp(`\\b(${STOPPED})\\b.*?\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:davor|vorher|zuvor|before (?:that|it|then))\\b`).exec(lower);
+  // "line 2 went down around 7:15, what alarms came before that": the stop, then what led up to it, no minutes said.
+  if (!match && !reversed && new RegExp(`\\b(${STOPPED})\\b.*\\b(davor|vorher|zuvor|before (?:that|it|then)|leading up to it)\\b`).test(lower))
+    return { minutes: 10 };
   if (!match && !reversed) return undefined;
   const minutes = Number(match ? match[1] : reversed![2]);
   return { minutes: Number.isInteger(minutes) && minutes > 0 ? Math.min(minutes, 240) : 10 };
@@ -340,10 +344,26 @@ export function namedDay(text: string, context: TimeContext): { year: number; mo
  * 2 Uhr", "morgen 14–16 Uhr". The end before the start runs into the next day. Undefined without a
  * day and a range.
  */
+/** "Saturday morning", "morgen Nachmittag": a named day's part, for booking a job into it. */
+const DAY_PARTS: [RegExp, number, number][] = [
+  [/\b(morning|vormittag|früh|frueh|morgens)\b/, 6, 12],
+  [/\b(afternoon|nachmittag|nachmittags)\b/, 12, 18],
+  [/\b(evening|abend|abends)\b/, 18, 22],
+];
+
+function dayPartSlot(t: string, context: TimeContext): { from: string; to: string } | undefined {
+  const part = DAY_PARTS.find(([words]) => words.test(t));
+  // "tomorrow morning": "morgen" is the day there, not the morning.
+  const day = part ? namedDay(t.replace(/\bmorgen (?=(früh|frueh|vormittag|nachmittag|abend))/, 'morgen '), context) : undefined;
+  if (!part || !day) return undefined;
+  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+  return { from: iso(at(day, part[1], 0, context)), to: iso(at(day, part[2], 0, context)) };
+}
+
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
   const t = text.toLowerCase();
   const range = new RegExp(String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*${CLOCK}`).exec(t);
-  if (!range) return undefined;
+  if (!range) return dayPartSlot(t, context);
   const from = parseClock(range[1]!);
   const to = parseClock(range[2]!);
   if (!from || !to) return undefined;

@@ -4,6 +4,7 @@ import { CONFIDENCE_THRESHOLD, INTENTS, WRITE_CONFIDENCE_THRESHOLD, WRITE_INTENT
 import { wordCount } from './conversation';
 import { capabilities, clarify, lowConfidence, say } from './replies';
 import type { Reading, Request } from './request';
+import { orderId } from './slots';
 import type { Plan } from './types';
 
 export function confidenceGate(request: Request, reading: Reading, resolution: AssetResolution): Plan | undefined {
@@ -24,6 +25,9 @@ export function confidenceGate(request: Request, reading: Reading, resolution: A
         !input.previous &&
         !input.pendingQuestion &&
         wordCount(text) <= 5 &&
+        // "zieh den 24120 vor": "den" is the order named right there.
+        !orderId(text) &&
+        resolution.kind === 'none' &&
         /\b(it|that|this|that one|the other( one)?|ihn|es|das|den|die andere\w*|den anderen|das andere)\b/.test(lower) &&
         !/\b(thanks?|danke|ok|okay|cool|great|super|bye|tschüss|tschuess)\b/.test(lower)
       )

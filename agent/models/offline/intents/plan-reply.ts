@@ -144,7 +144,11 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
 /** "can you quit pasting the whole alarm table at me": about how I answer, not a request for the plant. */
 function answerStyle({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(stop|quit|don'?t keep|no more|hoer auf|hör auf|lass das)\b.{0,40}\b(pasting|posting|showing|sending|listing|dumping|spamming|giving me|repeating|zeigen|schicken|posten|reinkopieren|auflisten|wiederholen|anzuzeigen|zu zeigen|zu schicken)\b/.test(
+    !/\b(stop|quit|don'?t keep|no more|hoer auf|hör auf|lass das)\b.{0,40}\b(pasting|posting|showing|sending|listing|dumping|spamming|giving me|repeating|telling|talking|going on|nagging|zeigen|schicken|posten|reinkopieren|auflisten|wiederholen|anzuzeigen|zu zeigen|zu schicken|erzählen|erzaehlen|nerven)\b/.test(
+      lower,
+    ) &&
+    // "quit it with the chiller alarms", "enough with the alarms", "hör auf mit den Alarmen": about what I keep saying.
+    !/^(?:(?:ok|okay|man|mann|bitte|please|jetzt)[\s,!]+)?(quit it with|enough (?:with|about|of)|genug (?:mit|von)|hör auf mit|hoer auf mit|lass (?:mal )?(?:das mit|die))\b/.test(
       lower,
     )
   )

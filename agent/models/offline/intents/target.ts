@@ -62,7 +62,12 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     !(reading.byRule && WRITE_INTENTS.has(reading.intent as Intent)) &&
     resolution.kind === 'one' &&
     // Longer too when the classifier has no reading at all and the request asks about that machine ("kurze Frage: wie steht die Verpackung?").
-    (wordCount(text) <= 5 || ((reading.intent as string) === 'None' && resolution.asset.type !== 'line' && /\?\s*$|\b(how|what|wie|was)\b/.test(lower))) &&
+    (wordCount(text) <= 5 ||
+      ((reading.intent as string) === 'None' && resolution.asset.type !== 'line' && /\?\s*$|\b(how|what|wie|was)\b/.test(lower)) ||
+      // "why is L1 so slow today": a question about a named line or machine the classifier took for chatter.
+      (reading.intent === 'smalltalk' &&
+        classification.score < 0.8 &&
+        /\?\s*$|^(why|how|what|is|are|warum|wieso|wie|was|ist|sind|läuft|laeuft)\b/.test(lower))) &&
     (reading.intent === 'smalltalk' || (reading.intent as string) === 'None' || classification.score < CONFIDENCE_THRESHOLD) &&
     // A short one must not sound like a command at all; a longer question may open with "Stopp, kurze Frage:".
     !(wordCount(text) <= 5 ? parseCommand(text) : imperativeCommand(text))

@@ -86,6 +86,9 @@ export function imperativeCommand(text: string): boolean {
     const first = words[0] ?? '';
     const last = words.at(-1) ?? '';
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
+    // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
+    if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
+      return true;
     // "Bestücker 2 auf Linie 1 bitte in Hold", "put it on hold": the state asked for, last.
     if (/\b(?:in|auf|on|into)\s+(?:den\s+|die\s+)?(hold|halt|pause|stop|stopp)\s*(?:bitte|please|pls|now|jetzt|sofort)?$/.test(clause)) return true;
     const bare = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort)$/.test(word));

@@ -16,7 +16,7 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
     /\b(current|this shift|my shift|so far|running|ongoing|aktuelle\w*|laufende\w*|bis jetzt|bisher|diese schicht|meine\w* schicht|seit schichtbeginn|ich geh\w*|i'?m leaving|i leave|i'?m off|before i go)\b/.test(
       lower,
     );
-  const previous = /\b(last|previous|prior|letzte\w*|vorige\w*|vorherige\w*|night|nacht\w*)\b/.test(lower);
+  const previous = /\b(last|previous|prior|letzte\w*|vorige\w*|vorherige\w*|nights?|nacht\w*)\b/.test(lower);
   // The report covers the plant; the line asked about is passed along for the answer's headline.
   const line = lineId ? { line: lineId } : {};
   if (current) return call({ shift: 'current', ...line });

@@ -77,6 +77,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['inspection_results', false];
   const booking =
     /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
+    // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.
+    /\b(schedule|plan|put|slot)\b.*\b(job|repair|service|swap|replacement|overhaul|inspection|check|tausch\w*|reparatur|einsatz)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.
     (/\b(auftrag|ticket|job)\b/.test(lower) && !orderId(text) && explicitWrite('create_work_order', lower));
   if (booking && resolution.kind !== 'none' && (slotWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
@@ -105,6 +107,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !explicitWrite('create_work_order', lower)
   )
     return ['list_work_orders', false];
+  // "anything I should know from nights", "was war in der Nachtschicht los": what the shift before left behind.
+  if (
+    /\b(nights|night shift|late shift|early shift|last shift|previous shift|nachtschicht|spätschicht|spaetschicht|frühschicht|fruehschicht|letzten schicht|vorschicht)\b/.test(
+      lower,
+    ) &&
+    /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&
+    !/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower)
+  )
+    return ['generate_shift_handover', false];
   // "handover from 7 until now": the word names the report.
   if (
     /\b(handover|hand-over|shift report|übergabe\w*|uebergabe\w*|schichtübergabe\w*|schichtuebergabe\w*|schichtbericht\w*)\b/.test(lower) &&

@@ -206,3 +206,18 @@ describe('the fourth round’s own probes', () => {
     expect(await ask('why is L2 so slow today')).toMatchObject({ kind: 'tool' });
   });
 });
+
+describe('German probes of the fourth round', () => {
+  it('“setz die auf …” after a zone’s trend sets that zone', async () => {
+    const previous: PreviousCall = { tool: 'tag_history', args: { asset: 'L2-RFL', tag: 'Zone7.TemperatureC' } };
+    expect(await ask('setz die auf 251', { previous, previousText: 'Zone 7 Ofen 2?' })).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 251 },
+    });
+  });
+
+  it('the verb before “bitte” is still last, and “N Grad mehr” asks for the exact value', async () => {
+    expect(await ask('Drucker L1 zurücksetzen bitte')).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-PRN', command: 'reset' } });
+    expect(await ask('Ofen 2 Zone 4 ist zu kalt, mach 3 Grad mehr')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -16,7 +16,10 @@ export const MACHINE_WORDS: [RegExp, string[]][] = [
   [/in.?circuit|tester|\bict\b/i, ['ict', 'tester', 'in circuit tester', 'pruefer', 'ict tester']],
   [/pack/i, ['packer', 'packing', 'packaging', 'verpackung', 'packstation', 'verpacker']],
   [/compress|air/i, ['compressor', 'air compressor', 'compressed air', 'kompressor', 'verdichter', 'druckluft', 'drucklufterzeugung', 'druckluftstation']],
-  [/chiller|cool/i, ['chiller', 'cooling water', 'kaeltemaschine', 'kuehler', 'kaltwassersatz', 'kuehlwasser', 'rueckkuehler']],
+  [
+    /chiller|cool/i,
+    ['chiller', 'cooling water', 'kaeltemaschine', 'kuehler', 'kaltwassersatz', 'kaeltesatz', 'kaelteanlage', 'kuehlaggregat', 'kuehlwasser', 'rueckkuehler'],
+  ],
   [/pump/i, ['pump', 'pumpe']],
   [/conveyor/i, ['conveyor', 'band', 'foerderband', 'transportband']],
   [/boiler/i, ['boiler', 'kessel']],

@@ -84,7 +84,8 @@ export function imperativeCommand(text: string): boolean {
     const meaningful = words.filter((word) => !INTERJECTION_FILLER.test(word));
     if (meaningful.length <= 1 && clauses.filter(Boolean).length > 1 && (words.length === 1 || asksElsewhere)) return false;
     const first = words[0] ?? '';
-    const last = words.at(-1) ?? '';
+    // "Packer L1 zurücksetzen bitte": the verb is last before the courtesy.
+    const last = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort|mal)$/.test(word)).at(-1) ?? '';
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
     // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
     if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))

@@ -47,7 +47,8 @@ export function planMachineCommand(plan: PlanContext): Plan {
 }
 
 /** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
-const RELATIVE_CHANGE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))/i;
+const RELATIVE_CHANGE =
+  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter)\b/i;
 
 function setpointPlan(
   text: string,

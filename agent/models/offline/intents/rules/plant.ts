@@ -22,7 +22,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
-    if (usesPrevious && PRONOUN.test(lower) && typeof input.previous?.args.tag === 'string' && explicitWrite('set_setpoint', lower))
+    if (
+      usesPrevious &&
+      (PRONOUN.test(lower) || /\b(die|das|den)\b/.test(lower)) &&
+      typeof input.previous?.args.tag === 'string' &&
+      explicitWrite('set_setpoint', lower)
+    )
       return ['set_setpoint', usesPrevious];
     // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
     if (
@@ -40,9 +45,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|rauf|runter|hoch ?drehen|runter ?drehen)\b/.test(
+    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|rauf|runter|hoch ?drehen|runter ?drehen)\b/.test(
       lower,
-    ) &&
+    ) ||
+      // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
+      /\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(mehr|weniger|more|less|up|down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     strongWritable(text, target)
   )

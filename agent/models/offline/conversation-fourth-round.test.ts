@@ -221,3 +221,13 @@ describe('German probes of the fourth round', () => {
     expect(await ask('Ofen 2 Zone 4 ist zu kalt, mach 3 Grad mehr')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('more of the fourth round’s probes', () => {
+  it('why a line stopped is what led up to the stop', async () => {
+    expect(await ask('line 2 stopped a few minutes ago, why?')).toMatchObject({ tool: 'alarms', args: { before: { line: 'Line2' } } });
+  });
+
+  it('a work order by its id is looked up in the list', async () => {
+    expect(await ask('status of WO-1007?')).toMatchObject({ tool: 'list_work_orders' });
+  });
+});

@@ -62,7 +62,7 @@ const STOCK =
   /\b(run(s|ning)? out|enough|genug|genuegend|ausreichend\w*|run(s)? dry|runs? short|ausgeh\w*|geht\w* .*\baus\b|gehen .*\baus\b|reicht\w*|reichen|reichweite\w*|stock\w*|bestand\w*|bestaende\w*|lagerbestand\w*|materialstatus|need (new|more)|brauch\w* (neue|mehr)|running low|runs? low|low on|materiallage|materialsituation|material (situation|status|check|overview|lage)|shortage\w*|knapp\w*|coverage|how long .*\blast\w*|(will|does|do|would) (it|they) last|lasts? (till|until|through)|wie lange? .*\b(reich|halt|haelt)\w*|leer|empty|verfuegbar\w*|on hand)\b/;
 /** Stock words that mean material on their own; "how long does it last" could be a bearing, so it needs a part or material word. */
 const STRONG_STOCK =
-  /\b(run(s|ning)? out|run(s)? dry|ausgeh\w*|geht\w* .*\baus\b|gehen .*\baus\b|reichweite\w*|stock\w*|bestand\w*|bestaende\w*|lagerbestand\w*|shortage\w*|materialstatus|materiallage|materialsituation|material (situation|status|check|overview|lage)|(running|runs?) low on (anything|something|stuff)|whats short|what is short)\b/;
+  /\b(run(s|ning)? out|run(s)? dry|ausgeh\w*|geht\w* .*\baus\b|gehen .*\baus\b|reichweite\w*|stock\w*|bestand\w*|bestaende\w*|lagerbestand\w*|shortage\w*|materialstatus|materiallage|materialsituation|material (situation|status|check|overview|lage)|(running|runs?) low on (anything|something|stuff)|whats short|what is short|reorder (point|level)|below (the )?(minimum|min|safety stock)|safety stock|meldebestand\w*|mindestbestand\w*|sicherheitsbestand\w*|nachbestell\w*)\b/;
 const MATERIAL_WORDS =
   /\b(material\w*|parts?|teile|bauteile|components?|komponenten|reels?|rollen|trays?|pcbs?|leiterplatten|platinen|paste|lotpaste|stencils?|schablonen?)\b/;
 

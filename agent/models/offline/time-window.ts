@@ -302,6 +302,14 @@ export function beforeStop(text: string): BeforeStop | undefined {
   const reversed = match
     ? undefined
     : new RegExp(`\\b(${STOPPED})\\b.*?\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:davor|vorher|zuvor|before (?:that|it|then))\\b`).exec(lower);
+  // "line 1 stopped 10 min ago — why?", "warum steht Linie 2": why a stop happened is what led up to it.
+  if (
+    !match &&
+    !reversed &&
+    new RegExp(`\\b(why|warum|wieso|weshalb|how come)\\b`).test(lower) &&
+    new RegExp(`\\b(stopped|went down|tripped|died|crashed|stehen ?geblieben|ausgefallen|stillstand|steht)\\b`).test(lower)
+  )
+    return { minutes: 10 };
   // "line 2 went down around 7:15, what alarms came before that": the stop, then what led up to it, no minutes said.
   if (!match && !reversed && new RegExp(`\\b(${STOPPED})\\b.*\\b(davor|vorher|zuvor|before (?:that|it|then)|leading up to it)\\b`).test(lower))
     return { minutes: 10 };

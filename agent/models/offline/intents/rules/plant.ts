@@ -108,6 +108,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     wordCount(text) <= 6
   )
     return ['plant_overview', false];
+  // "what's the status of WO-1003": a work order by its id is looked up in the list.
+  if (/\bwo[-\s]?\d{3,}\b/.test(lower) && !explicitWrite('create_work_order', lower)) return ['list_work_orders', false];
   // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.
   if (
     /\b(work orders|wos|arbeitsauftr(?:ä|ae)ge\w*|wartungsauftr(?:ä|ae)ge\w*|instandhaltungsauftr(?:ä|ae)ge\w*)\b/.test(lower) &&

@@ -231,3 +231,17 @@ describe('more of the fourth round’s probes', () => {
     expect(await ask('status of WO-1007?')).toMatchObject({ tool: 'list_work_orders' });
   });
 });
+
+describe('typed short, and the stops a chat must not guess', () => {
+  it('“Z4”, “SP 247” and a bare span beside a trend word', async () => {
+    expect(await ask('L2 RFL Z6 SP 244')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L2-RFL', tag: 'Zone6.SetpointC', value: 244 } });
+    expect(await ask('set zone4 l2 oven 243')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 243 } });
+    expect(await ask('o2 oven 1 trend 3h')).toMatchObject({ tool: 'tag_history', args: { asset: 'L1-RFL', from: '2026-03-04T06:00:00.000Z' } });
+  });
+
+  it('an emergency stop is refused and “stop everything” asks which machine', async () => {
+    expect(await ask('Not-Halt Linie 1 auslösen')).toMatchObject({ kind: 'reply', reason: 'refusal' });
+    for (const text of ['stop everything', 'alle Linien abschalten']) expect(await ask(text), text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await ask('stop showing me everything')).not.toMatchObject({ reason: 'clarify' });
+  });
+});

@@ -106,6 +106,11 @@ export function correctTypos(words: string[], vocabulary: readonly string[]): st
 const NOT_LINE = new Set(['link', 'fine', 'mine', 'nine', 'wine', 'lane', 'like', 'lie', 'lies', 'lin', 'lime', 'linen', 'lines', 'linien']);
 
 /** "Lnie 2", "Linei 1", "lien 2": a line number typed with a slip reads as the line. */
+/** "Z4", "z 4": a reflow zone written short, as "zone 4". */
+export function expandZoneShorthand(text: string): string {
+  return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1');
+}
+
 export function correctLineTypos(text: string): string {
   return text.replace(/\b([A-Za-z]{3,6})(\s*-?\s*)(\d{1,2})\b/g, (whole, word: string, gap: string, number: string) => {
     const lower = word.toLowerCase();

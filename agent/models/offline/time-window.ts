@@ -124,6 +124,15 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const minutes = amount(last[1]) * unitMinutes(last[2]!)!;
     return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
   }
+  // "pnp1 l2 vib trend 2h", "O2 Verlauf 30 min": a bare span beside a trend word is the span up to now.
+  const bare =
+    /(?<!\b(?:for|in|für|fuer|um|by|within|innerhalb|after|nach|down|out|aus)\s+)\b(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b(?!\s*(?:ago|late|later|delay|später|spaeter|verspätung|verspaetung|her|zu spät))/.exec(
+      t,
+    );
+  if (bare && /\b(trend\w*|history|historie|verlauf\w*|kurve|chart|graph|plot|alarm\w*|log)\b/.test(t)) {
+    const minutes = amount(bare[1]) * unitMinutes(bare[2]!)!;
+    return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
+  }
   // "the last half hour", "past quarter of an hour", "der letzten halben Stunde", "seit einer Viertelstunde"
   const fraction =
     /\b(?:last|past|previous|letzten?|letzte|vergangenen?|seit)\s+(?:(?:an?|einer|der)\s+)?(half an? hour|half hour|halben? stunde|quarter(?: of an)? hour|viertelstunde|dreiviertelstunde)\b/.exec(

@@ -24,7 +24,13 @@ import type { Plan, PlanInput } from './types';
 export function planReply(input: PlanInput): Plan {
   const { request, reading } = readRequest(input);
   const refused =
-    refuseSelfApproval(request) ?? refuseSafetyBypass(request) ?? nothingToDo(request) ?? answerStyle(request) ?? thanks(request) ?? whetherToCommand(request);
+    refuseSelfApproval(request) ??
+    refuseSafetyBypass(request) ??
+    nothingToDo(request) ??
+    answerStyle(request) ??
+    thanks(request) ??
+    emergencyOrEverything(request) ??
+    whetherToCommand(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
   if (asked) return asked;
@@ -92,6 +98,44 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
       'Eine Sicherheitseinrichtung überbrücke oder deaktiviere ich nicht, und niemand sollte das über einen Chat tun: Dafür gibt es das Sicherheitsverfahren der Maschine, die verantwortliche Elektrofachkraft und eine schriftliche Freigabe. Wenn sie ohne Grund auslöst, kann ich die Störung im Handbuch nachschlagen oder einen Arbeitsauftrag zur Prüfung anlegen.',
     ),
   };
+}
+
+/**
+ * "emergency stop line 2", "stop everything", "alles abschalten": an emergency stop is pressed at the machine,
+ * never from a chat, and a command goes to one machine at a time — so both get an answer, not a guess.
+ */
+function emergencyOrEverything({ lower, language }: Request): Plan | undefined {
+  if (
+    /\b(emergency[- ]stop|e-?stop|not-?aus|not-?halt|nothalt)\b/.test(lower) &&
+    !/\b(what|how|where|which|was|wie|wo|welche\w*|manual|handbuch|bypass|überbrück\w*|ueberbrueck\w*)\b/.test(lower) &&
+    // "muss ich freischalten oder reicht der Not-Aus": a question about the E-stop is a manual question.
+    !/\?\s*$|^(must|do|does|is|are|should|can|may|muss|müssen|muessen|reicht|ist|sind|soll\w*|kann|darf)\b|\boder\b|\bor\b/.test(lower)
+  )
+    return {
+      kind: 'reply',
+      reason: 'refusal',
+      text: say(
+        language,
+        'An emergency stop is pressed at the machine — the red mushroom button or the line’s E-stop — not sent from a chat: it must work when every network is down. For a controlled stop of one machine, say which (“stop the printer on line 2”) and it goes to Approvals.',
+        'Ein Not-Halt wird an der Maschine ausgelöst — am roten Pilztaster oder am Not-Halt der Linie —, nicht über einen Chat: Er muss auch ohne Netzwerk wirken. Für einen geregelten Stopp einer Maschine sagen Sie, welche („Drucker Linie 2 stoppen“), dann geht er zur Freigabe.',
+      ),
+    };
+  if (
+    /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(lower) &&
+    /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
+      lower,
+    ) &&
+    !/\b(what if|was wäre|was waere|was wenn|why|warum|did|hat|wer|who)\b/.test(lower) &&
+    !NEGATED.test(lower)
+  )
+    return clarify(
+      say(
+        language,
+        'I file commands one machine at a time, each for its own approval — which machine should stop? If people or equipment are at risk, press the E-stop at the line now.',
+        'Befehle beantrage ich für jeweils eine Maschine, jeden mit eigener Freigabe — welche Maschine soll stoppen? Wenn Menschen oder Anlagen gefährdet sind, drücken Sie jetzt den Not-Halt an der Linie.',
+      ),
+    );
+  return undefined;
 }
 
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */

@@ -17,11 +17,15 @@ const OPTIONS: Record<PlantTimeStyle, Intl.DateTimeFormatOptions> = {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatPlantTime(at: Date | string | number, timeZone: string, style: PlantTimeStyle = 'datetime'): string {
-  const key = `${timeZone}\u0000${style}`;
+/**
+ * `language` 'de' writes the month the German way ("03. Dez., 15:35") for answers given in German; the clock is
+ * 24-hour either way.
+ */
+export function formatPlantTime(at: Date | string | number, timeZone: string, style: PlantTimeStyle = 'datetime', language: 'en' | 'de' = 'en'): string {
+  const key = `${timeZone}\u0000${style}\u0000${language}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', ...OPTIONS[style] });
+    formatter = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone, hourCycle: 'h23', ...OPTIONS[style] });
     formatters.set(key, formatter);
   }
   const date = at instanceof Date ? at : new Date(at);

@@ -16,7 +16,9 @@ export const Scenario = z.object({
   description: z.string().optional(),
   /** Tools the scenario needs besides those it expects to be called (e.g. for a clarifying question). */
   requires: z.array(z.string()).default([]),
-  turns: z.array(z.object({ user: z.string().min(1) })).min(1),
+  // Strict: in a YAML flow mapping an unquoted comma ends the text ("{ user: stop, quick question }" is
+  // "stop" plus a key "quick question"), which must fail loudly instead of asking a shorter question.
+  turns: z.array(z.strictObject({ user: z.string().min(1) })).min(1),
   expect: z.object({
     /** Calls in the last turn; each must appear with at least these arguments (strings compare case-insensitively). */
     toolCalls: z.array(ExpectedToolCall).default([]),

@@ -108,7 +108,7 @@ function scalar(value: unknown, context?: Context): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number')
     return context ? formatNumber(value, context) : Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (typeof value === 'string') return context && ISO_TIME.test(value) ? formatPlantTime(value, context.timeZone, 'datetime') : value;
+  if (typeof value === 'string') return context && ISO_TIME.test(value) ? formatPlantTime(value, context.timeZone, 'datetime', context.language) : value;
   if (typeof value === 'boolean') return context?.language === 'de' ? (value ? 'ja' : 'nein') : String(value);
   return undefined;
 }

@@ -146,7 +146,7 @@ describe('material answers', () => {
   it('says it in German with decimal commas', () => {
     const text = answer('material_status', { line: 'Line1' }, lineStatus, 'de');
     expect(text.split('\n')[0]).toContain('Zuerst geht auf Line1 aus: GRM155R71C104KA88D');
-    expect(text.split('\n')[0]).toContain('an der Linie um 02 Dec, 10:50 (in 1,2 h)');
+    expect(text.split('\n')[0]).toContain('an der Linie um 02. Dez., 10:50 (in 1,2 h)');
     expect(text).toContain('Bestand 80.000 im Lager + 20.000 an der Linie');
   });
 
@@ -167,7 +167,7 @@ describe('material answers', () => {
     expect(text).toContain('- PO-24120 (PSU-24V10, Line2): waits behind a starved order, slips 1.5 h');
     expect(text).toContain('Recommended: Run PO-24118 first on Line1');
     const german = answer('supply_disruption_impact', {}, impact, 'de');
-    expect(german.split('\n')[0]).toContain('Ohne Material bleiben PO-24117 (Line1, ab 02 Dec, 13:00)');
+    expect(german.split('\n')[0]).toContain('Ohne Material bleiben PO-24117 (Line1, ab 02. Dez., 13:00)');
     expect(answer('supply_disruption_impact', {}, { ...impact, affectedOrders: [] }).split('\n')[0]).toBe('**No order starves: stock covers the gap.**');
   });
 

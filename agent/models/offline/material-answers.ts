@@ -30,7 +30,7 @@ function amount(value: unknown, options: Options): string {
 }
 
 function at(iso: string, options: Options): string {
-  return formatPlantTime(iso, options.timeZone, 'datetime');
+  return formatPlantTime(iso, options.timeZone, 'datetime', options.language);
 }
 
 /** "in 4.5 h" / "in 4,5 h" / "in 10 min" from the tool's own clock (the twin may run faster than the wall clock). */

@@ -61,7 +61,7 @@ describe('material chat through the offline model', () => {
     const history: BaseMessage[] = [];
     const first = await turn(history, 'wie lange reicht der STM32?');
     expect(first.call).toEqual({ name: 'material_status', args: { part: 'STM32H743ZIT6' } });
-    expect(first.answer.split('\n')[0]).toMatch(/^\*\*(STM32H743ZIT6 \(MCU .*\) geht .* um \d{2} Dec, \d{2}:\d{2} aus|Für STM32H743ZIT6 geht nichts aus)/);
+    expect(first.answer.split('\n')[0]).toMatch(/^\*\*(STM32H743ZIT6 \(MCU .*\) geht .* um \d{2}\. Dez\., \d{2}:\d{2} aus|Für STM32H743ZIT6 geht nichts aus)/);
     const second = await turn(history, 'und Linie 2?');
     expect(second.call).toEqual({ name: 'material_status', args: { line: 'Line2' } });
   });

@@ -112,3 +112,45 @@ describe('answers to the plant tools', () => {
     expect(answer.split('\n\n')[1]!.split('\n')[0]).toBe('**Residual oxygen in the nitrogen atmosphere.** (O2Ppm): 532.2 ppm (good, 17:50:43)');
   });
 });
+
+describe('answers to the scheduler', () => {
+  const order = (orderId: string, startAt: string, endAt: string, tardinessMin = 0) => ({
+    orderId,
+    productId: 'HMI-7MB',
+    startAt,
+    endAt,
+    dueAt: endAt,
+    tardinessMin,
+  });
+  const whatIf = {
+    draftId: 'd-2',
+    comparedWith: 'base proposal',
+    scenario: 'L2-RFL down for 4 h from now',
+    releasable: true,
+    kpis: { setups: 6, onTimePct: 75, makespanMin: 1103, lateOrderIds: ['PO-24119'] },
+    comparedKpis: { setups: 4, onTimePct: 100, makespanMin: 863, lateOrderIds: [] },
+    delta: { setups: 2, makespanMin: 240 },
+    lines: [
+      { lineId: 'Line1', orders: [order('PO-24117', '2026-12-02T15:00:00Z', '2026-12-02T18:00:00Z')] },
+      {
+        lineId: 'Line2',
+        orders: [order('PO-24119', '2026-12-02T19:00:00Z', '2026-12-02T23:30:00Z', 37), order('PO-24121', '2026-12-03T00:00:00Z', '2026-12-03T03:00:00Z')],
+      },
+    ],
+  };
+
+  it('leads a what-if with the orders it makes late, against the plan without it, then each line’s sequence', () => {
+    const answer = writeAnswer([{ tool: 'what_if', args: {}, content: JSON.stringify(whatIf) }], { timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('Scenario “L2-RFL down for 4 h from now”: 1 of 3 orders late: PO-24119 (37 min) (base proposal: all on time).');
+    expect(answer).toContain('Makespan 1,103 min (+240); 6 setups (+2)');
+    expect(answer).toContain('**Line2**: PO-24119 HMI-7MB 20:00–00:30 ⚠ +37 min → PO-24121');
+    expect(answer).not.toContain('Utilisation');
+  });
+
+  it('says it in German, dates and numbers included', () => {
+    const answer = writeAnswer([{ tool: 'what_if', args: {}, content: JSON.stringify(whatIf) }], { language: 'de', timeZone: 'Europe/Berlin' });
+    expect(answer).toContain('1 von 3 Aufträgen zu spät: PO-24119 (37 min) (ohne das Szenario: alle pünktlich)');
+    expect(answer).toContain('Gesamtdauer 1.103 min (+240); 6 Rüstvorgänge (+2); pünktlich 75 %');
+    expect(answer).toContain('sagen Sie „freigeben“');
+  });
+});

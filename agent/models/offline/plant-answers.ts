@@ -39,7 +39,7 @@ function withUnit(value: number | undefined, unit: unknown, options: PlantAnswer
 
 function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 'datetime' = 'datetime'): string {
   const text = str(iso);
-  return text ? formatPlantTime(text, options.timeZone, style) : '—';
+  return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
 }
 
 const QUALITY_WORDS: Record<string, string> = { good: 'Good', uncertain: 'Uncertain', bad: 'Bad' };
@@ -299,14 +299,25 @@ function tagHistoryAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
     say(
       options,
       `${what} is ${live(output.current, options)} now. From ${range}: ${count === 0 ? 'no samples recorded' : `min ${withUnit(Number.isFinite(min!) ? min : undefined, unit, options)}, max ${withUnit(Number.isFinite(max!) ? max : undefined, unit, options)} (${count} samples)`}.`,
-      `${what} ist jetzt ${live(output.current, options)}. Von ${range}: ${count === 0 ? 'keine Werte aufgezeichnet' : `Min ${withUnit(Number.isFinite(min!) ? min : undefined, unit, options)}, Max ${withUnit(Number.isFinite(max!) ? max : undefined, unit, options)} (${count} Werte)`}.`,
+      `${what} ist jetzt ${live(output.current, options)}. Von ${range}: ${count === 0 ? 'keine Werte aufgezeichnet' : `Min ${withUnit(Number.isFinite(min!) ? min : undefined, unit, options)}, Max ${withUnit(Number.isFinite(max!) ? max : undefined, unit, options)} (${count} ${count === 1 ? 'Wert' : 'Werte'})`}.`,
     ),
   ];
   const body: string[] = [];
   if (output.truncated === true)
     body.push(say(options, 'More samples than shown; the chart has them all.', 'Mehr Werte als gezeigt; das Diagramm enthält alle.'));
-  if (str(output.note)) body.push(String(output.note));
+  if (options.language === 'de') body.push(germanHistoryNote(count, isRecord(output.qualityCounts) ? output.qualityCounts : {}));
+  else if (str(output.note)) body.push(String(output.note));
   return { lead, body };
+}
+
+/** The tool's English note on the samples, said in German from the same counts. */
+function germanHistoryNote(count: number, quality: Row): string {
+  if (count === 0)
+    return 'Der Historian hat für diesen Wert im Zeitraum keine Werte (er zeichnet Änderungen nur auf, solange diese Instanz die Verbindung hält).';
+  const doubtful = (num(quality.bad) ?? 0) + (num(quality.uncertain) ?? 0);
+  const flagged =
+    doubtful > 0 ? `; davon ${num(quality.bad) ?? 0} schlecht und ${num(quality.uncertain) ?? 0} unsicher (keine Messungen der Anlage zu der Zeit)` : '';
+  return `${count} ${count === 1 ? 'Wert' : 'Werte'}${flagged}. Werte werden bei Änderung aufgezeichnet, ein flacher Verlauf hat daher wenige Punkte.`;
 }
 
 // ── explain_late_order ───────────────────────────────────────────────────────────────────────
@@ -346,6 +357,78 @@ function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): Plant
     ...(remedies.length > 0 ? [`${say(options, 'What would help', 'Was helfen würde')}:\n${remedies.join('\n')}`] : []),
   ];
   return { lead, body };
+}
+
+// ── propose_schedule and what_if ─────────────────────────────────────────────────────────────
+
+/** A signed difference, "+240" / "−150", or nothing when there is none to show. */
+function signed(value: number | undefined, options: PlantAnswerOptions): string {
+  if (value === undefined || value === 0) return '';
+  return `${value > 0 ? '+' : '−'}${figure(Math.abs(value), options, 1)}`;
+}
+
+/**
+ * A draft schedule as a planner reads it: which orders end late and by how much first (against the plan it
+ * is compared with), then makespan and setups with their change, then each line's sequence with its times.
+ */
+function scheduleAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const kpis = isRecord(output.kpis) ? output.kpis : {};
+  const before = isRecord(output.comparedKpis) ? output.comparedKpis : undefined;
+  const delta = isRecord(output.delta) ? output.delta : {};
+  const lines = rows(output.lines);
+  const orders = lines.flatMap((line) => rows(line.orders));
+  const late = orders.filter((order) => (num(order.tardinessMin) ?? 0) > 0);
+  const scenario = str(output.scenario);
+  const lateText = late.map((order) => `${str(order.orderId)} (${figure(num(order.tardinessMin), options, 0)} min)`).join(', ');
+  const lateBefore = Array.isArray(before?.lateOrderIds) ? before.lateOrderIds.length : undefined;
+  const comparedWith = str(output.comparedWith);
+  const outcome =
+    late.length === 0
+      ? say(options, `all ${orders.length} orders on time`, `alle ${orders.length} Aufträge pünktlich`)
+      : say(options, `${late.length} of ${orders.length} orders late: ${lateText}`, `${late.length} von ${orders.length} Aufträgen zu spät: ${lateText}`);
+  const baseline =
+    lateBefore === undefined || !comparedWith
+      ? ''
+      : lateBefore === 0
+        ? say(options, ` (${comparedWith}: all on time)`, ` (${germanBaseline(comparedWith)}: alle pünktlich)`)
+        : say(options, ` (${comparedWith}: ${lateBefore} late)`, ` (${germanBaseline(comparedWith)}: ${lateBefore} zu spät)`);
+  // The scenario is the tool's own label ("L2-RFL down for 4 h from now"), quoted as it was planned.
+  const head = scenario ? say(options, `Scenario “${scenario}”: `, `Szenario „${scenario}“: `) : say(options, 'Proposed schedule: ', 'Vorgeschlagener Plan: ');
+  const makespan = num(kpis.makespanMin);
+  const change = (key: string) => (signed(num(delta[key]), options) ? ` (${signed(num(delta[key]), options)})` : '');
+  const lead = [
+    `${head}${outcome}${baseline}.`,
+    say(
+      options,
+      `Makespan ${figure(makespan, options, 0)} min${change('makespanMin')}; ${figure(num(kpis.setups), options, 0)} setups${change('setups')}; on time ${figure(num(kpis.onTimePct), options)} %.`,
+      `Gesamtdauer ${figure(makespan, options, 0)} min${change('makespanMin')}; ${figure(num(kpis.setups), options, 0)} Rüstvorgänge${change('setups')}; pünktlich ${figure(num(kpis.onTimePct), options)} %.`,
+    ),
+  ];
+  const sequences = lines.map((line) => {
+    const steps = rows(line.orders).map((order) => {
+      const tardy = num(order.tardinessMin) ?? 0;
+      return `${str(order.orderId)} ${str(order.productId) ?? ''} ${time(order.startAt, options, 'time')}–${time(order.endAt, options, 'time')}${tardy > 0 ? ` ⚠ +${figure(tardy, options, 0)} min` : ''}`;
+    });
+    return `- **${str(line.lineId)}**: ${steps.join(' → ') || say(options, 'nothing planned', 'nichts geplant')}`;
+  });
+  const draft = str(output.draftId);
+  const body = [
+    sequences.join('\n'),
+    ...(draft && output.releasable === true
+      ? [
+          say(
+            options,
+            `Draft \`${draft}\` — say “release it” to file it for approval; nothing changes until a supervisor approves.`,
+            `Entwurf \`${draft}\` — sagen Sie „freigeben“, um ihn zur Freigabe einzureichen; bis eine Aufsicht zustimmt, ändert sich nichts.`,
+          ),
+        ]
+      : []),
+  ];
+  return { lead, body };
+}
+
+function germanBaseline(comparedWith: string): string {
+  return comparedWith === 'current plan' ? 'aktueller Plan' : comparedWith === 'base proposal' ? 'ohne das Szenario' : comparedWith;
 }
 
 // ── maintenance_forecast ─────────────────────────────────────────────────────────────────────
@@ -434,6 +517,8 @@ const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions) => Plan
   explain_late_order: explainLateOrderAnswer,
   maintenance_forecast: maintenanceAnswer,
   generate_shift_handover: handoverAnswer,
+  propose_schedule: scheduleAnswer,
+  what_if: scheduleAnswer,
 };
 
 /** The shape each writer reads; anything else (another plant's tool, an older version) gets the generic tables. */
@@ -445,6 +530,8 @@ const SHAPES: Record<string, (output: Row) => boolean> = {
   explain_late_order: (output) => typeof output.orderId === 'string' && typeof output.endAt === 'string' && typeof output.dueAt === 'string',
   maintenance_forecast: (output) => rows(output.assets).every((asset) => typeof asset.status === 'string') && Array.isArray(output.assets),
   generate_shift_handover: (output) => isRecord(output.report) && Array.isArray(output.report.sections),
+  propose_schedule: (output) => isRecord(output.kpis) && Array.isArray(output.lines),
+  what_if: (output) => isRecord(output.kpis) && Array.isArray(output.lines),
 };
 
 /** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */

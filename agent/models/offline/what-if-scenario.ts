@@ -3,6 +3,7 @@
  * scenarios.ts), or a question back when the text does not say enough.
  */
 import type { AssetRef } from '../../assets';
+import { numberWord } from './number-words';
 
 type Scenario =
   | { type: 'machine_down'; asset: string; hours: number }
@@ -31,7 +32,12 @@ export function whatIfScenario(
   options: { previous?: PreviousScenario; extraShiftDate?: string; namedProduct?: string; dueByHours?: number; language?: 'en' | 'de' } = {},
 ): WhatIfReading {
   const de = options.language === 'de';
-  const hoursMatch = /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text);
+  const hoursMatch =
+    /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text) ??
+    // "drei Stunden", "eight hours": the number spelt out.
+    [...text.matchAll(/\b([a-zäöüß]+)\s+(?:hours?|stunden?)\b/gi)]
+      .map((match) => [match[0], String(numberWord(match[1]!) ?? '')])
+      .find(([, value]) => value !== '');
   // "half a day", "einen ganzen Tag", "a whole shift": spans people say without a number.
   const spoken = /\b(half a day|halben tag|a (?:whole |full )?day|einen (?:ganzen )?tag|(?:a|one|eine) (?:whole |full |ganze )?(?:shift|schicht))\b/i.exec(
     text,

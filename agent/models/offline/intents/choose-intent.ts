@@ -54,7 +54,10 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   }
 
   if (!reading.intent) {
-    const ruled = ruleIntent(text, lower, input, timeContext);
+    // "stop the reflow oven" → "which one?" → "the line 2 one": the answer is read with the request it completes.
+    const ruled =
+      ruleIntent(text, lower, input, timeContext) ??
+      (input.pendingQuestion ? ruleIntent(reading.combined, reading.combined.toLowerCase(), input, timeContext) : undefined);
     if (ruled) {
       reading.intent = ruled.intent;
       reading.byRule = true;
@@ -78,7 +81,13 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   }
 
   // A write is proposed only on an explicit request for it; a question about the same thing is a read.
-  if (!reading.followUp && !reading.byRule && WRITE_INTENTS.has(reading.intent as Intent) && !explicitWrite(reading.intent as Intent, lower)) {
+  if (
+    !reading.followUp &&
+    !reading.byRule &&
+    WRITE_INTENTS.has(reading.intent as Intent) &&
+    !explicitWrite(reading.intent as Intent, lower) &&
+    !(input.pendingQuestion && explicitWrite(reading.intent as Intent, reading.combined.toLowerCase()))
+  ) {
     const read = classification.alternatives.find(
       (alternative) => alternative.intent in INTENTS && !WRITE_INTENTS.has(alternative.intent as Intent) && alternative.score >= 0.1,
     );

@@ -12,10 +12,10 @@ export const AFFIRMATION =
   /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|do it|go ahead|please do|do that|book it|book that|then|please|pls|ja|jo|jep|klar|gerne|mach das|mach es|bitte|passt|dann|buch es|buch das|go|fine|gut|mach so|machs so|mach's so|so machen|machen wir so|genau so|einverstanden|sounds good|looks good|lgtm|go for it|let'?s do it|perfekt|perfect|prima|sehr gut)[\s,.!]*)+$/;
 /** An acknowledgement in front of a follow-up ("ok, and line 2?", "alles klar, und die AOI?"). */
 export const ACKNOWLEDGEMENT =
-  /^(?:(?:ok(?:ay)?|alright|all right|cool|great|nice|thanks|thx|hm+|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke)[\s,.!]+)+(?=\S)/;
+  /^(?:(?:ok(?:ay)?|alright|all right|cool|great|nice|thanks|thx|hm+|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke|bitte|please|pls)[\s,.!]+)+(?=\S)/;
 export const WHY = /^(why|why\??|how come|what caused (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
 export const FOLLOW_UP =
-  /^(and|what about|how about|same for|same thing for|do the same|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt)\b/;
+  /^(and|what about|how about|same for|same thing for|same question for|same (?:one|again) for|do the same|gleiche frage für|gleiche frage fuer|selbe frage für|dieselbe frage für|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt)\b/;
 /** A request that says not to do something. */
 export const NEGATED = /\b(don'?t|do not|dont|never|not yet|no need to|nothing|nichts|nicht|noch nicht|kein\w*)\b|^(no|nein|nee)\b/;
 /** Words that point back at the asset of the previous turn. */
@@ -29,7 +29,12 @@ const TARGET_FILLER =
   /^(and|und|what|about|how|the|one|ones|on|for|of|at|in|der|die|das|den|dem|auf|an|von|für|fuer|mit|bei|was|ist|wie|es|same|too|also|auch|bitte|please|pls|line|linie|ln|l\d+|\d+)$/;
 
 /** Whether a follow-up says nothing but which target it is about ("and the one on line 2?", "und der auf Linie 1?"). */
-export function onlyNamesTarget(text: string, assets: AssetRef[]): boolean {
+export function onlyNamesTarget(given: string, assets: AssetRef[]): boolean {
+  // "und wie sieht's bei Linie 2 aus?", "how's it looking on line 2?": asking how it looks says nothing new.
+  const text = given.replace(
+    /\b(wie sieht'?s|wie sieht es|sieht'?s|wie schaut'?s|wie schaut es|how'?s it looking|how is it looking|how does it look|looking|aus)\b/gi,
+    ' ',
+  );
   const aliasWords = new Set(assets.flatMap((asset) => aliasesOf(asset).flatMap((alias) => alias.split(' '))));
   return tokens(text).every((word) => TARGET_FILLER.test(word) || aliasWords.has(word));
 }

@@ -30,7 +30,9 @@ export function planSetSetpoint(plan: PlanContext): Plan {
 }
 
 export function planMachineCommand(plan: PlanContext): Plan {
-  const { text, language, asset, call, needAsset } = plan;
+  const { language, asset, call, needAsset } = plan;
+  // With the request an answer completes ("stop the reflow oven" → "the line 2 one"), the command is in the request.
+  const text = plan.input.pendingQuestion ? plan.combined : plan.text;
   if (isCommandChatter(text) && !parseCommand(text)) return chatterReply(language);
   const command = parseCommand(text);
   if (!command)

@@ -69,7 +69,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "inspect 10 boards of PO-24118" → "how did they come out?", "und wie sieht die Ausbeute aus": what that inspection found.
   if (
     input.previous?.tool === 'trigger_inspection' &&
-    /\b(results?|ergebnis\w*|befund\w*|outcome|come out|came out|turn(?:ed)? out|yield|ausbeute|fpy|found|gefunden|defects?|fehler\w*|pass(?:ed)?|fail(?:ed)?|bestanden|durchgefallen|wie (?:sieht|sehen|war|waren|ist)|how (?:did|do|are|were))\b/.test(
+    /\b(results?|ergebnis\w*|befund\w*|outcome|come out|came out|turn(?:ed)? out|yield|ausbeute|fpy|found|gefunden|defects?|fehler\w*|pass(?:ed)?|fail(?:ed)?|bestanden|durchgefallen|wie (?:sieht|sehen|war|waren|ist)|how (?:did|do|are|were)|kam\w* (?:\w+ )?raus|rausgekommen|herausgekommen|ergeben|ergab)\b/.test(
       lower,
     ) &&
     !/\b(inspect|prüf|pruef|check|scan)\w* (another|more|again|noch|weitere|nochmal)\b/.test(lower)
@@ -78,8 +78,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "Ausbeute AOI Linie 1", "FPY at the AOI today": what inspection found, not the line's output.
   if (
     /\b(aoi|inspection\w*|inspektion\w*)\b/.test(lower) &&
-    /\b(yield|ausbeute|fpy|first.pass\w*|pass rate|pseudofehler\w*|false calls?|worst boards?|schlechteste\w*)\b/.test(lower) &&
-    !/\b(run|start|trigger|inspect (another|more|again)|pr[uü]f\w* (mal|noch))\b/.test(lower)
+    /\b(yield|ausbeute|fpy|first.pass\w*|pass rate|pseudofehler\w*|false calls?|worst boards?|schlechteste\w*|ausschuss|scrap|rejects?|rejected|defects?|fehler\w*|failed|fails|durchgefallen|n\.?i\.?o\.?)\b/.test(
+      lower,
+    ) &&
+    !/\b(run|start|trigger|inspect (another|more|again)|pr[uü]f\w* (mal|noch))\b/.test(lower) &&
+    // "AOI defect rate since midnight", "Fehlerrate AOI": the machine's rate tag over time is a trend.
+    !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
   )
     return ['inspection_results', false];
   const booking =

@@ -22,6 +22,7 @@ import { expandInputs } from './inputs';
 import { entityTopK, fulltextTopK, fuseRrf, readLexemeFrequencies, vectorTopK, type SearchFilters, type SearchHit, type SearchMode } from './search';
 import { snippet } from './snippet';
 import { expandWithSynonyms, rerankPassages } from './rank/rerank';
+import { GERMAN_QUESTION } from './rank/synonyms';
 import {
   countChunks,
   documentChunks,
@@ -180,7 +181,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       const candidates = Math.max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES);
       let hits: SearchHit[];
       if (mode === 'fulltext') {
-        hits = (await fulltextTopK(db, text, filters, k, await lexemeFrequencies())).map((hit, i) => ({ ...hit, ranks: { fulltext: i + 1 } }));
+        hits = (await fulltextTopK(db, GERMAN_QUESTION.test(text) ? expandWithSynonyms(text) : text, filters, k, await lexemeFrequencies())).map((hit, i) => ({
+          ...hit,
+          ranks: { fulltext: i + 1 },
+        }));
       } else {
         const [vector] = await embedder.embed([text]);
         if (mode === 'vector') {
@@ -192,7 +196,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
           const pool = rerank ? Math.max(candidates, RERANK_POOL) : candidates;
           const [byVector, byText, byEntity] = await Promise.all([
             vectorTopK(db, vector!, filters, pool),
-            fulltextTopK(db, rerank ? expandWithSynonyms(text) : text, filters, pool, stats),
+            fulltextTopK(db, rerank || GERMAN_QUESTION.test(text) ? expandWithSynonyms(text) : text, filters, pool, stats),
             entityTopK(db, text, named, filters, pool),
           ]);
           const fused = fuseRrf({ entity: byEntity, fulltext: byText, vector: byVector });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conceptsOf, expandWithSynonyms, rerankPassages } from './rerank';
+import { GERMAN_QUESTION } from './synonyms';
 import { queryTerms, stemsOf } from './terms';
 
 const passage = (id: string, heading: string, body: string) => ({ id, sectionPath: ['Manual', heading], body });
@@ -20,6 +21,10 @@ describe('synonyms', () => {
     expect(conceptsOf('Lötofen Zone 4').map((c) => c.label)).toEqual(['reflow oven', 'zone', '4']);
     expect(expandWithSynonyms('loto steps')).toMatch(/lockout\/tagout/);
     expect(expandWithSynonyms('conveyor width')).toBe('conveyor width förderband');
+    // A German question gets the manuals' English words, and is recognised as German to be expanded at all.
+    expect(expandWithSynonyms('wie oft muss die Schablone gereinigt werden')).toMatch(/\bstencil\b.*\bclean\b|\bclean\b.*\bstencil\b/);
+    expect(GERMAN_QUESTION.test('wie oft muss die Schablone gereinigt werden')).toBe(true);
+    expect(GERMAN_QUESTION.test('how often is the stencil cleaned')).toBe(false);
     expect(expandWithSynonyms('what is the takt time')).toBe('what is the takt time');
   });
 });

@@ -37,6 +37,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['compressed air', 'shop air', 'druckluft'],
   ['chiller', 'cooling water', 'kaltwasser', 'kühler', 'kältemaschine'],
   ['nitrogen', 'n2', 'stickstoff'],
+  ['oxygen', 'o2', 'residual oxygen', 'sauerstoff', 'restsauerstoff'],
   ['work order', 'arbeitsauftrag', 'instandhaltungsauftrag'],
   ['preventive maintenance', 'wartung', 'vorbeugende instandhaltung'],
   ['rul', 'remaining useful life', 'restlebensdauer'],
@@ -49,4 +50,34 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['board', 'pcb', 'printed circuit board', 'leiterplatte', 'platine'],
   ['tombstone', 'tombstoning', 'grabstein'],
   ['solder bridge', 'bridging', 'lotbrücke'],
+  // The words German questions ask the (English) manuals with; a German question finds nothing without them.
+  ['clean', 'cleaning', 'cleaned', 'reinigen', 'reinigung', 'gereinigt', 'säubern', 'putzen', 'geputzt'],
+  ['replace', 'change', 'wechseln', 'wechsel', 'gewechselt', 'tauschen', 'austauschen', 'getauscht', 'ersetzen'],
+  ['how often', 'interval', 'wie oft', 'intervall', 'wie häufig'],
+  ['limit', 'maximum', 'max', 'grenzwert', 'grenze', 'höchstwert', 'maximal', 'maximale', 'maximaler', 'obergrenze'],
+  ['check', 'inspect', 'verify', 'prüfen', 'kontrollieren', 'überprüfen', 'geprüft'],
+  ['calibrate', 'calibration', 'kalibrieren', 'kalibrierung'],
+  ['lubricate', 'grease', 'schmieren', 'fetten', 'schmierung'],
+  ['store', 'storage', 'lagern', 'lagerung', 'aufbewahren', 'aufbewahrung'],
+  ['humidity', 'feuchte', 'luftfeuchtigkeit', 'luftfeuchte'],
+  ['bake', 'baking', 'backen', 'ausheizen', 'trocknen'],
+  ['floor life', 'bodenlebensdauer', 'verarbeitungszeit', 'offene zeit'],
+  ['pressure', 'druck'],
+  ['speed', 'geschwindigkeit'],
+  ['setpoint', 'sollwert'],
+  ['procedure', 'steps', 'vorgehen', 'ablauf', 'anleitung', 'schritte'],
+  ['safety', 'sicherheit'],
+  ['shift', 'schicht'],
+  ['handover', 'übergabe', 'schichtübergabe'],
+  ['fridge', 'refrigerator', 'kühlschrank'],
+  ['warm up', 'warm-up', 'aufwärmen', 'akklimatisieren'],
+  ['expiry', 'shelf life', 'haltbarkeit', 'verfallsdatum', 'ablaufdatum'],
+  ['defect', 'fault', 'fehler', 'defekt'],
+  ['reset', 'zurücksetzen', 'quittieren'],
+  ['start up', 'startup', 'anfahren', 'hochfahren', 'einschalten'],
+  ['shut down', 'shutdown', 'herunterfahren', 'abschalten', 'ausschalten'],
 ];
+
+/** Words only a German question has: the manuals are English, so such a question is searched with the synonyms too. */
+export const GERMAN_QUESTION =
+  /[äöüß]|\b(der|die|das|den|dem|des|ist|sind|wie|wann|warum|welche\w*|muss|müssen|soll|sollen|kann|darf|wird|werden|und|oder|nicht|mit|für|beim|vom|zum|zur|nach|bei|oft|gibt)\b/i;

@@ -245,3 +245,11 @@ describe('typed short, and the stops a chat must not guess', () => {
     expect(await ask('stop showing me everything')).not.toMatchObject({ reason: 'clarify' });
   });
 });
+
+describe('a limit is the manuals’ to give', () => {
+  it('asked in either language, unless it is the highest value over a window', async () => {
+    expect(await ask('was ist die maximale Sauerstoff-Grenze im Ofen?')).toMatchObject({ tool: 'search_manuals' });
+    expect(await ask('what is the squeegee force tolerance?')).toMatchObject({ tool: 'search_manuals' });
+    expect(await ask('max temp of zone 4 on oven 1 since midnight')).not.toMatchObject({ tool: 'search_manuals' });
+  });
+});

@@ -43,6 +43,16 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['search_manuals', false];
+  // "what's the max O2 for lead-free", "maximale Sauerstoff-Grenze im Ofen": a limit is the manuals' to give; the
+  // highest value over a window ("max temp of zone 4 today") stays a trend.
+  if (
+    (/\b(limits?|grenzwert\w*|\w*grenze\w*|spec|specs|specification|tolerance\w*|toleranz\w*|allowed range|zulässige\w*|zulaessige\w*)\b/.test(lower) ||
+      (/\b(max|maximum|maximal\w*|min|minimum|minimal\w*|höchst\w*|hoechst\w*)\b/.test(lower) && /\?\s*$|^(what|which|was|welche\w*|wie)\b/.test(lower))) &&
+    !parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(today|heute|yesterday|gestern|since|seit|last|letzte\w*|reached|erreicht|hit|peak\w*)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   // "how often should the stencil be wiped", "wie oft Schablone reinigen": an interval the manuals give.
   if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
   // "what breaks first on line 1", "welche Maschine macht als nächstes schlapp": the maintenance forecast.

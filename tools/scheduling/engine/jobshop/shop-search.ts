@@ -82,8 +82,8 @@ export function shopSearch(cp: CompiledProblem, initial: SequenceSnapshot, optio
     return run.end;
   };
 
-  /** Fills the pool with tabu runs from random active schedules, or from `around` perturbed towards them. */
   let end: TabuRunEnd = 'stalled';
+  /** Fills the pool with tabu runs from random active schedules, or from `around` perturbed towards them. */
   const fillPool = (around: Int32Array | null) => {
     while (end === 'stalled' && pool.length < POOL_SIZE) {
       randomActive(cp, state, random);

@@ -62,7 +62,8 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
     setEntries(entriesFromHistory(body.messages));
     setStatus((previous) => {
       // The decision came in and the answer went on: the conversation list says so too.
-      if (previous === 'awaiting_approval' && body.conversation.status !== 'awaiting_approval') void refreshListRef.current?.();
+      const waiting = (value: string) => value === 'awaiting_approval' || value === 'running';
+      if (waiting(previous) && !waiting(body.conversation.status)) void refreshListRef.current?.();
       return body.conversation.status;
     });
     window.history.replaceState(null, '', `/chat?c=${encodeURIComponent(id)}`);
@@ -75,8 +76,10 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
   }, [refreshList, openConversation]);
 
   // While an actuation waits for a decision, the agent resumes on the server; poll to show the outcome.
+  // Keep polling while the resumed turn runs ('running': the write and its read-back take a moment),
+  // or a poll that lands in between stops before the answer with the read-back is stored.
   useEffect(() => {
-    if (status !== 'awaiting_approval' || !conversationId || busy) return;
+    if ((status !== 'awaiting_approval' && status !== 'running') || !conversationId || busy) return;
     const timer = setInterval(() => void openConversation(conversationId), POLL_WHILE_WAITING_MS);
     return () => clearInterval(timer);
   }, [status, conversationId, busy, openConversation]);

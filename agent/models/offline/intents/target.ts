@@ -3,6 +3,7 @@
  * measurement it names. The target can still change the intent: a short request naming a machine asks
  * for its state, and a measurement over a window is a trend.
  */
+import type { AssetRef } from '../../../assets';
 import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
@@ -15,21 +16,14 @@ import { imperativeCommand } from './write-requests';
 
 export function resolveTarget(request: Request, reading: Reading): AssetResolution {
   const { input, language, text, lower, timeContext, classification } = request;
+  // The machine or line of the turn before, which several readings below fall back on.
+  const previous = inheritedTarget(input.previous, input.assets);
   let resolution = resolveAsset(reading.combined, input.assets);
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
-  const before = inheritedTarget(input.previous, input.assets);
-  if (
-    resolution.kind === 'ambiguous' &&
-    before &&
-    resolution.candidates.includes(before) &&
-    /\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)
-  )
-    resolution = { kind: 'one', asset: before };
+  if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
-  if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower)))) {
-    const inherited = inheritedTarget(input.previous, input.assets);
-    if (inherited) resolution = { kind: 'one', asset: inherited };
-  }
+  if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower))) && previous)
+    resolution = { kind: 'one', asset: previous };
   if (
     resolution.kind === 'none' &&
     (reading.intent === 'asset_state' ||
@@ -39,10 +33,8 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
       reading.intent === 'plant_overview' ||
       classification.score < CONFIDENCE_THRESHOLD)
   ) {
-    resolution = assetByTag(reading.combined, input.assets);
     // "zone 3 on the L2 oven looks low" → "just tell me what zone 3 reads": of the ovens, the one just talked about.
-    const previous = inheritedTarget(input.previous, input.assets);
-    if (resolution.kind === 'ambiguous' && previous && resolution.candidates.includes(previous)) resolution = { kind: 'one', asset: previous };
+    resolution = previousAmong(assetByTag(reading.combined, input.assets), previous);
   }
   // "the L2 blower bearing": the line is named, the machine only by its tag.
   if (
@@ -105,4 +97,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     if (window && resolveTag(withoutAssetWords(reading.combined, resolution.asset), resolution.asset.tags).kind === 'one') reading.intent = 'tag_history';
   }
   return resolution;
+}
+
+/** Of an ambiguous reading's candidates, the one the turn before was about; anything else as it is. */
+function previousAmong(resolution: AssetResolution, previous: AssetRef | undefined): AssetResolution {
+  return resolution.kind === 'ambiguous' && previous && resolution.candidates.includes(previous) ? { kind: 'one', asset: previous } : resolution;
 }

@@ -61,7 +61,8 @@ describe('the offline model’s answers', () => {
       sources: [],
     };
     const answer = writeAnswer([{ tool: 'alarms', args: { state: 'active' }, content: JSON.stringify(output) }]);
-    expect(answer).toContain('| 02 Dec, 10:33 |');
+    expect(answer).toContain('1 alarm event 02 Dec, 10:00 – 11:00');
+    expect(answer).toContain('- 10:33 **plant** E-260 (active)');
     expect(answer).not.toMatch(/T09:33|Z\b/);
     expect(answer).toContain('**Alarm events — no alarm is active now**');
     expect(answer).not.toContain('Active alarms');

@@ -6,41 +6,13 @@
  * recomputed here, so the chat says what the pages and the handover say.
  */
 import { formatPlantTime } from '@/lib/plant-time';
-import type { Language } from './training-set';
 
-type Row = Record<string, unknown>;
-export type PlantAnswerOptions = { language: Language; timeZone: string };
-/** `lead` comes first (what was asked); `body` replaces the generic tables. */
-export type PlantAnswer = { lead: string[]; body: string[] };
+import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, str, time, withUnit } from './answer-format';
+import type { PlantAnswer } from './answer-format';
+import { alarmsAnswer, inspectionResultsAnswer } from './event-answers';
+export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
 
 const MAX_LINES = 8;
-
-const isRecord = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
-const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-
-function say(options: PlantAnswerOptions, english: string, german: string): string {
-  return options.language === 'de' ? german : english;
-}
-
-/** 86.7 → "86.7" / "86,7": German in, German out, decimal commas included. */
-function figure(value: number | undefined, options: PlantAnswerOptions, digits = 1): string {
-  if (value === undefined) return '—';
-  return new Intl.NumberFormat(options.language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
-}
-
-function withUnit(value: number | undefined, unit: unknown, options: PlantAnswerOptions): string {
-  const shown = figure(value, options);
-  const text = str(unit);
-  if (!text || value === undefined) return shown;
-  return text === '%' ? `${shown} %` : `${shown} ${text}`;
-}
-
-function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 'datetime' = 'datetime'): string {
-  const text = str(iso);
-  return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
-}
 
 const QUALITY_WORDS: Record<string, string> = { good: 'Good', uncertain: 'Uncertain', bad: 'Bad' };
 
@@ -519,6 +491,8 @@ const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions) => Plan
   generate_shift_handover: handoverAnswer,
   propose_schedule: scheduleAnswer,
   what_if: scheduleAnswer,
+  alarms: alarmsAnswer,
+  inspection_results: inspectionResultsAnswer,
 };
 
 /** The shape each writer reads; anything else (another plant's tool, an older version) gets the generic tables. */
@@ -532,6 +506,8 @@ const SHAPES: Record<string, (output: Row) => boolean> = {
   generate_shift_handover: (output) => isRecord(output.report) && Array.isArray(output.report.sections),
   propose_schedule: (output) => isRecord(output.kpis) && Array.isArray(output.lines),
   what_if: (output) => isRecord(output.kpis) && Array.isArray(output.lines),
+  alarms: (output) => isRecord(output.window) && Array.isArray(output.events) && Array.isArray(output.activeNow),
+  inspection_results: (output) => typeof output.boardsInspected === 'number' && Array.isArray(output.pareto),
 };
 
 /** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */

@@ -316,7 +316,19 @@ export function beforeStop(text: string): BeforeStop | undefined {
     !match &&
     !reversed &&
     new RegExp(`\\b(why|warum|wieso|weshalb|how come)\\b`).test(lower) &&
-    new RegExp(`\\b(stopped|went down|tripped|died|crashed|stehen ?geblieben|ausgefallen|stillstand|steht)\\b`).test(lower)
+    new RegExp(
+      `\\b(stopped|went down|tripped|died|crashed|stehen ?geblieben|ausgefallen|stillstand|steht|stehen|(?:is|are)(?: \\w+){1,4} down|(?:did|does|do)\\b.*\\bstop)\\b`,
+    ).test(lower)
+  )
+    return { minutes: 10 };
+  // "what stopped line 2", "what caused the stop on L1", "Ursache für den Stillstand an Linie 2": the same question, without a why.
+  if (
+    !match &&
+    !reversed &&
+    /\b(what (?:stopped|tripped|took down|brought down)|what caused|cause of|reason for|ursache|grund (?:für|fuer)|was hat\b.*\b(?:gestoppt|angehalten|lahmgelegt))\b/.test(
+      lower,
+    ) &&
+    /\b(stop\w*|stillstand\w*|ausfall\w*|gestoppt|angehalten|lahmgelegt|down|tripped)\b/.test(lower)
   )
     return { minutes: 10 };
   // "line 2 went down around 7:15, what alarms came before that": the stop, then what led up to it, no minutes said.

@@ -38,7 +38,8 @@ const LOT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
  * another lot label needs `line`, or falls back to `defaultLine` (and the caller says so).
  */
 export function resolveLot(lot: string, line: string | undefined, defaultLine = 'L1'): ResolvedLot & { lineAssumed: boolean } {
-  const lotId = lot.trim().replace(/^lot\s*/i, '');
+  // "lot 42" is lot 42; "LOT-24117" is a label of its own, not "-24117".
+  const lotId = lot.trim().replace(/^lot\s+(?=\S)/i, '');
   if (!LOT_ID.test(lotId)) throw new AppError('invalid_argument', `"${lot}" is not a lot id; use letters, digits, - and _ (e.g. PO-24117 or 42).`);
   const order = INITIAL_ORDERS.find((o) => o.id.toLowerCase() === lotId.toLowerCase());
   const product = order ? PRODUCTS.find((p) => p.id === order.productId) : undefined;

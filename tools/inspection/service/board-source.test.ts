@@ -35,6 +35,8 @@ describe('lines and lots', () => {
     expect(resolveLot('PO-24119', undefined)).toMatchObject({ lotId: 'PO-24119', orderId: 'PO-24119', aoiMachineId: 'L2-AOI', lineAssumed: false });
     expect(resolveLot('po-24117', 'L2')).toMatchObject({ lotId: 'PO-24117', aoiMachineId: 'L2-AOI' });
     expect(resolveLot('lot 42', undefined)).toMatchObject({ lotId: '42', aoiMachineId: 'L1-AOI', lineAssumed: true });
+    // A label that starts with LOT is the whole label, not what follows "lot".
+    expect(resolveLot('LOT-24117-01', 'L2')).toMatchObject({ lotId: 'LOT-24117-01', aoiMachineId: 'L2-AOI' });
     expect(() => resolveLot('../x', 'L1')).toThrow(/not a lot id/);
   });
 });

@@ -55,8 +55,11 @@ export function alarmCode(text: string): string | undefined {
 
 /** A production order or lot id: "PO-24118", "po 24118", "lot 24118", "Auftrag 24118", or a bare "24118" (orders are five digits). */
 export function orderId(text: string): string | undefined {
-  const match = /\b(po|wo|so|mo)[-\s]?(\d{3,})\b/i.exec(text) ?? /\b([a-z]{2,3})-(\d{3,})\b/i.exec(text);
+  const match = /\b(po|wo|so|mo)[-\s]?(\d{3,})\b/i.exec(text);
   if (match) return `${match[1]!.toUpperCase()}-${match[2]}`;
+  // Other labels keep a sub-lot suffix: "LOT-24117-01" is a lot of its own, not LOT-24117.
+  const label = /\b([a-z]{2,3})-(\d{3,}(?:-\d{1,3})?)\b/i.exec(text);
+  if (label) return `${label[1]!.toUpperCase()}-${label[2]}`;
   const bare =
     /\b(?:order|auftrag|lot|los|charge|batch)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{3,})\b/i.exec(text) ??
     // A five-digit number on its own, not a quantity ("600 boards"), part number, time or value with a unit.

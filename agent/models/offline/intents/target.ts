@@ -50,8 +50,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   if (
     !reading.followUp &&
     !isMaterialIntent(reading.intent) &&
-    // A write its rules read explicitly ("make it 80" after the squeegee pressure) stays one.
-    !(reading.byRule && WRITE_INTENTS.has(reading.intent as Intent)) &&
+    // What a rule read stays what it read: a write it reads explicitly ("make it 80" after the squeegee
+    // pressure), a stop's cause ("what stopped line 2?"), the shift's count ("boards this shift on L1?").
+    !reading.byRule &&
     resolution.kind === 'one' &&
     // Longer too when the classifier has no reading at all and the request asks about that machine ("kurze Frage: wie steht die Verpackung?").
     (wordCount(text) <= 5 ||

@@ -6,7 +6,7 @@ import { detectLanguage } from '../../language';
 import { isCommandChatter } from '../../commands';
 import { resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
-import { alarmCode } from '../slots';
+import { alarmCode, orderId } from '../slots';
 import { strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
 import { wordCount } from '../conversation';
@@ -17,6 +17,19 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
+  // "how many good boards have we made this shift", "Stückzahl seit Schichtbeginn": the shift's counts are the
+  // overview's (per line, against plan); an order's progress is production_status.
+  if (
+    /\b(how many|wie ?viele|count|output|stückzahl\w*|stueckzahl\w*|ausbringung|ausstoß|ausstoss)\b/.test(lower) &&
+    /\b(this shift|the shift|current shift|shift so far|so far (?:this|in the) shift|diese schicht|dieser schicht|in der schicht|aktuellen schicht|seit schicht(?:beginn|start|anfang)|since (?:the )?(?:start of (?:the )?)?shift(?: start)?)\b/.test(
+      lower,
+    ) &&
+    !orderId(text) &&
+    !/\b(orders?|auftrag\w*|auftr(?:ä|ae)ge\w*|inspect\w*|inspektion|prüf\w*|pruef\w*|aoi|alarm\w*|work orders?|scrap|ausschuss|defect\w*|fehler\w*)\b/.test(
+      lower,
+    )
+  )
+    return ['plant_overview', false];
   // "how many of the 600 boards are done", "wie viele sind schon fertig": the order's progress.
   if (
     /\b(how many|wie ?viele)\b.*\b(done|finished|built|made|completed?|through|fertig\w*|gebaut|produziert|durch)\b/.test(lower) &&

@@ -1,0 +1,219 @@
+/**
+ * The offline model's answers to the two tools that report what happened over a window: `alarms`
+ * (what led up to a stop, or what was raised on a machine between two times) and `inspection_results`
+ * (first-pass yield and its defects). Each leads with the answer — the stop and the most severe alarm
+ * before it, the yield with its counts — in plant time, then every event or defect class it rests on.
+ * Selection only, no arithmetic beyond counting rows: the figures are the tools'.
+ */
+import { type PlantAnswer, type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, str, time } from './answer-format';
+
+/** Enough to read a shift's alarms at a glance; the rest are counted, and a narrower ask lists them. */
+const MAX_EVENTS = 12;
+const MAX_WORST_BOARDS = 5;
+const MAX_TREND_HOURS = 12;
+const DAY_MS = 86_400_000;
+
+const ALARM_STATES_DE: Record<string, string> = { active: 'aktiv', cleared: 'gegangen', acknowledged: 'quittiert', shelved: 'zurückgestellt' };
+const DEFECTS_DE: Record<string, string> = {
+  open: 'Unterbrechung (open)',
+  short: 'Kurzschluss (short)',
+  mousebite: 'Mausbiss (mousebite)',
+  spur: 'Sporn (spur)',
+  copper: 'Kupferrest (copper)',
+  'pin-hole': 'Pinhole (pin-hole)',
+};
+
+/** Times inside one window: clock times when it spans less than a day, dates too when it spans more. */
+function clockStyle(window: Row): 'time' | 'datetime' {
+  const from = Date.parse(String(window.from));
+  const to = Date.parse(String(window.to));
+  return Number.isFinite(from) && Number.isFinite(to) && to - from < DAY_MS ? 'time' : 'datetime';
+}
+
+function windowWords(window: Row, options: PlantAnswerOptions): string {
+  return `${time(window.from, options)} – ${time(window.to, options, clockStyle(window))}`;
+}
+
+function priorityOf(alarm: Row): number | undefined {
+  return num(alarm.priority);
+}
+
+function eventLine(event: Row, style: 'time' | 'datetime', options: PlantAnswerOptions): string {
+  const priority = priorityOf(event);
+  const state = str(event.state) ?? '';
+  const stateShown = options.language === 'de' ? (ALARM_STATES_DE[state] ?? state) : state;
+  const tail = [priority !== undefined ? `P${priority}` : undefined, stateShown || undefined].filter(Boolean).join(', ');
+  return `- ${time(event.time, options, style)} **${str(event.assetId) ?? say(options, 'plant', 'Werk')}** ${[str(event.code), str(event.text)]
+    .filter(Boolean)
+    .join(' ')}${tail ? ` (${tail})` : ''}`;
+}
+
+/** The alarm that most likely explains a stop: the most severe one raised before it, the latest among equals. */
+function mostSevere(events: Row[]): Row | undefined {
+  const raised = events.filter((event) => event.state !== 'cleared');
+  let best: Row | undefined;
+  for (const event of raised) {
+    const priority = priorityOf(event) ?? 9;
+    const bestPriority = best ? (priorityOf(best) ?? 9) : Infinity;
+    if (priority <= bestPriority) best = event;
+  }
+  return best;
+}
+
+function adviceLine(alarm: Row | undefined, options: PlantAnswerOptions): string[] {
+  const advice = alarm && isRecord(alarm.advice) ? alarm.advice : undefined;
+  const action = advice ? str(advice.operatorAction) : undefined;
+  return action ? [say(options, `What the alarm catalogue says to do: ${action}`, `Laut Alarmkatalog zu tun: ${action}`)] : [];
+}
+
+function activeNowLines(output: Row, options: PlantAnswerOptions): string[] {
+  const active = rows(output.activeNow);
+  const note = str(output.activeNowNote);
+  if (active.length === 0) return [note ?? say(options, 'No alarm is active now.', 'Jetzt ist kein Alarm aktiv.')];
+  const list = active
+    .map((alarm) => `${str(alarm.assetId)} ${str(alarm.code)} ${str(alarm.text)}${priorityOf(alarm) !== undefined ? ` (P${priorityOf(alarm)})` : ''}`)
+    .join('; ');
+  return [`${say(options, 'Active now', 'Jetzt aktiv')}: ${list}.`, ...(note ? [note] : [])];
+}
+
+export function alarmsAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const window = isRecord(output.window) ? output.window : {};
+  const style = clockStyle(window);
+  const events = rows(output.events);
+  const stop = isRecord(output.stop) ? output.stop : undefined;
+  const shown = events.slice(-MAX_EVENTS);
+  const earlier = events.length - shown.length;
+  const lead: string[] = [];
+  if (stop) {
+    const minutes = Math.round((Date.parse(String(window.to)) - Date.parse(String(window.from))) / 60_000);
+    lead.push(
+      say(
+        options,
+        `**${str(stop.assetId)} stopped at ${time(stop.time, options)}** (${str(stop.message) ?? str(stop.state)}).`,
+        `**${str(stop.assetId)} ist um ${time(stop.time, options)} stehen geblieben** (${str(stop.message) ?? str(stop.state)}).`,
+      ),
+    );
+    const cause = mostSevere(events);
+    if (events.length === 0)
+      lead.push(
+        say(
+          options,
+          `No alarm was recorded in the ${minutes} minutes before it (${windowWords(window, options)}); the stop may have been a command or a state change without an alarm.`,
+          `In den ${minutes} Minuten davor (${windowWords(window, options)}) wurde kein Alarm aufgezeichnet; der Stopp kann ein Befehl oder ein Zustandswechsel ohne Alarm gewesen sein.`,
+        ),
+      );
+    else if (cause)
+      lead.push(
+        say(
+          options,
+          `Most severe alarm before it: **${[str(cause.code), str(cause.text)].filter(Boolean).join(' ')}** on ${str(cause.assetId)} at ${time(cause.time, options, 'time')}${priorityOf(cause) !== undefined ? ` (P${priorityOf(cause)})` : ''}.`,
+          `Schwerster Alarm davor: **${[str(cause.code), str(cause.text)].filter(Boolean).join(' ')}** an ${str(cause.assetId)} um ${time(cause.time, options, 'time')}${priorityOf(cause) !== undefined ? ` (P${priorityOf(cause)})` : ''}.`,
+        ),
+        ...adviceLine(cause, options),
+      );
+  } else {
+    lead.push(
+      events.length === 0
+        ? say(options, `No alarm events ${windowWords(window, options)}.`, `Keine Alarmereignisse ${windowWords(window, options)}.`)
+        : say(
+            options,
+            `${events.length} alarm event${events.length === 1 ? '' : 's'} ${windowWords(window, options)}${output.truncated === true ? ' (the most recent; narrow the window or filter for the rest)' : ''}:`,
+            `${events.length} Alarmereignis${events.length === 1 ? '' : 'se'} ${windowWords(window, options)}${output.truncated === true ? ' (die neuesten; für den Rest Fenster oder Filter eingrenzen)' : ''}:`,
+          ),
+    );
+  }
+  const body: string[] = [];
+  if (shown.length > 0) {
+    const heading = stop ? [say(options, `Alarm events ${windowWords(window, options)}:`, `Alarmereignisse ${windowWords(window, options)}:`)] : [];
+    const earlierLine =
+      earlier > 0
+        ? [
+            say(
+              options,
+              `…and ${earlier} earlier event${earlier === 1 ? '' : 's'} (ask for a shorter window or a priority to list them).`,
+              `…und ${earlier} frühere${earlier === 1 ? 's Ereignis' : ' Ereignisse'} (für die Liste ein kürzeres Fenster oder eine Priorität angeben).`,
+            ),
+          ]
+        : [];
+    body.push([...heading, ...earlierLine, ...shown.map((event) => eventLine(event, style, options))].join('\n'));
+  }
+  body.push(activeNowLines(output, options).join('\n'));
+  return { lead, body };
+}
+
+// ── inspection_results ───────────────────────────────────────────────────────────────────────
+
+function defectName(name: unknown, options: PlantAnswerOptions): string {
+  const text = str(name) ?? '?';
+  return options.language === 'de' ? (DEFECTS_DE[text] ?? text) : text;
+}
+
+export function inspectionResultsAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const filter = isRecord(output.filter) ? output.filter : {};
+  const scope = [str(filter.aoiMachineId), str(filter.lotId) ? say(options, `lot ${str(filter.lotId)}`, `Los ${str(filter.lotId)}`) : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const where = scope ? say(options, ` on ${scope}`, ` an ${scope}`) : '';
+  const window = str(filter.from) || str(filter.to) ? ` (${windowWords(filter, options)})` : '';
+  const boards = num(output.boardsInspected) ?? 0;
+  const defective = num(output.defectiveBoards) ?? 0;
+  const pending = [
+    num(output.queued) ? say(options, `${output.queued} queued`, `${output.queued} in der Warteschlange`) : undefined,
+    num(output.running) ? say(options, `${output.running} running`, `${output.running} laufen`) : undefined,
+    num(output.failed) ? say(options, `${output.failed} failed`, `${output.failed} fehlgeschlagen`) : undefined,
+  ].filter(Boolean);
+  const pendingLine = pending.length ? [say(options, `Inspections: ${pending.join(', ')}.`, `Inspektionen: ${pending.join(', ')}.`)] : [];
+  if (boards === 0)
+    return {
+      lead: [
+        say(
+          options,
+          `No boards were inspected${where}${window}, so there is no first-pass yield yet.`,
+          `Es wurden keine Baugruppen inspiziert${where}${window}, daher gibt es noch keine Erstdurchlaufquote.`,
+        ),
+        ...pendingLine,
+      ],
+      body: [],
+    };
+  const lead = [
+    say(
+      options,
+      `**First-pass yield ${figure(num(output.yieldPct), options)} %**${where}${window}: ${boards - defective} of ${boards} boards without a defect; ${defective} defective board${defective === 1 ? '' : 's'}, ${num(output.defectCount) ?? 0} defects.`,
+      `**Erstdurchlaufquote ${figure(num(output.yieldPct), options)} %**${where}${window}: ${boards - defective} von ${boards} Baugruppen ohne Fehler; ${defective} fehlerhafte Baugruppe${defective === 1 ? '' : 'n'}, ${num(output.defectCount) ?? 0} Fehler.`,
+    ),
+    ...pendingLine,
+  ];
+  const body: string[] = [];
+  const pareto = rows(output.pareto);
+  if (pareto.length > 0)
+    body.push(
+      `${say(options, 'Defects by type', 'Fehler nach Art')}: ${pareto
+        .map((entry) => `${defectName(entry.name, options)} ${num(entry.count) ?? 0} (${figure(num(entry.sharePct), options, 0)} %)`)
+        .join(', ')}.`,
+    );
+  const worst = rows(output.worstBoards).slice(0, MAX_WORST_BOARDS);
+  if (worst.length > 0)
+    body.push(
+      `${say(options, 'Worst boards', 'Schlechteste Baugruppen')}:\n${worst
+        .map(
+          (board) =>
+            `- ${str(board.boardSerial)} (${say(options, 'lot', 'Los')} ${str(board.lotId)}): ${num(board.defectCount) ?? 0} ${say(options, 'defects', 'Fehler')} (${(Array.isArray(
+              board.classes,
+            )
+              ? board.classes
+              : []
+            )
+              .map((name) => defectName(name, options))
+              .join(', ')})${str(board.href) ? ` — ${str(board.href)}` : ''}`,
+        )
+        .join('\n')}`,
+    );
+  const trend = rows(output.trend).slice(-MAX_TREND_HOURS);
+  if (trend.length > 1)
+    body.push(
+      `${say(options, 'Yield per hour', 'Quote je Stunde')}: ${trend
+        .map((point) => `${time(point.hourStart, options, 'time')} ${figure(num(point.yieldPct), options)} % (${num(point.boards) ?? 0})`)
+        .join(', ')}.`,
+    );
+  return { lead, body };
+}

@@ -7,7 +7,7 @@ import type { AssetRef } from '../../../assets';
 import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
-import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
+import { CONFIDENCE_THRESHOLD, isMaterialIntent } from './catalogue';
 import { PRONOUN, inheritedTarget, wordCount } from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';

@@ -63,3 +63,77 @@ describe('lot labels', () => {
     expect(orderId('po 24118 status')).toBe('PO-24118');
   });
 });
+
+describe('writes said the way people say them', () => {
+  it('a report first, then the request in a clause of its own', async () => {
+    expect(await ask('zone 5 on oven 2 is running cold, raise its setpoint to 238')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 238 },
+    });
+    expect(await ask('Der Bestücker 1 auf Linie 2 ist auf Held – bitte weitermachen')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-PNP1', command: 'unhold' },
+    });
+    // A question at the end takes nothing back, and files nothing.
+    expect(await ask('zone 5 on oven 2 was at 236 yesterday, should we set it to 238?')).not.toMatchObject({ tool: 'set_setpoint' });
+  });
+
+  it('a value spelt out, or with its unit after "make it"', async () => {
+    expect(await ask('take the compressor pressure setpoint to seven bar')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-AIR', value: 7 } });
+    expect(await ask('Kompressor Druck auf sechs bar')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6 },
+    });
+    expect(await ask('L1 printer print speed, make it 55 mm/s')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-PRN', value: 55 } });
+  });
+
+  it('a negation naming something else does not cancel the write beside it, but one that takes it back does', async () => {
+    expect(await ask('stop the packer on line 1? no, not yet')).toMatchObject({ kind: 'reply' });
+    expect(await ask('stopp den Packer auf Linie 1, den auf Linie 2 nicht')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'stop' },
+    });
+  });
+});
+
+describe('readings, trends and lists', () => {
+  it('a machine and its measurements, nothing else, is a reading now', async () => {
+    expect(await ask('Ofen Linie 2: Sauerstoff bitte')).toMatchObject({ tool: 'asset_state', args: { asset: 'L2-RFL' } });
+    expect(await ask('compressor dew point')).toMatchObject({ tool: 'asset_state', args: { asset: 'UT-AIR' } });
+  });
+
+  it('a bucket size is not a window, and the day before yesterday is a day', async () => {
+    expect(await ask('O2 on oven 1 since 6, in 10 minute steps')).toMatchObject({
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', from: '2026-03-04T05:00:00.000Z', resolution: '10m' },
+    });
+    expect(await ask('Taupunkt Kompressor vorgestern von 8 bis 12 Uhr, stündlich')).toMatchObject({
+      tool: 'tag_history',
+      args: { asset: 'UT-AIR', from: '2026-03-02T07:00:00.000Z', to: '2026-03-02T11:00:00.000Z', resolution: '1h' },
+    });
+  });
+
+  it('work orders being worked on, and who touched a machine', async () => {
+    expect(await ask('welche Arbeitsaufträge laufen gerade, die laufenden bitte')).toMatchObject({ tool: 'list_work_orders', args: { status: 'in_progress' } });
+    expect(await ask('who messed with the chiller last night?')).toMatchObject({ tool: 'generate_shift_handover' });
+  });
+
+  it("a line's queue is its production status", async () => {
+    expect(await ask('what comes next on line 1 after this order')).toMatchObject({ tool: 'production_status' });
+    expect(await ask('what runs out next on line 1')).not.toMatchObject({ tool: 'production_status' });
+  });
+});
+
+describe('parts and deliveries', () => {
+  it('a value with its unit or a kind of part narrows the part', async () => {
+    expect(await ask('how long do the 10uF caps last')).toMatchObject({ tool: 'material_status', args: { part: 'GRM21BR61E106KA73L' } });
+    expect(await ask('Schablone für die CPU-Boards, wie ist der Bestand?')).toMatchObject({ tool: 'material_status', args: { part: 'STN-CPU1516-120' } });
+  });
+
+  it('an under-delivery is a shortfall', async () => {
+    expect(await ask('Avnet hat eine Unterlieferung von 30 % gemeldet')).toMatchObject({
+      tool: 'supply_disruption_impact',
+      args: { shortfallPct: 30 },
+    });
+  });
+});

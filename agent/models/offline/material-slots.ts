@@ -23,6 +23,14 @@ const PART_WORDS: Record<string, string> = {
   kondensatoren: 'mlcc',
   kerkos: 'mlcc',
   caps: 'mlcc',
+  leiterplatte: 'pcb',
+  leiterplatten: 'pcb',
+  platine: 'pcb',
+  rohplatine: 'pcb',
+  rohplatinen: 'pcb',
+  bare: 'pcb',
+  schablone: 'stencil',
+  schablonen: 'stencil',
   spule: 'inductor',
   spulen: 'inductor',
   induktivitaet: 'inductor',
@@ -46,6 +54,9 @@ const PART_WORDS: Record<string, string> = {
   trays: 'tray',
   verpackung: 'packing',
 };
+
+/** Generic words that still say which kind of part is meant. */
+const KIND_WORDS = new Set(['pcb', 'stencil', 'mlcc', 'resistor', 'inductor']);
 
 /** Words every other part description has, or that name a kind of part rather than one part. */
 const GENERIC = new Set([
@@ -95,6 +106,14 @@ function rawWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Values with their unit, written one way: "100 nF", "100nf", "10 µF", "10uF", "4,7 kΩ" → "100nf", "10uf", "4.7k". */
+function valueTokens(text: string): string[] {
+  const lower = text.toLowerCase().replace(/µ|μ/g, 'u').replace(/Ω|ohm/gi, '');
+  return [...lower.matchAll(/(?<![a-z0-9.,])(\d+(?:[.,]\d+)?)\s*(nf|uf|pf|mf|kv|mv|v|ma|a|k|m|mhz|khz|um|mm|g|kg)(?![a-z])/g)].map(
+    (match) => `${match[1]!.replace(',', '.')}${match[2]}`,
+  );
+}
+
 function partWords(part: PartRef): string[] {
   // Bare numbers are values ("10", "16"), except a four-digit package size ("0402", "0603") people name parts by.
   const described = rawWords(part.description).filter((word) => word.length >= 3 && (!/^\d+$/.test(word) || word.length === 4));
@@ -136,6 +155,19 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
     if (matched.length === 1) hits.add(matched[0]!);
     else if (matched.length > 1 && matched.length <= 4) ambiguous ??= matched;
   }
+  // "die Leiterplatten für die CPU-Boards": a kind of part ("pcb") names none alone, but narrows what the other words name.
+  for (const kind of new Set(rawWords(text).map((word) => PART_WORDS[word] ?? word))) {
+    if (!KIND_WORDS.has(kind)) continue;
+    const matched = parts.filter((part) => partWords(part).includes(kind));
+    if (matched.length > 0 && together.length > 0) together.push(matched);
+  }
+  // "the 100nF caps": a value with its unit names the parts whose description has it.
+  if (!options.numbersOnly)
+    for (const value of valueTokens(text)) {
+      const matched = parts.filter((part) => valueTokens(part.description).includes(value));
+      if (matched.length > 0) together.push(matched);
+      if (matched.length === 1) hits.add(matched[0]!);
+    }
   if (hits.size === 1) return { kind: 'one', part: [...hits][0]! };
   if (hits.size > 1) return { kind: 'ambiguous', candidates: [...hits] };
   const common = together.length > 1 ? together.reduce((kept, next) => kept.filter((part) => next.includes(part))) : [];
@@ -183,9 +215,15 @@ export function delayHours(text: string): number | undefined {
 export function shortfallPct(text: string): number | undefined {
   const lower = normalise(text.replace(/%/g, ' percent '));
   const share = /\b(\d{1,3})\s*(?:percent|prozent)\b/.exec(lower);
-  if (share && /\b(short|less|missing|fehl\w*|weniger|kuerzer|nur|only|zu wenig)\b/.test(lower)) {
+  if (
+    share &&
+    /\b(short|shortfall|less|missing|fehl\w*|weniger|kuerzer|nur|only|zu wenig|unterliefer\w*|underdeliver\w*|under delivery|short ?shipped|teilliefer\w*|minderliefer\w*)\b/.test(
+      lower,
+    )
+  ) {
     const value = Number(share[1]);
-    if (value > 0 && value <= 100) return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger)\b/.test(lower) ? 100 - value : value;
+    if (value > 0 && value <= 100)
+      return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger|unterliefer\w*)\b/.test(lower) ? 100 - value : value;
   }
   if (/\b(only half|half of it|nur die haelfte|nur halb|haelfte fehlt|half short)\b/.test(lower)) return 50;
   return undefined;

@@ -19,9 +19,22 @@ const CARDINALS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
   twenty: 20,
   thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
   ein: 1,
   eine: 1,
   einer: 1,
@@ -39,15 +52,45 @@ const CARDINALS: Record<string, number> = {
   zehn: 10,
   elf: 11,
   zwoelf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
   fuenfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
   zwanzig: 20,
   dreissig: 30,
+  vierzig: 40,
+  fuenfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+  hundert: 100,
 };
 
 /** The number a spelt-out word means ("two", "zwölf", "zwoelf"), or undefined. */
 export function numberWord(word: string): number | undefined {
   const plain = word.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   return Object.hasOwn(CARDINALS, plain) ? CARDINALS[plain] : undefined;
+}
+
+/** Spelt-out numbers that can be a new value ("to sixteen degrees", "auf sieben bar"): not "a"/"an"/"ein", which are articles there. */
+const SPELT_VALUES = Object.keys(CARDINALS)
+  .filter((word) => !/^(a|an|ein|eine|einer|einen)$/.test(word))
+  .sort((a, b) => b.length - a.length);
+const SPELT_VALUE = new RegExp(
+  `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→)\\s+(${SPELT_VALUES.join('|')}|f(?:ü|ue)nf\\w*|zw(?:ö|oe)lf|dreißig)\\b`,
+  'gi',
+);
+
+/** "drop the chiller setpoint to sixteen degrees" → "… to 16 degrees": a spelt-out new value, in digits. */
+export function speltValuesAsDigits(text: string): string {
+  return text.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
+    const value = numberWord(word);
+    return value === undefined ? whole : `${lead} ${value}`;
+  });
 }
 
 /** Spelt-out numbers that can stand for a line, zone or machine number ("line two"): not "a"/"an"/"ein". */

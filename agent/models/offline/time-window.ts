@@ -63,6 +63,7 @@ function dayPartHour(hour: number, part: string | undefined): number {
 }
 
 function dayOf(text: string, context: TimeContext): Day {
+  if (/\b(vorgestern|day before yesterday)\b/.test(text)) return plantDay(context, -2);
   return /\b(yesterday|gestern)\b/.test(text) ? plantDay(context, -1) : plantDay(context);
 }
 
@@ -289,8 +290,22 @@ export function spokenClockTimes(text: string, language: Language): string {
     .replace(/\bhalf (\d{1,2})\b/gi, (_, h: string) => (language === 'de' ? hhmm(Number(h) - 1, 30) : hhmm(Number(h), 30)));
 }
 
+/** "in 15 min buckets", "every 5 minutes", "hourly", "stündlich", "im 5-Minuten-Raster": how finely a trend is asked for. */
+const BUCKET =
+  /\b(?:in |at |per |every |alle |im |in |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute)\b/i;
+
+export function bucketSize(text: string): string | undefined {
+  const match = BUCKET.exec(text);
+  if (!match) return undefined;
+  if (match[3]) return '1h';
+  if (match[4]) return '1m';
+  const minutes = Number(match[1] ?? match[2]);
+  return minutes >= 1 && minutes <= 1440 ? (minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`) : undefined;
+}
+
 export function parseTimeWindow(given: string, language: Language, context: TimeContext): TimeWindow | undefined {
-  const text = spokenClockTimes(given, language);
+  // A bucket size is no window: "since midnight in 15 min buckets" is since midnight, not the last 15 minutes.
+  const text = spokenClockTimes(given.replace(BUCKET, ' '), language);
   const ruled = ruleWindow(text, context);
   const window = ruled || language === 'de' ? ruled : TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
   // "Saturday morning", "tomorrow 6 to 10": a window that starts later holds no history; it is a slot to book, not a window to read.

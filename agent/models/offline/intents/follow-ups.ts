@@ -22,7 +22,7 @@ const OF_THAT = /\b(davon|dazu|of (that|it|this|those)|for (that|it|this))\b/;
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
 function differentByRule(ruled: Intent | undefined, previousIntent: Intent): boolean {
-  return ruled !== undefined && ruled !== previousIntent && (WRITE_INTENTS.has(ruled) || ruled === 'inspection_results');
+  return ruled !== undefined && ruled !== previousIntent;
 }
 
 /** Sets the reading's intent when the request continues the conversation; a question back when there is nothing to continue. */
@@ -119,7 +119,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     (lastTool === 'inspection_results' || lastTool === 'trigger_inspection') &&
     !/\?\s*$/.test(lower) &&
-    /\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(lower) &&
+    // "mach nochmal 10 Stück davon", "do another 20": a count of boards with "again" is another inspection, verb or not.
+    (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(lower) ||
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(lower)) &&
     /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(lower)
   ) {
     // "inspect another 15 of those", "nochmal 10 davon prüfen": more boards of the same lot or line.

@@ -72,7 +72,7 @@ export function setpointValue(text: string): number | undefined {
   const match =
     /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "mach 185 draus", "make it 185 then": the value right after the verb.
-    /\b(?:mach|mache|machen|make)\s+(?:es |it |das |die |den |ihn |that )?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|mm\/s)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
+    /\b(?:mach|mache|machen|make)\s+(?:es |it |das |die |den |ihn |that )?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
     ) ??
     // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".

@@ -58,6 +58,16 @@ export function strongTagMatch(text: string, asset: AssetRef): boolean {
   return shared.length >= 2 || shared.some((word) => !GENERIC_MEASUREMENTS.has(word));
 }
 
+/** Whether the request names at least one of the machine's measurements by a word of its own ("Vorlauf", "zone temps"), however many fit. */
+export function namesMeasurement(text: string, asset: AssetRef): boolean {
+  const typed = new Set(tagQueryWords(text));
+  return (asset.tags ?? []).some((tag) => {
+    const own = [...new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`))];
+    const shared = own.filter((word) => typed.has(word) && word !== 'setpoint');
+    return shared.length >= 2 || shared.some((word) => !GENERIC_MEASUREMENTS.has(word) && !/^\d+$/.test(word));
+  });
+}
+
 /** The request without the words that named the asset, so "printer" is not read as "print speed". */
 export function withoutAssetWords(text: string, asset: AssetRef): string {
   if (/\b[A-Z][A-Za-z0-9]*\.[A-Za-z0-9]+\b/.test(text)) return text;
@@ -80,11 +90,21 @@ export function withoutAssetWords(text: string, asset: AssetRef): string {
 /** Whether the request names a writable tag by its own words (a zone number, a setpoint's description). */
 export function strongWritable(text: string, asset: AssetRef): boolean {
   const typed = new Set(tagQueryWords(withoutAssetWords(text, asset)));
-  return (asset.tags ?? [])
-    .filter((tag) => tag.writable)
-    .some((tag) => {
-      const own = new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
-      own.delete('setpoint');
-      return [...own].some((word) => typed.has(word) && (/\d/.test(word) || !GENERIC_MEASUREMENTS.has(word) || own.size === 1));
-    });
+  const writable = (asset.tags ?? []).filter((tag) => tag.writable);
+  return writable.some((tag) => {
+    const own = new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
+    own.delete('setpoint');
+    const named = [...own].filter((word) => typed.has(word));
+    if (named.some((word) => /\d/.test(word) || !GENERIC_MEASUREMENTS.has(word) || own.size === 1)) return true;
+    // "Druck am Kompressor auf 7 bar": a generic word ("pressure") with a value in the unit of the one writable tag it fits.
+    return named.length > 0 && valueInUnit(text, tag.unit) && writable.filter((other) => other.unit === tag.unit).length === 1;
+  });
+}
+
+/** A number followed by this unit ("7 bar", "16 °C", "60 mm/s"). */
+function valueInUnit(text: string, unit: string | undefined): boolean {
+  if (!unit) return false;
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const spoken = unit === '°C' ? '|grad|degrees?|deg' : unit === 'mm/s' ? '|mm per second|mm pro sekunde|mm/sec' : '';
+  return new RegExp(`\\d\\s*(?:${escaped}${spoken})(?![a-z])`, 'i').test(text);
 }

@@ -22,7 +22,7 @@ export const ASKS_OR_REPORTS =
   /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
 export function explicitWrite(intent: Intent, lower: string): boolean {
-  if (ASKS_OR_REPORTS.test(lower)) return false;
+  if (ASKS_OR_REPORTS.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
     intent !== 'set_setpoint' &&
@@ -31,6 +31,22 @@ export function explicitWrite(intent: Intent, lower: string): boolean {
     return false;
   if (intent === 'machine_command') return imperativeCommand(lower);
   return WRITE_VERBS[intent]?.test(lower) ?? false;
+}
+
+/**
+ * "zone 7 keeps reading low, bump its setpoint to 242", "Der Drucker steht auf Held - bitte fortsetzen":
+ * a report first, then a request in a clause of its own. The last clause decides, and only when it asks
+ * for the write by itself — no question mark, no report or question words of its own.
+ */
+function reportThenRequest(intent: Intent, lower: string): boolean {
+  if (/\?\s*$/.test(lower)) return false;
+  const clauses = lower
+    .split(/[,;.!]\s*|\s[-–—]\s/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  const last = clauses.at(-1);
+  if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last)) return false;
+  return explicitWrite(intent, last);
 }
 
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
@@ -76,13 +92,20 @@ export function imperativeCommand(text: string): boolean {
     .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/)
     .map((clause) => clause.trim().replace(/^((please|pls|can you|could you|bitte|kannst du|könntest du|mal|now|jetzt|ok|okay)\s+)+/, ''));
   const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause));
-  return clauses.some((clause) => {
+  const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);
+  return clauses.some((clause, index) => {
     if (!clause || parseCommand(clause) === undefined) return false;
     const words = clause.split(/\s+/);
     // "stop, quick one: is the oven …", "Stopp mal, wie heiß ist Zone 3?" — a command word with only
     // fillers, next to a question, is an interjection ("wait"), not an order to any machine.
     const meaningful = words.filter((word) => !INTERJECTION_FILLER.test(word));
-    if (meaningful.length <= 1 && clauses.filter(Boolean).length > 1 && (words.length === 1 || asksElsewhere)) return false;
+    // A resume or reset word closing a statement ("der Bestücker ist auf Held – bitte weitermachen") is the request;
+    // "stop" and "hold" alone stay interjections wherever they stand.
+    const closesStatement =
+      index === lastClause &&
+      !asksElsewhere &&
+      /^(resume|weitermachen|fortsetzen|weiter|reset|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
+    if (meaningful.length <= 1 && clauses.filter(Boolean).length > 1 && (words.length === 1 || asksElsewhere) && !closesStatement) return false;
     const first = words[0] ?? '';
     // "Packer L1 zurücksetzen bitte": the verb is last before the courtesy.
     const last = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort|mal)$/.test(word)).at(-1) ?? '';

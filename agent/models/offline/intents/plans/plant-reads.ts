@@ -1,6 +1,6 @@
 /** Plans for reading the plant: the overview, production status, a machine's state, alarms and trends. */
 import { resolveTag } from '../../asset-resolver';
-import { beforeStop } from '../../time-window';
+import { beforeStop, bucketSize } from '../../time-window';
 import { WHY } from '../conversation';
 import { clarify, list, say } from '../replies';
 import { alarmCode, lastHour, parsePriorities, resolutionFor } from '../slots';
@@ -92,5 +92,5 @@ export function planTagHistory(plan: PlanContext): Plan {
   const span =
     window ??
     (previousWindow ? { ...previousWindow, minutes: (Date.parse(previousWindow.to) - Date.parse(previousWindow.from)) / 60_000 } : lastHour(input.now));
-  return call({ asset: machine.id, tag: tag.tag.id, from: span.from, to: span.to, resolution: resolutionFor(span.minutes) });
+  return call({ asset: machine.id, tag: tag.tag.id, from: span.from, to: span.to, resolution: bucketSize(combined) ?? resolutionFor(span.minutes) });
 }

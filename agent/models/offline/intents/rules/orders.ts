@@ -52,6 +52,18 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower)
   )
     return ['production_status', false];
+  // "was ist auf L2 als nächstes eingeplant", "what runs next on line 1 after this order": the line's order queue.
+  if (
+    /\b(next|als n(?:ä|ae)chst\w*|n(?:ä|ae)chste[nr]? auftr\w*|danach|after (?:the|this) (?:current|running|one)|coming up|queued|in der warteschlange|in der queue)\b/.test(
+      lower,
+    ) &&
+    /\b(eingeplant|geplant|planned|scheduled|runs?|running|läuft|laeuft|kommt|comes?|produc\w*|build|bauen|fertig\w*|orders?|auftr\w*|job)\b/.test(lower) &&
+    (rules.target?.type === 'line' || /\b(l[12]|line|linie)\b/.test(lower)) &&
+    !/\b(runs? (?:out|dry|low)|ausgeh\w*|geht .* aus|reicht|stock|bestand|material|maintenance|wartung\w*|service|inspect\w*|schedule|zeitplan|plan (?:neu|again)|what if|was w(?:ä|ae)re|shift|schicht)\b/.test(
+      lower,
+    )
+  )
+    return ['production_status', false];
   // "Fortschritt aller laufenden Aufträge", "progress of the open orders": every order's progress.
   if (
     !order &&

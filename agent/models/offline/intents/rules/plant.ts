@@ -96,9 +96,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['create_work_order', false];
   // Wear and remaining life are the forecast's subject: "how much life is left in the blower", "RUL for line 2", "Restlebensdauer".
   if (
-    /\b(life (?:is )?left|life does .* have left|remaining (?:useful )?life|rul|restlebensdauer|restnutzungsdauer|lebensdauer|wear(?:ing)? out|gives? up|verschlei(?:ß|ss)\w*)\b/.test(
+    (/\b(life (?:is )?left|life does .* have left|remaining (?:useful )?life|rul|restlebensdauer|restnutzungsdauer|lebensdauer|wear(?:ing)? out|gives? up|verschlei(?:ß|ss)\w*)\b/.test(
       lower,
-    ) &&
+    ) ||
+      // "wie lang macht das Gebläse noch", "how long will the spindle last": how long a part holds out.
+      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on))\b/.test(
+        lower,
+      )) &&
     !imperativeCommand(text)
   )
     return ['maintenance_forecast', false];
@@ -120,6 +124,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !explicitWrite('create_work_order', lower)
   )
     return ['list_work_orders', false];
+  // "who changed the zone 3 setpoint overnight", "wer hat heute Nacht am Kompressor rumgedreht": who did what is in the
+  // handover (approvals and writes with their people), not in a trend.
+  if (
+    /^(?:\w+[,:]?\s+)?(who|wer)\b/.test(lower) &&
+    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|reset|stopped|started|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet)\b/.test(
+      lower,
+    ) &&
+    !/\b(manual|handbuch|allowed|darf|d(?:ü|ue)rfen|permission|berechtigt|approve\w*|freigeb\w*|role|rolle)\b/.test(lower)
+  )
+    return ['generate_shift_handover', false];
   // "anything I should know from nights", "was war in der Nachtschicht los": what the shift before left behind.
   if (
     /\b(nights|night shift|late shift|early shift|last shift|previous shift|nachtschicht|spätschicht|spaetschicht|frühschicht|fruehschicht|letzten schicht|vorschicht)\b/.test(

@@ -7,7 +7,7 @@ import { isCommandChatter } from '../../commands';
 import { resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
 import { alarmCode, orderId } from '../slots';
-import { strongTagMatch, withoutAssetWords } from '../tag-match';
+import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
 import { wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
@@ -133,6 +133,22 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(alarm\w*|histor\w*|trend|verlauf|inspect\w*|prüf\w*|pruef\w*|result\w*|ergebnis\w*|maintenance|wartung\w*|forecast|prognose|orders?|auftr\w*|schedule|plan\w*|manual|handbuch|how (do|to)|wie (mache|kann)|set|setz\w*|stock|bestand|material|when|wann|why|warum|wieso)\b/.test(
       lower,
     )
+  )
+    return ['asset_state', false];
+  // "Kaltwassersatz: Vorlauf und Rücklauf bitte", "oven 1 zone temps pls": one machine and what it measures, with
+  // nothing else asked (no limit, window, procedure or change), is a reading of those values now.
+  if (
+    rules.machine &&
+    rules.resolution.kind === 'one' &&
+    wordCount(text) <= 8 &&
+    !window &&
+    !/\?\s*$/.test(lower) &&
+    namesMeasurement(withoutAssetWords(text, rules.machine), rules.machine) &&
+    !/\b(limits?|max\w*|min(?:imum)?|spec\w*|normal\w*|should|soll\w*|grenz\w*|zul(?:ä|ae)ssig\w*|why|warum|wieso|how (?:do|to)|wie (?:mache|kann|stelle)|manual|handbuch|anleitung|set|setz\w*|stell\w*|change|(?:ä|ae)nder\w*|to|auf|alarm\w*|trend|verlauf|forecast|prognose|wartung\w*|maintenance|when|wann|need\w*|brauch\w*|due|f(?:ä|ae)llig|attention|service|how long|wie lange?|left|noch|what if|was w(?:ä|ae)re)\b/.test(
+      lower,
+    ) &&
+    // A number left after the machine, its line and its zones is a value: a change or a limit, not a reading.
+    !/\d/.test(withoutAssetWords(text, rules.machine).replace(/\b(?:zone|z|l|line|linie|o)\s*\d+\b/gi, ''))
   )
     return ['asset_state', false];
   if (

@@ -184,3 +184,33 @@ describe('answers that answer', () => {
     expect(answer.indexOf('**Answer:**')).toBeLessThan(answer.indexOf('**Passages**'));
   });
 });
+
+describe('an alarm code asked about in the manuals', () => {
+  it('is answered with the passage filed under that code, whole and cited', () => {
+    const output = {
+      query: 'what does E-302 mean',
+      passages: [
+        {
+          number: 1,
+          text: 'E-102, E-302 and E-712 are material shortages: the machine is starved, not broken.',
+          section: '3 Responding to an alarm',
+          title: 'Alarm Response',
+        },
+        {
+          number: 2,
+          text: 'Raised when a feeder falls below 0.5 %. 1. Load or splice a new reel. 2. Press Reset, then Start.',
+          section: '5 Alarms > E-302 Feeder reel empty',
+          title: 'Pick-and-Place Manual',
+        },
+      ],
+      sources: [
+        { kind: 'document', title: 'Alarm Response' },
+        { kind: 'document', title: 'Pick-and-Place Manual' },
+      ],
+    };
+    const answer = writeAnswer([{ tool: 'search_manuals', args: {}, content: JSON.stringify(output) }], { question: 'what does E-302 mean and what do I do' });
+    expect(answer).toContain(
+      '**Answer — E-302 Feeder reel empty:** Raised when a feeder falls below 0.5 %. 1. Load or splice a new reel. 2. Press Reset, then Start. [2]',
+    );
+  });
+});

@@ -351,9 +351,24 @@ function manualAnswer(output: Row, question: string, context: Context, firstCita
     number: typeof passage.number === 'number' ? passage.number : index + 1,
     text: typeof passage.text === 'string' ? passage.text : '',
   }));
+  const lead = context.language === 'de' ? 'Antwort' : 'Answer';
+  // "what does E-302 mean": the passage filed under that code (its section names it) is the answer, whole.
+  const code = /\b([a-z])-?(\d{3})\b/i.exec(question);
+  if (code) {
+    const id = `${code[1]!.toUpperCase()}-${code[2]}`;
+    const index = (output.passages as Row[]).findIndex((passage) => typeof passage.section === 'string' && passage.section.includes(id));
+    const passage = index >= 0 ? passages[index] : undefined;
+    if (passage && passage.text.length > 0) {
+      const text = passage.text.replace(/\s+/g, ' ').trim();
+      const shown = text.length > 600 ? `${text.slice(0, 600).replace(/\s\S*$/, '')} …` : text;
+      const heading = String((output.passages as Row[])[index]!.section)
+        .split(' > ')
+        .at(-1);
+      return `**${lead} — ${heading}:** ${shown} [${firstCitation + passage.number - 1}]`;
+    }
+  }
   const best = answeringSentences(question, passages);
   if (best.length === 0) return undefined;
-  const lead = context.language === 'de' ? 'Antwort' : 'Answer';
   return `**${lead}:** ${best.map(({ sentence, number }) => `${sentence} [${firstCitation + number - 1}]`).join(' ')}`;
 }
 

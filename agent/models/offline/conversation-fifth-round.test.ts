@@ -137,3 +137,17 @@ describe('parts and deliveries', () => {
     });
   });
 });
+
+describe('questions from a first try in my own words', () => {
+  it('how an order by its product is getting on is its progress', async () => {
+    expect(await ask("how's line 1 getting on with the IO module order")).toMatchObject({ tool: 'production_status' });
+  });
+
+  it('how a machine looks is its state, and trouble ahead is the forecast', async () => {
+    expect(await ask('Bestücker 2 Linie 1, wie sieht der aus?')).toMatchObject({ tool: 'asset_state', args: { asset: 'L1-PNP2' } });
+    expect(await ask('is the chiller pump going to give us trouble before the weekend')).toMatchObject({
+      tool: 'maintenance_forecast',
+      args: { asset: 'UT-CHL' },
+    });
+  });
+});

@@ -151,3 +151,17 @@ describe('questions from a first try in my own words', () => {
     });
   });
 });
+
+describe('late orders and scrap', () => {
+  it('which orders are late is what a schedule proposal leads with; one order stays its explanation', async () => {
+    expect(await ask('are any orders running late?')).toMatchObject({ tool: 'propose_schedule' });
+    expect(await ask('gibt es Aufträge im Verzug?')).toMatchObject({ tool: 'propose_schedule' });
+    expect(await ask('why is PO-24118 late')).toMatchObject({ tool: 'explain_late_order', args: { order: 'PO-24118' } });
+    expect(await ask('which orders are waiting on a late delivery')).not.toMatchObject({ tool: 'propose_schedule' });
+  });
+
+  it("the shift's scrap per line is the overview's", async () => {
+    expect(await ask('wie viel Ausschuss hat Linie 2 bisher')).toMatchObject({ tool: 'plant_overview', args: { line: 'Line2' } });
+    expect(await ask('scrap reasons on line 2 today')).not.toMatchObject({ tool: 'plant_overview' });
+  });
+});

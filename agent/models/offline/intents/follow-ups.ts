@@ -87,7 +87,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     }
     reading.followUp = true;
   } else if (
-    /\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|verspätet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) &&
+    // "und was können wir für den verspäteten tun", "what can we do about the late one": the late order of the plan just shown.
+    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|verspätet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) ||
+      /\b(the late one|the delayed one|the late order|(?:den|dem|das|der) (?:versp(?:ä|ae)tete[nm]?|sp(?:ä|ae)te[nm]?)(?: auftrag)?)\b/.test(lower)) &&
     lateOrder(input.earlier)
   ) {
     reading.intent = 'explain_late_order';

@@ -54,6 +54,18 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower)
   )
     return ['production_status', false];
+  // "any late orders?", "welche Aufträge sind verspätet und warum": which orders end late is the plan's comparison
+  // against due dates, which a schedule proposal leads with (nothing changes until a draft is released).
+  if (
+    !order &&
+    /\b(orders?|auftr(?:ä|ae)ge\w*|auftrag)\b/.test(lower) &&
+    /\b(late|behind|overdue|delayed|at risk|miss(?:ing)? (?:their|its|the) due|versp(?:ä|ae)tet\w*|im verzug|in verzug|zu sp(?:ä|ae)t|(?:ü|ue)berf(?:ä|ae)llig\w*|gef(?:ä|ae)hrdet)\b/.test(
+      lower,
+    ) &&
+    /\b(which|any|what|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are)\b/.test(lower) &&
+    !/\b(material|parts?|teile|delivery|lieferung|supplier|lieferant|work orders?|arbeitsauftr\w*|what if|was w(?:ä|ae)re)\b/.test(lower)
+  )
+    return ['propose_schedule', false];
   // "was ist auf L2 als nächstes eingeplant", "what runs next on line 1 after this order": the line's order queue.
   if (
     /\b(next|als n(?:ä|ae)chst\w*|n(?:ä|ae)chste[nr]? auftr\w*|danach|after (?:the|this) (?:current|running|one)|coming up|queued|in der warteschlange|in der queue)\b/.test(

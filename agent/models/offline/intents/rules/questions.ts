@@ -30,6 +30,16 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['plant_overview', false];
+  // "wieviel Ausschuss hatte Linie 1 heute", "scrap on L2 so far": the shift's scrap per line is the overview's.
+  if (
+    /\b(scrap|scrapped|ausschuss)\b/.test(lower) &&
+    /\b(how much|how many|wie ?viel\w*|what'?s|was ist|wie hoch|so far|bisher|today|heute|this shift|diese[rn]? schicht|any)\b/.test(lower) &&
+    !orderId(text) &&
+    !/\b(orders?|auftrag\w*|auftr(?:ä|ae)ge\w*|lot|los|inspect\w*|inspektion|aoi|defect\w*|fehler\w*|pareto|reasons?|grund|gr(?:ü|ue)nde|ursache\w*|causes?|why|warum|manual|handbuch|yesterday|gestern|week|woche)\b/.test(
+      lower,
+    )
+  )
+    return ['plant_overview', false];
   // "how many of the 600 boards are done", "wie viele sind schon fertig": the order's progress.
   if (
     /\b(how many|wie ?viele)\b.*\b(done|finished|built|made|completed?|through|fertig\w*|gebaut|produziert|durch)\b/.test(lower) &&

@@ -139,7 +139,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     wordCount(text) <= 10 &&
     (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los)\b/.test(lower) ||
       // "Ofen 2, wie sehen die Zonen aus?", "how do the zones on oven 1 look": how it looks now.
-      /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower)) &&
+      // A line's look is its production, for the follow-up or overview to read ("und wie sieht's bei Linie 2 aus?").
+      (rules.machine.type !== 'line' && /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower))) &&
     (/\?\s*$/.test(lower) || /^(is|are|how|what|wie|was|läuft|laeuft|steht|ist)\b/.test(lower)) &&
     !/\b(what if|what happens|suppose|assuming|if|was wäre|was waere|was passiert|angenommen|wenn|falls)\b/.test(lower) &&
     !/\b(alarm\w*|histor\w*|trend|verlauf|inspect\w*|prüf\w*|pruef\w*|result\w*|ergebnis\w*|maintenance|wartung\w*|forecast|prognose|orders?|auftr\w*|schedule|plan\w*|manual|handbuch|how (do|to)|wie (mache|kann)|set|setz\w*|stock|bestand|material|when|wann|why|warum|wieso)\b/.test(

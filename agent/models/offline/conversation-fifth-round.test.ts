@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { twinAssets } from '../../twin-assets';
 import { twinOrders } from '../../twin-orders';
 import { twinParts } from '../../twin-parts';
-import { INTENTS } from './intents';
+import { INTENTS, type PreviousCall } from './intents';
 import { orderId } from './intents/slots';
 import { beforeStop } from './time-window';
 import { understand } from './understand';
@@ -18,7 +18,8 @@ const parts = twinParts();
 const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
 // Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): early shift 06:00–14:00.
 const now = new Date('2026-03-04T09:00:00Z');
-const ask = (text: string) => understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin' });
+const ask = (text: string, extra: { previous?: PreviousCall } = {}) =>
+  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...extra });
 
 describe('why a line or machine stopped', () => {
   it('is what led up to the stop, however it is asked', async () => {
@@ -163,5 +164,19 @@ describe('late orders and scrap', () => {
   it("the shift's scrap per line is the overview's", async () => {
     expect(await ask('wie viel Ausschuss hat Linie 2 bisher')).toMatchObject({ tool: 'plant_overview', args: { line: 'Line2' } });
     expect(await ask('scrap reasons on line 2 today')).not.toMatchObject({ tool: 'plant_overview' });
+  });
+});
+
+describe('older dev misses, read in general', () => {
+  it('an overview asked for as one, a machine command with a material reason, worst boards', async () => {
+    expect(await ask('quick overview of line 1 please, states and alarms')).toMatchObject({ tool: 'plant_overview', args: { line: 'Line1' } });
+    expect(await ask('hold the L1 printer before the paste runs out')).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-PRN', command: 'hold' } });
+    expect(await ask('schlechteste Platinen heute an der AOI Linie 2')).toMatchObject({ tool: 'inspection_results' });
+  });
+
+  it('a scenario after a plan is a what-if on it, and what has to go to a line is a replenishment plan', async () => {
+    const previous = { tool: 'propose_schedule', args: {} };
+    expect(await ask('and what if the L1 printer is down for 2 hours as well?', { previous })).toMatchObject({ tool: 'what_if' });
+    expect(await ask('what has to go to line 1 before the feeders run dry')).toMatchObject({ tool: 'plan_replenishment', args: { line: 'Line1' } });
   });
 });

@@ -52,7 +52,7 @@ const QUESTION_START = /^(what|which|when|how|why|where|who|is|are|does|do|did|c
 /** "don't send it yet", "noch nicht losschicken": a transport is never filed against a no. */
 const NEGATED = /\b(dont|do not|not yet|never|wait|nicht|nein|kein\w*|warte\w*)\b/;
 const REPLENISH =
-  /\b(replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|versorgungstour\w*|nachschubtour\w*|lieferrunde\w*|materialversorgung|top ?ups?|refill\w*|auffuell\w*|aufzufuellen)\b/;
+  /\b(needs? to go (?:out )?to (?:line|the line|l\d)\w*|has to go to (?:line|the line|l\d)\w*|muss (?:\w+ )?an die linie\w*|replenish\w*|resupply|restock\w*|nachschub\w*|nachfuell\w*|nachliefer\w*|nachgeliefert|nachbringen|from the warehouse|aus dem lager|vom lager|milk ?run\w*|tugger runs?|routenzug\w*|supermarkt\w*|supermarket|materialbereitstell\w*|bereitstell\w*|anliefer\w*|versorgungsfahrt\w*|versorgungstour\w*|nachschubtour\w*|lieferrunde\w*|materialversorgung|top ?ups?|refill\w*|auffuell\w*|aufzufuellen)\b/;
 const PLAN_WORDS = /\b(plan\w*|route\w*|next|naechste\w*|which runs|what runs|welche fahrten|welche touren)\b/;
 const DISRUPTION =
   /\b(late|later|delay\w*|behind|short|shortfall|missing|rejected|reject|gesperrt|abgelehnt|spaet\w*|verspaet\w*|verzoeger\w*|verzug|lieferverzug|fehl\w*|weniger|ausfall\w*|engpass|lieferengpass|stuck|customs|zoll|disrupt\w*|stoerung\w*|problem\w*|hit|trifft|betrifft|betroffen|impact|auswirk\w*)\b/;
@@ -111,6 +111,10 @@ export function materialRuleIntent(
   const howTo = /\b(how (often|do i|do you|do we|to|should)|wie (oft|muss ich|mache ich|macht man|geht)|procedure|anleitung|vorgehen)\b/.test(lower);
   // "put the L1 printer on hold for a paste refill": a machine command with its reason.
   const commandFirst = /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower);
+  // "stop the packer on line 2 before the tray magazine runs dry": a machine command whose reason is material.
+  if (/^(please |pls |bitte )?(stop|hold|pause|halt|restart|reset|stopp\w*|halte?|pausier\w*)\b/.test(lower) && !replenish) return undefined;
+  // "both lines at a glance, what runs and what doesn't": the plant overview, not the tugger runs.
+  if (/\b(at a glance|overview|big picture|ueberblick|uebersicht|lagebild)\b/.test(lower) && !replenish) return undefined;
   if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
   if (has('plan_replenishment') && !runOut && PLAN_WORDS.test(lower) && /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|fahrten|touren|runs)\b/.test(lower))
     return 'plan_replenishment';

@@ -8,7 +8,7 @@ import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { asksForALimit, materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
 import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
-import { wordCount } from './conversation';
+import { asksWhatIf, wordCount } from './conversation';
 import { chatterReply, lowConfidence } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
@@ -67,12 +67,7 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
       // … or, after a live reading, the tag the message before named ("wie warm ist Zone 8" → "setz die auf 245").
       else if (ruled.usesPrevious && ruled.intent === 'set_setpoint' && input.previous?.tool === 'asset_state' && input.previousText)
         reading.combined = `${input.previousText} ${reading.combined}`;
-    } else if (
-      /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|schaffen wir\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/.test(
-        lower,
-      )
-    )
-      reading.intent = 'what_if';
+    } else if (asksWhatIf(lower)) reading.intent = 'what_if';
     else if (/^(hi|hello|hey|help|hallo|hilfe|what can (you|i)|was kannst du)\b/.test(lower) && wordCount(text) <= 6) reading.intent = 'help';
     else reading.intent = classification.intent as Intent | 'help' | 'smalltalk';
     // The classifier's "help" only for short requests that sound like it; otherwise ask back.

@@ -6,7 +6,7 @@
 import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { INTENTS, WRITE_INTENTS, type Intent } from './catalogue';
-import { ACKNOWLEDGEMENT, AFFIRMATION, FOLLOW_UP, NEGATED, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
+import { ACKNOWLEDGEMENT, AFFIRMATION, asksWhatIf, FOLLOW_UP, NEGATED, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
 import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
@@ -213,6 +213,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read;
     // nor is "and how did they come out?" after an inspection, which the rules read as its results.
     !differentByRule(ruleIntent(text, lower, input, timeContext)?.intent, previousIntent) &&
+    // "and if the L2 oven is down 3 h on top of that?" after a plan: a scenario on it, not the plan again.
+    !(previousIntent !== 'what_if' && asksWhatIf(lower)) &&
     !(
       classification.score >= 0.9 &&
       classification.intent !== previousIntent &&

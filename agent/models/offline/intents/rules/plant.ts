@@ -86,6 +86,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
   )
     return ['inspection_results', false];
+  // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
+  if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
+    return ['inspection_results', false];
+  // "both lines at a glance", "gib mal die Lage auf L2, Zustände und Alarme": the overview, for one line or all.
+  if (
+    /\b(at a glance|overview|big picture|sitrep|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)\b/.test(lower) &&
+    !/\b(manual|handbuch|schedule|zeitplan|plan|material|stock|bestand|work orders?|arbeitsauftr\w*|maintenance|wartung\w*)\b/.test(lower) &&
+    (!machine || machine.type === 'line')
+  )
+    return ['plant_overview', false];
   const booking =
     /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
     // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.

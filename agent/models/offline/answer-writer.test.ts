@@ -91,7 +91,7 @@ describe('answers that answer', () => {
     const lead = answer.split('\n\n')[1]!;
     expect(lead).toContain('Residual oxygen');
     expect(lead).toContain('812.5 ppm (Good, 13:05:00)');
-    expect(answer).toContain('- Other0: 0 count');
+    expect(answer).toContain('- Other value 0 (Other0): 0 count');
     expect(answer).toMatch(/…and \d+ more; ask for one by name/);
   });
 

@@ -154,3 +154,18 @@ describe('answers to the scheduler', () => {
     expect(answer).toContain('sagen Sie „freigeben“');
   });
 });
+
+describe('what-if scenario labels in German answers', () => {
+  it("say the scheduler's four scenarios in German, and leave any other label as it is", async () => {
+    const { germanScenario } = await import('./plant-answers');
+    // The labels as the scheduler writes them, so a change there shows here.
+    const { describeScenario } = await import('../../../tools/scheduling/engine/scenarios');
+    const label = (scenario: Parameters<typeof describeScenario>[0]) => germanScenario(describeScenario(scenario));
+    expect(label({ type: 'machine_down', asset: 'L2-RFL', hours: 4 })).toBe('L2-RFL fällt ab jetzt 4 h aus');
+    expect(label({ type: 'rush_order', product: 'CPU-1516', quantity: 200, dueInHours: 12.5 })).toBe('Eilauftrag: 200 × CPU-1516, fällig in 12,5 h');
+    expect(label({ type: 'material_delay', order: 'PO-24119', hours: 5 })).toBe('Material für PO-24119 kommt 5 h später');
+    expect(label({ type: 'extra_shift', line: 'Line2', date: '2026-12-05' })).toBe('Zusatzschicht 8 h auf Line2 am 2026-12-05');
+    expect(label({ type: 'extra_shift' })).toBe('Zusatzschicht 8 h auf allen Linien');
+    expect(germanScenario('a plant-specific scenario')).toBe('a plant-specific scenario');
+  });
+});

@@ -204,7 +204,13 @@ function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
   const BOOKKEEPING = /^(State|StateCode|SpeedPct|ActiveAlarmCount|ActiveAlarms|GoodCount|ScrapCount|TotalCount|OrderId|ProductId|EnergyKwh)$/;
   const shown = [...tags.filter((tag) => !BOOKKEEPING.test(String(tag.tagId)))];
   const body = [
-    ...shown.slice(0, MAX_LINES).map((tag) => `- ${str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`),
+    // What the value is, in the plant's words, with the tag id to ask for it by.
+    ...shown
+      .slice(0, MAX_LINES)
+      .map(
+        (tag) =>
+          `- ${str(tag.description) && str(tag.description) !== str(tag.tagId) ? `${str(tag.description)} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`,
+      ),
     ...(shown.length > MAX_LINES
       ? [
           say(
@@ -364,8 +370,10 @@ function scheduleAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
       : lateBefore === 0
         ? say(options, ` (${comparedWith}: all on time)`, ` (${germanBaseline(comparedWith)}: alle pünktlich)`)
         : say(options, ` (${comparedWith}: ${lateBefore} late)`, ` (${germanBaseline(comparedWith)}: ${lateBefore} zu spät)`);
-  // The scenario is the tool's own label ("L2-RFL down for 4 h from now"), quoted as it was planned.
-  const head = scenario ? say(options, `Scenario “${scenario}”: `, `Szenario „${scenario}“: `) : say(options, 'Proposed schedule: ', 'Vorgeschlagener Plan: ');
+  // The scenario is the tool's own label ("L2-RFL down for 4 h from now"), quoted as it was planned (in German, translated).
+  const head = scenario
+    ? say(options, `Scenario “${scenario}”: `, `Szenario „${germanScenario(scenario)}“: `)
+    : say(options, 'Proposed schedule: ', 'Vorgeschlagener Plan: ');
   const makespan = num(kpis.makespanMin);
   const change = (key: string) => (signed(num(delta[key]), options) ? ` (${signed(num(delta[key]), options)})` : '');
   const lead = [
@@ -397,6 +405,21 @@ function scheduleAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
       : []),
   ];
   return { lead, body };
+}
+
+/** The scheduler's scenario label (tools/scheduling/engine/scenarios.ts, describeScenario) in German; others as they are. */
+export function germanScenario(label: string): string {
+  const decimal = (value: string) => value.replace('.', ',');
+  const down = /^(\S+) down for ([\d.]+) h from now$/.exec(label);
+  if (down) return `${down[1]} fällt ab jetzt ${decimal(down[2]!)} h aus`;
+  const rush = /^rush order: (\d+) × (\S+), due in ([\d.]+) h$/.exec(label);
+  if (rush) return `Eilauftrag: ${rush[1]} × ${rush[2]}, fällig in ${decimal(rush[3]!)} h`;
+  const material = /^material for (\S+) ([\d.]+) h later$/.exec(label);
+  if (material) return `Material für ${material[1]} kommt ${decimal(material[2]!)} h später`;
+  const shift = /^extra ([\d.]+) h shift(?: on (all lines|\S+))?(?: on (\d{4}-\d{2}-\d{2}))?$/.exec(label);
+  if (shift)
+    return `Zusatzschicht ${decimal(shift[1]!)} h ${!shift[2] || shift[2] === 'all lines' ? 'auf allen Linien' : `auf ${shift[2]}`}${shift[3] ? ` am ${shift[3]}` : ''}`;
+  return label;
 }
 
 function germanBaseline(comparedWith: string): string {

@@ -36,3 +36,10 @@ export function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 
   const text = str(iso);
   return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
 }
+
+/** A tag's description as a name: its first phrase ("Compressor vibration velocity, RMS (ISO …)" → "Compressor vibration velocity"). */
+export function shortDescription(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const first = description.split(/[.;](?:\s|$)|\s\(|,\s/)[0]!.trim();
+  return first.length > 0 ? first : undefined;
+}

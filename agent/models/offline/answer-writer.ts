@@ -12,6 +12,7 @@
 import { formatPlantTime } from '@/lib/plant-time';
 import { sourcesOf, worstQuality } from '../../tool-output';
 import { tagQueryWords } from './asset-resolver';
+import { shortDescription } from './answer-format';
 import { materialAnswer } from './material-answers';
 import { plantAnswer } from './plant-answers';
 import { tokens } from './text';
@@ -171,7 +172,12 @@ function withUnit(row: Row, key: string, context: Context): string | undefined {
   return unit ? `${value} ${unit}` : value;
 }
 
-const QUESTION_WORDS = new Set(['whats', 'what', 'hows', 'wie', 'was', 'wieviel', 'wie viel', 'much', 'many', 'current', 'now', 'jetzt', 'aktuell', 'gerade']);
+const QUESTION_WORDS = new Set(
+  // Question words, and the small words that join them ("and on oven 2?"): none names a value.
+  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann'.split(
+    ' ',
+  ),
+);
 
 /** Whether a row is about what the question asked (a tag, an asset, an order or code it names). */
 function isAsked(row: Row, context: Context): boolean {
@@ -305,7 +311,7 @@ function leadValues(output: unknown, context: Context): string[] {
   const asked = (output.tags as Row[]).filter((row) => isAsked(row, context));
   if (asked.length === 0 || asked.length > 4) return [];
   return asked.map((row) => {
-    const name = scalar(row.description) ?? scalar(row.tagId) ?? '';
+    const name = shortDescription(scalar(row.description)) ?? scalar(row.tagId) ?? '';
     const value = plantValue(row, context) ?? withUnit(row, 'value', context) ?? '—';
     return `**${name}** (${scalar(row.tagId) ?? ''}): ${value}`;
   });

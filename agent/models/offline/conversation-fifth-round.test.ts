@@ -180,3 +180,23 @@ describe('older dev misses, read in general', () => {
     expect(await ask('what has to go to line 1 before the feeders run dry')).toMatchObject({ tool: 'plan_replenishment', args: { line: 'Line1' } });
   });
 });
+
+describe('a line the way the floor says it, and why it stands', () => {
+  it('"auf der Zwei" is line 2, "die Zwei Stunden" is not', async () => {
+    const { colloquialLines } = await import('./text');
+    expect(colloquialLines("wie läuft's auf der Zwei?")).toBe("wie läuft's auf Linie 2?");
+    expect(colloquialLines('Probleme an der Eins')).toBe('Probleme an Linie 1');
+    expect(colloquialLines('mit der zwei Stunden Pause')).toBe('mit der zwei Stunden Pause');
+  });
+
+  it('"und warum steht die?" after a question about a line is what led up to its stop', async () => {
+    expect(await ask('und warum steht die?', { previous: { tool: 'asset_state', args: { asset: 'Line2' } } })).toMatchObject({
+      tool: 'alarms',
+      args: { before: { line: 'Line2', event: 'stopped' } },
+    });
+  });
+
+  it('asks which line or machine stopped when nothing points at one', async () => {
+    expect(await ask('what caused the stop?')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

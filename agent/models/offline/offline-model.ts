@@ -112,8 +112,13 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         const toolMessage = message as BaseMessage & { name?: string; tool_call_id?: string };
         results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: message.text });
       }
-      const asked = messages.filter((message) => message.getType() === 'human').at(-1)?.text ?? '';
-      return new AIMessage(writeAnswer(results, { language: detectLanguage(asked), question: asked, timeZone: this.#options.timeZone }));
+      const humans = messages.filter((message) => message.getType() === 'human');
+      const asked = humans.at(-1)?.text ?? '';
+      // "what's the O2 on oven 1" → "and on oven 2?": the follow-up asks the same value, so the earlier question
+      // says which value leads the answer.
+      const followUp = /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit)\b/i.test(asked) && asked.trim().split(/\s+/).length <= 6;
+      const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
+      return new AIMessage(writeAnswer(results, { language: detectLanguage(asked), question, timeZone: this.#options.timeZone }));
     }
 
     const humans = messages.filter((message) => message.getType() === 'human');

@@ -109,7 +109,7 @@ describe('answers to the plant tools', () => {
       question: 'whats the o2 in oven 2',
       timeZone: 'Europe/Berlin',
     });
-    expect(answer.split('\n\n')[1]!.split('\n')[0]).toBe('**Residual oxygen in the nitrogen atmosphere.** (O2Ppm): 532.2 ppm (good, 17:50:43)');
+    expect(answer.split('\n\n')[1]!.split('\n')[0]).toBe('**Residual oxygen in the nitrogen atmosphere** (O2Ppm): 532.2 ppm (good, 17:50:43)');
   });
 });
 

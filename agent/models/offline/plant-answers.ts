@@ -7,7 +7,7 @@
  */
 import { formatPlantTime } from '@/lib/plant-time';
 
-import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, str, time, withUnit } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
 import type { PlantAnswer } from './answer-format';
 import { alarmsAnswer, inspectionResultsAnswer } from './event-answers';
 export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
@@ -209,7 +209,7 @@ function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
       .slice(0, MAX_LINES)
       .map(
         (tag) =>
-          `- ${str(tag.description) && str(tag.description) !== str(tag.tagId) ? `${str(tag.description)} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`,
+          `- ${shortDescription(str(tag.description)) ? `${shortDescription(str(tag.description))} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`,
       ),
     ...(shown.length > MAX_LINES
       ? [

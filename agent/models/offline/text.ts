@@ -111,6 +111,17 @@ export function expandZoneShorthand(text: string): string {
   return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1');
 }
 
+/** "wie läuft's auf der Zwei?", "Probleme an der Eins": on the floor a line is "die Eins", "die Zwei". */
+export function colloquialLines(text: string): string {
+  return text.replace(
+    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|drei|vier|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%))/gi,
+    (_whole, preposition: string, line: string) => {
+      const number = /^\d$/.test(line) ? line : String(['eins', 'zwei', 'drei', 'vier'].indexOf(line.toLowerCase()) + 1);
+      return `${preposition} Linie ${number}`;
+    },
+  );
+}
+
 export function correctLineTypos(text: string): string {
   return text.replace(/\b([A-Za-z]{3,6})(\s*-?\s*)(\d{1,2})\b/g, (whole, word: string, gap: string, number: string) => {
     const lower = word.toLowerCase();

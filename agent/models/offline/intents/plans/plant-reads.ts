@@ -1,7 +1,7 @@
 /** Plans for reading the plant: the overview, production status, a machine's state, alarms and trends. */
 import { resolveTag } from '../../asset-resolver';
 import { beforeStop, bucketSize } from '../../time-window';
-import { WHY } from '../conversation';
+import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
 import { alarmCode, lastHour, parsePriorities, resolutionFor } from '../slots';
 import { withoutAssetWords } from '../tag-match';
@@ -50,8 +50,25 @@ export function planAlarms(plan: PlanContext): Plan {
   if (code) args.code = code;
   const priorities = parsePriorities(combined) ?? (followUp && Array.isArray(input.previous?.args.priorities) ? input.previous.args.priorities : undefined);
   if (priorities) args.priorities = priorities;
+  // "wie geht's Linie 2" → "und warum steht die?": the line or machine the conversation is about.
+  const previous = before && !machine && !lineId ? inheritedTarget(input.previous, input.assets) : undefined;
+  const stopTarget = machine ?? previous;
+  const stopLine = lineId ?? (stopTarget?.type === 'line' ? stopTarget.id : undefined);
+  // With no line or machine to point at: ask which, never a call the tool must refuse.
+  if (before && !stopTarget && !stopLine)
+    return clarify(
+      say(
+        plan.language,
+        'Which line or machine stopped? Say e.g. “why did line 2 stop” or “what stopped L1-PNP1”.',
+        'Welche Linie oder Maschine ist stehen geblieben? Z. B. „Warum steht Linie 2?“ oder „Was hat L1-PNP1 gestoppt?“.',
+      ),
+    );
   if (before) {
-    args.before = { ...(machine ? { asset: machine.id } : lineId ? { line: lineId } : {}), event: 'stopped', minutes: before.minutes };
+    args.before = {
+      ...(stopTarget && stopTarget.type !== 'line' ? { asset: stopTarget.id } : stopLine ? { line: stopLine } : {}),
+      event: 'stopped',
+      minutes: before.minutes,
+    };
     delete args.asset;
     delete args.line;
   } else if (history) {

@@ -200,3 +200,18 @@ describe('a line the way the floor says it, and why it stands', () => {
     expect(await ask('what caused the stop?')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('a change by an amount, and what is normal', () => {
+  it('a relative change asks for the new value, never reads "by 5 degrees" as a time', async () => {
+    for (const text of ['take zone 2 on oven 2 down by 3 degrees', 'Zone 5 Ofen 2 um 4 Grad runter']) {
+      const plan = await ask(text);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+      expect(JSON.stringify(plan), text).not.toMatch(/not for later|nicht für später/);
+    }
+    expect(await ask('hold line 1 at 14:00')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('what is normal for a value is the manuals', async () => {
+    expect(await ask('compressor dew point, is that normal?')).toMatchObject({ tool: 'search_manuals' });
+  });
+});

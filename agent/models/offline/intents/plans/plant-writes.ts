@@ -11,7 +11,7 @@ import type { PlanContext } from './plan-context';
 
 /** "stop line 2 at 14:00", "Zone 4 heute Abend auf 240": a write for later. The gate judges a write against the plant as it is when it runs, so it is filed only for now. */
 export const LATER =
-  /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|o'?clock|am|pm|h)?\b|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung))\b/i;
+  /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|o'?clock|am|pm|h)?\b(?!\s*(?:°|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm|n\b|newton|units?|einheiten))|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung))\b/i;
 
 export function laterWrite(language: Language): Plan {
   return clarify(
@@ -23,8 +23,20 @@ export function laterWrite(language: Language): Plan {
   );
 }
 
+/** "raise zone 3 by 5 degrees", "Zone 3 um 5 Grad erhöhen": a change relative to a value this model has not read. */
+const RELATIVE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c?|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm\/s|n\b|newton)/i;
+
 export function planSetSetpoint(plan: PlanContext): Plan {
   const { text, combined, language, machine, call, needAsset } = plan;
+  // A setpoint is filed as its new value, so the approver sees exactly what will be written.
+  if (RELATIVE.test(text) && !/\b(to|auf)\s+-?\d/i.test(text))
+    return clarify(
+      say(
+        language,
+        `I file a setpoint as its new value, so the approver sees exactly what is written. What should it be? Ask “what is the setpoint${machine ? ` on ${machine.name}` : ''}” first if you need it, then e.g. “set it to 190”.`,
+        `Einen Sollwert beantrage ich mit seinem neuen Wert, damit die Freigabe genau sieht, was geschrieben wird. Welcher Wert soll es sein? Fragen Sie bei Bedarf zuerst nach dem aktuellen Sollwert${machine ? ` von ${machine.name}` : ''}, dann z. B. „setz ihn auf 190“.`,
+      ),
+    );
   if (LATER.test(text.replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' '))) return laterWrite(language);
   return setpointPlan(text, combined, machine, language, call, needAsset);
 }

@@ -69,7 +69,13 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "what's the max O2 for lead-free", "maximale Sauerstoff-Grenze im Ofen": a limit is the manuals' to give; the
   // highest value over a window ("max temp of zone 4 today") stays a trend.
   if (
-    (/\b(limits?|grenzwert\w*|\w*grenze\w*|spec|specs|specification|tolerance\w*|toleranz\w*|allowed range|zulässige\w*|zulaessige\w*)\b/.test(lower) ||
+    (/\b(limits?|grenzwert\w*|\w*grenze\w*|spec|specs|specification|tolerance\w*|toleranz\w*|allowed range|zulässige\w*|zulaessige\w*|normal range|normalbereich|sollbereich)\b/.test(
+      lower,
+    ) ||
+      // "nozzle vacuum, was ist da normal?", "what's a normal O2 for the ovens": the normal range is the manuals'.
+      /\b(was ist (?:da |hier |dort )?normal|what(?:'s| is) (?:a )?normal|is (?:that|this|it) normal|ist (?:das|der|die) normal|normal\w* (?:wert|value|range)|typical (?:value|range))\b/.test(
+        lower,
+      ) ||
       (/\b(max|maximum|maximal\w*|min|minimum|minimal\w*|höchst\w*|hoechst\w*)\b/.test(lower) && /\?\s*$|^(what|which|was|welche\w*|wie)\b/.test(lower))) &&
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
     !/\b(today|heute|yesterday|gestern|since|seit|last|letzte\w*|reached|erreicht|hit|peak\w*)\b/.test(lower) &&

@@ -24,7 +24,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
-    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen)\b|\bfire\b.*\bup\b|\blet\b.*\brun\b/,
+    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfire\b.*\bup\b|\blet\b.*\brun\b|\b(?:mach|mache|macht|schmei(?:ß|ss))\b[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

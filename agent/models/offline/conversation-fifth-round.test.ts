@@ -215,3 +215,15 @@ describe('a change by an amount, and what is normal', () => {
     expect(await ask('compressor dew point, is that normal?')).toMatchObject({ tool: 'search_manuals' });
   });
 });
+
+describe('German floor talk, second try', () => {
+  it('"mach … wieder an" starts the machine; "was macht … an Linie 2" only asks', async () => {
+    expect(await ask('mach den Drucker auf Linie 1 wieder an')).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-PRN', command: 'start' } });
+    expect(await ask('was macht der Drucker an Linie 1')).toMatchObject({ tool: 'asset_state', args: { asset: 'L1-PRN' } });
+  });
+
+  it("a past shift's OEE is its handover, and a machine's problems its state", async () => {
+    expect(await ask('wie war die OEE auf Linie 2 in der Spätschicht gestern?')).toMatchObject({ tool: 'generate_shift_handover' });
+    expect(await ask('hat der Kompressor Probleme?')).toMatchObject({ tool: 'asset_state', args: { asset: 'UT-AIR' } });
+  });
+});

@@ -17,6 +17,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
+  // "wie viel OEE hatte Linie 1 in der Nachtschicht?": a past shift's figures are its handover's.
+  if (
+    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards)\b/.test(lower) &&
+    /\b(night shift|nights|last night|late shift|early shift|last shift|previous shift|yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern)\b/.test(
+      lower,
+    ) &&
+    !orderId(text)
+  )
+    return ['generate_shift_handover', false];
   // "how many good boards have we made this shift", "Stückzahl seit Schichtbeginn": the shift's counts are the
   // overview's (per line, against plan); an order's progress is production_status.
   if (
@@ -143,7 +152,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     rules.machine &&
     rules.resolution.kind === 'one' &&
     wordCount(text) <= 10 &&
-    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los)\b/.test(lower) ||
+    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund)\b/.test(
+      lower,
+    ) ||
       // "Ofen 2, wie sehen die Zonen aus?", "how do the zones on oven 1 look": how it looks now.
       // A line's look is its production, for the follow-up or overview to read ("und wie sieht's bei Linie 2 aus?").
       (rules.machine.type !== 'line' && /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower))) &&

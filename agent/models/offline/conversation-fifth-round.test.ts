@@ -227,3 +227,22 @@ describe('German floor talk, second try', () => {
     expect(await ask('hat der Kompressor Probleme?')).toMatchObject({ tool: 'asset_state', args: { asset: 'UT-AIR' } });
   });
 });
+
+describe('near-misses written after the test run, from my own probes of the new write paths', () => {
+  const writes = ['set_setpoint', 'machine_command', 'release_schedule', 'create_work_order', 'dispatch_transport'];
+  it('reports of values, thoughts aloud, retractions and trailing interjections file nothing', async () => {
+    for (const text of [
+      'Zone 4 am Ofen 1 hatte 250, jetzt 245',
+      'Kompressor auf 7 bar wäre besser, oder?',
+      'stop line 2? nah, leave it running',
+      'stopp den Drucker auf Linie 1 – ach, lass ihn laufen',
+      'Linie 2 stand vorhin, stopp mal',
+      'Zone 3 Ofen 1 stand gestern auf 185, heute auf 180',
+      'der Packer L2 war auf Held, ok weiter',
+      'the oven 2 blower setpoint would be better at 80, right?',
+    ]) {
+      const plan = await ask(text);
+      expect(writes, `${text} → ${JSON.stringify(plan)}`).not.toContain((plan as { tool?: string }).tool);
+    }
+  });
+});

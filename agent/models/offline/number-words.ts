@@ -78,7 +78,8 @@ export function numberWord(word: string): number | undefined {
 
 /** Spelt-out numbers that can be a new value ("to sixteen degrees", "auf sieben bar"): not "a"/"an"/"ein", which are articles there. */
 const SPELT_VALUES = Object.keys(CARDINALS)
-  .filter((word) => !/^(a|an|ein|eine|einer|einen)$/.test(word))
+  // Not "one"/"eins" either: "switch it to one line", "auf eins von beiden" name no value.
+  .filter((word) => !/^(a|an|ein|eine|einer|einen|one|eins)$/.test(word))
   .sort((a, b) => b.length - a.length);
 const SPELT_VALUE = new RegExp(
   `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→)\\s+(${SPELT_VALUES.join('|')}|f(?:ü|ue)nf\\w*|zw(?:ö|oe)lf|dreißig)\\b`,

@@ -208,6 +208,10 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
   };
 }
 
+/** A write taken back in the same message: "stop line 2? nah, leave it running", "stopp den Drucker – ach, lass ihn laufen". */
+const RETRACTED =
+  /\b(nah|nope|leave it (?:running|on|alone|as it is|be)|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe))\b/;
+
 /** Words that ask to be given or shown something, beside a write the request says not to do. */
 const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plan\w*)\b/;
 
@@ -216,7 +220,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const { input, language, text, lower, timeContext, previousIntent } = request;
   const chosen = reading.intent as Intent;
   // "no, don't release anything yet", "Ofen bloß nicht stoppen": a negated write is no request for one.
-  if (WRITE_INTENTS.has(chosen) && NEGATED.test(lower)) {
+  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(lower) || RETRACTED.test(lower))) {
     // "give me a draft schedule, don't release anything yet": the read it asks for instead.
     const read = ASKS_FOR_A_READ.test(lower)
       ? [request.classification, ...request.classification.alternatives].find(

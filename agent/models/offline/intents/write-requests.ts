@@ -21,7 +21,12 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 export const ASKS_OR_REPORTS =
   /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
+/** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
+export const REPORTED_OR_HEDGED =
+  /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
+
 export function explicitWrite(intent: Intent, lower: string): boolean {
+  if (REPORTED_OR_HEDGED.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
@@ -46,7 +51,35 @@ function reportThenRequest(intent: Intent, lower: string): boolean {
     .filter(Boolean);
   const last = clauses.at(-1);
   if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last)) return false;
+  // The request must be one by its verb: "Zone 3 stand gestern auf 185, heute auf 180" reports two values, and
+  // "Linie 2 stand vorhin, stopp mal" ends on an interjection.
+  const words = last.split(/\s+/).filter((word) => !INTERJECTION_FILLER.test(word));
+  // One word alone is a request only when it cannot be an interjection: "bitte fortsetzen", not "stopp mal".
+  if (
+    words.length === 0 ||
+    (words.length === 1 && !/^(resume|weitermachen|fortsetzen|reset|zurücksetzen|zuruecksetzen|quittieren|restart|neustart)$/.test(words[0]!))
+  )
+    return false;
+  if (intent === 'set_setpoint' && !REQUEST_VERB.test(last)) return false;
   return explicitWrite(intent, last);
+}
+
+/** The verbs that ask for a new value by themselves, without "to 180" / "auf 180" doing it. */
+const REQUEST_VERB =
+  /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
+
+/**
+ * "Packer L1, stopp mal": the clause before names the machine the command is for. "Linie 2 stand vorhin, stopp mal":
+ * the clause before reports, so the command word with its filler is an interjection.
+ */
+function clauseNamesTarget(clauses: string[], index: number): boolean {
+  const before = clauses.slice(0, index).filter(Boolean).at(-1);
+  return (
+    before !== undefined &&
+    before.split(/\s+/).length <= 4 &&
+    !ASKS_OR_REPORTS.test(before) &&
+    !/\b(war|was|were|stand|stood|hatte|had|vorhin|earlier|gestern|yesterday)\b/.test(before)
+  );
 }
 
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
@@ -104,8 +137,15 @@ export function imperativeCommand(text: string): boolean {
     const closesStatement =
       index === lastClause &&
       !asksElsewhere &&
-      /^(resume|weitermachen|fortsetzen|weiter|reset|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
-    if (meaningful.length <= 1 && clauses.filter(Boolean).length > 1 && (words.length === 1 || asksElsewhere) && !closesStatement) return false;
+      // Not "weiter" alone: "ok, weiter" moves the conversation on, not a machine.
+      /^(resume|weitermachen|fortsetzen|reset|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
+    if (
+      meaningful.length <= 1 &&
+      clauses.filter(Boolean).length > 1 &&
+      (words.length === 1 || asksElsewhere || !clauseNamesTarget(clauses, index)) &&
+      !closesStatement
+    )
+      return false;
     const first = words[0] ?? '';
     // "Packer L1 zurücksetzen bitte": the verb is last before the courtesy.
     const last = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort|mal)$/.test(word)).at(-1) ?? '';

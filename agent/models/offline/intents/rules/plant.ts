@@ -7,7 +7,7 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { setpointValue, orderId } from '../slots';
 import { PRONOUN, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
-import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from '../write-requests';
+import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
@@ -18,7 +18,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     setpointValue(text) !== undefined &&
     !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
-    !ASKS_OR_REPORTS.test(lower)
+    !ASKS_OR_REPORTS.test(lower) &&
+    !REPORTED_OR_HEDGED.test(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.

@@ -240,9 +240,44 @@ describe('near-misses written after the test run, from my own probes of the new 
       'Zone 3 Ofen 1 stand gestern auf 185, heute auf 180',
       'der Packer L2 war auf Held, ok weiter',
       'the oven 2 blower setpoint would be better at 80, right?',
+      'mach mal die Übersicht für Linie 2 an',
+      'der Packer L1 macht wieder an',
     ]) {
       const plan = await ask(text);
       expect(writes, `${text} → ${JSON.stringify(plan)}`).not.toContain((plan as { tool?: string }).tool);
     }
+  });
+});
+
+describe('several runs at once', () => {
+  it('are offered one by one, each its own approval', async () => {
+    const previous = { tool: 'plan_replenishment', args: { line: 'Line1' } };
+    const earlier = [
+      {
+        tool: 'plan_replenishment',
+        args: { line: 'Line1' },
+        output: {
+          runs: [
+            {
+              runId: 'RUN-1',
+              vehicle: 'TUG-01',
+              vehicleKind: 'tugger',
+              stops: [{ stationId: 'L1-PNP1-S', loads: [] }],
+              dispatch: { vehicle: 'TUG-01', stops: [] },
+            },
+            {
+              runId: 'RUN-2',
+              vehicle: 'TUG-01',
+              vehicleKind: 'tugger',
+              stops: [{ stationId: 'L1-PNP2-S', loads: [] }],
+              dispatch: { vehicle: 'TUG-01', stops: [] },
+            },
+          ],
+        },
+      },
+    ];
+    const send = (text: string) => understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', previous, earlier });
+    expect(await send('beide Fahrten losschicken')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await send('RUN-2 losschicken')).toMatchObject({ tool: 'dispatch_transport', args: { vehicle: 'TUG-01' } });
   });
 });

@@ -333,8 +333,11 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   } else if (/\b(tugger|tug|routenzug\w*|zug)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
   else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
   // "plan replenishment for line 1" → "send it": the line the plan was asked for, when the message names none.
+  // Not for "beide Fahrten", "send them all": each run is its own approval, so the list is offered instead.
   const plannedFor =
-    input.previous?.tool === 'plan_replenishment' && typeof input.previous.args.line === 'string' ? mentionedLine(input.previous.args.line) : undefined;
+    input.previous?.tool === 'plan_replenishment' && typeof input.previous.args.line === 'string' && !/\b(beide\w*|both|all|alle\w*)\b/.test(lower)
+      ? mentionedLine(input.previous.args.line)
+      : undefined;
   const line = mentionedLine(text) ?? plannedFor;
   if (line) chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
   const part = mentionedPart(text, input.parts);

@@ -166,7 +166,7 @@ export function imperativeCommand(text: string): boolean {
     return (
       parseCommand(first) !== undefined ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
-      (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an') ||
+      (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
       /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,

@@ -4,7 +4,7 @@
  * evals/out/jssp.json.
  *
  *   npx tsx evals/bench/jssp.ts [--data data/jsplib] [--time-limit-s 30] [--instances la|ta|ta01-20|ta21-50|ft|abz|orb|all|ft10,la01]
- *        [--seed 1] [--clock cpu|wall] [--workers 1]
+ *        [--seed 1] [--clock cpu|wall] [--workers 1] [--independent]
  *
  * `ta` is all 80 Taillard instances (15×15 to 100×20); the summary gives the mean gap per family and,
  * for Taillard, per size group of ten. The time limit is CPU time of this process by default
@@ -20,6 +20,7 @@
  * share to the other. Worker start-up (loading TypeScript) is outside the budget: the clock starts when
  * every worker is ready. The wall time of each solve (start-up included) and the load average before and
  * after it are recorded too; best@s and time s are in per-worker CPU seconds (process CPU / N).
+ * `--independent` switches the exchange off (N independent seeds, the best kept), for comparison.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -57,6 +58,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(projectRoot, 'evals/out/jssp.json') },
     clock: { type: 'string', default: 'cpu' },
     workers: { type: 'string', default: '1' },
+    /** With --workers N: no solution exchange between the workers (an independent portfolio of seeds). */
+    independent: { type: 'boolean', default: false },
   },
 });
 if (values.clock !== 'cpu' && values.clock !== 'wall') throw new Error('--clock must be cpu or wall');
@@ -103,7 +106,7 @@ const header = ['instance', 'size', 'bks', 'dispatch', 'gap%', 'tabu', 'gap%', '
 const widths = [9, 7, 6, 14, 7, 6, 7, 7, 7, 8, 7, 5, 12];
 const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
 console.log(
-  `JSSP benchmark: ${names.length} instances, ${timeLimitS} s ${values.clock} time each${workers > 1 ? ` per worker, ${workers} workers (process-wide budget)` : ''}, seed ${seed}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+  `JSSP benchmark: ${names.length} instances, ${timeLimitS} s ${values.clock} time each${workers > 1 ? ` per worker, ${workers} ${values.independent ? 'independent' : 'cooperating'} workers (process-wide budget)` : ''}, seed ${seed}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
 );
 console.log(line(header));
 
@@ -117,7 +120,8 @@ for (const name of names) {
   const loadBefore = loadavg()[0]!;
   const wallStart = performance.now();
   const options = { timeLimitMs: timeLimitS * 1000, seed, targetValue };
-  const parallel = workers > 1 ? await solveParallel(problem, options, { workers, clock: values.clock === 'cpu' ? 'cpu' : 'wall' }) : undefined;
+  const parallel =
+    workers > 1 ? await solveParallel(problem, options, { workers, clock: values.clock === 'cpu' ? 'cpu' : 'wall', exchange: !values.independent }) : undefined;
   const result = parallel ?? solve(problem, options, clock);
   const wallS = (performance.now() - wallStart) / 1000;
   const row: Row = {
@@ -189,6 +193,10 @@ for (const s of summary) {
 mkdirSync(dirname(values.out!), { recursive: true });
 writeFileSync(
   values.out!,
-  JSON.stringify({ timeLimitS, clock: values.clock, seed, workers, cpu: cpus()[0]?.model ?? null, node: process.version, rows, summary }, null, 2),
+  JSON.stringify(
+    { timeLimitS, clock: values.clock, seed, workers, independent: values.independent, cpu: cpus()[0]?.model ?? null, node: process.version, rows, summary },
+    null,
+    2,
+  ),
 );
 console.log(`\nwrote ${values.out}`);

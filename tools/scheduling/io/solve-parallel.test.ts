@@ -20,6 +20,13 @@ describe('solveParallel', () => {
     expect(parallel.iterations).toBe(parallel.workers.reduce((sum, w) => sum + w.iterations, 0));
   });
 
+  it('without exchange is a portfolio: each worker is exactly the single search for its seed', async () => {
+    const options = { maxIterations: 20_000, seed: 4 };
+    const parallel = await solveParallel(problem, options, { workers: 2, exchange: false });
+    expect(parallel.workers.map((w) => w.value)).toEqual([solve(problem, options).value, solve(problem, { ...options, seed: 5 }).value]);
+    expect(parallel.violations).toEqual([]);
+  });
+
   it('runs side by side on problems outside the classical job shop', async () => {
     const general = randomProblem(5, { jobs: 6, machines: 4, families: 2, maxSetup: 5 });
     const result = await solveParallel(general, { maxIterations: 500, seed: 3 }, { workers: 2 });

@@ -30,6 +30,11 @@ export interface ParallelRunOptions {
    * CPU time. For benchmarks on a shared machine, where wall time measures the neighbours.
    */
   clock?: 'wall' | 'cpu';
+  /**
+   * false: the workers share nothing (an independent portfolio of seeds; each worker is then exactly
+   * `solve` for its seed on an iteration budget). Default true: worker 2 onwards import the others' bests.
+   */
+  exchange?: boolean;
 }
 
 export interface WorkerSummary {
@@ -84,7 +89,7 @@ export async function solveParallel(
       problem,
       options: { ...options, seed: options.seed + index },
       index,
-      importing: index > 0,
+      importing: index > 0 && run.exchange !== false,
       clock: run.clock ?? 'wall',
       buffers,
       failForTest: testing.failWorker?.index === index ? testing.failWorker.message : undefined,

@@ -13,8 +13,16 @@ describe('loadConfig', () => {
     expect(config.log.format).toBe('pretty');
     expect(config.twin.warmUpHours).toBe(8);
     expect(config.backup).toEqual({ everyHours: 24, keep: 7 });
+    // The scheduler uses one core unless told otherwise.
+    expect(config.scheduling).toEqual({ workers: 1 });
     // One twin site, as always.
     expect(config.twin.sites).toBeUndefined();
+  });
+
+  it('reads the scheduler worker count, and refuses anything but 1 to 16', () => {
+    expect(loadConfig({ PLANTPILOT_SCHEDULER_WORKERS: '2' }).scheduling.workers).toBe(2);
+    expect(() => loadConfig({ PLANTPILOT_SCHEDULER_WORKERS: '0' })).toThrow(/PLANTPILOT_SCHEDULER_WORKERS: expected at least 1/);
+    expect(() => loadConfig({ PLANTPILOT_SCHEDULER_WORKERS: '1.5' })).toThrow(/PLANTPILOT_SCHEDULER_WORKERS/);
   });
 
   it('reads several twin sites as site id : seed pairs, and refuses anything else', () => {

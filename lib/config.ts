@@ -81,6 +81,14 @@ export const ConfigSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'a number of hours such as 8, or 0 for none' }).min(0, 'hours, 0 or more').max(12, 'at most 12 hours').default(8),
   ),
+  /**
+   * Searches the scheduler runs side by side on separate cores (worker threads sharing their best
+   * schedules); 1, the default, is one search on one core, leaving the other cores to the rest of the app.
+   */
+  PLANTPILOT_SCHEDULER_WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'a whole number of worker threads such as 1 or 2' }).int('a whole number').min(1, 'at least 1').max(16, 'at most 16').default(1),
+  ),
   /** Embedded database only: hours between automatic backups into <data dir>/backups (0: none). */
   PLANTPILOT_BACKUP_EVERY_HOURS: z.preprocess(
     emptyToUndefined,
@@ -178,6 +186,8 @@ export type Config = {
   twin: { port: number; seed: number; speed: number; warmUpHours: number; sites?: { id: string; seed: number }[] };
   /** Automatic backups of the embedded database (ignored with DATABASE_URL). */
   backup: { everyHours: number; keep: number };
+  /** The scheduler: how many searches (worker threads, one core each) one solve may use. */
+  scheduling: { workers: number };
   inspection: { backendUrl?: string; model?: string };
   /**
    * Material: the broker of the intralogistics fleet (VDA 5050; the built-in twin's vehicles use it
@@ -239,6 +249,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         : {}),
     },
     backup: { everyHours: raw.PLANTPILOT_BACKUP_EVERY_HOURS, keep: raw.PLANTPILOT_BACKUP_KEEP },
+    scheduling: { workers: raw.PLANTPILOT_SCHEDULER_WORKERS },
     inspection: { backendUrl: raw.INSPECTION_BACKEND_URL, model: raw.INSPECTION_MODEL },
     material: {
       mqttUrl: raw.PLANTPILOT_MQTT_URL ?? 'mqtt://127.0.0.1:1883',

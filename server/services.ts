@@ -145,6 +145,7 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       log: log.child({ part: 'scheduling' }),
       plant: schedulingPlant,
       seed: config.twin.seed,
+      workers: config.scheduling.workers,
       calendar: workingCalendar(shiftCalendar),
       // Approved work orders block their windows in the schedule.
       maintenance: () => maintenanceWindows(db),

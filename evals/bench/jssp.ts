@@ -3,23 +3,34 @@
  * same run, against the best-known makespans (bounds.json). Prints one table and writes
  * evals/out/jssp.json.
  *
- *   npx tsx evals/bench/jssp.ts [--data data/jsplib] [--time-limit-s 30] [--instances la|ta|ta01-20|ft|abz|orb|all|ft10,la01]
- *        [--seed 1] [--clock cpu|wall]
+ *   npx tsx evals/bench/jssp.ts [--data data/jsplib] [--time-limit-s 30] [--instances la|ta|ta01-20|ta21-50|ft|abz|orb|all|ft10,la01]
+ *        [--seed 1] [--clock cpu|wall] [--workers 1] [--independent]
  *
  * `ta` is all 80 Taillard instances (15×15 to 100×20); the summary gives the mean gap per family and,
  * for Taillard, per size group of ten. The time limit is CPU time of this process by default
  * (`--clock cpu`): the targets are "on one core", and on a shared machine wall time measures the
  * neighbours. The solver is single-threaded, so CPU time and one core's wall time agree on a quiet
  * machine.
+ *
+ * `--workers N` (N ≥ 2) runs the parallel mode (`solveParallel`: N cooperating searches in worker threads,
+ * seeds seed … seed + N − 1). Clock rule there: `--time-limit-s` is per worker, and with `--clock cpu` the
+ * budget is process-wide, N × the limit of CPU time of this process (all threads together; Node 20 has no
+ * per-thread CPU clock): each worker reads the process's CPU time divided by N, so the searches stop
+ * together when the process has used N × limit. A worker starved by the neighbours therefore leaves its
+ * share to the other. Worker start-up (loading TypeScript) is outside the budget: the clock starts when
+ * every worker is ready. The wall time of each solve (start-up included) and the load average before and
+ * after it are recorded too; best@s and time s are in per-worker CPU seconds (process CPU / N).
+ * `--independent` switches the exchange off (N independent seeds, the best kept), for comparison.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseJssp } from '../../tools/scheduling/engine/jssp-format';
 import { solve } from '../../tools/scheduling/engine/solve';
+import { solveParallel } from '../../tools/scheduling/io/solve-parallel';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,6 +43,7 @@ const SETS: Record<string, string[]> = {
   orb: range('orb', 1, 10, 2),
   ta: range('ta', 1, 80, 2),
   'ta01-20': range('ta', 1, 20, 2),
+  'ta21-50': range('ta', 21, 50, 2),
 };
 SETS.all = [...SETS.ft!, ...SETS.la!, ...SETS.abz!, ...SETS.orb!, ...SETS.ta!];
 
@@ -45,12 +57,17 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: join(projectRoot, 'evals/out/jssp.json') },
     clock: { type: 'string', default: 'cpu' },
+    workers: { type: 'string', default: '1' },
+    /** With --workers N: no solution exchange between the workers (an independent portfolio of seeds). */
+    independent: { type: 'boolean', default: false },
   },
 });
 if (values.clock !== 'cpu' && values.clock !== 'wall') throw new Error('--clock must be cpu or wall');
 const clock = values.clock === 'cpu' ? { now: () => process.cpuUsage().user / 1000 } : { now: () => performance.now() };
 const timeLimitS = Number(values['time-limit-s']);
 const seed = Number(values.seed);
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive whole number');
 if (!(timeLimitS > 0) || !Number.isInteger(seed)) throw new Error('--time-limit-s must be a positive number and --seed an integer');
 const names = values.instances!.split(',').flatMap((item) => SETS[item.trim()] ?? [item.trim()]);
 const bounds = new Map(
@@ -74,14 +91,23 @@ interface Row {
   bestFoundAfterS: number;
   timeS: number;
   iterations: number;
+  /** Wall-clock seconds of the solve (worker start-up included in the parallel mode). */
+  wallS: number;
+  /** One-minute load average before and after the solve. */
+  load: [number, number];
+  /** Parallel mode: each worker's makespan, and the worker whose schedule was returned. */
+  workerMakespans?: number[];
+  chosenWorker?: number;
 }
 
 const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
 const rows: Row[] = [];
-const header = ['instance', 'size', 'bks', 'dispatch', 'gap%', 'tabu', 'gap%', 'best@s', 'time s', 'feasible'];
-const widths = [9, 7, 6, 14, 7, 6, 7, 7, 7, 8];
+const header = ['instance', 'size', 'bks', 'dispatch', 'gap%', 'tabu', 'gap%', 'best@s', 'time s', 'feasible', 'wall s', 'load', 'workers'];
+const widths = [9, 7, 6, 14, 7, 6, 7, 7, 7, 8, 7, 5, 12];
 const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join(' ');
-console.log(`JSSP benchmark: ${names.length} instances, ${timeLimitS} s ${values.clock} time each, seed ${seed}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(
+  `JSSP benchmark: ${names.length} instances, ${timeLimitS} s ${values.clock} time each${workers > 1 ? ` per worker, ${workers} ${values.independent ? 'independent' : 'cooperating'} workers (process-wide budget)` : ''}, seed ${seed}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+);
 console.log(line(header));
 
 for (const name of names) {
@@ -91,7 +117,13 @@ for (const name of names) {
   const problem = parseJssp(readFileSync(file, 'utf8'), file, name);
   // Stopping at a proven optimum (lower bound = best known) only saves time; it never changes the makespan.
   const targetValue = bound.lower_bound === bound.upper_bound_bks ? bound.lower_bound : undefined;
-  const result = solve(problem, { timeLimitMs: timeLimitS * 1000, seed, targetValue }, clock);
+  const loadBefore = loadavg()[0]!;
+  const wallStart = performance.now();
+  const options = { timeLimitMs: timeLimitS * 1000, seed, targetValue };
+  const parallel =
+    workers > 1 ? await solveParallel(problem, options, { workers, clock: values.clock === 'cpu' ? 'cpu' : 'wall', exchange: !values.independent }) : undefined;
+  const result = parallel ?? solve(problem, options, clock);
+  const wallS = (performance.now() - wallStart) / 1000;
   const row: Row = {
     instance: name,
     size: `${problem.jobs.length}x${problem.machineCount}`,
@@ -106,6 +138,9 @@ for (const name of names) {
     bestFoundAfterS: (result.bestFoundAfterMs ?? 0) / 1000,
     timeS: (result.elapsedMs ?? 0) / 1000,
     iterations: result.iterations,
+    wallS,
+    load: [loadBefore, loadavg()[0]!],
+    ...(parallel ? { workerMakespans: parallel.workers.map((w) => w.value), chosenWorker: parallel.chosenWorker } : {}),
   };
   rows.push(row);
   console.log(
@@ -120,6 +155,9 @@ for (const name of names) {
       row.bestFoundAfterS.toFixed(1),
       row.timeS.toFixed(1),
       row.feasible ? 'yes' : 'NO',
+      row.wallS.toFixed(1),
+      row.load[1].toFixed(1),
+      row.workerMakespans?.join('/') ?? '-',
     ]),
   );
 }
@@ -155,6 +193,10 @@ for (const s of summary) {
 mkdirSync(dirname(values.out!), { recursive: true });
 writeFileSync(
   values.out!,
-  JSON.stringify({ timeLimitS, clock: values.clock, seed, cpu: cpus()[0]?.model ?? null, node: process.version, rows, summary }, null, 2),
+  JSON.stringify(
+    { timeLimitS, clock: values.clock, seed, workers, independent: values.independent, cpu: cpus()[0]?.model ?? null, node: process.version, rows, summary },
+    null,
+    2,
+  ),
 );
 console.log(`\nwrote ${values.out}`);

@@ -13,7 +13,7 @@ import { createRandom } from './random';
 import { type SequenceSnapshot, computeHeads, createState, makespanOf, scheduleOf, weightedTardinessOf } from './sequence-state';
 import { isClassicalJobShop } from './jobshop/shop-state';
 import { shopSearch } from './jobshop/shop-search';
-import { type StopReason, tabuSearch } from './tabu-search';
+import { type SolutionExchange, type StopReason, tabuSearch } from './tabu-search';
 
 export const SolveOptions = z.object({
   /** Wall-clock budget; needs a clock. Time-based runs are not reproducible, iteration-based ones are. */
@@ -52,7 +52,17 @@ export interface SolveResult {
 
 const DEFAULT_MAX_ITERATIONS = 20_000;
 
-export function solve(problemInput: ProblemInput, optionsInput: SolveOptions = {}, clock?: Clock): SolveResult {
+/**
+ * What a search running alongside others (`solveParallel` in ../io/solve-parallel) needs beyond a plain
+ * solve: an exchange of solutions with the others, and a stop signal (another search reached the target).
+ * Without it, `solve` is the single-threaded solver, deterministic for a seed and an iteration budget.
+ */
+export interface Cooperation {
+  exchange?: SolutionExchange;
+  shouldStop?: () => boolean;
+}
+
+export function solve(problemInput: ProblemInput, optionsInput: SolveOptions = {}, clock?: Clock, cooperation: Cooperation = {}): SolveResult {
   const problem = parseProblem(problemInput);
   const options = SolveOptions.parse(optionsInput);
   if (options.timeLimitMs !== undefined && !clock) {
@@ -71,7 +81,9 @@ export function solve(problemInput: ProblemInput, optionsInput: SolveOptions = {
     random: createRandom(options.seed),
     maxIterations,
     lowerBound: Math.max(lowerBound, options.targetValue ?? Number.NEGATIVE_INFINITY),
-    shouldStop: () => clock !== undefined && options.timeLimitMs !== undefined && clock.now() - startedMs >= options.timeLimitMs,
+    shouldStop: () =>
+      (clock !== undefined && options.timeLimitMs !== undefined && clock.now() - startedMs >= options.timeLimitMs) || cooperation.shouldStop?.() === true,
+    exchange: cooperation.exchange,
     onImprovement: () => {
       if (clock) bestFoundAfterMs = clock.now() - startedMs;
     },

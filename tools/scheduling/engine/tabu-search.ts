@@ -42,6 +42,23 @@ export interface TabuSearchOptions {
   lowerBound: number;
   /** Called whenever the best solution improves (for progress reports). */
   onImprovement?: (value: number, iteration: number) => void;
+  /**
+   * Cooperation with searches running alongside (the parallel mode): the job-shop search publishes its
+   * improvements here and takes the others' into its elite pool. The general engine ignores it. Absent,
+   * the search is exactly the single-threaded one.
+   */
+  exchange?: SolutionExchange;
+}
+
+/**
+ * Solutions shared between searches of the same problem. A sequence is all machine sequences, machine
+ * after machine (`ShopState.seq`'s layout), so it means the same in every search of one compiled problem.
+ */
+export interface SolutionExchange {
+  /** Offers this search's new best to the others (copied; the caller may reuse `seq`). */
+  publish(seq: Int32Array, value: number): void;
+  /** Calls `take` with each solution the others published since the last call (valid during the call only). */
+  receive(take: (seq: Int32Array, value: number) => void): void;
 }
 
 export type StopReason = 'iteration_limit' | 'time_limit' | 'target_reached' | 'no_moves';

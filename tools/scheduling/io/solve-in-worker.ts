@@ -44,9 +44,10 @@ export async function solveInWorker(problem: ProblemInput, options: SolveOptions
   }
 }
 
-class WorkerStartError extends Error {}
+/** A worker could not start (its script or loader failed before it answered). */
+export class WorkerStartError extends Error {}
 
-function cancelled(): AppError {
+export function cancelled(): AppError {
   return new AppError(
     'timeout',
     'The scheduling run was cancelled before it finished; no schedule was produced. Start it again with a shorter time limit if needed.',
@@ -58,12 +59,12 @@ function cancelled(): AppError {
  * hooks inside the worker and then imports it (on Node 20, `--import tsx` in execArgv does not reach the
  * worker's entry module). A built copy runs the JavaScript worker directly.
  */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./solver-worker.js', import.meta.url), { workerData });
+export function startWorker(workerData: unknown, script = 'solver-worker'): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${script}.js`, import.meta.url), { workerData });
   // The ESM build of tsx's API, located through its package.json (require.resolve would give the CJS build).
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./solver-worker.ts', import.meta.url).href;
+  const entry = new URL(`./${script}.ts`, import.meta.url).href;
   // The project's tsconfig, named so the `@/` alias resolves whatever the process's working directory.
   const tsconfig = join(PROJECT_ROOT, 'tsconfig.json');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); });`;

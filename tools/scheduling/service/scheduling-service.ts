@@ -4,7 +4,7 @@
  * and — called only by the approval gate through `release_schedule` — releases a draft to the plant.
  */
 import type { Db } from '@/lib/db/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import type { Logger } from '@/lib/log';
 import { explainLateOrder, type LateOrderExplanation } from '../engine/late-order-explanation';
 import { kpiDelta, type KpiDelta } from '../engine/kpis';
@@ -15,6 +15,7 @@ import type { LineSequences } from '../engine/plant-schedule';
 import { describeScenario, type WhatIfScenario } from '../engine/scenarios';
 import { planWhatIf } from '../engine/plan-what-if';
 import { solveInWorker, type WorkerRunOptions } from '../io/solve-in-worker';
+import { solveParallel } from '../io/solve-parallel';
 import { getDraft, insertDraft, insertRelease, latestDraft, type ScheduleDraft, type ScheduleRelease } from './draft-store';
 import type { SchedulingPlant } from './scheduling-plant';
 
@@ -67,11 +68,29 @@ export type SchedulingServiceOptions = {
   materialArrivals?: () => Promise<MaterialArrival[]> | MaterialArrival[];
   /** How solves run: 'auto' (worker, else in-process; the default) or 'in-process' for tests. */
   solveMode?: WorkerRunOptions['mode'];
+  /**
+   * Cooperating searches per solve, one worker thread (core) each (PLANTPILOT_SCHEDULER_WORKERS; default 1).
+   * Above 1, a solve runs `solveParallel`; if its workers cannot start, one search runs as with 1.
+   */
+  workers?: number;
 };
 
 export function createSchedulingService(options: SchedulingServiceOptions): SchedulingService {
   const { db, plant, log } = options;
-  const solveFn: SolveFn = (problem, solveOptions) => solveInWorker(problem, solveOptions, { mode: options.solveMode ?? 'auto' });
+  const workers = options.workers ?? 1;
+  const solveOne: SolveFn = (problem, solveOptions) => solveInWorker(problem, solveOptions, { mode: options.solveMode ?? 'auto' });
+  const solveFn: SolveFn =
+    workers > 1 && options.solveMode !== 'in-process'
+      ? async (problem, solveOptions) => {
+          try {
+            return await solveParallel(problem, solveOptions, { workers });
+          } catch (error) {
+            if (!isAppError(error) || error.code !== 'backend_unavailable') throw error;
+            log.warn({ err: error.message }, 'scheduler workers could not start; solving with one search');
+            return solveOne(problem, solveOptions);
+          }
+        }
+      : solveOne;
 
   async function readInputs(): Promise<PlanInputs> {
     const raw = await plant.readInputs();

@@ -6,6 +6,7 @@ import { randomProblem } from '../random-problem';
 import { computeHeads as generalHeads, createState, makespanOf } from '../sequence-state';
 import { applyMove, createMoveScratch, updateTails } from './incremental-move';
 import { arcDistance, createRelinkScratch, relink } from './path-relinking';
+import type { SolutionExchange } from '../tabu-search';
 import { shopSearch } from './shop-search';
 import { computeHeads, computeTails, createShopState, isClassicalJobShop, loadSequence, moveOp, toSnapshot } from './shop-state';
 
@@ -126,5 +127,63 @@ describe('shopSearch', () => {
     expect(makespanOf(check)).toBe(a.bestValue);
     expect(a.bestValue).toBeLessThanOrEqual(makespanOf(startState));
     expect(a.restarts).toBeGreaterThan(0);
+  });
+});
+
+describe('shopSearch with a solution exchange', () => {
+  const options = (seed: number, exchange?: SolutionExchange) => ({
+    objective: 'makespan' as const,
+    random: createRandom(seed),
+    maxIterations: 20_000,
+    shouldStop: () => false,
+    lowerBound: 0,
+    exchange,
+  });
+  const start = dispatch(cp, 'mwkr');
+
+  it('publishes each new best, and is the plain search when every import is invalid', () => {
+    const plain = shopSearch(cp, start, options(7));
+    const published: number[] = [];
+    const valid = createShopState(cp, dispatch(cp, 'spt'));
+    computeHeads(valid);
+    const wrongMachine = Int32Array.from(valid.seq).reverse();
+    const wrongValue = Int32Array.from(valid.seq);
+    let polls = 0;
+    const exchange: SolutionExchange = {
+      publish: (seq, value) => {
+        expect(seq.length).toBe(valid.n);
+        published.push(value);
+      },
+      receive: (take) => {
+        polls++;
+        take(wrongMachine, valid.makespan);
+        take(wrongValue, valid.makespan + 1);
+        take(new Int32Array(3), 1);
+      },
+    };
+    const result = shopSearch(cp, start, options(7, exchange));
+    expect(result.bestValue).toBe(plain.bestValue);
+    expect(result.best.sequences).toEqual(plain.best.sequences);
+    expect(polls).toBeGreaterThan(0);
+    expect(published.at(-1)).toBe(plain.bestValue);
+    for (let i = 1; i < published.length; i++) expect(published[i]!).toBeLessThan(published[i - 1]!);
+  });
+
+  it('takes a valid import into its pool and relinks from it', () => {
+    const other = shopSearch(cp, start, options(11));
+    const otherState = createShopState(cp, other.best);
+    computeHeads(otherState);
+    let offered = 0;
+    const exchange: SolutionExchange = {
+      publish: () => {},
+      receive: (take) => {
+        if (offered++ === 0) take(otherState.seq, otherState.makespan);
+      },
+    };
+    const result = shopSearch(cp, start, { ...options(7, exchange), maxIterations: 40_000 });
+    const check = createState(cp, result.best);
+    expect(generalHeads(check)).toBe(true);
+    expect(makespanOf(check)).toBe(result.bestValue);
+    expect(offered).toBeGreaterThan(1);
   });
 });

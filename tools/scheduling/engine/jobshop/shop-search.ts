@@ -12,14 +12,19 @@
  * the others from random active schedules, for diversity. When the pool has refused the results of several
  * runs in a row, relinking its members only finds what it already holds: the pool is then rebuilt around
  * its best member, from copies of it perturbed part of the way towards random active schedules.
+ *
+ * With `options.exchange` (the parallel mode) the search publishes each new best and, after every tabu run,
+ * offers the other searches' published bests to its own pool like one of its own runs' results (they
+ * enter only if the pool's quality-and-distance rule lets them). Each import is checked first: it must be
+ * acyclic and have the makespan it was published with.
  */
 import type { CompiledProblem } from '../compiled-problem';
 import type { SequenceSnapshot } from '../sequence-state';
-import type { TabuSearchOptions, TabuSearchResult, StopReason } from '../tabu-search';
+import type { SolutionExchange, TabuSearchOptions, TabuSearchResult, StopReason } from '../tabu-search';
 import { createElitePool, keepOnlyBest, offerToPool } from './elite-pool';
 import { createRelinkScratch, relink } from './path-relinking';
 import { randomActive } from './random-active';
-import { computeHeads, computeTails, createShopState, loadSequence, toSnapshot } from './shop-state';
+import { type ShopState, computeHeads, computeTails, createShopState, loadSequence, toSnapshot } from './shop-state';
 import { type TabuRunEnd, createWorkspace, tabuRun } from './shop-tabu';
 
 /**
@@ -77,9 +82,21 @@ export function shopSearch(cp: CompiledProblem, initial: SequenceSnapshot, optio
       best.set(ws.bestSeq);
       bestIteration = ws.iterations;
       options.onImprovement?.(bestValue, ws.iterations);
+      options.exchange?.publish(best, bestValue);
     }
     refusedRuns = offerToPool(elite, state, ws.bestSeq, run.value) ? 0 : refusedRuns + 1;
+    if (options.exchange && run.end === 'stalled') importShared(options.exchange);
     return run.end;
+  };
+
+  /** Offers the other searches' bests to the pool; `state` is free here (the next step reloads it). */
+  const importShared = (exchange: SolutionExchange) => {
+    exchange.receive((seq, value) => {
+      if (!isSequenceOf(state, seq)) return;
+      loadSequence(state, seq);
+      if (!computeHeads(state) || state.makespan !== value) return;
+      offerToPool(elite, state, seq, value);
+    });
   };
 
   let end: TabuRunEnd = 'stalled';
@@ -115,4 +132,18 @@ export function shopSearch(cp: CompiledProblem, initial: SequenceSnapshot, optio
 
   const stopReason: StopReason = end;
   return { best: toSnapshot(state, best), bestValue, iterations: ws.iterations, restarts: runs - 1, bestIteration, stopReason };
+}
+
+/** True if `seq` holds every operation exactly once, each in its own machine's slice. */
+function isSequenceOf(state: ShopState, seq: Int32Array): boolean {
+  if (seq.length !== state.n) return false;
+  const seen = new Uint8Array(state.n);
+  for (let m = 0; m < state.machineCount; m++) {
+    for (let i = state.machineStart[m]!; i < state.machineStart[m + 1]!; i++) {
+      const o = seq[i]!;
+      if (!(o >= 0 && o < state.n) || seen[o] || state.machineOf[o] !== m) return false;
+      seen[o] = 1;
+    }
+  }
+  return true;
 }

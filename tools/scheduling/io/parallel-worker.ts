@@ -4,10 +4,10 @@
  * The worker owns the clock, so the engine itself stays clock-free.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isAppError } from '@/lib/errors';
 import { type Clock, solve } from '../engine/solve';
 import type { ParallelWorkerData } from './solve-parallel';
 import { sharedView } from './shared-exchange';
+import { type WorkerMessage, errorMessage } from './worker-message';
 
 const data = workerData as ParallelWorkerData;
 try {
@@ -20,11 +20,7 @@ try {
   view.awaitAllReady(120_000);
   const result = solve(data.problem as Parameters<typeof solve>[0], data.options, clock, { exchange: view.exchange, shouldStop: view.stopped });
   if (result.stopReason === 'target_reached') view.stopAll();
-  parentPort!.postMessage({ type: 'result', result });
+  parentPort!.postMessage({ type: 'result', result } satisfies WorkerMessage);
 } catch (error) {
-  parentPort!.postMessage({
-    type: 'error',
-    code: isAppError(error) ? error.code : 'internal',
-    message: error instanceof Error ? error.message : String(error),
-  });
+  parentPort!.postMessage(errorMessage(error));
 }

@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '@/lib/project-root';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import type { ProblemInput } from '../engine/model';
 import { type SolveOptions, type SolveResult, solve } from '../engine/solve';
+import type { WorkerMessage } from './worker-message';
 
 export interface WorkerRunOptions {
   /** Aborting terminates the worker; the promise rejects with AppError('timeout'). */
@@ -93,7 +94,7 @@ function runWorker(problem: ProblemInput, options: SolveOptions, signal?: AbortS
       finish(() => reject(cancelled()));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: { type: 'result'; result: SolveResult } | { type: 'error'; code: ErrorCode; message: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
       answered = true;
       if (message.type === 'result') finish(() => resolve(message.result));
       else finish(() => reject(new AppError(message.code, message.message)));

@@ -12,12 +12,13 @@
  * terminates every worker; an error in any worker ends the solve with that error.
  */
 import type { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { checkSchedule } from '../engine/feasibility';
 import { type ProblemInput, parseProblem } from '../engine/model';
 import { SolveOptions, type SolveResult } from '../engine/solve';
 import { type SharedBuffers, createSharedBuffers } from './shared-exchange';
 import { WorkerStartError, cancelled, startWorker } from './solve-in-worker';
+import type { WorkerMessage } from './worker-message';
 
 export interface ParallelRunOptions {
   /** Number of searches (worker threads); 1 runs a single search in one worker. */
@@ -65,8 +66,6 @@ export interface ParallelWorkerData {
   /** Tests only: the worker throws this message instead of solving. */
   failForTest?: string;
 }
-
-type WorkerMessage = { type: 'result'; result: SolveResult } | { type: 'error'; code: ErrorCode; message: string };
 
 export async function solveParallel(
   problem: ProblemInput,

@@ -205,12 +205,10 @@ function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
   const shown = [...tags.filter((tag) => !BOOKKEEPING.test(String(tag.tagId)))];
   const body = [
     // What the value is, in the plant's words, with the tag id to ask for it by.
-    ...shown
-      .slice(0, MAX_LINES)
-      .map(
-        (tag) =>
-          `- ${shortDescription(str(tag.description)) ? `${shortDescription(str(tag.description))} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`,
-      ),
+    ...shown.slice(0, MAX_LINES).map((tag) => {
+      const name = shortDescription(str(tag.description));
+      return `- ${name ? `${name} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`;
+    }),
     ...(shown.length > MAX_LINES
       ? [
           say(

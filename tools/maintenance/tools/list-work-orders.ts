@@ -1,11 +1,22 @@
-/** list_work_orders: maintenance work orders, newest window first, by asset and/or status. */
+/** list_work_orders: maintenance work orders, newest window first, by id, asset and/or status. */
 import { z } from 'zod';
 import type { Queryable } from '@/lib/db/db';
+import { AppError } from '@/lib/errors';
 import { Source } from '../../sources';
 import { defineTool } from '../../tool';
-import { listWorkOrders, WorkOrder, WorkOrderStatus } from '../service/work-orders';
+import { getWorkOrder, listWorkOrders, WorkOrder, WorkOrderStatus } from '../service/work-orders';
+
+/**
+ * People write "WO-12", "wo 12" or "WO-00012" for the same order; the database numbers them
+ * WO- and five digits. Anything else is returned as typed, upper-cased, and simply not found.
+ */
+export function normaliseWorkOrderId(raw: string): string {
+  const match = /^\s*wo[\s_-]*0*(\d{1,9})\s*$/i.exec(raw);
+  return match ? `WO-${match[1].padStart(5, '0')}` : raw.trim().toUpperCase();
+}
 
 export const ListWorkOrdersInput = z.strictObject({
+  id: z.string().min(1).max(32).optional().describe('One work order by id, e.g. "WO-00012" ("WO-12" is read the same).'),
   asset: z.string().min(1).max(64).optional().describe('Exact asset id, e.g. "L1-PNP1".'),
   status: WorkOrderStatus.optional().describe('planned, in_progress, done or cancelled.'),
   limit: z.number().int().min(1).max(200).optional().describe('At most this many (default 50).'),
@@ -20,12 +31,14 @@ export function createListWorkOrdersTool({ db }: { db: Queryable }) {
     title: 'List work orders',
     description:
       'Maintenance work orders (asset, task, window, spare parts, status planned/in_progress/done/cancelled, who requested it), newest window ' +
-      'first, optionally for one asset and/or one status.',
+      'first, optionally for one asset and/or one status, or one work order by its id.',
     input: ListWorkOrdersInput,
     output: ListWorkOrdersOutput,
     effect: 'read',
     async run(input) {
-      const workOrders = await listWorkOrders(db, { assetId: input.asset, status: input.status, limit: input.limit ?? 50 });
+      const workOrders = input.id
+        ? await oneWorkOrder(db, input.id)
+        : await listWorkOrders(db, { assetId: input.asset, status: input.status, limit: input.limit ?? 50 });
       return {
         workOrders,
         sources: workOrders.map((order) => ({
@@ -40,4 +53,11 @@ export function createListWorkOrdersTool({ db }: { db: Queryable }) {
       };
     },
   });
+}
+
+async function oneWorkOrder(db: Queryable, rawId: string): Promise<WorkOrder[]> {
+  const id = normaliseWorkOrderId(rawId);
+  const order = await getWorkOrder(db, id);
+  if (!order) throw new AppError('not_found', `There is no work order ${id}. Ask for the list of work orders (for an asset or a status) to see which exist.`);
+  return [order];
 }

@@ -119,6 +119,10 @@ describe.each(testDatabases())('work orders on $kind', ({ open }) => {
     expect(one.workOrders[0]).toMatchObject({ parts: [], createdBy: { id: 'u-sam' } });
     expect(one.sources[0]).toMatchObject({ kind: 'work_order', href: '/maintenance?workOrder=WO-00002' });
     expect(await list.run({ status: 'done' }, context)).toMatchObject({ workOrders: [] });
+    // One order by id, however it is typed; an id that does not exist is a clear 404, not an empty list.
+    const byId = await list.run(list.input.parse({ id: 'wo 2' }), context);
+    expect(byId.workOrders.map((o) => o.id)).toEqual(['WO-00002']);
+    await expect(list.run({ id: 'WO-00099' }, context)).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/WO-00099/) });
 
     expect(await maintenanceWindows(db)).toContainEqual({
       assetId: 'L1-PNP2',

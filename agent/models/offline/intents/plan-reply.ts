@@ -29,6 +29,7 @@ export function planReply(input: PlanInput): Plan {
     nothingToDo(request) ??
     answerStyle(request) ??
     thanks(request) ??
+    acknowledgement(request) ??
     emergencyOrEverything(request) ??
     whetherToCommand(request);
   if (refused) return refused;
@@ -49,7 +50,7 @@ export function planReply(input: PlanInput): Plan {
 /** Nobody but a person approves a write, and no request can ask the copilot to. */
 /** Text that tries to give the copilot new orders about itself: a prompt injection typed or pasted into the chat. */
 const INJECTION =
-  /\b(ignore (?:all |any |your |the )?(?:previous|prior|above|earlier|former)? ?(?:instructions|rules|prompts?)|disregard (?:your|the|all) (?:instructions|rules)|you are now (?:in )?\w+ mode|(?:developer|admin|maintenance|god|root|unrestricted) mode|execute (?:all |the )?pending (?:writes|commands|actions|changes)|run (?:all |the )?pending (?:writes|commands)|vergiss (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|ignorier\w* (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|du bist (?:jetzt|nun) im \w+modus|\w*-?modus (?:aktiv|an)|führe (?:alle )?ausstehenden? \w+ aus|fuehre (?:alle )?ausstehenden? \w+ aus)\b/;
+  /\b(ignore (?:all |any |your |the )?(?:previous|prior|above|earlier|former)? ?(?:instructions|rules|prompts?)|disregard (?:your|the|all) (?:instructions|rules)|you are now (?:in )?\w+ mode|(?:developer|admin|maintenance|god|root|unrestricted) mode|execute (?:all |the )?pending (?:writes|commands|actions|changes)|run (?:all |the )?pending (?:writes|commands)|vergiss (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|ignorier\w* (?:alle |deine |die )?(?:anweisungen|regeln|vorgaben)|du bist (?:jetzt|nun) im \w+modus|\w*-?modus (?:aktiv|an)|führe (?:alle )?ausstehenden? \w+ aus|fuehre (?:alle )?ausstehenden? \w+ aus)\b|(?:^|[\s"'„“([])(?:system|assistant|developer)\s*:|\b(?:approved by (?:the )?(?:system|admin|administrator)|(?:system|admin) (?:has )?approved|pre-?approved|vom system freigegeben|vorab freigegeben)\b/;
 
 function refuseSelfApproval({ lower, language }: Request): Plan | undefined {
   if (INJECTION.test(lower))
@@ -63,8 +64,9 @@ function refuseSelfApproval({ lower, language }: Request): Plan | undefined {
       ),
     };
   if (
-    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|skip (the )?approval|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?selbst|selbst (freigeben|genehmigen)|ohne (freigabe|genehmigung))\b/.test(
-      lower,
+    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|auto-?approve|skip (the |that )?(approval|sign-?off)|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?(selbst|selber)|selbst (freigeben|genehmigen)|gib (es |das |ihn |sie |den |die )?selbst frei|(?:ueberspring|umgeh)\w* (die |den )?(freigabe|genehmigung)\w*|(freigabe|genehmigung) (ueberspringen|umgehen|weglassen)|ohne (freigabe|genehmigung))\b/.test(
+      // Umlauts transliterated: \b does not see "ü" as a letter.
+      transliterate(lower),
     )
   )
     return {
@@ -164,6 +166,17 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
   return { kind: 'reply', reason: 'unknown', text: say(language, 'You are welcome.', 'Gern geschehen.') };
+}
+
+/** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
+function acknowledgement({ lower, language }: Request): Plan | undefined {
+  if (!/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower))
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'),
+  };
 }
 
 /** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */

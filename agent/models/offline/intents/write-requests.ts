@@ -21,13 +21,34 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 export const ASKS_OR_REPORTS =
   /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
+/**
+ * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
+ * "Kollege hat den Bestücker gestoppt", "I already set it to 240", "we stopped line 2 at six". The auxiliary and
+ * the participle stand in one clause; a request in a clause of its own after it still counts.
+ */
+const TOLD_AS_DONE =
+  /\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b/;
+
+/** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
+const ASKS_WHETHER =
+  /\b(?:tell me|let me know|check|see|know|schau\w*|guck\w*|sag\w*|pr(?:ü|ue)f\w*|nachseh\w*|nachschau\w*|wissen|wei(?:ß|ss)t du)\b[^,;.!–—]*\b(?:ob|whether|if)\b/;
+
+/** Text pasted from a display, an alarm or a message: what it says is quoted, not asked for. */
+export const PASTED_TEXT =
+  /^(?:alarm ?text|alarmtext|alarmmeldung|meldung|fehlermeldung|fehlertext|message|error|error text|display|hmi|screen|popup|pop-up)\s*(?:says|zeigt|sagt)?\s*:|(?:^|[\s"'„“:])(?:system|assistant|developer|admin|root)\s*:/;
+
+/** A change told as done, a question whether a value holds, or pasted text: never a request for a write by itself. */
+export function toldAskedOrPasted(lower: string): boolean {
+  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower);
+}
+
 /** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
 export const REPORTED_OR_HEDGED =
   /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
 export function explicitWrite(intent: Intent, lower: string): boolean {
-  if (REPORTED_OR_HEDGED.test(lower)) return false;
-  if (ASKS_OR_REPORTS.test(lower)) return reportThenRequest(intent, lower);
+  if (REPORTED_OR_HEDGED.test(lower) || PASTED_TEXT.test(lower)) return false;
+  if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
     intent !== 'set_setpoint' &&
@@ -50,7 +71,7 @@ function reportThenRequest(intent: Intent, lower: string): boolean {
     .map((clause) => clause.trim())
     .filter(Boolean);
   const last = clauses.at(-1);
-  if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last)) return false;
+  if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last) || TOLD_AS_DONE.test(last) || ASKS_WHETHER.test(last)) return false;
   // The request must be one by its verb: "Zone 3 stand gestern auf 185, heute auf 180" reports two values, and
   // "Linie 2 stand vorhin, stopp mal" ends on an interjection.
   const words = last.split(/\s+/).filter((word) => !INTERJECTION_FILLER.test(word));
@@ -92,6 +113,7 @@ const QUESTION_START =
 /** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
 export function imperativeCommand(text: string): boolean {
   const lower = text.toLowerCase();
+  if (PASTED_TEXT.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (

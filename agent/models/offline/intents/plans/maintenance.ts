@@ -25,7 +25,17 @@ export function planListWorkOrders(plan: PlanContext): Plan {
           ? 'cancelled'
           : undefined;
   const limit = Number(/\b(?:last|latest|letzten?)\s+(\d{1,3})\b/.exec(lower)?.[1]);
+  // "status of WO-1003", "Arbeitsauftrag Nr. 12": one order by its id; the tool pads the number.
+  const id = workOrderNumber(lower);
+  if (id) return call({ id: `WO-${id}` });
   return call({ ...(machine ? { asset: machine.id } : {}), ...(status ? { status } : {}), ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}) });
+}
+
+function workOrderNumber(lower: string): string | undefined {
+  return (
+    /\bwo[-\s_#]?(\d{1,6})\b/.exec(lower)?.[1] ??
+    /\b(?:work ?order|arbeitsauftrag\w*|wartungsauftrag\w*)\s*(?:no\.?|nr\.?|number|nummer|#)?\s*(\d{1,6})\b/.exec(lower)?.[1]
+  );
 }
 
 export function planCreateWorkOrder(plan: PlanContext): Plan {

@@ -7,7 +7,7 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { setpointValue, orderId } from '../slots';
 import { PRONOUN, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
-import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand } from '../write-requests';
+import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, toldAskedOrPasted } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
@@ -19,7 +19,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     setpointValue(text) !== undefined &&
     !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
-    !REPORTED_OR_HEDGED.test(lower)
+    !REPORTED_OR_HEDGED.test(lower) &&
+    !toldAskedOrPasted(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
@@ -52,6 +53,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
       /\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(mehr|weniger|more|less|up|down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
+    !toldAskedOrPasted(lower) &&
     strongWritable(text, target)
   )
     return ['set_setpoint', usesPrevious];
@@ -132,7 +134,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['plant_overview', false];
   // "what's the status of WO-1003": a work order by its id is looked up in the list.
-  if (/\bwo[-\s]?\d{3,}\b/.test(lower) && !explicitWrite('create_work_order', lower)) return ['list_work_orders', false];
+  // "wo" alone is German for "where", so a space-separated number needs three digits to be an id.
+  if (
+    (/\bwo-\d{1,6}\b|\bwo\s?\d{3,}\b/.test(lower) ||
+      /\b(?:work ?order|arbeitsauftrag|wartungsauftrag)\s*(?:no\.?|nr\.?|number|nummer|#)?\s*\d{1,6}\b/.test(lower)) &&
+    !explicitWrite('create_work_order', lower)
+  )
+    return ['list_work_orders', false];
   // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.
   if (
     /\b(work orders|wos|arbeitsauftr(?:ä|ae)ge\w*|wartungsauftr(?:ä|ae)ge\w*|instandhaltungsauftr(?:ä|ae)ge\w*)\b/.test(lower) &&
@@ -143,7 +151,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // handover (approvals and writes with their people), not in a trend.
   if (
     /^(?:\w+[,:]?\s+)?(who|wer)\b/.test(lower) &&
-    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|reset|stopped|started|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet)\b/.test(
+    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|reset|stopped|started|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet|angehalten|abgeschaltet|ausgeschaltet|runtergefahren|heruntergefahren|zurückgesetzt|zurueckgesetzt|quittiert|hochgedreht|runtergedreht|halted|paused|shut down|turned off)\b/.test(
       lower,
     ) &&
     !/\b(manual|handbuch|allowed|darf|d(?:ü|ue)rfen|permission|berechtigt|approve\w*|freigeb\w*|role|rolle)\b/.test(lower)

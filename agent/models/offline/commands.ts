@@ -22,9 +22,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     'stop',
   ],
   [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
+  // "fahr den Ofen runter": the separable "runterfahren", without a value ("fahr Zone 3 auf 230 runter" is a setpoint).
+  [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
-    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfire\b.*\bup\b|\blet\b.*\brun\b|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

@@ -101,3 +101,77 @@ describe('who stopped a machine', () => {
     expect(await ask('wer hat den Drucker auf Linie 1 angehalten')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
   });
 });
+
+describe('a note for someone else', () => {
+  it('files nothing, whoever it is for', async () => {
+    for (const text of [
+      '@Mia bitte den Drucker auf L2 stoppen wenn das Los durch ist',
+      'die Instandhaltung soll den Kompressor nachher abschalten, sag ich denen',
+      'tell maintenance to stop the chiller after lunch',
+    ]) {
+      const plan = await filesNoWrite(text);
+      expect(plan, text).toMatchObject({ kind: 'reply' });
+    }
+  });
+});
+
+describe('reads said in the floor’s words', () => {
+  it('an alarm code over a window is its occurrences', async () => {
+    expect(await ask('wie oft kam E-210 heute')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { code: 'E-210' } });
+    // Its meaning stays the manuals'.
+    expect(await ask('E-210 was bedeutet das')).not.toMatchObject({ tool: 'alarms' });
+  });
+
+  it("the line's next job is its queue, the next failure the forecast", async () => {
+    expect(await ask("what's next on line 2")).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line2' } });
+    expect(await ask('welche Maschine fällt als nächstes aus')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
+  });
+
+  it('an inspection is run when boards are sent through it, and its results read when asked how it went', async () => {
+    expect(await ask('run 20 boards of PO-24118 through the AOI')).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { boards: 20 } });
+    expect(await ask('wie lief die AOI auf Linie 2 heute früh')).toMatchObject({ kind: 'tool', tool: 'inspection_results' });
+  });
+
+  it('"how one does" something, or "remind me", is the manuals', async () => {
+    expect(await ask('remind me how the stencil gets cleaned')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    expect(await ask('weißt du wie man die Düsen am Bestücker wechselt')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it('a plan under a scenario is a what-if', async () => {
+    expect(await ask('recalculate the plan assuming the chiller is out for 6 hours')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-CHL', hours: 6 } },
+    });
+    expect(await ask('Bauteile für 24118 kommen 3 Stunden später, was heißt das für den Plan')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'material_delay', order: 'PO-24118', hours: 3 } },
+    });
+  });
+});
+
+describe('writes said in the floor’s words', () => {
+  it('reads spelt decimals and a value given "instead of" the current one', async () => {
+    expect(await ask('Kältemaschine Vorlauf Sollwert auf zwölf komma fünf')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 12.5 } });
+    expect(await ask('L2 printer squeegee 80 N instead of the 75')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-PRN', value: 80 } });
+  });
+
+  it('reads the separable "hochfahren" / "runterfahren" as start and stop, and never with a value', async () => {
+    expect(await ask('fahr den Packer auf Linie 2 wieder hoch')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PCK', command: 'start' },
+    });
+    expect(await ask('fahr den Ofen auf Linie 1 runter')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-RFL', command: 'stop' } });
+    expect(await ask('fahr Zone 4 am Ofen auf Linie 1 auf 250 hoch')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 250 } });
+  });
+
+  it('files a draft typed by its id, and asks for the value of a change that gives none', async () => {
+    expect(await ask('Entwurf 7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d bitte freigeben')).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+    const noValue = await ask('change the squeegee pressure on the L1 printer');
+    expect(noValue).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(noValue.kind === 'reply' ? noValue.text : '').toMatch(/SqueegeePressureSetpointN/);
+    expect(await ask('mach mal wärmer')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -86,9 +86,19 @@ const SPELT_VALUE = new RegExp(
   'gi',
 );
 
+/** "sechskommafünf", "sechs komma fünf", "six point five": a spelt-out decimal, whole part and one digit after the comma. */
+const SPELT_NUMBER = `${Object.keys(CARDINALS).join('|')}|f(?:ü|ue)nf|zw(?:ö|oe)lf|dreißig`;
+const SPELT_DECIMAL = new RegExp(`\\b(${SPELT_NUMBER})\\s*(komma|point)\\s*(${SPELT_NUMBER})\\b`, 'gi');
+
 /** "drop the chiller setpoint to sixteen degrees" → "… to 16 degrees": a spelt-out new value, in digits. */
 export function speltValuesAsDigits(text: string): string {
-  return text.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
+  const decimals = text.replace(SPELT_DECIMAL, (whole, wholePart: string, comma: string, fraction: string) => {
+    const [units, tenth] = [numberWord(wholePart), numberWord(fraction)];
+    if (units === undefined || tenth === undefined || tenth > 9) return whole;
+    // German writes the decimal comma, English the point; the value readers take both.
+    return `${units}${comma.toLowerCase() === 'komma' ? ',' : '.'}${tenth}`;
+  });
+  return decimals.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
     const value = numberWord(word);
     return value === undefined ? whole : `${lead} ${value}`;
   });

@@ -2,6 +2,7 @@
  * "What if …" in plain English → one of the scheduler's what-if scenarios (tools/scheduling/engine/
  * scenarios.ts), or a question back when the text does not say enough.
  */
+import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
 
@@ -62,9 +63,10 @@ export function whatIfScenario(
       kind: 'scenario',
       scenario: { type: 'extra_shift', ...(lineId ? { line: lineId } : {}), ...(options.extraShiftDate ? { date: options.extraShiftDate } : {}) },
     };
-  const order = /\b(PO)[-\s]?(\d{3,})\b/i.exec(text);
-  if (order && /\b(material|parts|components?|reels?|paste|delivery|teile|bauteile|paste|lieferung)\b/i.test(text)) {
-    return { kind: 'scenario', scenario: { type: 'material_delay', order: `PO-${order[2]}`, hours: hours ?? 4 } };
+  // "Material für 24119 kommt 5h später": an order by its label or by its bare five-digit number.
+  const order = orderId(text);
+  if (order?.startsWith('PO-') && /\b(material|parts|components?|reels?|paste|delivery|teile|bauteile|paste|lieferung)\b/i.test(text)) {
+    return { kind: 'scenario', scenario: { type: 'material_delay', order, hours: hours ?? 4 } };
   }
   if (
     /\brush\b|\burgent\b|\bextra order\b|\bnew order\b|\bsqueeze (?:\w+ )?in\b|\bfit (?:\w+ )?in\b|eilauftrag|dringende[rn]? auftrag|neue[rn]? auftrag|zusätzlich|zusaetzlich|einschieben/i.test(

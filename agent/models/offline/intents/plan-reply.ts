@@ -18,6 +18,7 @@ import { capabilities, clarify, clarifyAsset, say, unavailable } from './replies
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
+import { FOR_SOMEONE_ELSE } from './write-requests';
 import type { Plan, PlanInput } from './types';
 
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
@@ -30,6 +31,7 @@ export function planReply(input: PlanInput): Plan {
     answerStyle(request) ??
     thanks(request) ??
     acknowledgement(request) ??
+    forSomeoneElse(request) ??
     emergencyOrEverything(request) ??
     whetherToCommand(request);
   if (refused) return refused;
@@ -166,6 +168,20 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
   return { kind: 'reply', reason: 'unknown', text: say(language, 'You are welcome.', 'Gern geschehen.') };
+}
+
+/** "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm": a note for a person, not a request; a question in it is still answered. */
+function forSomeoneElse({ lower, language }: Request): Plan | undefined {
+  if (!FOR_SOMEONE_ELSE.test(lower) || lower.includes('?')) return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(
+      language,
+      'That reads as a note for someone else — I pass no messages and changed nothing. If you want a change filed for approval, ask for it yourself, e.g. “reset L2-PCK”.',
+      'Das klingt nach einer Nachricht an jemand anderen — ich leite nichts weiter und habe nichts geändert. Soll ich eine Änderung zur Freigabe einreichen, sagen Sie es direkt, z. B. „L2-PCK zurücksetzen“.',
+    ),
+  };
 }
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */

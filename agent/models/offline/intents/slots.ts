@@ -85,6 +85,8 @@ export function setpointValue(text: string): number | undefined {
           text,
         )
       : null) ??
+    // "print speed 60 mm/s instead of the 50 it's on": the value asked for, before what it replaces.
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
   if (!match || isTimeOfDay(text, match)) return undefined;

@@ -37,9 +37,16 @@ const ASKS_WHETHER =
 export const PASTED_TEXT =
   /^(?:alarm ?text|alarmtext|alarmmeldung|meldung|fehlermeldung|fehlertext|message|error|error text|display|hmi|screen|popup|pop-up)\s*(?:says|zeigt|sagt)?\s*:|(?:^|[\s"'„“:])(?:system|assistant|developer|admin|root)\s*:/;
 
-/** A change told as done, a question whether a value holds, or pasted text: never a request for a write by itself. */
+/**
+ * A message for someone else: "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm",
+ * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
+ */
+export const FOR_SOMEONE_ELSE =
+  /^@\w+|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b/;
+
+/** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(lower: string): boolean {
-  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower);
+  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower);
 }
 
 /** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
@@ -47,7 +54,7 @@ export const REPORTED_OR_HEDGED =
   /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
 export function explicitWrite(intent: Intent, lower: string): boolean {
-  if (REPORTED_OR_HEDGED.test(lower) || PASTED_TEXT.test(lower)) return false;
+  if (REPORTED_OR_HEDGED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
@@ -113,7 +120,7 @@ const QUESTION_START =
 /** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
 export function imperativeCommand(text: string): boolean {
   const lower = text.toLowerCase();
-  if (PASTED_TEXT.test(lower)) return false;
+  if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (
@@ -189,6 +196,8 @@ export function imperativeCommand(text: string): boolean {
       parseCommand(first) !== undefined ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
+      // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
+      (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
       /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,

@@ -90,16 +90,20 @@ function setpointPlan(
         `${reading.alternatives[0].toLocaleString('de-DE')} oder ${reading.alternatives[1].toLocaleString('de-DE')}? Eine Freigabe muss genau einen Wert nennen; sagen Sie, welchen ich beantragen soll.`,
       ),
     );
-  if (reading === undefined)
+  const writable = (machine.tags ?? []).filter((t) => t.writable || /setpoint|sp$/i.test(t.id));
+  if (reading === undefined) {
+    // Name the setpoint asked about when the request names one ("Zone 2 am L1 Ofen ändern"), else the machine's first.
+    const named = resolveTag(`${withoutAssetWords(combined, machine)} setpoint`, writable, { writableOnly: true });
+    const tagId = named.kind === 'one' ? named.tag.id : writable[0]?.id;
     return clarify(
       say(
         language,
-        `What value should the setpoint of ${machine.name} be? Say e.g. “set zone 4 setpoint of ${machine.id} to 245”.`,
-        `Welchen Wert soll der Sollwert von ${machine.name} haben (What value)? Z. B. „Zone 4 Sollwert von ${machine.id} auf 245 setzen“.`,
+        `What value should ${tagId ? `\`${tagId}\` of ` : 'the setpoint of '}${machine.name} be? An approval names the exact new value, e.g. “set ${tagId ?? 'the setpoint'} of ${machine.id} to …”.`,
+        `Auf welchen Wert soll ich ${tagId ? `\`${tagId}\` von ` : 'den Sollwert von '}${machine.name} setzen? Eine Freigabe nennt den genauen neuen Wert, z. B. „${tagId ?? 'Sollwert'} von ${machine.id} auf … setzen“.`,
       ),
     );
+  }
   const value = reading.value;
-  const writable = (machine.tags ?? []).filter((t) => t.writable || /setpoint|sp$/i.test(t.id));
   // "zone 3" names the setpoint by its zone; the writable tags are the only candidates. The machine's
   // own name is left out, so "printer … squeegee to 7" is not read as the print speed too.
   const tag = resolveTag(`${withoutAssetWords(combined, machine)} setpoint`, writable, { writableOnly: true });

@@ -37,7 +37,9 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
     resolution = byTag.kind === 'ambiguous' && previousAsset && (byTag.candidates.includes(previousAsset) || PRONOUN.test(lower)) ? { kind: 'none' } : byTag;
   }
   const machine = resolution.kind === 'one' ? resolution.asset : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
-  const target = machine ?? (PRONOUN.test(lower) || wordCount(text) <= 4 ? previousAsset : undefined);
+  // "ok, fahr die auf 200 hoch": a leading "ok" or "dann" does not make a short follow-up long.
+  const core = text.replace(/^(?:(?:ok|okay|ja|jo|gut|so|dann|then|alright|right|fine)\b[\s,.!]*)+/i, '');
+  const target = machine ?? (PRONOUN.test(lower) || wordCount(core) <= 4 ? previousAsset : undefined);
   const usesPrevious = !machine && target !== undefined;
   return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };
 }

@@ -4,8 +4,8 @@
  * a new schedule.
  */
 import { beforeStop, slotWindow } from '../../time-window';
-import { setpointValue, orderId } from '../slots';
-import { PRONOUN, wordCount } from '../conversation';
+import { DRAFT_ID, setpointValue, orderId } from '../slots';
+import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
 import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, toldAskedOrPasted } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
@@ -13,6 +13,49 @@ import type { RuleContext, RuleMatch } from './rule-context';
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
+  // "remind me what first article inspection requires", "steht irgendwo wie man den Ofen nach Not-Aus wieder hochfährt": the manuals.
+  if (
+    /\b(remind me (?:what|how|which|when)|erinner\w* mich,? (?:was|wie|welche\w*|wann)|where does it say|is it written (?:down )?anywhere|steht (?:das )?(?:irgendwo|wo|da|dort)\b.*\b(?:wie|was|ob)|gibt(?:'?s| es) (?:eine |ne )?(?:anleitung|beschreibung|vorschrift)|wie man\b|how (?:one|you) (?:should |would )?(?:restart|start|reset|clean|change|replace|calibrate|set up))\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
+  // "E-302 seit Schichtbeginn?", "how often did E-210 come up today": an alarm code over a window is its occurrences, not its meaning.
+  if (
+    /\b[a-z]-\d{3}\b/.test(lower) &&
+    /\b(seit|since|today|heute|gestern|yesterday|last|letzte\w*|nacht\w*|night\w*|schicht\w*|shift|how often|wie oft|wie viele|how many|times|occurr\w*|aufgetreten|gekommen|kam)\b/.test(
+      lower,
+    ) &&
+    !/\b(mean|means|meaning|bedeut\w*|heißt|heisst|what (?:do|to do|should)|was tun|was mach\w*|fix|beheb\w*|ursache|cause|manual|handbuch)\b/.test(lower)
+  )
+    return ['alarms', false];
+  // "what's next on L1", "was steht auf L1 als nächstes an": the line's queue.
+  if (
+    /\b(als n(?:ä|ae)chstes|next up|what'?s next|what comes next|was kommt (?:als )?n(?:ä|ae)chst\w*)\b/.test(lower) &&
+    // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
+    !/\b(wart\w*|gewartet|kaputt|schlapp|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['production_status', false];
+  // "inspect whatever line 2 is running", "lass mal paar Platinen durch die AOI", "AOI für 15 Boards von PO-24120 starten": an inspection run.
+  if (
+    (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*inspect\b/.test(lower) ||
+      /\blass\w*\b.*\b(?:platinen|boards?|baugruppen|karten)\b.*\bdurch (?:die|den) (?:aoi|inspektion|pr(?:ü|ue)fung)\b/.test(lower) ||
+      (/\b(aoi|inspektion|inspection)\b/.test(lower) &&
+        /\b\d+\s*(?:boards?|platinen|baugruppen|stück|stueck|stk|pcs)\b/.test(lower) &&
+        /\b(start\w*|run|laufen lassen|durchlaufen|pr(?:ü|ue)f\w*|check)\b/.test(lower))) &&
+    !/\?\s*$/.test(lower)
+  )
+    return ['trigger_inspection', false];
+  // "how did the AOI look on line 2 yesterday", "wie war der AOI auf L1 in der Nachtschicht": what inspection found then.
+  if (
+    /\b(aoi|inspection|inspektion)\b/.test(lower) &&
+    /\b(how did|how was|how were|wie war|wie waren|wie lief|wie sah|wie sahen)\b/.test(lower) &&
+    // "how did the AOI defect rate develop": a rate tag over time is a trend.
+    !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
+  )
+    return ['inspection_results', false];
   if (
     target &&
     target.type !== 'line' &&
@@ -57,12 +100,40 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     strongWritable(text, target)
   )
     return ['set_setpoint', usesPrevious];
+  // "Zone 2 am L1 Ofen ändern", "adjust the squeegee pressure on L2": a change without its value; the planner asks for it.
+  if (
+    target &&
+    target.type !== 'line' &&
+    setpointValue(text) === undefined &&
+    (/(?:^|\s)(change|adjust|modify|(?:ä|ae)ndern|(?:ä|ae)ndere|anpassen|verstellen|umstellen|neu einstellen)\s*(?:bitte|please|pls)?[.!]?\s*$/.test(lower) ||
+      /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify)\b/.test(lower)) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !toldAskedOrPasted(lower) &&
+    strongWritable(text, target)
+  )
+    return ['set_setpoint', usesPrevious];
+  // "mach mal schneller", "make it go faster": a change with neither machine nor value; the planner asks which.
+  if (
+    !target &&
+    resolution.kind === 'none' &&
+    /^(?:mach|make|go|lass|let)\b.*\b(schneller|langsamer|faster|slower|w(?:ä|ae)rmer|k(?:ä|ae)lter|warmer|colder|hotter|hei(?:ß|ss)er)\s*[.!]?\s*$/.test(lower)
+  )
+    return ['set_setpoint', false];
   if (imperativeCommand(text) && (target || resolution.kind !== 'none')) return ['machine_command', usesPrevious];
   const hasDraft = (input.earlier ?? []).some(
     (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',
   );
+  // "propose a schedule" → "and with the L2 oven down for 3 h?": the plan again, under a scenario.
   if (
     hasDraft &&
+    /\b(down|out|offline|broken|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt\b.*\baus|steht|weg|kaputt|late|sp(?:ä|ae)ter|versp(?:ä|ae)t\w*)\b/.test(lower) &&
+    /\b\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|std|stunden?)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['what_if', false];
+  // "bitte Entwurf 7d3c… zur Freigabe geben": a draft named by its id needs no proposal in this conversation.
+  if (
+    (hasDraft || DRAFT_ID.test(text)) &&
     /\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|frei|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) &&
     !/\?$/.test(lower) &&
     // "why did you send that plan" asks about a release; it does not ask for one.
@@ -163,7 +234,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&
-    !/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower)
+    // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.
+    (!/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower) ||
+      /\b(left open|still open|anything open|offen geblieben|noch offen|was ist offen)\b/.test(lower))
   )
     return ['generate_shift_handover', false];
   // "handover from 7 until now": the word names the report.
@@ -188,6 +261,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /^(?:bitte )?(schlag\w*|erstell\w*)\b.*\b(plan|planung)\w*\b/.test(lower) ||
     /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower)
   )
-    return ['propose_schedule', false];
+    // "re-plan assuming the material turns up 5 h late": a plan under a scenario is a what-if.
+    return asksWhatIf(lower) ? ['what_if', false] : ['propose_schedule', false];
   return undefined;
 }

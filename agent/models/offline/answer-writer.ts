@@ -9,6 +9,7 @@
  * dropped. Manual answers lead with the sentences that answer the question, cited. German in,
  * German out: decimal commas and 24-hour plant time.
  */
+import { bandVerdict, normalBandFor, statedValue } from './normal-band';
 import { formatPlantTime } from '@/lib/plant-time';
 import { sourcesOf, worstQuality } from '../../tool-output';
 import { tagQueryWords } from './asset-resolver';
@@ -174,7 +175,8 @@ function withUnit(row: Row, key: string, context: Context): string | undefined {
 
 const QUESTION_WORDS = new Set(
   // Question words, and the small words that join them ("and on oven 2?"): none names a value.
-  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann'.split(
+  // Nor do the words that ask for a judgement ("is that normal", "passt das", "in spec").
+  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads'.split(
     ' ',
   ),
 );
@@ -306,6 +308,39 @@ function errorText(output: Row, language: Language): string | undefined {
 }
 
 /** The asked value of an asset_state or similar result: the tag rows the question names, in one line each. */
+/**
+ * "Kältemaschine Vorlauf zeigt 19 Grad, ist das normal?" read the machine and searched its manual in one step:
+ * the asked value judged against the normal band the manual's tag table gives, first.
+ */
+function bandVerdicts(results: ToolResultForAnswer[], question: string, context: Context): string[] {
+  const parsed = (tool: string) =>
+    results
+      .filter((candidate) => candidate.tool === tool)
+      .map((result) => {
+        try {
+          return JSON.parse(result.content) as unknown;
+        } catch {
+          return undefined;
+        }
+      })
+      .filter(isRecord);
+  const state = parsed('asset_state')[0];
+  // Every search made in the step: the asker's own words and the tag's row.
+  const passages = parsed('search_manuals')
+    .flatMap((manuals) => (Array.isArray(manuals.passages) ? (manuals.passages as Row[]) : []))
+    .map((passage) => ({ text: String(passage.text ?? ''), title: scalar(passage.title), section: scalar(passage.section) }));
+  if (!state || !Array.isArray(state.tags) || passages.length === 0) return [];
+  const asked = (state.tags as Row[]).filter((row) => isAsked(row, context) && typeof row.value === 'number').slice(0, 2);
+  return asked.flatMap((row) => {
+    const tagId = String(row.tagId ?? '');
+    const band = normalBandFor(tagId, passages);
+    if (!band) return [];
+    const unit = scalar(row.unit) ?? band.unit;
+    const name = shortDescription(scalar(row.description)) ?? tagId;
+    return [bandVerdict({ name, tagId, value: row.value as number, unit }, band, context.language, statedValue(question, unit))];
+  });
+}
+
 function leadValues(output: unknown, context: Context): string[] {
   if (!isRecord(output) || !Array.isArray(output.tags)) return [];
   const asked = (output.tags as Row[]).filter((row) => isAsked(row, context));
@@ -333,7 +368,8 @@ export function answeringSentences(question: string, passages: { number: number;
       .replace(/\s+/g, ' ')
       .split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/)
       .map((sentence) => sentence.trim())
-      .filter((sentence) => sentence.length >= 20 && sentence.length <= 600);
+      // A table row run together ("Item | PNP1 | PNP2 Model | …") answers nothing as a sentence.
+      .filter((sentence) => sentence.length >= 20 && sentence.length <= 600 && (sentence.match(/\|/g) ?? []).length < 3);
     for (const sentence of sentences) {
       const words = tokens(sentence);
       const hits = wanted.filter((word) =>
@@ -385,6 +421,8 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
   const context: Context = { language, timeZone: options.timeZone ?? 'Europe/Berlin', asked: question ? tagQueryWords(question) : [] };
   const sections: string[] = [];
   const citations: string[] = [];
+  const verdicts = bandVerdicts(results, question, context);
+  if (verdicts.length > 0) sections.push(verdicts.join('\n'));
   for (const result of results) {
     let output: unknown;
     try {

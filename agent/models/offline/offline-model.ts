@@ -149,7 +149,13 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       });
     return new AIMessage({
       content: '',
-      tool_calls: [{ id: `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`, name: plan.tool, args: plan.args, type: 'tool_call' }],
+      // A companion read ("the value, and what is normal") goes in the same step, so one answer holds both.
+      tool_calls: [plan, ...(plan.also ?? [])].map((call) => ({
+        id: `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+        name: call.tool,
+        args: call.args,
+        type: 'tool_call' as const,
+      })),
     });
   }
 

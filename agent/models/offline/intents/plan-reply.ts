@@ -4,7 +4,7 @@
  * (choose-intent.ts), the target (target.ts), the confidence gate (confidence-gate.ts), and the
  * intent's planner (plans/).
  */
-import { mentionedLine, type AssetResolution } from '../asset-resolver';
+import { mentionedLine, resolveTag, type AssetResolution } from '../asset-resolver';
 import { transliterate } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
@@ -44,9 +44,41 @@ export function planReply(input: PlanInput): Plan {
   const inherited = inheritedTargetWords(request, reading);
   if (inherited) {
     reading.combined = `${reading.combined} ${inherited}`;
-    return planChosen(request, reading, resolveTarget(request, reading));
+    return withCompanionRead(request, planChosen(request, reading, resolveTarget(request, reading)));
   }
-  return planChosen(request, reading, resolution);
+  return withCompanionRead(request, planChosen(request, reading, resolution));
+}
+
+/** "is that normal?", "in spec?", "passt das?", "zu hoch?": a reading judged against what it should be. */
+const JUDGED_AGAINST_NORMAL =
+  /\b(normal|in spec|within spec|in (?:the )?(?:normal )?range|im (?:normal|soll)bereich|im rahmen|in ordnung|too (?:high|low|hot|cold)|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm)|passt (?:das|der|die)|ok so|okay so|is (?:that|this|it) ok(?:ay)?|ist (?:das|der|die) ok)\b/;
+
+/**
+ * A machine's value judged against its normal range needs two reads: the value now and what the manual says
+ * it should be. "Kältemaschine Vorlauf zeigt 19 Grad, ist das normal?" reads the machine first; "L1 PnP2
+ * vacuum, what's normal there?" the manual first. Both are reads, made in one step; a write never gets one.
+ */
+function withCompanionRead(request: Request, plan: Plan): Plan {
+  if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string' || !JUDGED_AGAINST_NORMAL.test(request.lower)) return plan;
+  const asset = plan.args.asset;
+  if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals')) {
+    // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
+    // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
+    const tags = request.input.assets.find((candidate) => candidate.id === asset)?.tags;
+    const tag = resolveTag(request.text, tags);
+    const query = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : request.text;
+    return { ...plan, also: [{ tool: 'search_manuals', args: { query, asset, k: 5 } }] };
+  }
+  if (plan.tool === 'search_manuals' && request.input.availableTools.has('asset_state') && /^[A-Z0-9]+-[A-Z0-9]+$/.test(asset)) {
+    // "L1 PnP2 vacuum, was ist da normal?": the manual for the question, the machine's value, and the tag's own row for the band.
+    const tag = resolveTag(request.text, request.input.assets.find((candidate) => candidate.id === asset)?.tags);
+    const row =
+      tag.kind === 'one'
+        ? [{ tool: 'search_manuals', args: { query: `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' '), asset, k: 3 } }]
+        : [];
+    return { ...plan, also: [{ tool: 'asset_state', args: { asset } }, ...row] };
+  }
+  return plan;
 }
 
 /** Nobody but a person approves a write, and no request can ask the copilot to. */

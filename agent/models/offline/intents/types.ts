@@ -9,7 +9,15 @@ import type { Language } from '../training-set';
 import type { Intent } from './catalogue';
 
 export type Plan =
-  | { kind: 'tool'; intent: Intent; tool: string; args: Record<string, unknown>; asset?: AssetRef }
+  | {
+      kind: 'tool';
+      intent: Intent;
+      tool: string;
+      args: Record<string, unknown>;
+      asset?: AssetRef;
+      /** Reads made beside the first in the same step ("zeigt 19 Grad, ist das normal?": the value and the manual's range). Never a write. */
+      also?: { tool: string; args: Record<string, unknown> }[];
+    }
   | { kind: 'reply'; reason: 'clarify' | 'unavailable' | 'help' | 'unknown' | 'refusal'; text: string };
 
 /** A tool result earlier in the conversation (oldest first), for requests that refer back to one ("book it"). */

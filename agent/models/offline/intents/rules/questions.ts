@@ -90,7 +90,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(today|heute|yesterday|gestern|since|seit|last|letzte\w*|reached|erreicht|hit|peak\w*)\b/.test(lower) &&
     !imperativeCommand(text)
   )
-    return ['search_manuals', false];
+    // "Kältemaschine Vorlauf zeigt 19 Grad, ist das normal?": a reading the person gives is judged; the machine is read first.
+    return rules.machine && rules.machine.type !== 'line' && /\d/.test(text.replace(/\b[a-z]{1,3}-?\d+\b|\b(?:zone|line|linie)\s*\d+/gi, ''))
+      ? ['asset_state', false]
+      : ['search_manuals', false];
   // "how often should the stencil be wiped", "wie oft Schablone reinigen": an interval the manuals give.
   if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
   // "what breaks first on line 1", "welche Maschine macht als nächstes schlapp": the maintenance forecast.

@@ -442,7 +442,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
       continue;
     }
     // Material results have answers of their own: what runs out first, what a late delivery starves, the next run.
-    const material = materialAnswer(result.tool, result.args, output, { language, timeZone: context.timeZone });
+    const material = materialAnswer(result.tool, result.args, output, { language, timeZone: context.timeZone, question });
     if (material) {
       sections.push(material);
       continue;

@@ -175,3 +175,15 @@ describe('writes said in the floor’s words', () => {
     expect(await ask('mach mal wärmer')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('the floor’s shorthand for lines and late orders', () => {
+  it('reads "die Zwei" as line 2 when it is the subject, not a count', async () => {
+    expect(await ask('was macht die Zwei gerade')).toMatchObject({ kind: 'tool', args: { asset: 'Line2' } });
+    expect(await ask('die Eins steht schon wieder')).toMatchObject({ kind: 'tool', args: { asset: 'Line1' } });
+    expect(await ask('wie läuft die zwei Stunden Simulation')).not.toMatchObject({ args: { asset: 'Line2' } });
+  });
+
+  it('"spät dran" asks which orders end late', async () => {
+    expect(await ask('welche Aufträge sind spät dran?')).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
+  });
+});

@@ -152,7 +152,7 @@ describe('material answers', () => {
 
   it('answers one part with its own run-out, and a covered scope with “nothing runs out”', () => {
     const one = answer('material_status', { part: 'STM32H743ZIT6' }, { ...lineStatus, scope: 'part STM32H743ZIT6', parts: [lineStatus.parts[0]] });
-    expect(one.split('\n')[0]).toBe('**STM32H743ZIT6 (MCU Arm Cortex-M7 480 MHz LQFP144 (ST)) runs out line-side at 02 Dec, 11:10 (in 1.5 h).**');
+    expect(one.split('\n')[0]).toBe('**STM32H743ZIT6 (MCU Arm Cortex-M7 480 MHz LQFP144 (ST)) runs out line-side on Line1 at 02 Dec, 11:10 (in 1.5 h).**');
     const covered = answer('material_status', { line: 'Line2' }, { ...lineStatus, parts: [lineStatus.parts[2]] });
     expect(covered.split('\n')[0]).toBe('**Nothing runs out for Line2: stock and announced deliveries cover the open orders.**');
     const order = answer('material_status', { order: 'PO-24117' }, { ...lineStatus, scope: 'order PO-24117 (CPU-1516)', parts: [lineStatus.parts[2]] }, 'de');
@@ -193,5 +193,50 @@ describe('material answers', () => {
       { approval: { summary: 'Approval requested; a supervisor decides.' } },
     );
     expect(text).toBe('**Transport TUG-01 → L1-PNP1-S** — Approval requested; a supervisor decides.');
+  });
+});
+
+describe('whether stock lasts the shift', () => {
+  // Wednesday 4 March 2026, 10:00 in Berlin: the early shift ends at 14:00.
+  const status = (plantRunOutAt: string | null, lineSideRunOutAt: Record<string, string | null>) => ({
+    time: '2026-03-04T09:00:00.000Z',
+    scope: 'part STM32H743ZIT6',
+    parts: [
+      {
+        partNumber: 'STM32H743ZIT6',
+        description: 'MCU',
+        stockWarehouse: 0,
+        stockLineSide: { Line2: 247 },
+        demandPerHour: 172,
+        lineSideRunOutAt,
+        plantRunOutAt,
+        nextDelivery: null,
+        alternates: [],
+        minFloorLifeH: null,
+      },
+    ],
+  });
+
+  it('answers yes or no against the end of the shift, naming the line that runs dry', async () => {
+    const { materialAnswer } = await import('./material-answers');
+    const options = { language: 'de' as const, timeZone: 'Europe/Berlin', question: 'Reichen die STM32 bis Schichtende?' };
+    const short = materialAnswer(
+      'material_status',
+      { part: 'STM32H743ZIT6' },
+      status('2026-03-04T11:00:00.000Z', { Line2: '2026-03-04T10:30:00.000Z' }),
+      options,
+    )!;
+    expect(short).toMatch(/^\*\*Nein — geht vor Schichtende \(04\. März, 14:00\) aus\. .* an der Linie Line2 um/);
+    const enough = materialAnswer(
+      'material_status',
+      { part: 'STM32H743ZIT6' },
+      status('2026-03-04T20:00:00.000Z', { Line2: '2026-03-04T19:00:00.000Z' }),
+      options,
+    )!;
+    expect(enough).toMatch(/^\*\*Ja — reicht über das Schichtende \(04\. März, 14:00\) hinaus\./);
+    // Asked plainly, no yes or no.
+    expect(materialAnswer('material_status', { part: 'STM32H743ZIT6' }, status(null, {}), { ...options, question: 'STM32 Bestand' })).not.toMatch(
+      /Ja —|Nein —/,
+    );
   });
 });

@@ -4,10 +4,12 @@
  * which orders a late delivery starves, which run goes next — then a few lines of detail, and never
  * the raw tool output. Every value comes from the tool result.
  */
+import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
 import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from './training-set';
 
-type Options = { language: Language; timeZone: string };
+/** `question`: the asker's words, for a yes/no lead when they ask whether stock lasts ("reichen die STM32 bis Schichtende?"). */
+type Options = { language: Language; timeZone: string; question?: string };
 type Row = Record<string, unknown>;
 
 const MAX_DETAIL_LINES = 6;
@@ -49,13 +51,34 @@ function more(count: number, options: Options): string[] {
   return count > 0 ? [say(options, `…and ${count} more.`, `…und ${count} weitere.`)] : [];
 }
 
-/** The soonest run-out of a part in this answer's scope: line-side on the asked line, else plant-wide. */
-function runOutOf(part: Row, line: string | undefined): { iso: string; where: 'line' | 'plant' } | undefined {
+/** The soonest run-out of a part in this answer's scope: line-side on the asked line (or the line that runs out first), else plant-wide. */
+function runOutOf(part: Row, line: string | undefined): { iso: string; where: 'line' | 'plant'; line?: string } | undefined {
   const lineSide = isRecord(part.lineSideRunOutAt) ? part.lineSideRunOutAt : {};
-  const lineIso = line ? text(lineSide[line]) : Object.values(lineSide).map(text).filter(Boolean).sort()[0];
+  const [lineId, lineIso] = line
+    ? [line, text(lineSide[line])]
+    : (Object.entries(lineSide)
+        .map(([id, iso]) => [id, text(iso)] as const)
+        .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+        .sort((a, b) => a[1].localeCompare(b[1]))[0] ?? [undefined, undefined]);
   const plantIso = text(part.plantRunOutAt);
-  if (lineIso && (!plantIso || lineIso <= plantIso)) return { iso: lineIso, where: 'line' };
+  if (lineIso && (!plantIso || lineIso <= plantIso)) return { iso: lineIso, where: 'line', line: lineId };
   return plantIso ? { iso: plantIso, where: 'plant' } : undefined;
+}
+
+/** "reicht …", "enough …", "bis Schichtende", "last the shift": the asker wants a yes or a no against the shift's end. */
+const LASTS_UNTIL =
+  /\b(reich\w*|langt|enough|last|lasts|hold out|make it|bis schichtende|bis zum schichtende|bis ende der schicht|till|until|end of (?:the )?shift|schichtende)\b/i;
+
+/** "Ja — reicht bis Schichtende (06:00)" / "Nein — … geht vor Schichtende aus": the run-out against the end of the current shift. */
+function lastsTheShift(runOut: { iso: string } | undefined, now: string | undefined, options: Options): string | undefined {
+  // "wie lange reicht der STM32?" asks for a time, which the run-out gives; only a yes/no question gets a yes or a no.
+  if (!options.question || !LASTS_UNTIL.test(options.question) || /\b(wie lang\w*|how long|bis wann|until when|when)\b/i.test(options.question) || !now)
+    return undefined;
+  const end = shiftAt(DEFAULT_SHIFT_CALENDAR, new Date(now)).to.toISOString();
+  const endAt = at(end, options);
+  if (!runOut || runOut.iso > end)
+    return say(options, `Yes — it lasts past the end of this shift (${endAt}).`, `Ja — reicht über das Schichtende (${endAt}) hinaus.`);
+  return say(options, `No — it runs out before the end of this shift (${endAt}).`, `Nein — geht vor Schichtende (${endAt}) aus.`);
 }
 
 function partName(part: Row): string {
@@ -74,16 +97,29 @@ function materialStatus(output: Row, args: Row, options: Options): string {
     .filter((entry): entry is { part: Row; runOut: { iso: string; where: 'line' | 'plant' } } => entry.runOut !== undefined)
     .sort((a, b) => a.runOut.iso.localeCompare(b.runOut.iso));
   const first = timed[0];
-  const where = (runOut: { where: 'line' | 'plant' }) =>
-    runOut.where === 'line' ? say(options, 'line-side', 'an der Linie') : say(options, 'plant-wide', 'im ganzen Werk');
+  // Which line runs dry, when no line was asked: "line-side on Line2", not just "line-side".
+  const where = (runOut: { where: 'line' | 'plant'; line?: string }) =>
+    runOut.where === 'line'
+      ? runOut.line && !line
+        ? say(options, `line-side on ${runOut.line}`, `an der Linie ${runOut.line}`)
+        : say(options, 'line-side', 'an der Linie')
+      : say(options, 'plant-wide', 'im ganzen Werk');
   let headline: string;
   if (parts.length === 0) headline = say(options, `No parts are needed for ${scope}.`, `Für ${scope} wird kein Material gebraucht.`);
   else if (!first)
-    headline = say(
+    headline =
+      (lastsTheShift(undefined, now, options) ? `${lastsTheShift(undefined, now, options)} ` : '') +
+      say(
+        options,
+        `Nothing runs out for ${scope}: stock and announced deliveries cover the open orders.`,
+        `Für ${scope} geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
+      );
+  else if (parts.length === 1 && lastsTheShift(first.runOut, now, options))
+    headline = `${lastsTheShift(first.runOut, now, options)} ${say(
       options,
-      `Nothing runs out for ${scope}: stock and announced deliveries cover the open orders.`,
-      `Für ${scope} geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
-    );
+      `${partName(first.part)} runs out ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
+      `${partName(first.part)} geht ${where(first.runOut)} um ${at(first.runOut.iso, options)} aus${fromNow(first.runOut.iso, now, options)}.`,
+    )}`;
   else if (parts.length === 1)
     headline = say(
       options,

@@ -113,7 +113,18 @@ export function expandZoneShorthand(text: string): string {
 
 /** "wie läuft's auf der Zwei?", "Probleme an der Eins": on the floor a line is "die Eins", "die Zwei". */
 export function colloquialLines(text: string): string {
-  return text.replace(
+  const lineNumber = (word: string) => (/^\d$/.test(word) ? word : String(['eins', 'zwei', 'drei', 'vier'].indexOf(word.toLowerCase()) + 1));
+  // "wie läuft die Zwei?", "was macht die Eins gerade", "die Zwei steht schon wieder": a line as the subject.
+  const subject = text
+    .replace(
+      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|zwei|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
+      (_whole, verb: string, line: string) => `${verb} Linie ${lineNumber(line)}`,
+    )
+    .replace(
+      /^((?:und|na|und was ist mit)\s+)?die (eins|zwei|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|hat|produziert)\b)/i,
+      (_whole, lead: string | undefined, line: string) => `${lead ?? ''}Linie ${lineNumber(line)}`,
+    );
+  return subject.replace(
     /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|drei|vier|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%))/gi,
     (_whole, preposition: string, line: string) => {
       const number = /^\d$/.test(line) ? line : String(['eins', 'zwei', 'drei', 'vier'].indexOf(line.toLowerCase()) + 1);

@@ -59,7 +59,7 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   if (
     !order &&
     /\b(orders?|auftr(?:ä|ae)ge\w*|auftrag)\b/.test(lower) &&
-    /\b(late|behind|overdue|delayed|at risk|miss(?:ing)? (?:their|its|the) due|versp(?:ä|ae)tet\w*|im verzug|in verzug|zu sp(?:ä|ae)t|(?:ü|ue)berf(?:ä|ae)llig\w*|gef(?:ä|ae)hrdet)\b/.test(
+    /\b(late|behind|overdue|delayed|at risk|miss(?:ing)? (?:their|its|the) due|versp(?:ä|ae)tet\w*|im verzug|in verzug|zu sp(?:ä|ae)t|sp(?:ä|ae)t dran|hinterher|hinten dran|hängen hinterher|running late|(?:ü|ue)berf(?:ä|ae)llig\w*|gef(?:ä|ae)hrdet)\b/.test(
       lower,
     ) &&
     /\b(which|any|what|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are)\b/.test(lower) &&

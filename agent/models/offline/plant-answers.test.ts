@@ -169,3 +169,35 @@ describe('what-if scenario labels in German answers', () => {
     expect(germanScenario('a plant-specific scenario')).toBe('a plant-specific scenario');
   });
 });
+
+describe('production status in German', () => {
+  it('says why a count is unknown in German, not in the tool’s English', () => {
+    const output = {
+      now: '2026-03-04T09:00:00.000Z',
+      lines: [
+        {
+          line: 'Line1',
+          outputMachineId: 'L1-PCK',
+          orders: [
+            {
+              orderId: 'PO-24117',
+              productId: 'CPU-1516',
+              productName: 'Controller CPU board',
+              status: 'running',
+              plannedQuantity: 240,
+              goodSoFar: null,
+              goodPerHour: 82,
+              eta: null,
+              basis: "Started before the historian's records of L1-PCK, so boards made so far are unknown. No ETA without the count so far.",
+            },
+          ],
+        },
+      ],
+    };
+    const answer = writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(output) }], { language: 'de', question: 'wie läuft Linie 1' });
+    expect(answer).toMatch(
+      /Der Auftrag lief schon vor Beginn der Historian-Aufzeichnung von L1-PCK, daher ist die bisher gefertigte Menge unbekannt\. Ohne diese Menge/,
+    );
+    expect(answer).not.toMatch(/Started before/);
+  });
+});

@@ -249,7 +249,7 @@ function productionStatusAnswer(output: Row, options: PlantAnswerOptions): Plant
           `- **${lineName}** fertigt ${str(running.orderId)} (${str(running.productName) ?? str(running.productId)}): ${made !== undefined ? `${figure(made, options, 0)} von ${figure(num(running.plannedQuantity), options, 0)} Baugruppen` : `${figure(num(running.plannedQuantity), options, 0)} geplant, bisher gefertigt unbekannt`}${num(running.goodPerHour) !== undefined ? `, ${figure(num(running.goodPerHour), options, 0)} pro Stunde` : ''}${eta ? `, fertig etwa ${time(eta, options)}` : ''}.`,
         ),
       );
-      if (made === undefined && str(running.basis)) body.push(`${lineName}: ${running.basis}`);
+      if (made === undefined && str(running.basis)) body.push(`${lineName}: ${options.language === 'de' ? germanBasis(String(running.basis)) : running.basis}`);
     }
     const next = orders
       .filter((order) => order.status === 'planned')
@@ -257,6 +257,14 @@ function productionStatusAnswer(output: Row, options: PlantAnswerOptions): Plant
     if (next.length > 0) body.push(say(options, `${lineName} next: ${next.join(', ')}.`, `${lineName} danach: ${next.join(', ')}.`));
   }
   return { lead, body: body.length > 0 ? [body.join('\n')] : [] };
+}
+
+/** The tool's English basis for an unknown count, said in German (the other bases stay as the tool wrote them). */
+function germanBasis(basis: string): string {
+  const machine = /^Started before the historian's records of (\S+?), so boards made so far are unknown\./.exec(basis)?.[1];
+  if (!machine) return basis;
+  const noEta = /No ETA without the count so far/.test(basis) ? ' Ohne diese Menge gibt es keine Fertigstellungszeit.' : '';
+  return `Der Auftrag lief schon vor Beginn der Historian-Aufzeichnung von ${machine}, daher ist die bisher gefertigte Menge unbekannt.${noEta}`;
 }
 
 // ── tag_history ──────────────────────────────────────────────────────────────────────────────

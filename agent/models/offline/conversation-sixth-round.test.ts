@@ -187,3 +187,33 @@ describe('the floor’s shorthand for lines and late orders', () => {
     expect(await ask('welche Aufträge sind spät dran?')).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
   });
 });
+
+describe('a follow-up about the same line', () => {
+  it('picks, of two machines of a kind, the one on the line just talked about', async () => {
+    const previous = { tool: 'alarms', args: { asset: 'L2-PNP2' } };
+    const plan = await understand({
+      text: 'ok and how is the oven on that line',
+      previous,
+      assets,
+      orders,
+      parts,
+      availableTools: all,
+      now,
+      timeZone: 'Europe/Berlin',
+    });
+    expect(plan).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL' } });
+  });
+});
+
+describe("a work order's task", () => {
+  it('is named from the request, starting with a verb', async () => {
+    expect(await ask('book a bearing check on the chiller pump for saturday 8 to 10')).toMatchObject({
+      tool: 'create_work_order',
+      args: { task: 'Check bearing' },
+    });
+    expect(await ask('Dichtung tauschen am Kompressor, Samstag 8 bis 10 Uhr einplanen')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'UT-AIR', task: 'Dichtung tauschen' },
+    });
+  });
+});

@@ -21,6 +21,12 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   let resolution = resolveAsset(reading.combined, input.assets);
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
   if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);
+  // "alarms on L2 placer 2" → "and the oven on that line, zone 5?": of the ovens, the one on the line just talked about.
+  if (
+    reading.followUp ||
+    /\b(that line|this line|same line|there|on it|dort|da|auf der linie|derselben linie|der gleichen linie|selben linie|gleichen linie|der linie)\b/.test(lower)
+  )
+    resolution = sameLineAmong(resolution, previous);
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
   if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower))) && previous)
     resolution = { kind: 'one', asset: previous };
@@ -98,6 +104,14 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     if (window && resolveTag(withoutAssetWords(reading.combined, resolution.asset), resolution.asset.tags).kind === 'one') reading.intent = 'tag_history';
   }
   return resolution;
+}
+
+/** Of an ambiguous reading's candidates, the one on the line of the turn before (the line itself, or its machine's); anything else as it is. */
+function sameLineAmong(resolution: AssetResolution, previous: AssetRef | undefined): AssetResolution {
+  if (resolution.kind !== 'ambiguous' || !previous) return resolution;
+  const line = previous.type === 'line' ? previous.id : previous.line;
+  const onLine = line ? resolution.candidates.filter((candidate) => candidate.line === line) : [];
+  return onLine.length === 1 ? { kind: 'one', asset: onLine[0]! } : resolution;
 }
 
 /** Of an ambiguous reading's candidates, the one the turn before was about; anything else as it is. */

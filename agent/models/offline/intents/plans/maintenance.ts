@@ -31,6 +31,43 @@ export function planListWorkOrders(plan: PlanContext): Plan {
   return call({ ...(machine ? { asset: machine.id } : {}), ...(status ? { status } : {}), ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}) });
 }
 
+/** A job noun and the verb a work order's task starts with ("bearing check" → "Check bearing"). */
+const JOB_VERBS: Record<string, string> = {
+  check: 'Check',
+  inspection: 'Inspect',
+  replacement: 'Replace',
+  swap: 'Replace',
+  change: 'Change',
+  service: 'Service',
+  cleaning: 'Clean',
+  lubrication: 'Lubricate',
+  overhaul: 'Overhaul',
+  repair: 'Repair',
+  calibration: 'Calibrate',
+};
+
+/**
+ * The task as the request names it, starting with a verb as the work-order procedure asks: "book a bearing
+ * check on the chiller pump" → "Check bearing"; "Lager tauschen am Kältesatz einplanen" → "Lager tauschen".
+ */
+function taskNamed(text: string): string | undefined {
+  const job =
+    /\b(?:book|schedule|plan|create|raise|open|file|log|add|put in)\s+(?:a |an |the |one )?(?:work order (?:for|to) (?:a |an |the )?)?([a-z][a-z -]{1,40}?)\s+(check|inspection|replacement|swap|change|service|cleaning|lubrication|overhaul|repair|calibration)\b/i.exec(
+      text,
+    );
+  if (job) return `${JOB_VERBS[job[2]!.toLowerCase()]} ${job[1]!.trim()}`;
+  const german =
+    /\b((?:[A-Za-zÄÖÜäöüß-]+\s+){0,2}?)(tauschen|wechseln|prüfen|pruefen|reinigen|schmieren|kalibrieren|inspizieren|ersetzen|warten|instandsetzen)\b/i.exec(
+      text,
+    );
+  if (german && german[1]!.trim()) {
+    const object = german[1]!.trim().replace(/^(?:den|die|das|einen|eine|ein|mal|bitte)\s+/i, '');
+    if (object && !/^(?:zu|und|oder|am|an|auf|für|fuer)$/i.test(object))
+      return `${object.charAt(0).toUpperCase()}${object.slice(1)} ${german[2]!.toLowerCase()}`;
+  }
+  return undefined;
+}
+
 function workOrderNumber(lower: string): string | undefined {
   return (
     /\bwo[-\s_#]?(\d{1,6})\b/.exec(lower)?.[1] ??
@@ -81,6 +118,7 @@ function workOrderPlan(
   }
   const task =
     /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
+    taskNamed(input.text) ??
     `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`;
   // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
   const parts = [

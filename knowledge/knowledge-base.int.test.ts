@@ -7,6 +7,7 @@ import type { Db } from '../lib/db/db';
 import { testDatabases } from '../lib/db/testing';
 import { localHashedEmbedder } from './embed';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
+import { loadTermVectors, retrainTermVectors } from './semantic/term-vector-store';
 import { OVEN_MANUAL_MD, writeBadDocuments, writeTestDocuments } from './testing';
 
 const entities = {
@@ -81,6 +82,18 @@ describe.each(testDatabases())('knowledge base on $kind', ({ open }) => {
     expect(top!.snippet).toContain('twenty boards');
     const [pdfTop] = await kb.search('cleaning vacuum nozzle with alcohol', { k: 3, mode: 'vector' });
     expect(pdfTop).toMatchObject({ docId: 'placer.pdf', pageFrom: 2 });
+  });
+
+  it('learns term vectors from the ingested passages, stores them and reads them back unchanged', async () => {
+    const stored = await loadTermVectors(db);
+    expect(stored?.terms.length).toBeGreaterThan(20);
+    const retrained = await retrainTermVectors(db);
+    expect(retrained!.terms).toEqual(stored!.terms);
+    expect(Array.from(retrained!.vectors)).toEqual(Array.from(stored!.vectors));
+    // Plain fusion and the default (semantic rerank) return the same passages, possibly reordered.
+    const plain = await kb.search('oven zone over temperature', { k: 50, semantic: false });
+    const reranked = await kb.search('oven zone over temperature', { k: 50 });
+    expect(reranked.map((hit) => hit.id).sort()).toEqual(plain.map((hit) => hit.id).sort());
   });
 
   it('filters by asset and by document type', async () => {

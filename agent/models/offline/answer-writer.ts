@@ -454,7 +454,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
       return `[${citations.length}]`;
     });
     // The plant's own tools answer in sentences that lead with what was asked; others get tables.
-    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone });
+    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args });
     const lead = written
       ? [...leadValues(output, context), ...written.lead]
       : [...leadValues(output, context), ...(isRecord(output) && question ? [manualAnswer(output, question, context, firstCitation) ?? ''] : [])].filter(

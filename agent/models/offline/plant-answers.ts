@@ -5,6 +5,7 @@
  * in plant time, then a few lines of detail. Every figure comes from the tool result; nothing is
  * recomputed here, so the chat says what the pages and the handover say.
  */
+import { workOrdersAnswer } from './work-order-answers';
 import { formatPlantTime } from '@/lib/plant-time';
 
 import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
@@ -510,7 +511,7 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
   return { lead, body };
 }
 
-const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions) => PlantAnswer | undefined> = {
+const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions & { args?: Row }) => PlantAnswer | undefined> = {
   plant_overview: plantOverviewAnswer,
   asset_state: assetStateAnswer,
   production_status: productionStatusAnswer,
@@ -522,6 +523,7 @@ const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions) => Plan
   what_if: scheduleAnswer,
   alarms: alarmsAnswer,
   inspection_results: inspectionResultsAnswer,
+  list_work_orders: workOrdersAnswer,
 };
 
 /** The shape each writer reads; anything else (another plant's tool, an older version) gets the generic tables. */
@@ -537,10 +539,12 @@ const SHAPES: Record<string, (output: Row) => boolean> = {
   what_if: (output) => isRecord(output.kpis) && Array.isArray(output.lines),
   alarms: (output) => isRecord(output.window) && Array.isArray(output.events) && Array.isArray(output.activeNow),
   inspection_results: (output) => typeof output.boardsInspected === 'number' && Array.isArray(output.pareto),
+  list_work_orders: (output) => Array.isArray(output.workOrders),
 };
 
 /** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */
-export function plantAnswer(tool: string, output: unknown, options: PlantAnswerOptions): PlantAnswer | undefined {
+/** `args`: the call's arguments, for writers that say what was asked for ("no work orders for UT-AIR"). */
+export function plantAnswer(tool: string, output: unknown, options: PlantAnswerOptions & { args?: Row }): PlantAnswer | undefined {
   const write = ANSWERS[tool];
   if (!write || !isRecord(output) || !SHAPES[tool]?.(output)) return undefined;
   try {

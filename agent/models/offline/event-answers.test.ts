@@ -101,3 +101,45 @@ describe('inspection results answer', () => {
     expect(lead).toEqual(['No boards were inspected on L1-AOI (04 Mar, 06:00 – 10:00), so there is no first-pass yield yet.']);
   });
 });
+
+describe('an inspection just run', () => {
+  it('says what was inspected where, then the yield and the defects, in German when asked in German', async () => {
+    const { writeAnswer } = await import('./answer-writer');
+    const job = (serial: string, defects: number) => ({
+      state: 'done',
+      jobId: `aoi-PO-24118-${serial}`,
+      lotId: 'PO-24118',
+      boardSerial: serial,
+      aoiMachineId: 'L1-AOI',
+      defectCount: defects,
+      href: `/inspection/aoi-PO-24118-${serial}`,
+    });
+    const output = {
+      lotId: 'PO-24118',
+      aoiMachineId: 'L1-AOI',
+      backend: 'cpu',
+      complete: true,
+      notes: [],
+      jobs: [job('B0001', 0), job('B0002', 2)],
+      summary: {
+        boardsInspected: 2,
+        defectiveBoards: 1,
+        yieldPct: 50,
+        defectCount: 2,
+        pareto: [{ name: 'short', count: 2, sharePct: 100 }],
+        worstBoards: [],
+        queued: 0,
+        running: 0,
+        failed: 0,
+      },
+      trend: [],
+    };
+    const text = writeAnswer([{ tool: 'trigger_inspection', args: { lot: 'PO-24118' }, content: JSON.stringify(output) }], {
+      language: 'de',
+      question: 'prüf 2 Boards von PO-24118',
+    });
+    expect(text).toMatch(/2 Baugruppen von PO-24118 an L1-AOI inspiziert\./);
+    expect(text).toMatch(/Erstdurchlaufquote 50 %\*\* an L1-AOI, Los PO-24118: 1 von 2 Baugruppen ohne Fehler/);
+    expect(text).not.toMatch(/Backend/);
+  });
+});

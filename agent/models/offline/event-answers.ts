@@ -217,3 +217,22 @@ export function inspectionResultsAnswer(output: Row, options: PlantAnswerOptions
     );
   return { lead, body };
 }
+
+/**
+ * An inspection just run: what was inspected where, then the same first-pass yield, defects and worst boards
+ * as the results answer (the run's summary has that shape). Boards still being inspected are said, not hidden.
+ */
+export function triggerInspectionAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
+  const summary = isRecord(output.summary) ? output.summary : {};
+  const jobs = rows(output.jobs);
+  const machine = str(output.aoiMachineId) ?? '?';
+  const lot = str(output.lotId);
+  const results = inspectionResultsAnswer({ ...summary, filter: { aoiMachineId: machine, ...(lot ? { lotId: lot } : {}) } }, options);
+  const ran = say(
+    options,
+    `Inspected ${jobs.length} board${jobs.length === 1 ? '' : 's'}${lot ? ` of ${lot}` : ''} on ${machine}${output.complete === true ? '' : ' (some still running)'}.`,
+    `${jobs.length} Baugruppe${jobs.length === 1 ? '' : 'n'}${lot ? ` von ${lot}` : ''} an ${machine} inspiziert${output.complete === true ? '' : ' (einige laufen noch)'}.`,
+  );
+  const notes = Array.isArray(output.notes) ? output.notes.filter((note): note is string => typeof note === 'string') : [];
+  return { lead: [ran, ...results.lead], body: [...results.body, ...notes] };
+}

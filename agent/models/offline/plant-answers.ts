@@ -10,7 +10,7 @@ import { formatPlantTime } from '@/lib/plant-time';
 
 import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
 import type { PlantAnswer } from './answer-format';
-import { alarmsAnswer, inspectionResultsAnswer } from './event-answers';
+import { alarmsAnswer, inspectionResultsAnswer, triggerInspectionAnswer } from './event-answers';
 export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
 
 const MAX_LINES = 8;
@@ -524,6 +524,7 @@ const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions & { args
   alarms: alarmsAnswer,
   inspection_results: inspectionResultsAnswer,
   list_work_orders: workOrdersAnswer,
+  trigger_inspection: triggerInspectionAnswer,
 };
 
 /** The shape each writer reads; anything else (another plant's tool, an older version) gets the generic tables. */
@@ -540,6 +541,7 @@ const SHAPES: Record<string, (output: Row) => boolean> = {
   alarms: (output) => isRecord(output.window) && Array.isArray(output.events) && Array.isArray(output.activeNow),
   inspection_results: (output) => typeof output.boardsInspected === 'number' && Array.isArray(output.pareto),
   list_work_orders: (output) => Array.isArray(output.workOrders),
+  trigger_inspection: (output) => Array.isArray(output.jobs) && isRecord(output.summary) && typeof output.aoiMachineId === 'string',
 };
 
 /** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */

@@ -201,3 +201,37 @@ describe('production status in German', () => {
     expect(answer).not.toMatch(/Started before/);
   });
 });
+
+describe('a handover asked in German', () => {
+  it('gives the shift label and each line’s figures in German, from the report’s numbers', () => {
+    const report = {
+      window: { from: '2026-03-04T21:00:00.000Z', to: '2026-03-04T22:40:00.000Z', shiftLabel: 'Night shift, 2026-03-04 (so far)' },
+      kpis: {
+        lines: [
+          {
+            lineId: 'Line1',
+            goodUnits: 127,
+            scrapUnits: 1,
+            plannedUnits: 121,
+            outputVsPlanPct: 105,
+            availabilityPct: 88.7,
+            performancePct: 100,
+            qualityPct: 99.2,
+            oeePct: 88,
+            downtimeMin: 13,
+          },
+        ],
+      },
+      sections: [{ id: 'production', title: 'Production', statements: [{ text: 'SMT Line 1: 127 good boards against a plan of 121', citations: [] }] }],
+    };
+    const text = writeAnswer([{ tool: 'generate_shift_handover', args: {}, content: JSON.stringify({ report }) }], {
+      language: 'de',
+      question: 'Übergabe bitte',
+    });
+    expect(text).toMatch(/Nachtschicht, 2026-03-04 \(bisher\)/);
+    expect(text).toMatch(
+      /- Line1: 127 Gutteile bei Plan 121 \(105 %\), 1 Ausschuss; OEE 88 % = Verfügbarkeit 88,7 % × Leistung 100 % × Qualität 99,2 %, 13 min Stillstand\./,
+    );
+    expect(text).not.toMatch(/good boards against a plan/);
+  });
+});

@@ -478,13 +478,17 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
   const sections = rows(report.sections);
   const statementsOf = (id: string) => rows(sections.find((section) => section.id === id)?.statements).map((statement) => String(statement.text));
   const open = statementsOf('open_items');
+  const kpis = isRecord(report.kpis) ? rows(report.kpis.lines) : [];
   const lead = [
     say(
       options,
       `${str(window.shiftLabel) ?? 'Handover'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
-      `${str(window.shiftLabel) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
+      `${germanShiftLabel(str(window.shiftLabel)) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
     ),
-    ...[...statementsOf('production'), ...statementsOf('oee')].slice(0, MAX_LINES).map((text) => `- ${text}`),
+    // German in, German out: the report's figures in German; its statements are the tool's English.
+    ...(options.language === 'de' && kpis.length > 0
+      ? kpis.map((line) => germanLineFigures(line, options))
+      : [...statementsOf('production'), ...statementsOf('oee')].slice(0, MAX_LINES).map((text) => `- ${text}`)),
   ];
   const body: string[] = [];
   if (open.length > 0)
@@ -496,7 +500,7 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
     );
   for (const id of ['alarms', 'downtime', 'maintenance', 'material']) {
     const texts = statementsOf(id);
-    const title = str(sections.find((section) => section.id === id)?.title);
+    const title = options.language === 'de' ? GERMAN_SECTION_TITLES[id] : str(sections.find((section) => section.id === id)?.title);
     if (texts.length > 0 && title)
       body.push(
         `${title}:\n${texts
@@ -509,6 +513,36 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
     say(options, 'The whole report, with every source, is on the Handovers page.', 'Der ganze Bericht mit allen Quellen steht auf der Seite Übergaben.'),
   );
   return { lead, body };
+}
+
+const GERMAN_SECTION_TITLES: Record<string, string> = {
+  alarms: 'Alarme',
+  downtime: 'Stillstände',
+  maintenance: 'Wartungsrisiken für die nächste Schicht',
+  material: 'Material',
+};
+
+/** "Night shift, 2026-12-03 (so far)" → "Nachtschicht, 2026-12-03 (bisher)"; another label stays as it is. */
+function germanShiftLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  return label
+    .replace(/\bNight shift\b/, 'Nachtschicht')
+    .replace(/\bEarly shift\b/, 'Frühschicht')
+    .replace(/\bLate shift\b/, 'Spätschicht')
+    .replace(/\(so far\)/, '(bisher)');
+}
+
+/** One line's shift figures in German, from the report's numbers: good against plan, scrap, OEE and its factors. */
+function germanLineFigures(line: Row, options: PlantAnswerOptions): string {
+  const pct = (value: unknown) => (num(value) === undefined ? '—' : `${figure(num(value), options)} %`);
+  const plan = num(line.plannedUnits);
+  const vsPlan = num(line.outputVsPlanPct) ?? (plan ? ((num(line.goodUnits) ?? 0) / plan) * 100 : undefined);
+  return (
+    `- ${str(line.lineId)}: ${figure(num(line.goodUnits), options, 0)} Gutteile` +
+    (plan !== undefined ? ` bei Plan ${figure(plan, options, 0)} (${pct(vsPlan)})` : '') +
+    `, ${figure(num(line.scrapUnits), options, 0)} Ausschuss; OEE ${pct(line.oeePct)} = Verfügbarkeit ${pct(line.availabilityPct)} × Leistung ${pct(line.performancePct)} × Qualität ${pct(line.qualityPct)}` +
+    (num(line.downtimeMin) ? `, ${figure(num(line.downtimeMin), options, 0)} min Stillstand.` : '.')
+  );
 }
 
 const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions & { args?: Row }) => PlantAnswer | undefined> = {

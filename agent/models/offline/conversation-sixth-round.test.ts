@@ -217,3 +217,22 @@ describe("a work order's task", () => {
     });
   });
 });
+
+describe('writes that cannot be filed as typed', () => {
+  it('asks which of two values offered as questions', async () => {
+    const plan = await ask('set zone 4 oven 1 to 240? or 235?');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(/240 or 235/);
+  });
+
+  it('asks which machine when a command names a line, listing its machines', async () => {
+    const plan = await ask('line 2 is stopped, restart it');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(/L2-PRN/);
+  });
+
+  it('answers a short English message in English', async () => {
+    const plan = await ask("don't touch zone 4");
+    expect(plan.kind === 'reply' ? plan.text : '').not.toMatch(/Welche|Sie/);
+  });
+});

@@ -93,7 +93,8 @@ describe('material requests', () => {
     expect(await ask('paste printer L1 status')).toMatchObject({ tool: 'asset_state', args: { asset: 'L1-PRN' } });
     expect(await ask('is there a shortage of compressed air')).toMatchObject({ tool: 'asset_state', args: { asset: 'UT-AIR' } });
     expect(await ask('feeder level on pnp1 line 2')).toMatchObject({ tool: 'asset_state', args: { asset: 'L2-PNP1' } });
-    expect(await ask('start line 2')).toMatchObject({ tool: 'machine_command', args: { asset: 'Line2', command: 'start' } });
+    // A line takes no command (the twin's lines have no Start method): which machine is asked, not filed.
+    expect(await ask('start line 2')).toMatchObject({ kind: 'reply', reason: 'clarify' });
     expect(await ask('Materiallage Linie 1')).toMatchObject({ tool: 'material_status', args: { line: 'Line1' } });
   });
 

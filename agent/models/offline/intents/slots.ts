@@ -98,7 +98,7 @@ const NUMBER = String.raw`-?\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`(?:\s*(?:°\s*c|°|grad|degrees?|c|bar|n|mm\/s))?`;
 /** "18 or 19", "18 oder 19", "zwischen 18 und 19", "18–19": two values offered, none chosen. */
 const VALUE_ALTERNATIVES = new RegExp(
-  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(${NUMBER})${UNIT}\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
+  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(${NUMBER})${UNIT}\s*[?,]?\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
   'i',
 );
 /** "0.9… no wait, 0.95", "sorry, I mean 250", "äh nein, 248", "make that 250": the value after the last correction wins. */

@@ -56,6 +56,18 @@ export function planMachineCommand(plan: PlanContext): Plan {
       ),
     );
   if (!asset) return needAsset(say(language, 'the command', 'den Befehl'));
+  // "line 2 is stopped, restart it": a line takes no command; each machine gets its own, with its own approval.
+  if (asset.type === 'line') {
+    const machines = plan.input.assets.filter((candidate) => candidate.line === asset.id && candidate.type !== 'line').map((candidate) => candidate.id);
+    const example = machines[0] ?? 'L1-PRN';
+    return clarify(
+      say(
+        language,
+        `Commands go to one machine at a time, each with its own approval — which machine on ${asset.id} should ${command}${machines.length ? ` (${machines.join(', ')})` : ''}? E.g. “${command} ${example}”.`,
+        `Befehle gehen an jeweils eine Maschine, jeder mit eigener Freigabe — welche Maschine auf ${asset.id} soll ${command}${machines.length ? ` (${machines.join(', ')})` : ''}? Z. B. „${example} ${command}“.`,
+      ),
+    );
+  }
   if (LATER.test(text)) return laterWrite(language);
   return call({ asset: asset.id, command });
 }

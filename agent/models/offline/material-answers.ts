@@ -104,28 +104,27 @@ function materialStatus(output: Row, args: Row, options: Options): string {
         ? say(options, `line-side on ${runOut.line}`, `an der Linie ${runOut.line}`)
         : say(options, 'line-side', 'an der Linie')
       : say(options, 'plant-wide', 'im ganzen Werk');
+  // A yes or a no first, when the asker wants to know whether stock lasts the shift.
+  const verdict = lastsTheShift(first?.runOut, now, options);
+  const lead = verdict ? `${verdict} ` : '';
   let headline: string;
   if (parts.length === 0) headline = say(options, `No parts are needed for ${scope}.`, `Für ${scope} wird kein Material gebraucht.`);
   else if (!first)
     headline =
-      (lastsTheShift(undefined, now, options) ? `${lastsTheShift(undefined, now, options)} ` : '') +
+      lead +
       say(
         options,
         `Nothing runs out for ${scope}: stock and announced deliveries cover the open orders.`,
         `Für ${scope} geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
       );
-  else if (parts.length === 1 && lastsTheShift(first.runOut, now, options))
-    headline = `${lastsTheShift(first.runOut, now, options)} ${say(
-      options,
-      `${partName(first.part)} runs out ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
-      `${partName(first.part)} geht ${where(first.runOut)} um ${at(first.runOut.iso, options)} aus${fromNow(first.runOut.iso, now, options)}.`,
-    )}`;
   else if (parts.length === 1)
-    headline = say(
-      options,
-      `${partName(first.part)} runs out ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
-      `${partName(first.part)} geht ${where(first.runOut)} um ${at(first.runOut.iso, options)} aus${fromNow(first.runOut.iso, now, options)}.`,
-    );
+    headline =
+      lead +
+      say(
+        options,
+        `${partName(first.part)} runs out ${where(first.runOut)} at ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
+        `${partName(first.part)} geht ${where(first.runOut)} um ${at(first.runOut.iso, options)} aus${fromNow(first.runOut.iso, now, options)}.`,
+      );
   else
     headline = say(
       options,

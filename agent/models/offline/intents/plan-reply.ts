@@ -61,21 +61,15 @@ const JUDGED_AGAINST_NORMAL =
 function withCompanionRead(request: Request, plan: Plan): Plan {
   if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string' || !JUDGED_AGAINST_NORMAL.test(request.lower)) return plan;
   const asset = plan.args.asset;
-  if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals')) {
-    // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
-    // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
-    const tags = request.input.assets.find((candidate) => candidate.id === asset)?.tags;
-    const tag = resolveTag(request.text, tags);
-    const query = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : request.text;
-    return { ...plan, also: [{ tool: 'search_manuals', args: { query, asset, k: 5 } }] };
-  }
+  // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
+  // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
+  const tag = resolveTag(request.text, request.input.assets.find((candidate) => candidate.id === asset)?.tags);
+  const rowQuery = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : undefined;
+  if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals'))
+    return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? request.text, asset, k: 5 } }] };
   if (plan.tool === 'search_manuals' && request.input.availableTools.has('asset_state') && /^[A-Z0-9]+-[A-Z0-9]+$/.test(asset)) {
     // "L1 PnP2 vacuum, was ist da normal?": the manual for the question, the machine's value, and the tag's own row for the band.
-    const tag = resolveTag(request.text, request.input.assets.find((candidate) => candidate.id === asset)?.tags);
-    const row =
-      tag.kind === 'one'
-        ? [{ tool: 'search_manuals', args: { query: `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' '), asset, k: 3 } }]
-        : [];
+    const row = rowQuery ? [{ tool: 'search_manuals', args: { query: rowQuery, asset, k: 3 } }] : [];
     return { ...plan, also: [{ tool: 'asset_state', args: { asset } }, ...row] };
   }
   return plan;

@@ -15,6 +15,7 @@ import { sourcesOf, worstQuality } from '../../tool-output';
 import { tagQueryWords } from './asset-resolver';
 import { shortDescription } from './answer-format';
 import { materialAnswer } from './material-answers';
+import { figureAnswer } from './figure-answers';
 import { plantAnswer } from './plant-answers';
 import { tokens } from './text';
 import type { Language } from './training-set';
@@ -176,7 +177,7 @@ function withUnit(row: Row, key: string, context: Context): string | undefined {
 const QUESTION_WORDS = new Set(
   // Question words, and the small words that join them ("and on oven 2?"): none names a value.
   // Nor do the words that ask for a judgement ("is that normal", "passt das", "in spec").
-  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads'.split(
+  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading'.split(
     ' ',
   ),
 );
@@ -456,7 +457,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
     // The plant's own tools answer in sentences that lead with what was asked; others get tables.
     const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args });
     const lead = written
-      ? [...leadValues(output, context), ...written.lead]
+      ? [...leadValues(output, context), ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }), ...written.lead]
       : [...leadValues(output, context), ...(isRecord(output) && question ? [manualAnswer(output, question, context, firstCitation) ?? ''] : [])].filter(
           Boolean,
         );

@@ -479,11 +479,13 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
   const statementsOf = (id: string) => rows(sections.find((section) => section.id === id)?.statements).map((statement) => String(statement.text));
   const open = statementsOf('open_items');
   const kpis = isRecord(report.kpis) ? rows(report.kpis.lines) : [];
+  // A window over midnight or a whole day ends on another date: "03 Dec, 00:00 – 04 Dec, 00:00", not "– 00:00".
+  const endStyle = time(window.from, options).slice(0, 6) === time(window.to, options).slice(0, 6) ? 'time' : 'datetime';
   const lead = [
     say(
       options,
-      `${str(window.shiftLabel) ?? 'Handover'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
-      `${germanShiftLabel(str(window.shiftLabel)) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, 'time')}):`,
+      `${str(window.shiftLabel) ?? 'Handover'} (${time(window.from, options)} – ${time(window.to, options, endStyle)}):`,
+      `${germanShiftLabel(str(window.shiftLabel)) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, endStyle)}):`,
     ),
     // German in, German out: the report's figures in German; its statements are the tool's English.
     ...(options.language === 'de' && kpis.length > 0

@@ -152,7 +152,14 @@ export function imperativeCommand(text: string): boolean {
     return false;
   const clauses = lower
     .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/)
-    .map((clause) => clause.trim().replace(/^((please|pls|can you|could you|bitte|kannst du|könntest du|mal|now|jetzt|ok|okay)\s+)+/, ''));
+    .map((clause) =>
+      clause
+        .trim()
+        .replace(
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please|pls|can you|could you|would you|will you|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          '',
+        ),
+    );
   const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause));
   const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);
   return clauses.some((clause, index) => {

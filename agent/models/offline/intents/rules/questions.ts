@@ -19,8 +19,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
   // "wie viel OEE hatte Linie 1 in der Nachtschicht?": a past shift's figures are its handover's.
   if (
-    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards)\b/.test(lower) &&
-    /\b(night shift|nights|last night|late shift|early shift|last shift|previous shift|yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern)\b/.test(
+    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap|ausschuss|downtime|stillstands?zeit\w*)\b/.test(
+      lower,
+    ) &&
+    /\b(night shift|nights|last night|overnight|late shift|early shift|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht)\b/.test(
       lower,
     ) &&
     !orderId(text)

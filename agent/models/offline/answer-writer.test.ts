@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { label, writeAnswer } from './answer-writer';
+import { answerUnits, answeringSentences, label, writeAnswer } from './answer-writer';
 
 describe('the offline model’s answers', () => {
   it('names fields as people read them', () => {
@@ -212,5 +212,36 @@ describe('an alarm code asked about in the manuals', () => {
     expect(answer).toContain(
       '**Answer — E-302 Feeder reel empty:** Raised when a feeder falls below 0.5 %. 1. Load or splice a new reel. 2. Press Reset, then Start. [2]',
     );
+  });
+});
+
+describe('the sentence or table row that answers a manual question', () => {
+  const maintenance = {
+    number: 1,
+    text: 'Task | Interval | By\nClean nozzles (ultrasonic cleaner) | Daily | Operator\nReplace nozzle O-rings | Every 3 months | Maintenance\nReplace squeegee blades | 100 000 prints or when damaged | Process technician',
+  };
+  const alarm = { number: 2, text: 'Causes: setpoint changed; worn squeegee blade. Inspect the squeegee blade; replace it if the edge is worn.' };
+  const msl = { number: 3, text: 'MSL | Floor life\n2a | 4 weeks\n3 | 168 hours\n4 | 72 hours' };
+
+  it('reads each table row as one unit that names its columns', () => {
+    expect(answerUnits(maintenance.text)).toEqual([
+      'Clean nozzles (ultrasonic cleaner) — Interval: Daily; By: Operator.',
+      'Replace nozzle O-rings — Interval: Every 3 months; By: Maintenance.',
+      'Replace squeegee blades — Interval: 100 000 prints or when damaged; By: Process technician.',
+    ]);
+  });
+
+  it('answers "how often" with the row that states the interval', () => {
+    expect(answeringSentences('how often do the squeegee blades get replaced', [alarm, maintenance])[0]?.sentence).toMatch(
+      /^Replace squeegee blades — Interval/,
+    );
+  });
+
+  it('answers a German question from an English manual through the plant’s synonyms', () => {
+    expect(answeringSentences('Wie oft muss man die Düsen reinigen?', [alarm, maintenance])[0]?.sentence).toMatch(/^Clean nozzles/);
+  });
+
+  it('picks the row whose first cell is the number asked, and adds no weaker second', () => {
+    expect(answeringSentences('max floor life MSL 3', [msl])).toEqual([{ sentence: '3 — Floor life: 168 hours.', number: 3 }]);
   });
 });

@@ -18,6 +18,7 @@ import { materialAnswer } from './material-answers';
 import { figureAnswer } from './figure-answers';
 import { plantAnswer } from './plant-answers';
 import { tokens } from './text';
+import { SYNONYM_GROUPS } from '../../../knowledge/rank/synonyms';
 import type { Language } from './training-set';
 
 export type ToolResultForAnswer = { tool: string; args: Record<string, unknown>; content: string };
@@ -354,36 +355,97 @@ function leadValues(output: unknown, context: Context): string[] {
 }
 
 const SENTENCE_STOP = new Set(
-  'the a an is are was were what which how do does did i we you it of to in on for and or with at by be can should when where why this that my our your der die das ist sind was wie wo wann warum ich wir sie es und oder mit für von zu im am ein eine'.split(
+  'the a an is are was were what which how do does did i we you it of to in on for and or with at by be can should when where why this that my our your der die das ist sind was wie wo wann warum ich wir sie es und oder mit für von zu im am ein eine manual manuals say says about tell me handbuch handbuchs steht sagt über ueber zum zur den dem des bitte please muss man kann soll sollte müssen muessen machen mache tun get gets got need needs'.split(
     ' ',
   ),
 );
 
-/** The sentences of manual passages that answer the question best (shared words, weighted by rarity). */
+/** A word of the question and a word of a passage are the same word, inflections aside ("reinige" / "reinigen"). */
+function sameStem(own: string, word: string): boolean {
+  return own === word || (word.length >= 4 && own.startsWith(word)) || (word.length >= 6 && own.startsWith(word.slice(0, -1)));
+}
+
+/** The synonym groups' one-word phrases, spelt as `tokens` spells words (umlauts as ae, oe, ue). */
+const SYNONYM_WORDS = SYNONYM_GROUPS.map((phrases) => phrases.filter((phrase) => !/[\s-]/.test(phrase)).flatMap((phrase) => tokens(phrase)));
+
+/** "How often …", "wie oft …": the answer is an interval, so a maintenance table's row says it best. */
+const ASKS_HOW_OFTEN = /\b(how often|how frequently|interval\w*|wie oft|wie h(?:ä|ae)ufig|intervall\w*|in welchem abstand)\b/i;
+const STATES_AN_INTERVAL =
+  /\b(interval|intervall|every|daily|weekly|monthly|yearly|each shift|per shift|t(?:ä|ae)glich|w(?:ö|oe)chentlich|monatlich|j(?:ä|ae)hrlich|jede\w* schicht)\b/i;
+
+/**
+ * The words a question word may appear as in the manuals: itself and its plant synonyms, German and
+ * English ("Schablone" → "stencil", "reinigen" → "clean"), so a German question finds its English answer.
+ */
+function alternativesOf(word: string): string[] {
+  const group = SYNONYM_WORDS.find((phrases) => phrases.some((phrase) => sameStem(phrase, word)));
+  return group ? [word, ...group] : [word];
+}
+
+/**
+ * A passage as the units that can answer: its sentences, and each row of a table as one line that
+ * names its columns ("Clean nozzles (ultrasonic cleaner) — Interval: Daily; By: Operator").
+ */
+export function answerUnits(text: string): string[] {
+  const units: string[] = [];
+  let prose: string[] = [];
+  let header: string[] | undefined;
+  const flush = () => {
+    units.push(
+      ...prose
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/),
+    );
+    prose = [];
+  };
+  for (const line of text.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length < 2) {
+      header = undefined;
+      prose.push(line);
+      continue;
+    }
+    flush();
+    if (!header) {
+      header = cells;
+      continue;
+    }
+    const named = cells.slice(1).map((cell, index) => (header![index + 1] ? `${header![index + 1]}: ${cell}` : cell));
+    units.push(`${cells[0]} — ${named.join('; ')}.`);
+  }
+  flush();
+  // A table row run together in an older passage ("Item | PNP1 | PNP2 Model | …") answers nothing as a sentence.
+  return units.map((unit) => unit.trim()).filter((unit) => unit.length >= 20 && unit.length <= 600 && (unit.match(/\|/g) ?? []).length < 3);
+}
+
+/** The sentences or table rows of manual passages that answer the question best (shared words, synonyms counted). */
 export function answeringSentences(question: string, passages: { number: number; text: string }[], max = 2): { sentence: string; number: number }[] {
-  const wanted = tokens(question).filter((word) => !SENTENCE_STOP.has(word) && word.length >= 2);
+  // A number counts however short ("MSL 3").
+  const wanted = tokens(question).filter((word) => !SENTENCE_STOP.has(word) && (word.length >= 2 || /\d/.test(word)));
   if (wanted.length === 0) return [];
+  const alternatives = new Map(wanted.map((word) => [word, alternativesOf(word)]));
   const scored: { sentence: string; number: number; score: number }[] = [];
   for (const passage of passages) {
-    const sentences = passage.text
-      .replace(/\s+/g, ' ')
-      .split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])/)
-      .map((sentence) => sentence.trim())
-      // A table row run together ("Item | PNP1 | PNP2 Model | …") answers nothing as a sentence.
-      .filter((sentence) => sentence.length >= 20 && sentence.length <= 600 && (sentence.match(/\|/g) ?? []).length < 3);
-    for (const sentence of sentences) {
+    for (const sentence of answerUnits(passage.text)) {
       const words = tokens(sentence);
-      const hits = wanted.filter((word) =>
-        words.some((own) => own === word || (word.length >= 4 && own.startsWith(word.slice(0, Math.max(4, word.length - 2))))),
-      );
+      const hits = wanted.filter((word) => alternatives.get(word)!.some((alternative) => words.some((own) => sameStem(own, alternative))));
       // Numbers and codes in the question (E-214, MSL 3) must be in the answering sentence to count double.
       const exact = wanted.filter((word) => /\d/.test(word) && words.includes(word)).length;
-      const score = hits.length + exact - passage.number * 0.01;
+      const interval = ASKS_HOW_OFTEN.test(question) && STATES_AN_INTERVAL.test(sentence) ? 1 : 0;
+      // "MSL 3": the table row whose first cell is the number or code asked for is that row's answer.
+      const rowKey = / — /.test(sentence) && wanted.includes(tokens(sentence.split(' — ')[0]!).join(' ')) ? 1 : 0;
+      // A long unit shares many words by its length alone.
+      const length = Math.max(0, words.length - 30) * 0.02;
+      const score = hits.length + exact + interval + rowKey - length - passage.number * 0.01;
       if (hits.length >= Math.min(2, wanted.length)) scored.push({ sentence, number: passage.number, score });
     }
   }
+  scored.sort((a, b) => b.score - a.score);
+  // A second unit only when it answers about as well as the first; a weaker one is noise next to it.
+  const best = scored[0]?.score ?? 0;
   return scored
-    .sort((a, b) => b.score - a.score)
+    .filter(({ score }) => score >= best - 0.5)
     .slice(0, max)
     .map(({ sentence, number }) => ({ sentence, number }));
 }

@@ -12,13 +12,18 @@ const CHATTER =
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ )?off hold|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
   [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
   [
-    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|herunterfahren|abbrechen|abort)\b/,
+    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort)\b/,
+    'stop',
+  ],
+  // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".
+  [
+    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht|sehen|sah|schaut|schauen|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
     'stop',
   ],
   [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],

@@ -87,3 +87,101 @@ describe('the asked measurement of a machine', () => {
     expect(lines[1]).toMatch(/Residual oxygen.*552\.5 ppm/);
   });
 });
+
+const earlier = (tool: string, args: Record<string, unknown>, text: string) => ({
+  previous: { tool, args },
+  previousText: text,
+  earlier: [{ tool, args, output: {} }],
+});
+const follow = (text: string, context: ReturnType<typeof earlier>) =>
+  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...context });
+
+describe('commands said the way the floor says them', () => {
+  it('takes a machine out of hold, switches it off, and runs it down', async () => {
+    expect(await ask('take the L2 SPI out of hold')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-SPI', command: 'unhold' } });
+    expect(await ask('Kompressor aus, die Wartung ist schon da')).toMatchObject({ tool: 'machine_command', args: { asset: 'UT-AIR', command: 'stop' } });
+    expect(await ask('Lötofen Linie 2 runterfahren, Feierabend')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-RFL', command: 'stop' } });
+    expect(await ask("I'd like you to hold the packer on line 1")).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-PCK', command: 'hold' } });
+  });
+
+  it('asks which of reset and start a restart means, since the machine’s state decides', async () => {
+    for (const text of ['restart the packer on line 2', 'Packer Linie 2 neu starten']) {
+      const plan = await ask(text);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+      expect(plan.kind === 'reply' ? plan.text : '').toMatch(/reset.*start/s);
+    }
+  });
+
+  it('files nothing for what only sounds like one: a leak, a hypothetical, a look', async () => {
+    for (const text of [
+      'Notfall: Stickstoff tritt aus am Ofen 2, was tun',
+      'wenn der Druck unter 6 bar fällt würd ich den Kompressor ausmachen',
+      'der Ofen auf Linie 1 sieht gut aus',
+      "I'd stop the printer on line 2 if it were mine",
+    ]) {
+      const plan = await ask(text);
+      expect(plan.kind === 'tool' ? plan.tool : 'no write', text).not.toMatch(/machine_command|set_setpoint/);
+    }
+  });
+});
+
+describe('values typed the short way', () => {
+  it('reads an arrow and a German verb after the unit as the new value', async () => {
+    expect(await ask('L2 reflow conveyor -> 14 mm/s pls')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'ConveyorSpeedSetpointMmPerS', value: 14 },
+    });
+    expect(await ask('Drucker L2 Rakel 70 Newton einstellen')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L2-PRN', value: 70 } });
+  });
+
+  it('reads "mach 135 draus" after a setpoint was read as that setpoint', async () => {
+    const context = earlier('asset_state', { asset: 'L1-RFL' }, 'Zone 1 Ofen Linie 1, was ist der Sollwert');
+    expect(await follow('mach 135 draus', context)).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone1.SetpointC', value: 135 } });
+  });
+});
+
+describe('follow-ups that change one thing', () => {
+  it('switches the machine, the duration, the sibling, or goes one shift back', async () => {
+    expect(
+      await follow(
+        'switch to the L1 oven',
+        earlier('tag_history', { asset: 'L2-RFL', tag: 'Zone7.TemperatureC' }, 'zone 7 temperature of the line 2 oven since 6'),
+      ),
+    ).toMatchObject({ tool: 'tag_history', args: { asset: 'L1-RFL', tag: 'Zone7.TemperatureC' } });
+    expect(
+      await follow(
+        'make it 8',
+        earlier('what_if', { scenario: { type: 'machine_down', asset: 'L2-RFL', hours: 4 } }, 'what if the L2 oven is down for 4 hours'),
+      ),
+    ).toMatchObject({ tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L2-RFL', hours: 8 } } });
+    expect(await follow('and the other placer on that line?', earlier('maintenance_forecast', { asset: 'L1-PNP2' }, 'RUL for L1-PNP2'))).toMatchObject({
+      tool: 'maintenance_forecast',
+      args: { asset: 'L1-PNP1' },
+    });
+    // At 10:00 on Wednesday 4 March the previous shift is the night; the one before it is Tuesday's late shift.
+    expect(await follow('and the one before that?', earlier('generate_shift_handover', { shift: 'previous' }, 'handover for the night shift'))).toMatchObject({
+      tool: 'generate_shift_handover',
+      args: { from: '2026-03-03T13:00:00.000Z', to: '2026-03-03T21:00:00.000Z' },
+    });
+  });
+
+  it('takes "leave it as is" after a reading as a decision to change nothing', async () => {
+    const plan = await follow('ok leave it as is', earlier('asset_state', { asset: 'L1-RFL' }, 'zone 3 on the line 1 oven?'));
+    expect(plan.kind).toBe('reply');
+  });
+});
+
+describe('what people type around the request', () => {
+  it('reads the planner introducing themselves as no placer, and a weekday as that day', async () => {
+    expect(await ask('Planer hier – schaffen wir die CPU-Boards heute noch? Fortschritt bitte')).toMatchObject({ tool: 'production_status' });
+    expect(await ask('Alarme auf Linie 2 am Montag')).toMatchObject({
+      tool: 'alarms',
+      args: { line: 'Line2', from: '2026-03-01T23:00:00.000Z', to: '2026-03-02T23:00:00.000Z' },
+    });
+    expect(await ask('wie sieht es auf Linie 2 aus')).toMatchObject({ tool: 'plant_overview', args: { line: 'Line2' } });
+    expect(await ask('Versorgung alles im grünen Bereich? Druckluft, Kühlwasser')).toMatchObject({ tool: 'plant_overview', args: { line: 'utilities' } });
+    expect(await ask('aktive Prio-1- und Prio-2-Alarme, ganze Halle')).toMatchObject({ tool: 'alarms', args: { priorities: [1, 2] } });
+    expect(await ask('STM32s - how long do we last?')).toMatchObject({ tool: 'material_status', args: { part: 'STM32H743ZIT6' } });
+    expect(await ask('Lieferung ASN-4512 kommt nur zur Hälfte')).toMatchObject({ tool: 'supply_disruption_impact', args: { shortfallPct: 50 } });
+  });
+});

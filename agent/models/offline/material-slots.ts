@@ -143,7 +143,10 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
   for (const word of words) {
     const compact = word.replace(/[^a-z0-9]/g, '');
     // A number's start ("stm32", "xc7z", "7440") must have a digit, or a made-up word would match a part.
-    const byNumber = compact.length >= 4 && /\d/.test(compact) ? parts.filter((part) => squash(part.partNumber).toLowerCase().startsWith(compact)) : [];
+    const byNumberOf = (start: string) =>
+      start.length >= 4 && /\d/.test(start) ? parts.filter((part) => squash(part.partNumber).toLowerCase().startsWith(start)) : [];
+    // "STM32s": a part number in the plural.
+    const byNumber = byNumberOf(compact).length > 0 ? byNumberOf(compact) : /\ds$/.test(compact) ? byNumberOf(compact.slice(0, -1)) : [];
     // "resistors" names what the description calls "resistor".
     const singular = word.length > 4 ? word.replace(/s$/, '') : word;
     const byWord =
@@ -225,7 +228,15 @@ export function shortfallPct(text: string): number | undefined {
     if (value > 0 && value <= 100)
       return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger|unterliefer\w*)\b/.test(lower) ? 100 - value : value;
   }
-  if (/\b(only half|half of it|nur die haelfte|nur halb|haelfte fehlt|half short)\b/.test(lower)) return 50;
+  if (
+    /\b(only half|half of it|half (?:of )?the (?:delivery|quantity|order|shipment)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(
+      lower,
+    )
+  )
+    return 50;
+  // "only a third came", "nur ein Viertel": the part that came, the rest short.
+  const fraction = /\b(?:only|nur)\s+(?:a |an |one |ein |eine?n? )?(third|quarter|drittel|viertel)\b/.exec(lower)?.[1];
+  if (fraction) return /third|drittel/.test(fraction) ? 67 : 75;
   return undefined;
 }
 

@@ -52,11 +52,35 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 /** Joins a word with the number after it ("zone 4" → "zone4") so numbered parts match as one word. */
+/** Unit words after a number: then the number is a value ("14 mm/s", "7 bar"), not part of a name. */
+const UNIT_WORDS = new Set([
+  'mm',
+  'bar',
+  'mbar',
+  'kpa',
+  'grad',
+  'degrees',
+  'degree',
+  'c',
+  'n',
+  'newton',
+  'kw',
+  'ppm',
+  'rpm',
+  'percent',
+  'prozent',
+  'hz',
+  'kg',
+  'mm/s',
+]);
+
 export function joinNumbers(words: string[]): string[] {
   const joined: string[] = [];
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const last = joined.at(-1);
-    if (last !== undefined && /^\d+$/.test(word) && /^[a-z]+$/.test(last) && last !== 'last' && last !== 'past' && last !== 'to')
+    // "conveyor 14 mm/s" is a value with its unit, not a numbered thing like "zone 4".
+    const valueWithUnit = UNIT_WORDS.has(words[index + 1] ?? '');
+    if (last !== undefined && /^\d+$/.test(word) && /^[a-z]+$/.test(last) && last !== 'last' && last !== 'past' && last !== 'to' && !valueWithUnit)
       joined[joined.length - 1] = `${last}${word}`;
     else joined.push(word);
   }
@@ -71,10 +95,15 @@ export function allowedTypos(word: string): number {
 }
 
 /** Whether a typed word means the expected word, allowing typos in longer words. */
+/** Words people mean as themselves that are one typo away from a machine or tag name. */
+const REAL_WORDS_NEAR_NAMES = new Set(['planer', 'planner', 'player', 'plane', 'places', 'placed', 'planers']);
+
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
   // "zone4" is not a typo of "zone1": numbered words must match exactly.
   if (/\d/.test(expected) || /\d/.test(typed)) return false;
+  // Real words one letter from a name ("Planer" is the planner, not a typo of "placer") are those words.
+  if (REAL_WORDS_NEAR_NAMES.has(typed)) return false;
   const allowed = allowedTypos(expected);
   return allowed > 0 && editDistance(typed, expected, allowed) <= allowed;
 }

@@ -176,6 +176,21 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const back = (weekdayToday(context) - 6 + 7) % 7 || 7;
     return window(at(plantDay(context, -back), 0, 0, context), at(plantDay(context, -back + 2), 0, 0, context));
   }
+  // "und am Montag?", "alarms on Monday", "letzten Freitag": that weekday's whole day, the last one past (today so far
+  // when it is today). Not a coming day ("next Monday"), which is a slot for booking, nor one with clock times.
+  const dayNamed = WEEKDAYS.find(([pattern]) => pattern.test(t))?.[1];
+  // Numbers that name a line, zone, machine, priority, order or alarm say nothing about the time.
+  const clockFree = !/\d/.test(
+    t.replace(/\b(?:linie|line|l|zone|prio\w*|p|ofen|oven|pnp|placer|best(?:ü|ue)cker|po|wo|e)[\s-]*\d+\b|\b[a-z]+\d*-[a-z]*\d+\b/g, ' '),
+  );
+  if (
+    dayNamed !== undefined &&
+    clockFree &&
+    !/\b(next|coming|this coming|n(?:ä|ae)chste\w*|kommende\w*|morgen|tomorrow|morning|afternoon|evening|vormittag|nachmittag|abend)\b/.test(t)
+  ) {
+    const back = (weekdayToday(context) - dayNamed + 7) % 7;
+    return window(at(plantDay(context, -back), 0, 0, context), back === 0 ? now : at(plantDay(context, -back + 1), 0, 0, context));
+  }
   const since = new RegExp(
     String.raw`\b(?:since|seit|from|ab|von)\s+${CLOCK}(?![\d-])\s*(?:uhr|o'?clock)?(?:\s*(?:until|till|to|bis)\s*(?:now|jetzt))?(?!\s*(?:to|until|till|-|–|bis|und|and)\s*\d)`,
   ).exec(t);

@@ -44,7 +44,9 @@ export function whatIfScenario(
     text,
   )?.[1];
   const spokenHours = spoken ? (/half|halben/i.test(spoken) ? 12 : /shift|schicht/i.test(spoken) ? 8 : 24) : undefined;
-  const hours = hoursMatch ? Number(hoursMatch[1]!.replace(',', '.')) : spokenHours;
+  // "make it 8", "mach 6 draus" after a scenario: a bare number is its new duration.
+  const bare = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(text.trim())?.[1] : undefined;
+  const hours = hoursMatch ? Number(hoursMatch[1]!.replace(',', '.')) : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : undefined));
   if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
     // A follow-up changes one number of the previous scenario and keeps the rest.
     const previous = options.previous;
@@ -118,3 +120,7 @@ export function whatIfScenario(
   }
   return { kind: 'clarify', text: de ? KINDS.de : KINDS.en };
 }
+
+/** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */
+export const BARE_NUMBER_FOLLOW_UP =
+  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;

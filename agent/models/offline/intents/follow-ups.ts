@@ -12,6 +12,7 @@ import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import { parseTimeWindow } from '../time-window';
+import { BARE_NUMBER_FOLLOW_UP } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
@@ -118,6 +119,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "schick den AMR los", "ja, RUN-2 abschicken": a run of the plan just made.
     reading.intent = 'dispatch_transport';
     reading.followUp = true;
+  } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(text.trim())) {
+    // "what if the L2 oven is down for 4 hours" → "make it 8": the same scenario, another duration.
+    reading.intent = 'what_if';
+    reading.followUp = true;
   } else if (
     (lastTool === 'inspection_results' || lastTool === 'trigger_inspection') &&
     !/\?\s*$/.test(lower) &&
@@ -192,7 +197,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     !input.previous &&
     !input.pendingQuestion &&
-    /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit)\b/.test(lower) &&
+    /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit|the same|same for|same thing|do the same|das gleiche|dasselbe|das selbe|gleiches|genauso)\b/.test(
+      lower,
+    ) &&
     (/\b(other|the same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
       // "and line 2?" — nothing but a target after the "and".
       (wordCount(lower) <= 4 && resolveAsset(text, input.assets).kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))

@@ -210,9 +210,16 @@ function forSomeoneElse({ lower, language }: Request): Plan | undefined {
   };
 }
 
+/** "ok leave it as is", "no change then", "lass es so": after a reading, the decision to change nothing. */
+const LEAVE_AS_IS =
+  /^(?:(?:ok|okay|alright|fine|right|gut|ja|jo|dann|then|na gut|hmm|hm)[\s,.!]+)*(?:leave it(?: as (?:it )?is| alone| like that| be)?|keep it(?: as (?:it )?is| like that| that way)?|no changes?(?: needed)?|(?:lass|lassen wir) (?:es|das|ihn|sie|den|die) (?:so|dabei|wie (?:es|er|sie) ist)|bleibt so|so lassen|alles so lassen)(?: then| dann| for now| erstmal| f(?:ü|ue)rs erste)?[\s!.]*$/;
+
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language }: Request): Plan | undefined {
-  if (!/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower))
+  if (
+    !/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower) &&
+    !LEAVE_AS_IS.test(lower)
+  )
     return undefined;
   return {
     kind: 'reply',
@@ -326,7 +333,8 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const machine = asset && asset.type !== 'line' ? asset : undefined;
   const lineNumberText =
     asset?.type === 'line' ? asset.id : (asset?.line ?? (mentionedLine(reading.combined) ? `Line${mentionedLine(reading.combined)}` : undefined));
-  const utilities = !asset && /\b(utilities|utility|versorgung\w*|medien)\b/.test(lower);
+  // The utilities as a whole, also with a utility named among them ("Versorgung alles grün? Druckluft, Kühlwasser").
+  const utilities = (!asset || (chosen === 'plant_overview' && !asset.line)) && /\b(utilities|utility|versorgung\w*|medien)\b/.test(lower);
   const lineId = utilities ? (chosen === 'maintenance_forecast' ? 'Utilities' : 'utilities') : lineNumberText;
   const call = (args: Record<string, unknown>): Plan => ({ kind: 'tool', intent: chosen, tool, args, asset });
   const exampleMachine = input.assets.find((a) => a.type !== 'line')?.id ?? 'L1-RFL';

@@ -38,7 +38,9 @@ export function parsePriorities(text: string): number[] | undefined {
     const numbers = phrase[1]!.match(/[1-4]/g)!.map(Number);
     const range = /([1-4])\s*(?:-|to|bis)\s*([1-4])/.exec(phrase[1]!);
     const all = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : numbers;
-    return [...new Set(all)].sort();
+    // "Prio-1- und Prio-2-Alarme": each priority named with its own word.
+    const each = [...t.matchAll(/\b(?:prio(?:rity|rität|ritaet)?|p)[\s-]*([1-4])\b/g)].map((match) => Number(match[1]));
+    return [...new Set([...all, ...each])].sort();
   }
   if (/\b(critical|kritische?n?)\b/.test(t) && /\b(high|hohe?n?|wichtige?n?)\b/.test(t)) return [1, 2];
   if (/\b(critical|kritische?n?)\b/.test(t)) return [1];
@@ -87,6 +89,8 @@ export function setpointValue(text: string): number | undefined {
       : null) ??
     // "print speed 60 mm/s instead of the 50 it's on": the value asked for, before what it replaces.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
+    // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
   if (!match || isTimeOfDay(text, match)) return undefined;

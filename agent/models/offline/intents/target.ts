@@ -27,6 +27,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     /\b(that line|this line|same line|there|on it|dort|da|auf der linie|derselben linie|der gleichen linie|selben linie|gleichen linie|der linie)\b/.test(lower)
   )
     resolution = sameLineAmong(resolution, previous);
+  // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
+  if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
+    resolution = otherThan(resolution, previous, input.assets);
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
   if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower))) && previous)
     resolution = { kind: 'one', asset: previous };
@@ -75,7 +78,14 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     reading.byRule = true;
   }
   // The plant overview names no machine; asked about one, people want its state.
-  if (reading.intent === 'plant_overview' && resolution.kind === 'one' && resolution.asset.type !== 'line') reading.intent = 'asset_state';
+  // Not when the utilities as a whole are asked about ("Versorgung alles grün? Druckluft, Kühlwasser").
+  if (
+    reading.intent === 'plant_overview' &&
+    resolution.kind === 'one' &&
+    resolution.asset.type !== 'line' &&
+    !(reading.byRule && /\b(utilities|utility|versorgung|medien)\b/.test(lower))
+  )
+    reading.intent = 'asset_state';
   // "how's the packer on line 1": a machine's condition, unless orders or output are asked about.
   if (
     reading.intent === 'production_status' &&
@@ -112,6 +122,16 @@ function sameLineAmong(resolution: AssetResolution, previous: AssetRef | undefin
   const line = previous.type === 'line' ? previous.id : previous.line;
   const onLine = line ? resolution.candidates.filter((candidate) => candidate.line === line) : [];
   return onLine.length === 1 ? { kind: 'one', asset: onLine[0]! } : resolution;
+}
+
+/** "the other one": of two candidates, the one the turn before was not about; named or not, the one other machine of its kind on its line. */
+function otherThan(resolution: AssetResolution, previous: AssetRef, assets: readonly AssetRef[]): AssetResolution {
+  const siblings = assets.filter((asset) => asset !== previous && asset.type === previous.type && asset.line === previous.line);
+  const candidates = resolution.kind === 'ambiguous' ? resolution.candidates : resolution.kind === 'one' ? [resolution.asset] : [];
+  if (candidates.length === 2 && candidates.includes(previous)) return { kind: 'one', asset: candidates.find((candidate) => candidate !== previous)! };
+  if ((resolution.kind === 'none' || (resolution.kind === 'one' && resolution.asset === previous) || resolution.kind === 'ambiguous') && siblings.length === 1)
+    return { kind: 'one', asset: siblings[0]! };
+  return resolution;
 }
 
 /** Of an ambiguous reading's candidates, the one the turn before was about; anything else as it is. */

@@ -131,7 +131,7 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // A hedge is a thought, not an order: "vielleicht sollten wir den Drucker zurücksetzen", "I think it needs a reset".
   if (
-    /\b(maybe|perhaps|i think|i guess|might|vielleicht|eventuell|evtl|sollten wir|should we|ich glaube|ich denke|könnte man|koennte man|müsste man|muesste man)\b/.test(
+    /\b(maybe|perhaps|i think|i guess|might|i would(?! like| appreciate)|i'?d(?! like| love| appreciate)|vielleicht|eventuell|evtl|sollten wir|should we|ich glaube|ich denke|könnte man|koennte man|müsste man|muesste man|w(?:ü|ue)rde? ich|ich w(?:ü|ue)rde?)\b/.test(
       lower,
     )
   )
@@ -156,7 +156,7 @@ export function imperativeCommand(text: string): boolean {
       clause
         .trim()
         .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please|pls|can you|could you|would you|will you|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please|pls|can you|could you|would you|will you|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
           '',
         ),
     );
@@ -201,12 +201,14 @@ export function imperativeCommand(text: string): boolean {
       return true;
     return (
       parseCommand(first) !== undefined ||
+      // "Kompressor aus": a machine and "aus", nothing else in the clause.
+      (last === 'aus' && words.length <= 5 && parseCommand(clause) === 'stop') ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
-      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
+      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,
       )
     );

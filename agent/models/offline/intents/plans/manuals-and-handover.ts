@@ -19,6 +19,9 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   const previous = /\b(last|previous|prior|letzte\w*|vorige\w*|vorherige\w*|nights?|nacht\w*)\b/.test(lower);
   // The report covers the plant; the line asked about is passed along for the answer's headline.
   const line = lineId ? { line: lineId } : {};
+  // "handover for the night shift" → "and the one before that?": the window before the one just reported.
+  const earlier = plan.followUp && BEFORE_THAT.test(lower) ? windowBefore(plan.input.previous?.args, timeContext) : undefined;
+  if (earlier) return call({ ...earlier, ...line });
   if (current) return call({ shift: 'current', ...line });
   if (previous) return call({ shift: 'previous', ...line });
   const span = window;
@@ -26,6 +29,26 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "doing handover to the lates now" at 14:10: a handover asked for just after a change of shift is the shift that ended.
   if (minutesIntoShift(timeContext) < HANDOVER_GRACE_MINUTES) return call({ shift: 'previous', ...line });
   return call(line);
+}
+
+const BEFORE_THAT = /\b(before (that|it|this)|the one before|one earlier|earlier one|shift before|davor|die davor|der davor|die schicht davor|vorher)\b/;
+
+/** The window just before the report the previous turn asked for: the shift before, or a window as long, ending where it began. */
+function windowBefore(args: Record<string, unknown> | undefined, context: TimeContext): { from: string; to: string } | undefined {
+  if (!args) return undefined;
+  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const shiftBefore = (instant: Date) => shiftAt(calendar, new Date(instant.getTime() - 1));
+  if (typeof args.from === 'string' && typeof args.to === 'string') {
+    const from = Date.parse(args.from);
+    const to = Date.parse(args.to);
+    if (!(to > from)) return undefined;
+    return { from: new Date(from - (to - from)).toISOString(), to: new Date(from).toISOString() };
+  }
+  const current = shiftAt(calendar, context.now);
+  // The report before "previous" (or a plain handover, which is the previous shift) is the shift before that one.
+  const reported = args.shift === 'current' ? current : shiftBefore(current.from);
+  const before = shiftBefore(reported.from);
+  return { from: before.from.toISOString(), to: before.to.toISOString() };
 }
 
 /** How long after a change of shift a plain "handover" still means the shift that just ended. */

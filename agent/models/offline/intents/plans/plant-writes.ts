@@ -69,8 +69,20 @@ export function planMachineCommand(plan: PlanContext): Plan {
     );
   }
   if (LATER.test(text)) return laterWrite(language);
+  // "restart the AOI": in PackML that is two commands (reset from Stopped or Aborted to Idle, then start), and which
+  // one is due depends on the state the machine is in — the person says which to file, the copilot does not guess.
+  if (command === 'start' && RESTART.test(text) && !/\b(reset|resetten|zur(?:ü|ue)cksetzen|quittier\w*)\b/i.test(text))
+    return clarify(
+      say(
+        language,
+        `A restart of ${asset.id} is two commands: **reset** (from Stopped or Aborted back to Idle) and then **start** (Idle to Execute). Which one should I file for approval now — “reset ${asset.id}” or “start ${asset.id}”?`,
+        `Ein Neustart von ${asset.id} sind zwei Befehle: **reset** (von Stopped oder Aborted zurück nach Idle) und dann **start** (Idle nach Execute). Welchen soll ich jetzt zur Freigabe einreichen — „${asset.id} zurücksetzen“ oder „${asset.id} starten“?`,
+      ),
+    );
   return call({ asset: asset.id, command });
 }
+
+const RESTART = /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|wieder neu starten)\b/i;
 
 /** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
 const RELATIVE_CHANGE =

@@ -10,6 +10,9 @@ import { strongWritable } from '../tag-match';
 import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, toldAskedOrPasted } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
 
+/** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
+const BARE_VALUE_WRITE = /^(?:(?:ok\w*|dann|then|so|gut)[\s,]+)*(?:mach|mache|make)\s+(?:it\s+|es\s+|mal\s+)?-?\d+(?:[.,]\d+)?\b/;
+
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
@@ -69,7 +72,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
     if (
       usesPrevious &&
-      (PRONOUN.test(lower) || /\b(die|das|den)\b/.test(lower)) &&
+      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
       typeof input.previous?.args.tag === 'string' &&
       explicitWrite('set_setpoint', lower)
     )
@@ -77,7 +80,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
     if (
       usesPrevious &&
-      (PRONOUN.test(lower) || /\b(die|das|den)\b/.test(lower)) &&
+      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
       input.previous?.tool === 'asset_state' &&
       input.previousText &&
       strongWritable(input.previousText, target) &&
@@ -197,11 +200,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (target && target.type !== 'line' && !orderId(text) && /\b(due|fällig|faellig)\b/.test(lower) && !/\b(rush|eil\w*|order|auftrag)\b/.test(lower))
     return ['maintenance_forecast', usesPrevious];
   // "utilities all good?", "Versorgung ok?": the utilities as a whole are the overview's line "utilities".
+  // "Versorgung alles im grünen Bereich? Druckluft, Kühlwasser": the utilities named one by one are still all of them.
   if (
-    !machine &&
+    (!machine || (!machine.line && machine.type !== 'line' && /\b(alles|all|both|beide|everything|insgesamt)\b/.test(lower))) &&
     /\b(utilities|utility|versorgung|medien)\b/.test(lower) &&
-    /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie)\b/.test(lower) &&
-    wordCount(text) <= 6
+    /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie|green|gr(?:ü|ue)n\w*)\b/.test(lower) &&
+    wordCount(text) <= 10
   )
     return ['plant_overview', false];
   // "what's the status of WO-1003": a work order by its id is looked up in the list.

@@ -14,6 +14,17 @@ import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, timeContext, target, usesPrevious } = rules;
+  // "wie sieht's auf Linie 2 aus", "wie schaut es beim Packer aus", "how's it looking on L1": a line's overview, a machine's state.
+  if (
+    target &&
+    !usesPrevious &&
+    /\b(wie (?:sieht|schaut)(?:'?s| es| das)?\b.*\baus|how(?:'s| is| are)? (?:it|things|everything) (?:looking|going)|how(?:'s| is) it look)\b/.test(lower) &&
+    !parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(material|teile|bestand|stock|auftr(?:ä|ae)ge?|orders?|plan|schedule|wartung|maintenance|alarm\w*|inspektion|aoi-ergebnis\w*|trend\w*|verlauf\w*|kurve|history|historie)\b/.test(
+      lower,
+    )
+  )
+    return [target.type === 'line' ? 'plant_overview' : 'asset_state', false];
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];

@@ -16,6 +16,7 @@ import { tagQueryWords } from './asset-resolver';
 import { shortDescription } from './answer-format';
 import { materialAnswer } from './material-answers';
 import { figureAnswer } from './figure-answers';
+import { lateOrdersAnswer } from './late-orders-answer';
 import { plantAnswer } from './plant-answers';
 import { tokens } from './text';
 import { SYNONYM_GROUPS } from '../../../knowledge/rank/synonyms';
@@ -477,6 +478,12 @@ function manualAnswer(output: Row, question: string, context: Context, firstCita
   return `**${lead}:** ${best.map(({ sentence, number }) => `${sentence} [${firstCitation + number - 1}]`).join(' ')}`;
 }
 
+/** What a manual search was for: the question, and the query the call searched when it differs ("why?" → "E-712 …"). */
+function manualQuestion(question: string, args: Record<string, unknown> | undefined): string {
+  const query = typeof args?.query === 'string' ? args.query : '';
+  return query && !question.includes(query) ? `${question} ${query}` : question;
+}
+
 /** The answer for one turn's tool results, with citations numbered across the whole answer. */
 export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptions = {}): string {
   const language = options.language ?? 'en';
@@ -519,10 +526,16 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
     // The plant's own tools answer in sentences that lead with what was asked; others get tables.
     const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args });
     const lead = written
-      ? [...leadValues(output, context), ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }), ...written.lead]
-      : [...leadValues(output, context), ...(isRecord(output) && question ? [manualAnswer(output, question, context, firstCitation) ?? ''] : [])].filter(
-          Boolean,
-        );
+      ? [
+          ...leadValues(output, context),
+          ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
+          ...lateOrdersAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
+          ...written.lead,
+        ]
+      : [
+          ...leadValues(output, context),
+          ...(isRecord(output) && question ? [manualAnswer(output, manualQuestion(question, result.args), context, firstCitation) ?? ''] : []),
+        ].filter(Boolean);
     const body = (written ? written.body : describe(output, context)).filter(Boolean).join('\n\n');
     sections.push(
       [

@@ -185,3 +185,52 @@ describe('what people type around the request', () => {
     expect(await ask('Lieferung ASN-4512 kommt nur zur Hälfte')).toMatchObject({ tool: 'supply_disruption_impact', args: { shortfallPct: 50 } });
   });
 });
+
+describe('what is late, and why a line stopped', () => {
+  it('reads "what\'s late today" and "ist was im Verzug?" as the plan’s late orders', async () => {
+    for (const text of ["what's late today", 'anything late?', 'ist was im Verzug?', 'was ist zu spät heute']) {
+      expect(await ask(text), text).toMatchObject({ tool: 'propose_schedule' });
+    }
+  });
+
+  it('leads the schedule answer with the orders late in the current plan when lateness was asked', () => {
+    const output = {
+      kpis: { makespanMin: 400, setups: 2, onTimePct: 100 },
+      comparedKpis: { lateOrderIds: ['PO-24124'] },
+      comparedWith: 'current plan',
+      delta: {},
+      lines: [{ lineId: 'Line2', orders: [{ orderId: 'PO-24124', productId: 'HMI-7MB', tardinessMin: 0 }] }],
+      sources: [],
+    };
+    const content = JSON.stringify(output);
+    const english = writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'en', question: "what's late today" });
+    expect(english).toMatch(
+      /\*\*In the current plan, 1 order\(s\) finish after their due date: PO-24124\.\*\* The proposed schedule below gets every order out on time\./,
+    );
+    const german = writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'de', question: 'ist was im Verzug?' });
+    expect(german).toMatch(/\*\*Im aktuellen Plan ist 1 Auftrag nach ihrem Termin fertig: PO-24124\.\*\*/);
+    expect(writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'en', question: 'propose a schedule' })).not.toMatch(
+      /In the current plan/,
+    );
+  });
+
+  it('answers "why?" after a stop with the manual on the worst alarm before it', async () => {
+    const stop = {
+      previous: { tool: 'alarms', args: { before: { line: 'Line2', event: 'stopped', minutes: 10 } } },
+      previousText: 'why did line 2 stop last time',
+      earlier: [
+        {
+          tool: 'alarms',
+          args: {},
+          output: {
+            events: [
+              { code: 'E-101', text: 'Solder paste low on stencil', priority: 3 },
+              { code: 'E-712', text: 'ESD tray magazine empty', priority: 2 },
+            ],
+          },
+        },
+      ],
+    };
+    expect(await follow('why?', stop)).toMatchObject({ tool: 'search_manuals', args: { query: 'E-712 ESD tray magazine empty' } });
+  });
+});

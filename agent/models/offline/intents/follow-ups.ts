@@ -11,6 +11,7 @@ import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
+import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
 import { BARE_NUMBER_FOLLOW_UP } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
@@ -77,9 +78,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         : input.previous.tool === 'propose_schedule' || input.previous.tool === 'what_if'
           ? lateOrder(input.earlier)
           : undefined;
+    const stopCause = input.previous.tool === 'alarms' && input.previous.args.before ? mostSevereBefore(input.earlier) : undefined;
     if (order) {
       reading.intent = 'explain_late_order';
       reading.combined = `${reading.combined} ${order}`;
+    } else if (stopCause) {
+      // "why did line 2 stop" → "why?": the alarms before the stop were shown; the cause is what the manual says about the worst.
+      reading.intent = 'search_manuals';
+      reading.combined = `${stopCause.code} ${stopCause.text}`;
     } else {
       reading.intent = 'alarms';
       const target = inheritedTarget(input.previous, input.assets);
@@ -239,4 +245,16 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   }
   return undefined;
+}
+
+/** The most severe alarm (lowest priority number, latest first) among the events before a stop just shown. */
+function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code: string; text: string } | undefined {
+  const output = earlier?.at(-1)?.output as { events?: unknown } | undefined;
+  const events = Array.isArray(output?.events) ? (output.events as { code?: unknown; text?: unknown; priority?: unknown }[]) : [];
+  const coded = events.filter((event) => typeof event.code === 'string' && typeof event.priority === 'number');
+  const worst = coded.reduce<(typeof coded)[number] | undefined>(
+    (best, event) => (!best || (event.priority as number) <= (best.priority as number) ? event : best),
+    undefined,
+  );
+  return worst ? { code: String(worst.code), text: typeof worst.text === 'string' ? worst.text : '' } : undefined;
 }

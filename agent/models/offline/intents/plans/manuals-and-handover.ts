@@ -5,7 +5,9 @@ import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
 export function planSearchManuals(plan: PlanContext): Plan {
-  const { text, combined, machine, call } = plan;
+  const { text, combined, machine, call, followUp } = plan;
+  // A follow-up ("why?" after a stop) searches for what the conversation pointed at, not the two words typed.
+  if (followUp && combined !== text) return call({ query: combined.replace(text, '').trim() || combined, k: 5 });
   const query = text.replace(/^(please\s+)?((can|could) you\s+)?(look up|search|find|check)\s+(in\s+)?(the\s+)?(manuals?\s+)?(for\s+)?/i, '').trim();
   return call(machine ? { query: query.length >= 2 ? query : combined, asset: machine.id, k: 5 } : { query: query.length >= 2 ? query : combined, k: 5 });
 }

@@ -58,12 +58,21 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   // against due dates, which a schedule proposal leads with (nothing changes until a draft is released).
   if (
     !order &&
-    /\b(orders?|auftr(?:ä|ae)ge\w*|auftrag)\b/.test(lower) &&
+    // "what's late today", "ist was im Verzug?": with nothing else named, what is late is an order.
+    (/\b(orders?|auftr(?:ä|ae)ge\w*|auftrag)\b/.test(lower) ||
+      (/^(?:(?:so|ok|okay|and|und)[\s,]+)?(what'?s|what is|anything|is anything|is there anything|whats|was ist|ist (?:irgend)?was|gibt'?s was|gibt es was|was)\b/.test(
+        lower,
+      ) &&
+        lower.split(/\s+/).length <= 6 &&
+        !/\b(plan|schedule|shift|schicht|line|linie|l[12])\b/.test(lower))) &&
     /\b(late|behind|overdue|delayed|at risk|miss(?:ing)? (?:their|its|the) due|versp(?:ä|ae)tet\w*|im verzug|in verzug|zu sp(?:ä|ae)t|sp(?:ä|ae)t dran|hinterher|hinten dran|hängen hinterher|running late|(?:ü|ue)berf(?:ä|ae)llig\w*|gef(?:ä|ae)hrdet)\b/.test(
       lower,
     ) &&
-    /\b(which|any|what|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are)\b/.test(lower) &&
-    !/\b(material|parts?|teile|delivery|lieferung|supplier|lieferant|work orders?|arbeitsauftr\w*|what if|was w(?:ä|ae)re)\b/.test(lower)
+    /\b(which|any|anything|what|what'?s|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are|was|ist|irgendwas)\b/.test(lower) &&
+    !/\b(material|parts?|teile|delivery|lieferung|supplier|lieferant|work orders?|arbeitsauftr\w*|what if|was w(?:ä|ae)re)\b/.test(lower) &&
+    !(rules.machine && rules.machine.type !== 'line') &&
+    // "warum ist der IO-Modul-Auftrag zu spät": why one order is late is that order's explanation.
+    !/\b(why|warum|wieso|weshalb)\b/.test(lower)
   )
     return ['propose_schedule', false];
   // "was ist auf L2 als nächstes eingeplant", "what runs next on line 1 after this order": the line's order queue.

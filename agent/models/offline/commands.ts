@@ -4,6 +4,7 @@
  * request whose command cannot be read is never given a default one: the model asks instead.
  */
 export type MachineCommandName = 'start' | 'stop' | 'hold' | 'unhold' | 'reset' | 'clear';
+import { foldInitialUmlauts } from './text';
 
 /** Phrases that use command words without commanding a machine. */
 const CHATTER =
@@ -12,7 +13,7 @@ const CHATTER =
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
@@ -42,11 +43,11 @@ export const LEADING_INTERJECTION =
 
 /** Whether the text is chatter that only sounds like a command. */
 export function isCommandChatter(text: string): boolean {
-  return CHATTER.test(text.toLowerCase());
+  return CHATTER.test(foldInitialUmlauts(text.toLowerCase()));
 }
 
 /** The command a request gives, or undefined when it gives none that can be read. */
 export function parseCommand(text: string): MachineCommandName | undefined {
-  const t = text.toLowerCase().replace(CHATTER, ' ');
+  const t = foldInitialUmlauts(text.toLowerCase()).replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

@@ -234,3 +234,36 @@ describe('what is late, and why a line stopped', () => {
     expect(await follow('why?', stop)).toMatchObject({ tool: 'search_manuals', args: { query: 'E-712 ESD tray magazine empty' } });
   });
 });
+
+describe('notes for others, rules and German words that start with an umlaut', () => {
+  it('files nothing for a note for the next shift, a message to a colleague or a standing rule', async () => {
+    for (const text of [
+      'note for nights: placer 2 on line 1 needs a reset before start',
+      'sag dem Jonas er soll den Packer auf Linie 2 zurücksetzen',
+      'den Kältesatz bitte nie während der Produktion abschalten',
+    ]) {
+      const plan = await ask(text);
+      expect(plan.kind === 'tool' ? plan.tool : 'no write', text).toBe('no write');
+    }
+  });
+
+  it('still files the commands the floor gives in German', async () => {
+    expect(await ask('nimm den Drucker L2 aus dem Hold')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PRN', command: 'unhold' } });
+  });
+
+  it('reads words that begin with an umlaut like their spelt-out form', async () => {
+    expect(await ask('über Nacht Alarme Linie 1')).toMatchObject({ tool: 'alarms', args: { line: 'Line1', from: '2026-03-03T21:00:00.000Z' } });
+    expect(await ask('Überfällige Aufträge?')).toMatchObject({ tool: 'propose_schedule' });
+  });
+
+  it('reads "all night" and "the last couple of hours" as windows', async () => {
+    expect(await ask('zone 4 temperature oven 1 all night')).toMatchObject({
+      tool: 'tag_history',
+      args: { from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z' },
+    });
+    expect(await ask('Druck am Kompressor die letzten paar Stunden')).toMatchObject({
+      tool: 'tag_history',
+      args: { asset: 'UT-AIR', from: '2026-03-04T06:00:00.000Z' },
+    });
+  });
+});

@@ -171,3 +171,15 @@ export function correctLineTypos(text: string): string {
     return whole;
   });
 }
+
+/**
+ * "über Nacht", "Übergabe", "ändern": an umlaut that starts a word, spelt as ue/oe/ae. A regular
+ * expression's \b sees no word start before "ü" (not a word character to it), so "\b(?:ü|ue)ber" found
+ * "ueber" but never "über"; spelt out, both match. Umlauts inside words are left alone.
+ */
+export function foldInitialUmlauts(lower: string): string {
+  return lower.replace(
+    /(^|[^\p{L}\p{N}])([äöü])/gu,
+    (_, before: string, umlaut: string) => `${before}${({ ä: 'ae', ö: 'oe', ü: 'ue' } as Record<string, string>)[umlaut]}`,
+  );
+}

@@ -11,6 +11,7 @@ import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
 import { numberWord } from './number-words';
+import { foldInitialUmlauts } from './text';
 
 export type TimeWindow = { from: string; to: string; minutes: number };
 /** "the 10 minutes before line 1 stopped" → the alarms tool's `before` argument. */
@@ -92,7 +93,7 @@ const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar
 /** The rules for the phrases used most, English and German. */
 function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined {
   const now = context.now;
-  const t = text.toLowerCase();
+  const t = foldInitialUmlauts(text.toLowerCase());
 
   // "between 6 and 8 this morning", "from 14:00 to 15:30", "zwischen 6 und 8 Uhr heute Morgen", "von 6 bis 8 Uhr"
   const between = new RegExp(
@@ -229,7 +230,18 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   }
 
   // Whole days and nights.
-  if (/\b(overnight|last night|night shift|über nacht|heute nacht|letzte nacht|nachts|nachtschicht|in der nacht)\b/.test(t)) {
+  // "the last couple of hours", "die letzten paar Stunden": about three.
+  if (
+    /\b(?:last|past|the last|the past|letzten|vergangenen)\s+(?:couple (?:of )?|few |paar |zwei,? drei )hours?\b|\b(?:letzten|vergangenen)\s+(?:paar|zwei,? drei)\s+stunden\b/.test(
+      t,
+    )
+  )
+    return window(new Date(now.getTime() - 3 * 3_600_000), now);
+  if (
+    /\b(overnight|last night|night shift|über nacht|ueber nacht|heute nacht|letzte nacht|nachts|nachtschicht|in der nacht|all night|the whole night|whole night|during the night|through the night|die ganze nacht|ganze nacht)\b/.test(
+      t,
+    )
+  ) {
     const today = plantDay(context);
     return window(at(plantDay(context, -1), 22, 0, context), at(today, 6, 0, context).getTime() < now.getTime() ? at(today, 6, 0, context) : now);
   }
@@ -381,7 +393,7 @@ const WEEKDAYS: [RegExp, number][] = [
 
 /** The plant-local date a request names for a future slot: "tonight", "tomorrow", "Saturday", "morgen". */
 export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
-  const t = text.toLowerCase();
+  const t = foldInitialUmlauts(text.toLowerCase());
   let offset: number | undefined;
   if (/\b(tomorrow|morgen|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
   else if (/\b(today|tonight|this evening|heute|heute nacht|heute abend)\b/.test(t)) offset = 0;
@@ -420,7 +432,7 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
 }
 
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
-  const t = text.toLowerCase();
+  const t = foldInitialUmlauts(text.toLowerCase());
   const range = new RegExp(String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*${CLOCK}`).exec(t);
   if (!range) return dayPartSlot(t, context);
   const from = parseClock(range[1]!);

@@ -3,6 +3,7 @@
  * reading, the previous turn) and the reading built up step by step (intent, follow-up, by rule).
  */
 import { detectLanguage } from '../language';
+import { foldInitialUmlauts } from '../text';
 import type { Classification } from '../intent-classifier';
 import type { TimeContext } from '../time-window';
 import type { Language } from '../training-set';
@@ -42,7 +43,7 @@ export function readRequest(input: PlanInput): { request: Request; reading: Read
     language: input.language ?? detectLanguage(input.text),
     text,
     // Typographic apostrophes (phones type “don’t”) read like the plain one.
-    lower: text.toLowerCase().replace(/[’‘]/g, "'"),
+    lower: foldInitialUmlauts(text.toLowerCase().replace(/[’‘]/g, "'")),
     timeContext: { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts },
     classification: input.classification,
     previousIntent: intentOfTool(input.previous?.tool),

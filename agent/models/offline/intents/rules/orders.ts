@@ -68,7 +68,9 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(late|behind|overdue|delayed|at risk|miss(?:ing)? (?:their|its|the) due|versp(?:ä|ae)tet\w*|im verzug|in verzug|zu sp(?:ä|ae)t|sp(?:ä|ae)t dran|hinterher|hinten dran|hängen hinterher|running late|(?:ü|ue)berf(?:ä|ae)llig\w*|gef(?:ä|ae)hrdet)\b/.test(
       lower,
     ) &&
-    /\b(which|any|anything|what|what'?s|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are|was|ist|irgendwas)\b/.test(lower) &&
+    // A question word, or a heading typed alone ("Überfällige Aufträge?", "late orders").
+    (/\b(which|any|anything|what|what'?s|how many|list|show|welche\w*|gibt es|gibt's|wie viele|zeig\w*|sind|are|was|ist|irgendwas)\b/.test(lower) ||
+      lower.split(/\s+/).length <= 3) &&
     !/\b(material|parts?|teile|delivery|lieferung|supplier|lieferant|work orders?|arbeitsauftr\w*|what if|was w(?:ä|ae)re)\b/.test(lower) &&
     !(rules.machine && rules.machine.type !== 'line') &&
     // "warum ist der IO-Modul-Auftrag zu spät": why one order is late is that order's explanation.

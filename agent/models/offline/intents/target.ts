@@ -86,6 +86,16 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     !(reading.byRule && /\b(utilities|utility|versorgung|medien)\b/.test(lower))
   )
     reading.intent = 'asset_state';
+  // "wie läuft Linie 1 heute?", "how's line 2 doing": how a line is going is its overview — its machines' states with
+  // its output, OEE and alarms; "the state of line 1" stays the machines' states.
+  if (
+    reading.intent === 'asset_state' &&
+    resolution.kind === 'one' &&
+    resolution.asset.type === 'line' &&
+    /\b(wie l(?:ä|ae)uft|wie laufen|how(?:'s| is| are)\b.*\b(?:doing|going|getting on)|how are things|l(?:ä|ae)uft\b.*\b(?:heute|gut|rund))\b/.test(lower) &&
+    assetByTag(reading.combined, input.assets).kind === 'none'
+  )
+    reading.intent = 'plant_overview';
   // "how's the packer on line 1": a machine's condition, unless orders or output are asked about.
   if (
     reading.intent === 'production_status' &&

@@ -41,6 +41,15 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
 export const LEADING_INTERJECTION =
   /^\s*(?:stop|stopp|wait|hold on|hang on|hold up|hold it|moment|halt|warte|sec|one sec|just a sec)(?:\s+(?:mal|kurz|a|one|just))*(?:\s+(?:sec|secs|second|moment|minute|tick))?\s*[,:!–—-]+\s*/i;
 
+/**
+ * "setz halt auf 252", "ist halt so": after another word, German "halt" is a particle ("just"), not the command;
+ * only at the start of a clause ("Halt! …", "halt the printer") or alone does it command.
+ */
+export function withoutParticleHalt(lower: string): string {
+  // Not the noun after an article or preposition: "aus dem Halt", "auf Halt", "in den Halt".
+  return lower.replace(/(?<=[a-zäöüß0-9]\s+)(?<!\b(?:dem|den|der|das|im|in|auf|aus|vom|zum|the|on|into|a)\s+)halt\b(?!\s*[.!]?\s*$)/g, ' ');
+}
+
 /** Whether the text is chatter that only sounds like a command. */
 export function isCommandChatter(text: string): boolean {
   return CHATTER.test(foldInitialUmlauts(text.toLowerCase()));
@@ -48,6 +57,6 @@ export function isCommandChatter(text: string): boolean {
 
 /** The command a request gives, or undefined when it gives none that can be read. */
 export function parseCommand(text: string): MachineCommandName | undefined {
-  const t = foldInitialUmlauts(text.toLowerCase()).replace(CHATTER, ' ');
+  const t = withoutParticleHalt(foldInitialUmlauts(text.toLowerCase())).replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

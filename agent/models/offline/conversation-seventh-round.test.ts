@@ -267,3 +267,17 @@ describe('notes for others, rules and German words that start with an umlaut', (
     });
   });
 });
+
+describe('the German particle "halt" and telegram-style values', () => {
+  it('reads "setz halt auf 252" after a zone was read as that zone’s setpoint, never as HALT', async () => {
+    const context = earlier('asset_state', { asset: 'L1-RFL' }, 'wie warm ist zone 8 am ofen linie 1');
+    expect(await follow('setz halt auf 252', context)).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone8.SetpointC', value: 252 } });
+    expect(await ask('den Ofen von Linie 1 aus dem Halt wieder rausholen')).toMatchObject({ tool: 'machine_command', args: { command: 'unhold' } });
+  });
+
+  it('reads a bare value with a courtesy, a belt, and a value with its unit before the setpoint’s name', async () => {
+    expect(await ask('chiller supply 15 pls')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 15 } });
+    expect(await ask('L1 oven belt a touch slower - 14 mm/s')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', value: 14 } });
+    expect(await ask('kaltwasser n bisschen waermer, 17 grad vorlauf')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 17 } });
+  });
+});

@@ -89,6 +89,8 @@ export const MEASUREMENT_WORDS: Record<string, string> = {
   geblaese: 'blower',
   pumpe: 'pump',
   band: 'conveyor',
+  belt: 'conveyor',
+  belts: 'conveyor',
   transportband: 'conveyor',
   bandgeschwindigkeit: 'conveyor speed',
   foerderband: 'conveyor',

@@ -79,7 +79,8 @@ export function joinNumbers(words: string[]): string[] {
   for (const [index, word] of words.entries()) {
     const last = joined.at(-1);
     // "conveyor 14 mm/s" is a value with its unit, not a numbered thing like "zone 4".
-    const valueWithUnit = UNIT_WORDS.has(words[index + 1] ?? '');
+    // Nor is a number no machine, zone or feeder has ("supply 15 pls"): numbered things here go up to twelve.
+    const valueWithUnit = UNIT_WORDS.has(words[index + 1] ?? '') || Number(word) > 12;
     if (last !== undefined && /^\d+$/.test(word) && /^[a-z]+$/.test(last) && last !== 'last' && last !== 'past' && last !== 'to' && !valueWithUnit)
       joined[joined.length - 1] = `${last}${word}`;
     else joined.push(word);

@@ -70,6 +70,10 @@ export function orderId(text: string): string | undefined {
 }
 
 /** The new value a setpoint request gives: "to 185", "auf 48", "-> 175", "245 pls", "175°C". */
+/** Words that ask for a change in a direction ("wärmer", "a touch slower"). */
+const CHANGE_WORD =
+  /\b(w(?:ä|ae)rmer|k(?:ä|ae)lter|k(?:ü|ue)hler|h(?:ö|oe)her|niedriger|schneller|langsamer|mehr|weniger|warmer|colder|cooler|hotter|higher|lower|faster|slower|up|down|rauf|runter|hoch)\b/i;
+
 export function setpointValue(text: string): number | undefined {
   const match =
     /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
@@ -91,6 +95,10 @@ export function setpointValue(text: string): number | undefined {
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
     // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
+    // "chiller supply 15 pls": a bare value last, asked for with a courtesy.
+    /(?<![\d.,:])\b(\d{1,4}(?:[.,]\d+)?)\s+(?:pls|plz|please|bitte)[\s.!]*$/i.exec(text) ??
+    // "kaltwasser n bisschen waermer, 17 grad vorlauf": a change asked for, then the value with its unit and the setpoint's name.
+    (CHANGE_WORD.test(text) ? /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)\s+(?:[a-zäöüß-]+\s*){1,2}[.!]?\s*$/i.exec(text) : null) ??
     // "L2 printer squeegee 75N pls": a value last with a setpoint's unit.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|mm\/s)\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(text);
   if (!match || isTimeOfDay(text, match)) return undefined;

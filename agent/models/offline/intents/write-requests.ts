@@ -2,7 +2,7 @@
  * Whether a request explicitly asks for a write: the verbs that ask for each kind, questions and
  * reports that only look like one, and a command verb in command position.
  */
-import { isCommandChatter, parseCommand } from '../commands';
+import { isCommandChatter, parseCommand, withoutParticleHalt } from '../commands';
 import type { Intent } from './catalogue';
 import { foldInitialUmlauts } from '../text';
 
@@ -120,7 +120,7 @@ const QUESTION_START =
 
 /** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
 export function imperativeCommand(text: string): boolean {
-  const lower = foldInitialUmlauts(text.toLowerCase());
+  const lower = withoutParticleHalt(foldInitialUmlauts(text.toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.

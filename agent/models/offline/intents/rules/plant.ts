@@ -11,7 +11,8 @@ import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, 
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
-const BARE_VALUE_WRITE = /^(?:(?:ok\w*|dann|then|so|gut)[\s,]+)*(?:mach|mache|make)\s+(?:it\s+|es\s+|mal\s+)?-?\d+(?:[.,]\d+)?\b/;
+const BARE_VALUE_WRITE =
+  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;

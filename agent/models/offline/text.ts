@@ -184,3 +184,11 @@ export function foldInitialUmlauts(lower: string): string {
     (_, before: string, umlaut: string) => `${before}${({ ä: 'ae', ö: 'oe', ü: 'ue' } as Record<string, string>)[umlaut]}`,
   );
 }
+
+/**
+ * "mach mal bisschen kühler": after a word of degree, "kühler" is the comparative (cooler), not the chiller
+ * ("der Kühler"); written "kälter", it cannot be read as the machine.
+ */
+export function comparativeCooler(text: string): string {
+  return text.replace(/\b(bisschen|bissl|bissel|etwas|wenig|viel|noch|deutlich|leicht|mal|ne spur|eine spur)\s+k(?:ü|ue)hler\b/gi, '$1 kälter');
+}

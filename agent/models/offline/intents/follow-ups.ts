@@ -203,6 +203,21 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     !input.previous &&
     !input.pendingQuestion &&
+    /^(?:(?:no|nope|nah|nee|nein|doch|sorry|oops|i meant|ich meinte|make that|rather|eher|lieber)[\s,.!]*)+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n)?\s*[.!]?$/.test(
+      lower,
+    )
+  ) {
+    // "nee 238" with nothing before it: a correction of a value nobody asked for.
+    return clarify(
+      say(
+        language,
+        `${text.replace(/^\D*/, '')} for what? There is no earlier request in this conversation to correct. Say the machine and setpoint, e.g. “set zone 4 of L1-RFL to ${text.replace(/^\D*/, '')}”.`,
+        `${text.replace(/^\D*/, '')} wofür? In diesem Gespräch gibt es noch keine Anfrage, die ich korrigieren kann. Nennen Sie Maschine und Sollwert, z. B. „Zone 4 von L1-RFL auf ${text.replace(/^\D*/, '')}“.`,
+      ),
+    );
+  } else if (
+    !input.previous &&
+    !input.pendingQuestion &&
     /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit|the same|same for|same thing|do the same|das gleiche|dasselbe|das selbe|gleiches|genauso)\b/.test(
       lower,
     ) &&

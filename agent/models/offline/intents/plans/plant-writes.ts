@@ -118,6 +118,18 @@ function setpointPlan(
   if (reading === undefined) {
     // Name the setpoint asked about when the request names one ("Zone 2 am L1 Ofen ändern"), else the machine's first.
     const named = resolveTag(`${withoutAssetWords(combined, machine)} setpoint`, writable, { writableOnly: true });
+    // No setpoint named and several to choose from ("mach mal bisschen kühler" on an oven): which one, and to what.
+    if (named.kind !== 'one' && writable.length > 1) {
+      const listed = writable.slice(0, 8).map((tag) => `\`${tag.id}\``);
+      const more = writable.length > 8 ? say(language, ` and ${writable.length - 8} more`, ` und ${writable.length - 8} weitere`) : '';
+      return clarify(
+        say(
+          language,
+          `Which setpoint of ${machine.name}, and to what value? It has ${listed.join(', ')}${more}. An approval names one setpoint and its exact new value, e.g. “set ${writable[0]!.id} of ${machine.id} to …”.`,
+          `Welcher Sollwert von ${machine.name}, und auf welchen Wert? Zur Wahl: ${listed.join(', ')}${more}. Eine Freigabe nennt einen Sollwert und seinen genauen neuen Wert, z. B. „${writable[0]!.id} von ${machine.id} auf … setzen“.`,
+        ),
+      );
+    }
     const tagId = named.kind === 'one' ? named.tag.id : writable[0]?.id;
     return clarify(
       say(

@@ -94,7 +94,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|rauf|runter|hoch ?drehen|runter ?drehen)\b/.test(
+    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|rauf|runter|hoch ?drehen|runter ?drehen)\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
       lower,
     ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
@@ -117,12 +117,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['set_setpoint', usesPrevious];
   // "mach mal schneller", "make it go faster": a change with neither machine nor value; the planner asks which.
+  // After a machine was talked about ("wie läuft der Ofen Linie 2" → "mach mal bisschen kühler"), that machine's.
   if (
-    !target &&
+    (!target || usesPrevious) &&
     resolution.kind === 'none' &&
     /^(?:mach|make|go|lass|let)\b.*\b(schneller|langsamer|faster|slower|w(?:ä|ae)rmer|k(?:ä|ae)lter|warmer|colder|hotter|hei(?:ß|ss)er)\s*[.!]?\s*$/.test(lower)
   )
-    return ['set_setpoint', false];
+    return ['set_setpoint', usesPrevious];
   if (imperativeCommand(text) && (target || resolution.kind !== 'none')) return ['machine_command', usesPrevious];
   const hasDraft = (input.earlier ?? []).some(
     (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',

@@ -281,3 +281,46 @@ describe('the German particle "halt" and telegram-style values', () => {
     expect(await ask('kaltwasser n bisschen waermer, 17 grad vorlauf')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 17 } });
   });
 });
+
+describe('what each role leaves implicit', () => {
+  it('reads priorities as alarms, "any placer" as all of them, and the event a window starts at', async () => {
+    expect(await ask('prio 1 und 2 in der frühschicht bis jetzt')).toMatchObject({
+      tool: 'alarms',
+      args: { priorities: [1, 2], from: '2026-03-04T05:00:00.000Z' },
+    });
+    const any = await ask('E-312 heut nacht auf irgendnem bestücker?');
+    expect(any).toMatchObject({ tool: 'alarms', args: { code: 'E-312', from: '2026-03-03T21:00:00.000Z' } });
+    expect(any.kind === 'tool' ? any.args.asset : undefined).toBeUndefined();
+    expect(await ask('any E-520 on the L1 AOI since the changeover at 7?')).toMatchObject({ tool: 'alarms', args: { from: '2026-03-04T06:00:00.000Z' } });
+    expect(await ask('compressor header pressure trend, yesterdays lates')).toMatchObject({
+      tool: 'tag_history',
+      args: { from: '2026-03-03T13:00:00.000Z', to: '2026-03-03T21:00:00.000Z' },
+    });
+  });
+
+  it('answers the handover without asking which oven, and gives the solver the time asked', async () => {
+    expect(await ask('somebody fiddled with the oven overnight, pull up the handover')).toMatchObject({ tool: 'generate_shift_handover' });
+    expect(await ask('re-plan the open orders pls, give it 30 s')).toMatchObject({ tool: 'propose_schedule', args: { timeLimitS: 30 } });
+    expect(await ask('suppose L1 placer 2 is out 6 hours for bearings, what’s the hit')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 6 } },
+    });
+    expect(await ask('schaffen wir den cpu auftrag heut noch')).toMatchObject({ tool: 'production_status', args: { line: 'Line1' } });
+  });
+
+  it('follows up with the other line, "and for" another machine, a release said the floor’s way, and a wait', async () => {
+    expect(await follow('and the other line?', earlier('production_status', { line: 'Line1' }, "where's line 1 at with its orders"))).toMatchObject({
+      args: { line: 'Line2' },
+    });
+    expect(await follow('und für die pumpe vom kühler', earlier('maintenance_forecast', { asset: 'L1-PNP2' }, 'RUL bestücker 2 linie 1'))).toMatchObject({
+      tool: 'maintenance_forecast',
+      args: { asset: 'UT-CHL' },
+    });
+    const draft = {
+      ...earlier('propose_schedule', {}, 'plan die offenen aufträge neu'),
+      earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: 'd-1' } }],
+    };
+    expect(await follow('jo schick den raus', draft)).toMatchObject({ tool: 'release_schedule', args: { draftId: 'd-1' } });
+    expect((await follow('nah don’t release yet, waiting for the planner meeting', draft)).kind).toBe('reply');
+  });
+});

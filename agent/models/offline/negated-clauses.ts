@@ -10,6 +10,10 @@ const CLAUSE_BREAK = /\s*(?:[,;!?]|\.(?!\d)|\s[–-]\s|\b(?:but|aber|sondern|jus
 const WRITE_VERB =
   /\b(release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*)\b/i;
 
+/** A clause that asks for something: a question, or a verb that asks to be shown, told or given. */
+const ASKS =
+  /\?|\b(give|show|tell|check|draft|propose|plan|list|run|read|what|how|which|when|why|where|is|are|does|do|gib|zeig\w*|sag\w*|pr(?:ü|ue)f\w*|check\w*|wie|was|welche\w*|wann|warum|wo|ist|sind|mach\w*|erstell\w*|entwirf|entw(?:ü|ue)rf\w*|planen|plane|status|overview|(?:ü|ue)berblick|trend|verlauf)\b/i;
+
 export function withoutNegatedWrites(text: string): string {
   const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
   if (clauses.length < 2) return text;
@@ -34,5 +38,7 @@ export function withoutNegatedWrites(text: string): string {
   const kept = clauses.filter((clause) => !(NEGATED.test(clause.toLowerCase()) && WRITE_VERB.test(clause)) && !ellipsis(clause));
   if (kept.length === clauses.length || kept.length === 0) return text;
   const rest = kept.join(', ');
+  // "nah don't release yet, waiting for the planner meeting": the rest asks for nothing, so the message is the negation.
+  if (!ASKS.test(rest) && !WRITE_VERB.test(rest)) return text;
   return rest.trim().split(/\s+/).length >= 2 ? rest : text;
 }

@@ -90,3 +90,12 @@ export function orderByProduct(text: string, orders: readonly OrderRef[]): strin
   const fitting = orders.filter((order) => !order.complete && order.productId === product && (!line || order.lineId === `Line${line}`));
   return fitting.length === 1 ? fitting[0]!.id : undefined;
 }
+
+/** The line every open order of the product named runs on ("schaffen wir den CPU-Auftrag heute noch" → Line1), if one. */
+export function lineOfProductNamed(text: string, orders: readonly OrderRef[]): string | undefined {
+  if (!ORDER_WORD.test(text.toLowerCase()) || WORK_ORDER.test(text.toLowerCase())) return undefined;
+  const product = productNamed(text, orders);
+  if (!product) return undefined;
+  const lines = new Set(orders.filter((order) => !order.complete && order.productId === product && order.lineId).map((order) => order.lineId!));
+  return lines.size === 1 ? [...lines][0] : undefined;
+}

@@ -90,10 +90,28 @@ const PART = String.raw`(this morning|this afternoon|this evening|tonight|last n
 /** "zwischen 16 und 17 Grad", "between 6 and 8 bar": two values with a unit, not two clock times. */
 const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar\b|mm\b|%|ppm\b|n\b|newton\b|kw\b|a\b|mbar\b))`;
 
+/**
+ * How the floor writes times, spelt the way the rules read them: "heut" → "heute", "over night" → "overnight",
+ * "yesterdays lates" → "yesterday's late shift", and "since the changeover at 7" / "seit der Umstellung um 8" →
+ * "since 7" / "seit 8" (the event named is when the window starts).
+ */
+function floorSpelling(t: string): string {
+  return (
+    t
+      .replace(/\bheut\b/g, 'heute')
+      .replace(/\bover night\b/g, 'overnight')
+      .replace(/\byesterdays\b/g, "yesterday's")
+      // Not "handover to the lates": the shift handed over to is the next one, not the window.
+      .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?lates\b/g, 'late shift')
+      .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?earlies\b/g, 'early shift')
+      .replace(/\b(since|seit)\s+(?:the|der|dem|die|our|unserer?)\s+[a-zäöüß-]+\s+(?:at|um)\s+(?=\d)/g, '$1 ')
+  );
+}
+
 /** The rules for the phrases used most, English and German. */
 function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined {
   const now = context.now;
-  const t = foldInitialUmlauts(text.toLowerCase());
+  const t = floorSpelling(foldInitialUmlauts(text.toLowerCase()));
 
   // "between 6 and 8 this morning", "from 14:00 to 15:30", "zwischen 6 und 8 Uhr heute Morgen", "von 6 bis 8 Uhr"
   const between = new RegExp(

@@ -107,7 +107,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
-    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir)\b/.test(
+    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei)\b/.test(
       lower,
     )
   ) {
@@ -240,7 +240,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
     // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read;
     // nor is "and how did they come out?" after an inspection, which the rules read as its results.
-    !differentByRule(ruleIntent(text, lower, input, timeContext)?.intent, previousIntent) &&
+    // "und für die Pumpe vom Kühler?" after a forecast: "and for X" asks the same of X, whatever X's words sound like.
+    (/^(and for|und f(?:ü|ue)r|und bei|and at|same for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r)\b/.test(lower) ||
+      !differentByRule(ruleIntent(text, lower, input, timeContext)?.intent, previousIntent)) &&
     // "and if the L2 oven is down 3 h on top of that?" after a plan: a scenario on it, not the plan again.
     !(previousIntent !== 'what_if' && asksWhatIf(lower)) &&
     !(

@@ -231,11 +231,11 @@ function acknowledgement({ lower, language }: Request): Plan | undefined {
 /** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.
-    /\b(just|only|but|instead|tell|show|give|draft|propose|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
+    /\b(just|only|but|instead|tell|show|give|draft|propose|make|plan|new|check|run|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|mach\w*|neu\w*|pr(?:ü|ue)f\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
       lower,
     )
   )
@@ -270,12 +270,15 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
   };
 }
 
+/** "on any placer", "irgendnem Bestücker", "einem der Öfen": no one machine is meant. */
+const ANY_OF = /\b(irgend\w*|any|either|some|egal welche\w*|one of the|einem der|einer der|eine[mr]? von den)\b/;
+
 /** A write taken back in the same message: "stop line 2? nah, leave it running", "stopp den Drucker – ach, lass ihn laufen". */
 const RETRACTED =
   /\b(nah|nope|leave it (?:running|on|alone|as it is|be)|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe))\b/;
 
 /** Words that ask to be given or shown something, beside a write the request says not to do. */
-const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plan\w*)\b/;
+const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plane|planen|plant)\b/;
 
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {
@@ -325,6 +328,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     !isMaterialIntent(chosen) &&
     chosen !== 'search_manuals' &&
     chosen !== 'propose_schedule' &&
+    // The handover covers the plant: "somebody fiddled with the oven overnight, pull up the handover" needs no line.
+    chosen !== 'generate_shift_handover' &&
+    // "E-312 heut Nacht auf irgendnem Bestücker?": any of them is all of them, for a read.
+    !(ANY_OF.test(lower) && !WRITE_INTENTS.has(chosen)) &&
     // Inspection results cover every AOI: "AOI Ergebnisse" needs no line to be answered.
     chosen !== 'inspection_results' &&
     !((chosen === 'trigger_inspection' || chosen === 'production_status') && namesLot)

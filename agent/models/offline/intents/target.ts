@@ -30,6 +30,11 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
   if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
     resolution = otherThan(resolution, previous, input.assets);
+  // "where's line 1 at" → "and the other line?": of two lines, the one not just asked about.
+  if (previous?.type === 'line' && /\b(the other line|other one|die andere linie|der anderen linie|andere linie)\b/.test(lower)) {
+    const lines = input.assets.filter((asset) => asset.type === 'line' && asset !== previous);
+    if (lines.length === 1) resolution = { kind: 'one', asset: lines[0]! };
+  }
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
   if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower))) && previous)
     resolution = { kind: 'one', asset: previous };

@@ -1,5 +1,6 @@
 /** Plans for reading the plant: the overview, production status, a machine's state, alarms and trends. */
 import { resolveTag } from '../../asset-resolver';
+import { lineOfProductNamed } from '../../order-by-product';
 import { beforeStop, bucketSize } from '../../time-window';
 import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
@@ -14,8 +15,10 @@ export function planPlantOverview(plan: PlanContext): Plan {
 }
 
 export function planProductionStatus(plan: PlanContext): Plan {
-  const { lineId, call } = plan;
-  return call(lineId ? { line: lineId } : {});
+  const { lineId, call, combined, input } = plan;
+  // An order named by its product runs on its order's line: the line's status says how far it is.
+  const line = lineId ?? lineOfProductNamed(combined, input.orders ?? []);
+  return call(line ? { line } : {});
 }
 
 export function planAssetState(plan: PlanContext): Plan {

@@ -11,9 +11,12 @@ import type { PlanContext } from './plan-context';
 import { LATER, laterWrite } from './plant-writes';
 
 export function planProposeSchedule(plan: PlanContext): Plan {
-  const { call } = plan;
-  // The scheduler plans every line together (orders can move between lines).
-  return call({});
+  const { text, call } = plan;
+  // The scheduler plans every line together (orders can move between lines). "give it 30 s", "20 Sek Rechenzeit":
+  // the solver's time limit, within the tool's 60 s.
+  const limit = /\b(\d{1,3})\s*(?:s|sec|secs|seconds?|sek|sekunden?)\b/i.exec(text)?.[1];
+  const seconds = limit ? Number(limit) : undefined;
+  return call(seconds && seconds > 0 && seconds <= 60 ? { timeLimitS: seconds } : {});
 }
 
 export function planReleaseSchedule(plan: PlanContext): Plan {

@@ -170,7 +170,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['inspection_results', false];
   // "both lines at a glance", "gib mal die Lage auf L2, Zustände und Alarme": the overview, for one line or all.
   if (
-    /\b(at a glance|overview|big picture|sitrep|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)\b/.test(lower) &&
+    /\b(at a glance|overview|big picture|sitrep|rundown|run-down|status update|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)\b/.test(lower) &&
     !/\b(manual|handbuch|schedule|zeitplan|plan|material|stock|bestand|work orders?|arbeitsauftr\w*|maintenance|wartung\w*)\b/.test(lower) &&
     (!machine || machine.type === 'line')
   )

@@ -6,7 +6,7 @@ import { detectLanguage } from '../../language';
 import { isCommandChatter } from '../../commands';
 import { resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
-import { alarmCode, orderId } from '../slots';
+import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
 import { wordCount } from '../conversation';
@@ -14,6 +14,14 @@ import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, timeContext, target, usesPrevious } = rules;
+  // "prio 1 und 2 in der Frühschicht bis jetzt": priorities are the alarms' (work orders and orders have none here).
+  if (
+    parsePriorities(text) &&
+    /\bprio|\bpriorit|\bp[1-4]\b/.test(lower) &&
+    !/\b(work orders?|wos?|arbeitsauftr\w*|wartungsauftr\w*|orders?|auftr(?:ä|ae)ge?|auftrag|handover|(?:ü|ue)bergabe|schedule|plan)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
   // "wie sieht's auf Linie 2 aus", "wie schaut es beim Packer aus", "how's it looking on L1": a line's overview, a machine's state.
   if (
     target &&

@@ -324,3 +324,24 @@ describe('what each role leaves implicit', () => {
     expect((await follow('nah don’t release yet, waiting for the planner meeting', draft)).kind).toBe('reply');
   });
 });
+
+describe('parts and machines named by what sets them apart', () => {
+  it('reads the part a follow-up names by its maker or kind over the one before', async () => {
+    expect(
+      await follow('and the samsung alternate?', earlier('material_status', { part: 'GRM155R71C104KA88D' }, 'stock of the murata 100nF caps')),
+    ).toMatchObject({
+      tool: 'material_status',
+      args: { part: 'CL05B104KO5NNNC' },
+    });
+  });
+
+  it('reads a machine by its place in the line’s flow, and not a time said the same way', async () => {
+    expect(await ask('der vor dem ofen auf linie 2, laeuft der eig?')).toMatchObject({ tool: 'asset_state', args: { asset: 'L2-PNP2' } });
+    expect(await ask("the one after the AOI on line 1, what's it doing")).toMatchObject({ tool: 'asset_state', args: { asset: 'L1-ICT' } });
+    expect(await ask('what happened before the oven on line 2 stopped')).toMatchObject({ tool: 'alarms', args: { before: { asset: 'L2-RFL' } } });
+  });
+
+  it('reads when a line finishes its order, typos and all', async () => {
+    expect(await ask("wehn does line 1 finish what it's running")).toMatchObject({ tool: 'production_status', args: { line: 'Line1' } });
+  });
+});

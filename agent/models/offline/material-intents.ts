@@ -185,7 +185,9 @@ function partList(parts: readonly PartRef[], language: Language): string {
 
 function materialStatusPlan(input: MaterialPlanInput): Plan {
   const { combined, language } = input;
-  const part = mentionedPart(combined, input.parts);
+  // "stock of the Murata caps" → "and the Samsung alternate?": the part this message names wins over the one before.
+  const own = input.followUp && input.text !== combined ? mentionedPart(input.text, input.parts) : undefined;
+  const part = own?.kind === 'one' ? own : mentionedPart(combined, input.parts);
   const order = orderOf(combined);
   const line = lineArg(combined);
   if (part.kind === 'one') return input.call({ part: part.part.partNumber });

@@ -70,6 +70,13 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['plant_overview', false];
+  // "when does line 1 finish what it's running", "bis wann ist L2 durch": a line's running order, done when.
+  if (
+    rules.target?.type === 'line' &&
+    /\b(when|wehn|whn|wann|by when|bis wann)\b.*\b(finish\w*|done|complete\w*|through|fertig\w*|durch)\b/.test(lower) &&
+    !/\b(shift|schicht|maintenance|wartung|inspect\w*|inspektion\w*|plan|schedule)\b/.test(lower)
+  )
+    return ['production_status', false];
   // "how many of the 600 boards are done", "wie viele sind schon fertig": the order's progress.
   if (
     /\b(how many|wie ?viele)\b.*\b(done|finished|built|made|completed?|through|fertig\w*|gebaut|produziert|durch)\b/.test(lower) &&

@@ -23,9 +23,11 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['alarms', false];
   // "wie sieht's auf Linie 2 aus", "wie schaut es beim Packer aus", "how's it looking on L1": a line's overview, a machine's state.
+  // Not as a follow-up ("und wie sieht's bei Linie 2 aus?" after an order's progress asks the same for line 2).
   if (
     target &&
     !usesPrevious &&
+    !(rules.input.previous && /^(und|and|what about|und was ist mit)\b/.test(lower)) &&
     /\b(wie (?:sieht|schaut)(?:'?s| es| das)?\b.*\baus|how(?:'s| is| are)? (?:it|things|everything) (?:looking|going)|how(?:'s| is) it look)\b/.test(lower) &&
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
     !/\b(material|teile|bestand|stock|auftr(?:ä|ae)ge?|orders?|plan|schedule|wartung|maintenance|alarm\w*|inspektion|aoi-ergebnis\w*|trend\w*|verlauf\w*|kurve|history|historie)\b/.test(

@@ -6,6 +6,7 @@
  * recomputed here, so the chat says what the pages and the handover say.
  */
 import { workOrdersAnswer } from './work-order-answers';
+import { germanScheduleText } from './german-schedule-text';
 import { formatPlantTime } from '@/lib/plant-time';
 
 import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
@@ -307,6 +308,11 @@ function germanHistoryNote(count: number, quality: Row): string {
 
 // ── explain_late_order ───────────────────────────────────────────────────────────────────────
 
+/** A span people read: "45 min", "21,9 h" (from 90 minutes up, as the scheduler writes its own). */
+function span(minutes: number, options: PlantAnswerOptions): string {
+  return minutes >= 90 ? `${figure(minutes / 60, options)} h` : `${figure(minutes, options, 0)} min`;
+}
+
 function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
   const order = str(output.orderId) ?? '?';
   const tardiness = num(output.tardinessMin) ?? 0;
@@ -320,14 +326,16 @@ function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): Plant
         )
       : say(
           options,
-          `${order} is on time: it finishes ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${figure(slackMin, options, 0)} min ` : ''}before its due time ${time(output.dueAt, options)} (${str(output.lineId)}).`,
-          `${order} ist pünktlich: fertig ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${figure(slackMin, options, 0)} min ` : ''}vor dem Termin ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} is on time: it finishes ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${span(slackMin, options)} ` : ''}before its due time ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} ist pünktlich: fertig ${time(output.endAt, options)}, ${Number.isFinite(slackMin) ? `${span(slackMin, options)} ` : ''}vor dem Termin ${time(output.dueAt, options)} (${str(output.lineId)}).`,
         ),
   ];
-  const causes = rows(output.causes).map((cause) => `- ${str(cause.text)}`);
+  // German in, German out: the scheduler's own sentences in German (german-schedule-text.ts).
+  const local = (text: string | undefined) => (options.language === 'de' && text ? germanScheduleText(text) : text);
+  const causes = rows(output.causes).map((cause) => `- ${local(str(cause.text))}`);
   const remedies = rows(output.remedies).map(
     (remedy) =>
-      `- ${str(remedy.action)}: ${say(options, 'finishes', 'fertig')} ${time(remedy.endAt, options)}${remedy.onTime === true ? say(options, ', on time', ', pünktlich') : ''}${
+      `- ${local(str(remedy.action))}: ${say(options, 'finishes', 'fertig')} ${time(remedy.endAt, options)}${remedy.onTime === true ? say(options, ', on time', ', pünktlich') : ''}${
         (num(remedy.othersTardinessDeltaMin) ?? 0) > 0
           ? say(
               options,

@@ -345,3 +345,12 @@ describe('parts and machines named by what sets them apart', () => {
     expect(await ask("wehn does line 1 finish what it's running")).toMatchObject({ tool: 'production_status', args: { line: 'Line1' } });
   });
 });
+
+describe('a night asked about while it runs', () => {
+  it('is the current shift so far, and the night before once it is over', async () => {
+    const at = (iso: string) =>
+      understand({ text: 'Was war letzte Nacht los?', assets, orders, parts, availableTools: all, now: new Date(iso), timeZone: 'Europe/Berlin' });
+    expect(await at('2026-03-04T02:40:00Z')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'current' } });
+    expect(await at('2026-03-04T09:00:00Z')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'previous' } });
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { workOrdersAnswer } from './work-order-answers';
 import { germanScheduleText } from './german-schedule-text';
+import { germanHandoverText } from './german-handover-text';
 import { formatPlantTime } from '@/lib/plant-time';
 
 import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
@@ -484,7 +485,11 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
   if (!report) return undefined;
   const window = isRecord(report.window) ? report.window : {};
   const sections = rows(report.sections);
-  const statementsOf = (id: string) => rows(sections.find((section) => section.id === id)?.statements).map((statement) => String(statement.text));
+  // German in, German out: the report's sentences in German where their form is known (german-handover-text.ts).
+  const statementsOf = (id: string) =>
+    rows(sections.find((section) => section.id === id)?.statements).map((statement) =>
+      options.language === 'de' ? germanHandoverText(String(statement.text)) : String(statement.text),
+    );
   const open = statementsOf('open_items');
   const kpis = isRecord(report.kpis) ? rows(report.kpis.lines) : [];
   // A window over midnight or a whole day ends on another date: "03 Dec, 00:00 – 04 Dec, 00:00", not "– 00:00".

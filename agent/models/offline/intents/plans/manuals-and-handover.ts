@@ -24,7 +24,10 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "handover for the night shift" → "and the one before that?": the window before the one just reported.
   const earlier = plan.followUp && BEFORE_THAT.test(lower) ? windowBefore(plan.input.previous?.args, timeContext) : undefined;
   if (earlier) return call({ ...earlier, ...line });
-  if (current) return call({ shift: 'current', ...line });
+  // "Was war letzte Nacht los?" at 03:40: the night is still running, so it is the current shift so far.
+  const duringTheNight =
+    /\b(night|nacht)\b/.test(lower) && !/\b(previous|vorige\w*|vorherige\w*|yesterday|gestern|vorgestern|before|davor)\b/.test(lower) && nightNow(timeContext);
+  if (current || duringTheNight) return call({ shift: 'current', ...line });
   if (previous) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });
@@ -51,6 +54,12 @@ function windowBefore(args: Record<string, unknown> | undefined, context: TimeCo
   const reported = args.shift === 'current' ? current : shiftBefore(current.from);
   const before = shiftBefore(reported.from);
   return { from: before.from.toISOString(), to: before.to.toISOString() };
+}
+
+/** Whether the shift running now is the night shift, by its name. */
+function nightNow(context: TimeContext): boolean {
+  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  return /night|nacht/i.test(shiftAt(calendar, context.now).name);
 }
 
 /** How long after a change of shift a plain "handover" still means the shift that just ended. */

@@ -354,3 +354,10 @@ describe('a night asked about while it runs', () => {
     expect(await at('2026-03-04T09:00:00Z')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'previous' } });
   });
 });
+
+describe('vehicles and parts asked about by name', () => {
+  it('says no tool reports where a vehicle is, and still plans runs', async () => {
+    for (const text of ['which AMR is free right now', 'wo steht der Routenzug gerade']) expect((await ask(text)).kind, text).toBe('reply');
+    expect(await ask('welche Routenzugfahrten stehen als nächstes an?')).toMatchObject({ tool: 'plan_replenishment' });
+  });
+});

@@ -7,6 +7,7 @@
 import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
 import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from './training-set';
+import { mentionedPart } from './material-slots';
 
 /** `question`: the asker's words, for a yes/no lead when they ask whether stock lasts ("reichen die STM32 bis Schichtende?"). */
 type Options = { language: Language; timeZone: string; question?: string };
@@ -86,6 +87,13 @@ function partName(part: Row): string {
   return `${text(part.partNumber) ?? '?'}${description ? ` (${description})` : ''}`;
 }
 
+/** The one row the question names by part number or words of its description ("the 100nF caps"), if one. */
+function namedAmong(question: string, parts: Row[]): Row | undefined {
+  const refs = parts.map((part) => ({ partNumber: text(part.partNumber) ?? '', description: text(part.description) ?? '' }));
+  const found = mentionedPart(question, refs);
+  return found.kind === 'one' ? parts[refs.findIndex((ref) => ref.partNumber === found.part.partNumber)] : undefined;
+}
+
 function materialStatus(output: Row, args: Row, options: Options): string {
   const parts = rows(output.parts);
   const line = text(args.line);
@@ -96,7 +104,9 @@ function materialStatus(output: Row, args: Row, options: Options): string {
     .map((part) => ({ part, runOut: runOutOf(part, line) }))
     .filter((entry): entry is { part: Row; runOut: { iso: string; where: 'line' | 'plant' } } => entry.runOut !== undefined)
     .sort((a, b) => a.runOut.iso.localeCompare(b.runOut.iso));
-  const first = timed[0];
+  // "how long till the 100nF caps run out on line 1": the part the question names leads, not the line's first to run out.
+  const named = options.question && parts.length > 1 ? namedAmong(options.question, parts) : undefined;
+  const first = named ? timed.find((entry) => entry.part === named) : timed[0];
   // Which line runs dry, when no line was asked: "line-side on Line2", not just "line-side".
   const where = (runOut: { where: 'line' | 'plant'; line?: string }) =>
     runOut.where === 'line'
@@ -109,6 +119,12 @@ function materialStatus(output: Row, args: Row, options: Options): string {
   const lead = verdict ? `${verdict} ` : '';
   let headline: string;
   if (parts.length === 0) headline = say(options, `No parts are needed for ${scope}.`, `Für ${scope} wird kein Material gebraucht.`);
+  else if (named && !first)
+    headline = say(
+      options,
+      `${partName(named)} does not run out for ${scope}: stock and announced deliveries cover the open orders.`,
+      `${partName(named)} geht für ${scope} nicht aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
+    );
   else if (!first)
     headline =
       lead +
@@ -117,7 +133,7 @@ function materialStatus(output: Row, args: Row, options: Options): string {
         `Nothing runs out for ${scope}: stock and announced deliveries cover the open orders.`,
         `Für ${scope} geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.`,
       );
-  else if (parts.length === 1)
+  else if (parts.length === 1 || named)
     headline =
       lead +
       say(
@@ -132,7 +148,11 @@ function materialStatus(output: Row, args: Row, options: Options): string {
       `Zuerst geht auf ${scope} aus: ${partName(first.part)}, ${where(first.runOut)} um ${at(first.runOut.iso, options)}${fromNow(first.runOut.iso, now, options)}.`,
     );
   // The parts that run out first lead the detail, then the rest in the tool's order.
-  const ordered = [...timed.map((entry) => entry.part), ...parts.filter((part) => !timed.some((entry) => entry.part === part))];
+  const ordered = [
+    ...(named ? [named] : []),
+    ...timed.map((entry) => entry.part).filter((part) => part !== named),
+    ...parts.filter((part) => part !== named && !timed.some((entry) => entry.part === part)),
+  ];
   const details = ordered.slice(0, MAX_DETAIL_LINES).map((part) => {
     const lineSide = isRecord(part.stockLineSide) ? part.stockLineSide : {};
     const lineSideTotal = Object.values(lineSide).reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);

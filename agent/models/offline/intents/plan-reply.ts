@@ -33,6 +33,7 @@ export function planReply(input: PlanInput): Plan {
     acknowledgement(request) ??
     forSomeoneElse(request) ??
     emergencyOrEverything(request) ??
+    vehiclePositions(request) ??
     whetherToCommand(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
@@ -213,6 +214,23 @@ function forSomeoneElse({ lower, language }: Request): Plan | undefined {
 /** "ok leave it as is", "no change then", "lass es so": after a reading, the decision to change nothing. */
 const LEAVE_AS_IS =
   /^(?:(?:ok|okay|alright|fine|right|gut|ja|jo|dann|then|na gut|hmm|hm)[\s,.!]+)*(?:leave it(?: as (?:it )?is| alone| like that| be)?|keep it(?: as (?:it )?is| like that| that way)?|no changes?(?: needed)?|(?:lass|lassen wir) (?:es|das|ihn|sie|den|die) (?:so|dabei|wie (?:es|er|sie) ist)|bleibt so|so lassen|alles so lassen)(?: then| dann| for now| erstmal| f(?:ü|ue)rs erste)?[\s!.]*$/;
+
+/** "where is the tugger", "welcher AMR ist frei": no registry tool reports where the fleet is or which vehicle is idle. */
+const ASKS_WHERE_A_VEHICLE_IS =
+  /\b(where(?:'s| is| are)?|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt)|which|welche[rsn]?)\b[^.?!]*\b(amrs?|agvs?|tuggers?|vehicles?|fahrzeug(?:e|s)?|routenz(?:ü|ue|u)g(?:e|s)?|fleet|flotte)\b[^.?!]*\b(free|frei|available|verf(?:ü|ue)gbar|idle|busy|unterwegs|right now|gerade|now|jetzt|at the moment|located|parked|steht|stehen)\b|\b(where(?:'s| is| are)|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt))\s+(?:the |der |die |das |unser\w* )?(amrs?|agvs?|tuggers?|routenz(?:ü|ue|u)g(?:e|s)?|fahrzeug(?:e|s)?|vehicles?|[a-z]{3}-\d{2})\b/;
+
+function vehiclePositions({ lower, language }: Request): Plan | undefined {
+  if (!ASKS_WHERE_A_VEHICLE_IS.test(lower) || /\b(runs?|fahrten|touren|next|n(?:ä|ae)chste\w*|send|schick\w*|plan\w*|dispatch)\b/.test(lower)) return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(
+      language,
+      'No tool here reports where the vehicles are or which one is free. The replenishment plan assigns a vehicle to each run it proposes — ask “plan the replenishment runs for line 1” to see which vehicle would go when.',
+      'Wo die Fahrzeuge gerade sind oder welches frei ist, meldet hier kein Werkzeug. Der Nachschubplan teilt jeder vorgeschlagenen Fahrt ein Fahrzeug zu — fragen Sie „Nachschub für Linie 1 planen“, dann sehen Sie, welches Fahrzeug wann fährt.',
+    ),
+  };
+}
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language }: Request): Plan | undefined {

@@ -32,7 +32,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
-    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

@@ -361,3 +361,49 @@ describe('vehicles and parts asked about by name', () => {
     expect(await ask('welche Routenzugfahrten stehen als nächstes an?')).toMatchObject({ tool: 'plan_replenishment' });
   });
 });
+
+describe('corrections and the second message', () => {
+  it('files the corrected value or machine of the request just made', async () => {
+    expect(
+      await follow('sorry, 195', earlier('set_setpoint', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 }, 'set zone 3 on the line 1 oven to 190')),
+    ).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 195 },
+    });
+    expect(await follow('actually the L2 one', earlier('machine_command', { asset: 'L1-AOI', command: 'reset' }, 'reset L1-AOI'))).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-AOI', command: 'reset' },
+    });
+    expect(await follow('nee, linie 1 mein ich', earlier('asset_state', { asset: 'L2-PNP1' }, 'was macht der bestücker 1 auf linie 2'))).toMatchObject({
+      tool: 'asset_state',
+      args: { asset: 'L1-PNP1' },
+    });
+    expect(await follow('lieber 25', earlier('trigger_inspection', { lot: 'PO-24120', boards: 10 }, 'AOI für 10 boards von PO-24120'))).toMatchObject({
+      tool: 'trigger_inspection',
+      args: { lot: 'PO-24120', boards: 25 },
+    });
+  });
+
+  it('resumes the machine just held on "weiter", and starts the machine whose stop was just explained', async () => {
+    expect(
+      await follow('so, paste ist nachgefüllt, weiter', earlier('machine_command', { asset: 'L1-PRN', command: 'hold' }, 'halt den drucker auf linie 1 an')),
+    ).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'unhold' },
+    });
+    const stop = earlier('alarms', { before: { asset: 'L1-SPI', event: 'stopped', minutes: 10 } }, 'warum steht die SPI linie 1');
+    expect(await follow('fahr sie wieder an', stop)).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-SPI', command: 'start' } });
+  });
+
+  it('reads a quarter hour before a stop, an extra shift as a scenario, "vorgestern", and coffee as chatter', async () => {
+    expect(await ask('which alarms came up in the quarter hour before line 1 went down')).toMatchObject({ args: { before: { line: 'Line1', minutes: 15 } } });
+    expect(await ask('would an extra shift on line 2 this Saturday get PO-24124 back on time?')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'extra_shift', line: 'Line2' } },
+    });
+    expect(await ask('welche fehler hatte die AOI auf linie 2 vorgestern')).toMatchObject({
+      args: { from: '2026-03-01T23:00:00.000Z', to: '2026-03-02T23:00:00.000Z' },
+    });
+    expect((await ask('moin, kaffee ist alle')).kind).toBe('reply');
+  });
+});

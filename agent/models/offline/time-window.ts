@@ -263,6 +263,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const today = plantDay(context);
     return window(at(plantDay(context, -1), 22, 0, context), at(today, 6, 0, context).getTime() < now.getTime() ? at(today, 6, 0, context) : now);
   }
+  if (/\b(vorgestern|day before yesterday)\b/.test(t)) return window(at(plantDay(context, -2), 0, 0, context), at(plantDay(context, -1), 0, 0, context));
   if (/\b(yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), at(plantDay(context), 0, 0, context));
   if (/\b(this morning|heute morgen|heute früh|heute vormittag)\b/.test(t)) return window(at(plantDay(context), 6, 0, context), now);
   if (/\b(today|so far today|heute|bisher heute)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
@@ -363,7 +364,11 @@ const STOPPED =
 
 /** "the 10 minutes before line 1 stopped", "die 10 Minuten bevor Linie 1 stand" → 10. */
 export function beforeStop(text: string): BeforeStop | undefined {
-  const lower = text.toLowerCase();
+  // "the quarter hour before line 1 went down", "die halbe Stunde bevor …": the span in minutes.
+  const lower = text
+    .toLowerCase()
+    .replace(/\b(?:the |a |die |eine )?(?:quarter(?: of an)? hour|viertelstunde)\b/g, '15 min')
+    .replace(/\b(?:the |a |die |eine )?(?:half (?:an )?hour|halbe stunde)\b/g, '30 min');
   const match =
     new RegExp(`\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\\b.*\\b(${STOPPED})\\b`).exec(lower) ??
     /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(lower);

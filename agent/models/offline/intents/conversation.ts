@@ -44,7 +44,9 @@ export function inheritedTarget(previous: PreviousCall | undefined, assets: Asse
   if (!previous) return undefined;
   // A what-if's machine is inside its scenario ("what if L1-PNP2 is down" → "and the oven instead?").
   const scenario = previous.args.scenario as { asset?: unknown } | undefined;
-  const id = (previous.args.asset ?? previous.args.line ?? scenario?.asset) as string | undefined;
+  // … and a stop's machine inside `before` ("why is the line 1 packer stopped" → "start it back up").
+  const before = previous.args.before as { asset?: unknown; line?: unknown } | undefined;
+  const id = (previous.args.asset ?? previous.args.line ?? scenario?.asset ?? before?.asset ?? before?.line) as string | undefined;
   if (typeof id !== 'string') return undefined;
   return assets.find((asset) => asset.id === id) ?? assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === id.replace(/\D/g, ''));
 }

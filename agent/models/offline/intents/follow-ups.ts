@@ -5,8 +5,20 @@
  */
 import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
-import { INTENTS, WRITE_INTENTS, type Intent } from './catalogue';
-import { ACKNOWLEDGEMENT, AFFIRMATION, asksWhatIf, FOLLOW_UP, NEGATED, WHY, inheritedTarget, lateOrder, onlyNamesTarget, wordCount } from './conversation';
+import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
+import {
+  ACKNOWLEDGEMENT,
+  AFFIRMATION,
+  asksWhatIf,
+  FOLLOW_UP,
+  NEGATED,
+  WHY,
+  inheritedTarget,
+  lateOrder,
+  onlyNamesTarget,
+  sameKindOnLine,
+  wordCount,
+} from './conversation';
 import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
@@ -124,6 +136,24 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "schick den AMR los", "ja, RUN-2 abschicken": a run of the plan just made.
     reading.intent = 'dispatch_transport';
+    reading.followUp = true;
+  } else if (
+    input.previous?.tool === 'machine_command' &&
+    input.previous.args.command === 'hold' &&
+    typeof input.previous.args.asset === 'string' &&
+    /\b(weiter|weitermachen|fortsetzen|continue|carry on|resume|go on|go again|kann weiter|darf weiter)\s*[.!]*$/.test(lower) &&
+    !/\?\s*$/.test(lower) &&
+    !NEGATED.test(lower)
+  ) {
+    // "halt den Drucker an" → "so, Paste ist nachgefüllt, weiter": the machine just held resumes.
+    reading.intent = 'machine_command';
+    reading.combined = `unhold ${input.previous.args.asset}`;
+    reading.followUp = true;
+  } else if (input.previous && correction(request)) {
+    // "set zone 3 … to 190" → "sorry, 195"; "reset L1-AOI" → "actually the L2 one": the same request, one thing changed.
+    const corrected = correction(request)!;
+    reading.intent = corrected.intent;
+    reading.combined = corrected.combined;
     reading.followUp = true;
   } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(text.trim())) {
     // "what if the L2 oven is down for 4 hours" → "make it 8": the same scenario, another duration.
@@ -274,4 +304,48 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
     undefined,
   );
   return worst ? { code: String(worst.code), text: typeof worst.text === 'string' ? worst.text : '' } : undefined;
+}
+
+/** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
+const CORRECTION_LEAD =
+  /^(?:(?:sorry|no|nope|nah|nee|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte)[\s,.!:-]*)+/;
+/** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
+const NEW_VALUE =
+  /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich)?\s*[.!]?$/;
+/** A line named as the correction's point: "I meant line 2", "the L2 one", "linie 1 mein ich". */
+const OTHER_LINE = /\b(?:line|linie|l)\s*(\d)\b/;
+
+/** The corrected request, as the words the planners read, or undefined when the message corrects nothing. */
+function correction(request: Request): { intent: Intent; combined: string } | undefined {
+  const { input, lower } = request;
+  const previous = input.previous!;
+  const intent = intentOfTool(previous.tool);
+  if (!intent) return undefined;
+  const args = previous.args;
+  const led = CORRECTION_LEAD.test(lower);
+  const rest = lower.replace(CORRECTION_LEAD, '').trim();
+  const value = NEW_VALUE.exec(rest)?.[1];
+  // A new value, led by a correction word or given with "make it" / "lieber" (a bare "195" could be anything).
+  if (value && (led || /^(make|mach|lieber|rather|eher|nimm)/.test(rest))) {
+    const number = value.replace(',', '.');
+    if (intent === 'set_setpoint' && typeof args.asset === 'string' && typeof args.tag === 'string')
+      return { intent, combined: `set ${args.tag} of ${args.asset} to ${number}` };
+    if (intent === 'trigger_inspection')
+      return {
+        intent,
+        combined: `inspect ${number} boards${typeof args.lot === 'string' ? ` of ${args.lot}` : ''}${typeof args.line === 'string' ? ` on ${args.line}` : ''}${typeof args.asset === 'string' ? ` at ${args.asset}` : ''}`,
+      };
+    return undefined;
+  }
+  // Another line for the same kind of machine, led by a correction word, in a short message.
+  const line = OTHER_LINE.exec(rest)?.[1];
+  const base = typeof args.asset === 'string' ? input.assets.find((asset) => asset.id === args.asset) : undefined;
+  if (!led || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
+  const other = sameKindOnLine(base, line, input.assets);
+  if (!other || other === base) return undefined;
+  if (intent === 'machine_command' && typeof args.command === 'string') return { intent, combined: `${args.command} ${other.id}` };
+  if (intent === 'set_setpoint' && typeof args.tag === 'string' && args.value !== undefined)
+    return { intent, combined: `set ${args.tag} of ${other.id} to ${String(args.value)}` };
+  if (WRITE_INTENTS.has(intent)) return undefined;
+  return { intent, combined: `${other.id}${typeof args.tag === 'string' ? ` ${args.tag}` : ''}` };
 }

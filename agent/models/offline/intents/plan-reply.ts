@@ -4,7 +4,7 @@
  * (choose-intent.ts), the target (target.ts), the confidence gate (confidence-gate.ts), and the
  * intent's planner (plans/).
  */
-import { mentionedLine, resolveTag, type AssetResolution } from '../asset-resolver';
+import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { transliterate } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
@@ -34,6 +34,7 @@ export function planReply(input: PlanInput): Plan {
     forSomeoneElse(request) ??
     emergencyOrEverything(request) ??
     vehiclePositions(request) ??
+    offTopic(request) ??
     whetherToCommand(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
@@ -214,6 +215,30 @@ function forSomeoneElse({ lower, language }: Request): Plan | undefined {
 /** "ok leave it as is", "no change then", "lass es so": after a reading, the decision to change nothing. */
 const LEAVE_AS_IS =
   /^(?:(?:ok|okay|alright|fine|right|gut|ja|jo|dann|then|na gut|hmm|hm)[\s,.!]+)*(?:leave it(?: as (?:it )?is| alone| like that| be)?|keep it(?: as (?:it )?is| like that| that way)?|no changes?(?: needed)?|(?:lass|lassen wir) (?:es|das|ihn|sie|den|die) (?:so|dabei|wie (?:es|er|sie) ist)|bleibt so|so lassen|alles so lassen)(?: then| dann| for now| erstmal| f(?:ü|ue)rs erste)?[\s!.]*$/;
+
+/** "coffee machine's broken again", "Kaffee ist alle": the floor's chatter about things no plant tool knows. */
+const OFF_TOPIC = /\b(coffee|kaffee\w*|canteen|kantine|lunch|mittagessen|pizza|weather|wetter|football|fu(?:ß|ss)ball|birthday|geburtstag|parking|parkplatz)\b/;
+
+function offTopic({ input, lower, language }: Request): Plan | undefined {
+  // Not a request that names the time by a meal ('release it after lunch'): that one is about the plant.
+  if (
+    !OFF_TOPIC.test(lower) ||
+    resolveAsset(input.text, input.assets).kind !== 'none' ||
+    /\b(line|linie|alarm\w*|order|auftrag|shift|schicht|release|freigeb\w*|stop\w*|start\w*|set|setz\w*|book|buch\w*|send|schick\w*|reset|hold|plan\w*)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(
+      language,
+      'That one is outside the plant I can see — I read machines, orders, material, alarms and manuals. Ask me about those any time.',
+      'Das liegt außerhalb der Anlage, die ich sehe — ich lese Maschinen, Aufträge, Material, Alarme und Handbücher. Dazu können Sie jederzeit fragen.',
+    ),
+  };
+}
 
 /** "where is the tugger", "welcher AMR ist frei": no registry tool reports where the fleet is or which vehicle is idle. */
 const ASKS_WHERE_A_VEHICLE_IS =

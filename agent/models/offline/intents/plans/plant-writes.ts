@@ -44,7 +44,8 @@ export function planSetSetpoint(plan: PlanContext): Plan {
 export function planMachineCommand(plan: PlanContext): Plan {
   const { language, asset, call, needAsset } = plan;
   // With the request an answer completes ("stop the reflow oven" → "the line 2 one"), the command is in the request.
-  const text = plan.input.pendingQuestion ? plan.combined : plan.text;
+  // … or in what a follow-up made of it ("weiter" after a hold is "unhold" that machine).
+  const text = plan.input.pendingQuestion || (plan.followUp && plan.combined !== plan.text) ? plan.combined : plan.text;
   if (isCommandChatter(text) && !parseCommand(text)) return chatterReply(language);
   const command = parseCommand(text);
   if (!command)

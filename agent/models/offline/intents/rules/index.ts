@@ -27,8 +27,10 @@ export function ruleIntent(
 
 /** The machine a request is about: named, found by its tag, or (for "it" and short requests) the previous turn's. */
 function ruleContext(text: string, lower: string, input: PlanInput, timeContext: { now: Date; timeZone: string }): RuleContext {
-  const previousAsset =
-    input.previous && typeof input.previous.args.asset === 'string' ? input.assets.find((asset) => asset.id === input.previous!.args.asset) : undefined;
+  // The machine the turn before was about, also inside a stop's window ("why is the packer stopped" → "start it back up").
+  const before = input.previous?.args.before as { asset?: unknown } | undefined;
+  const previousId = input.previous ? (input.previous.args.asset ?? before?.asset) : undefined;
+  const previousAsset = typeof previousId === 'string' ? input.assets.find((asset) => asset.id === previousId) : undefined;
   let resolution = resolveAsset(text, input.assets);
   if (resolution.kind === 'none') {
     const byTag = assetByTag(text, input.assets);

@@ -43,6 +43,10 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     order &&
     /\b(why|warum|wieso|weshalb|late|lateness|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich|bottleneck|engpass|engp[aä]sse|slowing|bremst)\b/.test(
       lower,
+    ) &&
+    // "would an extra shift on Saturday get PO-24124 back on time?": a scenario to plan, not the order's explanation.
+    !/\b(extra shift|additional shift|saturday shift|weekend shift|zusatzschicht|sonderschicht|samstagsschicht|extra-?schicht|rush order|eilauftrag)\b/.test(
+      lower,
     )
   )
     return ['explain_late_order', false];

@@ -94,7 +94,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|rauf|runter|hoch ?drehen|runter ?drehen)\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen)\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
       lower,
     ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.

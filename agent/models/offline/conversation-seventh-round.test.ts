@@ -407,3 +407,18 @@ describe('corrections and the second message', () => {
     expect((await ask('moin, kaffee ist alle')).kind).toBe('reply');
   });
 });
+
+describe('"stop it" and "lass ihn weiterlaufen" after a reading', () => {
+  it('names the machine back before filing a stop, and resumes a held machine', async () => {
+    const stopIt = await follow('stop it', earlier('asset_state', { asset: 'L1-PRN' }, 'how is the printer on line 1'));
+    expect(stopIt).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(stopIt.kind === 'reply' ? stopIt.text : '').toMatch(/stop L1-PRN/);
+    expect(
+      await follow('ok passt, lass ihn weiterlaufen', earlier('asset_state', { asset: 'L1-ICT' }, 'warum steht der ICT auf Linie 1 in Held?')),
+    ).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L1-ICT', command: 'unhold' },
+    });
+    expect((await ask('stop line 2 printer? nah, leave it running')).kind).toBe('reply');
+  });
+});

@@ -149,6 +149,26 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'machine_command';
     reading.combined = `unhold ${input.previous.args.asset}`;
     reading.followUp = true;
+  } else if (
+    input.previous &&
+    /^(?:(?:ok|okay|then|dann|so|gut)[\s,]+)?(?:stop|stopp|halt) (?:it|that|this|ihn|sie|das|es)(?: (?:now|jetzt|bitte|please|pls))?[\s.!]*$/.test(lower)
+  ) {
+    // "how is line 1" → "stop it": "stop it" is also "quit it", so the machine is named back before anything is filed.
+    const target = inheritedTarget(input.previous, input.assets);
+    if (target)
+      return clarify(
+        target.type === 'line'
+          ? say(
+              language,
+              `Commands go to one machine at a time — which machine on ${target.id} should stop? Say e.g. “stop ${input.assets.find((asset) => asset.line === target.id)?.id ?? 'L1-PRN'}”.`,
+              `Befehle gehen an jeweils eine Maschine — welche Maschine auf ${target.id} soll stoppen? Z. B. „${input.assets.find((asset) => asset.line === target.id)?.id ?? 'L1-PRN'} stoppen“.`,
+            )
+          : say(
+              language,
+              `Stop ${target.id}? Say “stop ${target.id}” and I file it for approval.`,
+              `${target.id} stoppen? Sagen Sie „${target.id} stoppen“, dann reiche ich es zur Freigabe ein.`,
+            ),
+      );
   } else if (input.previous && correction(request)) {
     // "set zone 3 … to 190" → "sorry, 195"; "reset L1-AOI" → "actually the L2 one": the same request, one thing changed.
     const corrected = correction(request)!;

@@ -19,6 +19,7 @@ import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE } from './write-requests';
+import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
@@ -328,7 +329,9 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const { input, language, text, lower, timeContext, previousIntent } = request;
   const chosen = reading.intent as Intent;
   // "no, don't release anything yet", "Ofen bloß nicht stoppen": a negated write is no request for one.
-  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(lower) || RETRACTED.test(lower))) {
+  // "lass ihn weiterlaufen" after a machine in Held is the resume itself, not a stop taken back.
+  const resumeOnly = chosen === 'machine_command' && parseCommand(text) === 'unhold' && !/\b(stop\w*|hold|halt\w*|anhalten|shut|off|aus)\b/.test(lower);
+  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(lower) || (RETRACTED.test(lower) && !resumeOnly))) {
     // "give me a draft schedule, don't release anything yet": the read it asks for instead.
     const read = ASKS_FOR_A_READ.test(lower)
       ? [request.classification, ...request.classification.alternatives].find(

@@ -422,3 +422,17 @@ describe('"stop it" and "lass ihn weiterlaufen" after a reading', () => {
     expect((await ask('stop line 2 printer? nah, leave it running')).kind).toBe('reply');
   });
 });
+
+describe('questions whether a command may be given, and commands for later', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'kann man den Bestücker 1 auf Linie 2 im laufenden Betrieb zurücksetzen?',
+      'can we reset the packer on line 2 while it runs?',
+      'nach dem Rüsten Drucker L1 wieder starten',
+      'start the printer on line 1 again after the cleaning',
+    ]) {
+      const plan = await ask(text);
+      expect(plan.kind === 'tool' ? plan.tool : 'no write', text).not.toMatch(/machine_command|set_setpoint/);
+    }
+  });
+});

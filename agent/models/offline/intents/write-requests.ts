@@ -125,7 +125,7 @@ export function imperativeCommand(text: string): boolean {
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (
-    /^(why|what|when|how|is|are|was|did|does|should|shall|must|ought|do i|do we|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|soll\w*|muss\w*|müssen|muessen)\b/.test(
+    /^(why|what|when|how|is|are|was|did|does|should|shall|must|ought|do i|do we|can i|can we|could i|could we|may i|is it (?:ok|safe|possible)|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|soll\w*|muss\w*|müssen|muessen|kann man|kann ich|k(?:ö|oe)nnen wir|darf man|darf ich|d(?:ü|ue)rfen wir|ist es (?:ok|m(?:ö|oe)glich|sicher))\b/.test(
       lower,
     )
   )

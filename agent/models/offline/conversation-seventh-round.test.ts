@@ -436,3 +436,46 @@ describe('questions whether a command may be given, and commands for later', () 
     }
   });
 });
+
+describe('the arguments people pin down', () => {
+  it('reads values and durations in words, and a change someone already made as done', async () => {
+    expect(await ask('Ofen L1 Zone 8 auf zweihundertvierzig')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone8.SetpointC', value: 240 },
+    });
+    expect(await ask('the oven on line 2, zone 1 to two hundred')).toMatchObject({ tool: 'set_setpoint', args: { value: 200 } });
+    expect(await ask('Was passiert, wenn der Bestücker 1 auf Linie 2 zweieinhalb Stunden steht?')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { asset: 'L2-PNP1', hours: 2.5 } },
+    });
+    expect(await ask('AOI-Prüfung aktueller Auftrag Linie 1, acht Boards')).toMatchObject({ tool: 'trigger_inspection', args: { boards: 8 } });
+    const done = await ask('Tom already set the chiller to 13 degrees an hour ago');
+    expect(done.kind === 'tool' ? done.tool : 'no write').not.toBe('set_setpoint');
+  });
+
+  it('reads the utilities named one by one, half an hour before a stop, an order by its number, and a restart of the chiller', async () => {
+    expect(await ask('quick status of the utilities pls, air and chilled water')).toMatchObject({ tool: 'plant_overview', args: { line: 'utilities' } });
+    expect(await ask('Welche Meldungen kamen in der halben Stunde bevor Linie 2 stand')).toMatchObject({ args: { before: { line: 'Line2', minutes: 30 } } });
+    expect(await ask('Reicht das Material für Auftrag 24122?')).toMatchObject({ tool: 'material_status', args: { order: 'PO-24122' } });
+    expect(await ask('Kühler neustarten bitte')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('follows "make it 10 hours instead", "do one for line 2 as well", and "dann stopp ihn" on the machine just read', async () => {
+    expect(
+      await follow(
+        'make it 10 hours instead',
+        earlier('what_if', { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 4 } }, 'what if placer 2 on line 1 goes down for 4 hours'),
+      ),
+    ).toMatchObject({ args: { scenario: { hours: 10 } } });
+    expect(await follow('do one for line 2 as well', earlier('plan_replenishment', { line: 'Line1' }, 'replenishment for line 1'))).toMatchObject({
+      tool: 'plan_replenishment',
+      args: { line: 'Line2' },
+    });
+    expect(
+      await follow('okay, dann stopp ihn', earlier('tag_history', { asset: 'UT-CHL', tag: 'PumpVibrationMmS' }, 'Pumpenschwingung am Kühler')),
+    ).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'UT-CHL', command: 'stop' },
+    });
+  });
+});

@@ -40,7 +40,8 @@ function clarify(text: string): Plan {
 
 /** A production order id ("PO-24117", "po 24117"). */
 function orderOf(text: string): string | undefined {
-  const match = /\bpo[-\s]?(\d{3,})\b/i.exec(text);
+  // "PO-24122", "po 24122", "Auftrag 24122", "order 24122": a production order, never a part number's digits.
+  const match = /\bpo[-\s]?(\d{3,})\b/i.exec(text) ?? /\b(?:order|auftrag|auftrags|fertigungsauftrag)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{5})\b/i.exec(text);
   return match ? `PO-${match[1]}` : undefined;
 }
 

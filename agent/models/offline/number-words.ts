@@ -98,11 +98,63 @@ export function speltValuesAsDigits(text: string): string {
     // German writes the decimal comma, English the point; the value readers take both.
     return `${units}${comma.toLowerCase() === 'komma' ? ',' : '.'}${tenth}`;
   });
-  return decimals.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
+  // "to two hundred and forty", "auf zweihundertvierzig": a value in several number words, or one German compound.
+  const compounds = decimals.replace(SPELT_COMPOUND, (whole, lead: string, words: string) => {
+    const value = compoundNumber(words);
+    return value === undefined ? whole : `${lead} ${value}`;
+  });
+  return compounds.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
     const value = numberWord(word);
     return value === undefined ? whole : `${lead} ${value}`;
   });
 }
+
+const UNITS_DE = 'ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun';
+const TENS_DE = 'zwanzig|dreissig|vierzig|fuenfzig|sechzig|siebzig|achtzig|neunzig';
+const TEENS_DE = 'zehn|elf|zwoelf|dreizehn|vierzehn|fuenfzehn|sechzehn|siebzehn|achtzehn|neunzehn';
+/** One German compound: "zweihundertvierzig", "hundertachtzig", "fünfunddreißig", "zweihundertfünf". */
+const GERMAN_COMPOUND = new RegExp(`^(?:(${UNITS_DE})?hundert)?(?:(?:(${UNITS_DE})und)?(${TENS_DE})|(${TEENS_DE})|(${UNITS_DE}|eins))?$`);
+
+/** The value of one German compound or an English run of number words ("two hundred and forty five"), or undefined. */
+export function compoundNumber(text: string): number | undefined {
+  const plain = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').trim();
+  const german = /\s/.test(plain) ? null : GERMAN_COMPOUND.exec(plain);
+  if (german && plain.length > 0 && /hundert|und/.test(plain)) {
+    const [, hundreds, unitsBeforeTens, tens, teen, units] = german;
+    const hundred = /hundert/.test(plain) ? (hundreds ? numberWord(hundreds)! : 1) * 100 : 0;
+    const rest = tens
+      ? numberWord(tens)! + (unitsBeforeTens ? numberWord(unitsBeforeTens)! : 0)
+      : teen
+        ? numberWord(teen)!
+        : units
+          ? units === 'eins'
+            ? 1
+            : numberWord(units)!
+          : 0;
+    return hundred + rest;
+  }
+  const words = plain.split(/[\s-]+/).filter((word) => word !== 'and');
+  if (words.length < 2) return undefined;
+  let total = 0;
+  let current = 0;
+  for (const word of words) {
+    const value = numberWord(word);
+    if (value === undefined || /^(a|an)$/.test(word)) return undefined;
+    if (value === 100) current = (current || 1) * 100;
+    else current += value;
+  }
+  total += current;
+  return total > 0 ? total : undefined;
+}
+
+/** A lead ("to", "auf", "make it") and the number words after it. */
+const ENGLISH_NUMBER_WORDS = Object.keys(CARDINALS).filter(
+  (word) => !/^(a|an|ein|eine|einer|einen|eins)$/.test(word) && /^[a-z]+$/.test(word) && !/[äöü]/.test(word),
+);
+const SPELT_COMPOUND = new RegExp(
+  `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
+  'gi',
+);
 
 /** Spelt-out numbers that can stand for a line, zone or machine number ("line two"): not "a"/"an"/"ein". */
 export const SPELT_DIGITS = Object.keys(CARDINALS).filter((word) => CARDINALS[word]! <= 12 && !/^(a|an|ein|eine|einer|einen)$/.test(word));

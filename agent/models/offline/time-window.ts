@@ -183,6 +183,9 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
 
   // "since midnight", "seit Mitternacht", "since 6", "seit 6 Uhr"
   if (/\b(since midnight|seit mitternacht)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
+  // "seit dem Mittag", "since noon": from 12:00 today, once it has passed.
+  if (/\b(since (?:noon|midday|lunch(?:time)?)|seit (?:dem )?mittag)\b/.test(t) && at(plantDay(context), 12, 0, context).getTime() < now.getTime())
+    return window(at(plantDay(context), 12, 0, context), now);
   // "since Monday", "seit Montag": that weekday just past (today's when it is today), to now.
   const sinceDay = /\b(?:since|seit|from|ab)\s+(?:last\s+|letzte[nm]?\s+)?(\w+)/.exec(t)?.[1];
   const sinceWeekday = sinceDay ? WEEKDAYS.find(([pattern]) => pattern.test(sinceDay))?.[1] : undefined;
@@ -367,8 +370,8 @@ export function beforeStop(text: string): BeforeStop | undefined {
   // "the quarter hour before line 1 went down", "die halbe Stunde bevor …": the span in minutes.
   const lower = text
     .toLowerCase()
-    .replace(/\b(?:the |a |die |eine )?(?:quarter(?: of an)? hour|viertelstunde)\b/g, '15 min')
-    .replace(/\b(?:the |a |die |eine )?(?:half (?:an )?hour|halbe stunde)\b/g, '30 min');
+    .replace(/\b(?:the |a |die |eine |der )?(?:quarter(?: of an)? hour|viertelstunde)\b/g, '15 min')
+    .replace(/\b(?:the |a |die |eine |der )?(?:half (?:an )?hour|halben? stunde)\b/g, '30 min');
   const match =
     new RegExp(`\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\\b.*\\b(${STOPPED})\\b`).exec(lower) ??
     /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(lower);

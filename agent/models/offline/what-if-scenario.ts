@@ -46,7 +46,18 @@ export function whatIfScenario(
   const spokenHours = spoken ? (/half|halben/i.test(spoken) ? 12 : /shift|schicht/i.test(spoken) ? 8 : 24) : undefined;
   // "make it 8", "mach 6 draus" after a scenario: a bare number is its new duration.
   const bare = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(text.trim())?.[1] : undefined;
-  const hours = hoursMatch ? Number(hoursMatch[1]!.replace(',', '.')) : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : undefined));
+  // "zweieinhalb Stunden", "anderthalb", "two and a half hours": a half on top.
+  const half =
+    /\b(?:(zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn)einhalb|(anderthalb|eineinhalb)|(two|three|four|five|six|seven|eight|nine|ten) and a half)\b/i.exec(
+      text,
+    );
+  const halfHours = half ? (half[2] ? 1.5 : numberWord(half[1] ?? half[3] ?? '')! + 0.5) : undefined;
+  const hours =
+    halfHours !== undefined
+      ? halfHours
+      : hoursMatch
+        ? Number(hoursMatch[1]!.replace(',', '.'))
+        : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : undefined));
   if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
     // A follow-up changes one number of the previous scenario and keeps the rest.
     const previous = options.previous;
@@ -123,4 +134,4 @@ export function whatIfScenario(
 
 /** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */
 export const BARE_NUMBER_FOLLOW_UP =
-  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;
+  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;

@@ -155,7 +155,13 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "how is line 1" → "stop it": "stop it" is also "quit it", so the machine is named back before anything is filed.
     const target = inheritedTarget(input.previous, input.assets);
-    if (target)
+    // German "stopp ihn" names its machine plainly; only English "stop it" can mean "quit it", and a line takes no command.
+    const plainGerman = /\b(ihn|sie|das|es)\b/.test(lower) && target?.type !== 'line';
+    if (plainGerman) {
+      reading.intent = 'machine_command';
+      reading.combined = `stop ${target?.id ?? ''}`;
+      reading.followUp = true;
+    } else if (target)
       return clarify(
         target.type === 'line'
           ? say(

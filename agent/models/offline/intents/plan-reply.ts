@@ -387,7 +387,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const lineNumberText =
     asset?.type === 'line' ? asset.id : (asset?.line ?? (mentionedLine(reading.combined) ? `Line${mentionedLine(reading.combined)}` : undefined));
   // The utilities as a whole, also with a utility named among them ("Versorgung alles grün? Druckluft, Kühlwasser").
-  const utilities = (!asset || (chosen === 'plant_overview' && !asset.line)) && /\b(utilities|utility|versorgung\w*|medien)\b/.test(lower);
+  const utilities = (!asset || (chosen === 'plant_overview' && !asset.line)) && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower);
   const lineId = utilities ? (chosen === 'maintenance_forecast' ? 'Utilities' : 'utilities') : lineNumberText;
   const call = (args: Record<string, unknown>): Plan => ({ kind: 'tool', intent: chosen, tool, args, asset });
   const exampleMachine = input.assets.find((a) => a.type !== 'line')?.id ?? 'L1-RFL';

@@ -88,7 +88,7 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     reading.intent === 'plant_overview' &&
     resolution.kind === 'one' &&
     resolution.asset.type !== 'line' &&
-    !(reading.byRule && /\b(utilities|utility|versorgung|medien)\b/.test(lower))
+    !(reading.byRule && /\b(utilities|utility|\w*versorgung|medien\w*)\b/.test(lower))
   )
     reading.intent = 'asset_state';
   // "wie läuft Linie 1 heute?", "how's line 2 doing": how a line is going is its overview — its machines' states with

@@ -28,7 +28,7 @@ export const ASKS_OR_REPORTS =
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
 const TOLD_AS_DONE =
-  /\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b/;
+  /\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:already|just)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
 const ASKS_WHETHER =
@@ -209,7 +209,7 @@ export function imperativeCommand(text: string): boolean {
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
-      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
+      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,
       )
     );

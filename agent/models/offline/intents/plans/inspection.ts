@@ -1,16 +1,22 @@
 /** Plans for optical inspection: starting one on a line or lot, and reading its results. */
 import { clarify, say } from '../replies';
+import { numberWord } from '../../number-words';
 import { orderId } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
 /** How many boards to inspect: "20 boards", "another 15 of those", "nochmal 10 davon" — not the 2 of "line 2 boards". */
+
 function boardCount(text: string): number | undefined {
   const count =
     /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platinen|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
       text,
     ) ?? /\b(?:another|other|next|nochmal|noch mal|noch|weitere|die nächsten|die naechsten|the next)\s+(\d{1,3})\b/i.exec(text);
-  return count ? Number(count[1]) : undefined;
+  if (count) return Number(count[1]);
+  // "acht Boards", "twenty boards": the count spelt out.
+  const spelt = /\b([a-zäöüß]+)\s+(?:boards?|pcbs?|platinen|baugruppen|stück|stueck|stk)\b/i.exec(text)?.[1];
+  const value = spelt ? numberWord(spelt) : undefined;
+  return value !== undefined && value > 1 ? value : undefined;
 }
 
 /** The first board's serial: "from board 41", "ab Board 41", "starting at 41". */

@@ -204,8 +204,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "utilities all good?", "Versorgung ok?": the utilities as a whole are the overview's line "utilities".
   // "Versorgung alles im grünen Bereich? Druckluft, Kühlwasser": the utilities named one by one are still all of them.
   if (
-    (!machine || (!machine.line && machine.type !== 'line' && /\b(alles|all|both|beide|everything|insgesamt)\b/.test(lower))) &&
-    /\b(utilities|utility|versorgung|medien)\b/.test(lower) &&
+    (!machine ||
+      (!machine.line &&
+        machine.type !== 'line' &&
+        (/\b(alles|all|both|beide|everything|insgesamt)\b/.test(lower) ||
+          // both named: "air and chilled water", "Druckluft und Kaltwasser"
+          (/\b(air|druckluft|compress\w*|kompressor)\b/.test(lower) && /\b(chill\w*|kaltwasser|k(?:ü|ue)hl\w*|k(?:ä|ae)lte\w*)\b/.test(lower))))) &&
+    /\b(utilities|utility|\w*versorgung|medien\w*)\b/.test(lower) &&
     /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie|green|gr(?:ü|ue)n\w*)\b/.test(lower) &&
     wordCount(text) <= 10
   )

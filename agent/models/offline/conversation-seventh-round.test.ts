@@ -479,3 +479,18 @@ describe('the arguments people pin down', () => {
     });
   });
 });
+
+describe('a reading or alarm list, then what it did or what to do', () => {
+  it('reads "what did that do since midnight" as the value’s trend, and the fix for listed alarms as the manuals', async () => {
+    expect(
+      await follow('what did that do since midnight?', earlier('asset_state', { asset: 'L1-RFL' }, 'current residual oxygen in the line 1 reflow')),
+    ).toMatchObject({
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'O2Ppm' },
+    });
+    expect(await follow('was mach ich dagegen?', earlier('alarms', { asset: 'L2-RFL', code: 'E-260' }, 'Alarme Ofen Linie 2 heute'))).toMatchObject({
+      tool: 'search_manuals',
+      args: { query: 'E-260 L2-RFL' },
+    });
+  });
+});

@@ -26,12 +26,13 @@ import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
 import { BARE_NUMBER_FOLLOW_UP } from '../what-if-scenario';
-import { ASKS_OR_REPORTS, explicitWrite } from './write-requests';
+import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
 const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|buch\w*|go)\b/;
 /** "… davon", "of that": the request is about what was just shown. */
-const OF_THAT = /\b(davon|dazu|of (that|it|this|those)|for (that|it|this))\b/;
+const OF_THAT =
+  /\b(davon|dazu|of (that|it|this|those)|for (that|it|this)|what did (?:that|it|this) do|how did (?:that|it|this) (?:look|go|develop|move)|wie war (?:das|der|die|es)|wie hat (?:sich )?(?:das|der|die|es) (?:sich )?(?:entwickelt|verhalten))\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
@@ -232,6 +233,21 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "mach da einen Auftrag draus, im empfohlenen Fenster": the forecast just given is what to book.
     reading.intent = 'create_work_order';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'alarms' &&
+    /\b(fix|remedy|what (?:to|do i|should i|do we) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung)\b/.test(
+      lower,
+    ) &&
+    /\b(that|this|it|those|these|das|die|den|dazu|dafür|dafuer|davon|dagegen|damit)\b/.test(lower) &&
+    !imperativeCommand(text)
+  ) {
+    // "alarms on the L1 oven since 7.30" → "and where's the documented fix for that one?": the manual on the alarm just listed.
+    const code = typeof input.previous?.args.code === 'string' ? input.previous.args.code : mostSevereBefore(input.earlier)?.code;
+    reading.intent = 'search_manuals';
+    const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : '';
+    // Without a code, the machine's alarm responses: the manuals file remedies under their alarms.
+    reading.combined = code ? `${code} ${asset}`.trim() : `${asset} alarm response what to do`.trim();
     reading.followUp = true;
   } else if (
     previousIntent &&

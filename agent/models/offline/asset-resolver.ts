@@ -69,6 +69,8 @@ function aliasMatch(words: string[], alias: string): { length: number; next?: st
   if (aliasWords.length === 1 && alias.length >= 5 && !/\d/.test(alias)) {
     const compound = words.find((word) => word.length > alias.length + 2 && word.startsWith(alias));
     if (compound) return { length: alias.length, numbered: false };
+    // … or last, after what kind it is: "Schraubenkompressor" is the compressor (long names only, so "Lötofen" is not every oven).
+    if (alias.length >= 7 && words.some((word) => word.length > alias.length + 2 && word.endsWith(alias))) return { length: alias.length, numbered: false };
   }
   return { length: 0, numbered: false };
 }

@@ -494,3 +494,33 @@ describe('a reading or alarm list, then what it did or what to do', () => {
     });
   });
 });
+
+describe('ordinals, possessives, compounds and windows over midnight', () => {
+  it('reads "the second run", "line 2’s current order", "Schraubenkompressor" and "gestern zwischen 22 und 2 Uhr"', async () => {
+    const plan = {
+      ...earlier('plan_replenishment', {}, 'plan replenishment'),
+      earlier: [
+        {
+          tool: 'plan_replenishment',
+          args: {},
+          output: {
+            runs: [
+              { runId: 'RUN-1', vehicle: 'TUG-01', dispatch: { vehicle: 'TUG-01', stops: [{ stationId: 'L1-PNP1-S', loads: [] }] } },
+              { runId: 'RUN-2', vehicle: 'AMR-01', dispatch: { vehicle: 'AMR-01', stops: [{ stationId: 'L2-PNP2-S', loads: [] }] } },
+            ],
+          },
+        },
+      ],
+    };
+    expect(await follow('dispatch the second run', plan)).toMatchObject({ tool: 'dispatch_transport', args: { vehicle: 'AMR-01' } });
+    expect(await ask("kick off an AOI check on line 2's current order, 15 boards")).toMatchObject({
+      tool: 'trigger_inspection',
+      args: { line: 'Line2', boards: 15 },
+    });
+    expect(await ask('Wartungsintervall Ölwechsel Schraubenkompressor laut Hersteller?')).toMatchObject({ tool: 'search_manuals', args: { asset: 'UT-AIR' } });
+    expect(await ask('Vorlauftemperatur Kaltwasser gestern zwischen 22 und 2 Uhr')).toMatchObject({
+      tool: 'tag_history',
+      args: { from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T01:00:00.000Z' },
+    });
+  });
+});

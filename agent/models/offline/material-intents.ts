@@ -322,7 +322,11 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     );
   const lower = normalise(text);
   let chosen = runs;
-  const runNumber = /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1];
+  // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt".
+  const ordinal = /\b(first|second|third|fourth|erste\w*|zweite\w*|dritte\w*|vierte\w*)\s+(?:run|fahrt|tour|lauf)\b/.exec(lower)?.[1];
+  const runNumber =
+    /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1] ??
+    (ordinal ? String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4) : undefined);
   if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
   const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower);
   if (vehicle) {

@@ -8,6 +8,8 @@ const SPELT_NUMBER = new RegExp(`\\b(line|linie|zone|strasse|band|halle|placer|o
 export function normalise(text: string): string {
   return (
     transliterate(text.toLowerCase())
+      // "line 2's current order": the possessive of a number is the number.
+      .replace(/(\d)[’']s\b/g, '$1')
       .replace(/[’']/g, '')
       .replace(/[^a-z0-9&.\s]+/g, ' ')
       .replace(/\.(?!\d)/g, ' ')

@@ -125,8 +125,8 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
       const day = dayOf(part ?? t, context);
       let fromHour = dayPartHour(from.hour, part);
       let toHour = dayPartHour(to.hour, part);
-      // "between 10 and 2" spans noon
-      if (!/am|pm/.test(between[2]!) && toHour < fromHour && toHour < 12) toHour += 12;
+      // "between 10 and 2" spans noon; "zwischen 22 und 2 Uhr" runs past midnight (below, a day later).
+      if (!/am|pm/.test(between[2]!) && toHour < fromHour && toHour < 12 && fromHour < 12) toHour += 12;
       if (toHour < fromHour) fromHour -= 0;
       const start = at(day, fromHour, from.minute, context);
       let end = at(day, toHour, to.minute, context);

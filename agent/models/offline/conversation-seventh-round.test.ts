@@ -524,3 +524,13 @@ describe('ordinals, possessives, compounds and windows over midnight', () => {
     });
   });
 });
+
+describe('an instruction relayed from someone else', () => {
+  it('files nothing, and the same words as the asker’s own request do', async () => {
+    for (const text of ['den Ofen auf Linie 2 abstellen, sagt der Meister', 'stop the oven on line 2, the foreman says']) {
+      const plan = await ask(text);
+      expect(plan.kind === 'tool' ? plan.tool : 'no write', text).not.toBe('machine_command');
+    }
+    expect(await ask('stop the oven on line 2')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-RFL', command: 'stop' } });
+  });
+});

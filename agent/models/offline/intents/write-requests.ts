@@ -119,9 +119,13 @@ const QUESTION_START =
   /^(why|what|when|how|is|are|was|did|does|do|can|could|which|who|where|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|was|wer|wo|welche\w*|hat|haben|gibt)\b/;
 
 /** A command verb in command position: at the start of a clause (after "please", "can you") or, in German, at its end. */
+/** "den Ofen abstellen, sagt der Meister", "stop line 2, the foreman says": someone else's instruction relayed, not the asker's request. */
+const RELAYED =
+  /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutParticleHalt(foldInitialUmlauts(text.toLowerCase()));
-  if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
+  if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (

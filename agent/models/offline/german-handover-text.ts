@@ -6,29 +6,7 @@
  * stay as the plant wrote them; a sentence not known here stays English.
  */
 
-const MONTHS: Record<string, string> = {
-  Jan: 'Jan.',
-  Feb: 'Feb.',
-  Mar: 'März',
-  Apr: 'Apr.',
-  May: 'Mai',
-  Jun: 'Juni',
-  Jul: 'Juli',
-  Aug: 'Aug.',
-  Sep: 'Sept.',
-  Oct: 'Okt.',
-  Nov: 'Nov.',
-  Dec: 'Dez.',
-};
-const DAYS: Record<string, string> = { Mon: 'Mo', Tue: 'Di', Wed: 'Mi', Thu: 'Do', Fri: 'Fr', Sat: 'Sa', Sun: 'So' };
-
-/** "03 Dec, 19:23" → "03. Dez., 19:23"; "Sat 00:38" → "Sa 00:38"; "10.0 h" → "10,0 h". */
-function germanFigures(text: string): string {
-  return text
-    .replace(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec),/g, (_, day: string, month: string) => `${day}. ${MONTHS[month]},`)
-    .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{2}:\d{2})/g, (_, day: string, clock: string) => `${DAYS[day]} ${clock}`)
-    .replace(/(\d)\.(\d+) (h|min|%)/g, '$1,$2 $3');
-}
+import { germanFigures } from './german-figures';
 
 /** "03 Dec, 19:41 (raised and cleared in this window)" and the other tails of an alarm statement. */
 function germanAlarmTail(tail: string): string {

@@ -6,27 +6,7 @@
  * over. A sentence not known here (a newer scheduler) stays as the tool wrote it.
  */
 
-const MONTHS: Record<string, string> = {
-  Jan: 'Jan.',
-  Feb: 'Feb.',
-  Mar: 'März',
-  Apr: 'Apr.',
-  May: 'Mai',
-  Jun: 'Juni',
-  Jul: 'Juli',
-  Aug: 'Aug.',
-  Sep: 'Sept.',
-  Oct: 'Okt.',
-  Nov: 'Nov.',
-  Dec: 'Dez.',
-};
-
-/** "04 Dec, 14:20" → "04. Dez., 14:20"; "1.5 h" → "1,5 h". */
-function germanFigures(text: string): string {
-  return text
-    .replace(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec),/g, (_, day: string, month: string) => `${day}. ${MONTHS[month]},`)
-    .replace(/(\d)\.(\d) h\b/g, '$1,$2 h');
-}
+import { germanFigures } from './german-figures';
 
 const SENTENCES: [RegExp, (...groups: string[]) => string][] = [
   [

@@ -14,7 +14,7 @@ import { NEGATED, inheritedTarget, sameKindOnLine, wordCount } from './conversat
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
-import { capabilities, clarify, clarifyAsset, say, unavailable } from './replies';
+import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
@@ -230,15 +230,13 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
     )
   )
     return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(
+  return noAction(
+    say(
       language,
       'That one is outside the plant I can see — I read machines, orders, material, alarms and manuals. Ask me about those any time.',
       'Das liegt außerhalb der Anlage, die ich sehe — ich lese Maschinen, Aufträge, Material, Alarme und Handbücher. Dazu können Sie jederzeit fragen.',
     ),
-  };
+  );
 }
 
 /** "where is the tugger", "welcher AMR ist frei": no registry tool reports where the fleet is or which vehicle is idle. */
@@ -247,15 +245,13 @@ const ASKS_WHERE_A_VEHICLE_IS =
 
 function vehiclePositions({ lower, language }: Request): Plan | undefined {
   if (!ASKS_WHERE_A_VEHICLE_IS.test(lower) || /\b(runs?|fahrten|touren|next|n(?:ä|ae)chste\w*|send|schick\w*|plan\w*|dispatch)\b/.test(lower)) return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(
+  return noAction(
+    say(
       language,
       'No tool here reports where the vehicles are or which one is free. The replenishment plan assigns a vehicle to each run it proposes — ask “plan the replenishment runs for line 1” to see which vehicle would go when.',
       'Wo die Fahrzeuge gerade sind oder welches frei ist, meldet hier kein Werkzeug. Der Nachschubplan teilt jeder vorgeschlagenen Fahrt ein Fahrzeug zu — fragen Sie „Nachschub für Linie 1 planen“, dann sehen Sie, welches Fahrzeug wann fährt.',
     ),
-  };
+  );
 }
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */

@@ -16,6 +16,11 @@ export function list(items: string[], language: Language = 'en'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${say(language, 'or', 'oder')} ${items.at(-1)}`;
 }
 
+/** A plain reply that does nothing in the plant: chatter answered, a question no tool can answer. */
+export function noAction(text: string): Plan {
+  return { kind: 'reply', reason: 'unknown', text };
+}
+
 export function clarify(text: string): Plan {
   return { kind: 'reply', reason: 'clarify', text };
 }

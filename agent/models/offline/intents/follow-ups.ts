@@ -45,6 +45,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
   // "ok and line 1?", "alles klar, und Linie 2?": the acknowledgement in front changes nothing.
   const lower = request.lower.replace(ACKNOWLEDGEMENT, '');
+  const corrected = input.previous ? correction(request) : undefined;
   // "ok", "fine", "passt": an acknowledgement of what was shown, not a yes to filing it.
   if (
     AFFIRMATION.test(lower) &&
@@ -176,9 +177,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
               `${target.id} stoppen? Sagen Sie „${target.id} stoppen“, dann reiche ich es zur Freigabe ein.`,
             ),
       );
-  } else if (input.previous && correction(request)) {
+  } else if (corrected) {
     // "set zone 3 … to 190" → "sorry, 195"; "reset L1-AOI" → "actually the L2 one": the same request, one thing changed.
-    const corrected = correction(request)!;
     reading.intent = corrected.intent;
     reading.combined = corrected.combined;
     reading.followUp = true;

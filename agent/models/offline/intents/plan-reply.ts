@@ -311,7 +311,9 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
 }
 
 /** "on any placer", "irgendnem Bestücker", "einem der Öfen": no one machine is meant. */
-const ANY_OF = /\b(irgend\w*|any|either|some|egal welche\w*|one of the|einem der|einer der|eine[mr]? von den)\b/;
+// The word must qualify the machine, not the request: "any alarms on the oven?" still asks which oven.
+const ANY_OF =
+  /\b(irgend\w*|any|either|egal welche\w*|one of the|einem der|einer der|eine[mr]? von den)\s+(?!alarms?|problems?|issues?|faults?|fehler|st(?:ö|oe)rung\w*|meldung\w*|alarme?|news|idea|chance|way|time|reason|grund)\w/;
 
 /** A write taken back in the same message: "stop line 2? nah, leave it running", "stopp den Drucker – ach, lass ihn laufen". */
 const RETRACTED =

@@ -115,6 +115,9 @@ for (const database of testDatabases()) {
       const requested = events.find((event) => event.type === 'approval_requested');
       expect(requested).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 } });
       expect(events.at(-1)).toEqual({ type: 'done', status: 'awaiting_approval' });
+      // The card comes with a sentence saying what was filed and that nothing has changed yet.
+      const said = events.flatMap((event) => (event.type === 'token' ? [event.text] : [])).join('');
+      expect(said).toMatch(/^Filed for approval: .*245.*Nothing changes in the plant until someone approves it/s);
       expect(gate.requests).toHaveLength(1);
       const conversationId = events[0]!.type === 'start' ? events[0]!.conversationId : '';
 

@@ -23,6 +23,7 @@ import { buildAgent } from './build-agent';
 import { graphEvents } from './graph-events';
 import { RunRecord } from './run-record';
 import type { AgentModel } from './models/agent-model';
+import { detectLanguage, type Language } from './models/offline/language';
 import { starters, type Starter } from './starters';
 import { systemPrompt } from './system-prompt';
 import { agentTools, type ApprovalInterrupt, type RunContext } from './tool-adapter';
@@ -128,6 +129,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
     run: RunRecord,
     signal?: AbortSignal,
     site?: string,
+    language?: Language,
   ): AsyncGenerator<ChatEvent> {
     const configurable: RunContext = { thread_id: conversationId, actor, ...(site ? { site } : {}) };
     const stream = await agent.stream(input as Parameters<typeof agent.stream>[0], {
@@ -140,7 +142,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
       // per-step writes were most of a tool call's overhead (evals/bench/agent.ts).
       durability: 'exit',
     });
-    const paused = yield* graphEvents(stream as AsyncIterable<[string, unknown]>, { run, titles, modelName: model.name });
+    const paused = yield* graphEvents(stream as AsyncIterable<[string, unknown]>, { run, titles, modelName: model.name, language });
     await store.record(conversationId, { ...run.drain(), status: paused ? 'awaiting_approval' : 'idle', modelName: model.name });
     yield { type: 'done', status: paused ? 'awaiting_approval' : 'complete' };
   }
@@ -307,7 +309,15 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
         yield* guarded(
           conversationId,
           run,
-          runGraph({ messages: [new HumanMessage(input.message)] }, conversationId, input.actor, run, controller.signal, input.site),
+          runGraph(
+            { messages: [new HumanMessage(input.message)] },
+            conversationId,
+            input.actor,
+            run,
+            controller.signal,
+            input.site,
+            detectLanguage(input.message),
+          ),
         );
       } finally {
         input.signal?.removeEventListener('abort', onReaderGone);

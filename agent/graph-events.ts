@@ -4,7 +4,9 @@
  * the history to the run record. Returns whether the run paused for an approval.
  */
 import type { BaseMessage } from '@langchain/core/messages';
+import { approvalFiledNote } from './approval-note';
 import type { ChatEvent, ToolCallRecord } from './chat-events';
+import type { Language } from './models/offline/language';
 import type { RunRecord } from './run-record';
 import type { ApprovalInterrupt, ToolArtifact } from './tool-adapter';
 
@@ -13,15 +15,20 @@ export type GraphEventsContext = {
   /** Tool titles by name, for calls a resumed run did not see start. */
   titles: ReadonlyMap<string, string>;
   modelName: string;
+  /** The language of the person's message, for the sentence that goes with an approval card. */
+  language?: Language;
 };
 
 export async function* graphEvents(
   stream: AsyncIterable<[string, unknown]>,
-  { run, titles, modelName }: GraphEventsContext,
+  { run, titles, modelName, language = 'en' }: GraphEventsContext,
 ): AsyncGenerator<ChatEvent, boolean> {
   const calls = new Map<string, ToolCallRecord>();
   let streamedText = false;
   let paused = false;
+  // Whether the model said anything in the message that made the calls now waiting for approval.
+  let callsCameWithText = false;
+  const filed: string[] = [];
   for await (const [mode, chunk] of stream) {
     if (mode === 'messages') {
       const [message, metadata] = chunk as [BaseMessage, { langgraph_node?: string }];
@@ -41,6 +48,7 @@ export async function* graphEvents(
           const request = pause.value as ApprovalInterrupt;
           if (request?.kind !== 'approval') continue;
           paused = true;
+          filed.push(request.summary);
           const call: ToolCallRecord = {
             ...(calls.get(request.toolCallId) ?? { id: request.toolCallId, name: request.tool, args: request.args, sources: [] }),
             status: 'awaiting_approval',
@@ -65,6 +73,8 @@ export async function* graphEvents(
           if (content && !streamedText) yield { type: 'token', text: content };
           streamedText = false;
           if (content) run.append({ role: 'assistant', content, model: modelName });
+          const toolCalls = (message as BaseMessage & { tool_calls?: unknown[] }).tool_calls ?? [];
+          if (toolCalls.length > 0) callsCameWithText = Boolean(content);
           for (const toolCall of (message as BaseMessage & { tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }).tool_calls ?? []) {
             const call: ToolCallRecord = {
               id: toolCall.id ?? '',
@@ -98,6 +108,11 @@ export async function* graphEvents(
         }
       }
     }
+  }
+  if (paused && !callsCameWithText) {
+    const note = approvalFiledNote(filed, language);
+    run.append({ role: 'assistant', content: note, model: modelName });
+    yield { type: 'token', text: note };
   }
   return paused;
 }

@@ -5,6 +5,8 @@
  */
 import type { Language } from './training-set';
 
+export type { Language };
+
 const GERMAN = new Set(
   (
     'der die das den dem des ein eine einen einem ist sind war waren wie was wann warum wer welche welcher welches wo ' +

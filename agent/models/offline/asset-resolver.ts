@@ -52,6 +52,11 @@ export function aliasesOf(asset: AssetRef): string[] {
       }
     }
   }
+  // "chipshooter", "pasteprinter": a two-word name typed as one word, as German compounds are.
+  for (const name of [...names]) {
+    const words = name.split(' ');
+    if (words.length === 2 && words.every((word) => /^[a-zäöüß]{3,}$/.test(word))) names.add(words.join(''));
+  }
   const list = [...names].filter(Boolean);
   aliasCache.set(asset, list);
   return list;

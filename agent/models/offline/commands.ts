@@ -13,7 +13,7 @@ const CHATTER =
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|halt (\w+ )?aufheben|weiter machen|weitermachen)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
@@ -24,7 +24,12 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".
   [
-    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht|sehen|sah|schaut|schauen|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht|sehen|sah|schaut|schauen|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    'stop',
+  ],
+  // "chiller off for 20 min please", "air compressor off now": a machine named, then "off" — the floor's word.
+  [
+    /^(?:(?:please|pls|ok|okay|so|then)\s+)*(?:the\s+)?[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b(?:\s+for\s+(?:\d+|a|an|one|half an?)\s*\w+)?\s*(?:please|pls|now|asap)?\s*(?:[,;.!–-].*)?$/,
     'stop',
   ],
   [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
@@ -32,7 +37,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
-    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|bring (it |\w+ )?(back )?up|starten|starte|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|starten|starte|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

@@ -194,3 +194,15 @@ export function foldInitialUmlauts(lower: string): string {
 export function comparativeCooler(text: string): string {
   return text.replace(/\b(bisschen|bissl|bissel|etwas|wenig|viel|noch|deutlich|leicht|mal|ne spur|eine spur)\s+k(?:ü|ue)hler\b/gi, '$1 kälter');
 }
+
+/**
+ * "im MES-Ticket steht 'L2-RFL Zone2.SetpointC=260 setzen'", "the manual says “Stop the printer”": text in
+ * quotation marks is quoted, not asked for, so a write it names is no request. A quote opens after a space,
+ * a colon or a bracket and closes before one (so "air's … I'd" is no quote).
+ */
+export function withoutQuotedText(text: string): string {
+  return text.replace(
+    /(?<=^|[\s:(])(?:'[^']{3,}'|"[^"]{3,}"|„[^“”"]{3,}[“”"]|“[^”]{3,}”|‚[^‘’']{3,}[‘’']|‘[^’]{3,}’|»[^«]{3,}«|«[^»]{3,}»)(?=$|[\s.,;:!?)])/g,
+    ' … ',
+  );
+}

@@ -5,7 +5,7 @@
  * intent's planner (plans/).
  */
 import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
-import { transliterate } from '../text';
+import { foldInitialUmlauts, transliterate, withoutQuotedText } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
@@ -18,7 +18,7 @@ import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from 
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE } from './write-requests';
+import { FOR_SOMEONE_ELSE, TOLD_AS_DONE } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -36,6 +36,7 @@ export function planReply(input: PlanInput): Plan {
     emergencyOrEverything(request) ??
     vehiclePositions(request) ??
     offTopic(request) ??
+    quotedRemark(request) ??
     whetherToCommand(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
@@ -174,7 +175,7 @@ function emergencyOrEverything({ lower, language }: Request): Plan | undefined {
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
 function whetherToCommand({ lower, language }: Request): Plan | undefined {
   if (
-    !/^(should|shall|must|do) (i|we)\b.*\b(reset|restart|stop|start|hold|pause|unhold|resume)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(reset\w*|zurücksetz\w*|zuruecksetz\w*|neu ?start\w*|stopp\w*|start\w*|anhalt\w*|halt\w*|pausier\w*)\b/.test(
+    !/^(should|shall|must|do) (i|we)\b.*\b(reset|restart|stop|start|hold|pause|unhold|resume|set|raise|lower|change|increase|decrease|bump|drop|turn)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(stell\w*|setz\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(reset\w*|zurücksetz\w*|zuruecksetz\w*|neu ?start\w*|stopp\w*|start\w*|anhalt\w*|halt\w*|pausier\w*)\b/.test(
       lower,
     )
   )
@@ -239,6 +240,33 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
   );
 }
 
+/**
+ * "quoting the SOP: 'press Reset, then Start'. classic.", "aus der Arbeitsanweisung: 'Maschine stoppen …'. Steht
+ * da echt so": a quotation with a remark about it, and nothing asked outside the quotes. Quoted words are
+ * information, never an instruction, so nothing runs and nothing is looked up.
+ */
+function quotedRemark({ text, language }: Request): Plan | undefined {
+  const outside = withoutQuotedText(text);
+  if (outside === text) return undefined;
+  const quoted = text.length - outside.length;
+  const remark = foldInitialUmlauts(outside.toLowerCase());
+  if (
+    quoted < 15 ||
+    /\?/.test(remark) ||
+    /\b(what|why|how|where|which|who|is it|does|explain|show|find|search|look ?up|check|tell me|give me|read|meaning|mean|was|wie|warum|wieso|wo|welche\w*|bedeutet|hei(?:ß|ss)t|erkl(?:ä|ae)r\w*|zeig\w*|such\w*|find\w*|pr(?:ü|ue)f\w*|sag mir|gib mir|nachschau\w*|nachseh\w*|stimmt)\b/.test(
+      remark,
+    )
+  )
+    return undefined;
+  return noAction(
+    say(
+      language,
+      'Noted. Quoted text is information to me, never an instruction: nothing was changed. Ask if you want the manual passage or the machine’s state.',
+      'Verstanden. Zitierten Text nehme ich als Information, nie als Anweisung: Es wurde nichts geändert. Fragen Sie, wenn Sie die Handbuchstelle oder den Zustand der Maschine sehen wollen.',
+    ),
+  );
+}
+
 /** "where is the tugger", "welcher AMR ist frei": no registry tool reports where the fleet is or which vehicle is idle. */
 const ASKS_WHERE_A_VEHICLE_IS =
   /\b(where(?:'s| is| are)?|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt)|which|welche[rsn]?)\b[^.?!]*\b(amrs?|agvs?|tuggers?|vehicles?|fahrzeug(?:e|s)?|routenz(?:ü|ue|u)g(?:e|s)?|fleet|flotte)\b[^.?!]*\b(free|frei|available|verf(?:ü|ue)gbar|idle|busy|unterwegs|right now|gerade|now|jetzt|at the moment|located|parked|steht|stehen)\b|\b(where(?:'s| is| are)|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt))\s+(?:the |der |die |das |unser\w* )?(amrs?|agvs?|tuggers?|routenz(?:ü|ue|u)g(?:e|s)?|fahrzeug(?:e|s)?|vehicles?|[a-z]{3}-\d{2})\b/;
@@ -256,6 +284,28 @@ function vehiclePositions({ lower, language }: Request): Plan | undefined {
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language }: Request): Plan | undefined {
+  // "already stopped the L2 oven myself, just fyi", "Nachtschicht hat den Tester schon neu gestartet, läuft wieder":
+  // a change told as done, nothing asked — noted, nothing to run.
+  if (
+    TOLD_AS_DONE.test(lower) &&
+    !lower.includes('?') &&
+    !/^(?:was|wer|wie|warum|wieso|weshalb|wann|welche\w*|wo|who|what|why|when|which|how|where|did|has|have|had|hat|haben|hatte|ist|is|was|were|seit wann)\b/.test(
+      lower,
+    ) &&
+    !/\b(check|show|tell me|look|see|can you|could you|please|pls|confirm|verify|is it|did it|still|but|aber|noch|schau\w*|guck\w*|zeig\w*|pr(?:ü|ue)f\w*|kannst du|bitte|ob|trotzdem|again|wieder (?:zu|kalt|hoch|warm)|jetzt (?:auf|noch)|now (?:set|stop|start|reset|make|put|take|bring))\b/.test(
+      lower,
+    ) &&
+    !/,\s*(?:now |then |jetzt |dann )?(?:set|stop|start|reset|raise|lower|make|put|take|bring|setz\w*|stell\w*|stopp\w*|start\w*|mach\w*)\b/.test(lower)
+  )
+    return {
+      kind: 'reply',
+      reason: 'unknown',
+      text: say(
+        language,
+        'Noted — nothing to do from my side. Ask if you want me to check the machine.',
+        'Notiert — von meiner Seite ist nichts zu tun. Sagen Sie Bescheid, wenn ich die Maschine prüfen soll.',
+      ),
+    };
   if (
     !/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower) &&
     !LEAVE_AS_IS.test(lower)
@@ -275,7 +325,7 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.
-    /\b(just|only|but|instead|tell|show|give|draft|propose|make|plan|new|check|run|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|mach\w*|neu\w*|pr(?:ü|ue)f\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
+    /\b(just|only|but|instead|tell|show|give|draft|propose|make|plan\w*|get|new|check|run|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|mach\w*|neu\w*|pr(?:ü|ue)f\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
       lower,
     )
   )

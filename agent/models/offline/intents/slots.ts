@@ -76,7 +76,7 @@ const CHANGE_WORD =
 
 export function setpointValue(text: string): number | undefined {
   const match =
-    /(?:\bto|\bauf|->|→|=|\bat)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
+    /(?:\bto|\bauf|->|→|=|\bat|\b(?:needs?|has|have|ought) to be|\bmust be)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "mach 185 draus", "make it 185 then": the value right after the verb.
     /\b(?:mach|mache|machen|make)\s+(?:es |it |das |die |den |ihn |that )?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
@@ -143,8 +143,33 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
     /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??
     setpointValue(text)?.toString() ??
     (answered?.length === 1 ? answered[0] : undefined);
-  const raw = own ?? (combined !== text ? (TARGET_VALUE.exec(combined)?.[1] ?? setpointValue(combined)?.toString()) : undefined);
+  const raw = own ?? loneValue(text) ?? (combined !== text ? (TARGET_VALUE.exec(combined)?.[1] ?? setpointValue(combined)?.toString()) : undefined);
   return raw === undefined ? undefined : { value: toNumber(raw) };
+}
+
+/**
+ * "the boss says 7 bar on the air header, make it so", "Chiller Sollwert 11 °C, die Kühlzonen sind zu warm": a
+ * request that is already known to be a setpoint change and holds exactly one number that names no machine,
+ * zone, line, id, time, duration or quantity — that number is the value. Two such numbers choose nothing.
+ */
+function loneValue(text: string): string | undefined {
+  const plain = withoutIdentifiers(text)
+    // Ids with digits in them ("L1-PRN", "Zone2.SetpointC", "STM32H743", "PO-24119", "2x").
+    .replace(/[\p{L}_]+[\p{L}\d_.-]*\d[\p{L}\d_.-]*|\d+[\p{L}_][\p{L}\d_.-]*/gu, ' ')
+    .replace(/\b(?:zoen|zome|zohne|zon)\s*\d+\b/gi, ' ');
+  const candidates = [...plain.matchAll(/(?<![\d.,:-])-?\d+(?:[.,]\d+)?(?![\d:])/g)].filter((match) => {
+    const after = plain.slice(match.index + match[0].length);
+    const before = plain.slice(0, match.index);
+    return (
+      !/^\s*(?:uhr\b|o'?clock\b|am\b|pm\b|h\b|hrs?\b|hours?\b|stunden?\b|std\b|min\w*|sec\w*|s\b|tage?n?\b|days?\b|x\b|pcs\b|stk\b|st(?:ü|ue)ck|boards?\b|platinen|units?\b|pieces\b|rollen?\b|reels?\b)/i.test(
+        after,
+      ) &&
+      !/\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|half|halb|for|f(?:ü|ue)r)\s*$/i.test(
+        before,
+      )
+    );
+  });
+  return candidates.length === 1 ? candidates[0]![0] : undefined;
 }
 
 /** The text without the numbers that name things rather than values: "zone 3", "line 1", "pnp2", "oven 1". */

@@ -4,7 +4,7 @@
  */
 import { isCommandChatter, parseCommand, withoutParticleHalt } from '../commands';
 import type { Intent } from './catalogue';
-import { foldInitialUmlauts } from '../text';
+import { foldInitialUmlauts, withoutQuotedText } from '../text';
 
 /** The words that ask for a write of each kind, in English and German. */
 const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
@@ -20,14 +20,14 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
  * "Kollege hat den Bestücker gestoppt", "I already set it to 240", "we stopped line 2 at six". The auxiliary and
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
-const TOLD_AS_DONE =
+export const TOLD_AS_DONE =
   /\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:already|just)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
@@ -43,7 +43,7 @@ export const PASTED_TEXT =
  * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
  */
 export const FOR_SOMEONE_ELSE =
-  /^@\w+|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
+  /^@\w+|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(lower: string): boolean {
@@ -54,7 +54,8 @@ export function toldAskedOrPasted(lower: string): boolean {
 export const REPORTED_OR_HEDGED =
   /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
-export function explicitWrite(intent: Intent, lower: string): boolean {
+export function explicitWrite(intent: Intent, text: string): boolean {
+  const lower = withoutQuotedText(text);
   if (REPORTED_OR_HEDGED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
@@ -114,6 +115,9 @@ function clauseNamesTarget(clauses: string[], index: number): boolean {
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
 const INTERJECTION_FILLER =
   /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
+/** A clause that opens with a subordinating conjunction: a condition, a time or a reason, not an order. */
+const SUBORDINATE_START =
+  /^(?:bevor|before|wenn|falls|sobald|nachdem|w(?:ä|ae)hrend|bis|damit|weil|da|obwohl|ob|dass|if|once|when|whenever|after|until|till|while|because|since|so that|in case|unless)\b/;
 /** A clause that asks rather than orders. */
 const QUESTION_START =
   /^(why|what|when|how|is|are|was|did|does|do|can|could|which|who|where|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|was|wer|wo|welche\w*|hat|haben|gibt)\b/;
@@ -124,7 +128,7 @@ const RELAYED =
   /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
 
 export function imperativeCommand(text: string): boolean {
-  const lower = withoutParticleHalt(foldInitialUmlauts(text.toLowerCase()));
+  const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
@@ -169,6 +173,9 @@ export function imperativeCommand(text: string): boolean {
   const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);
   return clauses.some((clause, index) => {
     if (!clause || parseCommand(clause) === undefined) return false;
+    // "bevor wir was abschalten: wie lange hält …", "if it trips, stop it later": a subordinate clause sets a
+    // condition or a time; it orders nothing by itself.
+    if (SUBORDINATE_START.test(clause)) return false;
     const words = clause.split(/\s+/);
     // "stop, quick one: is the oven …", "Stopp mal, wie heiß ist Zone 3?" — a command word with only
     // fillers, next to a question, is an interjection ("wait"), not an order to any machine.
@@ -194,6 +201,15 @@ export function imperativeCommand(text: string): boolean {
     // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
     if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
       return true;
+    // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
+    if (
+      /^(?:(?:bitte|mal|so|dann)\s+)*(?:einmal|ein|einen|nen|'?n|a|an|one|quick)\s+(reset|clear|neustart|restart|stopp|stop|start|quittierung)\s+(?:f(?:ü|ue)r|for|on|auf|am|an|of)\b/.test(
+        clause,
+      )
+    )
+      return true;
+    // "chiller off for 20 min please": a machine, then "off".
+    if (/^[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b/.test(clause) && parseCommand(clause) === 'stop' && !QUESTION_START.test(clause)) return true;
     // "Bestücker 2 auf Linie 1 bitte in Hold", "put it on hold": the state asked for, last.
     if (/\b(?:in|auf|on|into)\s+(?:den\s+|die\s+)?(hold|halt|pause|stop|stopp)\s*(?:bitte|please|pls|now|jetzt|sofort)?$/.test(clause)) return true;
     const bare = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort)$/.test(word));
@@ -208,11 +224,19 @@ export function imperativeCommand(text: string): boolean {
       parseCommand(first) !== undefined ||
       // "Kompressor aus": a machine and "aus", nothing else in the clause.
       (last === 'aus' && words.length <= 5 && parseCommand(clause) === 'stop') ||
+      // "Kaltwassersatz aus für 10 min bitte": "aus" for a while.
+      (/\baus\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+$/.test(bare.join(' ')) && words.length <= 8 && parseCommand(clause) === 'stop') ||
+      // "der Verpacker L2 kann wieder loslegen": the machine may run again, said as a statement.
+      /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$/.test(bare.join(' ')) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
-      /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|unhold|resume)$/.test(first) ||
+      /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(
+        first,
+      ) ||
+      // "line 1 SPI is idle, get it going", "air compressor back on pls": the request closes the clause.
+      /\b(?:get (?:it|him|her|them|that|this) (?:going|running)|back on)$/.test(bare.join(' ')) ||
       /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|zurück|zurueck|again|it)$/.test(
         last,
       )

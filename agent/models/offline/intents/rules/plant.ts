@@ -3,6 +3,7 @@
  * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
  * a new schedule.
  */
+import { withoutQuotedText } from '../../text';
 import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
@@ -63,7 +64,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     target &&
     target.type !== 'line' &&
-    setpointValue(text) !== undefined &&
+    // A value only inside quotation marks is quoted ("im Ticket steht 'Zone2.SetpointC=260 setzen'"), not asked for.
+    setpointValue(withoutQuotedText(text)) !== undefined &&
     !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !REPORTED_OR_HEDGED.test(lower) &&
@@ -110,7 +112,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
     (/(?:^|\s)(change|adjust|modify|(?:ä|ae)ndern|(?:ä|ae)ndere|anpassen|verstellen|umstellen|neu einstellen)\s*(?:bitte|please|pls)?[.!]?\s*$/.test(lower) ||
-      /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify)\b/.test(lower)) &&
+      /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify|raise|lower|increase|decrease|reduce|bump up|turn up|turn down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
     strongWritable(text, target)

@@ -10,6 +10,8 @@ export const PartRef = z.object({
   description: z.string().default(''),
   /** The supplier's name as people say it ("Würth Elektronik eiSos"); absent when unknown. */
   supplier: z.string().optional(),
+  /** The supplier's id in the material master ("SUP-WURTH"), which the material tools take as exactly as its name. */
+  supplierId: z.string().optional(),
 });
 export type PartRef = z.infer<typeof PartRef>;
 

@@ -7,5 +7,10 @@ import type { PartRef } from './parts';
 
 export function twinParts(): PartRef[] {
   const supplierName = new Map(SUPPLIERS.map((supplier) => [supplier.id, supplier.name]));
-  return PARTS.map((part) => ({ partNumber: part.partNumber, description: part.description, supplier: supplierName.get(part.supplierId) }));
+  return PARTS.map((part) => ({
+    partNumber: part.partNumber,
+    description: part.description,
+    supplier: supplierName.get(part.supplierId),
+    supplierId: part.supplierId,
+  }));
 }

@@ -210,7 +210,12 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
       if (!material) return [];
       const snapshot = await material.snapshot();
       const supplierName = new Map(snapshot.suppliers.map((supplier) => [supplier.id, supplier.name]));
-      knownParts = snapshot.parts.map((part) => ({ partNumber: part.partNumber, description: part.description, supplier: supplierName.get(part.supplierId) }));
+      knownParts = snapshot.parts.map((part) => ({
+        partNumber: part.partNumber,
+        description: part.description,
+        supplier: supplierName.get(part.supplierId),
+        supplierId: part.supplierId,
+      }));
       return knownParts;
     };
     // The order book for orders named by product ("der HMI-Auftrag auf Linie 2"), read fresh: orders come and go.

@@ -2,11 +2,14 @@
  * Whether a tool call carries the expected key arguments. Pure. The rules (README.md): every
  * expected argument must be there and equal — strings case-insensitive and trimmed, numbers
  * numerically, ISO 8601 times as the same instant, arrays as sets, objects key by key — and extra
- * arguments are allowed. Two equivalences the tools themselves accept: a line may be named in any
- * form the tools resolve ("Line2", "line 2", "L2"), and an asset by its id or by a name or alias
- * that belongs to exactly one asset.
+ * arguments are allowed. Equivalences the tools themselves accept: a line may be named in any
+ * form the tools resolve ("Line2", "line 2", "L2"), an asset by its id or by a name or alias
+ * that belongs to exactly one asset, and a supplier by its id or by the start of its name that fits
+ * exactly one supplier (the material tools' own rule: "SUP-WURTH", "Würth", "Würth Elektronik eiSos").
  */
 import type { AssetRef } from '../../agent/assets';
+import { SUPPLIERS } from '../../connectors/twin/material/parts-catalogue';
+import { foldName } from '../../tools/material/engine/disruption-impact';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -34,10 +37,19 @@ function canonicalAsset(text: string, assets: readonly AssetRef[] | undefined): 
   return owners.length === 1 ? owners[0]!.id.toLowerCase() : wanted;
 }
 
+function canonicalSupplier(text: string): string {
+  const wanted = foldName(text);
+  const byId = SUPPLIERS.find((supplier) => foldName(supplier.id) === wanted);
+  if (byId) return foldName(byId.id);
+  const byName = SUPPLIERS.filter((supplier) => foldName(supplier.name).startsWith(wanted));
+  return byName.length === 1 ? foldName(byName[0]!.id) : wanted;
+}
+
 /** The value as compared for the argument named `key`. */
 function canonicalString(key: string | undefined, text: string, context: ArgContext): string {
   if (key === 'line') return canonicalLine(text);
   if (key === 'asset') return canonicalAsset(text, context.assets);
+  if (key === 'supplier') return canonicalSupplier(text);
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 

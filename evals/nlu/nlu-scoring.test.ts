@@ -40,6 +40,12 @@ describe('argsMatch', () => {
     // "printer" names two assets, so it is not the line 1 printer.
     expect(argsMatch({ asset: 'L1-PRN' }, { asset: 'printer' }, { assets })).toBe(false);
   });
+
+  it('accepts a supplier by its id or the start of its name, as the material tools do', () => {
+    expect(argsMatch({ supplier: 'SUP-WURTH' }, { supplier: 'Würth Elektronik eiSos' })).toBe(true);
+    expect(argsMatch({ supplier: 'Würth' }, { supplier: 'sup-wurth' })).toBe(true);
+    expect(argsMatch({ supplier: 'SUP-WURTH' }, { supplier: 'SUP-MOUSER' })).toBe(false);
+  });
 });
 
 const items = [

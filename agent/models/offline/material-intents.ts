@@ -189,7 +189,8 @@ function materialStatusPlan(input: MaterialPlanInput): Plan {
   // "stock of the Murata caps" → "and the Samsung alternate?": the part this message names wins over the one before.
   const own = input.followUp && input.text !== combined ? mentionedPart(input.text, input.parts) : undefined;
   const part = own?.kind === 'one' ? own : mentionedPart(combined, input.parts);
-  const order = orderOf(combined);
+  // "Materialstatus PO-24120" → "und für 24124?": the order this message names wins over the one before.
+  const order = (input.followUp && input.text !== combined ? orderOf(input.text) : undefined) ?? orderOf(combined);
   const line = lineArg(combined);
   if (part.kind === 'one') return input.call({ part: part.part.partNumber });
   if (order) return input.call({ order });
@@ -228,10 +229,20 @@ function disruptionPlan(input: MaterialPlanInput): Plan {
   const rejected = rejectedQuantity(combined);
   if (part.kind === 'one') args.part = part.part.partNumber;
   // A supplier stands for its next delivery only with a delay or shortfall to apply; named alone, the announced disruptions are assessed.
-  else if (supplier && (hours !== undefined || short !== undefined)) args.supplier = supplier;
+  // The supplier's id where the material master gives one: it names the supplier exactly, as its long name may not.
+  else if (supplier && (hours !== undefined || short !== undefined))
+    args.supplier = input.parts.find((candidate) => candidate.supplier === supplier && candidate.supplierId)?.supplierId ?? supplier;
   if (hours !== undefined) args.delayHours = hours;
   if (short !== undefined) args.shortfallPct = short;
   if (rejected !== undefined) args.rejectedQuantity = rejected;
+  // "Mouser is 8 hours late" → "and if it's a whole day?": the same delivery, another delay or shortfall.
+  if (!args.delivery && !args.part && !args.supplier && input.followUp && input.previous?.tool === 'supply_disruption_impact') {
+    for (const key of ['delivery', 'supplier', 'part'] as const)
+      if (typeof input.previous.args[key] === 'string') {
+        args[key] = input.previous.args[key];
+        break;
+      }
+  }
   const named = Boolean(args.delivery || args.part || args.supplier);
   if (!named && (hours !== undefined || short !== undefined || rejected !== undefined)) {
     if (part.kind === 'ambiguous')

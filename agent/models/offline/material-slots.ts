@@ -211,6 +211,8 @@ export function delayHours(text: string): number | undefined {
     if (Number.isFinite(value) && value > 0) return value * 24;
   }
   if (/\b(half a day|halben tag)\b/.test(lower)) return 12;
+  // "a whole day", "einen ganzen Tag": one day.
+  if (/\b(?:whole|full|entire|ganze[nr]?|volle[nr]?) (?:day|tag)\b/.test(lower)) return 24;
   return undefined;
 }
 

@@ -134,4 +134,4 @@ export function whatIfScenario(
 
 /** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */
 export const BARE_NUMBER_FOLLOW_UP =
-  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;
+  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:(?:and |und )?(?:if it'?s|if it is|if it were|what if it'?s|wenn'?s|wenn es|und wenn'?s)\s+|make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:sind|werden|draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;

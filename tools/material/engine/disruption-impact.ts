@@ -67,7 +67,7 @@ export interface DisruptionImpact {
 }
 
 /** A supplier name as typed: lower case, without accents ("Würth" and "wurth" are the same). */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -182,6 +182,21 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = corrected.intent;
     reading.combined = corrected.combined;
     reading.followUp = true;
+  } else if (previousIntent === 'propose_schedule' && /\bseed\b/.test(lower) && !/\b(what|was|why|warum)\b/.test(lower)) {
+    // "propose a schedule" → "again with seed 42": the same proposal, searched with another seed.
+    reading.intent = 'propose_schedule';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'list_work_orders' &&
+    wordCount(lower) <= 8 &&
+    /\b(?:last|latest|most recent|newest|top|first|only|just|letzten?|neuesten?|ersten?|nur)\s+(?:the\s+|die\s+)?(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|twenty|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn|zwanzig)\b|\btoo many\b|\bzu viele?\b/.test(
+      lower,
+    )
+  ) {
+    // "all work orders" → "too many, last 5 pls": the same list, shorter.
+    reading.intent = 'list_work_orders';
+    reading.combined = `${reading.combined.replace(/\b(?:only|just|nur)\s+(?:the\s+|die\s+)?/g, 'last ')}`;
+    reading.followUp = true;
   } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(text.trim())) {
     // "what if the L2 oven is down for 4 hours" → "make it 8": the same scenario, another duration.
     reading.intent = 'what_if';

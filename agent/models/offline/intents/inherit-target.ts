@@ -9,7 +9,7 @@ import { mentionedPart } from '../material-slots';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
 
-type TargetKey = 'line' | 'asset' | 'order' | 'lot' | 'part';
+type TargetKey = 'line' | 'asset' | 'order' | 'lot' | 'part' | 'supplier';
 
 /** The target arguments each read takes, in the order the previous turn's target is tried. */
 const TARGET_KEYS: Record<string, TargetKey[]> = {
@@ -20,12 +20,16 @@ const TARGET_KEYS: Record<string, TargetKey[]> = {
   list_work_orders: ['asset'],
   production_status: ['line'],
   maintenance_forecast: ['asset'],
-  supply_disruption_impact: ['part'],
+  supply_disruption_impact: ['supplier', 'part'],
+  // "wie läuft der Reflow auf L2" → "hatte der Alarme in der letzten halben Stunde?": that machine's alarms.
+  alarms: ['asset', 'line'],
+  // "ETA on the orders of line 2?" → "and how's that line doing overall?": that line's overview.
+  plant_overview: ['line'],
 };
 
 /** Words that point back at what the previous turn was about. */
 const BACK_REFERENCE =
-  /^(and|und|dann|then|ok|okay|so|also|na)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dem|den|der|diese\w*|current order|aktuellen auftrag)\b/;
+  /^(and|und|dann|then|ok|okay|so|also|na)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dran|daran|dem|den|der|diese\w*|current order|aktuellen auftrag|instead|statt ?dessen|stattdessen)\b/;
 
 const WHOLE_PLANT =
   /\b(whole plant|all lines|both lines|every line|everything|plant-?wide|across the plant|alle linien|beide linien|beiden linien|ganze werk|gesamte werk|ganzen werk|werksweit|überall|ueberall)\b/;
@@ -59,6 +63,7 @@ export function inheritedTargetWords(request: Request, reading: Reading): string
     order,
     lot: order,
     part: typeof previous.args.part === 'string' ? previous.args.part : heldPart.kind === 'one' ? heldPart.part.partNumber : undefined,
+    supplier: previous.tool === 'supply_disruption_impact' && typeof previous.args.supplier === 'string' ? previous.args.supplier : undefined,
   };
   const key = keys.find((candidate) => sources[candidate] !== undefined);
   return key ? sources[key] : undefined;

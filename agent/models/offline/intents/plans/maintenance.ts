@@ -13,6 +13,41 @@ export function planMaintenanceForecast(plan: PlanContext): Plan {
   return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
 }
 
+const SMALL_NUMBERS: Record<string, number> = {
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  zwölf: 12,
+  zwoelf: 12,
+  fünfzehn: 15,
+  fuenfzehn: 15,
+  zwanzig: 20,
+};
+
+/** "the ten most recent", "die letzten fünf": a count in words, as digits. */
+function numberWordsToDigits(lower: string): string {
+  return lower
+    .replace(/\b[a-zäöüß]+\b/g, (word) => (word in SMALL_NUMBERS ? String(SMALL_NUMBERS[word]) : word))
+    .replace(/\b(\d{1,3})\s+(most recent|latest|newest|last|neuesten|letzten)\b/, '$2 $1');
+}
+
 export function planListWorkOrders(plan: PlanContext): Plan {
   const { lower, machine, call } = plan;
   const status = /\bin ?progress\b|\bin arbeit\b|\blaufende[nr]?\b|\blaufen\b|\bongoing\b|\bbeing worked\b|\bactive\b|\baktive[nr]?\b/.test(lower)
@@ -24,7 +59,9 @@ export function planListWorkOrders(plan: PlanContext): Plan {
         : /\b(cancel\w*|storn\w*|abgesagt\w*)\b/.test(lower)
           ? 'cancelled'
           : undefined;
-  const limit = Number(/\b(?:last|latest|letzten?)\s+(\d{1,3})\b/.exec(lower)?.[1]);
+  const limit = Number(
+    /\b(?:last|latest|most recent|newest|top|first|letzten?|neuesten?|j(?:ü|ue)ngsten?|ersten?)\s+(\d{1,3})\b/.exec(numberWordsToDigits(lower))?.[1],
+  );
   // "status of WO-1003", "Arbeitsauftrag Nr. 12": one order by its id; the tool pads the number.
   const id = workOrderNumber(lower);
   if (id) return call({ id: `WO-${id}` });

@@ -16,7 +16,9 @@ export function planProposeSchedule(plan: PlanContext): Plan {
   // the solver's time limit, within the tool's 60 s.
   const limit = /\b(\d{1,3})\s*(?:s|sec|secs|seconds?|sek|sekunden?)\b/i.exec(text)?.[1];
   const seconds = limit ? Number(limit) : undefined;
-  return call(seconds && seconds > 0 && seconds <= 60 ? { timeLimitS: seconds } : {});
+  // "again with seed 42": the same plant state and seed give the same draft; another seed, another search.
+  const seed = /\bseed\s*(?:=|:|of|von)?\s*(\d{1,9})\b/i.exec(text)?.[1];
+  return call({ ...(seconds && seconds > 0 && seconds <= 60 ? { timeLimitS: seconds } : {}), ...(seed ? { seed: Number(seed) } : {}) });
 }
 
 export function planReleaseSchedule(plan: PlanContext): Plan {

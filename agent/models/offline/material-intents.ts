@@ -190,7 +190,12 @@ function materialStatusPlan(input: MaterialPlanInput): Plan {
   const own = input.followUp && input.text !== combined ? mentionedPart(input.text, input.parts) : undefined;
   const part = own?.kind === 'one' ? own : mentionedPart(combined, input.parts);
   // "Materialstatus PO-24120" → "und für 24124?": the order this message names wins over the one before.
-  const order = (input.followUp && input.text !== combined ? orderOf(input.text) : undefined) ?? orderOf(combined);
+  const ownOrder = input.followUp
+    ? (orderOf(input.text) ??
+      // After an order's material, a bare five-digit number is the next order ("und für 24124?").
+      (typeof input.previous?.args.order === 'string' ? /^\D*?(?<![\w-])(\d{5})(?![\w-])\D*$/.exec(input.text)?.[1]?.replace(/^/, 'PO-') : undefined))
+    : undefined;
+  const order = ownOrder ?? orderOf(combined);
   const line = lineArg(combined);
   if (part.kind === 'one') return input.call({ part: part.part.partNumber });
   if (order) return input.call({ order });
@@ -236,12 +241,16 @@ function disruptionPlan(input: MaterialPlanInput): Plan {
   if (short !== undefined) args.shortfallPct = short;
   if (rejected !== undefined) args.rejectedQuantity = rejected;
   // "Mouser is 8 hours late" → "and if it's a whole day?": the same delivery, another delay or shortfall.
-  if (!args.delivery && !args.part && !args.supplier && input.followUp && input.previous?.tool === 'supply_disruption_impact') {
-    for (const key of ['delivery', 'supplier', 'part'] as const)
-      if (typeof input.previous.args[key] === 'string') {
-        args[key] = input.previous.args[key];
-        break;
-      }
+  const namesOwn =
+    asnId(input.text) !== undefined || mentionedPart(input.text, input.parts).kind !== 'none' || mentionedSupplier(input.text, input.parts) !== undefined;
+  if (input.followUp && input.previous?.tool === 'supply_disruption_impact' && !namesOwn) {
+    const key = (['delivery', 'supplier', 'part'] as const).find((candidate) => typeof input.previous!.args[candidate] === 'string');
+    if (key) {
+      delete args.delivery;
+      delete args.part;
+      delete args.supplier;
+      args[key] = input.previous.args[key];
+    }
   }
   const named = Boolean(args.delivery || args.part || args.supplier);
   if (!named && (hours !== undefined || short !== undefined || rejected !== undefined)) {

@@ -379,6 +379,21 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   const intent = intentOfTool(previous.tool);
   if (!intent) return undefined;
   const args = previous.args;
+  // "Zone 6 am Ofen Linie 1 auf 238" → "und Zone 7 auch", "same for zone 5": the same value for another zone.
+  const sameForZone =
+    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:zone|zohne)\s*(\d{1,2})\s+(?:auch|too|as well|also|genauso|ebenso|gleich)\b[\s.!]*$/.exec(lower) ??
+    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:same for|the same for|same thing for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r|gleiches f(?:ü|ue)r|auch f(?:ü|ue)r)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})[\s.!]*$/.exec(
+      lower,
+    );
+  if (
+    sameForZone &&
+    intent === 'set_setpoint' &&
+    typeof args.asset === 'string' &&
+    typeof args.tag === 'string' &&
+    /^Zone\d+\.SetpointC$/.test(args.tag) &&
+    args.value !== undefined
+  )
+    return { intent, combined: `set Zone${sameForZone[1]}.SetpointC of ${args.asset} to ${String(args.value)}` };
   const led = CORRECTION_LEAD.test(lower);
   const rest = lower.replace(CORRECTION_LEAD, '').trim();
   const value = NEW_VALUE.exec(rest)?.[1];

@@ -96,7 +96,7 @@ function refuseSelfApproval({ lower, language }: Request): Plan | undefined {
       ),
     };
   if (
-    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|auto-?approve|skip (the |that )?(approval|sign-?off)|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?(selbst|selber)|selbst (freigeben|genehmigen)|gib (es |das |ihn |sie |den |die )?selbst frei|(?:ueberspring|umgeh)\w* (die |den )?(freigabe|genehmigung)\w*|(freigabe|genehmigung) (ueberspringen|umgehen|weglassen)|ohne (freigabe|genehmigung))\b/.test(
+    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|auto-?approve|skip (the |that )?(approval|sign-?off)|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?(selbst|selber)|(?:selbst|selber) (freigeben|genehmigen)|gib (es |das |ihn |sie |den |die )?(?:einfach |mal |doch |halt )*(?:selbst|selber) frei|(?:release|approve|sign off|sign) (?:it|that|this|the \w+) (?:off )?yourself|(?:ueberspring|umgeh)\w* (die |den )?(freigabe|genehmigung)\w*|(freigabe|genehmigung) (ueberspringen|umgehen|weglassen)|ohne (freigabe|genehmigung))\b/.test(
       // Umlauts transliterated: \b does not see "ü" as a letter.
       transliterate(lower),
     )
@@ -372,6 +372,27 @@ const RETRACTED =
 /** Words that ask to be given or shown something, beside a write the request says not to do. */
 const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plane|planen|plant)\b/;
 
+/** A judgement that something is off: "passt nicht", "stimmt so nicht", "not right", "isn't good enough". */
+const NOT_GOOD =
+  /\b(?:passt|stimmt|reicht|geht|l(?:ä|ae)uft)(?: so| das| es)? nicht\b|\bnicht (?:gut|ok|okay|genug|richtig|in ordnung)\b|\b(?:not|isn'?t|is not|ain'?t) (?:good|right|ok|okay|enough|great|hot enough|warm enough|cold enough)\b|\bno good\b/g;
+
+/** Words that make a clause about the write itself ("nothing", "release", a value), not about the plant's trouble. */
+const WRITE_CUE =
+  /\d|\b(release|book|send|dispatch|file|set|change|touch|anything|nothing|yet|freigeb\w*|frei|buch\w*|schick\w*|stell\w*|setz\w*|(?:ä|ae)nder\w*|nichts|alles|noch)\b/;
+
+/**
+ * The clauses of a request that are about the write: "Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht richtig"
+ * is no negated write — the "nicht" belongs to the grippers. A leading "no"/"nein" stays, and a message with no such
+ * clause is read whole.
+ */
+function writeClauses(lower: string): string {
+  const clauses = lower.split(/[,;.!?]|\s[-–—]\s/).filter((clause) => clause.trim());
+  const aboutTheWrite = clauses.filter((clause) => WRITE_CUE.test(clause) || RETRACTED.test(clause) || parseCommand(clause) !== undefined);
+  if (aboutTheWrite.length === 0) return lower;
+  const lead = /^\s*(no|nein|nee)\b/.exec(lower)?.[0] ?? '';
+  return `${lead} ${aboutTheWrite.join(' , ')}`;
+}
+
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {
   const { input, language, text, lower, timeContext, previousIntent } = request;
@@ -379,7 +400,9 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   // "no, don't release anything yet", "Ofen bloß nicht stoppen": a negated write is no request for one.
   // "lass ihn weiterlaufen" after a machine in Held is the resume itself, not a stop taken back.
   const resumeOnly = chosen === 'machine_command' && parseCommand(text) === 'unhold' && !/\b(stop\w*|hold|halt\w*|anhalten|shut|off|aus)\b/.test(lower);
-  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(lower) || (RETRACTED.test(lower) && !resumeOnly))) {
+  // "passt nicht, Soll auf 168 rauf", "not good, take it to 185": a complaint about the value, not a write taken back.
+  const negatable = writeClauses(lower.replace(NOT_GOOD, ' '));
+  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(negatable) || (RETRACTED.test(negatable) && !resumeOnly))) {
     // "give me a draft schedule, don't release anything yet": the read it asks for instead.
     const read = ASKS_FOR_A_READ.test(lower)
       ? [request.classification, ...request.classification.alternatives].find(

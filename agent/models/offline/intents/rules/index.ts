@@ -25,6 +25,10 @@ export function ruleIntent(
   return found ? { intent: found[0], usesPrevious: found[1] } : undefined;
 }
 
+/** "the setpoint", "den Sollwert", "Soll auf 168": a setpoint named without its machine, so the one just talked about. */
+const SETPOINT_BACK_REFERENCE =
+  /\b(?:the|its|that|den|der|die|das|seinen|ihren)\s+(?:setpoint|set point|sollwert|soll)\b|\b(?:soll|sollwert|setpoint)\s+(?:auf|to)\s+-?\d/;
+
 /** The machine a request is about: named, found by its tag, or (for "it" and short requests) the previous turn's. */
 function ruleContext(text: string, lower: string, input: PlanInput, timeContext: { now: Date; timeZone: string }): RuleContext {
   // The machine the turn before was about, also inside a stop's window ("why is the packer stopped" → "start it back up").
@@ -41,7 +45,9 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   const machine = resolution.kind === 'one' ? resolution.asset : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
   // "ok, fahr die auf 200 hoch": a leading "ok" or "dann" does not make a short follow-up long.
   const core = text.replace(/^(?:(?:ok|okay|ja|jo|gut|so|dann|then|alright|right|fine)\b[\s,.!]*)+/i, '');
-  const target = machine ?? (PRONOUN.test(lower) || wordCount(core) <= 4 ? previousAsset : undefined);
+  // "drop the setpoint to 14", "Soll auf 168 rauf" after a machine's reading: the setpoint of the machine just read.
+  const pointsBack = PRONOUN.test(lower) || wordCount(core) <= 4 || (wordCount(core) <= 8 && SETPOINT_BACK_REFERENCE.test(lower));
+  const target = machine ?? (pointsBack ? previousAsset : undefined);
   const usesPrevious = !machine && target !== undefined;
   return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };
 }

@@ -75,7 +75,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
     if (
       usesPrevious &&
-      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
+      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus|setpoint|sollwert|soll)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
       typeof input.previous?.args.tag === 'string' &&
       explicitWrite('set_setpoint', lower)
     )
@@ -83,7 +83,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
     if (
       usesPrevious &&
-      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
+      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus|setpoint|sollwert|soll)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
       input.previous?.tool === 'asset_state' &&
       input.previousText &&
       strongWritable(input.previousText, target) &&

@@ -1,0 +1,168 @@
+/**
+ * Understanding, eighth round: the write boundary (quoted text, conditions, changes told as done,
+ * whether-to questions), indirect writes said the floor's way, and follow-ups that change one thing.
+ * Examples written for these tests, apart from the NLU evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { twinAssets } from '../../twin-assets';
+import { twinOrders } from '../../twin-orders';
+import { twinParts } from '../../twin-parts';
+import { INTENTS } from './intents';
+import { understand } from './understand';
+
+const assets = twinAssets();
+const orders = twinOrders();
+const parts = twinParts();
+const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
+// Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): early shift 06:00–14:00.
+const now = new Date('2026-03-04T09:00:00Z');
+const ask = (text: string) => understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin' });
+const earlier = (tool: string, args: Record<string, unknown>, text: string) => ({
+  previous: { tool, args },
+  previousText: text,
+  earlier: [{ tool, args, output: {} }],
+});
+const follow = (text: string, context: ReturnType<typeof earlier>) =>
+  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...context });
+const WRITES = new Set(['set_setpoint', 'machine_command', 'release_schedule', 'create_work_order', 'dispatch_transport']);
+const filesNoWrite = async (text: string) => {
+  const plan = await ask(text);
+  return !(plan.kind === 'tool' && WRITES.has(plan.tool));
+};
+
+describe('text in quotation marks', () => {
+  it('never files the write it names', async () => {
+    for (const text of [
+      "the work instruction literally says 'set L1-RFL Zone4.SetpointC to 250', weird",
+      'im Störungsticket steht "Bestücker 1 Linie 2 stoppen und Feeder prüfen" — keine Ahnung wer das schreibt',
+      'somebody pasted „Zone 2 am Ofen L2 auf 260“ into the group chat, should I?',
+    ])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+
+  it('with a remark about it is noted, not searched or run', async () => {
+    const plan = await ask("SOP step 4: 'Drucker anhalten, Rakel wechseln, Drucker fortsetzen'. Haben wir so gemacht");
+    expect(plan.kind).toBe('reply');
+  });
+
+  it('still lets a question about the quote be answered', async () => {
+    expect(await ask("what does 'Stop the printer and clean the stencil' mean for E-440")).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});
+
+describe('a command word inside a condition or a question whether to', () => {
+  it('orders nothing', async () => {
+    for (const text of [
+      'bevor wir den Kompressor abschalten: wie sieht die Restlebensdauer aus',
+      'once we stop the L2 oven, how long will the cooldown take',
+      'should we lower the chiller to 12? not sure yet',
+      'sollen wir Zone 5 am Ofen Linie 1 auf 240 stellen?',
+    ])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+});
+
+describe('a change told as done, with nothing asked', () => {
+  it('is noted and runs nothing', async () => {
+    for (const text of ['just reset the L1 AOI myself, fyi', 'Nachtschicht hat den Packer Linie 2 schon wieder gestartet, läuft'])
+      expect(await ask(text), text).toMatchObject({ kind: 'reply' });
+  });
+
+  it('still answers a question about who or what did it', async () => {
+    expect(await ask('wer hat den Bestücker 2 auf Linie 1 gestoppt')).toMatchObject({ kind: 'tool' });
+  });
+});
+
+describe('an instruction for another shift', () => {
+  it('is a note for someone else', async () => {
+    const plan = await ask('tell the night shift to restart the L2 AOI after the recipe update');
+    expect(plan.kind).toBe('reply');
+  });
+});
+
+describe('indirect writes said the way the floor says them', () => {
+  it('file the setpoint with the one value the message gives', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['customer wants less voiding, the foreman says 244 on zone 7 of the L2 oven, make it so', { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 244 }],
+      ['Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht richtig', { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.8 }],
+      ['zone 1 on oven 1 needs to be 165 for the new paste', { asset: 'L1-RFL', tag: 'Zone1.SetpointC', value: 165 }],
+      ["I'd like the air header setpoint at 6.4 bar please", { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.4 }],
+    ];
+    for (const [text, args] of cases) expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it('file the command a machine is named with', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['compressor off for half an hour please, we are changing the dryer cartridge', { asset: 'UT-AIR', command: 'stop' }],
+      ['line 2 SPI is sitting idle, get it going', { asset: 'L2-SPI', command: 'start' }],
+      ['chiller back on pls, the strainer is clean', { asset: 'UT-CHL', command: 'start' }],
+      ['einmal Reset für die AOI Linie 1 bitte', { asset: 'L1-AOI', command: 'reset' }],
+      ['hit stop on the L1 packer, cartons are jammed', { asset: 'L1-PCK', command: 'stop' }],
+      ['Kaltwassersatz aus für 15 min, wir tauschen den Filter', { asset: 'UT-CHL', command: 'stop' }],
+      ['stopp mal den chipshooter auf linie 2, der verliert teile', { asset: 'L2-PNP1', command: 'stop' }],
+    ];
+    for (const [text, args] of cases) expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'machine_command', args });
+  });
+
+  it('take "the setpoint" and "Soll auf …" for the machine just read', async () => {
+    expect(await follow('lower the setpoint to 13', earlier('asset_state', { asset: 'UT-CHL' }, 'chiller supply temperature now?'))).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 13 },
+    });
+    expect(
+      await follow(
+        'passt nicht, Soll auf 172 rauf',
+        earlier('tag_history', { asset: 'L1-RFL', tag: 'Zone4.TemperatureC' }, 'Zone 4 Ofen Linie 1 seit sechs Uhr'),
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 172 } });
+  });
+});
+
+describe('a follow-up that changes one thing', () => {
+  it('keeps the rest of the request', async () => {
+    expect(await follow('once more with seed 11', earlier('propose_schedule', {}, 'new schedule please'))).toMatchObject({
+      kind: 'tool',
+      tool: 'propose_schedule',
+      args: { seed: 11 },
+    });
+    expect(await follow('zu lang, nur die letzten 3', earlier('list_work_orders', {}, 'alle Arbeitsaufträge'))).toMatchObject({
+      kind: 'tool',
+      tool: 'list_work_orders',
+      args: { limit: 3 },
+    });
+    expect(
+      await follow(
+        'and if it were 6?',
+        earlier('what_if', { scenario: { type: 'machine_down', asset: 'L1-RFL', hours: 2 } }, 'what if oven 1 is down 2 hours'),
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L1-RFL', hours: 6 } } });
+    expect(await follow('und für 24119?', earlier('material_status', { order: 'PO-24118' }, 'Material für PO-24118'))).toMatchObject({
+      kind: 'tool',
+      tool: 'material_status',
+      args: { order: 'PO-24119' },
+    });
+    expect(
+      await follow('and if it slips a whole day?', earlier('supply_disruption_impact', { supplier: 'SUP-WURTH', delayHours: 4 }, 'Würth is 4 hours late')),
+    ).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: { supplier: 'SUP-WURTH', delayHours: 24 } });
+  });
+
+  it('files the same setpoint for another zone only when told "too"', async () => {
+    const context = earlier('set_setpoint', { asset: 'L2-RFL', tag: 'Zone2.SetpointC', value: 171 }, 'Zone 2 Ofen L2 auf 171');
+    expect(await follow('und Zone 3 auch', context)).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 171 },
+    });
+    const asked = await follow('and zone 3?', context);
+    expect(asked.kind === 'tool' && asked.tool === 'set_setpoint').toBe(false);
+  });
+
+  it('keeps the machine for its alarms', async () => {
+    expect(await follow('gab es da Alarme in der letzten Stunde?', earlier('asset_state', { asset: 'UT-AIR' }, 'wie läuft der Kompressor'))).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'UT-AIR' },
+    });
+  });
+});

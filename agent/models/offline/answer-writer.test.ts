@@ -62,7 +62,7 @@ describe('the offline model’s answers', () => {
     };
     const answer = writeAnswer([{ tool: 'alarms', args: { state: 'active' }, content: JSON.stringify(output) }]);
     expect(answer).toContain('1 alarm event 02 Dec, 10:00 – 11:00');
-    expect(answer).toContain('- 10:33 **plant** E-260 (active)');
+    expect(answer).toContain('- 10:33 **plant** E-260 (raised)');
     expect(answer).not.toMatch(/T09:33|Z\b/);
     expect(answer).toContain('**Alarm events — no alarm is active now**');
     expect(answer).not.toContain('Active alarms');

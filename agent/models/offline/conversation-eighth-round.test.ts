@@ -166,3 +166,38 @@ describe('a follow-up that changes one thing', () => {
     });
   });
 });
+
+describe('the manuals asked about what was just talked about', () => {
+  it('are searched with the earlier words and machine, not with "what does the manual say"', async () => {
+    const plan = await follow(
+      'what does the manual say about that?',
+      earlier('tag_history', { asset: 'L2-RFL', tag: 'Zone3.TemperatureC' }, 'zone 3 on the L2 oven keeps drifting since six'),
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    const query = plan.kind === 'tool' ? String(plan.args.query) : '';
+    expect(query).toMatch(/drifting/);
+    expect(query).toMatch(/L2-RFL/);
+    expect(query).not.toMatch(/what does the manual say/);
+  });
+});
+
+describe('a machine talked about two turns back', () => {
+  it('is still the one a tag of two machines means, after a turn without a machine', async () => {
+    const plan = await understand({
+      text: 'gut, Zone 4 dann auf 236',
+      assets,
+      orders,
+      parts,
+      availableTools: all,
+      now,
+      timeZone: 'Europe/Berlin',
+      previous: { tool: 'search_manuals', args: { query: 'zone 4 drift', k: 5 } },
+      previousText: 'was sagt das Handbuch dazu',
+      earlier: [
+        { tool: 'tag_history', args: { asset: 'L2-RFL', tag: 'Zone4.TemperatureC' }, output: {} },
+        { tool: 'search_manuals', args: { query: 'zone 4 drift', k: 5 }, output: {} },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 236 } });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeAnswer } from './answer-writer';
 import { alarmsAnswer, inspectionResultsAnswer } from './event-answers';
 
 const en = { language: 'en' as const, timeZone: 'Europe/Berlin' };
@@ -141,5 +142,21 @@ describe('an inspection just run', () => {
     expect(text).toMatch(/2 Baugruppen von PO-24118 an L1-AOI inspiziert\./);
     expect(text).toMatch(/Erstdurchlaufquote 50 %\*\* an L1-AOI, Los PO-24118: 1 von 2 Baugruppen ohne Fehler/);
     expect(text).not.toMatch(/Backend/);
+  });
+});
+
+describe('alarm events asked for as "still open"', () => {
+  it('read "raised" unless the live values say they are still active', () => {
+    const output = {
+      window: { from: '2026-12-02T09:00:00Z', to: '2026-12-02T10:00:00Z' },
+      events: [
+        { time: '2026-12-02T09:10:00Z', assetId: 'L2-PCK', code: 'E-711', text: 'ESD tray stock low', priority: 4, state: 'active' },
+        { time: '2026-12-02T09:20:00Z', assetId: 'L2-PCK', code: 'E-712', text: 'ESD tray magazine empty', priority: 2, state: 'active' },
+      ],
+      activeNow: [{ assetId: 'L2-PCK', code: 'E-712', text: 'ESD tray magazine empty', priority: 2 }],
+    };
+    const answer = writeAnswer([{ tool: 'alarms', args: { state: 'active', line: 'Line2' }, content: JSON.stringify(output) }]);
+    expect(answer).toMatch(/E-711 ESD tray stock low \(P4, raised\)/);
+    expect(answer).toMatch(/E-712 ESD tray magazine empty \(P2, raised, still active\)/);
   });
 });

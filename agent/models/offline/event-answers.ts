@@ -38,10 +38,22 @@ function priorityOf(alarm: Row): number | undefined {
   return num(alarm.priority);
 }
 
-function eventLine(event: Row, style: 'time' | 'datetime', options: PlantAnswerOptions): string {
+/**
+ * One alarm event. An event whose state is "active" is the moment the alarm came; whether it is still active is
+ * what the live values say (`activeNow`), so it reads "raised" — "raised, still active" only when it is active now.
+ */
+function eventLine(event: Row, style: 'time' | 'datetime', options: PlantAnswerOptions, activeNow: ReadonlySet<string>): string {
   const priority = priorityOf(event);
   const state = str(event.state) ?? '';
-  const stateShown = options.language === 'de' ? (ALARM_STATES_DE[state] ?? state) : state;
+  const stillActive = activeNow.has(`${str(event.assetId)}|${str(event.code)}`);
+  const stateShown =
+    state === 'active'
+      ? stillActive
+        ? say(options, 'raised, still active', 'gekommen, noch aktiv')
+        : say(options, 'raised', 'gekommen')
+      : options.language === 'de'
+        ? (ALARM_STATES_DE[state] ?? state)
+        : state;
   const tail = [priority !== undefined ? `P${priority}` : undefined, stateShown || undefined].filter(Boolean).join(', ');
   return `- ${time(event.time, options, style)} **${str(event.assetId) ?? say(options, 'plant', 'Werk')}** ${[str(event.code), str(event.text)]
     .filter(Boolean)
@@ -135,7 +147,8 @@ export function alarmsAnswer(output: Row, options: PlantAnswerOptions): PlantAns
             ),
           ]
         : [];
-    body.push([...heading, ...earlierLine, ...shown.map((event) => eventLine(event, style, options))].join('\n'));
+    const activeKeys = new Set(rows(output.activeNow).map((alarm) => `${str(alarm.assetId)}|${str(alarm.code)}`));
+    body.push([...heading, ...earlierLine, ...shown.map((event) => eventLine(event, style, options, activeKeys))].join('\n'));
   }
   body.push(activeNowLines(output, options).join('\n'));
   return { lead, body };

@@ -51,6 +51,20 @@ export function inheritedTarget(previous: PreviousCall | undefined, assets: Asse
   return assets.find((asset) => asset.id === id) ?? assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === id.replace(/\D/g, ''));
 }
 
+/**
+ * "der Ofen auf Linie 1 zickt" → "was sagt das Handbuch dazu?" → "ok, Zone 6 dann auf 243": a turn without a machine in
+ * between (the manuals) does not lose the machine the conversation is about.
+ */
+/** The machine of the latest earlier call that named one, within the last three calls. */
+export function lastMachineTalkedAbout(input: { earlier?: readonly EarlierResult[]; assets: readonly AssetRef[] }): AssetRef | undefined {
+  for (const result of (input.earlier ?? []).slice(-3).reverse()) {
+    const id = result.args.asset;
+    const asset = typeof id === 'string' ? input.assets.find((candidate) => candidate.id === id && candidate.type !== 'line') : undefined;
+    if (asset) return asset;
+  }
+  return undefined;
+}
+
 /** For a follow-up that names a different machine, the one of the same kind on the named line. */
 export function sameKindOnLine(base: AssetRef | undefined, line: string, assets: AssetRef[]): AssetRef | undefined {
   if (!base || base.type === 'line') return assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === line);

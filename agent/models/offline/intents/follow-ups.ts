@@ -33,6 +33,9 @@ const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|j
 /** "… davon", "of that": the request is about what was just shown. */
 const OF_THAT =
   /\b(davon|dazu|of (that|it|this|those)|for (that|it|this)|what did (?:that|it|this) do|how did (?:that|it|this) (?:look|go|develop|move)|wie war (?:das|der|die|es)|wie hat (?:sich )?(?:das|der|die|es) (?:sich )?(?:entwickelt|verhalten))\b/;
+/** The manuals named as such: "what does the manual say", "steht im Handbuch", "the SOP". */
+const MANUAL_WORD =
+  /\b(manuals?|handbuch\w*|handb(?:ü|ue)cher\w*|doku\w*|docs?|documentation|sop|anleitung\w*|arbeitsanweisung\w*|work instruction\w*|procedure)\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
@@ -263,6 +266,24 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : '';
     // Without a code, the machine's alarm responses: the manuals file remedies under their alarms.
     reading.combined = code ? `${code} ${asset}`.trim() : `${asset} alarm response what to do`.trim();
+    reading.followUp = true;
+  } else if (
+    input.previous &&
+    previousIntent !== 'alarms' &&
+    previousIntent !== 'search_manuals' &&
+    input.previousText &&
+    MANUAL_WORD.test(lower) &&
+    /\b(that|this|it|about it|on it|dazu|davon|daf(?:ü|ue)r|dar(?:ü|ue)ber|dr(?:ü|ue)ber|damit|das|dem|sowas|so etwas)\b/.test(lower) &&
+    wordCount(lower) <= 10 &&
+    !imperativeCommand(text)
+  ) {
+    // "zone 6 on the L1 oven keeps drifting" → "and what does the manual say about it?": the manuals on what was just
+    // talked about, searched with its words and its machine, not with "what does the manual say".
+    const asset = typeof input.previous.args.asset === 'string' ? input.previous.args.asset : '';
+    const tag =
+      typeof input.previous.args.tag === 'string' ? input.previous.args.tag.replace(/[A-Z]?[a-z]*(?:C|Pct|Bar|Ppm|MmS|N)$/, '').replace(/\./g, ' ') : '';
+    reading.intent = 'search_manuals';
+    reading.combined = `${input.previousText} ${tag} ${asset}`.replace(/\s+/g, ' ').trim();
     reading.followUp = true;
   } else if (
     previousIntent &&

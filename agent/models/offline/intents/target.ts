@@ -8,7 +8,7 @@ import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolve
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
 import { CONFIDENCE_THRESHOLD, isMaterialIntent } from './catalogue';
-import { PRONOUN, inheritedTarget, wordCount } from './conversation';
+import { PRONOUN, inheritedTarget, lastMachineTalkedAbout, wordCount } from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
 import { assetByTag, withoutAssetWords } from './tag-match';
@@ -17,7 +17,7 @@ import { imperativeCommand } from './write-requests';
 export function resolveTarget(request: Request, reading: Reading): AssetResolution {
   const { input, language, text, lower, timeContext, classification } = request;
   // The machine or line of the turn before, which several readings below fall back on.
-  const previous = inheritedTarget(input.previous, input.assets);
+  const previous = inheritedTarget(input.previous, input.assets) ?? (input.previous ? lastMachineTalkedAbout(input) : undefined);
   let resolution = resolveAsset(reading.combined, input.assets);
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
   if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);

@@ -5,7 +5,7 @@
  * precedence over a later one's.
  */
 import { resolveAsset } from '../../asset-resolver';
-import { PRONOUN, wordCount } from '../conversation';
+import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
 import { assetByTag } from '../tag-match';
 import type { PlanInput } from '../types';
 import type { Intent } from '../catalogue';
@@ -34,7 +34,11 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   // The machine the turn before was about, also inside a stop's window ("why is the packer stopped" → "start it back up").
   const before = input.previous?.args.before as { asset?: unknown } | undefined;
   const previousId = input.previous ? (input.previous.args.asset ?? before?.asset) : undefined;
-  const previousAsset = typeof previousId === 'string' ? input.assets.find((asset) => asset.id === previousId) : undefined;
+  const previousAsset =
+    (typeof previousId === 'string' ? input.assets.find((asset) => asset.id === previousId) : undefined) ??
+    // "der Ofen auf Linie 1 zickt" → "was sagt das Handbuch dazu?" → "ok, Zone 6 dann auf 243": a turn without a
+    // machine in between (the manuals) does not lose the machine the conversation is about.
+    lastMachineTalkedAbout(input);
   let resolution = resolveAsset(text, input.assets);
   if (resolution.kind === 'none') {
     const byTag = assetByTag(text, input.assets);

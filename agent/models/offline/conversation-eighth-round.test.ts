@@ -201,3 +201,36 @@ describe('a machine talked about two turns back', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 236 } });
   });
 });
+
+describe('commands and values said around a reading or a condition', () => {
+  it('asks about a state instead of commanding it', async () => {
+    for (const text of ['can you check whether the L1 packer is still on hold', 'schau mal ob der Drucker L2 noch auf Hold steht'])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+
+  it('files nothing on a condition', async () => {
+    for (const text of ['if the air pressure drops again, stop the L2 oven', 'falls der Kühler wieder ausfällt, Ofen Linie 1 stoppen'])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+
+  it('reads the passive and "needs stopping" as the command', async () => {
+    expect(await ask('the L2 SPI needs stopping, stencil change')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-SPI', command: 'stop' },
+    });
+    expect(await ask('der Packer Linie 1 soll zurückgesetzt werden')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'reset' },
+    });
+  });
+
+  it('takes the value of the request, not of the reading reported before it', async () => {
+    expect(await ask('Kältemaschine steht auf 17 Grad, stell sie auf 14')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 14 },
+    });
+  });
+});

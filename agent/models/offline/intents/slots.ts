@@ -140,7 +140,16 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
   if (correction && new RegExp(NUMBER).test(withoutIdentifiers(text.slice(0, correction.index)))) return { value: toNumber(correction[1]!) };
   // Answering a question ("set zone 4 to 240?" → "no, 245"): a lone number of the answer is the value.
   const answered = combined !== text ? withoutIdentifiers(text).match(new RegExp(`(?<![\\d:.,])${NUMBER}(?![\\d:]|\\s*(?:uhr|h\\b|min))`, 'g')) : null;
+  // "hab gesehen dass der Chiller auf 18 Grad steht, stell ihn auf 15": a reading reported first, the request last —
+  // the value is the request's.
+  const clauses = text.split(/[,;]|\s[-–—]\s/).filter((clause) => clause.trim());
+  const lastClause = clauses.length >= 2 ? clauses.at(-1)! : undefined;
+  const requested =
+    lastClause && /\d/.test(lastClause) && REQUEST_WORD.test(lastClause)
+      ? (TARGET_VALUE.exec(lastClause)?.[1] ?? setpointValue(lastClause)?.toString())
+      : undefined;
   const own =
+    requested ??
     TARGET_VALUE.exec(text)?.[1] ??
     /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??
     setpointValue(text)?.toString() ??
@@ -178,6 +187,10 @@ function loneValue(text: string): string | undefined {
 function withoutIdentifiers(text: string): string {
   return text.replace(/\b(?:zone|line|linie|l|pnp|p&p|oven|ofen|placer|bestücker|bestuecker)\s*\d+\b/gi, ' ');
 }
+
+/** The verbs that ask for a new value, at the start of a request's clause. */
+const REQUEST_WORD =
+  /^\s*(?:(?:so|dann|then|ok|okay|bitte|please|pls|mal)\s+)*(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|dreh\w*|mach\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*)\b/i;
 
 /** "to 185", "auf 48", "= 175", "should be 180": the value a change names. */
 export const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;

@@ -130,6 +130,11 @@ const RELAYED =
 export function imperativeCommand(text: string): boolean {
   const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
+  // "can you check whether the L2 printer is still on hold", "schau mal ob der Packer noch auf Hold steht": a state asked about.
+  if (ASKS_WHETHER.test(lower) || /\b(still|already|noch|schon|immer noch)\s+(?:on|in|auf|im)\s+(?:hold|halt|pause|stop)\b/.test(lower)) return false;
+  // "if the chiller trips again, stop the oven", "falls der Druck fällt, Kompressor aus": a command on a condition is
+  // for later, and a write is filed only for now (the gate judges it against the plant as it is when it runs).
+  if (/^(?:if|in case|unless|as soon as|once|wenn|falls|sobald|sofern)\b/.test(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (
@@ -165,7 +170,7 @@ export function imperativeCommand(text: string): boolean {
       clause
         .trim()
         .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please|pls|can you|could you|would you|will you|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|can you|could you|would you|will you|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
           '',
         ),
     );
@@ -200,6 +205,17 @@ export function imperativeCommand(text: string): boolean {
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
     // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
     if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
+      return true;
+    // "the SPI on line 1 needs stopping", "the packer has to be reset", "der Reflow L1 soll gestoppt werden": the command
+    // the machine is to get, said of the machine.
+    if (
+      /\b(?:needs?|requires?)\s+(?:stopping|starting|resetting|restarting|holding|pausing|resuming|clearing|to be (?:stopped|started|reset|restarted|held|paused|resumed|cleared))\b|\b(?:has|have|must)\s+(?:to\s+)?be\s+(?:stopped|started|reset|restarted|held|paused|resumed|cleared)\b/.test(
+        clause,
+      ) ||
+      /\b(?:soll|muss|m(?:ü|ue)sste)\b.*\b(?:gestoppt|angehalten|gestartet|zur(?:ü|ue)ckgesetzt|resettet|abgeschaltet|ausgeschaltet|eingeschaltet|fortgesetzt|quittiert|pausiert)\s+werden$/.test(
+        clause,
+      )
+    )
       return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
     if (

@@ -15,6 +15,10 @@ import type { RuleContext, RuleMatch } from './rule-context';
 const BARE_VALUE_WRITE =
   /^(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
+/** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
+const SETTING_VERB =
+  /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|bring|take|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*)\b/;
+
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
@@ -67,11 +71,20 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // A value only inside quotation marks is quoted ("im Ticket steht 'Zone2.SetpointC=260 setzen'"), not asked for.
     setpointValue(withoutQuotedText(text)) !== undefined &&
     !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
-    !ASKS_OR_REPORTS.test(lower) &&
+    // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15").
+    (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower)) &&
     !REPORTED_OR_HEDGED.test(lower) &&
     !toldAskedOrPasted(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
+    // "stell den Chiller auf 15": a machine with one setpoint, a value and a verb that sets it — that setpoint.
+    if (
+      (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
+      SETTING_VERB.test(lower) &&
+      explicitWrite('set_setpoint', lower) &&
+      !/\?\s*$/.test(lower)
+    )
+      return ['set_setpoint', usesPrevious];
     // "that's low, set it to 175" right after a zone's temperature: "it" is that zone's setpoint.
     if (
       usesPrevious &&

@@ -329,14 +329,24 @@ function recognizedWindow(text: string, context: TimeContext): TimeWindow | unde
  */
 export function spokenClockTimes(text: string, language: Language): string {
   const hhmm = (hour: number, minute: number) => `${(hour + 24) % 24}:${String(minute).padStart(2, '0')}`;
-  return text
-    .replace(/\bhalf past (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h), 30))
-    .replace(/\bquarter past (\d{1,2})\b|\bviertel nach (\d{1,2})\b/gi, (_, a?: string, b?: string) => hhmm(Number(a ?? b), 15))
-    .replace(/\bquarter to (\d{1,2})\b|\bviertel vor (\d{1,2})\b|\bdrei ?viertel (\d{1,2})\b/gi, (_, a?: string, b?: string, c?: string) =>
-      hhmm(Number(a ?? b ?? c) - 1, 45),
-    )
-    .replace(/\bhalb (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h) - 1, 30))
-    .replace(/\bhalf (\d{1,2})\b/gi, (_, h: string) => (language === 'de' ? hhmm(Number(h) - 1, 30) : hhmm(Number(h), 30)));
+  return (
+    text
+      // "seit viertel nach sieben", "quarter past seven": the hour in words, as digits first.
+      .replace(
+        /\b(viertel nach|viertel vor|drei ?viertel|halb|quarter past|quarter to|half past)\s+([a-zäöüß]+)\b/gi,
+        (whole: string, lead: string, word: string) => {
+          const hour = /^(a|an|ein|eine|einer|einen|one)$/i.test(word) ? undefined : numberWord(word);
+          return hour !== undefined && hour >= 1 && hour <= 24 ? `${lead} ${hour}` : whole;
+        },
+      )
+      .replace(/\bhalf past (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h), 30))
+      .replace(/\bquarter past (\d{1,2})\b|\bviertel nach (\d{1,2})\b/gi, (_, a?: string, b?: string) => hhmm(Number(a ?? b), 15))
+      .replace(/\bquarter to (\d{1,2})\b|\bviertel vor (\d{1,2})\b|\bdrei ?viertel (\d{1,2})\b/gi, (_, a?: string, b?: string, c?: string) =>
+        hhmm(Number(a ?? b ?? c) - 1, 45),
+      )
+      .replace(/\bhalb (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h) - 1, 30))
+      .replace(/\bhalf (\d{1,2})\b/gi, (_, h: string) => (language === 'de' ? hhmm(Number(h) - 1, 30) : hhmm(Number(h), 30)))
+  );
 }
 
 /** "in 15 min buckets", "every 5 minutes", "hourly", "stündlich", "im 5-Minuten-Raster": how finely a trend is asked for. */

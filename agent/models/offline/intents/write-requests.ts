@@ -43,7 +43,7 @@ export const PASTED_TEXT =
  * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
  */
 export const FOR_SOMEONE_ELSE =
-  /^@\w+|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
+  /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(lower: string): boolean {
@@ -52,7 +52,7 @@ export function toldAskedOrPasted(lower: string): boolean {
 
 /** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
 export const REPORTED_OR_HEDGED =
-  /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
+  /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
@@ -115,6 +115,9 @@ function clauseNamesTarget(clauses: string[], index: number): boolean {
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
 const INTERJECTION_FILLER =
   /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
+/** "wär gut, wenn …", "it would be good if …": a request said politely, the command in the "if" clause. */
+const POLITE_IF =
+  /^(?:es |das )?(?:w(?:ä|ae)re?|w(?:ä|ae)r's|w(?:ä|ae)rs)\s+(?:gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig),?\s+wenn\b|^(?:it |that )?(?:would be|'?d be)\s+(?:good|great|nice|helpful|best),?\s+if\b/;
 /** A clause that opens with a subordinating conjunction: a condition, a time or a reason, not an order. */
 const SUBORDINATE_START =
   /^(?:bevor|before|wenn|falls|sobald|nachdem|w(?:ä|ae)hrend|bis|damit|weil|da|obwohl|ob|dass|if|once|when|whenever|after|until|till|while|because|since|so that|in case|unless)\b/;
@@ -217,6 +220,8 @@ export function imperativeCommand(text: string): boolean {
       )
     )
       return true;
+    // "wär gut, wenn der Packer L2 mal anhält", "it would be good if the printer went on hold": a polite request.
+    if (POLITE_IF.test(clause) && parseCommand(clause.replace(POLITE_IF, '')) !== undefined) return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
     if (
       /^(?:(?:bitte|mal|so|dann)\s+)*(?:einmal|ein|einen|nen|'?n|a|an|one|quick)\s+(reset|clear|neustart|restart|stopp|stop|start|quittierung)\s+(?:f(?:ü|ue)r|for|on|auf|am|an|of)\b/.test(
@@ -243,7 +248,9 @@ export function imperativeCommand(text: string): boolean {
       // "Kaltwassersatz aus für 10 min bitte": "aus" for a while.
       (/\baus\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+$/.test(bare.join(' ')) && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "der Verpacker L2 kann wieder loslegen": the machine may run again, said as a statement.
-      /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$/.test(bare.join(' ')) ||
+      /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)$|\b(?:hold|halt|pause) aufheben$/.test(
+        bare.join(' '),
+      ) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".

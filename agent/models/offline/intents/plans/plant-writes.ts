@@ -11,7 +11,7 @@ import type { PlanContext } from './plan-context';
 
 /** "stop line 2 at 14:00", "Zone 4 heute Abend auf 240": a write for later. The gate judges a write against the plant as it is when it runs, so it is filed only for now. */
 export const LATER =
-  /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?(?![.,]\d)\s*(?:uhr|o'?clock|am|pm|h)?\b(?!\s*(?:°|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm|n\b|newton|units?|einheiten))|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover|cleaning|swap|meeting|lunch|maintenance)|once (the |it )?(changeover|cleaning|swap|maintenance) is (done|finished|over)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung|rüsten|ruesten|umrüsten|umruesten|reinigen|reinigung|tausch|wechsel|produktwechsel|wartung|besprechung|mittag))\b/i;
+  /\b(at|um|ab|from|by|bis)\s+\d{1,2}(?:[:.]\d{2})?(?![.,]\d)\s*(?:uhr|o'?clock|am|pm|h)?\b(?!\s*(?:°|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm|n\b|newton|units?|einheiten))|\b(tonight|tomorrow|later|this (evening|afternoon)|after the (shift|break|changeover|cleaning|swap|meeting|lunch|maintenance)|(?:at|after) (?:the )?end of (?:the |this )?shift|nach schichtende|zum schichtende|bei schichtende|am schichtende|once (the |it )?(changeover|cleaning|swap|maintenance) is (done|finished|over)|in \d+\s*(?:min\w*|h|hours?|stunden?)|heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung|rüsten|ruesten|umrüsten|umruesten|reinigen|reinigung|tausch|wechsel|produktwechsel|wartung|besprechung|mittag))\b/i;
 
 export function laterWrite(language: Language): Plan {
   return clarify(

@@ -45,6 +45,9 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
     // "zone 3 looks a bit cold" after a question about oven 1: that oven, not "which oven?".
     // "setz ihn zurück" after a question about placer 1: "ihn" is that placer, not whichever machine's tag "Fehler" fits.
     resolution = byTag.kind === 'ambiguous' && previousAsset && (byTag.candidates.includes(previousAsset) || PRONOUN.test(lower)) ? { kind: 'none' } : byTag;
+    // "Zone 1 am Ofen L1" → "zu warm, stell den Sollwert auf 125": "the setpoint" is the machine just read, not another
+    // machine whose only setpoint a word of the message happens to fit ("warm" → the chiller's supply temperature).
+    if (resolution.kind === 'one' && previousAsset && resolution.asset !== previousAsset && SETPOINT_BACK_REFERENCE.test(lower)) resolution = { kind: 'none' };
   }
   const machine = resolution.kind === 'one' ? resolution.asset : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
   // "ok, fahr die auf 200 hoch": a leading "ok" or "dann" does not make a short follow-up long.

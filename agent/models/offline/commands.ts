@@ -23,7 +23,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
-  [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)lt|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
+  [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
   [
     /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort)\b/,
     'stop',
@@ -43,7 +43,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],
   [
-    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|starten|starte|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|starten|starte|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

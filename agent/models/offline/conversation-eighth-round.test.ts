@@ -234,3 +234,43 @@ describe('commands and values said around a reading or a condition', () => {
     });
   });
 });
+
+describe('the floor’s shorthand', () => {
+  it('reads a handover for the next shift as the shift now running', async () => {
+    // 10:00 in the early shift: the lates come next.
+    expect(await ask('handover for the lates please')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover', args: { shift: 'current' } });
+  });
+
+  it('reads orders, boards, lines and hours said the short way', async () => {
+    expect(await ask('hamma alles für 24118 da?')).toMatchObject({ kind: 'tool', tool: 'material_status', args: { order: 'PO-24118' } });
+    expect(await follow('nochmal 10 ab Platte 31', earlier('inspection_results', { lot: 'PO-24118' }, 'Ergebnisse Los PO-24118'))).toMatchObject({
+      kind: 'tool',
+      tool: 'trigger_inspection',
+      args: { lot: 'PO-24118', boards: 10, firstSerial: 31 },
+    });
+    expect(await follow('und beim drucker auf der zwoten?', earlier('asset_state', { asset: 'L1-PRN' }, 'wie läuft der Drucker auf Linie 1'))).toMatchObject({
+      kind: 'tool',
+      asset: { id: 'L2-PRN' },
+    });
+    expect(
+      await follow('and for six?', earlier('what_if', { scenario: { type: 'machine_down', asset: 'L1-AOI', hours: 2 } }, 'what if the L1 AOI is down 2 h')),
+    ).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { hours: 6 } } });
+    expect(await ask('fahr den Packer auf der eins wieder an, Kartons sind da')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'start' },
+    });
+  });
+
+  it('asks inspection about a defect class', async () => {
+    expect(await ask('gab es heute Lötbrücken auf Linie 2?')).toMatchObject({ kind: 'tool', tool: 'inspection_results' });
+  });
+
+  it('reads a polite "it would be good if" as the request', async () => {
+    expect(await ask('wär gut, wenn du den Drucker L1 kurz anhältst, Schablone wird getauscht')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'hold' },
+    });
+  });
+});

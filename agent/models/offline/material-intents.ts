@@ -41,7 +41,11 @@ function clarify(text: string): Plan {
 /** A production order id ("PO-24117", "po 24117"). */
 function orderOf(text: string): string | undefined {
   // "PO-24122", "po 24122", "Auftrag 24122", "order 24122": a production order, never a part number's digits.
-  const match = /\bpo[-\s]?(\d{3,})\b/i.exec(text) ?? /\b(?:order|auftrag|auftrags|fertigungsauftrag)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{5})\b/i.exec(text);
+  const match =
+    /\bpo[-\s]?(\d{3,})\b/i.exec(text) ??
+    /\b(?:order|auftrag|auftrags|fertigungsauftrag|fa|ba)\s+(?:no\.?\s*|nr\.?\s*|#)?(\d{5})\b/i.exec(text) ??
+    // "haben wir alles für 24124 da?": a five-digit number after "for", the way orders are named on the floor.
+    /\b(?:for|f(?:ü|ue)r)\s+(?:den\s+|die\s+|das\s+)?(\d{5})\b(?!\s*(?:pcs|stk|st(?:ü|ue)ck|x\b|boards?|platinen))/i.exec(text);
   return match ? `PO-${match[1]}` : undefined;
 }
 

@@ -143,25 +143,26 @@ export function expandZoneShorthand(text: string): string {
   return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1');
 }
 
-/** "wie läuft's auf der Zwei?", "Probleme an der Eins": on the floor a line is "die Eins", "die Zwei". */
+/** "eins"/"erste", "zwei"/"zwo"/"zwote"/"zweite": the words for a line's number, 1 to 4. */
+const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
+const LINE_WORD = 'eins|ersten?|zwei|zwo|zwoten?|zweiten?|drei|dritten?|vier|vierten?';
+
+/** "wie läuft's auf der Zwei?", "Probleme an der Eins", "und der auf der zwoten?": on the floor a line is "die Eins", "die Zwo". */
 export function colloquialLines(text: string): string {
-  const lineNumber = (word: string) => (/^\d$/.test(word) ? word : String(['eins', 'zwei', 'drei', 'vier'].indexOf(word.toLowerCase()) + 1));
+  const lineNumber = (word: string) => (/^\d$/.test(word) ? word : String(LINE_WORDS.findIndex((pattern) => pattern.test(word)) + 1));
   // "wie läuft die Zwei?", "was macht die Eins gerade", "die Zwei steht schon wieder": a line as the subject.
   const subject = text
     .replace(
-      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|zwei|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
+      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|zwei|zwo|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
       (_whole, verb: string, line: string) => `${verb} Linie ${lineNumber(line)}`,
     )
     .replace(
-      /^((?:und|na|und was ist mit)\s+)?die (eins|zwei|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|hat|produziert)\b)/i,
+      /^((?:und|na|und was ist mit)\s+)?die (eins|zwei|zwo|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|is|hat|produziert)\b)/i,
       (_whole, lead: string | undefined, line: string) => `${lead ?? ''}Linie ${lineNumber(line)}`,
     );
   return subject.replace(
-    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|drei|vier|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%))/gi,
-    (_whole, preposition: string, line: string) => {
-      const number = /^\d$/.test(line) ? line : String(['eins', 'zwei', 'drei', 'vier'].indexOf(line.toLowerCase()) + 1);
-      return `${preposition} Linie ${number}`;
-    },
+    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|zwo|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
+    (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
   );
 }
 

@@ -45,7 +45,7 @@ export function whatIfScenario(
   )?.[1];
   const spokenHours = spoken ? (/half|halben/i.test(spoken) ? 12 : /shift|schicht/i.test(spoken) ? 8 : 24) : undefined;
   // "make it 8", "mach 6 draus" after a scenario: a bare number is its new duration.
-  const bare = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(text.trim())?.[1] : undefined;
+  const bare = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(hoursAsDigits(text.trim()))?.[1] : undefined;
   // "zweieinhalb Stunden", "anderthalb", "two and a half hours": a half on top.
   const half =
     /\b(?:(zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn)einhalb|(anderthalb|eineinhalb)|(two|three|four|five|six|seven|eight|nine|ten) and a half)\b/i.exec(
@@ -117,7 +117,7 @@ export function whatIfScenario(
     return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : (options.dueByHours ?? 24) } };
   }
   if (
-    /\b(down|goes down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausfällt|ausfaellt|fällt|steht|stillstand|kaputt|ausfall|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren)\b/i.test(
+    /\b(down|goes down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|fällt|steht|stillstand|kaputt|ausfall|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren)\b/i.test(
       text,
     )
   ) {
@@ -133,5 +133,14 @@ export function whatIfScenario(
 }
 
 /** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */
+/** "and for twelve?", "und bei acht?": a spelt-out number of hours as digits, for the follow-up below. */
+export function hoursAsDigits(text: string): string {
+  return text.replace(/[a-zäöüß]+/gi, (word) => {
+    if (/^(a|an|ein|eine|einer|einen|one|eins)$/i.test(word)) return word;
+    const value = numberWord(word);
+    return value !== undefined && value <= 99 ? String(value) : word;
+  });
+}
+
 export const BARE_NUMBER_FOLLOW_UP =
-  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:(?:and |und )?(?:if it'?s|if it is|if it were|what if it'?s|wenn'?s|wenn es|und wenn'?s)\s+|make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:sind|werden|draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;
+  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:(?:and |und )?(?:if it'?s|if it is|if it were|what if it'?s|wenn'?s|wenn es|und wenn'?s)\s+|make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|und bei|and at|and for|und f(?:ü|ue)r|for|f(?:ü|ue)r|bei|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:sind|werden|draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;

@@ -25,7 +25,7 @@ import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
-import { BARE_NUMBER_FOLLOW_UP } from '../what-if-scenario';
+import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
@@ -200,7 +200,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'list_work_orders';
     reading.combined = `${reading.combined.replace(/\b(?:only|just|nur)\s+(?:the\s+|die\s+)?/g, 'last ')}`;
     reading.followUp = true;
-  } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(text.trim())) {
+  } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(hoursAsDigits(text.trim()))) {
     // "what if the L2 oven is down for 4 hours" → "make it 8": the same scenario, another duration.
     reading.intent = 'what_if';
     reading.followUp = true;
@@ -209,7 +209,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     // "mach nochmal 10 Stück davon", "do another 20": a count of boards with "again" is another inspection, verb or not.
     (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(lower) ||
-      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(lower)) &&
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(lower) ||
+      // "nochmal 25 ab Platte 51", "another 10 please": more boards, the verb left out.
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere)\s+\d{1,3}\b/.test(lower)) &&
     /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(lower)
   ) {
     // "inspect another 15 of those", "nochmal 10 davon prüfen": more boards of the same lot or line.

@@ -175,7 +175,7 @@ function emergencyOrEverything({ lower, language }: Request): Plan | undefined {
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
 function whetherToCommand({ lower, language }: Request): Plan | undefined {
   if (
-    !/^(should|shall|must|do) (i|we)\b.*\b(reset|restart|stop|start|hold|pause|unhold|resume|set|raise|lower|change|increase|decrease|bump|drop|turn)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(stell\w*|setz\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(reset\w*|zurücksetz\w*|zuruecksetz\w*|neu ?start\w*|stopp\w*|start\w*|anhalt\w*|halt\w*|pausier\w*)\b/.test(
+    !/^(should|shall|must|do) (i|we)\b.*\b(reset|restart|stop|start|hold|pause|unhold|resume|set|raise|lower|change|increase|decrease|bump|drop|turn)\b|^(?:soll|sollen|muss|m(?:ü|ue)ssen)\b.*\b(?:gestoppt|angehalten|gestartet|zur(?:ü|ue)ckgesetzt|resettet|abgeschaltet|ausgeschaltet|pausiert)\s+werden\b.*\?|^(?:should|must|does|do)\b.*\bbe\s+(?:stopped|started|reset|restarted|held|paused)\b.*\?|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(stell\w*|setz\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b|^(soll|sollen|muss|müssen|muessen) (ich|wir)\b.*\b(reset\w*|zurücksetz\w*|zuruecksetz\w*|neu ?start\w*|stopp\w*|start\w*|anhalt\w*|halt\w*|pausier\w*)\b/.test(
       lower,
     )
   )

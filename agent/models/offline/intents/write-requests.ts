@@ -168,6 +168,11 @@ export function imperativeCommand(text: string): boolean {
   )
     return false;
   const clauses = lower
+    // "wär gut, wenn du …": the comma before "wenn" does not split the polite request from its command.
+    .replace(
+      /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
+      '$1 $2 $3',
+    )
     .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/)
     .map((clause) =>
       clause

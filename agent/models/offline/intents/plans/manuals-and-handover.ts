@@ -27,7 +27,7 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "Was war letzte Nacht los?" at 03:40: the night is still running, so it is the current shift so far.
   const duringTheNight =
     /\b(night|nacht)\b/.test(lower) && !/\b(previous|vorige\w*|vorherige\w*|yesterday|gestern|vorgestern|before|davor)\b/.test(lower) && nightNow(timeContext);
-  if (current || duringTheNight) return call({ shift: 'current', ...line });
+  if (current || duringTheNight || forTheNextShift(lower, timeContext)) return call({ shift: 'current', ...line });
   if (previous) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });
@@ -57,6 +57,30 @@ function windowBefore(args: Record<string, unknown> | undefined, context: TimeCo
 }
 
 /** Whether the shift running now is the night shift, by its name. */
+/** The shift a word names: "lates", "Spätschicht", "nights", "Frühschicht". */
+const NAMED_SHIFT: [RegExp, string][] = [
+  [/^(?:early|earlies|morning|fr(?:ü|ue)h)/, 'early'],
+  [/^(?:late|lates|afternoon|sp(?:ä|ae)t)/, 'late'],
+  [/^(?:night|nights|nacht)/, 'night'],
+];
+
+/**
+ * "write up my handover for the lates" at 13:45, "Übergabe für die Nachtschicht" at 21:45: a handover *for* the shift
+ * that comes next is the report of the shift now running, handed to it.
+ */
+function forTheNextShift(lower: string, context: TimeContext): boolean {
+  const named =
+    /\b(?:for|to|f(?:ü|ue)r|an)\s+(?:the\s+|die\s+|den\s+)?((?:early|earlies|morning|late|lates|afternoon|night|nights)(?:\s+shift)?|(?:fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)(?:schicht)?(?:ler)?)\b/.exec(
+      lower,
+    )?.[1];
+  if (!named) return false;
+  const shift = NAMED_SHIFT.find(([pattern]) => pattern.test(named))?.[1];
+  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const now = shiftAt(calendar, context.now);
+  const next = shiftAt(calendar, new Date(now.to.getTime() + 60_000));
+  return shift !== undefined && next.name === shift;
+}
+
 function nightNow(context: TimeContext): boolean {
   const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
   return /night|nacht/i.test(shiftAt(calendar, context.now).name);

@@ -180,6 +180,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
   )
     return ['inspection_results', false];
+  // "irgendwelche Kurzschlüsse seit Schichtbeginn?", "any solder bridges on L2 today": a board defect class is what
+  // inspection found.
+  if (
+    /\b(kurzschl(?:ü|ue|u)ss\w*|l(?:ö|oe)tbr(?:ü|ue)cke\w*|unterbrechungen|mausbiss\w*|mousebites?|mouse bites?|solder bridges?|bridging|spurs|pin-?holes?|kupferrest\w*|spurious copper|shorts)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text) &&
+    !/\b(manual|handbuch|what (?:is|are|does)|was (?:ist|sind|bedeutet)|why|warum|wieso|how (?:do|to)|wie (?:vermeid|verhinder))\w*/.test(lower)
+  )
+    return ['inspection_results', false];
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];

@@ -143,9 +143,8 @@ export function expandZoneShorthand(text: string): string {
   return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1');
 }
 
-/** "eins"/"erste", "zwei"/"zwo"/"zwote"/"zweite": the words for a line's number, 1 to 4. */
+/** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
 const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
-const LINE_WORD = 'eins|ersten?|zwei|zwo|zwoten?|zweiten?|drei|dritten?|vier|vierten?';
 
 /** "wie läuft's auf der Zwei?", "Probleme an der Eins", "und der auf der zwoten?": on the floor a line is "die Eins", "die Zwo". */
 export function colloquialLines(text: string): string {

@@ -29,7 +29,7 @@ const TARGET_KEYS: Record<string, TargetKey[]> = {
 
 /** Words that point back at what the previous turn was about. */
 const BACK_REFERENCE =
-  /^(and|und|dann|then|ok|okay|so|also|na)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dran|daran|dem|den|der|diese\w*|current order|aktuellen auftrag|instead|statt ?dessen|stattdessen)\b/;
+  /^(and|und|dann|then|ok|okay|so|also|na)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dran|daran|dem|den|der|das|es|ihn|diese\w*|current order|aktuellen auftrag|instead|statt ?dessen|stattdessen)\b/;
 
 const WHOLE_PLANT =
   /\b(whole plant|all lines|both lines|every line|everything|plant-?wide|across the plant|alle linien|beide linien|beiden linien|ganze werk|gesamte werk|ganzen werk|werksweit|überall|ueberall)\b/;

@@ -190,6 +190,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(manual|handbuch|what (?:is|are|does)|was (?:ist|sind|bedeutet)|why|warum|wieso|how (?:do|to)|wie (?:vermeid|verhinder))\w*/.test(lower)
   )
     return ['inspection_results', false];
+  // "und was macht der ICT dort gerade", "what's the SPI doing right now": a machine's state now, whatever came before.
+  if (
+    /^(?:(?:und|and|so|ok)\s+)?(?:was macht|was treibt|what'?s|what is|what are)\b.*\b(?:gerade|grad|jetzt|doing|up to|right now)\b/.test(lower) &&
+    (resolution.kind !== 'none' ||
+      /\b(der|die|das|the)\s+(?:ict|aoi|spi|packer|verpacker|drucker|printer|ofen|oven|bestücker|placer|chiller|kompressor|compressor)\b/.test(lower)) &&
+    (!machine || machine.type !== 'line') &&
+    !/\b(alarm\w*|orders?|auftr(?:ä|ae)g\w*|plan|schedule|material|stock|bestand)\b/.test(lower)
+  )
+    return ['asset_state', false];
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];

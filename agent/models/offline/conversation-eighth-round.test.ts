@@ -274,3 +274,20 @@ describe('the floor’s shorthand', () => {
     });
   });
 });
+
+describe('a write questioned or taken back in the same message', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'der Meister sagt, wir sollen den Packer L2 stoppen – stimmt das?',
+      'Drucker L1 anhalten? Echt jetzt?',
+      'reset the L2 AOI? no way, it just came back',
+      'Chiller Sollwert 13, ist das so richtig?',
+      'zone 5 on oven 2 to 236 — no wait, leave it',
+      'Zone 2 Ofen L2 auf 172. Nee, lass mal.',
+      'resetting the L1 packer did not help',
+      'start placer 2 on line 1 after the nozzle change',
+      'nach dem Rollenwechsel Bestücker 2 Linie 1 wieder starten',
+    ])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+});

@@ -13,7 +13,7 @@ import { chatterReply, lowConfidence } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
-import { explicitWrite } from './write-requests';
+import { RETRACTED, explicitWrite } from './write-requests';
 
 export function chooseIntent(request: Request, reading: Reading): Plan | undefined {
   const { input, language, text, lower, timeContext, classification, lastTool } = request;
@@ -83,6 +83,9 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
     !explicitWrite(reading.intent as Intent, lower) &&
     !(input.pendingQuestion && explicitWrite(reading.intent as Intent, reading.combined.toLowerCase()))
   ) {
+    // "stop line 2 printer? nah, leave it running": a write asked about and taken back in one message changes nothing.
+    if (RETRACTED.test(lower))
+      return { kind: 'reply', reason: 'unknown', text: language === 'de' ? 'In Ordnung — ich ändere nichts.' : 'Okay — I will not change anything.' };
     const read = classification.alternatives.find(
       (alternative) => alternative.intent in INTENTS && !WRITE_INTENTS.has(alternative.intent as Intent) && alternative.score >= 0.1,
     );

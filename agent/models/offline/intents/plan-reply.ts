@@ -18,7 +18,7 @@ import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from 
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, TOLD_AS_DONE } from './write-requests';
+import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -366,8 +366,6 @@ const ANY_OF =
   /\b(irgend\w*|any|either|egal welche\w*|one of the|einem der|einer der|eine[mr]? von den)\s+(?!alarms?|problems?|issues?|faults?|fehler|st(?:ö|oe)rung\w*|meldung\w*|alarme?|news|idea|chance|way|time|reason|grund)\w/;
 
 /** A write taken back in the same message: "stop line 2? nah, leave it running", "stopp den Drucker – ach, lass ihn laufen". */
-const RETRACTED =
-  /\b(nah|nope|leave it (?:running|on|alone|as it is|be)|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe))\b/;
 
 /** Words that ask to be given or shown something, beside a write the request says not to do. */
 const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig\w*|sag\w*|mach\w*|erstell\w*|entw[uü]rf\w*|entwirf|plane|planen|plant)\b/;

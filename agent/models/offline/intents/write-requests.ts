@@ -28,7 +28,7 @@ export const ASKS_OR_REPORTS =
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
 export const TOLD_AS_DONE =
-  /\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:already|just)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
+  /\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:already|just)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
 const ASKS_WHETHER =
@@ -47,16 +47,20 @@ export const FOR_SOMEONE_ELSE =
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(lower: string): boolean {
-  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower);
+  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || QUESTIONED.test(lower);
 }
 
 /** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
+/** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
+export const QUESTIONED =
+  /\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
+
 export const REPORTED_OR_HEDGED =
   /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
-  if (REPORTED_OR_HEDGED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
+  if (REPORTED_OR_HEDGED.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
@@ -133,6 +137,8 @@ const RELAYED =
 export function imperativeCommand(text: string): boolean {
   const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
+  // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
+  if (QUESTIONED.test(lower)) return false;
   // "can you check whether the L2 printer is still on hold", "schau mal ob der Packer noch auf Hold steht": a state asked about.
   if (ASKS_WHETHER.test(lower) || /\b(still|already|noch|schon|immer noch)\s+(?:on|in|auf|im)\s+(?:hold|halt|pause|stop)\b/.test(lower)) return false;
   // "if the chiller trips again, stop the oven", "falls der Druck fällt, Kompressor aus": a command on a condition is
@@ -271,3 +277,7 @@ export function imperativeCommand(text: string): boolean {
     );
   });
 }
+
+/** "nah, leave it running", "Nee, lass mal.", "vergiss es": a write taken back in the same message. */
+export const RETRACTED =
+  /\b(nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;

@@ -14,6 +14,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
+  // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
+  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:on hold|held|paused)\s*(?:please|pls|now|asap)?[.!]?$/, 'hold'],
+  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)\s*(?:please|pls|now|asap)?[.!]?$/, 'stop'],
+  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:reset)\s*(?:please|pls|now|asap)?[.!]?$/, 'reset'],
+  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:started|switched on|turned on|running)\s*(?:please|pls|now|asap)?[.!]?$/, 'start'],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
   [/\b(?:resetting|be reset|zur(?:ü|ue)ckgesetzt werden|resettet werden|quittiert werden)\b/, 'reset'],
   [/\b(?:starting|restarting|be started|be restarted|gestartet werden|eingeschaltet werden|neu gestartet werden)\b/, 'start'],

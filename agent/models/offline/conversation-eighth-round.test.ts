@@ -291,3 +291,18 @@ describe('a write questioned or taken back in the same message', () => {
       expect(await filesNoWrite(text), text).toBe(true);
   });
 });
+
+describe('the wanted state said as a participle, and "at" before a value', () => {
+  it('files the command or the value', async () => {
+    expect(await ask('I want the L2 SPI stopped')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-SPI', command: 'stop' } });
+    expect(await ask('put the compressor at 6.6 please')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.6 },
+    });
+  });
+
+  it('still reads a clock time after the value as later', async () => {
+    expect(await filesNoWrite('put the compressor at 6.6 at 14:30')).toBe(true);
+  });
+});

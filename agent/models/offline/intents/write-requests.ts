@@ -231,6 +231,13 @@ export function imperativeCommand(text: string): boolean {
       )
     )
       return true;
+    // "I want the printer on line 1 stopped", "need the L2 AOI reset asap": the wanted state closes the clause.
+    if (
+      /^(?:i|we)\s+(?:want|need|would like|'?d like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)\s*(?:please|pls|now|asap)?$/.test(
+        clause,
+      )
+    )
+      return true;
     // "wär gut, wenn der Packer L2 mal anhält", "it would be good if the printer went on hold": a polite request.
     if (POLITE_IF.test(clause) && parseCommand(clause.replace(POLITE_IF, '')) !== undefined) return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.

@@ -37,7 +37,13 @@ export function planSetSetpoint(plan: PlanContext): Plan {
         `Einen Sollwert beantrage ich mit seinem neuen Wert, damit die Freigabe genau sieht, was geschrieben wird. Welcher Wert soll es sein? Fragen Sie bei Bedarf zuerst nach dem aktuellen Sollwert${machine ? ` von ${machine.name}` : ''}, dann z. B. „setz ihn auf 190“.`,
       ),
     );
-  if (LATER.test(text.replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' '))) return laterWrite(language);
+  // "put the chiller at 15 please": "at" before the requested value is the value, not a clock time.
+  const asked = requestedSetpoint(text, combined);
+  const value = asked && 'value' in asked ? asked.value : undefined;
+  const withoutValue = text
+    .replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' ')
+    .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
+  if (LATER.test(withoutValue)) return laterWrite(language);
   return setpointPlan(text, combined, machine, language, call, needAsset);
 }
 

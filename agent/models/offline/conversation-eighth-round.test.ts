@@ -306,3 +306,19 @@ describe('the wanted state said as a participle, and "at" before a value', () =>
     expect(await filesNoWrite('put the compressor at 6.6 at 14:30')).toBe(true);
   });
 });
+
+describe('windows, counts and scenarios said the floor’s way', () => {
+  it('reads them', async () => {
+    expect(await ask('Alarme Prio 2 seit gestern Abend auf Linie 1')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { to: now.toISOString() },
+    });
+    expect(await ask('check mal 15 Platten von PO-24118 an der AOI')).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { boards: 15 } });
+    expect(await ask('plan mal neu mit dem Ausfall vom Drucker L2 für 3 Stunden')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L2-PRN', hours: 3 } },
+    });
+  });
+});

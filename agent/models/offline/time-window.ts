@@ -232,7 +232,9 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const [fromHour, toHour] = /morning|morgen|früh|vormittag/.test(dayPart[2]!) ? [6, 12] : /afternoon|nachmittag/.test(dayPart[2]!) ? [12, 18] : [18, 22];
     const start = at(day, fromHour, 0, context);
     const end = at(day, toHour, 0, context);
-    if (start.getTime() < now.getTime()) return window(start, end.getTime() < now.getTime() ? end : now);
+    // "seit gestern Abend", "since yesterday evening": from then until now, not the evening alone.
+    const since = new RegExp(`\\b(?:since|seit|ab)\\s+${dayPart[0]}`).test(t);
+    if (start.getTime() < now.getTime()) return window(start, since || end.getTime() >= now.getTime() ? now : end);
   }
 
   // A named shift of a day: "yesterday's late shift", "the early shift today", "gestern Spätschicht", "Frühschicht von gestern".

@@ -110,7 +110,7 @@ function findLate(value: unknown, inLate: boolean): string | undefined {
 
 /** "what if", "suppose", "and if the L2 oven is down 3 h", "was wäre wenn", "angenommen": a scenario to simulate. */
 const WHAT_IF =
-  /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|schaffen wir\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/;
+  /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|mit (?:dem |einem )?ausfall|(?:plan|schedule|rechne|reschedule)\w* .*\b(?:with|mit|ohne|without)\b.*\b(?:down|ausfall|weg|out)\b|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|schaffen wir\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/;
 
 export function asksWhatIf(lower: string): boolean {
   return WHAT_IF.test(lower);

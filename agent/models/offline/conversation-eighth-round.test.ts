@@ -322,3 +322,12 @@ describe('windows, counts and scenarios said the floor’s way', () => {
     });
   });
 });
+
+describe('a lot and a queue named in words', () => {
+  it('takes no word for a lot id, and reads the queue as the line’s order progress', async () => {
+    const plan = await ask('scan 8 boards of the current lot on line 1');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { line: 'Line1', boards: 8 } });
+    expect(plan.kind === 'tool' ? plan.args.lot : undefined).toBeUndefined();
+    expect(await ask('what is next in the queue on line 1')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line1' } });
+  });
+});

@@ -32,7 +32,9 @@ export function planTriggerInspection(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, lineId, call } = plan;
   // "inspect another 15 of those" after results for a lot: the same lot.
   const previousLot = followUp && typeof input.previous?.args.lot === 'string' ? input.previous.args.lot : undefined;
-  const lot = orderId(combined) ?? /\blot\s+(\w+)/i.exec(combined)?.[1] ?? /\blos\s+(\w+)/i.exec(combined)?.[1] ?? previousLot;
+  // A lot is an id with a digit in it ("lot L-2291", "Los 7A"), never the word after "lot" ("the current lot on line 2").
+  const lotWord = /\b(?:lot|los)\s+([a-z0-9-]*\d[a-z0-9-]*)\b/i.exec(combined)?.[1];
+  const lot = orderId(combined) ?? lotWord ?? previousLot;
   const span = /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|bis|-|–)\s*(\d{1,4})\b/i.exec(combined);
   const previousBoards = followUp && typeof input.previous?.args.boards === 'number' ? input.previous.args.boards : undefined;
   const boards = span ? Number(span[2]) - Number(span[1]) + 1 : (boardCount(combined) ?? previousBoards);

@@ -41,7 +41,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['alarms', false];
   // "what's next on L1", "was steht auf L1 als nächstes an": the line's queue.
   if (
-    /\b(als n(?:ä|ae)chstes|next up|what'?s next|what comes next|was kommt (?:als )?n(?:ä|ae)chst\w*)\b/.test(lower) &&
+    /\b(als n(?:ä|ae)chstes|next up|what'?s next|what comes next|was kommt (?:als )?n(?:ä|ae)chst\w*|next in (?:the )?queue|in the queue|queue on|warteschlange)\b/.test(
+      lower,
+    ) &&
     // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
     !/\b(wart\w*|gewartet|kaputt|schlapp|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*)\b/.test(lower) &&
     !imperativeCommand(text)

@@ -331,3 +331,10 @@ describe('a lot and a queue named in words', () => {
     expect(await ask('what is next in the queue on line 1')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line1' } });
   });
 });
+
+describe('a state told or asked, in the words of the new indirect forms', () => {
+  it('files nothing', async () => {
+    for (const text of ['the chiller is off', 'the compressor is back on', 'der Packer L2 kann weiterlaufen?', 'chiller off for 20 min?'])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+});

@@ -177,6 +177,10 @@ function loneValue(text: string): string | undefined {
       ) &&
       !/\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|half|halb|for|f(?:ü|ue)r)\s*$/i.test(
         before,
+      ) &&
+      // A reading reported, not a value asked for: "has been at 190", "zeigt 19", "steht auf 18", "currently 6.1".
+      !/\b(at|is|was|were|been|reads|reading|shows|showing|currently|now|zeigt|steht auf|steht bei|liegt auf|liegt bei|war|ist|hatte|had|aktuell|gerade|jetzt|noch)\s*$/i.test(
+        before,
       )
     );
   });

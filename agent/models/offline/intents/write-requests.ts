@@ -122,6 +122,8 @@ const INTERJECTION_FILLER =
 /** "wär gut, wenn …", "it would be good if …": a request said politely, the command in the "if" clause. */
 const POLITE_IF =
   /^(?:es |das )?(?:w(?:ä|ae)re?|w(?:ä|ae)r's|w(?:ä|ae)rs)\s+(?:gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig),?\s+wenn\b|^(?:it |that )?(?:would be|'?d be)\s+(?:good|great|nice|helpful|best),?\s+if\b/;
+/** "the chiller is off", "line 2 was back on by six": a state told, not asked for. */
+const COPULA = /\b(?:is|are|was|were|'s|been|being|ist|sind|war|waren|seems?|looks?)\b/;
 /** A clause that opens with a subordinating conjunction: a condition, a time or a reason, not an order. */
 const SUBORDINATE_START =
   /^(?:bevor|before|wenn|falls|sobald|nachdem|w(?:ä|ae)hrend|bis|damit|weil|da|obwohl|ob|dass|if|once|when|whenever|after|until|till|while|because|since|so that|in case|unless)\b/;
@@ -248,7 +250,14 @@ export function imperativeCommand(text: string): boolean {
     )
       return true;
     // "chiller off for 20 min please": a machine, then "off".
-    if (/^[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b/.test(clause) && parseCommand(clause) === 'stop' && !QUESTION_START.test(clause)) return true;
+    if (
+      /^[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b/.test(clause) &&
+      !asksElsewhere &&
+      !COPULA.test(clause) &&
+      parseCommand(clause) === 'stop' &&
+      !QUESTION_START.test(clause)
+    )
+      return true;
     // "Bestücker 2 auf Linie 1 bitte in Hold", "put it on hold": the state asked for, last.
     if (/\b(?:in|auf|on|into)\s+(?:den\s+|die\s+)?(hold|halt|pause|stop|stopp)\s*(?:bitte|please|pls|now|jetzt|sofort)?$/.test(clause)) return true;
     const bare = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort)$/.test(word));
@@ -264,11 +273,15 @@ export function imperativeCommand(text: string): boolean {
       // "Kompressor aus": a machine and "aus", nothing else in the clause.
       (last === 'aus' && words.length <= 5 && parseCommand(clause) === 'stop') ||
       // "Kaltwassersatz aus für 10 min bitte": "aus" for a while.
-      (/\baus\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+$/.test(bare.join(' ')) && words.length <= 8 && parseCommand(clause) === 'stop') ||
+      (/\baus\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+$/.test(bare.join(' ')) &&
+        words.length <= 8 &&
+        parseCommand(clause) === 'stop' &&
+        !asksElsewhere) ||
       // "der Verpacker L2 kann wieder loslegen": the machine may run again, said as a statement.
-      /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)$|\b(?:hold|halt|pause) aufheben$/.test(
-        bare.join(' '),
-      ) ||
+      (!asksElsewhere &&
+        /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)$|\b(?:hold|halt|pause) aufheben$/.test(
+          bare.join(' '),
+        )) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
@@ -277,7 +290,7 @@ export function imperativeCommand(text: string): boolean {
         first,
       ) ||
       // "line 1 SPI is idle, get it going", "air compressor back on pls": the request closes the clause.
-      /\b(?:get (?:it|him|her|them|that|this) (?:going|running)|back on)$/.test(bare.join(' ')) ||
+      (/\b(?:get (?:it|him|her|them|that|this) (?:going|running)|back on)$/.test(bare.join(' ')) && !COPULA.test(clause) && !asksElsewhere) ||
       /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|anwerfen|anschmeissen|anschmeißen|zurück|zurueck|again|it)$/.test(
         last,
       )

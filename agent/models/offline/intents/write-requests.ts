@@ -170,7 +170,7 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // "hold time at peak", "restart procedure", "stop reason": a command word naming a thing is no command.
   if (
-    /\b(start|stop|hold|reset|restart|resume|run|halt)[- ]?(time|times|procedure|procedures|sequence|reason|reasons|button|conditions?|position|point|signal|mode|zeit|bedingung\w*|grund|knopf|taster|ablauf|vorgang|prozedur|reihenfolge)\b/.test(
+    /\b(start|stop|hold|reset|restart|resume|run|halt)[- ]?(time|times|procedure|procedures|sequence|reason|reasons|button|conditions?|position|point|signal|mode|counter|counters|count|log|history|z(?:ä|ae)hler|zeit|bedingung\w*|grund|knopf|taster|ablauf|vorgang|prozedur|reihenfolge)\b|\b(?:start|shut)-(?:up|down)\b|\b(?:start|shut)[- ]?(?:up|down) (?:of|von|took|dauert\w*|was|war)\b/.test(
       lower,
     )
   )
@@ -254,6 +254,8 @@ export function imperativeCommand(text: string): boolean {
       /^[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b/.test(clause) &&
       !asksElsewhere &&
       !COPULA.test(clause) &&
+      // "nights left the compressor off": a state someone left, not one asked for.
+      !/\b(?:left|leaves?|kept|keeps?|found|finds?|had|has|have|got|gets|stayed|stays?|went|goes|going|came|comes|been|turned|switched|shut)\b/.test(clause) &&
       parseCommand(clause) === 'stop' &&
       !QUESTION_START.test(clause)
     )

@@ -345,3 +345,14 @@ describe('command words naming a thing or a state left behind', () => {
       expect(await filesNoWrite(text), text).toBe(true);
   });
 });
+
+describe('a question that is no polite request, and a stop told as fixed', () => {
+  it('files nothing', async () => {
+    for (const text of ['Stopp-Grund am Drucker L2?', 'the L1 oven stop earlier?', 'Halt am Packer L1 wegen Kartons, schon behoben'])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+
+  it('still files a command asked for politely as a question', async () => {
+    expect(await ask('kannst du den Packer L1 kurz anhalten?')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'hold' } });
+  });
+});

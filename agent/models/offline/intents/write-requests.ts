@@ -119,6 +119,9 @@ function clauseNamesTarget(clauses: string[], index: number): boolean {
 /** Words that pad an interjection: "stopp mal", "hold it a sec", "stop real quick". */
 const INTERJECTION_FILLER =
   /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
+/** "can you stop …?", "könntest du … anhalten?", "bitte … stoppen?": a question that asks for the command. */
+const POLITE_QUESTION =
+  /^(?:(?:hey|hi|ok|okay|so|und|and|dann|then|moin|servus|bitte|please|pls|mal)[\s,]+)*(?:can|could|would|will|won'?t|kannst|k(?:ö|oe)nntest|k(?:ö|oe)nnen|k(?:ö|oe)nnt|w(?:ü|ue)rdest|w(?:ü|ue)rden|machst|magst|please|pls|bitte)\b|\b(?:please|pls|bitte)\s*\?\s*$/;
 /** "wär gut, wenn …", "it would be good if …": a request said politely, the command in the "if" clause. */
 const POLITE_IF =
   /^(?:es |das )?(?:w(?:ä|ae)re?|w(?:ä|ae)r's|w(?:ä|ae)rs)\s+(?:gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig),?\s+wenn\b|^(?:it |that )?(?:would be|'?d be)\s+(?:good|great|nice|helpful|best),?\s+if\b/;
@@ -141,6 +144,11 @@ export function imperativeCommand(text: string): boolean {
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;
+  // "Stopp-Grund am Packer L1?", "placer 1 on line 2 hold for how long?": a question that is not a polite request
+  // ("can you stop …?", "kannst du … anhalten?") commands nothing.
+  if (/\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower)) return false;
+  // "Halt am Bestücker 1 L2 wegen Feeder, schon behoben": a stop told as dealt with.
+  if (/\b(?:schon|bereits|already)\s+(?:wieder\s+)?(?:behoben|erledigt|fixed|sorted|done|gel(?:ö|oe)st|repariert|resolved|cleared)\b/.test(lower)) return false;
   // "can you check whether the L2 printer is still on hold", "schau mal ob der Packer noch auf Hold steht": a state asked about.
   if (ASKS_WHETHER.test(lower) || /\b(still|already|noch|schon|immer noch)\s+(?:on|in|auf|im)\s+(?:hold|halt|pause|stop)\b/.test(lower)) return false;
   // "if the chiller trips again, stop the oven", "falls der Druck fällt, Kompressor aus": a command on a condition is
@@ -170,7 +178,7 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // "hold time at peak", "restart procedure", "stop reason": a command word naming a thing is no command.
   if (
-    /\b(start|stop|hold|reset|restart|resume|run|halt)[- ]?(time|times|procedure|procedures|sequence|reason|reasons|button|conditions?|position|point|signal|mode|counter|counters|count|log|history|z(?:ä|ae)hler|zeit|bedingung\w*|grund|knopf|taster|ablauf|vorgang|prozedur|reihenfolge)\b|\b(?:start|shut)-(?:up|down)\b|\b(?:start|shut)[- ]?(?:up|down) (?:of|von|took|dauert\w*|was|war)\b/.test(
+    /\b(start|stop|stopp|hold|reset|restart|resume|run|halt)[- ]?(time|times|procedure|procedures|sequence|reason|reasons|button|conditions?|position|point|signal|mode|counter|counters|count|log|history|z(?:ä|ae)hler|zeit|bedingung\w*|grund|knopf|taster|ablauf|vorgang|prozedur|reihenfolge)\b|\b(?:start|shut)-(?:up|down)\b|\b(?:start|shut)[- ]?(?:up|down) (?:of|von|took|dauert\w*|was|war)\b/.test(
       lower,
     )
   )

@@ -356,3 +356,17 @@ describe('a question that is no polite request, and a stop told as fixed', () =>
     expect(await ask('kannst du den Packer L1 kurz anhalten?')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'hold' } });
   });
 });
+
+describe('a value reported, judged or asked about', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'laut Profil soll Zone 6 am Ofen L2 240 haben',
+      'zone 6 oven 2 target 240, actual 233',
+      'oven 2 zone 6 setpoint 240?',
+      'lowering zone 6 on oven 2 to 235 – worth a try?',
+      'Chiller auf 15 Grad läuft gut',
+      'würde es helfen, den Kompressor auf 7 bar zu stellen?',
+    ])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+});

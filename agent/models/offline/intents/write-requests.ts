@@ -47,7 +47,15 @@ export const FOR_SOMEONE_ELSE =
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(lower: string): boolean {
-  return TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || QUESTIONED.test(lower);
+  return (
+    TOLD_AS_DONE.test(lower) ||
+    ASKS_WHETHER.test(lower) ||
+    PASTED_TEXT.test(lower) ||
+    FOR_SOMEONE_ELSE.test(lower) ||
+    QUESTIONED.test(lower) ||
+    // "oven 1 zone 4 setpoint 245?", "raising zone 4 to 250 – good idea?": asked, not asked for.
+    (/\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower))
+  );
 }
 
 /** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
@@ -56,10 +64,18 @@ export const QUESTIONED =
   /\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
 
 export const REPORTED_OR_HEDGED =
-  /\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
+  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is|ist|sind|are|looks?|sieht)\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
+  // "oven 1 zone 4 setpoint 245?" asks; "set zone 4 to 240? or 235?" offers two values, which the planner asks about.
+  if (
+    /\?\s*$/.test(lower) &&
+    !POLITE_QUESTION.test(lower) &&
+    !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower) &&
+    (intent === 'set_setpoint' || intent === 'machine_command')
+  )
+    return false;
   if (REPORTED_OR_HEDGED.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (

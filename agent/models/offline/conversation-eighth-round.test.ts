@@ -370,3 +370,27 @@ describe('a value reported, judged or asked about', () => {
       expect(await filesNoWrite(text), text).toBe(true);
   });
 });
+
+describe('a release or a dispatch talked about after a plan', () => {
+  const plan = {
+    previous: { tool: 'propose_schedule', args: {} },
+    previousText: 'propose a schedule',
+    earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }],
+  };
+  const runs = {
+    previous: { tool: 'plan_replenishment', args: { line: 'Line1' } },
+    previousText: 'plan the replenishment for line 1',
+    earlier: [{ tool: 'plan_replenishment', args: { line: 'Line1' }, output: {} }],
+  };
+  const filed = (result: Awaited<ReturnType<typeof ask>>) => result.kind === 'tool' && WRITES.has(result.tool);
+
+  it('files nothing when the release is a thing or the send waits for something', async () => {
+    expect(filed(await follow('release notes?', plan))).toBe(false);
+    expect(filed(await follow('the previous release messed up line 1', plan))).toBe(false);
+    expect(filed(await follow('send it once the tugger is charged', runs))).toBe(false);
+  });
+
+  it('still releases on "looks good, release it"', async () => {
+    expect(await follow('looks good, release it', plan)).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+  });
+});

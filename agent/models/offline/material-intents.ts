@@ -74,7 +74,12 @@ const MATERIAL_WORDS =
 /** Whether a request could be a request to send: not a question, not a no ("noch nicht losschicken"). */
 export function mayAskToSend(text: string): boolean {
   const lower = normalise(text);
-  return !QUESTION_START.test(lower) && !NEGATED.test(lower);
+  return (
+    !QUESTION_START.test(lower) &&
+    !NEGATED.test(lower) &&
+    // "send it when the tugger is charged": a dispatch on a condition is for later.
+    !/\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/.test(lower)
+  );
 }
 
 /**

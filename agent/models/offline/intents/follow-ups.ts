@@ -136,6 +136,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
+    // "send it when the tugger is charged": a dispatch on a condition is for later.
+    !/\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/.test(lower) &&
     /\b(send|dispatch|go|start|schick\w*|sende\w*|abschick\w*|losschick\w*|los)\b/.test(lower) &&
     /\b(run|runs|tour\w*|fahrt\w*|amr|amrs|tugger\w*|agv\w*|routenzug\w*|schlepper\w*|it|them|that|those|ihn|sie|das|die|den|los)\b|\brun-?\d+\b/.test(lower)
   ) {

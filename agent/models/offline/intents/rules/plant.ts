@@ -8,7 +8,7 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
-import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, toldAskedOrPasted } from '../write-requests';
+import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
@@ -159,7 +159,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|frei|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) &&
     !/\?$/.test(lower) &&
     // "why did you send that plan" asks about a release; it does not ask for one.
-    !ASKS_OR_REPORTS.test(lower)
+    !ASKS_OR_REPORTS.test(lower) &&
+    // "the last release broke line 2", "send it once the line is clear": told, or for later.
+    !laterOrNoun('release_schedule', lower)
   )
     return ['release_schedule', false];
   // "inspect 10 boards of PO-24118" → "how did they come out?", "und wie sieht die Ausbeute aus": what that inspection found.

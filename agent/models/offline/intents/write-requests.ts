@@ -58,11 +58,14 @@ export function toldAskedOrPasted(lower: string): boolean {
   );
 }
 
-/** Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?". */
 /** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
 export const QUESTIONED =
   /\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
 
+/**
+ * Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?",
+ * "Soll 245, Ist 238", "läuft gut bei 6,5 bar", "laut Profil soll Zone 4 245 haben".
+ */
 export const REPORTED_OR_HEDGED =
   /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 

@@ -1,6 +1,7 @@
 /** Plans for maintenance: the remaining-life forecast, listing work orders and booking one in the recommended window. */
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
+import { numberWord } from '../../number-words';
 import { slotWindow } from '../../time-window';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
@@ -13,39 +14,17 @@ export function planMaintenanceForecast(plan: PlanContext): Plan {
   return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  fuenf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  zwölf: 12,
-  zwoelf: 12,
-  fünfzehn: 15,
-  fuenfzehn: 15,
-  zwanzig: 20,
-};
-
 /** "the ten most recent", "die letzten fünf": a count in words, as digits. */
 function numberWordsToDigits(lower: string): string {
-  return lower
-    .replace(/\b[a-zäöüß]+\b/g, (word) => (word in SMALL_NUMBERS ? String(SMALL_NUMBERS[word]) : word))
-    .replace(/\b(\d{1,3})\s+(most recent|latest|newest|last|neuesten|letzten)\b/, '$2 $1');
+  return (
+    lower
+      // Not "a"/"an"/"one"/"ein": "a work order" and "the last one" name no count.
+      .replace(/[a-zäöüß]+/g, (word) => {
+        const value = /^(a|an|one|ein|eine|einen|eins)$/.test(word) ? undefined : numberWord(word);
+        return value !== undefined ? String(value) : word;
+      })
+      .replace(/\b(\d{1,3})\s+(most recent|latest|newest|last|neuesten|letzten)\b/, '$2 $1')
+  );
 }
 
 export function planListWorkOrders(plan: PlanContext): Plan {

@@ -394,3 +394,15 @@ describe('a release or a dispatch talked about after a plan', () => {
     expect(await follow('looks good, release it', plan)).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
   });
 });
+
+describe('a command as the subject of a statement, and a change told in the passive', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'stopping the L2 packer now would cost us the HMI order',
+      'Zurücksetzen vom Packer L1 hat geklappt',
+      'chiller set to 14 by the night shift',
+      'the reset on the L1 AOI worked',
+    ])
+      expect(await filesNoWrite(text), text).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { mentionedLine } from './asset-resolver';
 import { latestOutput, type EarlierResult } from './earlier-results';
 import type { Plan, PreviousCall } from './intents';
 import { asnId, delayHours, mentionedPart, mentionedSupplier, rejectedQuantity, shortfallPct } from './material-slots';
+import { ON_A_CONDITION } from './intents/write-requests';
 import { editDistance, normalise } from './text';
 import type { Language } from './training-set';
 
@@ -78,7 +79,7 @@ export function mayAskToSend(text: string): boolean {
     !QUESTION_START.test(lower) &&
     !NEGATED.test(lower) &&
     // "send it when the tugger is charged": a dispatch on a condition is for later.
-    !/\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/.test(lower)
+    !ON_A_CONDITION.test(lower)
   );
 }
 

@@ -26,7 +26,7 @@ import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
-import { ASKS_OR_REPORTS, explicitWrite, imperativeCommand } from './write-requests';
+import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
 const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|buch\w*|go)\b/;
@@ -137,7 +137,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
     // "send it when the tugger is charged": a dispatch on a condition is for later.
-    !/\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/.test(lower) &&
+    !ON_A_CONDITION.test(lower) &&
     /\b(send|dispatch|go|start|schick\w*|sende\w*|abschick\w*|losschick\w*|los)\b/.test(lower) &&
     /\b(run|runs|tour\w*|fahrt\w*|amr|amrs|tugger\w*|agv\w*|routenzug\w*|schlepper\w*|it|them|that|those|ihn|sie|das|die|den|los)\b|\brun-?\d+\b/.test(lower)
   ) {

@@ -54,7 +54,7 @@ export function toldAskedOrPasted(lower: string): boolean {
     FOR_SOMEONE_ELSE.test(lower) ||
     QUESTIONED.test(lower) ||
     // "oven 1 zone 4 setpoint 245?", "raising zone 4 to 250 – good idea?": asked, not asked for.
-    (/\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower))
+    plainQuestion(lower)
   );
 }
 
@@ -69,13 +69,15 @@ export const QUESTIONED =
 export const REPORTED_OR_HEDGED =
   /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
 
+/** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
+export const ON_A_CONDITION = /\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
+
 /**
  * "send it when the tugger is charged", "buch das, sobald die Teile da sind": a write on a condition is for later;
  * "the last release broke line 2", "release notes": the release as a thing, not a request for one.
  */
 export function laterOrNoun(intent: Intent, lower: string): boolean {
-  if (/\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/.test(lower))
-    return true;
+  if (ON_A_CONDITION.test(lower)) return true;
   return (
     intent === 'release_schedule' &&
     RELEASE_NOUN.test(lower) &&
@@ -85,8 +87,7 @@ export function laterOrNoun(intent: Intent, lower: string): boolean {
 
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
-  // "oven 1 zone 4 setpoint 245?" asks; "set zone 4 to 240? or 235?" offers two values, which the planner asks about.
-  if (/\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower)) return false;
+  if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
   if (REPORTED_OR_HEDGED.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
@@ -150,6 +151,13 @@ const INTERJECTION_FILLER =
 /** "can you stop …?", "könntest du … anhalten?", "bitte … stoppen?": a question that asks for the command. */
 const POLITE_QUESTION =
   /^(?:(?:hey|hi|ok|okay|so|und|and|dann|then|moin|servus|bitte|please|pls|mal)[\s,]+)*(?:can|could|would|will|won'?t|kannst|k(?:ö|oe)nntest|k(?:ö|oe)nnen|k(?:ö|oe)nnt|w(?:ü|ue)rdest|w(?:ü|ue)rden|machst|magst|please|pls|bitte)\b|\b(?:please|pls|bitte)\s*\?\s*$/;
+/**
+ * A question that is no polite request ("setpoint 245?", "raising zone 4 to 250 – good idea?"); "set zone 4 to 240?
+ * or 235?" offers two values, which the planner asks about, so it is not one.
+ */
+function plainQuestion(lower: string): boolean {
+  return /\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower);
+}
 /** "the last release", "release notes", "die letzte Freigabe": the word as a noun. */
 const RELEASE_NOUN =
   /\b(?:the|a|an|last|previous|latest|this|that|our|die|der|eine|letzte\w*|vorige\w*|unsere?)\s+(?:\w+\s+)?(?:release|freigabe)\b|\brelease (?:notes?|date|version|number|process|procedure)\b/;

@@ -24,7 +24,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:starting|restarting|be started|be restarted|gestartet werden|eingeschaltet werden|neu gestartet werden)\b/, 'start'],
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|give (?:it |\w+ )?free)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?nehmen|release the hold|carry on|back (in|into) production|running again|going again|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|(?:kann|darf) weiter\s*(?:bitte|jetzt)?\s*[.!]?$|give (?:it |\w+ )?free)\b/,
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
@@ -36,6 +36,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".
   [
     /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht|sehen|sah|schaut|schauen|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    'stop',
+  ],
+  // "mach den Drucker L1 mal aus": the separable "ausmachen", the verb first and its particle last.
+  [
+    /(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache)\b(?![^.?!,]*\b(?:licht|lampe|alarm\w*|termin|f(?:ü|ue)r)\b)[^.?!,]*\baus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*$/,
     'stop',
   ],
   // "chiller off for 20 min please", "air compressor off now": a machine named, then "off" — the floor's word.

@@ -10,7 +10,7 @@ import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
-import { NEGATED, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
+import { NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
@@ -427,7 +427,9 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     if (sameLine.length === 1) asset = sameLine[0];
   }
   const lineNamed = mentionedLine(text);
-  if (reading.followUp && !asset) {
+  // "is it on hold?", "läuft der wieder?" after a machine's state: a short question about "it" is about that machine.
+  const pointsBack = PRONOUN.test(lower) && wordCount(text) <= 6 && resolution.kind === 'none';
+  if ((reading.followUp || pointsBack) && !asset) {
     const inherited = inheritedTarget(input.previous, input.assets);
     asset = lineNamed ? sameKindOnLine(inherited, lineNamed, input.assets) : inherited;
   } else if (reading.followUp && asset?.type === 'line' && previousIntent === chosen) {

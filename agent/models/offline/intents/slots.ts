@@ -89,7 +89,7 @@ export function setpointValue(text: string): number | undefined {
       text,
     )
       ? // … but not the zone's or line's own number ("same for zone 5").
-        /(?<!\b(?:zone|line|linie|l|pnp|oven|ofen|placer|bestücker)\s*(?=\d\b))\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte)?[\s.!]*$/i.exec(
+        /(?<!\b(?:zone|line|linie|l|pnp|oven|ofen|placer|bestücker)\s*(?=\d\b))\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|c\b|bar|n\b|mm\/s)?\s*(?:pls|please|bitte|thx|thanks|ty|danke|cheers)?[\s.!]*$/i.exec(
           text,
         )
       : null) ??

@@ -49,6 +49,7 @@ export const FOR_SOMEONE_ELSE =
 export function toldAskedOrPasted(lower: string): boolean {
   return (
     TOLD_AS_DONE.test(lower) ||
+    VALUE_TOLD.test(lower) ||
     ASKS_WHETHER.test(lower) ||
     PASTED_TEXT.test(lower) ||
     FOR_SOMEONE_ELSE.test(lower) ||
@@ -60,14 +61,21 @@ export function toldAskedOrPasted(lower: string): boolean {
 
 /** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
 export const QUESTIONED =
-  /\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
+  /\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|^(?:start|stop|stopp|reset|hold|resume|unhold|clear|restart|starten|stoppen|anhalten|quittieren)\b[^?.!,]{0,40}\?\s*\S|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
 
 /**
  * Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?",
  * "Soll 245, Ist 238", "läuft gut bei 6,5 bar", "laut Profil soll Zone 4 245 haben".
  */
 export const REPORTED_OR_HEDGED =
-  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$/;
+  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
+
+/**
+ * Where a value is or went, told: "Kompressor läuft auf 6,5 bar seit heute früh", "zone 6 on L1 went to 243",
+ * "air is sitting at 6.2", "fyi …". A value a machine runs at is a reading, not a request for it.
+ */
+export const VALUE_TOLD =
+  /^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b/;
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
 export const ON_A_CONDITION = /\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
@@ -89,7 +97,8 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
-  if (REPORTED_OR_HEDGED.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
+  if (REPORTED_OR_HEDGED.test(lower) || VALUE_TOLD.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower))
+    return false;
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
@@ -156,7 +165,19 @@ const POLITE_QUESTION =
  * or 235?" offers two values, which the planner asks about, so it is not one.
  */
 function plainQuestion(lower: string): boolean {
-  return /\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower);
+  return /\?\s*$/.test(lower) && !politeQuestion(lower) && !/\d\s*\??\s*(?:or|oder)\s+\d/.test(lower);
+}
+/** A polite request as the whole message or its last clause: "Packer L1 hängt seit 10 min, kannst du den zurücksetzen?". */
+function politeQuestion(lower: string): boolean {
+  return (
+    POLITE_QUESTION.test(lower) ||
+    POLITE_QUESTION.test(
+      lower
+        .split(/[,;.!–—]\s*/)
+        .at(-1)
+        ?.trim() ?? '',
+    )
+  );
 }
 /** "the last release", "release notes", "die letzte Freigabe": the word as a noun. */
 const RELEASE_NOUN =
@@ -185,7 +206,7 @@ export function imperativeCommand(text: string): boolean {
   if (QUESTIONED.test(lower)) return false;
   // "Stopp-Grund am Packer L1?", "placer 1 on line 2 hold for how long?": a question that is not a polite request
   // ("can you stop …?", "kannst du … anhalten?") commands nothing.
-  if (/\?\s*$/.test(lower) && !POLITE_QUESTION.test(lower)) return false;
+  if (/\?\s*$/.test(lower) && !politeQuestion(lower)) return false;
   // "stopping the L1 oven now would cost us PO-24118", "Zurücksetzen vom ICT L2 hat geklappt": the command as the
   // subject of a statement about it.
   if (
@@ -276,7 +297,7 @@ export function imperativeCommand(text: string): boolean {
     const last = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort|mal)$/.test(word)).at(-1) ?? '';
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
     // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
-    if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
+    if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine |nen |'?n )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
       return true;
     // "the SPI on line 1 needs stopping", "the packer has to be reset", "der Reflow L1 soll gestoppt werden": the command
     // the machine is to get, said of the machine.
@@ -318,6 +339,13 @@ export function imperativeCommand(text: string): boolean {
       return true;
     // "Bestücker 2 auf Linie 1 bitte in Hold", "put it on hold": the state asked for, last.
     if (/\b(?:in|auf|on|into)\s+(?:den\s+|die\s+)?(hold|halt|pause|stop|stopp)\s*(?:bitte|please|pls|now|jetzt|sofort)?$/.test(clause)) return true;
+    // "ich brauch den AOI L2 im Hold": the state wanted; "der Drucker ist im Hold" tells it.
+    if (
+      /\bim\s+(hold|halt|pause)\s*(?:bitte|mal|jetzt|sofort)?$/.test(clause) &&
+      !COPULA.test(clause) &&
+      !/\b(?:steht|stehen|stand|bleibt|blieb|l(?:ä|ae)uft|lief|h(?:ä|ae)ngt)\b/.test(clause)
+    )
+      return true;
     const bare = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort)$/.test(word));
     if (
       bare.length >= 2 &&
@@ -337,11 +365,13 @@ export function imperativeCommand(text: string): boolean {
         !asksElsewhere) ||
       // "der Verpacker L2 kann wieder loslegen": the machine may run again, said as a statement.
       (!asksElsewhere &&
-        /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)$|\b(?:hold|halt|pause) aufheben$/.test(
+        /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)?$|\b(?:hold|halt|pause) aufheben$/.test(
           bare.join(' '),
         )) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
+      // "mach den Drucker L1 mal aus": the separable "ausmachen".
+      (/^(mach|mache|macht)$/.test(first) && last === 'aus' && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(

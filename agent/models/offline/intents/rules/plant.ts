@@ -82,8 +82,22 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "stell den Chiller auf 15": a machine with one setpoint, a value and a verb that sets it — that setpoint.
     if (
       (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
-      SETTING_VERB.test(lower) &&
+      // "chiller zurück auf 16 bitte", "air back to 6.5": a value to go back to is one to set.
+      (SETTING_VERB.test(lower) || /\b(?:zur(?:ü|ue)ck|wieder|back)\s+(?:auf|to)\s+-?\d/.test(lower)) &&
       explicitWrite('set_setpoint', lower) &&
+      !/\?\s*$/.test(lower)
+    )
+      return ['set_setpoint', usesPrevious];
+    // "Druckluft?" → "auf 6,5 runter", "status compressor" → "6.5 pls": a bare value for the machine just read, which
+    // has one setpoint only.
+    if (
+      usesPrevious &&
+      (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
+      (BARE_VALUE_WRITE.test(lower) ||
+        (/^(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf)\s+)?-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:pls|please|bitte|thx|danke)?[\s.!]*$/.test(
+          lower,
+        ) &&
+          (explicitWrite('set_setpoint', lower) || /\b(?:pls|please|bitte)[\s.!]*$/.test(lower)))) &&
       !/\?\s*$/.test(lower)
     )
       return ['set_setpoint', usesPrevious];

@@ -9,7 +9,7 @@ import { parseTimeWindow } from '../../time-window';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
-import { wordCount } from '../conversation';
+import { PRONOUN, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
@@ -175,29 +175,36 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (
     rules.machine &&
     rules.resolution.kind === 'one' &&
-    /^(why|how come|warum|wieso|weshalb)\b/.test(lower) &&
-    /\b(down|stopped|stop|idle|not running|held|on hold|steht|stehen|stillstand|still|läuft nicht|laeuft nicht|aus)\b/.test(lower) &&
+    // "kannst du mir sagen, warum der Ofen L1 gestoppt wurde", "any idea why …": the same question, asked politely.
+    // "how long has the L1 AOI been on hold", "seit wann steht der Packer": how long it has been so is its state too.
+    /^(?:(?:kannst|k(?:ö|oe)nntest) du (?:mir )?(?:sagen|erkl(?:ä|ae)ren),?\s*|(?:can|could) you tell me\s*|do you know\s*|any idea\s*|wei(?:ß|ss)t du,?\s*)?(why|how come|warum|wieso|weshalb|how long (?:has|have|is|was)|since when|seit wann|wie lange (?:steht|stehen|ist|sind|l(?:ä|ae)uft))\b/.test(
+      lower,
+    ) &&
+    /\b(down|stopped|stop|idle|not running|held|on hold|steht|stehen|stillstand|still|läuft nicht|laeuft nicht|aus|gestoppt|angehalten|stehen geblieben|stehengeblieben)\b/.test(
+      lower,
+    ) &&
     !/\b(orders?|auftr\w*|PO-\d+)\b/i.test(lower)
   )
     return ['asset_state', false];
   // "the first pick and place on line two, running?", "läuft der Ofen?": a short question about one machine's state.
+  // "is it on hold?" after the packer's state: the machine just talked about.
+  const onePointedAt = rules.usesPrevious && rules.target !== undefined && rules.target.type !== 'line' && PRONOUN.test(lower);
   if (
-    rules.machine &&
-    rules.resolution.kind === 'one' &&
+    ((rules.machine && rules.resolution.kind === 'one') || onePointedAt) &&
     wordCount(text) <= 10 &&
-    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund)\b/.test(
+    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund|on hold|held|idle|stopped|gestoppt|angehalten|pausiert|paused|im hold)\b/.test(
       lower,
     ) ||
       // "Ofen 2, wie sehen die Zonen aus?", "how do the zones on oven 1 look": how it looks now.
       // A line's look is its production, for the follow-up or overview to read ("und wie sieht's bei Linie 2 aus?").
-      (rules.machine.type !== 'line' && /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower))) &&
+      (rules.machine?.type !== 'line' && /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower))) &&
     (/\?\s*$/.test(lower) || /^(is|are|how|what|wie|was|läuft|laeuft|steht|ist)\b/.test(lower)) &&
     !/\b(what if|what happens|suppose|assuming|if|was wäre|was waere|was passiert|angenommen|wenn|falls)\b/.test(lower) &&
     !/\b(alarm\w*|histor\w*|trend|verlauf|inspect\w*|prüf\w*|pruef\w*|result\w*|ergebnis\w*|maintenance|wartung\w*|forecast|prognose|orders?|auftr\w*|schedule|plan\w*|manual|handbuch|how (do|to)|wie (mache|kann)|set|setz\w*|stock|bestand|material|when|wann|why|warum|wieso)\b/.test(
       lower,
     )
   )
-    return ['asset_state', false];
+    return ['asset_state', onePointedAt];
   // "Kaltwassersatz: Vorlauf und Rücklauf bitte", "oven 1 zone temps pls": one machine and what it measures, with
   // nothing else asked (no limit, window, procedure or change), is a reading of those values now.
   if (

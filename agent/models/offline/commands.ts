@@ -8,17 +8,27 @@ import { foldInitialUmlauts } from './text';
 
 /** Phrases that use command words without commanding a machine. */
 const CHATTER =
-  /\b(hold on|hang on|hold up|stop (showing|sending|telling|talking|asking|it|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+  /\b(hold on|hang on|hold up|stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
-  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:on hold|held|paused)\s*(?:please|pls|now|asap)?[.!]?$/, 'hold'],
-  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)\s*(?:please|pls|now|asap)?[.!]?$/, 'stop'],
-  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:reset)\s*(?:please|pls|now|asap)?[.!]?$/, 'reset'],
-  [/\b(?:want|need|like|get)\b[^.?!,]*\b(?:started|switched on|turned on|running)\s*(?:please|pls|now|asap)?[.!]?$/, 'start'],
+  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'hold'],
+  // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
+  [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:angehalten|pausiert|im hold)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'hold'],
+  [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
+  [/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/, 'hold'],
+  [
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    'stop',
+  ],
+  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'reset'],
+  [
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    'start',
+  ],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
   [/\b(?:resetting|be reset|zur(?:ü|ue)ckgesetzt werden|resettet werden|quittiert werden)\b/, 'reset'],
   [/\b(?:starting|restarting|be started|be restarted|gestartet werden|eingeschaltet werden|neu gestartet werden)\b/, 'start'],

@@ -121,7 +121,10 @@ export function materialRuleIntent(
   // "wie oft muss ich die Paste nachfüllen", "how do I refill the feeder": a how-to is a manual question.
   const howTo = /\b(how (often|do i|do you|do we|to|should)|wie (oft|muss ich|mache ich|macht man|geht)|procedure|anleitung|vorgehen)\b/.test(lower);
   // "put the L1 printer on hold for a paste refill": a machine command with its reason.
-  const commandFirst = /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower);
+  // "Siebdrucker Linie 2 bitte pausieren, Paste nachfüllen": the command closes the first clause, the refill is its reason.
+  const commandFirst =
+    /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower) ||
+    (namesMachine && /^[^,;:–—-]*\b(pausieren|stoppen|anhalten|abschalten|ausschalten|in (?:den )?hold)\s*(?:bitte|mal|kurz)?\s*[,;:–—-]/i.test(text));
   // "stop the packer on line 2 before the tray magazine runs dry": a machine command whose reason is material.
   if (/^(please |pls |bitte )?(stop|hold|pause|halt|restart|reset|stopp\w*|halte?|pausier\w*)\b/.test(lower) && !replenish) return undefined;
   // "both lines at a glance, what runs and what doesn't": the plant overview, not the tugger runs.

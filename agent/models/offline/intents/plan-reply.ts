@@ -397,7 +397,13 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const chosen = reading.intent as Intent;
   // "no, don't release anything yet", "Ofen bloß nicht stoppen": a negated write is no request for one.
   // "lass ihn weiterlaufen" after a machine in Held is the resume itself, not a stop taken back.
-  const resumeOnly = chosen === 'machine_command' && parseCommand(text) === 'unhold' && !/\b(stop\w*|hold|halt\w*|anhalten|shut|off|aus)\b/.test(lower);
+  // "der Chipshooter steht im Hold - lass ihn weiterlaufen": the Hold it is in is the state told, not a command taken back.
+  const resumeOnly =
+    chosen === 'machine_command' &&
+    parseCommand(text) === 'unhold' &&
+    !/\b(stop\w*|hold|halt\w*|anhalten|shut|off|aus)\b/.test(
+      lower.replace(/\b(?:steht|stand|ist|is|was|war|sits?)\s+(?:\w+\s+)?(?:im|in|on|auf)\s+(?:hold|halt)\b/g, ' '),
+    );
   // "passt nicht, Soll auf 168 rauf", "not good, take it to 185": a complaint about the value, not a write taken back.
   const negatable = writeClauses(lower.replace(NOT_GOOD, ' '));
   if (WRITE_INTENTS.has(chosen) && (NEGATED.test(negatable) || (RETRACTED.test(negatable) && !resumeOnly))) {

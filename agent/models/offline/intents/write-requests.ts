@@ -68,7 +68,7 @@ export const QUESTIONED =
  * "Soll 245, Ist 238", "läuft gut bei 6,5 bar", "laut Profil soll Zone 4 245 haben".
  */
 export const REPORTED_OR_HEDGED =
-  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
+  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:against|vs\.?|versus|compared to|gegen(?:über)?|bei)\s+(?:a\s+|the\s+|its\s+|einem\s+|dem\s+|den\s+)?(?:setpoint|sollwert|soll|target|sp)\b|\b(?:certified|qualified|validated|approved|zertifiziert|freigegeben|qualifiziert|validiert)\s+(?:at|for|auf|bei|mit|f(?:ü|ue)r)\s+-?\d|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
 
 /**
  * Where a value is or went, told: "Kompressor läuft auf 6,5 bar seit heute früh", "zone 6 on L1 went to 243",
@@ -76,6 +76,26 @@ export const REPORTED_OR_HEDGED =
  */
 export const VALUE_TOLD =
   /^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b/;
+
+/**
+ * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden": a write put off, to a
+ * day, until after something or until someone has been asked.
+ */
+export const PUT_OFF =
+  /\b(?:erst|only|not until|nicht vor)\s+(?:am|morgen|(?:nach|after|on)\b|(?:am\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)|tomorrow|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))|\b(?:jetzt|now)\s+(?:nix|nichts|noch nicht|not|nothing)\b|\b(?:not|nicht|nich|net)\s+(?:now|jetzt|today|heute)\b|\b(?:vorher|erst|zuerst|first)\b[^.!?]*\b(?:besprechen|abkl(?:ä|ae)ren|kl(?:ä|ae)ren|reden|fragen|check with|talk to|talk it over|ask|discuss|run it by)\b/;
+
+/**
+ * "Die Qualität hat gesagt, wir sollen …", "boss reckons we should …": what someone else said should be done, told;
+ * it is a request only with the asker's own "pls do" / "mach bitte".
+ */
+export const REPORTED_SPEECH =
+  /^(?:die |der |das |the |our |unser\w* )?[a-zäöüß]+ (?:hat gesagt|hat gemeint|meint|meinte|sagt|sagte|said|says|reckons|thinks|thought|told us|hat uns gesagt),? (?:dass |that )?(?:wir|we|ich|i|man|you|du)\b/;
+const OWN_REQUEST = /\b(?:pls do|please do|do it|go ahead|make it so|mach bitte|mach das|bitte machen|bitte umsetzen|bitte erledigen|also los|dann los)\b/;
+
+/** A write put off or only reported as someone's view, unless the asker asks for it in words of their own. */
+export function putOffOrReported(lower: string): boolean {
+  return PUT_OFF.test(lower) || (REPORTED_SPEECH.test(lower) && !OWN_REQUEST.test(lower));
+}
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
 export const ON_A_CONDITION = /\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
@@ -85,7 +105,7 @@ export const ON_A_CONDITION = /\b(?:when|once|as soon as|after|sobald|wenn|nachd
  * "the last release broke line 2", "release notes": the release as a thing, not a request for one.
  */
 export function laterOrNoun(intent: Intent, lower: string): boolean {
-  if (ON_A_CONDITION.test(lower)) return true;
+  if (ON_A_CONDITION.test(lower) || putOffOrReported(lower)) return true;
   return (
     intent === 'release_schedule' &&
     RELEASE_NOUN.test(lower) &&
@@ -223,6 +243,7 @@ export function imperativeCommand(text: string): boolean {
   // "if the chiller trips again, stop the oven", "falls der Druck fällt, Kompressor aus": a command on a condition is
   // for later, and a write is filed only for now (the gate judges it against the plant as it is when it runs).
   if (/^(?:if|in case|unless|as soon as|once|wenn|falls|sobald|sofern)\b/.test(lower)) return false;
+  if (putOffOrReported(lower)) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (
@@ -239,10 +260,19 @@ export function imperativeCommand(text: string): boolean {
   )
     return false;
   // "inspektion auf linie 2 starten", "start the schedule": a process is started, not a machine.
+  // Only in the clause that holds the command: "Ofen L1 stoppen, Platine ist im Transport runtergefallen" stops the oven;
+  // "paste inspection", "optical inspection" are machines, not processes.
   if (
-    /\b(inspection|inspektion\w*|prüfung|pruefung|prüflauf|prueflauf|schedule|zeitplan|simulation|szenario|scenario|transport|fahrt|milkrun|handover|übergabe|uebergabe|work order|arbeitsauftrag)\b/.test(
-      lower,
-    )
+    lower
+      .replace(/\b(?:solder[- ])?paste inspection|optical inspection|(?:lot)?pasteninspektion|optische inspektion\b/g, 'machine')
+      .split(/[,;.!?–—]|\s-\s/)
+      .some(
+        (clause) =>
+          parseCommand(clause) !== undefined &&
+          /\b(inspection|inspektion\w*|prüfung|pruefung|prüflauf|prueflauf|schedule|zeitplan|simulation|szenario|scenario|transport|fahrt|milkrun|handover|übergabe|uebergabe|work order|arbeitsauftrag)\b/.test(
+            clause,
+          ),
+      )
   )
     return false;
   // "hold time at peak", "restart procedure", "stop reason": a command word naming a thing is no command.
@@ -317,6 +347,14 @@ export function imperativeCommand(text: string): boolean {
       )
     )
       return true;
+    // "boss wants the compressor started, pls do": someone's wish relayed, made the asker's own request.
+    if (
+      /^(?:the\s+|our\s+)?[a-z]+\s+(?:wants|needs|would like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)$/.test(
+        clause,
+      ) &&
+      OWN_REQUEST.test(lower)
+    )
+      return true;
     // "wär gut, wenn der Packer L2 mal anhält", "it would be good if the printer went on hold": a polite request.
     if (POLITE_IF.test(clause) && parseCommand(clause.replace(POLITE_IF, '')) !== undefined) return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
@@ -335,6 +373,15 @@ export function imperativeCommand(text: string): boolean {
       !/\b(?:left|leaves?|kept|keeps?|found|finds?|had|has|have|got|gets|stayed|stays?|went|goes|going|came|comes|been|turned|switched|shut)\b/.test(clause) &&
       parseCommand(clause) === 'stop' &&
       !QUESTION_START.test(clause)
+    )
+      return true;
+    // "würdest du den Ofen L1 in Hold nehmen": the state asked for, with the verb that puts it there.
+    if (/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/.test(clause)) return true;
+    // "ich brauch das AOI Linie 1 gestoppt": the state wanted, as a participle, German.
+    if (
+      /^(?:ich|wir)\s+(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|h(?:ä|ae)tte\w* gern\w*)\b.*\b(?:gestoppt|angehalten|abgeschaltet|ausgeschaltet|aus|im hold|gestartet|eingeschaltet|an|zur(?:ü|ue)ckgesetzt|quittiert)\s*(?:bitte|jetzt|sofort)?$/.test(
+        clause,
+      )
     )
       return true;
     // "Bestücker 2 auf Linie 1 bitte in Hold", "put it on hold": the state asked for, last.

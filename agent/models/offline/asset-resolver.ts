@@ -57,6 +57,11 @@ export function aliasesOf(asset: AssetRef): string[] {
     const words = name.split(' ');
     if (words.length === 2 && words.every((word) => /^[a-zäöüß]{3,}$/.test(word))) names.add(words.join(''));
   }
+  // "Feinbestücker", "Fine-Pitch-Bestücker": the floor's German for a fine-pitch placer.
+  for (const name of [...names]) {
+    const fine = /^fine[ -]?pitch (?:placer|pnp|pick and place)$/.exec(name);
+    if (fine) for (const german of ['feinbestuecker', 'fine pitch bestuecker', 'finepitch bestuecker', 'feinbestueckautomat']) names.add(german);
+  }
   const list = [...names].filter(Boolean);
   aliasCache.set(asset, list);
   return list;

@@ -100,3 +100,81 @@ describe('short questions about the machine just talked about', () => {
       expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
   });
 });
+
+describe('a write put off or only reported', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'nobody touch the conveyor speed on the L2 oven today, the profile is qualified at 15',
+      'air header 5.9 bar vs the setpoint of 6.5 again this morning',
+      'der Schichtleiter meint, wir sollen den Ofen L2 stoppen – das kläre ich erst mit der Planung',
+      'den Packer L1 stoppen wir erst nach der Pause, jetzt nix',
+      'stop the L2 printer only on Friday, not now',
+    ])
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+  });
+
+  it('files it when the asker makes it their own request', async () => {
+    expect(await ask('the QE wants the L1 SPI stopped, pls do')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-SPI', command: 'stop' },
+    });
+  });
+
+  it('"noch net freigeben" after a plan releases nothing', async () => {
+    const plan = await after('propose_schedule', { line: 'Line1' }, 'plan mal neu', 'ne, noch net freigeben');
+    expect(filesAWrite(plan)).toBe(false);
+  });
+});
+
+describe('commands with their reason', () => {
+  it('file the command, not what the reason names', async () => {
+    for (const [text, asset, command] of [
+      ['the L1 packer keeps jamming, stop it for now', 'L1-PCK', 'stop'],
+      ['Ofen L2 stoppen, Platine ist im Transport verrutscht', 'L2-RFL', 'stop'],
+      ['könntest du den Ofen L2 in Hold nehmen, wir wechseln die Stickstoffflasche', 'L2-RFL', 'hold'],
+      ['ich brauch den Drucker Linie 1 angehalten, Schablone wird gereinigt', 'L1-PRN', 'hold'],
+      ['stop on the L2 optical inspection please, they are cleaning the lens', 'L2-AOI', 'stop'],
+      ['Pastendrucker Linie 1 bitte pausieren, Paste nachfüllen', 'L1-PRN', 'hold'],
+      ['der Bestücker 2 auf L2 steht im Hold – lass ihn weiterlaufen', 'L2-PNP2', 'unhold'],
+    ] as const)
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+});
+
+describe('values given the terse way', () => {
+  it('"give it 12" after the chiller reading', async () => {
+    expect(await after('asset_state', { asset: 'UT-CHL' }, 'chiller supply temp?', 'too warm, give it 12')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', value: 12 },
+    });
+  });
+
+  it('"mach mal 248 draus" after a zone reading', async () => {
+    expect(await after('asset_state', { asset: 'L2-RFL' }, 'was hat Zone 7 am Ofen Linie 2', 'zu knapp, mach mal 248 draus')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 248 },
+    });
+  });
+
+  it('"zone: value" with a thank-you', async () => {
+    expect(await ask('Zone 5 L1 oven: 238. thanks')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 238 },
+    });
+  });
+});
+
+describe('what the asker means to do next', () => {
+  it('does not make the question a write', async () => {
+    expect(await ask('bevor ich den Feinbestücker auf Linie 2 wieder anfahre: wie ist sein Zustand?')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L2-PNP2' },
+    });
+    expect(await ask('bevor ich nen Milkrun losschicke: wie viele STM32H743ZIT6 sind noch da?')).toMatchObject({ kind: 'tool', tool: 'material_status' });
+  });
+});

@@ -12,7 +12,7 @@ import { latestOutput, type EarlierResult } from './earlier-results';
 import type { Plan, PreviousCall } from './intents';
 import { asnId, delayHours, mentionedPart, mentionedSupplier, rejectedQuantity, shortfallPct } from './material-slots';
 import { ON_A_CONDITION } from './intents/write-requests';
-import { editDistance, normalise } from './text';
+import { editDistance, normalise, withoutPlannedStep } from './text';
 import type { Language } from './training-set';
 
 export const MATERIAL_INTENTS = {
@@ -107,6 +107,8 @@ export function materialRuleIntent(
   /** Whether the request names a machine: then "paste" is the printer's and "shortage" may be compressed air's. */
   namesMachine = false,
 ): MaterialIntent | undefined {
+  // "bevor ich nen Milkrun losschicke: wie viele … sind noch da?": what the asker means to do next is no request.
+  text = withoutPlannedStep(text);
   const lower = normalise(text);
   if (asksForALimit(text)) return undefined;
   const part = mentionedPart(text, parts, { numbersOnly: namesMachine });
@@ -115,6 +117,16 @@ export function materialRuleIntent(
   const runOut = /\b(runs? out|running out|runs? dry|runs? short)\b/.test(lower);
   const asksToSend = !runOut && mayAskToSend(text);
   if (has('dispatch_transport') && asksToSend && SEND.test(lower) && (VEHICLE.test(lower) || lastTool === 'plan_replenishment')) return 'dispatch_transport';
+  // "RUN-2 but with AMR-02", "RUN-1, aber mit dem TUG-02" after a replenishment plan: the run named is the one to send.
+  if (
+    has('dispatch_transport') &&
+    lastTool === 'plan_replenishment' &&
+    /^(?:(?:ok\w*|ja|jo|dann|then|yes|gut|passt)[\s,]+)*run\s*-?\s*\d+\s*(?:$|[,.!]|\b(?:but|aber|mit|with|bitte|pls|please|los|raus|go|now|jetzt)\b)/.test(
+      lower,
+    ) &&
+    !/\?\s*$/.test(text)
+  )
+    return 'dispatch_transport';
   // "start the tugger run": "start" is a machine command unless a vehicle or a planned run is what starts.
   if (has('dispatch_transport') && asksToSend && /\bstart\w*\b/.test(lower) && START_TARGET.test(lower)) return 'dispatch_transport';
   const replenish = REPLENISH.test(lower) || lower.split(' ').some((word) => word.length >= 8 && editDistance(word, 'replenishment', 2) <= 2);
@@ -361,7 +373,20 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1] ??
     (ordinal ? String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4) : undefined);
   if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
-  const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower);
+  // "mit dem zweiten Tugger", "with the other AMR": a vehicle by its place, the other one of the run's kind.
+  const byPlace = /\b(first|second|other|erste\w*|zweite\w*|andere\w*)\s+(tug|tugger|routenzug|amr)\b/.exec(lower);
+  const placeNumber = byPlace
+    ? /^(first|erste)/.test(byPlace[1]!)
+      ? '1'
+      : /^(second|zweite)/.test(byPlace[1]!)
+        ? '2'
+        : chosen.length === 1
+          ? chosen[0]!.vehicle.endsWith('1')
+            ? '2'
+            : '1'
+          : undefined
+    : undefined;
+  const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower) ?? (byPlace && placeNumber ? [byPlace[0], byPlace[2]!, placeNumber] : null);
   if (vehicle) {
     const serial = `${vehicle[1] === 'amr' ? 'AMR' : 'TUG'}-0${vehicle[2]}`;
     const byVehicle = chosen.filter((run) => run.vehicle.toUpperCase() === serial);

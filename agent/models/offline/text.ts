@@ -206,3 +206,11 @@ export function withoutQuotedText(text: string): string {
     ' … ',
   );
 }
+
+/**
+ * "bevor ich was buche: wie viele Stunden hat …", "before I restart it, what state is …": what the asker means to do
+ * next says nothing about what they ask now, so the clause is left out where the request's kind is read.
+ */
+export function withoutPlannedStep(text: string): string {
+  return text.replace(/^\s*(?:bevor|before)\s+(?:ich|wir|i|we|man)\b[^:,–—?]{0,80}[:,–—]\s*(?=(?:\S+\s+){2,}\S)/i, '');
+}

@@ -9,7 +9,7 @@ import type { Classification } from './intent-classifier';
 import { detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
 import { withoutNegatedWrites } from './negated-clauses';
-import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand } from './text';
+import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand, withoutPlannedStep } from './text';
 import { speltValuesAsDigits } from './number-words';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
@@ -35,7 +35,7 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   );
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };
-  const classified = (input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
+  const classified = withoutPlannedStep(input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
     // "stop, quick one: …", "Moment, …", "hold it a sec, …": an interjection before the request says nothing about it.
     .replace(LEADING_INTERJECTION, '')
     // Timestamps typed in full say nothing about the intent and only confuse the classifier.

@@ -80,7 +80,7 @@ export function setpointValue(text: string): number | undefined {
     // "Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht": the value right after the setpoint's name.
     /\b(?:setpoint|sollwert|sp)\s*[:=]?\s*(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
     // "mach 185 draus", "make it 185 then": the value right after the verb.
-    /\b(?:mach|mache|machen|make)\s+(?:es |it |das |die |den |ihn |that )?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
+    /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
     ) ??
     // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".
@@ -97,6 +97,8 @@ export function setpointValue(text: string): number | undefined {
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
     // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
+    // "Zone 7 L2 oven: 249. thx": the terse "what: value" with a courtesy after it.
+    /:\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/i.exec(text) ??
     // "chiller supply 15 pls": a bare value last, asked for with a courtesy.
     /(?<![\d.,:])\b(\d{1,4}(?:[.,]\d+)?)\s+(?:pls|plz|please|bitte)[\s.!]*$/i.exec(text) ??
     // "kaltwasser n bisschen waermer, 17 grad vorlauf": a change asked for, then the value with its unit and the setpoint's name.

@@ -10,7 +10,7 @@ import { assetByTag } from '../tag-match';
 import type { PlanInput } from '../types';
 import type { Intent } from '../catalogue';
 import { orderRule } from './orders';
-import { plantRule } from './plant';
+import { BARE_VALUE_WRITE, plantRule } from './plant';
 import { questionRule } from './questions';
 import type { RuleContext } from './rule-context';
 
@@ -53,7 +53,9 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   // "ok, fahr die auf 200 hoch": a leading "ok" or "dann" does not make a short follow-up long.
   const core = text.replace(/^(?:(?:ok|okay|ja|jo|gut|so|dann|then|alright|right|fine)\b[\s,.!]*)+/i, '');
   // "drop the setpoint to 14", "Soll auf 168 rauf" after a machine's reading: the setpoint of the machine just read.
-  const pointsBack = PRONOUN.test(lower) || wordCount(core) <= 4 || (wordCount(core) <= 8 && SETPOINT_BACK_REFERENCE.test(lower));
+  // "bisschen knapp, mach mal 248 draus": a value asked for with its verb and no machine is for the one just read.
+  const pointsBack =
+    PRONOUN.test(lower) || wordCount(core) <= 4 || (wordCount(core) <= 8 && (SETPOINT_BACK_REFERENCE.test(lower) || BARE_VALUE_WRITE.test(lower)));
   const target = machine ?? (pointsBack ? previousAsset : undefined);
   const usesPrevious = !machine && target !== undefined;
   return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };

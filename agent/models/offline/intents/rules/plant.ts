@@ -12,8 +12,8 @@ import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, 
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
-const BARE_VALUE_WRITE =
-  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
+export const BARE_VALUE_WRITE =
+  /(?:^|[,;–—-]\s*)(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take|give|gib|geb)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|ihm|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
 /** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
 const SETTING_VERB =

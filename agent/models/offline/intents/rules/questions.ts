@@ -6,6 +6,7 @@ import { detectLanguage } from '../../language';
 import { isCommandChatter } from '../../commands';
 import { resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
+import { withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
@@ -191,7 +192,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   const onePointedAt = rules.usesPrevious && rules.target !== undefined && rules.target.type !== 'line' && PRONOUN.test(lower);
   if (
     ((rules.machine && rules.resolution.kind === 'one') || onePointedAt) &&
-    wordCount(text) <= 10 &&
+    // "bevor ich den Feinbestücker wieder anfahre: wie ist sein Zustand?": the question after the step planned counts.
+    wordCount(withoutPlannedStep(text)) <= 10 &&
     (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund|on hold|held|idle|stopped|gestoppt|angehalten|pausiert|paused|im hold)\b/.test(
       lower,
     ) ||

@@ -197,7 +197,10 @@ export type TagResolution = { kind: 'one'; tag: AssetTag } | { kind: 'ambiguous'
 
 /** The words of a sentence as tag descriptions spell them ("zone 4 temp" → zone4 temperature). */
 export function tagQueryWords(text: string): string[] {
-  return joinNumbers(tokens(text).flatMap(measurementWords)).filter((word) => !STOP_WORDS.has(word));
+  // German "um" ("um sechs", "wie steht's um die Halle") is the micrometre of "PasteHeightUm" only after a number.
+  return joinNumbers(tokens(text).flatMap(measurementWords)).filter(
+    (word, index, words) => !STOP_WORDS.has(word) && (word !== 'um' || /\d$/.test(words[index - 1] ?? '')),
+  );
 }
 
 /** The tag a sentence names: an exact id (`Zone4.SetpointC`) or the tag whose words it shares most. */

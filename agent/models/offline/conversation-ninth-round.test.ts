@@ -178,3 +178,54 @@ describe('what the asker means to do next', () => {
     expect(await ask('bevor ich nen Milkrun losschicke: wie viele STM32H743ZIT6 sind noch da?')).toMatchObject({ kind: 'tool', tool: 'material_status' });
   });
 });
+
+describe('windows, filters and follow-ups said the floor way', () => {
+  it('reads hours in words after a word of time', async () => {
+    expect(await ask('Rakeldruck Drucker L1 zwischen viertel nach sieben und neun')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-PRN', from: '2026-03-04T06:15:00.000Z', to: '2026-03-04T08:00:00.000Z' },
+    });
+  });
+
+  it('starts "seit Samstag früh um sechs" at six', async () => {
+    const plan = await ask('Vorlauftemperatur Kaltwasser seit Samstag früh um sechs');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'UT-CHL', from: '2026-02-28T05:00:00.000Z' } });
+  });
+
+  it('does not take German "um" for micrometres', async () => {
+    expect(await ask('wie stehts um die Halle')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+
+  it('reads "stehn geblieben is" as a stop', async () => {
+    expect(await ask('die 15 Minuten bevor die Linie 1 stehn geblieben is, was kam da')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { before: { line: 'Line1', minutes: 15 } },
+    });
+  });
+
+  it('reads a work order status with a hyphen and a work order id asked with a remark', async () => {
+    expect(await ask('in-progress work orders for the chiller')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { status: 'in_progress' } });
+    expect(await ask("what's the status of WO-1004, if it's done I won't create another")).toMatchObject({
+      kind: 'tool',
+      tool: 'list_work_orders',
+      args: { id: 'WO-1004' },
+    });
+  });
+
+  it('takes a lone number after a delay as the new delay', async () => {
+    const plan = await after(
+      'supply_disruption_impact',
+      { supplier: 'SUP-WURTH', delayHours: 6 },
+      'Würth 6 Stunden später, was heißt das',
+      'und wenns 30 werden?',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: { supplier: 'SUP-WURTH', delayHours: 30 } });
+  });
+
+  it('"make it the last 4 hours" re-reads the same trend over the new window', async () => {
+    const plan = await after('tag_history', { asset: 'L1-RFL', tag: 'O2Ppm' }, 'O2 on oven 1, last hour', 'make it the last 4 hours');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'L1-RFL', tag: 'O2Ppm', from: '2026-03-04T05:00:00.000Z' } });
+  });
+});

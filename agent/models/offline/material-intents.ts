@@ -277,6 +277,15 @@ function disruptionPlan(input: MaterialPlanInput): Plan {
       args[key] = input.previous.args[key];
     }
   }
+  // "Mouser 8 Stunden später" → "und wenns 20 werden?": a lone number replaces the delay (or shortfall) just asked about.
+  if (input.followUp && input.previous?.tool === 'supply_disruption_impact' && hours === undefined && short === undefined) {
+    const lone = /^[^\d]*\b(\d+(?:[.,]\d+)?)\b[^\d]*$/.exec(input.text)?.[1];
+    const value = lone !== undefined ? Number(lone.replace(',', '.')) : undefined;
+    if (value !== undefined && value > 0) {
+      if (input.previous.args.shortfallPct !== undefined && input.previous.args.delayHours === undefined) args.shortfallPct = value;
+      else args.delayHours = value;
+    }
+  }
   const named = Boolean(args.delivery || args.part || args.supplier);
   if (!named && (hours !== undefined || short !== undefined || rejected !== undefined)) {
     if (part.kind === 'ambiguous')

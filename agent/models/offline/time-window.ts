@@ -191,6 +191,12 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   const sinceWeekday = sinceDay ? WEEKDAYS.find(([pattern]) => pattern.test(sinceDay))?.[1] : undefined;
   if (sinceWeekday !== undefined) {
     const today = (weekdayToday(context) - sinceWeekday + 7) % 7;
+    // "seit Samstag früh um 6", "since Saturday 6 am": from that hour of the day.
+    const clock = new RegExp(
+      String.raw`\b${sinceDay}\s+(?:(?:fr(?:ü|ue)h|morgens?|morning|vormittag)\s+)?(?:um|at|ab|gegen)?\s*(\d{1,2})(?::(\d{2}))?\s*(?:uhr|h|am|o'?clock)?\b`,
+    ).exec(t);
+    const hour = clock ? Number(clock[1]) : 0;
+    if (hour <= 23) return window(at(plantDay(context, -today), hour, clock?.[2] ? Number(clock[2]) : 0, context), now);
     return window(at(plantDay(context, -today), 0, 0, context), now);
   }
   // "last weekend", "letztes Wochenende": Saturday 00:00 to Monday 00:00 just past.
@@ -341,6 +347,14 @@ export function spokenClockTimes(text: string, language: Language): string {
           return hour !== undefined && hour >= 1 && hour <= 24 ? `${lead} ${hour}` : whole;
         },
       )
+      // "zwischen 6:15 und acht", "seit samstag frueh um sechs": an hour in words after a word of time, as digits.
+      .replace(
+        /\b(um|at|bis|und|and|to|till|until|zwischen|between|von|from|ab|seit|since)\s+([a-zäöüß]+)\b(?!\s*(?:stunden?|std|hours?|hrs?|minuten?|min|mins|minutes?|tage?n?|days?|boards?|platinen|st(?:ü|ue)ck|pcs|%|prozent|percent|grad|degrees|bar)\b)/gi,
+        (whole: string, lead: string, word: string) => {
+          const hour = /^(a|an|ein|eine|einer|einen|one|eins)$/i.test(word) ? undefined : numberWord(word);
+          return hour !== undefined && hour >= 1 && hour <= 24 ? `${lead} ${hour}` : whole;
+        },
+      )
       .replace(/\bhalf past (\d{1,2})\b/gi, (_, h: string) => hhmm(Number(h), 30))
       .replace(/\bquarter past (\d{1,2})\b|\bviertel nach (\d{1,2})\b/gi, (_, a?: string, b?: string) => hhmm(Number(a ?? b), 15))
       .replace(/\bquarter to (\d{1,2})\b|\bviertel vor (\d{1,2})\b|\bdrei ?viertel (\d{1,2})\b/gi, (_, a?: string, b?: string, c?: string) =>
@@ -375,7 +389,7 @@ export function parseTimeWindow(given: string, language: Language, context: Time
 
 /** Ways people say a machine or line stopped, in English and German. */
 const STOPPED =
-  'stop(?:ped|s)?|went down|went off|shut down|tripped|halt(?:ed)?|died|crashed|stand|stehen ?blieb|stehen ?geblieben|gestoppt|ausgefallen|ausgegangen|abgeschaltet|stillstand|stillgestanden';
+  'stop(?:ped|s)?|went down|went off|shut down|tripped|halt(?:ed)?|died|crashed|stand|stehen ?blieb|stehen ?geblieben|stehn ?geblieben|gestoppt|ausgefallen|ausgegangen|abgeschaltet|stillstand|stillgestanden';
 
 /** "the 10 minutes before line 1 stopped", "die 10 Minuten bevor Linie 1 stand" → 10. */
 export function beforeStop(text: string): BeforeStop | undefined {

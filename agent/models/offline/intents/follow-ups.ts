@@ -313,6 +313,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.combined = `${input.previousText} ${reading.combined}`;
     reading.followUp = true;
   } else if (
+    (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&
+    wordCount(lower) <= 8 &&
+    /^(?:(?:ok\w*|dann|then|hm+|and|und)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|instead|nimm|take|change it to|go back to|zoom out to|zeig(?: mal)?|show(?: me)?)\b/.test(
+      lower,
+    ) &&
+    parseTimeWindow(text, language, timeContext) !== undefined &&
+    resolveAsset(text, input.assets).kind === 'none'
+  ) {
+    // "O2 trend on the L2 oven, last hour" → "make it the last 4 hours": the same read over another window.
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  } else if (
     !input.previous &&
     !input.pendingQuestion &&
     /^(?:(?:no|nope|nah|nee|nein|doch|sorry|oops|i meant|ich meinte|make that|rather|eher|lieber)[\s,.!]*)+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n)?\s*[.!]?$/.test(

@@ -29,7 +29,7 @@ function numberWordsToDigits(lower: string): string {
 
 export function planListWorkOrders(plan: PlanContext): Plan {
   const { lower, machine, call } = plan;
-  const status = /\bin ?progress\b|\bin arbeit\b|\blaufende[nr]?\b|\blaufen\b|\bongoing\b|\bbeing worked\b|\bactive\b|\baktive[nr]?\b/.test(lower)
+  const status = /\bin[ -]?progress\b|\bin arbeit\b|\blaufende[nr]?\b|\blaufen\b|\bongoing\b|\bbeing worked\b|\bactive\b|\baktive[nr]?\b/.test(lower)
     ? 'in_progress'
     : /\b(planned|geplant\w*|eingeplant)\b/.test(lower)
       ? 'planned'

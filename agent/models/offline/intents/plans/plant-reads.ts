@@ -86,7 +86,11 @@ export function planTagHistory(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, window, previousWindow, call, needAsset } = plan;
   if (!machine) return needAsset(say(language, 'the trend', 'den Verlauf'));
   let tag = resolveTag(withoutAssetWords(combined, machine), machine.tags);
-  if (tag.kind === 'none' && followUp && typeof input.previous?.args.tag === 'string') tag = resolveTag(input.previous.args.tag, machine.tags);
+  if (tag.kind === 'none' && followUp && typeof input.previous?.args.tag === 'string') {
+    // The previous call's tag by its id ("O2Ppm" is no word to match), else by its words.
+    const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);
+    tag = previousTag ? { kind: 'one', tag: previousTag } : resolveTag(input.previous.args.tag, machine.tags);
+  }
   if (tag.kind === 'ambiguous')
     return clarify(
       say(

@@ -272,7 +272,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     (/\bwo-\d{1,6}\b|\bwo\s?\d{3,}\b/.test(lower) ||
       /\b(?:work ?order|arbeitsauftrag|wartungsauftrag)\s*(?:no\.?|nr\.?|number|nummer|#)?\s*\d{1,6}\b/.test(lower)) &&
-    !explicitWrite('create_work_order', lower)
+    // "status of WO-1007 - if it's still planned I won't create a new one": its status is what is asked.
+    (/^(?:\w+\s+)?(?:what'?s|what is|status|stand|wie ist)\b/.test(lower) || !explicitWrite('create_work_order', lower))
   )
     return ['list_work_orders', false];
   // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.

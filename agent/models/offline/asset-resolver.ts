@@ -114,17 +114,19 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
   for (const asset of assets) {
     if (asset.type === 'line') continue;
     let own = { length: 0, numbered: false } as ReturnType<typeof aliasMatch>;
+    // A numbered name ("PnP 1") says more than a longer one both placers share ("Bestücker PnP 1 auf L2").
+    const weight = (match: { length: number; numbered: boolean }) => (match.length > 0 && match.numbered ? 1000 : 0) + match.length;
     for (const alias of aliasesOf(asset)) {
       const match = aliasMatch(words, alias);
-      if (match.length > own.length) own = match;
+      if (weight(match) > weight(own)) own = match;
     }
     if (own.length === 0) continue;
-    if (own.length > best) {
-      best = own.length;
+    if (weight(own) > best) {
+      best = weight(own);
       matches = [asset];
       // "oven 1" where ovens carry no number of their own: the number is the line's.
       impliedLine = !own.numbered && own.next && /^\d{1,2}$/.test(own.next) ? own.next : undefined;
-    } else if (own.length === best) matches.push(asset);
+    } else if (weight(own) === best) matches.push(asset);
   }
   line ??= impliedLine;
   if (line !== undefined && matches.length > 0) {

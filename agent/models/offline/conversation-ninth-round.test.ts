@@ -229,3 +229,35 @@ describe('windows, filters and follow-ups said the floor way', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'L1-RFL', tag: 'O2Ppm', from: '2026-03-04T05:00:00.000Z' } });
   });
 });
+
+describe('names and shapes from the floor', () => {
+  it('a numbered name wins over a longer one both machines share', async () => {
+    expect(await ask('Arbeitsaufträge vom Bestücker PnP 2 auf L1')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'L1-PNP2' } });
+  });
+
+  it('answers the restart question with the command named', async () => {
+    const plan = await understand({ ...base, text: 'just reset it', pendingQuestion: 'restart the L2 ICT' });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-ICT', command: 'reset' } });
+  });
+
+  it('reads the floor at a glance', async () => {
+    for (const text of ['first thing, how does the floor look', 'wie sieht die Halle aus'])
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+
+  it('files a schedule proposal asked for by its name', async () => {
+    expect(await ask('bräucht mal nen Planvorschlag für heute')).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
+  });
+
+  it('reads a stop in a compound as the machine down', async () => {
+    expect(await ask('was passiert bei einem Ofenstillstand von 3 Stunden auf Linie 2')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L2-RFL', hours: 3 } },
+    });
+  });
+
+  it('reads the yield of a shift as what inspection found', async () => {
+    expect(await ask('wie war die Ausbeute gestern auf Linie 2')).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { line: 'Line2' } });
+  });
+});

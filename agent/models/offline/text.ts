@@ -214,3 +214,8 @@ export function withoutQuotedText(text: string): string {
 export function withoutPlannedStep(text: string): string {
   return text.replace(/^\s*(?:bevor|before)\s+(?:ich|wir|i|we|man)\b[^:,–—?]{0,80}[:,–—]\s*(?=(?:\S+\s+){2,}\S)/i, '');
 }
+
+/** "Ofenstillstand", "Bestückerausfall": the machine and its stop in one word, as two, so the machine is found. */
+export function splitStopCompounds(text: string): string {
+  return text.replace(/\b([A-Za-zÄÖÜäöüß]{3,}?)(stillstand|ausfall)\b/gi, '$1 $2');
+}

@@ -34,6 +34,8 @@ const GENERIC_MEASUREMENTS = new Set([
   'active',
   'alarm',
   'alarms',
+  // "first thing Monday": "first" names the first-pass yield only with "pass" or "yield" beside it.
+  'first',
 ]);
 
 /** The asset whose tags alone match the request ("header pressure" → the compressor), if just one. */

@@ -51,7 +51,9 @@ export function planMachineCommand(plan: PlanContext): Plan {
   const { language, asset, call, needAsset } = plan;
   // With the request an answer completes ("stop the reflow oven" → "the line 2 one"), the command is in the request.
   // … or in what a follow-up made of it ("weiter" after a hold is "unhold" that machine).
-  const text = plan.input.pendingQuestion || (plan.followUp && plan.combined !== plan.text) ? plan.combined : plan.text;
+  // An answer that names its own command ("restart the L1 SPI" → "just start it") is that command.
+  const answered = plan.input.pendingQuestion && parseCommand(plan.text) !== undefined && !RESTART.test(plan.text);
+  const text = !answered && (plan.input.pendingQuestion || (plan.followUp && plan.combined !== plan.text)) ? plan.combined : plan.text;
   if (isCommandChatter(text) && !parseCommand(text)) return chatterReply(language);
   const command = parseCommand(text);
   if (!command)

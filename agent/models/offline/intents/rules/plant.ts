@@ -198,6 +198,14 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
   )
     return ['inspection_results', false];
+  // "wie war die Ausbeute in der Frühschicht auf L1", "first pass yield on line 2 last night": the yield over a window
+  // is what inspection found then.
+  if (
+    /\b(ausbeute|fpy|first.pass.yield|first.pass|durchlaufausbeute)\b/.test(lower) &&
+    (!machine || machine.type === 'line') &&
+    !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*|orders?|auftr\w*|run|start|trigger)\b/.test(lower)
+  )
+    return ['inspection_results', false];
   // "irgendwelche Kurzschlüsse seit Schichtbeginn?", "any solder bridges on L2 today": a board defect class is what
   // inspection found.
   if (
@@ -323,7 +331,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) ||
     /^(?:bitte )?(schlag\w*|erstell\w*)\b.*\b(plan|planung)\w*\b/.test(lower) ||
-    /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower)
+    /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower) ||
+    // "Ich bräucht n Planvorschlag", "new schedule proposal pls": the proposal asked for by its name.
+    (/\b(planvorschlag\w*|plan-vorschlag\w*|schedule proposal|proposed schedule|new schedule)\b/.test(lower) &&
+      !/\b(release|freigeb\w*|frei|approve\w*|send|schick\w*)\b/.test(lower))
   )
     // "re-plan assuming the material turns up 5 h late": a plan under a scenario is a what-if.
     return asksWhatIf(lower) ? ['what_if', false] : ['propose_schedule', false];

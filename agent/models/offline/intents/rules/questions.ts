@@ -63,6 +63,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['plant_overview', false];
+  // "how does the floor look", "wie steht's um die Halle", "how's the shop floor doing": the whole plant at a glance.
+  if (
+    !rules.machine &&
+    /\b(floor|shop ?floor|shopfloor|halle|hall|fab|fabrik|werk|plant|produktion)\b/.test(lower) &&
+    /\b(look\w*|aus|aussehen|stehts?|steht'?s|going|doing|running|l(?:ä|ae)uft|status|lage)\b/.test(lower) &&
+    !/\b(alarm\w*|orders?|auftr\w*|schedule|plan\w*|manual\w*|handbuch\w*|stock|material\w*|layout|map|karte)\b/.test(lower) &&
+    wordCount(text) <= 10
+  )
+    return ['plant_overview', false];
   // "wieviel Ausschuss hatte Linie 1 heute", "scrap on L2 so far": the shift's scrap per line is the overview's.
   if (
     /\b(scrap|scrapped|ausschuss)\b/.test(lower) &&

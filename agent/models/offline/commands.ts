@@ -53,6 +53,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache)\b(?![^.?!,]*\b(?:licht|lampe|alarm\w*|termin|f(?:ü|ue)r)\b)[^.?!,]*\baus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*$/,
     'stop',
   ],
+  // "ok stencil's in. L1 printer go", "na dann Drucker L1 los": a machine named, then "go" / "los" — start it.
+  [
+    /(?:^|[.!;:,–—]\s*|\s-\s)(?:(?:ok|okay|na dann|dann|so|then|und)\s+)?(?:the\s+|der\s+|den\s+|die\s+)?(?![^.!;:,]*\b(?:ist|is|was|war|what|was|wie|how|let'?s|here|off|we|wir)\b)[a-z0-9äöüß&-]+(?:\s+[a-z0-9äöüß&-]+){0,3}\s+(?:go|los)\s*(?:bitte|please|pls|jetzt|now)?\s*[.!]?\s*(?:[,;].*)?$/,
+    'start',
+  ],
   // "chiller off for 20 min please", "air compressor off now": a machine named, then "off" — the floor's word.
   [
     /^(?:(?:please|pls|ok|okay|so|then)\s+)*(?:the\s+)?[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b(?:\s+for\s+(?:\d+|a|an|one|half an?)\s*\w+)?\s*(?:please|pls|now|asap)?\s*(?:[,;.!–-].*)?$/,

@@ -261,3 +261,31 @@ describe('names and shapes from the floor', () => {
     expect(await ask('wie war die Ausbeute gestern auf Linie 2')).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { line: 'Line2' } });
   });
 });
+
+describe('a story around the request', () => {
+  it('files nothing for a command on a condition or taken back', async () => {
+    for (const text of ['start the L2 printer once the new stencil is in', 'put the L1 SPI on hold while we swap the nozzle - actually no, the swap is done'])
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+  });
+
+  it('files the write asked for after the story', async () => {
+    for (const [text, args] of [
+      ['zone 5 on the L2 oven keeps reading low, 236 would be better, could you do that', { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 236 }],
+      ['air 6.4 then, maintenance is happy', { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.4 }],
+      ['Kaltwasser runter auf 13, Kunde hat freigegeben', { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 13 }],
+    ] as const)
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+    for (const text of ['ok, new squeegee fitted. L2 printer go', 'so, Feeder ist voll – Bestücker 1 Linie 2 los'])
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'start' } });
+    expect(filesAWrite(await ask('was ist da los am Drucker L1'))).toBe(false);
+  });
+
+  it('reads what is asked after the story', async () => {
+    expect(await ask('evening. lates say the compressor bearing sounds rough, how long has it got?')).toMatchObject({
+      kind: 'tool',
+      tool: 'maintenance_forecast',
+      args: { asset: 'UT-AIR' },
+    });
+    expect(await ask('Der Meister will wissen, wie weit wir mit 24119 sind')).toMatchObject({ kind: 'tool', tool: 'production_status' });
+  });
+});

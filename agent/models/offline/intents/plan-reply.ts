@@ -18,7 +18,7 @@ import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from 
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE } from './write-requests';
+import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, withoutPermission } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -287,7 +287,7 @@ function acknowledgement({ lower, language }: Request): Plan | undefined {
   // "already stopped the L2 oven myself, just fyi", "Nachtschicht hat den Tester schon neu gestartet, läuft wieder":
   // a change told as done, nothing asked — noted, nothing to run.
   if (
-    TOLD_AS_DONE.test(lower) &&
+    TOLD_AS_DONE.test(withoutPermission(lower)) &&
     !lower.includes('?') &&
     !/^(?:was|wer|wie|warum|wieso|weshalb|wann|welche\w*|wo|who|what|why|when|which|how|where|did|has|have|had|hat|haben|hatte|ist|is|was|were|seit wann)\b/.test(
       lower,

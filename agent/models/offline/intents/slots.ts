@@ -99,6 +99,10 @@ export function setpointValue(text: string): number | undefined {
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
     // "Zone 7 L2 oven: 249. thx": the terse "what: value" with a courtesy after it.
     /:\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/i.exec(text) ??
+    // "241 would be better, can you do that": the value said to be better.
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s+(?:would be|w(?:ä|ae)re?)\s+(?:better|besser|good|gut|right|richtig)\b/i.exec(text) ??
+    // "chiller 14 then, QE agreed": a machine named in a word or two, then its value and "then".
+    /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b/i.exec(text) ??
     // "chiller supply 15 pls": a bare value last, asked for with a courtesy.
     /(?<![\d.,:])\b(\d{1,4}(?:[.,]\d+)?)\s+(?:pls|plz|please|bitte)[\s.!]*$/i.exec(text) ??
     // "kaltwasser n bisschen waermer, 17 grad vorlauf": a change asked for, then the value with its unit and the setpoint's name.

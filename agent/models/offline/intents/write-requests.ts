@@ -13,7 +13,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   release_schedule:
     /\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|frei|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
   set_setpoint:
-    /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
+    /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
   machine_command: /./,
   dispatch_transport: /\b(send|dispatch|go|start|schick\w*|sende\w*|versende\w*|los\w*|beauftrag\w*|fahr\w*|starte\w*)\b/,
 };
@@ -28,7 +28,7 @@ export const ASKS_OR_REPORTS =
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
 export const TOLD_AS_DONE =
-  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
+  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt|gemacht|erledigt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
 const ASKS_WHETHER =
@@ -43,10 +43,11 @@ export const PASTED_TEXT =
  * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
  */
 export const FOR_SOMEONE_ELSE =
-  /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
+  /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
-export function toldAskedOrPasted(lower: string): boolean {
+export function toldAskedOrPasted(given: string): boolean {
+  const lower = withoutPermission(given);
   return (
     TOLD_AS_DONE.test(lower) ||
     VALUE_TOLD.test(lower) ||
@@ -68,7 +69,7 @@ export const QUESTIONED =
  * "Soll 245, Ist 238", "läuft gut bei 6,5 bar", "laut Profil soll Zone 4 245 haben".
  */
 export const REPORTED_OR_HEDGED =
-  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:against|vs\.?|versus|compared to|gegen(?:über)?|bei)\s+(?:a\s+|the\s+|its\s+|einem\s+|dem\s+|den\s+)?(?:setpoint|sollwert|soll|target|sp)\b|\b(?:certified|qualified|validated|approved|zertifiziert|freigegeben|qualifiziert|validiert)\s+(?:at|for|auf|bei|mit|f(?:ü|ue)r)\s+-?\d|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
+  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)(?!.*\b(?:can you do (?:that|it)|could you do (?:that|it)|do it|please do|pls do|mach (?:das|mal)|kannst du das (?:machen|einstellen|so einstellen)|bitte (?:so )?(?:einstellen|machen))\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:against|vs\.?|versus|compared to|gegen(?:über)?|bei)\s+(?:a\s+|the\s+|its\s+|einem\s+|dem\s+|den\s+)?(?:setpoint|sollwert|soll|target|sp)\b|\b(?:certified|qualified|validated|approved|zertifiziert|freigegeben|qualifiziert|validiert)\s+(?:at|for|auf|bei|mit|f(?:ü|ue)r)\s+-?\d|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
 
 /**
  * Where a value is or went, told: "Kompressor läuft auf 6,5 bar seit heute früh", "zone 6 on L1 went to 243",
@@ -119,6 +120,9 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   if (laterOrNoun(intent, lower)) return false;
   if (REPORTED_OR_HEDGED.test(lower) || VALUE_TOLD.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower))
     return false;
+  // "Kaltwasser runter auf 13, Kunde hat freigegeben": the request, then who allowed it — the request decides.
+  const request = withoutPermission(lower);
+  if (request !== lower) return explicitWrite(intent, request);
   if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
@@ -156,9 +160,19 @@ function reportThenRequest(intent: Intent, lower: string): boolean {
   return explicitWrite(intent, last);
 }
 
+/** "Kaltwasser runter auf 13, Kunde hat freigegeben" → the request alone: who allowed a change is not the change told as done. */
+export function withoutPermission(lower: string): string {
+  const permitted = PERMISSION_AFTER.exec(lower);
+  return permitted && permitted.index > 0 ? lower.slice(0, permitted.index) : lower;
+}
+
+/** ", Kunde hat freigegeben", ", QE agreed", ", QS hat ok gegeben": a closing clause that says the write is allowed. */
+const PERMISSION_AFTER =
+  /[,;–—-]\s*(?:the |der |die |das |unser\w* )?[a-zäöüß]+\s+(?:hat|has|have|ist|is)?\s*(?:es |das |it |that )?(?:freigegeben|ok gegeben|okay gegeben|abgesegnet|zugestimmt|einverstanden|agreed|approved|signed (?:it )?off|ok'?d|okayed|is happy|is fine with it|gave (?:the |an |its )?ok)\s*[.!]?\s*$/;
+
 /** The verbs that ask for a new value by themselves, without "to 180" / "auf 180" doing it. */
 const REQUEST_VERB =
-  /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
+  /\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
 
 /**
  * "Packer L1, stopp mal": the clause before names the machine the command is for. "Linie 2 stand vorhin, stopp mal":
@@ -244,6 +258,9 @@ export function imperativeCommand(text: string): boolean {
   // for later, and a write is filed only for now (the gate judges it against the plant as it is when it runs).
   if (/^(?:if|in case|unless|as soon as|once|wenn|falls|sobald|sofern)\b/.test(lower)) return false;
   if (putOffOrReported(lower)) return false;
+  // "start the L1 printer once the stencil is in": a command on a condition is for later ("wär gut, wenn …" is a
+  // polite request, not one).
+  if (ON_A_CONDITION.test(lower.replace(POLITE_IF, ''))) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (
@@ -424,6 +441,11 @@ export function imperativeCommand(text: string): boolean {
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(
         first,
       ) ||
+      // "L1 printer go", "Drucker L1 los": a machine, then the word that sends it off.
+      (/^[a-z0-9äöüß&-]+(?:\s+[a-z0-9äöüß&-]+){0,3}\s+(?:go|los)$/.test(bare.join(' ')) &&
+        !asksElsewhere &&
+        !COPULA.test(clause) &&
+        !/\b(?:ist|was|war|what|wie|how|let'?s|lets|here|off|we|wir|da|dann)\b/.test(clause)) ||
       // "line 1 SPI is idle, get it going", "air compressor back on pls": the request closes the clause.
       (/\b(?:get (?:it|him|her|them|that|this) (?:going|running)|back on)$/.test(bare.join(' ')) && !COPULA.test(clause) && !asksElsewhere) ||
       /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|anwerfen|anschmeissen|anschmeißen|zurück|zurueck|again|it)$/.test(
@@ -435,4 +457,4 @@ export function imperativeCommand(text: string): boolean {
 
 /** "nah, leave it running", "Nee, lass mal.", "vergiss es": a write taken back in the same message. */
 export const RETRACTED =
-  /\b(nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;
+  /\b(actually,? no|no,? wait|wait,? no|nee,? doch nicht|nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;

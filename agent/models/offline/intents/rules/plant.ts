@@ -82,8 +82,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "stell den Chiller auf 15": a machine with one setpoint, a value and a verb that sets it — that setpoint.
     if (
       (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
-      // "chiller zurück auf 16 bitte", "air back to 6.5": a value to go back to is one to set.
-      (SETTING_VERB.test(lower) || /\b(?:zur(?:ü|ue)ck|wieder|back)\s+(?:auf|to)\s+-?\d/.test(lower)) &&
+      // "chiller zurück auf 16 bitte", "air back to 6.5", "Druckluft runter auf 6,2": a value to go to is one to set.
+      (SETTING_VERB.test(lower) ||
+        /\b(?:zur(?:ü|ue)ck|wieder|back|runter|hoch|rauf|down|up)\s+(?:auf|to)\s+-?\d/.test(lower) ||
+        // "chiller 14 then, QE agreed": the machine, its value and a word that closes the request.
+        /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann|bitte|please|pls)\b/.test(
+          lower,
+        )) &&
       explicitWrite('set_setpoint', lower) &&
       !/\?\s*$/.test(lower)
     )
@@ -132,7 +137,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       /\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(mehr|weniger|more|less|up|down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
-    strongWritable(text, target)
+    // "Kaltwasser etwas kälter machen": a machine with one setpoint needs no tag named.
+    // ("Pumpenschwingung am Kühler": "Kühler" is the machine, not "cooler", so a word of degree must say it is a change.)
+    (strongWritable(text, target) ||
+      ((target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
+        /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)))
   )
     return ['set_setpoint', usesPrevious];
   // "Zone 2 am L1 Ofen ändern", "adjust the squeegee pressure on L2": a change without its value; the planner asks for it.
@@ -253,7 +262,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
         lower,
       ) ||
       // "wie lang macht das Gebläse noch", "how long will the spindle last": how long a part holds out.
-      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on))\b/.test(
+      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on)|how (?:long|much longer|much life) (?:has|have|does) (?:it|he|she|they|that|the \w+(?: \w+)?) (?:got|have)\b(?: left)?)\b/.test(
         lower,
       )) &&
     !imperativeCommand(text)

@@ -57,6 +57,11 @@ export function aliasesOf(asset: AssetRef): string[] {
     const words = name.split(' ');
     if (words.length === 2 && words.every((word) => /^[a-zäöüß]{3,}$/.test(word))) names.add(words.join(''));
   }
+  // "pnp2", "spi1": a short name and its number typed as one word.
+  for (const name of [...names]) {
+    const short = /^([a-z&]{2,4}) (\d)$/.exec(name);
+    if (short) names.add(`${short[1]}${short[2]}`);
+  }
   // "Feinbestücker", "Fine-Pitch-Bestücker": the floor's German for a fine-pitch placer.
   for (const name of [...names]) {
     const fine = /^fine[ -]?pitch (?:placer|pnp|pick and place)$/.exec(name);

@@ -289,3 +289,25 @@ describe('a story around the request', () => {
     expect(await ask('Der Meister will wissen, wie weit wir mit 24119 sind')).toMatchObject({ kind: 'tool', tool: 'production_status' });
   });
 });
+
+describe('leftovers from earlier rounds', () => {
+  it('reads what a machine needs as the command', async () => {
+    expect(await ask('the L2 packer needs a start')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PCK', command: 'start' } });
+  });
+
+  it('files "would be better with" when asked to enter it', async () => {
+    expect(await ask('Zone 3 Ofen L2 wär mit 182 besser dran, trag das bitte so ein')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 182 },
+    });
+  });
+
+  it('reads "zoen" as zone', async () => {
+    expect(await ask('zoen 4 ofen linie zwei 239 bitte')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 239 },
+    });
+  });
+});

@@ -140,7 +140,8 @@ const NOT_LINE = new Set(['link', 'fine', 'mine', 'nine', 'wine', 'lane', 'like'
 /** "Lnie 2", "Linei 1", "lien 2": a line number typed with a slip reads as the line. */
 /** "Z4", "z 4": a reflow zone written short, as "zone 4". */
 export function expandZoneShorthand(text: string): string {
-  return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1');
+  // "zoen 2", "zine 3": the word typed in a hurry.
+  return text.replace(/\b[zZ]\s?(\d{1,2})\b/g, 'zone $1').replace(/\b(?:zoen|zine|zpne|zome|znoe)\s?(\d{1,2})\b/gi, 'zone $1');
 }
 
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */

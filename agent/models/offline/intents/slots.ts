@@ -99,6 +99,10 @@ export function setpointValue(text: string): number | undefined {
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
     // "Zone 7 L2 oven: 249. thx": the terse "what: value" with a courtesy after it.
     /:\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/i.exec(text) ??
+    // "wär mit 188 besser dran": the value it would be better with.
+    /\bmit\s+(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar)?\s+besser\b/i.exec(text) ??
+    // "request: L1-PRN, SqueegeePressureSetpointN, 85": the value after the setpoint's id.
+    /\b[a-z0-9.]*setpoint[a-z]*\s*[,:=]\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "241 would be better, can you do that": the value said to be better.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s+(?:would be|w(?:ä|ae)re?)\s+(?:better|besser|good|gut|right|richtig)\b/i.exec(text) ??
     // "chiller 14 then, QE agreed": a machine named in a word or two, then its value and "then".

@@ -13,7 +13,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   release_schedule:
     /\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|frei|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
   set_setpoint:
-    /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
+    /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|\bsetpoint\w*\s*[,:=]\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
   machine_command: /./,
   dispatch_transport: /\b(send|dispatch|go|start|schick\w*|sende\w*|versende\w*|los\w*|beauftrag\w*|fahr\w*|starte\w*)\b/,
 };
@@ -69,7 +69,7 @@ export const QUESTIONED =
  * "Soll 245, Ist 238", "läuft gut bei 6,5 bar", "laut Profil soll Zone 4 245 haben".
  */
 export const REPORTED_OR_HEDGED =
-  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)(?!.*\b(?:can you do (?:that|it)|could you do (?:that|it)|do it|please do|pls do|mach (?:das|mal)|kannst du das (?:machen|einstellen|so einstellen)|bitte (?:so )?(?:einstellen|machen))\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:against|vs\.?|versus|compared to|gegen(?:über)?|bei)\s+(?:a\s+|the\s+|its\s+|einem\s+|dem\s+|den\s+)?(?:setpoint|sollwert|soll|target|sp)\b|\b(?:certified|qualified|validated|approved|zertifiziert|freigegeben|qualifiziert|validiert)\s+(?:at|for|auf|bei|mit|f(?:ü|ue)r)\s+-?\d|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
+  /\b(?:target|soll|sollwert|setpoint|sp)\s*[:=]?\s*-?\d+(?:[.,]\d+)?.*\b(?:actual|ist|istwert|pv|reads?|reading)\s*[:=]?\s*-?\d|\b(?:l(?:ä|ae)uft|runs?|running|is running|l(?:ä|ae)uft (?:doch|ja|echt))\s+(?:(?:so|doch|ja|echt|really|pretty|quite)\s+)?(?:gut|fine|ok|okay|well|good|stabil|stable|sauber|super|prima)\b|\b(?:laut|according to|per)\s+(?:profil|spec|spezifikation|datenblatt|handbuch|plan|rezept|recipe|profile|datasheet|manual|sop|arbeitsanweisung)\b|\b(?:hatte|had|war|was)\s+-?\d+(?:[.,]\d+)?\b.*\b(?:jetzt|now|nun)\s+-?\d|\b(w(?:ä|ae)re|w(?:ä|ae)r|would be)\s+(?:besser|better|gut|good|sinnvoll|sensible|eine idee|an idea)\b(?!,?\s+(?:wenn|if)\b)(?!.*\b(?:can you do (?:that|it)|could you do (?:that|it)|do it|please do|pls do|mach (?:das|mal)|kannst du das (?:machen|einstellen|so einstellen)|bitte (?:so )?(?:einstellen|machen)|trag (?:das|es|den wert) (?:bitte )?(?:so )?ein)\b)|\b(oder|right|no|ne|gell|nicht wahr|isn'?t it)\?\s*$|^(?!.*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|bump|dreh\w*|(?:ä|ae)nder\w*)\b).*\d(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|degrees)?\s*[,–—-]\s*(?:passt|ok|okay|fine|good|gut|normal|in ordnung|alles gut|looks good|sieht gut aus|i\.?\s?o\.?)\s*[.!]?\s*$|\b(?:against|vs\.?|versus|compared to|gegen(?:über)?|bei)\s+(?:a\s+|the\s+|its\s+|einem\s+|dem\s+|den\s+)?(?:setpoint|sollwert|soll|target|sp)\b|\b(?:certified|qualified|validated|approved|zertifiziert|freigegeben|qualifiziert|validiert)\s+(?:at|for|auf|bei|mit|f(?:ü|ue)r)\s+-?\d|\b(?:was meinst du|was sagst du|was denkst du|meinung|what do you think|what'?s your (?:take|view)|thoughts|your call)\b|\b(?:ich w(?:ü|ue)rde?|i would|i'?d)\s+(?!(?:gern|gerne|bitte|like|love|appreciate)\b)/;
 
 /**
  * Where a value is or went, told: "Kompressor läuft auf 6,5 bar seit heute früh", "zone 6 on L1 went to 243",
@@ -172,7 +172,7 @@ const PERMISSION_AFTER =
 
 /** The verbs that ask for a new value by themselves, without "to 180" / "auf 180" doing it. */
 const REQUEST_VERB =
-  /\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
+  /\b(do that|do it|mach das|trag\w* (?:das|es|den wert) (?:bitte )?(?:so )?ein|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
 
 /**
  * "Packer L1, stopp mal": the clause before names the machine the command is for. "Linie 2 stand vorhin, stopp mal":
@@ -344,7 +344,11 @@ export function imperativeCommand(text: string): boolean {
     const last = words.filter((word) => !/^(please|pls|plz|bitte|now|jetzt|asap|sofort|mal)$/.test(word)).at(-1) ?? '';
     // Telegram style, the verb last: "pnp2 line 1 restart pls" — a bare command, no "had a stop".
     // "the AOI on line 1 needs a reset", "der Packer braucht einen Neustart": what the machine needs is what is asked for.
-    if (/\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine |nen |'?n )?(reset|restart|neustart|quittierung|resume)\b/.test(clause))
+    if (
+      /\b(needs?|requires?|braucht|benötigt|benoetigt)\s+(?:a |an |einen |ein |eine |nen |'?n )?(reset|restart|neustart|quittierung|resume|start|stop|hold)\b/.test(
+        clause,
+      )
+    )
       return true;
     // "the SPI on line 1 needs stopping", "the packer has to be reset", "der Reflow L1 soll gestoppt werden": the command
     // the machine is to get, said of the machine.

@@ -311,3 +311,66 @@ describe('leftovers from earlier rounds', () => {
     });
   });
 });
+
+describe('stories from the eighteenth round of my own probes', () => {
+  it('files nothing when "frei" is a day off, or a restart is asked as off and on', async () => {
+    const plan = await after(
+      'what_if',
+      { scenario: { type: 'extra_shift', line: 'Line1' } },
+      'was wäre mit einer Zusatzschicht Samstag',
+      'Bringt nix. Dann lassen wir den Samstag frei.',
+    );
+    expect(filesAWrite(plan)).toBe(false);
+    const restart = await ask('Bestücker 1 L2 hatte einen Fehler, Feeder ist neu drin. Bitte einmal aus- und wieder einschalten');
+    expect(restart).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('reads an order waiting for material as a what-if', async () => {
+    expect(await ask('what if PO-24119 waits 6 hours for material')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'material_delay', order: 'PO-24119', hours: 6 } },
+    });
+  });
+
+  it('takes the window of the sentence that asks', async () => {
+    const plan = await ask('the spindle vibration on the L1 fine-pitch placer was fine last week. give me its trend over the last 12 hours');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'L1-PNP2', from: '2026-03-03T21:00:00.000Z' } });
+  });
+
+  it('reads the utilities named outright over a utility in the story', async () => {
+    expect(await ask('somebody said the chiller was noisy. how are the utilities overall?')).toMatchObject({
+      kind: 'tool',
+      tool: 'plant_overview',
+      args: { line: 'utilities' },
+    });
+    expect(await ask('the compressor was loud all night. what alarms did the utilities have since midnight?')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'utilities' },
+    });
+  });
+
+  it('asks the alarms before the line stopped, and the still active ones', async () => {
+    expect(await ask('der Bestücker hat vorhin gesponnen. was kam in den 20 min bevor Linie 1 stand?')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { before: { line: 'Line1', minutes: 20 } },
+    });
+    expect(await ask('heut früh war Fehlalarm. Gibts Prio 1 Alarme, die noch aktiv sind?')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { state: 'active' },
+    });
+  });
+
+  it('puts a machine just held back to work after a story', async () => {
+    expect(
+      await after('machine_command', { asset: 'L1-PCK', command: 'hold' }, 'halte den L1-PCK an', 'Rolle ist drin. Darf wieder weiterlaufen'),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'unhold' },
+    });
+  });
+});

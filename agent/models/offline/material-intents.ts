@@ -111,6 +111,15 @@ export function materialRuleIntent(
   text = withoutPlannedStep(text);
   const lower = normalise(text);
   if (asksForALimit(text)) return undefined;
+  // "what if PO-24121 waits 10 hours for material": an order held up for hours is a scenario on the plan.
+  if (
+    /^(?:what if|was w(?:ae|a)re,? wenn|angenommen|suppose|assuming)\b/.test(lower) &&
+    orderOf(text) &&
+    /\b\d+\s*(?:h|hrs?|hours?|stunden?|std)\b/.test(lower) &&
+    !mentionedSupplier(text, parts) &&
+    !asnId(text)
+  )
+    return undefined;
   const part = mentionedPart(text, parts, { numbersOnly: namesMachine });
   const supplier = mentionedSupplier(text, parts);
   const has = (intent: MaterialIntent) => availableTools.has(MATERIAL_INTENTS[intent].tool);
@@ -414,7 +423,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
       : undefined;
   const line = mentionedLine(text) ?? plannedFor;
   if (line) chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
-  const part = mentionedPart(text, input.parts);
+  // A run named by its number needs no part to pick it ("driver's here. send RUN-1" names no gate driver).
+  const part = runNumber ? ({ kind: 'none' } as const) : mentionedPart(text, input.parts);
   if (part.kind === 'one')
     chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => (stop.loads ?? []).some((l) => l.partNumber === part.part.partNumber)));
   if (chosen.length > 1 && /\b(first|next|earliest|erste\w*|naechste\w*|fruehste\w*)\b/.test(lower))

@@ -249,7 +249,9 @@ export function rejectedQuantity(text: string): number | undefined {
   const rejected = '(?:rejected|bad|failed|scrapped|gesperrt|abgelehnt|nio|defekt|schlecht|zurueckgewiesen)';
   const match =
     new RegExp(`\\b(\\d{1,7})\\s+(?:[a-z0-9]+\\s+){0,3}?(?:were |was |sind |wurden |are |is )?${rejected}\\b`).exec(lower) ??
-    new RegExp(`\\b(?:rejected|reject|gesperrt|abgelehnt|zurueckgewiesen)\\s+(\\d{1,7})\\b`).exec(lower);
+    new RegExp(`\\b(?:rejected|reject|gesperrt|abgelehnt|zurueckgewiesen|binned|scrapped|ausgesondert|aussortiert)\\s+(\\d{1,7})\\b`).exec(lower) ??
+    // "losing 300", "300 weniger": a count lost to incoming inspection.
+    new RegExp(`\\b(?:losing|lose|lost|verlieren|verloren)\\s+(\\d{1,7})\\b`).exec(lower);
   const value = match ? Number(match[1]) : NaN;
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }

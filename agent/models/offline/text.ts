@@ -220,3 +220,13 @@ export function withoutPlannedStep(text: string): string {
 export function splitStopCompounds(text: string): string {
   return text.replace(/\b([A-Za-zÄÖÜäöüß]{3,}?)(stillstand|ausfall)\b/gi, '$1 $2');
 }
+
+/** The last sentence of a message: after a story, the one that usually asks. */
+export function lastSentence(text: string): string {
+  return (
+    text
+      .split(/(?<=[.!?])\s+/)
+      .filter((sentence) => sentence.trim())
+      .at(-1) ?? text
+  );
+}

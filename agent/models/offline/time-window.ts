@@ -11,6 +11,7 @@ import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
 import { numberWord } from './number-words';
+import { lastSentence } from './text';
 import { foldInitialUmlauts } from './text';
 
 export type TimeWindow = { from: string; to: string; minutes: number };
@@ -379,6 +380,12 @@ export function bucketSize(text: string): string | undefined {
 }
 
 export function parseTimeWindow(given: string, language: Language, context: TimeContext): TimeWindow | undefined {
+  // "… looks higher than last week. give me its trend over the last 24h": the sentence that asks names the window.
+  const asking = lastSentence(given);
+  if (asking !== given) {
+    const window = parseTimeWindow(asking, language, context);
+    if (window) return window;
+  }
   // A bucket size is no window: "since midnight in 15 min buckets" is since midnight, not the last 15 minutes.
   const text = spokenClockTimes(given.replace(BUCKET, ' '), language);
   const ruled = ruleWindow(text, context);

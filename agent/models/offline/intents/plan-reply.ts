@@ -14,6 +14,7 @@ import { NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
+import { lineStoppedIn } from './plans/plant-reads';
 import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
@@ -292,7 +293,7 @@ function acknowledgement({ lower, language }: Request): Plan | undefined {
     !/^(?:was|wer|wie|warum|wieso|weshalb|wann|welche\w*|wo|who|what|why|when|which|how|where|did|has|have|had|hat|haben|hatte|ist|is|was|were|seit wann)\b/.test(
       lower,
     ) &&
-    !/\b(check|show|tell me|look|see|can you|could you|please|pls|confirm|verify|is it|did it|still|but|aber|noch|schau\w*|guck\w*|zeig\w*|pr(?:ü|ue)f\w*|kannst du|bitte|ob|trotzdem|again|wieder (?:zu|kalt|hoch|warm)|jetzt (?:auf|noch)|now (?:set|stop|start|reset|make|put|take|bring))\b/.test(
+    !/\b(check|show|tell me|look|see|can you|could you|please|pls|confirm|verify|is it|did it|still|but|aber|noch|schau\w*|guck\w*|zeig\w*|pr(?:ü|ue)f\w*|kannst du|bitte|ob|trotzdem|again(?! now| since)|wieder (?:zu|kalt|hoch|warm)|jetzt (?:auf|noch)|now (?:set|stop|start|reset|make|put|take|bring))\b/.test(
       lower,
     ) &&
     !/,\s*(?:now |then |jetzt |dann )?(?:set|stop|start|reset|raise|lower|make|put|take|bring|setz\w*|stell\w*|stopp\w*|start\w*|mach\w*)\b/.test(lower)
@@ -372,7 +373,7 @@ const ASKS_FOR_A_READ = /\b(give|show|tell|draft|propose|make|plan|list|gib|zeig
 
 /** A judgement that something is off: "passt nicht", "stimmt so nicht", "not right", "isn't good enough". */
 const NOT_GOOD =
-  /\b(?:passt|stimmt|reicht|geht|l(?:ä|ae)uft)(?: so| das| es)? nicht\b|\bnicht (?:gut|ok|okay|genug|richtig|in ordnung)\b|\b(?:not|isn'?t|is not|ain'?t) (?:good|right|ok|okay|enough|great|hot enough|warm enough|cold enough)\b|\bno good\b/g;
+  /\b(?:passt|stimmt|reicht|geht|l(?:ä|ae)uft)(?: so| das| es)? nicht\b|\b(?:passt|stimmt|reicht)\b[^,.;!?]{0,40}\bnicht mehr\b|\bnicht (?:gut|ok|okay|genug|richtig|in ordnung)\b|\b(?:not|isn'?t|is not|ain'?t) (?:good|right|ok|okay|enough|great|hot enough|warm enough|cold enough)\b|\bno good\b/g;
 
 /** Words that make a clause about the write itself ("nothing", "release", a value), not about the plant's trouble. */
 const WRITE_CUE =
@@ -434,7 +435,15 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   }
   const lineNamed = mentionedLine(text);
   // "is it on hold?", "läuft der wieder?" after a machine's state: a short question about "it" is about that machine.
-  const pointsBack = PRONOUN.test(lower) && wordCount(text) <= 6 && resolution.kind === 'none';
+  // … or "Feeder ist repariert, starte ihn wieder": "ihn" in a short last clause after a story.
+  const lastClause =
+    lower
+      .split(/[,;.!?]|\s[-–—]\s/)
+      .filter((clause) => clause.trim())
+      .at(-1) ?? lower;
+  // "Testdruck passt. Darf wieder weiterlaufen": a command of a few words closing a story is for the machine just held.
+  const pointsBack =
+    resolution.kind === 'none' && ((PRONOUN.test(lastClause) && wordCount(lastClause) <= 6) || (chosen === 'machine_command' && wordCount(lastClause) <= 4));
   if ((reading.followUp || pointsBack) && !asset) {
     const inherited = inheritedTarget(input.previous, input.assets);
     asset = lineNamed ? sameKindOnLine(inherited, lineNamed, input.assets) : inherited;
@@ -457,15 +466,20 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     !(ANY_OF.test(lower) && !WRITE_INTENTS.has(chosen)) &&
     // Inspection results cover every AOI: "AOI Ergebnisse" needs no line to be answered.
     chosen !== 'inspection_results' &&
+    // "der Bestücker hat gesponnen. was kam bevor Linie 1 stand?": the alarms before the line's stop need no machine.
+    !(chosen === 'alarms' && lineStoppedIn(lower) !== undefined) &&
     !((chosen === 'trigger_inspection' || chosen === 'production_status') && namesLot)
   )
     return clarifyAsset(resolution, language);
-  const machine = asset && asset.type !== 'line' ? asset : undefined;
   const lineNumberText =
     asset?.type === 'line' ? asset.id : (asset?.line ?? (mentionedLine(reading.combined) ? `Line${mentionedLine(reading.combined)}` : undefined));
   // The utilities as a whole, also with a utility named among them ("Versorgung alles grün? Druckluft, Kühlwasser").
-  const utilities = (!asset || (chosen === 'plant_overview' && !asset.line)) && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower);
+  // "… the compressor was grumbling. what alarms did the utilities have": the utilities named outright, over a utility in the story.
+  const utilities =
+    (!asset || ((chosen === 'plant_overview' || chosen === 'alarms') && !asset.line)) && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower);
   const lineId = utilities ? (chosen === 'maintenance_forecast' ? 'Utilities' : 'utilities') : lineNumberText;
+  if (utilities && chosen === 'alarms') asset = undefined;
+  const machine = asset && asset.type !== 'line' ? asset : undefined;
   const call = (args: Record<string, unknown>): Plan => ({ kind: 'tool', intent: chosen, tool, args, asset });
   const exampleMachine = input.assets.find((a) => a.type !== 'line')?.id ?? 'L1-RFL';
   const needAsset = (what: string): Plan =>

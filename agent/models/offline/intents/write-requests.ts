@@ -11,7 +11,8 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   create_work_order:
     /\b(book|create|file|raise|open|schedule|plan|log|add|enter|put in|request|order|make|buch\w*|anleg\w*|leg\w*|erstell\w*|eroeffne|eröffne|einplan\w*|plane|beauftrag\w*|anforder\w*|erfass\w*|trag\w*|hinzufueg\w*|hinzufüg\w*|mach\w*|stell\w*|put it in|put (?:a |an |the )?(?:wo|work order|ticket|job|order) in|stick (?:a |an |the )?(?:wo|work order|ticket|job) in|slot it|take (it|that|the) (window|slot))\b/,
   release_schedule:
-    /\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|frei|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
+    // "gib den Plan frei", not "lassen wir den Samstag frei".
+    /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b|\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
   set_setpoint:
     /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|\bsetpoint\w*\s*[,:=]\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
   machine_command: /./,
@@ -433,7 +434,7 @@ export function imperativeCommand(text: string): boolean {
         !asksElsewhere) ||
       // "der Verpacker L2 kann wieder loslegen": the machine may run again, said as a statement.
       (!asksElsewhere &&
-        /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)?$|\b(?:hold|halt|pause) aufheben$/.test(
+        /\b(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren|weiterlaufen|weitermachen)$|\b(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)?$|\b(?:hold|halt|pause) aufheben$/.test(
           bare.join(' '),
         )) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.

@@ -28,6 +28,13 @@ export function planAssetState(plan: PlanContext): Plan {
   return call({ asset: asset.id });
 }
 
+/** "the 15 min before line 2 stood", "bevor Linie 1 stand": the line a stop is said of, not a machine before it. */
+export function lineStoppedIn(lower: string): string | undefined {
+  return /\b(?:before|bevor|vor(?:dem)?)\s+(?:the\s+|die\s+|der\s+)?(?:line|linie|l)\s*(\d)\b(?!\s+(?:printer|drucker|oven|ofen|placer|bestücker|aoi|spi|ict|packer|reflow|pnp|p&p|chip|fine|paste|pasten|sieb|verpack\w*|test\w*))/.exec(
+    lower,
+  )?.[1];
+}
+
 export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
   const before = beforeStop(combined);
@@ -43,7 +50,8 @@ export function planAlarms(plan: PlanContext): Plan {
       ? 'shelved'
       : /\b(cleared|gegangen\w*)\b/.test(lower)
         ? 'cleared'
-        : history
+        : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
+          history && !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active)\b/.test(lower)
           ? 'all'
           : 'active';
   const args: Record<string, unknown> = { state };
@@ -55,8 +63,10 @@ export function planAlarms(plan: PlanContext): Plan {
   if (priorities) args.priorities = priorities;
   // "wie geht's Linie 2" → "und warum steht die?": the line or machine the conversation is about.
   const previous = before && !machine && !lineId ? inheritedTarget(input.previous, input.assets) : undefined;
-  const stopTarget = machine ?? previous;
-  const stopLine = lineId ?? (stopTarget?.type === 'line' ? stopTarget.id : undefined);
+  // "… der Pastendrucker ist stehen geblieben. was kam in den 15 min bevor linie 2 stand?": the line the stop is said of.
+  const lineStopped = lineStoppedIn(lower);
+  const stopTarget = lineStopped ? undefined : (machine ?? previous);
+  const stopLine = lineStopped ? `Line${lineStopped}` : (lineId ?? (stopTarget?.type === 'line' ? stopTarget.id : undefined));
   // With no line or machine to point at: ask which, never a call the tool must refuse.
   if (before && !stopTarget && !stopLine)
     return clarify(

@@ -43,7 +43,13 @@ export function planSetSetpoint(plan: PlanContext): Plan {
   const withoutValue = text
     .replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' ')
     .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
-  if (LATER.test(withoutValue)) return laterWrite(language);
+  // "Nach dem Wechsel … passt der Rakeldruck nicht mehr. Stell ihn auf 72 N": only the sentence that asks can put it off.
+  const asking =
+    withoutValue
+      .split(/(?<=[.!?])\s+/)
+      .filter((sentence) => sentence.trim())
+      .at(-1) ?? withoutValue;
+  if (LATER.test(asking)) return laterWrite(language);
   return setpointPlan(text, combined, machine, language, call, needAsset);
 }
 
@@ -91,7 +97,8 @@ export function planMachineCommand(plan: PlanContext): Plan {
   return call({ asset: asset.id, command });
 }
 
-const RESTART = /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|wieder neu starten)\b/i;
+const RESTART =
+  /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
 
 /** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
 const RELATIVE_CHANGE =

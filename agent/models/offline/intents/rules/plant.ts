@@ -3,6 +3,7 @@
  * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
  * a new schedule.
  */
+import { lastSentence } from '../../text';
 import { withoutQuotedText } from '../../text';
 import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
@@ -179,7 +180,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "bitte Entwurf 7d3c… zur Freigabe geben": a draft named by its id needs no proposal in this conversation.
   if (
     (hasDraft || DRAFT_ID.test(text)) &&
-    /\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|frei|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) &&
+    (/\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) ||
+      // "gib ihn frei", not "dann lassen wir den Samstag frei".
+      /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b/.test(lower)) &&
     !/\?$/.test(lower) &&
     // "why did you send that plan" asks about a release; it does not ask for one.
     !ASKS_OR_REPORTS.test(lower) &&
@@ -258,7 +261,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) ||
       // "is the spindle going to give us trouble this week", "macht uns der Lüfter bald Ärger": trouble ahead is wear.
-      /\b(give (?:us |me )?(?:trouble|problems|grief|issues)|going to (?:fail|break|die|give out|go)|about to (?:fail|break|go)|(?:ä|ae)rger machen|probleme machen|bald (?:kaputt|hinüber|hinueber)|ausfallen wird|den geist aufgeben)\b/.test(
+      /\b(closest to (?:failing|failure|breaking)|next to (?:fail|break|go)|most likely to (?:fail|break)|am ehesten (?:ausf(?:ä|ae)ll\w*|kaputt)|give (?:us |me )?(?:trouble|problems|grief|issues)|going to (?:fail|break|die|give out|go)|about to (?:fail|break|go)|(?:ä|ae)rger machen|probleme machen|bald (?:kaputt|hinüber|hinueber)|ausfallen wird|den geist aufgeben)\b/.test(
         lower,
       ) ||
       // "wie lang macht das Gebläse noch", "how long will the spindle last": how long a part holds out.
@@ -276,12 +279,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (!machine ||
       (!machine.line &&
         machine.type !== 'line' &&
-        (/\b(alles|all|both|beide|everything|insgesamt)\b/.test(lower) ||
+        (/\b(alles|all|both|beide|everything|insgesamt|overall|gesamt|as a whole)\b/.test(lower) ||
           // both named: "air and chilled water", "Druckluft und Kaltwasser"
           (/\b(air|druckluft|compress\w*|kompressor)\b/.test(lower) && /\b(chill\w*|kaltwasser|k(?:ü|ue)hl\w*|k(?:ä|ae)lte\w*)\b/.test(lower))))) &&
     /\b(utilities|utility|\w*versorgung|medien\w*)\b/.test(lower) &&
-    /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie|green|gr(?:ü|ue)n\w*)\b/.test(lower) &&
-    wordCount(text) <= 10
+    /\b(ok|okay|good|fine|status|alright|running|alles|gut|läuft|laeuft|laufen|in ordnung|wie|how|green|gr(?:ü|ue)n\w*)\b/.test(lower) &&
+    wordCount(lastSentence(text)) <= 10
   )
     return ['plant_overview', false];
   // "what's the status of WO-1003": a work order by its id is looked up in the list.
@@ -341,6 +344,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     ) ||
     /^(?:bitte )?(schlag\w*|erstell\w*)\b.*\b(plan|planung)\w*\b/.test(lower) ||
     /\b(plan|planung|zeitplan)\b.*\bneu (rechnen|berechnen|planen|machen)\b/.test(lower) ||
+    // "let's have the system plan it again from scratch", "re-plan everything".
+    /\b(?:plan|schedule|sequence)\b[^.!?]*\b(?:again|from scratch|afresh|anew)\b|\bre-?(?:plan|schedule|sequence)\s+(?:it|everything|all|the \w+)\b|\bvon grund auf neu\b/.test(
+      lower,
+    ) ||
     // "Ich bräucht n Planvorschlag", "new schedule proposal pls": the proposal asked for by its name.
     (/\b(planvorschlag\w*|plan-vorschlag\w*|schedule proposal|proposed schedule|new schedule)\b/.test(lower) &&
       !/\b(release|freigeb\w*|frei|approve\w*|send|schick\w*)\b/.test(lower))

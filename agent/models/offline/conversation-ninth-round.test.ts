@@ -374,3 +374,26 @@ describe('stories from the eighteenth round of my own probes', () => {
     });
   });
 });
+
+describe('what-ifs and states asked after a story', () => {
+  it('reads losing a machine for hours and a rush order asked with "ob wir … schaffen"', async () => {
+    expect(await ask('suppose we lose the L1 oven for 6 hours tomorrow, what does it do to the orders?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L1-RFL', hours: 6 } },
+    });
+    expect(await ask('Vertrieb will wissen, ob wir 150 HMI-7MB in 24 Stunden zusätzlich schaffen. Was würde so ein Eilauftrag machen?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'rush_order', quantity: 150, dueInHours: 24 } },
+    });
+  });
+
+  it('reads the state asked in the last sentence', async () => {
+    expect(await ask('Die Lampe am Packer auf Linie 2 blinkt rot, ich bin aber in der Kantine. Wie ist der Zustand vom L2-PCK?')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L2-PCK' },
+    });
+  });
+});

@@ -1,4 +1,5 @@
 /** Rules for requests about a production order: late material, inspecting a lot, a rush order, why late, when done. */
+import { asksWhatIf } from '../conversation';
 import { DRAFT_ID, orderId } from '../slots';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -55,7 +56,9 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan|getting on|coming along|how'?s|how is|how are|wie l(?:ä|ae)uft|wie steht|still work\w*|klappt das|reicht das|geht sich das aus|passt das noch)\b/.test(
       lower,
     ) &&
-    !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower)
+    !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower) &&
+    // "ob wir 200 PSU-24V10 in 36 Stunden zusätzlich schaffen": a rush order to plan, not an order's progress.
+    !(asksWhatIf(lower) && /\b(eil\w*|rush|zus(?:ä|ae)tzlich\w*|extra|additional)\b/.test(lower))
   )
     return ['production_status', false];
   // "any late orders?", "welche Aufträge sind verspätet und warum": which orders end late is the plan's comparison

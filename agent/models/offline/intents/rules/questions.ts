@@ -6,7 +6,7 @@ import { detectLanguage } from '../../language';
 import { isCommandChatter } from '../../commands';
 import { resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
-import { withoutPlannedStep } from '../../text';
+import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
@@ -202,17 +202,18 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (
     ((rules.machine && rules.resolution.kind === 'one') || onePointedAt) &&
     // "bevor ich den Feinbestücker wieder anfahre: wie ist sein Zustand?": the question after the step planned counts.
-    wordCount(withoutPlannedStep(text)) <= 10 &&
-    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund|on hold|held|idle|stopped|gestoppt|angehalten|pausiert|paused|im hold)\b/.test(
+    // … or the sentence that asks after a story ("Lampe am ICT blinkt gelb … Wie ist der Zustand vom L1-ICT?").
+    wordCount(lastSentence(withoutPlannedStep(text))) <= 10 &&
+    (/\b(running|down|up|doing|status|state|working|alive|ok|okay|läuft|laeuft|steht|zustand|los|probleme?|problems?|issues?|trouble|in ordnung|alright|fine|healthy|gesund|on hold|held|idle|stopped|gestoppt|angehalten|pausiert|paused|im hold|showing|zeigt)\b/.test(
       lower,
     ) ||
       // "Ofen 2, wie sehen die Zonen aus?", "how do the zones on oven 1 look": how it looks now.
       // A line's look is its production, for the follow-up or overview to read ("und wie sieht's bei Linie 2 aus?").
       (rules.machine?.type !== 'line' && /\b(wie (?:sieht|sehen)\b.*\baus|how (?:do|does|is|are)\b.*\blook(?:ing)?|looking)\b/.test(lower))) &&
     (/\?\s*$/.test(lower) || /^(is|are|how|what|wie|was|läuft|laeuft|steht|ist)\b/.test(lower)) &&
-    !/\b(what if|what happens|suppose|assuming|if|was wäre|was waere|was passiert|angenommen|wenn|falls)\b/.test(lower) &&
+    !/\b(what if|what happens|suppose|assuming|if|was wäre|was waere|was passiert|angenommen|wenn|falls)\b/.test(lastSentence(lower)) &&
     !/\b(alarm\w*|histor\w*|trend|verlauf|inspect\w*|prüf\w*|pruef\w*|result\w*|ergebnis\w*|maintenance|wartung\w*|forecast|prognose|orders?|auftr\w*|schedule|plan\w*|manual|handbuch|how (do|to)|wie (mache|kann)|set|setz\w*|stock|bestand|material|when|wann|why|warum|wieso)\b/.test(
-      lower,
+      lastSentence(lower),
     )
   )
     return ['asset_state', onePointedAt];

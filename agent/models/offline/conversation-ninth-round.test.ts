@@ -397,3 +397,24 @@ describe('what-ifs and states asked after a story', () => {
     });
   });
 });
+
+describe('the write boundary, one more round', () => {
+  it('files nothing for a change told in the passive, in progress, hedged or judged', async () => {
+    for (const text of [
+      'zone 2 on the L2 oven was raised to 165',
+      'zone 2 on the L2 oven raised to 165 by QE',
+      'resetting the L1 packer now',
+      'we might need to raise zone 2 on the L2 oven to 165',
+      'L2 oven zone 2 at 165 looks fine',
+    ])
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+  });
+
+  it('still files the request in the last sentence after a change told', async () => {
+    expect(await ask('the AOI on line 2 has been paused since the lens cleaning, QE is happy. let it carry on')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-AOI' },
+    });
+  });
+});

@@ -5,7 +5,7 @@
  * intent's planner (plans/).
  */
 import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
-import { foldInitialUmlauts, transliterate, withoutQuotedText } from '../text';
+import { foldInitialUmlauts, lastSentence, transliterate, withoutQuotedText } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
@@ -19,7 +19,7 @@ import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from 
 import { readRequest, type Reading, type Request } from './request';
 import { orderId } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, withoutPermission } from './write-requests';
+import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -290,6 +290,8 @@ function acknowledgement({ lower, language }: Request): Plan | undefined {
   if (
     TOLD_AS_DONE.test(withoutPermission(lower)) &&
     !lower.includes('?') &&
+    // "… has been paused since the calibration, QE says it's good now. let it carry on": the last sentence asks.
+    !imperativeCommand(lastSentence(lower)) &&
     !/^(?:was|wer|wie|warum|wieso|weshalb|wann|welche\w*|wo|who|what|why|when|which|how|where|did|has|have|had|hat|haben|hatte|ist|is|was|were|seit wann)\b/.test(
       lower,
     ) &&

@@ -195,7 +195,8 @@ function measurementWords(word: string): string[] {
       parts.push(...MEASUREMENT_WORDS[part]!.split(' '));
       rest = rest.slice(part.length).replace(/^s(?=[a-z]{3})/, '');
     }
-    if (parts.length > 0 && rest.length <= 2) return parts;
+    // "Druckverlauf", "Temperaturkurve": a measurement with the word for its trend or reading after it.
+    if (parts.length > 0 && (rest.length <= 2 || /^(?:verlauf|trend|kurve|werte?|anzeige|daten)$/.test(rest))) return parts;
   }
   return [word];
 }

@@ -418,3 +418,31 @@ describe('the write boundary, one more round', () => {
     });
   });
 });
+
+describe('follow-ups that narrow a list, and compounds', () => {
+  it('keeps the line and window when only the priorities or the state narrow', async () => {
+    const args = { state: 'all', line: 'Line2', from: '2026-03-04T05:00:00.000Z', to: '2026-03-04T09:00:00.000Z' };
+    expect(await after('alarms', args, 'alarms on line 2 last 4 hours', 'prio 1 and 2 only')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'Line2', priorities: [1, 2], from: args.from },
+    });
+    expect(await after('alarms', args, 'Alarme Linie 2 letzte 4 Stunden', 'nur die aktiven')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'Line2', state: 'active' },
+    });
+  });
+
+  it('reads the status of an order as its progress', async () => {
+    expect(await ask('status PO-24120')).toMatchObject({ kind: 'tool', tool: 'production_status' });
+  });
+
+  it('reads "Druckverlauf" as the pressure trend', async () => {
+    expect(await ask('Druckverlauf am Kompressor seit Mitternacht')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'UT-AIR', tag: 'PressureBar' },
+    });
+  });
+});

@@ -25,6 +25,7 @@ import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
+import { parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
 
@@ -311,6 +312,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
     reading.intent = 'tag_history';
     reading.combined = `${input.previousText} ${reading.combined}`;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'alarms' &&
+    wordCount(lower) <= 7 &&
+    resolveAsset(text, input.assets).kind === 'none' &&
+    (parsePriorities(lower) !== undefined ||
+      /\b(?:only|just|nur|bloß|bloss)\b.*\b(?:active|open|acknowledged|acked|aktiv\w*|offen\w*|quittiert\w*)\b|\b(?:active|open|aktiv\w*|offen\w*) (?:ones|only|nur)\b/.test(
+        lower,
+      ))
+  ) {
+    // "alarms on line 2 last 4 hours" → "prio 1 and 2 only", "nur die aktiven": the same alarms, narrowed.
+    reading.intent = 'alarms';
     reading.followUp = true;
   } else if (
     (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&

@@ -51,7 +51,10 @@ export function planAlarms(plan: PlanContext): Plan {
       : /\b(cleared|gegangen\w*)\b/.test(lower)
         ? 'cleared'
         : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
-          history && !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active)\b/.test(lower)
+          history &&
+            !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active|nur die aktiven|only (?:the )?active|just the active|active ones|die aktiven|nur aktive)\b/.test(
+              lower,
+            )
           ? 'all'
           : 'active';
   const args: Record<string, unknown> = { state };

@@ -446,3 +446,26 @@ describe('follow-ups that narrow a list, and compounds', () => {
     });
   });
 });
+
+describe('German from the floor, one more round', () => {
+  it('reads what a night brought as its handover', async () => {
+    expect(await ask('moin, was war heut nacht los auf der Eins')).toMatchObject({
+      kind: 'tool',
+      tool: 'generate_shift_handover',
+      args: { shift: 'previous', line: 'Line1' },
+    });
+  });
+
+  it('asks why an order hangs without a conversation before it', async () => {
+    expect(await ask('warum hängt 24119')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24119' } });
+  });
+
+  it('reads "kriegen wir … hin" as the order\'s progress and "nen Tag" as a day', async () => {
+    expect(await ask('kriegen wir 24120 bis Freitag hin')).toMatchObject({ kind: 'tool', tool: 'production_status' });
+    expect(await ask('Mouser kommt nen Tag später, was heißt das')).toMatchObject({
+      kind: 'tool',
+      tool: 'supply_disruption_impact',
+      args: { supplier: 'SUP-MOUSER', delayHours: 24 },
+    });
+  });
+});

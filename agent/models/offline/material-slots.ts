@@ -207,7 +207,8 @@ export function delayHours(text: string): number | undefined {
   const minutes = /\b(\d+)\s*(?:min|mins|minutes|minuten)\b/.exec(lower);
   if (minutes && Number(minutes[1]) > 0) return Number(minutes[1]) / 60;
   for (const days of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:days?|tage?n?)\b/g)) {
-    const value = numberWord(days[1]!) ?? Number(days[1]!.replace(',', '.'));
+    // "nen Tag", "a day", "einen Tag": one.
+    const value = /^(?:a|an|one|ein|einen|nen|n)$/.test(days[1]!) ? 1 : (numberWord(days[1]!) ?? Number(days[1]!.replace(',', '.')));
     if (Number.isFinite(value) && value > 0) return value * 24;
   }
   if (/\b(half a day|halben tag)\b/.test(lower)) return 12;

@@ -25,7 +25,7 @@ import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
-import { parsePriorities } from './slots';
+import { orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
 
@@ -80,7 +80,15 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         ),
       );
     reading.followUp = true;
-  } else if (WHY.test(lower) && wordCount(lower) <= 3 && !input.previous && !input.pendingQuestion) {
+  } else if (
+    WHY.test(lower) &&
+    wordCount(lower) <= 3 &&
+    !input.previous &&
+    !input.pendingQuestion &&
+    // "warum hängt 24118": a why with its order or machine is a question of its own.
+    !orderId(text) &&
+    resolveAsset(text, input.assets).kind === 'none'
+  ) {
     // "why?" as the first words of a conversation: there is nothing to explain yet.
     return clarify(
       say(

@@ -53,7 +53,7 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     return ['explain_late_order', false];
   if (
     order &&
-    /\b(status|stand|when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan|getting on|coming along|how'?s|how is|how are|wie l(?:ä|ae)uft|wie steht|still work\w*|klappt das|reicht das|geht sich das aus|passt das noch)\b/.test(
+    /\b(status|stand|kriegen wir|krieg\w* (?:\w+ )*hin|hinkriegen|when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan|getting on|coming along|how'?s|how is|how are|wie l(?:ä|ae)uft|wie steht|still work\w*|klappt das|reicht das|geht sich das aus|passt das noch)\b/.test(
       lower,
     ) &&
     !/\b(inspect|prüf|pruef|aoi)\w*/.test(lower) &&

@@ -174,6 +174,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(mean\w*|bedeut\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', false];
+  // "was war heut nacht los auf der Zwo", "what happened overnight on line 1": what a shift brought is its handover.
+  if (
+    /\b(was war\b.*\blos|was ist\b.*\bpassiert|was lief|what happened|what went on|anything happen)\b/.test(lower) &&
+    /\b(nacht\w*|night\w*|overnight|gestern|yesterday|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|late shift|early shift|last shift|letzte schicht|vorige schicht)\b/.test(
+      lower,
+    ) &&
+    !/\b(alarm\w*|st(?:ö|oe)rung\w*|meldung\w*|trend|verlauf|temp\w*|druck|pressure|inspect\w*|aoi|order|auftrag\w*)\b/.test(lower)
+  )
+    return ['generate_shift_handover', false];
   // "summary of last night", "recap of the late shift", "fass die Nachtschicht zusammen": the handover report.
   if (
     /\b(summary|summari[sz]e|recap|rundown|zusammenfassung|zusammenfassen|fass\w*)\b/.test(lower) &&

@@ -110,6 +110,30 @@ describe('answers that answer', () => {
     expect(lead).not.toContain('Zone3.TemperatureC');
   });
 
+  it("leads with the numbered zone asked for, not a row that shares the machine's name", () => {
+    const tags = [
+      tag('ConveyorSpeedMmPerS', 'Measured oven conveyor speed', 16, 'mm/s'),
+      ...[4, 5].flatMap((zone) => [tag(`Zone${zone}.TemperatureC`, `Measured heating zone ${zone} temperature`, 190 + zone, '°C')]),
+    ];
+    for (const [question, language] of [
+      ['what is zone 5 on the L2 oven at?', 'en'],
+      ['Zone 5 vom Ofen L2 steht auf welchem Wert?', 'de'],
+    ] as const) {
+      const answer = writeAnswer(
+        [{ tool: 'asset_state', args: { asset: 'L2-RFL' }, content: JSON.stringify({ asset: { id: 'L2-RFL' }, tags, sources: [] }) }],
+        {
+          language,
+          question,
+          timeZone: 'Europe/Berlin',
+        },
+      );
+      const lead = answer.split('\n\n')[1]!;
+      expect(lead, question).toContain('Zone5.TemperatureC');
+      expect(lead, question).not.toContain('ConveyorSpeedMmPerS');
+      expect(lead, question).not.toContain('Zone4.TemperatureC');
+    }
+  });
+
   it('writes German with decimal commas and plant time', () => {
     const answer = writeAnswer(
       [

@@ -184,6 +184,15 @@ const QUESTION_WORDS = new Set(
   ),
 );
 
+/** Machine names: the asset a question is about, not a value of it. */
+const MACHINE_NAMES = new Set(
+  'oven ofen reflow printer drucker placer bestuecker packer verpacker compressor kompressor chiller kaltwassersatz aoi spi ict machine maschine line linie'.split(
+    ' ',
+  ),
+);
+/** Numbered words that name a line or machine ("l2", "oven2", "pnp1"), not a part of one like "zone5". */
+const NUMBERED_MACHINES = /^(?:l|line|linie|lines|oven|ofen|pnp|placer|bestuecker|printer|drucker|aoi|spi|ict|packer|run|po|wo|p)$/;
+
 /** Whether a row is about what the question asked (a tag, an asset, an order or code it names). */
 function isAsked(row: Row, context: Context): boolean {
   if (context.asked.length === 0) return false;
@@ -194,13 +203,18 @@ function isAsked(row: Row, context: Context): boolean {
   const own = tagQueryWords(
     [...texts.map((text) => text.replace(/([a-z])([A-Z0-9])/g, '$1 $2')), ...texts.map((text) => text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))].join(' '),
   );
-  // Numbered words ("oven2", "zone4") are checked below; question words name nothing.
-  const distinctive = context.asked.filter((word) => word.length >= 2 && !/\d/.test(word) && !QUESTION_WORDS.has(word));
+  // Numbered words ("oven2", "zone4") are checked below; question words and the machine's own name name no value
+  // ("what is zone 5 on the L2 oven at" must not lead with the oven's conveyor speed).
+  const distinctive = context.asked.filter((word) => word.length >= 2 && !/\d/.test(word) && !QUESTION_WORDS.has(word) && !MACHINE_NAMES.has(word));
+  const numbers = context.asked.filter((word) => /\d/.test(word));
+  // "Zone 5 vom Ofen L2 steht auf welchem Wert?": a numbered part of the machine ("zone5") decides — the rows that
+  // have it are asked, whatever other words the question has; rows without it are not.
+  const parts = numbers.filter((number) => /^[a-z]{3,}\d+$/.test(number) && !NUMBERED_MACHINES.test(number.replace(/\d+$/, '')));
+  if (parts.length > 0) return parts.every((part) => own.includes(part));
   if (distinctive.length === 0) return false;
   const hits = distinctive.filter((word) =>
     own.some((mine) => mine === word || (word.length >= 4 && mine.startsWith(word)) || (mine.length >= 4 && word.startsWith(mine))),
   );
-  const numbers = context.asked.filter((word) => /\d/.test(word));
   // "zone 4" must not pick zone 3's row: a numbered word of the same kind must match exactly.
   const numbered = numbers.every((number) => {
     const kind = number.replace(/\d+$/, '');

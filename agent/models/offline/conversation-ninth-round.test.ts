@@ -469,3 +469,15 @@ describe('German from the floor, one more round', () => {
     });
   });
 });
+
+describe('a machine asked about after a handover', () => {
+  it('reads its state on the line the conversation is about', async () => {
+    const plan = await after(
+      'generate_shift_handover',
+      { shift: 'previous', line: 'Line2' },
+      'was war heut nacht los auf der Zwo',
+      'und wie steht der Packer dort gerade?',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PCK' } });
+  });
+});

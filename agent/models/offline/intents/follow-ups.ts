@@ -390,6 +390,12 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       !differentByRule(ruleIntent(text, lower, input, timeContext)?.intent, previousIntent)) &&
     // "and if the L2 oven is down 3 h on top of that?" after a plan: a scenario on it, not the plan again.
     !(previousIntent !== 'what_if' && asksWhatIf(lower)) &&
+    // "und wie steht der Packer dort gerade?" after a handover: a machine's state asked, not the handover again.
+    !(
+      previousIntent !== 'asset_state' &&
+      resolveAsset(text, input.assets).kind === 'ambiguous' &&
+      /\b(wie steht|wie l(?:ä|ae)uft|wie geht'?s|was macht|how is|how'?s|what'?s (?:\w+ )*doing|status|zustand)\b/.test(lower)
+    ) &&
     !(
       classification.score >= 0.9 &&
       classification.intent !== previousIntent &&

@@ -205,6 +205,7 @@ describe('answers that answer', () => {
       },
     );
     expect(answer).toContain('**Answer:** The floor life of MSL 3 components is 168 hours at 30 °C and 60 % RH. [2]');
+    expect(answer).not.toMatch(/\| Score \||Query/);
     expect(answer.indexOf('**Answer:**')).toBeLessThan(answer.indexOf('**Passages**'));
   });
 });

@@ -465,6 +465,24 @@ export function answeringSentences(question: string, passages: { number: number;
     .map(({ sentence, number }) => ({ sentence, number }));
 }
 
+/**
+ * The passages a manual search found, after the answering sentence: each with its citation number, document and
+ * section, in a few lines — not a table of scores and versions.
+ */
+function manualPassages(output: Row, context: Context, firstCitation: number): string | undefined {
+  if (!Array.isArray(output.passages) || output.passages.length === 0) return undefined;
+  const lines = (output.passages as Row[]).slice(0, MAX_PASSAGES).map((passage, index) => {
+    const number = typeof passage.number === 'number' ? passage.number : index + 1;
+    const text = (scalar(passage.text) ?? '').replace(/\s+/g, ' ').trim();
+    const shown = text.length > PASSAGE_CHARS ? `${text.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, '')} …` : text;
+    const where = [scalar(passage.title), scalar(passage.section)].filter(Boolean).join(' — ');
+    return `[${firstCitation + number - 1}] ${where ? `**${where}**: ` : ''}${shown}`;
+  });
+  return `**${context.language === 'de' ? 'Passagen' : 'Passages'}**\n\n${lines.join('\n')}`;
+}
+const MAX_PASSAGES = 5;
+const PASSAGE_CHARS = 280;
+
 function manualAnswer(output: Row, question: string, context: Context, firstCitation: number): string | undefined {
   if (!Array.isArray(output.passages) || output.passages.length === 0) return undefined;
   const passages = (output.passages as Row[]).map((passage, index) => ({
@@ -550,7 +568,8 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
           ...leadValues(output, context),
           ...(isRecord(output) && question ? [manualAnswer(output, manualQuestion(question, result.args), context, firstCitation) ?? ''] : []),
         ].filter(Boolean);
-    const body = (written ? written.body : describe(output, context)).filter(Boolean).join('\n\n');
+    const passages = !written && result.tool === 'search_manuals' && isRecord(output) ? manualPassages(output, context, firstCitation) : undefined;
+    const body = (written ? written.body : passages ? [passages] : describe(output, context)).filter(Boolean).join('\n\n');
     sections.push(
       [
         `**${headline}**${marks.length ? ` ${marks.join('')}` : ''}`,

@@ -481,3 +481,32 @@ describe('a machine asked about after a handover', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PCK' } });
   });
 });
+
+describe('a last German round at the write boundary', () => {
+  it('files nothing for a change told with its participle, or two readings side by side', async () => {
+    for (const text of ['Rakeldruck am Drucker L1 auf 82 erhöht, läuft besser', 'Ofen 1 Zone 4 238 Grad, Ofen 2 Zone 4 241 Grad'])
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+  });
+
+  it('files the request: a value for a tag on the line named, a hold lifted, a value as it was last night', async () => {
+    expect(await ask('Rakeldruck L1 82 bitte')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-PRN', tag: 'SqueegeePressureSetpointN', value: 82 },
+    });
+    expect(await ask('Bestücker 1 auf L2 aus dem Hold holen')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PNP1', command: 'unhold' },
+    });
+    expect(await ask('stell Zone 2 Ofen 2 wieder auf 160 wie heute Nacht')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', value: 160 },
+    });
+  });
+
+  it('reads "15-Minuten-Werte" as the bucket', async () => {
+    expect(await ask('N2-Durchfluss Ofen L2 seit 6, 15-Minuten-Werte')).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { resolution: '15m' } });
+  });
+});

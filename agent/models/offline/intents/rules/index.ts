@@ -7,6 +7,7 @@
 import { resolveAsset } from '../../asset-resolver';
 import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
 import { assetByTag } from '../tag-match';
+import { setpointValue } from '../slots';
 import type { PlanInput } from '../types';
 import type { Intent } from '../catalogue';
 import { orderRule } from './orders';
@@ -40,6 +41,14 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
     // machine in between (the manuals) does not lose the machine the conversation is about.
     lastMachineTalkedAbout(input);
   let resolution = resolveAsset(text, input.assets);
+  // "Rakeldruck L2 85 bitte": a value for a tag only one machine on the line named has — that machine's.
+  if (resolution.kind === 'one' && resolution.asset.type === 'line' && setpointValue(text) !== undefined) {
+    const line = resolution.asset.id;
+    const byTag = assetByTag(text, input.assets);
+    const onLine = byTag.kind === 'one' ? [byTag.asset] : byTag.kind === 'ambiguous' ? byTag.candidates : [];
+    const owners = onLine.filter((asset) => asset.line === line);
+    if (owners.length === 1) resolution = { kind: 'one', asset: owners[0]! };
+  }
   if (resolution.kind === 'none') {
     const byTag = assetByTag(text, input.assets);
     // "zone 3 looks a bit cold" after a question about oven 1: that oven, not "which oven?".

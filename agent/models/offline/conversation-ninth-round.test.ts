@@ -510,3 +510,15 @@ describe('a last German round at the write boundary', () => {
     expect(await ask('N2-Durchfluss Ofen L2 seit 6, 15-Minuten-Werte')).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { resolution: '15m' } });
   });
 });
+
+describe('holds lifted and setpoints told', () => {
+  it('lifts a hold "back from hold", and never reads it as a hold', async () => {
+    expect(await ask('take the L1 SPI back from hold')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-SPI', command: 'unhold' } });
+    expect(filesAWrite(await ask('L1 SPI back from hold'))).toBe(false);
+  });
+
+  it('reads "setpoint is 15" as told, and the request after it as asked', async () => {
+    expect(filesAWrite(await ask('the chiller supply ran at 16 all shift, setpoint is 15'))).toBe(false);
+    expect(await ask('chiller setpoint is 15, make it 14')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 14 } });
+  });
+});

@@ -21,7 +21,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
@@ -424,7 +424,10 @@ export function imperativeCommand(text: string): boolean {
       bare.length >= 2 &&
       bare.length <= 5 &&
       /^(restart|reset|start|stop|hold|resume|unhold)$/.test(bare.at(-1)!) &&
-      !bare.some((word) => /^(had|has|have|was|were|a|an|the|any|did|got|no|not|hatte|hat|gab|ein|eine|einen|kein|keine)$/.test(word))
+      // "SPI L2 back from hold": a state left, not a command.
+      !bare.some((word) =>
+        /^(had|has|have|was|were|a|an|the|any|did|got|no|not|from|of|out|off|back|hatte|hat|gab|ein|eine|einen|kein|keine|aus|vom)$/.test(word),
+      )
     )
       return true;
     return (

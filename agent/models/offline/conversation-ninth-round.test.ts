@@ -522,3 +522,23 @@ describe('holds lifted and setpoints told', () => {
     expect(await ask('chiller setpoint is 15, make it 14')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 14 } });
   });
 });
+
+describe('values questioned or judged, commands told as events', () => {
+  it('files nothing', async () => {
+    for (const text of [
+      'Chiller auf 12? Dann schwitzen die Kühlzonen wieder',
+      'der Chiller auf 12 ist zu kalt',
+      'Reset am Packer L1 gemacht',
+      'Stopp am Drucker L2 wegen Paste, schon wieder',
+    ])
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+  });
+
+  it('still files a complaint followed by the request', async () => {
+    expect(await ask('Zone 4 am Ofen Linie 1 is zu kalt, mach mal 240 draus')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', value: 240 },
+    });
+  });
+});

@@ -11,8 +11,7 @@ import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
 import { numberWord } from './number-words';
-import { lastSentence } from './text';
-import { foldInitialUmlauts } from './text';
+import { foldInitialUmlauts, lastSentence } from './text';
 
 export type TimeWindow = { from: string; to: string; minutes: number };
 /** "the 10 minutes before line 1 stopped" → the alarms tool's `before` argument. */

@@ -3,8 +3,7 @@
  * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
  * a new schedule.
  */
-import { lastSentence } from '../../text';
-import { withoutQuotedText } from '../../text';
+import { lastSentence, withoutQuotedText } from '../../text';
 import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';

@@ -49,6 +49,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
   // "ok and line 1?", "alles klar, und Linie 2?": the acknowledgement in front changes nothing.
   const lower = request.lower.replace(ACKNOWLEDGEMENT, '');
+  // The machine the message names, read once for all the branches below.
+  const named = resolveAsset(text, input.assets);
   const corrected = input.previous ? correction(request) : undefined;
   // "ok", "fine", "passt": an acknowledgement of what was shown, not a yes to filing it.
   if (
@@ -87,7 +89,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !input.pendingQuestion &&
     // "warum hängt 24118": a why with its order or machine is a question of its own.
     !orderId(text) &&
-    resolveAsset(text, input.assets).kind === 'none'
+    named.kind === 'none'
   ) {
     // "why?" as the first words of a conversation: there is nothing to explain yet.
     return clarify(
@@ -315,7 +317,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     wordCount(lower) <= 8 &&
     (FOLLOW_UP.test(lower) || OF_THAT.test(lower)) &&
     (parseTimeWindow(text, language, timeContext) !== undefined || TREND.test(lower)) &&
-    resolveAsset(text, input.assets).kind === 'none'
+    named.kind === 'none'
   ) {
     // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
     reading.intent = 'tag_history';
@@ -324,7 +326,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     previousIntent === 'alarms' &&
     wordCount(lower) <= 7 &&
-    resolveAsset(text, input.assets).kind === 'none' &&
+    named.kind === 'none' &&
     (parsePriorities(lower) !== undefined ||
       /\b(?:only|just|nur|bloß|bloss)\b.*\b(?:active|open|acknowledged|acked|aktiv\w*|offen\w*|quittiert\w*)\b|\b(?:active|open|aktiv\w*|offen\w*) (?:ones|only|nur)\b/.test(
         lower,
@@ -340,7 +342,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       lower,
     ) &&
     parseTimeWindow(text, language, timeContext) !== undefined &&
-    resolveAsset(text, input.assets).kind === 'none'
+    named.kind === 'none'
   ) {
     // "O2 trend on the L2 oven, last hour" → "make it the last 4 hours": the same read over another window.
     reading.intent = previousIntent;
@@ -368,7 +370,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     ) &&
     (/\b(other|the same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
       // "and line 2?" — nothing but a target after the "and".
-      (wordCount(lower) <= 4 && resolveAsset(text, input.assets).kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
+      (wordCount(lower) <= 4 && named.kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
   ) {
     // "und die andere Linie?" with nothing before it: nothing to follow.
     return clarify(
@@ -382,7 +384,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     previousIntent &&
     !input.pendingQuestion &&
     !WRITE_INTENTS.has(previousIntent) &&
-    (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && resolveAsset(text, input.assets).kind !== 'none')) &&
+    (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && named.kind !== 'none')) &&
     // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read;
     // nor is "and how did they come out?" after an inspection, which the rules read as its results.
     // "und für die Pumpe vom Kühler?" after a forecast: "and for X" asks the same of X, whatever X's words sound like.
@@ -393,7 +395,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "und wie steht der Packer dort gerade?" after a handover: a machine's state asked, not the handover again.
     !(
       previousIntent !== 'asset_state' &&
-      resolveAsset(text, input.assets).kind === 'ambiguous' &&
+      named.kind === 'ambiguous' &&
       /\b(wie steht|wie l(?:ä|ae)uft|wie geht'?s|was macht|how is|how'?s|what'?s (?:\w+ )*doing|status|zustand)\b/.test(lower)
     ) &&
     !(

@@ -386,8 +386,13 @@ const WRITE_CUE =
  * is no negated write — the "nicht" belongs to the grippers. A leading "no"/"nein" stays, and a message with no such
  * clause is read whole.
  */
+/** A message's clauses: split at punctuation and at a dash between words. */
+function clausesOf(lower: string): string[] {
+  return lower.split(/[,;.!?]|\s[-–—]\s/).filter((clause) => clause.trim());
+}
+
 function writeClauses(lower: string): string {
-  const clauses = lower.split(/[,;.!?]|\s[-–—]\s/).filter((clause) => clause.trim());
+  const clauses = clausesOf(lower);
   const aboutTheWrite = clauses.filter((clause) => WRITE_CUE.test(clause) || RETRACTED.test(clause) || parseCommand(clause) !== undefined);
   if (aboutTheWrite.length === 0) return lower;
   const lead = /^\s*(no|nein|nee)\b/.exec(lower)?.[0] ?? '';
@@ -438,11 +443,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   const lineNamed = mentionedLine(text);
   // "is it on hold?", "läuft der wieder?" after a machine's state: a short question about "it" is about that machine.
   // … or "Feeder ist repariert, starte ihn wieder": "ihn" in a short last clause after a story.
-  const lastClause =
-    lower
-      .split(/[,;.!?]|\s[-–—]\s/)
-      .filter((clause) => clause.trim())
-      .at(-1) ?? lower;
+  const lastClause = clausesOf(lower).at(-1) ?? lower;
   // "Testdruck passt. Darf wieder weiterlaufen": a command of a few words closing a story is for the machine just held.
   const pointsBack =
     resolution.kind === 'none' && ((PRONOUN.test(lastClause) && wordCount(lastClause) <= 6) || (chosen === 'machine_command' && wordCount(lastClause) <= 4));

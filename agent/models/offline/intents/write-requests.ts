@@ -6,13 +6,16 @@ import { isCommandChatter, parseCommand, withoutParticleHalt } from '../commands
 import type { Intent } from './catalogue';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../text';
 
+/** "gib den Plan frei", "mach ihn frei" — not "dann lassen wir den Samstag frei": "frei" asks for a release only with its verb. */
+export const GIVE_FREE = /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b/;
+
 /** The words that ask for a write of each kind, in English and German. */
 const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   create_work_order:
     /\b(book|create|file|raise|open|schedule|plan|log|add|enter|put in|request|order|make|buch\w*|anleg\w*|leg\w*|erstell\w*|eroeffne|eröffne|einplan\w*|plane|beauftrag\w*|anforder\w*|erfass\w*|trag\w*|hinzufueg\w*|hinzufüg\w*|mach\w*|stell\w*|put it in|put (?:a |an |the )?(?:wo|work order|ticket|job|order) in|stick (?:a |an |the )?(?:wo|work order|ticket|job) in|slot it|take (it|that|the) (window|slot))\b/,
-  release_schedule:
-    // "gib den Plan frei", not "lassen wir den Samstag frei".
-    /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b|\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\w*|veroeffentlich\w*|veröffentlich\w*|aktivier\w*|uebernehm\w*|übernehm\w*|nimm|nehmen|einspielen|ausroll\w*|kraft|umstellen|verwend\w*|verbindlich|gilt|setz\w*|schick\w*)\b/,
+  release_schedule: new RegExp(
+    `${GIVE_FREE.source}|\\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\\w*|veroeffentlich\\w*|veröffentlich\\w*|aktivier\\w*|uebernehm\\w*|übernehm\\w*|nimm|nehmen|einspielen|ausroll\\w*|kraft|umstellen|verwend\\w*|verbindlich|gilt|setz\\w*|schick\\w*)\\b`,
+  ),
   set_setpoint:
     /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|\bsetpoint\w*\s*[,:=]\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
   machine_command: /./,

@@ -2,6 +2,7 @@
 import type { AssetRef } from '../../../../assets';
 import { resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
+import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
 import { withoutAssetWords } from '../tag-match';
 import { chatterReply, clarify, list, say } from '../replies';
@@ -44,12 +45,7 @@ export function planSetSetpoint(plan: PlanContext): Plan {
     .replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' ')
     .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
   // "Nach dem Wechsel … passt der Rakeldruck nicht mehr. Stell ihn auf 72 N": only the sentence that asks can put it off.
-  const asking =
-    withoutValue
-      .split(/(?<=[.!?])\s+/)
-      .filter((sentence) => sentence.trim())
-      .at(-1) ?? withoutValue;
-  if (LATER.test(asking)) return laterWrite(language);
+  if (LATER.test(lastSentence(withoutValue))) return laterWrite(language);
   return setpointPlan(text, combined, machine, language, call, needAsset);
 }
 

@@ -8,7 +8,8 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
-import { ASKS_OR_REPORTS, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
+import { ASKS_OR_REPORTS, GIVE_FREE, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
+import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
@@ -18,6 +19,11 @@ export const BARE_VALUE_WRITE =
 /** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
 const SETTING_VERB =
   /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|bring|take|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*)\b/;
+
+/** A machine with one writable tag ("the chiller", "the compressor"): a value for it needs no tag named. */
+function hasOneSetpoint(target: AssetRef): boolean {
+  return (target.tags ?? []).filter((tag) => tag.writable).length === 1;
+}
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
@@ -81,7 +87,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
     // "stell den Chiller auf 15": a machine with one setpoint, a value and a verb that sets it — that setpoint.
     if (
-      (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
+      hasOneSetpoint(target) &&
       // "chiller zurück auf 16 bitte", "air back to 6.5", "Druckluft runter auf 6,2": a value to go to is one to set.
       (SETTING_VERB.test(lower) ||
         /\b(?:zur(?:ü|ue)ck|wieder|back|runter|hoch|rauf|down|up)\s+(?:auf|to)\s+-?\d/.test(lower) ||
@@ -97,7 +103,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // has one setpoint only.
     if (
       usesPrevious &&
-      (target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
+      hasOneSetpoint(target) &&
       (BARE_VALUE_WRITE.test(lower) ||
         (/^(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf)\s+)?-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:pls|please|bitte|thx|danke)?[\s.!]*$/.test(
           lower,
@@ -140,8 +146,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "Kaltwasser etwas kälter machen": a machine with one setpoint needs no tag named.
     // ("Pumpenschwingung am Kühler": "Kühler" is the machine, not "cooler", so a word of degree must say it is a change.)
     (strongWritable(text, target) ||
-      ((target.tags ?? []).filter((tag) => tag.writable).length === 1 &&
-        /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)))
+      (hasOneSetpoint(target) && /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)))
   )
     return ['set_setpoint', usesPrevious];
   // "Zone 2 am L1 Ofen ändern", "adjust the squeegee pressure on L2": a change without its value; the planner asks for it.
@@ -181,7 +186,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (hasDraft || DRAFT_ID.test(text)) &&
     (/\b(release|publish|push|send|submit|go live|live|activate|freigeb\w*|freigabe|einreich\w*|aktivier\w*|veröffentlich\w*)\b/.test(lower) ||
       // "gib ihn frei", not "dann lassen wir den Samstag frei".
-      /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b/.test(lower)) &&
+      GIVE_FREE.test(lower)) &&
     !/\?$/.test(lower) &&
     // "why did you send that plan" asks about a release; it does not ask for one.
     !ASKS_OR_REPORTS.test(lower) &&

@@ -5,24 +5,7 @@
  * from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { twinAssets } from '../../twin-assets';
-import { twinOrders } from '../../twin-orders';
-import { twinParts } from '../../twin-parts';
-import { INTENTS } from './intents';
-import { understand } from './understand';
-
-const assets = twinAssets();
-const orders = twinOrders();
-const parts = twinParts();
-const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
-// Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): early shift 06:00–14:00.
-const now = new Date('2026-03-04T09:00:00Z');
-const base = { assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin' };
-const ask = (text: string) => understand({ ...base, text });
-const after = (tool: string, args: Record<string, unknown>, previousText: string, text: string) =>
-  understand({ ...base, text, previous: { tool, args }, previousText, earlier: [{ tool, args, output: {} }] });
-const WRITES = new Set(['set_setpoint', 'machine_command', 'release_schedule', 'create_work_order', 'dispatch_transport']);
-const filesAWrite = (plan: Awaited<ReturnType<typeof ask>>) => plan.kind === 'tool' && WRITES.has(plan.tool);
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a value told, not asked for', () => {
   it('files no write', async () => {
@@ -236,7 +219,7 @@ describe('names and shapes from the floor', () => {
   });
 
   it('answers the restart question with the command named', async () => {
-    const plan = await understand({ ...base, text: 'just reset it', pendingQuestion: 'restart the L2 ICT' });
+    const plan = await askWith({ text: 'just reset it', pendingQuestion: 'restart the L2 ICT' });
     expect(plan).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-ICT', command: 'reset' } });
   });
 

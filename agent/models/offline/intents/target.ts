@@ -21,6 +21,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   let resolution = resolveAsset(reading.combined, input.assets);
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
   if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);
+  // "und der Ofen dort, Zone 4?" → "zu kalt, mach 242 draus": a request that builds on the turn before is read with that
+  // turn's words, and "der Ofen" there meant the oven that turn's call read, not either oven.
+  if (reading.inheritAsset) resolution = previousAmong(resolution, previous);
   // "alarms on L2 placer 2" → "and the oven on that line, zone 5?": of the ovens, the one on the line just talked about.
   if (
     reading.followUp ||

@@ -1,0 +1,30 @@
+/**
+ * What the conversation tests share: the offline model's understanding of one message against the
+ * twin's catalogue at a fixed plant time, alone or after the turn before it. One copy, so a new round
+ * of tests starts from the same plant and clock as the others.
+ */
+import { twinAssets } from '../../../twin-assets';
+import { twinOrders } from '../../../twin-orders';
+import { twinParts } from '../../../twin-parts';
+import { INTENTS } from '../intents';
+import { WRITE_INTENTS } from '../intents/catalogue';
+import type { Plan } from '../intents/types';
+import { understand } from '../understand';
+
+const allTools = new Set(Object.values(INTENTS).map((intent) => intent.tool));
+/** Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): the early shift (06:00–14:00) is under way. */
+export const PLANT_NOW = new Date('2026-03-04T09:00:00Z');
+const base = { assets: twinAssets(), orders: twinOrders(), parts: twinParts(), availableTools: allTools, now: PLANT_NOW, timeZone: 'Europe/Berlin' };
+
+/** One message with whatever context the test gives it (a pending question, the turn before). */
+export const askWith = (input: Omit<Parameters<typeof understand>[0], keyof typeof base>): Promise<Plan> => understand({ ...base, ...input });
+
+/** One message with nothing before it. */
+export const ask = (text: string): Promise<Plan> => understand({ ...base, text });
+
+/** One message after a turn whose call was `tool(args)`, asked with `previousText`. */
+export const after = (tool: string, args: Record<string, unknown>, previousText: string, text: string): Promise<Plan> =>
+  understand({ ...base, text, previous: { tool, args }, previousText, earlier: [{ tool, args, output: {} }] });
+
+/** Whether the plan files an approval request (any write). */
+export const filesAWrite = (plan: Plan): boolean => plan.kind === 'tool' && WRITE_INTENTS.has(plan.intent);

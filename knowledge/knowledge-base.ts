@@ -22,6 +22,7 @@ import { expandInputs } from './inputs';
 import { entityTopK, fulltextTopK, fuseRrf, readLexemeFrequencies, vectorTopK, type SearchFilters, type SearchHit, type SearchMode } from './search';
 import { snippet } from './snippet';
 import { expandWithSynonyms, rerankPassages } from './rank/rerank';
+import { withCompoundParts } from './rank/compounds';
 import { GERMAN_QUESTION } from './rank/synonyms';
 import { semanticRerank } from './semantic/semantic-rerank';
 import type { TermVectors } from './semantic/term-vectors';
@@ -194,8 +195,10 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
     },
 
     async search(query, searchOptions = {}) {
-      const text = entities.expandQuery(query.trim());
-      if (!text) throw new AppError('invalid_argument', 'The search query is empty; say what you are looking for.');
+      const typed = entities.expandQuery(query.trim());
+      if (!typed) throw new AppError('invalid_argument', 'The search query is empty; say what you are looking for.');
+      // "Rakeldruck": German writes as one word what the (English) manuals write as two.
+      const text = GERMAN_QUESTION.test(typed) ? withCompoundParts(typed) : typed;
       const k = Math.min(Math.max(1, Math.floor(searchOptions.k ?? 5)), MAX_K);
       await ensureModel(false);
       const filters: SearchFilters = {};

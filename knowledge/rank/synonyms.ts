@@ -63,6 +63,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['bake', 'baking', 'backen', 'ausheizen', 'trocknen'],
   ['floor life', 'bodenlebensdauer', 'verarbeitungszeit', 'offene zeit'],
   ['pressure', 'druck'],
+  ['volume', 'volumen'],
+  ['height', 'höhe'],
+  ['vacuum', 'vakuum'],
+  ['zone', 'zonen'],
   ['speed', 'geschwindigkeit'],
   ['setpoint', 'sollwert'],
   ['procedure', 'steps', 'vorgehen', 'ablauf', 'anleitung', 'schritte'],
@@ -80,4 +84,4 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 
 /** Words only a German question has: the manuals are English, so such a question is searched with the synonyms too. */
 export const GERMAN_QUESTION =
-  /[äöüß]|\b(der|die|das|den|dem|des|ist|sind|wie|wann|warum|welche\w*|muss|müssen|soll|sollen|kann|darf|wird|werden|und|oder|nicht|mit|für|beim|vom|zum|zur|nach|bei|oft|gibt)\b/i;
+  /[äöüß]|\b(der|die|das|den|dem|des|ist|sind|wie|wann|warum|welche\w*|muss|müssen|soll|sollen|kann|darf|wird|werden|und|oder|nicht|mit|für|beim|vom|zum|zur|nach|bei|oft|gibt|zu|tun|niedrig|hoch)\b/i;

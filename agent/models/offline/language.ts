@@ -13,7 +13,9 @@ const GERMAN = new Set(
     'und oder nicht kein keine bitte mal noch schon jetzt gerade heute gestern morgen seit bis zwischen von vom zum zur mit für fuer auf im ' +
     'letzte letzten letzter stunde stunden minuten schicht linie ofen drucker bestücker kompressor kältemaschine zeig zeige gib mach ' +
     'setz setze stell stelle stopp halte starte buch buche ja nein danke hallo läuft laeuft steht gibt es alle aktuell aktuelle ' +
-    'wert werte sollwert alarme störung störungen auftrag aufträge wartung übergabe uebergabe handbuch bedeutet hoch runter um uhr ich wir du nee nö noe jo passt doch eher lieber halt'
+    'wert werte sollwert alarme störung störungen auftrag aufträge wartung übergabe uebergabe handbuch bedeutet hoch runter um uhr ich wir du nee nö noe jo passt doch eher lieber halt ' +
+    // "Pastenvolumen zu niedrig, was tun?": "was" is English too, so the rest of such a question must say German.
+    'zu tun niedrig wenig viel kalt heiss muss kann soll darf wird werden hat haben'
   ).split(' '),
 );
 const ENGLISH = new Set(

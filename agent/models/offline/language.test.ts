@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from './language';
+
+describe('the language a request is in', () => {
+  it('reads German from its own words when the rest is a compound or shared with English', () => {
+    expect(detectLanguage('Pastenvolumen zu niedrig, was tun?')).toBe('de');
+    expect(detectLanguage('Rakeldruck ok so, oder muss der hoch?')).toBe('de');
+  });
+
+  it('reads English requests as English, mixed with German names', () => {
+    expect(detectLanguage('what was the Rakeldruck at on L1?')).toBe('en');
+    expect(detectLanguage("don't touch zone 4")).toBe('en');
+  });
+});

@@ -205,10 +205,10 @@ describe('what is late, and why a line stopped', () => {
     const content = JSON.stringify(output);
     const english = writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'en', question: "what's late today" });
     expect(english).toMatch(
-      /\*\*In the current plan, 1 order\(s\) finish after their due date: PO-24124\.\*\* The proposed schedule below gets every order out on time\./,
+      /\*\*In the current plan, 1 order finishes after its due date: PO-24124\.\*\* The proposed schedule below gets every order out on time\./,
     );
     const german = writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'de', question: 'ist was im Verzug?' });
-    expect(german).toMatch(/\*\*Im aktuellen Plan ist 1 Auftrag nach ihrem Termin fertig: PO-24124\.\*\*/);
+    expect(german).toMatch(/\*\*Im aktuellen Plan ist 1 Auftrag nach seinem Termin fertig: PO-24124\.\*\*/);
     expect(writeAnswer([{ tool: 'propose_schedule', args: {}, content }], { language: 'en', question: 'propose a schedule' })).not.toMatch(
       /In the current plan/,
     );

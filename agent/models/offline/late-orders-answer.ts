@@ -29,8 +29,8 @@ export function lateOrdersAnswer(tool: string, output: unknown, question: string
       ? say(options, `No order finishes late in the ${comparedWith}.`, `${germanPlan(comparedWith)} ist kein Auftrag zu spät.`)
       : say(
           options,
-          `In the ${comparedWith}, ${lateNow.length} order(s) finish after their due date: ${lateNow.join(', ')}.`,
-          `${germanPlan(comparedWith)} ${lateNow.length === 1 ? 'ist 1 Auftrag' : `sind ${lateNow.length} Aufträge`} nach ihrem Termin fertig: ${lateNow.join(', ')}.`,
+          `In the ${comparedWith}, ${lateNow.length === 1 ? '1 order finishes after its' : `${lateNow.length} orders finish after their`} due date: ${lateNow.join(', ')}.`,
+          `${germanPlan(comparedWith)} ${lateNow.length === 1 ? 'ist 1 Auftrag nach seinem' : `sind ${lateNow.length} Aufträge nach ihrem`} Termin fertig: ${lateNow.join(', ')}.`,
         );
   const withDraft =
     lateNow.length === 0

@@ -161,7 +161,7 @@ describe('material answers', () => {
 
   it('leads a disruption with the orders it starves, then the detail and the recommendation', () => {
     const text = answer('supply_disruption_impact', { supplier: 'Würth Elektronik eiSos', delayHours: 6 }, impact);
-    expect(text.split('\n')[0]).toBe('**Starves PO-24117 (Line1, from 02 Dec, 13:00); 1 order(s) late, 3.5 h late in total if nothing is done.**');
+    expect(text.split('\n')[0]).toBe('**Starves PO-24117 (Line1, from 02 Dec, 13:00); 1 order late, 3.5 h late in total if nothing is done.**');
     expect(text).toContain('Assessed: next delivery from Würth Elektronik eiSos, 6 h late');
     expect(text).toContain('- PO-24117 (CPU-1516, Line1): short of 744043100 from 02 Dec, 13:00, slips 5 h, late for its due 02 Dec, 17:00');
     expect(text).toContain('- PO-24120 (PSU-24V10, Line2): waits behind a starved order, slips 1.5 h');
@@ -173,7 +173,7 @@ describe('material answers', () => {
 
   it('leads a plan with the next run, warns of a late stop, names what the warehouse lacks and how to send a run', () => {
     const text = answer('plan_replenishment', {}, plan);
-    expect(text.split('\n')[0]).toBe('**Next run: RUN-1 with TUG-01, departs 02 Dec, 09:50 (in 10 min) to L1-PNP1-S — 2 run(s) in all.**');
+    expect(text.split('\n')[0]).toBe('**Next run: RUN-1 with TUG-01, departs 02 Dec, 09:50 (in 10 min) to L1-PNP1-S — 2 runs in all.**');
     expect(text).toContain('⚠ Arrives after the due time: RUN-1 → L1-PNP1-S.');
     expect(text).toContain(
       '- RUN-1 · TUG-01 (tugger) · 09:50–10:15 · 1,240.5 m · 8 units: L1 placer 1 feeders 09:58 ⚠ after its due time (GRM155R71C104KA88D 20,000)',

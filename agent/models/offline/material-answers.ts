@@ -201,8 +201,8 @@ function disruptionImpact(output: Row, options: Options): string {
       ? say(options, 'No order starves: stock covers the gap.', 'Kein Auftrag bleibt ohne Material: Der Bestand überbrückt die Lücke.')
       : say(
           options,
-          `Starves ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}; ${amount(doNothing.lateOrders, options)} order(s) late, ${amount(doNothing.totalLatenessH, options)} h late in total if nothing is done.`,
-          `Ohne Material bleiben ${named.join(', ')}${rest > 0 ? ` und ${rest} weitere` : ''}; ${amount(doNothing.lateOrders, options)} Auftrag/Aufträge verspätet, zusammen ${amount(doNothing.totalLatenessH, options)} h, wenn nichts getan wird.`,
+          `Starves ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}; ${amount(doNothing.lateOrders, options)} ${doNothing.lateOrders === 1 ? 'order' : 'orders'} late, ${amount(doNothing.totalLatenessH, options)} h late in total if nothing is done.`,
+          `Ohne Material bleiben ${named.join(', ')}${rest > 0 ? ` und ${rest} weitere` : ''}; ${amount(doNothing.lateOrders, options)} ${doNothing.lateOrders === 1 ? 'Auftrag' : 'Aufträge'} verspätet, zusammen ${amount(doNothing.totalLatenessH, options)} h, wenn nichts getan wird.`,
         );
   const orderLines = orders.slice(0, MAX_DETAIL_LINES).map((order) => {
     const starves = text(order.starvesAt);
@@ -264,12 +264,12 @@ function replenishment(output: Row, options: Options): string {
           first.stops,
         )
           .map((stop) => text(stop.stationId))
-          .join(', ')} — ${runs.length} run(s) in all.`,
+          .join(', ')} — ${runs.length} ${runs.length === 1 ? 'run' : 'runs'} in all.`,
         `Nächste Fahrt: ${text(first.runId)} mit ${text(first.vehicle)}, ab ${at(text(first.depart) ?? '', options)}${fromNow(text(first.depart) ?? '', now, options)} an ${rows(
           first.stops,
         )
           .map((stop) => text(stop.stationId))
-          .join(', ')} — ${runs.length} Fahrt(en) insgesamt.`,
+          .join(', ')} — ${runs.length} ${runs.length === 1 ? 'Fahrt' : 'Fahrten'} insgesamt.`,
       );
   const late = runs.flatMap((run) =>
     rows(run.stops)

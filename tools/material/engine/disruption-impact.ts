@@ -60,6 +60,8 @@ export interface ResponseOption {
 
 export interface DisruptionImpact {
   parts: { partNumber: string; runOutBeforeMs: number | null; runOutAfterMs: number | null; recoverMs: number | null }[];
+  /** The deliveries a delay moved: one, or all of a supplier's that fall inside its delay. */
+  delayedAsnIds: string[];
   affectedOrders: AffectedOrder[];
   doNothing: Kpis;
   responses: ResponseOption[];
@@ -76,7 +78,10 @@ export function foldName(name: string): string {
 }
 
 /** The snapshot with the disruption applied; throws a plain Error naming what is unknown (the tool turns it into invalid_argument). */
-export function applyDisruption(snapshot: MaterialSnapshot, disruption: Disruption): { snapshot: MaterialSnapshot; partNumbers: string[] } {
+export function applyDisruption(
+  snapshot: MaterialSnapshot,
+  disruption: Disruption,
+): { snapshot: MaterialSnapshot; partNumbers: string[]; delayedAsnIds: string[] } {
   const deliveries = snapshot.deliveries.map((d) => ({ ...d, lines: d.lines.map((l) => ({ ...l })) }));
   let target = disruption.asnId ? deliveries.find((d) => d.asnId === disruption.asnId) : undefined;
   if (disruption.asnId && !target)
@@ -106,8 +111,22 @@ export function applyDisruption(snapshot: MaterialSnapshot, disruption: Disrupti
   }
   if (disruption.partNumber && !snapshot.parts.some((p) => p.partNumber === disruption.partNumber))
     throw new Error(`There is no part ${disruption.partNumber}.`);
+  const delayed: typeof deliveries = [];
   if (target) {
-    if (disruption.delayH) target.eta = new Date(Date.parse(target.eta) + disruption.delayH * HOUR_MS).toISOString();
+    if (disruption.delayH) {
+      const heldUntilMs = Date.parse(target.eta) + disruption.delayH * HOUR_MS;
+      // "Würth is 3 days late": the supplier ships nothing until then, so every open delivery of theirs due
+      // before that comes with the late one — not only the next, while the ones behind it (every 8 h) still
+      // arrive and hide the delay. A delivery named by ASN or part is that one delivery alone.
+      const held =
+        disruption.asnId || disruption.partNumber
+          ? [target]
+          : deliveries.filter((d) => d.status !== 'arrived' && d.supplierId === target!.supplierId && Date.parse(d.eta) < heldUntilMs);
+      for (const delivery of held) {
+        delivery.eta = new Date(Math.max(Date.parse(delivery.eta), heldUntilMs)).toISOString();
+        delayed.push(delivery);
+      }
+    }
     if (disruption.shortfallShare) {
       for (const line of target.lines)
         if (!disruption.partNumber || line.partNumber === disruption.partNumber)
@@ -124,8 +143,10 @@ export function applyDisruption(snapshot: MaterialSnapshot, disruption: Disrupti
       return { ...lot, quantity: lot.quantity - taken };
     });
   }
-  const partNumbers = disruption.partNumber ? [disruption.partNumber] : (target?.lines.map((l) => l.partNumber) ?? []);
-  return { snapshot: { ...snapshot, deliveries, lots }, partNumbers };
+  const partNumbers = disruption.partNumber
+    ? [disruption.partNumber]
+    : [...new Set([target, ...delayed].flatMap((d) => d?.lines.map((l) => l.partNumber) ?? []))];
+  return { snapshot: { ...snapshot, deliveries, lots }, partNumbers, delayedAsnIds: delayed.map((d) => d.asnId) };
 }
 
 function usesPart(snapshot: MaterialSnapshot, productId: string, partNumber: string): boolean {
@@ -225,7 +246,7 @@ function withQueues(
  * already announced in the snapshot).
  */
 export function disruptionImpact(snapshot: MaterialSnapshot, disruption: Disruption, nowMs: number): DisruptionImpact {
-  const { snapshot: after, partNumbers: touched } = applyDisruption(snapshot, disruption);
+  const { snapshot: after, partNumbers: touched, delayedAsnIds } = applyDisruption(snapshot, disruption);
   const horizonMs = Math.max(nowMs + 48 * HOUR_MS, ...orderWindows(after, nowMs).map((w) => w.endMs));
   // With no disruption given, assess every part of every announced disruption in the snapshot.
   const partNumbers =
@@ -329,5 +350,5 @@ export function disruptionImpact(snapshot: MaterialSnapshot, disruption: Disrupt
 
   responses.sort((a, b) => better(a.kpis, b.kpis));
   const recommended = base.starves.length > 0 ? (responses.find((r) => better(r.kpis, base.kpis) < 0) ?? null) : (responses[0] ?? null);
-  return { parts, affectedOrders, doNothing: base.kpis, responses, recommended };
+  return { parts, delayedAsnIds, affectedOrders, doNothing: base.kpis, responses, recommended };
 }

@@ -123,6 +123,24 @@ describe('disruption impact', () => {
     expect(partNumbers).toEqual(['X']);
     expect(() => applyDisruption(snapshot(), { supplier: 'Würth', delayH: 4 })).toThrow(/Suppliers with open deliveries: Supplier/);
   });
+
+  it('holds every delivery of a late supplier due within its delay, and a named delivery alone', () => {
+    const second = { ...snapshot().deliveries[0]!, asnId: 'ASN-2', plannedEta: iso(NOW + 10.5 * H), eta: iso(NOW + 10.5 * H) };
+    const third = { ...second, asnId: 'ASN-3', plannedEta: iso(NOW + 30 * H), eta: iso(NOW + 30 * H) };
+    const plant = snapshot({ deliveries: [snapshot().deliveries[0]!, second, third] });
+    // Supplier 24 h late: nothing from them until NOW + 26.5 h; ASN-2 (due at 10.5 h) comes then too, ASN-3 (30 h) as planned.
+    const held = applyDisruption(plant, { supplier: 'Supplier', delayH: 24 });
+    expect(held.delayedAsnIds).toEqual(['ASN-1', 'ASN-2']);
+    expect(held.snapshot.deliveries.map((d) => d.eta)).toEqual([iso(NOW + 26.5 * H), iso(NOW + 26.5 * H), iso(NOW + 30 * H)]);
+    // The longer the supplier is late, the later the part is back: a later delivery no longer hides the delay.
+    const recovery = (delayH: number) => disruptionImpact(plant, { supplier: 'Supplier', delayH }, NOW).parts[0]!.recoverMs;
+    expect(recovery(24)).toBe(NOW + 26.5 * H);
+    expect(recovery(72)).toBe(NOW + 74.5 * H);
+    // One delivery named by its ASN moves alone.
+    const one = applyDisruption(plant, { asnId: 'ASN-1', delayH: 24 });
+    expect(one.delayedAsnIds).toEqual(['ASN-1']);
+    expect(one.snapshot.deliveries[1]!.eta).toBe(iso(NOW + 10.5 * H));
+  });
 });
 
 describe('replenishment', () => {

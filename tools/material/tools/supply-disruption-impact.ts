@@ -11,7 +11,12 @@ import type { MaterialService } from '../service/material-service';
 export const SupplyDisruptionImpactInput = z.strictObject({
   delivery: z.string().min(1).max(64).optional().describe('ASN id, e.g. ASN-4321'),
   part: z.string().min(1).max(64).optional().describe('part number'),
-  supplier: z.string().min(1).max(64).optional().describe('supplier id or name, e.g. Würth: its next open delivery (when no ASN id is known)'),
+  supplier: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('supplier id or name, e.g. Würth: with delayHours, the supplier ships nothing for that long (all its deliveries due meanwhile come late)'),
   delayHours: z
     .number()
     .positive()
@@ -25,6 +30,7 @@ const Kpis = z.object({ lateOrders: z.number(), totalLatenessH: z.number(), line
 const Output = z.object({
   time: z.string(),
   assessed: z.string(),
+  delayedDeliveries: z.array(z.string()).describe('ASN ids the delay moved: a supplier late by N h ships nothing for N h'),
   parts: z.array(
     z.object({ partNumber: z.string(), runOutBefore: z.string().nullable(), runOutAfter: z.string().nullable(), recoversAt: z.string().nullable() }),
   ),
@@ -61,7 +67,7 @@ export function supplyDisruptionImpactTool(service: MaterialService) {
     title: 'Supply disruption impact',
     description:
       'What a late or short delivery, or parts rejected at incoming inspection, does to production: which orders starve or slip and by how much, when each part runs out, ' +
-      'and the recommended response (approved alternate part, resequence, split) with KPI deltas. Give a delivery (ASN id), a supplier (its next delivery) or a part with delayHours, shortfallPct or rejectedQuantity; ' +
+      'and the recommended response (approved alternate part, resequence, split) with KPI deltas. Give a delivery (ASN id), a supplier (late by delayHours: nothing from them until then) or a part (its next delivery) with delayHours, shortfallPct or rejectedQuantity; ' +
       'give nothing to assess the disruptions the suppliers have already announced.',
     input: SupplyDisruptionImpactInput,
     output: Output,
@@ -81,7 +87,11 @@ export function supplyDisruptionImpactTool(service: MaterialService) {
         input.delivery || input.part || input.supplier
           ? [
               input.delivery && `delivery ${input.delivery}`,
-              !input.delivery && input.supplier && `next delivery from ${input.supplier}`,
+              !input.delivery &&
+                input.supplier &&
+                (impact.delayedAsnIds.length > 1
+                  ? `all ${impact.delayedAsnIds.length} deliveries from ${input.supplier} due within the delay (${impact.delayedAsnIds.join(', ')})`
+                  : `next delivery from ${input.supplier}`),
               input.part && `part ${input.part}`,
               input.delayHours && `${input.delayHours} h late`,
               input.shortfallPct && `${input.shortfallPct} % short`,
@@ -109,6 +119,7 @@ export function supplyDisruptionImpactTool(service: MaterialService) {
       return {
         time: snapshot.time,
         assessed,
+        delayedDeliveries: impact.delayedAsnIds,
         parts: impact.parts.map((p) => ({
           partNumber: p.partNumber,
           runOutBefore: iso(p.runOutBeforeMs),

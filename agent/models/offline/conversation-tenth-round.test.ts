@@ -1,9 +1,10 @@
 /**
- * Understanding, tenth round: a request that builds on the turn before takes that turn's machine.
+ * Understanding, tenth round: a request that builds on the turn before takes that turn's machine, and a
+ * write the write-boundary model doubts is asked back instead of filed.
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { after } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a write that builds on the reading before', () => {
   it('takes the machine the reading resolved, not every machine its words fit', async () => {
@@ -15,5 +16,32 @@ describe('a write that builds on the reading before', () => {
   it('still asks which one when the reading before was not one of them', async () => {
     const plan = await after('plant_overview', { line: 'Line2' }, 'und der Ofen, Zone 4?', 'zu kalt, mach 242 draus');
     expect(plan.kind).not.toBe('tool');
+  });
+});
+
+describe('a value told that reads like a setpoint change', () => {
+  it('is asked back when the write-boundary model doubts the request, and filed on "ja"', async () => {
+    const told = 'Kompressor lief die ganze Nacht auf 7 bar';
+    const plan = await ask(told);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Soll ich diese Änderung zur Freigabe einreichen: \*\*PressureSetpointBar von UT-AIR auf 7 setzen\*\*/);
+    expect(await askWith({ text: 'ja', pendingQuestion: told })).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 7 },
+    });
+    expect(filesAWrite(await askWith({ text: 'nein', pendingQuestion: told }))).toBe(false);
+  });
+
+  it('asks back a value someone else named when the asker will check it first', async () => {
+    expect(filesAWrite(await ask('QE told me zone 5 should be 250 on L2, I will check with them'))).toBe(false);
+  });
+
+  it('still files plain requests that come with their reason', async () => {
+    for (const [text, asset, command] of [
+      ['Ofen L2 stoppen, Platine ist im Transport verrutscht', 'L2-RFL', 'stop'],
+      ['the L1 packer is out of film, put it on hold', 'L1-PCK', 'hold'],
+    ] as const)
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
   });
 });

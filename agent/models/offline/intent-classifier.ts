@@ -9,12 +9,15 @@
  * - Material requests have a model of their own, NLP.js's neural classifier with its English and
  *   German stemmers (their intents against everything else as "other"): it only says whether a
  *   request is about material, and which kind, so the plant intents' scores do not move with it.
+ * - The write boundary: a binary softmax regression that says how likely the message asks for a
+ *   change now (linear/write-boundary-model.ts); a write the rules read is asked back below it.
  */
 import { containerBootstrap } from '@nlpjs/core';
 import { LangDe } from '@nlpjs/lang-de';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import { classifyLinear, loadSoftmax, storeSoftmax, trainLinearIntentModels, type LinearIntentModels, type StoredSoftmax } from './linear/intent-model';
+import { trainWriteBoundary, writeBoundaryExamples, writeRequestProbability, type WriteBoundaryModels } from './linear/write-boundary-model';
 import { LANGUAGES, trainingHash, trainingUtterances, type Language } from './training-set';
 
 export type IntentScore = { intent: string; score: number };
@@ -24,6 +27,8 @@ export type Classification = {
   alternatives: IntentScore[];
   /** The material model's reading: a material intent, or "other" for everything else. */
   material?: IntentScore;
+  /** How likely the message asks for a change to the plant now (0–1), by the write-boundary model; none when it knows no word of it. */
+  writeRequest?: number;
 };
 
 /** The intents the material model classifies; every other intent is "other" to it. */
@@ -45,8 +50,8 @@ type NlpEngine = {
   import(data: string): void;
 };
 
-export type StoredModel = { hash: string; plant: Record<Language, StoredSoftmax>; materialModel: string };
-type Engines = { plant: LinearIntentModels; material: NlpEngine };
+export type StoredModel = { hash: string; plant: Record<Language, StoredSoftmax>; writeBoundary: Record<Language, StoredSoftmax>; materialModel: string };
+type Engines = { plant: LinearIntentModels; writeBoundary: WriteBoundaryModels; material: NlpEngine };
 
 function newEngine(): NlpEngine {
   const container = containerBootstrap();
@@ -82,14 +87,24 @@ export async function trainIntentModel(): Promise<{ stored: StoredModel; trainin
     console.log = log;
   }
   const storedPlant = { en: storeSoftmax(plant.en), de: storeSoftmax(plant.de) };
-  return { stored: { hash: trainingHash(), plant: storedPlant, materialModel: material.export(true) }, trainingMs: performance.now() - started };
+  const boundary = trainWriteBoundary(writeBoundaryExamples());
+  const writeBoundary = { en: storeSoftmax(boundary.en), de: storeSoftmax(boundary.de) };
+  return {
+    stored: { hash: trainingHash(), plant: storedPlant, writeBoundary, materialModel: material.export(true) },
+    trainingMs: performance.now() - started,
+  };
 }
 
 async function storedModel(): Promise<StoredModel | undefined> {
   try {
     const module = (await import('./training/model.json')) as { default?: StoredModel } & Partial<StoredModel>;
     const stored = module.default ?? (module as StoredModel);
-    return typeof stored.hash === 'string' && typeof stored.plant === 'object' && typeof stored.materialModel === 'string' ? stored : undefined;
+    return typeof stored.hash === 'string' &&
+      typeof stored.plant === 'object' &&
+      typeof stored.writeBoundary === 'object' &&
+      typeof stored.materialModel === 'string'
+      ? stored
+      : undefined;
   } catch {
     return undefined;
   }
@@ -102,7 +117,11 @@ async function loadEngine(): Promise<Engines> {
   const stored = found && found.hash === trainingHash() ? found : (await trainIntentModel()).stored;
   const material = newEngine();
   material.import(stored.materialModel);
-  return { plant: { en: loadSoftmax(stored.plant.en), de: loadSoftmax(stored.plant.de) }, material };
+  return {
+    plant: { en: loadSoftmax(stored.plant.en), de: loadSoftmax(stored.plant.de) },
+    writeBoundary: { en: loadSoftmax(stored.writeBoundary.en), de: loadSoftmax(stored.writeBoundary.de) },
+    material,
+  };
 }
 
 /** The classifiers, loaded (or trained) once per process and shared by every model instance. */
@@ -116,11 +135,18 @@ export function intentEngine(): Promise<Engines> {
 
 /** The intents ranked for one request, best first, with their probabilities (they sum to 1). */
 export async function classifyIntent(text: string, language: Language): Promise<Classification> {
-  const { plant, material } = await intentEngine();
+  const { plant, writeBoundary, material } = await intentEngine();
   const rank = (classifications: IntentScore[] | undefined) =>
     [...(classifications ?? [])].sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
   const ranked = classifyLinear(plant, text, language);
   const best = ranked[0] ?? { intent: 'None', score: 0 };
   const materialBest = rank((await material.process(language, text)).classifications)[0];
-  return { intent: best.intent, score: best.score, alternatives: ranked.slice(1, 4), ...(materialBest ? { material: materialBest } : {}) };
+  const writeRequest = writeRequestProbability(writeBoundary, text, language);
+  return {
+    intent: best.intent,
+    score: best.score,
+    alternatives: ranked.slice(1, 4),
+    ...(materialBest ? { material: materialBest } : {}),
+    ...(writeRequest === undefined ? {} : { writeRequest }),
+  };
 }

@@ -8,6 +8,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import de from './training/de.json';
 import en from './training/en.json';
+import boundaryCoreDe from './training/write-boundary/core-de.json';
+import boundaryCoreEn from './training/write-boundary/core-en.json';
+import boundaryDe from './training/write-boundary/de.json';
+import boundaryEn from './training/write-boundary/en.json';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,7 +59,19 @@ export function trainingUtterances(): TrainingUtterance[] {
   return utterances;
 }
 
+const BoundaryFile = z.array(z.object({ text: z.string().min(1), label: z.enum(['request', 'not_request']), kind: z.string().min(1) })).min(100);
+export type WriteBoundaryMessage = z.infer<typeof BoundaryFile>[number];
+
+/** The messages written for the write-boundary model (linear/write-boundary-model.ts), per language. */
+export const WRITE_BOUNDARY_FILES: Record<Language, WriteBoundaryMessage[]> = {
+  en: [...BoundaryFile.parse(boundaryCoreEn), ...BoundaryFile.parse(boundaryEn)],
+  de: [...BoundaryFile.parse(boundaryCoreDe), ...BoundaryFile.parse(boundaryDe)],
+};
+
 /** Identifies the training set, so a model trained from other utterances is never loaded. */
 export function trainingHash(): string {
-  return createHash('sha256').update(JSON.stringify(trainingUtterances())).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([trainingUtterances(), WRITE_BOUNDARY_FILES]))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -10,6 +10,7 @@ import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
+import { askBackDoubtfulWrite } from './doubtful-write';
 import { NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
@@ -23,8 +24,15 @@ import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPe
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
+/** A plain yes to a question back, and nothing else ("yes", "ja bitte", "yes, file it"). */
+const CONFIRMS =
+  /^(?:yes|yeah|yep|ja|jo|jep|genau|richtig|correct|right)(?:[\s,.!]+(?:please|pls|bitte|file it|do it|mach|mach das|einreichen|go ahead))*[\s.!]*$/;
+
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
+  // "Should I file this change for approval: …?" → "ja": the request asked about, now the asker's own.
+  if (input.pendingQuestion && CONFIRMS.test(input.text.trim().toLowerCase()))
+    return planReply({ ...input, text: input.pendingQuestion, pendingQuestion: undefined, confirmed: true });
   const { request, reading } = readRequest(input);
   const refused =
     refuseSelfApproval(request) ??
@@ -51,7 +59,7 @@ export function planReply(input: PlanInput): Plan {
     reading.combined = `${reading.combined} ${inherited}`;
     return withCompanionRead(request, planChosen(request, reading, resolveTarget(request, reading)));
   }
-  return withCompanionRead(request, planChosen(request, reading, resolution));
+  return askBackDoubtfulWrite(request, reading, withCompanionRead(request, planChosen(request, reading, resolution)));
 }
 
 /** "is that normal?", "in spec?", "passt das?", "zu hoch?": a reading judged against what it should be. */

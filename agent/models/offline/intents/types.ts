@@ -31,6 +31,8 @@ export type PlanInput = {
   earlier?: EarlierResult[];
   /** The question before a clarifying reply ("which one?"), so "line 2" can finish it. */
   pendingQuestion?: string;
+  /** The asker said yes to the copilot's "should I file this?": the request is theirs, the write-boundary model's doubt answered. */
+  confirmed?: boolean;
   /** The last tool call in the conversation, if any. */
   previous?: PreviousCall;
   /** The user's message before this one, for follow-ups that only add a window ("und die letzten 6 Stunden davon?"). */

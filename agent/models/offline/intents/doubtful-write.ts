@@ -1,0 +1,57 @@
+/**
+ * A write the rules read that the write-boundary model doubts (linear/write-boundary-model.ts) is
+ * asked back instead of filed: "Kompressor läuft auf 6,5 bar seit heute früh" reads like a setpoint
+ * to a rule that sees a machine, a value and "auf", and like a report to a model that has seen how
+ * plant people tell values. A wrong question costs one "ja"; a wrong approval request costs a
+ * supervisor's attention and, approved in a hurry, a change nobody wanted.
+ *
+ * Never for an answer to the copilot's own question or a follow-up ("ja, mach das"): those
+ * continue a request already asked for.
+ */
+import type { Intent } from './catalogue';
+import { clarify, say } from './replies';
+import type { Reading, Request } from './request';
+import type { Plan } from './types';
+
+/** Below this probability that the message asks for a change, a write is asked back (chosen on the NLU dev split). */
+export const WRITE_DOUBT_THRESHOLD = 0.1;
+
+/**
+ * The writes that act on machines. A release, a transport or a work order names its draft, run or job and
+ * is read by its own rules; the boundary model, trained on how people ask machines to change, is no judge
+ * of those (on the dev split it doubted "Entwurf … freigeben" and "RUN-2 but with AMR-02").
+ */
+const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_command']);
+
+export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
+  if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
+  if (reading.followUp || request.input.pendingQuestion || request.input.confirmed) return plan;
+  const probability = request.classification.writeRequest;
+  if (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD) return plan;
+  const { language } = request;
+  const change = describeWrite(plan.tool, plan.args, language);
+  return clarify(
+    say(
+      language,
+      `Should I file this change for approval: **${change}**? Say “yes” and I file it; if you were only telling me, nothing changes.`,
+      `Soll ich diese Änderung zur Freigabe einreichen: **${change}**? Sagen Sie „ja“, dann reiche ich sie ein; war es nur zur Info, ändert sich nichts.`,
+    ),
+  );
+}
+
+/** The change in a few words, as the approver would read it. */
+function describeWrite(tool: string, args: Record<string, unknown>, language: 'en' | 'de'): string {
+  const value = (key: string) => (typeof args[key] === 'string' || typeof args[key] === 'number' ? String(args[key]) : '');
+  if (tool === 'set_setpoint')
+    return say(
+      language,
+      `set ${value('tag')} of ${value('asset')} to ${value('value')}`,
+      `${value('tag')} von ${value('asset')} auf ${value('value').replace('.', ',')} setzen`,
+    );
+  if (tool === 'machine_command') return say(language, `${value('command')} ${value('asset')}`, `${value('asset')}: ${value('command')}`);
+  if (tool === 'release_schedule')
+    return say(language, `release the schedule ${value('draftId')}`.trim(), `Plan ${value('draftId')} freigeben`.replace('  ', ' '));
+  if (tool === 'create_work_order') return say(language, `open a work order on ${value('asset')}`, `Arbeitsauftrag für ${value('asset')} anlegen`);
+  if (tool === 'dispatch_transport') return say(language, `dispatch ${value('runId')}`, `${value('runId')} losschicken`);
+  return `${tool} ${JSON.stringify(args)}`;
+}

@@ -39,6 +39,16 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   );
 }
 
+/** German infinitives of the PackML commands, for the question back ("UT-AIR stoppen"). */
+const GERMAN_COMMAND: Record<string, string> = {
+  start: 'starten',
+  stop: 'stoppen',
+  hold: 'anhalten (Hold)',
+  unhold: 'fortsetzen (Unhold)',
+  reset: 'zurücksetzen',
+  clear: 'quittieren',
+};
+
 /** The change in a few words, as the approver would read it. */
 function describeWrite(tool: string, args: Record<string, unknown>, language: 'en' | 'de'): string {
   const value = (key: string) => (typeof args[key] === 'string' || typeof args[key] === 'number' ? String(args[key]) : '');
@@ -48,10 +58,6 @@ function describeWrite(tool: string, args: Record<string, unknown>, language: 'e
       `set ${value('tag')} of ${value('asset')} to ${value('value')}`,
       `${value('tag')} von ${value('asset')} auf ${value('value').replace('.', ',')} setzen`,
     );
-  if (tool === 'machine_command') return say(language, `${value('command')} ${value('asset')}`, `${value('asset')}: ${value('command')}`);
-  if (tool === 'release_schedule')
-    return say(language, `release the schedule ${value('draftId')}`.trim(), `Plan ${value('draftId')} freigeben`.replace('  ', ' '));
-  if (tool === 'create_work_order') return say(language, `open a work order on ${value('asset')}`, `Arbeitsauftrag für ${value('asset')} anlegen`);
-  if (tool === 'dispatch_transport') return say(language, `dispatch ${value('runId')}`, `${value('runId')} losschicken`);
-  return `${tool} ${JSON.stringify(args)}`;
+  const command = value('command');
+  return say(language, `${command} ${value('asset')}`, `${value('asset')} ${GERMAN_COMMAND[command] ?? command}`);
 }

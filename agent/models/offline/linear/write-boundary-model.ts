@@ -1,7 +1,7 @@
 /**
  * The write boundary, learned: one binary softmax regression per language that says how likely a
  * message asks the copilot to change the plant now, trained on messages written for it
- * (training/write-boundary/{en,de}.json: requests in every register, and the messages that use
+ * (training/write-boundary/*.json: requests in every register, and the messages that use
  * write words and ask for nothing — a value told, a change reported as done, put off, relayed,
  * asked about, quoted, forbidden, taken back) plus the intent utterances (writes against reads).
  *
@@ -22,6 +22,7 @@ export const NOT_REQUEST = 'not_request';
 const TRAINING = { epochs: 20, learningRate: 0.4, l2: 1e-5, seed: 1, minCount: 2 } as const;
 
 const READS_KEPT_EVERY = 4;
+const isWrite = (intent: string) => (WRITE_INTENTS as ReadonlySet<string>).has(intent);
 
 export type BoundaryExample = { language: Language; text: string; label: typeof REQUEST | typeof NOT_REQUEST };
 
@@ -31,8 +32,8 @@ export function writeBoundaryExamples(): BoundaryExample[] {
   // The intent utterances are mostly reads; every fourth read keeps the two sides near balance, so a plain
   // request is not outvoted by the sheer number of questions.
   const fromIntents = trainingUtterances()
-    .filter((utterance, index) => WRITE_INTENTS.has(utterance.intent as never) || index % READS_KEPT_EVERY === 0)
-    .map(({ language, intent, text }): BoundaryExample => ({ language, text, label: WRITE_INTENTS.has(intent as never) ? REQUEST : NOT_REQUEST }));
+    .filter((utterance, index) => isWrite(utterance.intent) || index % READS_KEPT_EVERY === 0)
+    .map(({ language, intent, text }): BoundaryExample => ({ language, text, label: isWrite(intent) ? REQUEST : NOT_REQUEST }));
   return [...written, ...fromIntents];
 }
 

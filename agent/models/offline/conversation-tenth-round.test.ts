@@ -4,7 +4,8 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { parseTimeWindow } from './time-window';
+import { PLANT_NOW, after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a write that builds on the reading before', () => {
   it('takes the machine the reading resolved, not every machine its words fit', async () => {
@@ -43,5 +44,17 @@ describe('a value told that reads like a setpoint change', () => {
       ['the L1 packer is out of film, put it on hold', 'L1-PCK', 'hold'],
     ] as const)
       expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+});
+
+describe('"sat" as a verb', () => {
+  const context = { now: PLANT_NOW, timeZone: 'Europe/Berlin' };
+  it('names no Saturday when something sat idle', () => {
+    expect(parseTimeWindow('the L2 printer sat stopped for an hour because of paste', 'en', context)).toBeUndefined();
+  });
+  it('still reads "on sat" and "since sat" as Saturday', () => {
+    // Wednesday 4 March 2026: the Saturday before is 28 February, 00:00 plant time (23:00 UTC the day before).
+    expect(parseTimeWindow('alarms on sat', 'en', context)?.from).toBe('2026-02-27T23:00:00.000Z');
+    expect(parseTimeWindow('alarms since sat', 'en', context)?.from).toBe('2026-02-27T23:00:00.000Z');
   });
 });

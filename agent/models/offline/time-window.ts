@@ -445,7 +445,8 @@ const WEEKDAYS: [RegExp, number][] = [
   [/\b(wednesday|mittwoch\w*)\b/, 3],
   [/\b(thursday|donnerstag\w*)\b/, 4],
   [/\b(friday|freitag\w*)\b/, 5],
-  [/\b(saturday|samstag\w*|sat)\b/, 6],
+  // "sat" is a day only where a day can stand ("on sat", "since sat"): "the printer sat idle" names no day.
+  [/\b(saturday|samstag\w*)\b|^sat$|\b(?:on|since|last|this|next|from|until|till|by)\s+sat\b/, 6],
   [/\b(sunday|sonntag\w*)\b/, 0],
 ];
 

@@ -58,3 +58,17 @@ describe('"sat" as a verb', () => {
     expect(parseTimeWindow('alarms since sat', 'en', context)?.from).toBe('2026-02-27T23:00:00.000Z');
   });
 });
+
+describe('the manuals asked outright after a story', () => {
+  it('searches the manuals for the machine named', async () => {
+    for (const [text, asset] of [
+      ['Rakeldruck am Drucker L2 ist zu hoch, was sagt das Handbuch?', 'L2-PRN'],
+      ['zone 4 keeps drifting on the L1 oven, what does the manual say', 'L1-RFL'],
+    ] as const)
+      expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'search_manuals', args: { asset } });
+  });
+
+  it('still files a command that only cites the manual', async () => {
+    expect(await ask('Drucker L2 stoppen, laut Handbuch muss das so')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PRN', command: 'stop' } });
+  });
+});

@@ -39,6 +39,14 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
+  // "Rakeldruck am Drucker L2 ist zu hoch, was sagt das Handbuch?": the manuals asked outright, whatever the story before.
+  if (
+    /\b(what does (?:the |our )?(?:manual|sop|documentation|handbook) say|what do (?:the )?(?:manuals|docs) say|(?:was|wie) (?:sagt|steht (?:da )?(?:im|in der)) (?:das |dem |die |der )?(?:handbuch|anleitung|doku\w*|sop|arbeitsanweisung)|laut (?:handbuch|anleitung|doku\w*|sop))\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   // "wie viel OEE hatte Linie 1 in der Nachtschicht?": a past shift's figures are its handover's.
   if (
     /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap|ausschuss|downtime|stillstands?zeit\w*)\b/.test(

@@ -13,13 +13,10 @@
  */
 import { WRITE_INTENTS } from '../intents/catalogue';
 import { LANGUAGES, WRITE_BOUNDARY_FILES, trainingUtterances, type Language } from '../training-set';
-import { textFeatures } from './features';
-import { predictSoftmax, trainSoftmax, type SoftmaxModel } from './softmax-regression';
+import { classifyLinear, trainLinearIntentModels, type LinearIntentModels } from './intent-model';
 
 export const REQUEST = 'request';
 export const NOT_REQUEST = 'not_request';
-
-const TRAINING = { epochs: 20, learningRate: 0.4, l2: 1e-5, seed: 1, minCount: 2 } as const;
 
 const READS_KEPT_EVERY = 4;
 const isWrite = (intent: string) => (WRITE_INTENTS as ReadonlySet<string>).has(intent);
@@ -37,16 +34,11 @@ export function writeBoundaryExamples(): BoundaryExample[] {
   return [...written, ...fromIntents];
 }
 
-export type WriteBoundaryModels = Record<Language, SoftmaxModel>;
+export type WriteBoundaryModels = LinearIntentModels;
 
+/** The same regression, features and training settings as the intent model, with two labels. */
 export function trainWriteBoundary(examples: readonly BoundaryExample[]): WriteBoundaryModels {
-  const models = {} as WriteBoundaryModels;
-  for (const language of LANGUAGES)
-    models[language] = trainSoftmax(
-      examples.filter((example) => example.language === language).map((example) => ({ features: textFeatures(example.text), label: example.label })),
-      TRAINING,
-    );
-  return models;
+  return trainLinearIntentModels(examples.map(({ language, text, label }) => ({ language, text, intent: label })));
 }
 
 /**
@@ -63,8 +55,5 @@ export function writeRequestProbability(models: WriteBoundaryModels, text: strin
 }
 
 function probabilityOf(models: WriteBoundaryModels, text: string, language: Language): number | undefined {
-  const model = models[language];
-  const features = textFeatures(text);
-  if (!features.some((feature) => model.vocabulary.has(feature))) return undefined;
-  return predictSoftmax(model, features).find((entry) => entry.label === REQUEST)?.probability;
+  return classifyLinear(models, text, language).find((entry) => entry.intent === REQUEST)?.score;
 }

@@ -4,31 +4,9 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { twinAssets } from '../../twin-assets';
-import { twinOrders } from '../../twin-orders';
-import { twinParts } from '../../twin-parts';
-import { INTENTS } from './intents';
-import { understand } from './understand';
+import { PLANT_NOW, ask, askWith, earlier, filesAWrite, follow } from './test-support/twin-understanding';
 
-const assets = twinAssets();
-const orders = twinOrders();
-const parts = twinParts();
-const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
-// Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): early shift 06:00–14:00.
-const now = new Date('2026-03-04T09:00:00Z');
-const ask = (text: string) => understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin' });
-const earlier = (tool: string, args: Record<string, unknown>, text: string) => ({
-  previous: { tool, args },
-  previousText: text,
-  earlier: [{ tool, args, output: {} }],
-});
-const follow = (text: string, context: ReturnType<typeof earlier>) =>
-  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...context });
-const WRITES = new Set(['set_setpoint', 'machine_command', 'release_schedule', 'create_work_order', 'dispatch_transport']);
-const filesNoWrite = async (text: string) => {
-  const plan = await ask(text);
-  return !(plan.kind === 'tool' && WRITES.has(plan.tool));
-};
+const filesNoWrite = async (text: string) => !filesAWrite(await ask(text));
 
 describe('text in quotation marks', () => {
   it('never files the write it names', async () => {
@@ -183,14 +161,8 @@ describe('the manuals asked about what was just talked about', () => {
 
 describe('a machine talked about two turns back', () => {
   it('is still the one a tag of two machines means, after a turn without a machine', async () => {
-    const plan = await understand({
+    const plan = await askWith({
       text: 'gut, Zone 4 dann auf 236',
-      assets,
-      orders,
-      parts,
-      availableTools: all,
-      now,
-      timeZone: 'Europe/Berlin',
       previous: { tool: 'search_manuals', args: { query: 'zone 4 drift', k: 5 } },
       previousText: 'was sagt das Handbuch dazu',
       earlier: [
@@ -312,7 +284,7 @@ describe('windows, counts and scenarios said the floor’s way', () => {
     expect(await ask('Alarme Prio 2 seit gestern Abend auf Linie 1')).toMatchObject({
       kind: 'tool',
       tool: 'alarms',
-      args: { to: now.toISOString() },
+      args: { to: PLANT_NOW.toISOString() },
     });
     expect(await ask('check mal 15 Platten von PO-24118 an der AOI')).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { boards: 15 } });
     expect(await ask('plan mal neu mit dem Ausfall vom Drucker L2 für 3 Stunden')).toMatchObject({
@@ -382,12 +354,11 @@ describe('a release or a dispatch talked about after a plan', () => {
     previousText: 'plan the replenishment for line 1',
     earlier: [{ tool: 'plan_replenishment', args: { line: 'Line1' }, output: {} }],
   };
-  const filed = (result: Awaited<ReturnType<typeof ask>>) => result.kind === 'tool' && WRITES.has(result.tool);
 
   it('files nothing when the release is a thing or the send waits for something', async () => {
-    expect(filed(await follow('release notes?', plan))).toBe(false);
-    expect(filed(await follow('the previous release messed up line 1', plan))).toBe(false);
-    expect(filed(await follow('send it once the tugger is charged', runs))).toBe(false);
+    expect(filesAWrite(await follow('release notes?', plan))).toBe(false);
+    expect(filesAWrite(await follow('the previous release messed up line 1', plan))).toBe(false);
+    expect(filesAWrite(await follow('send it once the tugger is charged', runs))).toBe(false);
   });
 
   it('still releases on "looks good, release it"', async () => {

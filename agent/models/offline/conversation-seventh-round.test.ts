@@ -4,20 +4,8 @@
  * answer. Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { twinAssets } from '../../twin-assets';
-import { twinOrders } from '../../twin-orders';
-import { twinParts } from '../../twin-parts';
 import { writeAnswer } from './answer-writer';
-import { INTENTS } from './intents';
-import { understand } from './understand';
-
-const assets = twinAssets();
-const orders = twinOrders();
-const parts = twinParts();
-const all = new Set(Object.values(INTENTS).map((intent) => intent.tool));
-// Wednesday 4 March 2026, 10:00 in Berlin (UTC+1): early shift 06:00–14:00.
-const now = new Date('2026-03-04T09:00:00Z');
-const ask = (text: string) => understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin' });
+import { ask, askWith, earlier, follow } from './test-support/twin-understanding';
 
 describe('a command wrapped in a greeting and a reason', () => {
   it('is filed for approval with its machine and command', async () => {
@@ -87,14 +75,6 @@ describe('the asked measurement of a machine', () => {
     expect(lines[1]).toMatch(/Residual oxygen.*552\.5 ppm/);
   });
 });
-
-const earlier = (tool: string, args: Record<string, unknown>, text: string) => ({
-  previous: { tool, args },
-  previousText: text,
-  earlier: [{ tool, args, output: {} }],
-});
-const follow = (text: string, context: ReturnType<typeof earlier>) =>
-  understand({ text, assets, orders, parts, availableTools: all, now, timeZone: 'Europe/Berlin', ...context });
 
 describe('commands said the way the floor says them', () => {
   it('takes a machine out of hold, switches it off, and runs it down', async () => {
@@ -348,8 +328,7 @@ describe('parts and machines named by what sets them apart', () => {
 
 describe('a night asked about while it runs', () => {
   it('is the current shift so far, and the night before once it is over', async () => {
-    const at = (iso: string) =>
-      understand({ text: 'Was war letzte Nacht los?', assets, orders, parts, availableTools: all, now: new Date(iso), timeZone: 'Europe/Berlin' });
+    const at = (iso: string) => askWith({ text: 'Was war letzte Nacht los?', now: new Date(iso) });
     expect(await at('2026-03-04T02:40:00Z')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'current' } });
     expect(await at('2026-03-04T09:00:00Z')).toMatchObject({ tool: 'generate_shift_handover', args: { shift: 'previous' } });
   });

@@ -16,15 +16,28 @@ const allTools = new Set(Object.values(INTENTS).map((intent) => intent.tool));
 export const PLANT_NOW = new Date('2026-03-04T09:00:00Z');
 const base = { assets: twinAssets(), orders: twinOrders(), parts: twinParts(), availableTools: allTools, now: PLANT_NOW, timeZone: 'Europe/Berlin' };
 
-/** One message with whatever context the test gives it (a pending question, the turn before). */
-export const askWith = (input: Omit<Parameters<typeof understand>[0], keyof typeof base>): Promise<Plan> => understand({ ...base, ...input });
+type UnderstandInput = Parameters<typeof understand>[0];
+
+/** One message with whatever context the test gives it (a pending question, the turns before, another clock). */
+export const askWith = (input: Omit<UnderstandInput, keyof typeof base> & Partial<Pick<UnderstandInput, keyof typeof base>>): Promise<Plan> =>
+  understand({ ...base, ...input });
 
 /** One message with nothing before it. */
 export const ask = (text: string): Promise<Plan> => understand({ ...base, text });
 
+/** The turn before: its call `tool(args)`, asked with `previousText`. */
+export const earlier = (tool: string, args: Record<string, unknown>, previousText: string) => ({
+  previous: { tool, args },
+  previousText,
+  earlier: [{ tool, args, output: {} }],
+});
+
+/** One message after the turn before it. */
+export const follow = (text: string, context: ReturnType<typeof earlier>): Promise<Plan> => askWith({ text, ...context });
+
 /** One message after a turn whose call was `tool(args)`, asked with `previousText`. */
 export const after = (tool: string, args: Record<string, unknown>, previousText: string, text: string): Promise<Plan> =>
-  understand({ ...base, text, previous: { tool, args }, previousText, earlier: [{ tool, args, output: {} }] });
+  follow(text, earlier(tool, args, previousText));
 
 /** Whether the plan files an approval request (any write). */
 export const filesAWrite = (plan: Plan): boolean => plan.kind === 'tool' && WRITE_INTENTS.has(plan.intent);

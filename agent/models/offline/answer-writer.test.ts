@@ -266,6 +266,15 @@ describe('the sentence or table row that answers a manual question', () => {
     expect(answeringSentences('Wie oft muss man die Düsen reinigen?', [alarm, maintenance])[0]?.sentence).toMatch(/^Clean nozzles/);
   });
 
+  it('reads a German word as its own synonym group, not as the start of a longer one ("Schablone" is not the "Schablonendrucker")', () => {
+    const stencil = { number: 1, text: 'Task | Interval | By\nClean stencil top and bottom, check apertures | Every shift and at changeover | Operator' };
+    const chemicals = {
+      number: 5,
+      text: 'Chemical | Use | Main hazards\nSAC305 solder paste, no-clean | Printing | Skin sensitiser, harmful if swallowed per printer',
+    };
+    expect(answeringSentences('wie oft muss die Schablone gereinigt werden?', [stencil, chemicals])[0]?.sentence).toMatch(/^Clean stencil top/);
+  });
+
   it('picks the row whose first cell is the number asked, and adds no weaker second', () => {
     expect(answeringSentences('max floor life MSL 3', [msl])).toEqual([{ sentence: '3 — Floor life: 168 hours.', number: 3 }]);
   });

@@ -393,8 +393,11 @@ const STATES_AN_INTERVAL =
  * English ("Schablone" → "stencil", "reinigen" → "clean"), so a German question finds its English answer.
  */
 function alternativesOf(word: string): string[] {
-  const group = SYNONYM_WORDS.find((phrases) => phrases.some((phrase) => sameStem(phrase, word)));
-  return group ? [word, ...group] : [word];
+  // The group that spells the word itself wins over one with a longer word it begins ("schablone" is the
+  // stencil, not the "schablonendrucker" of the printer group, whose rows would then answer for it).
+  const exact = SYNONYM_WORDS.filter((phrases) => phrases.includes(word));
+  const groups = exact.length > 0 ? exact : SYNONYM_WORDS.filter((phrases) => phrases.some((phrase) => sameStem(phrase, word))).slice(0, 1);
+  return [word, ...groups.flat()];
 }
 
 /**

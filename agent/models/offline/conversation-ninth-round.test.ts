@@ -74,11 +74,11 @@ describe('short questions about the machine just talked about', () => {
       });
   });
 
-  it('asks how long or why a machine stands as its state', async () => {
+  // Why it was stopped reads the alarms before the stop (eleventh round), as in English.
+  it('asks how long a machine stands as its state', async () => {
     for (const [text, asset] of [
       ['how long has the L1 AOI been on hold', 'L1-AOI'],
       ['seit wann steht der Packer L1', 'L1-PCK'],
-      ['Kannst du mir sagen, warum der Ofen L1 gestoppt wurde?', 'L1-RFL'],
     ] as const)
       expect(await ask(text), text).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
   });

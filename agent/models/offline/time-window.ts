@@ -417,7 +417,7 @@ export function beforeStop(text: string): BeforeStop | undefined {
     !reversed &&
     new RegExp(`\\b(why|warum|wieso|weshalb|how come)\\b`).test(lower) &&
     new RegExp(
-      `\\b(stopped|went down|tripped|died|crashed|stehen ?geblieben|ausgefallen|stillstand|steht|stehen|(?:is|are)(?: \\w+){1,4} down|(?:did|does|do)\\b.*\\bstop)\\b`,
+      `\\b(stopped|went down|tripped|died|crashed|stehen ?geblieben|stehn ?geblieben|gestoppt|angehalten|abgeschaltet|ausgegangen|ausgefallen|stillstand|steht|stehen|(?:is|are)(?: \\w+){1,4} down|(?:did|does|do)\\b.*\\bstop)\\b`,
     ).test(lower)
   )
     return { minutes: 10 };

@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { ask } from './test-support/twin-understanding';
+import { ask, filesAWrite } from './test-support/twin-understanding';
 
 describe('why a machine stopped, asked in German with a past participle', () => {
   it.each([
@@ -13,5 +13,22 @@ describe('why a machine stopped, asked in German with a past participle', () => 
     ['Kannst du mir sagen, warum der Ofen L1 gestoppt wurde?', 'L1-RFL'],
   ])('"%s" reads the alarms before the stop of %s, not the machine as it is now', async (text, asset) => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { before: { asset, event: 'stopped' } } });
+  });
+});
+
+describe('a value a machine had, told with a German verb-second sentence', () => {
+  it.each(['Zone 2 am Ofen L1 war letzte Woche auf 160', 'die Frühschicht fuhr den Chiller mit 13 Grad', 'night shift ran the compressor at 6.9, no issues'])(
+    '"%s" files no setpoint change',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+
+  it('still files the request that follows such a report', async () => {
+    expect(await ask('Spätschicht hatte 6,8 bar, stell den Kompressor bitte wieder auf 6,8')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-AIR', value: 6.8 },
+    });
   });
 });

@@ -12,6 +12,8 @@ import boundaryCoreDe from './training/write-boundary/core-de.json';
 import boundaryCoreEn from './training/write-boundary/core-en.json';
 import boundaryDe from './training/write-boundary/de.json';
 import boundaryEn from './training/write-boundary/en.json';
+import boundaryReportsDe from './training/write-boundary/reports-de.json';
+import boundaryReportsEn from './training/write-boundary/reports-en.json';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -62,10 +64,14 @@ export function trainingUtterances(): TrainingUtterance[] {
 const BoundaryFile = z.array(z.object({ text: z.string().min(1), label: z.enum(['request', 'not_request']), kind: z.string().min(1) })).min(100);
 export type WriteBoundaryMessage = z.infer<typeof BoundaryFile>[number];
 
-/** The messages written for the write-boundary model (linear/write-boundary-model.ts), per language. */
+/**
+ * The messages written for the write-boundary model (linear/write-boundary-model.ts), per language: core
+ * examples, a first corpus written apart, and a second one on the border between telling a value
+ * ("Spätschicht hatte den Kompressor auf 6,8 bar") and asking for one ("stell das wieder so ein").
+ */
 export const WRITE_BOUNDARY_FILES: Record<Language, WriteBoundaryMessage[]> = {
-  en: [...BoundaryFile.parse(boundaryCoreEn), ...BoundaryFile.parse(boundaryEn)],
-  de: [...BoundaryFile.parse(boundaryCoreDe), ...BoundaryFile.parse(boundaryDe)],
+  en: [...BoundaryFile.parse(boundaryCoreEn), ...BoundaryFile.parse(boundaryEn), ...BoundaryFile.parse(boundaryReportsEn)],
+  de: [...BoundaryFile.parse(boundaryCoreDe), ...BoundaryFile.parse(boundaryDe), ...BoundaryFile.parse(boundaryReportsDe)],
 };
 
 /** Identifies the training set, so a model trained from other utterances is never loaded. */

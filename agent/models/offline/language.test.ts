@@ -5,6 +5,8 @@ describe('the language a request is in', () => {
   it('reads German from its own words when the rest is a compound or shared with English', () => {
     expect(detectLanguage('Pastenvolumen zu niedrig, was tun?')).toBe('de');
     expect(detectLanguage('Rakeldruck ok so, oder muss der hoch?')).toBe('de');
+    // "an" is an English word too; a pronoun and a verb say German.
+    expect(detectLanguage('fahr ihn wieder an')).toBe('de');
   });
 
   it('reads English requests as English, mixed with German names', () => {

@@ -15,7 +15,9 @@ const GERMAN = new Set(
     'setz setze stell stelle stopp halte starte buch buche ja nein danke hallo läuft laeuft steht gibt es alle aktuell aktuelle ' +
     'wert werte sollwert alarme störung störungen auftrag aufträge wartung übergabe uebergabe handbuch bedeutet hoch runter um uhr ich wir du nee nö noe jo passt doch eher lieber halt ' +
     // "Pastenvolumen zu niedrig, was tun?": "was" is English too, so the rest of such a question must say German.
-    'zu tun niedrig wenig viel kalt heiss muss kann soll darf wird werden hat haben'
+    'zu tun niedrig wenig viel kalt heiss muss kann soll darf wird werden hat haben ' +
+    // "fahr sie wieder an": a short request whose only other word is "an", English too.
+    'sie ihn es wieder fahr fahre'
   ).split(' '),
 );
 const ENGLISH = new Set(

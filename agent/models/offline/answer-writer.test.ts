@@ -240,6 +240,40 @@ describe('an alarm code asked about in the manuals', () => {
   });
 });
 
+describe('an alarm code that only a code range and an alarm list name', () => {
+  it("is answered with the code's rows and the prose of the section whose range covers it, each cited", () => {
+    const output = {
+      query: 'what does E-214 mean',
+      passages: [
+        {
+          number: 1,
+          text: 'The last digit of the code is the zone: E-211 is zone 1. Raised when the zone is more than 10 °C above its setpoint.\n\nCode | Zone | Setpoint tag\nE-213 | Zone 3 | Zone3.SetpointC\nE-214 | Zone 4 | Zone4.SetpointC',
+          section: '5 Alarms > E-211 to E-218 Zone heater over-temperature deviation',
+          title: 'Reflow Oven Manual',
+        },
+        {
+          number: 2,
+          text: 'Code | Text | Priority | Stops oven\nE-214 | Zone 4 heater over-temperature deviation | 2 | No\nE-240 | Conveyor speed deviation | 2 | No',
+          section: '5 Alarms',
+          title: 'Reflow Oven Manual',
+        },
+        {
+          number: 3,
+          text: 'Raised when SpindleBearingTempC is above 70 °C.',
+          section: '5 Alarms > E-312 Spindle bearing temperature high',
+          title: 'Pick-and-Place Manual',
+        },
+      ],
+      sources: [],
+    };
+    const answer = writeAnswer([{ tool: 'search_manuals', args: {}, content: JSON.stringify(output) }], { question: 'what does E-214 mean' });
+    expect(answer).toContain(
+      '**Answer — E-214:** Zone: Zone 4; Setpoint tag: Zone4.SetpointC. [1] Text: Zone 4 heater over-temperature deviation; Priority: 2; Stops oven: No. [2] The last digit of the code is the zone: E-211 is zone 1. Raised when the zone is more than 10 °C above its setpoint. [1]',
+    );
+    expect(answer).not.toMatch(/Answer[^\n]*Spindle/);
+  });
+});
+
 describe('the sentence or table row that answers a manual question', () => {
   const maintenance = {
     number: 1,

@@ -486,6 +486,39 @@ function manualPassages(output: Row, context: Context, firstCitation: number): s
 const MAX_PASSAGES = 5;
 const PASSAGE_CHARS = 280;
 
+/** "E-211 to E-218": the codes a section heading covers, as prefix and number range. */
+const CODE_RANGE = /\b([A-Z])-(\d{3})\s*(?:to|bis|–|-)\s*(?:[A-Z]-)?(\d{3})\b/;
+
+/**
+ * "what does E-214 mean" where no section is filed under E-214: the rows that start with the code (the alarm
+ * list's "E-214 — Text: Zone 4 heater over-temperature deviation; Priority: 2") and the prose of a section
+ * whose heading covers it ("E-211 to E-218 …": what the range means and when it is raised), each cited.
+ */
+function codeInTablesAndRanges(id: string, rows: Row[], passages: { number: number; text: string }[], firstCitation: number): string | undefined {
+  const cite = (number: number) => `[${firstCitation + number - 1}]`;
+  const keyed = passages
+    .flatMap(({ number, text }) => answerUnits(text).map((unit) => ({ unit, number })))
+    .filter(({ unit }) => unit.startsWith(`${id} — `))
+    .slice(0, 2)
+    .map(({ unit, number }) => `${unit.slice(id.length + 3)} ${cite(number)}`);
+  const [prefix, number] = [id[0]!, Number(id.slice(2))];
+  const ranged = rows.findIndex((row) => {
+    const range = typeof row.section === 'string' ? CODE_RANGE.exec(row.section) : null;
+    return range !== null && range[1] === prefix && Number(range[2]) <= number && number <= Number(range[3]);
+  });
+  const prose =
+    ranged >= 0
+      ? passages[ranged]!.text.split('\n')
+          .filter((line) => !line.includes('|'))
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
+  const shown = prose.length > 400 ? `${prose.slice(0, 400).replace(/\s\S*$/, '')} …` : prose;
+  const parts = [...keyed, ...(shown ? [`${shown} ${cite(passages[ranged]!.number)}`] : [])];
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
 function manualAnswer(output: Row, question: string, context: Context, firstCitation: number): string | undefined {
   if (!Array.isArray(output.passages) || output.passages.length === 0) return undefined;
   const passages = (output.passages as Row[]).map((passage, index) => ({
@@ -507,6 +540,8 @@ function manualAnswer(output: Row, question: string, context: Context, firstCita
         .at(-1);
       return `**${lead} — ${heading}:** ${shown} [${firstCitation + passage.number - 1}]`;
     }
+    const answer = codeInTablesAndRanges(id, output.passages as Row[], passages, firstCitation);
+    if (answer) return `**${lead} — ${id}:** ${answer}`;
   }
   const best = answeringSentences(question, passages);
   if (best.length === 0) return undefined;

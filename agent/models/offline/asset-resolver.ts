@@ -179,6 +179,18 @@ const STOP_WORDS = new Set([
   'am',
   'auf',
   'im',
+  // Small words one typo away from a tag word ("oder" / "order" → OrderId in "der O2 ist zu hoch, oder?").
+  'oder',
+  'und',
+  'or',
+  'and',
+  'ist',
+  'is',
+  'mit',
+  'doch',
+  'mal',
+  'noch',
+  'los',
 ]);
 
 /** A typed word in the words tag descriptions use: "temp" → "temperature", "Netzdruck" → "header pressure". */

@@ -35,12 +35,16 @@ export type OfflineModelOptions = {
 /** Marks a reply that refused a request (e.g. a write it will not file), for the UI and evaluations. */
 const REFUSAL_MARK = 'plantpilot_refusal';
 
-/** The last tool call in the conversation, for follow-ups ("and line 2?", "why?"). */
+/**
+ * The last turn's tool call, for follow-ups ("and line 2?", "why?"): its first call, the one asked for. Reads
+ * made alongside it (the manual's normal band for "O2 zu hoch?") come after it, and "und auf der Zwo?" asks
+ * the question again for line 2, not the band.
+ */
 function previousCall(messages: BaseMessage[]): PreviousCall | undefined {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index]!;
     if (message.getType() !== 'ai') continue;
-    const call = (message as AIMessage).tool_calls?.at(-1);
+    const call = (message as AIMessage).tool_calls?.[0];
     if (call) return { tool: call.name, args: call.args };
   }
   return undefined;

@@ -95,6 +95,31 @@ describe('answers that answer', () => {
     expect(answer).toMatch(/…and \d+ more; ask for one by name/);
   });
 
+  it('judges a value named by its formula ("der O2 ist doch zu hoch oder?") against the manual\'s band, first', () => {
+    const tags = [tag('PowerKw', 'Active electrical power', 29.6, 'kW'), tag('O2Ppm', 'Residual oxygen in the nitrogen atmosphere', 428.5, 'ppm')];
+    const manuals = {
+      passages: [
+        {
+          number: 1,
+          text: 'Tag | Description | Unit | Normal band Instrument span\nO2Ppm | Residual oxygen in the nitrogen atmosphere | ppm | 200 to 800 0 to 5000 ppm ppm',
+          title: 'Reflow Oven Manual',
+          section: '4.2 Process values',
+        },
+      ],
+      sources: [],
+    };
+    const answer = writeAnswer(
+      [
+        { tool: 'asset_state', args: { asset: 'L1-RFL' }, content: JSON.stringify({ asset: { id: 'L1-RFL' }, tags, sources: [] }) },
+        { tool: 'search_manuals', args: { query: 'O2Ppm Residual oxygen normal band' }, content: JSON.stringify(manuals) },
+      ],
+      { language: 'de', question: 'was ist mit dem Ofen auf der Eins los, der O2 ist doch zu hoch oder?', timeZone: 'Europe/Berlin' },
+    );
+    expect(answer.split('\n')[0]).toMatch(
+      /^\*\*Residual oxygen in the nitrogen atmosphere\*\* \(O2Ppm\) ist jetzt 428,5 ppm — innerhalb des Normalbereichs von 200 bis 800 ppm/,
+    );
+  });
+
   it('finds the asked zone by its number and the measurement, in German too', () => {
     const tags = [3, 4, 5].flatMap((zone) => [
       tag(`Zone${zone}.TemperatureC`, `Zone ${zone} temperature`, 200 + zone, '°C'),

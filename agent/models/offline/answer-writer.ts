@@ -178,10 +178,12 @@ function withUnit(row: Row, key: string, context: Context): string | undefined {
 
 const QUESTION_WORDS = new Set(
   // Question words, and the small words that join them ("and on oven 2?"): none names a value.
-  // Nor do the words that ask for a judgement ("is that normal", "passt das", "in spec").
-  'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading braucht brauchen need needs using uses hat haben has have gibt liegt liegen doing macht'.split(
-    ' ',
-  ),
+  // Nor do the words that ask for a judgement ("is that normal", "passt das", "in spec", "zu hoch"), nor a line's
+  // spoken number ("auf der Eins").
+  (
+    'zu too hoch high niedrig low kalt cold heiss hot warm eins zwo zwei drei ' +
+    'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading braucht brauchen need needs using uses hat haben has have gibt liegt liegen doing macht'
+  ).split(' '),
 );
 
 /** Machine names: the asset a question is about, not a value of it. */

@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, filesAWrite } from './test-support/twin-understanding';
 
 describe('why a machine stopped, asked in German with a past participle', () => {
   it.each([
@@ -30,5 +30,23 @@ describe('a value a machine had, told with a German verb-second sentence', () =>
       tool: 'set_setpoint',
       args: { asset: 'UT-AIR', value: 6.8 },
     });
+  });
+});
+
+describe("a day's or a shift's boards and scrap", () => {
+  it.each(['wie viele Boards hat Linie 1 heute gemacht?', 'how many boards did line 1 make today'])(
+    '"%s" reads the shift figures of the line',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line1' } });
+    },
+  );
+
+  it('"und Ausschuss?" after an order\'s progress reads the same line\'s shift figures, which hold the scrap', async () => {
+    for (const text of ['und Ausschuss?', 'and scrap?'])
+      expect(await after('production_status', { line: 'Line2' }, 'how is production on line 2', text), text).toMatchObject({
+        kind: 'tool',
+        tool: 'plant_overview',
+        args: { line: 'Line2' },
+      });
   });
 });

@@ -312,6 +312,15 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'alarms';
     reading.followUp = true;
   } else if (
+    previousIntent === 'production_status' &&
+    FOLLOW_UP.test(lower) &&
+    wordCount(lower) <= 6 &&
+    /\b(scrap|ausschuss|oee|yield|ausbeute|availability|verf(?:ü|ue)gbarkeit)\b/.test(lower)
+  ) {
+    // "wie viele Boards hat Linie 1 gemacht?" → "und Ausschuss?": the shift's scrap and OEE are the overview's, same line.
+    reading.intent = 'plant_overview';
+    reading.followUp = true;
+  } else if (
     previousIntent === 'asset_state' &&
     input.previousText &&
     wordCount(lower) <= 8 &&

@@ -62,7 +62,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // overview's (per line, against plan); an order's progress is production_status.
   if (
     /\b(how many|wie ?viele|count|output|stückzahl\w*|stueckzahl\w*|ausbringung|ausstoß|ausstoss)\b/.test(lower) &&
-    /\b(this shift|the shift|current shift|shift so far|so far (?:this|in the) shift|diese schicht|dieser schicht|in der schicht|aktuellen schicht|seit schicht(?:beginn|start|anfang)|since (?:the )?(?:start of (?:the )?)?shift(?: start)?)\b/.test(
+    /\b(this shift|the shift|current shift|shift so far|so far (?:this|in the) shift|diese schicht|dieser schicht|in der schicht|aktuellen schicht|seit schicht(?:beginn|start|anfang)|since (?:the )?(?:start of (?:the )?)?shift(?: start)?|today|heute|heut)\b/.test(
       lower,
     ) &&
     !orderId(text) &&

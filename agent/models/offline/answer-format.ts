@@ -28,7 +28,8 @@ export function figure(value: number | undefined, options: PlantAnswerOptions, d
 export function withUnit(value: number | undefined, unit: unknown, options: PlantAnswerOptions): string {
   const shown = figure(value, options);
   const text = str(unit);
-  if (!text || value === undefined) return shown;
+  // A counter's unit "count" says nothing a reader needs ("Gutzähler 0 count").
+  if (!text || value === undefined || text === 'count') return shown;
   return text === '%' ? `${shown} %` : `${shown} ${text}`;
 }
 

@@ -91,7 +91,7 @@ describe('answers that answer', () => {
     const lead = answer.split('\n\n')[1]!;
     expect(lead).toContain('Residual oxygen');
     expect(lead).toContain('812.5 ppm (Good, 13:05:00)');
-    expect(answer).toContain('- Other value 0 (Other0): 0 count');
+    expect(answer).toContain('- Other value 0 (Other0): 0\n');
     expect(answer).toMatch(/…and \d+ more; ask for one by name/);
   });
 
@@ -198,7 +198,7 @@ describe('answers that answer', () => {
     };
     const answer = writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(output) }], { timeZone: 'Europe/Berlin' });
     expect(answer).toContain('- **Line1** runs PO-1 (HMI 7" main board): 120 of 300 boards, 82 per hour, done about 04 Mar, 16:30.');
-    expect(answer).toContain('- **Line2**: no order running; good count 10 count.');
+    expect(answer).toContain('- **Line2**: no order running; good-board counter at 10.');
     expect(answer).toContain('Line1 next: PO-3 (300 × HMI-7MB).');
   });
 

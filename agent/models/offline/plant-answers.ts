@@ -238,8 +238,8 @@ function productionStatusAnswer(output: Row, options: PlantAnswerOptions): Plant
       lead.push(
         say(
           options,
-          `- **${lineName}**: no order running; good count ${live(line.goodCount, options)}.`,
-          `- **${lineName}**: kein Auftrag läuft; Gutzähler ${live(line.goodCount, options)}.`,
+          `- **${lineName}**: no order running; good-board counter at ${live(line.goodCount, options)}.`,
+          `- **${lineName}**: kein Auftrag läuft; Gutteilzähler bei ${live(line.goodCount, options)}.`,
         ),
       );
     } else {

@@ -147,6 +147,10 @@ export function expandZoneShorthand(text: string): string {
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
 const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
+/** Words for the machines of a line, English and German, as people name them on the floor. */
+const MACHINE_NOUNS =
+  'printer|stencil printer|oven|reflow|placer|pnp|p&p|pick and place|pick-and-place|spi|aoi|ict|packer|packing|drucker|schablonendrucker|ofen|l(?:ö|oe)tofen|best(?:ü|ue)cker|verpackung';
+
 /** "wie läuft's auf der Zwei?", "Probleme an der Eins", "und der auf der zwoten?": on the floor a line is "die Eins", "die Zwo". */
 export function colloquialLines(text: string): string {
   const lineNumber = (word: string) => (/^\d$/.test(word) ? word : String(LINE_WORDS.findIndex((pattern) => pattern.test(word)) + 1));
@@ -160,7 +164,21 @@ export function colloquialLines(text: string): string {
       /^((?:und|na|und was ist mit)\s+)?die (eins|zwei|zwo|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|is|hat|produziert)\b)/i,
       (_whole, lead: string | undefined, line: string) => `${lead ?? ''}Linie ${lineNumber(line)}`,
     );
-  return subject.replace(
+  // "what's the printer on 2 doing", "was macht der Drucker auf 2?": a machine "on" a bare number is on that line.
+  // Not before a unit or a setting word ("oven on 2 to 245" is still line 2; "Drucker auf 2 stellen" is a value).
+  const onNumber = subject
+    .replace(
+      new RegExp(
+        `\\b(${MACHINE_NOUNS}) on ([1-4])\\b(?!\\s*(?:[°%.,]\\d|°|%|deg\\w*|bar|mm|n\\b|units?|boards?|pcs|hours?|hrs?|h\\b|min\\w*|x\\b|times))`,
+        'gi',
+      ),
+      (_whole, machine: string, line: string) => `${machine} on line ${line}`,
+    )
+    .replace(
+      new RegExp(`\\b(${MACHINE_NOUNS}) (auf|an) ([1-4])(?=\\s*(?:[?!]|$|gerade|grad|jetzt|los|heute|denn|eigentlich|so\\b))`, 'gi'),
+      (_whole, machine: string, preposition: string, line: string) => `${machine} ${preposition} Linie ${line}`,
+    );
+  return onNumber.replace(
     /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|zwo|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
     (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
   );

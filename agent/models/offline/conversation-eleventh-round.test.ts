@@ -50,3 +50,30 @@ describe("a day's or a shift's boards and scrap", () => {
       });
   });
 });
+
+describe('a machine "on" a bare line number', () => {
+  it.each([
+    ["hang on, what's the printer on 2 doing", 'L2-PRN'],
+    ['how is the oven on 1', 'L1-RFL'],
+    ['was macht der Drucker auf 2?', 'L2-PRN'],
+  ])('"%s" reads %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it('leaves a number with a setting verb a value, not a line', async () => {
+    expect(filesAWrite(await ask('Drucker auf 2 stellen'))).toBe(false);
+  });
+});
+
+describe('moisture-sensitive parts asked about in passing', () => {
+  it.each(['the MSL 5a reel has been out since this morning, is it still ok to use?', 'die Rolle mit MSL 4 liegt seit gestern offen, muss die in den Ofen?'])(
+    '"%s" searches the MSD procedure, not a trend since the morning',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    },
+  );
+
+  it("keeps a part's remaining floor life a material question", async () => {
+    expect(await ask('Restliche Floor Life vom STM32 auf Linie 1?')).toMatchObject({ kind: 'tool', tool: 'material_status' });
+  });
+});

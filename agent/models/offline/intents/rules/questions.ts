@@ -38,6 +38,17 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return [target.type === 'line' ? 'plant_overview' : 'asset_state', false];
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
+  // "the MSL 5a reel has been out since this morning, still ok to use?", "Floor Life abgelaufen?": moisture-sensitive
+  // parts are handled by the MSD procedure; "since this morning" is the part's exposure, not a window to read.
+  if (
+    /\b(msl\s*-?\s*[1-6]a?|floor ?life|floor-life|msd|moisture[- ]sensitive|feuchteempfindlich\w*|offene? (?:zeit|lagerzeit)|trockenschrank|dry ?(?:pack|cabinet|storage)|bake\w*|backen|ausheizen)\b/.test(
+      lower,
+    ) &&
+    // "how much floor life is left on the STM32 reel": a part's own floor life is its material status.
+    !/\b(left|remaining|rest\w*|verbleib\w*|(?:ü|ue)brig)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
   // "Rakeldruck am Drucker L2 ist zu hoch, was sagt das Handbuch?": the manuals asked outright, whatever the story before.
   if (

@@ -74,6 +74,15 @@ describe('what-if scenarios move the KPIs in the expected direction', () => {
     expect(line1.orders.every((o) => o.running || o.startMin >= 8 * 60 || o.endMin <= 0)).toBe(true);
   });
 
+  it('a whole line down blocks every machine of that line and no other', async () => {
+    const result = await planWhatIf(inputs, { type: 'machine_down', asset: 'Line2', hours: 6 }, OPTIONS, inProcess);
+    const blocked = result.scenarioInputs.maintenance.filter((stop) => stop.reason === 'what-if: Line2 down').map((stop) => stop.assetId);
+    const line2 = inputs.layout.lines.find((line) => line.id === 'Line2')!;
+    expect(blocked.sort()).toEqual(line2.machines.map((machine) => machine.id).sort());
+    const scheduled = result.scenario.schedule.lines.find((l) => l.lineId === 'Line2')!;
+    expect(scheduled.orders.every((o) => o.running || o.startMin >= 6 * 60 || o.endMin <= 0)).toBe(true);
+  });
+
   it('an extra shift worsens neither makespan nor tardiness', async () => {
     // From Friday noon the weekend matters: the orders do not all fit before Saturday 06:00.
     const friday = { ...inputs, planStart: '2025-03-07T12:00:00+01:00' };

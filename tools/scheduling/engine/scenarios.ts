@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 export const WhatIfScenario = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('machine_down'),
-    /** Machine id such as L1-PNP2 (or a shared utility such as UT-AIR). */
+    /** Machine id such as L1-PNP2, a shared utility such as UT-AIR, or a whole line such as Line1. */
     asset: z.string().min(1).max(64),
     hours: z
       .number()
@@ -74,9 +74,29 @@ export function applyScenario(inputs: PlanInputs, scenario: WhatIfScenario): Pla
   const iso = (ms: number) => new Date(ms).toISOString();
   switch (scenario.type) {
     case 'machine_down': {
+      const named = scenario.asset.trim().toLowerCase();
+      // "what if line 1 is down for 4 hours": every machine of the line stands, so the line does.
+      const line = inputs.layout.lines.find((candidate) => candidate.id.toLowerCase() === named);
+      if (line)
+        return {
+          ...inputs,
+          maintenance: [
+            ...inputs.maintenance,
+            ...line.machines.map((machine) => ({
+              assetId: machine.id,
+              from: iso(startMs),
+              to: iso(startMs + scenario.hours * HOUR_MS),
+              reason: `what-if: ${line.id} down`,
+            })),
+          ],
+        };
       const known = [...inputs.layout.lines.flatMap((l) => l.machines.map((m) => m.id)), ...inputs.layout.sharedAssetIds];
-      const asset = known.find((id) => id.toLowerCase() === scenario.asset.trim().toLowerCase());
-      if (!asset) throw new AppError('not_found', `There is no machine ${scenario.asset}. Use a machine id: ${known.join(', ')}.`);
+      const asset = known.find((id) => id.toLowerCase() === named);
+      if (!asset)
+        throw new AppError(
+          'not_found',
+          `There is no machine or line ${scenario.asset}. Use a machine id (${known.join(', ')}) or a line id (${inputs.layout.lines.map((l) => l.id).join(', ')}).`,
+        );
       return {
         ...inputs,
         maintenance: [

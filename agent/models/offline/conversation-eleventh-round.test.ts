@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('why a machine stopped, asked in German with a past participle', () => {
   it.each([
@@ -75,5 +75,31 @@ describe('moisture-sensitive parts asked about in passing', () => {
 
   it("keeps a part's remaining floor life a material question", async () => {
     expect(await ask('Restliche Floor Life vom STM32 auf Linie 1?')).toMatchObject({ kind: 'tool', tool: 'material_status' });
+  });
+});
+
+describe('a what-if with a utility or a whole line down', () => {
+  it('plans the chiller down when it "quits"', async () => {
+    expect(await ask('suppose the chiller quits for 3 hours, what happens to the orders?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-CHL', hours: 3 } },
+    });
+  });
+
+  it('offers the whole line as the reading, and plans it on "ja"', async () => {
+    const asked = 'angenommen Linie 1 fällt 4 Stunden aus, was passiert mit den Aufträgen?';
+    const plan = await ask(asked);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/ganz Line1 für 4 h/);
+    expect(await askWith({ text: 'ja', pendingQuestion: asked })).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'Line1', hours: 4 } },
+    });
+  });
+
+  it('does not plan a look back', async () => {
+    expect(await ask('if we had stopped line 2 for 2 hours earlier, would we have saved the lot?')).not.toMatchObject({ kind: 'tool', tool: 'what_if' });
   });
 });

@@ -109,7 +109,13 @@ describe('offline intents', () => {
   });
 
   it('asks which machine, product or kind when a what-if does not say', async () => {
+    // A line with a duration offers the whole line ("yes" plans it); without one, which machine.
     expect(await plan('What if line 2 is down for 4 hours?')).toMatchObject({
+      kind: 'reply',
+      reason: 'clarify',
+      text: expect.stringMatching(/Should I plan \*\*all of Line2 down for 4 h\*\*.*or name the one machine/),
+    });
+    expect(await plan('What if line 2 goes down?')).toMatchObject({
       kind: 'reply',
       reason: 'clarify',
       text: expect.stringMatching(/Which machine is down on Line2/),

@@ -30,7 +30,15 @@ export function whatIfScenario(
   text: string,
   machine: AssetRef | undefined,
   lineId: string | undefined,
-  options: { previous?: PreviousScenario; extraShiftDate?: string; namedProduct?: string; dueByHours?: number; language?: 'en' | 'de' } = {},
+  options: {
+    previous?: PreviousScenario;
+    extraShiftDate?: string;
+    namedProduct?: string;
+    dueByHours?: number;
+    language?: 'en' | 'de';
+    /** The asker said yes to the reading offered ("all of Line2 down"). */
+    confirmed?: boolean;
+  } = {},
 ): WhatIfReading {
   const de = options.language === 'de';
   const hoursMatch =
@@ -117,11 +125,23 @@ export function whatIfScenario(
     return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : (options.dueByHours ?? 24) } };
   }
   if (
-    /\b(down|goes down|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|fällt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren)\b/i.test(
+    /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|fällt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren)\b/i.test(
       text,
     )
   ) {
     if (machine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: machine.id, hours: hours ?? 4 } };
+    // "angenommen Linie 1 fällt 4 Stunden aus": one machine down or the whole line? Asked back with the line as the
+    // offer; a "yes" plans every machine of it down, for as long as said. Not a look back ("if we had stopped L2
+    // earlier …"), which no plan can answer.
+    if (lineId && hours !== undefined && !/\b(had|hätten|haetten|hätte|haette|would have|would've|gewesen)\b/i.test(text)) {
+      if (options.confirmed) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours } };
+      return {
+        kind: 'clarify',
+        text: de
+          ? `Soll ich **ganz ${lineId} für ${hours} h außer Betrieb** planen (jede Maschine der Linie)? Sagen Sie „ja“ — oder nennen Sie die eine Maschine, z. B. „was wäre, wenn der Ofen auf ${lineId} ${hours} Stunden ausfällt“.`
+          : `Should I plan **all of ${lineId} down for ${hours} h** (every machine on the line)? Say “yes” — or name the one machine, e.g. “what if the reflow oven on ${lineId} is down for ${hours} hours”.`,
+      };
+    }
     return {
       kind: 'clarify',
       text: de

@@ -69,6 +69,7 @@ export function planWhatIf(plan: PlanContext): Plan {
     namedProduct: productNamed(followUp ? text : combined, input.orders ?? []),
     dueByHours: dueByHours(followUp ? text : combined, timeContext),
     language: plan.language,
+    confirmed: input.confirmed,
   });
   if (scenario.kind === 'clarify') return clarify(scenario.text);
   return call({ scenario: scenario.scenario });

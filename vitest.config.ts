@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -11,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: one on a 2-core CI machine. The integration tests wait on
+    // servers, brokers and child processes much of their time, so two workers finish sooner (the whole suite took
+    // 702 s with two against 1,117 s with one, same machine and load, 2026-12-04). Each test opens its own database.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -103,3 +103,13 @@ describe('a what-if with a utility or a whole line down', () => {
     expect(await ask('if we had stopped line 2 for 2 hours earlier, would we have saved the lot?')).not.toMatchObject({ kind: 'tool', tool: 'what_if' });
   });
 });
+
+describe('what happened in a window, asked in German', () => {
+  it.each(['hab ich was verpasst seit 6?', 'was ist in der letzten Stunde passiert?'])('"%s" reads the alarm history of the window', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { state: 'all' } });
+  });
+
+  it('leaves "was passiert, wenn …" a what-if', async () => {
+    expect(await ask('was passiert mit dem Plan, wenn der Bestücker 1 auf Linie 2 für 3 Stunden ausfällt?')).toMatchObject({ kind: 'tool', tool: 'what_if' });
+  });
+});

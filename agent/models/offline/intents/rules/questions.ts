@@ -202,6 +202,18 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(alarm\w*|st(?:ö|oe)rung\w*|meldung\w*|trend|verlauf|temp\w*|druck|pressure|inspect\w*|aoi|order|auftrag\w*)\b/.test(lower)
   )
     return ['generate_shift_handover', false];
+  // "hab ich was verpasst seit 6?", "was ist in der letzten Stunde passiert?": what happened in a window is its alarm history
+  // (as "did I miss anything since 6?" and "what happened on line 2 since midnight" are).
+  if (
+    // Past only: "was passiert, wenn …" is a what-if, and a summary for a report is the handover.
+    /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened)\b/.test(lower) &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(nacht\w*|night\w*|overnight|schicht\w*|shift|(?:ü|ue)bergabe|handover|trend|verlauf|auftrag\w*|orders?|wenn|if|falls|angenommen|suppose|summary|report|bericht|zusammenfass\w*)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
   // "summary of last night", "recap of the late shift", "fass die Nachtschicht zusammen": the handover report.
   if (
     /\b(summary|summari[sz]e|recap|rundown|zusammenfassung|zusammenfassen|fass\w*)\b/.test(lower) &&
@@ -213,7 +225,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (
     rules.machine &&
     rules.resolution.kind === 'one' &&
-    // "kannst du mir sagen, warum der Ofen L1 gestoppt wurde", "any idea why …": the same question, asked politely.
+    // "kannst du mir sagen, warum der Ofen L1 steht", "any idea why …": the same question, asked politely. (Why it
+    // stopped, "warum … gestoppt wurde", is the alarms before the stop: time-window.ts, beforeStop.)
     // "how long has the L1 AOI been on hold", "seit wann steht der Packer": how long it has been so is its state too.
     /^(?:(?:kannst|k(?:ö|oe)nntest) du (?:mir )?(?:sagen|erkl(?:ä|ae)ren),?\s*|(?:can|could) you tell me\s*|do you know\s*|any idea\s*|wei(?:ß|ss)t du,?\s*)?(why|how come|warum|wieso|weshalb|how long (?:has|have|is|was)|since when|seit wann|wie lange (?:steht|stehen|ist|sind|l(?:ä|ae)uft))\b/.test(
       lower,

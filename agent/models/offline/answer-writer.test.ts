@@ -334,6 +334,14 @@ describe('the sentence or table row that answers a manual question', () => {
     expect(answeringSentences('wie oft muss die Schablone gereinigt werden?', [stencil, chemicals])[0]?.sentence).toMatch(/^Clean stencil top/);
   });
 
+  it('answers with the row of the level asked even when the question shares no other word with it', () => {
+    const hic = { number: 2, text: 'If the 10 % RH spot has turned pink, the parts of MSL 2a to 5a must be baked before use.' };
+    const levels = { number: 1, text: 'MSL | Floor life\n3 | 168 hours\n5a | 24 hours' };
+    expect(answeringSentences('the MSL 5a reel has been out since this morning, is it still ok to use?', [levels, hic])[0]?.sentence).toBe(
+      '5a — Floor life: 24 hours.',
+    );
+  });
+
   it('picks the row whose first cell is the number asked, and adds no weaker second', () => {
     expect(answeringSentences('max floor life MSL 3', [msl])).toEqual([{ sentence: '3 — Floor life: 168 hours.', number: 3 }]);
   });

@@ -453,12 +453,14 @@ export function answeringSentences(question: string, passages: { number: number;
       // Numbers and codes in the question (E-214, MSL 3) must be in the answering sentence to count double.
       const exact = wanted.filter((word) => /\d/.test(word) && words.includes(word)).length;
       const interval = ASKS_HOW_OFTEN.test(question) && STATES_AN_INTERVAL.test(sentence) ? 1 : 0;
-      // "MSL 3": the table row whose first cell is the number or code asked for is that row's answer.
+      // "MSL 3": the table row whose first cell is the number or code asked for is that row's answer, ahead of a
+      // sentence that only mentions the code among others ("MSL 2a to 5a must be baked").
       const rowKey = / — /.test(sentence) && wanted.includes(tokens(sentence.split(' — ')[0]!).join(' ')) ? 1 : 0;
       // A long unit shares many words by its length alone.
       const length = Math.max(0, words.length - 30) * 0.02;
-      const score = hits.length + exact + interval + rowKey - length - passage.number * 0.01;
-      if (hits.length >= Math.min(2, wanted.length)) scored.push({ sentence, number: passage.number, score });
+      const score = hits.length + exact + interval + 3 * rowKey - length - passage.number * 0.01;
+      // The row of the code asked ("MSL 5a" → "5a — Floor life: 24 hours") answers however few other words it shares.
+      if (hits.length >= Math.min(2, wanted.length) || (rowKey > 0 && exact > 0)) scored.push({ sentence, number: passage.number, score });
     }
   }
   scored.sort((a, b) => b.score - a.score);

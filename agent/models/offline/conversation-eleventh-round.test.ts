@@ -113,3 +113,16 @@ describe('what happened in a window, asked in German', () => {
     expect(await ask('was passiert mit dem Plan, wenn der Bestücker 1 auf Linie 2 für 3 Stunden ausfällt?')).toMatchObject({ kind: 'tool', tool: 'what_if' });
   });
 });
+
+describe('a value a machine had, told with "hatte" / "had"', () => {
+  it.each(['Spätschicht hatte den Kompressor auf 6,8 bar, lief gut', 'the L1 oven had zone 5 at 250 all night, fyi'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it.each([
+    ['we had zone 5 at 250 on the L1 oven last week, put it back', 'L1-RFL', 250],
+    ['der Ofen L1 hatte Zone 4 auf 245, bitte wieder so einstellen', 'L1-RFL', 245],
+  ])('"%s" still asks for the value', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+});

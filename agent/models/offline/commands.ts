@@ -40,7 +40,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
   [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
   [
-    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort)\b/,
+    // "kill the L2 packer, it's jamming" is a stop; "kill the alarm" silences a horn, which is no machine command.
+    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".

@@ -126,3 +126,24 @@ describe('a value a machine had, told with "hatte" / "had"', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
   });
 });
+
+describe('two changes in one message', () => {
+  it('offers the first for approval instead of dropping the second without a word, and files it on "ja"', async () => {
+    const asked = 'setz Rakeldruck L2 auf 80 und Geschwindigkeit auf 55';
+    const plan = await ask(asked);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/eine Änderung pro Freigabe.*SqueegeePressureSetpointN von L2-PRN auf 80/);
+    expect(await askWith({ text: 'ja', pendingQuestion: asked })).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 80 },
+    });
+  });
+});
+
+describe('"kill" a machine', () => {
+  it('is a stop, and "kill the alarm" is no machine command', async () => {
+    expect(await ask("kill the L2 packer, it's jamming")).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PCK', command: 'stop' } });
+    expect(filesAWrite(await ask('kill the alarm on the L2 packer'))).toBe(false);
+  });
+});

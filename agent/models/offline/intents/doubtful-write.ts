@@ -50,7 +50,7 @@ const GERMAN_COMMAND: Record<string, string> = {
 };
 
 /** The change in a few words, as the approver would read it. */
-function describeWrite(tool: string, args: Record<string, unknown>, language: 'en' | 'de'): string {
+export function describeWrite(tool: string, args: Record<string, unknown>, language: 'en' | 'de'): string {
   const value = (key: string) => (typeof args[key] === 'string' || typeof args[key] === 'number' ? String(args[key]) : '');
   if (tool === 'set_setpoint')
     return say(

@@ -5,6 +5,7 @@ import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
 import { withoutAssetWords } from '../tag-match';
+import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
 import type { Plan } from '../types';
@@ -46,8 +47,22 @@ export function planSetSetpoint(plan: PlanContext): Plan {
     .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
   // "Nach dem Wechsel … passt der Rakeldruck nicht mehr. Stell ihn auf 72 N": only the sentence that asks can put it off.
   if (LATER.test(lastSentence(withoutValue))) return laterWrite(language);
-  return setpointPlan(text, combined, machine, language, call, needAsset);
+  const planned = setpointPlan(text, combined, machine, language, call, needAsset);
+  // "setz Rakeldruck L2 auf 80 und Geschwindigkeit auf 55": one approval is one change, so the second would be dropped
+  // without a word. Asked back with the first as the offer; "ja" files it, and the second is asked for on its own.
+  if (planned.kind === 'tool' && TWO_VALUES.test(text) && !plan.input.confirmed)
+    return clarify(
+      say(
+        language,
+        `I file one change per approval, so each is approved on its own. Shall I file the first now: **${describeWrite(planned.tool, planned.args, language)}**? Say “yes”, then ask for the next one on its own.`,
+        `Ich reiche eine Änderung pro Freigabe ein, damit jede für sich geprüft wird. Soll ich die erste jetzt einreichen: **${describeWrite(planned.tool, planned.args, language)}**? Sagen Sie „ja“ und nennen Sie danach die nächste für sich.`,
+      ),
+    );
+  return planned;
 }
+
+/** Two values asked for in one message ("… auf 80 und Geschwindigkeit auf 55", "zone 3 to 185 and zone 4 to 190"). */
+const TWO_VALUES = /\b(?:auf|to)\s+-?\d+(?:[.,]\d+)?\b[^.!?]*?\b(?:und|and|sowie|plus)\b[^.!?]*?\b(?:auf|to)\s+-?\d/i;
 
 export function planMachineCommand(plan: PlanContext): Plan {
   const { language, asset, call, needAsset } = plan;

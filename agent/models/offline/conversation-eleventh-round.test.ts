@@ -147,3 +147,14 @@ describe('"kill" a machine', () => {
     expect(filesAWrite(await ask('kill the alarm on the L2 packer'))).toBe(false);
   });
 });
+
+describe('a direction and a value, asked for politely', () => {
+  it('files "Kältemaschine bitte einen Tick kälter, 13 Grad" and reads "ist kälter als sonst, 13 Grad"', async () => {
+    expect(await ask('Kältemaschine bitte einen Tick kälter, 13 Grad')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', value: 13 },
+    });
+    expect(filesAWrite(await ask('die Kältemaschine ist kälter als sonst, 13 Grad'))).toBe(false);
+  });
+});

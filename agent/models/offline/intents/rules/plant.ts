@@ -94,7 +94,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
         // "chiller 14 then, QE agreed": the machine, its value and a word that closes the request.
         /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann|bitte|please|pls)\b/.test(
           lower,
-        )) &&
+        ) ||
+        // "Kältemaschine bitte einen Tick kälter, 13 Grad": the direction and the value, asked for politely.
+        (/\b(?:w(?:ä|ae)rmer|k(?:ä|ae)lter|h(?:ö|oe)her|niedriger|warmer|colder|cooler|hotter|higher|lower)\b/.test(lower) &&
+          /\b(?:bitte|please|pls)\b/.test(lower))) &&
       explicitWrite('set_setpoint', lower) &&
       !/\?\s*$/.test(lower)
     )

@@ -158,3 +158,11 @@ describe('a direction and a value, asked for politely', () => {
     expect(filesAWrite(await ask('die Kältemaschine ist kälter als sonst, 13 Grad'))).toBe(false);
   });
 });
+
+describe('who approved what', () => {
+  it.each(['wer hat heute Änderungen freigegeben?', 'who approved the zone 4 change on L1?'])('"%s" points to the audit log', async (text) => {
+    const plan = await ask(text);
+    expect(plan.kind).toBe('reply');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Audit/);
+  });
+});

@@ -38,6 +38,7 @@ export function planReply(input: PlanInput): Plan {
     refuseSelfApproval(request) ??
     refuseSafetyBypass(request) ??
     nothingToDo(request) ??
+    approvalHistory(request) ??
     answerStyle(request) ??
     thanks(request) ??
     acknowledgement(request) ??
@@ -345,6 +346,29 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
     kind: 'reply',
     reason: 'unknown',
     text: say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'),
+  };
+}
+
+/**
+ * "wer hat heute Änderungen freigegeben?", "who approved the zone 4 change?": who approved, rejected or ran what is
+ * the audit log's, which no chat tool reads (it is for supervisors, by role, on its own page).
+ */
+function approvalHistory({ lower, language }: Request): Plan | undefined {
+  if (
+    !/\b(?:who|wer)\b.*\b(?:approved|rejected|signed off|freigegeben|genehmigt|abgelehnt|abgezeichnet)\b|\b(?:audit ?log|audit trail|approval history|freigabe(?:historie|verlauf|protokoll)|pr(?:ü|ue)fprotokoll)\b/.test(
+      lower,
+    ) ||
+    /\b(?:schedule|plan|draft|entwurf)\b/.test(lower)
+  )
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'unknown',
+    text: say(
+      language,
+      'Who approved, rejected or ran which change, and when, is in the audit log: the **Audit** page (supervisors and admins), and the open and decided requests on **Approvals**. I do not read the audit log from the chat.',
+      'Wer welche Änderung wann freigegeben, abgelehnt oder ausgeführt hat, steht im Audit-Log: Seite **Audit** (Aufsicht und Admins); offene und entschiedene Anträge unter **Approvals**. Aus dem Chat lese ich das Audit-Log nicht.',
+    ),
   };
 }
 

@@ -17,6 +17,7 @@ import { shortDescription } from './answer-format';
 import { materialAnswer } from './material-answers';
 import { figureAnswer } from './figure-answers';
 import { lateOrdersAnswer } from './late-orders-answer';
+import { orderProgressAnswer } from './order-progress-answer';
 import { plantAnswer } from './plant-answers';
 import { tokens } from './text';
 import { SYNONYM_GROUPS } from '../../../knowledge/rank/synonyms';
@@ -604,6 +605,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
           ...leadValues(output, context),
           ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
           ...lateOrdersAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
+          ...orderProgressAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
           ...written.lead,
         ]
       : [

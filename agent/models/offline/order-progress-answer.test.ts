@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { writeAnswer } from './answer-writer';
+
+const order = (orderId: string, status: string, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  productId: 'IO-16DI',
+  productName: 'I/O module 16 DI',
+  status,
+  plannedQuantity: 600,
+  goodSoFar: null,
+  progressPct: 0,
+  goodPerHour: null,
+  eta: null,
+  basis: '',
+  ...extra,
+});
+const output = {
+  lines: [
+    {
+      line: 'Line1',
+      orders: [
+        order('PO-24117', 'running', { goodSoFar: 120, goodPerHour: 80, eta: '2026-03-04T15:30:00Z' }),
+        order('PO-24121', 'planned'),
+        order('PO-24118', 'planned'),
+      ],
+    },
+    { line: 'Line2', orders: [order('PO-24119', 'planned')] },
+  ],
+  sources: [],
+};
+const answer = (question: string, language: 'en' | 'de' = 'en') =>
+  writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(output) }], { question, language, timeZone: 'Europe/Berlin' });
+const firstLine = (text: string) => text.split('\n\n')[1]!.split('\n')[0];
+
+describe('the order asked about, first', () => {
+  it('says where a planned order stands and what its line runs now', () => {
+    expect(firstLine(answer("how's PO-24118 tracking"))).toBe(
+      '**PO-24118** (600 × I/O module 16 DI) is planned on Line1 and not started yet; Line1 is running PO-24117 now. The schedule says when it starts.',
+    );
+  });
+
+  it('answers the order of a follow-up, not the one before it', () => {
+    expect(firstLine(answer("how's PO-24118 tracking and 24119?"))).toMatch(/^\*\*PO-24119\*\* .* no order is running on Line2 now\./);
+  });
+
+  it('says how far a running order is and when it is done, in German', () => {
+    expect(firstLine(answer('wie weit ist 24117?', 'de'))).toBe(
+      '**PO-24117** läuft auf Line1: 120 von 600 Baugruppen, 80 pro Stunde, fertig etwa 04. März, 16:30.',
+    );
+  });
+
+  it('says so when no line reports the order', () => {
+    expect(firstLine(answer('status of PO-99999'))).toMatch(/^\*\*PO-99999\*\* is not among the orders the lines report/);
+  });
+});

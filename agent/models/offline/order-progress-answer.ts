@@ -1,0 +1,65 @@
+/**
+ * "how's PO-24118 tracking", "and 24119?", "wie weit ist 24118?": the order asked about first, from the
+ * production status every line reports — running (made so far, rate, done about), planned (on which line, and
+ * what that line runs now) or finished — before the lines' lists. Nothing is recomputed: the numbers are the tool's.
+ */
+import { type PlantAnswerOptions, type Row, figure, num, rows, say, str, time, isRecord } from './answer-format';
+
+/** The last order a question names ("PO-24118", "24118"): after "and 24119?" the earlier one is the turn before's. */
+function askedOrder(question: string): string | undefined {
+  const last = [...question.matchAll(/\b(?:PO-?)?(\d{5})\b/gi)].at(-1);
+  return last ? `PO-${last[1]}` : undefined;
+}
+
+export function orderProgressAnswer(tool: string, output: unknown, question: string, options: PlantAnswerOptions): string[] {
+  if (tool !== 'production_status' || !isRecord(output)) return [];
+  const asked = askedOrder(question);
+  if (!asked) return [];
+  for (const line of rows(output.lines)) {
+    const orders = rows(line.orders);
+    const index = orders.findIndex((order) => str(order.orderId) === asked);
+    if (index < 0) continue;
+    const order = orders[index]!;
+    const lineName = str(line.line) ?? '?';
+    const what = `${figure(num(order.plannedQuantity), options, 0)} × ${str(order.productName) ?? str(order.productId) ?? '?'}`;
+    if (order.status === 'running') return [running(asked, lineName, order, options)];
+    if (order.status === 'finished')
+      return [say(options, `**${asked}** (${what}) is finished on ${lineName}.`, `**${asked}** (${what}) ist auf ${lineName} fertig.`)];
+    // The lines report their order list, not the schedule's sequence: when it starts is the schedule's to say.
+    const now = str(orders.find((other) => other.status === 'running')?.orderId);
+    return [
+      say(
+        options,
+        `**${asked}** (${what}) is planned on ${lineName} and not started yet; ${now ? `${lineName} is running ${now} now` : `no order is running on ${lineName} now`}. The schedule says when it starts.`,
+        `**${asked}** (${what}) ist auf ${lineName} geplant und noch nicht begonnen; ${now ? `${lineName} fertigt gerade ${now}` : `auf ${lineName} läuft gerade kein Auftrag`}. Wann er beginnt, sagt der Plan.`,
+      ),
+    ];
+  }
+  return [
+    say(
+      options,
+      `**${asked}** is not among the orders the lines report (running, planned or finished).`,
+      `**${asked}** ist nicht unter den Aufträgen, die die Linien melden (laufend, geplant oder fertig).`,
+    ),
+  ];
+}
+
+function running(asked: string, lineName: string, order: Row, options: PlantAnswerOptions): string {
+  const made = num(order.goodSoFar);
+  const planned = num(order.plannedQuantity);
+  const rate = num(order.goodPerHour);
+  const eta = str(order.eta);
+  const count =
+    made !== undefined
+      ? say(
+          options,
+          `${figure(made, options, 0)} of ${figure(planned, options, 0)} boards`,
+          `${figure(made, options, 0)} von ${figure(planned, options, 0)} Baugruppen`,
+        )
+      : say(options, 'boards made so far unknown', 'bisher gefertigte Menge unbekannt');
+  return say(
+    options,
+    `**${asked}** runs on ${lineName}: ${count}${rate !== undefined ? `, ${figure(rate, options, 0)} per hour` : ''}${eta ? `, done about ${time(eta, options)}` : ''}.`,
+    `**${asked}** läuft auf ${lineName}: ${count}${rate !== undefined ? `, ${figure(rate, options, 0)} pro Stunde` : ''}${eta ? `, fertig etwa ${time(eta, options)}` : ''}.`,
+  );
+}

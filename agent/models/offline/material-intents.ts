@@ -171,7 +171,14 @@ export function materialRuleIntent(
       return 'supply_disruption_impact';
   }
   if (has('material_status')) {
-    if (order && /\b(material\w*|parts|teile|bauteile|components|komponenten|kitted|kit|bom|stueckliste)\b/.test(lower) && !DISRUPTION.test(lower))
+    // "wieviel Teile fehlen für PO-24122", "parts missing for 24122": what the order is short of is its material status;
+    // a late or short delivery named with it is a disruption.
+    const shortForOrder = /\b(fehl\w*|missing|short)\b/.test(lower) && !DELIVERY.test(lower);
+    if (
+      order &&
+      /\b(material\w*|parts|teile|bauteile|components|komponenten|kitted|kit|bom|stueckliste)\b/.test(lower) &&
+      (!DISRUPTION.test(lower) || shortForOrder)
+    )
       return 'material_status';
     // "material" alone is everywhere ("material delay"): a stock word must say it is about stock.
     const stockWord = STOCK.test(lower.replace(/\bmaterial\w*/g, ' ')) || STRONG_STOCK.test(lower);

@@ -166,3 +166,15 @@ describe('who approved what', () => {
     expect(plan.kind === 'reply' && plan.text).toMatch(/Audit/);
   });
 });
+
+describe('parts an order is short of', () => {
+  it.each(['wieviel Teile fehlen für PO-24122', 'which parts are missing for 24122?'])('"%s" reads the order\'s material status', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'material_status', args: { order: 'PO-24122' } });
+  });
+});
+
+describe('words typed as they are spoken', () => {
+  it('reads "wat is mit der zwo los" as the state of line 2', async () => {
+    expect(await ask('wat is mit der zwo los')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'Line2' } });
+  });
+});

@@ -147,6 +147,14 @@ export function expandZoneShorthand(text: string): string {
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
 const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
+/** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
+export function spokenSpellings(text: string): string {
+  return text
+    .replace(/\bwat\b/gi, 'was')
+    .replace(/\bnich\b/gi, 'nicht')
+    .replace(/\bzeich\b/gi, 'zeig');
+}
+
 /** Words for the machines of a line, English and German, as people name them on the floor. */
 const MACHINE_NOUNS =
   'printer|stencil printer|oven|reflow|placer|pnp|p&p|pick and place|pick-and-place|spi|aoi|ict|packer|packing|drucker|schablonendrucker|ofen|l(?:ö|oe)tofen|best(?:ü|ue)cker|verpackung';

@@ -9,7 +9,7 @@ import type { Classification } from './intent-classifier';
 import { detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
 import { withoutNegatedWrites } from './negated-clauses';
-import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand, splitStopCompounds, withoutPlannedStep } from './text';
+import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand, splitStopCompounds, spokenSpellings, withoutPlannedStep } from './text';
 import { speltValuesAsDigits } from './number-words';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
@@ -31,7 +31,9 @@ export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 export async function understand(given: UnderstandInput): Promise<Plan> {
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const text = withoutNegatedWrites(
-    speltValuesAsDigits(expandZoneShorthand(correctLineTypos(colloquialLines(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+    speltValuesAsDigits(
+      expandZoneShorthand(correctLineTypos(colloquialLines(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+    ),
   );
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };

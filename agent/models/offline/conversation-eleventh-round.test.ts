@@ -178,3 +178,15 @@ describe('words typed as they are spoken', () => {
     expect(await ask('wat is mit der zwo los')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'Line2' } });
   });
 });
+
+describe('a real late delivery asked about with an order', () => {
+  it('is no what-if with a delay made up', async () => {
+    for (const text of ['the late Avnet delivery, which parts are missing for PO-24122?', 'die Avnet Lieferung ist spät, was fehlt uns für PO-24122?'])
+      expect(await ask(text), text).not.toMatchObject({ kind: 'tool', tool: 'what_if' });
+    expect(await ask('what if material for PO-24118 is 6 hours late')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'material_delay', order: 'PO-24118', hours: 6 } },
+    });
+  });
+});

@@ -1,5 +1,6 @@
 /** Rules for requests about a production order: late material, inspecting a lot, a rush order, why late, when done. */
 import { asksWhatIf } from '../conversation';
+import { mentionedSupplier } from '../../material-slots';
 import { DRAFT_ID, orderId } from '../slots';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -11,7 +12,12 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   if (
     orderId(text) &&
     /\b(material|parts|paste|teile|bauteile|lieferung|components?)\b/.test(lower) &&
-    /\b(late|delay\w*|spät\w*|spaet\w*|verspät\w*|\d+\s*(h|hours|stunden))\b/.test(lower)
+    /\b(late|delay\w*|spät\w*|spaet\w*|verspät\w*|\d+\s*(h|hours|stunden))\b/.test(lower) &&
+    // "the late Avnet delivery, which parts are missing for PO-24122?": a real delivery named, asked what it hits.
+    !(
+      /\b(fehl\w*|missing|short|hit\w*|trifft|betrifft)\b/.test(lower) &&
+      (mentionedSupplier(text, rules.input.parts ?? []) || /\b(asn|supplier|lieferant\w*)\b/.test(lower))
+    )
   )
     return ['what_if', false];
   if (

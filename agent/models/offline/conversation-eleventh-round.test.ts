@@ -190,3 +190,19 @@ describe('a real late delivery asked about with an order', () => {
     });
   });
 });
+
+describe('a change by an amount, said as how far off the value is', () => {
+  it.each(['zone 3 on oven 2 is 4 degrees low, bump it up', 'zone 4 L1 up 3 degrees'])(
+    '"%s" asks for the exact value, never files the amount as the setpoint',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan.kind === 'reply' && plan.text).toMatch(/To what value exactly/);
+    },
+  );
+
+  it('keeps a value to go to a value ("auf 7 bar hoch", "up to 245")', async () => {
+    expect(await ask('Druckluft ist zu knapp, Netzdruck-Soll bitte auf 7 bar hoch')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 7 } });
+    expect(await ask('zone 4 L1 up to 245')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 245 } });
+  });
+});

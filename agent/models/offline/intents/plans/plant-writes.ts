@@ -111,9 +111,22 @@ export function planMachineCommand(plan: PlanContext): Plan {
 const RESTART =
   /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
 
-/** "take zone 3 up by 5" is relative: without the current value there is no exact target to approve. */
+/**
+ * "take zone 3 up by 5", "zone 3 is 4 degrees low, bump it up" are relative: without the current value there is no
+ * exact target to approve (and "4 degrees" is no setpoint).
+ */
 const RELATIVE_CHANGE =
-  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter)\b/i;
+  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b(?:up|down|rauf|runter|hoch|higher|lower|h(?:ö|oe)her|niedriger)\s+(?:by\s+|um\s+)?\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\b|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:too\s+|zu\s+)?(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter|low|high|niedrig|hoch|under|over|below|above|drunter|drüber|darunter|darüber|cold|hot|kalt|warm|hei(?:ß|ss)|off)\b/i;
+
+/** A change by an amount with no new value: "… by 5", "up 3 degrees", "is 4 degrees low, bump it up" ("is 4" is the amount). */
+function relativeOnly(text: string): boolean {
+  const relative = RELATIVE_CHANGE.exec(text);
+  if (!relative) return false;
+  const target = TARGET_VALUE.exec(text);
+  if (!target) return true;
+  const targetNumberAt = target.index + target[0].length - target[1]!.length;
+  return /^is\b/i.test(target[0]) && relative.index === targetNumberAt;
+}
 
 function setpointPlan(
   text: string,
@@ -124,7 +137,7 @@ function setpointPlan(
   needAsset: (what: string) => Plan,
 ): Plan {
   if (!machine) return needAsset(say(language, 'the setpoint change', 'die Sollwertänderung'));
-  if (RELATIVE_CHANGE.test(text) && !TARGET_VALUE.test(text))
+  if (relativeOnly(text))
     return clarify(
       say(
         language,

@@ -207,21 +207,19 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
   )
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
-  return { kind: 'reply', reason: 'unknown', text: say(language, 'You are welcome.', 'Gern geschehen.') };
+  return noAction(say(language, 'You are welcome.', 'Gern geschehen.'));
 }
 
 /** "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm": a note for a person, not a request; a question in it is still answered. */
 function forSomeoneElse({ lower, language }: Request): Plan | undefined {
   if (!FOR_SOMEONE_ELSE.test(lower) || lower.includes('?')) return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(
+  return noAction(
+    say(
       language,
       'That reads as a note for someone else — I pass no messages and changed nothing. If you want a change filed for approval, ask for it yourself, e.g. “reset L2-PCK”.',
       'Das klingt nach einer Nachricht an jemand anderen — ich leite nichts weiter und habe nichts geändert. Soll ich eine Änderung zur Freigabe einreichen, sagen Sie es direkt, z. B. „L2-PCK zurücksetzen“.',
     ),
-  };
+  );
 }
 
 /** "ok leave it as is", "no change then", "lass es so": after a reading, the decision to change nothing. */
@@ -309,25 +307,19 @@ function acknowledgement({ lower, language }: Request): Plan | undefined {
     ) &&
     !/,\s*(?:now |then |jetzt |dann )?(?:set|stop|start|reset|raise|lower|make|put|take|bring|setz\w*|stell\w*|stopp\w*|start\w*|mach\w*)\b/.test(lower)
   )
-    return {
-      kind: 'reply',
-      reason: 'unknown',
-      text: say(
+    return noAction(
+      say(
         language,
         'Noted — nothing to do from my side. Ask if you want me to check the machine.',
         'Notiert — von meiner Seite ist nichts zu tun. Sagen Sie Bescheid, wenn ich die Maschine prüfen soll.',
       ),
-    };
+    );
   if (
     !/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower) &&
     !LEAVE_AS_IS.test(lower)
   )
     return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'),
-  };
+  return noAction(say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'));
 }
 
 /** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
@@ -342,11 +334,7 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
     )
   )
     return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'),
-  };
+  return noAction(say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'));
 }
 
 /**
@@ -361,15 +349,13 @@ function approvalHistory({ lower, language }: Request): Plan | undefined {
     /\b(?:schedule|plan|draft|entwurf)\b/.test(lower)
   )
     return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(
+  return noAction(
+    say(
       language,
       'Who approved, rejected or ran which change, and when, is in the audit log: the **Audit** page (supervisors and admins), and the open and decided requests on **Approvals**. I do not read the audit log from the chat.',
       'Wer welche Änderung wann freigegeben, abgelehnt oder ausgeführt hat, steht im Audit-Log: Seite **Audit** (Aufsicht und Admins); offene und entschiedene Anträge unter **Approvals**. Aus dem Chat lese ich das Audit-Log nicht.',
     ),
-  };
+  );
 }
 
 /** "can you quit pasting the whole alarm table at me": about how I answer, not a request for the plant. */
@@ -384,15 +370,13 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
     )
   )
     return undefined;
-  return {
-    kind: 'reply',
-    reason: 'unknown',
-    text: say(
+  return noAction(
+    say(
       language,
       'Understood — I will keep answers short and show tables only when you ask for them. Nothing in the plant was changed.',
       'Verstanden — ich antworte kürzer und zeige Tabellen nur, wenn Sie danach fragen. An der Anlage wurde nichts geändert.',
     ),
-  };
+  );
 }
 
 /** "on any placer", "irgendnem Bestücker", "einem der Öfen": no one machine is meant. */
@@ -454,11 +438,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
         )
       : undefined;
     if (read) return planChosen(request, { ...reading, intent: read.intent as Intent }, resolution);
-    return {
-      kind: 'reply',
-      reason: 'unknown',
-      text: say(language, 'Okay — I will not change anything.', 'In Ordnung — ich ändere nichts.'),
-    };
+    return noAction(say(language, 'Okay — I will not change anything.', 'In Ordnung — ich ändere nichts.'));
   }
   const tool = INTENTS[chosen].tool;
   if (!input.availableTools.has(tool)) return unavailable(chosen, input.availableTools, language);

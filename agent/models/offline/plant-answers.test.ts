@@ -162,6 +162,7 @@ describe('what-if scenario labels in German answers', () => {
     const { describeScenario } = await import('../../../tools/scheduling/engine/scenarios');
     const label = (scenario: Parameters<typeof describeScenario>[0]) => germanScenario(describeScenario(scenario));
     expect(label({ type: 'machine_down', asset: 'L2-RFL', hours: 4 })).toBe('L2-RFL fällt ab jetzt 4 h aus');
+    expect(label({ type: 'machine_down', asset: 'Line1', hours: 4, startsInHours: 20.5 })).toBe('Line1 fällt in 20,5 h für 4 h aus');
     expect(label({ type: 'rush_order', product: 'CPU-1516', quantity: 200, dueInHours: 12.5 })).toBe('Eilauftrag: 200 × CPU-1516, fällig in 12,5 h');
     expect(label({ type: 'material_delay', order: 'PO-24119', hours: 5 })).toBe('Material für PO-24119 kommt 5 h später');
     expect(label({ type: 'extra_shift', line: 'Line2', date: '2026-12-05' })).toBe('Zusatzschicht 8 h auf Line2 am 2026-12-05');

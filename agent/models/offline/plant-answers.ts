@@ -428,6 +428,8 @@ export function germanScenario(label: string): string {
   const decimal = (value: string) => value.replace('.', ',');
   const down = /^(\S+) down for ([\d.]+) h from now$/.exec(label);
   if (down) return `${down[1]} fällt ab jetzt ${decimal(down[2]!)} h aus`;
+  const later = /^(\S+) down for ([\d.]+) h starting in ([\d.]+) h$/.exec(label);
+  if (later) return `${later[1]} fällt in ${decimal(later[3]!)} h für ${decimal(later[2]!)} h aus`;
   const rush = /^rush order: (\d+) × (\S+), due in ([\d.]+) h$/.exec(label);
   if (rush) return `Eilauftrag: ${rush[1]} × ${rush[2]}, fällig in ${decimal(rush[3]!)} h`;
   const material = /^material for (\S+) ([\d.]+) h later$/.exec(label);

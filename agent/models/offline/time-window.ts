@@ -509,3 +509,17 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
   return { from: iso(start), to: iso(end) };
 }
+
+/**
+ * "at 14:00", "ab 14 Uhr", "tomorrow from 6 am", "morgen um 6": the clock time something is to start at, on the
+ * day named (today when none is), when that lies ahead. A time already past today is a look back, not a start.
+ */
+export function startClock(text: string, context: TimeContext): Date | undefined {
+  const t = foldInitialUmlauts(text.toLowerCase());
+  const match = new RegExp(String.raw`\b(?:at|from|starting(?: at)?|ab|um|von)\s+${CLOCK}(?:\s*(?:uhr|o'?clock))?(?!\s*(?:°|degrees?|grad|bar|%|h\b|hours?|hrs?|std|stunden?|min))`).exec(t);
+  const clock = match ? parseClock(match[1]!) : undefined;
+  if (!clock || clock.hour > 23 || clock.minute > 59) return undefined;
+  const day = namedDay(t, context) ?? plantDay(context);
+  const start = at(day, clock.hour, clock.minute, context);
+  return start.getTime() > context.now.getTime() ? start : undefined;
+}

@@ -5,9 +5,11 @@
 import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
+import { formatPlantTime } from '@/lib/plant-time';
+import { slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
-  | { type: 'machine_down'; asset: string; hours: number }
+  | { type: 'machine_down'; asset: string; hours: number; startsInHours?: number }
   | { type: 'rush_order'; product: string; quantity: number; dueInHours: number }
   | { type: 'material_delay'; order: string; hours: number }
   | { type: 'extra_shift'; line?: string };
@@ -38,9 +40,14 @@ export function whatIfScenario(
     language?: 'en' | 'de';
     /** The asker said yes to the reading offered ("all of Line2 down"). */
     confirmed?: boolean;
+    /** The plant clock, for an outage that starts later ("tomorrow from 6 to 10"). */
+    time?: TimeContext;
   } = {},
 ): WhatIfReading {
   const de = options.language === 'de';
+  const start = options.time ? outageStart(text, options.time) : undefined;
+  // "in 2 hours for 3 hours": the first span is when it starts, the second how long.
+  if (start?.inHours) text = text.replace(start.inHours, ' ');
   const hoursMatch =
     /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text) ??
     // "drei Stunden", "eight hours": the number spelt out.
@@ -65,7 +72,8 @@ export function whatIfScenario(
       ? halfHours
       : hoursMatch
         ? Number(hoursMatch[1]!.replace(',', '.'))
-        : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : undefined));
+        : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : start?.hours));
+  const startsLater = start ? { startsInHours: start.startsInHours } : {};
   if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
     // A follow-up changes one number of the previous scenario and keeps the rest.
     const previous = options.previous;
@@ -129,17 +137,19 @@ export function whatIfScenario(
       text,
     )
   ) {
-    if (machine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: machine.id, hours: hours ?? 4 } };
+    if (machine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: machine.id, hours: hours ?? 4, ...startsLater } };
     // "angenommen Linie 1 fällt 4 Stunden aus": one machine down or the whole line? Asked back with the line as the
     // offer; a "yes" plans every machine of it down, for as long as said. Not a look back ("if we had stopped L2
     // earlier …"), which no plan can answer.
     if (lineId && hours !== undefined && !/\b(had|hätten|haetten|hätte|haette|would have|would've|gewesen)\b/i.test(text)) {
-      if (options.confirmed) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours } };
+      if (options.confirmed) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours, ...startsLater } };
+      const at = start && options.time ? formatPlantTime(options.time.now.getTime() + start.startsInHours * HOUR_MS, options.time.timeZone, 'datetime', options.language) : '';
+      const from = at ? (de ? ` ab ${at}` : ` from ${at}`) : '';
       return {
         kind: 'clarify',
         text: de
-          ? `Soll ich **ganz ${lineId} für ${hours} h außer Betrieb** planen (jede Maschine der Linie)? Sagen Sie „ja“ — oder nennen Sie die eine Maschine, z. B. „was wäre, wenn der Ofen auf ${lineId} ${hours} Stunden ausfällt“.`
-          : `Should I plan **all of ${lineId} down for ${hours} h** (every machine on the line)? Say “yes” — or name the one machine, e.g. “what if the reflow oven on ${lineId} is down for ${hours} hours”.`,
+          ? `Soll ich **ganz ${lineId}${from} für ${hours} h außer Betrieb** planen (jede Maschine der Linie)? Sagen Sie „ja“ — oder nennen Sie die eine Maschine, z. B. „was wäre, wenn der Ofen auf ${lineId} ${hours} Stunden ausfällt“.`
+          : `Should I plan **all of ${lineId} down${from} for ${hours} h** (every machine on the line)? Say “yes” — or name the one machine, e.g. “what if the reflow oven on ${lineId} is down for ${hours} hours”.`,
       };
     }
     return {
@@ -150,6 +160,25 @@ export function whatIfScenario(
     };
   }
   return { kind: 'clarify', text: de ? KINDS.de : KINDS.en };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * When an outage asked about starts, if not now: "tomorrow from 6 to 10" (and so 4 h), "morgen früh", "at 14:00",
+ * "in 2 hours for 3 hours". Hours from now to a quarter hour, so the scheduler plans the same window the asker means.
+ */
+export function outageStart(text: string, time: TimeContext): { startsInHours: number; hours?: number; inHours?: string } | undefined {
+  const now = time.now.getTime();
+  const quarter = (ms: number) => Math.round((ms / HOUR_MS) * 4) / 4;
+  // Only with a second span for how long ("in 2 hours for 3 hours"); "down in 4 hours" alone is read as the outage.
+  const inHours = /\b(?:starting\s+)?in\s+(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b(?=.*\b\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|stunden?|std)\b)/i.exec(text);
+  if (inHours) return { startsInHours: Number(inHours[1]!.replace(',', '.')), inHours: inHours[0] };
+  const slot = slotWindow(text, time);
+  if (slot && Date.parse(slot.from) > now)
+    return { startsInHours: quarter(Date.parse(slot.from) - now), hours: quarter(Date.parse(slot.to) - Date.parse(slot.from)) };
+  const clock = startClock(text, time);
+  return clock ? { startsInHours: quarter(clock.getTime() - now) } : undefined;
 }
 
 /** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */

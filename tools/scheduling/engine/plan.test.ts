@@ -83,6 +83,13 @@ describe('what-if scenarios move the KPIs in the expected direction', () => {
     expect(scheduled.orders.every((o) => o.running || o.startMin >= 6 * 60 || o.endMin <= 0)).toBe(true);
   });
 
+  it('an outage that starts later blocks the machine from then, for as long as said', async () => {
+    const result = await planWhatIf(inputs, { type: 'machine_down', asset: 'L1-RFL', hours: 3, startsInHours: 2 }, OPTIONS, inProcess);
+    const stop = result.scenarioInputs.maintenance.find((window) => window.reason === 'what-if: machine down')!;
+    const start = Date.parse(inputs.planStart);
+    expect([Date.parse(stop.from) - start, Date.parse(stop.to) - start]).toEqual([2 * 3_600_000, 5 * 3_600_000]);
+  });
+
   it('an extra shift worsens neither makespan nor tardiness', async () => {
     // From Friday noon the weekend matters: the orders do not all fit before Saturday 06:00.
     const friday = { ...inputs, planStart: '2025-03-07T12:00:00+01:00' };

@@ -19,6 +19,12 @@ export const WhatIfScenario = z.discriminatedUnion('type', [
       .number()
       .positive()
       .max(24 * 14),
+    /** When the outage starts, in hours from now ("tomorrow from 6 to 10"); from now when left out. */
+    startsInHours: z
+      .number()
+      .min(0)
+      .max(24 * 14)
+      .optional(),
   }),
   z.strictObject({
     type: z.literal('rush_order'),
@@ -58,7 +64,9 @@ const EXTRA_SHIFT_H = 8;
 export function describeScenario(scenario: WhatIfScenario): string {
   switch (scenario.type) {
     case 'machine_down':
-      return `${scenario.asset} down for ${scenario.hours} h from now`;
+      return scenario.startsInHours
+        ? `${scenario.asset} down for ${scenario.hours} h starting in ${scenario.startsInHours} h`
+        : `${scenario.asset} down for ${scenario.hours} h from now`;
     case 'rush_order':
       return `rush order: ${scenario.quantity} × ${scenario.product}, due in ${scenario.dueInHours} h`;
     case 'material_delay':
@@ -75,6 +83,8 @@ export function applyScenario(inputs: PlanInputs, scenario: WhatIfScenario): Pla
   switch (scenario.type) {
     case 'machine_down': {
       const named = scenario.asset.trim().toLowerCase();
+      const downFromMs = startMs + (scenario.startsInHours ?? 0) * HOUR_MS;
+      const downToMs = downFromMs + scenario.hours * HOUR_MS;
       // "what if line 1 is down for 4 hours": every machine of the line stands, so the line does.
       const line = inputs.layout.lines.find((candidate) => candidate.id.toLowerCase() === named);
       if (line)
@@ -84,8 +94,8 @@ export function applyScenario(inputs: PlanInputs, scenario: WhatIfScenario): Pla
             ...inputs.maintenance,
             ...line.machines.map((machine) => ({
               assetId: machine.id,
-              from: iso(startMs),
-              to: iso(startMs + scenario.hours * HOUR_MS),
+              from: iso(downFromMs),
+              to: iso(downToMs),
               reason: `what-if: ${line.id} down`,
             })),
           ],
@@ -101,7 +111,7 @@ export function applyScenario(inputs: PlanInputs, scenario: WhatIfScenario): Pla
         ...inputs,
         maintenance: [
           ...inputs.maintenance,
-          { assetId: asset, from: iso(startMs), to: iso(startMs + scenario.hours * HOUR_MS), reason: 'what-if: machine down' },
+          { assetId: asset, from: iso(downFromMs), to: iso(downToMs), reason: 'what-if: machine down' },
         ],
       };
     }

@@ -14,7 +14,7 @@ export function whatIfTool(scheduling: SchedulingService) {
     name: 'what_if',
     title: 'Schedule what-if',
     description:
-      'Re-plans the open orders under a scenario and returns the new draft with KPI deltas against the plan without it. Scenarios: {type:"machine_down", asset:"L1-PNP2" (a machine, a utility such as UT-CHL, or a whole line such as Line1), hours:8}, {type:"rush_order", product:"HMI-7MB", quantity:300, dueInHours:12}, {type:"material_delay", order:"PO-24118", hours:6}, {type:"extra_shift", line?:"Line1", date?:"2025-03-08"}. Nothing is sent to the plant.',
+      'Re-plans the open orders under a scenario and returns the new draft with KPI deltas against the plan without it. Scenarios: {type:"machine_down", asset:"L1-PNP2" (a machine, a utility such as UT-CHL, or a whole line such as Line1), hours:8, startsInHours?:20 (when it starts, from now; left out = now)}, {type:"rush_order", product:"HMI-7MB", quantity:300, dueInHours:12}, {type:"material_delay", order:"PO-24118", hours:6}, {type:"extra_shift", line?:"Line1", date?:"2025-03-08"}. Nothing is sent to the plant.',
     input: WhatIfInput,
     output: DraftSummary.extend({ scenario: z.string(), baseDraftId: z.string().nullable(), sources: z.array(Source) }),
     effect: 'read',

@@ -70,6 +70,7 @@ export function planWhatIf(plan: PlanContext): Plan {
     dueByHours: dueByHours(followUp ? text : combined, timeContext),
     language: plan.language,
     confirmed: input.confirmed,
+    time: timeContext,
   });
   if (scenario.kind === 'clarify') return clarify(scenario.text);
   return call({ scenario: scenario.scenario });

@@ -6,9 +6,12 @@
 export type MachineCommandName = 'start' | 'stop' | 'hold' | 'unhold' | 'reset' | 'clear';
 import { foldInitialUmlauts } from './text';
 
-/** Phrases that use command words without commanding a machine. */
+/**
+ * Phrases that use command words without commanding a machine. "stop it" after a machine's fault
+ * ("placer 2 line 1 is jammed, stop it") is the machine's stop, not "quit it".
+ */
 const CHATTER =
-  /\b(hold on|hang on|hold up|stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+  /\b(hold on|hang on|hold up|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,20}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.

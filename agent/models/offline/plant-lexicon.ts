@@ -10,7 +10,7 @@
 export const MACHINE_WORDS: [RegExp, string[]][] = [
   [/oven|reflow/i, ['oven', 'reflow', 'reflow oven', 'ofen', 'reflowofen', 'loetofen', 'reflow ofen']],
   [/printer|stencil|screen/i, ['printer', 'stencil printer', 'paste printer', 'drucker', 'schablonendrucker', 'pastendrucker', 'siebdrucker']],
-  [/pick.?and.?place|placer|mounter/i, ['placer', 'pick and place', 'pnp', 'p&p', 'bestuecker', 'bestueckautomat', 'bestueckungsautomat']],
+  [/pick.?and.?place|placer|mounter/i, ['placer', 'pick and place', 'pnp', 'p&p', 'pp', 'bestuecker', 'bestueckautomat', 'bestueckungsautomat']],
   [/paste.?inspection|\bspi\b/i, ['spi', 'paste inspection', 'pasteninspektion', 'spi pruefung']],
   [/optical.?inspection|\baoi\b/i, ['aoi', 'optical inspection', 'optische inspektion', 'aoi pruefung']],
   [/in.?circuit|tester|\bict\b/i, ['ict', 'tester', 'in circuit tester', 'pruefer', 'ict tester']],

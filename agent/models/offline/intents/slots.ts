@@ -27,7 +27,18 @@ export function resolutionFor(minutes: number): string {
 const LAST_HOUR_MINUTES = 60;
 
 export function lastHour(now: Date): TimeWindow {
-  return { from: new Date(now.getTime() - LAST_HOUR_MINUTES * 60_000).toISOString(), to: now.toISOString(), minutes: LAST_HOUR_MINUTES };
+  return lastMinutes(now, LAST_HOUR_MINUTES);
+}
+
+/** "recent alarms", "die letzten Störungen": one shift back, long enough to hold what "recent" means on the floor. */
+const RECENT_MINUTES = 8 * 60;
+
+export function recentWindow(now: Date): TimeWindow {
+  return lastMinutes(now, RECENT_MINUTES);
+}
+
+function lastMinutes(now: Date, minutes: number): TimeWindow {
+  return { from: new Date(now.getTime() - minutes * 60_000).toISOString(), to: now.toISOString(), minutes };
 }
 
 /** "prio 1 and 2 only", "priority 1", "critical", "Prio 1 und 2" → [1, 2]. */
@@ -107,6 +118,10 @@ export function setpointValue(text: string): number | undefined {
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s+(?:would be|w(?:ä|ae)re?)\s+(?:better|besser|good|gut|right|richtig)\b/i.exec(text) ??
     // "chiller 14 then, QE agreed": a machine named in a word or two, then its value and "then".
     /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b/i.exec(text) ??
+    // "Spätschicht hatte 6,8 bar, stell das am Kompressor wieder so ein": the value a machine had, asked for again.
+    /\b(?:hatte|hatten|had|war|was|lief|ran)\s+(?:\S+\s+){0,4}?(?:(?:auf|at|mit|bei|on)\s+)?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n)?(?![\d.,])(?=.*\b(?:wieder so|so wieder|genau so|genauso|wie vorher|back to that|put it back|same again|like that again)\b)/i.exec(
+      text,
+    ) ??
     // "chiller supply 15 pls": a bare value last, asked for with a courtesy.
     /(?<![\d.,:])\b(\d{1,4}(?:[.,]\d+)?)\s+(?:pls|plz|please|bitte)[\s.!]*$/i.exec(text) ??
     // "kaltwasser n bisschen waermer, 17 grad vorlauf": a change asked for, then the value with its unit and the setpoint's name.

@@ -239,6 +239,9 @@ const QUESTION_START =
 const RELAYED =
   /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
 
+const FAULT_THEN_STOP_IT =
+  /\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,20}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$/;
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
@@ -315,6 +318,8 @@ export function imperativeCommand(text: string): boolean {
     )
   )
     return false;
+  // "placer 2 line 1 is jammed, stop it": after a machine's fault, "stop it" is the machine's stop, not "quit it".
+  if (FAULT_THEN_STOP_IT.test(lower)) return true;
   const clauses = lower
     // "wär gut, wenn du …": the comma before "wenn" does not split the polite request from its command.
     .replace(

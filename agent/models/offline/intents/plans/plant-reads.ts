@@ -4,7 +4,7 @@ import { lineOfProductNamed } from '../../order-by-product';
 import { beforeStop, bucketSize } from '../../time-window';
 import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
-import { alarmCode, lastHour, parsePriorities, resolutionFor } from '../slots';
+import { alarmCode, lastHour, parsePriorities, recentWindow, resolutionFor } from '../slots';
 import { withoutAssetWords } from '../tag-match';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
@@ -38,7 +38,10 @@ export function lineStoppedIn(lower: string): string | undefined {
 export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
   const before = beforeStop(combined);
+  // "recent alarms on the L2 oven", "die letzten Störungen vom Packer": what came up lately, not only what is still on.
+  const recent = /\b(recent|recently|latest|lately|last few|letzten|letzte|j(?:ü|ue)ngsten|neuesten|zuletzt)\b/.test(lower);
   const history =
+    recent ||
     Boolean(window) ||
     Boolean(previousWindow) ||
     Boolean(before) ||
@@ -88,7 +91,7 @@ export function planAlarms(plan: PlanContext): Plan {
     delete args.asset;
     delete args.line;
   } else if (history) {
-    const span = window ?? previousWindow ?? lastHour(input.now);
+    const span = window ?? previousWindow ?? (recent ? recentWindow(input.now) : lastHour(input.now));
     args.from = span.from;
     args.to = span.to;
   }

@@ -43,6 +43,8 @@ export function planSetSetpoint(plan: PlanContext): Plan {
   const asked = requestedSetpoint(text, combined);
   const value = asked && 'value' in asked ? asked.value : undefined;
   const withoutValue = text
+    // "raise zone 3 by 5 to 190", "Zone 3 um 5 auf 190 anheben": the amount before the new value is no clock time.
+    .replace(/\b(?:by|um)\s+\d+(?:[.,]\d+)?(?=\s*(?:°\s*c?|degrees?|grad)?\s+(?:to|auf)\s+-?\d)/gi, ' ')
     .replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' ')
     .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
   // "Nach dem Wechsel … passt der Rakeldruck nicht mehr. Stell ihn auf 72 N": only the sentence that asks can put it off.

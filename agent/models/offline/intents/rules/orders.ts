@@ -36,6 +36,15 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
   )
     return ['what_if', false];
+  // "when does the next changeover on line 1 happen", "wann rüstet Linie 2 das nächste Mal um": when the running order
+  // ends and which comes next, from the line's orders.
+  if (
+    /\b(change ?overs?|umr(?:ü|ue)st\w*|r(?:ü|ue)st(?:en|et|zeit)|produktwechsel|product change)\b/.test(lower) &&
+    /\b(next|when|wann|n(?:ä|ae)chste\w*|how long until|bis wann|wie lange noch)\b/.test(lower) &&
+    !asksWhatIf(lower) &&
+    !/\b(plan\w*|schedule|zeitplan|procedure|checklist\w*|anleitung|ablauf|how do|wie geht|manual|handbuch)\b/.test(lower)
+  )
+    return ['production_status', false];
   const order = orderId(text);
   // "what defects did lot PO-24117 have", "Fehlerbild Los PO-24118?": what inspection found on it.
   if (

@@ -91,6 +91,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       // "chiller zurück auf 16 bitte", "air back to 6.5", "Druckluft runter auf 6,2": a value to go to is one to set.
       (SETTING_VERB.test(lower) ||
         /\b(?:zur(?:ü|ue)ck|wieder|back|runter|hoch|rauf|down|up)\s+(?:auf|to)\s+-?\d/.test(lower) ||
+        // "der Chiller war gestern auf 14, mach das bitte wieder so": the value it had, asked for again.
+        /\b(?:wieder so|so wieder|genau ?so wie|wie vorher|back to that|put it back|same again)\b/.test(lower) ||
         // "chiller 14 then, QE agreed": the machine, its value and a word that closes the request.
         /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann|bitte|please|pls)\b/.test(
           lower,

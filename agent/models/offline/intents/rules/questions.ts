@@ -193,6 +193,14 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(mean\w*|bedeut\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', false];
+  // "was war die letzte Störung an der Kältemaschine", "last few faults on the packer": the alarm history, lately.
+  if (
+    /\b(recent|recently|latest|lately|last|last few|letzten?|j(?:ü|ue)ngsten?|neuesten?|zuletzt)\b/.test(lower) &&
+    /\b(st(?:ö|oe)rung\w*|st(?:ö|oe)rmeldung\w*|faults?|trips?|tripped)\b/.test(lower) &&
+    !/\b(mean\w*|bedeut\w*|manual|handbuch|how|wie|behoben|fixed|clear\w*)\b/.test(lower) &&
+    !isCommandChatter(lower)
+  )
+    return ['alarms', false];
   // "was war heut nacht los auf der Zwo", "what happened overnight on line 1": what a shift brought is its handover.
   if (
     /\b(was war\b.*\blos|was ist\b.*\bpassiert|was lief|what happened|what went on|anything happen)\b/.test(lower) &&

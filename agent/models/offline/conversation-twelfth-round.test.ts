@@ -1,0 +1,120 @@
+/**
+ * Understanding, twelfth round: things typed into the running app in one's own words that went wrong.
+ * Examples written for these tests, apart from the NLU evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
+
+describe('a setpoint raised by an amount to a value', () => {
+  it.each(['raise zone 3 on the L1 oven by 5 to 190', 'Zone 3 am Ofen L1 um 5 auf 190 anheben'])('"%s" files the new value, not a change for later', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 } });
+  });
+
+  it.each(['set zone 3 on the L1 oven to 190 at 14:00', 'Zone 3 Ofen L1 um 14 Uhr auf 190'])('"%s" is still a change for later', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});
+
+describe('"stop it" after a machine’s fault', () => {
+  it.each([
+    ['placer 2 line 1 is jammed, stop it', 'L1-PNP2'],
+    ['der Packer L1 klemmt, stop it', 'L1-PCK'],
+    ['L2 packer is jamming again. stop it please', 'L2-PCK'],
+  ])('"%s" stops %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: 'stop' } });
+  });
+
+  it.each(['the L2 oven alarms keep popping up, stop it', 'stop it'])('"%s" stops nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});
+
+describe('"PP" for a pick-and-place', () => {
+  it.each([
+    ['status PP2 L1', 'L1-PNP2'],
+    ['what happens if PP1 on L2 is down 3 hours', 'L2-PNP1'],
+  ])('"%s" names %s', async (text, asset) => {
+    const plan = await ask(text);
+    expect(plan.kind === 'tool' && JSON.stringify(plan.args)).toContain(`"${asset}"`);
+  });
+});
+
+describe('recent alarms', () => {
+  it.each([
+    ['recent alarms on the L2 oven', 'L2-RFL'],
+    ['die letzten Störungen vom Packer L1', 'L1-PCK'],
+    ['was war die letzte Störung an der Kältemaschine', 'UT-CHL'],
+    ['last few faults on the L1 packer', 'L1-PCK'],
+  ])('"%s" reads the alarm history of %s over the shift, not only what is active', async (text, asset) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'alarms', args: { state: 'all', asset } });
+    const args = plan.kind === 'tool' ? (plan.args as { from: string; to: string }) : { from: '', to: '' };
+    expect((Date.parse(args.to) - Date.parse(args.from)) / 3_600_000).toBe(8);
+  });
+
+  it('leaves the AOI’s "Fehler" to the inspection results', async () => {
+    expect(await ask('die letzten Fehler vom AOI L1')).toMatchObject({ kind: 'tool', tool: 'inspection_results' });
+  });
+
+  it('leaves "which alarms are active" on the active ones', async () => {
+    expect(await ask('which alarms are active on line 1')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { state: 'active', line: 'Line1' } });
+  });
+});
+
+describe('a what-if outage that starts later', () => {
+  // The test clock is Wednesday 10:00 in Berlin; tomorrow 06:00 is 20 h ahead.
+  it.each([
+    ['was wäre wenn der Ofen auf Linie 1 morgen früh 4 Stunden ausfällt', 'L1-RFL', 4, 20],
+    ['what if the oven on line 1 is down tomorrow from 6 to 10', 'L1-RFL', 4, 20],
+    ['Was wäre, wenn der Kompressor morgen von 6 bis 10 Uhr ausfällt', 'UT-AIR', 4, 20],
+    ['what if placer 2 on line 1 goes down at 14:00 for 3 hours', 'L1-PNP2', 3, 4],
+    ['was wäre wenn der Ofen L1 ab 14 Uhr 3 Stunden steht', 'L1-RFL', 3, 4],
+    ['what if PP1 L2 is down in 2 hours for 3 hours', 'L2-PNP1', 3, 2],
+  ])('"%s" plans %s down for %i h starting in %i h', async (text, asset, hours, startsInHours) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset, hours, startsInHours } } });
+  });
+
+  it.each(['what if the L2 oven goes down in 3 hours', 'what if line 2 placer 1 is down for 4 hours'])('"%s" starts now', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'what_if' });
+    expect(plan.kind === 'tool' && (plan.args.scenario as Record<string, unknown>).startsInHours).toBeUndefined();
+  });
+
+  it('offers the whole line from the time said, and keeps it on "ja"', async () => {
+    const asked = 'Linie 1 fällt morgen früh 4 Stunden aus';
+    const plan = await ask(asked);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/ganz Line1 ab 05\. März, 06:00 für 4 h/);
+    expect(await askWith({ text: 'ja', pendingQuestion: asked })).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'Line1', hours: 4, startsInHours: 20 } },
+    });
+  });
+});
+
+describe('a value a machine had, asked for again', () => {
+  it.each([
+    ['Spätschicht hatte 6,8 bar, stell das am Kompressor wieder so ein', 'UT-AIR', 6.8],
+    ['der Chiller war gestern auf 14, mach das bitte wieder so', 'UT-CHL', 14],
+    ['nights had the chiller at 14, put it back to that', 'UT-CHL', 14],
+  ])('"%s" files %s at %d', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it('files nothing when the value is only told', async () => {
+    expect(filesAWrite(await ask('Spätschicht hatte 6,8 bar am Kompressor, lief gut'))).toBe(false);
+  });
+});
+
+describe('when the next changeover is', () => {
+  it.each([
+    ['when does the next changeover on line 1 happen', 'Line1'],
+    ['wann rüstet Linie 2 das nächste Mal um', 'Line2'],
+  ])('"%s" reads the orders of %s (the running one’s end, the next one)', async (text, line) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line } });
+  });
+
+  it('leaves how to do a changeover to the manuals', async () => {
+    expect(await ask('how do I do a changeover on line 1')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});

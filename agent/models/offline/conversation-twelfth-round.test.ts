@@ -6,9 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a setpoint raised by an amount to a value', () => {
-  it.each(['raise zone 3 on the L1 oven by 5 to 190', 'Zone 3 am Ofen L1 um 5 auf 190 anheben'])('"%s" files the new value, not a change for later', async (text) => {
-    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 } });
-  });
+  it.each(['raise zone 3 on the L1 oven by 5 to 190', 'Zone 3 am Ofen L1 um 5 auf 190 anheben'])(
+    '"%s" files the new value, not a change for later',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 } });
+    },
+  );
 
   it.each(['set zone 3 on the L1 oven to 190 at 14:00', 'Zone 3 Ofen L1 um 14 Uhr auf 190'])('"%s" is still a change for later', async (text) => {
     expect(filesAWrite(await ask(text))).toBe(false);

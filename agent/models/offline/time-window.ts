@@ -516,7 +516,9 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
  */
 export function startClock(text: string, context: TimeContext): Date | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
-  const match = new RegExp(String.raw`\b(?:at|from|starting(?: at)?|ab|um|von)\s+${CLOCK}(?:\s*(?:uhr|o'?clock))?(?!\s*(?:°|degrees?|grad|bar|%|h\b|hours?|hrs?|std|stunden?|min))`).exec(t);
+  const match = new RegExp(
+    String.raw`\b(?:at|from|starting(?: at)?|ab|um|von)\s+${CLOCK}(?:\s*(?:uhr|o'?clock))?(?!\s*(?:°|degrees?|grad|bar|%|h\b|hours?|hrs?|std|stunden?|min))`,
+  ).exec(t);
   const clock = match ? parseClock(match[1]!) : undefined;
   if (!clock || clock.hour > 23 || clock.minute > 59) return undefined;
   const day = namedDay(t, context) ?? plantDay(context);

@@ -143,7 +143,10 @@ export function whatIfScenario(
     // earlier …"), which no plan can answer.
     if (lineId && hours !== undefined && !/\b(had|hätten|haetten|hätte|haette|would have|would've|gewesen)\b/i.test(text)) {
       if (options.confirmed) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours, ...startsLater } };
-      const at = start && options.time ? formatPlantTime(options.time.now.getTime() + start.startsInHours * HOUR_MS, options.time.timeZone, 'datetime', options.language) : '';
+      const at =
+        start && options.time
+          ? formatPlantTime(options.time.now.getTime() + start.startsInHours * HOUR_MS, options.time.timeZone, 'datetime', options.language)
+          : '';
       const from = at ? (de ? ` ab ${at}` : ` from ${at}`) : '';
       return {
         kind: 'clarify',
@@ -172,7 +175,9 @@ export function outageStart(text: string, time: TimeContext): { startsInHours: n
   const now = time.now.getTime();
   const quarter = (ms: number) => Math.round((ms / HOUR_MS) * 4) / 4;
   // Only with a second span for how long ("in 2 hours for 3 hours"); "down in 4 hours" alone is read as the outage.
-  const inHours = /\b(?:starting\s+)?in\s+(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b(?=.*\b\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|stunden?|std)\b)/i.exec(text);
+  const inHours = /\b(?:starting\s+)?in\s+(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b(?=.*\b\d+(?:[.,]\d+)?\s*(?:hours?|hrs?|h|stunden?|std)\b)/i.exec(
+    text,
+  );
   if (inHours) return { startsInHours: Number(inHours[1]!.replace(',', '.')), inHours: inHours[0] };
   const slot = slotWindow(text, time);
   if (slot && Date.parse(slot.from) > now)

@@ -109,10 +109,7 @@ export function applyScenario(inputs: PlanInputs, scenario: WhatIfScenario): Pla
         );
       return {
         ...inputs,
-        maintenance: [
-          ...inputs.maintenance,
-          { assetId: asset, from: iso(downFromMs), to: iso(downToMs), reason: 'what-if: machine down' },
-        ],
+        maintenance: [...inputs.maintenance, { assetId: asset, from: iso(downFromMs), to: iso(downToMs), reason: 'what-if: machine down' }],
       };
     }
     case 'rush_order': {

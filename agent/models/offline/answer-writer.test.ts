@@ -120,6 +120,35 @@ describe('answers that answer', () => {
     );
   });
 
+  it('judges "can you check if the nitrogen … is within spec" against the band, and lets the verdict answer alone', () => {
+    const tags = [tag('PowerKw', 'Active electrical power', 29.6, 'kW'), tag('N2FlowM3PerH', 'Nitrogen consumption', 21.8, 'm³/h')];
+    const band = {
+      number: 1,
+      text: 'Tag | Description | Unit | Normal band | Instrument span\nN2FlowM3PerH | Nitrogen consumption | m³/h | 15 to 30 m³/h | 0 to 60 m³/h',
+      title: 'Reflow Oven Manual',
+      section: '4.2 Process values',
+    };
+    const header = {
+      number: 2,
+      text: 'Doc PP-MAN-RFL-001 Rev C · Applies to: L1-RFL, L2-RFL · Owner: Process Engineer',
+      title: 'Reflow Oven Manual',
+      section: 'Header',
+    };
+    const answer = writeAnswer(
+      [
+        {
+          tool: 'search_manuals',
+          args: { query: 'if the nitrogen in the L2 oven is within spec' },
+          content: JSON.stringify({ passages: [header, band], sources: [] }),
+        },
+        { tool: 'asset_state', args: { asset: 'L2-RFL' }, content: JSON.stringify({ asset: { id: 'L2-RFL' }, tags, sources: [] }) },
+      ],
+      { question: 'can you check if the nitrogen in the L2 oven is within spec', timeZone: 'Europe/Berlin' },
+    );
+    expect(answer.split('\n')[0]).toMatch(/^\*\*Nitrogen consumption\*\* \(N2FlowM3PerH\) is 21\.8 m³\/h now — inside its normal band of 15 to 30 m³\/h/);
+    expect(answer).not.toContain('**Answer:**');
+  });
+
   it('finds the asked zone by its number and the measurement, in German too', () => {
     const tags = [3, 4, 5].flatMap((zone) => [
       tag(`Zone${zone}.TemperatureC`, `Zone ${zone} temperature`, 200 + zone, '°C'),

@@ -183,7 +183,9 @@ const QUESTION_WORDS = new Set(
   // spoken number ("auf der Eins").
   (
     'zu too hoch high niedrig low kalt cold heiss hot warm eins zwo zwei drei ' +
-    'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading braucht brauchen need needs using uses hat haben has have gibt liegt liegen doing macht'
+    'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading braucht brauchen need needs using uses hat haben has have gibt liegt liegen doing macht ' +
+    // "can you check if the nitrogen is within spec", "kannst du schauen ob … im Rahmen ist".
+    'can could you check if whether within inside limits limit tolerance kannst du schau schauen prüf pruef prüfen pruefen ob innerhalb rahmen toleranz'
   ).split(' '),
 );
 
@@ -610,7 +612,10 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
         ]
       : [
           ...leadValues(output, context),
-          ...(isRecord(output) && question ? [manualAnswer(output, manualQuestion(question, result.args), context, firstCitation) ?? ''] : []),
+          // A value judged against its band above is the answer; a sentence picked from the manual would only compete.
+          ...(isRecord(output) && question && verdicts.length === 0
+            ? [manualAnswer(output, manualQuestion(question, result.args), context, firstCitation) ?? '']
+            : []),
         ].filter(Boolean);
     const passages = !written && result.tool === 'search_manuals' && isRecord(output) ? manualPassages(output, context, firstCitation) : undefined;
     const body = (written ? written.body : passages ? [passages] : describe(output, context)).filter(Boolean).join('\n\n');

@@ -443,8 +443,11 @@ describe('German from the floor, one more round', () => {
     expect(await ask('warum hängt 24119')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24119' } });
   });
 
-  it('reads "kriegen wir … hin" as the order\'s progress and "nen Tag" as a day', async () => {
-    expect(await ask('kriegen wir 24120 bis Freitag hin')).toMatchObject({ kind: 'tool', tool: 'production_status' });
+  it('reads "kriegen wir … bis Freitag hin" as the order\'s planned finish and "nen Tag" as a day', async () => {
+    // The twelfth round moved a deadline asked about from the progress (which knows no finish for an order not
+    // started) to the order's explanation, which gives its planned end against its due time.
+    expect(await ask('kriegen wir 24120 bis Freitag hin')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24120' } });
+    expect(await ask('kriegen wir 24120 hin')).toMatchObject({ kind: 'tool', tool: 'production_status' });
     expect(await ask('Mouser kommt nen Tag später, was heißt das')).toMatchObject({
       kind: 'tool',
       tool: 'supply_disruption_impact',

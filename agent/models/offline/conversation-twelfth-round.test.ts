@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a setpoint raised by an amount to a value', () => {
   it.each(['raise zone 3 on the L1 oven by 5 to 190', 'Zone 3 am Ofen L1 um 5 auf 190 anheben'])(
@@ -119,5 +119,44 @@ describe('when the next changeover is', () => {
 
   it('leaves how to do a changeover to the manuals', async () => {
     expect(await ask('how do I do a changeover on line 1')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});
+
+describe('follow-ups that keep the machine', () => {
+  it('"show me the trend" after a question about the compressor pressure trends that pressure', async () => {
+    expect(await after('asset_state', { asset: 'UT-AIR' }, 'is the compressor pressure ok', 'show me the trend for the last 2 hours')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'UT-AIR', tag: 'PressureBar' },
+    });
+  });
+
+  it('asks for a measurement, not for "State", when the question before named none', async () => {
+    const plan = await after('asset_state', { asset: 'L1-RFL' }, 'how is the L1 oven', 'show me the trend');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Zone1\.TemperatureC/);
+  });
+
+  it('"and on line 1?" after a manual question asks the same question for that line’s machine', async () => {
+    expect(
+      await after(
+        'search_manuals',
+        { query: 'if the nitrogen in the L2 oven is within spec', asset: 'L2-RFL', k: 5 },
+        'can you check if the nitrogen in the L2 oven is within spec',
+        'and on line 1?',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'search_manuals', args: { query: 'if the nitrogen in the L1 oven is within spec', asset: 'L1-RFL' } });
+  });
+});
+
+describe('an order asked about against a day', () => {
+  it.each([
+    ['are we going to make PO-24118 by friday', 'PO-24118'],
+    ['schaffen wir PO-24120 bis Freitag?', 'PO-24120'],
+  ])('"%s" reads the order’s planned finish against its due time', async (text, order) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
+  });
+
+  it.each(['will PO-24119 be done by end of shift', 'how far is PO-24118'])('"%s" reads the progress', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status' });
   });
 });

@@ -91,7 +91,13 @@ describe('answers to the plant tools', () => {
     };
     const answer = writeAnswer([{ tool: 'explain_late_order', args: { order: 'PO-24118' }, content: JSON.stringify(output) }], { timeZone: 'Europe/Berlin' });
     expect(answer).toContain('PO-24118 is late by 42 min: it finishes 03 Dec, 02:42, due 03 Dec, 02:00 (Line1).');
-    expect(answer).toContain('- Run it next on Line1: finishes 03 Dec, 01:25, on time; other orders 15 min later');
+    expect(answer).toContain('- Run it next on Line1: finishes 03 Dec, 01:25, on time; other orders 15 min later in all');
+    // Two days late reads in hours, not as "3,146 min".
+    const days = writeAnswer([{ tool: 'explain_late_order', args: { order: 'PO-24118' }, content: JSON.stringify({ ...output, tardinessMin: 3146 }) }], {
+      language: 'de',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(days).toContain('PO-24118 ist 52,4 h zu spät');
   });
 
   it('puts an asked formula value such as O2 first', () => {

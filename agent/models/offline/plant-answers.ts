@@ -322,8 +322,8 @@ function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): Plant
     output.late === true
       ? say(
           options,
-          `${order} is late by ${figure(tardiness, options, 0)} min: it finishes ${time(output.endAt, options)}, due ${time(output.dueAt, options)} (${str(output.lineId)}).`,
-          `${order} ist ${figure(tardiness, options, 0)} min zu spät: fertig ${time(output.endAt, options)}, fällig ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} is late by ${span(tardiness, options)}: it finishes ${time(output.endAt, options)}, due ${time(output.dueAt, options)} (${str(output.lineId)}).`,
+          `${order} ist ${span(tardiness, options)} zu spät: fertig ${time(output.endAt, options)}, fällig ${time(output.dueAt, options)} (${str(output.lineId)}).`,
         )
       : say(
           options,
@@ -340,8 +340,8 @@ function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): Plant
         (num(remedy.othersTardinessDeltaMin) ?? 0) > 0
           ? say(
               options,
-              `; other orders ${figure(num(remedy.othersTardinessDeltaMin), options, 0)} min later`,
-              `; andere Aufträge ${figure(num(remedy.othersTardinessDeltaMin), options, 0)} min später`,
+              `; other orders ${span(num(remedy.othersTardinessDeltaMin) ?? 0, options)} later in all`,
+              `; andere Aufträge zusammen ${span(num(remedy.othersTardinessDeltaMin) ?? 0, options)} später`,
             )
           : ''
       }`,

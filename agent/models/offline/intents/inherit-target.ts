@@ -25,11 +25,13 @@ const TARGET_KEYS: Record<string, TargetKey[]> = {
   alarms: ['asset', 'line'],
   // "ETA on the orders of line 2?" → "and how's that line doing overall?": that line's overview.
   plant_overview: ['line'],
+  // "is the compressor pressure ok" → "show me the trend for the last 2 hours": that machine's trend.
+  tag_history: ['asset'],
 };
 
-/** Words that point back at what the previous turn was about. */
+/** Words that point back at what the previous turn was about ("the trend": of what was just read). */
 const BACK_REFERENCE =
-  /^(and|und|dann|then|ok|okay|so|also|na)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dran|daran|dem|den|der|das|es|ihn|diese\w*|current order|aktuellen auftrag|instead|statt ?dessen|stattdessen)\b/;
+  /^(and|und|dann|then|ok|okay|so|also|na)\b|\bthe (?:trend|history|curve|chart|graph|plot)\b|\b(it|its|there|that|this|those|them|these|they|same|for (?:it|that|them)|dafür|dafuer|davon|dazu|dort|da|dran|daran|dem|den|der|das|es|ihn|diese\w*|current order|aktuellen auftrag|instead|statt ?dessen|stattdessen)\b/;
 
 const WHOLE_PLANT =
   /\b(whole plant|all lines|both lines|every line|everything|plant-?wide|across the plant|alle linien|beide linien|beiden linien|ganze werk|gesamte werk|ganzen werk|werksweit|überall|ueberall)\b/;

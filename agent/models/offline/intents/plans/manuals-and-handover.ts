@@ -2,12 +2,20 @@
 import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
 import type { TimeContext } from '../../time-window';
 import type { Plan } from '../types';
+import { onlyNamesTarget } from '../conversation';
 import type { PlanContext } from './plan-context';
 
 export function planSearchManuals(plan: PlanContext): Plan {
-  const { text, combined, machine, call, followUp } = plan;
+  const { text, combined, machine, call, followUp, input } = plan;
   // A follow-up ("why?" after a stop) searches for what the conversation pointed at, not the two words typed.
   if (followUp && combined !== text) return call({ query: combined.replace(text, '').trim() || combined, k: 5 });
+  // "is the nitrogen in the L2 oven within spec?" → "and on line 1?": the same question, for the machine now named.
+  const previousQuery = input.previous?.tool === 'search_manuals' ? input.previous.args.query : undefined;
+  if (typeof previousQuery === 'string' && machine && onlyNamesTarget(text, input.assets)) {
+    const line = machine.line?.replace(/\D/g, '');
+    const query = line ? previousQuery.replace(/\b(L|line |linie )\d\b/gi, (_, word: string) => `${word}${line}`) : previousQuery;
+    return call({ query, asset: machine.id, k: 5 });
+  }
   const query = text.replace(/^(please\s+)?((can|could) you\s+)?(look up|search|find|check)\s+(in\s+)?(the\s+)?(manuals?\s+)?(for\s+)?/i, '').trim();
   return call(machine ? { query: query.length >= 2 ? query : combined, asset: machine.id, k: 5 } : { query: query.length >= 2 ? query : combined, k: 5 });
 }

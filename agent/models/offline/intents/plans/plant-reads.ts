@@ -107,6 +107,11 @@ export function planTagHistory(plan: PlanContext): Plan {
     const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);
     tag = previousTag ? { kind: 'one', tag: previousTag } : resolveTag(input.previous.args.tag, machine.tags);
   }
+  // "is the compressor pressure ok" → "show me the trend": the measurement the question before named, on this machine.
+  if (tag.kind === 'none' && input.previousText && input.previous?.args.asset === machine.id) {
+    const named = resolveTag(withoutAssetWords(input.previousText, machine), machine.tags);
+    if (named.kind === 'one') tag = named;
+  }
   if (tag.kind === 'ambiguous')
     return clarify(
       say(
@@ -118,17 +123,24 @@ export function planTagHistory(plan: PlanContext): Plan {
         )}?`,
       ),
     );
-  if (tag.kind === 'none')
+  if (tag.kind === 'none') {
+    // Process measurements first (temperature, pressure, vibration …, not a setpoint): "Zone4.TemperatureC" says more
+    // than "State" or "PowerKw", which every machine has.
+    const tags = machine.tags ?? [];
+    const rank = (t: (typeof tags)[number]) =>
+      !t.unit || t.unit === 'count' || /setpoint/i.test(t.id) ? 2 : /^(?:%|percent|kw|kwh|second|s)$/i.test(t.unit) ? 1 : 0;
+    const examples = [...tags]
+      .sort((a, b) => rank(a) - rank(b))
+      .slice(0, 3)
+      .map((t) => `\`${t.id}\``);
     return clarify(
       say(
         language,
-        `Which tag of ${machine.name} should I trend? Name it, e.g. ${list((machine.tags ?? []).slice(0, 3).map((t) => `\`${t.id}\``)) || '`Zone4.TemperatureC`'}.`,
-        `Welchen Messwert von ${machine.name} soll ich zeigen? Z. B. ${list(
-          (machine.tags ?? []).slice(0, 3).map((t) => `\`${t.id}\``),
-          'de',
-        )}.`,
+        `Which tag of ${machine.name} should I trend? Name it, e.g. ${list(examples) || '`Zone4.TemperatureC`'}.`,
+        `Welchen Messwert von ${machine.name} soll ich zeigen? Z. B. ${list(examples, 'de')}.`,
       ),
     );
+  }
   const span =
     window ??
     (previousWindow ? { ...previousWindow, minutes: (Date.parse(previousWindow.to) - Date.parse(previousWindow.from)) / 60_000 } : lastHour(input.now));

@@ -66,6 +66,18 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return ['explain_late_order', false];
+  // "are we going to make PO-24118 by friday", "schaffen wir PO-24120 bis Freitag?": the order's planned finish against a
+  // day, which the order's explanation gives (planned end, due date, what holds it up); progress alone says nothing
+  // about an order not started yet. Within the shift ("before end of shift") the running order's ETA answers.
+  if (
+    order &&
+    /\b(make|making|hit|meet|done|ready|finish\w*|ship\w*|deliver\w*|schaffen|schaffe|packen|fertig|kriegen|hinkriegen|liefer\w*)\b/.test(lower) &&
+    /\b(?:by|bis(?: zum| zur)?|until|before|vor)\s+(?:the\s+|end of\s+|ende\s+|(?:n(?:ä|ae)chsten?|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen|end of (?:the )?week|wochenende|weekend|week|woche|\d{1,2}\.\d{1,2}\.?)\b/.test(
+      lower,
+    ) &&
+    !asksWhatIf(lower)
+  )
+    return ['explain_late_order', false];
   if (
     order &&
     /\b(status|stand|kriegen wir|krieg\w* (?:\w+ )*hin|hinkriegen|when|wann|eta|how far|wie weit|progress|fortschritt|fertig|done|finish\w*|ready|schaffen|make it|on track|im plan|getting on|coming along|how'?s|how is|how are|wie l(?:ä|ae)uft|wie steht|still work\w*|klappt das|reicht das|geht sich das aus|passt das noch)\b/.test(

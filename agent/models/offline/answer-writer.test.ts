@@ -149,6 +149,24 @@ describe('answers that answer', () => {
     expect(answer).not.toContain('**Answer:**');
   });
 
+  it('judges the measurement of a question with a window ("der letzten 8 Stunden") against its band', () => {
+    const tags = [tag('PowerKw', 'Active electrical power', 3.2, 'kW'), tag('SpindleVibrationMmS', 'Placement spindle vibration velocity', 3.1, 'mm/s')];
+    const band = {
+      number: 1,
+      text: 'Tag | Description | Unit | Normal band | Instrument span\nSpindleVibrationMmS | Placement spindle vibration velocity, RMS | mm/s | 0.5 to 2.8 mm/s | 0 to 20 mm/s',
+      title: 'Pick-and-Place Manual',
+      section: '4 Process values and limits',
+    };
+    const answer = writeAnswer(
+      [
+        { tool: 'asset_state', args: { asset: 'L1-PNP2' }, content: JSON.stringify({ asset: { id: 'L1-PNP2' }, tags, sources: [] }) },
+        { tool: 'search_manuals', args: { query: 'SpindleVibrationMmS normal band' }, content: JSON.stringify({ passages: [band], sources: [] }) },
+      ],
+      { language: 'de', question: 'zeig mir die Vibration vom Bestücker 2 Linie 1 der letzten 8 Stunden ist das normal?', timeZone: 'Europe/Berlin' },
+    );
+    expect(answer.split('\n')[0]).toMatch(/\(SpindleVibrationMmS\) ist jetzt 3,1 mm\/s — über dem Normalbereich von 0,5 bis 2,8 mm\/s/);
+  });
+
   it('finds the asked zone by its number and the measurement, in German too', () => {
     const tags = [3, 4, 5].flatMap((zone) => [
       tag(`Zone${zone}.TemperatureC`, `Zone ${zone} temperature`, 200 + zone, '°C'),

@@ -185,7 +185,9 @@ const QUESTION_WORDS = new Set(
     'zu too hoch high niedrig low kalt cold heiss hot warm eins zwo zwei drei ' +
     'whats what hows wie was wieviel much many current now jetzt aktuell gerade and on of in at for the to is it its from with also too there then und am im an auf der die das den dem bei von vom mit auch da dort dann ist that this normal normally ok okay passt spec range bereich zeigt shows reads right currently moment momentan grad please pls bitte mal tell show me give gib zeig mir value wert reading braucht brauchen need needs using uses hat haben has have gibt liegt liegen doing macht ' +
     // "can you check if the nitrogen is within spec", "kannst du schauen ob … im Rahmen ist".
-    'can could you check if whether within inside limits limit tolerance kannst du schau schauen prüf pruef prüfen pruefen ob innerhalb rahmen toleranz'
+    'can could you check if whether within inside limits limit tolerance kannst du schau schauen prüf pruef prüfen pruefen ob innerhalb rahmen toleranz ' +
+    // A window says when, not what: "der letzten 8 Stunden", "over the last hour".
+    'last letzten letzte seit since over during über ueber hours hour stunden stunde minutes minuten min today heute shift schicht'
   ).split(' '),
 );
 
@@ -211,7 +213,8 @@ function isAsked(row: Row, context: Context): boolean {
   // Numbered words ("oven2", "zone4") are checked below; question words and the machine's own name name no value
   // ("what is zone 5 on the L2 oven at" must not lead with the oven's conveyor speed).
   const distinctive = context.asked.filter((word) => word.length >= 2 && !/\d/.test(word) && !QUESTION_WORDS.has(word) && !MACHINE_NAMES.has(word));
-  const numbers = context.asked.filter((word) => /\d/.test(word));
+  // "der letzten 8 Stunden" reads as "letzten8": a window's number is no numbered part of the machine.
+  const numbers = context.asked.filter((word) => /\d/.test(word) && !QUESTION_WORDS.has(word.replace(/\d+$/, '')));
   // "Zone 5 vom Ofen L2 steht auf welchem Wert?": a numbered part of the machine ("zone5") decides — the rows that
   // have it are asked, whatever other words the question has; rows without it are not.
   const parts = numbers.filter((number) => /^[a-z]{3,}\d+$/.test(number) && !NUMBERED_MACHINES.test(number.replace(/\d+$/, '')));

@@ -160,3 +160,41 @@ describe('an order asked about against a day', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status' });
   });
 });
+
+describe('short follow-ups on what was just shown', () => {
+  it('"und was mach ich da?" after a manual question asks the manuals what to do about the same thing', async () => {
+    const plan = await after('search_manuals', { query: 'was sagt das Handbuch zu E-214?', k: 5 }, 'was sagt das Handbuch zu E-214?', 'und was mach ich da?');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    expect(plan.kind === 'tool' && String(plan.args.query)).toMatch(/E-214.*what to do/);
+  });
+
+  it('"wie lange noch?" after the running order of line 1 reads that line’s progress again, not a maintenance forecast', async () => {
+    expect(await after('production_status', { line: 'Line1' }, 'welcher Auftrag läuft grad auf der Eins', 'wie lange noch?')).toMatchObject({
+      kind: 'tool',
+      tool: 'production_status',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it('"ist das normal?" after a trend reads the machine now and the manual’s band for that measurement', async () => {
+    const plan = await after(
+      'tag_history',
+      { asset: 'L1-PNP2', tag: 'SpindleVibrationMmS' },
+      'zeig mir die Vibration vom Bestücker 2 Linie 1 der letzten 8 Stunden',
+      'ist das normal?',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L1-PNP2' } });
+    expect(plan.kind === 'tool' && plan.also).toEqual([
+      expect.objectContaining({
+        tool: 'search_manuals',
+        args: expect.objectContaining({ query: expect.stringMatching(/^SpindleVibrationMmS .*normal band$/) }),
+      }),
+    ]);
+  });
+
+  it('"too cold. set it to 236" after a trend stays a write', async () => {
+    expect(
+      await after('tag_history', { asset: 'L1-RFL', tag: 'Zone4.TemperatureC' }, 'zone 4 on the L1 oven last hour', 'too cold. set it to 236'),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', value: 236 } });
+  });
+});

@@ -120,7 +120,11 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       const asked = humans.at(-1)?.text ?? '';
       // "what's the O2 on oven 1" → "and on oven 2?": the follow-up asks the same value, so the earlier question
       // says which value leads the answer.
-      const followUp = /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit)\b/i.test(asked) && asked.trim().split(/\s+/).length <= 6;
+      // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the value judged is the one asked before.
+      const followUp =
+        /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit|is (?:that|this|it)|ist (?:das|der|die|es)|passt (?:das|der|die)|too|zu|so)\b/i.test(
+          asked,
+        ) && asked.trim().split(/\s+/).length <= 6;
       const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
       return new AIMessage(writeAnswer(results, { language: detectLanguage(asked), question, timeZone: this.#options.timeZone }));
     }

@@ -116,3 +116,7 @@ const WHAT_IF =
 export function asksWhatIf(lower: string): boolean {
   return WHAT_IF.test(lower);
 }
+
+/** "is that normal?", "in spec?", "passt das?", "zu hoch?": a reading judged against what it should be. */
+export const JUDGED_AGAINST_NORMAL =
+  /\b(normal|in spec|within spec|in (?:the )?(?:normal )?range|im (?:normal|soll)bereich|im rahmen|in ordnung|too (?:high|low|hot|cold)|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm)|passt (?:das|der|die)|ok so|okay so|is (?:that|this|it) ok(?:ay)?|ist (?:das|der|die) ok)\b/;

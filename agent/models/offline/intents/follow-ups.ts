@@ -11,6 +11,7 @@ import {
   AFFIRMATION,
   asksWhatIf,
   FOLLOW_UP,
+  JUDGED_AGAINST_NORMAL,
   NEGATED,
   WHY,
   inheritedTarget,
@@ -37,6 +38,9 @@ const OF_THAT =
 /** The manuals named as such: "what does the manual say", "steht im Handbuch", "the SOP". */
 const MANUAL_WORD =
   /\b(manuals?|handbuch\w*|handb(?:ü|ue)cher\w*|doku\w*|docs?|documentation|sop|anleitung\w*|arbeitsanweisung\w*|work instruction\w*|procedure)\b/;
+/** What to do about what was just looked up: "und was mach ich da?", "what do I do then?". */
+const WHAT_TO_DO =
+  /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
@@ -281,6 +285,45 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : '';
     // Without a code, the machine's alarm responses: the manuals file remedies under their alarms.
     reading.combined = code ? `${code} ${asset}`.trim() : `${asset} alarm response what to do`.trim();
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'search_manuals' &&
+    typeof input.previous?.args.query === 'string' &&
+    wordCount(lower) <= 8 &&
+    WHAT_TO_DO.test(lower) &&
+    /\b(that|this|it|then|there|das|da|dabei|dagegen|dann|damit)\b/.test(lower) &&
+    !imperativeCommand(text)
+  ) {
+    // "was sagt das Handbuch zu E-214?" → "und was mach ich da?": the same manual question, now for what to do.
+    reading.intent = 'search_manuals';
+    reading.combined = `${input.previous.args.query} causes what to do`;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'production_status' &&
+    wordCount(lower) <= 6 &&
+    named.kind === 'none' &&
+    /\b(wie lange noch|wie lang noch|how (?:much )?longer|how long (?:still|left|to go)|how long now|wann (?:ist (?:er|der|das|es) )?fertig|when (?:will it be|is it|'?s it) (?:done|finished)|eta)\b/.test(
+      lower,
+    )
+  ) {
+    // "welcher Auftrag läuft grad auf der Eins" → "wie lange noch?": that line's running order, its ETA.
+    reading.intent = 'production_status';
+    reading.followUp = true;
+  } else if (
+    (previousIntent === 'tag_history' || previousIntent === 'asset_state') &&
+    typeof input.previous?.args.asset === 'string' &&
+    wordCount(lower) <= 6 &&
+    named.kind === 'none' &&
+    JUDGED_AGAINST_NORMAL.test(lower) &&
+    // "too cold. set it to 236", "zu warm, gib ihm 11 Grad": a value asked for is a write, not a question.
+    !/\d/.test(lower) &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "Vibration vom Bestücker 2 Linie 1, letzte 8 h" → "ist das normal?": that machine's value now, judged against the
+    // manual's band for the measurement just shown (plan-reply.ts, withCompanionRead).
+    reading.intent = 'asset_state';
+    reading.combined = `${reading.combined} ${input.previous.args.asset}`;
     reading.followUp = true;
   } else if (
     input.previous &&

@@ -11,7 +11,7 @@ import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalog
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { askBackDoubtfulWrite } from './doubtful-write';
-import { NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
+import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
@@ -63,10 +63,6 @@ export function planReply(input: PlanInput): Plan {
   return askBackDoubtfulWrite(request, reading, withCompanionRead(request, planChosen(request, reading, resolution)));
 }
 
-/** "is that normal?", "in spec?", "passt das?", "zu hoch?": a reading judged against what it should be. */
-const JUDGED_AGAINST_NORMAL =
-  /\b(normal|in spec|within spec|in (?:the )?(?:normal )?range|im (?:normal|soll)bereich|im rahmen|in ordnung|too (?:high|low|hot|cold)|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm)|passt (?:das|der|die)|ok so|okay so|is (?:that|this|it) ok(?:ay)?|ist (?:das|der|die) ok)\b/;
-
 /**
  * A machine's value judged against its normal range needs two reads: the value now and what the manual says
  * it should be. "Kältemaschine Vorlauf zeigt 19 Grad, ist das normal?" reads the machine first; "L1 PnP2
@@ -77,7 +73,12 @@ function withCompanionRead(request: Request, plan: Plan): Plan {
   const asset = plan.args.asset;
   // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
   // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
-  const tag = resolveTag(request.text, request.input.assets.find((candidate) => candidate.id === asset)?.tags);
+  const tags = request.input.assets.find((candidate) => candidate.id === asset)?.tags;
+  // "vibration of placer 2 on line 1, last 8 h" → "ist das normal?": the measurement of the question before.
+  const own = resolveTag(request.text, tags);
+  const previousTag =
+    request.input.previous?.args.asset === asset && typeof request.input.previous.args.tag === 'string' ? request.input.previous.args.tag : undefined;
+  const tag = own.kind === 'none' && previousTag ? resolveTag(previousTag, tags) : own;
   const rowQuery = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : undefined;
   if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals'))
     return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? request.text, asset, k: 5 } }] };

@@ -198,3 +198,23 @@ describe('short follow-ups on what was just shown', () => {
     ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', value: 236 } });
   });
 });
+
+describe('a machine kind named after a line was talked about', () => {
+  it('"und warum steht der Bestücker?" after line 2 offers line 2’s two placers, not all four', async () => {
+    const plan = await after('plant_overview', { line: 'Line2' }, 'Moin, wie siehts auf Linie 2 aus?', 'und warum steht der Bestücker?');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/L2-PNP1.*L2-PNP2/);
+    expect(plan.kind === 'reply' && plan.text).not.toMatch(/L1-PNP/);
+  });
+
+  it('"alarms on the printer?" after line 1’s orders reads line 1’s printer', async () => {
+    expect(await after('production_status', { line: 'Line1' }, 'orders on line 1', 'alarms on the printer?')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'L1-PRN' },
+    });
+  });
+
+  it('never narrows a write: "stop the printer" after line 1 still asks which', async () => {
+    expect(filesAWrite(await after('production_status', { line: 'Line1' }, 'orders on line 1', 'stop the printer'))).toBe(false);
+  });
+});

@@ -4,10 +4,10 @@
  * for its state, and a measurement over a window is a trend.
  */
 import type { AssetRef } from '../../../assets';
-import { resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
+import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
-import { CONFIDENCE_THRESHOLD, isMaterialIntent } from './catalogue';
+import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { PRONOUN, inheritedTarget, lastMachineTalkedAbout, wordCount } from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
@@ -28,6 +28,18 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   if (
     reading.followUp ||
     /\b(that line|this line|same line|there|on it|dort|da|auf der linie|derselben linie|der gleichen linie|selben linie|gleichen linie|der linie)\b/.test(lower)
+  )
+    resolution = sameLineAmong(resolution, previous);
+  // "wie sieht's auf Linie 2 aus?" → "und warum steht der Bestücker?": "the placer" of the line just talked about,
+  // when the message names no line of its own. Reads only: a write's machine is never narrowed by a guess ("die bitte
+  // stoppen, der Etikettendrucker spinnt" is no stencil printer, whichever line was talked about).
+  if (
+    resolution.kind === 'ambiguous' &&
+    previous &&
+    mentionedLine(text) === undefined &&
+    wordCount(text) <= 8 &&
+    !WRITE_INTENTS.has(reading.intent as Intent) &&
+    !imperativeCommand(text)
   )
     resolution = sameLineAmong(resolution, previous);
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
@@ -139,7 +151,8 @@ function sameLineAmong(resolution: AssetResolution, previous: AssetRef | undefin
   if (resolution.kind !== 'ambiguous' || !previous) return resolution;
   const line = previous.type === 'line' ? previous.id : previous.line;
   const onLine = line ? resolution.candidates.filter((candidate) => candidate.line === line) : [];
-  return onLine.length === 1 ? { kind: 'one', asset: onLine[0]! } : resolution;
+  // Two of that kind on the line ("der Bestücker" on Line2): the question back offers those two, not all four.
+  return onLine.length === 1 ? { kind: 'one', asset: onLine[0]! } : onLine.length > 1 ? { ...resolution, candidates: onLine } : resolution;
 }
 
 /** "der vor dem Ofen auf Linie 2", "the one after the AOI": a machine named by its place in the line's flow. */

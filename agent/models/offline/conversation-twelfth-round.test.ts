@@ -218,3 +218,25 @@ describe('a machine kind named after a line was talked about', () => {
     expect(filesAWrite(await after('production_status', { line: 'Line1' }, 'orders on line 1', 'stop the printer'))).toBe(false);
   });
 });
+
+describe('questions of the floor that went to the wrong place', () => {
+  it.each([
+    ['biggest downtime reason on L1 this shift', 'alarms'],
+    ['what maintenance is due this week', 'maintenance_forecast'],
+    ['welche Wartungen stehen diese Woche an', 'list_work_orders'],
+    ['wer ist zuständig wenn der Ofen brennt', 'search_manuals'],
+    ['the printer on line 1 keeps smearing, what should I check', 'search_manuals'],
+    ['what setpoints were changed today', 'generate_shift_handover'],
+    ['wer hat den Sollwert am Ofen L1 verstellt', 'generate_shift_handover'],
+  ])('"%s" reads %s', async (text, tool) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool });
+  });
+
+  it('files a change that tells who changed it before', async () => {
+    expect(await ask('someone changed the setpoint on zone 4 of the L1 oven, set it back to 245')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 },
+    });
+  });
+});

@@ -18,7 +18,7 @@ import { planIntent } from './plans';
 import { lineStoppedIn } from './plans/plant-reads';
 import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
-import { orderId } from './slots';
+import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
 import { parseCommand } from '../commands';
@@ -342,7 +342,9 @@ function nothingToDo({ lower, language }: Request): Plan | undefined {
  * "wer hat heute Änderungen freigegeben?", "who approved the zone 4 change?": who approved, rejected or ran what is
  * the audit log's, which no chat tool reads (it is for supervisors, by role, on its own page).
  */
-function approvalHistory({ lower, language }: Request): Plan | undefined {
+function approvalHistory({ text, lower, language }: Request): Plan | undefined {
+  // "someone changed zone 4, set it back to 245": a change asked for, whatever history the message tells.
+  if (setpointValue(text) !== undefined || imperativeCommand(text)) return undefined;
   if (
     !/\b(?:who|wer)\b.*\b(?:approved|rejected|signed off|freigegeben|genehmigt|abgelehnt|abgezeichnet)\b|\b(?:audit ?log|audit trail|approval history|freigabe(?:historie|verlauf|protokoll)|pr(?:ü|ue)fprotokoll)\b/.test(
       lower,

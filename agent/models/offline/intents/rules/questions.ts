@@ -153,6 +153,54 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return rules.machine && rules.machine.type !== 'line' && /\d/.test(text.replace(/\b[a-z]{1,3}-?\d+\b|\b(?:zone|line|linie)\s*\d+/gi, ''))
       ? ['asset_state', false]
       : ['search_manuals', false];
+  // "what maintenance is due this week", "welche Wartung ist fällig": the forecast's due dates.
+  if (
+    /\b(wartung\w*|maintenance|pm|instandhaltung\w*|service)\b/.test(lower) &&
+    /\b(due|f(?:ä|ae)llig)\b/.test(lower) &&
+    !/\b(work orders?|arbeitsauftr\w*|wartungsauftr\w*|tickets?|what if|was w(?:ä|ae)re|how (?:do|to)|wie (?:macht|geht))\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['maintenance_forecast', false];
+  // "welche Wartungen stehen diese Woche an", "what maintenance is coming up": the maintenance booked, its work orders.
+  if (
+    /\b(wartung\w*|maintenance|instandhaltung\w*)\b/.test(lower) &&
+    /\b(stehen\b.*\ban|steht\b.*\ban|anstehen\w*|coming up|upcoming|scheduled|geplant|planned)\b/.test(lower) &&
+    !/\b(what if|was w(?:ä|ae)re|forecast|prognose|rul)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['list_work_orders', false];
+  // "what setpoints were changed today", "wer hat letzte Nacht am Ofen was verstellt": the changes of a window are in
+  // its shift report, which reads the approvals and the audit log.
+  if (
+    /\b(setpoints?|sollwerte?|changes|(?:ä|ae)nderungen|was|what|wer|who)\b.*\b(changed|were (?:made|written)|ge(?:ä|ae)ndert|verstellt)\b/.test(lower) &&
+    !/\b(approved|freigegeben|genehmigt|abgelehnt|rejected)\b/.test(lower) &&
+    !/\d/.test(lower.replace(/\b(?:zone|line|linie|l)\s*\d\b/g, '')) &&
+    !imperativeCommand(text)
+  )
+    return ['generate_shift_handover', false];
+  // "wer ist zuständig wenn der Ofen brennt", "who do I call if the chiller trips": the escalation the manuals give.
+  if (
+    /\b(wer ist zust(?:ä|ae)ndig|wen (?:rufe?|ruf) ich|wen muss ich (?:anrufen|informieren|rufen)|who(?:'s| is) responsible|who do (?:i|we) (?:call|tell|inform)|who to call)\b/.test(
+      lower,
+    )
+  )
+    return ['search_manuals', false];
+  // "the printer on line 1 keeps smearing, what should I check", "Drucker L2 schmiert, was prüfen": troubleshooting.
+  if (
+    /\b(what (?:should|do|can) (?:i|we) check|what to check|where (?:should|do) (?:i|we) (?:start|look)|was (?:soll|muss|kann) ich (?:pr(?:ü|ue)fen|checken|kontrollieren)|was pr(?:ü|ue)fen|was checken|wo (?:soll ich )?anfangen)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
+  // "biggest downtime reason on L1 this shift", "warum stand Linie 2 heute so oft": the alarms behind the stops.
+  if (
+    /\b(downtime|stops?|stillstand\w*|stillst(?:ä|ae)nde|ausfallzeit\w*|standzeit\w*)\b/.test(lower) &&
+    /\b(reasons?|causes?|why|grund|gr(?:ü|ue)nde|ursache\w*|warum|biggest|top|most|meiste\w*|h(?:ä|ae)ufigste\w*)\b/.test(lower) &&
+    !/\b(what if|was w(?:ä|ae)re|procedure|how (?:do|to)|wie (?:macht|geht))\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
   // "how often should the stencil be wiped", "wie oft Schablone reinigen": an interval the manuals give.
   if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
   // "what breaks first on line 1", "welche Maschine macht als nächstes schlapp": the maintenance forecast.

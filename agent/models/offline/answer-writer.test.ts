@@ -167,6 +167,31 @@ describe('answers that answer', () => {
     expect(answer.split('\n')[0]).toMatch(/\(SpindleVibrationMmS\) ist jetzt 3,1 mm\/s — über dem Normalbereich von 0,5 bis 2,8 mm\/s/);
   });
 
+  it('answers what to do about a code in a range section with its causes and steps, not the alarm list row', () => {
+    const list = {
+      number: 1,
+      text: 'Code | Text | Priority\nE-214 | Zone 4 heater over-temperature deviation | 2',
+      title: 'Reflow Oven Manual',
+      section: '5 Alarms',
+    };
+    const range = {
+      number: 2,
+      text: 'The last digit of the code is the zone. The alarm is raised when the zone is more than 10 °C above its setpoint.\n\nCauses: heater relay stuck closed; thermocouple drift.\n\n1. Open the trend of the zone.',
+      title: 'Reflow Oven Manual',
+      section: '5 Alarms > E-211 to E-218 Zone heater over-temperature deviation',
+    };
+    const answer = writeAnswer(
+      [{ tool: 'search_manuals', args: { query: 'E-214 what to do' }, content: JSON.stringify({ passages: [list, range], sources: [] }) }],
+      {
+        language: 'de',
+        question: 'und was mach ich da? E-214',
+        timeZone: 'Europe/Berlin',
+      },
+    );
+    expect(answer).toMatch(/\*\*Antwort — E-214:\*\* Causes: heater relay stuck closed; thermocouple drift\. 1\. Open the trend of the zone\./);
+    expect(answer).not.toMatch(/Antwort — E-214:\*\* Text:/);
+  });
+
   it('finds the asked zone by its number and the measurement, in German too', () => {
     const tags = [3, 4, 5].flatMap((zone) => [
       tag(`Zone${zone}.TemperatureC`, `Zone ${zone} temperature`, 200 + zone, '°C'),

@@ -392,6 +392,9 @@ function sameStem(own: string, word: string): boolean {
 const SYNONYM_WORDS = SYNONYM_GROUPS.map((phrases) => phrases.filter((phrase) => !/[\s-]/.test(phrase)).flatMap((phrase) => tokens(phrase)));
 
 /** "How often …", "wie oft …": the answer is an interval, so a maintenance table's row says it best. */
+/** "what do I do about E-214", "und was mach ich da?": the steps a manual gives, not what the code means. */
+const ASKS_WHAT_TO_DO =
+  /\b(what (?:to|do i|should i|do we|should we) do|how (?:do i|do we|to) fix|what now|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|abhilfe|beheb\w*|steps|ma(?:ß|ss)nahmen)\b/i;
 const ASKS_HOW_OFTEN = /\b(how often|how frequently|interval\w*|wie oft|wie h(?:ä|ae)ufig|intervall\w*|in welchem abstand)\b/i;
 const STATES_AN_INTERVAL =
   /\b(interval|intervall|every|daily|weekly|monthly|yearly|each shift|per shift|t(?:ä|ae)glich|w(?:ö|oe)chentlich|monatlich|j(?:ä|ae)hrlich|jede\w* schicht)\b/i;
@@ -504,13 +507,22 @@ const CODE_RANGE = /\b([A-Z])-(\d{3})\s*(?:to|bis|–|-)\s*(?:[A-Z]-)?(\d{3})\b/
  * list's "E-214 — Text: Zone 4 heater over-temperature deviation; Priority: 2") and the prose of a section
  * whose heading covers it ("E-211 to E-218 …": what the range means and when it is raised), each cited.
  */
-function codeInTablesAndRanges(id: string, rows: Row[], passages: { number: number; text: string }[], firstCitation: number): string | undefined {
+function codeInTablesAndRanges(
+  id: string,
+  rows: Row[],
+  passages: { number: number; text: string }[],
+  firstCitation: number,
+  whatToDo = false,
+): string | undefined {
   const cite = (number: number) => `[${firstCitation + number - 1}]`;
-  const keyed = passages
-    .flatMap(({ number, text }) => answerUnits(text).map((unit) => ({ unit, number })))
-    .filter(({ unit }) => unit.startsWith(`${id} — `))
-    .slice(0, 2)
-    .map(({ unit, number }) => `${unit.slice(id.length + 3)} ${cite(number)}`);
+  // "E-214 — und was mach ich da?": the section's causes and steps answer, not the alarm list's row again.
+  const keyed = whatToDo
+    ? []
+    : passages
+        .flatMap(({ number, text }) => answerUnits(text).map((unit) => ({ unit, number })))
+        .filter(({ unit }) => unit.startsWith(`${id} — `))
+        .slice(0, 2)
+        .map(({ unit, number }) => `${unit.slice(id.length + 3)} ${cite(number)}`);
   const [prefix, number] = [id[0]!, Number(id.slice(2))];
   const ranged = rows.findIndex((row) => {
     const range = typeof row.section === 'string' ? CODE_RANGE.exec(row.section) : null;
@@ -524,7 +536,10 @@ function codeInTablesAndRanges(id: string, rows: Row[], passages: { number: numb
           .replace(/\s+/g, ' ')
           .trim()
       : '';
-  const shown = prose.length > 400 ? `${prose.slice(0, 400).replace(/\s\S*$/, '')} …` : prose;
+  const steps = whatToDo ? prose.search(/\b(?:Causes|Ursachen|Action|Maßnahmen|Response)\s*:|(?:^|\s)1\.\s/) : -1;
+  const told = steps > 0 ? prose.slice(steps).trim() : prose;
+  const limit = whatToDo ? 700 : 400;
+  const shown = told.length > limit ? `${told.slice(0, limit).replace(/\s\S*$/, '')} …` : told;
   const parts = [...keyed, ...(shown ? [`${shown} ${cite(passages[ranged]!.number)}`] : [])];
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
@@ -550,7 +565,7 @@ function manualAnswer(output: Row, question: string, context: Context, firstCita
         .at(-1);
       return `**${lead} — ${heading}:** ${shown} [${firstCitation + passage.number - 1}]`;
     }
-    const answer = codeInTablesAndRanges(id, output.passages as Row[], passages, firstCitation);
+    const answer = codeInTablesAndRanges(id, output.passages as Row[], passages, firstCitation, ASKS_WHAT_TO_DO.test(question));
     if (answer) return `**${lead} — ${id}:** ${answer}`;
   }
   const best = answeringSentences(question, passages);

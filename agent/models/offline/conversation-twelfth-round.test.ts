@@ -165,7 +165,7 @@ describe('short follow-ups on what was just shown', () => {
   it('"und was mach ich da?" after a manual question asks the manuals what to do about the same thing', async () => {
     const plan = await after('search_manuals', { query: 'was sagt das Handbuch zu E-214?', k: 5 }, 'was sagt das Handbuch zu E-214?', 'und was mach ich da?');
     expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
-    expect(plan.kind === 'tool' && String(plan.args.query)).toMatch(/E-214.*what to do/);
+    expect(plan.kind === 'tool' && plan.args.query).toBe('E-214 what to do');
   });
 
   it('"wie lange noch?" after the running order of line 1 reads that line’s progress again, not a maintenance forecast', async () => {
@@ -238,5 +238,14 @@ describe('questions of the floor that went to the wrong place', () => {
       tool: 'set_setpoint',
       args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 },
     });
+  });
+});
+
+describe('what an inspecting machine found', () => {
+  it.each([
+    ['what did the SPI on line 1 flag in the last hour', 'L1-SPI'],
+    ['was hat die AOI Linie 1 heute gefunden', 'L1-AOI'],
+  ])('"%s" reads the inspection results of %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { asset } });
   });
 });

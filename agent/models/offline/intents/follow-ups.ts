@@ -26,7 +26,7 @@ import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
-import { orderId, parsePriorities } from './slots';
+import { alarmCode, orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
 
@@ -296,7 +296,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "was sagt das Handbuch zu E-214?" → "und was mach ich da?": the same manual question, now for what to do.
     reading.intent = 'search_manuals';
-    reading.combined = `${input.previous.args.query} causes what to do`;
+    // An alarm code asked about before is the topic ("E-214 what to do"), else the question before.
+    const code = alarmCode(input.previous.args.query);
+    reading.combined = `${code ?? input.previous.args.query} what to do`;
     reading.followUp = true;
   } else if (
     previousIntent === 'production_status' &&

@@ -219,6 +219,17 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*)\b/.test(lower)
   )
     return ['inspection_results', false];
+  // "what did the SPI on line 1 flag in the last hour", "was hat die AOI heute gefunden": what an inspecting machine found.
+  if (
+    /\b(aoi|spi|ict|inspection|inspektion|paste inspection|pasteninspektion|tester)\b/.test(lower) &&
+    /\b(flag\w*|catch|caught|found|find|detect\w*|reject\w*|call\w* out|gefunden|finden|erkannt|angezeigt|bem(?:ä|ae)ngelt|aussortiert|rausgeworfen|gemeldet)\b/.test(
+      lower,
+    ) &&
+    /\b(what|which|how many|anything|was|welche\w*|wie viele|wieviel\w*|irgendwas)\b/.test(lower) &&
+    !/\b(alarm\w*|störung\w*|manual|handbuch|how (?:do|to)|wie (?:macht|geht|finde))\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['inspection_results', false];
   // "wie war die Ausbeute in der Frühschicht auf L1", "first pass yield on line 2 last night": the yield over a window
   // is what inspection found then.
   if (

@@ -187,7 +187,9 @@ const QUESTION_WORDS = new Set(
     // "can you check if the nitrogen is within spec", "kannst du schauen ob … im Rahmen ist".
     'can could you check if whether within inside limits limit tolerance kannst du schau schauen prüf pruef prüfen pruefen ob innerhalb rahmen toleranz ' +
     // A window says when, not what: "der letzten 8 Stunden", "over the last hour".
-    'last letzten letzte seit since over during über ueber hours hour stunden stunde minutes minuten min today heute shift schicht'
+    'last letzten letzte seit since over during über ueber hours hour stunden stunde minutes minuten min today heute shift schicht ' +
+    // "what should it be?", "wie hoch sollte der sein?": asking for the band names no value.
+    'should be sein soll sollte sollten haben'
   ).split(' '),
 );
 

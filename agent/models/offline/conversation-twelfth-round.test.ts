@@ -249,3 +249,25 @@ describe('what an inspecting machine found', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { asset } });
   });
 });
+
+describe('a third batch typed into the chat', () => {
+  it.each([
+    ['hey, quick one - is anything running low on line 1?', 'material_status', { line: 'Line1' }],
+    ["what's the plan for line 2 today", 'production_status', { line: 'Line2' }],
+    ['was ist heute auf Linie 1 geplant', 'production_status', { line: 'Line1' }],
+    ['how are the spindles doing on the placers', 'maintenance_forecast', {}],
+    ['wie geht es den Gebläsen der Öfen', 'maintenance_forecast', {}],
+  ])('"%s" reads %s', async (text, tool, args) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool });
+    expect(plan.kind === 'tool' && plan.args).toEqual(args);
+  });
+
+  it('"what should it be?" after the O2 of an oven reads the oven and the manual’s O2 band', async () => {
+    const plan = await after('asset_state', { asset: 'L2-RFL' }, 'o2 on the L2 oven?', 'what should it be?');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-RFL' } });
+    expect(plan.kind === 'tool' && plan.also).toEqual([
+      expect.objectContaining({ args: expect.objectContaining({ query: expect.stringMatching(/^O2Ppm /) }) }),
+    ]);
+  });
+});

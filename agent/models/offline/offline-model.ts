@@ -122,7 +122,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       // says which value leads the answer.
       // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the value judged is the one asked before.
       const followUp =
-        /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit|is (?:that|this|it)|ist (?:das|der|die|es)|passt (?:das|der|die)|too|zu|so)\b/i.test(
+        /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit|is (?:that|this|it)|ist (?:das|der|die|es)|passt (?:das|der|die)|too|zu|so|what should|wie (?:hoch|viel|warm) soll|was soll)\b/i.test(
           asked,
         ) && asked.trim().split(/\s+/).length <= 6;
       const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;

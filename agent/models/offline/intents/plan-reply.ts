@@ -18,6 +18,7 @@ import { planIntent } from './plans';
 import { lineStoppedIn } from './plans/plant-reads';
 import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
+import { withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
@@ -73,12 +74,22 @@ function withCompanionRead(request: Request, plan: Plan): Plan {
   const asset = plan.args.asset;
   // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
   // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
-  const tags = request.input.assets.find((candidate) => candidate.id === asset)?.tags;
+  const owner = request.input.assets.find((candidate) => candidate.id === asset);
+  const tags = owner?.tags;
   // "vibration of placer 2 on line 1, last 8 h" → "ist das normal?": the measurement of the question before.
   const own = resolveTag(request.text, tags);
   const previousTag =
     request.input.previous?.args.asset === asset && typeof request.input.previous.args.tag === 'string' ? request.input.previous.args.tag : undefined;
-  const tag = own.kind === 'none' && previousTag ? resolveTag(previousTag, tags) : own;
+  // "o2 on the L2 oven?" → "what should it be?": the measurement the question before named.
+  const previousText = request.input.previous?.args.asset === asset ? request.input.previousText : undefined;
+  const tag =
+    own.kind !== 'none'
+      ? own
+      : previousTag
+        ? resolveTag(previousTag, tags)
+        : previousText && owner
+          ? resolveTag(withoutAssetWords(previousText, owner), tags)
+          : own;
   const rowQuery = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : undefined;
   if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals'))
     return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? request.text, asset, k: 5 } }] };
@@ -484,6 +495,11 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     !(ANY_OF.test(lower) && !WRITE_INTENTS.has(chosen)) &&
     // Inspection results cover every AOI: "AOI Ergebnisse" needs no line to be answered.
     chosen !== 'inspection_results' &&
+    // "how are the spindles doing on the placers": all of a kind, which the plant's forecast covers.
+    !(
+      chosen === 'maintenance_forecast' &&
+      /\b(placers|pick-?and-?places|pnps|bestücker(?:n)|bestuecker(?:n)|ovens|(?:ö|oe)fen|chillers|compressors|alle\w*|all)\b/.test(lower)
+    ) &&
     // "der Bestücker hat gesponnen. was kam bevor Linie 1 stand?": the alarms before the line's stop need no machine.
     !(chosen === 'alarms' && lineStoppedIn(lower) !== undefined) &&
     !((chosen === 'trigger_inspection' || chosen === 'production_status') && namesLot)

@@ -36,6 +36,16 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
   )
     return ['what_if', false];
+  // "what's the plan for line 2 today", "was ist heute auf Linie 1 geplant": the line's orders as released, running and next.
+  if (
+    /\b(?:line|linie|l)\s*\d\b/.test(lower) &&
+    /^(?:(?:so|ok|hey|und|and)[\s,]+)?(?:what'?s|what is|whats|was ist|was steht|was l(?:ä|ae)uft)\b/.test(lower) &&
+    /\b(the plan|plan for|geplant|programm|on the schedule|im plan|auf dem plan)\b/.test(lower) &&
+    !/\b(wartung\w*|maintenance|work orders?|arbeitsauftr\w*|milk ?run\w*|tugger|routenzug|nachschub|what if|was w(?:ä|ae)re|propose|new|neue\w*|erstell\w*|mach\w*)\b/.test(
+      lower,
+    )
+  )
+    return ['production_status', false];
   // "when does the next changeover on line 1 happen", "wann rüstet Linie 2 das nächste Mal um": when the running order
   // ends and which comes next, from the line's orders.
   if (

@@ -153,6 +153,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return rules.machine && rules.machine.type !== 'line' && /\d/.test(text.replace(/\b[a-z]{1,3}-?\d+\b|\b(?:zone|line|linie)\s*\d+/gi, ''))
       ? ['asset_state', false]
       : ['search_manuals', false];
+  // "how are the spindles doing on the placers", "wie geht es den Gebläsen der Öfen": the wearing parts of a kind of
+  // machine across the plant, which the forecast gives per machine.
+  if (
+    /\b(spindles?|spindeln?|blowers?|gebl(?:ä|ae)se\w*|l(?:ü|ue)fter\w*|pumps?|pumpen|bearings?|lager)\b/.test(lower) &&
+    /\b(placers|pick-?and-?places|pnps|bestücker(?:n)?|bestuecker(?:n)?|ovens|(?:ö|oe)fen|chillers|machines|maschinen|all|alle\w*)\b/.test(lower) &&
+    /\b(how|wie|doing|condition|health|state|zustand|verschlei\w*|wear\w*|geht es|gehts)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['maintenance_forecast', false];
   // "what maintenance is due this week", "welche Wartung ist fällig": the forecast's due dates.
   if (
     /\b(wartung\w*|maintenance|pm|instandhaltung\w*|service)\b/.test(lower) &&

@@ -271,3 +271,21 @@ describe('a third batch typed into the chat', () => {
     ]);
   });
 });
+
+describe('a value told, then the change asked for in its own clause', () => {
+  it.each([
+    ['the compressor is at 6.2, bring it to 6.5', 'UT-AIR', 6.5],
+    ['Kompressor steht auf 6,2, stell ihn auf 6,5', 'UT-AIR', 6.5],
+    ['Kompressor läuft auf 6,2, stell ihn auf 6,5', 'UT-AIR', 6.5],
+    ['zone 3 on the L1 oven sits at 180, set it to 185', 'L1-RFL', 185],
+  ])('"%s" files %s at %d, the value asked for (a decimal comma or point splits no clause)', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it.each(['air is sitting at 6.2, fyi', 'zone 6 on L1 went to 243, set by nights', 'der Kompressor läuft seit heute früh auf 6,5 bar, passt'])(
+    '"%s" files nothing',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+});

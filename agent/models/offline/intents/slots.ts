@@ -87,6 +87,10 @@ const CHANGE_WORD =
 
 export function setpointValue(text: string): number | undefined {
   const match =
+    // "the compressor is at 6.2, bring it to 6.5": the value a setting verb asks for, before any value told.
+    /\b(?:bring|set|put|take|make|change|raise|lower|bump|drop|turn|stell\w*|setz\w*|bring\w*|dreh\w*|fahr\w*)\b[^.!?,;]*?\b(?:to|auf)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(
+      text,
+    ) ??
     /(?:\bto|\bauf|->|→|=|\bat|\b(?:needs?|has|have|ought) to be|\bmust be)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht": the value right after the setpoint's name.
     /\b(?:setpoint|sollwert|sp)\s*[:=]?\s*(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
@@ -167,7 +171,8 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
   const answered = combined !== text ? withoutIdentifiers(text).match(new RegExp(`(?<![\\d:.,])${NUMBER}(?![\\d:]|\\s*(?:uhr|h\\b|min))`, 'g')) : null;
   // "hab gesehen dass der Chiller auf 18 Grad steht, stell ihn auf 15": a reading reported first, the request last —
   // the value is the request's.
-  const clauses = text.split(/[,;]|\s[-–—]\s/).filter((clause) => clause.trim());
+  // (A comma before a digit is a decimal comma: "steht auf 6,2, stell ihn auf 6,5" has two clauses.)
+  const clauses = text.split(/,(?!\d)|;|\s[-–—]\s/).filter((clause) => clause.trim());
   const lastClause = clauses.length >= 2 ? clauses.at(-1)! : undefined;
   const requested =
     lastClause && /\d/.test(lastClause) && REQUEST_WORD.test(lastClause)

@@ -49,12 +49,39 @@ export const PASTED_TEXT =
 export const FOR_SOMEONE_ELSE =
   /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
 
+/**
+ * "zone 3 on the L1 oven sits at 180, set it to 185", "Kompressor läuft auf 6,2, stell ihn auf 6,5": where a value is,
+ * told, then a request with its own verb and value in a clause of its own. The value told does not make it a report.
+ */
+function endsWithOwnRequest(lower: string): boolean {
+  if (/\?\s*$/.test(lower)) return false;
+  const clauses = lower
+    .split(/[,.](?!\d)\s*|[;!]\s*|\s[-–—]\s/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  const last = clauses.at(-1);
+  return (
+    clauses.length >= 2 &&
+    last !== undefined &&
+    REQUEST_VERB.test(last) &&
+    /\b(?:to|auf)\s+-?\d/.test(last) &&
+    !VALUE_TOLD.test(last) &&
+    !ASKS_OR_REPORTS.test(last) &&
+    !TOLD_AS_DONE.test(last)
+  );
+}
+
+/** A value told, and no request of its own after it. */
+function onlyValueTold(lower: string): boolean {
+  return VALUE_TOLD.test(lower) && !endsWithOwnRequest(lower);
+}
+
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
 export function toldAskedOrPasted(given: string): boolean {
   const lower = withoutPermission(given);
   return (
     TOLD_AS_DONE.test(lower) ||
-    VALUE_TOLD.test(lower) ||
+    onlyValueTold(lower) ||
     ASKS_WHETHER.test(lower) ||
     PASTED_TEXT.test(lower) ||
     FOR_SOMEONE_ELSE.test(lower) ||
@@ -124,8 +151,7 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
-  if (REPORTED_OR_HEDGED.test(lower) || VALUE_TOLD.test(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower))
-    return false;
+  if (REPORTED_OR_HEDGED.test(lower) || onlyValueTold(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   // "Kaltwasser runter auf 13, Kunde hat freigegeben": the request, then who allowed it — the request decides.
   const request = withoutPermission(lower);
   if (request !== lower) return explicitWrite(intent, request);
@@ -148,7 +174,8 @@ export function explicitWrite(intent: Intent, text: string): boolean {
 function reportThenRequest(intent: Intent, lower: string): boolean {
   if (/\?\s*$/.test(lower)) return false;
   const clauses = lower
-    .split(/[,;.!]\s*|\s[-–—]\s/)
+    // Not at a decimal point or comma: "the compressor is at 6.2, bring it to 6.5" has two clauses, not four.
+    .split(/[,.](?!\d)\s*|[;!]\s*|\s[-–—]\s/)
     .map((clause) => clause.trim())
     .filter(Boolean);
   const last = clauses.at(-1);

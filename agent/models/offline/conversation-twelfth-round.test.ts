@@ -289,3 +289,13 @@ describe('a value told, then the change asked for in its own clause', () => {
     },
   );
 });
+
+describe('a change and a read in one message', () => {
+  it('files the change instead of dropping it for the trend asked after it', async () => {
+    expect(await ask('setz mal Zone 3 vom Ofen 2 auf 185 und sag mir dann den Trend')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 185 },
+    });
+  });
+});

@@ -78,7 +78,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     // A value only inside quotation marks is quoted ("im Ticket steht 'Zone2.SetpointC=260 setzen'"), not asked for.
     setpointValue(withoutQuotedText(text)) !== undefined &&
-    !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(lower) &&
+    // "setz Zone 3 vom Ofen 2 auf 185 und sag mir dann den Trend": the trend asked for after the change is a second
+    // request; the change is the first, and is not dropped for it.
+    !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(
+      lower.split(/\b(?:und|and)\s+(?:dann\s+|then\s+)?(?:sag|zeig|show|tell|give|gib)\b/)[0]!,
+    ) &&
     // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15").
     (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower)) &&
     !REPORTED_OR_HEDGED.test(lower) &&

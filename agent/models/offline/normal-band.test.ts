@@ -33,10 +33,12 @@ describe('the verdict', () => {
     expect(bandVerdict({ ...reading, value: 12 }, band, 'de')).toMatch(/unter dem Normalbereich/);
   });
 
-  it('takes the stated value only with the tag’s unit', () => {
+  it('takes the stated value with the tag’s unit, or as the one bare number that numbers no zone, line or machine', () => {
     expect(statedValue('Kaeltemaschine Vorlauf zeigt 19 Grad, ist das normal?', '°C')).toBe(19);
     expect(statedValue('O2 am Ofen 2 ist bei 900 ppm, passt das?', 'ppm')).toBe(900);
     expect(statedValue('Ofen 2 O2, passt das?', 'ppm')).toBeUndefined();
+    expect(statedValue('L2 printer squeegee 80 — ok or too much?', 'N')).toBe(80);
+    expect(statedValue('zone 3 on line 1, 180 or 190?', '°C')).toBeUndefined();
   });
 });
 

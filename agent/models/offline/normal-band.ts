@@ -70,5 +70,11 @@ export function bandVerdict(
 export function statedValue(question: string, unit: string): number | undefined {
   const units = /°c|grad|degrees?|c$/i.test(unit) ? String.raw`(?:°\s*c|°|grad|degrees?|deg)` : escape(unit);
   const match = new RegExp(String.raw`${NUMBER}\s*${units}(?![a-z])`, 'i').exec(question);
-  return match ? Number(match[1]!.replace(',', '.')) : undefined;
+  if (match) return Number(match[1]!.replace(',', '.'));
+  // "L2 printer squeegee 80 — ok or too much?": one bare number that numbers no zone, line or machine is the value.
+  const bare = [...question.matchAll(/(?<![\w.,-])(\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?![a-z])/gi)].filter(
+    (found) =>
+      !/\b(?:zone|line|linie|l|placer|pnp|pp|oven|ofen|bestücker|bestuecker|nr|no|number|nummer|prio|priority)\s*$/i.test(question.slice(0, found.index)),
+  );
+  return bare.length === 1 ? Number(bare[0]![1]!.replace(',', '.')) : undefined;
 }

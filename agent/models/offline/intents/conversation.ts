@@ -119,4 +119,4 @@ export function asksWhatIf(lower: string): boolean {
 
 /** "is that normal?", "in spec?", "passt das?", "zu hoch?": a reading judged against what it should be. */
 export const JUDGED_AGAINST_NORMAL =
-  /\b(normal|in spec|within spec|in (?:the )?(?:normal )?range|im (?:normal|soll)bereich|im rahmen|in ordnung|too (?:high|low|hot|cold)|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm)|passt (?:das|der|die)|ok so|okay so|is (?:that|this|it) ok(?:ay)?|ist (?:das|der|die) ok|what should (?:it|that|this|they) (?:be|read)|wie (?:hoch|viel|warm) soll(?:te)? (?:er|sie|es|der|die|das) (?:sein|haben)|was soll(?:te)? (?:er|sie|es|der|die|das) haben)\b/;
+  /\b(normal|in spec|within spec|in (?:the )?(?:normal )?range|im (?:normal|soll)bereich|im rahmen|in ordnung|too (?:high|low|hot|cold|much|little)|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm|viel|wenig)|passt (?:das|der|die)|ok so|okay so|is (?:that|this|it) ok(?:ay)?|ist (?:das|der|die) ok|what should (?:it|that|this|they) (?:be|read)|wie (?:hoch|viel|warm) soll(?:te)? (?:er|sie|es|der|die|das) (?:sein|haben)|was soll(?:te)? (?:er|sie|es|der|die|das) haben)\b/;

@@ -50,15 +50,23 @@ export const FOR_SOMEONE_ELSE =
   /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
 
 /**
+ * A message's clauses, split at commas, points, semicolons, exclamation marks and dashes — not at a decimal point or
+ * comma: "the compressor is at 6.2, bring it to 6.5" has two clauses, not four.
+ */
+function statementClauses(lower: string): string[] {
+  return lower
+    .split(/[,.](?!\d)\s*|[;!]\s*|\s[-–—]\s/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+}
+
+/**
  * "zone 3 on the L1 oven sits at 180, set it to 185", "Kompressor läuft auf 6,2, stell ihn auf 6,5": where a value is,
  * told, then a request with its own verb and value in a clause of its own. The value told does not make it a report.
  */
 function endsWithOwnRequest(lower: string): boolean {
   if (/\?\s*$/.test(lower)) return false;
-  const clauses = lower
-    .split(/[,.](?!\d)\s*|[;!]\s*|\s[-–—]\s/)
-    .map((clause) => clause.trim())
-    .filter(Boolean);
+  const clauses = statementClauses(lower);
   const last = clauses.at(-1);
   return (
     clauses.length >= 2 &&
@@ -173,11 +181,7 @@ export function explicitWrite(intent: Intent, text: string): boolean {
  */
 function reportThenRequest(intent: Intent, lower: string): boolean {
   if (/\?\s*$/.test(lower)) return false;
-  const clauses = lower
-    // Not at a decimal point or comma: "the compressor is at 6.2, bring it to 6.5" has two clauses, not four.
-    .split(/[,.](?!\d)\s*|[;!]\s*|\s[-–—]\s/)
-    .map((clause) => clause.trim())
-    .filter(Boolean);
+  const clauses = statementClauses(lower);
   const last = clauses.at(-1);
   if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last) || TOLD_AS_DONE.test(last) || ASKS_WHETHER.test(last)) return false;
   // The request must be one by its verb: "Zone 3 stand gestern auf 185, heute auf 180" reports two values, and

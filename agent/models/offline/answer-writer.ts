@@ -394,6 +394,9 @@ function sameStem(own: string, word: string): boolean {
 const SYNONYM_WORDS = SYNONYM_GROUPS.map((phrases) => phrases.filter((phrase) => !/[\s-]/.test(phrase)).flatMap((phrase) => tokens(phrase)));
 
 /** "How often …", "wie oft …": the answer is an interval, so a maintenance table's row says it best. */
+/** "move PO-24120 to line 1", "leg den 24120 auf Linie 1": an order asked to go to another line. */
+const MOVE_ORDER =
+  /\b(move|put|shift|switch|swap|run|verschieb\w*|leg\w*|pack\w*|schieb\w*|umplan\w*|setz\w*)\b.*\b(?:to|onto|on|auf|nach|in)\s+(?:the\s+|die\s+)?(?:line|linie|l)\s*\d\b/i;
 /** "what do I do about E-214", "und was mach ich da?": the steps a manual gives, not what the code means. */
 const ASKS_WHAT_TO_DO =
   /\b(what (?:to|do i|should i|do we|should we) do|how (?:do i|do we|to) fix|what now|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|abhilfe|beheb\w*|steps|ma(?:ß|ss)nahmen)\b/i;
@@ -624,6 +627,13 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
     const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args });
     const lead = written
       ? [
+          ...(result.tool === 'explain_late_order' && MOVE_ORDER.test(question)
+            ? [
+                language === 'de'
+                  ? 'Einen Auftrag verschiebe ich nicht selbst: Die Linie legt der Plan fest, der mit Freigabe gilt. Was es brächte, ihn als Nächstes auf einer Linie zu fertigen, steht unten unter „Was helfen würde“; „Plan vorschlagen“ und dessen Freigabe setzen es um.'
+                  : 'I do not move an order myself: its line comes from the plan, which takes effect when it is released. What running it next on a line would give is under “What would help” below; “propose a schedule” and releasing it carry it out.',
+              ]
+            : []),
           ...leadValues(output, context),
           ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
           ...lateOrdersAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),

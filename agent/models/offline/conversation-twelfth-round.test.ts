@@ -299,3 +299,12 @@ describe('a change and a read in one message', () => {
     });
   });
 });
+
+describe('an order asked to move to another line', () => {
+  it.each([
+    ['move PO-24120 to line 1', 'PO-24120'],
+    ['leg den 24120 auf Linie 1', 'PO-24120'],
+  ])('"%s" reads the order’s explanation, whose remedies say what running it next on each line gives', async (text, order) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
+  });
+});

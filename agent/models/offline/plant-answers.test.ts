@@ -98,6 +98,12 @@ describe('answers to the plant tools', () => {
       timeZone: 'Europe/Berlin',
     });
     expect(days).toContain('PO-24118 ist 52,4 h zu spät');
+    // Asked to move it: the answer says first that no order is moved from the chat, and where the options are.
+    const moved = writeAnswer([{ tool: 'explain_late_order', args: { order: 'PO-24118' }, content: JSON.stringify(output) }], {
+      question: 'move PO-24118 to line 2',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(moved).toMatch(/I do not move an order myself[^\n]*\nPO-24118 is late by 42 min/);
   });
 
   it('puts an asked formula value such as O2 first', () => {

@@ -36,6 +36,15 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
   )
     return ['what_if', false];
+  // "move PO-24120 to line 1", "leg den 24120 auf Linie 1": no tool moves an order, but its explanation computes what
+  // running it next on each line would give (remedies), which a release of a new plan can then carry out.
+  if (
+    orderId(text) &&
+    /\b(move|put|shift|switch|swap|run|verschieb\w*|leg\w*|pack\w*|schieb\w*|umplan\w*|setz\w*)\b/.test(lower) &&
+    /\b(?:to|onto|on|auf|nach|in)\s+(?:the\s+|die\s+)?(?:line|linie|l)\s*\d\b/.test(lower) &&
+    !asksWhatIf(lower)
+  )
+    return ['explain_late_order', false];
   // "what's the plan for line 2 today", "was ist heute auf Linie 1 geplant": the line's orders as released, running and next.
   if (
     /\b(?:line|linie|l)\s*\d\b/.test(lower) &&

@@ -308,3 +308,13 @@ describe('an order asked to move to another line', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
   });
 });
+
+describe('one measurement of a named machine, asked now', () => {
+  it.each([
+    ['Feeder 3 am Bestücker 2 Linie 1 leer?', 'L1-PNP2'],
+    ['wie warm ist das Lager vom Gebläse am Ofen 2', 'L2-RFL'],
+    ['wie voll ist Feeder 2 am PP1 L2', 'L2-PNP1'],
+  ])('"%s" reads the live state of %s (not the stock of parts or a forecast)', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+});

@@ -38,6 +38,24 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return [target.type === 'line' ? 'plant_overview' : 'asset_state', false];
   if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
     return ['search_manuals', false];
+  // "wie warm ist das Lager vom Gebläse am Ofen 2", "Feeder 3 am Bestücker 2 Linie 1 leer?": one measurement of a named
+  // machine, asked now — its live value, not a forecast or the stock of parts.
+  if (
+    target &&
+    target.type !== 'line' &&
+    !usesPrevious &&
+    wordCount(text) <= 10 &&
+    /^(?:wie (?:warm|hei(?:ß|ss)|kalt|hoch|voll|leer|viel)|how (?:hot|warm|cold|high|full|empty)|what(?:'s| is) the)\b|\b(?:leer|voll|empty|full)\s*\??\s*$/.test(
+      lower,
+    ) &&
+    strongTagMatch(withoutAssetWords(text, target), target) &&
+    !parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(normal|spec|soll\w*|setpoint|limit\w*|toleran\w*|max\w*|min\w*|grenz\w*|range|bereich|allowed|erlaubt|trend\w*|verlauf\w*|history|alarm\w*|manual|handbuch|forecast|prognose|rul|when|wann)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', false];
   // "the MSL 5a reel has been out since this morning, still ok to use?", "Floor Life abgelaufen?": moisture-sensitive
   // parts are handled by the MSD procedure; "since this morning" is the part's exposure, not a window to read.
   if (

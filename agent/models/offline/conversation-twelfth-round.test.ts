@@ -318,3 +318,19 @@ describe('one measurement of a named machine, asked now', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
   });
 });
+
+describe('a supplier’s delivery held up for no time said', () => {
+  it('asks how late, instead of assessing the announced disruptions, which may be another supplier’s', async () => {
+    const plan = await ask('the Mouser truck is stuck at customs, which orders are hit');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/How late will the Mouser/);
+  });
+
+  it('assesses it once the delay is said', async () => {
+    expect(await ask('Mouser is 8 hours late, which orders are hit')).toMatchObject({
+      kind: 'tool',
+      tool: 'supply_disruption_impact',
+      args: { supplier: 'SUP-MOUSER', delayHours: 8 },
+    });
+  });
+});

@@ -302,6 +302,23 @@ function disruptionPlan(input: MaterialPlanInput): Plan {
       else args.delayHours = value;
     }
   }
+  // "the Mouser truck is stuck at customs, which orders are hit": a supplier's delivery held up for no time said. The
+  // announced disruptions ({}) may be another supplier's, so the answer would be about the wrong truck: ask how late.
+  if (
+    supplier &&
+    !args.supplier &&
+    !args.delivery &&
+    !args.part &&
+    rejected === undefined &&
+    !(input.followUp && input.previous?.tool === 'supply_disruption_impact')
+  )
+    return clarify(
+      say(
+        language,
+        `How late will the ${supplier} delivery be? Say e.g. “${supplier} is 8 hours late” or “a day late”, and I assess what it hits. The disruptions suppliers have already announced: “what do the announced delays hit?”.`,
+        `Wie spät kommt die Lieferung von ${supplier}? Sagen Sie z. B. „${supplier} kommt 8 Stunden später“ oder „einen Tag später“, dann bewerte ich, was sie trifft. Die bereits gemeldeten Störungen: „was treffen die gemeldeten Verspätungen?“.`,
+      ),
+    );
   const named = Boolean(args.delivery || args.part || args.supplier);
   if (!named && (hours !== undefined || short !== undefined || rejected !== undefined)) {
     if (part.kind === 'ambiguous')

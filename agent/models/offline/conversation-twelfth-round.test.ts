@@ -334,3 +334,13 @@ describe('a supplier’s delivery held up for no time said', () => {
     });
   });
 });
+
+describe('capacity left on the lines', () => {
+  it.each(['which line has more capacity left this week', 'wie viel Kapazität hat Linie 2 noch'])('"%s" reads a schedule proposal, per line', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
+  });
+
+  it('leaves a utility’s capacity to its state', async () => {
+    expect(await ask('compressor capacity')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'UT-AIR' } });
+  });
+});

@@ -155,7 +155,7 @@ describe('answers to the scheduler', () => {
     const answer = writeAnswer([{ tool: 'what_if', args: {}, content: JSON.stringify(whatIf) }], { timeZone: 'Europe/Berlin' });
     expect(answer).toContain('Scenario “L2-RFL down for 4 h from now”: 1 of 3 orders late: PO-24119 (37 min) (base proposal: all on time).');
     expect(answer).toContain('Makespan 1,103 min (+240); 6 setups (+2)');
-    expect(answer).toContain('**Line2**: PO-24119 HMI-7MB 20:00–00:30 ⚠ +37 min → PO-24121');
+    expect(answer).toContain('**Line2**: PO-24119 HMI-7MB 20:00–03 Dec, 00:30 ⚠ +37 min → PO-24121 HMI-7MB 01:00–04:00');
     expect(answer).not.toContain('Utilisation');
   });
 

@@ -373,7 +373,7 @@ function scheduleAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
   const orders = lines.flatMap((line) => rows(line.orders));
   const late = orders.filter((order) => (num(order.tardinessMin) ?? 0) > 0);
   const scenario = str(output.scenario);
-  const lateText = late.map((order) => `${str(order.orderId)} (${figure(num(order.tardinessMin), options, 0)} min)`).join(', ');
+  const lateText = late.map((order) => `${str(order.orderId)} (${span(num(order.tardinessMin) ?? 0, options)})`).join(', ');
   const lateBefore = Array.isArray(before?.lateOrderIds) ? before.lateOrderIds.length : undefined;
   const comparedWith = str(output.comparedWith);
   const outcome =
@@ -400,10 +400,19 @@ function scheduleAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
       `Gesamtdauer ${figure(makespan, options, 0)} min${change('makespanMin')}; ${figure(num(kpis.setups), options, 0)} Rüstvorgänge${change('setups')}; pünktlich ${figure(num(kpis.onTimePct), options)} %.`,
     ),
   ];
+  // A plan runs over days: a time on another day than the step before carries its date ("05 Dec, 02:34").
+  const day = (iso: unknown) => formatPlantTime(str(iso) ?? '', options.timeZone, 'date', options.language);
   const sequences = lines.map((line) => {
+    // The day the draft was made is "today" of the answer; a step on any other day says its date.
+    let shownDay = day(output.createdAt ?? rows(line.orders)[0]?.startAt);
+    const at = (iso: unknown) => {
+      const sameDay = day(iso) === shownDay;
+      shownDay = day(iso);
+      return time(iso, options, sameDay ? 'time' : 'datetime');
+    };
     const steps = rows(line.orders).map((order) => {
       const tardy = num(order.tardinessMin) ?? 0;
-      return `${str(order.orderId)} ${str(order.productId) ?? ''} ${time(order.startAt, options, 'time')}–${time(order.endAt, options, 'time')}${tardy > 0 ? ` ⚠ +${figure(tardy, options, 0)} min` : ''}`;
+      return `${str(order.orderId)} ${str(order.productId) ?? ''} ${at(order.startAt)}–${at(order.endAt)}${tardy > 0 ? ` ⚠ +${span(tardy, options)}` : ''}`;
     });
     return `- **${str(line.lineId)}**: ${steps.join(' → ') || say(options, 'nothing planned', 'nichts geplant')}`;
   });

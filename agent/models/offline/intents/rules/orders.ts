@@ -3,6 +3,7 @@ import { asksWhatIf } from '../conversation';
 import { mentionedSupplier } from '../../material-slots';
 import { DRAFT_ID, orderId } from '../slots';
 import type { RuleContext, RuleMatch } from './rule-context';
+import { imperativeCommand } from '../write-requests';
 
 export function orderRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower } = rules;
@@ -36,6 +37,14 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     /\b(due|fällig|faellig|zusätzlich|zusaetzlich|rush|eil\w*|squeeze|urgent|dringend|in \d+\s*(h|hours|stunden))\b/i.test(text)
   )
     return ['what_if', false];
+  // "which line has more capacity left this week", "spare capacity on line 1?": the lines' load over the coming days is
+  // the plan's, which a proposal lays out per line (nothing changes until a draft is released).
+  if (
+    /\b(capacity|capacities|kapazit(?:ä|ae)t\w*|spare time|free time|freie zeit|luft|headroom)\b/.test(lower) &&
+    !/\b(what if|was w(?:ä|ae)re|compressor|kompressor|chiller|air|druckluft|tank|storage|lager\w*|warehouse|buffer)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['propose_schedule', false];
   // "move PO-24120 to line 1", "leg den 24120 auf Linie 1": no tool moves an order, but its explanation computes what
   // running it next on each line would give (remedies), which a release of a new plan can then carry out.
   if (

@@ -344,3 +344,17 @@ describe('capacity left on the lines', () => {
     expect(await ask('compressor capacity')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'UT-AIR' } });
   });
 });
+
+describe('a value a document gives, told', () => {
+  it.each(['zone 5 on L1 should be 250 according to the profile', 'laut dem Profil soll Zone 5 am Ofen L1 250 haben'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('still files "set … per the profile"', async () => {
+    expect(await ask('set zone 5 on the L1 oven to 250 per the profile')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 250 },
+    });
+  });
+});

@@ -18,7 +18,7 @@ import { planIntent } from './plans';
 import { lineStoppedIn } from './plans/plant-reads';
 import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
-import { withoutAssetWords } from './tag-match';
+import { measurementAskedBefore } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
@@ -75,21 +75,9 @@ function withCompanionRead(request: Request, plan: Plan): Plan {
   // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
   // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
   const owner = request.input.assets.find((candidate) => candidate.id === asset);
-  const tags = owner?.tags;
-  // "vibration of placer 2 on line 1, last 8 h" → "ist das normal?": the measurement of the question before.
-  const own = resolveTag(request.text, tags);
-  const previousTag =
-    request.input.previous?.args.asset === asset && typeof request.input.previous.args.tag === 'string' ? request.input.previous.args.tag : undefined;
-  // "o2 on the L2 oven?" → "what should it be?": the measurement the question before named.
-  const previousText = request.input.previous?.args.asset === asset ? request.input.previousText : undefined;
-  const tag =
-    own.kind !== 'none'
-      ? own
-      : previousTag
-        ? resolveTag(previousTag, tags)
-        : previousText && owner
-          ? resolveTag(withoutAssetWords(previousText, owner), tags)
-          : own;
+  // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the measurement the turn before asked about.
+  const own = resolveTag(request.text, owner?.tags);
+  const tag = own.kind === 'none' && owner ? measurementAskedBefore(request.input, owner) : own;
   const rowQuery = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : undefined;
   if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals'))
     return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? request.text, asset, k: 5 } }] };

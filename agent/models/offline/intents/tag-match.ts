@@ -3,7 +3,7 @@
  * whether the words of a request really name one of its tags rather than a word many tags share.
  */
 import type { AssetRef } from '../../../assets';
-import { aliasesOf, mentionedLine, resolveTag, tagQueryWords, type AssetResolution } from '../asset-resolver';
+import { aliasesOf, mentionedLine, resolveTag, tagQueryWords, type AssetResolution, type TagResolution } from '../asset-resolver';
 import { tokens } from '../text';
 
 /** Words many machines' tags share; alone they do not say which machine is meant. */
@@ -109,4 +109,20 @@ function valueInUnit(text: string, unit: string | undefined): boolean {
   const escaped = unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const spoken = unit === '°C' ? '|grad|degrees?|deg' : unit === 'mm/s' ? '|mm per second|mm pro sekunde|mm/sec' : '';
   return new RegExp(`\\d\\s*(?:${escaped}${spoken})(?![a-z])`, 'i').test(text);
+}
+
+/**
+ * The measurement the turn before asked about on this machine: its call's tag (by id, then by words), else the tag its
+ * words named. "is the compressor pressure ok" → "show me the trend", "o2 on the L2 oven?" → "what should it be?".
+ */
+export function measurementAskedBefore(input: { previous?: { args: Record<string, unknown> }; previousText?: string }, machine: AssetRef): TagResolution {
+  if (input.previous?.args.asset !== machine.id) return { kind: 'none' };
+  const id = input.previous.args.tag;
+  if (typeof id === 'string') {
+    const exact = (machine.tags ?? []).find((tag) => tag.id === id);
+    if (exact) return { kind: 'one', tag: exact };
+    const named = resolveTag(id, machine.tags);
+    if (named.kind === 'one') return named;
+  }
+  return input.previousText ? resolveTag(withoutAssetWords(input.previousText, machine), machine.tags) : { kind: 'none' };
 }

@@ -5,7 +5,7 @@ import { beforeStop, bucketSize } from '../../time-window';
 import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
 import { alarmCode, lastHour, parsePriorities, recentWindow, resolutionFor } from '../slots';
-import { withoutAssetWords } from '../tag-match';
+import { measurementAskedBefore, withoutAssetWords } from '../tag-match';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -107,10 +107,10 @@ export function planTagHistory(plan: PlanContext): Plan {
     const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);
     tag = previousTag ? { kind: 'one', tag: previousTag } : resolveTag(input.previous.args.tag, machine.tags);
   }
-  // "is the compressor pressure ok" → "show me the trend": the measurement the question before named, on this machine.
-  if (tag.kind === 'none' && input.previousText && input.previous?.args.asset === machine.id) {
-    const named = resolveTag(withoutAssetWords(input.previousText, machine), machine.tags);
-    if (named.kind === 'one') tag = named;
+  // "is the compressor pressure ok" → "show me the trend": the measurement the turn before asked about, on this machine.
+  if (tag.kind === 'none') {
+    const before = measurementAskedBefore(input, machine);
+    if (before.kind === 'one') tag = before;
   }
   if (tag.kind === 'ambiguous')
     return clarify(

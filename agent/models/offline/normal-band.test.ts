@@ -39,6 +39,8 @@ describe('the verdict', () => {
     expect(statedValue('Ofen 2 O2, passt das?', 'ppm')).toBeUndefined();
     expect(statedValue('L2 printer squeegee 80 — ok or too much?', 'N')).toBe(80);
     expect(statedValue('zone 3 on line 1, 180 or 190?', '°C')).toBeUndefined();
+    // A window's number is no value: "ist das normal?" after a trend of the last 8 hours.
+    expect(statedValue('zeig mir die Vibration vom Bestücker 2 Linie 1 der letzten 8 Stunden ist das normal?', 'mm/s')).toBeUndefined();
   });
 });
 

@@ -72,7 +72,12 @@ export function statedValue(question: string, unit: string): number | undefined 
   const match = new RegExp(String.raw`${NUMBER}\s*${units}(?![a-z])`, 'i').exec(question);
   if (match) return Number(match[1]!.replace(',', '.'));
   // "L2 printer squeegee 80 — ok or too much?": one bare number that numbers no zone, line or machine is the value.
-  const bare = [...question.matchAll(/(?<![\w.,-])(\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?![a-z])/gi)].filter(
+  // Not a window's number ("der letzten 8 Stunden", "last 2 hours"), which says when, not what.
+  const bare = [
+    ...question.matchAll(
+      /(?<![\w.,-])(\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?![a-z])(?!\s*(?:h|hrs?|hours?|stunden?|std|min\w*|days?|tage?n?|uhr|o'?clock|am|pm)\b)/gi,
+    ),
+  ].filter(
     (found) =>
       !/\b(?:zone|line|linie|l|placer|pnp|pp|oven|ofen|bestücker|bestuecker|nr|no|number|nummer|prio|priority)\s*$/i.test(question.slice(0, found.index)),
   );

@@ -12,6 +12,7 @@ import type { Intent } from './catalogue';
 import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import type { Plan } from './types';
+import { ON_A_CONDITION, POLITE_IF, putOffOrReported } from './write-requests';
 
 /** Below this probability that the message asks for a change, a write is asked back (chosen on the NLU dev split). */
 export const WRITE_DOUBT_THRESHOLD = 0.1;
@@ -26,8 +27,12 @@ const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_co
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
   if (reading.followUp || request.input.pendingQuestion || request.input.confirmed) return plan;
+  // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
+  // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
+  // now, whichever rule read a machine and a value in it.
+  const forLater = putOffOrReported(request.lower) || ON_A_CONDITION.test(request.lower.replace(POLITE_IF, ''));
   const probability = request.classification.writeRequest;
-  if (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD) return plan;
+  if (!forLater && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   const { language } = request;
   const change = describeWrite(plan.tool, plan.args, language);
   return clarify(

@@ -5,6 +5,7 @@
 import type { AssetRef } from '../../../assets';
 import { aliasesOf, mentionedLine, resolveTag, tagQueryWords, type AssetResolution, type TagResolution } from '../asset-resolver';
 import { tokens } from '../text';
+import { valueInUnit } from '../units';
 
 /** Words many machines' tags share; alone they do not say which machine is meant. */
 const GENERIC_MEASUREMENTS = new Set([
@@ -101,14 +102,6 @@ export function strongWritable(text: string, asset: AssetRef): boolean {
     // "Druck am Kompressor auf 7 bar": a generic word ("pressure") with a value in the unit of the one writable tag it fits.
     return named.length > 0 && valueInUnit(text, tag.unit) && writable.filter((other) => other.unit === tag.unit).length === 1;
   });
-}
-
-/** A number followed by this unit ("7 bar", "16 °C", "60 mm/s"). */
-function valueInUnit(text: string, unit: string | undefined): boolean {
-  if (!unit) return false;
-  const escaped = unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const spoken = unit === '°C' ? '|grad|degrees?|deg' : unit === 'mm/s' ? '|mm per second|mm pro sekunde|mm/sec' : '';
-  return new RegExp(`\\d\\s*(?:${escaped}${spoken})(?![a-z])`, 'i').test(text);
 }
 
 /**

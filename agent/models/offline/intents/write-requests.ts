@@ -112,19 +112,20 @@ export const REPORTED_OR_HEDGED =
 
 /**
  * Where a value is or went, told: "Kompressor läuft auf 6,5 bar seit heute früh", "zone 6 on L1 went to 243",
- * "air is sitting at 6.2", "fyi …". A value a machine runs at is a reading, not a request for it.
+ * "air is sitting at 6.2", "fyi …", "ist kälter als sonst, 13 Grad". A value a machine runs at is a reading, not a
+ * request for it.
  */
 export const VALUE_TOLD =
   // "Spätschicht hatte den Kompressor auf 6,8 bar, lief gut", "the L1 oven had zone 5 at 250 all night": a value a
   // machine had, told, unless the message goes on to ask for it ("…, stell das bitte wieder so ein").
-  /\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b/;
+  /\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
 
 /**
- * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden": a write put off, to a
+ * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden", "erst mal abwarten": a write put off, to a
  * day, until after something or until someone has been asked.
  */
 export const PUT_OFF =
-  /\b(?:erst|only|not until|nicht vor)\s+(?:am|morgen|(?:nach|after|on)\b|(?:am\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)|tomorrow|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))|\b(?:jetzt|now)\s+(?:nix|nichts|noch nicht|not|nothing)\b|\b(?:not|nicht|nich|net)\s+(?:now|jetzt|today|heute)\b|\b(?:vorher|erst|zuerst|first)\b[^.!?]*\b(?:besprechen|abkl(?:ä|ae)ren|kl(?:ä|ae)ren|reden|fragen|check with|talk to|talk it over|ask|discuss|run it by)\b/;
+  /\b(?:erst|only|not until|nicht vor)\s+(?:am|morgen|(?:nach|after|on)\b|(?:am\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)|tomorrow|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend))|\b(?:jetzt|now)\s+(?:nix|nichts|noch nicht|not|nothing)\b|\b(?:not|nicht|nich|net)\s+(?:now|jetzt|today|heute)\b|\b(?:vorher|erst|zuerst|first)\b[^.!?]*\b(?:besprechen|abkl(?:ä|ae)ren|kl(?:ä|ae)ren|reden|fragen|check with|talk to|talk it over|ask|discuss|run it by)\b|\b(?:erst(?:\s+(?:mal|einmal))?\s+abwarten|abwarten\b|wait and see|let'?s wait|warten wir|hold off)/;
 
 /**
  * "Die Qualität hat gesagt, wir sollen …", "boss reckons we should …": what someone else said should be done, told;
@@ -254,7 +255,7 @@ function politeQuestion(lower: string): boolean {
 const RELEASE_NOUN =
   /\b(?:the|a|an|last|previous|latest|this|that|our|die|der|eine|letzte\w*|vorige\w*|unsere?)\s+(?:\w+\s+)?(?:release|freigabe)\b|\brelease (?:notes?|date|version|number|process|procedure)\b/;
 /** "wär gut, wenn …", "it would be good if …": a request said politely, the command in the "if" clause. */
-const POLITE_IF =
+export const POLITE_IF =
   /^(?:es |das )?(?:w(?:ä|ae)re?|w(?:ä|ae)r's|w(?:ä|ae)rs)\s+(?:gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig),?\s+wenn\b|^(?:it |that )?(?:would be|'?d be)\s+(?:good|great|nice|helpful|best),?\s+if\b/;
 /** "the chiller is off", "line 2 was back on by six": a state told, not asked for. */
 const COPULA = /\b(?:is|are|was|were|'s|been|being|ist|sind|war|waren|seems?|looks?)\b/;

@@ -8,6 +8,7 @@ import { withoutAssetWords } from '../tag-match';
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
+import { unitMismatch } from '../../units';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -201,5 +202,15 @@ function setpointPlan(
       ),
     );
   }
+  // "set the conveyor on line 1 to 80 %" when the conveyor is set in mm/s: the number is no value of that setpoint.
+  const mismatch = unitMismatch(text, value, tag.tag.unit);
+  if (mismatch)
+    return clarify(
+      say(
+        language,
+        `\`${tag.tag.id}\` of ${machine.name} is set in ${mismatch.kept}, and you said “${mismatch.said}”. An approval names the exact new value in the setpoint's own unit: what should it be in ${mismatch.kept}?`,
+        `\`${tag.tag.id}\` von ${machine.name} wird in ${mismatch.kept} eingestellt, Sie sagten „${mismatch.said}“. Eine Freigabe nennt den genauen neuen Wert in der Einheit des Sollwerts: auf wie viel ${mismatch.kept} soll er?`,
+      ),
+    );
   return call({ asset: machine.id, tag: tag.tag.id, value });
 }

@@ -9,7 +9,8 @@
  * dropped. Manual answers lead with the sentences that answer the question, cited. German in,
  * German out: decimal commas and 24-hour plant time.
  */
-import { bandVerdict, normalBandFor, statedValue } from './normal-band';
+import { bandVerdict, normalBandFor, statedValue, type Passage } from './normal-band';
+import { JUDGED_AGAINST_NORMAL } from './intents/conversation';
 import { formatPlantTime } from '@/lib/plant-time';
 import { sourcesOf, worstQuality } from '../../tool-output';
 import { tagQueryWords } from './asset-resolver';
@@ -334,10 +335,10 @@ function errorText(output: Row, language: Language): string | undefined {
   return `${language === 'de' ? 'Das konnte ich nicht abrufen' : 'I could not get that'}: ${scalar(error.message) ?? 'the tool reported an error'}`;
 }
 
-/** The asked value of an asset_state or similar result: the tag rows the question names, in one line each. */
 /**
  * "Kältemaschine Vorlauf zeigt 19 Grad, ist das normal?" read the machine and searched its manual in one step:
- * the asked value judged against the normal band the manual's tag table gives, first.
+ * the asked value judged against the normal band the manual's tag table gives, first. "Is the reflow on line 2 in
+ * spec?" names no value: then every value whose band the manual lists is judged, those outside named.
  */
 function bandVerdicts(results: ToolResultForAnswer[], question: string, context: Context): string[] {
   const parsed = (tool: string) =>
@@ -357,7 +358,12 @@ function bandVerdicts(results: ToolResultForAnswer[], question: string, context:
     .flatMap((manuals) => (Array.isArray(manuals.passages) ? (manuals.passages as Row[]) : []))
     .map((passage) => ({ text: String(passage.text ?? ''), title: scalar(passage.title), section: scalar(passage.section) }));
   if (!state || !Array.isArray(state.tags) || passages.length === 0) return [];
-  const asked = (state.tags as Row[]).filter((row) => isAsked(row, context) && typeof row.value === 'number').slice(0, 2);
+  const numeric = (state.tags as Row[]).filter((row) => typeof row.value === 'number');
+  const asked = numeric.filter((row) => isAsked(row, context)).slice(0, 2);
+  // The search for bands is made only to judge ("und der Chiller?" after "ist der Kompressor ok?" says no "ok" itself).
+  const searchedForBands = results.some((result) => result.tool === 'search_manuals' && /normal band/.test(String(result.args.query ?? '')));
+  if (asked.length === 0 && (searchedForBands || JUDGED_AGAINST_NORMAL.test(question.toLowerCase())))
+    return wholeMachineVerdict(state, numeric, passages, context);
   return asked.flatMap((row) => {
     const tagId = String(row.tagId ?? '');
     const band = normalBandFor(tagId, passages);
@@ -366,6 +372,33 @@ function bandVerdicts(results: ToolResultForAnswer[], question: string, context:
     const name = shortDescription(scalar(row.description)) ?? tagId;
     return [bandVerdict({ name, tagId, value: row.value as number, unit }, band, context.language, statedValue(question, unit))];
   });
+}
+
+/** Every value of the machine whose normal band the passages list, judged: how many are inside, and each one outside. */
+function wholeMachineVerdict(state: Row, rows: readonly Row[], passages: readonly Passage[], context: Context): string[] {
+  const de = context.language === 'de';
+  const judged = rows.flatMap((row) => {
+    const tagId = String(row.tagId ?? '');
+    // A setpoint is what the process is asked to be, not a measurement of it.
+    if (row.writable === true) return [];
+    const band = normalBandFor(tagId, passages);
+    return band ? [{ row, tagId, band, value: row.value as number }] : [];
+  });
+  if (judged.length === 0) return [];
+  const outside = judged.filter(({ value, band }) => value < band.low || value > band.high);
+  const asset = isRecord(state.asset) ? state.asset : {};
+  const machine = asset.id ? `${scalar(asset.name) ?? ''} (${String(asset.id)})`.trim() : de ? 'Die Maschine' : 'The machine';
+  // Bands may come from the machine's manual and from the plant's conventions for every machine: name each document.
+  const source = [...new Set(judged.map(({ band }) => band.title).filter(Boolean))].join('; ');
+  const inside = judged.length - outside.length;
+  const head = de
+    ? `**${machine}: ${inside} von ${judged.length} Messwerten mit Normalbereich liegen darin${outside.length === 0 ? '' : `, ${outside.length} außerhalb`}**${source ? ` (${source})` : ''}.`
+    : `**${machine}: ${inside} of ${judged.length} measured values with a normal band are inside it${outside.length === 0 ? '' : `, ${outside.length} outside`}**${source ? ` (${source})` : ''}.`;
+  const lines = outside.map(({ row, tagId, band, value }) => {
+    const name = shortDescription(scalar(row.description)) ?? tagId;
+    return `- ${bandVerdict({ name, tagId, value, unit: scalar(row.unit) ?? band.unit }, { ...band, title: '', section: undefined }, context.language)}`;
+  });
+  return [head, ...lines];
 }
 
 function leadValues(output: unknown, context: Context): string[] {

@@ -22,6 +22,24 @@ describe('the normal band a manual gives for a tag', () => {
   });
 });
 
+describe('a row that names several tags', () => {
+  const oven = {
+    text: '| Zone1.TemperatureC to Zone8.TemperatureC | Measured heating zone temperature | °C | 100 to 260 °C | 0 to 350 °C | | Cooling1.TemperatureC, Cooling2.TemperatureC | Cooling zone air temperature | °C | 30 to 60 °C | 0 to 200 °C |',
+  };
+
+  it('gives its band to each tag of a numbered run, and to each tag of a list', () => {
+    expect(normalBandFor('Zone3.TemperatureC', [oven])).toMatchObject({ low: 100, high: 260, unit: '°C' });
+    expect(normalBandFor('Zone8.TemperatureC', [oven])).toMatchObject({ low: 100, high: 260 });
+    expect(normalBandFor('Cooling2.TemperatureC', [oven])).toMatchObject({ low: 30, high: 60 });
+  });
+
+  it('gives none to a tag outside the run or of another kind', () => {
+    expect(normalBandFor('Zone9.TemperatureC', [oven])).toBeUndefined();
+    expect(normalBandFor('Zone3.SetpointC', [oven])).toBeUndefined();
+    expect(normalBandFor('Cooling3.TemperatureC', [oven])).toBeUndefined();
+  });
+});
+
 describe('the verdict', () => {
   const band = { low: 14, high: 18, unit: '°C', title: 'Process Chiller Manual' };
   const reading = { name: 'Chilled water supply temperature', tagId: 'SupplyTempC', value: 16.11, unit: '°C' };
@@ -65,5 +83,29 @@ describe('an answer from the value and its manual together', () => {
     expect(answer.split('\n')[0]).toMatch(/^\*\*Pressure dew point after the dryer\*\* \(DewPointC\) ist jetzt 7,3 °C — über dem Normalbereich von 2 bis 6 °C/);
     // Only the asked value is judged.
     expect(answer).not.toMatch(/PressureBar\) ist jetzt/);
+  });
+
+  it('judges every value with a band when the question names none, and names the ones outside', async () => {
+    const { writeAnswer } = await import('./answer-writer');
+    const state = {
+      asset: { id: 'UT-AIR', name: 'Compressed air station' },
+      tags: [
+        { tagId: 'DewPointC', description: 'Pressure dew point after the dryer', value: 7.26, unit: '°C', quality: 'Good', writable: false },
+        { tagId: 'PressureBar', description: 'Compressed air pressure in the distribution header', value: 6.4, unit: 'bar', quality: 'Good', writable: false },
+        { tagId: 'PressureSetpointBar', description: 'Header pressure setpoint', value: 9, unit: 'bar', quality: 'Good', writable: true },
+      ],
+    };
+    const manuals = { passages: [{ number: 1, ...table }] };
+    const answer = writeAnswer(
+      [
+        { tool: 'asset_state', args: { asset: 'UT-AIR' }, content: JSON.stringify(state) },
+        { tool: 'search_manuals', args: { query: 'process values normal band', asset: 'UT-AIR' }, content: JSON.stringify(manuals) },
+      ],
+      { language: 'en', question: 'is the compressor ok' },
+    );
+    const [head, outside] = answer.split('\n');
+    expect(head).toMatch(/^\*\*Compressed air station \(UT-AIR\): 1 of 2 measured values with a normal band are inside it, 1 outside\*\*/);
+    expect(outside).toMatch(/DewPointC\) is 7\.3 °C now — above its normal band of 2 to 6 °C/);
+    expect(answer).not.toMatch(/PressureBar\) is 6\.4/);
   });
 });

@@ -13,15 +13,33 @@ export type Passage = { text: string; title?: string; section?: string };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
 
+/**
+ * Whether a table's first cell names the tag: the id itself, one of a list ("Cooling1.TemperatureC, Cooling2.TemperatureC")
+ * or one of a numbered run ("Zone1.TemperatureC to Zone8.TemperatureC" names Zone3.TemperatureC).
+ */
+function cellNames(cell: string, tagId: string): boolean {
+  // Text extracted before the table ("4.2 Process values Tag … DewPointC") runs into the first row's cell: its last
+  // words are the cell.
+  const tail = /(?:\S+\s+(?:to|bis|–|-)\s+\S+|\S+)$/.exec(cell.trim())?.[0] ?? '';
+  return namesTag(cell, tagId) || namesTag(tail, tagId);
+}
+
+function namesTag(cell: string, tagId: string): boolean {
+  const wanted = tagId.toLowerCase();
+  const names = cell.split(/,|\s(?:and|und)\s/).map((name) => name.trim().toLowerCase());
+  if (names.includes(wanted)) return true;
+  const run = /^([a-z_.]*?)(\d+)([a-z_.]*)\s+(?:to|bis|–|-)\s+([a-z_.]*?)(\d+)([a-z_.]*)$/i.exec(cell.trim());
+  if (!run || run[1]!.toLowerCase() !== run[4]!.toLowerCase() || run[3]!.toLowerCase() !== run[6]!.toLowerCase()) return false;
+  const own = new RegExp(`^${escape(run[1]!)}(\\d+)${escape(run[3]!)}$`, 'i').exec(tagId);
+  return own !== null && Number(own[1]) >= Number(run[2]) && Number(own[1]) <= Number(run[5]);
+}
+
 /** The band the first passage that lists `tagId` as a table row gives ("<tag> | desc | unit | 2 to 6 °C"). */
 export function normalBandFor(tagId: string, passages: readonly Passage[]): NormalBand | undefined {
-  // The row: the tag id in its own cell, two cells (description, unit), then "low to high [unit]". Extracted PDF
-  // tables sometimes wrap a cell, so anything but a cell border may sit between.
-  // The unit after the band starts with a letter or a sign: PDF text may run the next column's "0 to 5000" on.
-  const row = new RegExp(
-    String.raw`(?:^|\|\s*|\s)${escape(tagId)}\s*\|[^|]*\|\s*([^|]*?)\s*\|\s*${NUMBER}\s*(?:to|bis|–|-)\s*${NUMBER}\s*([^\s|\d][^\s|]*)?`,
-    'i',
-  );
+  // A row: the tag's cell, two cells (description, unit), then "low to high [unit]". Extracted PDF tables sometimes
+  // wrap a cell, so anything but a cell border may sit between. The unit after the band starts with a letter or a
+  // sign: PDF text may run the next column's "0 to 5000" on.
+  const row = new RegExp(String.raw`(?:^|\|)\s*([^|]+?)\s*\|[^|]*\|\s*([^|]*?)\s*\|\s*${NUMBER}\s*(?:to|bis|–|-)\s*${NUMBER}\s*([^\s|\d][^\s|]*)?`, 'gi');
   // Or in a sentence: "VacuumKpa between 60 and 80 kPa on every nozzle".
   const prose = new RegExp(
     String.raw`\b${escape(tagId)}\b[^.|]{0,40}?\b(?:between|zwischen)\s+${NUMBER}\s*(?:and|und)\s+${NUMBER}\s*([^\s|\d.,;][^\s|.,;]*)?`,
@@ -29,9 +47,9 @@ export function normalBandFor(tagId: string, passages: readonly Passage[]): Norm
   );
   for (const passage of passages) {
     const text = passage.text.replace(/\s+/g, ' ');
-    const tabled = row.exec(text);
+    const tabled = [...text.matchAll(row)].find((match) => cellNames(match[1]!, tagId));
     const said = tabled ? undefined : prose.exec(text);
-    const match = tabled ?? (said ? [said[0], '', said[1], said[2], said[3]] : undefined);
+    const match = tabled ? [tabled[0], tabled[2]!, tabled[3]!, tabled[4]!, tabled[5]] : said ? [said[0], '', said[1]!, said[2]!, said[3]] : undefined;
     if (!match) continue;
     const [low, high] = [Number(match[2]!.replace(',', '.')), Number(match[3]!.replace(',', '.'))];
     if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) continue;

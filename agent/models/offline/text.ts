@@ -149,10 +149,14 @@ const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /
 
 /** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
 export function spokenSpellings(text: string): string {
-  return text
-    .replace(/\bwat\b/gi, 'was')
-    .replace(/\bnich\b/gi, 'nicht')
-    .replace(/\bzeich\b/gi, 'zeig');
+  return (
+    text
+      // "wieviele Gutteile", "wieviel Ausschuss": written as one word as often as two.
+      .replace(/\b(w)ieviel(e|en|er|es)?\b/gi, (_whole, w: string, ending: string | undefined) => `${w}ie viel${ending ?? ''}`)
+      .replace(/\bwat\b/gi, 'was')
+      .replace(/\bnich\b/gi, 'nicht')
+      .replace(/\bzeich\b/gi, 'zeig')
+  );
 }
 
 /** Words for the machines of a line, English and German, as people name them on the floor. */

@@ -11,14 +11,14 @@ import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalog
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { askBackDoubtfulWrite } from './doubtful-write';
-import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, sameKindOnLine, wordCount } from './conversation';
+import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, onlyNamesTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
 import { planIntent } from './plans';
 import { lineStoppedIn } from './plans/plant-reads';
 import { capabilities, clarify, clarifyAsset, noAction, say, unavailable } from './replies';
 import { readRequest, type Reading, type Request } from './request';
-import { measurementAskedBefore } from './tag-match';
+import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
@@ -70,17 +70,25 @@ export function planReply(input: PlanInput): Plan {
  * vacuum, what's normal there?" the manual first. Both are reads, made in one step; a write never gets one.
  */
 function withCompanionRead(request: Request, plan: Plan): Plan {
-  if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string' || !JUDGED_AGAINST_NORMAL.test(request.lower)) return plan;
+  if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string') return plan;
+  // "ist der Kompressor ok?" → "und der Chiller?": the same question of another machine is judged the same way.
+  const previousText = request.input.previousText?.toLowerCase() ?? '';
+  const judged =
+    JUDGED_AGAINST_NORMAL.test(request.lower) ||
+    (JUDGED_AGAINST_NORMAL.test(previousText) && plan.tool === 'asset_state' && onlyNamesTarget(request.text, request.input.assets));
+  if (!judged) return plan;
   const asset = plan.args.asset;
   // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'
   // words, not the asker's ("Vorlauf zeigt 19 Grad"), which may be German or slang.
   const owner = request.input.assets.find((candidate) => candidate.id === asset);
-  // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the measurement the turn before asked about.
-  const own = resolveTag(request.text, owner?.tags);
+  // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the measurement the turn before asked about. The
+  // machine's own words name no measurement ("is the compressor ok" is not CompressorVibrationMmS).
+  const own = owner ? resolveTag(withoutAssetWords(request.text, owner), owner.tags) : ({ kind: 'none' } as const);
   const tag = own.kind === 'none' && owner ? measurementAskedBefore(request.input, owner) : own;
   const rowQuery = tag.kind === 'one' ? `${tag.tag.id} ${tag.tag.name ?? ''} normal band`.replace(/\s+/g, ' ') : undefined;
+  // "is the reflow on line 2 in spec": no one value asked, so the manual's table of all of them ("4.2 Process values").
   if (plan.tool === 'asset_state' && request.input.availableTools.has('search_manuals'))
-    return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? request.text, asset, k: 5 } }] };
+    return { ...plan, also: [{ tool: 'search_manuals', args: { query: rowQuery ?? 'process values normal band', asset, k: rowQuery ? 5 : 8 } }] };
   if (plan.tool === 'search_manuals' && request.input.availableTools.has('asset_state') && /^[A-Z0-9]+-[A-Z0-9]+$/.test(asset)) {
     // "L1 PnP2 vacuum, was ist da normal?": the manual for the question, the machine's value, and the tag's own row for the band.
     const row = rowQuery ? [{ tool: 'search_manuals', args: { query: rowQuery, asset, k: 3 } }] : [];

@@ -10,7 +10,7 @@ import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { imperativeCommand } from '../write-requests';
-import { PRONOUN, wordCount } from '../conversation';
+import { JUDGED_AGAINST_NORMAL, PRONOUN, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
@@ -50,9 +50,24 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     ) &&
     strongTagMatch(withoutAssetWords(text, target), target) &&
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    // "wie viel Lotpaste haben wir noch": what the plant has in stock is material, not the printer's paste level.
+    !/\b(haben wir|have we|do we have|we have|we got|auf lager|im lager|in stock|bestand)\b/.test(lower) &&
     !/\b(normal|spec|soll\w*|setpoint|limit\w*|toleran\w*|max\w*|min\w*|grenz\w*|range|bereich|allowed|erlaubt|trend\w*|verlauf\w*|history|alarm\w*|manual|handbuch|forecast|prognose|rul|when|wann)\b/.test(
       lower,
     ) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', false];
+  // "is the reflow on line 2 in spec", "liegt Zone 3 am Ofen L1 in der Toleranz", "is the chiller within tolerance": a
+  // yes-or-no on a named machine now — its live values against their bands, not the manual's table alone.
+  if (
+    target &&
+    target.type !== 'line' &&
+    !usesPrevious &&
+    /^(?:is|are|ist|sind|liegt|liegen|l(?:ä|ae)uft|runs?|running)\b/.test(lower) &&
+    JUDGED_AGAINST_NORMAL.test(lower) &&
+    !parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(manual|handbuch|anleitung|procedure|verfahren|datasheet|datenblatt)\b/.test(lower) &&
     !imperativeCommand(text)
   )
     return ['asset_state', false];
@@ -237,10 +252,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(what if|was wäre|was waere|was wenn)\b/.test(lower)
   )
     return ['maintenance_forecast', false];
-  // "whats up with pnp 2 on line one", "was ist mit dem Ofen los": the machine's state.
+  // "whats up with pnp 2 on line one", "was ist mit dem Ofen los", "what's wrong with line 1 right now": the machine's
+  // (or the line's machines') state.
   if (
     target &&
-    target.type !== 'line' &&
     /\b(what'?s up with|whats up with|what'?s going on with|what'?s wrong with|what is wrong with|was ist (?:los )?mit|was ist mit|was hat)\b/.test(lower) &&
     !/\b(order|auftrag|alarm\w*|trend|verlauf|history)\b/.test(lower)
   )

@@ -1,0 +1,89 @@
+/**
+ * Understanding, thirteenth round: things typed into the running app in one's own words that went wrong.
+ * Examples written for these tests, apart from the NLU evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { after, ask, filesAWrite } from './test-support/twin-understanding';
+
+describe('a value said in another unit than the setpoint’s', () => {
+  it.each([
+    ['set the oven zone 3 on line 1 to 80%', '°C'],
+    ['set conveyor speed line 1 to 80%', 'mm/s'],
+    ['Band Linie 2 auf 90 % bitte', 'mm/s'],
+    ['set the compressor to 6.5 °C', 'bar'],
+    ['set compressor to 90 psi', 'bar'],
+    ['set the chiller to 59 F', '°C'],
+    ['squeegee L1 to 8 kg', 'N'],
+  ])('"%s" files nothing and asks for the value in %s', async (text, unit) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toContain(unit);
+  });
+
+  it.each([
+    ['Kompressor auf 6,5 bar', { asset: 'UT-AIR', value: 6.5 }],
+    ['Zone 3 Ofen 2 auf 185 Grad', { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 185 }],
+    ['set zone 3 of L1-RFL to 190 °C', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 }],
+  ])('"%s" in the setpoint’s own unit files it', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+});
+
+describe('a change on a condition, put off or only reported', () => {
+  it.each([
+    'falls der Kaltwassersatz wieder spinnt, stellen wir ihn halt auf 12 Grad runter, aber erst mal abwarten',
+    'QA said we should set the chiller to 13, I want to check with the foreman first',
+    'die Kältemaschine ist kälter als sonst, 13 Grad',
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('"ist kälter als sonst, stell sie bitte auf 15" still files the change asked for', async () => {
+    expect(await ask('Kältemaschine ist kälter als sonst, stell sie bitte auf 15')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', value: 15 },
+    });
+  });
+});
+
+describe('a machine judged against its normal bands', () => {
+  it.each([
+    ['is the reflow on line 2 in spec', 'L2-RFL'],
+    ['liegt Zone 3 Ofen L1 in der Toleranz', 'L1-RFL'],
+    ['is the chiller within tolerance', 'UT-CHL'],
+    ['ist der Chiller im grünen Bereich?', 'UT-CHL'],
+    ['is the compressor ok', 'UT-AIR'],
+  ])('"%s" reads %s and searches its manual for the bands', async (text, asset) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+    expect(plan.kind === 'tool' && plan.also?.[0]).toMatchObject({ tool: 'search_manuals', args: { asset } });
+  });
+
+  it('"und der Chiller?" after "ist der Kompressor ok?" judges the chiller the same way', async () => {
+    const plan = await after('asset_state', { asset: 'UT-AIR' }, 'ist der Kompressor ok?', 'und der Chiller?');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'UT-CHL' } });
+    expect(plan.kind === 'tool' && plan.also?.[0]).toMatchObject({ tool: 'search_manuals', args: { asset: 'UT-CHL' } });
+  });
+
+  it('"ok" alone is no question about a machine', async () => {
+    expect(await ask('ok')).toMatchObject({ kind: 'reply' });
+  });
+});
+
+describe('words as they are typed', () => {
+  it('"wieviele Gutteile hat Linie 1 heute gemacht" reads line 1’s figures', async () => {
+    expect(await ask('wieviele gutteile hat linie 1 heute gemacht')).toMatchObject({ kind: 'tool', args: { line: 'Line1' } });
+  });
+
+  it('"wie viel Lotpaste haben wir noch" is the paste in stock, not a printer’s level', async () => {
+    expect(await ask('wie viel lotpaste haben wir noch')).toMatchObject({ kind: 'tool', tool: 'material_status' });
+  });
+
+  it.each([
+    ["what's wrong with line 1 right now", 'Line1'],
+    ['was ist mit Linie 2 los', 'Line2'],
+  ])('"%s" reads the state of %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+});

@@ -12,7 +12,12 @@ import { describeValue, liveValue, requireAsset, safetyNotesFor, type ActuationD
 export const SetSetpointInput = z.strictObject({
   asset: z.string().min(1).max(64).describe('exact asset id, e.g. L2-RFL'),
   tag: z.string().min(1).max(128).describe('exact writable tag id, e.g. Zone4.SetpointC'),
-  value: z.number().finite().describe('the new setpoint in the tag’s engineering unit'),
+  value: z
+    .number()
+    .finite()
+    .describe(
+      'the new setpoint in the tag’s own engineering unit (asset_state gives it); never convert or reinterpret a value the user gave in another unit (80 % for a tag in mm/s, psi for bar): ask the user instead',
+    ),
 });
 
 const Output = z.object({

@@ -21,7 +21,7 @@ import { createListWorkOrdersTool } from './maintenance/tools/list-work-orders';
 import { createMaintenanceForecastTool, type MaintenanceForecastDeps } from './maintenance/tools/maintenance-forecast';
 import { searchManualsTool } from './manuals/tools/search-manuals';
 import type { ActuationDeps } from './plant/service/actuation-context';
-import type { PlantReadDeps } from './plant/service/read-deps';
+import type { PlannedTimes, PlantReadDeps } from './plant/service/read-deps';
 import { alarmsTool } from './plant/tools/alarms';
 import { assetStateTool } from './plant/tools/asset-state';
 import { machineCommandTool } from './plant/tools/machine-command';
@@ -161,6 +161,7 @@ export function createRegistry(services: ToolServices): ToolRegistry {
             return services.historianDb;
           },
           shiftCalendar: services.shiftCalendar,
+          plannedTimes: services.scheduling ? () => plannedTimesOf(services.scheduling!) : undefined,
         }
       : undefined;
   const actuation: ActuationDeps | undefined =
@@ -245,4 +246,14 @@ export function createRegistry(services: ToolServices): ToolRegistry {
         ]
       : []),
   ]);
+}
+
+/** Each order's start, end and due time in the current plan, for the production status of a planned order. */
+async function plannedTimesOf(scheduling: SchedulingService): Promise<ReadonlyMap<string, PlannedTimes>> {
+  const plan = await scheduling.currentPlan();
+  return new Map(
+    plan.schedule.lines.flatMap((line) =>
+      line.orders.map((order) => [order.orderId, { startAt: order.startAt, endAt: order.endAt, dueAt: order.dueAt }] as const),
+    ),
+  );
 }

@@ -38,6 +38,11 @@ export function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 
   return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
 }
 
+/** A span people read: "45 min", "21,9 h" (from 90 minutes up, as the scheduler writes its own). */
+export function span(minutes: number, options: PlantAnswerOptions): string {
+  return minutes >= 90 ? `${figure(minutes / 60, options)} h` : `${figure(minutes, options, 0)} min`;
+}
+
 /** A tag's description as a name: its first phrase ("Compressor vibration velocity, RMS (ISO …)" → "Compressor vibration velocity"). */
 export function shortDescription(description: string | undefined): string | undefined {
   if (!description) return undefined;

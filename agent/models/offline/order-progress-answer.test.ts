@@ -20,7 +20,8 @@ const output = {
       line: 'Line1',
       orders: [
         order('PO-24117', 'running', { goodSoFar: 120, goodPerHour: 80, eta: '2026-03-04T15:30:00Z' }),
-        order('PO-24121', 'planned'),
+        order('PO-24121', 'planned', { plannedStart: '2026-03-04T16:10:00Z', plannedEnd: '2026-03-04T19:40:00Z', dueAt: '2026-03-04T17:00:00Z' }),
+        order('PO-24123', 'planned', { plannedStart: '2026-03-04T20:00:00Z', plannedEnd: '2026-03-05T01:30:00Z', dueAt: '2026-03-06T12:00:00Z' }),
         order('PO-24118', 'planned'),
       ],
     },
@@ -36,6 +37,15 @@ describe('the order asked about, first', () => {
   it('says where a planned order stands and what its line runs now', () => {
     expect(firstLine(answer("how's PO-24118 tracking"))).toBe(
       '**PO-24118** (600 × I/O module 16 DI) is planned on Line1 and not started yet; Line1 is running PO-24117 now. The schedule says when it starts.',
+    );
+  });
+
+  it('says when the current plan runs a planned order, and whether that is in time, when the scheduler gave it', () => {
+    expect(firstLine(answer('when will PO-24121 be done'))).toMatch(
+      /not started yet; Line1 is running PO-24117 now\. In the current plan it runs 04 Mar, 17:10 – 20:40, due 04 Mar, 18:00 — 2[.,]7 h late\.$/,
+    );
+    expect(firstLine(answer('bis wann ist PO-24123 fertig', 'de'))).toMatch(
+      /Im aktuellen Plan läuft er 04\. März, 21:00 – 05\. März, 02:30, fällig 06\. März, 13:00 — rechtzeitig\.$/,
     );
   });
 

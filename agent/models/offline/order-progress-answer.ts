@@ -3,7 +3,7 @@
  * production status every line reports — running (made so far, rate, done about), planned (on which line, and
  * what that line runs now) or finished — before the lines' lists. Nothing is recomputed: the numbers are the tool's.
  */
-import { type PlantAnswerOptions, type Row, figure, num, rows, say, str, time, isRecord } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, num, rows, say, span, str, time, isRecord } from './answer-format';
 
 /** The last order a question names ("PO-24118", "24118"): after "and 24119?" the earlier one is the turn before's. */
 function askedOrder(question: string): string | undefined {
@@ -25,15 +25,13 @@ export function orderProgressAnswer(tool: string, output: unknown, question: str
     if (order.status === 'running') return [running(asked, lineName, order, options)];
     if (order.status === 'finished')
       return [say(options, `**${asked}** (${what}) is finished on ${lineName}.`, `**${asked}** (${what}) ist auf ${lineName} fertig.`)];
-    // The lines report their order list, not the schedule's sequence: when it starts is the schedule's to say.
     const now = str(orders.find((other) => other.status === 'running')?.orderId);
-    return [
-      say(
-        options,
-        `**${asked}** (${what}) is planned on ${lineName} and not started yet; ${now ? `${lineName} is running ${now} now` : `no order is running on ${lineName} now`}. The schedule says when it starts.`,
-        `**${asked}** (${what}) ist auf ${lineName} geplant und noch nicht begonnen; ${now ? `${lineName} fertigt gerade ${now}` : `auf ${lineName} läuft gerade kein Auftrag`}. Wann er beginnt, sagt der Plan.`,
-      ),
-    ];
+    const state = say(
+      options,
+      `**${asked}** (${what}) is planned on ${lineName} and not started yet; ${now ? `${lineName} is running ${now} now` : `no order is running on ${lineName} now`}.`,
+      `**${asked}** (${what}) ist auf ${lineName} geplant und noch nicht begonnen; ${now ? `${lineName} fertigt gerade ${now}` : `auf ${lineName} läuft gerade kein Auftrag`}.`,
+    );
+    return [`${state} ${plannedWindow(order, options)}`];
   }
   return [
     say(
@@ -61,5 +59,33 @@ function running(asked: string, lineName: string, order: Row, options: PlantAnsw
     options,
     `**${asked}** runs on ${lineName}: ${count}${rate !== undefined ? `, ${figure(rate, options, 0)} per hour` : ''}${eta ? `, done about ${time(eta, options)}` : ''}.`,
     `**${asked}** läuft auf ${lineName}: ${count}${rate !== undefined ? `, ${figure(rate, options, 0)} pro Stunde` : ''}${eta ? `, fertig etwa ${time(eta, options)}` : ''}.`,
+  );
+}
+
+/**
+ * When the current plan runs a planned order, and whether that is before it is due: "In the current plan it runs
+ * 02:15–05:19, due 05 Dec, 14:00 — on time." Without the scheduler's times, where to find them.
+ */
+function plannedWindow(order: Row, options: PlantAnswerOptions): string {
+  const start = str(order.plannedStart);
+  const end = str(order.plannedEnd);
+  if (!start || !end) return say(options, 'The schedule says when it starts.', 'Wann er beginnt, sagt der Plan.');
+  const due = str(order.dueAt);
+  const lateMin = due ? (Date.parse(end) - Date.parse(due)) / 60_000 : undefined;
+  const verdict =
+    lateMin === undefined
+      ? ''
+      : lateMin > 0
+        ? say(options, ` — ${span(lateMin, options)} late.`, ` — ${span(lateMin, options)} zu spät.`)
+        : say(options, ' — on time.', ' — rechtzeitig.');
+  const dueText = due ? say(options, `, due ${time(due, options)}`, `, fällig ${time(due, options)}`) : '';
+  // "05 Dec, 02:27 – 05:31": the day once when both ends are on it.
+  const from = time(start, options);
+  const day = from.includes(', ') ? from.slice(0, from.lastIndexOf(', ') + 2) : undefined;
+  const until = day && time(end, options).startsWith(day) ? time(end, options, 'time') : time(end, options);
+  return say(
+    options,
+    `In the current plan it runs ${from} – ${until}${dueText}${verdict || '.'}`,
+    `Im aktuellen Plan läuft er ${from} – ${until}${dueText}${verdict || '.'}`,
   );
 }

@@ -10,7 +10,7 @@ import { germanScheduleText } from './german-schedule-text';
 import { germanHandoverText } from './german-handover-text';
 import { formatPlantTime } from '@/lib/plant-time';
 
-import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, str, time, withUnit } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, span, str, time, withUnit } from './answer-format';
 import type { PlantAnswer } from './answer-format';
 import { alarmsAnswer, inspectionResultsAnswer, triggerInspectionAnswer } from './event-answers';
 export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
@@ -308,11 +308,6 @@ function germanHistoryNote(count: number, quality: Row): string {
 }
 
 // ── explain_late_order ───────────────────────────────────────────────────────────────────────
-
-/** A span people read: "45 min", "21,9 h" (from 90 minutes up, as the scheduler writes its own). */
-function span(minutes: number, options: PlantAnswerOptions): string {
-  return minutes >= 90 ? `${figure(minutes / 60, options)} h` : `${figure(minutes, options, 0)} min`;
-}
 
 function explainLateOrderAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer {
   const order = str(output.orderId) ?? '?';

@@ -19,6 +19,13 @@ export type PlantReadDeps = {
   now?: () => Date;
   /** The plant's shifts (PLANTPILOT_SHIFTS); default 06–14, 14–22, 22–06 Europe/Berlin. */
   shiftCalendar?: ShiftCalendar;
+  /**
+   * When each order of the current plan (the sequences loaded on the lines) starts and ends, as the scheduler
+   * computes it; absent where the plant has no scheduler. "When will PO-24118 be done" is answered from it.
+   */
+  plannedTimes?: () => Promise<ReadonlyMap<string, PlannedTimes>>;
 };
+
+export type PlannedTimes = { startAt: string; endAt: string; dueAt: string };
 
 export const systemClock = () => new Date();

@@ -212,6 +212,18 @@ describe.each(testDatabases())('read-only plant tools on the twin, history on $k
     expect(result.basedOn).toMatch(/OrderId/);
     expect(result.sources.some((source) => source.href === '/plant?asset=L1-PCK&tag=OrderId')).toBe(true);
   });
+  it('production_status gives a planned order its start, end and due time from the current plan, and stands without it', async () => {
+    const times = { startAt: '2026-03-05T01:15:00.000Z', endAt: '2026-03-05T04:20:00.000Z', dueAt: '2026-03-05T08:00:00.000Z' };
+    const withPlan = productionStatusTool({ plant, historian, plannedTimes: async () => new Map([['PO-24121', times]]) });
+    const planned = (await withPlan.run(withPlan.input.parse({ line: 'Line1' }), CONTEXT)).lines[0]!.orders.find((order) => order.orderId === 'PO-24121')!;
+    expect(planned).toMatchObject({ status: 'planned', plannedStart: times.startAt, plannedEnd: times.endAt, dueAt: times.dueAt });
+    expect(planned.basis).toMatch(/current plan/);
+    // A scheduler that fails takes nothing away from the lines' status.
+    const failing = productionStatusTool({ plant, historian, plannedTimes: () => Promise.reject(new Error('solver down')) });
+    const without = (await failing.run(failing.input.parse({ line: 'Line1' }), CONTEXT)).lines[0]!.orders.find((order) => order.orderId === 'PO-24121')!;
+    expect(without).toMatchObject({ status: 'planned', plannedStart: null, plannedEnd: null });
+  });
+
   it('production_status counts an order from its start in history and gives an ETA from the rate', async () => {
     // History as if the line had switched from an earlier order to the running one 10 minutes ago.
     // The first board reaches packing a few seconds after the twin starts.

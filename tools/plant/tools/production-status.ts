@@ -6,7 +6,8 @@
  * - made so far: that machine's GoodCount now minus its value when OrderId switched to the order
  *   (historian OrderId history, up to 7 days back); unknown when the order began before history;
  * - planned quantity: the plant catalogue's order list (the twin's orders); unknown for others;
- * - ETA: remaining ÷ good boards per hour over the last 30 minutes (or since the order began).
+ * - ETA: remaining ÷ good boards per hour over the last 30 minutes (or since the order began);
+ * - a planned order's start and end: the current plan as the scheduler computes it, where the plant has one.
  */
 import { z } from 'zod';
 import type { Historian } from '@/connectors/historian/historian';
@@ -16,7 +17,7 @@ import { defineTool } from '../../tool';
 import { Source } from '../../sources';
 import { lineIds, resolveLine } from '../service/asset-resolver';
 import { DataQuality, PlantValue, summariseQuality, tagSource, toPlantValue } from '../engine/plant-values';
-import { systemClock, type PlantReadDeps } from '../service/read-deps';
+import { systemClock, type PlannedTimes, type PlantReadDeps } from '../service/read-deps';
 import { firstSample, valueAt } from '../service/shift-performance';
 import { formatPlantTime, plantTimeZone } from '@/lib/plant-time';
 
@@ -41,6 +42,10 @@ const OrderRow = z.object({
   startedAt: z.string().nullable(),
   goodPerHour: z.number().nullable(),
   eta: z.string().nullable(),
+  /** A planned order's start and end in the current plan (the scheduler's), and its due time; null without one. */
+  plannedStart: z.string().nullable().default(null),
+  plannedEnd: z.string().nullable().default(null),
+  dueAt: z.string().nullable().default(null),
   basis: z.string(),
 });
 type OrderRow = z.infer<typeof OrderRow>;
@@ -104,7 +109,8 @@ export function productionStatusTool(deps: PlantReadDeps) {
     title: 'Production status',
     description:
       'Production orders per line: the running order with planned quantity, good boards so far, progress % and ETA at the current rate, plus finished ' +
-      'and planned orders. Says what the numbers are based on. Use it for "how far is order PO-24119", "when will Line 2 finish its order".',
+      'and planned orders (a planned order with its start and end in the current plan, and its due time). Says what the numbers are based on. Use it ' +
+      'for "how far is order PO-24119", "when will Line 2 finish its order", "when will PO-24121 be done".',
     input: ProductionStatusInput,
     output: ProductionStatusOutput,
     effect: 'read',
@@ -118,6 +124,8 @@ export function productionStatusTool(deps: PlantReadDeps) {
       );
       const qualities: { name: string; quality: PlantValue['quality'] }[] = [];
       const sources: Source[] = [];
+      // The plan's times are an addition: without them (no scheduler, or it failed) the lines' status still stands.
+      const plan = await (deps.plannedTimes?.() ?? Promise.resolve(new Map<string, PlannedTimes>())).catch(() => new Map<string, PlannedTimes>());
       const result = await Promise.all(
         lines.map(async (line) => {
           const output = machinesInFlowOrder(assets, line)
@@ -176,6 +184,9 @@ export function productionStatusTool(deps: PlantReadDeps) {
               startedAt: run?.startKnown ? run.start.toISOString() : null,
               goodPerHour,
               eta,
+              plannedStart: null,
+              plannedEnd: plan.get(currentId)?.endAt ?? null,
+              dueAt: plan.get(currentId)?.dueAt ?? null,
               basis:
                 quantity === null
                   ? `${basis} The order is not in the plant order list, so its planned quantity is unknown.`
@@ -192,7 +203,20 @@ export function productionStatusTool(deps: PlantReadDeps) {
             rows.push(otherOrder(id, planned, 'finished', `Seen on ${output.id} earlier in the historian's OrderId history.`));
           }
           for (const planned of INITIAL_ORDERS.filter((order) => order.lineId === line && order.id !== currentId && !finished.has(order.id))) {
-            rows.push(otherOrder(planned.id, planned, 'planned', 'In the plant order list for this line; not yet seen running.'));
+            const times = plan.get(planned.id);
+            rows.push({
+              ...otherOrder(
+                planned.id,
+                planned,
+                'planned',
+                times
+                  ? 'In the plant order list for this line; not yet seen running. Start and end: the current plan as the scheduler computes it.'
+                  : 'In the plant order list for this line; not yet seen running.',
+              ),
+              plannedStart: times?.startAt ?? null,
+              plannedEnd: times?.endAt ?? null,
+              dueAt: times?.dueAt ?? null,
+            });
           }
           return { line, outputMachineId: output.id, orderId: orderValue, goodCount: goodValue, orders: rows };
         }),
@@ -214,6 +238,9 @@ function otherOrder(orderId: string, planned: (typeof INITIAL_ORDERS)[number] | 
     startedAt: null,
     goodPerHour: null,
     eta: null,
+    plannedStart: null,
+    plannedEnd: null,
+    dueAt: null,
     basis,
   };
 }

@@ -87,3 +87,40 @@ describe('words as they are typed', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
   });
 });
+
+describe('a work order for a part of a machine', () => {
+  it.each([
+    ['create a work order for the L2 oven blower bearing, tomorrow 6 to 8', 'L2-RFL', 'Maintenance of the blower bearing'],
+    ['leg einen Wartungsauftrag an für die Spindel vom Bestücker 2 L1, morgen früh', 'L1-PNP2', 'Wartung Spindel'],
+    ['work order for the nozzle changer on placer 1 line 2, tomorrow 6 to 8', 'L2-PNP1', 'Maintenance of the nozzle changer'],
+  ])('"%s" names the part in the task', async (text, asset, task) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset, task } });
+  });
+});
+
+describe('how often a machine stopped', () => {
+  it.each([
+    ['how often did the oven on line 2 stop this week', 'L2-RFL'],
+    ['wie oft stand der Packer L1 heute', 'L1-PCK'],
+    ['how many times has the compressor tripped since monday', 'UT-AIR'],
+  ])('"%s" reads the alarm history of %s over the window', async (text, asset) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'alarms', args: { state: 'all', asset } });
+    expect(plan.kind === 'tool' && typeof plan.args.from).toBe('string');
+  });
+
+  it('"wie oft muss man den Filter wechseln" is still a question for the manual', async () => {
+    expect(await ask('wie oft muss man den Filter am Kompressor wechseln')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});
+
+describe('the yield with no machine named', () => {
+  it.each(['yield on L2 today?', 'wie war die Ausbeute letzte Nacht', 'Ausbeute heute', 'yield last night'])(
+    '"%s" reads the inspection results of the window',
+    async (text) => {
+      const plan = await ask(text);
+      expect(plan).toMatchObject({ kind: 'tool', tool: 'inspection_results' });
+      expect(plan.kind === 'tool' && typeof plan.args.from).toBe('string');
+    },
+  );
+});

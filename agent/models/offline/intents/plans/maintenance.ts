@@ -5,6 +5,7 @@ import { numberWord } from '../../number-words';
 import { slotWindow } from '../../time-window';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
+import { withoutAssetWords } from '../tag-match';
 import { exampleWindow, explicitWindow } from '../slots';
 import { DEFAULT_TIME_ZONE, type Plan, type PlanInput } from '../types';
 import type { PlanContext } from './plan-context';
@@ -84,6 +85,28 @@ function taskNamed(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "a work order for the L2 oven blower bearing, tomorrow 6 to 8", "Wartungsauftrag für die Spindel vom Bestücker 2 L1":
+ * the part of the machine the job is for, once the machine's own words and the window are taken away.
+ */
+function partNamed(text: string, machine: AssetRef, language: Language): string | undefined {
+  const phrase =
+    /\b(?:work ?orders?|wos?|jobs?|wartungsauftrag|arbeitsauftrag|auftrag|wartung)\s+(?:an\s+)?(?:for|on|für|fuer)\s+(.+?)(?=\s*(?:[,;.!?]|\b(?:tomorrow|today|tonight|morgen|heute|from|von|at|um|on|am|next|n(?:ä|ae)chste\w*|this|diese\w*|between|zwischen|please|pls|bitte)\b|$))/i.exec(
+      text,
+    )?.[1];
+  if (!phrase) return undefined;
+  const part = withoutAssetWords(phrase, machine)
+    // The line the machine stands on ("vom Bestücker 2 L1", "on line 2") names no part of it.
+    .replace(/\b(?:l\d|(?:line|linie)\s*\d)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an|die|den|das|der|dem)\s+/, '')
+    .replace(/(?:\s+(?:of|on|at|in|vom|von|am|an|auf|der|dem|des|the))+$/, '')
+    .trim();
+  if (!part || /^(?:of|on|vom|von|am|an|the|die|den|das)$/.test(part) || part.split(' ').length > 4) return undefined;
+  return say(language, `Maintenance of the ${part}`, `Wartung ${part.charAt(0).toUpperCase()}${part.slice(1)}`);
+}
+
 function workOrderNumber(lower: string): string | undefined {
   return (
     /\bwo[-\s_#]?(\d{1,6})\b/.exec(lower)?.[1] ??
@@ -135,6 +158,7 @@ function workOrderPlan(
   const task =
     /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
     taskNamed(input.text) ??
+    (machine ? partNamed(input.text, machine, language) : undefined) ??
     `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`;
   // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
   const parts = [

@@ -234,11 +234,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['inspection_results', false];
-  // "wie war die Ausbeute in der Frühschicht auf L1", "first pass yield on line 2 last night": the yield over a window
-  // is what inspection found then.
+  // "wie war die Ausbeute in der Frühschicht auf L1", "first pass yield on line 2 last night", "yield on L2 today?": the
+  // yield over a window is what inspection found then (an electronics line's yield is its first-pass yield).
   if (
-    /\b(ausbeute|fpy|first.pass.yield|first.pass|durchlaufausbeute)\b/.test(lower) &&
-    (!machine || machine.type === 'line') &&
+    /\b(ausbeute|fpy|first.pass.yield|first.pass|durchlaufausbeute|yield)\b/.test(lower) &&
+    (!machine || machine.type === 'line' || resolution.kind !== 'one') &&
     !/\b(\w*rate|\w*quote|develop\w*|trend\w*|verlauf\w*|entwickel\w*|orders?|auftr\w*|run|start|trigger)\b/.test(lower)
   )
     return ['inspection_results', false];

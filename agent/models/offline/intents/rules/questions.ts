@@ -58,6 +58,17 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['asset_state', false];
+  // "how often did the oven on line 2 stop this week", "wie oft stand der Packer L1 heute": how often a machine stopped
+  // or failed is counted in its alarm history, not looked up in a manual.
+  if (
+    target &&
+    /\b(how often|how many times|wie oft|wie h(?:ä|ae)ufig|wie viele male)\b/.test(lower) &&
+    /\b(stop\w*|stand|standen|steht|stehen|down|ausgefallen|ausf(?:ä|ae)lle?|st(?:ö|oe)rung\w*|faults?|faulted|trip\w*|alarm\w*|fail\w*|broke\w*)\b/.test(
+      lower,
+    ) &&
+    !/\b(should|must|soll\w*|muss\w*|recommended|empfohlen\w*|manual|handbuch)\b/.test(lower)
+  )
+    return ['alarms', usesPrevious];
   // "is the reflow on line 2 in spec", "liegt Zone 3 am Ofen L1 in der Toleranz", "is the chiller within tolerance": a
   // yes-or-no on a named machine now — its live values against their bands, not the manual's table alone.
   if (
@@ -273,6 +284,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     !/\b(alarm\w*|alert\w*|störung\w*|inspect\w*|ergebnis\w*|results?)\b/.test(lower) &&
+    // "Ausbeute heute", "yield last night": with no machine named, the yield is what inspection found, not the
+    // FirstPassYieldPct tag of whichever SPI or ICT has one.
+    !(rules.resolution.kind !== 'one' && /\b(ausbeute|yield|fpy|first.pass)\b/.test(lower)) &&
     strongTagMatch(withoutAssetWords(text, target), target)
   )
     return ['tag_history', usesPrevious];

@@ -38,6 +38,14 @@ export function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 
   return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
 }
 
+/** "05 Dec, 02:27 – 05:31": a window in plant time, its day once when both ends are on it. */
+export function timeRange(start: unknown, end: unknown, options: PlantAnswerOptions): string {
+  const from = time(start, options);
+  const day = from.includes(', ') ? from.slice(0, from.lastIndexOf(', ') + 2) : undefined;
+  const until = day && time(end, options).startsWith(day) ? time(end, options, 'time') : time(end, options);
+  return `${from} – ${until}`;
+}
+
 /** A span people read: "45 min", "21,9 h" (from 90 minutes up, as the scheduler writes its own). */
 export function span(minutes: number, options: PlantAnswerOptions): string {
   return minutes >= 90 ? `${figure(minutes / 60, options)} h` : `${figure(minutes, options, 0)} min`;

@@ -34,6 +34,23 @@ const beforeStop = {
 };
 
 describe('alarms answer', () => {
+  it('over a history, counts how often each alarm was raised and how many of those stop the machine', () => {
+    const stops = { advice: { causes: [], operatorAction: 'Clear the jam.', stopsMachine: true } };
+    const history = {
+      window: { from: '2026-03-02T23:00:00Z', to: '2026-03-04T09:00:00Z' },
+      events: [
+        { ...event('2026-03-03T08:00:00Z', 'L2-PCK', 'E-712', 'ESD tray magazine empty', 2, 'active'), ...stops },
+        event('2026-03-03T08:20:00Z', 'L2-PCK', 'E-712', 'ESD tray magazine empty', 2, 'cleared'),
+        event('2026-03-03T09:00:00Z', 'L2-PCK', 'E-711', 'ESD tray stock low', 4, 'active'),
+        { ...event('2026-03-04T07:00:00Z', 'L2-PCK', 'E-712', 'ESD tray magazine empty', 2, 'active'), ...stops },
+      ],
+      activeNow: [],
+      truncated: false,
+    };
+    expect(alarmsAnswer(history, en).lead[0]).toBe('Raised 3× (E-712 ESD tray magazine empty ×2, E-711 ESD tray stock low ×1); 2 of them stop the machine.');
+    expect(alarmsAnswer(history, de).lead[0]).toBe('3× ausgelöst (E-712 ESD tray magazine empty ×2, E-711 ESD tray stock low ×1); davon 2 mit Maschinenstopp.');
+  });
+
   it('before a stop leads with the stop and the most severe alarm raised before it, with what to do', () => {
     const { lead, body } = alarmsAnswer(beforeStop, en);
     expect(lead[0]).toContain('L2-PNP1 stopped at 04 Mar, 09:46');
@@ -56,7 +73,7 @@ describe('alarms answer', () => {
       event(new Date(Date.parse('2026-03-04T06:00:00Z') + i * 60_000).toISOString(), 'L1-PNP1', 'E-301', 'Feeder reel low', 4, 'active'),
     );
     const { lead, body } = alarmsAnswer({ window: { from: '2026-03-04T05:00:00Z', to: '2026-03-04T07:00:00Z' }, events, activeNow: [], truncated: false }, en);
-    expect(lead[0]).toMatch(/^15 alarm events 04 Mar, 06:00 – 08:00/);
+    expect(lead.join('\n')).toMatch(/^15 alarm events 04 Mar, 06:00 – 08:00/m);
     expect(body[0]).toContain('…and 3 earlier events');
     expect(body[0]).toContain('07:14');
   });

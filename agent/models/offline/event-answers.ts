@@ -125,6 +125,7 @@ export function alarmsAnswer(output: Row, options: PlantAnswerOptions): PlantAns
       );
   } else {
     lead.push(
+      ...raisedSummary(events, options),
       events.length === 0
         ? say(options, `No alarm events ${windowWords(window, options)}.`, `Keine Alarmereignisse ${windowWords(window, options)}.`)
         : say(
@@ -152,6 +153,34 @@ export function alarmsAnswer(output: Row, options: PlantAnswerOptions): PlantAns
   }
   body.push(activeNowLines(output, options).join('\n'));
   return { lead, body };
+}
+
+/**
+ * "how often did the oven on line 2 stop this week": how many times each alarm was raised in the window, and how many
+ * of those stopped the machine (the catalogue says which do). Only for a history of several events, where counting
+ * them from the list is work.
+ */
+function raisedSummary(events: readonly Row[], options: PlantAnswerOptions): string[] {
+  const raised = events.filter((event) => event.state === 'active' || event.state === 'acknowledged');
+  if (events.length < 3 || raised.length === 0) return [];
+  const counts = new Map<string, { text: string; count: number; stops: boolean }>();
+  for (const event of raised) {
+    const code = str(event.code) ?? str(event.text) ?? '?';
+    const entry = counts.get(code) ?? { text: str(event.text) ?? '', count: 0, stops: isRecord(event.advice) && event.advice.stopsMachine === true };
+    entry.count += 1;
+    counts.set(code, entry);
+  }
+  const stops = [...counts.values()].filter((entry) => entry.stops).reduce((sum, entry) => sum + entry.count, 0);
+  const listed = [...counts.entries()]
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([code, entry]) => `${code} ${entry.text} ×${entry.count}`.replace(/\s+/g, ' '));
+  return [
+    say(
+      options,
+      `Raised ${raised.length}× (${listed.join(', ')}); ${stops === 0 ? 'none of them stops the machine' : `${stops === 1 ? 'one of them stops' : `${stops} of them stop`} the machine`}.`,
+      `${raised.length}× ausgelöst (${listed.join(', ')}); ${stops === 0 ? 'keiner davon hält die Maschine an' : `davon ${stops} mit Maschinenstopp`}.`,
+    ),
+  ];
 }
 
 // ── inspection_results ───────────────────────────────────────────────────────────────────────

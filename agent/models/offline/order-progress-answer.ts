@@ -3,7 +3,7 @@
  * production status every line reports — running (made so far, rate, done about), planned (on which line, and
  * what that line runs now) or finished — before the lines' lists. Nothing is recomputed: the numbers are the tool's.
  */
-import { type PlantAnswerOptions, type Row, figure, num, rows, say, span, str, time, isRecord } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, num, rows, say, span, str, time, timeRange, isRecord } from './answer-format';
 
 /** The last order a question names ("PO-24118", "24118"): after "and 24119?" the earlier one is the turn before's. */
 function askedOrder(question: string): string | undefined {
@@ -79,13 +79,9 @@ function plannedWindow(order: Row, options: PlantAnswerOptions): string {
         ? say(options, ` — ${span(lateMin, options)} late.`, ` — ${span(lateMin, options)} zu spät.`)
         : say(options, ' — on time.', ' — rechtzeitig.');
   const dueText = due ? say(options, `, due ${time(due, options)}`, `, fällig ${time(due, options)}`) : '';
-  // "05 Dec, 02:27 – 05:31": the day once when both ends are on it.
-  const from = time(start, options);
-  const day = from.includes(', ') ? from.slice(0, from.lastIndexOf(', ') + 2) : undefined;
-  const until = day && time(end, options).startsWith(day) ? time(end, options, 'time') : time(end, options);
   return say(
     options,
-    `In the current plan it runs ${from} – ${until}${dueText}${verdict || '.'}`,
-    `Im aktuellen Plan läuft er ${from} – ${until}${dueText}${verdict || '.'}`,
+    `In the current plan it runs ${timeRange(start, end, options)}${dueText}${verdict || '.'}`,
+    `Im aktuellen Plan läuft er ${timeRange(start, end, options)}${dueText}${verdict || '.'}`,
   );
 }

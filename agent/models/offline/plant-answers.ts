@@ -10,7 +10,7 @@ import { germanScheduleText } from './german-schedule-text';
 import { germanHandoverText } from './german-handover-text';
 import { formatPlantTime } from '@/lib/plant-time';
 
-import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, span, str, time, withUnit } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, span, str, time, timeRange, withUnit } from './answer-format';
 import type { PlantAnswer } from './answer-format';
 import { alarmsAnswer, inspectionResultsAnswer, triggerInspectionAnswer } from './event-answers';
 export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
@@ -256,7 +256,11 @@ function productionStatusAnswer(output: Row, options: PlantAnswerOptions): Plant
     }
     const next = orders
       .filter((order) => order.status === 'planned')
-      .map((order) => `${str(order.orderId)} (${figure(num(order.plannedQuantity), options, 0)} × ${str(order.productId)})`);
+      // With the current plan's times where the scheduler gave them: "PO-24121 (300 × HMI-7MB, 05 Dec, 02:15 – 05:19)".
+      .map((order) => {
+        const planned = str(order.plannedStart) && str(order.plannedEnd) ? `, ${timeRange(order.plannedStart, order.plannedEnd, options)}` : '';
+        return `${str(order.orderId)} (${figure(num(order.plannedQuantity), options, 0)} × ${str(order.productId)}${planned})`;
+      });
     if (next.length > 0) body.push(say(options, `${lineName} next: ${next.join(', ')}.`, `${lineName} danach: ${next.join(', ')}.`));
   }
   return { lead, body: body.length > 0 ? [body.join('\n')] : [] };

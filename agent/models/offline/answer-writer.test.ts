@@ -418,3 +418,40 @@ describe('the sentence or table row that answers a manual question', () => {
     expect(answeringSentences('max floor life MSL 3', [msl])).toEqual([{ sentence: '3 — Floor life: 168 hours.', number: 3 }]);
   });
 });
+
+describe('a plural asked of a machine', () => {
+  it('"and the zone temps?" leads with the measured zone temperatures, not their setpoints or heater outputs', () => {
+    const tags = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((zone) => [
+      {
+        tagId: `Zone${zone}.SetpointC`,
+        description: `Heating zone ${zone} temperature setpoint`,
+        value: 160 + zone,
+        unit: '°C',
+        quality: 'good',
+        writable: true,
+      },
+      {
+        tagId: `Zone${zone}.TemperatureC`,
+        description: `Measured heating zone ${zone} temperature`,
+        value: 150 + zone,
+        unit: '°C',
+        quality: 'good',
+        writable: false,
+      },
+      {
+        tagId: `Zone${zone}.HeaterOutputPct`,
+        description: `Heater output of zone ${zone} from its temperature controller`,
+        value: 40,
+        unit: '%',
+        quality: 'good',
+        writable: false,
+      },
+    ]);
+    const output = { asset: { id: 'L1-RFL', name: 'Reflow oven L1' }, tags, sources: [] };
+    const answer = writeAnswer([{ tool: 'asset_state', args: { asset: 'L1-RFL' }, content: JSON.stringify(output) }], { question: 'and the zone temps?' });
+    const lead = answer.split('\n\n')[1]!.split('\n');
+    expect(lead.filter((line) => line.startsWith('**'))).toHaveLength(8);
+    expect(lead[0]).toMatch(/^\*\*Measured heating zone 1 temperature\*\* \(Zone1\.TemperatureC\): 151 °C/);
+    expect(lead.filter((line) => line.startsWith('**')).join('\n')).not.toMatch(/SetpointC|HeaterOutputPct/);
+  });
+});

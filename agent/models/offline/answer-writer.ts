@@ -223,8 +223,11 @@ function isAsked(row: Row, context: Context): boolean {
   const parts = numbers.filter((number) => /^[a-z]{3,}\d+$/.test(number) && !NUMBERED_MACHINES.test(number.replace(/\d+$/, '')));
   if (parts.length > 0) return parts.every((part) => own.includes(part));
   if (distinctive.length === 0) return false;
+  // "the zone temps": a plural names what its singular does ("temps" → "temp…").
   const hits = distinctive.filter((word) =>
-    own.some((mine) => mine === word || (word.length >= 4 && mine.startsWith(word)) || (mine.length >= 4 && word.startsWith(mine))),
+    [word, word.replace(/(?<=\w{3})s$/, '')].some((form) =>
+      own.some((mine) => mine === form || (form.length >= 4 && mine.startsWith(form)) || (mine.length >= 4 && form.startsWith(mine))),
+    ),
   );
   // "zone 4" must not pick zone 3's row: a numbered word of the same kind must match exactly.
   const numbered = numbers.every((number) => {
@@ -403,8 +406,13 @@ function wholeMachineVerdict(state: Row, rows: readonly Row[], passages: readonl
 
 function leadValues(output: unknown, context: Context): string[] {
   if (!isRecord(output) || !Array.isArray(output.tags)) return [];
-  const asked = (output.tags as Row[]).filter((row) => isAsked(row, context));
-  if (asked.length === 0 || asked.length > 4) return [];
+  let asked = (output.tags as Row[]).filter((row) => isAsked(row, context));
+  // "and the zone temps?": eight zones' temperatures and their eight setpoints all fit the words; the measured ones
+  // are asked unless the question names setpoints.
+  if (asked.length > 8 && !context.asked.some((word) => /^(?:setpoints?|sollw\w*|soll|sp)$/.test(word))) asked = asked.filter((row) => row.writable !== true);
+  // … and the heater outputs' descriptions mention "zone" and "temperature" too: then the rows whose id says it.
+  if (asked.length > 8) asked = asked.filter((row) => isAsked({ tagId: row.tagId }, context));
+  if (asked.length === 0 || asked.length > 8) return [];
   return asked.map((row) => {
     const name = shortDescription(scalar(row.description)) ?? scalar(row.tagId) ?? '';
     const value = plantValue(row, context) ?? withUnit(row, 'value', context) ?? '—';

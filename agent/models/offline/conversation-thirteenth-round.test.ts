@@ -124,3 +124,35 @@ describe('the yield with no machine named', () => {
     },
   );
 });
+
+describe('a follow-up that names only another topic', () => {
+  const afterLine2 = (text: string) => after('plant_overview', { line: 'Line2' }, 'wie läuft Linie 2', text);
+
+  it.each([
+    ['und die Materialreichweite?', 'material_status'],
+    ['and the material?', 'material_status'],
+    ['und die Wartung?', 'maintenance_forecast'],
+    ['and the orders?', 'production_status'],
+  ])('"%s" after line 2’s overview reads %s of line 2', async (text, tool) => {
+    expect(await afterLine2(text)).toMatchObject({ kind: 'tool', tool, args: { line: 'Line2' } });
+  });
+
+  it('"was geht zuerst aus?" after line 2’s overview is line 2’s run-out', async () => {
+    expect(await afterLine2('was geht zuerst aus?')).toMatchObject({ kind: 'tool', tool: 'material_status', args: { line: 'Line2' } });
+  });
+
+  it('"was geht zuerst aus?" with nothing before asks which line', async () => {
+    expect(await ask('was geht zuerst aus?')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});
+
+describe('the limit of a measurement just shown', () => {
+  it.each(["what's the limit?", 'was ist die Grenze?', "what's the max allowed?"])(
+    '"%s" after the L2 oven’s O2 trend reads the oven and the O2 row of its manual',
+    async (text) => {
+      const plan = await after('tag_history', { asset: 'L2-RFL', tag: 'O2Ppm' }, 'show me the O2 on the L2 oven over the last 4 hours', text);
+      expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-RFL' } });
+      expect(plan.kind === 'tool' && plan.also?.[0]).toMatchObject({ tool: 'search_manuals', args: { query: expect.stringContaining('O2Ppm') } });
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './language';
+import { conversationLanguage, detectLanguage } from './language';
 
 describe('the language a request is in', () => {
   it('reads German from its own words when the rest is a compound or shared with English', () => {
@@ -12,5 +12,15 @@ describe('the language a request is in', () => {
   it('reads English requests as English, mixed with German names', () => {
     expect(detectLanguage('what was the Rakeldruck at on L1?')).toBe('en');
     expect(detectLanguage("don't touch zone 4")).toBe('en');
+  });
+});
+
+describe('the language of a message in a conversation', () => {
+  it('is its own when its words say, else the message before’s', () => {
+    expect(conversationLanguage('was geht zuerst aus?', 'und die Materialreichweite?')).toBe('de');
+    expect(conversationLanguage('L2?', 'wie läuft der Ofen')).toBe('de');
+    expect(conversationLanguage('L2?', "how's the oven")).toBe('en');
+    expect(conversationLanguage('and line 2?', 'wie läuft der Ofen')).toBe('en');
+    expect(conversationLanguage('L2?', undefined)).toBe('en');
   });
 });

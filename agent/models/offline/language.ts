@@ -17,7 +17,9 @@ const GERMAN = new Set(
     // "Pastenvolumen zu niedrig, was tun?": "was" is English too, so the rest of such a question must say German.
     'zu tun niedrig wenig viel kalt heiss muss kann soll darf wird werden hat haben ' +
     // "fahr sie wieder an": a short request whose only other word is "an", English too.
-    'sie ihn es wieder fahr fahre'
+    'sie ihn es wieder fahr fahre ' +
+    // "was geht zuerst aus?": everyday words no English sentence has.
+    'geht gehen ging zuerst aus als sonst nur auch mehr weniger los nach vor gut schlecht'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -45,4 +47,15 @@ export function languageEvidence(text: string): { german: number; english: numbe
 export function detectLanguage(text: string): Language {
   const { german, english } = languageEvidence(text);
   return german > english ? 'de' : 'en';
+}
+
+/**
+ * The language of a message in a conversation: its own words decide; "ok", "L2?" or "was geht zuerst aus?" (whose
+ * words are as English as German) are in the language of the message before, when that one says.
+ */
+export function conversationLanguage(text: string, previousText: string | undefined): Language {
+  const own = languageEvidence(text);
+  if (own.german !== own.english || !previousText) return detectLanguage(text);
+  const before = languageEvidence(previousText);
+  return before.german === before.english ? detectLanguage(text) : before.german > before.english ? 'de' : 'en';
 }

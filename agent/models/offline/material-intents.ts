@@ -246,6 +246,16 @@ function materialStatusPlan(input: MaterialPlanInput): Plan {
     const inherited = previousPart ? { part: previousPart } : previousOrder ? { order: previousOrder } : previousLine ? { line: previousLine } : undefined;
     if (inherited) return input.call(inherited);
   }
+  // "wie läuft Linie 2" → "was geht zuerst aus?": a run-out question names no line because the conversation is on one.
+  const conversationLine = input.previous?.args.line ?? input.previous?.args.asset;
+  if (
+    part.kind === 'none' &&
+    typeof conversationLine === 'string' &&
+    /^line\s*\d+$/i.test(conversationLine) &&
+    // "and the material on both lines?" asks for more than the line talked about.
+    !/\b(both|beide\w*|all|alle\w*|every|jede\w*|plant|werk)\b/i.test(input.text)
+  )
+    return input.call({ line: conversationLine });
   if (part.kind === 'ambiguous')
     return clarify(
       say(

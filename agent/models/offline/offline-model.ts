@@ -16,7 +16,7 @@ import { writeAnswer, type ToolResultForAnswer } from './answer-writer';
 import { earlierResults } from './earlier-results';
 import type { PreviousCall } from './intents';
 import { intentEngine } from './intent-classifier';
-import { detectLanguage } from './language';
+import { conversationLanguage } from './language';
 import { understand } from './understand';
 
 export const OFFLINE_MODEL_NAME = 'offline intent model';
@@ -126,7 +126,8 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
           asked,
         ) && asked.trim().split(/\s+/).length <= 6;
       const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
-      return new AIMessage(writeAnswer(results, { language: detectLanguage(asked), question, timeZone: this.#options.timeZone }));
+      const language = conversationLanguage(asked, humans.at(-2)?.text);
+      return new AIMessage(writeAnswer(results, { language, question, timeZone: this.#options.timeZone }));
     }
 
     const humans = messages.filter((message) => message.getType() === 'human');

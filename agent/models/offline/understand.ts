@@ -6,7 +6,7 @@ import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
-import { detectLanguage, languageEvidence } from './language';
+import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
 import { withoutNegatedWrites } from './negated-clauses';
 import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand, splitStopCompounds, spokenSpellings, withoutPlannedStep } from './text';
@@ -46,7 +46,7 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   // "ok", "L2?" after a German question: a reply without language words is in the conversation's language.
   const before = input.previousText ? languageEvidence(input.previousText) : undefined;
   if (evidence.german === evidence.english && before && before.german !== before.english) {
-    const language = before.german > before.english ? 'de' : 'en';
+    const language = conversationLanguage(input.text, input.previousText);
     return planReply({ ...input, classification: await classifyIntent(classified, language), language });
   }
   if (evidence.german === evidence.english) {

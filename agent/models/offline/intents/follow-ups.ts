@@ -356,6 +356,11 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "and its alarms?": the same target, the alarms now.
     reading.intent = 'alarms';
     reading.followUp = true;
+  } else if (previousIntent && FOLLOW_UP.test(lower) && wordCount(lower) <= 5 && !isCommandChatter(lower) && topicSwitch(lower, previousIntent)) {
+    // "wie läuft Linie 2" → "und die Materialreichweite?", "and the orders?", "und die Wartung?": the same line or
+    // machine, another topic.
+    reading.intent = topicSwitch(lower, previousIntent)!;
+    reading.followUp = true;
   } else if (
     previousIntent === 'production_status' &&
     FOLLOW_UP.test(lower) &&
@@ -540,4 +545,19 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     return { intent, combined: `set ${args.tag} of ${other.id} to ${String(args.value)}` };
   if (WRITE_INTENTS.has(intent)) return undefined;
   return { intent, combined: `${other.id}${typeof args.tag === 'string' ? ` ${args.tag}` : ''}` };
+}
+
+/** Topic words of a short follow-up and the read that answers them; work orders before maintenance and orders. */
+const TOPICS: readonly [RegExp, Intent][] = [
+  [/\b(work ?orders?|wos|arbeitsauftr\w*|wartungsauftr\w*)\b/, 'list_work_orders'],
+  [/\b(material\w*|reichweite|stock|bestand|best(?:ä|ae)nde|teile|parts|rollen|reels?)\b/, 'material_status'],
+  [/\b(maintenance|wartung\w*|forecast|prognose|rul|restlebensdauer)\b/, 'maintenance_forecast'],
+  [/\b(orders?|auftr(?:ä|ae)ge|auftrag|fertigungsauftr\w*)\b/, 'production_status'],
+  [/\b(inspection\w*|inspektion\w*|aoi-?\w*|yield|ausbeute|defects?)\b/, 'inspection_results'],
+];
+
+/** The read a topic-only follow-up asks for, when it is another than the turn before's. */
+function topicSwitch(lower: string, previousIntent: Intent): Intent | undefined {
+  const found = TOPICS.find(([words]) => words.test(lower))?.[1];
+  return found && found !== previousIntent ? found : undefined;
 }

@@ -33,7 +33,7 @@ export function withUnit(value: number | undefined, unit: unknown, options: Plan
   return text === '%' ? `${shown} %` : `${shown} ${text}`;
 }
 
-export function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 'datetime' = 'datetime'): string {
+export function time(iso: unknown, options: PlantAnswerOptions, style: 'time' | 'datetime' | 'weekdayTime' = 'datetime'): string {
   const text = str(iso);
   return text ? formatPlantTime(text, options.timeZone, style, options.language) : '—';
 }

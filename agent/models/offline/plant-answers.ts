@@ -464,7 +464,7 @@ function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswe
       : known.slice(0, MAX_LINES).map((asset) => {
           const due = asset.due as Row;
           const window = isRecord(asset.recommendedWindow) ? asset.recommendedWindow : undefined;
-          return `- **${str(asset.name)}** (${str(asset.assetId)}, ${str(asset.component)?.toLowerCase() ?? ''}): ${str(due.text)}${
+          return `- **${str(asset.name)}** (${str(asset.assetId)}, ${str(asset.component)?.toLowerCase() ?? ''}): ${dueWords(due, asset.computedAt, options)}${
             window
               ? say(
                   options,
@@ -486,6 +486,21 @@ function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswe
     );
   }
   return { lead, body };
+}
+
+/**
+ * "due between Sun 08:08 and Sun 20:05, most likely Sun 09:58 (plant time)", "fällig zwischen So. 08:08 und …": the
+ * forecast's window in the language asked. Within the coming week a weekday names the day; further out the date.
+ */
+function dueWords(due: Row, computedAt: unknown, options: PlantAnswerOptions): string {
+  const base = Date.parse(String(computedAt ?? ''));
+  const at = (iso: unknown) => time(iso, options, Number.isFinite(base) && Date.parse(String(iso)) - base < 6 * 86_400_000 ? 'weekdayTime' : 'datetime');
+  if (!str(due.from) || !str(due.to) || !str(due.mostLikely)) return str(due.text) ?? '';
+  return say(
+    options,
+    `due between ${at(due.from)} and ${at(due.to)}, most likely ${at(due.mostLikely)} (plant time)`,
+    `fällig zwischen ${at(due.from)} und ${at(due.to)}, am wahrscheinlichsten ${at(due.mostLikely)} (Werkszeit)`,
+  );
 }
 
 // ── generate_shift_handover ──────────────────────────────────────────────────────────────────

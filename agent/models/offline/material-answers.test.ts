@@ -131,6 +131,19 @@ const answer = (tool: string, args: Record<string, unknown>, output: unknown, la
   writeAnswer([{ tool, args, content: JSON.stringify(output) }], { language, timeZone: 'Europe/Berlin' });
 
 describe('material answers', () => {
+  it('gives the asked line’s own line-side stock, and the other lines’ apart', () => {
+    const output = {
+      ...lineStatus,
+      scope: 'line Line2',
+      parts: [
+        { ...lineStatus.parts[1], stockLineSide: { Line1: 68_969 }, lineSideRunOutAt: { Line1: '2026-12-02T16:00:00.000Z', Line2: NOW } },
+        lineStatus.parts[2],
+      ],
+    };
+    const text = answer('material_status', { line: 'Line2' }, output);
+    expect(text).toMatch(/- GRM155R71C104KA88D: stock \S+ in the warehouse \+ 0 line-side on Line2 \(68,969 on Line1\)/);
+  });
+
   it('leads a line’s status with what runs out first and when, in plant time', () => {
     const text = answer('material_status', { line: 'Line1' }, lineStatus);
     const first = text.split('\n')[0]!;
@@ -139,7 +152,7 @@ describe('material answers', () => {
     // The soonest first in the detail, then the covered part; the raw output never shows.
     expect(text.indexOf('- GRM155R71C104KA88D')).toBeLessThan(text.indexOf('- STM32H743ZIT6'));
     expect(text).toContain('next delivery ASN-4420 02 Dec, 16:00 (600 pcs, late)');
-    expect(text).toContain('- TRAY-ESD-A4: stock 2,000 in the warehouse + 0 line-side; uses 10/h; covered');
+    expect(text).toContain('- TRAY-ESD-A4: stock 2,000 in the warehouse + 0 line-side on Line1; uses 10/h; covered');
     expect(text).not.toMatch(/[{}"]|T\d\d:\d\d/);
   });
 

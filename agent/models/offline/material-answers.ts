@@ -158,11 +158,19 @@ function materialStatus(output: Row, args: Row, options: Options): string {
     const lineSideTotal = Object.values(lineSide).reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
     const runOut = runOutOf(part, line);
     const delivery = isRecord(part.nextDelivery) ? part.nextDelivery : undefined;
+    // A line asked about: its own line-side stock, and where the rest stands ("0 line-side on Line2, 68,969 on Line1"),
+    // not all lines' stock added up as if it were on the asked one.
+    const own = line ? (typeof lineSide[line] === 'number' ? (lineSide[line] as number) : 0) : lineSideTotal;
+    const elsewhere = line
+      ? Object.entries(lineSide)
+          .filter(([other, value]) => other !== line && typeof value === 'number' && value > 0)
+          .map(([other, value]) => say(options, `${amount(value, options)} on ${other}`, `${amount(value, options)} an ${other}`))
+      : [];
     const facts = [
       say(
         options,
-        `stock ${amount(part.stockWarehouse, options)} in the warehouse + ${amount(lineSideTotal, options)} line-side`,
-        `Bestand ${amount(part.stockWarehouse, options)} im Lager + ${amount(lineSideTotal, options)} an der Linie`,
+        `stock ${amount(part.stockWarehouse, options)} in the warehouse + ${amount(own, options)} line-side${line ? ` on ${line}` : ''}${elsewhere.length ? ` (${elsewhere.join(', ')})` : ''}`,
+        `Bestand ${amount(part.stockWarehouse, options)} im Lager + ${amount(own, options)} an der Linie${line ? ` ${line}` : ''}${elsewhere.length ? ` (${elsewhere.join(', ')})` : ''}`,
       ),
       say(options, `uses ${amount(part.demandPerHour, options)}/h`, `Verbrauch ${amount(part.demandPerHour, options)}/h`),
       runOut

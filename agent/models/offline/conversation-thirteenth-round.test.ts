@@ -156,3 +156,46 @@ describe('the limit of a measurement just shown', () => {
     },
   );
 });
+
+describe('commands as the floor says them', () => {
+  it.each([
+    ['schalt mal den Packer auf Linie 1 ab', 'L1-PCK'],
+    ['stell den Kompressor ab', 'UT-AIR'],
+    ['schalte den Chiller aus', 'UT-CHL'],
+  ])('"%s" stops %s (the separable verb)', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: 'stop' } });
+  });
+
+  it('"der Packer L1 schaltet immer ab" stops nothing', async () => {
+    expect(filesAWrite(await ask('der Packer L1 schaltet immer ab'))).toBe(false);
+  });
+
+  it.each(['reset the AOI on line 1 after the shift', 'stop the oven on line 2 tomorrow'])('"%s" says a command is filed only for now', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/only file a change for now/);
+  });
+
+  it.each(['hold that thought, what is the O2 on L2', 'hold your horses, how is line 1'])('"%s" holds nothing', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' ? plan.text : '').not.toMatch(/should hold/);
+  });
+
+  it.each([
+    ['kannst du mir sagen, ob der Packer L2 gestoppt werden darf?', 'L2-PCK'],
+    ['darf ich den Packer L2 stoppen?', 'L2-PCK'],
+    ['can I stop the L2 packer now?', 'L2-PCK'],
+  ])('"%s" reads the state of %s and commands nothing', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it.each(['the boss says restart the ICT on L2, do it', 'Chef sagt, starte den ICT auf L2 neu, mach bitte'])(
+    '"%s" asks which of the two commands of a restart to file',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan.kind === 'reply' && plan.text).toMatch(/reset.*start/s);
+    },
+  );
+});

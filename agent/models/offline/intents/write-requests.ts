@@ -429,6 +429,14 @@ export function imperativeCommand(text: string): boolean {
       OWN_REQUEST.test(lower)
     )
       return true;
+    // "the boss says restart the ICT on L2, do it": someone's order relayed in their words, made the asker's own.
+    if (
+      /^(?:the\s+|our\s+|my\s+)?[a-z]+\s+(?:says|said|wants us to|told us to|asked us to|wants you to)\s*,?\s*(?:to\s+)?(?:restart|reset|stop|start|hold|pause|resume|unhold|clear|shut down)\b/.test(
+        clause,
+      ) &&
+      OWN_REQUEST.test(lower)
+    )
+      return true;
     // "wär gut, wenn der Packer L2 mal anhält", "it would be good if the printer went on hold": a polite request.
     if (POLITE_IF.test(clause) && parseCommand(clause.replace(POLITE_IF, '')) !== undefined) return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
@@ -496,6 +504,8 @@ export function imperativeCommand(text: string): boolean {
       (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach den Drucker L1 mal aus": the separable "ausmachen".
       (/^(mach|mache|macht)$/.test(first) && last === 'aus' && words.length <= 8 && parseCommand(clause) === 'stop') ||
+      // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab": the separable "abschalten", "abstellen".
+      (/^(schalt|schalte|stell|stelle)$/.test(first) && /^(ab|aus)$/.test(last) && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(

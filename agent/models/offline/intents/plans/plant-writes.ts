@@ -112,7 +112,7 @@ export function planMachineCommand(plan: PlanContext): Plan {
 }
 
 const RESTART =
-  /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
+  /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|start\w*\b[^.?!,]*\bneu(?=\s*(?:bitte|mal|jetzt)?\s*(?:[.!,;]|$))|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
 
 /**
  * "take zone 3 up by 5", "zone 3 is 4 degrees low, bump it up" are relative: without the current value there is no

@@ -8,6 +8,7 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
+import { LATER } from '../plans/plant-writes';
 import { ASKS_OR_REPORTS, GIVE_FREE, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
 import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
@@ -28,6 +29,18 @@ function hasOneSetpoint(target: AssetRef): boolean {
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
+  // "reset the AOI on line 1 after the shift", "stop the L2 oven tomorrow": a command for later is still a command —
+  // its plan says a write is filed only for now — not a handover because "shift" is in it.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /^(?:(?:please|pls|bitte|can you|could you)\s+)*(?:reset|restart|stop|start|hold|pause|resume|unhold|clear|shut down|switch off|turn off|switch on|turn on)\b/.test(
+      lower,
+    ) &&
+    LATER.test(lower) &&
+    !/\?\s*$/.test(lower)
+  )
+    return ['machine_command', false];
   // "remind me what first article inspection requires", "steht irgendwo wie man den Ofen nach Not-Aus wieder hochfährt": the manuals.
   if (
     /\b(remind me (?:what|how|which|when)|erinner\w* mich,? (?:was|wie|welche\w*|wann)|where does it say|is it written (?:down )?anywhere|steht (?:das )?(?:irgendwo|wo|da|dort)\b.*\b(?:wie|was|ob)|gibt(?:'?s| es) (?:eine |ne )?(?:anleitung|beschreibung|vorschrift)|wie man\b|how (?:one|you) (?:should |would )?(?:restart|start|reset|clean|change|replace|calibrate|set up))\b/.test(

@@ -69,6 +69,20 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(should|must|soll\w*|muss\w*|recommended|empfohlen\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', usesPrevious];
+  // "can I stop the L2 packer now?", "darf ich den Ofen L1 abschalten?", "kannst du mir sagen, ob der Packer L2 gestoppt
+  // werden darf?": whether a command may be given is answered by the machine's state now (what it runs, its alarms);
+  // the command itself is a request of its own.
+  if (
+    target &&
+    target.type !== 'line' &&
+    (/^(?:can|may|could|should) (?:i|we) (?:safely |now )?(?:stop|reset|restart|hold|pause|start|shut (?:it |\w+ )?down|switch off|turn off)\b|\bis it (?:ok|okay|safe|fine|alright) to (?:stop|reset|restart|hold|pause|start|shut down|switch off|turn off)\b/.test(
+      lower,
+    ) ||
+      /^(?:darf|kann|k(?:ö|oe)nnen|d(?:ü|ue)rfen) (?:ich|wir|man)\b.*\b(?:stoppen|abschalten|ausschalten|anhalten|abstellen|zur(?:ü|ue)cksetzen|neu starten|starten|runterfahren|herunterfahren)\b|\bob\b.*\b(?:gestoppt|abgeschaltet|ausgeschaltet|angehalten|abgestellt|zur(?:ü|ue)ckgesetzt|neu gestartet|gestartet|runtergefahren|heruntergefahren) werden (?:darf|kann|soll)\b/.test(
+        lower,
+      ))
+  )
+    return ['asset_state', false];
   // "is the reflow on line 2 in spec", "liegt Zone 3 am Ofen L1 in der Toleranz", "is the chiller within tolerance": a
   // yes-or-no on a named machine now — its live values against their bands, not the manual's table alone.
   if (

@@ -199,3 +199,55 @@ describe('commands as the floor says them', () => {
     },
   );
 });
+
+describe('planners and shift leads, in their words', () => {
+  it('"handover for the late shift yesterday" is yesterday’s 14:00–22:00, not the current shift', async () => {
+    expect(await ask('handover for the late shift yesterday')).toMatchObject({
+      kind: 'tool',
+      tool: 'generate_shift_handover',
+      args: { from: '2026-03-03T13:00:00.000Z', to: '2026-03-03T21:00:00.000Z' },
+    });
+  });
+
+  it.each([
+    ['what if the L2 oven is down the whole night shift', 8, 12],
+    ['was wäre wenn der Ofen L2 die ganze Spätschicht steht', 8, 4],
+  ])('"%s" plans the outage over that shift', async (text, hours, startsInHours) => {
+    expect(await ask(text)).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L2-RFL', hours, startsInHours } },
+    });
+  });
+
+  it('"what if line 2 is down the whole night shift" is a what-if, not the night’s handover', async () => {
+    const plan = await ask('what if line 2 is down the whole night shift');
+    expect(plan).not.toMatchObject({ tool: 'generate_shift_handover' });
+  });
+
+  it.each([
+    ['what if we get a rush order of 200 CPU boards due tomorrow noon', 26],
+    ['was wäre wenn ein Eilauftrag über 300 HMI Platinen bis übermorgen kommt', 60],
+  ])('"%s" is due %s hours from now', async (text, dueInHours) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'rush_order', dueInHours } } });
+  });
+
+  it.each(['E-302 on placer 1 line 2 what now', 'E-140 am Drucker L1, was jetzt?'])('"%s" asks the manual what to do', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it.each(["what's the torque for the nozzle holder screws", 'wie hoch ist das Anzugsmoment der Düsenhalter-Schrauben'])(
+    '"%s" is a specification in the manual, for every placer',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    },
+  );
+
+  it('"was war heute zwischen 10 und 12 auf Linie 2 los" reads line 2’s alarm history of that window', async () => {
+    expect(await ask('was war heute zwischen 10 und 12 auf Linie 2 los')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { state: 'all', line: 'Line2', from: '2026-03-04T09:00:00.000Z', to: '2026-03-04T11:00:00.000Z' },
+    });
+  });
+});

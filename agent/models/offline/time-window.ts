@@ -454,7 +454,8 @@ const WEEKDAYS: [RegExp, number][] = [
 export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
   let offset: number | undefined;
-  if (/\b(tomorrow|morgen|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
+  if (/\b(day after tomorrow|(?:ü|ue)bermorgen)\b/.test(t)) offset = 2;
+  else if (/\b(tomorrow|morgen|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
   else if (/\b(today|tonight|this evening|heute|heute nacht|heute abend)\b/.test(t)) offset = 0;
   else {
     const weekday = WEEKDAYS.find(([pattern]) => pattern.test(t))?.[1];

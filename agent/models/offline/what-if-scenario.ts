@@ -6,6 +6,7 @@ import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
+import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
 import { slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
@@ -183,7 +184,24 @@ export function outageStart(text: string, time: TimeContext): { startsInHours: n
   if (slot && Date.parse(slot.from) > now)
     return { startsInHours: quarter(Date.parse(slot.from) - now), hours: quarter(Date.parse(slot.to) - Date.parse(slot.from)) };
   const clock = startClock(text, time);
-  return clock ? { startsInHours: quarter(clock.getTime() - now) } : undefined;
+  if (clock) return { startsInHours: quarter(clock.getTime() - now) };
+  // "what if line 2 is down the whole night shift": that shift, the one running when it is, else the next of its name.
+  const shift = namedShiftAhead(text, time);
+  return shift
+    ? { startsInHours: quarter(Math.max(0, shift.from.getTime() - now)), hours: quarter(shift.to.getTime() - Math.max(now, shift.from.getTime())) }
+    : undefined;
+}
+
+/** The named shift ("night shift", "Spätschicht", "the lates") running now or next, from the plant's shift calendar. */
+function namedShiftAhead(text: string, time: TimeContext): { from: Date; to: Date } | undefined {
+  const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/i.exec(text);
+  if (!named) return undefined;
+  const word = (named[1] ?? named[2] ?? named[3]!).toLowerCase();
+  const name = /^(?:early|earlies|morning|fr)/.test(word) ? 'early' : /^(?:late|lates|afternoon|sp)/.test(word) ? 'late' : 'night';
+  const calendar = time.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: time.timeZone };
+  let shift = shiftAt(calendar, time.now);
+  for (let step = 0; step < 6 && shift.name !== name; step++) shift = shiftAt(calendar, shift.to);
+  return shift.name === name ? { from: shift.from, to: shift.to } : undefined;
 }
 
 /** A follow-up that gives only a new number: "make it 8", "what about 6?", "mach 12 draus", "lieber 4". */

@@ -35,7 +35,9 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "Was war letzte Nacht los?" at 03:40: the night is still running, so it is the current shift so far.
   const duringTheNight =
     /\b(night|nacht)\b/.test(lower) && !/\b(previous|vorige\w*|vorherige\w*|yesterday|gestern|vorgestern|before|davor)\b/.test(lower) && nightNow(timeContext);
-  if (current || duringTheNight || forTheNextShift(lower, timeContext)) return call({ shift: 'current', ...line });
+  // "handover for the late shift yesterday" names a shift that was, not the one the current report goes to.
+  const pastDay = /\b(yesterday'?s?|gestern\w*|vorgestern|day before)\b/.test(lower);
+  if (current || duringTheNight || (forTheNextShift(lower, timeContext) && !pastDay)) return call({ shift: 'current', ...line });
   if (previous) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });

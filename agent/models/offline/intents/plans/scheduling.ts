@@ -39,18 +39,24 @@ export function planReleaseSchedule(plan: PlanContext): Plan {
   return call({ draftId });
 }
 
-/** "bis morgen früh", "by tonight": the hours until a due time named in words, in plant time. */
+/**
+ * "bis morgen früh", "by tonight", "due tomorrow noon", "bis übermorgen": the hours until a due time named in words, in
+ * plant time. A day named without a time of day is due at the end of its late shift.
+ */
 function dueByHours(text: string, context: TimeContext): number | undefined {
   const t = text.toLowerCase();
-  const named: [RegExp, number, number][] = [
-    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow morning|morgen (?:früh|frueh)|morgen morgen)\b/, 1, 6],
-    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow (?:noon|midday)|morgen mittag)\b/, 1, 12],
-    [/\b(?:by|until|till|bis|für|fuer) (?:tomorrow evening|morgen abend)\b/, 1, 18],
-    [/\b(?:by|until|till|bis|für|fuer) (?:tonight|this evening|heute abend)\b/, 0, 22],
+  const by = String.raw`\b(?:by|until|till|bis|für|fuer|due|fällig|faellig)`;
+  const named: [RegExp, string, number][] = [
+    [new RegExp(`${by} (?:tomorrow morning|morgen (?:früh|frueh)|morgen morgen)\\b`), 'tomorrow', 6],
+    [new RegExp(`${by} (?:tomorrow (?:at )?(?:noon|midday|lunch ?time)|morgen mittag)\\b`), 'tomorrow', 12],
+    [new RegExp(`${by} (?:tomorrow evening|morgen abend)\\b`), 'tomorrow', 18],
+    [new RegExp(`${by} (?:tonight|this evening|heute abend)\\b`), 'today', 22],
+    [new RegExp(`${by} (?:the )?(?:day after tomorrow|(?:ü|ue)bermorgen) (?:at )?(?:noon|midday|mittag)\\b`), 'übermorgen', 12],
+    [new RegExp(`${by} (?:the )?(?:day after tomorrow|(?:ü|ue)bermorgen)\\b`), 'übermorgen', 22],
   ];
   const found = named.find(([pattern]) => pattern.test(t));
   if (!found) return undefined;
-  const day = namedDay(found[1] === 1 ? 'tomorrow' : 'today', context);
+  const day = namedDay(found[1], context);
   if (!day) return undefined;
   const due = zonedInstant(day, `${String(found[2]).padStart(2, '0')}:00`, context.timeZone);
   const hours = (due.getTime() - context.now.getTime()) / 3_600_000;

@@ -355,6 +355,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&
+    // "what if line 2 is down the whole night shift": a shift as the span of a what-if, not the report of one.
+    !asksWhatIf(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.
     (!/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower) ||
       /\b(left open|still open|anything open|offen geblieben|noch offen|was ist offen)\b/.test(lower))

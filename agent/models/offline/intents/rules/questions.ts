@@ -36,7 +36,19 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return [target.type === 'line' ? 'plant_overview' : 'asset_state', false];
-  if (alarmCode(text) && /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*)\b/.test(lower))
+  // "what's the torque for the nozzle holder screws", "wie hoch ist das Anzugsmoment …": a specification of the machine
+  // is written in its manual; no tag measures it.
+  if (
+    /\b(torque|drehmoment\w*|anzugsmoment\w*|tightening|spaltma(?:ß|ss)\w*|clearance|\w*intervall?e?|\w*intervals?)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
+  if (
+    alarmCode(text) &&
+    /\b(mean\w*|bedeut\w*|what (to|do i|should i) do|was tun|was mache|cause|ursache|fix|beheb\w*|what now|now what|what next|next steps?|was jetzt|und jetzt|wie weiter)\b/.test(
+      lower,
+    )
+  )
     return ['search_manuals', false];
   // "wie warm ist das Lager vom Gebläse am Ofen 2", "Feeder 3 am Bestücker 2 Linie 1 leer?": one measurement of a named
   // machine, asked now — its live value, not a forecast or the stock of parts.
@@ -52,7 +64,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
     // "wie viel Lotpaste haben wir noch": what the plant has in stock is material, not the printer's paste level.
     !/\b(haben wir|have we|do we have|we have|we got|auf lager|im lager|in stock|bestand)\b/.test(lower) &&
-    !/\b(normal|spec|soll\w*|setpoint|limit\w*|toleran\w*|max\w*|min\w*|grenz\w*|range|bereich|allowed|erlaubt|trend\w*|verlauf\w*|history|alarm\w*|manual|handbuch|forecast|prognose|rul|when|wann)\b/.test(
+    !/\b(normal|spec|soll\w*|setpoint|limit\w*|toleran\w*|max\w*|min\w*|grenz\w*|range|bereich|allowed|erlaubt|trend\w*|verlauf\w*|history|alarm\w*|manual|handbuch|forecast|prognose|rul|when|wann|torque|drehmoment|anzugsmoment|screws?|schrauben?|tighten\w*|part numbers?|teilenummer\w*|interval\w*)\b/.test(
       lower,
     ) &&
     !imperativeCommand(text)
@@ -328,11 +340,12 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(alarm\w*|st(?:ö|oe)rung\w*|meldung\w*|trend|verlauf|temp\w*|druck|pressure|inspect\w*|aoi|order|auftrag\w*)\b/.test(lower)
   )
     return ['generate_shift_handover', false];
-  // "hab ich was verpasst seit 6?", "was ist in der letzten Stunde passiert?": what happened in a window is its alarm history
+  // "hab ich was verpasst seit 6?", "was ist in der letzten Stunde passiert?", "was war heute zwischen 10 und 12 auf Linie 2
+  // los": what happened in a window is its alarm history
   // (as "did I miss anything since 6?" and "what happened on line 2 since midnight" are).
   if (
     // Past only: "was passiert, wenn …" is a what-if, and a summary for a report is the handover.
-    /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened)\b/.test(lower) &&
+    /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened|was war\b.*\blos)\b/.test(lower) &&
     parseTimeWindow(text, detectLanguage(text), timeContext) &&
     !/\b(nacht\w*|night\w*|overnight|schicht\w*|shift|(?:ü|ue)bergabe|handover|trend|verlauf|auftrag\w*|orders?|wenn|if|falls|angenommen|suppose|summary|report|bericht|zusammenfass\w*)\b/.test(
       lower,

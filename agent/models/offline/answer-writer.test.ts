@@ -29,6 +29,10 @@ describe('the offline model’s answers', () => {
           rulHours: 22.09,
           lowerHours: 21.07,
           computedAt: '2026-12-02T15:00:00Z',
+          topSignals: [
+            { signal: 'SpindleVibrationMmS', contributionHours: -12.4 },
+            { signal: 'cycles_observed', contributionHours: 3.2 },
+          ],
           due,
           recommendedWindow: null,
           change: null,
@@ -49,6 +53,7 @@ describe('the offline model’s answers', () => {
     const german = writeAnswer([{ tool: 'maintenance_forecast', args: {}, content: JSON.stringify(output) }], { language: 'de' });
     expect(german.split('\n\n')[1]).toMatch(/: fällig zwischen Do\., 09:00 und Do\., 19:00, am wahrscheinlichsten Do\., 14:00 \(Werkszeit\)\.$/);
     const answer = writeAnswer([{ tool: 'maintenance_forecast', args: {}, content: JSON.stringify(output) }]);
+    expect(answer).toContain('What moves the forecast of L1-PNP2 against the average: SpindleVibrationMmS 12 h earlier, cycles_observed 3 h later.');
     expect(answer.split('\n\n')[1]).toBe(
       '- **Pick-and-place 2 L1** (L1-PNP2, placement spindle): due between Thu 09:00 and Thu 19:00, most likely Thu 14:00 (plant time).',
     );

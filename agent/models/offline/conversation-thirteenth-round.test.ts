@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a value said in another unit than the setpoint’s', () => {
   it.each([
@@ -248,6 +248,45 @@ describe('planners and shift leads, in their words', () => {
       kind: 'tool',
       tool: 'alarms',
       args: { state: 'all', line: 'Line2', from: '2026-03-04T09:00:00.000Z', to: '2026-03-04T11:00:00.000Z' },
+    });
+  });
+});
+
+describe('follow-ups on the alarms and the forecast just shown', () => {
+  const alarmsShown = {
+    previous: { tool: 'alarms', args: { state: 'active', line: 'Line2' } },
+    previousText: 'alarms on line 2 right now',
+    earlier: [
+      {
+        tool: 'alarms',
+        args: { state: 'active', line: 'Line2' },
+        output: {
+          events: [
+            { code: 'E-260', text: 'Board drop in conveyor', priority: 1, assetId: 'L2-RFL', state: 'cleared' },
+            { code: 'E-301', text: 'Feeder reel low', priority: 4, assetId: 'L2-PNP1', state: 'active' },
+          ],
+          activeNow: [{ code: 'E-301', text: 'Feeder reel low', priority: 4, assetId: 'L2-PNP1' }],
+        },
+      },
+    ],
+  };
+
+  it.each(['which one is the worst', 'welcher ist am schlimmsten', 'what does it mean', 'was bedeutet der'])(
+    '"%s" asks the manual about the most severe alarm active now',
+    async (text) => {
+      expect(await askWith({ text, ...alarmsShown })).toMatchObject({
+        kind: 'tool',
+        tool: 'search_manuals',
+        args: { query: expect.stringContaining('E-301') },
+      });
+    },
+  );
+
+  it.each(['why so soon?', 'what drives it', 'warum so früh?'])('"%s" after a forecast reads the forecast, which names its drivers', async (text) => {
+    expect(await after('maintenance_forecast', { asset: 'L1-PNP1' }, 'forecast placer 1 line 1', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'maintenance_forecast',
+      args: { asset: 'L1-PNP1' },
     });
   });
 });

@@ -475,6 +475,28 @@ function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswe
           }${isRecord(asset.change) && str(asset.change.text) ? `. ${asset.change.text}` : ''}.`;
         });
   const body: string[] = [];
+  // "why so soon?": what moved each forecast earlier or later than the average, for a machine or two asked about.
+  if (known.length <= 2)
+    for (const asset of known) {
+      const signals = rows(asset.topSignals)
+        .filter((signal) => typeof signal.contributionHours === 'number' && Math.abs(signal.contributionHours as number) >= 0.5)
+        .slice(0, 3)
+        .map((signal) => {
+          const hours = num(signal.contributionHours)!;
+          const amount = `${figure(Math.abs(hours), options, 0)} h`;
+          return hours < 0
+            ? say(options, `${str(signal.signal)} ${amount} earlier`, `${str(signal.signal)} ${amount} früher`)
+            : say(options, `${str(signal.signal)} ${amount} later`, `${str(signal.signal)} ${amount} später`);
+        });
+      if (signals.length > 0)
+        body.push(
+          say(
+            options,
+            `What moves the forecast of ${str(asset.assetId)} against the average: ${signals.join(', ')}.`,
+            `Was die Prognose von ${str(asset.assetId)} gegenüber dem Durchschnitt verschiebt: ${signals.join(', ')}.`,
+          ),
+        );
+    }
   if (unknown.length > 0) {
     const reason = str(unknown[0]!.detail);
     body.push(

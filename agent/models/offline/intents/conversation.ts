@@ -13,7 +13,8 @@ export const AFFIRMATION =
 /** An acknowledgement in front of a follow-up ("ok, and line 2?", "alles klar, und die AOI?"). */
 export const ACKNOWLEDGEMENT =
   /^(?:(?:ok(?:ay)?|alright|all right|cool|great|nice|thanks|thx|hm+|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke|bitte|please|pls)[\s,.!]+)+(?=\S)/;
-export const WHY = /^(why|why\??|how come|what caused (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
+export const WHY =
+  /^(why|why\??|how come|what caused (it|that|this)|what(?:'?s| is) (?:driving|behind) (it|that|this)|what drives (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
 export const FOLLOW_UP =
   /^(and|what about|how about|same for|same thing for|same question for|same (?:one|again) for|do the same|gleiche frage für|gleiche frage fuer|selbe frage für|dieselbe frage für|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt|do (?:one|the same|that|it) for|mach (?:das|eins|einen|es) (?:auch )?f(?:ü|ue)r|switch to|switch over to|over to|now for|then for|wechsel\w* (?:auf|zu)|jetzt für|jetzt fuer|dann für|dann fuer|gleiches für|gleiches fuer)\b/;
 /** A request that says not to do something. */

@@ -114,6 +114,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     if (order) {
       reading.intent = 'explain_late_order';
       reading.combined = `${reading.combined} ${order}`;
+    } else if (input.previous.tool === 'maintenance_forecast') {
+      // "forecast placer 1 line 1" → "why so soon?": the forecast again, whose answer says what drives it.
+      reading.intent = 'maintenance_forecast';
     } else if (stopCause) {
       // "why did line 2 stop" → "why?": the alarms before the stop were shown; the cause is what the manual says about the worst.
       reading.intent = 'search_manuals';
@@ -273,16 +276,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     previousIntent === 'alarms' &&
-    /\b(fix|remedy|what (?:to|do i|should i|do we) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung)\b/.test(
+    !imperativeCommand(text) &&
+    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
       lower,
     ) &&
-    /\b(that|this|it|those|these|das|die|den|dazu|dafür|dafuer|davon|dagegen|damit)\b/.test(lower) &&
-    !imperativeCommand(text)
+      /\b(that|this|it|those|these|das|die|den|der|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
+      // "which one is the worst", "welcher ist am schlimmsten": the most severe of the alarms just listed.
+      (wordCount(lower) <= 7 && /\b(worst|most (?:severe|critical|important|urgent)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*)\b/.test(lower)))
   ) {
     // "alarms on the L1 oven since 7.30" → "and where's the documented fix for that one?": the manual on the alarm just listed.
-    const code = typeof input.previous?.args.code === 'string' ? input.previous.args.code : mostSevereBefore(input.earlier)?.code;
+    const worst = mostSevereBefore(input.earlier);
+    const code = typeof input.previous?.args.code === 'string' ? input.previous.args.code : worst?.code;
     reading.intent = 'search_manuals';
-    const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : '';
+    const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : (worst?.assetId ?? '');
     // Without a code, the machine's alarm responses: the manuals file remedies under their alarms.
     reading.combined = code ? `${code} ${asset}`.trim() : `${asset} alarm response what to do`.trim();
     reading.followUp = true;
@@ -477,15 +483,25 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
 }
 
 /** The most severe alarm (lowest priority number, latest first) among the events before a stop just shown. */
-function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code: string; text: string } | undefined {
-  const output = earlier?.at(-1)?.output as { events?: unknown } | undefined;
-  const events = Array.isArray(output?.events) ? (output.events as { code?: unknown; text?: unknown; priority?: unknown }[]) : [];
-  const coded = events.filter((event) => typeof event.code === 'string' && typeof event.priority === 'number');
-  const worst = coded.reduce<(typeof coded)[number] | undefined>(
-    (best, event) => (!best || (event.priority as number) <= (best.priority as number) ? event : best),
+/** The most severe alarm the last alarms answer showed: of those active now if any, else of its events (latest wins a tie). */
+function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code: string; text: string; assetId?: string } | undefined {
+  const output = earlier?.at(-1)?.output as { events?: unknown; activeNow?: unknown } | undefined;
+  type Alarm = { code?: unknown; text?: unknown; priority?: unknown; assetId?: unknown };
+  const coded = (list: unknown) =>
+    (Array.isArray(list) ? (list as Alarm[]) : []).filter((alarm) => typeof alarm.code === 'string' && typeof alarm.priority === 'number');
+  const active = coded(output?.activeNow);
+  const candidates = active.length > 0 ? active : coded(output?.events);
+  const worst = candidates.reduce<Alarm | undefined>(
+    (best, alarm) => (!best || (alarm.priority as number) <= (best.priority as number) ? alarm : best),
     undefined,
   );
-  return worst ? { code: String(worst.code), text: typeof worst.text === 'string' ? worst.text : '' } : undefined;
+  return worst
+    ? {
+        code: String(worst.code),
+        text: typeof worst.text === 'string' ? worst.text : '',
+        ...(typeof worst.assetId === 'string' ? { assetId: worst.assetId } : {}),
+      }
+    : undefined;
 }
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */

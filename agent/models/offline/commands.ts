@@ -73,7 +73,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /^(?:(?:please|pls|ok|okay|so|then)\s+)*(?:the\s+)?[a-z0-9&-]+(?:\s+[a-z0-9&-]+){0,3}\s+off\b(?:\s+for\s+(?:\d+|a|an|one|half an?)\s*\w+)?\s*(?:please|pls|now|asap)?\s*(?:[,;.!–-].*)?$/,
     'stop',
   ],
-  [/\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|\bsetz\w*\b.*\b(zurück|zurueck)\b/, 'reset'],
+  // Not "setz den Kompressor auf den Normalwert zurück": a setpoint put back to a value is no PackML reset.
+  [
+    /^(?![^.?!]*\b(?:auf|to)\s+(?:den |die |das |the |its |seinen |ihren )?(?:normal|standard|default|alt|vorherig|urspr(?:ü|ue)nglich|original|previous|old|usual)\w*)(?:[^.?!]*\b(reset|resetten|resette|reseten|zuruecksetzen|zurücksetzen|quittier\w*)\b|[^.?!]*\bsetz\w*\b.*\b(zurück|zurueck)\b)/,
+    'reset',
+  ],
   // "fahr den Ofen runter": the separable "runterfahren", without a value ("fahr Zone 3 auf 230 runter" is a setpoint).
   [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen)\b/, 'clear'],

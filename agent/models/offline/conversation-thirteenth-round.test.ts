@@ -290,3 +290,30 @@ describe('follow-ups on the alarms and the forecast just shown', () => {
     });
   });
 });
+
+describe('indirect changes, filed with the value asked for and nothing else', () => {
+  it.each([
+    ['zone 7 L2 oven 248 instead of 245 please', { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 248 }],
+    ['Zone 7 Ofen L2 248 statt 245', { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 248 }],
+    ['Drucker L2 Geschwindigkeit auf 45', { asset: 'L2-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 45 }],
+    ['nimm beim Drucker 2 die Geschwindigkeit auf 45 zurück', { asset: 'L2-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 45 }],
+    ["chiller's running too warm, we need 14 on the supply", { asset: 'UT-CHL', value: 14 }],
+  ])('"%s" files %o', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it.each(['setz den Kompressor auf den Normalwert zurück', 'Kompressor Sollwert auf Standard zurücksetzen'])(
+    '"%s" is no PackML reset and files nothing',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+
+  it('"setz den ICT L2 zurück" is still a reset', async () => {
+    expect(await ask('setz den ICT L2 zurück')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-ICT', command: 'reset' } });
+  });
+
+  it('"Ofen L1 Temperatur auf 240" names no one of eight zones and files nothing', async () => {
+    expect(filesAWrite(await ask('Ofen L1 Temperatur auf 240'))).toBe(false);
+  });
+});

@@ -98,6 +98,9 @@ export function setpointValue(text: string): number | undefined {
     /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
     ) ??
+    // "print speed 60 mm/s instead of the 50 it's on": the value asked for, before what it replaces ("zone 7 L2 oven 248 instead of
+    // 245": the number after "instead of" is the old one, never the value).
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
     // "zone 4 245", "make it 16", "setz die 245": a value last, after a setpoint word or a write verb on "it".
     (/\b(?:zone\s*\d+|setpoint|sollwert)\b/i.test(text) ||
     /^(?:(?:ok\w*|so|then|dann|gut|no|nope|nein|nee|sorry|actually)[\s,]+)?(?:make|put|set|bring|take|mach|setz|stell)\b.*\b(?:it|that|this|die|das|den|ihn|es)\b/i.test(
@@ -108,8 +111,6 @@ export function setpointValue(text: string): number | undefined {
           text,
         )
       : null) ??
-    // "print speed 60 mm/s instead of the 50 it's on": the value asked for, before what it replaces.
-    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??
     // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
     // "Zone 7 L2 oven: 249. thx": the terse "what: value" with a courtesy after it.
@@ -118,8 +119,14 @@ export function setpointValue(text: string): number | undefined {
     /\bmit\s+(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar)?\s+besser\b/i.exec(text) ??
     // "request: L1-PRN, SqueegeePressureSetpointN, 85": the value after the setpoint's id.
     /\b[a-z0-9.]*setpoint[a-z]*\s*[,:=]\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
-    // "241 would be better, can you do that": the value said to be better.
-    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s+(?:would be|w(?:ä|ae)re?)\s+(?:better|besser|good|gut|right|richtig)\b/i.exec(text) ??
+    // "241 would be better, can you do that", "6.8 would be safer": the value said to be better.
+    /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s+(?:would be|w(?:ä|ae)re?)\s+(?:better|besser|good|gut|right|richtig|safer|sicherer|ideal)\b/i.exec(
+      text,
+    ) ??
+    // "chiller's running too warm, we need 14 on the supply", "wir brauchen 6,8 am Kompressor": the value needed on it.
+    /\b(?:we need|we'?d need|need|wir brauchen|brauchen wir)\s+(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n|newton|mm\/s)?\s+(?:on|for|at|auf|am|an|f(?:ü|ue)r)\b/i.exec(
+      text,
+    ) ??
     // "chiller 14 then, QE agreed": a machine named in a word or two, then its value and "then".
     /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b/i.exec(text) ??
     // "Spätschicht hatte 6,8 bar, stell das am Kompressor wieder so ein": the value a machine had, asked for again.

@@ -94,11 +94,17 @@ export function withoutAssetWords(text: string, asset: AssetRef): string {
 export function strongWritable(text: string, asset: AssetRef): boolean {
   const typed = new Set(tagQueryWords(withoutAssetWords(text, asset)));
   const writable = (asset.tags ?? []).filter((tag) => tag.writable);
-  return writable.some((tag) => {
+  const wordsOf = (tag: (typeof writable)[number]) => {
     const own = new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
     own.delete('setpoint');
+    return own;
+  };
+  return writable.some((tag) => {
+    const own = wordsOf(tag);
     const named = [...own].filter((word) => typed.has(word));
     if (named.some((word) => /\d/.test(word) || !GENERIC_MEASUREMENTS.has(word) || own.size === 1)) return true;
+    // "Drucker L2 Geschwindigkeit auf 45": a generic word ("speed") that fits only one of the machine's setpoints names it.
+    if (named.some((word) => writable.filter((other) => wordsOf(other).has(word)).length === 1) && /\b(?:auf|to)\s+-?\d/.test(text)) return true;
     // "Druck am Kompressor auf 7 bar": a generic word ("pressure") with a value in the unit of the one writable tag it fits.
     return named.length > 0 && valueInUnit(text, tag.unit) && writable.filter((other) => other.unit === tag.unit).length === 1;
   });

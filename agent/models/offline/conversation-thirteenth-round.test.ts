@@ -317,3 +317,26 @@ describe('indirect changes, filed with the value asked for and nothing else', ()
     expect(filesAWrite(await ask('Ofen L1 Temperatur auf 240'))).toBe(false);
   });
 });
+
+describe('two lines or two machines in one message', () => {
+  it.each(['compare line 1 and line 2 output today', 'Linie 1 vs Linie 2 heute', 'OEE Linie 1 und 2'])(
+    '"%s" reads the overview of both lines',
+    async (text) => {
+      const plan = await ask(text);
+      expect(plan).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+      expect(plan.kind === 'tool' && plan.args.line).toBeUndefined();
+    },
+  );
+
+  it('"stop L1 printer and line 2 printer" offers the first stop instead of dropping the second, and files it on "yes"', async () => {
+    const asked = 'stop L1 printer and line 2 printer';
+    const plan = await ask(asked);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/one command per approval.*stop L1-PRN.*L2-PRN/);
+    expect(await askWith({ text: 'yes', pendingQuestion: asked })).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'stop' },
+    });
+  });
+});

@@ -507,7 +507,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   // "… the compressor was grumbling. what alarms did the utilities have": the utilities named outright, over a utility in the story.
   const utilities =
     (!asset || ((chosen === 'plant_overview' || chosen === 'alarms') && !asset.line)) && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower);
-  const lineId = utilities ? (chosen === 'maintenance_forecast' ? 'Utilities' : 'utilities') : lineNumberText;
+  // "compare line 1 and line 2 output today", "Linie 1 vs Linie 2": two lines named for a read are both of them.
+  const bothLines = !WRITE_INTENTS.has(chosen) && asset?.type === 'line' && linesNamed(reading.combined).size >= 2;
+  if (bothLines) asset = undefined;
+  const lineId = utilities ? (chosen === 'maintenance_forecast' ? 'Utilities' : 'utilities') : bothLines ? undefined : lineNumberText;
   if (utilities && chosen === 'alarms') asset = undefined;
   const machine = asset && asset.type !== 'line' ? asset : undefined;
   const call = (args: Record<string, unknown>): Plan => ({ kind: 'tool', intent: chosen, tool, args, asset });
@@ -542,4 +545,13 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     call,
     needAsset,
   });
+}
+
+/** The line numbers a text names ("line 1 and line 2", "L1 vs L2", "Linie 1 und 2"). */
+function linesNamed(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const named = new Set([...lower.matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
+  // "Linie 1 und 2", "lines 1 and 2": the second number shares the word.
+  for (const match of lower.matchAll(/\b(?:lines?|linien?)\s*(\d)\s*(?:and|und|&|vs\.?|versus|\/|,)\s*(\d)\b/g)) named.add(match[1]!).add(match[2]!);
+  return named;
 }

@@ -1,6 +1,6 @@
 /** Plans for changing the plant (each filed for approval): a setpoint change and a machine command. */
 import type { AssetRef } from '../../../../assets';
-import { resolveTag } from '../../asset-resolver';
+import { resolveAsset, resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
@@ -108,7 +108,29 @@ export function planMachineCommand(plan: PlanContext): Plan {
         `Ein Neustart von ${asset.id} sind zwei Befehle: **reset** (von Stopped oder Aborted zurück nach Idle) und dann **start** (Idle nach Execute). Welchen soll ich jetzt zur Freigabe einreichen — „${asset.id} zurücksetzen“ oder „${asset.id} starten“?`,
       ),
     );
+  // "stop the L1 printer and the line 2 printer": one approval is one command on one machine, so the second would be
+  // dropped without a word. Asked back with the first as the offer, as two setpoints are.
+  const second = plan.input.confirmed ? undefined : secondMachine(text, asset, plan.input.assets);
+  if (second)
+    return clarify(
+      say(
+        language,
+        `I file one command per approval, so each is approved on its own. Shall I file the first now: **${describeWrite('machine_command', { asset: asset.id, command }, language)}**? Say “yes”, then ask for ${second.id} on its own.`,
+        `Ich reiche einen Befehl pro Freigabe ein, damit jeder für sich geprüft wird. Soll ich den ersten jetzt einreichen: **${describeWrite('machine_command', { asset: asset.id, command }, language)}**? Sagen Sie „ja“ und fragen Sie danach für ${second.id} eigens.`,
+      ),
+    );
   return call({ asset: asset.id, command });
+}
+
+/** Another machine named after "and" in a command ("stop the L1 printer and the line 2 printer"). */
+function secondMachine(text: string, first: AssetRef, assets: AssetRef[]): AssetRef | undefined {
+  const parts = text.split(/\b(?:and|und|sowie|plus)\b|&/i);
+  if (parts.length < 2) return undefined;
+  for (const part of parts.slice(1)) {
+    const found = resolveAsset(part, assets);
+    if (found.kind === 'one' && found.asset.type !== 'line' && found.asset.id !== first.id) return found.asset;
+  }
+  return undefined;
 }
 
 const RESTART =

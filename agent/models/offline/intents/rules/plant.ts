@@ -277,6 +277,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];
+  // "Linie 1 vs Linie 2 heute", "compare line 1 with line 2": the lines side by side are the overview's.
+  if (
+    /\b(vs\.?|versus|compare\w*|comparison|vergleich\w*|gegen(?:über|ueber)?)\b/.test(lower) &&
+    /\b(?:line|linie|l)\s*1\b.*\b(?:line|linie|l)\s*2\b|\b(?:line|linie|l)\s*2\b.*\b(?:line|linie|l)\s*1\b|\b(?:both lines|beide\w* linien)\b/.test(lower) &&
+    !/\b(material|stock|bestand|alarm\w*|st(?:ö|oe)rung\w*|inspect\w*|aoi|yield|ausbeute|orders?|auftr\w*|schedule|plan|trend|verlauf|temp\w*|druck|pressure)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['plant_overview', false];
   // "both lines at a glance", "gib mal die Lage auf L2, Zustände und Alarme": the overview, for one line or all.
   if (
     /\b(at a glance|overview|big picture|sitrep|rundown|run-down|status update|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)\b/.test(lower) &&

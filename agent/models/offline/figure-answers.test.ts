@@ -44,6 +44,12 @@ describe('the shift figure a question asks for', () => {
     expect(text.indexOf('OEE 89.8 %')).toBeLessThan(text.indexOf('Custom window'));
   });
 
+  it('leads with both lines when a question compares two', () => {
+    const text = ask('compare line 1 and line 2 OEE yesterday', handover([kpis('Line1', 812, 9, 89.8), kpis('Line2', 640, 6, 90.5)]));
+    expect(text).toMatch(/\*\*Line1 \([^)]*\): OEE 89\.8 %/);
+    expect(text).toMatch(/\*\*Line2 \([^)]*\): OEE 90\.5 %/);
+  });
+
   it('gives every line when none is named, and says so when OEE cannot be computed', () => {
     const text = ask('OEE yesterday?', handover([kpis('Line1', 0, 0, null), kpis('Line2', 640, 6, 90.5)]));
     expect(text).toMatch(/\*\*Line1 \([^)]*\): OEE cannot be computed yet\.\*\*/);

@@ -115,7 +115,14 @@ export function figureAnswer(tool: string, output: unknown, question: string, op
   const { lines, from, to } = linesOf(tool, output);
   if (lines.length === 0) return [];
   const lineNumber = mentionedLine(question);
-  const named = lineNumber ? lines.filter((line) => line.lineId.replace(/\D/g, '') === lineNumber) : [];
+  // "compare line 1 and line 2 output": two lines named are both asked.
+  const numbers = new Set([...question.toLowerCase().matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
+  const named =
+    numbers.size >= 2
+      ? lines.filter((line) => numbers.has(line.lineId.replace(/\D/g, '')))
+      : lineNumber
+        ? lines.filter((line) => line.lineId.replace(/\D/g, '') === lineNumber)
+        : [];
   const chosen = named.length > 0 ? named : lines;
   const window = from && to ? ` (${time(from, options)} – ${time(to, options)})` : '';
   return chosen

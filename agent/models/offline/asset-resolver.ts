@@ -22,6 +22,15 @@ export function mentionedLine(text: string): string | undefined {
   return LINE_PATTERN.exec(normalised)?.[1] ?? /\b(?:auf|an|von) der (\d)\b(?!\s*(?:h|std|stunden?|min\w*|uhr|°|grad|bar|%|mal|x)\b)/.exec(normalised)?.[1];
 }
 
+/** The line numbers a text names ("line 1 and line 2", "L1 vs L2", "Linie 1 und 2"). */
+export function linesNamed(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const named = new Set([...lower.matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
+  // "Linie 1 und 2", "lines 1 and 2": the second number shares the word.
+  for (const match of lower.matchAll(/\b(?:lines?|linien?)\s*(\d)\s*(?:and|und|&|vs\.?|versus|\/|,)\s*(\d)\b/g)) named.add(match[1]!).add(match[2]!);
+  return named;
+}
+
 function lineNumber(line: string | undefined): string | undefined {
   return line ? /(\d+)\s*$/.exec(line)?.[1] : undefined;
 }

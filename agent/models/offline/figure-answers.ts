@@ -5,7 +5,7 @@
  * the question names (OEE, scrap, good boards, availability, performance, quality, downtime) for the
  * line it names, or for each line, in one sentence each — the same numbers the KPI page shows.
  */
-import { mentionedLine } from './asset-resolver';
+import { linesNamed, mentionedLine } from './asset-resolver';
 import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, str, time } from './answer-format';
 
 type Figure = 'oee' | 'scrap' | 'good' | 'availability' | 'performance' | 'quality' | 'downtime';
@@ -116,7 +116,7 @@ export function figureAnswer(tool: string, output: unknown, question: string, op
   if (lines.length === 0) return [];
   const lineNumber = mentionedLine(question);
   // "compare line 1 and line 2 output": two lines named are both asked.
-  const numbers = new Set([...question.toLowerCase().matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
+  const numbers = linesNamed(question);
   const named =
     numbers.size >= 2
       ? lines.filter((line) => numbers.has(line.lineId.replace(/\D/g, '')))

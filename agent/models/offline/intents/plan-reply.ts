@@ -4,7 +4,7 @@
  * (choose-intent.ts), the target (target.ts), the confidence gate (confidence-gate.ts), and the
  * intent's planner (plans/).
  */
-import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
+import { linesNamed, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { foldInitialUmlauts, lastSentence, transliterate, withoutQuotedText } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
@@ -545,13 +545,4 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     call,
     needAsset,
   });
-}
-
-/** The line numbers a text names ("line 1 and line 2", "L1 vs L2", "Linie 1 und 2"). */
-function linesNamed(text: string): Set<string> {
-  const lower = text.toLowerCase();
-  const named = new Set([...lower.matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
-  // "Linie 1 und 2", "lines 1 and 2": the second number shares the word.
-  for (const match of lower.matchAll(/\b(?:lines?|linien?)\s*(\d)\s*(?:and|und|&|vs\.?|versus|\/|,)\s*(\d)\b/g)) named.add(match[1]!).add(match[2]!);
-  return named;
 }

@@ -340,3 +340,17 @@ describe('two lines or two machines in one message', () => {
     });
   });
 });
+
+describe('an inspection not asked for', () => {
+  it.each(['Bitte keinen Reset am AOI L1, der läuft gerade eine Prüfung', "don't run an inspection on line 2 now"])('"%s" starts none', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'reply' });
+  });
+
+  it('"prüf mal 10 Boards vom Auftrag auf Linie 1" still starts one', async () => {
+    expect(await ask('prüf mal 10 Boards vom Auftrag auf Linie 1')).toMatchObject({
+      kind: 'tool',
+      tool: 'trigger_inspection',
+      args: { line: 'Line1', boards: 10 },
+    });
+  });
+});

@@ -440,7 +440,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     );
   // "passt nicht, Soll auf 168 rauf", "not good, take it to 185": a complaint about the value, not a write taken back.
   const negatable = writeClauses(lower.replace(NOT_GOOD, ' '));
-  if (WRITE_INTENTS.has(chosen) && (NEGATED.test(negatable) || (RETRACTED.test(negatable) && !resumeOnly))) {
+  // Starting an inspection is no write to the plant, but "Bitte keinen Reset am AOI, der läuft gerade eine Prüfung" starts
+  // none either.
+  const acts = WRITE_INTENTS.has(chosen) || chosen === 'trigger_inspection';
+  if (acts && (NEGATED.test(negatable) || (RETRACTED.test(negatable) && !resumeOnly))) {
     // "give me a draft schedule, don't release anything yet": the read it asks for instead.
     const read = ASKS_FOR_A_READ.test(lower)
       ? [request.classification, ...request.classification.alternatives].find(

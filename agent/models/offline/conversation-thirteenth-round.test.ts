@@ -354,3 +354,16 @@ describe('an inspection not asked for', () => {
     });
   });
 });
+
+describe('material, in the words of the floor', () => {
+  it('"Wann kommt die nächste Lieferung 100nF" asks which of the two 100 nF parts', async () => {
+    const plan = await ask('Wann kommt die nächste Lieferung 100nF');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/GRM155R71C104KA88D.*CL05B104KO5NNNC/);
+  });
+
+  it('"wo ist der Milkrun gerade" says no tool reports where vehicles are, as the English question does', async () => {
+    const plan = await ask('wo ist der Milkrun gerade');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/meldet hier kein Werkzeug/);
+  });
+});

@@ -173,7 +173,8 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
     }
   if (hits.size === 1) return { kind: 'one', part: [...hits][0]! };
   if (hits.size > 1) return { kind: 'ambiguous', candidates: [...hits] };
-  const common = together.length > 1 ? together.reduce((kept, next) => kept.filter((part) => next.includes(part))) : [];
+  // "Lieferung 100nF": one value that fits two parts is a choice between them, not no part at all.
+  const common = together.length > 0 ? together.reduce((kept, next) => kept.filter((part) => next.includes(part))) : [];
   if (common.length === 1) return { kind: 'one', part: common[0]! };
   if (common.length > 1 && common.length <= 4) return { kind: 'ambiguous', candidates: common };
   return ambiguous ? { kind: 'ambiguous', candidates: ambiguous } : { kind: 'none' };

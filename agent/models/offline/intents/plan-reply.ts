@@ -285,7 +285,7 @@ function quotedRemark({ text, language }: Request): Plan | undefined {
 
 /** "where is the tugger", "welcher AMR ist frei": no registry tool reports where the fleet is or which vehicle is idle. */
 const ASKS_WHERE_A_VEHICLE_IS =
-  /\b(where(?:'s| is| are)?|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt)|which|welche[rsn]?)\b[^.?!]*\b(amrs?|agvs?|tuggers?|vehicles?|fahrzeug(?:e|s)?|routenz(?:ü|ue|u)g(?:e|s)?|fleet|flotte)\b[^.?!]*\b(free|frei|available|verf(?:ü|ue)gbar|idle|busy|unterwegs|right now|gerade|now|jetzt|at the moment|located|parked|steht|stehen)\b|\b(where(?:'s| is| are)|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt))\s+(?:the |der |die |das |unser\w* )?(amrs?|agvs?|tuggers?|routenz(?:ü|ue|u)g(?:e|s)?|fahrzeug(?:e|s)?|vehicles?|[a-z]{3}-\d{2})\b/;
+  /\b(where(?:'s| is| are)?|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt)|which|welche[rsn]?)\b[^.?!]*\b(amrs?|agvs?|tuggers?|vehicles?|fahrzeug(?:e|s)?|routenz(?:ü|ue|u)g(?:e|s)?|fleet|flotte)\b[^.?!]*\b(free|frei|available|verf(?:ü|ue)gbar|idle|busy|unterwegs|right now|gerade|now|jetzt|at the moment|located|parked|steht|stehen)\b|\b(where(?:'s| is| are)|wo (?:ist|steht|sind|stehen|f(?:ä|ae)hrt))\s+(?:the |der |die |das |unser\w* )?(amrs?|agvs?|tuggers?|routenz(?:ü|ue|u)g(?:e|s)?|fahrzeug(?:e|s)?|vehicles?|milk ?runs?|stapler|forklifts?|[a-z]{3}-\d{2})\b/;
 
 function vehiclePositions({ lower, language }: Request): Plan | undefined {
   if (!ASKS_WHERE_A_VEHICLE_IS.test(lower) || /\b(runs?|fahrten|touren|next|n(?:ä|ae)chste\w*|send|schick\w*|plan\w*|dispatch)\b/.test(lower)) return undefined;

@@ -207,6 +207,77 @@ export function correctLineTypos(text: string): string {
 }
 
 /**
+ * The words the rules key on, as people mistype them: "forcast", "matreial", "ausschus", "inpsection". A word one edit
+ * (two from nine letters) from one of these, nearer to it than to any other, is read as it; names, ids and numbers are
+ * left.
+ */
+const KEYWORDS = [
+  'forecast',
+  'prognose',
+  'material',
+  'ausschuss',
+  'inspection',
+  'inspektion',
+  'schedule',
+  'handover',
+  'maintenance',
+  'wartung',
+  'temperature',
+  'temperatur',
+  'pressure',
+  'alarms',
+  'alarme',
+  'replenishment',
+  'nachschub',
+  'delivery',
+  'lieferung',
+  'setpoint',
+  'sollwert',
+  'production',
+  'produktion',
+  'compressor',
+  'kompressor',
+];
+/** Real words a keyword is one edit from, which stay as typed. */
+const NOT_TYPOS = new Set([
+  'forecasts',
+  'materials',
+  'alarm',
+  'alarmed',
+  'scheduled',
+  'schedules',
+  'deliver',
+  'delivered',
+  'pressures',
+  'temperaturen',
+  'wartungen',
+  'lieferungen',
+  'lieferant',
+  'lieferanten',
+  'materiell',
+  'productive',
+  'produktiv',
+  'produktive',
+  'produktiven',
+  'nachschau',
+  'compression',
+  'kompression',
+]);
+
+export function correctKeywordTypos(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}_-])\p{L}{6,}(?![\p{L}\p{N}_-])/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (KEYWORDS.includes(lower) || NOT_TYPOS.has(lower)) return word;
+    const allowed = lower.length >= 9 ? 2 : 1;
+    const near = KEYWORDS.map((keyword) => ({ keyword, distance: editDistance(lower, keyword, allowed) })).filter(({ distance }) => distance <= allowed);
+    // The nearest, when one is nearer than the rest ("inpsection" is one swap from "inspection", two from "inspektion").
+    const best = Math.min(...near.map(({ distance }) => distance));
+    const nearest = near.filter(({ distance }) => distance === best);
+    return nearest.length === 1 ? nearest[0]!.keyword : word;
+  });
+}
+
+/**
  * "über Nacht", "Übergabe", "ändern": an umlaut that starts a word, spelt as ue/oe/ae. A regular
  * expression's \b sees no word start before "ü" (not a word character to it), so "\b(?:ü|ue)ber" found
  * "ueber" but never "über"; spelt out, both match. Umlauts inside words are left alone.

@@ -9,7 +9,16 @@ import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
 import { withoutNegatedWrites } from './negated-clauses';
-import { colloquialLines, comparativeCooler, correctLineTypos, expandZoneShorthand, splitStopCompounds, spokenSpellings, withoutPlannedStep } from './text';
+import {
+  colloquialLines,
+  comparativeCooler,
+  correctKeywordTypos,
+  correctLineTypos,
+  expandZoneShorthand,
+  splitStopCompounds,
+  spokenSpellings,
+  withoutPlannedStep,
+} from './text';
 import { speltValuesAsDigits } from './number-words';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
@@ -32,7 +41,9 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const text = withoutNegatedWrites(
     speltValuesAsDigits(
-      expandZoneShorthand(correctLineTypos(colloquialLines(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+      expandZoneShorthand(
+        correctLineTypos(colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+      ),
     ),
   );
   const named = orderByProduct(text, given.orders ?? []);

@@ -54,6 +54,8 @@ describe('a machine judged against its normal bands', () => {
     ['is the chiller within tolerance', 'UT-CHL'],
     ['ist der Chiller im grünen Bereich?', 'UT-CHL'],
     ['is the compressor ok', 'UT-AIR'],
+    ['passt beim Kompressor alles?', 'UT-AIR'],
+    ['is everything ok with the chiller', 'UT-CHL'],
   ])('"%s" reads %s and searches its manual for the bands', async (text, asset) => {
     const plan = await ask(text);
     expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
@@ -271,7 +273,7 @@ describe('follow-ups on the alarms and the forecast just shown', () => {
     ],
   };
 
-  it.each(['which one is the worst', 'welcher ist am schlimmsten', 'what does it mean', 'was bedeutet der'])(
+  it.each(['which one is the worst', 'ok which of those is the most serious', 'welcher ist am schlimmsten', 'what does it mean', 'was bedeutet der'])(
     '"%s" asks the manual about the most severe alarm active now',
     async (text) => {
       expect(await askWith({ text, ...alarmsShown })).toMatchObject({

@@ -282,7 +282,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     ) &&
       /\b(that|this|it|those|these|das|die|den|der|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
       // "which one is the worst", "welcher ist am schlimmsten": the most severe of the alarms just listed.
-      (wordCount(lower) <= 7 && /\b(worst|most (?:severe|critical|important|urgent)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*)\b/.test(lower)))
+      (wordCount(lower) <= 8 &&
+        /\b(worst|most (?:severe|critical|important|urgent|serious|dangerous)|biggest (?:problem|issue)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*|gravierendste\w*|schwerwiegendste\w*)\b/.test(
+          lower,
+        )))
   ) {
     // "alarms on the L1 oven since 7.30" → "and where's the documented fix for that one?": the manual on the alarm just listed.
     const worst = mostSevereBefore(input.earlier);

@@ -38,6 +38,11 @@ describe('a change on a condition, put off or only reported', () => {
     expect(filesAWrite(await ask(text))).toBe(false);
   });
 
+  it('asks back saying that a "yes" files the change now', async () => {
+    const plan = await ask('falls der Kaltwassersatz wieder spinnt, stellen wir ihn halt auf 12 Grad runter, aber erst mal abwarten');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/nur für jetzt.*Jetzt einreichen: \*\*SupplyTempSetpointC von UT-CHL auf 12 setzen\*\*/s);
+  });
+
   it('"ist kälter als sonst, stell sie bitte auf 15" still files the change asked for', async () => {
     expect(await ask('Kältemaschine ist kälter als sonst, stell sie bitte auf 15')).toMatchObject({
       kind: 'tool',

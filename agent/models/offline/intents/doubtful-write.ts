@@ -35,6 +35,15 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   if (!forLater && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   const { language } = request;
   const change = describeWrite(plan.tool, plan.args, language);
+  // A "yes" files it now, so the question says so when the message spoke of later or of a condition.
+  if (forLater)
+    return clarify(
+      say(
+        language,
+        `That reads as a change for later, on a condition or someone else's view, and I file a change only for now: its approval is judged against the plant as it is when it runs. File it now: **${change}**? Say “yes”; otherwise nothing changes.`,
+        `Das klingt nach einer Änderung für später, unter einer Bedingung oder nach der Meinung eines anderen; ich reiche Änderungen nur für jetzt ein, weil die Freigabe gegen den Zustand der Anlage beim Ausführen geprüft wird. Jetzt einreichen: **${change}**? Sagen Sie „ja“; sonst ändert sich nichts.`,
+      ),
+    );
   return clarify(
     say(
       language,

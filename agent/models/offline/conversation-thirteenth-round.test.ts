@@ -374,3 +374,17 @@ describe('material, in the words of the floor', () => {
     expect(plan.kind === 'reply' && plan.text).toMatch(/meldet hier kein Werkzeug/);
   });
 });
+
+describe('a line against its plan', () => {
+  it.each([
+    ['is line 1 ahead or behind plan', 'Line1'],
+    ['liegt Linie 2 im Plan', 'Line2'],
+    ['are we behind plan on line 2 this shift', 'Line2'],
+  ])('"%s" reads the overview of %s', async (text, line) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line } });
+  });
+
+  it('"is PO-24118 behind schedule" is still the order’s', async () => {
+    expect(await ask('is PO-24118 behind schedule')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24118' } });
+  });
+});

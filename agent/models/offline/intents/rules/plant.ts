@@ -277,6 +277,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];
+  // "is line 1 ahead or behind plan", "liegt Linie 2 im Plan": a line's output against plan is the overview's.
+  if (
+    (!machine || machine.type === 'line') &&
+    /\b(ahead of|behind|on track|on target|against|vs\.?|versus)\s+(?:the\s+)?(?:plan|target|schedule)\b|\b(ahead or behind|behind or ahead)\b|\b(?:im|hinter(?:m| dem)?|vor(?:m| dem)?|gegen(?:über)?(?: dem)?)\s+plan\b|\b(?:plan|soll)\s*erf(?:ü|ue)llung\b/.test(
+      lower,
+    ) &&
+    !/\b(orders?|auftr\w*|fertigungsauftr\w*|fa|po-?\d+|\d{5}|release|freigeb\w*|propose|vorschlag|draft|entwurf)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['plant_overview', false];
   // "Linie 1 vs Linie 2 heute", "compare line 1 with line 2": the lines side by side are the overview's.
   if (
     /\b(vs\.?|versus|compare\w*|comparison|vergleich\w*|gegen(?:über|ueber)?)\b/.test(lower) &&

@@ -388,3 +388,28 @@ describe('a line against its plan', () => {
     expect(await ask('is PO-24118 behind schedule')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24118' } });
   });
 });
+
+describe('more of the same read', () => {
+  const resultsShown = earlierResults('inspection_results', {
+    line: 'Line1',
+    asset: 'L1-AOI',
+    from: '2026-03-04T05:00:00.000Z',
+    to: '2026-03-04T09:00:00.000Z',
+  });
+
+  it.each(['welche Fehler am häufigsten?', 'which defects most often'])('"%s" after line 1’s AOI results keeps the line and the window', async (text) => {
+    expect(await askWith({ text, ...resultsShown })).toMatchObject({
+      kind: 'tool',
+      tool: 'inspection_results',
+      args: { line: 'Line1', from: '2026-03-04T05:00:00.000Z', to: '2026-03-04T09:00:00.000Z' },
+    });
+  });
+
+  it.each(['hey is anything broken right now', 'ist irgendwas kaputt', 'steht gerade was'])('"%s" reads the plant overview', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+});
+
+function earlierResults(tool: string, args: Record<string, unknown>) {
+  return { previous: { tool, args }, previousText: 'AOI Ergebnisse Linie 1 seit Schichtbeginn', earlier: [{ tool, args, output: {} }] };
+}

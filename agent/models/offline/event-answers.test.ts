@@ -79,6 +79,13 @@ describe('alarms answer', () => {
   });
 });
 
+describe('a window open at one end', () => {
+  it('reads "since …", not "… – —"', () => {
+    const { lead } = alarmsAnswer({ window: { from: '2026-03-04T05:00:00Z' }, events: [], activeNow: [], truncated: false }, de);
+    expect(lead[0]).toBe('Keine Alarmereignisse seit 04. März, 06:00.');
+  });
+});
+
 describe('inspection results answer', () => {
   const summary = {
     boardsInspected: 40,

@@ -31,6 +31,9 @@ function clockStyle(window: Row): 'time' | 'datetime' {
 }
 
 function windowWords(window: Row, options: PlantAnswerOptions): string {
+  // A window open at one end reads "since …" / "until …", not "… – —".
+  if (!str(window.to)) return say(options, `since ${time(window.from, options)}`, `seit ${time(window.from, options)}`);
+  if (!str(window.from)) return say(options, `until ${time(window.to, options)}`, `bis ${time(window.to, options)}`);
   return `${time(window.from, options)} – ${time(window.to, options, clockStyle(window))}`;
 }
 

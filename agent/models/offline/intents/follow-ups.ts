@@ -371,6 +371,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = topicSwitch(lower, previousIntent)!;
     reading.followUp = true;
   } else if (
+    previousIntent === 'inspection_results' &&
+    wordCount(lower) <= 7 &&
+    named.kind === 'none' &&
+    parseTimeWindow(text, language, timeContext) === undefined &&
+    /\b(defects?|fehler\w*|most (?:common|often|frequent)|am h(?:ä|ae)ufigsten|h(?:ä|ae)ufigst\w*|worst|schlimmst\w*|which boards?|welche (?:boards?|platinen|baugruppen)|shorts?|opens?|kurzschl\w*)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  ) {
+    // "AOI Ergebnisse Linie 1 seit Schichtbeginn" → "welche Fehler am häufigsten?": the same results, line and window.
+    reading.intent = 'inspection_results';
+    reading.followUp = true;
+  } else if (
     previousIntent === 'production_status' &&
     FOLLOW_UP.test(lower) &&
     wordCount(lower) <= 6 &&

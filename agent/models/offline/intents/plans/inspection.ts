@@ -57,7 +57,7 @@ export function planTriggerInspection(plan: PlanContext): Plan {
 }
 
 export function planInspectionResults(plan: PlanContext): Plan {
-  const { input, combined, machine, lineId, window, call } = plan;
+  const { input, combined, machine, lineId, window, previousWindow, call } = plan;
   const lot =
     orderId(combined) ?? (input.previous?.tool === 'trigger_inspection' && typeof input.previous.args.lot === 'string' ? input.previous.args.lot : undefined);
   const args: Record<string, unknown> = {};
@@ -66,9 +66,11 @@ export function planInspectionResults(plan: PlanContext): Plan {
   if (inspectionLine) args.line = inspectionLine;
   // The AOI machine itself, when named, for models and readers that filter by machine.
   if (machine) args.asset = machine.id;
-  if (window) {
-    args.from = window.from;
-    args.to = window.to;
+  // "AOI Ergebnisse Linie 1 seit Schichtbeginn" → "welche Fehler am häufigsten?", "und auf Linie 2?": the same window.
+  const span = window ?? previousWindow;
+  if (span) {
+    args.from = span.from;
+    args.to = span.to;
   }
   return call(args);
 }

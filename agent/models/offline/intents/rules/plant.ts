@@ -277,6 +277,14 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];
+  // "is anything broken right now", "ist irgendwas kaputt", "steht gerade was": the plant's machines and alarms now.
+  if (
+    !machine &&
+    /\b(?:is|are|has)\s+(?:anything|something|any machine|anything else)\s+(?:broken|down|stopped|wrong|faulted|failed|dead)\b|\b(?:ist|sind)\s+(?:irgend)?(?:was|etwas|eine maschine)\s+(?:kaputt|ausgefallen|gestört|gestoert|down)\b|^(?:(?:und|so|ok|na)\s+)?steht\s+(?:gerade|grad|jetzt|im moment)?\s*(?:irgend)?(?:was|etwas|eine maschine)\s*\??$/.test(
+      lower,
+    )
+  )
+    return ['plant_overview', false];
   // "is line 1 ahead or behind plan", "liegt Linie 2 im Plan": a line's output against plan is the overview's.
   if (
     (!machine || machine.type === 'line') &&

@@ -250,6 +250,10 @@ describe('planners and shift leads, in their words', () => {
     },
   );
 
+  it('"… in 5 minute intervals" is a trend’s resolution, not a specification in the manual', async () => {
+    expect(await ask('trend of zone 3 on the L1 oven over the last 2 hours in 5 minute intervals')).toMatchObject({ kind: 'tool', tool: 'tag_history' });
+  });
+
   it('"was war heute zwischen 10 und 12 auf Linie 2 los" reads line 2’s alarm history of that window', async () => {
     expect(await ask('was war heute zwischen 10 und 12 auf Linie 2 los')).toMatchObject({
       kind: 'tool',

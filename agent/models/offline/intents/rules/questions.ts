@@ -40,6 +40,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // is written in its manual; no tag measures it.
   if (
     /\b(torque|drehmoment\w*|anzugsmoment\w*|tightening|spaltma(?:ß|ss)\w*|clearance|\w*intervall?e?|\w*intervals?)\b/.test(lower) &&
+    // "zone 3 over the last 2 hours in 5-minute intervals": a trend's resolution, not a specification.
+    !/\b(trend\w*|verlauf\w*|history|historie|last|past|letzte\w*|seit|since|minute\w*|min)\b/.test(lower) &&
     !imperativeCommand(text)
   )
     return ['search_manuals', false];

@@ -29,13 +29,19 @@ describe('the offline model’s answers', () => {
           rulHours: 22.09,
           lowerHours: 21.07,
           computedAt: '2026-12-02T15:00:00Z',
+          change: {
+            previousRulHours: 25,
+            previousComputedAt: '2026-12-02T13:00:00Z',
+            changeHours: -0.9,
+            reason: 'new data',
+            text: 'Since the forecast of 02 Dec, 14:00: earlier by 0.9 h (new data).',
+          },
           topSignals: [
             { signal: 'SpindleVibrationMmS', contributionHours: -12.4 },
             { signal: 'cycles_observed', contributionHours: 3.2 },
           ],
           due,
           recommendedWindow: null,
-          change: null,
         },
         {
           assetId: 'UT-CHL',
@@ -51,11 +57,13 @@ describe('the offline model’s answers', () => {
       sources: [],
     };
     const german = writeAnswer([{ tool: 'maintenance_forecast', args: {}, content: JSON.stringify(output) }], { language: 'de' });
-    expect(german.split('\n\n')[1]).toMatch(/: fällig zwischen Do\., 09:00 und Do\., 19:00, am wahrscheinlichsten Do\., 14:00 \(Werkszeit\)\.$/);
+    expect(german.split('\n\n')[1]).toMatch(
+      /: fällig zwischen Do\., 09:00 und Do\., 19:00, am wahrscheinlichsten Do\., 14:00 \(Werkszeit\)\. Seit der Prognose vom 02\. Dez\., 14:00: 0,9 h früher \(neue Daten\)\.$/,
+    );
     const answer = writeAnswer([{ tool: 'maintenance_forecast', args: {}, content: JSON.stringify(output) }]);
     expect(answer).toContain('What moves the forecast of L1-PNP2 against the average: SpindleVibrationMmS 12 h earlier, cycles_observed 3 h later.');
     expect(answer.split('\n\n')[1]).toBe(
-      '- **Pick-and-place 2 L1** (L1-PNP2, placement spindle): due between Thu 09:00 and Thu 19:00, most likely Thu 14:00 (plant time).',
+      '- **Pick-and-place 2 L1** (L1-PNP2, placement spindle): due between Thu 09:00 and Thu 19:00, most likely Thu 14:00 (plant time). Since the forecast of 02 Dec, 14:00: earlier by 0.9 h (new data).',
     );
     expect(answer).toContain('No forecast for UT-CHL: Only 3 operating hour(s) of data; a forecast needs at least 6.');
     expect(answer).not.toMatch(/\| Asset id \|/);

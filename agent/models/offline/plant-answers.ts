@@ -472,7 +472,7 @@ function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswe
                   `; empfohlenes Fenster ${time(window.from, options)} – ${time(window.to, options, 'time')}`,
                 )
               : ''
-          }${isRecord(asset.change) && str(asset.change.text) ? `. ${asset.change.text}` : ''}.`;
+          }${isRecord(asset.change) ? changeWords(asset.change, options) : ''}.`;
         });
   const body: string[] = [];
   // "why so soon?": what moved each forecast earlier or later than the average, for a machine or two asked about.
@@ -508,6 +508,30 @@ function maintenanceAnswer(output: Row, options: PlantAnswerOptions): PlantAnswe
     );
   }
   return { lead, body };
+}
+
+const CHANGE_REASONS_DE: Record<string, string> = {
+  'first forecast': 'erste Prognose',
+  'new data': 'neue Daten',
+  'maintenance done': 'Wartung erledigt',
+  'model retrained': 'Modell neu trainiert',
+};
+
+/** "Since the forecast of 04 Dec, 22:00: earlier by 3 h (new data)", in the language asked. */
+function changeWords(change: Row, options: PlantAnswerOptions): string {
+  // The tool's sentence ends in a full stop; the line that carries it ends in its own.
+  if (options.language !== 'de') return str(change.text) ? `. ${str(change.text)!.replace(/\.$/, '')}` : '';
+  const since = str(change.previousComputedAt);
+  if (!since) return '';
+  const hours = num(change.changeHours);
+  const moved =
+    hours === undefined
+      ? 'keine frühere Zahl zum Vergleich'
+      : hours === 0
+        ? 'unverändert'
+        : `${figure(Math.abs(hours), options, 1)} h ${hours > 0 ? 'später' : 'früher'}`;
+  const reason = CHANGE_REASONS_DE[str(change.reason) ?? ''] ?? str(change.reason) ?? '';
+  return `. Seit der Prognose vom ${time(since, options)}: ${moved}${reason ? ` (${reason})` : ''}`;
 }
 
 /**

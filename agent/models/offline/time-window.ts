@@ -19,6 +19,22 @@ export type BeforeStop = { minutes: number };
 
 export type TimeContext = { now: Date; timeZone: string; shifts?: ShiftCalendar };
 
+/** The plant's shift calendar, or the default shifts in the plant's time zone. */
+export function shiftCalendarOf(context: TimeContext): ShiftCalendar {
+  return context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+}
+
+/** The shift a word names: "lates", "Spätschicht", "nights", "Frühschicht". */
+const NAMED_SHIFT: [RegExp, 'early' | 'late' | 'night'][] = [
+  [/^(?:early|earlies|morning|fr(?:ü|ue)h)/, 'early'],
+  [/^(?:late|lates|afternoon|sp(?:ä|ae)t)/, 'late'],
+  [/^(?:night|nights|nacht)/, 'night'],
+];
+
+export function shiftNamed(word: string): 'early' | 'late' | 'night' | undefined {
+  return NAMED_SHIFT.find(([pattern]) => pattern.test(word.toLowerCase()))?.[1];
+}
+
 const MINUTE_MS = 60_000;
 const UNIT_MINUTES: [RegExp, number][] = [
   [/^(m|mins?|minutes?|minuten?)$/, 1],
@@ -169,7 +185,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   }
 
   // Shifts: "since shift start", "this shift", "seit Schichtbeginn", "diese Schicht", "last shift", "letzte Schicht"
-  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const calendar = shiftCalendarOf(context);
   if (
     /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht)\b/.test(
       t,

@@ -6,8 +6,8 @@ import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
-import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
-import { slotWindow, startClock, type TimeContext } from './time-window';
+import { shiftAt } from '@/lib/shift-calendar';
+import { shiftCalendarOf, shiftNamed, slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
   | { type: 'machine_down'; asset: string; hours: number; startsInHours?: number }
@@ -196,9 +196,8 @@ export function outageStart(text: string, time: TimeContext): { startsInHours: n
 function namedShiftAhead(text: string, time: TimeContext): { from: Date; to: Date } | undefined {
   const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/i.exec(text);
   if (!named) return undefined;
-  const word = (named[1] ?? named[2] ?? named[3]!).toLowerCase();
-  const name = /^(?:early|earlies|morning|fr)/.test(word) ? 'early' : /^(?:late|lates|afternoon|sp)/.test(word) ? 'late' : 'night';
-  const calendar = time.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: time.timeZone };
+  const name = shiftNamed(named[1] ?? named[2] ?? named[3]!);
+  const calendar = shiftCalendarOf(time);
   let shift = shiftAt(calendar, time.now);
   for (let step = 0; step < 6 && shift.name !== name; step++) shift = shiftAt(calendar, shift.to);
   return shift.name === name ? { from: shift.from, to: shift.to } : undefined;

@@ -1,6 +1,6 @@
 /** Plans for documents: searching the manuals and writing the shift handover. */
-import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
-import type { TimeContext } from '../../time-window';
+import { shiftAt } from '@/lib/shift-calendar';
+import { shiftCalendarOf, shiftNamed, type TimeContext } from '../../time-window';
 import type { Plan } from '../types';
 import { onlyNamesTarget } from '../conversation';
 import type { PlanContext } from './plan-context';
@@ -51,7 +51,7 @@ const BEFORE_THAT = /\b(before (that|it|this)|the one before|one earlier|earlier
 /** The window just before the report the previous turn asked for: the shift before, or a window as long, ending where it began. */
 function windowBefore(args: Record<string, unknown> | undefined, context: TimeContext): { from: string; to: string } | undefined {
   if (!args) return undefined;
-  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const calendar = shiftCalendarOf(context);
   const shiftBefore = (instant: Date) => shiftAt(calendar, new Date(instant.getTime() - 1));
   if (typeof args.from === 'string' && typeof args.to === 'string') {
     const from = Date.parse(args.from);
@@ -66,14 +66,6 @@ function windowBefore(args: Record<string, unknown> | undefined, context: TimeCo
   return { from: before.from.toISOString(), to: before.to.toISOString() };
 }
 
-/** Whether the shift running now is the night shift, by its name. */
-/** The shift a word names: "lates", "Spätschicht", "nights", "Frühschicht". */
-const NAMED_SHIFT: [RegExp, string][] = [
-  [/^(?:early|earlies|morning|fr(?:ü|ue)h)/, 'early'],
-  [/^(?:late|lates|afternoon|sp(?:ä|ae)t)/, 'late'],
-  [/^(?:night|nights|nacht)/, 'night'],
-];
-
 /**
  * "write up my handover for the lates" at 13:45, "Übergabe für die Nachtschicht" at 21:45: a handover *for* the shift
  * that comes next is the report of the shift now running, handed to it.
@@ -84,15 +76,16 @@ function forTheNextShift(lower: string, context: TimeContext): boolean {
       lower,
     )?.[1];
   if (!named) return false;
-  const shift = NAMED_SHIFT.find(([pattern]) => pattern.test(named))?.[1];
-  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const shift = shiftNamed(named);
+  const calendar = shiftCalendarOf(context);
   const now = shiftAt(calendar, context.now);
   const next = shiftAt(calendar, new Date(now.to.getTime() + 60_000));
   return shift !== undefined && next.name === shift;
 }
 
+/** Whether the shift running now is the night shift, by its name. */
 function nightNow(context: TimeContext): boolean {
-  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const calendar = shiftCalendarOf(context);
   return /night|nacht/i.test(shiftAt(calendar, context.now).name);
 }
 
@@ -100,6 +93,6 @@ function nightNow(context: TimeContext): boolean {
 const HANDOVER_GRACE_MINUTES = 60;
 
 function minutesIntoShift(context: TimeContext): number {
-  const calendar = context.shifts ?? { ...DEFAULT_SHIFT_CALENDAR, timeZone: context.timeZone };
+  const calendar = shiftCalendarOf(context);
   return (context.now.getTime() - shiftAt(calendar, context.now).from.getTime()) / 60_000;
 }

@@ -26,11 +26,15 @@ const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_co
 
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
-  if (reading.followUp || request.input.pendingQuestion || request.input.confirmed) return plan;
+  if (reading.followUp || request.input.confirmed) return plan;
   // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
   // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
-  // now, whichever rule read a machine and a value in it.
-  const forLater = putOffOrReported(request.lower) || ON_A_CONDITION.test(request.lower.replace(POLITE_IF, ''));
+  // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
+  // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
+  const pending = request.input.pendingQuestion?.toLowerCase();
+  const asked = pending ?? request.lower;
+  const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, ''));
+  if (pending !== undefined && !forLater) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   const { language } = request;

@@ -116,9 +116,11 @@ export const REPORTED_OR_HEDGED =
  * request for it.
  */
 export const VALUE_TOLD =
+  // "früher lief der Kompressor auf 6,5 bar", "we used to run it at 80": a value of the past, told, in a message with no
+  // request word of its own. "at 6.5 bar the compressor runs hotter": a value as the condition of a statement.
   // "Spätschicht hatte den Kompressor auf 6,8 bar, lief gut", "the L1 oven had zone 5 at 250 all night": a value a
   // machine had, told, unless the message goes on to ask for it ("…, stell das bitte wieder so ein").
-  /\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
+  /^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?:.*\b(?:fr(?:ü|ue)her|damals|previously|formerly|used to|back then|in the past)\b|(?:at|bei|with|mit|above|over|below|under|(?:ü|ue)ber|unter)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%|degrees)?\s*,?\s+(?:the|der|die|das|it|er|sie|es|we|wir|you|man)\b)|\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
 
 /**
  * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden", "erst mal abwarten": a write put off, to a
@@ -135,9 +137,24 @@ export const REPORTED_SPEECH =
   /^(?:die |der |das |the |our |unser\w* )?[a-zäöüß]+ (?:hat gesagt|hat gemeint|meint|meinte|sagt|sagte|said|says|reckons|thinks|thought|told us|hat uns gesagt),? (?:dass |that )?(?:wir|we|ich|i|man|you|du)\b/;
 const OWN_REQUEST = /\b(?:pls do|please do|do it|go ahead|make it so|mach bitte|mach das|bitte machen|bitte umsetzen|bitte erledigen|also los|dann los)\b/;
 
+/**
+ * "the operator wants zone 3 at 190", "der Bediener will Zone 3 auf 190": someone else's wish, told. Not the asker's
+ * own ("I want", "wir wollen"), and not a person to pass it to (FOR_SOMEONE_ELSE).
+ */
+const REPORTED_WISH =
+  /^(?:die |der |das |the |our |my |unser\w* |mein\w* )?(?!(?:i|ich|we|wir)\b)[a-zäöüß]+ (?:wants|wanted|would like|asks for|asked for|is asking for|will|wollte|wollen|möchte|moechte|hätte gern|haette gern|fordert|verlangt|will unbedingt)\b/;
+
+/** "…, but I said no", "aber ich hab nein gesagt", "not approved": a change turned down, told. */
+const TURNED_DOWN =
+  /\b(?:i|we) (?:said|told (?:him|her|them)) no\b|\b(?:ich|wir) (?:hab|habe|haben) (?:nein gesagt|(?:das |es )?abgelehnt)\b|\b(?:nicht genehmigt|not approved|was rejected|was declined|turned it down|wurde abgelehnt)\b/;
+
+/** "remind me to lower zone 3 to 180 tomorrow", "erinner mich morgen …": a change to remember, not to file now. */
+const REMINDER = /\b(?:remind me|don'?t let me forget|erinner\w* mich|lass mich nicht vergessen)\b/;
+
 /** A write put off or only reported as someone's view, unless the asker asks for it in words of their own. */
 export function putOffOrReported(lower: string): boolean {
-  return PUT_OFF.test(lower) || (REPORTED_SPEECH.test(lower) && !OWN_REQUEST.test(lower));
+  if (PUT_OFF.test(lower) || TURNED_DOWN.test(lower) || REMINDER.test(lower)) return true;
+  return (REPORTED_SPEECH.test(lower) || REPORTED_WISH.test(lower)) && !OWN_REQUEST.test(lower);
 }
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */

@@ -48,3 +48,46 @@ describe('someone else’s wish, a change turned down, a reminder', () => {
     expect(await ask('I want zone 3 on the L1 oven at 190')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 190 } });
   });
 });
+
+describe('a machine that keeps stopping', () => {
+  it.each([
+    ['the L2 packer stopped again', 'L2-PCK'],
+    ['packer on line 2 keeps stopping', 'L2-PCK'],
+    ['der Packer L2 ist wieder stehen geblieben', 'L2-PCK'],
+    ['Bestücker 2 Linie 1 bleibt ständig stehen', 'L1-PNP2'],
+  ])('"%s" reads the alarm history of the last hours, not only the state now', async (text, asset) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset, state: 'all' } });
+    expect(plan.kind === 'tool' && typeof plan.args.from).toBe('string');
+  });
+
+  it('"the L2 packer stopped again, restart it" still asks for the command', async () => {
+    const plan = await ask('the L2 packer stopped again, restart it');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/reset L2-PCK/);
+  });
+});
+
+describe('a command suggested, needed, or for soon', () => {
+  it.each([
+    'wir sollten den Drucker L2 stoppen',
+    'we need to stop the L2 printer',
+    'we should stop the L2 printer soon',
+    'we should probably stop the L2 printer',
+  ])('"%s" is asked back, and a "yes" would file it', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/L2-PRN/);
+    expect(await askWith({ text: 'yes', pendingQuestion: text, previousText: text })).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-PRN', command: 'stop' },
+    });
+  });
+
+  it.each([
+    ['we need to stop the L2 printer now', { asset: 'L2-PRN', command: 'stop' }],
+    ['I have to reset the ICT on line 1, please', { asset: 'L1-ICT', command: 'reset' }],
+    ['wir müssen den Drucker L2 jetzt stoppen', { asset: 'L2-PRN', command: 'stop' }],
+  ])('"%s" files it', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args });
+  });
+});

@@ -24,6 +24,14 @@ export const WRITE_DOUBT_THRESHOLD = 0.1;
  */
 const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_command']);
 
+/** "wir sollten Linie 2 bald stoppen", "stop it later": a change for some time after now. */
+const SOON = /\b(?:bald|demn(?:ä|ae)chst|sp(?:ä|ae)ter|nachher|irgendwann|later|soon|eventually|at some point|sometime)\b/;
+
+/** "we should stop the L2 printer", "wir müssten den Ofen runterfahren": a change suggested, not asked for in so many words. */
+const SUGGESTED =
+  /^(?:(?:ok\w*|so|also|hm+|naja|i think|ich (?:glaube|denke|finde))[\s,]+)*(?:we|wir|man|you|du)\s+(?:should|ought to|must|have to|need to|sollten|sollen|m(?:ü|ue)ssten|m(?:ü|ue)ssen|k(?:ö|oe)nnten)\b/;
+const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
+
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
   if (reading.followUp || request.input.confirmed) return plan;
@@ -33,10 +41,12 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
   const pending = request.input.pendingQuestion?.toLowerCase();
   const asked = pending ?? request.lower;
-  const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, ''));
-  if (pending !== undefined && !forLater) return plan;
+  const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
+  // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
+  const suggested = SUGGESTED.test(asked) && !OWN_WORDS.test(asked);
+  if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
-  if (!forLater && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
+  if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   const { language } = request;
   const change = describeWrite(plan.tool, plan.args, language);
   // A "yes" files it now, so the question says so when the message spoke of later or of a condition.

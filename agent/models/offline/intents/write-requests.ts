@@ -438,6 +438,14 @@ export function imperativeCommand(text: string): boolean {
       )
     )
       return true;
+    // "we need to stop the L2 printer now", "I have to reset the ICT": the asker's own need, said with the command verb
+    // (a bare "we need to …" with no "now" or "please" is asked back as a suggestion, doubtful-write.ts).
+    if (
+      /^(?:(?:so|ok\w*|also|right)\s+)?(?:we|i)\s+(?:need|have|got|must|gotta|should|ought)\s+(?:to\s+)?(?:probably\s+|maybe\s+)?(?:stop|start|reset|restart|hold|pause|resume|unhold|clear|shut down)\b/.test(
+        clause,
+      )
+    )
+      return true;
     // "boss wants the compressor started, pls do": someone's wish relayed, made the asker's own request.
     if (
       /^(?:the\s+|our\s+)?[a-z]+\s+(?:wants|needs|would like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)$/.test(

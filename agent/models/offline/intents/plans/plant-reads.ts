@@ -39,7 +39,11 @@ export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
   const before = beforeStop(combined);
   // "recent alarms on the L2 oven", "die letzten Störungen vom Packer": what came up lately, not only what is still on.
-  const recent = /\b(recent|recently|latest|lately|last few|letzten|letzte|j(?:ü|ue)ngsten|neuesten|zuletzt)\b/.test(lower);
+  // "the packer keeps stopping", "steht schon wieder": what stopped it lately, too.
+  const recent =
+    /\b(recent|recently|latest|lately|last few|letzten|letzte|j(?:ü|ue)ngsten|neuesten|zuletzt|again|keeps?|constantly|all the time|schon wieder|immer wieder|st(?:ä|ae)ndig|dauernd|andauernd|wieder (?:stehen|ausgefallen|ausgegangen|gestoppt))\b/.test(
+      lower,
+    );
   const history =
     recent ||
     Boolean(window) ||

@@ -83,6 +83,17 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(should|must|soll\w*|muss\w*|recommended|empfohlen\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', usesPrevious];
+  // "the L2 packer keeps stopping", "der Packer L2 ist schon wieder stehen geblieben": a machine that stops again and
+  // again is told to find out why — its alarm history, not only the state it is in now.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\b(?:keeps? (?:stopping|faulting|tripping|failing|going down|dropping out)|stopp(?:ed|s) (?:again|all the time|constantly|every \w+)|(?:faulted|tripped|failed|went down|died) again|(?:ist|sind) (?:schon )?wieder (?:stehen geblieben|ausgefallen|ausgegangen|gestoppt)|(?:bleibt|bleiben|geht|gehen|f(?:ä|ae)llt|fallen) (?:st(?:ä|ae)ndig|dauernd|immer wieder|andauernd|schon wieder|wieder)\s+(?:stehen|aus)|steht (?:schon )?wieder|st(?:ö|oe)rt (?:st(?:ä|ae)ndig|dauernd|immer wieder))\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', usesPrevious];
   // "can I stop the L2 packer now?", "darf ich den Ofen L1 abschalten?", "kannst du mir sagen, ob der Packer L2 gestoppt
   // werden darf?": whether a command may be given is answered by the machine's state now (what it runs, its alarms);
   // the command itself is a request of its own.

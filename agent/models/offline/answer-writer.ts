@@ -25,7 +25,13 @@ import { SYNONYM_GROUPS } from '../../../knowledge/rank/synonyms';
 import type { Language } from './training-set';
 
 export type ToolResultForAnswer = { tool: string; args: Record<string, unknown>; content: string };
-export type AnswerOptions = { language?: Language; question?: string; timeZone?: string };
+export type AnswerOptions = {
+  language?: Language;
+  question?: string;
+  timeZone?: string;
+  /** Machine id → its line id, for answers narrowed to one line. */
+  assetLines?: Record<string, string>;
+};
 
 type Context = { language: Language; timeZone: string; asked: string[] };
 
@@ -59,7 +65,7 @@ const HEADLINES: Record<string, (args: Record<string, unknown>, l: Language) => 
   create_work_order: (a, l) => `${l === 'de' ? 'Arbeitsauftrag für' : 'Work order for'} ${a.asset}: ${a.task}`,
   trigger_inspection: (_, l) => (l === 'de' ? 'Inspektion' : 'Inspection'),
   inspection_results: (_, l) => (l === 'de' ? 'Inspektionsergebnisse' : 'Inspection results'),
-  generate_shift_handover: (_, l) => (l === 'de' ? 'Schichtübergabe' : 'Shift handover'),
+  generate_shift_handover: (a, l) => `${l === 'de' ? 'Schichtübergabe' : 'Shift handover'}${typeof a.line === 'string' ? ` ${a.line}` : ''}`,
   set_setpoint: (a, l) => `${l === 'de' ? 'Sollwertänderung' : 'Setpoint change'} ${a.asset} ${a.tag} → ${a.value}`,
   machine_command: (a, l) => `${l === 'de' ? 'Befehl' : 'Command'} ${a.command} ${l === 'de' ? 'für' : 'for'} ${a.asset}`,
   material_status: (a, l) => `${l === 'de' ? 'Materialstatus' : 'Material status'} ${a.line ?? a.part ?? a.order ?? ''}`.trim(),
@@ -665,7 +671,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
       return `[${citations.length}]`;
     });
     // The plant's own tools answer in sentences that lead with what was asked; others get tables.
-    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args });
+    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args, assetLines: options.assetLines });
     const lead = written
       ? [
           ...(result.tool === 'explain_late_order' && MOVE_ORDER.test(question)

@@ -3,7 +3,7 @@
  * Examples written for these tests, apart from the NLU evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a value of the past, or a value as the condition of a statement', () => {
   it.each([
@@ -89,5 +89,17 @@ describe('a command suggested, needed, or for soon', () => {
     ['wir müssen den Drucker L2 jetzt stoppen', { asset: 'L2-PRN', command: 'stop' }],
   ])('"%s" files it', async (text, args) => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args });
+  });
+});
+
+describe('a handover narrowed to a line', () => {
+  it.each([
+    ['nur Linie 2', 'Line2'],
+    ['and only line 1', 'Line1'],
+  ])('"%s" after the current shift’s handover keeps the shift', async (text, line) => {
+    expect(await after('generate_shift_handover', { shift: 'current' }, 'Kannst du mir die Übergabe für die Frühschicht machen', text)).toMatchObject({
+      tool: 'generate_shift_handover',
+      args: { shift: 'current', line },
+    });
   });
 });

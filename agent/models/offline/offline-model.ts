@@ -127,7 +127,11 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         ) && asked.trim().split(/\s+/).length <= 6;
       const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
       const language = conversationLanguage(asked, humans.at(-2)?.text);
-      return new AIMessage(writeAnswer(results, { language, question, timeZone: this.#options.timeZone }));
+      // Which line each machine stands on, for answers narrowed to a line (a handover "nur Linie 2").
+      const assetLines = Object.fromEntries(
+        (await this.#options.listAssets()).flatMap((asset) => (asset.line && asset.type !== 'line' ? [[asset.id, asset.line]] : [])),
+      );
+      return new AIMessage(writeAnswer(results, { language, question, timeZone: this.#options.timeZone, assetLines }));
     }
 
     const humans = messages.filter((message) => message.getType() === 'human');

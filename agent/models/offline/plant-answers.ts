@@ -551,18 +551,26 @@ function dueWords(due: Row, computedAt: unknown, options: PlantAnswerOptions): s
 
 // ── generate_shift_handover ──────────────────────────────────────────────────────────────────
 
-function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer | undefined {
+function handoverAnswer(output: Row, options: AnswerInput): PlantAnswer | undefined {
   const report = isRecord(output.report) ? output.report : undefined;
   if (!report) return undefined;
   const window = isRecord(report.window) ? report.window : {};
   const sections = rows(report.sections);
+  // "nur Linie 2": the report covers the plant; the answer shows the line asked about — its figures, and of the
+  // alarms and stops those not of another line's machines.
+  const allKpis = isRecord(report.kpis) ? rows(report.kpis.lines) : [];
+  const line = str(options.args?.line);
+  const narrowed = line !== undefined && allKpis.some((kpi) => kpi.lineId === line) ? line : undefined;
+  const kpis = narrowed ? allKpis.filter((kpi) => kpi.lineId === narrowed) : allKpis;
+  const otherLines = Object.entries(options.assetLines ?? {}).filter(([, assetLine]) => narrowed !== undefined && assetLine !== narrowed);
+  const ofAnotherLine = (text: string) => otherLines.some(([assetId]) => new RegExp(`(?<![\\w-])${escapeRegExp(assetId)}(?![\\w-])`).test(text));
   // German in, German out: the report's sentences in German where their form is known (german-handover-text.ts).
   const statementsOf = (id: string) =>
-    rows(sections.find((section) => section.id === id)?.statements).map((statement) =>
-      options.language === 'de' ? germanHandoverText(String(statement.text)) : String(statement.text),
-    );
+    rows(sections.find((section) => section.id === id)?.statements)
+      .map((statement) => String(statement.text))
+      .filter((text) => !ofAnotherLine(text))
+      .map((text) => (options.language === 'de' ? germanHandoverText(text) : text));
   const open = statementsOf('open_items');
-  const kpis = isRecord(report.kpis) ? rows(report.kpis.lines) : [];
   // A window over midnight or a whole day ends on another date: "03 Dec, 00:00 – 04 Dec, 00:00", not "– 00:00".
   const endStyle = time(window.from, options).slice(0, 6) === time(window.to, options).slice(0, 6) ? 'time' : 'datetime';
   const lead = [
@@ -571,9 +579,10 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
       `${str(window.shiftLabel) ?? 'Handover'} (${time(window.from, options)} – ${time(window.to, options, endStyle)}):`,
       `${germanShiftLabel(str(window.shiftLabel)) ?? 'Übergabe'} (${time(window.from, options)} – ${time(window.to, options, endStyle)}):`,
     ),
-    // German in, German out: the report's figures in German; its statements are the tool's English.
-    ...(options.language === 'de' && kpis.length > 0
-      ? kpis.map((line) => germanLineFigures(line, options))
+    // German in, German out: the report's figures in German; its statements are the tool's English. A line asked
+    // about is its own row of figures in either language.
+    ...((options.language === 'de' || narrowed) && kpis.length > 0
+      ? kpis.map((kpi) => lineFigures(kpi, options))
       : [...statementsOf('production'), ...statementsOf('oee')].slice(0, MAX_LINES).map((text) => `- ${text}`)),
   ];
   const body: string[] = [];
@@ -596,10 +605,18 @@ function handoverAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer |
       );
   }
   body.push(
-    say(options, 'The whole report, with every source, is on the Handovers page.', 'Der ganze Bericht mit allen Quellen steht auf der Seite Übergaben.'),
+    narrowed
+      ? say(
+          options,
+          `Only ${narrowed} is shown here; the whole report for the plant, with every source, is on the Handovers page.`,
+          `Hier nur ${narrowed}; der ganze Bericht für das Werk mit allen Quellen steht auf der Seite Übergaben.`,
+        )
+      : say(options, 'The whole report, with every source, is on the Handovers page.', 'Der ganze Bericht mit allen Quellen steht auf der Seite Übergaben.'),
   );
   return { lead, body };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const GERMAN_SECTION_TITLES: Record<string, string> = {
   alarms: 'Alarme',
@@ -618,20 +635,29 @@ function germanShiftLabel(label: string | undefined): string | undefined {
     .replace(/\(so far\)/, '(bisher)');
 }
 
-/** One line's shift figures in German, from the report's numbers: good against plan, scrap, OEE and its factors. */
-function germanLineFigures(line: Row, options: PlantAnswerOptions): string {
+/** One line's shift figures, from the report's numbers: good against plan, scrap, OEE and its factors. */
+function lineFigures(line: Row, options: PlantAnswerOptions): string {
   const pct = (value: unknown) => (num(value) === undefined ? '—' : `${figure(num(value), options)} %`);
   const plan = num(line.plannedUnits);
   const vsPlan = num(line.outputVsPlanPct) ?? (plan ? ((num(line.goodUnits) ?? 0) / plan) * 100 : undefined);
-  return (
+  const downtime = num(line.downtimeMin);
+  return say(
+    options,
+    `- ${str(line.lineId)}: ${figure(num(line.goodUnits), options, 0)} good boards` +
+      (plan !== undefined ? ` against a plan of ${figure(plan, options, 0)} (${pct(vsPlan)})` : '') +
+      `, ${figure(num(line.scrapUnits), options, 0)} scrapped; OEE ${pct(line.oeePct)} = availability ${pct(line.availabilityPct)} × performance ${pct(line.performancePct)} × quality ${pct(line.qualityPct)}` +
+      (downtime ? `, ${figure(downtime, options, 0)} min downtime.` : '.'),
     `- ${str(line.lineId)}: ${figure(num(line.goodUnits), options, 0)} Gutteile` +
-    (plan !== undefined ? ` bei Plan ${figure(plan, options, 0)} (${pct(vsPlan)})` : '') +
-    `, ${figure(num(line.scrapUnits), options, 0)} Ausschuss; OEE ${pct(line.oeePct)} = Verfügbarkeit ${pct(line.availabilityPct)} × Leistung ${pct(line.performancePct)} × Qualität ${pct(line.qualityPct)}` +
-    (num(line.downtimeMin) ? `, ${figure(num(line.downtimeMin), options, 0)} min Stillstand.` : '.')
+      (plan !== undefined ? ` bei Plan ${figure(plan, options, 0)} (${pct(vsPlan)})` : '') +
+      `, ${figure(num(line.scrapUnits), options, 0)} Ausschuss; OEE ${pct(line.oeePct)} = Verfügbarkeit ${pct(line.availabilityPct)} × Leistung ${pct(line.performancePct)} × Qualität ${pct(line.qualityPct)}` +
+      (downtime ? `, ${figure(downtime, options, 0)} min Stillstand.` : '.'),
   );
 }
 
-const ANSWERS: Record<string, (output: Row, options: PlantAnswerOptions & { args?: Row }) => PlantAnswer | undefined> = {
+/** What an answer gets besides the tool's output: the call's arguments, and which line each machine stands on. */
+type AnswerInput = PlantAnswerOptions & { args?: Row; assetLines?: Record<string, string> };
+
+const ANSWERS: Record<string, (output: Row, options: AnswerInput) => PlantAnswer | undefined> = {
   plant_overview: plantOverviewAnswer,
   asset_state: assetStateAnswer,
   production_status: productionStatusAnswer,
@@ -666,7 +692,7 @@ const SHAPES: Record<string, (output: Row) => boolean> = {
 
 /** The answer for one of these tools' results, or undefined to fall back to the generic rendering. */
 /** `args`: the call's arguments, for writers that say what was asked for ("no work orders for UT-AIR"). */
-export function plantAnswer(tool: string, output: unknown, options: PlantAnswerOptions & { args?: Row }): PlantAnswer | undefined {
+export function plantAnswer(tool: string, output: unknown, options: AnswerInput): PlantAnswer | undefined {
   const write = ANSWERS[tool];
   if (!write || !isRecord(output) || !SHAPES[tool]?.(output)) return undefined;
   try {

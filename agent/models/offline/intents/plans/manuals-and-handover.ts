@@ -32,6 +32,12 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "handover for the night shift" → "and the one before that?": the window before the one just reported.
   const earlier = plan.followUp && BEFORE_THAT.test(lower) ? windowBefore(plan.input.previous?.args, timeContext) : undefined;
   if (earlier) return call({ ...earlier, ...line });
+  // "die Übergabe für die Frühschicht" → "nur Linie 2": the same report, for the line now named.
+  const previousArgs = plan.input.previous?.tool === 'generate_shift_handover' ? plan.input.previous.args : undefined;
+  if (plan.followUp && previousArgs && !current && !previous && !window) {
+    const { line: _line, ...sameWindow } = previousArgs;
+    return call({ ...sameWindow, ...line });
+  }
   // "Was war letzte Nacht los?" at 03:40: the night is still running, so it is the current shift so far.
   const duringTheNight =
     /\b(night|nacht)\b/.test(lower) && !/\b(previous|vorige\w*|vorherige\w*|yesterday|gestern|vorgestern|before|davor)\b/.test(lower) && nightNow(timeContext);

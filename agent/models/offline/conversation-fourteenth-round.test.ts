@@ -103,3 +103,58 @@ describe('a handover narrowed to a line', () => {
     });
   });
 });
+
+describe('a change by an amount after the value was read', () => {
+  const output = {
+    asset: { id: 'L1-RFL' },
+    tags: [
+      { tagId: 'Zone5.SetpointC', value: 245, unit: '°C', quality: 'good' },
+      { tagId: 'Zone5.TemperatureC', value: 242, unit: '°C', quality: 'good' },
+    ],
+  };
+  const afterReading = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'asset_state', args: { asset: 'L1-RFL' } },
+      previousText: 'what’s the setpoint of zone 5 on the L1 oven',
+      earlier: [{ tool: 'asset_state', args: { asset: 'L1-RFL' }, output }],
+    });
+
+  it.each([
+    ['take it up 3', '248'],
+    ['bump it up by 3', '248'],
+    ['raise it by 3 degrees', '248'],
+    ["it's 3 low, bump it up", '248'],
+    ['drop it by 2', '243'],
+    ['3 Grad höher bitte', '248'],
+    ['um 2 Grad runter', '243'],
+  ])('"%s" files nothing and names the value read and the result (%s)', async (text, result) => {
+    const plan = await afterReading(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Zone5\.SetpointC/);
+    expect(plan.kind === 'reply' && plan.text).toContain(`**${result} °C**`);
+  });
+
+  it('without a value read, asks for the exact value', async () => {
+    const plan = await ask('raise zone 3 on the L1 oven by 5');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Zone3\.SetpointC of L1-RFL to …/);
+  });
+
+  it('the exact value then files it', async () => {
+    expect(await afterReading('set Zone5.SetpointC of L1-RFL to 248')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 248 },
+    });
+  });
+});
+
+describe('a report, then a question about the setpoint', () => {
+  it.each([
+    ["the L1 oven zone 5 is reading 3 degrees low, what's the setpoint", 'L1-RFL'],
+    ['chiller feels warm, what’s the setpoint?', 'UT-CHL'],
+    ['Zone 5 Ofen L1 zeigt 3 Grad zu wenig, was ist der Sollwert', 'L1-RFL'],
+  ])('"%s" reads the machine', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+});

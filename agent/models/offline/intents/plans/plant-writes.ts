@@ -31,7 +31,10 @@ const RELATIVE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c?|degrees?|grad|k\b|k
 
 export function planSetSetpoint(plan: PlanContext): Plan {
   const { text, combined, language, machine, call, needAsset } = plan;
-  // A setpoint is filed as its new value, so the approver sees exactly what will be written.
+  // A setpoint is filed as its new value, so the approver sees exactly what will be written. "bump it up by 3",
+  // "take it up 3" after the zone was read: the question back names the value read and what the change makes of it
+  // ("by 3" is no clock time here, and "3" no setpoint).
+  if (machine && relativeOnly(text) && !/\b(to|auf)\s+-?\d/i.test(text)) return relativeChange(plan, machine);
   if (RELATIVE.test(text) && !/\b(to|auf)\s+-?\d/i.test(text))
     return clarify(
       say(
@@ -136,15 +139,72 @@ function secondMachine(text: string, first: AssetRef, assets: AssetRef[]): Asset
 const RESTART =
   /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|start\w*\b[^.?!,]*\bneu(?=\s*(?:bitte|mal|jetzt)?\s*(?:[.!,;]|$))|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
 
+/** Words that say which way a change by an amount goes. */
+const UPWARDS =
+  /\b(?:up|raise|bump|crank|increase|higher|warmer|hotter|more|rauf|hoch|h(?:ö|oe)her|erh(?:ö|oe)h\w*|w(?:ä|ae)rmer|mehr|low|niedrig|cold|kalt|under|below|drunter|darunter)\b/i;
+const DOWNWARDS =
+  /\b(?:down|drop|cut|knock|lower|reduce|decrease|colder|cooler|less|runter|niedriger|senk\w*|reduzier\w*|k(?:ä|ae)lter|weniger|high|hoch(?= *$)|hot|hei(?:ß|ss)|warm|over|above|drüber|darüber)\b/i;
+
+/**
+ * "take it up 3" after zone 5 was read: to what value exactly — with the value read earlier in the conversation and
+ * what the change makes of it, so the asker can say the new value in one go. Nothing is filed from an amount.
+ */
+function relativeChange(plan: PlanContext, machine: AssetRef): Plan {
+  const { text, combined, language, input } = plan;
+  const writable = (machine.tags ?? []).filter((t) => t.writable || /setpoint|sp$/i.test(t.id));
+  // The setpoint named here, else the one of the turn before ("what's zone 5 on the L1 oven" → "bump it up by 3").
+  const previousTag = typeof input.previous?.args.tag === 'string' ? input.previous.args.tag : '';
+  const named = [combined, `${input.previousText ?? ''} ${previousTag}`]
+    .map((words) => resolveTag(`${withoutAssetWords(words, machine)} setpoint`, writable, { writableOnly: true }))
+    .find((resolution) => resolution.kind === 'one');
+  const tag = named?.kind === 'one' ? named.tag : writable.length === 1 ? writable[0] : undefined;
+  const read = tag ? lastReadValue(input.earlier ?? [], machine.id, tag.id) : undefined;
+  const amount = Number(/\d+(?:[.,]\d+)?/.exec(RELATIVE_CHANGE.exec(text)?.[0] ?? '')?.[0]?.replace(',', '.'));
+  // "is 4 degrees low, bump it up": the last direction word is the change's ("low" says why, "up" says which way).
+  const up = UPWARDS.test(text) && !DOWNWARDS.test(text.replace(/\b(?:low|niedrig|cold|kalt|under|below)\b/gi, ''));
+  const down = DOWNWARDS.test(text) && !UPWARDS.test(text.replace(/\b(?:high|hot|hei(?:ß|ss)|warm|over|above)\b/gi, ''));
+  const proposed = read && Number.isFinite(amount) && up !== down ? Math.round((read.value + (up ? amount : -amount)) * 1000) / 1000 : undefined;
+  const unit = read?.unit ? ` ${read.unit}` : '';
+  const de = (value: number) => value.toLocaleString('de-DE');
+  if (tag && read && proposed !== undefined)
+    return clarify(
+      say(
+        language,
+        `To what value exactly? ${tag.id} of ${machine.id} read ${read.value}${unit} a moment ago; ${up ? 'up' : 'down'} ${amount} makes **${proposed}${unit}**. An approval names the exact new value: say “set ${tag.id} of ${machine.id} to ${proposed}” and I file that.`,
+        `Auf welchen Wert genau? ${tag.id} von ${machine.id} stand eben auf ${de(read.value)}${unit}; ${up ? 'plus' : 'minus'} ${de(amount)} ergibt **${de(proposed)}${unit}**. Eine Freigabe nennt den genauen neuen Wert: Sagen Sie „${tag.id} von ${machine.id} auf ${de(proposed)} setzen“, dann reiche ich das ein.`,
+      ),
+    );
+  return clarify(
+    say(
+      language,
+      `To what value exactly? A change “by” an amount needs the current setpoint, and an approval must name the exact new value. Say e.g. “set ${tag?.id ?? 'zone 3'} of ${machine.id} to …”${tag ? '' : ', or ask for its setpoint first'}.`,
+      `Auf welchen Wert genau? Eine Änderung „um“ einen Betrag braucht den aktuellen Sollwert, und eine Freigabe muss den genauen neuen Wert nennen. Z. B. „${tag?.id ?? 'Zone 3'} von ${machine.id} auf … setzen“${tag ? '' : ', oder fragen Sie zuerst nach dem Sollwert'}.`,
+    ),
+  );
+}
+
+/** The value of one tag as the latest asset_state of that machine in this conversation read it (Good quality only). */
+function lastReadValue(earlier: { tool: string; output: unknown }[], assetId: string, tagId: string): { value: number; unit?: string } | undefined {
+  for (const result of [...earlier].reverse()) {
+    if (result.tool !== 'asset_state') continue;
+    const output = result.output as { asset?: { id?: unknown }; tags?: { tagId?: unknown; value?: unknown; unit?: unknown; quality?: unknown }[] } | undefined;
+    if (output?.asset?.id !== assetId) continue;
+    const tag = output.tags?.find((candidate) => candidate.tagId === tagId);
+    if (!tag || typeof tag.value !== 'number' || (tag.quality !== undefined && tag.quality !== 'good')) return undefined;
+    return { value: tag.value, unit: typeof tag.unit === 'string' ? tag.unit : undefined };
+  }
+  return undefined;
+}
+
 /**
  * "take zone 3 up by 5", "zone 3 is 4 degrees low, bump it up" are relative: without the current value there is no
  * exact target to approve (and "4 degrees" is no setpoint).
  */
 const RELATIVE_CHANGE =
-  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b(?:up|down|rauf|runter|hoch|higher|lower|h(?:ö|oe)her|niedriger)\s+(?:by\s+|um\s+)?\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\b|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:too\s+|zu\s+)?(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter|low|high|niedrig|hoch|under|over|below|above|drunter|drüber|darunter|darüber|cold|hot|kalt|warm|hei(?:ß|ss)|off)\b/i;
+  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b(?:up|down|rauf|runter|hoch|higher|lower|h(?:ö|oe)her|niedriger)\s+(?:by\s+|um\s+)?\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\b|\b(?:is|it'?s|ist|sind|liegt)\s+\d+(?:[.,]\d+)?\s+(?:too\s+|zu\s+)?(?:low|high|under|over|cold|hot|niedrig|hoch|kalt|warm|drunter|drüber)\b|\b(?:up|down)\s+(?:another\s+|a further\s+)?\d+(?:[.,]\d+)?(?!\s*(?:[.,:]\d|°|grad|degrees?|bar|%|mm|n\b))(?=\s*(?:more|please|pls|then|now|[.!]|$))|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:too\s+|zu\s+)?(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter|low|high|niedrig|hoch|under|over|below|above|drunter|drüber|darunter|darüber|cold|hot|kalt|warm|hei(?:ß|ss)|off)\b/i;
 
 /** A change by an amount with no new value: "… by 5", "up 3 degrees", "is 4 degrees low, bump it up" ("is 4" is the amount). */
-function relativeOnly(text: string): boolean {
+export function relativeOnly(text: string): boolean {
   const relative = RELATIVE_CHANGE.exec(text);
   if (!relative) return false;
   const target = TARGET_VALUE.exec(text);

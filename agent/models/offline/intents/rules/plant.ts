@@ -8,7 +8,7 @@ import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { strongWritable } from '../tag-match';
-import { LATER } from '../plans/plant-writes';
+import { LATER, relativeOnly } from '../plans/plant-writes';
 import { ASKS_OR_REPORTS, GIVE_FREE, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
 import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
@@ -153,6 +153,20 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     )
       return ['set_setpoint', usesPrevious];
   }
+  // "bump it up by 3", "3 Grad höher bitte", "drop it by 2" after a zone was read: a change by an amount, for which the
+  // planner asks the exact new value (it names the value read and the result). Nothing is filed from an amount.
+  if (
+    target &&
+    target.type !== 'line' &&
+    relativeOnly(text) &&
+    /\b(bump|raise|drop|lower|increase|decrease|reduce|take|turn|crank|push|bring|nudge|put|up|down|higher|warmer|colder|cooler|h(?:ö|oe)her|niedriger|hoch|runter|rauf|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|mehr|weniger|w(?:ä|ae)rmer|k(?:ä|ae)lter|dreh\w*|stell\w*|setz\w*|mach\w*)\b/.test(
+      lower,
+    ) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !toldAskedOrPasted(lower) &&
+    (usesPrevious || strongWritable(text, target) || hasOneSetpoint(target))
+  )
+    return ['set_setpoint', usesPrevious];
   // "zone 4 a little higher on the L1 oven": a change asked for without its value; the planner asks for it.
   if (
     target &&

@@ -72,6 +72,17 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['asset_state', false];
+  // "the L1 oven zone 5 is reading 3 degrees low, what's the setpoint": a report, then a question about the machine's
+  // setpoint in a clause of its own — the machine's live values (the answer leads with the zone the message names).
+  if (
+    target &&
+    target.type !== 'line' &&
+    /(?:^|[,;.–—-]\s*)(?:(?:so|and|und|also)\s+)?(?:what'?s|what is|where'?s|where is|wie ist|was ist|wo steht|wo liegt|wie steht)\s+(?:the|its|it'?s|der|die|das|sein|ihr)?\s*(?:current\s+|aktuelle\w*\s+)?(?:setpoint|set point|sollwert|soll|target|sp)\s*(?:now|jetzt|gerade)?\s*\??\s*$/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', usesPrevious];
   // "how often did the oven on line 2 stop this week", "wie oft stand der Packer L1 heute": how often a machine stopped
   // or failed is counted in its alarm history, not looked up in a manual.
   if (

@@ -158,3 +158,22 @@ describe('a report, then a question about the setpoint', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
   });
 });
+
+describe('a signed amount is no setpoint', () => {
+  it.each([
+    'zone 3 on the L1 oven +5',
+    'zone 3 L1 oven plus 5 please',
+    'Zone 3 Ofen L1 plus 5',
+    'squeegee L1 +5 N',
+    'L2 oven zone 7 -3',
+    'chiller down 2 please',
+  ])('"%s" files nothing and asks for the exact value', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.reason).toBe('clarify');
+  });
+
+  it('a value asked for with "to" is a value', async () => {
+    expect(await ask('set the chiller to 12')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 12 } });
+  });
+});

@@ -161,8 +161,12 @@ function relativeChange(plan: PlanContext, machine: AssetRef): Plan {
   const read = tag ? lastReadValue(input.earlier ?? [], machine.id, tag.id) : undefined;
   const amount = Number(/\d+(?:[.,]\d+)?/.exec(RELATIVE_CHANGE.exec(text)?.[0] ?? '')?.[0]?.replace(',', '.'));
   // "is 4 degrees low, bump it up": the last direction word is the change's ("low" says why, "up" says which way).
-  const up = UPWARDS.test(text) && !DOWNWARDS.test(text.replace(/\b(?:low|niedrig|cold|kalt|under|below)\b/gi, ''));
-  const down = DOWNWARDS.test(text) && !UPWARDS.test(text.replace(/\b(?:high|hot|hei(?:ß|ss)|warm|over|above)\b/gi, ''));
+  // "+5", "plus 5", "add 5" and "-3", "minus 3", "take off 3" say the way by their sign.
+  const matched = RELATIVE_CHANGE.exec(text)?.[0].trim().toLowerCase() ?? '';
+  const signUp = /^(?:\+|plus\b|add\b)/.test(matched);
+  const signDown = /^(?:-|minus\b|subtract\b|take off\b|knock off\b)/.test(matched);
+  const up = signUp || (!signDown && UPWARDS.test(text) && !DOWNWARDS.test(text.replace(/\b(?:low|niedrig|cold|kalt|under|below)\b/gi, '')));
+  const down = signDown || (!signUp && DOWNWARDS.test(text) && !UPWARDS.test(text.replace(/\b(?:high|hot|hei(?:ß|ss)|warm|over|above)\b/gi, '')));
   const proposed = read && Number.isFinite(amount) && up !== down ? Math.round((read.value + (up ? amount : -amount)) * 1000) / 1000 : undefined;
   const unit = read?.unit ? ` ${read.unit}` : '';
   const de = (value: number) => value.toLocaleString('de-DE');
@@ -201,7 +205,8 @@ function lastReadValue(earlier: { tool: string; output: unknown }[], assetId: st
  * exact target to approve (and "4 degrees" is no setpoint).
  */
 const RELATIVE_CHANGE =
-  /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b(?:up|down|rauf|runter|hoch|higher|lower|h(?:ö|oe)her|niedriger)\s+(?:by\s+|um\s+)?\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\b|\b(?:is|it'?s|ist|sind|liegt)\s+\d+(?:[.,]\d+)?\s+(?:too\s+|zu\s+)?(?:low|high|under|over|cold|hot|niedrig|hoch|kalt|warm|drunter|drüber)\b|\b(?:up|down)\s+(?:another\s+|a further\s+)?\d+(?:[.,]\d+)?(?!\s*(?:[.,:]\d|°|grad|degrees?|bar|%|mm|n\b))(?=\s*(?:more|please|pls|then|now|[.!]|$))|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:too\s+|zu\s+)?(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter|low|high|niedrig|hoch|under|over|below|above|drunter|drüber|darunter|darüber|cold|hot|kalt|warm|hei(?:ß|ss)|off)\b/i;
+  // "zone 3 +5", "plus 5 please", "L2 oven zone 7 -3", "add 5 to zone 3", "5 more", "10 % faster": an amount, signed.
+  /(?:^|\s)(?:\+\s?|plus\s+|minus\s+|-(?=\d))\d+(?:[.,]\d+)?(?!\s*(?:[.,:]\d|uhr|h\b|hours?|stunden?|min))|\b(?:add|subtract|take off|knock off)\s+\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|percent|prozent)?\s+(?:more|less|mehr|weniger|faster|slower|schneller|langsamer)\b|\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|bar|%|k)?\b(?!\s*(?:to|auf))|\b(?:up|down|rauf|runter|hoch|higher|lower|h(?:ö|oe)her|niedriger)\s+(?:by\s+|um\s+)?\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\b|\b(?:is|it'?s|ist|sind|liegt)\s+\d+(?:[.,]\d+)?\s+(?:too\s+|zu\s+)?(?:low|high|under|over|cold|hot|niedrig|hoch|kalt|warm|drunter|drüber)\b|\b(?:up|down)\s+(?:another\s+|a further\s+)?\d+(?:[.,]\d+)?(?!\s*(?:[.,:]\d|°|grad|degrees?|bar|%|mm|n\b))(?=\s*(?:more|please|pls|then|now|[.!]|$))|\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(?:too\s+|zu\s+)?(?:mehr|weniger|more|less|up|down|higher|lower|höher|hoeher|niedriger|wärmer|waermer|kälter|kaelter|low|high|niedrig|hoch|under|over|below|above|drunter|drüber|darunter|darüber|cold|hot|kalt|warm|hei(?:ß|ss)|off)\b/i;
 
 /** A change by an amount with no new value: "… by 5", "up 3 degrees", "is 4 degrees low, bump it up" ("is 4" is the amount). */
 export function relativeOnly(text: string): boolean {

@@ -471,3 +471,19 @@ describe('a plural asked of a machine', () => {
     expect(lead.filter((line) => line.startsWith('**')).join('\n')).not.toMatch(/SetpointC|HeaterOutputPct/);
   });
 });
+
+describe('alarms asked to be acknowledged', () => {
+  const output = { alarms: [], activeNow: 0, sources: [] };
+  it.each([
+    ['ack all alarms on line 2', 'en', /I do not acknowledge alarms from the chat/],
+    ['alle Alarme quittieren', 'de', /Alarme quittiere ich nicht aus dem Chat/],
+  ] as const)('"%s" says where alarms are acknowledged', (question, language, note) => {
+    expect(writeAnswer([{ tool: 'alarms', args: { state: 'active' }, content: JSON.stringify(output) }], { question, language })).toMatch(note);
+  });
+
+  it('a plain alarm question has no such note', () => {
+    expect(writeAnswer([{ tool: 'alarms', args: { state: 'active' }, content: JSON.stringify(output) }], { question: 'which alarms are active' })).not.toMatch(
+      /acknowledge/,
+    );
+  });
+});

@@ -9,6 +9,7 @@
  * dropped. Manual answers lead with the sentences that answer the question, cited. German in,
  * German out: decimal commas and 24-hour plant time.
  */
+import { ACKNOWLEDGE_ALARMS } from './intents/rules/plant';
 import { bandVerdict, normalBandFor, statedValue, type Passage } from './normal-band';
 import { JUDGED_AGAINST_NORMAL } from './intents/conversation';
 import { formatPlantTime } from '@/lib/plant-time';
@@ -640,6 +641,13 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
   const citations: string[] = [];
   const verdicts = bandVerdicts(results, question, context);
   if (verdicts.length > 0) sections.push(verdicts.join('\n'));
+  // "ack all alarms on line 2": no tool acknowledges alarms; the answer says so before the alarms to acknowledge.
+  if (results.some((result) => result.tool === 'alarms') && ACKNOWLEDGE_ALARMS.test(question.toLowerCase()))
+    sections.push(
+      language === 'de'
+        ? '**Alarme quittiere ich nicht aus dem Chat:** Quittiert wird am Bedienpanel der Maschine, wo jemand die Ursache sieht. Eine einzelne Maschine nach einer Störung zurückholen: den Befehl für sie nennen („L1-PNP2 zurücksetzen“), er geht zur Freigabe. Das sind die Alarme dazu:'
+        : '**I do not acknowledge alarms from the chat:** they are acknowledged at the machine’s HMI, where someone sees the cause. To bring one machine back after a fault, ask for its command (“reset L1-PNP2”), which is filed for approval. These are the alarms:',
+    );
   for (const result of results) {
     let output: unknown;
     try {

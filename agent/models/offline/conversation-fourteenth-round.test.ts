@@ -177,3 +177,23 @@ describe('a signed amount is no setpoint', () => {
     expect(await ask('set the chiller to 12')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 12 } });
   });
 });
+
+describe('the whole line off, and alarms acknowledged, in the words of the floor', () => {
+  it.each(['schalt alles ab', 'mach die Linie zu', 'mach mal alles aus'])('"%s" asks which machine, and files nothing', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/welche Maschine/);
+  });
+
+  it.each([
+    ['ack all alarms on line 2', { line: 'Line2' }],
+    ['acknowledge E-302', { code: 'E-302' }],
+    ['alle Alarme quittieren', {}],
+  ])('"%s" lists the alarms to acknowledge', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { state: 'active', ...args } });
+  });
+
+  it('one machine’s alarm acknowledged is that machine’s command', async () => {
+    expect(await ask('E-302 am PnP2 L1 quittieren')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-PNP2' } });
+  });
+});

@@ -172,11 +172,17 @@ function emergencyOrEverything({ lower, language }: Request): Plan | undefined {
         'Ein Not-Halt wird an der Maschine ausgelöst — am roten Pilztaster oder am Not-Halt der Linie —, nicht über einen Chat: Er muss auch ohne Netzwerk wirken. Für einen geregelten Stopp einer Maschine sagen Sie, welche („Drucker Linie 2 stoppen“), dann geht er zur Freigabe.',
       ),
     };
-  if (
-    /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(lower) &&
-    /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
+  // "schalt alles ab", "mach die Linie zu": the whole line or plant off, in the words of the floor.
+  const wholeOff =
+    /^(?:(?:bitte|mal|jetzt|dann)\s+)*(?:schalt\w*|mach\w*|fahr\w*|stell\w*)\s+(?:(?:mal|bitte|jetzt|sofort)\s+)*(?:alles|die (?:ganze\s+)?(?:linie|anlage|halle|fertigung)(?:\s*\d)?|linie\s*\d)\s+(?:(?:mal|bitte|jetzt|sofort)\s+)*(?:ab|aus|zu|dicht|runter|herunter)\b/.test(
       lower,
-    ) &&
+    );
+  if (
+    (wholeOff || /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(lower)) &&
+    (wholeOff ||
+      /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
+        lower,
+      )) &&
     !/\b(what if|was wäre|was waere|was wenn|why|warum|did|hat|wer|who)\b/.test(lower) &&
     !NEGATED.test(lower)
   )

@@ -14,6 +14,10 @@ import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
+/** Acknowledging alarms, asked for: "ack all alarms", "acknowledge E-302", "Alarme quittieren". */
+export const ACKNOWLEDGE_ALARMS =
+  /\b(?:ack|acknowledge|quit|confirm|reset|clear|quittier\w*|best(?:ä|ae)tig\w*|zur(?:ü|ue)cksetz\w*)\b.*\b(?:alarms?|alarme?n?|meldung\w*|st(?:ö|oe)rmeldung\w*|[a-z]-\d{3})\b|\b(?:alarms?|alarme?n?|meldung\w*|[a-z]-\d{3})\b.*\b(?:ack|acknowledge|quittier\w*|quittieren|best(?:ä|ae)tigen)\b/;
+
 export const BARE_VALUE_WRITE =
   /(?:^|[,;–—-]\s*)(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take|give|gib|geb)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|ihm|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
@@ -49,6 +53,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['search_manuals', false];
+  // "ack all alarms on line 2", "acknowledge E-302", "alle Alarme quittieren": no tool acknowledges alarms, so the alarms
+  // to acknowledge are listed and the answer says where that is done (answer-writer.ts). One machine's alarm
+  // ("E-302 am PnP2 L1 quittieren") is that machine's PackML clear, a command of its own.
+  if ((!target || target.type === 'line') && ACKNOWLEDGE_ALARMS.test(lower) && !/\b(how|wie|was|what|why|warum|wer|who|when|wann)\b/.test(lower))
+    return ['alarms', false];
   // "E-302 seit Schichtbeginn?", "how often did E-210 come up today": an alarm code over a window is its occurrences, not its meaning.
   if (
     /\b[a-z]-\d{3}\b/.test(lower) &&

@@ -197,3 +197,28 @@ describe('the whole line off, and alarms acknowledged, in the words of the floor
     expect(await ask('E-302 am PnP2 L1 quittieren')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-PNP2' } });
   });
 });
+
+describe('short questions after a line was talked about', () => {
+  const aboutLine1 = (text: string) => after('plant_overview', { line: 'Line1' }, 'wie viele Boards haben wir heute schon auf Linie 1 gemacht', text);
+
+  it.each([
+    ['welcher Fehler am meisten', 'inspection_results'],
+    ['wann ist die nächste Wartung', 'maintenance_forecast'],
+    ["und wie sieht's mit Material aus", 'material_status'],
+    ["how's the material looking", 'material_status'],
+  ])('"%s" stays on line 1', async (text, tool) => {
+    expect(await aboutLine1(text)).toMatchObject({ kind: 'tool', tool, args: { line: 'Line1' } });
+  });
+
+  it('"und wie sieht\'s mit den Aufträgen aus" after material reads the orders of that line', async () => {
+    expect(await after('material_status', { line: 'Line1' }, 'material status for line 1', "und wie sieht's mit den Aufträgen aus")).toMatchObject({
+      tool: 'production_status',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it('"are we late on anything" is the plan against due dates', async () => {
+    expect(await ask('are we late on anything')).toMatchObject({ tool: 'propose_schedule' });
+    expect(await ask('sind wir mit irgendwas im Verzug')).toMatchObject({ tool: 'propose_schedule' });
+  });
+});

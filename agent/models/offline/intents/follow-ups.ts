@@ -365,7 +365,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "and its alarms?": the same target, the alarms now.
     reading.intent = 'alarms';
     reading.followUp = true;
-  } else if (previousIntent && FOLLOW_UP.test(lower) && wordCount(lower) <= 5 && !isCommandChatter(lower) && topicSwitch(lower, previousIntent)) {
+  } else if (previousIntent && FOLLOW_UP.test(lower) && wordCount(lower) <= 7 && !isCommandChatter(lower) && topicSwitch(lower, previousIntent)) {
     // "wie läuft Linie 2" → "und die Materialreichweite?", "and the orders?", "und die Wartung?": the same line or
     // machine, another topic.
     reading.intent = topicSwitch(lower, previousIntent)!;
@@ -584,12 +584,14 @@ const TOPICS: readonly [RegExp, Intent][] = [
   [/\b(work ?orders?|wos|arbeitsauftr\w*|wartungsauftr\w*)\b/, 'list_work_orders'],
   [/\b(material\w*|reichweite|stock|bestand|best(?:ä|ae)nde|teile|parts|rollen|reels?)\b/, 'material_status'],
   [/\b(maintenance|wartung\w*|forecast|prognose|rul|restlebensdauer)\b/, 'maintenance_forecast'],
-  [/\b(orders?|auftr(?:ä|ae)ge|auftrag|fertigungsauftr\w*)\b/, 'production_status'],
+  [/\b(orders?|auftr(?:ä|ae)ge\w*|auftrag|fertigungsauftr\w*)\b/, 'production_status'],
   [/\b(inspection\w*|inspektion\w*|aoi-?\w*|yield|ausbeute|defects?)\b/, 'inspection_results'],
 ];
 
 /** The read a topic-only follow-up asks for, when it is another than the turn before's. */
 function topicSwitch(lower: string, previousIntent: Intent): Intent | undefined {
+  // "material status for line 1" → "and for the DRV order?": the same question for another target, not another topic.
+  if (/^(?:and|und)\s+(?:for|f(?:ü|ue)r|bei)\b/.test(lower)) return undefined;
   const found = TOPICS.find(([words]) => words.test(lower))?.[1];
   return found && found !== previousIntent ? found : undefined;
 }

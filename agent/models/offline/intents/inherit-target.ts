@@ -8,6 +8,7 @@ import { mentionedLine, resolveAsset } from '../asset-resolver';
 import { mentionedPart } from '../material-slots';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
+import { wordCount } from './conversation';
 
 type TargetKey = 'line' | 'asset' | 'order' | 'lot' | 'part' | 'supplier';
 
@@ -19,7 +20,7 @@ const TARGET_KEYS: Record<string, TargetKey[]> = {
   inspection_results: ['lot', 'line'],
   list_work_orders: ['asset'],
   production_status: ['line'],
-  maintenance_forecast: ['asset'],
+  maintenance_forecast: ['asset', 'line'],
   supply_disruption_impact: ['supplier', 'part'],
   // "wie läuft der Reflow auf L2" → "hatte der Alarme in der letzten halben Stunde?": that machine's alarms.
   alarms: ['asset', 'line'],
@@ -43,7 +44,11 @@ const WHOLE_PLANT =
 export function inheritedTargetWords(request: Request, reading: Reading): string | undefined {
   const keys = TARGET_KEYS[reading.intent ?? ''];
   const previous = request.input.previous;
-  if (!keys || !previous || !BACK_REFERENCE.test(request.lower) || WHOLE_PLANT.test(request.lower)) return undefined;
+  // "wie läuft Linie 1" → "welcher Fehler am meisten", "wann ist die nächste Wartung": a short question right after a
+  // line or machine was talked about is about it, as in a conversation between people, unless it names its own.
+  const shortQuestion =
+    wordCount(request.text) <= 5 && !/\b(?:any|all|every|alle\w*|jede\w*|irgend\w*|overall|insgesamt|gesamt\w*|plant|werk\w*)\b/.test(request.lower);
+  if (!keys || !previous || !(BACK_REFERENCE.test(request.lower) || shortQuestion) || WHOLE_PLANT.test(request.lower)) return undefined;
   const { text } = request;
   const named =
     resolveAsset(text, request.input.assets).kind !== 'none' ||

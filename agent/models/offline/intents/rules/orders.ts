@@ -122,7 +122,7 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !order &&
     // "what's late today", "ist was im Verzug?": with nothing else named, what is late is an order.
     (/\b(orders?|auftr(?:ä|ae)ge\w*|auftrag)\b/.test(lower) ||
-      (/^(?:(?:so|ok|okay|and|und)[\s,]+)?(what'?s|what is|anything|is anything|is there anything|whats|was ist|ist (?:irgend)?was|gibt'?s was|gibt es was|was)\b/.test(
+      (/^(?:(?:so|ok|okay|and|und)[\s,]+)?(what'?s|what is|anything|is anything|is there anything|whats|was ist|ist (?:irgend)?was|gibt'?s was|gibt es was|was|are we|sind wir|liegen wir|h(?:ä|ae)ngen wir)\b/.test(
         lower,
       ) &&
         lower.split(/\s+/).length <= 6 &&

@@ -679,7 +679,13 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
       return `[${citations.length}]`;
     });
     // The plant's own tools answer in sentences that lead with what was asked; others get tables.
-    const written = plantAnswer(result.tool, output, { language, timeZone: context.timeZone, args: result.args, assetLines: options.assetLines });
+    const written = plantAnswer(result.tool, output, {
+      language,
+      timeZone: context.timeZone,
+      args: result.args,
+      assetLines: options.assetLines,
+      question,
+    });
     const lead = written
       ? [
           ...(result.tool === 'explain_late_order' && MOVE_ORDER.test(question)

@@ -222,3 +222,41 @@ describe('short questions after a line was talked about', () => {
     expect(await ask('sind wir mit irgendwas im Verzug')).toMatchObject({ tool: 'propose_schedule' });
   });
 });
+
+describe('the biggest stops of a shift', () => {
+  it.each([
+    ['was waren die größten Stillstände', {}],
+    ['where did we lose the most time yesterday', { from: '2026-03-02T23:00:00.000Z' }],
+    ['Stillstandsgründe Linie 1 gestern', { line: 'Line1' }],
+    ['top 3 stops on line 2 today', { line: 'Line2' }],
+  ])('"%s" reads the handover, whose stops are ranked by time lost', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover', args });
+  });
+
+  it('after yesterday’s figures, the stops of the same window', async () => {
+    const yesterday = { from: '2026-03-02T23:00:00.000Z', to: '2026-03-03T23:00:00.000Z' };
+    expect(
+      await after('generate_shift_handover', yesterday, 'ich brauch mal die OEE von gestern für beide Linien', 'was waren die größten Stillstände'),
+    ).toMatchObject({
+      tool: 'generate_shift_handover',
+      args: yesterday,
+    });
+  });
+});
+
+describe('a setpoint named a turn or two before', () => {
+  const earlier = [
+    { tool: 'asset_state', args: { asset: 'L2-PRN' }, output: {} },
+    { tool: 'search_manuals', args: { query: 'SqueegeePressureN Squeegee pressure normal band', asset: 'L2-PRN', k: 5 }, output: {} },
+    { tool: 'search_manuals', args: { query: 'is the squeegee pressure ok? L2-PRN', k: 5 }, output: {} },
+  ];
+  it.each(['set it to 75', 'stell ihn auf 80'])('"%s" after the manual was asked about it files that setpoint', async (text) => {
+    const plan = await askWith({
+      text,
+      earlier,
+      previous: { tool: 'search_manuals', args: earlier[2]!.args },
+      previousText: 'what should it be according to the manual',
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN' } });
+  });
+});

@@ -221,7 +221,8 @@ describe('a machine kind named after a line was talked about', () => {
 
 describe('questions of the floor that went to the wrong place', () => {
   it.each([
-    ['biggest downtime reason on L1 this shift', 'alarms'],
+    // The shift's stops ranked by time lost, with their causes, are the handover's downtime section (fourteenth round).
+    ['biggest downtime reason on L1 this shift', 'generate_shift_handover'],
     ['what maintenance is due this week', 'maintenance_forecast'],
     ['welche Wartungen stehen diese Woche an', 'list_work_orders'],
     ['wer ist zuständig wenn der Ofen brennt', 'search_manuals'],

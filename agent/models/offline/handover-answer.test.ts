@@ -28,12 +28,17 @@ const report = {
       title: 'Alarms',
       statements: statements('Priority 2 E-302 on L1-PNP2: Feeder reel empty.', 'Priority 2 E-712 on L2-PCK: ESD tray magazine empty.'),
     },
+    {
+      id: 'downtime',
+      title: 'Downtime',
+      statements: statements('L2-PCK stopped (Aborted) 23:59 to 00:14: 15 min.', 'L1-PNP2 stopped (Aborted) 22:46 to 22:52: 5.7 min.'),
+    },
     { id: 'open_items', title: 'Open items', statements: statements('Delivery ASN-4535 is 4.2 h late.') },
   ],
 };
 const assetLines = { 'L1-PNP2': 'Line1', 'L2-PCK': 'Line2' };
-const answer = (args: Record<string, unknown>, language: 'en' | 'de' = 'en') =>
-  writeAnswer([{ tool: 'generate_shift_handover', args, content: JSON.stringify({ report, sources: [] }) }], { language, assetLines });
+const answer = (args: Record<string, unknown>, language: 'en' | 'de' = 'en', question = '') =>
+  writeAnswer([{ tool: 'generate_shift_handover', args, content: JSON.stringify({ report, sources: [] }) }], { language, assetLines, question });
 
 describe('a handover for one line', () => {
   it.each(['en', 'de'] as const)('shows that line’s figures and alarms only (%s)', (language) => {
@@ -51,5 +56,21 @@ describe('a handover for one line', () => {
     expect(text).toContain('SMT Line 1: 541');
     expect(text).toContain('L1-PNP2');
     expect(text).toContain('L2-PCK');
+  });
+});
+
+describe('a handover asked for its stops', () => {
+  it.each([
+    ['was waren die größten Stillstände', 'de', 'Stillstände, die längsten zuerst'],
+    ['where did we lose the most time yesterday', 'en', 'Stops, longest first'],
+  ] as const)('"%s" leads with the stops, longest first', (question, language, heading) => {
+    const text = answer({ shift: 'previous' }, language, question);
+    expect(text.indexOf(heading)).toBeGreaterThan(-1);
+    expect(text.indexOf(heading)).toBeLessThan(text.indexOf('Line1: 541') === -1 ? text.indexOf('541') : text.indexOf('Line1: 541'));
+    expect(text.indexOf('L2-PCK stopped')).toBeLessThan(text.indexOf('L1-PNP2 stopped'));
+  });
+
+  it('a plain handover keeps the stops in their section', () => {
+    expect(answer({ shift: 'previous' }, 'en', 'handover please')).not.toContain('Stops, longest first');
   });
 });

@@ -585,6 +585,15 @@ function handoverAnswer(output: Row, options: AnswerInput): PlantAnswer | undefi
       ? kpis.map((kpi) => lineFigures(kpi, options))
       : [...statementsOf('production'), ...statementsOf('oee')].slice(0, MAX_LINES).map((text) => `- ${text}`)),
   ];
+  // "die größten Stillstände": the stops lead, longest first as the report lists them.
+  const stopsAsked = DOWNTIME_ASKED.test(options.question ?? '') && statementsOf('downtime').length > 0;
+  if (stopsAsked)
+    lead.unshift(
+      `**${say(options, 'Stops, longest first', 'Stillstände, die längsten zuerst')}:**\n${statementsOf('downtime')
+        .slice(0, 5)
+        .map((text) => `- ${text}`)
+        .join('\n')}`,
+    );
   const body: string[] = [];
   if (open.length > 0)
     body.push(
@@ -593,7 +602,7 @@ function handoverAnswer(output: Row, options: AnswerInput): PlantAnswer | undefi
         .map((text) => `- ${text}`)
         .join('\n')}`,
     );
-  for (const id of ['alarms', 'downtime', 'maintenance', 'material']) {
+  for (const id of stopsAsked ? ['alarms', 'maintenance', 'material'] : ['alarms', 'downtime', 'maintenance', 'material']) {
     const texts = statementsOf(id);
     const title = options.language === 'de' ? GERMAN_SECTION_TITLES[id] : str(sections.find((section) => section.id === id)?.title);
     if (texts.length > 0 && title)
@@ -655,7 +664,10 @@ function lineFigures(line: Row, options: PlantAnswerOptions): string {
 }
 
 /** What an answer gets besides the tool's output: the call's arguments, and which line each machine stands on. */
-type AnswerInput = PlantAnswerOptions & { args?: Row; assetLines?: Record<string, string> };
+type AnswerInput = PlantAnswerOptions & { args?: Row; assetLines?: Record<string, string>; question?: string };
+
+/** "was waren die größten Stillstände", "where did we lose the most time": the stops are what was asked. */
+const DOWNTIME_ASKED = /\b(?:stillst(?:a|ä|ae)nd\w*|standzeit\w*|ausfallzeit\w*|downtime|stoppages?|stops)\b|\b(?:lose|lost|verloren)\b.*\b(?:time|zeit)\b/i;
 
 const ANSWERS: Record<string, (output: Row, options: AnswerInput) => PlantAnswer | undefined> = {
   plant_overview: plantOverviewAnswer,

@@ -8,7 +8,8 @@ import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { asksForALimit, materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
 import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
-import { asksWhatIf, wordCount } from './conversation';
+import { asksWhatIf, lastMachineTalkedAbout, wordCount } from './conversation';
+import { setpointTalkedAbout } from './tag-match';
 import { chatterReply, lowConfidence } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
@@ -67,6 +68,12 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
       // … or, after a live reading, the tag the message before named ("wie warm ist Zone 8" → "setz die auf 245").
       else if (ruled.usesPrevious && ruled.intent === 'set_setpoint' && input.previous?.tool === 'asset_state' && input.previousText)
         reading.combined = `${input.previousText} ${reading.combined}`;
+      // … or the setpoint a turn or two before named ("is the squeegee pressure ok?" → manual → "set it to 75").
+      else if (ruled.usesPrevious && ruled.intent === 'set_setpoint') {
+        const machine = lastMachineTalkedAbout(input);
+        const words = machine ? setpointTalkedAbout(input, machine) : undefined;
+        if (words) reading.combined = `${words} ${reading.combined}`;
+      }
     } else if (asksWhatIf(lower)) reading.intent = 'what_if';
     else if (/^(hi|hello|hey|help|hallo|hilfe|what can (you|i)|was kannst du)\b/.test(lower) && wordCount(text) <= 6) reading.intent = 'help';
     else reading.intent = classification.intent as Intent | 'help' | 'smalltalk';

@@ -125,3 +125,24 @@ export function measurementAskedBefore(input: { previous?: { args: Record<string
   }
   return input.previousText ? resolveTag(withoutAssetWords(input.previousText, machine), machine.tags) : { kind: 'none' };
 }
+
+/**
+ * The words that named one of this machine's setpoints a turn or two ago: "is the squeegee pressure ok?" → "what should
+ * it be according to the manual" → "set it to 75". A tag of an earlier call, a manual search about the machine (its
+ * query holds the measurement), or the message before. Undefined when none names exactly one of its setpoints.
+ */
+export function setpointTalkedAbout(
+  input: { earlier?: readonly { tool: string; args: Record<string, unknown> }[]; previousText?: string },
+  machine: AssetRef,
+): string | undefined {
+  const candidates: string[] = [];
+  for (const result of (input.earlier ?? []).slice(-3).reverse()) {
+    const asset = result.args.asset;
+    if (asset !== undefined && asset !== machine.id) continue;
+    if (typeof result.args.tag === 'string' && asset === machine.id) candidates.push(result.args.tag);
+    if (result.tool === 'search_manuals' && typeof result.args.query === 'string') candidates.push(result.args.query);
+  }
+  if (input.previousText) candidates.push(input.previousText);
+  const writable = (machine.tags ?? []).filter((tag) => tag.writable);
+  return candidates.find((words) => resolveTag(`${withoutAssetWords(words, machine)} setpoint`, writable, { writableOnly: true }).kind === 'one');
+}

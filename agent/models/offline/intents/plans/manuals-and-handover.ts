@@ -1,4 +1,5 @@
 /** Plans for documents: searching the manuals and writing the shift handover. */
+import { wordCount } from '../conversation';
 import { shiftAt } from '@/lib/shift-calendar';
 import { shiftCalendarOf, shiftNamed, type TimeContext } from '../../time-window';
 import type { Plan } from '../types';
@@ -34,7 +35,8 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   if (earlier) return call({ ...earlier, ...line });
   // "die Übergabe für die Frühschicht" → "nur Linie 2": the same report, for the line now named.
   const previousArgs = plan.input.previous?.tool === 'generate_shift_handover' ? plan.input.previous.args : undefined;
-  if (plan.followUp && previousArgs && !current && !previous && !window) {
+  // "ich brauch die OEE von gestern" → "was waren die größten Stillstände": the window just reported, too.
+  if (previousArgs && (plan.followUp || wordCount(plan.text) <= 6) && !current && !previous && !window) {
     const { line: _line, ...sameWindow } = previousArgs;
     return call({ ...sameWindow, ...line });
   }

@@ -7,7 +7,7 @@ import { lastSentence, withoutQuotedText } from '../../text';
 import { beforeStop, slotWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
-import { strongWritable } from '../tag-match';
+import { setpointTalkedAbout, strongWritable } from '../tag-match';
 import { LATER, relativeOnly } from '../plans/plant-writes';
 import { ASKS_OR_REPORTS, GIVE_FREE, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
 import type { AssetRef } from '../../../../assets';
@@ -150,6 +150,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       typeof input.previous?.args.tag === 'string' &&
       explicitWrite('set_setpoint', lower)
     )
+      return ['set_setpoint', usesPrevious];
+    // "is the squeegee pressure ok?" → "what should it be according to the manual" → "set it to 75": the setpoint the
+    // conversation is about, named a turn or two before.
+    if (usesPrevious && PRONOUN.test(lower) && setpointTalkedAbout(input, target) !== undefined && explicitWrite('set_setpoint', lower))
       return ['set_setpoint', usesPrevious];
     // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
     if (

@@ -23,6 +23,17 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "was waren die größten Stillstände", "where did we lose the most time yesterday", "Stillstandsgründe Linie 1 gestern":
+  // the stops of a shift ranked by time lost — the handover's downtime section (its Pareto), for the window asked.
+  if (
+    (/\b(?:stillst(?:a|ä|ae)nd\w*|standzeit\w*|ausfallzeit\w*|downtime|stoppages?|stops)\b/.test(lower) &&
+      /\b(?:gr(?:ö|oe)(?:ß|ss)te\w*|l(?:ä|ae)ngste\w*|meiste\w*|h(?:ä|ae)ufigste\w*|top|biggest|longest|largest|worst|most|gr(?:ü|ue)nde|ursachen|causes?|reasons?|pareto|stillstandsgr(?:ü|ue)nde)\b|\bstillstandsgr(?:ü|ue)nde\b/.test(
+        lower,
+      )) ||
+    /\b(?:where|wo)\b.*\b(?:lose|lost|verloren|verlieren)\b.*\b(?:time|zeit|most|meisten)\b/.test(lower)
+  ) {
+    if (!imperativeCommand(text) && !(target && target.type !== 'line')) return ['generate_shift_handover', false];
+  }
   // "wie sieht's auf Linie 2 aus", "wie schaut es beim Packer aus", "how's it looking on L1": a line's overview, a machine's state.
   // Not as a follow-up ("und wie sieht's bei Linie 2 aus?" after an order's progress asks the same for line 2).
   if (

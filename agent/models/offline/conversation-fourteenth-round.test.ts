@@ -260,3 +260,20 @@ describe('a setpoint named a turn or two before', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN' } });
   });
 });
+
+describe('what the manuals hold: tooling, shelf life, standards, protective gear, a good value', () => {
+  it.each([
+    'which nozzle for 0402 caps',
+    'wie lange ist die Paste haltbar',
+    'IPC class for our boards',
+    'PPE for the reflow oven maintenance',
+    "what's a good O2 ppm",
+    'was ist ein guter Restsauerstoff im Ofen',
+  ])('"%s" searches the manuals', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it('a report that names the nozzles is no manual question', async () => {
+    expect(await ask('Druck auf 6,6 bar hochgesetzt, hat nix geändert, die Düsen ziehen trotzdem schlecht')).not.toMatchObject({ tool: 'search_manuals' });
+  });
+});

@@ -92,7 +92,7 @@ export function mayAskToSend(text: string): boolean {
 export function asksForALimit(text: string): boolean {
   const lower = normalise(text);
   return (
-    /\b(max\w*|min|minimum|limit\w*|spec\w*|allowed|permitted|zulaessig\w*|erlaubt\w*|open time|stencil life|standzeit|verarbeitungszeit|topfzeit|before (we|you) (have to )?(bin|scrap|throw)|normal|normally|tolerance\w*|toleranz\w*|acceptable|akzeptabel|in ordnung|too (high|low|thick|thin)|zu (hoch|niedrig|dick|duenn))\b/.test(
+    /\b(max\w*|min|minimum|limit\w*|spec\w*|allowed|permitted|zulaessig\w*|erlaubt\w*|open time|stencil life|shelf life|haltbar\w*|haltbarkeit|verfall\w*|expiry|expiration|standzeit|verarbeitungszeit|topfzeit|before (we|you) (have to )?(bin|scrap|throw)|normal|normally|tolerance\w*|toleranz\w*|acceptable|akzeptabel|in ordnung|too (high|low|thick|thin)|zu (hoch|niedrig|dick|duenn))\b/.test(
       lower,
     ) && !/\b(stock\w*|bestand\w*|how many|how much|wie ?viel\w*|run\w* out|reicht|reichen|short\w*|deliver\w*|liefer\w*|order\w*|bestell\w*)\b/.test(lower)
   );

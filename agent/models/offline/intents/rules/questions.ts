@@ -9,7 +9,7 @@ import { parseTimeWindow } from '../../time-window';
 import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
-import { imperativeCommand } from '../write-requests';
+import { TOLD_AS_DONE, imperativeCommand } from '../write-requests';
 import { JUDGED_AGAINST_NORMAL, PRONOUN, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -53,6 +53,25 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(torque|drehmoment\w*|anzugsmoment\w*|tightening|spaltma(?:ß|ss)\w*|clearance|\w*intervall?e?|\w*intervals?)\b/.test(lower) &&
     // "zone 3 over the last 2 hours in 5-minute intervals": a trend's resolution, not a specification.
     !/\b(trend\w*|verlauf\w*|history|historie|last|past|letzte\w*|seit|since|minute\w*|min)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
+  // "which nozzle for 0402 caps", "wie lange ist die Paste haltbar", "IPC class for our boards", "PPE for the oven
+  // maintenance", "what's a good O2 ppm": tooling, shelf life, standards, protective gear and what a good value is are
+  // written in the manuals; no tag or stock figure answers them.
+  if (
+    (/\b(nozzles?|d(?:ü|ue)sen?|(?:shelf|pot) life|haltbar\w*|haltbarkeit|verfall\w*|expiry|expiration|ipc(?:-a)?(?:-\d+)?|j-std\w*|ppe|psa|schutzausr(?:ü|ue)stung|schutzbrille|handschuhe|gloves|goggles)\b/.test(
+      lower,
+    ) ||
+      /^(?:what'?s|what is|whats)\s+(?:a\s+)?(?:good|normal|typical|acceptable|an ok|an okay)\b|^(?:was ist|wie ist|was w(?:ä|ae)re)\s+(?:ein\w*\s+)?(?:guter|gute|gutes|normaler|normale|typische\w*)\b/.test(
+        lower,
+      )) &&
+    !/\b(trend\w*|verlauf\w*|history|historie|last|past|letzte\w*|seit|since|stock|bestand|lager|reicht|run(?:s)? out|ausgeh\w*|wie viel\w*|how much|how many)\b/.test(
+      lower,
+    ) &&
+    // Asked, not told: "… hat nix geändert, die Düsen ziehen trotzdem schlecht" reports.
+    (/\?\s*$/.test(lower) || /^(?:which|what|whats|what'?s|how|where|wie|was|welche\w*|wo|gibt es)\b/.test(lower) || wordCount(text) <= 6) &&
+    !TOLD_AS_DONE.test(lower) &&
     !imperativeCommand(text)
   )
     return ['search_manuals', false];

@@ -277,3 +277,23 @@ describe('what the manuals hold: tooling, shelf life, standards, protective gear
     expect(await ask('Druck auf 6,6 bar hochgesetzt, hat nix geändert, die Düsen ziehen trotzdem schlecht')).not.toMatchObject({ tool: 'search_manuals' });
   });
 });
+
+describe('the manual asked about a value just judged', () => {
+  it('"what should it be according to the manual" after "is the squeegee pressure ok?" searches that measurement’s row', async () => {
+    expect(await after('asset_state', { asset: 'L2-PRN' }, 'is the squeegee pressure ok?', 'what should it be according to the manual')).toMatchObject({
+      tool: 'search_manuals',
+      args: { query: expect.stringMatching(/^SqueegeePressureN .*normal band/) },
+    });
+  });
+
+  it('two turns on, the row the judgement searched', async () => {
+    const earlier = [
+      { tool: 'asset_state', args: { asset: 'L2-PRN' }, output: {} },
+      { tool: 'asset_state', args: { asset: 'L2-PRN' }, output: {} },
+      { tool: 'search_manuals', args: { query: 'SqueegeePressureN Squeegee pressure normal band', asset: 'L2-PRN', k: 5 }, output: {} },
+    ];
+    expect(
+      await askWith({ text: 'was sagt das Handbuch dazu', earlier, previous: { tool: 'asset_state', args: { asset: 'L2-PRN' } }, previousText: 'is that ok?' }),
+    ).toMatchObject({ tool: 'search_manuals', args: { query: expect.stringMatching(/^SqueegeePressureN .*normal band/) } });
+  });
+});

@@ -3,6 +3,7 @@
  * was just proposed, "why?" explains a late order or the alarms, "and line 2?" repeats the last request
  * for another target, and "and the other one?" with nothing before it asks back.
  */
+import { measurementAskedBefore } from './tag-match';
 import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
@@ -353,6 +354,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       typeof input.previous.args.tag === 'string' ? input.previous.args.tag.replace(/[A-Z]?[a-z]*(?:C|Pct|Bar|Ppm|MmS|N)$/, '').replace(/\./g, ' ') : '';
     reading.intent = 'search_manuals';
     reading.combined = `${input.previousText} ${tag} ${asset}`.replace(/\s+/g, ' ').trim();
+    // "is the squeegee pressure ok?" → "what should it be according to the manual": the measurement's own row in the
+    // manual (its normal band, the setpoint's allowed range), searched with the manual's words, not the asker's.
+    const machine = input.assets.find((candidate) => candidate.id === asset && candidate.type !== 'line');
+    const measured = machine && !tag ? measurementAskedBefore(input, machine) : undefined;
+    // … or, two turns on ("… on the L2 printer" → "is that ok?" → "what should it be according to the manual"), the
+    // row the judgement of the value searched for.
+    const bandQuery = [...(input.earlier ?? [])]
+      .reverse()
+      .slice(0, 3)
+      .map((result) => (result.tool === 'search_manuals' && result.args.asset === asset ? result.args.query : undefined))
+      .find((query): query is string => typeof query === 'string' && /normal band$/.test(query) && query !== 'process values normal band');
+    if (measured?.kind === 'one') reading.combined = `${measured.tag.id} ${measured.tag.name ?? ''} normal band ${asset}`.replace(/\s+/g, ' ').trim();
+    else if (bandQuery) reading.combined = `${bandQuery} ${asset}`;
     reading.followUp = true;
   } else if (
     previousIntent &&

@@ -297,3 +297,33 @@ describe('the manual asked about a value just judged', () => {
     ).toMatchObject({ tool: 'search_manuals', args: { query: expect.stringMatching(/^SqueegeePressureN .*normal band/) } });
   });
 });
+
+describe('what a machine cannot reach, what a value should be, and a change for the next product', () => {
+  it.each(['Kompressor kommt nur auf 6,2 bar', 'the compressor can’t hold 6.5 bar', "the chiller can't get down to 12", 'Kompressor hält 6,5 bar nicht'])(
+    '"%s" is a fault told and files nothing',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan.kind === 'reply' && /Freigabe|approval/.test(plan.text)).toBe(false);
+    },
+  );
+
+  it.each([
+    ['der Kompressor schafft keine 7 bar, stell ihn auf 6,5', { asset: 'UT-AIR', value: 6.5 }],
+    ["set the chiller to 12, it can't get lower anyway", { asset: 'UT-CHL', value: 12 }],
+    ['set the compressor to 6.5, it was at 6.2 all night', { asset: 'UT-AIR', value: 6.5 }],
+  ])('"%s", with a request of its own, files it', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it.each([
+    'Zone 3 am Ofen L1 müsste eigentlich auf 185 stehen',
+    'der Sollwert von Zone 3 Ofen L1 gehört auf 185',
+    'für das neue Produkt brauchen wir 80 N Rakeldruck am Drucker L2',
+    'beim nächsten Produkt Rakeldruck L2 auf 80',
+  ])('"%s" is asked back', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/„ja“/);
+  });
+});

@@ -25,9 +25,14 @@ export const WRITE_DOUBT_THRESHOLD = 0.1;
 const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_command']);
 
 /** "wir sollten Linie 2 bald stoppen", "stop it later": a change for some time after now. */
-const SOON = /\b(?:bald|demn(?:ä|ae)chst|sp(?:ä|ae)ter|nachher|irgendwann|later|soon|eventually|at some point|sometime)\b/;
+const SOON =
+  /\b(?:bald|demn(?:ä|ae)chst|sp(?:ä|ae)ter|nachher|irgendwann|later|soon|eventually|at some point|sometime)\b|\b(?:f(?:ü|ue)r|beim|bei|ab)\s+(?:das|den|dem|die)?\s*(?:neue|n(?:ä|ae)chste)\w*\s+(?:produkt|auftrag|los|typ|variante|rezept)\b|\bfor the (?:next|new|upcoming) (?:product|order|lot|job|run|recipe|variant)\b/;
 
 /** "we should stop the L2 printer", "wir müssten den Ofen runterfahren": a change suggested, not asked for in so many words. */
+/** "Zone 3 müsste eigentlich auf 185 stehen", "der Sollwert gehört auf 185", "should actually be at 185": what a value should be, told. */
+const SHOULD_BE =
+  /\b(?:m(?:ü|ue)sste|sollte|soll)\s+(?:\S+\s+){0,4}?(?:eigentlich|ja|doch)\b|\beigentlich\b[^.!?]*\b(?:auf|bei)\s+-?\d|\b(?:should|is supposed to|ought to)\s+(?:actually\s+|really\s+)?be\s+(?:at|on|set to)\s+-?\d|\bgeh(?:ö|oe)rt\s+(?:\S+\s+){0,2}?(?:auf|bei)\s+-?\d/;
+
 const SUGGESTED =
   /^(?:(?:ok\w*|so|also|hm+|naja|i think|ich (?:glaube|denke|finde))[\s,]+)*(?:we|wir|man|you|du)\s+(?:should|ought to|must|have to|need to|sollten|sollen|m(?:ü|ue)ssten|m(?:ü|ue)ssen|k(?:ö|oe)nnten)\b/;
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
@@ -43,7 +48,7 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   const asked = pending ?? request.lower;
   const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
-  const suggested = SUGGESTED.test(asked) && !OWN_WORDS.test(asked);
+  const suggested = (SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;

@@ -21,7 +21,7 @@ import { readRequest, type Reading, type Request } from './request';
 import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, imperativeCommand, withoutPermission } from './write-requests';
+import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, imperativeCommand, withoutPermission } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -425,7 +425,10 @@ function clausesOf(lower: string): string[] {
 
 function writeClauses(lower: string): string {
   const clauses = clausesOf(lower);
-  const aboutTheWrite = clauses.filter((clause) => WRITE_CUE.test(clause) || RETRACTED.test(clause) || parseCommand(clause) !== undefined);
+  // "der Kompressor schafft keine 7 bar, stell ihn auf 6,5": the value it cannot reach is told; its "keine" negates no write.
+  const aboutTheWrite = clauses.filter(
+    (clause) => (WRITE_CUE.test(clause) && !VALUE_TOLD.test(clause)) || RETRACTED.test(clause) || parseCommand(clause) !== undefined,
+  );
   if (aboutTheWrite.length === 0) return lower;
   const lead = /^\s*(no|nein|nee)\b/.exec(lower)?.[0] ?? '';
   return `${lead} ${aboutTheWrite.join(' , ')}`;

@@ -79,9 +79,25 @@ function endsWithOwnRequest(lower: string): boolean {
   );
 }
 
-/** A value told, and no request of its own after it. */
+/** "set the chiller to 12, it can't get lower anyway": a request with its verb and value, then why. */
+function startsWithOwnRequest(lower: string): boolean {
+  if (/\?\s*$/.test(lower)) return false;
+  const clauses = statementClauses(lower);
+  const first = clauses[0];
+  return (
+    clauses.length >= 2 &&
+    first !== undefined &&
+    REQUEST_VERB.test(first) &&
+    /\b(?:to|auf)\s+-?\d/.test(first) &&
+    !VALUE_TOLD.test(first) &&
+    !ASKS_OR_REPORTS.test(first) &&
+    !TOLD_AS_DONE.test(first)
+  );
+}
+
+/** A value told, and no request of its own before or after it. */
 function onlyValueTold(lower: string): boolean {
-  return VALUE_TOLD.test(lower) && !endsWithOwnRequest(lower);
+  return VALUE_TOLD.test(lower) && !endsWithOwnRequest(lower) && !startsWithOwnRequest(lower);
 }
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
@@ -116,11 +132,13 @@ export const REPORTED_OR_HEDGED =
  * request for it.
  */
 export const VALUE_TOLD =
+  // "the compressor can't hold 6.5 bar", "Kompressor kommt nur auf 6,2 bar", "Chiller kriegt die 12 Grad nicht hin": what a
+  // machine cannot reach, told — a fault to look into, not a setpoint asked for.
   // "früher lief der Kompressor auf 6,5 bar", "we used to run it at 80": a value of the past, told, in a message with no
   // request word of its own. "at 6.5 bar the compressor runs hotter": a value as the condition of a statement.
   // "Spätschicht hatte den Kompressor auf 6,8 bar, lief gut", "the L1 oven had zone 5 at 250 all night": a value a
   // machine had, told, unless the message goes on to ask for it ("…, stell das bitte wieder so ein").
-  /^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?:.*\b(?:fr(?:ü|ue)her|damals|previously|formerly|used to|back then|in the past)\b|(?:at|bei|with|mit|above|over|below|under|(?:ü|ue)ber|unter)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%|degrees)?\s*,?\s+(?:the|der|die|das|it|er|sie|es|we|wir|you|man)\b)|\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
+  /\b(?:can'?t|cannot|can not|won'?t|doesn'?t|does not|isn'?t able to|is unable to|unable to|struggles? to|fails? to|never)\s+(?:hold|reach|get|keep|make|maintain|hit|do|come)\b|\b(?:only|just|barely|hardly)\s+(?:gets?|reach(?:es)?|goes|makes?|comes?|holds?)\b[^,.!?]*\d|\b(?:kommt|kommen|geht|gehen|schafft|schaffen|erreicht|erreichen|h(?:ä|ae)lt|halten|kriegt|kriegen|packt)\s+(?:\S+\s+){0,3}?(?:nur|kaum|gerade mal|gerade so|max(?:imal)?)\s+(?:(?:auf|bis|bei)\s+)?-?\d|\b(?:schafft|schaffen|erreicht|erreichen|h(?:ä|ae)lt|halten|kriegt|kriegen|packt)\b[^,.!?]*\b(?:nicht|keine?n?|nie)\b|^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?:.*\b(?:fr(?:ü|ue)her|damals|previously|formerly|used to|back then|in the past)\b|(?:at|bei|with|mit|above|over|below|under|(?:ü|ue)ber|unter)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%|degrees)?\s*,?\s+(?:the|der|die|das|it|er|sie|es|we|wir|you|man)\b)|\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
 
 /**
  * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden", "erst mal abwarten": a write put off, to a
@@ -199,6 +217,8 @@ export function explicitWrite(intent: Intent, text: string): boolean {
  */
 function reportThenRequest(intent: Intent, lower: string): boolean {
   if (/\?\s*$/.test(lower)) return false;
+  // "set the compressor to 6.5, it was at 6.2 all night": the request first, then what was.
+  if (intent === 'set_setpoint' && startsWithOwnRequest(lower)) return true;
   const clauses = statementClauses(lower);
   const last = clauses.at(-1);
   if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last) || TOLD_AS_DONE.test(last) || ASKS_WHETHER.test(last)) return false;

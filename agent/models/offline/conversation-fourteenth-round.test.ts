@@ -327,3 +327,24 @@ describe('what a machine cannot reach, what a value should be, and a change for 
     expect(plan.kind === 'reply' && plan.text).toMatch(/„ja“/);
   });
 });
+
+describe('the asker’s own next step at the machine', () => {
+  it.each([
+    'let me stop the L2 packer first, then we talk',
+    "I'll reset the L1 AOI myself",
+    'lass mich erst den Packer L2 stoppen',
+    'ich setz den AOI L1 selbst zurück',
+  ])('"%s" is noted, nothing filed', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'unknown' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Noted|Notiert/);
+  });
+
+  it('"I need to stop the L2 packer, where\'s the button" files nothing', async () => {
+    expect(filesAWrite(await ask("I need to stop the L2 packer, where's the button"))).toBe(false);
+  });
+
+  it('"ok let me think, stop the L2 packer" files the stop', async () => {
+    expect(await ask('ok let me think, stop the L2 packer')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PCK', command: 'stop' } });
+  });
+});

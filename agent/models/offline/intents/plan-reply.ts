@@ -21,7 +21,7 @@ import { readRequest, type Reading, type Request } from './request';
 import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, imperativeCommand, withoutPermission } from './write-requests';
+import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, doesItThemselves, imperativeCommand, withoutPermission } from './write-requests';
 import { parseCommand } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -306,6 +306,15 @@ function vehiclePositions({ lower, language }: Request): Plan | undefined {
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language }: Request): Plan | undefined {
+  // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file.
+  if (doesItThemselves(lower) && !lower.includes('?'))
+    return noAction(
+      say(
+        language,
+        'Noted — you do that at the machine, so I file nothing. Ask if you want its state or the manual’s procedure first.',
+        'Notiert — das machen Sie an der Maschine, ich reiche nichts ein. Sagen Sie Bescheid, wenn Sie vorher ihren Zustand oder den Ablauf aus dem Handbuch brauchen.',
+      ),
+    );
   // "already stopped the L2 oven myself, just fyi", "Nachtschicht hat den Tester schon neu gestartet, läuft wieder":
   // a change told as done, nothing asked — noted, nothing to run.
   if (

@@ -311,6 +311,19 @@ const RELAYED =
 const FAULT_THEN_STOP_IT =
   /\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,20}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$/;
 
+/** "let me stop the L2 packer first", "I'll reset the AOI myself", "lass mich erst den Packer stoppen": the asker's own next step. */
+export function doesItThemselves(lower: string): boolean {
+  const firstClause = lower.split(/[,;.!?–—]/)[0] ?? '';
+  return (
+    (/^(?:(?:ok\w*|so|right|alright|also|gut)\s+)?(?:let me|lemme|i'?ll|i will|i'?m going to|i am going to|i'?m gonna|gonna|lass mich|ich (?:geh|gehe|werde?|werd)\b)/.test(
+      firstClause,
+    ) ||
+      // "ich setz den AOI L1 selbst zurück", "I reset it myself": done by the asker's own hand.
+      (/^(?:i|ich)\b/.test(firstClause) && /\b(?:myself|selbst|selber)\b/.test(firstClause))) &&
+    parseCommand(firstClause) !== undefined
+  );
+}
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
@@ -319,6 +332,13 @@ export function imperativeCommand(text: string): boolean {
   // "Stopp-Grund am Packer L1?", "placer 1 on line 2 hold for how long?": a question that is not a polite request
   // ("can you stop …?", "kannst du … anhalten?") commands nothing.
   if (/\?\s*$/.test(lower) && !politeQuestion(lower)) return false;
+  // "let me stop the L2 packer first, then we talk", "I'll reset the AOI myself", "I need to stop it, where's the
+  // button?": what the asker is about to do themselves, told or asked how — not a request to file.
+  if (
+    doesItThemselves(lower) ||
+    /\b(?:where'?s|where is|wo ist|wo finde ich)\s+(?:the|der|die|das)\s+(?:button|switch|knopf|schalter|taster)\b|\bhow do i\b|\bwie mache? ich\b/.test(lower)
+  )
+    return false;
   // "resetting the L2 printer now", "I'm stopping the oven": what the asker is doing, told.
   if (/^(?:i'?m|im|i am|we'?re|we are)?\s*(?:stopping|starting|holding|resetting|restarting|pausing|resuming|clearing|shutting down)\b/.test(lower))
     return false;

@@ -348,3 +348,37 @@ describe('the asker’s own next step at the machine', () => {
     expect(await ask('ok let me think, stop the L2 packer')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PCK', command: 'stop' } });
   });
 });
+
+describe('a hold released is the resume, never the hold', () => {
+  it.each([
+    'release the hold on the L2 printer',
+    'release the L2 printer from hold',
+    'lift the hold on the L2 printer',
+    'Hold am Drucker L2 aufheben',
+    'hol den Drucker L2 aus dem Hold',
+  ])('"%s" files unhold', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PRN', command: 'unhold' } });
+  });
+
+  it.each(['release the hold on lot PO-24118', 'die Sperre für Los PO-24118 aufheben', 'release the boards from quality hold'])(
+    '"%s" (a quality hold on product) searches the manuals and files nothing',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    },
+  );
+
+  it('"hold on, how is the printer doing" is still no command', async () => {
+    expect(filesAWrite(await ask('hold on, how is the printer doing'))).toBe(false);
+  });
+});
+
+describe('a work order asked for without its window', () => {
+  it.each([
+    ['leg einen Auftrag für die Chiller-Pumpe an', 'UT-CHL'],
+    ['wir brauchen einen Wartungsauftrag für das Gebläse am Ofen L2', 'L2-RFL'],
+  ])('"%s" asks for the window of a work order on %s', async (text, asset) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toContain(`Arbeitsauftrag an ${asset}`);
+  });
+});

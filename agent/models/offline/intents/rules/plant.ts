@@ -33,6 +33,15 @@ function hasOneSetpoint(target: AssetRef): boolean {
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
+  // "release the hold on lot PO-24118", "die Sperre für Los PO-24118 aufheben": a quality hold is released by the
+  // material review board, not from the chat — the manuals say how (no tool releases product).
+  if (
+    /\b(release|lift|remove|clear|aufheb\w*|aufzuheben|freigeb\w*|freizugeben|entsperr\w*)\b/.test(lower) &&
+    /\b(quality hold|q-?hold|qs-?sperre|sperre|sperrung|gesperrt\w*|quarantine|quarant(?:ä|ae)ne|hold)\b/.test(lower) &&
+    (orderId(text) !== undefined || /\b(lot|los|charge|boards?|baugruppen|platinen|quality|qualit(?:ä|ae)t|qs|qa|mrb)\b/.test(lower)) &&
+    !(machine && machine.type !== 'line')
+  )
+    return ['search_manuals', false];
   // "reset the AOI on line 1 after the shift", "stop the L2 oven tomorrow": a command for later is still a command —
   // its plan says a write is filed only for now — not a handover because "shift" is in it.
   if (
@@ -346,6 +355,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.
     (/\b(auftrag|ticket|job)\b/.test(lower) && !orderId(text) && explicitWrite('create_work_order', lower));
   if (booking && resolution.kind !== 'none' && (slotWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
+    return ['create_work_order', false];
+  // "leg einen Auftrag für die Chiller-Pumpe an", "wir brauchen einen Wartungsauftrag für das Gebläse am Ofen L2": a work
+  // order asked for on a machine, without its window; the planner asks for the window (or the forecast's).
+  if (
+    machine &&
+    machine.type !== 'line' &&
+    /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag|ticket|job)\b/.test(lower) &&
+    !orderId(text) &&
+    explicitWrite('create_work_order', lower)
+  )
     return ['create_work_order', false];
   // Wear and remaining life are the forecast's subject: "how much life is left in the blower", "RUL for line 2", "Restlebensdauer".
   if (

@@ -35,6 +35,17 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
   [/\b(?:resetting|be reset|zur(?:ü|ue)ckgesetzt werden|resettet werden|quittiert werden)\b/, 'reset'],
   [/\b(?:starting|restarting|be started|be restarted|gestartet werden|eingeschaltet werden|neu gestartet werden)\b/, 'start'],
+  // "take the L2 printer out of stop", "Stopp am Packer L2 aufheben": a stop undone is a restart (reset, then start),
+  // which the planner asks to make one command — never the stop its words name.
+  [
+    /\b(?:out of (?:the )?stop(?:ped)?(?: state)?|(?:cancel|undo|lift|end|release) (?:the )?stop\b|stopp?\b(?:\s+\S+){0,4}?\s+(?:aufheben|beenden|zur(?:ü|ue)cknehmen)|aus dem stopp?\b)/,
+    'start',
+  ],
+  // "Hold beenden Drucker L2", "end the pause on the L2 printer", "cancel the hold", "no more hold": the hold ended.
+  [
+    /\b(?:(?:end|cancel|undo|finish|stop|lift|release) (?:the )?(?:hold|pause)\b|no more (?:hold|pause)\b|stop pausing\b|(?:hold|pause|halt)\b(?:\s+\S+){0,4}?\s+(?:beenden|abbrechen|aufheben|canceln|stoppen)\b|(?:beende|beenden|brich)\b[^.?!,]*\b(?:hold|pause|halt)\b)/,
+    'unhold',
+  ],
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
     /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|back from (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?(?:nehmen|holen)|(?:release|lift) (?:the )?hold|\bhol\w*\b[^.?!,]*\baus (?:dem |der )?(?:hold|halt|pause)|release (?:\S+ ){1,4}(?:from|out of) (?:the )?(?:hold|pause)|release (?:the )?hold (?:on|of|at) |carry on|back (in|into) production|running again|going again|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause)\b(?:\s+\S+){0,4}\s+aufheben|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|(?:kann|darf) weiter\s*(?:bitte|jetzt)?\s*[.!]?$|(?:kann|darf|soll) wieder weiter(?:laufen|gehen|machen|produzieren)|give (?:it |\w+ )?free)\b/,

@@ -382,3 +382,21 @@ describe('a work order asked for without its window', () => {
     expect(plan.kind === 'reply' && plan.text).toContain(`Arbeitsauftrag an ${asset}`);
   });
 });
+
+describe('a hold or a stop ended is never the hold or the stop', () => {
+  it.each([
+    'Hold beenden Drucker L2',
+    'end the pause on the L2 printer',
+    'cancel the hold on L2 printer',
+    'undo the hold on the L2 printer',
+    'beende die Pause am Drucker L2',
+  ])('"%s" files unhold', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PRN', command: 'unhold' } });
+  });
+
+  it.each(['take the L2 printer out of stop', 'Stopp am Packer L2 aufheben'])('"%s" asks reset or start, filing no stop', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/reset/);
+  });
+});

@@ -577,7 +577,7 @@ export function imperativeCommand(text: string): boolean {
         first,
       ) ||
       // "lift the hold on the L2 printer", "hol den Drucker L2 aus dem Hold": the hold taken off, verb first.
-      (/^(lift|hol|hole|holt)$/.test(first) && parseCommand(clause) === 'unhold') ||
+      (/^(lift|hol|hole|holt|end|cancel|undo|finish|beende)$/.test(first) && parseCommand(clause) === 'unhold') ||
       // "L1 printer go", "Drucker L1 los": a machine, then the word that sends it off.
       (/^[a-z0-9äöüß&-]+(?:\s+[a-z0-9äöüß&-]+){0,3}\s+(?:go|los)$/.test(bare.join(' ')) &&
         !asksElsewhere &&

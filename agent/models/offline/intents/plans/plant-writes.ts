@@ -137,7 +137,7 @@ function secondMachine(text: string, first: AssetRef, assets: AssetRef[]): Asset
 }
 
 const RESTART =
-  /\b(restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|start\w*\b[^.?!,]*\bneu(?=\s*(?:bitte|mal|jetzt)?\s*(?:[.!,;]|$))|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
+  /\b(out of (?:the )?stop(?:ped)?|(?:cancel|undo|lift|end|release) (?:the )?stop|stopp?\b(?:\s+\S+){0,4}?\s+(?:aufheben|beenden|zur(?:ü|ue)cknehmen)|restart\w*|re-start\w*|reboot\w*|neu ?starten|neustart\w*|neu hochfahren|start\w*\b[^.?!,]*\bneu(?=\s*(?:bitte|mal|jetzt)?\s*(?:[.!,;]|$))|wieder neu starten|power[- ]?cycle\w*|off and (?:back )?on again|aus-? und (?:wieder )?ein(?:schalten)?|aus und (?:wieder )?an)\b/i;
 
 /** Words that say which way a change by an amount goes. */
 const UPWARDS =

@@ -400,3 +400,19 @@ describe('a hold or a stop ended is never the hold or the stop', () => {
     expect(plan.kind === 'reply' && plan.text).toMatch(/reset/);
   });
 });
+
+describe('a value corrected in the same message', () => {
+  it.each([
+    ['Zone 3 Ofen L1 auf 185, nicht 190', 185],
+    ['Zone 3 Ofen L1 nicht auf 190 sondern auf 185', 185],
+    ['set zone 3 on L1 oven to 190, no wait, 185', 185],
+    ['Zone 3 Ofen L1 auf 190 äh 185', 185],
+    ['zone 3 L1 oven to 185 not 190', 185],
+  ])('"%s" files %s', async (text, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value } });
+  });
+
+  it('"Kompressor auf 6,5 bar, nicht 7" files 6.5', async () => {
+    expect(await ask('Kompressor auf 6,5 bar, nicht 7')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-AIR', value: 6.5 } });
+  });
+});

@@ -42,3 +42,30 @@ export function withoutNegatedWrites(text: string): string {
   if (!ASKS.test(rest) && !WRITE_VERB.test(rest)) return text;
   return rest.trim().split(/\s+/).length >= 2 ? rest : text;
 }
+
+const VALUE = String.raw`(?<![\w.,-])-?\d+(?:[.,]\d+)?`;
+const UNIT = String.raw`(?:\s*(?:°\s*c|grad|degrees|bar|n|newton|mm\/s|%|prozent|percent))?`;
+/** "auf 185, nicht 190", "185 not 190": the value asked for, then the one it is not. */
+const VALUE_THEN_NOT = new RegExp(String.raw`(${VALUE}${UNIT})\s*,?\s*(?:nicht|not|und nicht|and not)\s+(?:auf\s+|to\s+)?${VALUE}${UNIT}\b`, 'gi');
+/** "nicht auf 190, sondern auf 185", "not to 190 but to 185": the one it is not, then the value asked for. */
+const NOT_BUT_VALUE = new RegExp(
+  String.raw`\b(?:nicht|not)\s+(?:auf|to)?\s*${VALUE}${UNIT}\s*,?\s*(?:sondern|but|aber)\s+(?:auf\s+|to\s+)?(${VALUE}${UNIT})`,
+  'gi',
+);
+/** "to 190, no wait, 185", "auf 190 – äh, 185": a value said, then corrected on the spot. */
+const CORRECTED_ON_THE_SPOT = new RegExp(
+  String.raw`(\b(?:auf|to|at)\s+)?${VALUE}${UNIT}\s*[,–—-]?\s*(?:no wait|nope|no|sorry|i mean|i meant|äh|ähm|uh|nein|quatsch|korrektur|correction|ich meine|ich meinte)\s*[,.!–—-]?\s*(?:(?:make it|mach|lieber|rather)\s+)?(${VALUE}${UNIT})\b`,
+  'gi',
+);
+
+/**
+ * "Zone 3 Ofen L1 auf 185, nicht 190", "nicht auf 190 sondern auf 185", "set it to 190, no wait, 185": the value
+ * the asker ends up asking for, the other taken out, so the "nicht" of a corrected value negates no write and the
+ * number read is the one meant.
+ */
+export function withCorrectedValue(text: string): string {
+  return text
+    .replace(NOT_BUT_VALUE, (_, value: string) => `auf ${value}`)
+    .replace(VALUE_THEN_NOT, (_, value: string) => value)
+    .replace(CORRECTED_ON_THE_SPOT, (_, lead: string | undefined, value: string) => `${lead ?? ''}${value}`);
+}

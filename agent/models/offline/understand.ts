@@ -8,7 +8,7 @@ import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { orderByProduct } from './order-by-product';
-import { withoutNegatedWrites } from './negated-clauses';
+import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
 import {
   colloquialLines,
   comparativeCooler,
@@ -40,9 +40,11 @@ export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 export async function understand(given: UnderstandInput): Promise<Plan> {
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const text = withoutNegatedWrites(
-    speltValuesAsDigits(
-      expandZoneShorthand(
-        correctLineTypos(colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+    withCorrectedValue(
+      speltValuesAsDigits(
+        expandZoneShorthand(
+          correctLineTypos(colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+        ),
       ),
     ),
   );

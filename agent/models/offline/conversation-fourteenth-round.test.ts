@@ -416,3 +416,16 @@ describe('a value corrected in the same message', () => {
     expect(await ask('Kompressor auf 6,5 bar, nicht 7')).toMatchObject({ tool: 'set_setpoint', args: { asset: 'UT-AIR', value: 6.5 } });
   });
 });
+
+describe('a day’s or a week’s figures', () => {
+  it.each([
+    ['OEE letzte Woche Linie 1', { line: 'Line1' }],
+    ['Ausschussquote Linie 2 heute', { line: 'Line2', from: '2026-03-03T23:00:00.000Z' }],
+    ['wie viel haben wir gestern produziert', { from: '2026-03-02T23:00:00.000Z', to: '2026-03-03T23:00:00.000Z' }],
+    ['OEE trend this week', { from: '2026-03-01T23:00:00.000Z' }],
+  ])('"%s" reads the handover for that window', async (text, args) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover', args });
+    expect(plan.kind === 'tool' && plan.args.shift).toBeUndefined();
+  });
+});

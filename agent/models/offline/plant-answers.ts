@@ -641,6 +641,7 @@ function germanShiftLabel(label: string | undefined): string | undefined {
     .replace(/\bNight shift\b/, 'Nachtschicht')
     .replace(/\bEarly shift\b/, 'Frühschicht')
     .replace(/\bLate shift\b/, 'Spätschicht')
+    .replace(/\bCustom window\b/, 'Zeitraum')
     .replace(/\(so far\)/, '(bisher)');
 }
 

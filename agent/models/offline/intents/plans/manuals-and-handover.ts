@@ -46,7 +46,9 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   // "handover for the late shift yesterday" names a shift that was, not the one the current report goes to.
   const pastDay = /\b(yesterday'?s?|gestern\w*|vorgestern|day before)\b/.test(lower);
   if (current || duringTheNight || (forTheNextShift(lower, timeContext) && !pastDay)) return call({ shift: 'current', ...line });
-  if (previous) return call({ shift: 'previous', ...line });
+  // "OEE letzte Woche": the week, not the last shift its "letzte" names.
+  const longWindow = window && /\b(week|woche|days|tage\w*)\b/.test(lower);
+  if (previous && !longWindow) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });
   // "doing handover to the lates now" at 14:10: a handover asked for just after a change of shift is the shift that ended.

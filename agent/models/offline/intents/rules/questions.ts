@@ -183,13 +183,22 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['search_manuals', false];
   // "wie viel OEE hatte Linie 1 in der Nachtschicht?": a past shift's figures are its handover's.
+  // "OEE letzte Woche Linie 1", "Ausschussquote Linie 2 heute", "wie viel haben wir gestern produziert": a day's or a
+  // week's figures, too — the handover reports any window (the overview only the shift so far).
   if (
-    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap|ausschuss|downtime|stillstands?zeit\w*)\b/.test(
+    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap\w*|ausschuss\w*|downtime|stillstands?zeit\w*|produziert|produced|gefertigt|built)\b/.test(
       lower,
     ) &&
-    /\b(night shift|nights|last night|overnight|late shift|early shift|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht)\b/.test(
+    /\b(night shift|nights|last night|overnight|late shift|early shift|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht|(?:this|last|past|previous) week|(?:diese|dieser|letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche|(?:past|last|letzten) \d+ (?:days|tage(?:n)?))\b/.test(
       lower,
     ) &&
+    !orderId(text)
+  )
+    return ['generate_shift_handover', false];
+  if (
+    /\b(oee|scrap ?rate|scrap\w*|ausschuss\w*|yield|ausbeute)\b/.test(lower) &&
+    /\b(today|heute|heut|since midnight|seit mitternacht)\b/.test(lower) &&
+    !/\b(aoi|inspect\w*|inspektion\w*|fpy|first pass|defect\w*|fehler\w*)\b/.test(lower) &&
     !orderId(text)
   )
     return ['generate_shift_handover', false];

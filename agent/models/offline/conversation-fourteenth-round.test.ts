@@ -429,3 +429,9 @@ describe('a day’s or a week’s figures', () => {
     expect(plan.kind === 'tool' && plan.args.shift).toBeUndefined();
   });
 });
+
+describe('what a line is running', () => {
+  it.each(["what's running on line 2 right now", 'what product is running on L2'])('"%s" reads the line’s orders', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line2' } });
+  });
+});

@@ -33,6 +33,14 @@ function hasOneSetpoint(target: AssetRef): boolean {
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
+  // "what's running on line 2 right now", "what product is running on L2": the order and product on the line.
+  if (
+    target?.type === 'line' &&
+    /^(?:(?:so|and|ok)\s+)?(?:what'?s|what is|which product is|what product is|which order is|what order is)\s+(?:currently\s+|now\s+)?(?:running|being (?:built|made|produced)|in production)\s+(?:on|at|in)\b/.test(
+      lower,
+    )
+  )
+    return ['production_status', false];
   // "release the hold on lot PO-24118", "die Sperre für Los PO-24118 aufheben": a quality hold is released by the
   // material review board, not from the chat — the manuals say how (no tool releases product).
   if (

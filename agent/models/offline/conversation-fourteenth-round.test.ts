@@ -435,3 +435,16 @@ describe('what a line is running', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line2' } });
   });
 });
+
+describe('a delay called the late one', () => {
+  it.each(['which orders does the late avnet delivery hurt', 'was trifft die verspätete Lieferung von Avnet'])(
+    '"%s" reads the announced disruptions',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: {} });
+    },
+  );
+
+  it('a supplier held up for no time said is still asked how late', async () => {
+    expect(await ask('the Mouser truck is stuck at customs, which orders are hit')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

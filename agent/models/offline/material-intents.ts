@@ -314,8 +314,14 @@ function disruptionPlan(input: MaterialPlanInput): Plan {
   }
   // "the Mouser truck is stuck at customs, which orders are hit": a supplier's delivery held up for no time said. The
   // announced disruptions ({}) may be another supplier's, so the answer would be about the wrong truck: ask how late.
+  // "which orders does the late Avnet delivery hurt": a delay the supplier has announced, called the late one — the
+  // announced disruptions answer it, without a new delay to assume.
+  const announced = /\b(?:the|die|der|das|their|ihre)\s+(?:late|delayed|overdue|verz(?:ö|oe)gerte\w*|versp(?:ä|ae)tete\w*|(?:ü|ue)berf(?:ä|ae)llige\w*)\b/.test(
+    input.text.toLowerCase(),
+  );
   if (
     supplier &&
+    !announced &&
     !args.supplier &&
     !args.delivery &&
     !args.part &&

@@ -448,3 +448,25 @@ describe('a delay called the late one', () => {
     expect(await ask('the Mouser truck is stuck at customs, which orders are hit')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('a work order booked into a named shift or across midnight, with its part', () => {
+  it.each([
+    ['book a work order on the L2 oven blower for Sunday night shift', { asset: 'L2-RFL', from: '2026-03-08T21:00:00Z', to: '2026-03-09T05:00:00Z' }],
+    ["book the L1 placer 2 job for tomorrow's early shift", { asset: 'L1-PNP2', from: '2026-03-05T05:00:00Z', to: '2026-03-05T13:00:00Z' }],
+    [
+      'leg einen Arbeitsauftrag für den Bestücker 2 Linie 1 morgen Frühschicht an',
+      { asset: 'L1-PNP2', from: '2026-03-05T05:00:00Z', to: '2026-03-05T13:00:00Z' },
+    ],
+    ['put the compressor service in on Friday 22:00 to Saturday 02:00', { asset: 'UT-AIR', from: '2026-03-06T21:00:00Z', to: '2026-03-07T01:00:00Z' }],
+  ])('"%s" files that window', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args });
+  });
+
+  it.each([
+    ['book the chiller pump job for Saturday 6 to 10', 'Maintenance of the pump'],
+    ['schedule the L1 placer 2 spindle job tomorrow from 14:00 to 16:00', 'Maintenance of the spindle'],
+    ['book a work order on the L2 oven blower for Sunday night shift', 'Maintenance of the blower'],
+  ])('"%s" names the part, not the day', async (text, task) => {
+    expect(await ask(text)).toMatchObject({ tool: 'create_work_order', args: { task } });
+  });
+});

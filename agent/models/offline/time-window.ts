@@ -509,7 +509,10 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
 
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
-  const range = new RegExp(String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*${CLOCK}`).exec(t);
+  // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
+  const range = new RegExp(
+    String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen)\s+)?${CLOCK}`,
+  ).exec(t);
   if (!range) return dayPartSlot(t, context);
   const from = parseClock(range[1]!);
   const to = parseClock(range[2]!);
@@ -541,4 +544,43 @@ export function startClock(text: string, context: TimeContext): Date | undefined
   const day = namedDay(t, context) ?? plantDay(context);
   const start = at(day, clock.hour, clock.minute, context);
   return start.getTime() > context.now.getTime() ? start : undefined;
+}
+
+/**
+ * A slot for booking work, as slotWindow reads it, or a named shift on a named day: "tomorrow's early shift", "Sunday
+ * night shift", "morgen Frühschicht" — that shift from the plant's calendar (a night shift runs into the next day).
+ * Without a day, the next shift of that name that has not begun.
+ */
+export function bookingWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
+  const slot = slotWindow(text, context);
+  if (slot) return slot;
+  const t = foldInitialUmlauts(text.toLowerCase());
+  const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/.exec(t);
+  if (!named) return undefined;
+  const name = shiftNamed(named[1] ?? named[2] ?? named[3]!);
+  const calendar = shiftCalendarOf(context);
+  const shift = calendar.shifts.find((candidate) => candidate.name === name);
+  if (!shift) return undefined;
+  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+  const span = (day: Day) => {
+    const start = zonedInstant(day, shift.start, calendar.timeZone);
+    let end = zonedInstant(day, shift.end, calendar.timeZone);
+    if (end.getTime() <= start.getTime()) end = zonedInstant(plantDayAfter(day), shift.end, calendar.timeZone);
+    return { start, end };
+  };
+  const day = namedDay(t, context);
+  if (day) {
+    const { start, end } = span(day);
+    return end.getTime() > context.now.getTime() ? { from: iso(start), to: iso(end) } : undefined;
+  }
+  for (let offset = 0; offset <= 2; offset++) {
+    const { start, end } = span(plantDay(context, offset));
+    if (start.getTime() >= context.now.getTime()) return { from: iso(start), to: iso(end) };
+  }
+  return undefined;
+}
+
+function plantDayAfter(day: Day): Day {
+  const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }

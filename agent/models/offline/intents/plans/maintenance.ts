@@ -2,7 +2,7 @@
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
 import { numberWord } from '../../number-words';
-import { slotWindow } from '../../time-window';
+import { bookingWindow } from '../../time-window';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
 import { withoutAssetWords } from '../tag-match';
@@ -89,9 +89,23 @@ function taskNamed(text: string): string | undefined {
  * "a work order for the L2 oven blower bearing, tomorrow 6 to 8", "Wartungsauftrag für die Spindel vom Bestücker 2 L1":
  * the part of the machine the job is for, once the machine's own words and the window are taken away.
  */
+/** Where a phrase naming a part ends: a day, a time, a shift, a window or a courtesy. */
+const PART_PHRASE_END = String.raw`(?=\s*(?:[,;.!?]|\b(?:tomorrow'?s?|today'?s?|tonight|morgen|heute|from|von|at|um|on|am|for|f(?:ü|ue)r|next|n(?:ä|ae)chste\w*|this|diese\w*|between|zwischen|please|pls|bitte|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|weekend|wochenende|early|late|night|fr(?:ü|ue)h\w*|sp(?:ä|ae)t\w*|nacht\w*|in the|im|in der)\b|\b\d|$))`;
+
+/** A phrase that is only a day, a shift or a time names no part ("job for Saturday 6 to 10"). */
+const NOT_A_PART =
+  /^(?:tomorrow'?s?|today'?s?|tonight|morgen|heute|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|weekend|wochenende|early|late|night|fr(?:ü|ue)h\w*|sp(?:ä|ae)t\w*|nacht\w*|\d)/i;
+
 function partNamed(text: string, machine: AssetRef, language: Language): string | undefined {
+  const forPhrase = new RegExp(
+    String.raw`\b(?:work ?orders?|wos?|jobs?|wartungsauftrag|arbeitsauftrag|auftrag|wartung)\s+(?:an\s+)?(?:for|on|für|fuer)\s+(.+?)${PART_PHRASE_END}`,
+    'i',
+  ).exec(text)?.[1];
   const phrase =
-    /\b(?:work ?orders?|wos?|jobs?|wartungsauftrag|arbeitsauftrag|auftrag|wartung)\s+(?:an\s+)?(?:for|on|für|fuer)\s+(.+?)(?=\s*(?:[,;.!?]|\b(?:tomorrow|today|tonight|morgen|heute|from|von|at|um|on|am|next|n(?:ä|ae)chste\w*|this|diese\w*|between|zwischen|please|pls|bitte)\b|$))/i.exec(
+    (forPhrase && !NOT_A_PART.test(forPhrase.trim().replace(/^(?:the|a|an|die|den|das|der|dem)\s+/i, '')) ? forPhrase : undefined) ??
+    // "book the chiller pump job for Saturday", "schedule the L1 placer 2 spindle job": the words before "job", once
+    // the machine's own are taken away.
+    /\b(?:the|a|an|den|die|das)\s+((?:[a-z0-9äöüß-]+\s+){1,4}?)(?:job|work|service|repair|swap|replacement|check|overhaul|einsatz|reparatur|tausch)\b/i.exec(
       text,
     )?.[1];
   if (!phrase) return undefined;
@@ -140,7 +154,7 @@ function workOrderPlan(
   if (!assetId) return needAsset(say(language, 'the work order', 'den Arbeitsauftrag'));
   const window =
     explicitWindow(combined) ??
-    slotWindow(input.text, { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE }) ??
+    bookingWindow(input.text, { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts }) ??
     outlook?.recommendedWindow ??
     undefined;
   if (!window) {

@@ -4,7 +4,7 @@
  * a new schedule.
  */
 import { lastSentence, withoutQuotedText } from '../../text';
-import { beforeStop, slotWindow } from '../../time-window';
+import { beforeStop, bookingWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { setpointTalkedAbout, strongWritable } from '../tag-match';
@@ -362,7 +362,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /\b(schedule|plan|put|slot)\b.*\b(job|repair|service|swap|replacement|overhaul|inspection|check|tausch\w*|reparatur|einsatz)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.
     (/\b(auftrag|ticket|job)\b/.test(lower) && !orderId(text) && explicitWrite('create_work_order', lower));
-  if (booking && resolution.kind !== 'none' && (slotWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
+  if (booking && resolution.kind !== 'none' && (bookingWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
     return ['create_work_order', false];
   // "leg einen Auftrag für die Chiller-Pumpe an", "wir brauchen einen Wartungsauftrag für das Gebläse am Ofen L2": a work
   // order asked for on a machine, without its window; the planner asks for the window (or the forecast's).

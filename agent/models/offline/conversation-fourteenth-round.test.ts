@@ -470,3 +470,27 @@ describe('a work order booked into a named shift or across midnight, with its pa
     expect(await ask(text)).toMatchObject({ tool: 'create_work_order', args: { task } });
   });
 });
+
+describe('booking a forecast’s job in the asker’s own window', () => {
+  const output = {
+    assets: [{ assetId: 'UT-CHL', component: 'Circulation pump', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }],
+  };
+  const afterForecast = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'maintenance_forecast', args: { asset: 'UT-CHL' } },
+      previousText: 'when does the chiller pump need service',
+      earlier: [{ tool: 'maintenance_forecast', args: { asset: 'UT-CHL' }, output }],
+    });
+
+  it.each([
+    ['book it next Tuesday 6 to 10', { from: '2026-03-10T05:00:00Z', to: '2026-03-10T09:00:00Z' }],
+    ['book it Saturday 8 am to noon', { from: '2026-03-07T07:00:00Z', to: '2026-03-07T11:00:00Z' }],
+    ['book it but from 23:00', { from: '2026-03-04T22:00:00Z', to: '2026-03-05T02:00:00Z' }],
+    ['ja, aber erst ab 23 Uhr', { from: '2026-03-04T22:00:00Z', to: '2026-03-05T02:00:00Z' }],
+    ['book it, start at 11pm', { from: '2026-03-04T22:00:00Z', to: '2026-03-05T02:00:00Z' }],
+    ['book it', { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' }],
+  ])('"%s" books that window on the chiller', async (text, window) => {
+    expect(await afterForecast(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-CHL', ...window } });
+  });
+});

@@ -508,7 +508,10 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
 }
 
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
-  const t = foldInitialUmlauts(text.toLowerCase());
+  // "Saturday 8 am to noon", "bis Mittag": noon and midnight as clocks.
+  const t = foldInitialUmlauts(text.toLowerCase())
+    .replace(/\b(?:noon|midday|mittags?)\b/g, '12:00')
+    .replace(/\b(?:midnight|mitternacht)\b/g, '0:00');
   // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
   const range = new RegExp(
     String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen)\s+)?${CLOCK}`,

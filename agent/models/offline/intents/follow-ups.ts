@@ -73,7 +73,15 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         'In Ordnung. Beantragt wird nichts, bis Sie es sagen — „buch es“, „freigeben“ oder „RUN-1 losschicken“, wenn es zur Freigabe soll.',
       ),
     };
-  if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
+  // "ja, aber erst ab 23 Uhr", "yes but from 11pm" after a forecast: the recommended window, from the time said.
+  if (
+    lastTool === 'maintenance_forecast' &&
+    /^(?:yes|yeah|yep|ja|jo|ok\w*|gut|passt)\b[\s,]*(?:(?:but|aber|only|erst|dann|then)\s+)*.*\b(?:from|ab|at|um|starting|start)\s+\d/.test(lower) &&
+    wordCount(text) <= 10
+  ) {
+    reading.intent = 'create_work_order';
+    reading.followUp = true;
+  } else if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';
     else if (lastTool === 'propose_schedule' || lastTool === 'what_if') reading.intent = 'release_schedule';

@@ -2,7 +2,7 @@
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
 import { numberWord } from '../../number-words';
-import { bookingWindow } from '../../time-window';
+import { bookingWindow, startClock } from '../../time-window';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
 import { withoutAssetWords } from '../tag-match';
@@ -152,10 +152,19 @@ function workOrderPlan(
   const outlook = machine ? outlooks.find((o) => o.assetId === machine.id) : outlooks.length === 1 ? outlooks[0] : undefined;
   const assetId = machine?.id ?? outlook?.assetId;
   if (!assetId) return needAsset(say(language, 'the work order', 'den Arbeitsauftrag'));
+  const time = { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts };
+  const asked = explicitWindow(combined) ?? bookingWindow(input.text, time);
+  // "book it but from 23:00", "ja, aber erst ab 23 Uhr": the recommended window, started at the time said, as long.
+  const start = asked ? undefined : startClock(input.text, time);
+  const recommended = outlook?.recommendedWindow;
   const window =
-    explicitWindow(combined) ??
-    bookingWindow(input.text, { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts }) ??
-    outlook?.recommendedWindow ??
+    asked ??
+    (recommended && start
+      ? {
+          from: start.toISOString().replace('.000Z', 'Z'),
+          to: new Date(start.getTime() + (Date.parse(recommended.to) - Date.parse(recommended.from))).toISOString().replace('.000Z', 'Z'),
+        }
+      : recommended) ??
     undefined;
   if (!window) {
     const example = exampleWindow(input.now);

@@ -124,6 +124,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     ) &&
     // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15").
     (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower)) &&
+    // "book it next Tuesday 6 to 10" after the chiller's forecast: a job booked into a window, not a setpoint of 10.
+    !/\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*|schedule (?:it|the job|the work|that))\b/.test(lower) &&
     !REPORTED_OR_HEDGED.test(lower) &&
     !toldAskedOrPasted(lower)
   ) {
@@ -235,7 +237,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /^(?:mach|make|go|lass|let)\b.*\b(schneller|langsamer|faster|slower|w(?:ä|ae)rmer|k(?:ä|ae)lter|warmer|colder|hotter|hei(?:ß|ss)er)\s*[.!]?\s*$/.test(lower)
   )
     return ['set_setpoint', usesPrevious];
-  if (imperativeCommand(text) && (target || resolution.kind !== 'none')) return ['machine_command', usesPrevious];
+  // "book it, start at 11pm": the start of a job booked, not a machine's start.
+  if (
+    imperativeCommand(text) &&
+    (target || resolution.kind !== 'none') &&
+    !/\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*)\b/.test(lower)
+  )
+    return ['machine_command', usesPrevious];
   const hasDraft = (input.earlier ?? []).some(
     (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',
   );

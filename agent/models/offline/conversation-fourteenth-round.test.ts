@@ -494,3 +494,48 @@ describe('booking a forecast’s job in the asker’s own window', () => {
     expect(await afterForecast(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-CHL', ...window } });
   });
 });
+
+describe('the run to send, when one is excluded or named by its place', () => {
+  const output = {
+    time: '2026-03-04T08:40:00.000Z',
+    unmet: [],
+    runs: [
+      {
+        runId: 'RUN-1',
+        vehicle: 'TUG-01',
+        vehicleKind: 'tugger',
+        depart: '2026-03-04T08:50:00.000Z',
+        stops: [{ stationId: 'L1-PNP1-S', loads: [] }],
+        dispatch: { vehicle: 'TUG-01', stops: [{ stationId: 'L1-PNP1-S', loads: [] }] },
+      },
+      {
+        runId: 'RUN-2',
+        vehicle: 'AMR-01',
+        vehicleKind: 'amr',
+        depart: '2026-03-04T09:05:00.000Z',
+        stops: [{ stationId: 'L2-PNP2-S', loads: [] }],
+        dispatch: { vehicle: 'AMR-01', stops: [{ stationId: 'L2-PNP2-S', loads: [] }] },
+      },
+    ],
+  };
+  const afterPlan = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'plan_replenishment', args: {} },
+      previousText: 'plan the replenishment runs',
+      earlier: [{ tool: 'plan_replenishment', args: {}, output }],
+    });
+
+  it.each([
+    ['send the AMR, not the tugger', 'AMR-01'],
+    ['send the tugger but not the AMR', 'TUG-01'],
+    ['dispatch the first, hold the second', 'TUG-01'],
+    ['send run 2 now, run 1 later', 'AMR-01'],
+    ['schick den AMR, den Schlepper noch nicht', 'AMR-01'],
+    ['send the second one', 'AMR-01'],
+    ['send the last one', 'AMR-01'],
+    ['schick den Schlepper', 'TUG-01'],
+  ])('"%s" sends %s', async (text, vehicle) => {
+    expect(await afterPlan(text)).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle } });
+  });
+});

@@ -423,13 +423,31 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
         'Der letzte Nachschubplan enthält keine Fahrt: Nichts ist fällig. Später erneut planen.',
       ),
     );
-  const lower = normalise(text);
+  // "send the AMR, not the tugger", "dispatch the first, hold the second", "run 2 now, run 1 later": what is not to go
+  // now is taken out before the run is picked (it picked the run named last).
+  const lower = normalise(text)
+    .replace(
+      /(?:,\s*|\s+)(?:but\s+|aber\s+|and\s+|und\s+)?(?:not|nicht|ohne|except|ausser|außer)\s+(?:the\s+|den\s+|die\s+|das\s+|dem\s+|mit\s+dem\s+)?[\w-]+(?:\s+(?:one|run|fahrt|\d))?/g,
+      ' ',
+    )
+    .replace(
+      /(?:,\s*|\s+)(?:and\s+|und\s+)?(?:hold|keep|wait with|park|halte?|lass)\s+(?:the\s+|den\s+|die\s+|das\s+)?[\w-]+(?:\s+(?:one|run|fahrt|\d|noch|zur(?:ue|ü)ck|stehen))*/g,
+      ' ',
+    )
+    .replace(/(?:,\s*|\s+)(?:and\s+|und\s+)?(?:run|fahrt|the\s+\w+|die\s+\w+|den\s+\w+)\s*-?\s*\d?\s+(?:later|spaeter|später|afterwards|danach)\b/g, ' ');
   let chosen = runs;
-  // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt".
-  const ordinal = /\b(first|second|third|fourth|erste\w*|zweite\w*|dritte\w*|vierte\w*)\s+(?:run|fahrt|tour|lauf)\b/.exec(lower)?.[1];
+  // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt", "the second one", "the last one".
+  const ordinal =
+    /\b(first|second|third|fourth|last|erste\w*|zweite\w*|dritte\w*|vierte\w*|letzte\w*)(?:\s+(?:run|fahrt|tour|lauf|one|trip)\b|\s*[.!]?\s*$)/.exec(
+      lower,
+    )?.[1];
   const runNumber =
     /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1] ??
-    (ordinal ? String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4) : undefined);
+    (ordinal
+      ? /^(last|letzte)/.test(ordinal)
+        ? runs.at(-1)!.runId.replace(/\D/g, '')
+        : String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4)
+      : undefined);
   if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
   // "mit dem zweiten Tugger", "with the other AMR": a vehicle by its place, the other one of the run's kind.
   const byPlace = /\b(first|second|other|erste\w*|zweite\w*|andere\w*)\s+(tug|tugger|routenzug|amr)\b/.exec(lower);
@@ -453,7 +471,7 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     const swapped = runNumber && byVehicle.length === 0 && chosen.length === 1 && chosen[0]!.vehicle.toUpperCase().startsWith(serial.slice(0, 3));
     if (swapped) return input.call({ vehicle: serial, stops: chosen[0]!.dispatch.stops });
     chosen = byVehicle;
-  } else if (/\b(tugger|tug|routenzug\w*|zug)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
+  } else if (/\b(tugger|tug|routenzug\w*|zug|schlepper)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
   else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
   // "plan replenishment for line 1" → "send it": the line the plan was asked for, when the message names none.
   // Not for "beide Fahrten", "send them all": each run is its own approval, so the list is offered instead.

@@ -539,3 +539,18 @@ describe('the run to send, when one is excluded or named by its place', () => {
     expect(await afterPlan(text)).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle } });
   });
 });
+
+describe('a target excluded with "not"', () => {
+  it.each([
+    ['not the L1 printer, stop the L2 one', 'L2-PRN'],
+    ['Drucker L2 stoppen, nicht L1', 'L2-PRN'],
+    ['stop the L2 printer, not the L1 one', 'L2-PRN'],
+  ])('"%s" stops %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: 'stop' } });
+  });
+
+  it('"nicht den Drucker L1, den L2 stoppen" never stops the L1 printer', async () => {
+    const plan = await ask('nicht den Drucker L1, den L2 stoppen');
+    expect(plan.kind === 'tool' && plan.args.asset === 'L1-PRN').toBe(false);
+  });
+});

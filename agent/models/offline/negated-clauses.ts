@@ -22,22 +22,36 @@ export function withoutNegatedWrites(text: string): string {
   // its own forbids the same write for something else; the write beside it stands.
   // Only for a statement, and only when the negation names something ("die zweite", "the other one"): "stop line 1?
   // no, not yet" takes the write back.
+  // "not the L1 printer, stop the L2 one", "Drucker L2 stoppen, nicht L1": a clause that is only "not" and a target.
+  const negated = (clause: string) => NEGATED.test(clause.toLowerCase()) || /^\s*(?:but\s+|aber\s+|and\s+|und\s+)?not\b/i.test(clause);
   const ellipsis = (clause: string) =>
     writes &&
     !text.includes('?') &&
-    NEGATED.test(clause.toLowerCase()) &&
+    negated(clause) &&
     !WRITE_VERB.test(clause) &&
     clause.trim().split(/\s+/).length <= 5 &&
     clause
       .toLowerCase()
       .replace(NEGATED, ' ')
+      .replace(/\b(?:not|but|aber|and|und)\b/g, ' ')
       .replace(/\b(yet|noch|jetzt|now|please|bitte)\b/g, ' ')
       .trim()
       .split(/\s+/)
-      .filter(Boolean).length >= 2;
+      // "nicht L1": one word is enough when it names a line or machine by its number.
+      .filter(Boolean)
+      .some((word, _, words) => words.length >= 2 || /\d/.test(word));
   const kept = clauses.filter((clause) => !(NEGATED.test(clause.toLowerCase()) && WRITE_VERB.test(clause)) && !ellipsis(clause));
   if (kept.length === clauses.length || kept.length === 0) return text;
-  const rest = kept.join(', ');
+  // "not the L1 printer, stop the L2 one": "one" is the machine the other clause named.
+  const removedNoun = clauses
+    .filter((clause) => !kept.includes(clause))
+    .map((clause) => /([a-zäöüß-]{3,})\s*$/i.exec(clause.trim())?.[1])
+    .find((word) => word !== undefined && !/^(?:one|eins|yet|noch|now|jetzt|please|bitte|other|andere\w*)$/i.test(word));
+  const rest = kept
+    .join(', ')
+    .replace(/\b((?:the|den|die|das)\s+(?:l\d|line\s*\d|linie\s*\d))\s+(?:one|eins)\b/gi, (whole, head: string) =>
+      removedNoun ? `${head} ${removedNoun}` : whole,
+    );
   // "nah don't release yet, waiting for the planner meeting": the rest asks for nothing, so the message is the negation.
   if (!ASKS.test(rest) && !WRITE_VERB.test(rest)) return text;
   return rest.trim().split(/\s+/).length >= 2 ? rest : text;

@@ -554,3 +554,11 @@ describe('a target excluded with "not"', () => {
     expect(plan.kind === 'tool' && plan.args.asset === 'L1-PRN').toBe(false);
   });
 });
+
+describe('one value for two setpoints or two machines', () => {
+  it.each(['Zone 3 und 4 am Ofen L1 auf 185', 'set the L1 and L2 oven zone 3 to 185'])('"%s" offers the first and files nothing yet', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/one change per approval|eine Änderung pro Freigabe/);
+  });
+});

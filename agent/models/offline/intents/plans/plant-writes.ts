@@ -1,6 +1,6 @@
 /** Plans for changing the plant (each filed for approval): a setpoint change and a machine command. */
 import type { AssetRef } from '../../../../assets';
-import { resolveAsset, resolveTag } from '../../asset-resolver';
+import { linesNamed, resolveAsset, resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
@@ -56,7 +56,13 @@ export function planSetSetpoint(plan: PlanContext): Plan {
   const planned = setpointPlan(text, combined, machine, language, call, needAsset);
   // "setz Rakeldruck L2 auf 80 und Geschwindigkeit auf 55": one approval is one change, so the second would be dropped
   // without a word. Asked back with the first as the offer; "ja" files it, and the second is asked for on its own.
-  if (planned.kind === 'tool' && TWO_VALUES.test(text) && !plan.input.confirmed)
+  // "Zone 3 und 4 am Ofen L1 auf 185", "the L1 and L2 oven zone 3 to 185": two setpoints or two machines, one value —
+  // each is its own approval; the second was dropped without a word.
+  const several =
+    TWO_VALUES.test(text) ||
+    TWO_ZONES.test(text) ||
+    (planned.kind === 'tool' && machine !== undefined && (linesNamed(text).size >= 2 || secondMachine(text, machine, plan.input.assets) !== undefined));
+  if (planned.kind === 'tool' && several && !plan.input.confirmed)
     return clarify(
       say(
         language,
@@ -66,6 +72,9 @@ export function planSetSetpoint(plan: PlanContext): Plan {
     );
   return planned;
 }
+
+/** Two zones named for one value: "Zone 3 und 4", "zones 3 and 4", "zone 3, zone 4". */
+const TWO_ZONES = /\bzon(?:e|es|en)\s*\d+\s*(?:,|und|and|&|\+|sowie|plus)\s*(?:zone\s*)?\d+\b/i;
 
 /** Two values asked for in one message ("… auf 80 und Geschwindigkeit auf 55", "zone 3 to 185 and zone 4 to 190"). */
 const TWO_VALUES = /\b(?:auf|to)\s+-?\d+(?:[.,]\d+)?\b[^.!?]*?\b(?:und|and|sowie|plus)\b[^.!?]*?\b(?:auf|to)\s+-?\d/i;

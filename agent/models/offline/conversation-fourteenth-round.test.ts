@@ -562,3 +562,18 @@ describe('one value for two setpoints or two machines', () => {
     expect(plan.kind === 'reply' && plan.text).toMatch(/one change per approval|eine Änderung pro Freigabe/);
   });
 });
+
+describe('terse setpoint requests', () => {
+  it.each([
+    ['compressor to 7', { asset: 'UT-AIR', value: 7 }],
+    ['Kompressor auf 6,5 bitte', { asset: 'UT-AIR', value: 6.5 }],
+    ['L2 printer speed 55 please', { asset: 'L2-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 55 }],
+    ['Druckgeschwindigkeit L1 50 bitte', { asset: 'L1-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 50 }],
+  ])('"%s" files it', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it.each(['compressor to 7?', 'compressor went to 7', 'printer L2 speed 55'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -111,6 +111,10 @@ export function setpointValue(text: string): number | undefined {
           text,
         )
       : null) ??
+    // "L2 printer speed 55 please", "Rakeldruck L1 80 bitte": a measurement word, its value last, and a courtesy.
+    /\b(?:speed|pressure|force|flow|temp\w*|geschwindigkeit|druck|kraft|durchfluss|temperatur)\b[^.!?,]{0,20}?\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s)?\s*(?:please|pls|bitte)[\s.!]*$/i.exec(
+      text,
+    ) ??
     // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|°|bar|n|newton|mm\/s|%|prozent)\s+(?:ein)?(?:stellen|setzen|fahren|geben|machen|drehen)\b/i.exec(text) ??
     // "Zone 7 L2 oven: 249. thx": the terse "what: value" with a courtesy after it.

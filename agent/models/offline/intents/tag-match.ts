@@ -104,7 +104,12 @@ export function strongWritable(text: string, asset: AssetRef): boolean {
     const named = [...own].filter((word) => typed.has(word));
     if (named.some((word) => /\d/.test(word) || !GENERIC_MEASUREMENTS.has(word) || own.size === 1)) return true;
     // "Drucker L2 Geschwindigkeit auf 45": a generic word ("speed") that fits only one of the machine's setpoints names it.
-    if (named.some((word) => writable.filter((other) => wordsOf(other).has(word)).length === 1) && /\b(?:auf|to)\s+-?\d/.test(text)) return true;
+    // (… or "L2 printer speed 55 please": its value last, asked for with a courtesy.)
+    if (
+      named.some((word) => writable.filter((other) => wordsOf(other).has(word)).length === 1) &&
+      (/\b(?:auf|to)\s+-?\d/.test(text) || /\d\s*(?:°\s*c|grad|bar|n|mm\/s)?\s*(?:please|pls|bitte)[\s.!]*$/i.test(text))
+    )
+      return true;
     // "Druck am Kompressor auf 7 bar": a generic word ("pressure") with a value in the unit of the one writable tag it fits.
     return named.length > 0 && valueInUnit(text, tag.unit) && writable.filter((other) => other.unit === tag.unit).length === 1;
   });

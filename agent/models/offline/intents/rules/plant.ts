@@ -138,6 +138,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
         /\b(?:zur(?:ü|ue)ck|wieder|back|runter|hoch|rauf|down|up)\s+(?:auf|to)\s+-?\d/.test(lower) ||
         // "der Chiller war gestern auf 14, mach das bitte wieder so": the value it had, asked for again.
         /\b(?:wieder so|so wieder|genau ?so wie|wie vorher|back to that|put it back|same again)\b/.test(lower) ||
+        // "compressor to 7", "Kompressor auf 6,5 bitte": the machine, "to" and its value, nothing else.
+        (wordCount(text) <= 6 &&
+          /^[^,.;!?]{1,40}\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|degrees)?\s*(?:please|pls|bitte|now|jetzt|asap|sofort)?[\s.!]*$/.test(lower)) ||
         // "chiller 14 then, QE agreed": the machine, its value and a word that closes the request.
         /^(?:(?:ok\w*|so|dann|then)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann|bitte|please|pls)\b/.test(
           lower,

@@ -577,3 +577,31 @@ describe('terse setpoint requests', () => {
     expect(filesAWrite(await ask(text))).toBe(false);
   });
 });
+
+describe('follow-ups after a judged value, a forecast, and today named by its weekday', () => {
+  it('"und die Lagertemperatur?" after "ist der Druck ok?" judges the bearing temperature too', async () => {
+    expect(await after('asset_state', { asset: 'UT-AIR' }, 'ist der Druck ok?', 'und die Lagertemperatur?')).toMatchObject({
+      tool: 'asset_state',
+      also: [{ tool: 'search_manuals', args: { query: expect.stringMatching(/^CompressorBearingTempC .*normal band/) } }],
+    });
+  });
+
+  it.each(['was genau geht da kaputt', 'what exactly fails'])('"%s" after a forecast reads the forecast again', async (text) => {
+    expect(await after('maintenance_forecast', { asset: 'L2-RFL' }, 'wann muss der Ofen auf Linie 2 zur Wartung', text)).toMatchObject({
+      tool: 'maintenance_forecast',
+      args: { asset: 'L2-RFL' },
+    });
+  });
+
+  it.each(['ist PO-24122 gefährdet?', 'is PO-24124 at risk'])('"%s" explains the order', async (text) => {
+    expect(await ask(text)).toMatchObject({ tool: 'explain_late_order' });
+  });
+
+  it('"Saturday morning" said early on a Saturday is this morning; a time already past is next week', async () => {
+    const now = new Date('2026-03-07T01:30:00Z');
+    expect(await askWith({ text: 'book the chiller pump job for Saturday morning', now })).toMatchObject({
+      args: { from: '2026-03-07T05:00:00Z' },
+    });
+    expect(await askWith({ text: 'book the chiller pump job Saturday 1 to 2', now })).toMatchObject({ args: { from: '2026-03-14T00:00:00Z' } });
+  });
+});

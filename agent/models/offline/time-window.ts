@@ -504,7 +504,19 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
   const day = part ? namedDay(t.replace(/\bmorgen (?=(früh|frueh|vormittag|nachmittag|abend))/, 'morgen '), context) : undefined;
   if (!part || !day) return undefined;
   const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
-  return { from: iso(at(day, part[1], 0, context)), to: iso(at(day, part[2], 0, context)) };
+  const booked = todayIfAhead(day, part[1], 0, context);
+  return { from: iso(at(booked, part[1], 0, context)), to: iso(at(booked, part[2], 0, context)) };
+}
+
+/**
+ * "buch das für Samstag früh" said early on a Saturday: today's morning, still ahead — not next week's. A weekday
+ * names today when the time said on it has not passed yet (namedDay takes a weekday as the next one to come).
+ */
+function todayIfAhead(day: Day, hour: number, minute: number, context: TimeContext): Day {
+  const today = plantDay(context);
+  const inAWeek = plantDay(context, 7);
+  if (day.year !== inAWeek.year || day.month !== inAWeek.month || day.day !== inAWeek.day) return day;
+  return at(today, hour, minute, context).getTime() > context.now.getTime() ? today : day;
 }
 
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
@@ -526,8 +538,9 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   let toHour = to.hour;
   if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && fromHour < 12 && fromHour >= 1 && !/am\b/.test(range[1]!)) fromHour += 12;
   if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && toHour <= fromHour - 12) toHour += 0;
-  const start = at(day, fromHour, from.minute, context);
-  let end = at(day, toHour, to.minute, context);
+  const booked = todayIfAhead(day, fromHour, from.minute, context);
+  const start = at(booked, fromHour, from.minute, context);
+  let end = at(booked, toHour, to.minute, context);
   if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
   const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
   return { from: iso(start), to: iso(end) };

@@ -346,6 +346,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.combined = `${reading.combined} ${input.previous.args.asset}`;
     reading.followUp = true;
   } else if (
+    input.previous?.tool === 'maintenance_forecast' &&
+    wordCount(lower) <= 8 &&
+    /\b(what exactly|which part|what part|which component|what component|what (?:breaks|fails|wears)|what'?s (?:going to )?(?:break|fail|wear)|was genau|welches teil|welche komponente|welches bauteil|was geht (?:da |dann )?kaputt|was verschlei(?:ß|ss)t|was f(?:ä|ae)llt (?:da )?aus)\b/.test(
+      lower,
+    )
+  ) {
+    // "wann muss der Ofen L2 zur Wartung" → "was genau geht da kaputt": the forecast again, which names the component
+    // and the signals that move it.
+    reading.intent = 'maintenance_forecast';
+    reading.followUp = true;
+  } else if (
     input.previous &&
     previousIntent !== 'alarms' &&
     previousIntent !== 'search_manuals' &&

@@ -73,9 +73,17 @@ function withCompanionRead(request: Request, plan: Plan): Plan {
   if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string') return plan;
   // "ist der Kompressor ok?" → "und der Chiller?": the same question of another machine is judged the same way.
   const previousText = request.input.previousText?.toLowerCase() ?? '';
+  // "ist der Druck ok?" → "und die Lagertemperatur?": another value of the same machine, judged the same way.
+  const sameQuestionOtherValue =
+    plan.tool === 'asset_state' &&
+    /^(?:and|und|what about|how about|und was ist mit|und wie ist|und wie sieht'?s mit)\b/.test(request.lower) &&
+    request.text.split(/\s+/).length <= 6 &&
+    !/\b(trend\w*|verlauf\w*|history|historie|letzte\w*|last)\b/.test(request.lower);
   const judged =
     JUDGED_AGAINST_NORMAL.test(request.lower) ||
-    (JUDGED_AGAINST_NORMAL.test(previousText) && plan.tool === 'asset_state' && onlyNamesTarget(request.text, request.input.assets));
+    (JUDGED_AGAINST_NORMAL.test(previousText) &&
+      plan.tool === 'asset_state' &&
+      (onlyNamesTarget(request.text, request.input.assets) || sameQuestionOtherValue));
   if (!judged) return plan;
   const asset = plan.args.asset;
   // The manuals are searched for the tag's own row ("DewPointC Pressure dew point … normal band"): the manuals'

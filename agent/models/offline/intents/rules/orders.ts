@@ -85,7 +85,7 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     return ['inspection_results', false];
   if (
     order &&
-    /\b(why|warum|wieso|weshalb|late|lateness|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich|bottleneck|engpass|engp[aä]sse|slowing|bremst)\b/.test(
+    /\b(why|warum|wieso|weshalb|late|lateness|spät|spaet|verspät\w*|delay\w*|verzug|blockier\w*|holding up|hold-?ups?|stuck|block\w*|hängt|haengt|grund|rechtzeitig|on time|pünktlich|puenktlich|bottleneck|engpass|engp[aä]sse|slowing|bremst|gef(?:ä|ae)hrdet|at risk|in danger|in trouble|kritisch|critical|knapp|tight)\b/.test(
       lower,
     ) &&
     // "would an extra shift on Saturday get PO-24124 back on time?": a scenario to plan, not the order's explanation.

@@ -605,3 +605,27 @@ describe('follow-ups after a judged value, a forecast, and today named by its we
     expect(await askWith({ text: 'book the chiller pump job Saturday 1 to 2', now })).toMatchObject({ args: { from: '2026-03-14T00:00:00Z' } });
   });
 });
+
+describe('planners: outages until a time, a plan under an outage, rush orders due at a day and time', () => {
+  const at = (text: string) => askWith({ text, now: new Date('2026-03-04T10:30:00Z') });
+  it.each([
+    ['what if the L2 oven is down until 2pm', 2.5],
+    ['was wäre wenn der Ofen L2 bis 14 Uhr steht', 2.5],
+    ['angenommen der Ofen L1 fällt bis Schichtende aus', 2.5],
+  ])('"%s" is down %s h (until then, from 11:30)', async (text, hours) => {
+    expect(await at(text)).toMatchObject({ tool: 'what_if', args: { scenario: { type: 'machine_down', hours } } });
+  });
+
+  it.each(['reschedule everything, the L2 oven is down', 'replan, L1 placer 2 is down for 3 hours'])('"%s" plans the outage', async (text) => {
+    expect(await ask(text)).toMatchObject({ tool: 'what_if', args: { scenario: { type: 'machine_down' } } });
+  });
+
+  it.each([
+    ['Eilauftrag 150 PSU-24V10 bis morgen 14 Uhr, geht das?', 28],
+    ['rush order 100 IO-16DI due Thursday 2pm', 28],
+    ['can we squeeze in 200 HMI boards by Friday', 60],
+    ['Eilauftrag 80 CPU-1516 bis 14 Uhr', 4],
+  ])('"%s" is due in %s h', async (text, dueInHours) => {
+    expect(await ask(text)).toMatchObject({ tool: 'what_if', args: { scenario: { type: 'rush_order', dueInHours } } });
+  });
+});

@@ -16,3 +16,10 @@ describe('keywords as people mistype them', () => {
       expect(correctKeywordTypos(text)).toBe(text);
   });
 });
+
+describe('words that hold a keyword whole', () => {
+  it('are no typos of it', () => {
+    expect(correctKeywordTypos('reschedule everything')).toBe('reschedule everything');
+    expect(correctKeywordTypos('unscheduled stop')).toBe('unscheduled stop');
+  });
+});

@@ -269,6 +269,8 @@ export function correctKeywordTypos(text: string): string {
     const lower = word.toLowerCase();
     if (KEYWORDS.includes(lower) || NOT_TYPOS.has(lower)) return word;
     const allowed = lower.length >= 9 ? 2 : 1;
+    // A word that holds a keyword whole is a word of its own ("reschedule", "unscheduled"), not a typo of it.
+    if (KEYWORDS.some((keyword) => lower.includes(keyword))) return word;
     const near = KEYWORDS.map((keyword) => ({ keyword, distance: editDistance(lower, keyword, allowed) })).filter(({ distance }) => distance <= allowed);
     // The nearest, when one is nearer than the rest ("inpsection" is one swap from "inspection", two from "inspektion").
     const best = Math.min(...near.map(({ distance }) => distance));

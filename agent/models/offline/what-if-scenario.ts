@@ -6,7 +6,8 @@ import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
-import { shiftAt } from '@/lib/shift-calendar';
+import { shiftAt, zonedInstant } from '@/lib/shift-calendar';
+import { localParts } from '@/lib/time-zone';
 import { shiftCalendarOf, shiftNamed, slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
@@ -73,7 +74,7 @@ export function whatIfScenario(
       ? halfHours
       : hoursMatch
         ? Number(hoursMatch[1]!.replace(',', '.'))
-        : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : start?.hours));
+        : (spokenHours ?? (bare ? Number(bare.replace(',', '.')) : (start?.hours ?? (options.time ? hoursUntil(text, options.time) : undefined))));
   const startsLater = start ? { startsInHours: start.startsInHours } : {};
   if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
     // A follow-up changes one number of the previous scenario and keeps the rest.
@@ -167,6 +168,38 @@ export function whatIfScenario(
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * "line 2 goes down till noon", "Linie 2 steht bis 14 Uhr", "bis Schichtende": an outage from now until a clock time
+ * (today, or tomorrow when it has passed) or the end of the shift running now, in hours to a quarter.
+ */
+function hoursUntil(text: string, time: TimeContext): number | undefined {
+  const t = text.toLowerCase();
+  const now = time.now.getTime();
+  let end: number | undefined;
+  if (/\b(?:till|until|to|bis)\s+(?:the\s+)?(?:end of (?:the |this )?shift|schichtende|ende der schicht|zum schichtende)\b/.test(t))
+    end = shiftAt(shiftCalendarOf(time), time.now).to.getTime();
+  else {
+    const clock = /\b(?:till|until|bis|bis um)\s+(noon|midday|mittag|midnight|mitternacht|\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr|h\b|o'?clock))/.exec(t)?.[1];
+    if (!clock) return undefined;
+    const match = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(clock);
+    let hour = /noon|midday|mittag/.test(clock) ? 12 : /midnight|mitternacht/.test(clock) ? 0 : Number(match?.[1]);
+    const minute = match?.[2] ? Number(match[2]) : 0;
+    if (match?.[3] === 'pm' && hour < 12) hour += 12;
+    if (match?.[3] === 'am' && hour === 12) hour = 0;
+    if (!Number.isFinite(hour) || hour > 23) return undefined;
+    const parts = localParts(now, time.timeZone);
+    let at = zonedInstant(
+      { year: parts.year, month: parts.month, day: parts.day },
+      `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+      time.timeZone,
+    ).getTime();
+    if (at <= now) at += 24 * HOUR_MS;
+    end = at;
+  }
+  const hours = Math.round(((end - now) / HOUR_MS) * 4) / 4;
+  return hours > 0 ? hours : undefined;
+}
 
 /**
  * When an outage asked about starts, if not now: "tomorrow from 6 to 10" (and so 4 h), "morgen früh", "at 14:00",

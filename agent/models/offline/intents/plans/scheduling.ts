@@ -55,12 +55,46 @@ function dueByHours(text: string, context: TimeContext): number | undefined {
     [new RegExp(`${by} (?:the )?(?:day after tomorrow|(?:ü|ue)bermorgen)\\b`), 'übermorgen', 22],
   ];
   const found = named.find(([pattern]) => pattern.test(t));
-  if (!found) return undefined;
+  if (!found) return dueByDayOrClock(t, by, context);
   const day = namedDay(found[1], context);
   if (!day) return undefined;
   const due = zonedInstant(day, `${String(found[2]).padStart(2, '0')}:00`, context.timeZone);
   const hours = (due.getTime() - context.now.getTime()) / 3_600_000;
   return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
+}
+
+/**
+ * "bis morgen 14 Uhr", "by Friday", "due Thursday 2pm", "bis 14 Uhr": a day and a clock, a day alone (due at the end of
+ * its late shift) or a clock alone (today, or tomorrow when it has passed).
+ */
+function dueByDayOrClock(t: string, by: string, context: TimeContext): number | undefined {
+  const match = new RegExp(
+    String.raw`${by}\s+(?:(?:the\s+)?end of\s+)?(tomorrow|morgen|(?:the\s+)?day after tomorrow|(?:ü|ue)bermorgen|today|heute|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)?\s*,?\s*(?:(?:at|um|gegen)\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr|h)?|noon|mittag)?\b`,
+  ).exec(t);
+  const dayWord = match?.[1];
+  const clockWord = match?.[2]?.trim();
+  if (!match || (!dayWord && !clockWord)) return undefined;
+  // "bis 14 Uhr" needs a word that makes it a clock; a bare number after "bis" may be a quantity.
+  if (!dayWord && clockWord && !/:|am|pm|uhr|h$|noon|mittag/.test(clockWord)) return undefined;
+  const clock = clockWord === undefined ? { hour: 22, minute: 0 } : /noon|mittag/.test(clockWord) ? { hour: 12, minute: 0 } : parseClockWord(clockWord);
+  if (!clock) return undefined;
+  const time = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+  const day = dayWord ? namedDay(dayWord, context) : namedDay('today', context);
+  if (!day) return undefined;
+  let due = zonedInstant(day, time, context.timeZone);
+  if (!dayWord && due.getTime() <= context.now.getTime()) due = new Date(due.getTime() + 24 * 3_600_000);
+  const hours = (due.getTime() - context.now.getTime()) / 3_600_000;
+  return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
+}
+
+function parseClockWord(word: string): { hour: number; minute: number } | undefined {
+  const match = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr|h)?$/.exec(word);
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  if (match[3] === 'pm' && hour < 12) hour += 12;
+  if (match[3] === 'am' && hour === 12) hour = 0;
+  const minute = Number(match[2] ?? 0);
+  return hour < 24 && minute < 60 ? { hour, minute } : undefined;
 }
 
 export function planWhatIf(plan: PlanContext): Plan {

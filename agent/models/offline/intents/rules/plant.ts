@@ -33,6 +33,15 @@ function hasOneSetpoint(target: AssetRef): boolean {
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   if (beforeStop(text)) return ['alarms', false];
+  // "reschedule everything, the L2 oven is down", "mach einen neuen Plan, Linie 2 steht bis 14 Uhr": a plan under an
+  // outage is the what-if of that outage (its draft is released like any other).
+  if (
+    (machine || target?.type === 'line') &&
+    /\b(re-?schedul\w*|re-?plan\w*|new (?:plan|schedule)|neue[nr]? (?:plan|zeitplan)|neu planen|neu einplanen|umplan\w*|plan (?:neu|um))\b/.test(lower) &&
+    /\b(down|is out|broken|dead|offline|steht|stehen|ausgefallen|f(?:ä|ae)llt\b.*\baus|kaputt|defekt|ausfall\w*|stillstand)\b/.test(lower) &&
+    !/\b(why|warum|wieso)\b/.test(lower)
+  )
+    return ['what_if', false];
   // "what's running on line 2 right now", "what product is running on L2": the order and product on the line.
   if (
     target?.type === 'line' &&

@@ -487,3 +487,34 @@ describe('alarms asked to be acknowledged', () => {
     );
   });
 });
+
+describe('a value asked of both machines', () => {
+  it('"O2 on both ovens" leads each machine with its O2', () => {
+    const state = (asset: string, o2: number) =>
+      JSON.stringify({
+        asset: { id: asset, name: asset },
+        tags: [
+          { tagId: 'PowerKw', description: 'Active electrical power', value: 30, unit: 'kW', quality: 'good' },
+          {
+            tagId: 'O2Ppm',
+            description: 'Residual oxygen in the nitrogen atmosphere',
+            value: o2,
+            unit: 'ppm',
+            quality: 'good',
+            sourceTimestamp: '2026-03-04T09:00:00Z',
+          },
+        ],
+        activeAlarms: [],
+        sources: [],
+      });
+    const answer = writeAnswer(
+      [
+        { tool: 'asset_state', args: { asset: 'L1-RFL' }, content: state('L1-RFL', 440) },
+        { tool: 'asset_state', args: { asset: 'L2-RFL' }, content: state('L2-RFL', 517) },
+      ],
+      { question: 'O2 on both ovens' },
+    );
+    expect(answer).toMatch(/\*\*Residual oxygen in the nitrogen atmosphere\*\* \(O2Ppm\): 440/);
+    expect(answer).toMatch(/\*\*Residual oxygen in the nitrogen atmosphere\*\* \(O2Ppm\): 517/);
+  });
+});

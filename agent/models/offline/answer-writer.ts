@@ -222,7 +222,16 @@ function isAsked(row: Row, context: Context): boolean {
   );
   // Numbered words ("oven2", "zone4") are checked below; question words and the machine's own name name no value
   // ("what is zone 5 on the L2 oven at" must not lead with the oven's conveyor speed).
-  const distinctive = context.asked.filter((word) => word.length >= 2 && !/\d/.test(word) && !QUESTION_WORDS.has(word) && !MACHINE_NAMES.has(word));
+  // "O2 on both ovens": "both" and the machines named in the plural name no value either.
+  const distinctive = context.asked.filter(
+    (word) =>
+      word.length >= 2 &&
+      !/\d/.test(word) &&
+      !QUESTION_WORDS.has(word) &&
+      !MACHINE_NAMES.has(word) &&
+      !MACHINE_NAMES.has(word.replace(/(?:e?s|n)$/, '')) &&
+      !/^(?:both|beide\w*|all|alle\w*|each|jede[nrsm]?|oefen|öfen)$/.test(word),
+  );
   // "der letzten 8 Stunden" reads as "letzten8": a window's number is no numbered part of the machine.
   const numbers = context.asked.filter((word) => /\d/.test(word) && !QUESTION_WORDS.has(word.replace(/\d+$/, '')));
   // "Zone 5 vom Ofen L2 steht auf welchem Wert?": a numbered part of the machine ("zone5") decides — the rows that

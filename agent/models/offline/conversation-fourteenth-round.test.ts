@@ -629,3 +629,18 @@ describe('planners: outages until a time, a plan under an outage, rush orders du
     expect(await ask(text)).toMatchObject({ tool: 'what_if', args: { scenario: { type: 'rush_order', dueInHours } } });
   });
 });
+
+describe('a value of both machines of a kind, and holds', () => {
+  it.each(['O2 on both ovens', 'Restsauerstoff beide Öfen', 'state of both printers'])('"%s" reads each machine in one step', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state' });
+    expect(plan.kind === 'tool' && plan.also?.map((read) => read.tool)).toEqual(['asset_state']);
+    expect(plan.kind === 'tool' && [plan.args.asset, plan.also?.[0]?.args.asset].sort()).toEqual(
+      /printer/.test(text) ? ['L1-PRN', 'L2-PRN'] : ['L1-RFL', 'L2-RFL'],
+    );
+  });
+
+  it.each(['any holds?', 'steht was im Hold?'])('"%s" reads the overview', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+});

@@ -70,7 +70,7 @@ export function planReply(input: PlanInput): Plan {
  * vacuum, what's normal there?" the manual first. Both are reads, made in one step; a write never gets one.
  */
 function withCompanionRead(request: Request, plan: Plan): Plan {
-  if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string') return plan;
+  if (plan.kind !== 'tool' || typeof plan.args.asset !== 'string' || plan.also) return plan;
   // "ist der Kompressor ok?" → "und der Chiller?": the same question of another machine is judged the same way.
   const previousText = request.input.previousText?.toLowerCase() ?? '';
   // "ist der Druck ok?" → "und die Lagertemperatur?": another value of the same machine, judged the same way.
@@ -505,6 +505,17 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     // "and line 2?" after a question about a machine: the same machine on line 2.
     const inherited = inheritedTarget(input.previous, input.assets);
     if (inherited && inherited.type !== 'line') asset = sameKindOnLine(inherited, asset.id.replace(/\D/g, ''), input.assets) ?? asset;
+  }
+  // "O2 on both ovens", "Restsauerstoff beide Öfen": each machine of the kind read in one step, the first as the call.
+  if (
+    resolution.kind === 'ambiguous' &&
+    !asset &&
+    chosen === 'asset_state' &&
+    /\b(both|beide\w*|all|alle\w*|each|jede[nrsm]?)\b/.test(lower) &&
+    resolution.candidates.length <= 4
+  ) {
+    const [first, ...rest] = resolution.candidates;
+    return { kind: 'tool', intent: chosen, tool, args: { asset: first!.id }, asset: first, also: rest.map((other) => ({ tool, args: { asset: other.id } })) };
   }
   // A manual covers every machine of its type, so "the reflow oven" needs no line to be searched.
   const namesLot = orderId(reading.combined) !== undefined || mentionedLine(reading.combined) !== undefined;

@@ -113,6 +113,24 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['asset_state', usesPrevious];
+  // "any holds?", "is anything on hold", "steht was im Hold?": machines held, which the overview lists by state.
+  if (
+    !rules.machine &&
+    /^(?:(?:so|and|und|ok)\s+)?(?:any|anything|is anything|are there any|gibt'?s|gibt es|ist|steht|stehen)\s+(?:(?:was|irgendwas|etwas|welche|maschinen)\s+)?(?:on\s+|im\s+|auf\s+|in\s+)?(?:holds?|held|hold)\b/.test(
+      lower,
+    )
+  )
+    return ['plant_overview', false];
+  // "O2 on both ovens", "Restsauerstoff beide Öfen", "state of both printers": a value or state of each machine of a kind.
+  if (
+    rules.resolution.kind === 'ambiguous' &&
+    /\b(both|beide\w*|each|jede[nrsm]?)\b/.test(lower) &&
+    (strongTagMatch(withoutAssetWords(text, rules.resolution.candidates[0]!), rules.resolution.candidates[0]!) ||
+      /\b(state|status|zustand|doing|running|l(?:ä|ae)uft|laufen)\b/.test(lower)) &&
+    !/\b(trend\w*|verlauf\w*|history|historie|alarm\w*|forecast|prognose|wartung|maintenance|manual|handbuch)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', false];
   // "how often did the oven on line 2 stop this week", "wie oft stand der Packer L1 heute": how often a machine stopped
   // or failed is counted in its alarm history, not looked up in a manual.
   if (

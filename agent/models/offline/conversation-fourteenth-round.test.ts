@@ -644,3 +644,9 @@ describe('a value of both machines of a kind, and holds', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
   });
 });
+
+describe('the floor’s German for starting a machine', () => {
+  it.each(['schmeiß den Packer L1 wieder an', 'wirf den Packer L1 wieder an'])('"%s" files the start', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-PCK', command: 'start' } });
+  });
+});

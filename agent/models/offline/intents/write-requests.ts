@@ -566,7 +566,7 @@ export function imperativeCommand(text: string): boolean {
           bare.join(' '),
         )) ||
       // "mach den Packer wieder an": the separable "anmachen", the verb first and its particle last.
-      (/^(mach|mache|macht|schmeiß|schmeiss)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
+      (/^(mach|mache|macht|schmeiß|schmeiss|wirf|werf)$/.test(first) && last === 'an' && parseCommand(clause) === 'start') ||
       // "mach den Drucker L1 mal aus": the separable "ausmachen".
       (/^(mach|mache|macht)$/.test(first) && last === 'aus' && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab": the separable "abschalten", "abstellen".

@@ -90,7 +90,7 @@ function weekdayToday(context: TimeContext): number {
   return new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
 }
 
-function parseClock(text: string): { hour: number; minute: number } | undefined {
+export function parseClock(text: string): { hour: number; minute: number } | undefined {
   const match = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/.exec(text.trim());
   if (!match) return undefined;
   let hour = Number(match[1]);

@@ -8,7 +8,7 @@ import { numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
 import { shiftAt, zonedInstant } from '@/lib/shift-calendar';
 import { localParts } from '@/lib/time-zone';
-import { shiftCalendarOf, shiftNamed, slotWindow, startClock, type TimeContext } from './time-window';
+import { parseClock, shiftCalendarOf, shiftNamed, slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
   | { type: 'machine_down'; asset: string; hours: number; startsInHours?: number }
@@ -180,14 +180,15 @@ function hoursUntil(text: string, time: TimeContext): number | undefined {
   if (/\b(?:till|until|to|bis)\s+(?:the\s+)?(?:end of (?:the |this )?shift|schichtende|ende der schicht|zum schichtende)\b/.test(t))
     end = shiftAt(shiftCalendarOf(time), time.now).to.getTime();
   else {
-    const clock = /\b(?:till|until|bis|bis um)\s+(noon|midday|mittag|midnight|mitternacht|\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr|h\b|o'?clock))/.exec(t)?.[1];
+    const said = /\b(?:till|until|bis|bis um)\s+(noon|midday|mittag|midnight|mitternacht|\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr|h\b|o'?clock))/.exec(t)?.[1];
+    if (!said) return undefined;
+    const clock = /noon|midday|mittag/.test(said)
+      ? { hour: 12, minute: 0 }
+      : /midnight|mitternacht/.test(said)
+        ? { hour: 0, minute: 0 }
+        : parseClock(said.replace(/\s*(?:uhr|h|o'?clock)$/, ''));
     if (!clock) return undefined;
-    const match = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/.exec(clock);
-    let hour = /noon|midday|mittag/.test(clock) ? 12 : /midnight|mitternacht/.test(clock) ? 0 : Number(match?.[1]);
-    const minute = match?.[2] ? Number(match[2]) : 0;
-    if (match?.[3] === 'pm' && hour < 12) hour += 12;
-    if (match?.[3] === 'am' && hour === 12) hour = 0;
-    if (!Number.isFinite(hour) || hour > 23) return undefined;
+    const { hour, minute } = clock;
     const parts = localParts(now, time.timeZone);
     let at = zonedInstant(
       { year: parts.year, month: parts.month, day: parts.day },

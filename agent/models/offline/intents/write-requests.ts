@@ -60,39 +60,31 @@ function statementClauses(lower: string): string[] {
     .filter(Boolean);
 }
 
+/** A clause that asks for a value in words of its own: its verb and "to/auf N", and no report or question in it. */
+function asksForAValue(clause: string | undefined): boolean {
+  return (
+    clause !== undefined &&
+    REQUEST_VERB.test(clause) &&
+    /\b(?:to|auf)\s+-?\d/.test(clause) &&
+    !VALUE_TOLD.test(clause) &&
+    !ASKS_OR_REPORTS.test(clause) &&
+    !TOLD_AS_DONE.test(clause)
+  );
+}
+
 /**
  * "zone 3 on the L1 oven sits at 180, set it to 185", "Kompressor läuft auf 6,2, stell ihn auf 6,5": where a value is,
  * told, then a request with its own verb and value in a clause of its own. The value told does not make it a report.
  */
 function endsWithOwnRequest(lower: string): boolean {
-  if (/\?\s*$/.test(lower)) return false;
   const clauses = statementClauses(lower);
-  const last = clauses.at(-1);
-  return (
-    clauses.length >= 2 &&
-    last !== undefined &&
-    REQUEST_VERB.test(last) &&
-    /\b(?:to|auf)\s+-?\d/.test(last) &&
-    !VALUE_TOLD.test(last) &&
-    !ASKS_OR_REPORTS.test(last) &&
-    !TOLD_AS_DONE.test(last)
-  );
+  return !/\?\s*$/.test(lower) && clauses.length >= 2 && asksForAValue(clauses.at(-1));
 }
 
 /** "set the chiller to 12, it can't get lower anyway": a request with its verb and value, then why. */
 function startsWithOwnRequest(lower: string): boolean {
-  if (/\?\s*$/.test(lower)) return false;
   const clauses = statementClauses(lower);
-  const first = clauses[0];
-  return (
-    clauses.length >= 2 &&
-    first !== undefined &&
-    REQUEST_VERB.test(first) &&
-    /\b(?:to|auf)\s+-?\d/.test(first) &&
-    !VALUE_TOLD.test(first) &&
-    !ASKS_OR_REPORTS.test(first) &&
-    !TOLD_AS_DONE.test(first)
-  );
+  return !/\?\s*$/.test(lower) && clauses.length >= 2 && asksForAValue(clauses[0]);
 }
 
 /** A value told, and no request of its own before or after it. */

@@ -2,7 +2,7 @@
 import { latestOutput } from '../../earlier-results';
 import { productNamed } from '../../order-by-product';
 import { zonedInstant } from '@/lib/shift-calendar';
-import { namedDay, type TimeContext } from '../../time-window';
+import { namedDay, parseClock, type TimeContext } from '../../time-window';
 import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
 import { clarify, say } from '../replies';
 import { DRAFT_ID, orderId } from '../slots';
@@ -76,7 +76,12 @@ function dueByDayOrClock(t: string, by: string, context: TimeContext): number | 
   if (!match || (!dayWord && !clockWord)) return undefined;
   // "bis 14 Uhr" needs a word that makes it a clock; a bare number after "bis" may be a quantity.
   if (!dayWord && clockWord && !/:|am|pm|uhr|h$|noon|mittag/.test(clockWord)) return undefined;
-  const clock = clockWord === undefined ? { hour: 22, minute: 0 } : /noon|mittag/.test(clockWord) ? { hour: 12, minute: 0 } : parseClockWord(clockWord);
+  const clock =
+    clockWord === undefined
+      ? { hour: 22, minute: 0 }
+      : /noon|mittag/.test(clockWord)
+        ? { hour: 12, minute: 0 }
+        : parseClock(clockWord.replace(/\s*(?:uhr|h)$/, ''));
   if (!clock) return undefined;
   const time = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
   const day = dayWord ? namedDay(dayWord, context) : namedDay('today', context);
@@ -85,16 +90,6 @@ function dueByDayOrClock(t: string, by: string, context: TimeContext): number | 
   if (!dayWord && due.getTime() <= context.now.getTime()) due = new Date(due.getTime() + 24 * 3_600_000);
   const hours = (due.getTime() - context.now.getTime()) / 3_600_000;
   return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
-}
-
-function parseClockWord(word: string): { hour: number; minute: number } | undefined {
-  const match = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr|h)?$/.exec(word);
-  if (!match) return undefined;
-  let hour = Number(match[1]);
-  if (match[3] === 'pm' && hour < 12) hour += 12;
-  if (match[3] === 'am' && hour === 12) hour = 0;
-  const minute = Number(match[2] ?? 0);
-  return hour < 24 && minute < 60 ? { hour, minute } : undefined;
 }
 
 export function planWhatIf(plan: PlanContext): Plan {

@@ -650,3 +650,9 @@ describe('the floor’s German for starting a machine', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-PCK', command: 'start' } });
   });
 });
+
+describe('a command in German words alone', () => {
+  it('"Fehler am ICT L1 quittieren" files the ICT’s reset (it was asked back in English)', async () => {
+    expect(await ask('Fehler am ICT L1 quittieren')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-ICT' } });
+  });
+});

@@ -9,6 +9,13 @@ describe('the language a request is in', () => {
     expect(detectLanguage('fahr ihn wieder an')).toBe('de');
   });
 
+  it('reads a command in German words alone as German', () => {
+    expect(detectLanguage('Fehler am ICT L1 quittieren')).toBe('de');
+    expect(detectLanguage('Packer L1 fortsetzen')).toBe('de');
+    expect(detectLanguage('AOI L2 herunterfahren')).toBe('de');
+    expect(detectLanguage('restart the AOI')).toBe('en');
+  });
+
   it('reads English requests as English, mixed with German names', () => {
     expect(detectLanguage('what was the Rakeldruck at on L1?')).toBe('en');
     expect(detectLanguage("don't touch zone 4")).toBe('en');

@@ -19,7 +19,11 @@ const GERMAN = new Set(
     // "fahr sie wieder an": a short request whose only other word is "an", English too.
     'sie ihn es wieder fahr fahre ' +
     // "was geht zuerst aus?": everyday words no English sentence has.
-    'geht gehen ging zuerst aus als sonst nur auch mehr weniger los nach vor gut schlecht'
+    'geht gehen ging zuerst aus als sonst nur auch mehr weniger los nach vor gut schlecht ' +
+    // "Packer L1 fortsetzen", "Fehler am ICT L1 quittieren", "AOI L2 herunterfahren": a command in German words alone.
+    'fehler quittieren quittier fortsetzen herunterfahren runterfahren hochfahren zurücksetzen zuruecksetzen stoppen starten anhalten ' +
+    'abschalten ausschalten einschalten pausieren neustarten losschicken schicken freigeben einplanen anlegen buchen tauschen wechseln ' +
+    'reinigen prüfen pruefen rakel rakeldruck fahrt störung stoerung'
   ).split(' '),
 );
 const ENGLISH = new Set(

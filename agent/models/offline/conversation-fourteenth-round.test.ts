@@ -656,3 +656,19 @@ describe('a command in German words alone', () => {
     expect(await ask('Fehler am ICT L1 quittieren')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-ICT' } });
   });
 });
+
+describe('where a value stands, told', () => {
+  it.each(['Zone 3 Ofen L1 steht jetzt auf 185', 'Zone 3 Ofen L1 ist auf 185', 'Zone 3 L1 Ofen hat 185'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it.each(['Ofen L1 Zone 3 jetzt 185', 'zone 3 L1 oven now 185'])('"%s" (the value now, or wanted now) is asked back', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Zone3\.SetpointC/);
+  });
+
+  it('"Zone 3 Ofen L1 steht jetzt auf 180, stell sie auf 185" files 185', async () => {
+    expect(await ask('Zone 3 Ofen L1 steht jetzt auf 180, stell sie auf 185')).toMatchObject({ tool: 'set_setpoint', args: { value: 185 } });
+  });
+});

@@ -33,6 +33,10 @@ const SOON =
 const SHOULD_BE =
   /\b(?:m(?:ü|ue)sste|sollte|soll)\s+(?:\S+\s+){0,4}?(?:eigentlich|ja|doch)\b|\beigentlich\b[^.!?]*\b(?:auf|bei)\s+-?\d|\b(?:should|is supposed to|ought to)\s+(?:actually\s+|really\s+)?be\s+(?:at|on|set to)\s+-?\d|\bgeh(?:ö|oe)rt\s+(?:\S+\s+){0,2}?(?:auf|bei)\s+-?\d/;
 
+/** "Ofen L1 Zone 3 jetzt 185", "zone 3 L1 oven now 185": the value it has now, or the one wanted now — asked. */
+const VALUE_NOW =
+  /^(?![^,;.!?]*\b(?:set|stell\w*|setz\w*|mach\w*|make|put|bring|take|change|raise|lower|dreh\w*)\b)[^,;.!?]*\b(?:jetzt|now|currently|aktuell|gerade)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s*[.!]?\s*$/;
+
 const SUGGESTED =
   /^(?:(?:ok\w*|so|also|hm+|naja|i think|ich (?:glaube|denke|finde))[\s,]+)*(?:we|wir|man|you|du)\s+(?:should|ought to|must|have to|need to|sollten|sollen|m(?:ü|ue)ssten|m(?:ü|ue)ssen|k(?:ö|oe)nnten)\b/;
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
@@ -48,7 +52,7 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   const asked = pending ?? request.lower;
   const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
-  const suggested = (SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked);
+  const suggested = ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;

@@ -672,3 +672,18 @@ describe('where a value stands, told', () => {
     expect(await ask('Zone 3 Ofen L1 steht jetzt auf 180, stell sie auf 185')).toMatchObject({ tool: 'set_setpoint', args: { value: 185 } });
   });
 });
+
+describe('a command that does not take, told', () => {
+  it.each([
+    ['the L2 AOI won’t reset', 'L2-AOI'],
+    ['AOI L2 lässt sich nicht zurücksetzen', 'L2-AOI'],
+    ['Drucker L1 startet nicht', 'L1-PRN'],
+    ['Reset am ICT L1 hilft nicht', 'L1-ICT'],
+  ])('"%s" reads the machine, filing nothing', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it('"the chiller keeps switching off" reads its recent alarms', async () => {
+    expect(await ask('the chiller keeps switching off')).toMatchObject({ tool: 'alarms', args: { asset: 'UT-CHL', state: 'all' } });
+  });
+});

@@ -351,6 +351,15 @@ export function imperativeCommand(text: string): boolean {
     /^(?:stopp?|halt|stillstand)\s+(?:am|an der|an dem|beim|bei der|at|on)\b.*\b(?:wegen|because|due to)\b/.test(lower)
   )
     return false;
+  // "AOI L2 lässt sich nicht zurücksetzen", "Reset am ICT L1 hilft nicht", "the L2 AOI won't reset": a command that does
+  // not take, told — a fault to look into.
+  if (
+    /\bl(?:ä|ae)sst sich nicht\b|\b(?:geht|klappt|hilft|funktioniert|bringt)\s+(?:nicht|nix|nichts)\b|\b(?:won'?t|doesn'?t|does not|will not|refuses to)\s+(?:start|stop|reset|restart|clear|resume|come back)\b/.test(
+      lower,
+    ) &&
+    !/,\s*(?:please\s+|bitte\s+)?(?:start|stop|reset|restart|stopp\w*|start\w*|zur(?:ü|ue)cksetz\w*)\b/.test(lower)
+  )
+    return false;
   // "Halt am Bestücker 1 L2 wegen Feeder, schon behoben": a stop told as dealt with.
   if (/\b(?:schon|bereits|already)\s+(?:wieder\s+)?(?:behoben|erledigt|fixed|sorted|done|gel(?:ö|oe)st|repariert|resolved|cleared)\b/.test(lower)) return false;
   // "can you check whether the L2 printer is still on hold", "schau mal ob der Packer noch auf Hold steht": a state asked about.

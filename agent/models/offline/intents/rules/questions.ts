@@ -142,12 +142,23 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(should|must|soll\w*|muss\w*|recommended|empfohlen\w*|manual|handbuch)\b/.test(lower)
   )
     return ['alarms', usesPrevious];
+  // "the L2 AOI won't reset", "Drucker L1 startet nicht", "AOI L2 lässt sich nicht zurücksetzen": a command that does not
+  // take is found out from the machine's state and its active alarms — no command, and nothing taken back.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\b(?:won'?t|doesn'?t|does not|will not|can'?t|cannot|refuses to|fails to)\s+(?:start|stop|reset|restart|clear|resume|come back|go)\b|\b(?:startet|stoppt|resettet|quittiert|l(?:ä|ae)uft)\s+nicht\b|\bl(?:ä|ae)sst sich nicht\b|\b(?:reset|start|neustart|quittieren|quittierung|clear)\b.*\b(?:geht|klappt|funktioniert|hilft|bringt)\s+(?:nicht|nix|nichts)\b/.test(
+      lower,
+    ) &&
+    !/\?\s*$/.test(lower.replace(/\b(?:why|warum|wieso)\b.*$/, ''))
+  )
+    return ['asset_state', usesPrevious];
   // "the L2 packer keeps stopping", "der Packer L2 ist schon wieder stehen geblieben": a machine that stops again and
   // again is told to find out why — its alarm history, not only the state it is in now.
   if (
     target &&
     target.type !== 'line' &&
-    /\b(?:keeps? (?:stopping|faulting|tripping|failing|going down|dropping out)|stopp(?:ed|s) (?:again|all the time|constantly|every \w+)|(?:faulted|tripped|failed|went down|died) again|(?:ist|sind) (?:schon )?wieder (?:stehen geblieben|ausgefallen|ausgegangen|gestoppt)|(?:bleibt|bleiben|geht|gehen|f(?:ä|ae)llt|fallen) (?:st(?:ä|ae)ndig|dauernd|immer wieder|andauernd|schon wieder|wieder)\s+(?:stehen|aus)|steht (?:schon )?wieder|st(?:ö|oe)rt (?:st(?:ä|ae)ndig|dauernd|immer wieder))\b/.test(
+    /\b(?:keeps? (?:stopping|faulting|tripping|failing|going down|dropping out|switching off|shutting (?:itself )?off|shutting down|turning off|cutting out)|starts and stops|schaltet (?:sich )?(?:st(?:ä|ae)ndig|dauernd|immer wieder) (?:ab|aus)|stopp(?:ed|s) (?:again|all the time|constantly|every \w+)|(?:faulted|tripped|failed|went down|died) again|(?:ist|sind) (?:schon )?wieder (?:stehen geblieben|ausgefallen|ausgegangen|gestoppt)|(?:bleibt|bleiben|geht|gehen|f(?:ä|ae)llt|fallen) (?:st(?:ä|ae)ndig|dauernd|immer wieder|andauernd|schon wieder|wieder)\s+(?:stehen|aus)|steht (?:schon )?wieder|st(?:ö|oe)rt (?:st(?:ä|ae)ndig|dauernd|immer wieder))\b/.test(
       lower,
     ) &&
     !imperativeCommand(text)

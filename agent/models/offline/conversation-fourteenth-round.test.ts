@@ -687,3 +687,26 @@ describe('a command that does not take, told', () => {
     expect(await ask('the chiller keeps switching off')).toMatchObject({ tool: 'alarms', args: { asset: 'UT-CHL', state: 'all' } });
   });
 });
+
+describe('after a change: a corrected value, and the same change elsewhere', () => {
+  const afterZone6 = (text: string) => after('set_setpoint', { asset: 'L1-RFL', tag: 'Zone6.SetpointC', value: 243 }, 'Zone 6 Ofen L1 auf 243', text);
+
+  it.each(['nee, 244', 'no wait, 244', 'sorry, 244'])('"%s" files 244 for the same setpoint', async (text) => {
+    expect(await afterZone6(text)).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone6.SetpointC', value: 244 } });
+  });
+
+  it.each(['same for the L2 oven', 'und beim Ofen L2 auch'])('"%s" files the same change on the L2 oven', async (text) => {
+    expect(await afterZone6(text)).toMatchObject({ tool: 'set_setpoint', args: { asset: 'L2-RFL', tag: 'Zone6.SetpointC', value: 243 } });
+  });
+
+  it('"und beim Ofen L2?" only asks', async () => {
+    expect(filesAWrite(await afterZone6('und beim Ofen L2?'))).toBe(false);
+  });
+
+  it('"same for line 2" after a hold holds the line 2 printer', async () => {
+    expect(await after('machine_command', { asset: 'L1-PRN', command: 'hold' }, 'hold the L1 printer', 'same for line 2')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-PRN', command: 'hold' },
+    });
+  });
+});

@@ -214,6 +214,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = corrected.intent;
     reading.combined = corrected.combined;
     reading.followUp = true;
+    reading.rebuilt = true;
   } else if (previousIntent === 'propose_schedule' && /\bseed\b/.test(lower) && !/\b(what|was|why|warum)\b/.test(lower)) {
     // "propose a schedule" → "again with seed 42": the same proposal, searched with another seed.
     reading.intent = 'propose_schedule';
@@ -555,7 +556,7 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
 const CORRECTION_LEAD =
-  /^(?:(?:sorry|no|nope|nah|nee|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte)[\s,.!:-]*)+/;
+  /^(?:(?:sorry|no|nope|nah|nee|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte|wait|warte|moment)[\s,.!:-]*)+/;
 /** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
 const NEW_VALUE =
   /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich)?\s*[.!]?$/;
@@ -602,7 +603,13 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   // Another line for the same kind of machine, led by a correction word, in a short message.
   const line = OTHER_LINE.exec(rest)?.[1];
   const base = typeof args.asset === 'string' ? input.assets.find((asset) => asset.id === args.asset) : undefined;
-  if (!led || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
+  // "same for the L2 oven", "und beim Ofen L2 auch" after a change: the same change on the same kind of machine there.
+  const sameFor =
+    !lower.includes('?') &&
+    /^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
+      lower,
+    );
+  if (!(led || sameFor) || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
   const other = sameKindOnLine(base, line, input.assets);
   if (!other || other === base) return undefined;
   if (intent === 'machine_command' && typeof args.command === 'string') return { intent, combined: `${args.command} ${other.id}` };

@@ -465,7 +465,8 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
       lower.replace(/\b(?:steht|stand|ist|is|was|war|sits?)\s+(?:\w+\s+)?(?:im|in|on|auf)\s+(?:hold|halt)\b/g, ' '),
     );
   // "passt nicht, Soll auf 168 rauf", "not good, take it to 185": a complaint about the value, not a write taken back.
-  const negatable = writeClauses(lower.replace(NOT_GOOD, ' '));
+  // "nee, 244" after a setpoint: the correction's "nee" takes back the old value, not the request rebuilt from it.
+  const negatable = reading.rebuilt ? reading.combined.toLowerCase() : writeClauses(lower.replace(NOT_GOOD, ' '));
   // Starting an inspection is no write to the plant, but "Bitte keinen Reset am AOI, der läuft gerade eine Prüfung" starts
   // none either.
   const acts = WRITE_INTENTS.has(chosen) || chosen === 'trigger_inspection';

@@ -34,6 +34,8 @@ export interface Reading {
   byRule: boolean;
   /** The rule matched on the previous turn's asset. */
   inheritAsset: boolean;
+  /** `combined` is the request rebuilt from the turn before ("nee, 244" → "set Zone6.SetpointC of L1-RFL to 244"). */
+  rebuilt?: boolean;
 }
 
 export function readRequest(input: PlanInput): { request: Request; reading: Reading } {

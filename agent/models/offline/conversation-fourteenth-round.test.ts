@@ -710,3 +710,13 @@ describe('after a change: a corrected value, and the same change elsewhere', () 
     });
   });
 });
+
+describe('booking windows said "between … and" or without a day', () => {
+  it.each([
+    ['Wartung Kompressor am Montag zwischen 6 und 10 einplanen', { asset: 'UT-AIR', from: '2026-03-09T05:00:00Z', to: '2026-03-09T09:00:00Z' }],
+    ['book the chiller job on Monday between 6 and 10', { asset: 'UT-CHL', from: '2026-03-09T05:00:00Z', to: '2026-03-09T09:00:00Z' }],
+    ['Arbeitsauftrag L2-RFL von 22 Uhr bis 2 Uhr', { asset: 'L2-RFL', from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' }],
+  ])('"%s" books that window', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args });
+  });
+});

@@ -525,14 +525,24 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
     .replace(/\b(?:noon|midday|mittags?)\b/g, '12:00')
     .replace(/\b(?:midnight|mitternacht)\b/g, '0:00');
   // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
-  const range = new RegExp(
-    String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen)\s+)?${CLOCK}`,
-  ).exec(t);
+  const range =
+    new RegExp(
+      String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen)\s+)?${CLOCK}`,
+    ).exec(t) ??
+    // "am Montag zwischen 6 und 10", "between 6 and 10": a range said with "between … and", not two quantities.
+    new RegExp(String.raw`\b(?:zwischen|between)\s+${CLOCK}\s*(?:uhr\s*)?(?:und|and)\s+${CLOCK}${NOT_A_QUANTITY}`).exec(t);
   if (!range) return dayPartSlot(t, context);
   const from = parseClock(range[1]!);
   const to = parseClock(range[2]!);
   if (!from || !to) return undefined;
-  const day = namedDay(t, context) ?? (/\bnight|nacht\b/.test(t) ? plantDay(context) : undefined);
+  // "von 22 Uhr bis 2 Uhr" with no day: today's, or tomorrow's when it has begun.
+  const named = namedDay(t, context) ?? (/\bnight|nacht\b/.test(t) ? plantDay(context) : undefined);
+  const nextOccurrence = /\b(?:von|from|ab)\s+\d/.test(t)
+    ? at(plantDay(context), from.hour, from.minute, context).getTime() > context.now.getTime()
+      ? plantDay(context)
+      : plantDay(context, 1)
+    : undefined;
+  const day = named ?? nextOccurrence;
   if (!day) return undefined;
   let fromHour = from.hour;
   let toHour = to.hour;

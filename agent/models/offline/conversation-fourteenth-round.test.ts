@@ -720,3 +720,23 @@ describe('booking windows said "between … and" or without a day', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args });
   });
 });
+
+describe('a yes to a proposed schedule, in the words of the floor', () => {
+  const afterDraft = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'propose_schedule', args: {} },
+      previousText: 'plan bitte neu',
+      earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }],
+    });
+
+  it.each(['ja, los', "so machen wir's", 'ship it', 'go with that'])('"%s" files the release of that draft', async (text) => {
+    expect(await afterDraft(text)).toMatchObject({ tool: 'release_schedule', args: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } });
+  });
+
+  it('"looks good" files nothing, and is answered in English after a German turn', async () => {
+    const plan = await afterDraft('looks good');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/Nothing is filed/);
+  });
+});

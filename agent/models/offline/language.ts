@@ -32,7 +32,9 @@ const ENGLISH = new Set(
     'with for on in last hours minutes shift line oven printer show give make set stop hold start book yes thanks hello running ' +
     'all current value values alarms order orders maintenance handover manual mean up down by at how do does i we you it me my ' +
     // Short requests with none of the above ("don't touch zone 4") fell to the German classifier; not "will", a German word too.
-    'don dont touch leave keep if then there this that can could would should need needs again any anything'
+    'don dont touch leave keep if then there this that can could would should need needs again any anything ' +
+    // "looks good", "sounds great", "ship it" after a German turn are still English.
+    'looks sounds good great fine nice perfect ship thanks'
   ).split(' '),
 );
 

@@ -9,7 +9,7 @@ import { tokens } from '../text';
 import type { PreviousCall } from './types';
 
 export const AFFIRMATION =
-  /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|do it|go ahead|please do|do that|book it|book that|then|please|pls|ja|jo|jep|klar|gerne|mach das|mach es|bitte|passt|dann|buch es|buch das|go|fine|gut|mach so|machs so|mach's so|so machen|machen wir so|genau so|einverstanden|sounds good|looks good|lgtm|go for it|let'?s do it|perfekt|perfect|prima|sehr gut)[\s,.!]*)+$/;
+  /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|do it|go ahead|please do|do that|book it|book that|then|please|pls|ja|jo|jep|klar|gerne|mach das|mach es|bitte|passt|dann|buch es|buch das|go|fine|gut|mach so|machs so|mach's so|so machen|machen wir so|genau so|einverstanden|sounds good|looks good|lgtm|go for it|let'?s do it|perfekt|perfect|prima|sehr gut|los|ship it|go with (?:it|that|this)|let'?s go with (?:it|that|this)|so machen wir'?s|machen wir'?s so|nehmen wir|den nehmen wir|nimm den)[\s,.!]*)+$/;
 /** An acknowledgement in front of a follow-up ("ok, and line 2?", "alles klar, und die AOI?"). */
 export const ACKNOWLEDGEMENT =
   /^(?:(?:ok(?:ay)?|alright|all right|cool|great|nice|thanks|thx|hm+|well|gut|alles klar|danke|super|ah|aha|achso|na|okay danke|bitte|please|pls)[\s,.!]+)+(?=\S)/;

@@ -32,7 +32,7 @@ import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
-const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|buch\w*|go)\b/;
+const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|machen|buch\w*|go|los|ship it|nehmen wir|nimm)\b/;
 /** "… davon", "of that": the request is about what was just shown. */
 const OF_THAT =
   /\b(davon|dazu|of (that|it|this|those)|for (that|it|this)|what did (?:that|it|this) do|how did (?:that|it|this) (?:look|go|develop|move)|wie war (?:das|der|die|es)|wie hat (?:sich )?(?:das|der|die|es) (?:sich )?(?:entwickelt|verhalten))\b/;

@@ -35,6 +35,31 @@ export function shiftNamed(word: string): 'early' | 'late' | 'night' | undefined
   return NAMED_SHIFT.find(([pattern]) => pattern.test(word.toLowerCase()))?.[1];
 }
 
+/** The shift a message names as a shift: "the night shift", "the lates", "Frühschicht" (not "late" or "early" alone). */
+export function namedShiftIn(text: string): 'early' | 'late' | 'night' | undefined {
+  const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/.exec(
+    text.toLowerCase(),
+  );
+  return named ? shiftNamed(named[1] ?? named[2] ?? named[3]!) : undefined;
+}
+
+/**
+ * A clock as said in a due time or an outage's end: "14:30", "2pm", "14 Uhr", "6h", "10 o'clock", "noon", "Mittag",
+ * "midnight", "Mitternacht".
+ */
+export function clockSaid(word: string): { hour: number; minute: number } | undefined {
+  const said = word.trim().toLowerCase();
+  if (/^(?:noon|midday|mittags?)$/.test(said)) return { hour: 12, minute: 0 };
+  if (/^(?:midnight|mitternacht)$/.test(said)) return { hour: 0, minute: 0 };
+  return parseClock(said.replace(/\s*(?:uhr|h|o'?clock)$/, ''));
+}
+
+/** The next time the plant's clock shows `clock`: today, or 24 h later when today's has passed. */
+export function nextAtClock(clock: { hour: number; minute: number }, context: TimeContext): Date {
+  const today = at(plantDay(context), clock.hour, clock.minute, context);
+  return today.getTime() > context.now.getTime() ? today : new Date(today.getTime() + 24 * 60 * MINUTE_MS);
+}
+
 const MINUTE_MS = 60_000;
 const UNIT_MINUTES: [RegExp, number][] = [
   [/^(m|mins?|minutes?|minuten?)$/, 1],
@@ -46,10 +71,20 @@ const UNIT_MINUTES: [RegExp, number][] = [
 
 type Day = { year: number; month: number; day: number };
 
+/** The calendar day `days` after `day` (before, when negative). */
+function addDays(day: Day, days: number): Day {
+  const shifted = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
 function plantDay(context: TimeContext, offsetDays = 0): Day {
   const p = localParts(context.now.getTime(), context.timeZone);
-  const shifted = new Date(Date.UTC(p.year, p.month - 1, p.day + offsetDays));
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  return addDays({ year: p.year, month: p.month, day: p.day }, offsetDays);
+}
+
+/** An instant as booking windows and requests write it: ISO 8601 to the second ("2026-03-04T21:00:00Z"). */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
 }
 
 function at(day: Day, hour: number, minute: number, context: TimeContext): Date {
@@ -503,9 +538,8 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
   // "tomorrow morning": "morgen" is the day there, not the morning.
   const day = part ? namedDay(t.replace(/\bmorgen (?=(früh|frueh|vormittag|nachmittag|abend))/, 'morgen '), context) : undefined;
   if (!part || !day) return undefined;
-  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
   const booked = todayIfAhead(day, part[1], 0, context);
-  return { from: iso(at(booked, part[1], 0, context)), to: iso(at(booked, part[2], 0, context)) };
+  return { from: isoSeconds(at(booked, part[1], 0, context)), to: isoSeconds(at(booked, part[2], 0, context)) };
 }
 
 /**
@@ -552,8 +586,7 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   const start = at(booked, fromHour, from.minute, context);
   let end = at(booked, toHour, to.minute, context);
   if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
-  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
-  return { from: iso(start), to: iso(end) };
+  return { from: isoSeconds(start), to: isoSeconds(end) };
 }
 
 /**
@@ -581,32 +614,25 @@ export function bookingWindow(text: string, context: TimeContext): { from: strin
   const slot = slotWindow(text, context);
   if (slot) return slot;
   const t = foldInitialUmlauts(text.toLowerCase());
-  const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/.exec(t);
-  if (!named) return undefined;
-  const name = shiftNamed(named[1] ?? named[2] ?? named[3]!);
+  const name = namedShiftIn(t);
+  if (!name) return undefined;
   const calendar = shiftCalendarOf(context);
   const shift = calendar.shifts.find((candidate) => candidate.name === name);
   if (!shift) return undefined;
-  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
   const span = (day: Day) => {
     const start = zonedInstant(day, shift.start, calendar.timeZone);
     let end = zonedInstant(day, shift.end, calendar.timeZone);
-    if (end.getTime() <= start.getTime()) end = zonedInstant(plantDayAfter(day), shift.end, calendar.timeZone);
+    if (end.getTime() <= start.getTime()) end = zonedInstant(addDays(day, 1), shift.end, calendar.timeZone);
     return { start, end };
   };
   const day = namedDay(t, context);
   if (day) {
     const { start, end } = span(day);
-    return end.getTime() > context.now.getTime() ? { from: iso(start), to: iso(end) } : undefined;
+    return end.getTime() > context.now.getTime() ? { from: isoSeconds(start), to: isoSeconds(end) } : undefined;
   }
   for (let offset = 0; offset <= 2; offset++) {
     const { start, end } = span(plantDay(context, offset));
-    if (start.getTime() >= context.now.getTime()) return { from: iso(start), to: iso(end) };
+    if (start.getTime() >= context.now.getTime()) return { from: isoSeconds(start), to: isoSeconds(end) };
   }
   return undefined;
-}
-
-function plantDayAfter(day: Day): Day {
-  const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }

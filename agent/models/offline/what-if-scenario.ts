@@ -6,9 +6,8 @@ import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
 import { numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
-import { shiftAt, zonedInstant } from '@/lib/shift-calendar';
-import { localParts } from '@/lib/time-zone';
-import { parseClock, shiftCalendarOf, shiftNamed, slotWindow, startClock, type TimeContext } from './time-window';
+import { shiftAt } from '@/lib/shift-calendar';
+import { clockSaid, namedShiftIn, nextAtClock, shiftCalendarOf, slotWindow, startClock, type TimeContext } from './time-window';
 
 type Scenario =
   | { type: 'machine_down'; asset: string; hours: number; startsInHours?: number }
@@ -181,22 +180,9 @@ function hoursUntil(text: string, time: TimeContext): number | undefined {
     end = shiftAt(shiftCalendarOf(time), time.now).to.getTime();
   else {
     const said = /\b(?:till|until|bis|bis um)\s+(noon|midday|mittag|midnight|mitternacht|\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr|h\b|o'?clock))/.exec(t)?.[1];
-    if (!said) return undefined;
-    const clock = /noon|midday|mittag/.test(said)
-      ? { hour: 12, minute: 0 }
-      : /midnight|mitternacht/.test(said)
-        ? { hour: 0, minute: 0 }
-        : parseClock(said.replace(/\s*(?:uhr|h|o'?clock)$/, ''));
+    const clock = said ? clockSaid(said) : undefined;
     if (!clock) return undefined;
-    const { hour, minute } = clock;
-    const parts = localParts(now, time.timeZone);
-    let at = zonedInstant(
-      { year: parts.year, month: parts.month, day: parts.day },
-      `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
-      time.timeZone,
-    ).getTime();
-    if (at <= now) at += 24 * HOUR_MS;
-    end = at;
+    end = nextAtClock(clock, time).getTime();
   }
   const hours = Math.round(((end - now) / HOUR_MS) * 4) / 4;
   return hours > 0 ? hours : undefined;
@@ -228,9 +214,8 @@ export function outageStart(text: string, time: TimeContext): { startsInHours: n
 
 /** The named shift ("night shift", "Spätschicht", "the lates") running now or next, from the plant's shift calendar. */
 function namedShiftAhead(text: string, time: TimeContext): { from: Date; to: Date } | undefined {
-  const named = /\b(?:(early|morning|late|afternoon|night)[- ]?shift|(earlies|lates|nights)\b|(fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/i.exec(text);
-  if (!named) return undefined;
-  const name = shiftNamed(named[1] ?? named[2] ?? named[3]!);
+  const name = namedShiftIn(text);
+  if (!name) return undefined;
   const calendar = shiftCalendarOf(time);
   let shift = shiftAt(calendar, time.now);
   for (let step = 0; step < 6 && shift.name !== name; step++) shift = shiftAt(calendar, shift.to);

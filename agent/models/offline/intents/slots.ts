@@ -2,7 +2,7 @@
  * Values read from the words of a request: order ids, alarm codes, priorities, setpoint values and
  * time windows (with the trend resolution that suits a window).
  */
-import type { TimeWindow } from '../time-window';
+import { isoSeconds, type TimeWindow } from '../time-window';
 
 /** Two ISO 8601 times with an offset in the text ("from 2025-03-08T22:00:00+01:00 to …"), as a window. */
 export function explicitWindow(text: string): { from: string; to: string } | undefined {
@@ -13,8 +13,7 @@ export function explicitWindow(text: string): { from: string; to: string } | und
 /** Tomorrow 22:00–02:00 UTC, written as a request would give it. */
 export function exampleWindow(now: Date): { from: string; to: string } {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 22));
-  const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
-  return { from: iso(day), to: iso(new Date(day.getTime() + 4 * 3_600_000)) };
+  return { from: isoSeconds(day), to: isoSeconds(new Date(day.getTime() + 4 * 3_600_000)) };
 }
 
 export function resolutionFor(minutes: number): string {

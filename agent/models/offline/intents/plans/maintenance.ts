@@ -2,7 +2,7 @@
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
 import { numberWord } from '../../number-words';
-import { bookingWindow, startClock } from '../../time-window';
+import { bookingWindow, isoSeconds, startClock } from '../../time-window';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
 import { withoutAssetWords } from '../tag-match';
@@ -161,8 +161,8 @@ function workOrderPlan(
     asked ??
     (recommended && start
       ? {
-          from: start.toISOString().replace('.000Z', 'Z'),
-          to: new Date(start.getTime() + (Date.parse(recommended.to) - Date.parse(recommended.from))).toISOString().replace('.000Z', 'Z'),
+          from: isoSeconds(start),
+          to: isoSeconds(new Date(start.getTime() + (Date.parse(recommended.to) - Date.parse(recommended.from)))),
         }
       : recommended) ??
     undefined;

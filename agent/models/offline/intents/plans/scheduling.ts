@@ -2,7 +2,7 @@
 import { latestOutput } from '../../earlier-results';
 import { productNamed } from '../../order-by-product';
 import { zonedInstant } from '@/lib/shift-calendar';
-import { namedDay, parseClock, type TimeContext } from '../../time-window';
+import { clockSaid, namedDay, nextAtClock, type TimeContext } from '../../time-window';
 import { whatIfScenario, type PreviousScenario } from '../../what-if-scenario';
 import { clarify, say } from '../replies';
 import { DRAFT_ID, orderId } from '../slots';
@@ -76,18 +76,13 @@ function dueByDayOrClock(t: string, by: string, context: TimeContext): number | 
   if (!match || (!dayWord && !clockWord)) return undefined;
   // "bis 14 Uhr" needs a word that makes it a clock; a bare number after "bis" may be a quantity.
   if (!dayWord && clockWord && !/:|am|pm|uhr|h$|noon|mittag/.test(clockWord)) return undefined;
-  const clock =
-    clockWord === undefined
-      ? { hour: 22, minute: 0 }
-      : /noon|mittag/.test(clockWord)
-        ? { hour: 12, minute: 0 }
-        : parseClock(clockWord.replace(/\s*(?:uhr|h)$/, ''));
+  const clock = clockWord === undefined ? { hour: 22, minute: 0 } : clockSaid(clockWord);
   if (!clock) return undefined;
-  const time = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
-  const day = dayWord ? namedDay(dayWord, context) : namedDay('today', context);
-  if (!day) return undefined;
-  let due = zonedInstant(day, time, context.timeZone);
-  if (!dayWord && due.getTime() <= context.now.getTime()) due = new Date(due.getTime() + 24 * 3_600_000);
+  const day = dayWord ? namedDay(dayWord, context) : undefined;
+  if (dayWord && !day) return undefined;
+  const due = day
+    ? zonedInstant(day, `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`, context.timeZone)
+    : nextAtClock(clock, context);
   const hours = (due.getTime() - context.now.getTime()) / 3_600_000;
   return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
 }

@@ -14,6 +14,9 @@ import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
+/** A job booked ("book it", "einplanen", "Arbeitsauftrag"): its window's numbers and "start" are no setpoint or command. */
+const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*)\b/;
+
 /** Acknowledging alarms, asked for: "ack all alarms", "acknowledge E-302", "Alarme quittieren". */
 export const ACKNOWLEDGE_ALARMS =
   /\b(?:ack|acknowledge|quit|confirm|reset|clear|quittier\w*|best(?:ä|ae)tig\w*|zur(?:ü|ue)cksetz\w*)\b.*\b(?:alarms?|alarme?n?|meldung\w*|st(?:ö|oe)rmeldung\w*|[a-z]-\d{3})\b|\b(?:alarms?|alarme?n?|meldung\w*|[a-z]-\d{3})\b.*\b(?:ack|acknowledge|quittier\w*|quittieren|best(?:ä|ae)tigen)\b/;
@@ -134,7 +137,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15").
     (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower)) &&
     // "book it next Tuesday 6 to 10" after the chiller's forecast: a job booked into a window, not a setpoint of 10.
-    !/\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*|schedule (?:it|the job|the work|that))\b/.test(lower) &&
+    !BOOKS_A_JOB.test(lower) &&
+    !/\bschedule (?:it|the job|the work|that)\b/.test(lower) &&
     !REPORTED_OR_HEDGED.test(lower) &&
     !toldAskedOrPasted(lower)
   ) {
@@ -250,12 +254,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['set_setpoint', usesPrevious];
   // "book it, start at 11pm": the start of a job booked, not a machine's start.
-  if (
-    imperativeCommand(text) &&
-    (target || resolution.kind !== 'none') &&
-    !/\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*)\b/.test(lower)
-  )
-    return ['machine_command', usesPrevious];
+  if (imperativeCommand(text) && (target || resolution.kind !== 'none') && !BOOKS_A_JOB.test(lower)) return ['machine_command', usesPrevious];
   const hasDraft = (input.earlier ?? []).some(
     (result) => (result.tool === 'propose_schedule' || result.tool === 'what_if') && typeof (result.output as { draftId?: unknown })?.draftId === 'string',
   );

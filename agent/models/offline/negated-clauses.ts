@@ -34,7 +34,11 @@ export function withoutNegatedWrites(text: string): string {
       .toLowerCase()
       .replace(NEGATED, ' ')
       .replace(/\b(?:not|but|aber|and|und)\b/g, ' ')
-      .replace(/\b(yet|noch|jetzt|now|please|bitte)\b/g, ' ')
+      // "nein, doch nicht", "ach nee, lieber nicht": a negation that names nothing takes the write back (RETRACTED).
+      .replace(
+        /\b(yet|noch|jetzt|now|please|bitte|nein|nee|ne|no|nope|nah|doch|ach|oh|lieber|besser|mal|actually|wait|warte|oder|or|so|dann|then|ich|i|mein\w*|mean|meant|es|it|n(?:ö|oe)tig|needed|erst|erstmal|first)\b/g,
+        ' ',
+      )
       .trim()
       .split(/\s+/)
       // "nicht L1": one word is enough when it names a line or machine by its number.

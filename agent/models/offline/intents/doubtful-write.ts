@@ -39,11 +39,19 @@ const VALUE_NOW =
 
 const SUGGESTED =
   /^(?:(?:ok\w*|so|also|hm+|naja|i think|ich (?:glaube|denke|finde))[\s,]+)*(?:we|wir|man|you|du)\s+(?:should|ought to|must|have to|need to|sollten|sollen|m(?:ü|ue)ssten|m(?:ü|ue)ssen|k(?:ö|oe)nnten)\b/;
+/**
+ * "Stopp!", "halt", "stop" alone after a machine was read: the word people say to make the copilot (or a colleague)
+ * wait as often as to stop a machine — German "halt" is "wait" — so even as a follow-up it is asked back.
+ */
+const BARE_STOP_WORD = /^\s*(?:stop+|halt|hold)\s*[!.]*\s*$/;
+
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
-  if (reading.followUp || request.input.confirmed) return plan;
+  if (request.input.confirmed) return plan;
+  const bare = BARE_STOP_WORD.test(request.lower) && request.input.pendingQuestion === undefined;
+  if (reading.followUp && !bare) return plan;
   // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
   // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
@@ -52,7 +60,7 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   const asked = pending ?? request.lower;
   const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
-  const suggested = ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
+  const suggested = bare || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;

@@ -4,6 +4,7 @@
  */
 import { isCommandChatter, parseCommand, withoutParticleHalt } from '../commands';
 import type { Intent } from './catalogue';
+import { CALLS_A_PERSON } from '../first-names';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../text';
 
 /** "gib den Plan frei", "mach ihn frei" — not "dann lassen wir den Samstag frei": "frei" asks for a release only with its verb. */
@@ -46,8 +47,11 @@ export const PASTED_TEXT =
  * A message for someone else: "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm",
  * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
  */
-export const FOR_SOMEONE_ELSE =
-  /^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b/;
+export const FOR_SOMEONE_ELSE = new RegExp(
+  `${CALLS_A_PERSON.source}|` +
+    String.raw`^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b`,
+  'u',
+);
 
 /**
  * A message's clauses, split at commas, points, semicolons, exclamation marks and dashes — not at a decimal point or
@@ -596,4 +600,4 @@ export function imperativeCommand(text: string): boolean {
 
 /** "nah, leave it running", "Nee, lass mal.", "vergiss es": a write taken back in the same message. */
 export const RETRACTED =
-  /\b(actually,? no|no,? wait|wait,? no|nee,? doch nicht|nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;
+  /\b(actually,? not?|no,? actually|on second thought|(?:better|rather|maybe|perhaps) not|not (?:needed|necessary)|no need|(?:ich )?(?:mein\w*|meant|mean) (?:doch )?(?:nicht|not)|(?:nicht|nich|nix) (?:n(?:ö|oe)tig|notwendig)|(?:erst ?mal|vorerst|noch) (?:doch )?nicht[\s.!]*$|not (?:yet|for now|just yet)[\s.!]*$|(?:ich )?(?:(?:ü|ue)berleg|(?:ü|ue)berlege)(?:'?s)? (?:mir )?(?:das |es )?(?:noch ?mal|nochmal)|let me (?:think|check|look|see) (?:about it |first|again)|(?:lass|lassen wir) (?:es|ihn|sie|das) (?:bei|auf) -?\d+|leave it (?:at|on) -?\d+|no,? wait|wait,? no|nee,? doch nicht|nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;

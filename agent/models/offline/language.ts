@@ -34,7 +34,9 @@ const ENGLISH = new Set(
     // Short requests with none of the above ("don't touch zone 4") fell to the German classifier; not "will", a German word too.
     'don dont touch leave keep if then there this that can could would should need needs again any anything ' +
     // "looks good", "sounds great", "ship it" after a German turn are still English.
-    'looks sounds good great fine nice perfect ship thanks'
+    'looks sounds good great fine nice perfect ship thanks ' +
+    // "print speed L1 5 mm/s faster": a change in English words that none of the above is.
+    'faster slower more less higher lower warmer colder hotter cooler speed print pressure temperature restart turn off send release schedule tomorrow tonight morning night week'
   ).split(' '),
 );
 

@@ -68,5 +68,55 @@ describe('a request taken back at its end', () => {
   });
 });
 
+describe('booking windows said as dates, short weekdays, durations and clocks in words', () => {
+  // PLANT_NOW is Wednesday 4 March 2026, 10:00 in Berlin (UTC+1).
+  it.each([
+    ['Auftrag für den Kompressor anlegen, am 12. März von 7 bis 11', '2026-03-12T06:00:00Z', '2026-03-12T10:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, 5.3. 8-12 Uhr', '2026-03-05T07:00:00Z', '2026-03-05T11:00:00Z'],
+    ['book the compressor job on March 12 7-11', '2026-03-12T06:00:00Z', '2026-03-12T10:00:00Z'],
+    ['book the compressor job 13/03 from 7 to 11', '2026-03-13T06:00:00Z', '2026-03-13T10:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, Sa 6-14', '2026-03-07T05:00:00Z', '2026-03-07T13:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, So 22 bis Mo 2 Uhr', '2026-03-08T21:00:00Z', '2026-03-09T01:00:00Z'],
+    ['book the compressor job sunday 22:00 to monday 02:00', '2026-03-08T21:00:00Z', '2026-03-09T01:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, ab 14 Uhr für 2 Stunden', '2026-03-04T13:00:00Z', '2026-03-04T15:00:00Z'],
+    ['book a work order on the compressor from 2pm for 2 hours', '2026-03-04T13:00:00Z', '2026-03-04T15:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, in 2 Stunden für 1 Stunde', '2026-03-04T11:00:00Z', '2026-03-04T12:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, morgen zwei Stunden ab 9', '2026-03-05T08:00:00Z', '2026-03-05T10:00:00Z'],
+    ['Auftrag für den Kompressor anlegen, morgen von halb acht bis zehn', '2026-03-05T06:30:00Z', '2026-03-05T09:00:00Z'],
+  ])('"%s" books %s to %s', async (text, from, to) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-AIR', from, to } });
+  });
+
+  it.each(['book the compressor job 12/03 from 7 to 11', 'Auftrag Kompressor 31.02. 8-12 Uhr anlegen'])(
+    '"%s" names a date that cannot be read and books nothing',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+});
+
+describe('the task of a work order', () => {
+  it.each([
+    ['Wartungsauftrag Kompressor Donnerstag 6 bis 9 Uhr, Ölwechsel', 'Ölwechsel'],
+    ['Kompressor Filterwechsel Samstag 8–12 Uhr einplanen', 'Filterwechsel'],
+    ['book a compressor oil change next Monday 8 to 10', 'Change compressor oil'],
+    ['Auftrag für den Kompressor anlegen, am 12. März von 7 bis 11', 'Geplante Wartung'],
+    ['book the compressor job on March 12 7-11', 'Planned maintenance of the machine'],
+  ])('"%s" is "%s" (not a day, a month or the booking verb)', async (text, task) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { task } });
+  });
+});
+
+describe('a change by an amount with a unit of force or speed', () => {
+  it.each(['Rakel L1 0,5 N mehr', 'Rakel L1 1 N weniger', 'print speed L1 5 mm/s faster'])('"%s" asks for the exact value', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('answers an English change in English', async () => {
+    const plan = await ask('print speed L1 5 mm/s faster');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/^To what value exactly\?/);
+  });
+});
+
 // Keep `after` in use for later rounds in this file.
 void after;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type ShiftCalendar } from '@/lib/shift-calendar';
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
+import { dateSaid } from './calendar-date';
 import { numberWord } from './number-words';
 import { foldInitialUmlauts, lastSentence } from './text';
 
@@ -499,17 +500,35 @@ const WEEKDAYS: [RegExp, number][] = [
   // "sat" is a day only where a day can stand ("on sat", "since sat"): "the printer sat idle" names no day.
   [/\b(saturday|samstag\w*)\b|^sat$|\b(?:on|since|last|this|next|from|until|till|by)\s+sat\b/, 6],
   [/\b(sunday|sonntag\w*)\b/, 0],
+  // "Sa 6-14", "Mo. 22 Uhr bis Di. 2 Uhr", "Thu 8-12": the short forms, only before a clock ("so", "do" are words).
+  ...(['mo|mon', 'di|tue|tues', 'mi|wed', 'do|thu|thur|thurs', 'fr|fri', 'sa|sat', 'so|sun'] as const).map((short, index): [RegExp, number] => [
+    new RegExp(String.raw`\b(?:${short})\.?(?=\s*\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h\b|am\b|pm\b|-|–|bis\b|to\b))`),
+    (index + 1) % 7,
+  ]),
 ];
+
+/** A date said that cannot be read ("03/04", "31.02."): a booking asks for its window rather than guess one. */
+function unreadableDate(t: string, context: TimeContext): boolean {
+  const said = dateSaid(t, plantDay(context));
+  return said !== undefined && 'unreadable' in said;
+}
 
 /** The plant-local date a request names for a future slot: "tonight", "tomorrow", "Saturday", "morgen". */
 export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
+  const iso = (day: Day) => `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  // "am 12. März", "March 12th": a date said beats the words around it.
+  const said = dateSaid(t, plantDay(context));
+  if (said) return 'day' in said ? { ...said.day, iso: iso(said.day) } : undefined;
   let offset: number | undefined;
   if (/\b(day after tomorrow|(?:ü|ue)bermorgen)\b/.test(t)) offset = 2;
   else if (/\b(tomorrow|morgen|tmrw)\b/.test(t) && !/\bheute morgen\b/.test(t)) offset = 1;
   else if (/\b(today|tonight|this evening|heute|heute nacht|heute abend)\b/.test(t)) offset = 0;
   else {
-    const weekday = WEEKDAYS.find(([pattern]) => pattern.test(t))?.[1];
+    // "Sunday 22:00 to Monday 02:00": the day said first is the day it starts on.
+    const weekday = WEEKDAYS.map(([pattern, day]) => [pattern.exec(t)?.index ?? Infinity, day] as const)
+      .filter(([index]) => index !== Infinity)
+      .sort((a, b) => a[0] - b[0])[0]?.[1];
     if (weekday !== undefined) {
       const p = localParts(context.now.getTime(), context.timeZone);
       const today = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
@@ -518,7 +537,7 @@ export function namedDay(text: string, context: TimeContext): { year: number; mo
   }
   if (offset === undefined) return undefined;
   const day = plantDay(context, offset);
-  return { ...day, iso: `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}` };
+  return { ...day, iso: iso(day) };
 }
 
 /**
@@ -555,17 +574,19 @@ function todayIfAhead(day: Day, hour: number, minute: number, context: TimeConte
 
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
   // "Saturday 8 am to noon", "bis Mittag": noon and midnight as clocks.
-  const t = foldInitialUmlauts(text.toLowerCase())
+  // "von halb acht bis zehn": clocks said in words, as digits.
+  const t = spokenClockTimes(foldInitialUmlauts(text.toLowerCase()), /\bhalb\b/.test(text.toLowerCase()) ? 'de' : 'en')
     .replace(/\b(?:noon|midday|mittags?)\b/g, '12:00')
     .replace(/\b(?:midnight|mitternacht)\b/g, '0:00');
+  if (unreadableDate(t, context)) return undefined;
   // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
   const range =
     new RegExp(
-      String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen)\s+)?${CLOCK}`,
+      String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)\s+)?${CLOCK}`,
     ).exec(t) ??
     // "am Montag zwischen 6 und 10", "between 6 and 10": a range said with "between … and", not two quantities.
     new RegExp(String.raw`\b(?:zwischen|between)\s+${CLOCK}\s*(?:uhr\s*)?(?:und|and)\s+${CLOCK}${NOT_A_QUANTITY}`).exec(t);
-  if (!range) return dayPartSlot(t, context);
+  if (!range) return lastingSlot(t, context) ?? dayPartSlot(t, context);
   const from = parseClock(range[1]!);
   const to = parseClock(range[2]!);
   if (!from || !to) return undefined;
@@ -589,12 +610,46 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   return { from: isoSeconds(start), to: isoSeconds(end) };
 }
 
+/** "für 2 Stunden", "for 90 minutes", "zwei Stunden ab 9", "2h ab 14 Uhr": how long a job is to last, in minutes. */
+const LASTING = [
+  /\b(?:f(?:ü|ue)r|for)\s+(?:(?:about|around|ca\.?|etwa|rund|gut)\s+)?(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/,
+  /\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\s+(?:ab|from|starting)\b/,
+];
+
+function lastingMinutes(t: string): number | undefined {
+  for (const pattern of LASTING) {
+    const match = pattern.exec(t);
+    const unit = match ? unitMinutes(match[2]!) : undefined;
+    const count = match ? (/^\d/.test(match[1]!) ? Number(match[1]!.replace(',', '.')) : numberWord(match[1]!)) : undefined;
+    if (unit && count && count > 0) return Math.round(count * unit);
+  }
+  return undefined;
+}
+
+/**
+ * "ab 14 Uhr für 2 Stunden", "tomorrow from 6 for 3 hours", "in 2 Stunden für 1 Stunde": a start and how long. The
+ * start is a clock ahead (startClock) or a delay from now, to the minute.
+ */
+function lastingSlot(t: string, context: TimeContext): { from: string; to: string } | undefined {
+  const minutes = lastingMinutes(t);
+  if (!minutes) return undefined;
+  const delay = /\bin\s+(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/.exec(t);
+  const delayUnit = delay ? unitMinutes(delay[2]!) : undefined;
+  const delayCount = delay ? (/^\d/.test(delay[1]!) ? Number(delay[1]!.replace(',', '.')) : numberWord(delay[1]!)) : undefined;
+  const start =
+    startClock(t, context) ??
+    (delayUnit && delayCount ? new Date(Math.ceil((context.now.getTime() + delayCount * delayUnit * MINUTE_MS) / MINUTE_MS) * MINUTE_MS) : undefined);
+  if (!start) return undefined;
+  return { from: isoSeconds(start), to: isoSeconds(new Date(start.getTime() + minutes * MINUTE_MS)) };
+}
+
 /**
  * "at 14:00", "ab 14 Uhr", "tomorrow from 6 am", "morgen um 6": the clock time something is to start at, on the
  * day named (today when none is), when that lies ahead. A time already past today is a look back, not a start.
  */
 export function startClock(text: string, context: TimeContext): Date | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
+  if (unreadableDate(t, context)) return undefined;
   const match = new RegExp(
     String.raw`\b(?:at|from|starting(?: at)?|ab|um|von)\s+${CLOCK}(?:\s*(?:uhr|o'?clock))?(?!\s*(?:°|degrees?|grad|bar|%|h\b|hours?|hrs?|std|stunden?|min))`,
   ).exec(t);
@@ -614,6 +669,7 @@ export function bookingWindow(text: string, context: TimeContext): { from: strin
   const slot = slotWindow(text, context);
   if (slot) return slot;
   const t = foldInitialUmlauts(text.toLowerCase());
+  if (unreadableDate(t, context)) return undefined;
   const name = namedShiftIn(t);
   if (!name) return undefined;
   const calendar = shiftCalendarOf(context);

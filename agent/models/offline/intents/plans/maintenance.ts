@@ -73,6 +73,19 @@ function taskNamed(text: string): string | undefined {
       text,
     );
   if (job) return `${JOB_VERBS[job[2]!.toLowerCase()]} ${job[1]!.trim()}`;
+  // "Wartungsauftrag Kompressor Donnerstag 6 bis 9, Ölwechsel", "Filterwechsel einplanen": the job as one German noun.
+  const germanJob =
+    /(?<![\wäöüß])((?:[A-Za-zÄÖÜäöüß]+)?(?:wechsel|tausch|austausch|pr(?:ü|ue)fung|reinigung|kalibrierung|schmierung|inspektion|reparatur|instandsetzung))(?![\wäöüß])/i.exec(
+      text,
+    )?.[1];
+  if (germanJob && !/^(?:schicht|produkt|auftrags?|werkzeug|rüst|ruest)wechsel$/i.test(germanJob))
+    return `${germanJob.charAt(0).toUpperCase()}${germanJob.slice(1)}`;
+  // "compressor oil change next Monday 8 to 10", "belt check on the chiller pump": a job noun without a booking verb.
+  const englishJob =
+    /\b(oil|filter|belt|bearing|seal|nozzle|spindle|pump|fan|blower|motor|valve|sensor|camera|squeegee|stencil|wiper|conveyor|gripper|feeder|fixture)\s+(check|inspection|replacement|swap|change|service|cleaning|lubrication|overhaul|repair|calibration)\b/i.exec(
+      text,
+    );
+  if (englishJob) return `${JOB_VERBS[englishJob[2]!.toLowerCase()]} ${englishJob[1]!.toLowerCase()}`;
   const german =
     /\b((?:[A-Za-zÄÖÜäöüß-]+\s+){0,2}?)(tauschen|wechseln|prüfen|pruefen|reinigen|schmieren|kalibrieren|inspizieren|ersetzen|warten|instandsetzen)\b/i.exec(
       text,
@@ -94,7 +107,7 @@ const PART_PHRASE_END = String.raw`(?=\s*(?:[,;.!?]|\b(?:tomorrow'?s?|today'?s?|
 
 /** A phrase that is only a day, a shift or a time names no part ("job for Saturday 6 to 10"). */
 const NOT_A_PART =
-  /^(?:tomorrow'?s?|today'?s?|tonight|morgen|heute|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|weekend|wochenende|early|late|night|fr(?:ü|ue)h\w*|sp(?:ä|ae)t\w*|nacht\w*|\d)/i;
+  /^(?:january|januar|february|februar|march|m(?:ä|ae)rz|april|may|mai|june|juni|july|juli|august|september|october|oktober|november|december|dezember|the \d|den \d|(?:ü|ue)bermorgen|day after|tomorrow'?s?|today'?s?|tonight|morgen|heute|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|weekend|wochenende|early|late|night|fr(?:ü|ue)h\w*|sp(?:ä|ae)t\w*|nacht\w*|\d)/i;
 
 function partNamed(text: string, machine: AssetRef, language: Language): string | undefined {
   const forPhrase = new RegExp(
@@ -112,12 +125,14 @@ function partNamed(text: string, machine: AssetRef, language: Language): string 
   const part = withoutAssetWords(phrase, machine)
     // The line the machine stands on ("vom Bestücker 2 L1", "on line 2") names no part of it.
     .replace(/\b(?:l\d|(?:line|linie)\s*\d)\b/g, ' ')
+    // "Auftrag für den Kompressor anlegen": the booking's own verb names no part.
+    .replace(/\b(?:anlegen|einplanen|buchen|erstellen|eintragen|machen|aufmachen|book|schedule|create|plan|raise|open|add|please|pls|bitte)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:the|a|an|die|den|das|der|dem)\s+/, '')
     .replace(/(?:\s+(?:of|on|at|in|vom|von|am|an|auf|der|dem|des|the))+$/, '')
     .trim();
-  if (!part || /^(?:of|on|vom|von|am|an|the|die|den|das)$/.test(part) || part.split(' ').length > 4) return undefined;
+  if (!part || NOT_A_PART.test(part) || /^(?:of|on|vom|von|am|an|the|die|den|das)$/.test(part) || part.split(' ').length > 4) return undefined;
   return say(language, `Maintenance of the ${part}`, `Wartung ${part.charAt(0).toUpperCase()}${part.slice(1)}`);
 }
 
@@ -182,7 +197,11 @@ function workOrderPlan(
     /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
     taskNamed(input.text) ??
     (machine ? partNamed(input.text, machine, language) : undefined) ??
-    `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`;
+    say(
+      language,
+      `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`,
+      `Geplante Wartung${outlook?.component ? ` (${outlook.component})` : ''}${outlook ? ' aus der Restlebensdauer-Prognose' : ''}`,
+    );
   // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
   const parts = [
     ...input.text.matchAll(/\b(\d+)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/gi),

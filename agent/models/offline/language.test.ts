@@ -16,6 +16,13 @@ describe('the language a request is in', () => {
     expect(detectLanguage('restart the AOI')).toBe('en');
   });
 
+  it('reads German compounds and verbs by their endings, and short floor requests', () => {
+    for (const text of ['plan neu rechnen', 'Reihenfolge optimieren', 'Restlaufzeit Spindel L1', 'Temperaturverlauf Zone 3', 'Lagertemperatur Pumpe'])
+      expect(detectLanguage(text), text).toBe('de');
+    for (const text of ['show the spindle bearing temperature trend', 'print speed L1 5 mm/s faster', 'check the housing', 'the young operator'])
+      expect(detectLanguage(text), text).toBe('en');
+  });
+
   it('reads English requests as English, mixed with German names', () => {
     expect(detectLanguage('what was the Rakeldruck at on L1?')).toBe('en');
     expect(detectLanguage("don't touch zone 4")).toBe('en');

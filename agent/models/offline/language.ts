@@ -23,7 +23,9 @@ const GERMAN = new Set(
     // "Packer L1 fortsetzen", "Fehler am ICT L1 quittieren", "AOI L2 herunterfahren": a command in German words alone.
     'fehler quittieren quittier fortsetzen herunterfahren runterfahren hochfahren zurücksetzen zuruecksetzen stoppen starten anhalten ' +
     'abschalten ausschalten einschalten pausieren neustarten losschicken schicken freigeben einplanen anlegen buchen tauschen wechseln ' +
-    'reinigen prüfen pruefen rakel rakeldruck fahrt störung stoerung'
+    'reinigen prüfen pruefen rakel rakeldruck fahrt störung stoerung ' +
+    // "plan neu rechnen", "Prognose Kompressor": short requests in the floor's German.
+    'neu neue neuen rechnen berechnen prognose zustand pumpe'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -40,13 +42,17 @@ const ENGLISH = new Set(
   ).split(' '),
 );
 
+/** Endings no English word of six letters or more has ("-ung", "-keit", "-ieren", "-zeit", "-verlauf", "-folge"). */
+const GERMAN_ENDING = /^[a-zäöüß]{2,}(?:ung|ungen|keit|heit|ieren|iert|zeit|lauf|folge|stoff|schaft|lich|isch|temperatur)$/;
+
 /** How many words of each language the text has (German letters count for German). */
 export function languageEvidence(text: string): { german: number; english: number } {
   const words = text.toLowerCase().match(/[a-zäöüß]+/g) ?? [];
   let german = /[äöüß]/.test(text.toLowerCase()) ? 1 : 0;
   let english = 0;
   for (const word of words) {
-    if (GERMAN.has(word)) german++;
+    // "Restlaufzeit", "Temperaturverlauf", "Reihenfolge optimieren": German compounds and verbs by their endings.
+    if (GERMAN.has(word) || GERMAN_ENDING.test(word)) german++;
     if (ENGLISH.has(word)) english++;
   }
   return { german, english };

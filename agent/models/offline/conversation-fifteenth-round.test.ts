@@ -159,5 +159,20 @@ describe('a request to skip the approval, and dialect negations', () => {
   });
 });
 
-// Keep `after` in use for later rounds in this file.
-void after;
+describe('the step after a command just filed', () => {
+  const stop = earlier('machine_command', { asset: 'L2-PRN', command: 'stop' }, 'Drucker L2 stoppen');
+
+  it.each(['und dann wieder starten', 'and then start it again', 'danach wieder anfahren'])('"%s" is asked back, and "ja" files it', async (text) => {
+    const plan = await askWith({ text, ...stop });
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toMatch(/L2-PRN/);
+    expect(await askWith({ text: 'ja', pendingQuestion: text, ...stop })).toMatchObject({ kind: 'tool', args: { asset: 'L2-PRN', command: 'start' } });
+  });
+
+  it.each(['jetzt wieder starten', 'start it again'])('"%s" files the start', async (text) => {
+    expect(await after('machine_command', { asset: 'L2-PRN', command: 'stop' }, 'Drucker L2 stoppen', text)).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PRN', command: 'start' },
+    });
+  });
+});

@@ -45,20 +45,29 @@ const SUGGESTED =
  */
 const BARE_STOP_WORD = /^\s*(?:stop+|halt|hold)\s*[!.]*\s*$/;
 
+/**
+ * "Drucker L2 stoppen" → "und dann wieder starten", "and then start it again": the step after the one just filed, for
+ * when that has run — not a second command for now.
+ */
+const NEXT_STEP =
+  /^(?:(?:und|and|ok|okay|so)[\s,]+)*(?:dann|danach|anschlie(?:ß|ss)end|hinterher|nachher|then|afterwards|after that)\b(?=.*\b(?:wieder|again|back)\b)|\b(?:danach|anschlie(?:ß|ss)end|hinterher|afterwards|after that)\b/;
+
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
   if (request.input.confirmed) return plan;
   const bare = BARE_STOP_WORD.test(request.lower) && request.input.pendingQuestion === undefined;
-  if (reading.followUp && !bare) return plan;
+  const previousWrite = request.input.previous !== undefined && MACHINE_WRITES.has(request.input.previous.tool as Intent);
+  const nextStep = previousWrite && NEXT_STEP.test(request.lower);
+  if (reading.followUp && !bare && !nextStep) return plan;
   // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
   // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
   // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
   const pending = request.input.pendingQuestion?.toLowerCase();
   const asked = pending ?? request.lower;
-  const forLater = putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
+  const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
   const suggested = bare || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
@@ -66,6 +75,15 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   const { language } = request;
   const change = describeWrite(plan.tool, plan.args, language);
+  // "und dann wieder starten" after a stop was filed: the next step, asked back with the one before it named.
+  if (nextStep)
+    return clarify(
+      say(
+        language,
+        `That reads as the step after **${describeWrite(request.input.previous!.tool, request.input.previous!.args, language)}**, for when that has run. I file a command only for now, judged against the plant as it is then. File it now anyway: **${change}**? Say “yes”; otherwise ask again once the step before has run.`,
+        `Das klingt nach dem Schritt nach **${describeWrite(request.input.previous!.tool, request.input.previous!.args, language)}**, für wenn der gelaufen ist. Ich reiche Befehle nur für jetzt ein, geprüft gegen den Zustand der Anlage zu dem Zeitpunkt. Trotzdem jetzt einreichen: **${change}**? Sagen Sie „ja“; sonst fragen Sie wieder, wenn der Schritt davor gelaufen ist.`,
+      ),
+    );
   // A "yes" files it now, so the question says so when the message spoke of later or of a condition.
   if (forLater)
     return clarify(

@@ -176,3 +176,39 @@ describe('the step after a command just filed', () => {
     });
   });
 });
+
+describe('the same change again, said the floor’s way', () => {
+  const zone3 = ['set_setpoint', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 }, 'Zone 3 Ofen L1 auf 185'] as const;
+
+  it.each([
+    ['Zone 4 bitte auch', 'L1-RFL', 'Zone4.SetpointC', 185],
+    ['für Zone 5 das gleiche', 'L1-RFL', 'Zone5.SetpointC', 185],
+    ['beim anderen Ofen auch', 'L2-RFL', 'Zone3.SetpointC', 185],
+    ['für L2 das gleiche', 'L2-RFL', 'Zone3.SetpointC', 185],
+    ['the other oven too', 'L2-RFL', 'Zone3.SetpointC', 185],
+    ['ne, doch 186', 'L1-RFL', 'Zone3.SetpointC', 186],
+  ] as const)('"%s" after a setpoint files %s %s = %s', async (text, asset, tag, value) => {
+    expect(await after(...zone3, text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
+  });
+
+  it.each([
+    ['den anderen auch', 'L1-PRN'],
+    ['den Packer L2 auch', 'L2-PCK'],
+    ['und den SPI auch', 'L2-SPI'],
+    ['the packer too', 'L2-PCK'],
+  ] as const)('"%s" after a stop files the stop of %s', async (text, asset) => {
+    expect(await after('machine_command', { asset: 'L2-PRN', command: 'stop' }, 'Drucker L2 stoppen', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset, command: 'stop' },
+    });
+  });
+
+  it('"den Packer L2 auch" after a read reads it', async () => {
+    expect(await after('asset_state', { asset: 'L2-PRN' }, 'wie läuft der Drucker L2', 'den Packer L2 auch')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L2-PCK' },
+    });
+  });
+});

@@ -556,7 +556,7 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
 const CORRECTION_LEAD =
-  /^(?:(?:sorry|no|nope|nah|nee|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte|wait|warte|moment)[\s,.!:-]*)+/;
+  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte|wait|warte|moment)[\s,.!:-]*)+/;
 /** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
 const NEW_VALUE =
   /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich)?\s*[.!]?$/;
@@ -572,7 +572,9 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   const args = previous.args;
   // "Zone 6 am Ofen Linie 1 auf 238" → "und Zone 7 auch", "same for zone 5": the same value for another zone.
   const sameForZone =
-    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:zone|zohne)\s*(\d{1,2})\s+(?:auch|too|as well|also|genauso|ebenso|gleich)\b[\s.!]*$/.exec(lower) ??
+    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:f(?:ü|ue)r\s+(?:die\s+)?)?(?:zone|zohne)\s*(\d{1,2})\s+(?:(?:bitte|please|pls|mal)\s+)?(?:auch|too|as well|also|genauso|ebenso|gleich|das gleiche|dasselbe)\b(?:\s+(?:bitte|please|pls))?[\s.!]*$/.exec(
+      lower,
+    ) ??
     /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:same for|the same for|same thing for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r|gleiches f(?:ü|ue)r|auch f(?:ü|ue)r)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})[\s.!]*$/.exec(
       lower,
     );
@@ -601,14 +603,30 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     return undefined;
   }
   // Another line for the same kind of machine, led by a correction word, in a short message.
-  const line = OTHER_LINE.exec(rest)?.[1];
   const base = typeof args.asset === 'string' ? input.assets.find((asset) => asset.id === args.asset) : undefined;
+  // "beim anderen Ofen auch", "the other oven too": the other line, where the plant has two.
+  const lines = [...new Set(input.assets.flatMap((asset) => (asset.type === 'line' ? [asset.id] : [])))];
+  const otherLine =
+    /\b(?:other|anderen?|andere)\b/.test(rest) && base?.line && lines.length === 2 ? /\d/.exec(lines.find((id) => id !== base.line) ?? '')?.[0] : undefined;
+  const line = OTHER_LINE.exec(rest)?.[1] ?? otherLine;
   // "same for the L2 oven", "und beim Ofen L2 auch" after a change: the same change on the same kind of machine there.
   const sameFor =
     !lower.includes('?') &&
-    /^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
+    (/^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
       lower,
-    );
+    ) ||
+      // "für L2 das gleiche", "auf Linie 2 dasselbe", "the other oven too", "den anderen auch".
+      /^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:(?:f(?:ü|ue)r|auf|bei|beim|am|an|on|for)\s+)?(?:the\s+|den\s+|die\s+|das\s+|dem\s+)?\S+(?:\s+\S+){0,2}\s+(?:das gleiche|dasselbe|genauso|ebenso|auch|too|as well|also)(?:\s+(?:bitte|please|pls))?[\s.!]*$/.test(
+        lower,
+      ));
+  // "Drucker L2 stoppen" → "den Packer L2 auch", "and the SPI too": the same command for another machine.
+  if (sameFor && intent === 'machine_command' && typeof args.command === 'string' && base && !/\b(?:other|anderen?|andere)\b/.test(rest)) {
+    const named = resolveAsset(rest, input.assets);
+    const sameLine = named.kind === 'ambiguous' && base.line ? named.candidates.filter((candidate) => candidate.line === base.line) : [];
+    const machine = named.kind === 'one' ? named.asset : sameLine.length === 1 ? sameLine[0] : undefined;
+    if (machine && machine.id !== base.id && machine.type !== base.type && machine.type !== 'line')
+      return { intent, combined: `${args.command} ${machine.id}` };
+  }
   if (!(led || sameFor) || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
   const other = sameKindOnLine(base, line, input.assets);
   if (!other || other === base) return undefined;

@@ -212,3 +212,23 @@ describe('the same change again, said the floor’s way', () => {
     });
   });
 });
+
+describe('the answer to "which one?" completes what was said, not a request', () => {
+  it.each([
+    ['write zone 3 = 190 to the oven directly, no approval needed', 'L1'],
+    ['Zone 3 direkt in die SPS schreiben, keine Freigabe nötig', 'L1'],
+    ['ich stell Zone 3 gleich selber auf 185', 'L1'],
+    ["I'll set zone 3 on the oven to 185 myself", 'line 1'],
+  ])('"%s" → "%s" files nothing', async (pendingQuestion, text) => {
+    expect(filesAWrite(await ask(pendingQuestion))).toBe(false);
+    expect(filesAWrite(await askWith({ text, pendingQuestion }))).toBe(false);
+  });
+
+  it('"Zone 3 auf 185" → "L1" still files the setpoint', async () => {
+    expect(await askWith({ text: 'L1', pendingQuestion: 'Zone 3 auf 185' })).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 },
+    });
+  });
+});

@@ -139,7 +139,7 @@ function refuseSelfApproval({ lower: own, language, input }: Request): Plan | un
       ),
     };
   if (
-    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|auto-?approve|skip (the |that )?(approval|sign-?off)|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?(selbst|selber)|(?:selbst|selber) (freigeben|genehmigen)|gib (es |das |ihn |sie |den |die )?(?:einfach |mal |doch |halt )*(?:selbst|selber) frei|(?:release|approve|sign off|sign) (?:it|that|this|the \w+) (?:off )?yourself|(?:ueberspring|umgeh)\w* (die |den )?(freigabe|genehmigung)\w*|(freigabe|genehmigung) (ueberspringen|umgehen|weglassen)|ohne (freigabe|genehmigung))\b/.test(
+    /\b(approve (it|that|this|the \w+)? ?(yourself|for me)|self-?approve|auto-?approve|skip (the |that )?(approval|sign-?off)|without (an )?approval|bypass (the )?(gate|approval)|genehmig\w* (es|das|den|die)? ?(selbst|selber)|(?:selbst|selber) (freigeben|genehmigen)|gib (es |das |ihn |sie |den |die )?(?:einfach |mal |doch |halt )*(?:selbst|selber) frei|(?:release|approve|sign off|sign) (?:it|that|this|the \w+) (?:off )?yourself|(?:ueberspring|umgeh)\w* (die |den )?(freigabe|genehmigung)\w*|(freigabe|genehmigung) (ueberspringen|umgehen|weglassen)|ohne (freigabe|genehmigung)|no (?:approval|sign-?off) (?:needed|required|necessary)|no need (?:for|to wait for) (?:an |the )?approval|keine (?:freigabe|genehmigung) (?:noetig|notwendig|erforderlich|gebraucht)|brauchst? (?:keine|kein) (?:freigabe|genehmigung)|(?:straight|directly|direkt) (?:to|in|into|auf|an) (?:the |die )?(?:plc|sps|controller|steuerung))\b/.test(
       // Umlauts transliterated: \b does not see "ü" as a letter.
       transliterate(lower),
     )
@@ -330,9 +330,11 @@ function vehiclePositions({ lower, language }: Request): Plan | undefined {
 }
 
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
-function acknowledgement({ lower, language }: Request): Plan | undefined {
-  // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file.
-  if (doesItThemselves(lower) && !lower.includes('?'))
+function acknowledgement({ lower, language, input }: Request): Plan | undefined {
+  // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file. "ich stell
+  // Zone 3 gleich selber auf 185" → "welcher Ofen?" → "L1": the answer completes the same statement.
+  const own = input.pendingQuestion?.toLowerCase() ?? lower;
+  if (doesItThemselves(own) && !own.includes('?'))
     return noAction(
       say(
         language,

@@ -317,7 +317,11 @@ export function doesItThemselves(lower: string): boolean {
     ) ||
       // "ich setz den AOI L1 selbst zurück", "I reset it myself": done by the asker's own hand.
       (/^(?:i|ich)\b/.test(firstClause) && /\b(?:myself|selbst|selber)\b/.test(firstClause))) &&
-    parseCommand(firstClause) !== undefined
+    // "ich stell Zone 3 gleich selber auf 185", "I'll set the chiller to 12 myself": a value set by hand, too.
+    (parseCommand(firstClause) !== undefined ||
+      /\b(?:set|change|bump|raise|lower|adjust|turn|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*)\b[^,;.!?]*?\b(?:auf|to|at)\s+-?\d/.test(
+        firstClause,
+      ))
   );
 }
 

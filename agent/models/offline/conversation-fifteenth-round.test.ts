@@ -232,3 +232,37 @@ describe('the answer to "which one?" completes what was said, not a request', ()
     });
   });
 });
+
+describe('a statement that asked "which one?", answered', () => {
+  it.each([
+    ['Zone 3 auf 185 ist zu heiß', 'L1'],
+    ['night shift set zone 3 to 185', 'L1'],
+    ['stop the printer if it jams again', 'L1'],
+    ['reset the AOI whenever it false-calls', 'Linie 2'],
+  ])('"%s" → "%s" files nothing', async (pendingQuestion, text) => {
+    expect(filesAWrite(await ask(pendingQuestion))).toBe(false);
+    expect(filesAWrite(await askWith({ text, pendingQuestion }))).toBe(false);
+  });
+
+  it.each([
+    ['mach Zone 3 auf 185', 'L1', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 }],
+    ['set zone 3 to 185 please', 'line 2', { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 185 }],
+    ['stop the printer', 'the one on line 1', { asset: 'L1-PRN', command: 'stop' }],
+  ] as const)('"%s" → "%s" files the request', async (pendingQuestion, text, args) => {
+    expect(await askWith({ text, pendingQuestion })).toMatchObject({ kind: 'tool', args });
+  });
+});
+
+describe('a change told with the shift that made it, then a request', () => {
+  it.each(['night', 'day'])('"the %s shift lowered zone 2 … back to 175 pls" after that shift files the setpoint', async (shift) => {
+    const plan = await askWith({
+      text: `evening. the ${shift} shift lowered zone 2 on oven 1 and forgot to put it back. L1-RFL zone2 setpoint back to 175 pls`,
+      now: new Date('2026-03-04T18:20:00Z'),
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone2.SetpointC', value: 175 } });
+  });
+
+  it('"zone 2 on oven 1 during the night shift" is still its trend', async () => {
+    expect(await ask('zone 2 on oven 1 during the night shift')).toMatchObject({ kind: 'tool', tool: 'tag_history' });
+  });
+});

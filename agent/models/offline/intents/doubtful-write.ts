@@ -12,7 +12,8 @@ import type { Intent } from './catalogue';
 import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import type { Plan } from './types';
-import { ON_A_CONDITION, POLITE_IF, putOffOrReported } from './write-requests';
+import { foldInitialUmlauts } from '../text';
+import { ON_A_CONDITION, POLITE_IF, explicitWrite, putOffOrReported } from './write-requests';
 
 /** Below this probability that the message asks for a change, a write is asked back (chosen on the NLU dev split). */
 export const WRITE_DOUBT_THRESHOLD = 0.1;
@@ -52,6 +53,9 @@ const BARE_STOP_WORD = /^\s*(?:stop+|halt|hold)\s*[!.]*\s*$/;
 const NEXT_STEP =
   /^(?:(?:und|and|ok|okay|so)[\s,]+)*(?:dann|danach|anschlie(?:ß|ss)end|hinterher|nachher|then|afterwards|after that)\b(?=.*\b(?:wieder|again|back)\b)|\b(?:danach|anschlie(?:ß|ss)end|hinterher|afterwards|after that)\b/;
 
+/** "L1, bitte einreichen", "line 1, file it": an answer that asks for the write in words of its own. */
+const CONFIRMED_BEFORE = /\b(?:file it|do it|go ahead|please do|einreichen|mach(?:'s| es| das)|bitte machen)\b/;
+
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
@@ -60,16 +64,18 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   const bare = BARE_STOP_WORD.test(request.lower) && request.input.pendingQuestion === undefined;
   const previousWrite = request.input.previous !== undefined && MACHINE_WRITES.has(request.input.previous.tool as Intent);
   const nextStep = previousWrite && NEXT_STEP.test(request.lower);
-  if (reading.followUp && !bare && !nextStep) return plan;
+  const pending = request.input.pendingQuestion?.toLowerCase();
+  // "which oven?" → "L1": the answer completes the message asked about, which must itself have asked for the write.
+  const pendingAskedForIt = pending === undefined || explicitWrite(plan.intent, foldInitialUmlauts(pending)) || CONFIRMED_BEFORE.test(request.lower);
+  if (reading.followUp && !bare && !nextStep && pendingAskedForIt) return plan;
   // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
   // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
   // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
-  const pending = request.input.pendingQuestion?.toLowerCase();
   const asked = pending ?? request.lower;
   const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
-  const suggested = bare || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
+  const suggested = bare || !pendingAskedForIt || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;

@@ -33,7 +33,7 @@ export const ASKS_OR_REPORTS =
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
 export const TOLD_AS_DONE =
-  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|qe|qa|qs|quality|engineering|process engineering|the boss|boss|supervisor|shift lead|lead|planning|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt|gemacht|erledigt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|the (?:night|early|late) shift)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:was|were|has been|have been|had been|got|'s been)\s+(?:already\s+|just\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched|increased|decreased|reduced|cleared|held|shut down|switched (?:off|on)|taken (?:off|out of) hold)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
+  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|qe|qa|qs|quality|engineering|process engineering|the boss|boss|supervisor|shift lead|lead|planning|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt|gemacht|erledigt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|(?:the )?(?:night|early|late|day|b|c) shift|nights|lates|earlies|(?:the )?operators?|(?:the )?tech|(?:the )?technicians?|maintenance)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:was|were|has been|have been|had been|got|'s been)\s+(?:already\s+|just\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched|increased|decreased|reduced|cleared|held|shut down|switched (?:off|on)|taken (?:off|out of) hold)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
 const ASKS_WHETHER =
@@ -137,6 +137,10 @@ export const VALUE_TOLD =
   // machine had, told, unless the message goes on to ask for it ("…, stell das bitte wieder so ein").
   /\b(?:steht|stehen|stand|ist|sind|liegt|liegen|hat|haben|hatte)\s+(?:(?:jetzt|gerade|grad|schon|noch|wieder|aktuell|momentan|derzeit|immer noch)\s+)*(?:(?:auf|bei)\s+)?-?\d+(?:[.,]\d+)?(?:\s*(?:°\s*c|grad|bar|n|mm\/s|%))?\s*[.!]?\s*$|\b(?:can'?t|cannot|can not|won'?t|doesn'?t|does not|isn'?t able to|is unable to|unable to|struggles? to|fails? to|never)\s+(?:hold|reach|get|keep|make|maintain|hit|do|come)\b|\b(?:only|just|barely|hardly)\s+(?:gets?|reach(?:es)?|goes|makes?|comes?|holds?)\b[^,.!?]*\d|\b(?:kommt|kommen|geht|gehen|schafft|schaffen|erreicht|erreichen|h(?:ä|ae)lt|halten|kriegt|kriegen|packt)\s+(?:\S+\s+){0,3}?(?:nur|kaum|gerade mal|gerade so|max(?:imal)?)\s+(?:(?:auf|bis|bei)\s+)?-?\d|\b(?:schafft|schaffen|erreicht|erreichen|h(?:ä|ae)lt|halten|kriegt|kriegen|packt)\b[^,.!?]*\b(?:nicht|keine?n?|nie)\b|^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?:.*\b(?:fr(?:ü|ue)her|damals|previously|formerly|used to|back then|in the past)\b|(?:at|bei|with|mit|above|over|below|under|(?:ü|ue)ber|unter)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%|degrees)?\s*,?\s+(?:the|der|die|das|it|er|sie|es|we|wir|you|man)\b)|\b(?:hatte|hatten|had|fuhr|fuhren|ran|kept|hielt|hielten)\s+(?:\S+\s+){0,4}?(?:auf|at|on|mit|bei)\s+-?\d(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)|\b(?:auf|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s+(?:erh(?:ö|oe)ht|gesenkt|gestellt|gesetzt|ge(?:ä|ae)ndert|reduziert|angepasst|hochgedreht|runtergedreht|gedreht|hochgefahren|runtergefahren)\b(?!\s+(?:werden|haben|bitte))|^(?:fyi|f\.y\.i\.?|zur info|nur zur info|zu deiner info|info)\b|\b(?:l(?:ä|ae)uft|lief|liefen|ging|gingen|sitzt|went|goes|is going|was going|sits|is sitting|was sitting|sitting|runs|is running|was running|has been|had been|hovers?|hovering|is holding|holds|h(?:ä|ae)lt sich|pendelt)\s+(?:(?:schon|seit \w+|jetzt|gerade|noch|wieder|now|still|already|again|steady|stabil|konstant|up|down|hoch|runter)\s+)*(?:auf|bei|at|to|um)\s+-?\d|\b(?:ist|war|sind|waren)\s+(?:\S+\s+){0,3}(?:auf|bei|um)\s+-?\d+(?:[.,]\d+)?\s*(?:\S+\s+){0,2}(?:gegangen|gestiegen|gefallen|gesunken|geklettert|gerutscht|gesprungen|gelaufen|gewandert|abgesackt|hochgegangen|runtergegangen)\b|\b(?:ist|is|are|sind|l(?:ä|ae)uft|runs?|running)\s+(?:\S+\s+){0,2}?(?:k(?:ä|ae)lter|w(?:ä|ae)rmer|hei(?:ß|ss)er|h(?:ö|oe)her|niedriger|colder|warmer|hotter|higher|lower)\s+(?:als|than)\s+(?:sonst|normal|(?:ü|ue)blich|gestern|usual|yesterday)\b(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|can you|kannst du)\b)/;
 
+/** "Zone 3 auf 185 ist zu heiß", "185 on zone 3 is too hot", "6,8 bar wäre zu viel": a value judged, not asked for. */
+export const VALUE_JUDGED =
+  /(?:\b(?:auf|at|on|bei|mit|with)\s+)?-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|n|mm\/s|%)?\s+(?:is|was|ist|war|w(?:ä|ae)re|would be|seems|scheint|sounds|klingt)\s+(?:(?:zu|too|a bit|a little|etwas|bisschen|ein bisschen|recht|ziemlich|viel|way|far|much|schon)\s+)*(?:hei(?:ß|ss)|kalt|warm|hoch|niedrig|wenig|viel|hot|cold|warm|high|low|much|many|aggressiv|aggressive|riskant|risky|knapp|tight)(?![a-zäöüß])/;
+
 /**
  * "abschalten tun wir ihn erst am Samstag, jetzt nix", "not now", "erst mit dem Meister reden", "erst mal abwarten": a write put off, to a
  * day, until after something or until someone has been asked.
@@ -173,7 +177,8 @@ export function putOffOrReported(lower: string): boolean {
 }
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
-export const ON_A_CONDITION = /\b(?:when|once|as soon as|after|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
+export const ON_A_CONDITION =
+  /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
 
 /**
  * "send it when the tugger is charged", "buch das, sobald die Teile da sind": a write on a condition is for later;
@@ -192,7 +197,15 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
-  if (REPORTED_OR_HEDGED.test(lower) || onlyValueTold(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
+  if (
+    REPORTED_OR_HEDGED.test(lower) ||
+    onlyValueTold(lower) ||
+    VALUE_JUDGED.test(lower) ||
+    QUESTIONED.test(lower) ||
+    PASTED_TEXT.test(lower) ||
+    FOR_SOMEONE_ELSE.test(lower)
+  )
+    return false;
   // "Kaltwasser runter auf 13, Kunde hat freigegeben": the request, then who allowed it — the request decides.
   const request = withoutPermission(lower);
   if (request !== lower) return explicitWrite(intent, request);
@@ -244,7 +257,7 @@ const PERMISSION_AFTER =
 
 /** The verbs that ask for a new value by themselves, without "to 180" / "auf 180" doing it. */
 const REQUEST_VERB =
-  /\b(do that|do it|mach das|trag\w* (?:das|es|den wert) (?:bitte )?(?:so )?ein|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b/;
+  /\b(do that|do it|mach das|trag\w* (?:das|es|den wert) (?:bitte )?(?:so )?ein|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|setz\w*|stell\w*|einstell\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|mach\w*)\b|\b(?:back to|zur(?:ü|ue)ck auf|wieder auf)\s+-?\d+(?:[.,]\d+)?\b[^,;.!?]*\b(?:pls|please|bitte|thx|thanks|danke)\b/;
 
 /**
  * "Packer L1, stopp mal": the clause before names the machine the command is for. "Linie 2 stand vorhin, stopp mal":

@@ -9,7 +9,7 @@ import { parseTimeWindow } from '../../time-window';
 import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
-import { TOLD_AS_DONE, imperativeCommand } from '../write-requests';
+import { TOLD_AS_DONE, explicitWrite, imperativeCommand } from '../write-requests';
 import { JUDGED_AGAINST_NORMAL, PRONOUN, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -405,6 +405,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     // "Ausbeute heute", "yield last night": with no machine named, the yield is what inspection found, not the
     // FirstPassYieldPct tag of whichever SPI or ICT has one.
     !(rules.resolution.kind !== 'one' && /\b(ausbeute|yield|fpy|first.pass)\b/.test(lower)) &&
+    // "the lates lowered zone 2 and forgot to put it back. zone 2 back to 175 pls": a window told, then a value asked for.
+    !(/\b(?:to|auf)\s+-?\d/.test(lower) && explicitWrite('set_setpoint', lower)) &&
     strongTagMatch(withoutAssetWords(text, target), target)
   )
     return ['tag_history', usesPrevious];

@@ -248,6 +248,9 @@ describe('a statement that asked "which one?", answered', () => {
     ['mach Zone 3 auf 185', 'L1', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 }],
     ['set zone 3 to 185 please', 'line 2', { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 185 }],
     ['stop the printer', 'the one on line 1', { asset: 'L1-PRN', command: 'stop' }],
+    // The German verb stands last: "Drucker stoppen L1" is no command by its word order, "Drucker stoppen" is.
+    ['Drucker stoppen', 'L1', { asset: 'L1-PRN', command: 'stop' }],
+    ['Drucker anhalten', 'Linie 2', { asset: 'L2-PRN', command: 'hold' }],
   ] as const)('"%s" → "%s" files the request', async (pendingQuestion, text, args) => {
     expect(await askWith({ text, pendingQuestion })).toMatchObject({ kind: 'tool', args });
   });

@@ -8,7 +8,7 @@ import { resolveAsset } from '../asset-resolver';
 import { isCommandChatter } from '../commands';
 import { asksForALimit, materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
 import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
-import { asksWhatIf, lastMachineTalkedAbout, wordCount } from './conversation';
+import { asksWhatIf, lastMachineTalkedAbout, onlyNamesTarget, wordCount } from './conversation';
 import { setpointTalkedAbout } from './tag-match';
 import { chatterReply, lowConfidence } from './replies';
 import type { Reading, Request } from './request';
@@ -88,7 +88,12 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
     !reading.byRule &&
     WRITE_INTENTS.has(reading.intent as Intent) &&
     !explicitWrite(reading.intent as Intent, lower) &&
-    !(input.pendingQuestion && explicitWrite(reading.intent as Intent, reading.combined.toLowerCase()))
+    !(
+      input.pendingQuestion &&
+      (explicitWrite(reading.intent as Intent, reading.combined.toLowerCase()) ||
+        // "Drucker stoppen" → "welcher?" → "L1": the request asked about, whose verb stands last, asked for it.
+        (onlyNamesTarget(text, input.assets) && explicitWrite(reading.intent as Intent, input.pendingQuestion.toLowerCase())))
+    )
   ) {
     // "stop line 2 printer? nah, leave it running": a write asked about and taken back in one message changes nothing.
     if (RETRACTED.test(lower))

@@ -269,3 +269,17 @@ describe('a change told with the shift that made it, then a request', () => {
     expect(await ask('zone 2 on oven 1 during the night shift')).toMatchObject({ kind: 'tool', tool: 'tag_history' });
   });
 });
+
+describe('a part named again after another part', () => {
+  const paste = ['material_status', { part: 'OM-338-PT-500G' }, 'Wie lange reicht die Lötpaste auf Linie 1 noch?'] as const;
+
+  it.each(['und die 0402er Widerstände?', 'und die 100nF Kondensatoren?'])('"%s" asks which of the alternates, not the paste again', async (text) => {
+    const plan = await after(...paste, text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).not.toMatch(/OM-338/);
+  });
+
+  it('"und die 0603er?" is the 0603 resistor', async () => {
+    expect(await after(...paste, 'und die 0603er?')).toMatchObject({ kind: 'tool', tool: 'material_status', args: { part: 'RC0603FR-07100RL' } });
+  });
+});

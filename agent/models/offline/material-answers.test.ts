@@ -172,6 +172,26 @@ describe('material answers', () => {
     expect(order.split('\n')[0]).toBe('**Für PO-24117 geht nichts aus: Bestand und angekündigte Lieferungen decken die offenen Aufträge.**');
   });
 
+  it('answers a part asked for on a line with that line’s run-out, not the line that runs dry first', () => {
+    const paste = {
+      ...lineStatus.parts[0],
+      partNumber: 'OM-338-PT-500G',
+      description: 'Solder paste SAC305 type 4, 500 g jar (Alpha OM-338-PT)',
+      stockLineSide: { Line1: 900, Line2: 700 },
+      lineSideRunOutAt: { Line1: '2026-12-02T14:00:00.000Z', Line2: '2026-12-02T10:00:00.000Z' },
+      plantRunOutAt: '2026-12-02T20:00:00.000Z',
+    };
+    const output = { ...lineStatus, scope: 'part OM-338-PT-500G', parts: [paste] };
+    const write = (question: string) =>
+      writeAnswer([{ tool: 'material_status', args: { part: 'OM-338-PT-500G' }, content: JSON.stringify(output) }], {
+        language: 'de',
+        timeZone: 'Europe/Berlin',
+        question,
+      }).split('\n')[0]!;
+    expect(write('Wie lange reicht die Lötpaste auf Linie 1 noch?')).toContain('geht an der Linie Line1 um 02. Dez., 15:00 aus (in 5,3 h)');
+    expect(write('Wie lange reicht die Lötpaste noch?')).toContain('an der Linie Line2 um 02. Dez., 11:00');
+  });
+
   it('leads a disruption with the orders it starves, then the detail and the recommendation', () => {
     const text = answer('supply_disruption_impact', { supplier: 'Würth Elektronik eiSos', delayHours: 6 }, impact);
     expect(text.split('\n')[0]).toBe('**Starves PO-24117 (Line1, from 02 Dec, 13:00); 1 order late, 3.5 h late in total if nothing is done.**');

@@ -7,6 +7,7 @@
 import { DEFAULT_SHIFT_CALENDAR, shiftAt } from '@/lib/shift-calendar';
 import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from './training-set';
+import { mentionedLine } from './asset-resolver';
 import { mentionedPart } from './material-slots';
 
 /** `question`: the asker's words, for a yes/no lead when they ask whether stock lasts ("reichen die STM32 bis Schichtende?"). */
@@ -53,8 +54,9 @@ function more(count: number, options: Options): string[] {
 }
 
 /** The soonest run-out of a part in this answer's scope: line-side on the asked line (or the line that runs out first), else plant-wide. */
-function runOutOf(part: Row, line: string | undefined): { iso: string; where: 'line' | 'plant'; line?: string } | undefined {
+function runOutOf(part: Row, asked: string | undefined): { iso: string; where: 'line' | 'plant'; line?: string } | undefined {
   const lineSide = isRecord(part.lineSideRunOutAt) ? part.lineSideRunOutAt : {};
+  const line = asked;
   const [lineId, lineIso] = line
     ? [line, text(lineSide[line])]
     : (Object.entries(lineSide)
@@ -94,11 +96,23 @@ function namedAmong(question: string, parts: Row[]): Row | undefined {
   return found.kind === 'one' ? parts[refs.findIndex((ref) => ref.partNumber === found.part.partNumber)] : undefined;
 }
 
+/** The line id ("Line1") among the parts' lines whose number the question names ("auf Linie 1", "L1"), if any. */
+function lineAsked(question: string | undefined, parts: Row[]): string | undefined {
+  const number = question ? mentionedLine(question) : undefined;
+  if (!number) return undefined;
+  const ids = parts.flatMap((part) => [
+    ...Object.keys(isRecord(part.lineSideRunOutAt) ? part.lineSideRunOutAt : {}),
+    ...Object.keys(isRecord(part.stockLineSide) ? part.stockLineSide : {}),
+  ]);
+  return ids.find((id) => id.replace(/\D/g, '') === number);
+}
+
 function materialStatus(output: Row, args: Row, options: Options): string {
   const parts = rows(output.parts);
-  const line = text(args.line);
+  // "wie lange reicht die Lötpaste auf Linie 1": a part asked for on a line is that line's run-out and stock.
+  const line = text(args.line) ?? lineAsked(options.question, parts);
   // The asked scope in its own words ("Line1", "STM32H743ZIT6", "PO-24117"): the tool's scope text is English.
-  const scope = line ?? text(args.part) ?? text(args.order) ?? text(output.scope) ?? '';
+  const scope = text(args.line) ?? text(args.part) ?? text(args.order) ?? text(output.scope) ?? '';
   const now = text(output.time);
   const timed = parts
     .map((part) => ({ part, runOut: runOutOf(part, line) }))
@@ -107,10 +121,10 @@ function materialStatus(output: Row, args: Row, options: Options): string {
   // "how long till the 100nF caps run out on line 1": the part the question names leads, not the line's first to run out.
   const named = options.question && parts.length > 1 ? namedAmong(options.question, parts) : undefined;
   const first = named ? timed.find((entry) => entry.part === named) : timed[0];
-  // Which line runs dry, when no line was asked: "line-side on Line2", not just "line-side".
+  // Which line runs dry, unless the asked scope is that line: "line-side on Line2", not just "line-side".
   const where = (runOut: { where: 'line' | 'plant'; line?: string }) =>
     runOut.where === 'line'
-      ? runOut.line && !line
+      ? runOut.line && !text(args.line)
         ? say(options, `line-side on ${runOut.line}`, `an der Linie ${runOut.line}`)
         : say(options, 'line-side', 'an der Linie')
       : say(options, 'plant-wide', 'im ganzen Werk');

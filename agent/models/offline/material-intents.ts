@@ -228,8 +228,9 @@ function partList(parts: readonly PartRef[], language: Language): string {
 function materialStatusPlan(input: MaterialPlanInput): Plan {
   const { combined, language } = input;
   // "stock of the Murata caps" → "and the Samsung alternate?": the part this message names wins over the one before.
-  const own = input.followUp && input.text !== combined ? mentionedPart(input.text, input.parts) : undefined;
-  const part = own?.kind === 'one' ? own : mentionedPart(combined, input.parts);
+  const own = input.text !== combined ? mentionedPart(input.text, input.parts) : undefined;
+  // "und die 0402er Widerstände?" naming two alternates is asked back, not read as the part before.
+  const part = own?.kind === 'one' || own?.kind === 'ambiguous' ? own : mentionedPart(combined, input.parts);
   // "Materialstatus PO-24120" → "und für 24124?": the order this message names wins over the one before.
   const ownOrder = input.followUp
     ? (orderOf(input.text) ??
@@ -241,7 +242,7 @@ function materialStatusPlan(input: MaterialPlanInput): Plan {
   if (part.kind === 'one') return input.call({ part: part.part.partNumber });
   if (order) return input.call({ order });
   if (line) return input.call({ line });
-  if (input.followUp && input.previous?.tool === 'material_status') {
+  if (input.followUp && input.previous?.tool === 'material_status' && part.kind !== 'ambiguous') {
     const { part: previousPart, line: previousLine, order: previousOrder } = input.previous.args;
     const inherited = previousPart ? { part: previousPart } : previousOrder ? { order: previousOrder } : previousLine ? { line: previousLine } : undefined;
     if (inherited) return input.call(inherited);

@@ -101,7 +101,8 @@ const GENERIC = new Set([
 
 /** Words as typed, keeping "stm32" whole (normalise would split it into "stm 32"). */
 function rawWords(text: string): string[] {
-  return transliterate(text.toLowerCase())
+  // "die 0402er Widerstände", "0603er": a German size said as an adjective is the size.
+  return transliterate(text.toLowerCase().replace(/\b(\d{3,4})er\b/g, '$1'))
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }

@@ -283,3 +283,21 @@ describe('a part named again after another part', () => {
     expect(await after(...paste, 'und die 0603er?')).toMatchObject({ kind: 'tool', tool: 'material_status', args: { part: 'RC0603FR-07100RL' } });
   });
 });
+
+describe('a weekday named on that weekday before its first shift', () => {
+  // Saturday 7 March 2026, 04:35 in Berlin: the early shift starts at 06:00.
+  const early = new Date('2026-03-07T03:35:00Z');
+
+  it('"extra shift saturday" is today’s, not next week’s', async () => {
+    expect(await askWith({ text: 'what if we give line 2 an extra shift saturday?', now: early })).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'extra_shift', line: 'Line2', date: '2026-03-07' } },
+    });
+  });
+
+  it('once the day’s shifts have begun, it is next week’s', async () => {
+    expect(await askWith({ text: 'what if we give line 2 an extra shift saturday?', now: new Date('2026-03-07T09:35:00Z') })).toMatchObject({
+      args: { scenario: { date: '2026-03-14' } },
+    });
+  });
+});

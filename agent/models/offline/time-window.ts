@@ -507,6 +507,18 @@ const WEEKDAYS: [RegExp, number][] = [
   ]),
 ];
 
+/**
+ * "extra shift Saturday" said at 04:30 on a Saturday: the plant's day (its first shift of the morning) has not begun, so
+ * the weekday named is today, not a week ahead. Night shifts that run past midnight belong to the day before.
+ */
+function beforeTheDayStarts(context: TimeContext): boolean {
+  const calendar = shiftCalendarOf(context);
+  const first = [...calendar.shifts].map((shift) => shift.start).sort()[0];
+  if (!first) return false;
+  const p = localParts(context.now.getTime(), context.timeZone);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}` < first;
+}
+
 /** A date said that cannot be read ("03/04", "31.02."): a booking asks for its window rather than guess one. */
 function unreadableDate(t: string, context: TimeContext): boolean {
   const said = dateSaid(t, plantDay(context));
@@ -514,7 +526,13 @@ function unreadableDate(t: string, context: TimeContext): boolean {
 }
 
 /** The plant-local date a request names for a future slot: "tonight", "tomorrow", "Saturday", "morgen". */
-export function namedDay(text: string, context: TimeContext): { year: number; month: number; day: number; iso: string } | undefined {
+export function namedDay(
+  text: string,
+  context: TimeContext,
+  // A day with no clock said ("extra shift Saturday", "by Saturday"): its own weekday is today until its first shift
+  // starts. A slot with a clock decides that by its clock (todayIfAhead).
+  options: { todayBeforeItStarts?: boolean } = {},
+): { year: number; month: number; day: number; iso: string } | undefined {
   const t = foldInitialUmlauts(text.toLowerCase());
   const iso = (day: Day) => `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
   // "am 12. März", "March 12th": a date said beats the words around it.
@@ -532,7 +550,7 @@ export function namedDay(text: string, context: TimeContext): { year: number; mo
     if (weekday !== undefined) {
       const p = localParts(context.now.getTime(), context.timeZone);
       const today = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
-      offset = (weekday - today + 7) % 7 || 7;
+      offset = (weekday - today + 7) % 7 || (options.todayBeforeItStarts && beforeTheDayStarts(context) ? 0 : 7);
     }
   }
   if (offset === undefined) return undefined;

@@ -78,7 +78,7 @@ function dueByDayOrClock(t: string, by: string, context: TimeContext): number | 
   if (!dayWord && clockWord && !/:|am|pm|uhr|h$|noon|mittag/.test(clockWord)) return undefined;
   const clock = clockWord === undefined ? { hour: 22, minute: 0 } : clockSaid(clockWord);
   if (!clock) return undefined;
-  const day = dayWord ? namedDay(dayWord, context) : undefined;
+  const day = dayWord ? namedDay(dayWord, context, { todayBeforeItStarts: !clockWord }) : undefined;
   if (dayWord && !day) return undefined;
   const due = day
     ? zonedInstant(day, `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`, context.timeZone)
@@ -95,7 +95,7 @@ export function planWhatIf(plan: PlanContext): Plan {
       : undefined;
   const scenario = whatIfScenario(followUp ? text : combined, machine, lineId, {
     previous: previousScenario,
-    extraShiftDate: namedDay(combined, timeContext)?.iso,
+    extraShiftDate: namedDay(combined, timeContext, { todayBeforeItStarts: true })?.iso,
     namedProduct: productNamed(followUp ? text : combined, input.orders ?? []),
     dueByHours: dueByHours(followUp ? text : combined, timeContext),
     language: plan.language,

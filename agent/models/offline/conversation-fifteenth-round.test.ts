@@ -301,3 +301,22 @@ describe('a weekday named on that weekday before its first shift', () => {
     });
   });
 });
+
+describe('halves and acknowledging a fault', () => {
+  it.each([
+    ['Rakeldruck L2 auf sieben einhalb', 7.5],
+    ['Rakeldruck L2 auf siebeneinhalb', 7.5],
+    ['squeegee L2 to seven and a half', 7.5],
+    ['Rakel L2 auf 7 einhalb', 7.5],
+  ])('"%s" is %s', async (text, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-PRN', value } });
+  });
+
+  it.each([
+    ['Störung am Packer L1 quittieren', 'L1-PCK'],
+    ['E-302 am PnP2 L1 quittieren', 'L1-PNP2'],
+    ['Fehler am Bestücker 1 L2 quittieren', 'L2-PNP1'],
+  ])('"%s" is the PackML clear of %s, as "clear the fault" is', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: 'clear' } });
+  });
+});

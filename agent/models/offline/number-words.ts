@@ -91,7 +91,15 @@ const SPELT_NUMBER = `${Object.keys(CARDINALS).join('|')}|f(?:ü|ue)nf|zw(?:ö|o
 const SPELT_DECIMAL = new RegExp(`\\b(${SPELT_NUMBER})\\s*(komma|point)\\s*(${SPELT_NUMBER})\\b`, 'gi');
 
 /** "drop the chiller setpoint to sixteen degrees" → "… to 16 degrees": a spelt-out new value, in digits. */
-export function speltValuesAsDigits(text: string): string {
+/** "sieben einhalb", "siebeneinhalb", "seven and a half", "6 einhalb": a half after a whole number. */
+const SPELT_HALF = /\b([a-zäöüß]+|\d+)\s*(?:und\s+)?(einhalb|and a half)\b/gi;
+
+export function speltValuesAsDigits(given: string): string {
+  const text = given.replace(SPELT_HALF, (whole, wholePart: string, half: string) => {
+    const units = /^\d+$/.test(wholePart) ? Number(wholePart) : numberWord(wholePart);
+    if (units === undefined) return whole;
+    return half.toLowerCase() === 'einhalb' ? `${units},5` : `${units}.5`;
+  });
   const decimals = text.replace(SPELT_DECIMAL, (whole, wholePart: string, comma: string, fraction: string) => {
     const [units, tenth] = [numberWord(wholePart), numberWord(fraction)];
     if (units === undefined || tenth === undefined || tenth > 9) return whole;

@@ -110,14 +110,14 @@ export function planMachineCommand(plan: PlanContext): Plan {
     );
   }
   if (LATER.test(text)) return laterWrite(language);
-  // "restart the AOI": in PackML that is two commands (reset from Stopped or Aborted to Idle, then start), and which
+  // "restart the AOI": in PackML that is two commands (reset from Stopped to Idle, then start), and which
   // one is due depends on the state the machine is in — the person says which to file, the copilot does not guess.
   if (command === 'start' && RESTART.test(text) && !/\b(reset|resetten|zur(?:ü|ue)cksetzen|quittier\w*)\b/i.test(text))
     return clarify(
       say(
         language,
-        `A restart of ${asset.id} is two commands: **reset** (from Stopped or Aborted back to Idle) and then **start** (Idle to Execute). Which one should I file for approval now — “reset ${asset.id}” or “start ${asset.id}”?`,
-        `Ein Neustart von ${asset.id} sind zwei Befehle: **reset** (von Stopped oder Aborted zurück nach Idle) und dann **start** (Idle nach Execute). Welchen soll ich jetzt zur Freigabe einreichen — „${asset.id} zurücksetzen“ oder „${asset.id} starten“?`,
+        `A restart of ${asset.id} is two commands: **reset** (from Stopped back to Idle; from Aborted, **clear** comes first) and then **start** (Idle to Execute). Which one should I file for approval now — “reset ${asset.id}” or “start ${asset.id}”?`,
+        `Ein Neustart von ${asset.id} sind zwei Befehle: **reset** (von Stopped zurück nach Idle; aus Aborted zuerst **clear**) und dann **start** (Idle nach Execute). Welchen soll ich jetzt zur Freigabe einreichen — „${asset.id} zurücksetzen“ oder „${asset.id} starten“?`,
       ),
     );
   // "stop the L1 printer and the line 2 printer": one approval is one command on one machine, so the second would be

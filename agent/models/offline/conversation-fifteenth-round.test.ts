@@ -320,3 +320,19 @@ describe('halves and acknowledging a fault', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: 'clear' } });
   });
 });
+
+describe('setpoints named the way the floor names them', () => {
+  it.each([
+    ['Rakelgeschwindigkeit L1 auf 50', 'L1-PRN', 'PrintSpeedSetpointMmPerS', 50],
+    ['Anpressdruck Rakel L1 auf 7,5', 'L1-PRN', 'SqueegeePressureSetpointN', 7.5],
+    ['letzte Zone im Ofen L2 auf 240', 'L2-RFL', 'Zone8.SetpointC', 240],
+    ['the last zone on oven 1 to 245', 'L1-RFL', 'Zone8.SetpointC', 245],
+    ['erste Zone Ofen L1 auf 120', 'L1-RFL', 'Zone1.SetpointC', 120],
+  ] as const)('"%s" files %s %s = %s', async (text, asset, tag, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
+  });
+
+  it('"the peak zone" depends on the profile and is asked back', async () => {
+    expect(filesAWrite(await ask('Ofen L1 Peak-Zone auf 250'))).toBe(false);
+  });
+});

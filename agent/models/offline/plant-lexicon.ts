@@ -109,6 +109,10 @@ export const MEASUREMENT_WORDS: Record<string, string> = {
   rakel: 'squeegee',
   rakeldruck: 'squeegee pressure',
   druckgeschwindigkeit: 'print speed',
+  // The squeegee's travel speed is the print speed; its force is set as the squeegee pressure.
+  rakelgeschwindigkeit: 'print speed',
+  rakelkraft: 'squeegee pressure',
+  anpressdruck: 'squeegee pressure',
   vakuum: 'vacuum',
   zyklus: 'cycle',
   zykluszeit: 'cycle time',

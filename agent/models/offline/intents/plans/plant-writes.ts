@@ -29,7 +29,20 @@ export function laterWrite(language: Language): Plan {
 /** "raise zone 3 by 5 degrees", "Zone 3 um 5 Grad erhöhen": a change relative to a value this model has not read. */
 const RELATIVE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c?|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm\/s|n\b|newton)/i;
 
-export function planSetSetpoint(plan: PlanContext): Plan {
+/**
+ * "die letzte Zone im Ofen L2", "the first zone": a zone named by its place is that zone's number on this machine
+ * ("the peak zone" depends on the profile and is still asked back).
+ */
+function zonesByPlace(text: string, machine: AssetRef | undefined): string {
+  const zones = (machine?.tags ?? []).flatMap((tag) => (/^Zone(\d+)\./.exec(tag.id) ? [Number(/^Zone(\d+)\./.exec(tag.id)![1])] : []));
+  if (zones.length === 0) return text;
+  return text
+    .replace(/\b(?:the\s+)?(?:last|final)\s+zone\b|\b(?:die\s+|der\s+)?letzte[nr]?\s+zone\b/gi, `zone ${Math.max(...zones)}`)
+    .replace(/\b(?:the\s+)?first\s+zone\b|\b(?:die\s+|der\s+)?erste[nr]?\s+zone\b/gi, `zone ${Math.min(...zones)}`);
+}
+
+export function planSetSetpoint(given: PlanContext): Plan {
+  const plan = { ...given, text: zonesByPlace(given.text, given.machine), combined: zonesByPlace(given.combined, given.machine) };
   const { text, combined, language, machine, call, needAsset } = plan;
   // A setpoint is filed as its new value, so the approver sees exactly what will be written. "bump it up by 3",
   // "take it up 3" after the zone was read: the question back names the value read and what the change makes of it

@@ -27,7 +27,7 @@ export function linesNamed(text: string): Set<string> {
   const lower = text.toLowerCase();
   const named = new Set([...lower.matchAll(/\b(?:line|linie|l)\s*(\d)\b/g)].map((match) => match[1]!));
   // "Linie 1 und 2", "lines 1 and 2": the second number shares the word.
-  for (const match of lower.matchAll(/\b(?:lines?|linien?)\s*(\d)\s*(?:and|und|&|vs\.?|versus|\/|,)\s*(\d)\b/g)) named.add(match[1]!).add(match[2]!);
+  for (const match of lower.matchAll(/\b(?:lines?|linien?)\s*(\d)\s*(?:and|und|or|oder|&|vs\.?|versus|\/|,)\s*(\d)\b/g)) named.add(match[1]!).add(match[2]!);
   return named;
 }
 

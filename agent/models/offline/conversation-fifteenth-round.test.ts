@@ -336,3 +336,37 @@ describe('setpoints named the way the floor names them', () => {
     expect(filesAWrite(await ask('Ofen L1 Peak-Zone auf 250'))).toBe(false);
   });
 });
+
+describe('a past day’s summary, the lines compared, and Bavarian', () => {
+  it.each([
+    'mach mir mal ne Übersicht von gestern',
+    'overview of yesterday please',
+    'Überblick über letzte Woche',
+    'wie viel Schrott hatten wir letzte Woche',
+    'Linie 1 vs Linie 2 gestern',
+    'compare line 1 and line 2 last week',
+  ])('"%s" is the handover of that window', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+  });
+
+  it('"wer war schneller gestern, Linie 1 oder 2?" reports both lines', async () => {
+    const plan = await ask('wer war schneller gestern, Linie 1 oder 2?');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+    expect(plan.kind === 'tool' && plan.args.line).toBeUndefined();
+  });
+
+  it.each(['Überblick bitte', 'Linie 1 vs Linie 2'])('"%s" is still the overview now', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+
+  it.each([
+    ["wos is mit'm Ofen auf der zwoa los", 'L2-RFL'],
+    ['wos macht da Kompressor', 'UT-AIR'],
+  ])('"%s" reads %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it('"wos for oven 1" are still work orders', async () => {
+    expect(await ask('wos for oven 1')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'L1-RFL' } });
+  });
+});

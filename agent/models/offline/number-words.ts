@@ -42,6 +42,9 @@ const CARDINALS: Record<string, number> = {
   eins: 1,
   zwei: 2,
   zwo: 2,
+  // Bavarian and Austrian: "auf der zwoa", "Linie oans".
+  zwoa: 2,
+  oans: 1,
   drei: 3,
   vier: 4,
   fuenf: 5,

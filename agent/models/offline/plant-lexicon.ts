@@ -15,7 +15,10 @@ export const MACHINE_WORDS: [RegExp, string[]][] = [
   [/optical.?inspection|\baoi\b/i, ['aoi', 'optical inspection', 'optische inspektion', 'aoi pruefung']],
   [/in.?circuit|tester|\bict\b/i, ['ict', 'tester', 'in circuit tester', 'pruefer', 'ict tester']],
   [/pack/i, ['packer', 'packing', 'packaging', 'verpackung', 'packstation', 'verpacker']],
-  [/compress|air/i, ['compressor', 'air compressor', 'compressed air', 'kompressor', 'verdichter', 'druckluft', 'drucklufterzeugung', 'druckluftstation']],
+  [
+    /compress|air/i,
+    ['compressor', 'air compressor', 'compressed air', 'kompressor', 'verdichter', 'druckluft', 'drucklufterzeugung', 'druckluftstation', 'luft'],
+  ],
   [
     /chiller|cool/i,
     [

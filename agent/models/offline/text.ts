@@ -1,4 +1,5 @@
 /** Text helpers for the offline model: normalising, tokenising and typo-tolerant word matching. */
+import { detectLanguage } from './language';
 import { numberWord, SPELT_DIGITS } from './number-words';
 
 /** "line two", "Linie zwei", "zone three": a spelt-out number after a word that numbers things. */
@@ -145,7 +146,7 @@ export function expandZoneShorthand(text: string): string {
 }
 
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
-const LINE_WORDS = [/^(?:eins|ersten?)$/i, /^(?:zwei|zwo|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
+const LINE_WORDS = [/^(?:eins|oans|ersten?)$/i, /^(?:zwei|zwo|zwoa|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
 /** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
 export function spokenSpellings(text: string): string {
@@ -154,6 +155,9 @@ export function spokenSpellings(text: string): string {
       // "wieviele Gutteile", "wieviel Ausschuss": written as one word as often as two.
       .replace(/\b(w)ieviel(e|en|er|es)?\b/gi, (_whole, w: string, ending: string | undefined) => `${w}ie viel${ending ?? ''}`)
       .replace(/\bwat\b/gi, 'was')
+      // Bavarian: "wos is mit'm Ofen los" — in a German message; "any wos on L2?" are work orders.
+      .replace(/\b[wW]os\b/g, (whole) => (detectLanguage(text) === 'de' ? 'was' : whole))
+      .replace(/\bmit'?m\b/gi, 'mit dem')
       .replace(/\bnich\b/gi, 'nicht')
       .replace(/\bzeich\b/gi, 'zeig')
   );
@@ -169,11 +173,11 @@ export function colloquialLines(text: string): string {
   // "wie läuft die Zwei?", "was macht die Eins gerade", "die Zwei steht schon wieder": a line as the subject.
   const subject = text
     .replace(
-      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|zwei|zwo|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
+      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|oans|zwei|zwo|zwoa|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
       (_whole, verb: string, line: string) => `${verb} Linie ${lineNumber(line)}`,
     )
     .replace(
-      /^((?:und|na|und was ist mit)\s+)?die (eins|zwei|zwo|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|is|hat|produziert)\b)/i,
+      /^((?:und|na|und was ist mit)\s+)?die (eins|oans|zwei|zwo|zwoa|drei|vier)\b(?=\s+(?:l(?:ä|ae)uft|steht|macht|ist|is|hat|produziert)\b)/i,
       (_whole, lead: string | undefined, line: string) => `${lead ?? ''}Linie ${lineNumber(line)}`,
     );
   // "what's the printer on 2 doing", "was macht der Drucker auf 2?": a machine "on" a bare number is on that line.
@@ -191,7 +195,7 @@ export function colloquialLines(text: string): string {
       (_whole, machine: string, preposition: string, line: string) => `${machine} ${preposition} Linie ${line}`,
     );
   return onNumber.replace(
-    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|zwei|zwo|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
+    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|oans|zwei|zwo|zwoa|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
     (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
   );
 }

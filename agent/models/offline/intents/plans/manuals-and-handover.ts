@@ -1,4 +1,5 @@
 /** Plans for documents: searching the manuals and writing the shift handover. */
+import { linesNamed } from '../../asset-resolver';
 import { wordCount } from '../conversation';
 import { shiftAt } from '@/lib/shift-calendar';
 import { shiftCalendarOf, shiftNamed, type TimeContext } from '../../time-window';
@@ -29,7 +30,8 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
     );
   const previous = /\b(last|previous|prior|letzte\w*|vorige\w*|vorherige\w*|nights?|nacht\w*)\b/.test(lower);
   // The report covers the plant; the line asked about is passed along for the answer's headline.
-  const line = lineId ? { line: lineId } : {};
+  // "wer war schneller gestern, Linie 1 oder 2?": both lines named, so the report of both.
+  const line = lineId && linesNamed(plan.text).size < 2 ? { line: lineId } : {};
   // "handover for the night shift" → "and the one before that?": the window before the one just reported.
   const earlier = plan.followUp && BEFORE_THAT.test(lower) ? windowBefore(plan.input.previous?.args, timeContext) : undefined;
   if (earlier) return call({ ...earlier, ...line });

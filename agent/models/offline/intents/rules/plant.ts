@@ -24,6 +24,10 @@ export const ACKNOWLEDGE_ALARMS =
 export const BARE_VALUE_WRITE =
   /(?:^|[,;–—-]\s*)(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take|give|gib|geb)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|ihm|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
+/** "gestern", "last week": a past day or week, whose figures are the handover's — the overview shows the shift so far. */
+const PAST_DAY_OR_WEEK =
+  /\b(yesterday|gestern|vorgestern|day before yesterday|last night|letzte nacht|(?:last|past|previous) week|(?:letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche)\b/;
+
 /** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
 const SETTING_VERB =
   /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|bring|take|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*)\b/;
@@ -365,13 +369,18 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(material|stock|bestand|alarm\w*|st(?:ö|oe)rung\w*|inspect\w*|aoi|yield|ausbeute|orders?|auftr\w*|schedule|plan|trend|verlauf|temp\w*|druck|pressure)\b/.test(
       lower,
     ) &&
+    !PAST_DAY_OR_WEEK.test(lower) &&
     !imperativeCommand(text)
   )
     return ['plant_overview', false];
   // "both lines at a glance", "gib mal die Lage auf L2, Zustände und Alarme": the overview, for one line or all.
   if (
-    /\b(at a glance|overview|big picture|sitrep|rundown|run-down|status update|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)\b/.test(lower) &&
+    /(?<![a-zäöüß])(at a glance|overview|big picture|sitrep|rundown|run-down|status update|lage|lagebild|(?:ü|ue)berblick|(?:ü|ue)bersicht|gesamtbild)(?![a-zäöüß])/.test(
+      lower,
+    ) &&
     !/\b(manual|handbuch|schedule|zeitplan|plan|material|stock|bestand|work orders?|arbeitsauftr\w*|maintenance|wartung\w*)\b/.test(lower) &&
+    // "Übersicht von gestern", "overview of last week": a past window's summary is the handover's (the overview is now).
+    !PAST_DAY_OR_WEEK.test(lower) &&
     (!machine || machine.type === 'line')
   )
     return ['plant_overview', false];

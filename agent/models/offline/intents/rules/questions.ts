@@ -4,7 +4,7 @@
  */
 import { detectLanguage } from '../../language';
 import { isCommandChatter } from '../../commands';
-import { resolveTag } from '../../asset-resolver';
+import { linesNamed, resolveTag } from '../../asset-resolver';
 import { parseTimeWindow } from '../../time-window';
 import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
@@ -215,9 +215,18 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "OEE letzte Woche Linie 1", "Ausschussquote Linie 2 heute", "wie viel haben wir gestern produziert": a day's or a
   // week's figures, too — the handover reports any window (the overview only the shift so far).
   if (
-    /\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap\w*|ausschuss\w*|downtime|stillstands?zeit\w*|produziert|produced|gefertigt|built)\b/.test(
+    (/\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap\w*|ausschuss\w*|schrott\w*|downtime|stillstands?zeit\w*|produziert|produced|gefertigt|built)\b/.test(
       lower,
-    ) &&
+    ) ||
+      // "mach mir mal ne Übersicht von gestern", "wer war schneller gestern, Linie 1 oder 2?": a past window's summary or
+      // the lines compared over it.
+      (/(?<![a-zäöüß])((?:ü|ue)bersicht|(?:ü|ue)berblick|zusammenfassung|summary|overview|schneller|faster|besser|better|vergleich\w*|compar\w*)\b/.test(
+        lower,
+      ) &&
+        !/\b(alarm\w*|alerts?|st(?:ö|oe)rung\w*|trend|verlauf|kurve)\b/.test(lower) &&
+        !(rules.machine && rules.machine.type !== 'line')) ||
+      // "Linie 1 vs Linie 2 gestern": the two lines side by side over a past window.
+      (/\b(vs\.?|versus|gegen(?:über|ueber)?)(?![a-zäöüß])/.test(lower) && linesNamed(text).size >= 2)) &&
     /\b(night shift|nights|last night|overnight|late shift|early shift|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht|(?:this|last|past|previous) week|(?:diese|dieser|letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche|(?:past|last|letzten) \d+ (?:days|tage(?:n)?))\b/.test(
       lower,
     ) &&

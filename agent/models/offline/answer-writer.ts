@@ -21,7 +21,8 @@ import { figureAnswer } from './figure-answers';
 import { lateOrdersAnswer } from './late-orders-answer';
 import { orderProgressAnswer } from './order-progress-answer';
 import { plantAnswer } from './plant-answers';
-import { tokens } from './text';
+import { SILENCES_A_SIGNAL } from './commands';
+import { foldInitialUmlauts, tokens } from './text';
 import { SYNONYM_GROUPS } from '../../../knowledge/rank/synonyms';
 import type { Language } from './training-set';
 
@@ -651,11 +652,12 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
   const verdicts = bandVerdicts(results, question, context);
   if (verdicts.length > 0) sections.push(verdicts.join('\n'));
   // "ack all alarms on line 2": no tool acknowledges alarms; the answer says so before the alarms to acknowledge.
-  if (results.some((result) => result.tool === 'alarms') && ACKNOWLEDGE_ALARMS.test(question.toLowerCase()))
+  const silences = SILENCES_A_SIGNAL.test(foldInitialUmlauts(question.toLowerCase()));
+  if (results.some((result) => result.tool === 'alarms') && (ACKNOWLEDGE_ALARMS.test(question.toLowerCase()) || silences))
     sections.push(
       language === 'de'
-        ? '**Alarme quittiere ich nicht aus dem Chat:** Quittiert wird am Bedienpanel der Maschine, wo jemand die Ursache sieht. Eine einzelne Maschine nach einer Störung zurückholen: den Befehl für sie nennen („L1-PNP2 zurücksetzen“), er geht zur Freigabe. Das sind die Alarme dazu:'
-        : '**I do not acknowledge alarms from the chat:** they are acknowledged at the machine’s HMI, where someone sees the cause. To bring one machine back after a fault, ask for its command (“reset L1-PNP2”), which is filed for approval. These are the alarms:',
+        ? '**Alarme quittiere ich nicht aus dem Chat:** Quittiert — und die Hupe abgestellt — wird am Bedienpanel der Maschine, wo jemand die Ursache sieht. Eine einzelne Maschine nach einer Störung zurückholen: den Befehl für sie nennen („L1-PNP2 zurücksetzen“), er geht zur Freigabe. Das sind die Alarme dazu:'
+        : '**I do not acknowledge alarms from the chat:** they are acknowledged — and a horn silenced — at the machine’s HMI, where someone sees the cause. To bring one machine back after a fault, ask for its command (“reset L1-PNP2”), which is filed for approval. These are the alarms:',
     );
   for (const result of results) {
     let output: unknown;

@@ -71,7 +71,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "mach den Drucker L1 mal aus": the separable "ausmachen", the verb first and its particle last.
   [
-    /(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache)\b(?![^.?!,]*\b(?:licht|lampe|alarm\w*|termin|f(?:ü|ue)r)\b)[^.?!,]*\baus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*$/,
+    /(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache)\b(?![^.?!,]*\b(?:licht|lampe|alarm\w*|termin|f(?:ü|ue)r|hupe|horn|summer|sirene|signal\w*|ton|warnton|piep\w*|gepiepe|buzzer|beeper)\b)[^.?!,]*\baus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*$/,
     'stop',
   ],
   // "ok stencil's in. L1 printer go", "na dann Drucker L1 los": a machine named, then "go" / "los" — start it.
@@ -117,8 +117,17 @@ export function isCommandChatter(text: string): boolean {
   return CHATTER.test(foldInitialUmlauts(text.toLowerCase()));
 }
 
+/**
+ * "turn off the horn on the L2 packer", "mach die Hupe am Packer aus", "silence the buzzer": the signal silenced, not the
+ * machine stopped — no machine command.
+ */
+export const SILENCES_A_SIGNAL =
+  /\b(?:turn|switch|shut|kill|stop|silence|mute|cancel)\s+(?:off\s+)?(?:the\s+|that\s+|this\s+)?(?:\S+\s+){0,3}?(?:horns?|buzzers?|beep\w*|sirens?|beacons?|warning lights?|noise|sound|hooter)\b|\b(?:horns?|buzzers?|sirens?|hooter)\b[^.?!,]*\b(?:off|silence|mute)\b|\b(?:hupe|summer|sirene|warnton|gepiepe|piepen|piepton|signalton|blinklicht|warnleuchte)\b[^.?!,]*\b(?:aus|ab|leise|stumm)\b/;
+
 /** The command a request gives, or undefined when it gives none that can be read. */
 export function parseCommand(text: string): MachineCommandName | undefined {
-  const t = withoutParticleHalt(foldInitialUmlauts(text.toLowerCase())).replace(CHATTER, ' ');
+  const lower = foldInitialUmlauts(text.toLowerCase());
+  if (SILENCES_A_SIGNAL.test(lower)) return undefined;
+  const t = withoutParticleHalt(lower).replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

@@ -370,3 +370,30 @@ describe('a past day’s summary, the lines compared, and Bavarian', () => {
     expect(await ask('wos for oven 1')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'L1-RFL' } });
   });
 });
+
+describe('a machine signalling, a horn silenced, trouble over a past window', () => {
+  it.each([
+    ['warum piept der AOI auf L1', 'L1-AOI'],
+    ['why is the L1 AOI beeping', 'L1-AOI'],
+    ['the horn on the L2 packer keeps going', 'L2-PCK'],
+    ['hat der Drucker L2 Probleme gemacht heut nacht?', 'L2-PRN'],
+    ['any issues with the L1 oven overnight?', 'L1-RFL'],
+  ])('"%s" reads the alarms of %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset } });
+  });
+
+  it.each([
+    ['mach die Hupe am Packer L1 aus', 'L1-PCK'],
+    ['turn off the horn on the L2 packer', 'L2-PCK'],
+    ['switch off the buzzer on the L1 AOI', 'L1-AOI'],
+    ['stell den Summer am Packer L1 aus', 'L1-PCK'],
+  ])('"%s" stops no machine: it lists the alarms of %s', async (text, asset) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset } });
+  });
+
+  it.each(['mach den Packer L1 aus', 'turn off the L2 packer'])('"%s" is still the stop', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'stop' } });
+  });
+});

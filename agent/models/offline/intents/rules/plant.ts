@@ -3,7 +3,8 @@
  * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
  * a new schedule.
  */
-import { lastSentence, withoutQuotedText } from '../../text';
+import { SILENCES_A_SIGNAL } from '../../commands';
+import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text';
 import { beforeStop, bookingWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
@@ -89,6 +90,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "ack all alarms on line 2", "acknowledge E-302", "alle Alarme quittieren": no tool acknowledges alarms, so the alarms
   // to acknowledge are listed and the answer says where that is done (answer-writer.ts). One machine's alarm
   // ("E-302 am PnP2 L1 quittieren") is that machine's PackML clear, a command of its own.
+  // "turn off the horn on the L2 packer", "mach die Hupe am Packer aus": a horn is silenced at the HMI; its alarms, and
+  // never the machine's stop.
+  if (target && SILENCES_A_SIGNAL.test(foldInitialUmlauts(lower))) return ['alarms', false];
   if ((!target || target.type === 'line') && ACKNOWLEDGE_ALARMS.test(lower) && !/\b(how|wie|was|what|why|warum|wer|who|when|wann)\b/.test(lower))
     return ['alarms', false];
   // "E-302 seit Schichtbeginn?", "how often did E-210 come up today": an alarm code over a window is its occurrences, not its meaning.

@@ -23,6 +23,29 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "warum piept der AOI auf L1", "why is the L1 AOI beeping", "the packer's horn keeps going": a machine signalling is
+  // its alarms (a request to silence it, "mach die Hupe aus", is none of these questions).
+  if (
+    target &&
+    /(?<![a-zäöüß])(piep\w*|beep\w*|hupt|hupe|horn|buzz\w*|summt|klingelt|bimmelt|tr(?:ö|oe)tet|blinkt|blinken|flash\w*|leuchtet rot|red light|rote lampe|warnleuchte)(?![a-zäöüß])/.test(
+      lower,
+    ) &&
+    !/\b(aus|off|leise|silence|mute|stumm|quittier\w*|ack\w*)\b/.test(lower) &&
+    // "Zustand ICT Linie 1? der piept die ganze Zeit": its state asked outright, which shows its alarms too.
+    !/\b(zustand|state|status|what'?s up with|whats up with|what'?s going on with|what'?s wrong with|was ist (?:mit|los)|was ist da los)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
+  // "hat der Drucker L2 Probleme gemacht heut nacht?", "did the L2 printer give trouble last night?": a machine's
+  // trouble over a past window is what it alarmed about then.
+  if (
+    target &&
+    /\b(probleme?\w*|trouble|issues?|problems?|zicken|gezickt|rumgezickt|mucken|gemuckt|st(?:ö|oe)rungen)\b/.test(lower) &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) &&
+    !/\b(wartung\w*|maintenance|forecast|prognose|manual|handbuch|material|stock|bestand)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
   // "was waren die größten Stillstände", "where did we lose the most time yesterday", "Stillstandsgründe Linie 1 gestern":
   // the stops of a shift ranked by time lost — the handover's downtime section (its Pareto), for the window asked.
   if (

@@ -397,3 +397,37 @@ describe('a machine signalling, a horn silenced, trouble over a past window', ()
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'stop' } });
   });
 });
+
+describe('a command aimed at a part or function of a machine', () => {
+  it.each([
+    'reset the counter on the L1 packer',
+    'reset the filter timer on the compressor',
+    'clear the display on the L2 AOI',
+    'start the stencil cleaning on the L1 printer',
+    'stop the nitrogen on oven 1',
+    'turn off the N2 on the L2 oven',
+    'switch off the camera on the L1 AOI',
+    'turn off the fan on the L1 oven',
+    'Zähler am Packer L1 zurücksetzen',
+    'Schablonenreinigung am Drucker L1 starten',
+    'Kamera am AOI L1 ausschalten',
+    'Feeder 3 am Bestücker 1 L2 zurücksetzen',
+  ])('"%s" files no machine command', async (text) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('says how to ask for the whole machine, with the command asked for', async () => {
+    const plan = await ask('Zähler am Packer L1 zurücksetzen');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/„Zähler“ an Packing L1 \(L1-PCK\).*„L1-PCK zurücksetzen“/);
+  });
+
+  it.each([
+    ['put the L1 AOI on hold while we swap the ring light', 'L1-AOI', 'hold'],
+    ['could you pause the fine-pitch placer on L1 for a feeder change', 'L1-PNP2', 'hold'],
+    ['reset the L1 packer, the counter is wrong', 'L1-PCK', 'reset'],
+  ])('"%s" still commands the machine (the part is the reason)', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+});

@@ -11,6 +11,7 @@ import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalog
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { askBackDoubtfulWrite } from './doubtful-write';
+import { commandOnAPart } from './machine-parts';
 import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, onlyNamesTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
@@ -48,7 +49,8 @@ export function planReply(input: PlanInput): Plan {
     vehiclePositions(request) ??
     offTopic(request) ??
     quotedRemark(request) ??
-    whetherToCommand(request);
+    whetherToCommand(request) ??
+    commandOnAPart(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
   if (asked) return asked;

@@ -431,3 +431,29 @@ describe('a command aimed at a part or function of a machine', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
   });
 });
+
+describe('every machine of a kind', () => {
+  it.each([
+    ['stop both printers', 'machine_command', { asset: 'L1-PRN', command: 'stop' }, 'L2-PRN'],
+    ['beide Drucker stoppen', 'machine_command', { asset: 'L1-PRN', command: 'stop' }, 'L2-PRN'],
+    ['alle Bestücker auf L2 anhalten', 'machine_command', { asset: 'L2-PNP1', command: 'hold' }, 'L2-PNP2'],
+    ['reset both AOIs', 'machine_command', { asset: 'L1-AOI', command: 'reset' }, 'L2-AOI'],
+    ['Zone 3 bei beiden Öfen auf 185', 'set_setpoint', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 }, 'L2-RFL'],
+  ] as const)('"%s" offers the first of one approval each, and "ja" files it', async (text, tool, args, second) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(plan.kind === 'reply' && plan.text).toContain(second);
+    expect(await askWith({ text: 'ja', pendingQuestion: text })).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"reset both AOIs" is answered in English', async () => {
+    const plan = await ask('reset both AOIs');
+    expect(plan.kind === 'reply' && plan.text).toMatch(/^I file one change per approval/);
+  });
+
+  it.each(['status of the SPIs', 'how are the AOIs doing'])('"%s" reads each of them', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state' });
+    expect(plan.kind === 'tool' && plan.also).toHaveLength(1);
+  });
+});

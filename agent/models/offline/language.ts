@@ -38,7 +38,7 @@ const ENGLISH = new Set(
     // "looks good", "sounds great", "ship it" after a German turn are still English.
     'looks sounds good great fine nice perfect ship thanks ' +
     // "print speed L1 5 mm/s faster": a change in English words that none of the above is.
-    'faster slower more less higher lower warmer colder hotter cooler speed print pressure temperature restart turn off send release schedule tomorrow tonight morning night week'
+    'faster slower more less higher lower warmer colder hotter cooler speed print pressure temperature restart turn off send release schedule tomorrow tonight morning night week both each every either'
   ).split(' '),
 );
 

@@ -104,6 +104,8 @@ const REAL_WORDS_NEAR_NAMES = new Set(['planer', 'planner', 'player', 'plane', '
 
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
+  // "both AOIs", "the SPIs": a short name in the plural is the name.
+  if (expected.length >= 3 && /^[a-z]+$/.test(expected) && typed === `${expected}s`) return true;
   // "zone4" is not a typo of "zone1": numbered words must match exactly.
   if (/\d/.test(expected) || /\d/.test(typed)) return false;
   // Real words one letter from a name ("Planer" is the planner, not a typo of "placer") are those words.

@@ -4,13 +4,14 @@
  * (choose-intent.ts), the target (target.ts), the confidence gate (confidence-gate.ts), and the
  * intent's planner (plans/).
  */
-import { linesNamed, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
-import { foldInitialUmlauts, lastSentence, transliterate, withoutQuotedText } from '../text';
+import type { AssetRef } from '../../../assets';
+import { aliasesOf, linesNamed, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
+import { foldInitialUmlauts, lastSentence, tokens, transliterate, withoutQuotedText } from '../text';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
-import { askBackDoubtfulWrite } from './doubtful-write';
+import { askBackDoubtfulWrite, describeWrite } from './doubtful-write';
 import { commandOnAPart } from './machine-parts';
 import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, onlyNamesTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
@@ -472,6 +473,40 @@ function writeClauses(lower: string): string {
   return `${lead} ${aboutTheWrite.join(' , ')}`;
 }
 
+/** "status of the SPIs", "how are the ovens": the machines' own name in the plural, which means each of them. */
+function namedInThePlural(lower: string, candidates: AssetRef[]): boolean {
+  return tokens(lower).some(
+    (word) => word.length > 3 && word.endsWith('s') && candidates.some((candidate) => aliasesOf(candidate).includes(word.slice(0, -1))),
+  );
+}
+
+/** "both printers", "alle Bestücker", "each oven": every machine the words fit. */
+const EVERY_ONE = /\b(both|all|each|every|beide\w*|alle\w*|jede\w*|s(?:ä|ae)mtliche\w*)\b/;
+
+/**
+ * A write for several machines at once: each is its own approval, so the first is offered, as for "the printer and
+ * the SPI" — a "yes" files it, and the others are asked for one at a time.
+ */
+function oneApprovalEach(request: Request, reading: Reading, candidates: AssetRef[]): Plan {
+  const { language } = request;
+  const first = candidates[0]!;
+  const planned = planChosen(request, { ...reading, combined: `${reading.combined} ${first.id}` }, { kind: 'one', asset: first });
+  const others = candidates
+    .slice(1)
+    .map((candidate) => candidate.id)
+    .join(', ');
+  // "ja" to the offer: the first is filed.
+  if (planned.kind !== 'tool' || request.input.confirmed) return planned;
+  const change = describeWrite(planned.tool, planned.args, language);
+  return clarify(
+    say(
+      language,
+      `I file one change per approval, so each is approved on its own. Shall I file the first now: **${change}**? Say “yes”, then ask for ${others} one at a time.`,
+      `Ich reiche eine Änderung pro Freigabe ein, damit jede für sich geprüft wird. Soll ich die erste jetzt einreichen: **${change}**? Sagen Sie „ja“ und fragen Sie danach für ${others} einzeln.`,
+    ),
+  );
+}
+
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {
   const { input, language, text, lower, timeContext, previousIntent } = request;
@@ -533,7 +568,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     resolution.kind === 'ambiguous' &&
     !asset &&
     chosen === 'asset_state' &&
-    /\b(both|beide\w*|all|alle\w*|each|jede[nrsm]?)\b/.test(lower) &&
+    (/\b(both|beide\w*|all|alle\w*|each|jede[nrsm]?)\b/.test(lower) || namedInThePlural(lower, resolution.candidates)) &&
     resolution.candidates.length <= 4
   ) {
     const [first, ...rest] = resolution.candidates;
@@ -561,8 +596,11 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     // "der Bestücker hat gesponnen. was kam bevor Linie 1 stand?": the alarms before the line's stop need no machine.
     !(chosen === 'alarms' && lineStoppedIn(lower) !== undefined) &&
     !((chosen === 'trigger_inspection' || chosen === 'production_status') && namesLot)
-  )
+  ) {
+    // "stop both printers", "Zone 3 bei beiden Öfen auf 185": all of them asked for, one approval each — the first offered.
+    if (WRITE_INTENTS.has(chosen) && EVERY_ONE.test(lower)) return oneApprovalEach(request, reading, resolution.candidates);
     return clarifyAsset(resolution, language);
+  }
   const lineNumberText =
     asset?.type === 'line' ? asset.id : (asset?.line ?? (mentionedLine(reading.combined) ? `Line${mentionedLine(reading.combined)}` : undefined));
   // The utilities as a whole, also with a utility named among them ("Versorgung alles grün? Druckluft, Kühlwasser").

@@ -457,3 +457,24 @@ describe('every machine of a kind', () => {
     expect(plan.kind === 'tool' && plan.also).toHaveLength(1);
   });
 });
+
+describe('a measured value named in a setpoint request', () => {
+  it.each([
+    ['Kühlwasser Rücklauf auf 20', 'ReturnTempC'],
+    ['set the chiller return temp to 20', 'ReturnTempC'],
+    ['Taupunkt Kompressor auf 3', 'DewPointC'],
+  ])('"%s" files no setpoint: %s is measured', async (text, tag) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toContain(tag);
+  });
+
+  it.each([
+    ['Druck Kompressor auf 6,8', 'UT-AIR', 'PressureSetpointBar', 6.8],
+    ['header pressure to 6.8', 'UT-AIR', 'PressureSetpointBar', 6.8],
+    ['Kaltwasser Vorlauf 14 Grad bitte', 'UT-CHL', 'SupplyTempSetpointC', 14],
+    ['set the zone 3 temperature on oven 1 to 185', 'L1-RFL', 'Zone3.SetpointC', 185],
+  ] as const)('"%s" still files %s %s = %s', async (text, asset, tag, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
+  });
+});

@@ -2,7 +2,7 @@
  * Finding a machine by the measurement a request names ("header pressure" → the compressor), and
  * whether the words of a request really name one of its tags rather than a word many tags share.
  */
-import type { AssetRef } from '../../../assets';
+import type { AssetRef, AssetTag } from '../../../assets';
 import { aliasesOf, mentionedLine, resolveTag, tagQueryWords, type AssetResolution, type TagResolution } from '../asset-resolver';
 import { tokens } from '../text';
 import { valueInUnit } from '../units';
@@ -150,4 +150,26 @@ export function setpointTalkedAbout(
   if (input.previousText) candidates.push(input.previousText);
   const writable = (machine.tags ?? []).filter((tag) => tag.writable);
   return candidates.find((words) => resolveTag(`${withoutAssetWords(words, machine)} setpoint`, writable, { writableOnly: true }).kind === 'one');
+}
+
+/** The words of a tag's id and name, as requests are read ("ReturnTempC", "Return temperature" → return, temperature). */
+function ownWords(tag: AssetTag): Set<string> {
+  return new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
+}
+
+/**
+ * "set the chiller return temp to 20", "Taupunkt Kompressor auf 3": a measurement named by a word none of the
+ * machine's setpoints has ("return", "dew") — a value nothing sets directly, not the machine's one setpoint.
+ */
+export function measurementNamedInstead(text: string, machine: AssetRef): AssetTag | undefined {
+  const words = withoutAssetWords(text, machine);
+  const measured = (machine.tags ?? []).filter((tag) => !tag.writable);
+  const found = resolveTag(words, measured);
+  if (found.kind !== 'one') return undefined;
+  const typed = new Set(tagQueryWords(words));
+  const setpointWords = new Set((machine.tags ?? []).filter((tag) => tag.writable).flatMap((tag) => [...ownWords(tag)]));
+  const distinctive = [...ownWords(found.tag)].filter(
+    (word) => typed.has(word) && !GENERIC_MEASUREMENTS.has(word) && !setpointWords.has(word) && !/^\d+$/.test(word),
+  );
+  return distinctive.length > 0 ? found.tag : undefined;
 }

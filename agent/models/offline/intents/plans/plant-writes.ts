@@ -4,7 +4,7 @@ import { linesNamed, resolveAsset, resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
-import { withoutAssetWords } from '../tag-match';
+import { measurementNamedInstead, withoutAssetWords } from '../tag-match';
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
@@ -311,6 +311,20 @@ function setpointPlan(
       ),
     );
   }
+  // "Kühlwasser Rücklauf auf 20", "Taupunkt Kompressor auf 3": a measured value named, which nothing sets — not the
+  // machine's one setpoint (the supply temperature, the header pressure) by default.
+  const measured = measurementNamedInstead(combined, machine);
+  if (measured)
+    return clarify(
+      say(
+        language,
+        `\`${measured.id}\` (${measured.name ?? measured.id}) of ${machine.name} is a measured value; nothing sets it directly. Its setpoints are ${list(writable.map((t) => `\`${t.id}\``))}: say which one to change and to what, e.g. “set ${writable[0]!.id} of ${machine.id} to …”.`,
+        `\`${measured.id}\` (${measured.name ?? measured.id}) von ${machine.name} ist ein Messwert; den stellt man nicht direkt ein. Einstellbar sind ${list(
+          writable.map((t) => `\`${t.id}\``),
+          'de',
+        )}: Sagen Sie, welcher Sollwert auf welchen Wert soll, z. B. „${writable[0]!.id} von ${machine.id} auf … setzen“.`,
+      ),
+    );
   // "set the conveyor on line 1 to 80 %" when the conveyor is set in mm/s: the number is no value of that setpoint.
   const mismatch = unitMismatch(text, value, tag.tag.unit);
   if (mismatch)

@@ -478,3 +478,24 @@ describe('a measured value named in a setpoint request', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
   });
 });
+
+describe('a setpoint the machine does not have', () => {
+  it.each([
+    ['Druck am Chiller auf 6', 'pressure'],
+    ['Vorlauf am Kompressor auf 14', 'supply'],
+    ['print speed on the oven L2 to 40', 'print'],
+  ])('"%s" files no setpoint of the machine’s own (it has none for %s)', async (text, word) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toContain(word);
+  });
+
+  it.each([
+    ['compressor to 7', 'UT-AIR', 'PressureSetpointBar', 7],
+    ['chiller to 15', 'UT-CHL', 'SupplyTempSetpointC', 15],
+    ['Kühlwasser auf 13,5 °C', 'UT-CHL', 'SupplyTempSetpointC', 13.5],
+    ['zone 3 looks a bit cold on oven 1, take it up to 185', 'L1-RFL', 'Zone3.SetpointC', 185],
+  ] as const)('"%s" still files %s %s = %s', async (text, asset, tag, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
+  });
+});

@@ -173,3 +173,34 @@ export function measurementNamedInstead(text: string, machine: AssetRef): AssetT
   );
   return distinctive.length > 0 ? found.tag : undefined;
 }
+
+/** The generic word a setpoint's unit stands for: a °C setpoint is a temperature, whatever its name says. */
+const UNIT_MEASUREMENT: Record<string, string[]> = {
+  degC: ['temperature', 'temp'],
+  '°C': ['temperature', 'temp'],
+  C: ['temperature', 'temp'],
+  bar: ['pressure'],
+  'mm/s': ['speed'],
+  N: ['pressure', 'force'],
+};
+
+/**
+ * "Druck am Chiller auf 6", "print speed on the oven L2 to 40", "Vorlauf am Kompressor auf 14": a word of another
+ * machine's setpoint (from the plant's writable tags) that the chosen setpoint does not have, in a request that names
+ * none of the chosen setpoint's own words and gives the value in no unit of it — the machine has no such setpoint, and
+ * its one setpoint is no stand-in. The foreign words, or none.
+ */
+export function wordsOfAnotherSetpoint(text: string, machine: AssetRef, tag: AssetTag, assets: readonly AssetRef[]): string[] {
+  if (valueInUnit(text, tag.unit)) return [];
+  const setpointVocabulary = new Set(assets.flatMap((asset) => (asset.tags ?? []).filter((other) => other.writable).flatMap((other) => [...ownWords(other)])));
+  const own = ownWords(tag);
+  for (const word of UNIT_MEASUREMENT[tag.unit ?? ''] ?? []) own.add(word);
+  const typed = [...new Set(tagQueryWords(withoutAssetWords(text, machine)))].filter((word) => word !== 'setpoint' && word.length > 1);
+  const foreign = typed.filter((word) => setpointVocabulary.has(word) && !own.has(word) && !/\d/.test(word));
+  if (foreign.length === 0) return [];
+  const ownTyped = typed.filter((word) => own.has(word));
+  if (ownTyped.length === 0) return foreign;
+  // "print speed" on an oven: "speed" is the oven's too, but "print" names the printer's.
+  const distinctiveForeign = foreign.filter((word) => !GENERIC_MEASUREMENTS.has(word));
+  return distinctiveForeign.length > 0 && ownTyped.every((word) => GENERIC_MEASUREMENTS.has(word)) ? distinctiveForeign : [];
+}

@@ -4,7 +4,7 @@ import { linesNamed, resolveAsset, resolveTag } from '../../asset-resolver';
 import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
-import { measurementNamedInstead, withoutAssetWords } from '../tag-match';
+import { measurementNamedInstead, withoutAssetWords, wordsOfAnotherSetpoint } from '../tag-match';
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
@@ -66,7 +66,7 @@ export function planSetSetpoint(given: PlanContext): Plan {
     .replace(/\bat\s+(-?\d+(?:[.,]\d+)?)(?![:.]\d)/gi, (whole, number: string) => (Number(number.replace(',', '.')) === value ? ' ' : whole));
   // "Nach dem Wechsel … passt der Rakeldruck nicht mehr. Stell ihn auf 72 N": only the sentence that asks can put it off.
   if (LATER.test(lastSentence(withoutValue))) return laterWrite(language);
-  const planned = setpointPlan(text, combined, machine, language, call, needAsset);
+  const planned = setpointPlan(text, combined, machine, language, call, needAsset, plan.input.assets);
   // "setz Rakeldruck L2 auf 80 und Geschwindigkeit auf 55": one approval is one change, so the second would be dropped
   // without a word. Asked back with the first as the offer; "ja" files it, and the second is asked for on its own.
   // "Zone 3 und 4 am Ofen L1 auf 185", "the L1 and L2 oven zone 3 to 185": two setpoints or two machines, one value —
@@ -247,6 +247,7 @@ function setpointPlan(
   language: Language,
   call: (args: Record<string, unknown>) => Plan,
   needAsset: (what: string) => Plan,
+  assets: readonly AssetRef[],
 ): Plan {
   if (!machine) return needAsset(say(language, 'the setpoint change', 'die Sollwertänderung'));
   if (relativeOnly(text))
@@ -323,6 +324,18 @@ function setpointPlan(
           writable.map((t) => `\`${t.id}\``),
           'de',
         )}: Sagen Sie, welcher Sollwert auf welchen Wert soll, z. B. „${writable[0]!.id} von ${machine.id} auf … setzen“.`,
+      ),
+    );
+  const foreign = wordsOfAnotherSetpoint(combined, machine, tag.tag, assets);
+  if (foreign.length > 0)
+    return clarify(
+      say(
+        language,
+        `${machine.name} has no setpoint for “${foreign.join(' ')}”: its setpoints are ${list(writable.map((t) => `\`${t.id}\``))}. Say which one to change and to what, or name the machine that has it.`,
+        `${machine.name} hat keinen Sollwert für „${foreign.join(' ')}“: Einstellbar sind ${list(
+          writable.map((t) => `\`${t.id}\``),
+          'de',
+        )}. Sagen Sie, welcher Sollwert auf welchen Wert soll, oder nennen Sie die Maschine, die ihn hat.`,
       ),
     );
   // "set the conveyor on line 1 to 80 %" when the conveyor is set in mm/s: the number is no value of that setpoint.

@@ -499,3 +499,16 @@ describe('a setpoint the machine does not have', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
   });
 });
+
+describe('a command on a condition named by an order, a lot or "next time"', () => {
+  it.each(['stop the L1 printer once PO-24118 finishes', 'Drucker L1 stoppen sobald PO-24118 fertig ist', 'next time the L1 packer jams, hold it'])(
+    '"%s" files nothing now',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+
+  it('"next time the packer jams, hold it" → "L1" files nothing either', async () => {
+    expect(filesAWrite(await askWith({ text: 'L1', pendingQuestion: 'next time the packer jams, hold it' }))).toBe(false);
+  });
+});

@@ -178,7 +178,7 @@ export function putOffOrReported(lower: string): boolean {
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
 export const ON_A_CONDITION =
-  /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*)\b/;
+  /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*|po-?\d+|\d{5}|lot|order|run|batch|shift|break|lunch|auftrag|los|schicht|pause|mittag)\b|\b(?:next time|n(?:ä|ae)chstes mal|beim n(?:ä|ae)chsten mal)\b/;
 
 /**
  * "send it when the tugger is charged", "buch das, sobald die Teile da sind": a write on a condition is for later;

@@ -512,3 +512,27 @@ describe('a command on a condition named by an order, a lot or "next time"', () 
     expect(filesAWrite(await askWith({ text: 'L1', pendingQuestion: 'next time the packer jams, hold it' }))).toBe(false);
   });
 });
+
+describe('a release asked for one line only', () => {
+  const draft = {
+    previous: { tool: 'propose_schedule', args: {} },
+    previousText: 'propose a new schedule',
+    earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }],
+  };
+
+  it.each(['release it but only for line 1', 'nur für Linie 2 freigeben', 'release it, line 1 only'])(
+    '"%s" says a draft is released whole and asks; "yes" releases it',
+    async (text) => {
+      expect(await askWith({ text, ...draft })).toMatchObject({ kind: 'reply', reason: 'clarify' });
+      expect(await askWith({ text: 'yes', pendingQuestion: text, ...draft })).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+    },
+  );
+
+  it('"release it" releases the draft', async () => {
+    expect(await askWith({ text: 'release it', ...draft })).toMatchObject({
+      kind: 'tool',
+      tool: 'release_schedule',
+      args: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' },
+    });
+  });
+});

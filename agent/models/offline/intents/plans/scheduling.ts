@@ -21,6 +21,10 @@ export function planProposeSchedule(plan: PlanContext): Plan {
   return call({ ...(seconds && seconds > 0 && seconds <= 60 ? { timeLimitS: seconds } : {}), ...(seed ? { seed: Number(seed) } : {}) });
 }
 
+/** "only for line 1", "just line 2", "nur für Linie 2", "ohne Linie 1", "except line 2": part of a draft. */
+const ONE_LINE_ONLY =
+  /\b(?:only|just|nur|except|but not|ohne|au(?:ß|ss)er)\s+(?:for\s+|on\s+|f(?:ü|ue)r\s+|auf\s+)?(?:the\s+|die\s+)?(?:line|linie|l)\s*\d\b|\b(?:line|linie|l)\s*\d\s+(?:only|alone|allein)\b/i;
+
 export function planReleaseSchedule(plan: PlanContext): Plan {
   const { input, language, call } = plan;
   // A draft id typed out ("Entwurf 7d3c… freigeben") names the draft; otherwise the one just proposed.
@@ -36,6 +40,15 @@ export function planReleaseSchedule(plan: PlanContext): Plan {
     );
   // "release it after lunch": filed now it would run now.
   if (LATER.test(plan.text.replace(DRAFT_ID, ' ')) || /\b(after lunch|nach dem mittag\w*|nach der pause)\b/i.test(plan.text)) return laterWrite(language);
+  // "release it but only for line 1", "nur für Linie 2 freigeben": a draft is released whole, with every line's sequence.
+  if (!input.confirmed && ONE_LINE_ONLY.test(plan.text))
+    return clarify(
+      say(
+        language,
+        `A schedule draft is released as a whole: draft \`${draftId}\` sets the sequences of every line it plans, and I cannot release one line of it. File the release of the whole draft? Say “yes”; otherwise nothing changes.`,
+        `Ein Planentwurf wird als Ganzes freigegeben: Entwurf \`${draftId}\` setzt die Reihenfolgen aller Linien, die er plant; eine einzelne Linie daraus kann ich nicht freigeben. Die Freigabe des ganzen Entwurfs einreichen? Sagen Sie „ja“; sonst ändert sich nichts.`,
+      ),
+    );
   return call({ draftId });
 }
 

@@ -536,3 +536,34 @@ describe('a release asked for one line only', () => {
     });
   });
 });
+
+describe('booking the recommended window, moved', () => {
+  // The forecast recommends Thursday 5 March 22:00 to Friday 02:00 in Berlin.
+  const forecast = {
+    previous: { tool: 'maintenance_forecast', args: { asset: 'UT-AIR' } },
+    previousText: 'when does the compressor need service',
+    earlier: [
+      {
+        tool: 'maintenance_forecast',
+        args: { asset: 'UT-AIR' },
+        output: { assets: [{ assetId: 'UT-AIR', component: 'compressor', recommendedWindow: { from: '2026-03-05T21:00:00Z', to: '2026-03-06T01:00:00Z' } }] },
+      },
+    ],
+  };
+
+  it.each([
+    ['book it a day later', '2026-03-06T21:00:00Z', '2026-03-07T01:00:00Z'],
+    ['leg den Auftrag an, aber eine Stunde später', '2026-03-05T22:00:00Z', '2026-03-06T02:00:00Z'],
+    ['book it on Saturday', '2026-03-07T21:00:00Z', '2026-03-08T01:00:00Z'],
+    ['ja, buch das am Samstag', '2026-03-07T21:00:00Z', '2026-03-08T01:00:00Z'],
+    ['book it', '2026-03-05T21:00:00Z', '2026-03-06T01:00:00Z'],
+  ])('"%s" books %s to %s', async (text, from, to) => {
+    expect(await askWith({ text, ...forecast })).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-AIR', from, to } });
+  });
+
+  it.each(['book it for next week', 'buch das für nächste Woche', 'book it for the weekend'])('"%s" asks for the day and time', async (text) => {
+    const plan = await askWith({ text, ...forecast });
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/05 (Mar|März)|05\. März/);
+  });
+});

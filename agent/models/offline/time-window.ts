@@ -710,3 +710,41 @@ export function bookingWindow(text: string, context: TimeContext): { from: strin
   }
   return undefined;
 }
+
+/**
+ * "book it but 2 hours earlier", "a day later", "eine Stunde später": how far a recommended window is to move, in
+ * minutes (earlier is negative), or undefined when the request moves nothing.
+ */
+export function windowShiftMinutes(text: string): number | undefined {
+  const t = foldInitialUmlauts(text.toLowerCase());
+  const match =
+    /\b(\d+(?:[.,]\d+)?|a|an|one|half an?|ein(?:e|en)?|eine halbe|zwei|two|drei|three|vier|four)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten|days?|tage?n?|tag)\s+(earlier|sooner|later|fr(?:ü|ue)her|sp(?:ä|ae)ter|eher)\b/.exec(
+      t,
+    );
+  if (!match) return undefined;
+  const said = match[1]!;
+  const count = /^\d/.test(said) ? Number(said.replace(',', '.')) : /half|halbe/.test(said) ? 0.5 : (numberWord(said.split(' ').at(-1)!) ?? 1);
+  const unit = unitMinutes(match[2]!);
+  if (!unit || !Number.isFinite(count) || count <= 0) return undefined;
+  return Math.round(count * unit) * (/^(earlier|sooner|fr|eher)/.test(match[3]!) ? -1 : 1);
+}
+
+/**
+ * "book it on Saturday", "am Samstag": a day named with no clock moves a recommended window to that day at the same
+ * plant-time clock, as long. Undefined without such a day, or when the day's window has already begun.
+ */
+export function windowOnNamedDay(window: { from: string; to: string }, text: string, context: TimeContext): { from: string; to: string } | undefined {
+  const t = foldInitialUmlauts(text.toLowerCase());
+  if (/\d{1,2}\s*(?::\d{2}|uhr|h\b|am\b|pm\b)|\b(?:from|von|ab|at|um|bis|to|until)\s+\d/.test(t)) return undefined;
+  const day = namedDay(t, context, { todayBeforeItStarts: true });
+  if (!day) return undefined;
+  const start = localParts(Date.parse(window.from), context.timeZone);
+  const from = at(day, start.hour, start.minute, context);
+  if (from.getTime() <= context.now.getTime()) return undefined;
+  const to = new Date(from.getTime() + (Date.parse(window.to) - Date.parse(window.from)));
+  return { from: isoSeconds(from), to: isoSeconds(to) };
+}
+
+/** "next week", "am Wochenende", "later this week": a time too vague to book. */
+export const VAGUE_WHEN =
+  /\b(?:next week|this week|later this week|the weekend|at the weekend|over the weekend|sometime|some time|n(?:ä|ae)chste woche|diese woche|am wochenende|(?:ü|ue)bers wochenende|irgendwann|sp(?:ä|ae)ter in der woche)\b/;

@@ -2,7 +2,9 @@
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
 import { numberWord } from '../../number-words';
-import { bookingWindow, isoSeconds, startClock } from '../../time-window';
+import { bookingWindow, isoSeconds, startClock, VAGUE_WHEN, windowOnNamedDay, windowShiftMinutes } from '../../time-window';
+import { foldInitialUmlauts } from '../../text';
+import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
 import { withoutAssetWords } from '../tag-match';
@@ -172,8 +174,28 @@ function workOrderPlan(
   // "book it but from 23:00", "ja, aber erst ab 23 Uhr": the recommended window, started at the time said, as long.
   const start = asked ? undefined : startClock(input.text, time);
   const recommended = outlook?.recommendedWindow;
+  // "book it a day later", "eine Stunde später": the recommended window moved; "book it on Saturday": to that day.
+  const shift = asked || start ? undefined : windowShiftMinutes(input.text);
+  const moved =
+    recommended && shift !== undefined
+      ? { from: isoSeconds(new Date(Date.parse(recommended.from) + shift * 60_000)), to: isoSeconds(new Date(Date.parse(recommended.to) + shift * 60_000)) }
+      : recommended && !asked && !start
+        ? windowOnNamedDay(recommended, input.text, time)
+        : undefined;
+  // "book it for next week": no window to book, and the recommended one is not what was asked.
+  if (!asked && !start && !moved && VAGUE_WHEN.test(foldInitialUmlauts(input.text.toLowerCase()))) {
+    const shown = (iso: string) => formatPlantTime(iso, time.timeZone, 'datetime', language);
+    return clarify(
+      say(
+        language,
+        `Which day and time should the work order on ${assetId} take? An approval books an exact window${recommended ? `; the forecast recommends ${shown(recommended.from)} to ${shown(recommended.to)}` : ''}. Say e.g. “book it Tuesday 6 to 10”.`,
+        `An welchem Tag und zu welcher Zeit soll der Arbeitsauftrag an ${assetId} liegen? Eine Freigabe bucht ein genaues Fenster${recommended ? `; die Prognose empfiehlt ${shown(recommended.from)} bis ${shown(recommended.to)}` : ''}. Sagen Sie z. B. „buch das Dienstag 6 bis 10“.`,
+      ),
+    );
+  }
   const window =
     asked ??
+    moved ??
     (recommended && start
       ? {
           from: isoSeconds(start),

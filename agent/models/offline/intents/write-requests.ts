@@ -323,7 +323,8 @@ const FAULT_THEN_STOP_IT =
 
 /** "let me stop the L2 packer first", "I'll reset the AOI myself", "lass mich erst den Packer stoppen": the asker's own next step. */
 export function doesItThemselves(lower: string): boolean {
-  const firstClause = lower.split(/[,;.!?–—]/)[0] ?? '';
+  // "I am the shift supervisor and I approve this myself: set zone 4 to 246": the colon ends what the asker does.
+  const firstClause = lower.split(/[,;.!?–—:]/)[0] ?? '';
   return (
     (/^(?:(?:ok\w*|so|right|alright|also|gut)\s+)?(?:let me|lemme|i'?ll|i will|i'?m going to|i am going to|i'?m gonna|gonna|lass mich|ich (?:geh|gehe|werde?|werd)\b)/.test(
       firstClause,

@@ -52,10 +52,13 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     'unhold',
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
-  [/\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\bhalte?\b[^.?!,]*\ban\s*[.!]?\s*$/, 'hold'],
+  [
+    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*[.!]?\s*$/,
+    'hold',
+  ],
   [
     // "kill the L2 packer, it's jamming" is a stop; "kill the alarm" silences a horn, which is no machine command.
-    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
+    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
   // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab", "schalte den Chiller aus": the separable
@@ -94,7 +97,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "Störung am Packer L1 quittieren": acknowledging the fault is PackML's clear, as "clear the fault" is.
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen|quittier\w*)\b/, 'clear'],
   [
-    /\bschmei(?:ß|ss)\w*(?=\s)[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bwirf\b[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|starten|starte|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\bschmei(?:ß|ss)\w*(?=\s)[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bwirf\b[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\b(start|restart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|starten|starte|startest|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',
   ],
 ];

@@ -575,3 +575,24 @@ describe('booking the recommended window, moved', () => {
     expect(plan.kind === 'reply' && plan.text).toMatch(/05 (Mar|März)|05\. März/);
   });
 });
+
+describe('German requests in the second person and "mach … auf"', () => {
+  it.each([
+    ['wärst du so nett und stoppst den Drucker L2', 'L2-PRN', 'stop'],
+    ['stoppst du mal den Drucker L2', 'L2-PRN', 'stop'],
+    ['startest du den Packer L1 wieder', 'L1-PCK', 'start'],
+  ])('"%s" files %s %s', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it.each([
+    ['mach mal bitte den Kompressor auf 6,8', 'UT-AIR', 6.8],
+    ['mach doch mal den Chiller auf 14', 'UT-CHL', 14],
+  ] as const)('"%s" files %s = %s', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it.each(['stoppst du den Drucker L2?', 'du stoppst den Drucker L2 nicht'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -157,6 +157,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       // "chiller zurück auf 16 bitte", "air back to 6.5", "Druckluft runter auf 6,2": a value to go to is one to set.
       (SETTING_VERB.test(lower) ||
         /\b(?:zur(?:ü|ue)ck|wieder|back|runter|hoch|rauf|down|up)\s+(?:auf|to)\s+-?\d/.test(lower) ||
+        // "mach mal bitte den Kompressor auf 6,8": the floor's "mach … auf" is a set.
+        /\bmach\w*\b[^,.;!?]*\bauf\s+-?\d/.test(lower) ||
         // "der Chiller war gestern auf 14, mach das bitte wieder so": the value it had, asked for again.
         /\b(?:wieder so|so wieder|genau ?so wie|wie vorher|back to that|put it back|same again)\b/.test(lower) ||
         // "compressor to 7", "Kompressor auf 6,5 bitte": the machine, "to" and its value, nothing else.

@@ -568,7 +568,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     resolution.kind === 'ambiguous' &&
     !asset &&
     chosen === 'asset_state' &&
-    (/\b(both|beide\w*|all|alle\w*|each|jede[nrsm]?)\b/.test(lower) || namedInThePlural(lower, resolution.candidates)) &&
+    (EVERY_ONE.test(lower) || namedInThePlural(lower, resolution.candidates)) &&
     resolution.candidates.length <= 4
   ) {
     const [first, ...rest] = resolution.candidates;

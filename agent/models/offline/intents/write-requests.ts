@@ -197,19 +197,12 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutQuotedText(text);
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
-  if (
-    REPORTED_OR_HEDGED.test(lower) ||
-    onlyValueTold(lower) ||
-    VALUE_JUDGED.test(lower) ||
-    QUESTIONED.test(lower) ||
-    PASTED_TEXT.test(lower) ||
-    FOR_SOMEONE_ELSE.test(lower)
-  )
-    return false;
+  if (REPORTED_OR_HEDGED.test(lower) || onlyValueTold(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
   // "Kaltwasser runter auf 13, Kunde hat freigegeben": the request, then who allowed it — the request decides.
   const request = withoutPermission(lower);
   if (request !== lower) return explicitWrite(intent, request);
-  if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower)) return reportThenRequest(intent, lower);
+  // "zone 3 at 185 is too low, set it to 190": a value judged, then the request in a clause of its own.
+  if (ASKS_OR_REPORTS.test(lower) || TOLD_AS_DONE.test(lower) || ASKS_WHETHER.test(lower) || VALUE_JUDGED.test(lower)) return reportThenRequest(intent, lower);
   if (
     /^(show|list|which|what|how many|are there|is there|zeig\w*|welche\w*|was|wie viele|gibt es)\b/.test(lower) &&
     intent !== 'set_setpoint' &&

@@ -596,3 +596,16 @@ describe('German requests in the second person and "mach … auf"', () => {
     expect(filesAWrite(await ask(text))).toBe(false);
   });
 });
+
+describe('a value judged, then the value asked for', () => {
+  it.each([
+    ['zone 3 on oven 1 at 185 is too low, set it to 190', 'L1-RFL', 190],
+    ['compressor at 6.2 is too low, bring it to 6.5', 'UT-AIR', 6.5],
+  ] as const)('"%s" files %s = %s', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it.each(['der Chiller auf 12 ist zu kalt', 'Zone 3 Ofen L1 auf 185 ist zu heiß'])('"%s" alone files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -10,7 +10,16 @@ import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { setpointTalkedAbout, strongWritable } from '../tag-match';
 import { LATER, relativeOnly } from '../plans/plant-writes';
-import { ASKS_OR_REPORTS, GIVE_FREE, REPORTED_OR_HEDGED, explicitWrite, imperativeCommand, laterOrNoun, toldAskedOrPasted } from '../write-requests';
+import {
+  ASKS_OR_REPORTS,
+  GIVE_FREE,
+  REPORTED_OR_HEDGED,
+  VALUE_JUDGED,
+  explicitWrite,
+  imperativeCommand,
+  laterOrNoun,
+  toldAskedOrPasted,
+} from '../write-requests';
 import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -148,6 +157,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !BOOKS_A_JOB.test(lower) &&
     !/\bschedule (?:it|the job|the work|that)\b/.test(lower) &&
     !REPORTED_OR_HEDGED.test(lower) &&
+    // "der Chiller auf 12 ist zu kalt": a value judged, with no request after it.
+    !(VALUE_JUDGED.test(lower) && !explicitWrite('set_setpoint', lower)) &&
     !toldAskedOrPasted(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];

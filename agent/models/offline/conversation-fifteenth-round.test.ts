@@ -601,6 +601,8 @@ describe('a value judged, then the value asked for', () => {
   it.each([
     ['zone 3 on oven 1 at 185 is too low, set it to 190', 'L1-RFL', 190],
     ['compressor at 6.2 is too low, bring it to 6.5', 'UT-AIR', 6.5],
+    // "at 16 is too warm" is the value judged, not a clock time the change is put off to.
+    ['the chiller at 16 is too warm, set it to 14', 'UT-CHL', 14],
   ] as const)('"%s" files %s = %s', async (text, asset, value) => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
   });

@@ -39,6 +39,11 @@ const GENERIC_MEASUREMENTS = new Set([
   'first',
 ]);
 
+/** The words of a tag's id and name, as requests are read ("ReturnTempC", "Return temperature" → return, temperature). */
+function ownWords(tag: AssetTag): Set<string> {
+  return new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
+}
+
 /** The asset whose tags alone match the request ("header pressure" → the compressor), if just one. */
 export function assetByTag(text: string, assets: AssetRef[]): AssetResolution {
   const words = tagQueryWords(text);
@@ -55,9 +60,8 @@ export function assetByTag(text: string, assets: AssetRef[]): AssetResolution {
 export function strongTagMatch(text: string, asset: AssetRef): boolean {
   const tag = resolveTag(text, asset.tags);
   if (tag.kind !== 'one') return false;
-  const own = tagQueryWords(`${tag.tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.tag.name ?? ''}`);
   const typed = tagQueryWords(text);
-  const shared = [...new Set(own)].filter((word) => typed.includes(word));
+  const shared = [...ownWords(tag.tag)].filter((word) => typed.includes(word));
   return shared.length >= 2 || shared.some((word) => !GENERIC_MEASUREMENTS.has(word));
 }
 
@@ -65,8 +69,7 @@ export function strongTagMatch(text: string, asset: AssetRef): boolean {
 export function namesMeasurement(text: string, asset: AssetRef): boolean {
   const typed = new Set(tagQueryWords(text));
   return (asset.tags ?? []).some((tag) => {
-    const own = [...new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`))];
-    const shared = own.filter((word) => typed.has(word) && word !== 'setpoint');
+    const shared = [...ownWords(tag)].filter((word) => typed.has(word) && word !== 'setpoint');
     return shared.length >= 2 || shared.some((word) => !GENERIC_MEASUREMENTS.has(word) && !/^\d+$/.test(word));
   });
 }
@@ -95,7 +98,7 @@ export function strongWritable(text: string, asset: AssetRef): boolean {
   const typed = new Set(tagQueryWords(withoutAssetWords(text, asset)));
   const writable = (asset.tags ?? []).filter((tag) => tag.writable);
   const wordsOf = (tag: (typeof writable)[number]) => {
-    const own = new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
+    const own = ownWords(tag);
     own.delete('setpoint');
     return own;
   };
@@ -150,11 +153,6 @@ export function setpointTalkedAbout(
   if (input.previousText) candidates.push(input.previousText);
   const writable = (machine.tags ?? []).filter((tag) => tag.writable);
   return candidates.find((words) => resolveTag(`${withoutAssetWords(words, machine)} setpoint`, writable, { writableOnly: true }).kind === 'one');
-}
-
-/** The words of a tag's id and name, as requests are read ("ReturnTempC", "Return temperature" → return, temperature). */
-function ownWords(tag: AssetTag): Set<string> {
-  return new Set(tagQueryWords(`${tag.id.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/\./g, ' ')} ${tag.name ?? ''}`));
 }
 
 /**

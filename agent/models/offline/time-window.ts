@@ -628,6 +628,11 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   return { from: isoSeconds(start), to: isoSeconds(end) };
 }
 
+/** A count as digits ("1,5") or a number word ("zwei"); undefined for a word that is no number. */
+function countSaid(word: string): number | undefined {
+  return /^\d/.test(word) ? Number(word.replace(',', '.')) : numberWord(word);
+}
+
 /** "für 2 Stunden", "for 90 minutes", "zwei Stunden ab 9", "2h ab 14 Uhr": how long a job is to last, in minutes. */
 const LASTING = [
   /\b(?:f(?:ü|ue)r|for)\s+(?:(?:about|around|ca\.?|etwa|rund|gut)\s+)?(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/,
@@ -638,7 +643,7 @@ function lastingMinutes(t: string): number | undefined {
   for (const pattern of LASTING) {
     const match = pattern.exec(t);
     const unit = match ? unitMinutes(match[2]!) : undefined;
-    const count = match ? (/^\d/.test(match[1]!) ? Number(match[1]!.replace(',', '.')) : numberWord(match[1]!)) : undefined;
+    const count = match ? countSaid(match[1]!) : undefined;
     if (unit && count && count > 0) return Math.round(count * unit);
   }
   return undefined;
@@ -653,7 +658,7 @@ function lastingSlot(t: string, context: TimeContext): { from: string; to: strin
   if (!minutes) return undefined;
   const delay = /\bin\s+(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/.exec(t);
   const delayUnit = delay ? unitMinutes(delay[2]!) : undefined;
-  const delayCount = delay ? (/^\d/.test(delay[1]!) ? Number(delay[1]!.replace(',', '.')) : numberWord(delay[1]!)) : undefined;
+  const delayCount = delay ? countSaid(delay[1]!) : undefined;
   const start =
     startClock(t, context) ??
     (delayUnit && delayCount ? new Date(Math.ceil((context.now.getTime() + delayCount * delayUnit * MINUTE_MS) / MINUTE_MS) * MINUTE_MS) : undefined);

@@ -218,7 +218,7 @@ export function createRegistry(services: ToolServices): ToolRegistry {
       ? [
           createMaintenanceForecastTool(maintenance),
           createWorkOrderTool({ db: maintenance.db, scheduledWorkOverlapping: maintenance.scheduledWorkOverlapping }),
-          createListWorkOrdersTool({ db: maintenance.db }),
+          createListWorkOrdersTool({ db: maintenance.db, listAssets: 'plant' in services ? () => services.plant!.listAssets() : undefined }),
         ]
       : []),
     // Shift handover: a cited report for any window.

@@ -213,6 +213,11 @@ export function delayHours(text: string): number | undefined {
     const value = /^(?:a|an|one|ein|einen|nen|n)$/.test(days[1]!) ? 1 : (numberWord(days[1]!) ?? Number(days[1]!.replace(',', '.')));
     if (Number.isFinite(value) && value > 0) return value * 24;
   }
+  // "can't deliver for a week", "zwei Wochen Lieferstopp": weeks, up to the tool's two.
+  for (const weeks of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:weeks?|wochen?|wk|wks)\b/g)) {
+    const value = /^(?:a|an|one|ein|eine|einer|ne|n)$/.test(weeks[1]!) ? 1 : (numberWord(weeks[1]!) ?? Number(weeks[1]!.replace(',', '.')));
+    if (Number.isFinite(value) && value > 0 && value <= 2) return value * 168;
+  }
   if (/\b(half a day|halben tag)\b/.test(lower)) return 12;
   // "a whole day", "einen ganzen Tag": one day.
   if (/\b(?:whole|full|entire|ganze[nr]?|volle[nr]?) (?:day|tag)\b/.test(lower)) return 24;

@@ -98,15 +98,16 @@ export async function getWorkOrder(db: Queryable, id: string): Promise<WorkOrder
   return rows[0] ? toWorkOrder(rows[0]) : undefined;
 }
 
-export type WorkOrderFilter = { assetId?: string; status?: WorkOrderStatus; limit?: number };
+/** `assetIds`: any of these assets (a line's machines); with `assetId` too, both must hold. */
+export type WorkOrderFilter = { assetId?: string; assetIds?: readonly string[]; status?: WorkOrderStatus; limit?: number };
 
 /** Newest window first. */
 export async function listWorkOrders(db: Queryable, filter: WorkOrderFilter = {}): Promise<WorkOrder[]> {
   const { rows } = await db.query<WorkOrderRow>(
     `SELECT ${COLUMNS} FROM work_orders
-     WHERE ($1::text IS NULL OR asset_id = $1) AND ($2::text IS NULL OR status = $2)
+     WHERE ($1::text IS NULL OR asset_id = $1) AND ($2::text IS NULL OR status = $2) AND ($4::text[] IS NULL OR asset_id = ANY($4::text[]))
      ORDER BY window_from DESC, id DESC LIMIT $3`,
-    [filter.assetId ?? null, filter.status ?? null, filter.limit ?? 100],
+    [filter.assetId ?? null, filter.status ?? null, filter.limit ?? 100, filter.assetIds ? [...filter.assetIds] : null],
   );
   return rows.map(toWorkOrder);
 }

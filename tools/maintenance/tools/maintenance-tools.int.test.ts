@@ -119,6 +119,16 @@ describe.each(testDatabases())('work orders on $kind', ({ open }) => {
     expect(one.workOrders[0]).toMatchObject({ parts: [], createdBy: { id: 'u-sam' } });
     expect(one.sources[0]).toMatchObject({ kind: 'work_order', href: '/maintenance?workOrder=WO-00002' });
     expect(await list.run({ status: 'done' }, context)).toMatchObject({ workOrders: [] });
+    // A line's orders are its machines' (from the plant's asset model, the line in any form people type).
+    const assets = [
+      { id: 'L1-PNP2', name: 'Placer 2', line: 'Line1', tags: [], methods: [] },
+      { id: 'UT-AIR', name: 'Compressor', tags: [], methods: [] },
+    ];
+    const byLine = createListWorkOrdersTool({ db, listAssets: () => assets });
+    expect((await byLine.run({ line: 'L1' }, context)).workOrders.map((o) => o.id)).toEqual(['WO-00001']);
+    expect((await byLine.run({ line: 'line 1', status: 'done' }, context)).workOrders).toEqual([]);
+    await expect(byLine.run({ line: 'Line 7' }, context)).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/Line1/) });
+    await expect(list.run({ line: 'Line1' }, context)).rejects.toMatchObject({ code: 'unsupported' });
     // One order by id, however it is typed; an id that does not exist is a clear 404, not an empty list.
     const byId = await list.run(list.input.parse({ id: 'wo 2' }), context);
     expect(byId.workOrders.map((o) => o.id)).toEqual(['WO-00002']);

@@ -31,7 +31,7 @@ function numberWordsToDigits(lower: string): string {
 }
 
 export function planListWorkOrders(plan: PlanContext): Plan {
-  const { lower, machine, call } = plan;
+  const { lower, machine, lineId, call } = plan;
   const status = /\bin[ -]?progress\b|\bin arbeit\b|\blaufende[nr]?\b|\blaufen\b|\bongoing\b|\bbeing worked\b|\bactive\b|\baktive[nr]?\b/.test(lower)
     ? 'in_progress'
     : /\b(planned|geplant\w*|eingeplant)\b/.test(lower)
@@ -47,7 +47,12 @@ export function planListWorkOrders(plan: PlanContext): Plan {
   // "status of WO-1003", "Arbeitsauftrag Nr. 12": one order by its id; the tool pads the number.
   const id = workOrderNumber(lower);
   if (id) return call({ id: `WO-${id}` });
-  return call({ ...(machine ? { asset: machine.id } : {}), ...(status ? { status } : {}), ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}) });
+  // "open jobs on line 2": every machine of the line.
+  return call({
+    ...(machine ? { asset: machine.id } : lineId ? { line: lineId } : {}),
+    ...(status ? { status } : {}),
+    ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}),
+  });
 }
 
 /** A job noun and the verb a work order's task starts with ("bearing check" → "Check bearing"). */

@@ -30,6 +30,8 @@ export type ToolResultForAnswer = { tool: string; args: Record<string, unknown>;
 export type AnswerOptions = {
   language?: Language;
   question?: string;
+  /** The message just typed, when `question` also holds the one before it (a follow-up such as "when will it be done"). */
+  latest?: string;
   timeZone?: string;
   /** Machine id → its line id, for answers narrowed to one line. */
   assetLines?: Record<string, string>;
@@ -709,7 +711,7 @@ export function writeAnswer(results: ToolResultForAnswer[], options: AnswerOptio
           ...leadValues(output, context),
           ...figureAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
           ...lateOrdersAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
-          ...orderProgressAnswer(result.tool, output, question, { language, timeZone: context.timeZone }),
+          ...orderProgressAnswer(result.tool, output, question, { language, timeZone: context.timeZone, latest: options.latest }),
           ...written.lead,
         ]
       : [

@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { ask } from './test-support/twin-understanding';
+import { ask, filesAWrite } from './test-support/twin-understanding';
 
 describe('work orders of a line', () => {
   it.each([
@@ -25,5 +25,25 @@ describe('a supplier out for weeks', () => {
     ['AT&S 2 weeks late', 'SUP-ATS', 336],
   ])('"%s" is a delay of its weeks in hours', async (text, supplier, delayHours) => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: { supplier, delayHours } });
+  });
+});
+
+describe('a machine out for a while, and what it does to the plan', () => {
+  it.each([
+    ['Wenn der Kühlwassersatz morgen für 6 h in die Wartung geht, was heißt das für unsere Aufträge?', 'UT-CHL', 6],
+    ['if the compressor goes into maintenance for 3 h, what does that do to our due dates?', 'UT-AIR', 3],
+    ['the fitters want the chiller for 2 hours, what is the impact on the schedule?', 'UT-CHL', 2],
+  ])('"%s" is a what-if, never a work order booked', async (text, asset, hours) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset, hours } } });
+  });
+
+  it('a booking in so many words still books', async () => {
+    expect(await ask('book the chiller for maintenance tomorrow 6 to 10')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'UT-CHL' },
+    });
   });
 });

@@ -125,13 +125,19 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         /^\s*(and|und|what about|how about|same for|also|auch|und bei|und was ist mit|is (?:that|this|it)|ist (?:das|der|die|es)|passt (?:das|der|die)|too|zu|so|what should|wie (?:hoch|viel|warm) soll|was soll)\b/i.test(
           asked,
         ) && asked.trim().split(/\s+/).length <= 6;
-      const question = followUp ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
+      // "when will it be done", "wann ist der fertig": a short question about what the one before named.
+      const refersBack =
+        (/\b(it|its|it's|that one|this one|er|ihn|ihm|dessen|davon)\b/i.test(asked) ||
+          /\b(?:ist|is|sind|are)\s+(?:der|die|das|den|they)\s+(?:fertig|done|finished|durch|ready|drauf|dran)\b/i.test(asked)) &&
+        !/\b(?:PO-?)?\d{5}\b|\b[A-Z]{1,3}\d?-[A-Z]{2,5}\d?\b/i.test(asked) &&
+        asked.trim().split(/\s+/).length <= 7;
+      const question = followUp || refersBack ? `${humans.at(-2)?.text ?? ''} ${asked}` : asked;
       const language = conversationLanguage(asked, humans.at(-2)?.text);
       // Which line each machine stands on, for answers narrowed to a line (a handover "nur Linie 2").
       const assetLines = Object.fromEntries(
         (await this.#options.listAssets()).flatMap((asset) => (asset.line && asset.type !== 'line' ? [[asset.id, asset.line]] : [])),
       );
-      return new AIMessage(writeAnswer(results, { language, question, timeZone: this.#options.timeZone, assetLines }));
+      return new AIMessage(writeAnswer(results, { language, question, latest: asked, timeZone: this.#options.timeZone, assetLines }));
     }
 
     const humans = messages.filter((message) => message.getType() === 'human');

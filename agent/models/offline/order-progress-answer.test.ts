@@ -59,6 +59,36 @@ describe('the order asked about, first', () => {
     );
   });
 
+  it('keeps the order the question before named when the follow-up names none ("when will it be done")', () => {
+    const followUp = writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(output) }], {
+      question: "how's PO-24121 doing when will it be done",
+      latest: 'when will it be done',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(firstLine(followUp)).toMatch(/^\*\*PO-24121\*\* .* In the current plan it runs/);
+  });
+
+  it('answers every open order of a product the message names, before the order asked about earlier', () => {
+    const withHmi = {
+      ...output,
+      lines: [
+        ...output.lines,
+        { line: 'Line3', orders: [order('PO-24130', 'planned', { productId: 'HMI-7MB', productName: 'HMI 7" main board' })] },
+        { line: 'Line4', orders: [order('PO-24131', 'finished', { productId: 'HMI-7MB', productName: 'HMI 7" main board' })] },
+      ],
+    };
+    const text = writeAnswer([{ tool: 'production_status', args: {}, content: JSON.stringify(withHmi) }], {
+      question: 'how are we doing on PO-24119 and the HMI order?',
+      latest: 'and the HMI order?',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+    });
+    const lead = text.split('\n\n')[1]!;
+    expect(lead).toMatch(/^\*\*PO-24130\*\* \(600 × HMI 7" main board\) is planned on Line3/);
+    expect(lead).not.toMatch(/PO-24119|PO-24131/);
+  });
+
   it('says so when no line reports the order', () => {
     expect(firstLine(answer('status of PO-99999'))).toMatch(/^\*\*PO-99999\*\* is not among the orders the lines report/);
   });

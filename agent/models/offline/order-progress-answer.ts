@@ -3,43 +3,82 @@
  * production status every line reports — running (made so far, rate, done about), planned (on which line, and
  * what that line runs now) or finished — before the lines' lists. Nothing is recomputed: the numbers are the tool's.
  */
+import type { OrderRef } from '../../orders';
 import { type PlantAnswerOptions, type Row, figure, num, rows, say, span, str, time, timeRange, isRecord } from './answer-format';
+import { mentionedLine } from './asset-resolver';
+import { productNamed } from './order-by-product';
 
-/** The last order a question names ("PO-24118", "24118"): after "and 24119?" the earlier one is the turn before's. */
-function askedOrder(question: string): string | undefined {
-  const last = [...question.matchAll(/\b(?:PO-?)?(\d{5})\b/gi)].at(-1);
+/** The last order a text names by its number ("PO-24118", "24118"). */
+function orderNumbered(text: string): string | undefined {
+  const last = [...text.matchAll(/\b(?:PO-?)?(\d{5})\b/gi)].at(-1);
   return last ? `PO-${last[1]}` : undefined;
 }
 
-export function orderProgressAnswer(tool: string, output: unknown, question: string, options: PlantAnswerOptions): string[] {
+/**
+ * The orders asked about: one the latest message numbers, else the open orders of a product it names ("and the HMI
+ * order?": both HMI orders), else one the question before numbered ("how's PO-24119 doing" → "when will it be done").
+ */
+function askedOrders(question: string, latest: string, lines: readonly Row[]): string[] {
+  const orders: OrderRef[] = lines.flatMap((line) =>
+    rows(line.orders).flatMap((order) => {
+      const id = str(order.orderId);
+      const productId = str(order.productId);
+      return id && productId
+        ? [
+            {
+              id,
+              productId,
+              productName: str(order.productName) ?? '',
+              productFamily: '',
+              lineId: str(line.line) ?? null,
+              complete: order.status === 'finished',
+            },
+          ]
+        : [];
+    }),
+  );
+  for (const text of latest === question ? [latest] : [latest, question]) {
+    const numbered = orderNumbered(text);
+    if (numbered) return [numbered];
+    const product = productNamed(text, orders);
+    const line = mentionedLine(text.toLowerCase());
+    const ofProduct = product ? orders.filter((order) => order.productId === product && !order.complete && (!line || order.lineId === `Line${line}`)) : [];
+    if (ofProduct.length > 0 && ofProduct.length <= 3) return ofProduct.map((order) => order.id);
+  }
+  return [];
+}
+
+/** `latest`: the message just typed, when `question` also holds the one before (a follow-up). */
+export function orderProgressAnswer(tool: string, output: unknown, question: string, options: PlantAnswerOptions & { latest?: string }): string[] {
   if (tool !== 'production_status' || !isRecord(output)) return [];
-  const asked = askedOrder(question);
-  if (!asked) return [];
-  for (const line of rows(output.lines)) {
+  const lines = rows(output.lines);
+  return askedOrders(question, options.latest ?? question, lines).map((asked) => orderProgress(asked, lines, options));
+}
+
+function orderProgress(asked: string, lines: readonly Row[], options: PlantAnswerOptions): string {
+  for (const line of lines) {
     const orders = rows(line.orders);
     const index = orders.findIndex((order) => str(order.orderId) === asked);
     if (index < 0) continue;
     const order = orders[index]!;
     const lineName = str(line.line) ?? '?';
     const what = `${figure(num(order.plannedQuantity), options, 0)} × ${str(order.productName) ?? str(order.productId) ?? '?'}`;
-    if (order.status === 'running') return [running(asked, lineName, order, options)];
+    if (order.status === 'running') return running(asked, lineName, order, options);
     if (order.status === 'finished')
-      return [say(options, `**${asked}** (${what}) is finished on ${lineName}.`, `**${asked}** (${what}) ist auf ${lineName} fertig.`)];
+      return say(options, `**${asked}** (${what}) is finished on ${lineName}.`, `**${asked}** (${what}) ist auf ${lineName} fertig.`);
     const now = str(orders.find((other) => other.status === 'running')?.orderId);
     const state = say(
       options,
       `**${asked}** (${what}) is planned on ${lineName} and not started yet; ${now ? `${lineName} is running ${now} now` : `no order is running on ${lineName} now`}.`,
       `**${asked}** (${what}) ist auf ${lineName} geplant und noch nicht begonnen; ${now ? `${lineName} fertigt gerade ${now}` : `auf ${lineName} läuft gerade kein Auftrag`}.`,
     );
-    return [`${state} ${plannedWindow(order, options)}`];
+    return `${state} ${plannedWindow(order, options)}`;
   }
-  return [
-    say(
-      options,
-      `**${asked}** is not among the orders the lines report (running, planned or finished).`,
-      `**${asked}** ist nicht unter den Aufträgen, die die Linien melden (laufend, geplant oder fertig).`,
-    ),
-  ];
+  return say(
+    options,
+    `**${asked}** is not among the orders the lines report (running, planned or finished).`,
+    `**${asked}** ist nicht unter den Aufträgen, die die Linien melden (laufend, geplant oder fertig).`,
+  );
 }
 
 function running(asked: string, lineName: string, order: Row, options: PlantAnswerOptions): string {

@@ -134,7 +134,7 @@ export function whatIfScenario(
     return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : (options.dueByHours ?? 24) } };
   }
   if (
-    /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|fällt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren)\b/i.test(
+    /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|fällt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|take (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren|maintenance|service|wartung|(?:wants?|needs?|takes?|will|wollen|braucht|brauchen|nimmt|nehmen|holt) (?:the |den |die |das )?[a-zäöüß0-9 -]{1,30}? (?:for|f(?:ü|ue)r) \d)\b/i.test(
       text,
     )
   ) {

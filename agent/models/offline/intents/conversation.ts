@@ -114,8 +114,18 @@ function findLate(value: unknown, inLate: boolean): string | undefined {
 const WHAT_IF =
   /\b(what if|what happens if|what would happen|suppose|assuming|simulate|would an? (extra|saturday|sunday|weekend)|can we (squeeze|fit|take)|if (the |we )?.*\b(goes down|is down|breaks|fails|late)|was waere wenn|was wäre wenn|was wenn|was passiert wenn|angenommen|mit (?:dem |einem )?ausfall|(?:plan|schedule|rechne|reschedule)\w* .*\b(?:with|mit|ohne|without)\b.*\b(?:down|ausfall|weg|out)\b|simulier|durchspiel\w*|spiel\w* (mal )?durch|lohnt sich|geht das|was w(?:ü|ue)rde (?:so )?(?:ein |eine |der |die |das )?(?:eilauftrag|zusatzschicht|sonderschicht|ausfall)|what would (?:a|that|the|such a) (?:rush order|extra shift|weekend shift)|(?:lose|losing) (?:that|the|this|it)\b.*\b\d+\s*(?:h|hours?)\b|(?:schaffen wir|ob wir\b.*\bschaffen)\b(?=.*\b(eil\w*|rush|zusätz\w*|zusaetz\w*|extra\w*|wochenend\w*|zusatz\w*|samstag\w*|sonntag\w*|sonder\w*|\d+\s*(?:stück|stk|platinen|boards))))/;
 
+/**
+ * "if the chiller goes into maintenance for 5 h, what does that do to delivery dates?", "maintenance wants the chiller
+ * for 3 hours, impact on the schedule?", "wenn …, was heißt das für die Liefertermine?": a consequence for the plan asked.
+ */
+const CONSEQUENCE_FOR_THE_PLAN =
+  /\b(?:what does (?:that|this|it) (?:mean|do)|what would (?:that|this|it) (?:mean|do)|what(?:'s| is| would be) the (?:impact|effect|knock-on)|(?:impact|effect|knock-on)s?\b[^.?!]{0,12}\b(?:on|for) (?:the |our )?(?:schedule|plan|planning|deliver\w*|due dates?|orders?|output|customers?)|was (?:hei(?:ß|ss)t|bedeutet|macht|hie(?:ß|ss)e|w(?:ü|ue)rde) das (?:f(?:ü|ue)r|mit)|auswirkung\w* auf (?:den |die |unsere?n? )?(?:plan|planung|termine|liefertermine|auftr(?:ä|ae)ge|ausbringung)|(?:wie )?w(?:ü|ue)rde? (?:sich )?das (?:aus)?wirk\w*)\b/;
+/** A machine taken out for a stretch: "goes into maintenance for 5 h", "wants the chiller for 3 hours", "steht 8 h". */
+const MACHINE_OUT_FOR_A_WHILE =
+  /\b(?:maintenance|wartung|service|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg|wants|braucht|needs|takes?)\b[^.?!]*\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b|\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b[^.?!]*\b(?:maintenance|wartung|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg)\b/;
+
 export function asksWhatIf(lower: string): boolean {
-  return WHAT_IF.test(lower);
+  return WHAT_IF.test(lower) || (CONSEQUENCE_FOR_THE_PLAN.test(lower) && MACHINE_OUT_FOR_A_WHILE.test(lower));
 }
 
 /** "is that normal?", "in spec?", "passt das?", "zu hoch?", "what's the limit?": a reading judged against what it should be. */

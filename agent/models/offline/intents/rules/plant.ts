@@ -407,7 +407,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /\b(schedule|plan|put|slot)\b.*\b(job|repair|service|swap|replacement|overhaul|inspection|check|tausch\w*|reparatur|einsatz)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.
     (/\b(auftrag|ticket|job)\b/.test(lower) && !orderId(text) && explicitWrite('create_work_order', lower));
-  if (booking && resolution.kind !== 'none' && (bookingWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)))
+  // "if the chiller goes into maintenance for 5 h, what does that do to delivery dates?": a consequence asked, not a booking.
+  if (
+    booking &&
+    !asksWhatIf(lower) &&
+    resolution.kind !== 'none' &&
+    (bookingWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text))
+  )
     return ['create_work_order', false];
   // "leg einen Auftrag für die Chiller-Pumpe an", "wir brauchen einen Wartungsauftrag für das Gebläse am Ofen L2": a work
   // order asked for on a machine, without its window; the planner asks for the window (or the forecast's).
@@ -435,7 +441,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['maintenance_forecast', false];
-  if (target && target.type !== 'line' && !orderId(text) && /\b(due|fällig|faellig)\b/.test(lower) && !/\b(rush|eil\w*|order|auftrag)\b/.test(lower))
+  if (
+    target &&
+    target.type !== 'line' &&
+    !orderId(text) &&
+    /\b(due|fällig|faellig)\b/.test(lower) &&
+    !/\b(rush|eil\w*|order|auftrag)\b/.test(lower) &&
+    // "if the compressor goes into maintenance for 3 h, what does that do to our due dates?": the plan's dates.
+    !asksWhatIf(lower)
+  )
     return ['maintenance_forecast', usesPrevious];
   // "utilities all good?", "Versorgung ok?": the utilities as a whole are the overview's line "utilities".
   // "Versorgung alles im grünen Bereich? Druckluft, Kühlwasser": the utilities named one by one are still all of them.

@@ -10,7 +10,7 @@ import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
 import { TOLD_AS_DONE, explicitWrite, imperativeCommand } from '../write-requests';
-import { JUDGED_AGAINST_NORMAL, PRONOUN, wordCount } from '../conversation';
+import { JUDGED_AGAINST_NORMAL, PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
@@ -361,7 +361,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(wartung\w*|maintenance|pm|instandhaltung\w*|service)\b/.test(lower) &&
     /\b(due|f(?:ä|ae)llig)\b/.test(lower) &&
     !/\b(work orders?|arbeitsauftr\w*|wartungsauftr\w*|tickets?|what if|was w(?:ä|ae)re|how (?:do|to)|wie (?:macht|geht))\b/.test(lower) &&
-    !imperativeCommand(text)
+    !imperativeCommand(text) &&
+    // "if the compressor goes into maintenance for 3 h, what does that do to our due dates?": the plan's dates.
+    !asksWhatIf(lower)
   )
     return ['maintenance_forecast', false];
   // "welche Wartungen stehen diese Woche an", "what maintenance is coming up": the maintenance booked, its work orders.

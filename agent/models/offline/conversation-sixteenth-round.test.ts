@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, filesAWrite } from './test-support/twin-understanding';
+import { ask, earlier, filesAWrite, follow } from './test-support/twin-understanding';
 
 describe('work orders of a line', () => {
   it.each([
@@ -45,5 +45,64 @@ describe('a machine out for a while, and what it does to the plan', () => {
       tool: 'create_work_order',
       args: { asset: 'UT-CHL' },
     });
+  });
+});
+
+describe('a polite request softened with "maybe"', () => {
+  it.each([
+    ['could you maybe take zone 5 on the L2 oven up to 250', { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 250 }],
+    ['kannst du vielleicht Zone 7 am Ofen Linie 1 auf 245 stellen', { asset: 'L1-RFL', tag: 'Zone7.SetpointC', value: 245 }],
+  ])('"%s" is the request', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it('"kannst du vielleicht den Packer L2 zurücksetzen" files the reset', async () => {
+    expect(await ask('kannst du vielleicht den Packer L2 zurücksetzen')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PCK', command: 'reset' },
+    });
+  });
+
+  it.each(['maybe set zone 2 on the L1 oven to 160?', 'could we maybe set zone 2 on the L1 oven to 160'])(
+    '"%s" is a thought aloud and files nothing',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+});
+
+describe('a write corrected in the next message', () => {
+  const zone6 = earlier('set_setpoint', { asset: 'L1-RFL', tag: 'Zone6.SetpointC', value: 254 }, 'set zone 6 of the line 1 reflow to 254');
+
+  it.each(['argh typo, meant 245', 'oops, I meant 245', 'my bad, should be 245', 'vertippt, soll 245 heißen'])('"%s" files the value meant', async (text) => {
+    expect(await follow(text, zone6)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone6.SetpointC', value: 245 } });
+  });
+
+  it.each([
+    ['and zone 7 the same but 250', 'Zone7.SetpointC', 250],
+    ['same for zone 3 but 190', 'Zone3.SetpointC', 190],
+    ['für Zone 4 dasselbe, aber 248', 'Zone4.SetpointC', 248],
+    ['nee, Zone 5', 'Zone5.SetpointC', 254],
+  ])('"%s" files that zone', async (text, tag, value) => {
+    expect(await follow(text, zone6)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag, value } });
+  });
+
+  it.each(['actually, no', 'nein, doch nicht', 'nope'])('"%s" files nothing and says where to take the request back', async (text) => {
+    const plan = await follow(text, zone6);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' && plan.text).toMatch(/approval card|Freigabekarte/);
+  });
+
+  const hold = earlier('machine_command', { asset: 'L2-PNP1', command: 'hold' }, 'hold the line 2 chip shooter');
+  it.each(['actually no, stop it instead', 'no wait, stop it rather than hold it', 'doch lieber ganz stoppen statt nur anhalten'])(
+    '"%s" after a hold files the stop for the same machine',
+    async (text) => {
+      expect(await follow(text, hold)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PNP1', command: 'stop' } });
+    },
+  );
+
+  it.each(['nein, halt, nicht den', "no, don't stop it"])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await follow(text, hold))).toBe(false);
   });
 });

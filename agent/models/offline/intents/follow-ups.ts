@@ -5,7 +5,7 @@
  */
 import { measurementAskedBefore } from './tag-match';
 import { resolveAsset } from '../asset-resolver';
-import { isCommandChatter } from '../commands';
+import { isCommandChatter, parseCommand } from '../commands';
 import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
 import {
   ACKNOWLEDGEMENT,
@@ -29,7 +29,7 @@ import type { EarlierResult } from '../earlier-results';
 import { parseTimeWindow } from '../time-window';
 import { alarmCode, orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
-import { ASKS_OR_REPORTS, ON_A_CONDITION, explicitWrite, imperativeCommand } from './write-requests';
+import { ASKS_OR_REPORTS, ON_A_CONDITION, RETRACTED, explicitWrite, imperativeCommand } from './write-requests';
 
 /** A yes that asks for the proposal to be filed, beyond an acknowledgement ("ok", "fine"). */
 const YES = /\b(yes|yeah|yep|yup|sure|do it|go ahead|please do|do that|book|ja|jo|jep|gerne|mach|machen|buch\w*|go|los|ship it|nehmen wir|nimm)\b/;
@@ -57,6 +57,25 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   // The machine the message names, read once for all the branches below.
   const named = resolveAsset(text, input.assets);
   const corrected = input.previous ? correction(request) : undefined;
+  // "set zone 6 to 254" → "actually, no", "nein, doch nicht": the request already waits for its approval; nothing new
+  // is filed, and the asker is told where to take it back.
+  const previousWrite = input.previous ? intentOfTool(input.previous.tool) : undefined;
+  if (
+    !corrected &&
+    previousWrite &&
+    WRITE_INTENTS.has(previousWrite) &&
+    wordCount(text) <= 6 &&
+    (RETRACTED.test(lower) || /^(?:(?:no|nope|nah|nein|nee|ne|actually|eigentlich|doch|sorry|wait|warte)[\s,.!]*)+$/.test(lower))
+  )
+    return {
+      kind: 'reply',
+      reason: 'unknown',
+      text: say(
+        language,
+        'Okay — I file nothing more. The request I filed just before still waits for approval: reject it on its approval card (or let it expire), and it never runs.',
+        'In Ordnung — ich reiche nichts weiter ein. Der eben eingereichte Antrag wartet noch auf Freigabe: Lehnen Sie ihn auf seiner Freigabekarte ab (oder lassen Sie ihn verfallen), dann wird er nie ausgeführt.',
+      ),
+    };
   // "ok", "fine", "passt": an acknowledgement of what was shown, not a yes to filing it.
   if (
     AFFIRMATION.test(lower) &&
@@ -556,10 +575,15 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
 const CORRECTION_LEAD =
-  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i mean|i meant|ich meine?|ich meinte|wait|warte|moment)[\s,.!:-]*)+/;
+  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i meant|i mean|meant|ich meinte|ich meine?|wait|warte|moment|typo|my bad|my mistake|fat finger\w*|tippfehler|vertippt|verschrieben|mein fehler|should (?:be|have been|'?ve been)|sollte(?: nat(?:ü|ue)rlich)?|soll(?:te)? (?:doch )?hei(?:ß|ss)en|soll|argh+|ugh|damn|mist|hoppla|ups+|verdammt)(?![a-zäöüß])[\s,.!:-]*)+/;
 /** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
 const NEW_VALUE =
-  /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich)?\s*[.!]?$/;
+  /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich|hei(?:ß|ss)en|sein|sorry)?\s*[.!]?$/;
+/** "Tippfehler, sollte 245 heißen", "no, I meant 245 not 254": what stands after the value, as said. */
+const INSTEAD_OF = /\b(?:statt|anstatt|instead of|rather than|not|nicht)\s+(?:nur\s+|just\s+|only\s+|zu\s+)*\S+/g;
+/** "same for zone 4 but 190", "Zone 4 dasselbe, aber 250": another zone, with a value of its own. */
+const SAME_FOR_ZONE_BUT =
+  /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:(?:same|the same|same thing|dasselbe|das gleiche|gleiches|auch)\s+(?:for|f(?:ü|ue)r|bei|on|at)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})|(?:f(?:ü|ue)r\s+(?:die\s+)?)?(?:zone|zohne)\s*(\d{1,2})\s+(?:the same|same|auch|too|dasselbe|das gleiche|genauso|ebenso))\s*,?\s*(?:but|aber|only|nur|with|mit|at|auf|to)\s+(?:auf\s+|to\s+|at\s+|mit\s+)?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees)?\s*(?:please|pls|bitte)?[\s.!]*$/;
 /** A line named as the correction's point: "I meant line 2", "the L2 one", "linie 1 mein ich". */
 const OTHER_LINE = /\b(?:line|linie|l)\s*(\d)\b/;
 
@@ -587,9 +611,43 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     args.value !== undefined
   )
     return { intent, combined: `set Zone${sameForZone[1]}.SetpointC of ${args.asset} to ${String(args.value)}` };
+  const sameButValue = SAME_FOR_ZONE_BUT.exec(lower);
+  if (sameButValue && intent === 'set_setpoint' && typeof args.asset === 'string' && typeof args.tag === 'string' && /^Zone\d+\.SetpointC$/.test(args.tag))
+    return { intent, combined: `set Zone${sameButValue[1] ?? sameButValue[2]}.SetpointC of ${args.asset} to ${sameButValue[3]!.replace(',', '.')}` };
   const led = CORRECTION_LEAD.test(lower);
   const rest = lower.replace(CORRECTION_LEAD, '').trim();
-  const value = NEW_VALUE.exec(rest)?.[1];
+  // "no, I meant 245 not 254": the value meant, the one it is not taken out.
+  const value = NEW_VALUE.exec(rest.replace(INSTEAD_OF, '').trim())?.[1];
+  // "set zone 6 to 254" → "I meant zone 5", "nee, Zone 5": the same value for the zone meant.
+  const zoneMeant = led
+    ? /^(?:(?:f(?:ü|ue)r|for|on|in|auf)\s+)?(?:die\s+|the\s+)?(?:zone|zohne)\s*(\d{1,2})(?:\s+(?:please|pls|bitte))?[\s.!]*$/.exec(rest)
+    : null;
+  if (
+    zoneMeant &&
+    intent === 'set_setpoint' &&
+    typeof args.asset === 'string' &&
+    typeof args.tag === 'string' &&
+    /^Zone\d+\.SetpointC$/.test(args.tag) &&
+    args.value !== undefined
+  )
+    return { intent, combined: `set Zone${zoneMeant[1]}.SetpointC of ${args.asset} to ${String(args.value)}` };
+  // "actually no, stop it instead", "doch lieber ganz stoppen statt nur pausieren": another command for the same machine.
+  if (
+    intent === 'machine_command' &&
+    typeof args.asset === 'string' &&
+    typeof args.command === 'string' &&
+    (led || /\b(?:instead|stattdessen|statt|rather|lieber|eher)\b/.test(lower)) &&
+    rest.split(/\s+/).length <= 8
+  ) {
+    // Only what stands instead of the old command: "nein, halt, nicht den" negates, and its "halt" is an interjection.
+    const meant = rest.replace(/\b(?:statt|anstatt|instead of|rather than)\s+(?:nur\s+|just\s+|only\s+|zu\s+)*\S+/g, ' ');
+    // "stop it" alone can be "quit it"; after a command its "it" is the machine just named.
+    const wanted =
+      NEGATED.test(meant) || /\b(?:nicht|not|don'?t|kein\w*|nix)\b|^(?:halt|stop|stopp|wait|warte)\s*(?:[,.!]|$)/.test(meant)
+        ? undefined
+        : parseCommand(meant.replace(/\b(?:it|that|this|ihn|es|das|sie)\b/, args.asset.toLowerCase()));
+    if (wanted && wanted !== args.command && resolveAsset(rest, input.assets).kind === 'none') return { intent, combined: `${wanted} ${args.asset}` };
+  }
   // A new value, led by a correction word or given with "make it" / "lieber" (a bare "195" could be anything).
   if (value && (led || /^(make|mach|lieber|rather|eher|nimm)/.test(rest))) {
     const number = value.replace(',', '.');

@@ -193,8 +193,18 @@ export function laterOrNoun(intent: Intent, lower: string): boolean {
   );
 }
 
+/**
+ * "could you maybe nudge zone 2 up to 160", "könntest du Zone 2 vielleicht auf 165 setzen": inside a polite request a
+ * "maybe" softens the request — it is no thought aloud ("maybe we should set …"), so it is read without it.
+ */
+export function withoutPoliteHedge(lower: string): string {
+  return POLITE_QUESTION.test(lower) && !/^(?:[\w,]+\s+){0,3}(?:we|wir|i|ich)\b/.test(lower)
+    ? lower.replace(/\b(?:maybe|perhaps|possibly|vielleicht|eventuell|evtl\.?)\s+/g, '')
+    : lower;
+}
+
 export function explicitWrite(intent: Intent, text: string): boolean {
-  const lower = withoutQuotedText(text);
+  const lower = withoutPoliteHedge(withoutQuotedText(text));
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
   if (REPORTED_OR_HEDGED.test(lower) || onlyValueTold(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
@@ -333,7 +343,7 @@ export function doesItThemselves(lower: string): boolean {
 }
 
 export function imperativeCommand(text: string): boolean {
-  const lower = withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase()));
+  const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;

@@ -106,3 +106,32 @@ describe('a write corrected in the next message', () => {
     expect(filesAWrite(await follow(text, hold))).toBe(false);
   });
 });
+
+describe('windows said the way people say them (plant time: Wednesday 4 March 2026, 10:00)', () => {
+  it.each([
+    ['alarms on the L1 oven yesterday between 3 and 5 in the afternoon', '2026-03-03T14:00:00.000Z', '2026-03-03T16:00:00.000Z'],
+    ['Alarme Ofen L1 gestern nachmittags zwischen 1 und 3', '2026-03-03T12:00:00.000Z', '2026-03-03T14:00:00.000Z'],
+    ['alarms on the L1 oven since 19:00 yesterday', '2026-03-03T18:00:00.000Z', '2026-03-04T09:00:00.000Z'],
+    ['Alarme Ofen L1 seit gestern 20 Uhr', '2026-03-03T19:00:00.000Z', '2026-03-04T09:00:00.000Z'],
+    ['Alarme Ofen L1 vorgestern in der Frühschicht', '2026-03-02T05:00:00.000Z', '2026-03-02T13:00:00.000Z'],
+    ['Alarme Ofen L1 seit Schichtbegin', '2026-03-04T05:00:00.000Z', '2026-03-04T09:00:00.000Z'],
+  ])('"%s"', async (text, from, to) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L1-RFL', from, to } });
+  });
+
+  it.each([
+    ['zone 3 trend on the L1 oven, last hour and a half', '2026-03-04T07:30:00.000Z'],
+    ['Verlauf Zone 3 Ofen L1 die letzten eineinhalb Stunden', '2026-03-04T07:30:00.000Z'],
+    ['zone 3 trend on the L1 oven over the last two and a half hours', '2026-03-04T06:30:00.000Z'],
+  ])('"%s" counts the half hour', async (text, from) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'L1-RFL', from } });
+  });
+
+  it('"alarms on line 2 yesterday" is the whole day, the line no clock', async () => {
+    expect(await ask('any alarms on line 2 yesterday')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { from: '2026-03-02T23:00:00.000Z', to: '2026-03-03T23:00:00.000Z' },
+    });
+  });
+});

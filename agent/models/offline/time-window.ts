@@ -137,7 +137,7 @@ export function parseClock(text: string): { hour: number; minute: number } | und
 }
 
 const CLOCK = String.raw`(\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?)`;
-const PART = String.raw`(this morning|this afternoon|this evening|tonight|last night|yesterday|today|heute morgen|heute früh|heute vormittag|heute nachmittag|heute abend|heute nacht|gestern abend|gestern|heute|morgens|früh)`;
+const PART = String.raw`(this morning|this afternoon|this evening|in the morning|in the afternoon|in the evening|tonight|last night|yesterday|today|heute morgen|heute früh|heute vormittag|heute nachmittag|heute abend|heute nacht|gestern abend|gestern|heute|am vormittag|am nachmittag|am abend|nachmittags|abends|morgens|früh)`;
 
 /** "zwischen 16 und 17 Grad", "between 6 and 8 bar": two values with a unit, not two clock times. */
 const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar\b|mm\b|%|ppm\b|n\b|newton\b|kw\b|a\b|mbar\b))`;
@@ -157,6 +157,16 @@ function floorSpelling(t: string): string {
       .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?lates\b/g, 'late shift')
       .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?earlies\b/g, 'early shift')
       .replace(/\b(since|seit)\s+(?:the|der|dem|die|our|unserer?)\s+[a-zäöüß-]+\s+(?:at|um)\s+(?=\d)/g, '$1 ')
+      // "die letzten anderthalb Stunden", "the last hour and a half", "one and a half hours": halves as decimals.
+      .replace(/\b(?:an|one|a) hours? and a half\b/g, '1.5 hours')
+      .replace(/\b(last|past|previous) hour and a half\b/g, '$1 1.5 hours')
+      .replace(/\b(?:eine )?stunde und (?:eine )?halbe?\b/g, '1.5 stunden')
+      .replace(/\b(?:anderthalb|eineinhalb|einhalb|one and a half)\b/g, '1.5')
+      .replace(/\b(?:zweieinhalb|two and a half)\b/g, '2.5')
+      .replace(/\b(?:dreieinhalb|three and a half)\b/g, '3.5')
+      // "seit Schichtbegin" (one n short), "since shfit start": the shift's start, typed quickly.
+      .replace(/\bschicht ?(?:begin|beginnn|begnn|beginnt)\b/g, 'schichtbeginn')
+      .replace(/\b(?:shfit|shit|shift) (?:start|strat|stat)\b/g, 'shift start')
   );
 }
 
@@ -173,8 +183,13 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const from = parseClock(between[1]!);
     const to = parseClock(between[2]!);
     if (from && to) {
-      const part = between[3] ?? (/\b(this morning|heute morgen|heute früh)\b/.test(t) ? 'this morning' : undefined);
-      const day = dayOf(part ?? t, context);
+      // The part of the day may stand anywhere: "yesterday between 2 and 4, in the afternoon", "nachmittags zwischen 2 und 4".
+      const part =
+        between[3] ??
+        /\b(afternoon|evening|nachmittags?|abends?)\b/.exec(t)?.[1] ??
+        (/\b(this morning|heute morgen|heute früh)\b/.test(t) ? 'this morning' : undefined);
+      // "yesterday between 2 and 4 in the afternoon": a part that names no day leaves the day to the rest of the text.
+      const day = dayOf(part && /yesterday|gestern|today|heute|this|tonight/.test(part) ? part : t, context);
       let fromHour = dayPartHour(from.hour, part);
       let toHour = dayPartHour(to.hour, part);
       // "between 10 and 2" spans noon; "zwischen 22 und 2 Uhr" runs past midnight (below, a day later).
@@ -271,6 +286,18 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const back = (weekdayToday(context) - dayNamed + 7) % 7;
     return window(at(plantDay(context, -back), 0, 0, context), back === 0 ? now : at(plantDay(context, -back + 1), 0, 0, context));
   }
+  // "since yesterday 18:00", "18:00 yesterday until now", "seit gestern 18 Uhr": from that clock time yesterday.
+  const sinceYesterday =
+    new RegExp(String.raw`\b(?:since|seit|from|ab|von)\s+(?:yesterday|gestern)\s+(?:at\s+|um\s+|ab\s+)?${CLOCK}(?![\d-])`).exec(t) ??
+    new RegExp(
+      String.raw`\b(?:since|seit|from|ab|von)\s+${CLOCK}\s*(?:uhr|o'?clock)?\s+(?:yesterday|gestern)\b(?!\s*(?:to|until|till|-|–|bis|und|and)\s*\d)`,
+    ).exec(t) ??
+    // Without "since", only a time that is plainly a clock ("18:00 yesterday until now"; "line 2 yesterday" is a line).
+    /(?<![\w-])(\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm)|\d{1,2}\s*uhr)\s+(?:yesterday|gestern)\b\s*(?:until|till|to|bis)\s*(?:now|jetzt|heute)\b/.exec(t);
+  if (sinceYesterday && !/\b(?:vorgestern|day before)\b/.test(t)) {
+    const clock = parseClock(sinceYesterday[1]!);
+    if (clock) return window(at(plantDay(context, -1), clock.hour, clock.minute, context), now);
+  }
   const since = new RegExp(
     String.raw`\b(?:since|seit|from|ab|von)\s+${CLOCK}(?![\d-])\s*(?:uhr|o'?clock)?(?:\s*(?:until|till|to|bis)\s*(?:now|jetzt))?(?!\s*(?:to|until|till|-|–|bis|und|and)\s*\d)`,
   ).exec(t);
@@ -298,9 +325,10 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   // A named shift of a day: "yesterday's late shift", "the early shift today", "gestern Spätschicht", "Frühschicht von gestern".
   const named = /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)[- ]?(?:shift|schicht)\b/.exec(t);
   if (named) {
-    const yesterday = /\b(yesterday'?s?|gestern\w*)\b/.test(t);
+    const daysBack = /\b(vorgestern\w*|day before yesterday)\b/.test(t) ? 2 : /\b(yesterday'?s?|gestern\w*)\b/.test(t) ? 1 : 0;
+    const yesterday = daysBack > 0;
     const [fromHour, toHour] = /early|morning|früh|frueh/.test(named[1]!) ? [6, 14] : [14, 22];
-    const day = plantDay(context, yesterday ? -1 : 0);
+    const day = plantDay(context, -daysBack);
     const start = at(day, fromHour, 0, context);
     const end = at(day, toHour, 0, context);
     const chosen =

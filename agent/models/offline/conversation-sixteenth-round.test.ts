@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, earlier, filesAWrite, follow } from './test-support/twin-understanding';
+import { after, ask, askWith, earlier, filesAWrite, follow } from './test-support/twin-understanding';
 
 describe('work orders of a line', () => {
   it.each([
@@ -132,6 +132,91 @@ describe('windows said the way people say them (plant time: Wednesday 4 March 20
       kind: 'tool',
       tool: 'alarms',
       args: { from: '2026-03-02T23:00:00.000Z', to: '2026-03-03T23:00:00.000Z' },
+    });
+  });
+});
+
+describe('follow-ups on what was just planned or read', () => {
+  const forecast = {
+    previous: { tool: 'maintenance_forecast', args: { asset: 'L2-RFL' } },
+    previousText: 'Restlaufzeit vom Gebläse am Ofen L2?',
+    earlier: [
+      {
+        tool: 'maintenance_forecast',
+        args: { asset: 'L2-RFL' },
+        output: {
+          assets: [{ assetId: 'L2-RFL', component: 'blower', recommendedWindow: { from: '2026-03-04T21:00:00.000Z', to: '2026-03-05T01:00:00.000Z' } }],
+        },
+      },
+    ],
+  };
+  it.each(['plan das bitte ein', 'kannst du das einplanen?', 'planst du das für das empfohlene Fenster ein', 'put that in the recommended window'])(
+    '"%s" after a forecast books its window',
+    async (text) => {
+      expect(await askWith({ text, ...forecast })).toMatchObject({
+        kind: 'tool',
+        tool: 'create_work_order',
+        args: { asset: 'L2-RFL', from: '2026-03-04T21:00:00.000Z', to: '2026-03-05T01:00:00.000Z' },
+      });
+    },
+  );
+
+  it.each(['wie sieht die Restlaufzeit vom Gebläse am Ofen L2 aus', 'how is the wear looking on the L2 oven'])('"%s" is the forecast', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast', args: { asset: 'L2-RFL' } });
+  });
+
+  const rush = earlier(
+    'what_if',
+    { scenario: { type: 'rush_order', product: 'CPU-1516', quantity: 150, dueInHours: 10 } },
+    'what if a rush of 150 CPU-1516 comes in, due in 10 h',
+  );
+  it.each([
+    ['try 250 instead', { quantity: 250, dueInHours: 10 }],
+    ['und mit 400 Stück?', { quantity: 400, dueInHours: 10 }],
+    ['same but due in 6 hours', { quantity: 150, dueInHours: 6 }],
+  ])('"%s" after a rush order changes it', async (text, changed) => {
+    expect(await follow(text, rush)).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'rush_order', product: 'CPU-1516', ...changed } },
+    });
+  });
+
+  const whatIf = {
+    previous: { tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L2-PNP1', hours: 5 } } },
+    previousText: 'what if L2-PNP1 is down for 5 hours',
+    earlier: [
+      {
+        tool: 'what_if',
+        args: { scenario: { type: 'machine_down', asset: 'L2-PNP1', hours: 5 } },
+        output: { draftId: '0b5c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' },
+      },
+    ],
+  };
+  it('"why is 24120 late in that scenario" explains the what-if’s draft', async () => {
+    expect(await askWith({ text: 'why is 24120 late in that scenario', ...whatIf })).toMatchObject({
+      kind: 'tool',
+      tool: 'explain_late_order',
+      args: { order: 'PO-24120', draftId: '0b5c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' },
+    });
+  });
+
+  it.each([
+    ['what about the same machine on the other line', 'L2-PNP2'],
+    ['und bei der gleichen Maschine auf der anderen Linie?', 'L2-PNP2'],
+  ])('"%s" after placer 2 of line 1 is its twin on line 2', async (text, asset) => {
+    expect(await after('alarms', { asset: 'L1-PNP2', state: 'active' }, 'any active alarms on pnp2 L1?', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset },
+    });
+  });
+
+  it('"und die AOI dahinter?" after the oven’s state is the AOI’s state', async () => {
+    expect(await after('asset_state', { asset: 'L1-RFL' }, 'wie steht der Lötofen auf Linie 1 da', 'und die AOI dahinter?')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L1-AOI' },
     });
   });
 });

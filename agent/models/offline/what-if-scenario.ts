@@ -61,7 +61,12 @@ export function whatIfScenario(
   )?.[1];
   const spokenHours = spoken ? (/half|halben/i.test(spoken) ? 12 : /shift|schicht/i.test(spoken) ? 8 : 24) : undefined;
   // "make it 8", "mach 6 draus" after a scenario: a bare number is its new duration.
-  const bare = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(hoursAsDigits(text.trim()))?.[1] : undefined;
+  const bareFollowUp = options.previous ? BARE_NUMBER_FOLLOW_UP.exec(hoursAsDigits(text.trim())) : null;
+  // A bare number after an outage is its hours (two digits at most: "300" is no outage).
+  const bare =
+    bareFollowUp && /^\d{1,2}(?:[.,]5)?$/.test(bareFollowUp[1]!) && !/^(?:boards?|pcs|pieces|units?|st)/i.test(bareFollowUp[2] ?? '')
+      ? bareFollowUp[1]
+      : undefined;
   // "zweieinhalb Stunden", "anderthalb", "two and a half hours": a half on top.
   const half =
     /\b(?:(zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn)einhalb|(anderthalb|eineinhalb)|(two|three|four|five|six|seven|eight|nine|ten) and a half)\b/i.exec(
@@ -78,6 +83,18 @@ export function whatIfScenario(
   if (options.previous && !/\b(rush|urgent|eilauftrag|extra shift|zusatzschicht)\b/i.test(text)) {
     // A follow-up changes one number of the previous scenario and keeps the rest.
     const previous = options.previous;
+    // "try 300 instead", "und mit 500 Stück?" after a rush order: its quantity; "same but due in 8 hours": its due time.
+    if (previous.type === 'rush_order') {
+      const dueIn = /\b(?:due|f(?:ä|ae)llig|bis|within|in)\b[^.?!]*?\b(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text);
+      if (dueIn) return { kind: 'scenario', scenario: { ...previous, dueInHours: Number(dueIn[1]!.replace(',', '.')) } as Scenario };
+      if (
+        bareFollowUp &&
+        !/^(?:h|hrs?|hours?|std|stunden?)$/i.test(bareFollowUp[2] ?? '') &&
+        Number.isInteger(Number(bareFollowUp[1])) &&
+        Number(bareFollowUp[1]) > 0
+      )
+        return { kind: 'scenario', scenario: { ...previous, quantity: Number(bareFollowUp[1]) } as Scenario };
+    }
     if (previous.type === 'machine_down' || previous.type === 'material_delay') {
       if (hours !== undefined && !machine) return { kind: 'scenario', scenario: { ...previous, hours } as Scenario };
       if (machine && previous.type === 'machine_down')
@@ -233,4 +250,4 @@ export function hoursAsDigits(text: string): string {
 }
 
 export const BARE_NUMBER_FOLLOW_UP =
-  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:(?:and |und )?(?:if it'?s|if it is|if it were|what if it'?s|wenn'?s|wenn es|und wenn'?s)\s+|make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|und bei|and at|and for|und f(?:ü|ue)r|for|f(?:ü|ue)r|bei|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,2}(?:[.,]5)?)\s*(?:h|hrs?|hours?|std|stunden?)?\s*(?:sind|werden|draus|instead|stattdessen|then|dann|bitte|please)?\s*[?.!]?$/i;
+  /^(?:(?:ok|okay|then|dann|und|and|nah|no|nein|hmm)[\s,]+)*(?:(?:and |und )?(?:if it'?s|if it is|if it were|what if it'?s|wenn'?s|wenn es|und wenn'?s)\s+|make it|make that|mach(?:e)?(?: es| das| mal)?|what about|how about|und mit|and with|und bei|and at|and for|und f(?:ü|ue)r|for|f(?:ü|ue)r|bei|lieber|rather|try|nimm|dann|with|mit)?\s*(\d{1,5}(?:[.,]5)?)\s*(h|hrs?|hours?|std|stunden?|boards?|pcs|pieces|units?|st(?:ü|ue)ck|stk|platinen)?\s*(?:sind|werden|draus|instead|stattdessen|then|dann|bitte|please|nochmal|noch mal|again)?\s*[?.!]?$/i;

@@ -184,8 +184,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !NEGATED.test(lower) &&
     // "send it when the tugger is charged": a dispatch on a condition is for later.
     !ON_A_CONDITION.test(lower) &&
-    /\b(send|dispatch|go|start|schick\w*|sende\w*|abschick\w*|losschick\w*|los)\b/.test(lower) &&
-    /\b(run|runs|tour\w*|fahrt\w*|amr|amrs|tugger\w*|agv\w*|routenzug\w*|schlepper\w*|it|them|that|those|ihn|sie|das|die|den|los)\b|\brun-?\d+\b/.test(lower)
+    /\b(send|dispatch|go|start|\w*schick\w*|sende\w*|los)\b/.test(lower) &&
+    /\b(run|runs|tour\w*|\w*fahrt\w*|fuhre|ladung|lieferung|load|delivery|drop|amr|amrs|tugger\w*|agv\w*|routenzug\w*|schlepper\w*|it|them|that|those|ihn|sie|das|die|den|los)\b|\brun-?\d+\b/.test(
+      lower,
+    )
   ) {
     // "schick den AMR los", "ja, RUN-2 abschicken": a run of the plan just made.
     reading.intent = 'dispatch_transport';
@@ -249,7 +251,15 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'list_work_orders';
     reading.combined = `${reading.combined.replace(/\b(?:only|just|nur)\s+(?:the\s+|die\s+)?/g, 'last ')}`;
     reading.followUp = true;
-  } else if (lastTool === 'what_if' && BARE_NUMBER_FOLLOW_UP.test(hoursAsDigits(text.trim()))) {
+  } else if (
+    lastTool === 'what_if' &&
+    (BARE_NUMBER_FOLLOW_UP.test(hoursAsDigits(text.trim())) ||
+      // "same but due in 8 hours", "das gleiche, aber bis in 6 Stunden fällig": the scenario with one thing changed.
+      (/^(?:(?:ok|and|und|dann|then)[\s,]+)?(?:same|the same|same thing|gleich\w*|dasselbe|das gleiche|das selbe)\b[^.?!]*\b(?:but|aber|only|nur)\b[^.?!]*\d/.test(
+        lower,
+      ) &&
+        wordCount(text) <= 10))
+  ) {
     // "what if the L2 oven is down for 4 hours" → "make it 8": the same scenario, another duration.
     reading.intent = 'what_if';
     reading.followUp = true;
@@ -289,11 +299,16 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     lastTool === 'maintenance_forecast' &&
-    /\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster|slot|recommended|suggested|empfohlen\w*|vorgeschlagen\w*|zeitfenster)\b/.test(
+    (/\b(work order|wo|ticket|auftrag|arbeitsauftrag|wartungsauftrag|window|fenster|slot|recommended|suggested|empfohlen\w*|vorgeschlagen\w*|zeitfenster)\b/.test(
       lower,
-    ) &&
-    !/\?\s*$/.test(lower) &&
+    ) ||
+      // "plan das bitte ein", "kannst du das einplanen", "put it in the calendar": what the forecast recommends, booked.
+      (wordCount(text) <= 8 &&
+        /\b(it|that|this|das|es|ihn|den|die)\b/.test(lower) &&
+        /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\bput (?:it|that|this) in\b|\bschedule (?:it|that|this)\b|\bpencil (?:it|that|this) in\b/.test(lower))) &&
+    (!/\?\s*$/.test(lower) || /^(?:kannst|k(?:ö|oe)nntest|can|could|would)\b/.test(lower)) &&
     (explicitWrite('create_work_order', lower) ||
+      /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b/.test(lower) ||
       // "dann Instandhaltungsauftrag dafür, im vorgeschlagenen Zeitfenster": the order named, its verb left out.
       (/^(dann|then|ok|okay|so|gut|passt|alright)\b/.test(lower) &&
         /(work ?order|\w*auftrag\b|ticket)/.test(lower) &&
@@ -701,7 +716,11 @@ const TOPICS: readonly [RegExp, Intent][] = [
   [/\b(material\w*|reichweite|stock|bestand|best(?:ä|ae)nde|teile|parts|rollen|reels?)\b/, 'material_status'],
   [/\b(maintenance|wartung\w*|forecast|prognose|rul|restlebensdauer)\b/, 'maintenance_forecast'],
   [/\b(orders?|auftr(?:ä|ae)ge\w*|auftrag|fertigungsauftr\w*)\b/, 'production_status'],
-  [/\b(inspection\w*|inspektion\w*|aoi-?\w*|yield|ausbeute|defects?)\b/, 'inspection_results'],
+  // "und die AOI dahinter?" after a machine's state is that machine's state: the AOI is a machine, its results a topic.
+  [
+    /\b(inspection\w*|inspektion\w*|aoi-?(?:ergebnis\w*|results?|yield|befund\w*|fehler\w*|defects?)|yield|ausbeute|defects?|fehlerbild\w*|fehlerklasse\w*)\b/,
+    'inspection_results',
+  ],
 ];
 
 /** The read a topic-only follow-up asks for, when it is another than the turn before's. */

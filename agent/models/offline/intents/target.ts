@@ -8,7 +8,7 @@ import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '.
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
 import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
-import { PRONOUN, inheritedTarget, lastMachineTalkedAbout, wordCount } from './conversation';
+import { PRONOUN, inheritedTarget, lastMachineTalkedAbout, sameKindOnLine, wordCount } from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
 import { assetByTag, withoutAssetWords } from './tag-match';
@@ -43,7 +43,13 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   )
     resolution = sameLineAmong(resolution, previous);
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
-  if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
+  // "what about the same machine on the other line", "und beim gleichen auf der anderen Linie": its twin on the other line.
+  const otherLine = /\b(?:the other line|other line|die andere linie|der anderen linie|andere linie|anderen linie)\b/.test(lower);
+  if (previous && previous.type !== 'line' && previous.line && otherLine && mentionedLine(text) === undefined) {
+    const lines = [...new Set(input.assets.flatMap((asset) => (asset.type === 'line' ? [asset.id] : [])))].filter((line) => line !== previous.line);
+    const twin = lines.length === 1 ? sameKindOnLine(previous, lines[0]!.replace(/\D/g, ''), input.assets) : undefined;
+    if (twin) resolution = { kind: 'one', asset: twin };
+  } else if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
     resolution = otherThan(resolution, previous, input.assets);
   // "where's line 1 at" → "and the other line?": of two lines, the one not just asked about.
   if (previous?.type === 'line' && /\b(the other line|other one|die andere linie|der anderen linie|andere linie)\b/.test(lower)) {

@@ -13,7 +13,7 @@ export const GIVE_FREE = /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b/;
 /** The words that ask for a write of each kind, in English and German. */
 const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
   create_work_order:
-    /\b(book|create|file|raise|open|schedule|plan|log|add|enter|put in|request|order|make|need|brauch\w*|buch\w*|anleg\w*|leg\w*|erstell\w*|eroeffne|eröffne|einplan\w*|plane|beauftrag\w*|anforder\w*|erfass\w*|trag\w*|hinzufueg\w*|hinzufüg\w*|mach\w*|stell\w*|put it in|put (?:a |an |the )?(?:wo|work order|ticket|job|order) in|stick (?:a |an |the )?(?:wo|work order|ticket|job) in|slot it|take (it|that|the) (window|slot))\b/,
+    /\b(book|create|file|raise|open|schedule|plan|log|add|enter|put in|request|order|make|need|brauch\w*|buch\w*|anleg\w*|leg\w*|erstell\w*|eroeffne|eröffne|einplan\w*|plane|beauftrag\w*|anforder\w*|erfass\w*|trag\w*|hinzufueg\w*|hinzufüg\w*|mach\w*|stell\w*|put (?:it|that|this) in|put (?:a |an |the )?(?:wo|work order|ticket|job|order) in|planst|stick (?:a |an |the )?(?:wo|work order|ticket|job) in|slot it|take (it|that|the) (window|slot))\b/,
   release_schedule: new RegExp(
     `${GIVE_FREE.source}|\\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\\w*|veroeffentlich\\w*|veröffentlich\\w*|aktivier\\w*|uebernehm\\w*|übernehm\\w*|nimm|nehmen|einspielen|ausroll\\w*|kraft|umstellen|verwend\\w*|verbindlich|gilt|setz\\w*|schick\\w*)\\b`,
   ),

@@ -119,9 +119,22 @@ export function planWhatIf(plan: PlanContext): Plan {
   return call({ scenario: scenario.scenario });
 }
 
+/** "in that draft", "in dem Szenario", "with that plan": the draft just made, named back. */
+const THAT_DRAFT =
+  /\b(?:in|with|under|for|im|in dem|in diesem|mit dem|mit diesem|bei dem|bei diesem)\s+(?:that|this|the|dem|diesem|dem neuen)?\s*(?:draft|scenario|what-?if|case|plan|entwurf|szenario|fall|plan)\b/;
+
 export function planExplainLateOrder(plan: PlanContext): Plan {
-  const { combined, language, call } = plan;
+  const { combined, language, call, input, lower } = plan;
   const order = orderId(combined);
+  // The draft asked about: one typed out, or — after a what-if, or named back ("in that draft") — the one just made;
+  // otherwise the tool's default, the latest proposal.
+  const typed = DRAFT_ID.exec(combined)?.[0]?.toLowerCase();
+  const meant =
+    typed ??
+    (input.previous?.tool === 'what_if' || THAT_DRAFT.test(lower)
+      ? latestOutput(input.earlier, ['what_if', 'propose_schedule'], (output) => (output as { draftId?: unknown }).draftId)
+      : undefined);
+  const draftId = typeof meant === 'string' ? meant : undefined;
   if (!order)
     return clarify(
       say(
@@ -130,5 +143,5 @@ export function planExplainLateOrder(plan: PlanContext): Plan {
         'Welchen Auftrag meinen Sie (Which order)? Nennen Sie die Nummer, z. B. „Warum ist PO-24118 spät?“.',
       ),
     );
-  return call({ order });
+  return call({ order, ...(draftId ? { draftId } : {}) });
 }

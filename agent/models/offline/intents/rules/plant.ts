@@ -430,6 +430,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (/\b(life (?:is )?left|life does .* have left|remaining (?:useful )?life|rul|restlebensdauer|restnutzungsdauer|lebensdauer|wear(?:ing)? out|gives? up|verschlei(?:ß|ss)\w*)\b/.test(
       lower,
     ) ||
+      // "Restlaufzeit vom Gebläse", "how's the wear on placer 2": a part's remaining run time — not an order's.
+      (/\b(restlaufzeit\w*|wear(?: and tear)?|abnutzung)\b/.test(lower) && !/\b(auftr(?:ä|ae)g\w*|auftrag|order\w*|po-?\d+|los|charge|batch)\b/.test(lower)) ||
       // "is the spindle going to give us trouble this week", "macht uns der Lüfter bald Ärger": trouble ahead is wear.
       /\b(closest to (?:failing|failure|breaking)|next to (?:fail|break|go)|most likely to (?:fail|break)|am ehesten (?:ausf(?:ä|ae)ll\w*|kaputt)|give (?:us |me )?(?:trouble|problems|grief|issues)|going to (?:fail|break|die|give out|go)|about to (?:fail|break|go)|(?:ä|ae)rger machen|probleme machen|bald (?:kaputt|hinüber|hinueber)|ausfallen wird|den geist aufgeben)\b/.test(
         lower,

@@ -65,7 +65,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !(rules.input.previous && /^(und|and|what about|und was ist mit)\b/.test(lower)) &&
     /\b(wie (?:sieht|schaut)(?:'?s| es| das)?\b.*\baus|how(?:'s| is| are)? (?:it|things|everything) (?:looking|going)|how(?:'s| is) it look)\b/.test(lower) &&
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
-    !/\b(material|teile|bestand|stock|auftr(?:ä|ae)ge?|orders?|plan|schedule|wartung|maintenance|alarm\w*|inspektion|aoi-ergebnis\w*|trend\w*|verlauf\w*|kurve|history|historie)\b/.test(
+    !/\b(material|teile|bestand|stock|auftr(?:ä|ae)ge?|orders?|plan|schedule|wartung|maintenance|alarm\w*|inspektion|aoi-ergebnis\w*|trend\w*|verlauf\w*|kurve|history|historie|verschlei(?:ß|ss)\w*|wear\w*|restlaufzeit\w*|restlebensdauer|rul|lebensdauer)\b/.test(
       lower,
     )
   )

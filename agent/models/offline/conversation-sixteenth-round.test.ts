@@ -220,3 +220,19 @@ describe('follow-ups on what was just planned or read', () => {
     });
   });
 });
+
+describe('reads said in passing', () => {
+  it.each([
+    ["what's ringing on the L2 packer right now", 'alarms', { asset: 'L2-PCK' }],
+    ['was hat der Kompressor heute Nacht alles gemeldet', 'alarms', { asset: 'UT-AIR' }],
+    ["what's line 2 building right now and how many to go", 'production_status', { line: 'Line2' }],
+    ['L2 had a long stop this morning, rerun the schedule please', 'propose_schedule', {}],
+    ['status of everything please, the plant manager wants OEE numbers in 10 min', 'plant_overview', {}],
+    ['RUL for the chiller and the compressor', 'maintenance_forecast', { line: 'Utilities' }],
+    ['Wartungsprognose für die Versorgung', 'maintenance_forecast', { line: 'Utilities' }],
+    ['where are the lockout points on the compressor?', 'search_manuals', {}],
+    ['Absperrpunkte am Kältesatz?', 'search_manuals', {}],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+});

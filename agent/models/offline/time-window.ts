@@ -229,7 +229,8 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const minutes = /dreiviertel/.test(fraction[1]!) ? 45 : /quarter|viertel/.test(fraction[1]!) ? 15 : 30;
     return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
   }
-  const compact = /\b(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|std|stunden|min|minutes|minuten)\b/.exec(t);
+  // Not "in 5 min" / "in 2 Stunden": that is a time ahead ("boss wants OEE numbers in 5 min"), no window past.
+  const compact = /(?<!\b(?:in|within|innerhalb von|binnen)\s+)\b(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|std|stunden|min|minutes|minuten)\b/.exec(t);
   if (compact && /\b(over|for|in|during|the|der|die|in den|über|für)\b/.test(t) && !/\b(down|ausfällt|steht|late|spät|due|fällig)\b/.test(t)) {
     const minutes = amount(compact[1]) * unitMinutes(compact[2]!)!;
     return window(new Date(now.getTime() - minutes * MINUTE_MS), now);

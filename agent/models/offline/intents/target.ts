@@ -69,7 +69,10 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
       classification.score < CONFIDENCE_THRESHOLD)
   ) {
     // "zone 3 on the L2 oven looks low" → "just tell me what zone 3 reads": of the ovens, the one just talked about.
-    resolution = previousAmong(assetByTag(reading.combined, input.assets), previous);
+    const byTag = previousAmong(assetByTag(reading.combined, input.assets), previous);
+    // "quick status of everything, boss wants OEE numbers": the overview is of the plant; a word two machines' tags
+    // share does not make it ask which machine.
+    resolution = reading.intent === 'plant_overview' && byTag.kind === 'ambiguous' ? resolution : byTag;
   }
   // "the L2 blower bearing": the line is named, the machine only by its tag.
   if (

@@ -12,8 +12,17 @@ import { exampleWindow, explicitWindow } from '../slots';
 import { DEFAULT_TIME_ZONE, type Plan, type PlanInput } from '../types';
 import type { PlanContext } from './plan-context';
 
+/** "the utilities", "die Versorgung", "Medien": the machines on no line, as the forecast names them together. */
+const UTILITIES = /\b(utilities|utility|versorgung\w*|medien\w*|infrastruktur)\b/;
+
 export function planMaintenanceForecast(plan: PlanContext): Plan {
-  const { machine, lineId, call } = plan;
+  const { machine, lineId, call, lower, input } = plan;
+  // "forecast for the utilities, chiller pump and compressor": the utilities as a whole, however many are named.
+  const utilities = input.assets.filter((asset) => !asset.line && asset.type !== 'line');
+  const namedUtilities = utilities.filter((asset) => [asset.name, ...asset.aliases].some((alias) => alias.length >= 4 && lower.includes(alias.toLowerCase())));
+  // ("utilities: when does the chiller pump need attention" names one of them: that one.)
+  if (utilities.length > 1 && (namedUtilities.length > 1 || (UTILITIES.test(lower) && !machine)) && (!machine || !machine.line))
+    return call({ line: 'Utilities' });
   return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
 }
 

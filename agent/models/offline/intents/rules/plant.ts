@@ -59,6 +59,18 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(why|warum|wieso)\b/.test(lower)
   )
     return ['what_if', false];
+  // "what's L1 running rn and how many are left", "was baut Linie 2 gerade": the order on the line and how far it is.
+  if (
+    target?.type === 'line' &&
+    /^(?:(?:so|and|ok|und)\s+)?(?:what'?s|what is|what|which|was|welche\w*)\b[^?.!]{0,30}\b(?:running|building|making|producing|baut|fertigt|produziert|macht)\b/.test(
+      lower,
+    ) &&
+    /\b(?:how many (?:are |boards |pcs )?(?:left|to go|remaining)|wie viele? (?:noch|fehlen|sind noch)|how far|wie weit|rn|right now|atm|gerade|grad|jetzt|currently|now)\b/.test(
+      lower,
+    ) &&
+    !/\b(state|status|zustand|alarm\w*|machines?|maschinen)\b/.test(lower)
+  )
+    return ['production_status', false];
   // "what's running on line 2 right now", "what product is running on L2": the order and product on the line.
   if (
     target?.type === 'line' &&
@@ -355,7 +367,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (resolution.kind !== 'none' ||
       /\b(der|die|das|the)\s+(?:ict|aoi|spi|packer|verpacker|drucker|printer|ofen|oven|bestücker|placer|chiller|kompressor|compressor)\b/.test(lower)) &&
     (!machine || machine.type !== 'line') &&
-    !/\b(alarm\w*|orders?|auftr(?:ä|ae)g\w*|plan|schedule|material|stock|bestand)\b/.test(lower)
+    !/\b(alarm\w*|orders?|auftr(?:ä|ae)g\w*|plan|schedule|material|stock|bestand|ringing|beeping|alarming|screaming|piept|klingelt|hupt)\b/.test(lower)
   )
     return ['asset_state', false];
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
@@ -514,6 +526,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "propose a schedule, is anything late?", "Plan bitte neu rechnen": a new plan first, whatever else is asked with it.
   if (
     /^(?:please |pls |bitte |ok,? )?(propose|suggest|draft|recalculate|re-?plan|reschedule)\b.*\b(schedule|plan)\b/.test(lower) ||
+    // "we lost 2 hours on L2 this morning, redo the plan": the request in the last clause, after what happened.
+    /(?:^|[,;.!–—-]\s*)(?:so |then |dann |also |please |pls |bitte )*(?:redo|rerun|re-run|refresh|update|recalculate|recompute|rebuild|redo)\s+(?:the |our |a |das |den )?(?:plan|schedule|sequence|planning)\b/.test(
+      lower,
+    ) ||
     // "ok then just replan everything", "what would an optimal sequence look like", "Aufträge auf die Linien verteilen".
     /\b(re-?plan|re-?schedule|re-?sequence|umplanen|neu planen|neu einplanen)\b/.test(lower) ||
     // "dann plan bitte neu über beide Linien", "plan mal neu": a new plan, said with the separable verb.

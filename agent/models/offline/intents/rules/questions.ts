@@ -27,7 +27,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // its alarms (a request to silence it, "mach die Hupe aus", is none of these questions).
   if (
     target &&
-    /(?<![a-zäöüß])(piep\w*|beep\w*|hupt|hupe|horn|buzz\w*|summt|klingelt|bimmelt|tr(?:ö|oe)tet|blinkt|blinken|flash\w*|leuchtet rot|red light|rote lampe|warnleuchte)(?![a-zäöüß])/.test(
+    // "what's ringing on the L1 oven", "was hat der Ofen heut Nacht so alles gemeldet": what it signalled.
+    /(?<![a-zäöüß])(piep\w*|beep\w*|hupt|hupe|horn|buzz\w*|summt|klingelt|bimmelt|tr(?:ö|oe)tet|blinkt|blinken|flash\w*|leuchtet rot|red light|rote lampe|warnleuchte|ringing|alarming|going off|screaming|schreit|gemeldet|meldet|meldungen)(?![a-zäöüß])/.test(
       lower,
     ) &&
     !/\b(aus|off|leise|silence|mute|stumm|quittier\w*|ack\w*)\b/.test(lower) &&
@@ -83,7 +84,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // maintenance", "what's a good O2 ppm": tooling, shelf life, standards, protective gear and what a good value is are
   // written in the manuals; no tag or stock figure answers them.
   if (
-    (/\b(nozzles?|d(?:ü|ue)sen?|(?:shelf|pot) life|haltbar\w*|haltbarkeit|verfall\w*|expiry|expiration|ipc(?:-a)?(?:-\d+)?|j-std\w*|ppe|psa|schutzausr(?:ü|ue)stung|schutzbrille|handschuhe|gloves|goggles)\b/.test(
+    // "lockout points on the reflow oven?", "Absperrpunkte für LOTO", "how long can an opened jar stand": safety
+    // procedures and handling rules, too.
+    (/\b(nozzles?|d(?:ü|ue)sen?|(?:shelf|pot) life|haltbar\w*|haltbarkeit|verfall\w*|expiry|expiration|ipc(?:-a)?(?:-\d+)?|j-std\w*|ppe|psa|schutzausr(?:ü|ue)stung|schutzbrille|handschuhe|gloves|goggles|lock-?out\w*|tag-?out|loto|isolation points?|energy isolation|absperr\w*|sperrpunkt\w*|freischalt\w*|after opening|once opened|nach dem (?:aufmachen|(?:ö|oe)ffnen|anbrechen)|angebrochen\w*)\b/.test(
       lower,
     ) ||
       /^(?:what'?s|what is|whats)\s+(?:a\s+)?(?:good|normal|typical|acceptable|an ok|an okay)\b|^(?:was ist|wie ist|was w(?:ä|ae)re)\s+(?:ein\w*\s+)?(?:guter|gute|gutes|normaler|normale|typische\w*)\b/.test(

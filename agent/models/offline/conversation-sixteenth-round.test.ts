@@ -236,3 +236,27 @@ describe('reads said in passing', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
   });
 });
+
+describe('orders, inspections and work orders in floor words', () => {
+  it.each([
+    ['ETA vom laufenden Auftrag auf Linie 2?', 'production_status', { line: 'Line2' }],
+    ['lass mal die optische Inspektion über den aktuellen Auftrag auf Linie 1 laufen', 'trigger_inspection', { line: 'Line1' }],
+    ['AOI Prüfung für PO-24118 starten, 15 Platinen', 'trigger_inspection', { lot: 'PO-24118', boards: 15 }],
+    ['please inspect B0101 to B0120 of PO-24118', 'trigger_inspection', { lot: 'PO-24118', firstSerial: 101, boards: 20 }],
+    ['scan whatever line 2 is running', 'trigger_inspection', { line: 'Line2' }],
+    ['welche Fehlerarten hatte die AOI auf L2 heute?', 'inspection_results', { line: 'Line2' }],
+    [
+      'IH-Auftrag für den Kompressor: Ölwechsel, morgen 6 bis 8 Uhr',
+      'create_work_order',
+      { asset: 'UT-AIR', from: '2026-03-05T05:00:00Z', to: '2026-03-05T07:00:00Z' },
+    ],
+    ['welche IH-Aufträge sind gerade in Arbeit', 'list_work_orders', { status: 'in_progress' }],
+    ['Bericht über den gestrigen Tag bitte', 'generate_shift_handover', { from: '2026-03-02T23:00:00.000Z', to: '2026-03-03T23:00:00.000Z' }],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"lass die Tabellen weg" is still about the answers', async () => {
+    expect(await ask('lass die Tabellen weg')).toMatchObject({ kind: 'reply' });
+  });
+});

@@ -162,6 +162,8 @@ export function spokenSpellings(text: string): string {
       .replace(/\bmit'?m\b/gi, 'mit dem')
       .replace(/\bnich\b/gi, 'nicht')
       .replace(/\bzeich\b/gi, 'zeig')
+      // "IH-Auftrag", "IH-Aufträge": the floor's short form of "Instandhaltung" (maintenance) in a work order.
+      .replace(/\bIH[- ]?(auftr(?:ag|äge|aege|ägen|aegen|ags))\b/gi, (_whole, noun: string) => `Wartungs${noun.toLowerCase()}`)
   );
 }
 

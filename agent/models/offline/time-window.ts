@@ -151,6 +151,8 @@ function floorSpelling(t: string): string {
   return (
     t
       .replace(/\bheut\b/g, 'heute')
+      // "den ganzen gestrigen Tag", "die gestrige Spätschicht": yesterday's.
+      .replace(/\bgestrig(?:e|en|er|es|em)\b/g, 'gestern')
       .replace(/\bover night\b/g, 'overnight')
       .replace(/\byesterdays\b/g, "yesterday's")
       // Not "handover to the lates": the shift handed over to is the next one, not the window.

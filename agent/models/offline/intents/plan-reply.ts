@@ -420,7 +420,7 @@ function answerStyle({ lower, language }: Request): Plan | undefined {
       lower,
     ) &&
     // "quit it with the chiller alarms", "enough with the alarms", "hör auf mit den Alarmen": about what I keep saying.
-    !/^(?:(?:ok|okay|man|mann|bitte|please|jetzt)[\s,!]+)?(quit it with|enough (?:with|about|of)|genug (?:mit|von)|(?:hör|hoer) (?:jetzt |mal |doch |endlich )*auf mit|lass (?:mal )?(?:das mit|die))\b/.test(
+    !/^(?:(?:ok|okay|man|mann|bitte|please|jetzt)[\s,!]+)?(quit it with|enough (?:with|about|of)|genug (?:mit|von)|(?:hör|hoer) (?:jetzt |mal |doch |endlich )*auf mit|lass (?:mal )?(?:das mit|die\b[^.?!]{0,30}\b(?:weg|sein|bleiben)))\b/.test(
       lower,
     )
   )

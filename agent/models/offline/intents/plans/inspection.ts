@@ -9,7 +9,7 @@ import type { PlanContext } from './plan-context';
 
 function boardCount(text: string): number | undefined {
   const count =
-    /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platinen|platten|karten|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
+    /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platin\w*|platten|karten|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
       text,
     ) ?? /\b(?:another|other|next|nochmal|noch mal|noch|weitere|die nächsten|die naechsten|the next)\s+(\d{1,3})\b/i.exec(text);
   if (count) return Number(count[1]);
@@ -35,7 +35,10 @@ export function planTriggerInspection(plan: PlanContext): Plan {
   // A lot is an id with a digit in it ("lot L-2291", "Los 7A"), never the word after "lot" ("the current lot on line 2").
   const lotWord = /\b(?:lot|los)\s+([a-z0-9-]*\d[a-z0-9-]*)\b/i.exec(combined)?.[1];
   const lot = orderId(combined) ?? lotWord ?? previousLot;
-  const span = /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|bis|-|–)\s*(\d{1,4})\b/i.exec(combined);
+  // "boards 41 to 60", "B0050 bis B0059" (serials as the labels print them): a span of serials.
+  const span =
+    /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|bis|-|–)\s*(\d{1,4})\b/i.exec(combined) ??
+    /\bB0*(\d{1,5})\s*(?:to|bis|-|–|through|thru)\s*B0*(\d{1,5})\b/i.exec(combined);
   const previousBoards = followUp && typeof input.previous?.args.boards === 'number' ? input.previous.args.boards : undefined;
   const boards = span ? Number(span[2]) - Number(span[1]) + 1 : (boardCount(combined) ?? previousBoards);
   const first = span ? Number(span[1]) : firstSerial(combined);

@@ -73,6 +73,17 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(plan\w*|schedule|zeitplan|procedure|checklist\w*|anleitung|ablauf|how do|wie geht|manual|handbuch)\b/.test(lower)
   )
     return ['production_status', false];
+  // "eta vom laufenden Auftrag L1", "customer's asking when the power supply boards come off the line": when an order
+  // (the running one, or one by its product) is done.
+  if (
+    /\b(eta|fertigstellung|done by when|bis wann (?:fertig|durch)|wann (?:ist|sind|wird|werden)\b[^.?!]*\b(?:fertig|durch)|when (?:will|do|does|are|is)\b[^.?!]*\b(?:done|finished|ready|complete|come off)|come off the line|vom band)\b/.test(
+      lower,
+    ) &&
+    /\b(orders?|auftrag\w*|auftr(?:ä|ae)ge\w*|los|lot|batch|boards?|platinen|baugruppen|running|laufend\w*|aktuell\w*|current)\b/.test(lower) &&
+    !asksWhatIf(lower) &&
+    !/\b(work orders?|wartung\w*|maintenance|arbeitsauftr\w*|inspection|inspektion|delivery|lieferung|material|transport|run-?\d|tugger|amr)\b/.test(lower)
+  )
+    return orderId(text) && /\b(late|spät|spaet|why|warum)\b/.test(lower) ? ['explain_late_order', false] : ['production_status', false];
   const order = orderId(text);
   // "what defects did lot PO-24117 have", "Fehlerbild Los PO-24118?": what inspection found on it.
   if (

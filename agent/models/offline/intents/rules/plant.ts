@@ -36,7 +36,7 @@ export const BARE_VALUE_WRITE =
 
 /** "gestern", "last week": a past day or week, whose figures are the handover's — the overview shows the shift so far. */
 const PAST_DAY_OR_WEEK =
-  /\b(yesterday|gestern|vorgestern|day before yesterday|last night|letzte nacht|(?:last|past|previous) week|(?:letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche)\b/;
+  /\b(yesterday|gestern|gestrig\w*|vorgestern|day before yesterday|last night|letzte nacht|(?:last|past|previous) week|(?:letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche)\b/;
 
 /** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
 const SETTING_VERB =
@@ -62,7 +62,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "what's L1 running rn and how many are left", "was baut Linie 2 gerade": the order on the line and how far it is.
   if (
     target?.type === 'line' &&
-    /^(?:(?:so|and|ok|und)\s+)?(?:what'?s|what is|what|which|was|welche\w*)\b[^?.!]{0,30}\b(?:running|building|making|producing|baut|fertigt|produziert|macht)\b/.test(
+    /^(?:(?:so|and|ok|und)\s+)?(?:what'?s|what is|what|which|was|welche\w*)\b[^?.!]{0,30}\b(?:running|building|making|producing|baut|fertigt|produziert)\b/.test(
       lower,
     ) &&
     /\b(?:how many (?:are |boards |pcs )?(?:left|to go|remaining)|wie viele? (?:noch|fehlen|sind noch)|how far|wie weit|rn|right now|atm|gerade|grad|jetzt|currently|now)\b/.test(
@@ -138,6 +138,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "inspect whatever line 2 is running", "lass mal paar Platinen durch die AOI", "AOI für 15 Boards von PO-24120 starten": an inspection run.
   if (
     (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*inspect\b/.test(lower) ||
+      // "scan whatever line 1 is building", "scan the current lot on L2": the line's order through the AOI.
+      (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*scan\b/.test(lower) &&
+        (target?.type === 'line' || /\b(lot|order|batch|boards?|whatever|what'?s running)\b/.test(lower))) ||
       /\blass\w*\b.*\b(?:platinen|boards?|baugruppen|karten)\b.*\bdurch (?:die|den) (?:aoi|inspektion|pr(?:ü|ue)fung)\b/.test(lower) ||
       (/\b(aoi|inspektion|inspection)\b/.test(lower) &&
         /\b\d+\s*(?:boards?|platinen|baugruppen|stück|stueck|stk|pcs)\b/.test(lower) &&
@@ -354,7 +357,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "irgendwelche Kurzschlüsse seit Schichtbeginn?", "any solder bridges on L2 today": a board defect class is what
   // inspection found.
   if (
-    /\b(kurzschl(?:ü|ue|u)ss\w*|l(?:ö|oe)tbr(?:ü|ue)cke\w*|unterbrechungen|mausbiss\w*|mousebites?|mouse bites?|solder bridges?|bridging|spurs|pin-?holes?|kupferrest\w*|spurious copper|shorts)\b/.test(
+    /\b(kurzschl(?:ü|ue|u)ss\w*|l(?:ö|oe)tbr(?:ü|ue)cke\w*|unterbrechungen|mausbiss\w*|mousebites?|mouse bites?|solder bridges?|bridging|spurs|pin-?holes?|kupferrest\w*|spurious copper|shorts|fehlerklasse\w*|fehlerart\w*|fehlerbilder|defect (?:class|type|categor)\w*|(?:aoi|inspection) (?:yield|pass rate)|yield trend)\b/.test(
       lower,
     ) &&
     !imperativeCommand(text) &&
@@ -515,6 +518,14 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.
     (!/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower) ||
       /\b(left open|still open|anything open|offen geblieben|noch offen|was ist offen)\b/.test(lower))
+  )
+    return ['generate_shift_handover', false];
+  // "bericht über den ganzen gestrigen Tag", "summary of last week, all lines": a report of a past day or week.
+  if (
+    /\b(bericht\w*|report|summary|zusammenfassung|recap|r(?:ü|ue)ckblick|auswertung)\b/.test(lower) &&
+    PAST_DAY_OR_WEEK.test(lower) &&
+    !/\b(manual|handbuch|alarm\w*|inspect\w*|inspektion\w*|aoi|material|stock|bestand|work orders?|wartung\w*)\b/.test(lower) &&
+    !imperativeCommand(text)
   )
     return ['generate_shift_handover', false];
   // "handover from 7 until now": the word names the report.

@@ -260,3 +260,24 @@ describe('orders, inspections and work orders in floor words', () => {
     expect(await ask('lass die Tabellen weg')).toMatchObject({ kind: 'reply' });
   });
 });
+
+describe('a change asked for without its value or setpoint is asked back, never read', () => {
+  it.each([
+    'Ofen L1 bitte etwas heißer',
+    'make the L1 oven a little warmer please',
+    'Kältemaschine kälter bitte',
+    'could you turn up the compressor',
+    'Kompressor bitte weniger Druck',
+    'L2 printer to 70 please',
+    'Ofen L2 auf 240 bitte',
+    'reboot the AOI on line 2',
+  ])('"%s" asks back and files nothing', async (text) => {
+    const plan = await ask(text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it.each(['the L2 oven is hotter than usual', 'is the chiller colder now?'])('"%s" is a report or question, read', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+    expect(await ask(text)).toMatchObject({ kind: 'tool' });
+  });
+});

@@ -162,6 +162,9 @@ export function spokenSpellings(text: string): string {
       .replace(/\bmit'?m\b/gi, 'mit dem')
       .replace(/\bnich\b/gi, 'nicht')
       .replace(/\bzeich\b/gi, 'zeig')
+      // "reboot the SPI", "den AOI rebooten": a restart, which is two PackML commands the planner asks between.
+      .replace(/\breboot\b/gi, 'restart')
+      .replace(/\b(?:rebooten|neu ?booten)\b/gi, 'neu starten')
       // "IH-Auftrag", "IH-Aufträge": the floor's short form of "Instandhaltung" (maintenance) in a work order.
       .replace(/\bIH[- ]?(auftr(?:ag|äge|aege|ägen|aegen|ags))\b/gi, (_whole, noun: string) => `Wartungs${noun.toLowerCase()}`)
   );

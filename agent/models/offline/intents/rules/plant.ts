@@ -177,6 +177,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !toldAskedOrPasted(lower)
   ) {
     if (strongWritable(text, target)) return ['set_setpoint', usesPrevious];
+    // "L1 printer to 80 pls", "Drucker L1 auf 80 bitte": the machine, "to" and a value, and nothing else — a set, whose
+    // setpoint the planner asks when the machine has several.
+    if (
+      (target.tags ?? []).filter((tag) => tag.writable).length > 1 &&
+      wordCount(text) <= 6 &&
+      /^[^,.;!?]{1,40}\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|degrees|n|mm\/s|%)?\s*(?:please|pls|bitte|now|jetzt|asap|sofort)?[\s.!]*$/.test(
+        lower,
+      )
+    )
+      return ['set_setpoint', usesPrevious];
     // "stell den Chiller auf 15": a machine with one setpoint, a value and a verb that sets it — that setpoint.
     if (
       hasOneSetpoint(target) &&
@@ -256,7 +266,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen)\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
       lower,
     ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
@@ -266,7 +276,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "Kaltwasser etwas kälter machen": a machine with one setpoint needs no tag named.
     // ("Pumpenschwingung am Kühler": "Kühler" is the machine, not "cooler", so a word of degree must say it is a change.)
     (strongWritable(text, target) ||
-      (hasOneSetpoint(target) && /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)))
+      (hasOneSetpoint(target) && /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)) ||
+      // "L2 Ofen etwas wärmer bitte", "make the L2 oven a bit hotter", "chiller colder please": asked for outright — the
+      // planner asks which setpoint and to what value, and files nothing until both are said.
+      ((target.tags ?? []).some((tag) => tag.writable) &&
+        !/\?\s*$/.test(lower) &&
+        /\b(bitte|please|pls|make|mach\w*|turn|dreh\w*|stell\w*|bump|crank|can you|could you|kannst du|k(?:ö|oe)nntest du)\b/.test(lower) &&
+        !REPORTED_OR_HEDGED.test(lower)))
   )
     return ['set_setpoint', usesPrevious];
   // "Zone 2 am L1 Ofen ändern", "adjust the squeegee pressure on L2": a change without its value; the planner asks for it.

@@ -127,10 +127,22 @@ export function isCommandChatter(text: string): boolean {
 export const SILENCES_A_SIGNAL =
   /\b(?:turn|switch|shut|kill|stop|silence|mute|cancel)\s+(?:off\s+)?(?:the\s+|that\s+|this\s+)?(?:\S+\s+){0,3}?(?:horns?|buzzers?|beep\w*|sirens?|beacons?|warning lights?|noise|sound|hooter)\b|\b(?:horns?|buzzers?|sirens?|hooter)\b[^.?!,]*\b(?:off|silence|mute)\b|\b(?:hupe|summer|sirene|warnton|gepiepe|piepen|piepton|signalton|blinklicht|warnleuchte)\b[^.?!,]*\b(?:aus|ab|leise|stumm)\b/;
 
+/**
+ * "clear L2 PNP2 after abort", "reset the packer, it stopped": the command verb the request opens with is the command —
+ * words after it ("abort", "stopped") tell why.
+ */
+const OPENING_COMMAND: readonly [RegExp, MachineCommandName][] = [
+  [/^(?:(?:please|pls|ok|okay|now|then|so)\s+)*clear\b(?!\s+(?:the\s+)?(?:alarms?|screen|chat|history|list))/, 'clear'],
+  [/^(?:(?:please|pls|ok|okay|now|then|so)\s+)*reset\b/, 'reset'],
+  [/^(?:(?:please|pls|ok|okay|now|then|so)\s+)*(?:unhold|resume)\b/, 'unhold'],
+];
+
 /** The command a request gives, or undefined when it gives none that can be read. */
 export function parseCommand(text: string): MachineCommandName | undefined {
   const lower = foldInitialUmlauts(text.toLowerCase());
   if (SILENCES_A_SIGNAL.test(lower)) return undefined;
+  const opening = OPENING_COMMAND.find(([pattern]) => pattern.test(lower.trim()))?.[1];
+  if (opening) return opening;
   const t = withoutParticleHalt(lower).replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

@@ -281,3 +281,73 @@ describe('a change asked for without its value or setpoint is asked back, never 
     expect(await ask(text)).toMatchObject({ kind: 'tool' });
   });
 });
+
+describe('writes filed with the wrong command, window, parts or vehicle before', () => {
+  it.each([
+    ['clear L1 PNP1 after the abort', 'L1-PNP1', 'clear'],
+    ['reset the L2 SPI, it stopped on a jam', 'L2-SPI', 'reset'],
+  ])('"%s": the verb it opens with is the command', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it.each(['kannst du mal nen AOI-Run auf L2 starten', 'start an AOI check on line 2'])('"%s" is an inspection run, not the AOI started', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { line: 'Line2' } });
+  });
+
+  it('"WO L2 RFL blower brg replace 2026-03-07 06:00-12:00" books that day, 06:00 to 12:00', async () => {
+    expect(await ask('WO L2 RFL blower brg replace 2026-03-07 06:00-12:00')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'L2-RFL', from: '2026-03-07T05:00:00Z', to: '2026-03-07T11:00:00Z' },
+    });
+  });
+
+  it.each(['go ahead and book that slot, take two SPB-6204 from stores', 'dann bitte einbuchen, mit zwei Lagern SPB-6204'])(
+    '"%s" books the parts counted in words',
+    async (text) => {
+      const plan = await askWith({
+        text,
+        previous: { tool: 'maintenance_forecast', args: { asset: 'UT-AIR' } },
+        previousText: 'forecast for the compressor',
+        earlier: [
+          {
+            tool: 'maintenance_forecast',
+            args: { asset: 'UT-AIR' },
+            output: {
+              assets: [{ assetId: 'UT-AIR', component: 'bearing', recommendedWindow: { from: '2026-03-04T21:00:00.000Z', to: '2026-03-05T01:00:00.000Z' } }],
+            },
+          },
+        ],
+      });
+      expect(plan).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { parts: [{ partNumber: 'SPB-6204', quantity: 2 }] } });
+    },
+  );
+
+  it('"send the tugger run but take tugger two instead" swaps only the vehicle', async () => {
+    const stops = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
+    const plan = await askWith({
+      text: 'send the tugger run but take tugger two instead, it is charged',
+      previous: { tool: 'plan_replenishment', args: {} },
+      previousText: 'plan replenishment',
+      earlier: [
+        {
+          tool: 'plan_replenishment',
+          args: {},
+          output: {
+            runs: [
+              { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops, dispatch: { vehicle: 'TUG-01', stops } },
+              {
+                runId: 'RUN-2',
+                vehicle: 'AMR-01',
+                vehicleKind: 'amr',
+                stops: [{ stationId: 'L2-PNP2-S', loads: [] }],
+                dispatch: { vehicle: 'AMR-01', stops: [] },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-02', stops } });
+  });
+});

@@ -450,6 +450,22 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
         : String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4)
       : undefined);
   if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
+  // "send the tugger one but use tugger two instead, it's charged", "nimm stattdessen TUG-02": the run named, on another
+  // vehicle of its kind — its checked loads and stops, only the vehicle swapped.
+  const swapTo =
+    /\b(?:use|take|with|mit|nimm|nehmt|nehmen)\s+(?:the\s+|den\s+|dem\s+)?(?:stattdessen\s+)?(tug|tugger|routenzug|amr)\s*-?\s*0?(\d|one|two|eins|zwei)\b/.exec(
+      lower,
+    );
+  if (swapTo && /\b(instead|stattdessen|statt|anstatt|rather)\b/.test(lower)) {
+    const number = /^\d$/.test(swapTo[2]!) ? swapTo[2]! : /^(one|eins)$/.test(swapTo[2]!) ? '1' : '2';
+    const serial = `${swapTo[1] === 'amr' ? 'AMR' : 'TUG'}-0${number}`;
+    const rest = lower.replace(swapTo[0], ' ');
+    const ofKind = chosen.filter((run) =>
+      /\b(amr|amrs|agv|fts)\b/.test(rest) ? run.vehicleKind === 'amr' : /\b(tugger|tug|routenzug\w*|zug)\b/.test(rest) ? run.vehicleKind !== 'amr' : true,
+    );
+    if (ofKind.length === 1 && ofKind[0]!.vehicle.toUpperCase().slice(0, 3) === serial.slice(0, 3) && ofKind[0]!.vehicle.toUpperCase() !== serial)
+      return input.call({ vehicle: serial, stops: ofKind[0]!.dispatch.stops });
+  }
   // "mit dem zweiten Tugger", "with the other AMR": a vehicle by its place, the other one of the run's kind.
   const byPlace = /\b(first|second|other|erste\w*|zweite\w*|andere\w*)\s+(tug|tugger|routenzug|amr)\b/.exec(lower);
   const placeNumber = byPlace

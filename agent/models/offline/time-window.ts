@@ -626,7 +626,9 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   // "von halb acht bis zehn": clocks said in words, as digits.
   const t = spokenClockTimes(foldInitialUmlauts(text.toLowerCase()), /\bhalb\b/.test(text.toLowerCase()) ? 'de' : 'en')
     .replace(/\b(?:noon|midday|mittags?)\b/g, '12:00')
-    .replace(/\b(?:midnight|mitternacht)\b/g, '0:00');
+    .replace(/\b(?:midnight|mitternacht)\b/g, '0:00')
+    // "2026-12-05 06:00-12:00": an ISO date (not a full timestamp) as the day it names — its "12-05" is no clock range.
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b(?!T)/g, (_whole, year: string, month: string, day: string) => `${Number(day)}.${Number(month)}.${year}`);
   if (unreadableDate(t, context)) return undefined;
   // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
   const range =

@@ -13,7 +13,7 @@ import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import type { Plan } from './types';
 import { foldInitialUmlauts } from '../text';
-import { ON_A_CONDITION, POLITE_IF, explicitWrite, putOffOrReported } from './write-requests';
+import { ON_A_CONDITION, POLITE_IF, explicitWrite, putOffOrReported, withoutPastCause } from './write-requests';
 
 /** Below this probability that the message asks for a change, a write is asked back (chosen on the NLU dev split). */
 export const WRITE_DOUBT_THRESHOLD = 0.1;
@@ -73,7 +73,7 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
   // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
   const asked = pending ?? request.lower;
-  const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(asked.replace(POLITE_IF, '')) || SOON.test(asked);
+  const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(withoutPastCause(asked.replace(POLITE_IF, ''))) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
   const suggested = bare || !pendingAskedForIt || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;

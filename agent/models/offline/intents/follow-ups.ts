@@ -304,11 +304,13 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     ) ||
       // "plan das bitte ein", "kannst du das einplanen", "put it in the calendar": what the forecast recommends, booked.
       (wordCount(text) <= 8 &&
-        /\b(it|that|this|das|es|ihn|den|die)\b/.test(lower) &&
-        /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\bput (?:it|that|this) in\b|\bschedule (?:it|that|this)\b|\bpencil (?:it|that|this) in\b/.test(lower))) &&
+        (/\b(it|that|this|das|es|ihn|den|die)\b/.test(lower) || /^(?:(?:ok\w*|dann|then|ja|yes|gut|passt)[\s,]+)+/.test(lower)) &&
+        /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\beinbuch\w*|\bbuch\w*\b[^.?!]*\bein\b|\bput (?:it|that|this) in\b|\bschedule (?:it|that|this)\b|\bpencil (?:it|that|this) in\b/.test(
+          lower,
+        ))) &&
     (!/\?\s*$/.test(lower) || /^(?:kannst|k(?:ö|oe)nntest|can|could|would)\b/.test(lower)) &&
     (explicitWrite('create_work_order', lower) ||
-      /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b/.test(lower) ||
+      /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\beinbuch\w*/.test(lower) ||
       // "dann Instandhaltungsauftrag dafür, im vorgeschlagenen Zeitfenster": the order named, its verb left out.
       (/^(dann|then|ok|okay|so|gut|passt|alright)\b/.test(lower) &&
         /(work ?order|\w*auftrag\b|ticket)/.test(lower) &&

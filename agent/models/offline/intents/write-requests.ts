@@ -176,6 +176,17 @@ export function putOffOrReported(lower: string): boolean {
   return (REPORTED_SPEECH.test(lower) || REPORTED_WISH.test(lower)) && !OWN_REQUEST.test(lower);
 }
 
+/**
+ * "clear L2 PNP2 after the abort", "reset it after the jam": the event that left the machine where it is — a reason,
+ * no condition ("after the jam is cleared" still is one: the clause goes on).
+ */
+export function withoutPastCause(lower: string): string {
+  return lower.replace(
+    /\b(?:after|nach)\s+(?:the\s+|an?\s+|its\s+|dem\s+|der\s+|einem\s+|einer\s+)?(?:abort|e-?stop|emergency stop|jam|crash|fault|error|trip|not-?halt|st(?:ö|oe)rung|abbruch|stau)\s*(?=[.!,;]|$)/g,
+    ' ',
+  );
+}
+
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
 export const ON_A_CONDITION =
   /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*|po-?\d+|\d{5}|lot|order|run|batch|shift|break|lunch|auftrag|los|schicht|pause|mittag)\b|\b(?:next time|n(?:ä|ae)chstes mal|beim n(?:ä|ae)chsten mal)\b/;
@@ -185,7 +196,7 @@ export const ON_A_CONDITION =
  * "the last release broke line 2", "release notes": the release as a thing, not a request for one.
  */
 export function laterOrNoun(intent: Intent, lower: string): boolean {
-  if (ON_A_CONDITION.test(lower) || putOffOrReported(lower)) return true;
+  if (ON_A_CONDITION.test(withoutPastCause(lower)) || putOffOrReported(lower)) return true;
   return (
     intent === 'release_schedule' &&
     RELEASE_NOUN.test(lower) &&
@@ -395,7 +406,7 @@ export function imperativeCommand(text: string): boolean {
   if (putOffOrReported(lower)) return false;
   // "start the L1 printer once the stencil is in": a command on a condition is for later ("wär gut, wenn …" is a
   // polite request, not one).
-  if (ON_A_CONDITION.test(lower.replace(POLITE_IF, ''))) return false;
+  if (ON_A_CONDITION.test(withoutPastCause(lower.replace(POLITE_IF, '')))) return false;
   if (isCommandChatter(lower) && !/,\s*(please\s+)?(start|stop|hold|unhold|resume|reset|restart)\b/.test(lower)) return false;
   // Questions, including whether to ("should I reset it?", "soll ich ihn stoppen?"), command nothing.
   if (

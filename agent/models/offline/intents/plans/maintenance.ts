@@ -239,11 +239,14 @@ function workOrderPlan(
       `Geplante Wartung${outlook?.component ? ` (${outlook.component})` : ''}${outlook ? ' aus der Restlebensdauer-Prognose' : ''}`,
     );
   // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
+  // "two SPB-6204 from stores", "mit zwei Lagern SPB-6204": the count spelt out, too.
   const parts = [
-    ...input.text.matchAll(/\b(\d+)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/gi),
-  ].map((match) => ({
-    partNumber: match[2]!,
-    quantity: Number(match[1]),
-  }));
+    ...input.text.matchAll(
+      /(?<![\w-])(\d+|one|two|three|four|five|six|eight|ten|twelve|zwei|drei|vier|f(?:ü|ue)nf|sechs|acht|zehn|zw(?:ö|oe)lf)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/gi,
+    ),
+  ].flatMap((match) => {
+    const quantity = /^\d+$/.test(match[1]!) ? Number(match[1]) : numberWord(match[1]!.toLowerCase());
+    return quantity !== undefined && quantity > 0 ? [{ partNumber: match[2]!, quantity }] : [];
+  });
   return call({ asset: assetId, task, from: window.from, to: window.to, ...(parts.length ? { parts } : {}) });
 }

@@ -138,6 +138,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "inspect whatever line 2 is running", "lass mal paar Platinen durch die AOI", "AOI für 15 Boards von PO-24120 starten": an inspection run.
   if (
     (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*inspect\b/.test(lower) ||
+      // "kannst du mal nen AOI-Run auf L1 starten", "start an AOI check on line 2": an inspection run, not the machine started.
+      (/\b(?:aoi|inspection|inspektion)[- ]?(?:run|lauf|durchlauf|check|pr(?:ü|ue)fung|job)\b/.test(lower) &&
+        /\b(start\w*|run|kick off|trigger|laufen lassen|ansto(?:ß|ss)en|machen|mach)\b/.test(lower) &&
+        !/\b(results?|ergebnis\w*|how did|wie war)\b/.test(lower)) ||
       // "scan whatever line 1 is building", "scan the current lot on L2": the line's order through the AOI.
       (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*scan\b/.test(lower) &&
         (target?.type === 'line' || /\b(lot|order|batch|boards?|whatever|what'?s running)\b/.test(lower))) ||
@@ -531,6 +535,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&
     // "what if line 2 is down the whole night shift": a shift as the span of a what-if, not the report of one.
     !asksWhatIf(lower) &&
+    // "anything prio 1 or 2 from the late shift?": alarms filtered by priority.
+    !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b/.test(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.
     (!/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower) ||
       /\b(left open|still open|anything open|offen geblieben|noch offen|was ist offen)\b/.test(lower))

@@ -23,6 +23,18 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "anything shelved at the moment?", "welche Alarme sind unterdrückt": shelved alarms are alarms in a state.
+  if (/\b(shelved|shelve|geshelved|zur(?:ü|ue)ckgestellt\w*|unterdr(?:ü|ue)ckt\w*|suppressed)\b/.test(lower) && !imperativeCommand(text))
+    return ['alarms', false];
+  // "hey can u have a look at pnp1 on L1 for me", "take a look at the L2 packer": the machine looked at, now.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\b(?:have|take) a (?:quick |short |little )?(?:look|peek|glance) at\b|\blook (?:at|into)\b[^.?!]*\bfor me\b|\bcheck (?:on|up on)\b/.test(lower) &&
+    !/\b(alarm\w*|trend\w*|history|manual|order\w*|material|stock|forecast|wear|results?|yield|defects?|work orders?|plan|schedule)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', false];
   // "warum piept der AOI auf L1", "why is the L1 AOI beeping", "the packer's horn keeps going": a machine signalling is
   // its alarms (a request to silence it, "mach die Hupe aus", is none of these questions).
   if (

@@ -137,12 +137,30 @@ const OPENING_COMMAND: readonly [RegExp, MachineCommandName][] = [
   [/^(?:(?:please|pls|ok|okay|now|then|so)\s+)*(?:unhold|resume)\b/, 'unhold'],
 ];
 
-/** The command a request gives, or undefined when it gives none that can be read. */
+/**
+ * The command a request gives, or undefined when it gives none that can be read. With several sentences ("The fault is
+ * cleared. Please request a reset."), the last that gives a command is the request; the ones before tell the story.
+ */
 export function parseCommand(text: string): MachineCommandName | undefined {
+  const sentences = text.split(/(?<=[a-zäöüß0-9)][.!?])\s+(?=[A-ZÄÖÜa-zäöü])/);
+  if (sentences.length > 1) {
+    for (const sentence of [...sentences].reverse()) {
+      const command = commandOf(sentence);
+      if (command) return command;
+    }
+  }
+  return commandOf(text);
+}
+
+function commandOf(text: string): MachineCommandName | undefined {
   const lower = foldInitialUmlauts(text.toLowerCase());
   if (SILENCES_A_SIGNAL.test(lower)) return undefined;
   const opening = OPENING_COMMAND.find(([pattern]) => pattern.test(lower.trim()))?.[1];
   if (opening) return opening;
-  const t = withoutParticleHalt(lower).replace(CHATTER, ' ');
+  // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
+  // is no second command.
+  const t = withoutParticleHalt(lower)
+    .replace(/\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/, ' ')
+    .replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

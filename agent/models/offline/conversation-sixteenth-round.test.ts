@@ -351,3 +351,45 @@ describe('writes filed with the wrong command, window, parts or vehicle before',
     expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-02', stops } });
   });
 });
+
+describe('requests written like an e-mail', () => {
+  it.each([
+    ['Hi Plantpilot, please reset the L1 ICT, the operator cleared the jam. Thanks, Jana', 'machine_command', { asset: 'L1-ICT', command: 'reset' }],
+    [
+      'Dear all,\nplease set zone 5 of the L1 reflow oven to 238.\nKind regards,\nMiriam (Process Engineering)',
+      'set_setpoint',
+      { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 238 },
+    ],
+    [
+      'Hallo Instandhaltung,\nbitte einen Wartungsauftrag für den Kompressor anlegen: Ölwechsel, morgen 6 bis 8 Uhr.\nViele Grüße\nSven',
+      'create_work_order',
+      { asset: 'UT-AIR' },
+    ],
+    ['Hallo Logistik, bitte die nächsten Materialfahrten zu Linie 2 einplanen. Danke, Olga', 'plan_replenishment', { line: 'Line2' }],
+    [
+      'Hi, QE here. Please inspect 12 boards of PO-24118 starting at serial B0041. Thanks',
+      'trigger_inspection',
+      { lot: 'PO-24118', boards: 12, firstSerial: 41 },
+    ],
+    [
+      'Hallo Leitstand, laut Prozessfreigabe soll die Transportgeschwindigkeit im Ofen Linie 2 ab sofort 17 mm/s betragen. Bitte entsprechend einstellen. Gruß',
+      'set_setpoint',
+      { asset: 'L2-RFL', tag: 'ConveyorSpeedSetpointMmPerS', value: 17 },
+    ],
+    ['Hallo Schichtführung, der Packer auf Linie 1 soll bitte in Hold gehen. Danke', 'machine_command', { asset: 'L1-PCK', command: 'hold' }],
+  ])('%j', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"hey Jens: Zone 3 am Ofen L1 auf 185" is still written to a colleague', async () => {
+    expect(filesAWrite(await ask('hey Jens: Zone 3 am Ofen L1 auf 185'))).toBe(false);
+  });
+
+  it('"…, the fault is cleared. Please request a reset so we can get going again" files the reset, not a resume', async () => {
+    expect(await ask('The light curtain fault at the L1 packer is cleared. Please request a reset of the L1 packer so we can get going again.')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'reset' },
+    });
+  });
+});

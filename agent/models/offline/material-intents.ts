@@ -151,7 +151,13 @@ export function materialRuleIntent(
   // "both lines at a glance, what runs and what doesn't": the plant overview, not the tugger runs.
   if (/\b(at a glance|overview|big picture|ueberblick|uebersicht|lagebild)\b/.test(lower) && !replenish) return undefined;
   if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
-  if (has('plan_replenishment') && !runOut && PLAN_WORDS.test(lower) && /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|fahrten|touren|runs)\b/.test(lower))
+  // "bitte die nächsten Materialfahrten einplanen", "plan the next material runs": runs of any kind, in compounds too.
+  if (
+    has('plan_replenishment') &&
+    !runOut &&
+    (PLAN_WORDS.test(lower) || /\beinplan\w*/.test(lower)) &&
+    /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|\w*fahrten|\w*touren|runs)\b/.test(lower)
+  )
     return 'plan_replenishment';
   const order = orderOf(text);
   if (has('supply_disruption_impact') && !order) {

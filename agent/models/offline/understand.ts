@@ -2,6 +2,7 @@
  * One request in, one plan out: the language is detected, the trained classifier reads the
  * request (with the question a clarifying reply asked about), and planReply fills the slots.
  */
+import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
@@ -43,7 +44,9 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
     withCorrectedValue(
       speltValuesAsDigits(
         expandZoneShorthand(
-          correctLineTypos(colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(given.text))))))),
+          correctLineTypos(
+            colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(withoutMailFrame(given.text))))))),
+          ),
         ),
       ),
     ),

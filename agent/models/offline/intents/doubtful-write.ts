@@ -56,6 +56,10 @@ const NEXT_STEP =
 /** "L1, bitte einreichen", "line 1, file it": an answer that asks for the write in words of its own. */
 const CONFIRMED_BEFORE = /\b(?:file it|do it|go ahead|please do|einreichen|mach(?:'s| es| das)|bitte machen)\b/;
 
+/** "please change …", "bitte entsprechend einstellen", "kindly reset …": a write asked for with its verb. */
+const ASKED_OUTRIGHT =
+  /\b(?:please|pls|bitte|kindly)\s+(?:\S+\s+){0,2}?(?:set|change|raise|lower|adjust|put|bring|stell\w*|setz\w*|einstell\w*|(?:ä|ae)nder\w*|anpass\w*|reset|restart|stop|start|hold|pause|resume|stopp\w*|start\w*|zur(?:ü|ue)cksetz\w*|anhalten|fortsetzen)\b/;
+
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
@@ -79,6 +83,15 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
+  // "Hi, per the profiling results from this morning please change the conveyor speed … to 16 mm/s": the request in so many
+  // words, after a story the boundary model weighs — not someone else's ("he asked me to please set …").
+  if (
+    !forLater &&
+    !suggested &&
+    ASKED_OUTRIGHT.test(asked) &&
+    !/\b(?:asked|told|wants?|wanted|said|bat|sagte|meinte)\b[^.!?]{0,30}\b(?:please|pls|bitte)\b/.test(asked)
+  )
+    return plan;
   const { language } = request;
   const change = describeWrite(plan.tool, plan.args, language);
   // "und dann wieder starten" after a stop was filed: the next step, asked back with the one before it named.

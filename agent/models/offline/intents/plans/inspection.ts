@@ -22,7 +22,7 @@ function boardCount(text: string): number | undefined {
 /** The first board's serial: "from board 41", "ab Board 41", "starting at 41". */
 function firstSerial(text: string): number | undefined {
   const found =
-    /\b(?:from|starting (?:at|from|with)|ab|beginnend (?:mit|bei))\s+(?:board|platine|platte|karte|baugruppe|serial(?: number| no\.?)?|seriennummer|seriennr\.?|sn|s\/n|nr\.?|nummer)?\s*#?(\d{1,5})\b/i.exec(
+    /\b(?:from|starting (?:at|from|with)|ab|beginnend (?:mit|bei))\s+(?:board|platine|platte|karte|baugruppe|serial(?: number| no\.?)?|seriennummer|seriennr\.?|sn|s\/n|nr\.?|nummer)?\s*#?B?0*(\d{1,5})\b/i.exec(
       text,
     );
   return found ? Number(found[1]) : undefined;

@@ -125,7 +125,8 @@ export function planMachineCommand(plan: PlanContext): Plan {
   if (LATER.test(text)) return laterWrite(language);
   // "restart the AOI": in PackML that is two commands (reset from Stopped to Idle, then start), and which
   // one is due depends on the state the machine is in — the person says which to file, the copilot does not guess.
-  if (command === 'start' && RESTART.test(text) && !/\b(reset|resetten|zur(?:ü|ue)cksetzen|quittier\w*)\b/i.test(text))
+  // ("aus- und wieder einschalten" reads as a stop first; it is the same restart.)
+  if ((command === 'start' || command === 'stop') && RESTART.test(text) && !/\b(reset|resetten|zur(?:ü|ue)cksetzen|quittier\w*)\b/i.test(text))
     return clarify(
       say(
         language,

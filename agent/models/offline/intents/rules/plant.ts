@@ -131,7 +131,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
-    !/\b(wart\w*|gewartet|kaputt|schlapp|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*)\b/.test(lower) &&
+    !/\b(wart\w*|gewartet|kaputt|schlapp\w*|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*|prognose\w*|forecast\w*)\b/.test(
+      lower,
+    ) &&
     !imperativeCommand(text)
   )
     return ['production_status', false];
@@ -381,7 +383,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     !imperativeCommand(text) &&
-    !/\b(manual|handbuch|what (?:is|are|does)|was (?:ist|sind|bedeutet)|why|warum|wieso|how (?:do|to)|wie (?:vermeid|verhinder))\w*/.test(lower)
+    !/\b(manual|handbuch|what (?:is|are|does)|was (?:ist|sind|bedeutet)|why|warum|wieso|how (?:do|to)|wie (?:vermeid|verhinder))\w*/.test(lower) &&
+    // "bitte die Boards 51 bis 80 inspizieren lassen, Verdacht auf Kurzschlüsse": an inspection asked for, the defect its reason.
+    !/\b(inspizier\w*|inspect\w*|(?:pr(?:ü|ue)fen|checken|scannen) lassen|durch die aoi)\b/.test(lower)
   )
     return ['inspection_results', false];
   // "und was macht der ICT dort gerade", "what's the SPI doing right now": a machine's state now, whatever came before.
@@ -546,6 +550,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     /\b(bericht\w*|report|summary|zusammenfassung|recap|r(?:ü|ue)ckblick|auswertung)\b/.test(lower) &&
     PAST_DAY_OR_WEEK.test(lower) &&
+    // "for the 8D report I need the blower bearing temperature for yesterday": one value's history, for a report.
+    !/\b(temp\w*|pressure|druck\w*|vibration\w*|vib|speed|geschwindigkeit\w*|values?|werte?|trend\w*|verlauf\w*|current|strom|o2|n2|flow|durchfluss)\b/.test(
+      lower,
+    ) &&
     !/\b(manual|handbuch|alarm\w*|inspect\w*|inspektion\w*|aoi|material|stock|bestand|work orders?|wartung\w*)\b/.test(lower) &&
     !imperativeCommand(text)
   )

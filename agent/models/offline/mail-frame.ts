@@ -1,0 +1,37 @@
+/**
+ * A request pasted from an e-mail or typed like one: "Hi Plantpilot, … Thanks, Markus", "Hallo Leitstand, … Gruß,
+ * Stefan", "Hi, QE here. …". The salutation, the sign-off and the sender's self-introduction frame the request;
+ * they are neither the request nor someone it is passed to ("Thanks, Tom" is who wrote it, not who should do it).
+ * Only the frame is taken off, and only when a request of at least two words is left.
+ */
+import { FIRST_NAMES } from './first-names';
+
+/** "Hi Plantpilot,", "Hallo Leitstand,", "Dear colleagues,", "Sehr geehrte Damen und Herren,": up to four words, then a comma, colon or line end. */
+const SALUTATION =
+  /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe[rs]?|sehr geehrte[rs]?|guten (?:morgen|tag|abend)|moin|servus|gr(?:ü|ue)(?:ß|ss) (?:dich|euch|gott))\b[^,:\n.!]{0,40}?(?:,|:|!|\n)\s*/i;
+
+/** "QE here.", "Maintenance here,", "Stefan from quality here:": who writes, said first. */
+const SELF_INTRODUCTION = /^\s*[\p{L}]+(?:\s+(?:from|aus|von)\s+[\p{L}]+)?\s+here\s*[,.:;!-]+\s*/iu;
+
+/**
+ * "Thanks, Tom", "Kind regards, Petra", "Best, Markus", "Danke, Ingrid (QM)", "Viele Grüße\nOlga", "Gruß": a sign-off at
+ * the end, with the sender's name and role if given. Names start with a capital letter, so the pattern is case-sensitive
+ * for them and case-blind for the sign-off words.
+ */
+const SIGN_OFF = new RegExp(
+  String.raw`(?:^|[.!?\n]|,)\s*(?:[Tt]hanks?(?: you)?(?: (?:a lot|in advance|so much))?|[Tt]hx|[Cc]heers|[Kk]ind regards|[Bb]est regards|[Rr]egards|[Bb]est|BR|[Mm]any thanks|[Dd]anke(?: sch(?:ö|oe)n| dir| euch| im [Vv]oraus)?|[Vv]ielen [Dd]ank|[Gg]ru(?:ß|ss)|[Gg]r(?:ü|ue)(?:ß|ss)e|[Vv]iele [Gg]r(?:ü|ue)(?:ß|ss)e|[Bb]este [Gg]r(?:ü|ue)(?:ß|ss)e|[Ff]reundliche [Gg]r(?:ü|ue)(?:ß|ss)e|MfG|LG|VG)(?!\p{L})[!.,]?\s*(?:[A-ZÄÖÜ][\p{L}.-]*(?:\s+[A-ZÄÖÜ][\p{L}.-]*){0,2})?\s*(?:\([^)\n]{1,40}\))?\s*[.!]?\s*$`,
+  'u',
+);
+
+/** The request without its mail frame (salutation, self-introduction, sign-off); the text as typed when none. */
+export function withoutMailFrame(text: string): string {
+  // "hey Jens: Zone 3 …" is written to a colleague (see first-names.ts) — that salutation stays for the check that says so.
+  const salutation = SALUTATION.exec(text)?.[0] ?? '';
+  const toAPerson = salutation.split(/[^\p{L}]+/u).some((word) => FIRST_NAMES.has(word.toLowerCase()));
+  let rest = toAPerson ? text : text.replace(SALUTATION, '');
+  rest = rest.replace(SELF_INTRODUCTION, '');
+  rest = rest.replace(SIGN_OFF, (whole) => (/^[.!?]/.test(whole) ? whole[0]! : ''));
+  rest = rest.replace(/\s*\n\s*/g, ' ').trim();
+  if (rest === text.trim()) return text;
+  return rest.split(/\s+/).length >= 2 ? rest : text;
+}

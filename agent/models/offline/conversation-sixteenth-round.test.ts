@@ -393,3 +393,28 @@ describe('requests written like an e-mail', () => {
     });
   });
 });
+
+describe('two requests in one message: the first is answered', () => {
+  it.each([
+    ["what's the chiller supply temp right now, and can you also pull its alarms since 6", 'asset_state', { asset: 'UT-CHL' }],
+    ['Welcher Auftrag läuft gerade auf Linie 2 – und warum ist eigentlich PO-24121 so spät dran?', 'production_status', { line: 'Line2' }],
+    ['Wie sieht es allgemein in der Fertigung aus, und gibt es heute irgendwo Materialengpässe?', 'plant_overview', {}],
+    ['when does the STM32 run out on line 2 and can you plan a run for it', 'material_status', {}],
+    ['Welche Maschine fällt als nächstes aus, und habt ihr eine Anleitung für den Lagertausch?', 'maintenance_forecast', {}],
+    [
+      'print speed on the L1 printer to 55 mm/s and after that tell me how the SPI looks',
+      'set_setpoint',
+      { asset: 'L1-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 55 },
+    ],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('a write in the second part is not dropped for the read before it', async () => {
+    expect(await ask("what's zone 3 on the L1 oven at, and please set it to 190")).toMatchObject({ kind: 'tool', tool: 'set_setpoint' });
+  });
+
+  it('"which orders slip and why" stays one question', async () => {
+    expect(await ask('which orders slip and why — start with PO-24118')).toMatchObject({ kind: 'tool', tool: 'explain_late_order' });
+  });
+});

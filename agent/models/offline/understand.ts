@@ -2,6 +2,7 @@
  * One request in, one plan out: the language is detected, the trained classifier reads the
  * request (with the question a clarifying reply asked about), and planReply fills the slots.
  */
+import { firstOfTwoRequests } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
@@ -39,6 +40,12 @@ function withoutGreeting(text: string): string {
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
+  const firstAsked = given.pendingQuestion === undefined ? firstOfTwoRequests(withoutMailFrame(given.text)) : undefined;
+  if (firstAsked) {
+    const first = await understand({ ...given, text: firstAsked });
+    if (first.kind === 'tool') return first;
+  }
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const text = withoutNegatedWrites(
     withCorrectedValue(

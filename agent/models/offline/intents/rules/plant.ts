@@ -71,6 +71,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(state|status|zustand|alarm\w*|machines?|maschinen)\b/.test(lower)
   )
     return ['production_status', false];
+  // "was läuft grad auf Linie 1": what the line is running, its order — not "wie läuft Linie 1", how it is going.
+  if (target?.type === 'line' && /^(?:(?:und|so|ok)\s+)?was l(?:ä|ae)uft\s+(?:(?:gerade|grad|jetzt|aktuell|denn|eigentlich)\s+)*(?:auf|an|bei)\b/.test(lower))
+    return ['production_status', false];
   // "what's running on line 2 right now", "what product is running on L2": the order and product on the line.
   if (
     target?.type === 'line' &&

@@ -425,7 +425,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (/^(how often|how frequently|wie oft|wie häufig|wie haeufig|in welchem (intervall|abstand))\b/.test(lower)) return ['search_manuals', false];
   // "what breaks first on line 1", "welche Maschine macht als nächstes schlapp": the maintenance forecast.
   if (
-    /\b(break\w*|fail\w*|wear\w* out|give\w* up|die\w*|kaputt\w*|ausf[aä]ll\w*|verschlei\w*|schlapp|den geist aufgeben|gibt .*auf)\b/.test(lower) &&
+    /\b(break\w*|fail\w*|wear\w* out|give\w* up|die\w*|kaputt\w*|ausf[aä]ll\w*|verschlei\w*|schlapp\w*|den geist aufgeben|gibt .*auf|f(?:ä|ae)llt\b[^.?!]*\baus)\b/.test(
+      lower,
+    ) &&
     /\b(first|next|soonest|earliest|als (nächstes|naechstes|erstes)|zuerst|demnächst|demnaechst|bald)\b/.test(lower) &&
     !/\b(what if|was wäre|was waere|was wenn)\b/.test(lower)
   )

@@ -1,0 +1,40 @@
+/**
+ * "compressor pressure, what is it now, and can you also pull its alarms since midnight", "Welcher Auftrag läuft gerade
+ * auf Linie 1 – und warum ist PO-24124 so spät dran?": two requests in one message. The offline model calls one tool
+ * per turn, so it answers the first asked; the answer says nothing of the second, which the asker asks next.
+ * A second part that writes to the plant is never dropped this way: the whole message is read as before.
+ */
+import { parseCommand } from './commands';
+
+/** Where a second request starts: "and can you …", ", und wer …", "? And why …", "– und warum …". */
+const SECOND_REQUEST =
+  /(?:\?\s+|[,;]\s*|\s+[-–—]\s+|\s+)(?:and|und|also|plus)\s+(?:(?:then|dann|danach|also|auch|eigentlich|noch|mal|bitte|please)\s+)*(?=(?:can|could|would|will|tell|pull|show|check|plan|give|send|is|are|was|were|why|when|what|who|how|which|where|gibt|gibts|gibt's|wer|warum|wieso|wann|was|wie|welche\w*|habt|hast|kannst|k(?:ö|oe)nnt\w*|zeig\w*|sag\w*|falls|schau\w*|h(?:ä|ae)tte)\b)|\?\s+(?=(?:und|and|also|plus)\b)|\.\s+(?:und|and)\s+(?:danach|dann|then|after that)\b/i;
+
+/** "after that tell me how the SPI looks", "und danach hätte ich gern …": a second request said as a next step. */
+const AFTER_THAT = /\s+(?:and\s+)?(?:after that|afterwards|then)\s+(?=(?:tell|show|give|pull|check|let me know)\b)/i;
+
+/** Words that ask or order on their own: a part without one is no request ("zone 3 on L1 is low and …"). */
+const ASKS =
+  /\?|^(?:which|when|why|who|where|is|are|was|were|do|does|did|can|could|will|show|give|list|pull|tell|check|wer|wann|warum|wieso|welche\w*|gibt|gibt's|zeig\w*|ist|sind|läuft|laeuft|steht)\b|\b(?:what|what'?s|whats|how|wie|was|status|state|zustand|alarms?|alarme|trend|verlauf|forecast|prognose|eta|between|since|last|zwischen|seit|letzte\w*|yesterday|gestern|today|heute)\b/i;
+
+/** The first of two requests in one message, when both ask and the second writes nothing; undefined otherwise. */
+export function firstOfTwoRequests(text: string): string | undefined {
+  const split = SECOND_REQUEST.exec(text) ?? AFTER_THAT.exec(text);
+  if (!split || split.index === 0) return undefined;
+  const first = text
+    .slice(0, split.index)
+    .replace(/[\s,;–—-]+$/, '')
+    .trim();
+  const second = text.slice(split.index + split[0].length).trim();
+  if (first.split(/\s+/).length < 3 || second.split(/\s+/).length < 3) return undefined;
+  // "which orders slip and why", "welche stehen an und welche sind schon durch": one question about the same things.
+  // (A "why" about another subject than a first part that names one, "welcher Auftrag läuft auf Linie 2 – und warum ist
+  // PO-24121 spät", is a second request.)
+  if (/^(?:(?:welche|which)\s+(?:sind|are|davon|of them|ones)|(?:die|those|these)\s+(?:sind|are))\b/i.test(second)) return undefined;
+  if (/^(?:why|warum|wieso|weshalb|how come)\b/i.test(second) && !/\d/.test(first)) return undefined;
+  // The first part asks, or is a write of its own ("print speed on L2 to 60 mm/s and after that tell me how the SPI looks").
+  if (!ASKS.test(first) && parseCommand(first) === undefined && !/\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\b/i.test(first)) return undefined;
+  // A write in the second part ("… and set zone 3 to 190", "… und dann stopp ihn") is no request to drop.
+  if (parseCommand(second) !== undefined || /\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\b/i.test(second)) return undefined;
+  return first;
+}

@@ -418,3 +418,26 @@ describe('two requests in one message: the first is answered', () => {
     expect(await ask('which orders slip and why — start with PO-24118')).toMatchObject({ kind: 'tool', tool: 'explain_late_order' });
   });
 });
+
+describe('dialect, spoken numbers and floor German', () => {
+  it.each([
+    ['Wie isch d’Lagertemperatur vom Gebläse im Ofe zwei die letschte drei Stund gloffe?', 'tag_history', { asset: 'L2-RFL', tag: 'BlowerBearingTempC' }],
+    ['zeig ma den Pastenfüllstand vom Drucker auf Linie oans', 'asset_state', { asset: 'L1-PRN' }],
+    ['Geh, schalt ma bitte den Packer auf Linie oans wieder ein', 'machine_command', { asset: 'L1-PCK', command: 'start' }],
+    ['Chönd ihr dä Bestücker 2 uf Linie zwoa wieder la laufe?', 'machine_command', { asset: 'L2-PNP2', command: 'start' }],
+    ['Chasch bitte sechs Platine vom PO-24118 inspiziere?', 'trigger_inspection', { lot: 'PO-24118', boards: 6 }],
+    ['Vom Würth kimmt nur de Hälfte vo da Lieferung, was hoaßt des für uns?', 'supply_disruption_impact', { supplier: 'SUP-WURTH', shortfallPct: 50 }],
+    ['warum ist der Auftrag zwei vier eins zwei null so spät', 'explain_late_order', { order: 'PO-24120' }],
+    ['bitte zehn Platinen vom Auftrag zwei vier eins eins sieben durch die optische Inspektion jagen', 'trigger_inspection', { lot: 'PO-24117', boards: 10 }],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"16 Grad" stays degrees, and the genitive "des" stays', async () => {
+    expect(await ask('Vorlauf Kältemaschine auf 16 Grad')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 16 } });
+  });
+
+  it('"Mach amoi an Neustart vom Packer L2" asks which of the two commands', async () => {
+    expect(await ask('Mach amoi an Neustart vom Packer L2')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -97,8 +97,44 @@ const SPELT_DECIMAL = new RegExp(`\\b(${SPELT_NUMBER})\\s*(komma|point)\\s*(${SP
 /** "sieben einhalb", "siebeneinhalb", "seven and a half", "6 einhalb": a half after a whole number. */
 const SPELT_HALF = /\b([a-zäöüß]+|\d+)\s*(?:und\s+)?(einhalb|and a half)\b/gi;
 
+/** One digit said as a word, English and German ("zwo" on the floor, as on the phone). */
+const DIGIT_WORDS: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  null: '0',
+  eins: '1',
+  zwei: '2',
+  zwo: '2',
+  drei: '3',
+  vier: '4',
+  fünf: '5',
+  fuenf: '5',
+  sechs: '6',
+  sieben: '7',
+  acht: '8',
+  neun: '9',
+};
+const DIGIT_WORD = Object.keys(DIGIT_WORDS).join('|');
+/** "Auftrag zwei vier eins zwei drei", "order two four one one nine": an order number read out digit by digit. */
+const DIGIT_RUN = new RegExp(`(?<![\\p{L}])((?:${DIGIT_WORD})(?:[\\s,-]+(?:${DIGIT_WORD})){4,5})(?![\\p{L}])`, 'giu');
+
 export function speltValuesAsDigits(given: string): string {
-  const text = given.replace(SPELT_HALF, (whole, wholePart: string, half: string) => {
+  const digits = given.replace(DIGIT_RUN, (run: string) =>
+    run
+      .split(/[\s,-]+/)
+      .map((word) => DIGIT_WORDS[word.toLowerCase()] ?? '')
+      .join(''),
+  );
+  const text = digits.replace(SPELT_HALF, (whole, wholePart: string, half: string) => {
     const units = /^\d+$/.test(wholePart) ? Number(wholePart) : numberWord(wholePart);
     if (units === undefined) return whole;
     return half.toLowerCase() === 'einhalb' ? `${units},5` : `${units}.5`;

@@ -615,8 +615,12 @@ export function imperativeCommand(text: string): boolean {
       (/^(mach|mache|macht)$/.test(first) && last === 'aus' && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab": the separable "abschalten", "abstellen".
       (/^(schalt|schalte|stell|stelle)$/.test(first) && /^(ab|aus)$/.test(last) && words.length <= 8 && parseCommand(clause) === 'stop') ||
+      // "schalt mal bitte den Packer wieder ein": the separable "einschalten".
+      (/^(schalt|schalte)$/.test(first) && last === 'ein' && words.length <= 10 && parseCommand(clause) === 'start') ||
+      // "könnt ihr den Chipshooter wieder laufen lassen?": a polite question for it to run again.
+      (/\bwieder\s+(?:laufen|anlaufen|produzieren)\s+lassen\b/.test(clause) && politeQuestion(lower)) ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
-      (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
+      (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal|an|a)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
       /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(
         first,
       ) ||

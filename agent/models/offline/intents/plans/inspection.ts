@@ -14,7 +14,7 @@ function boardCount(text: string): number | undefined {
     ) ?? /\b(?:another|other|next|nochmal|noch mal|noch|weitere|die nächsten|die naechsten|the next)\s+(\d{1,3})\b/i.exec(text);
   if (count) return Number(count[1]);
   // "acht Boards", "twenty boards": the count spelt out.
-  const spelt = /\b([a-zäöüß]+)\s+(?:boards?|pcbs?|platinen|baugruppen|stück|stueck|stk)\b/i.exec(text)?.[1];
+  const spelt = /(?<![\p{L}])([a-zäöüß]+)\s+(?:boards?|pcbs?|platin\w*|baugruppen|stück|stueck|stk)\b/iu.exec(text)?.[1];
   const value = spelt ? numberWord(spelt) : undefined;
   return value !== undefined && value > 1 ? value : undefined;
 }

@@ -134,7 +134,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
-    !/\b(wart\w*|gewartet|kaputt|schlapp\w*|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*|prognose\w*|forecast\w*)\b/.test(
+    !/\b(wart\w*|gewartet|kaputt|schlapp\w*|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*|prognose\w*|forecast\w*|liefer\w*|nachschub|material\w*|bringen|deliver\w*)\b/.test(
       lower,
     ) &&
     !imperativeCommand(text)

@@ -441,3 +441,24 @@ describe('dialect, spoken numbers and floor German', () => {
     expect(await ask('Mach amoi an Neustart vom Packer L2')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('engineer shorthand', () => {
+  it.each([
+    ['L1 PNP2 vib 4h', 'tag_history', { asset: 'L1-PNP2', tag: 'SpindleVibrationMmS', from: '2026-03-04T05:00:00.000Z' }],
+    ['Z5 SW 240 Ofen1', 'set_setpoint', { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 240 }],
+    ['L2 BE1 Spindel Vib letzte 2h Verlauf', 'tag_history', { asset: 'L2-PNP1', tag: 'SpindleVibrationMmS' }],
+    ['WA UT-CHL Pumpenlager tauschen morgen 6-10 Uhr', 'create_work_order', { asset: 'UT-CHL', from: '2026-03-05T05:00:00Z', to: '2026-03-05T09:00:00Z' }],
+    ['AOI PO-24118 15 brds', 'trigger_inspection', { lot: 'PO-24118', boards: 15 }],
+    ['Übergabe NS', 'generate_shift_handover', { shift: 'previous' }],
+    ['handover N-shift', 'generate_shift_handover', { shift: 'previous' }],
+    ['shift report for the actual shift until now', 'generate_shift_handover', { shift: 'current' }],
+    ['alarms from the night', 'alarms', { from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z' }],
+    [
+      'Wartungsauftrag für den Bestücker zwei auf Linie 2, Düsen reinigen, heute von vierzehn bis sechzehn Uhr',
+      'create_work_order',
+      { asset: 'L2-PNP2', from: '2026-03-04T13:00:00Z', to: '2026-03-04T15:00:00Z' },
+    ],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+});

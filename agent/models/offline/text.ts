@@ -150,7 +150,6 @@ export function expandZoneShorthand(text: string): string {
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
 const LINE_WORDS = [/^(?:eins|oans|ersten?)$/i, /^(?:zwei|zwo|zwoa|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
-/** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
 /** Dialect words for their standard German ("ma" → "mal", "des" → "das", "isch" → "ist", "Ofa" → "Ofen", "föif" → "fünf"). */
 const DIALECT: Record<string, string> = {
   amoi: 'mal',
@@ -220,6 +219,7 @@ const DIALECT_PHRASES: Record<string, string> = {
 const DIALECT_PHRASE = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT_PHRASES).join('|')})(?![\\p{L}])`, 'giu');
 const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|')})(?![\\p{L}])`, 'giu');
 
+/** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
 export function spokenSpellings(text: string): string {
   return (
     text

@@ -218,7 +218,8 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     /(?<!\b(?:for|in|für|fuer|um|by|within|innerhalb|after|nach|down|out|aus)\s+)\b(\d+(?:[.,]\d+)?)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b(?!\s*(?:ago|late|later|delay|später|spaeter|verspätung|verspaetung|her|zu spät))/.exec(
       t,
     );
-  if (bare && /\b(trend\w*|history|historie|verlauf\w*|kurve|chart|graph|plot|alarm\w*|log)\b/.test(t)) {
+  // ("L2 PNP1 vib 8h": a measurement and a span, the engineer's shorthand for its trend.)
+  if (bare && /\b(trend\w*|history|historie|verlauf\w*|kurve|chart|graph|plot|alarm\w*|log|vibration\w*|temp\w*|pressure|druck\w*|current|strom)\b/.test(t)) {
     const minutes = amount(bare[1]) * unitMinutes(bare[2]!)!;
     return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
   }

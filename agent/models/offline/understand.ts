@@ -2,6 +2,7 @@
  * One request in, one plan out: the language is detected, the trained classifier reads the
  * request (with the question a clarifying reply asked about), and planReply fills the slots.
  */
+import { expandFloorShorthand } from './floor-shorthand';
 import { firstOfTwoRequests } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
@@ -52,7 +53,9 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
       speltValuesAsDigits(
         expandZoneShorthand(
           correctLineTypos(
-            colloquialLines(correctKeywordTypos(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(withoutMailFrame(given.text))))))),
+            colloquialLines(
+              correctKeywordTypos(expandFloorShorthand(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(withoutMailFrame(given.text))))))),
+            ),
           ),
         ),
       ),

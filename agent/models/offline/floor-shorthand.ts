@@ -1,0 +1,48 @@
+/**
+ * How engineers abbreviate on the floor, written out so the rules read them: "L1 BE2 Spindel Vib 8h" (Bestücker 2,
+ * vibration), "Z7 SW 245 Ofen2" (Sollwert, oven 2), "WA L2-PNP1 …" (Wartungsauftrag), "Übergabe NS" (Nachtschicht),
+ * "Entwurf FG beantragen" (Freigabe), "AOI PO-24117 20 brds", "rel draft", "the actual shift" (German "aktuell"),
+ * and clock hours said as words ("von vierzehn bis sechzehn Uhr").
+ */
+import { numberWord } from './number-words';
+
+const SHORTHAND: readonly [RegExp, string][] = [
+  [/\bBE\s?(\d)\b/g, 'Bestücker $1'],
+  [/\b(ofen|oven|drucker|printer|packer)(\d)\b/gi, '$1 $2'],
+  [/\bSW\s+(?=-?\d)/g, 'Sollwert auf '],
+  [/\bWA\b(?=\s+\S)/g, 'Wartungsauftrag'],
+  [/\bFG\b/g, 'Freigabe'],
+  [/(?<![\p{L}])(?:übergabe|uebergabe|handover)\s+NS\b/giu, 'Übergabe Nachtschicht'],
+  // "Bestücker eins Linie eins", "placer two": a machine's own number said as a word.
+  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|drucker|printer)\s+(eins|one)(?![\p{L}])/giu, '$1 1'],
+  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|drucker|printer)\s+(zwei|zwo|two)(?![\p{L}])/giu, '$1 2'],
+  [/\bN-(?:shift|schicht)\b/gi, 'night shift'],
+  [/\bF-Schicht\b/gi, 'Frühschicht'],
+  [/\bS-Schicht\b/gi, 'Spätschicht'],
+  [/\bvibs?\b/gi, 'vibration'],
+  [/\b(\d{1,4})\s*(?:brds|bds)\b/gi, '$1 boards'],
+  [/\brel\b(?=\s+(?:the\s+)?(?:draft|plan|schedule|it|entwurf))/gi, 'release'],
+  [/\bre-?scheduling\b/gi, 'replan'],
+  // "the actual shift" is the German "aktuelle Schicht": the current one.
+  [/\bactual shift\b/gi, 'current shift'],
+  [/\b(?:in|from|during|of) the night\b/gi, 'overnight'],
+];
+
+/** "von vierzehn bis sechzehn Uhr", "um acht Uhr": hours said as words, as digits. */
+const SPOKEN_HOURS = /\b([a-zäöüß]+)(\s+(?:bis|und|-|–)\s+)([a-zäöüß]+)(\s+uhr)\b|\b([a-zäöüß]+)(\s+uhr)\b/gi;
+
+export function expandFloorShorthand(text: string): string {
+  const expanded = SHORTHAND.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+  return expanded.replace(SPOKEN_HOURS, (whole, from?: string, joint?: string, to?: string, uhr?: string, alone?: string, aloneUhr?: string) => {
+    const hour = (word: string | undefined) => {
+      const value = word === undefined ? undefined : numberWord(word.toLowerCase());
+      return value !== undefined && value >= 0 && value <= 24 ? String(value) : undefined;
+    };
+    if (from !== undefined) {
+      const [start, end] = [hour(from), hour(to)];
+      return start !== undefined && end !== undefined ? `${start}${joint}${end}${uhr}` : whole;
+    }
+    const single = hour(alone);
+    return single !== undefined ? `${single}${aloneUhr}` : whole;
+  });
+}

@@ -61,6 +61,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
+  // "please make the AOI of line 2 again on": the German "mach … an", said in English.
+  [/^(?:(?:please|pls|ok|so|then)\s+)*make\b[^.?!,]*\b(?:again\s+)?on\s*(?:again|please|pls|now)?\s*(?:[,.!].*)?$/, 'start'],
   // "schalt mal bitte den Packer wieder ein", "mach mal einen Neustart": switched on, restarted (a restart is asked back).
   [/\bschalt\w*\b[^.?!,]*\b(?:wieder\s+)?ein\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bmach\w*\b[^.?!,]*\b(?:neustart|restart)\b/, 'start'],
   // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab", "schalte den Chiller aus": the separable

@@ -462,3 +462,44 @@ describe('engineer shorthand', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
   });
 });
+
+describe('fillers, calques and parts rejected at incoming inspection', () => {
+  it.each([
+    ['which alarms on line 2 are still open and nobody has acknowledged them', 'alarms', { line: 'Line2', state: 'active' }],
+    ['welche Alarme auf L1 sind noch nicht quittiert', 'alarms', { line: 'Line1', state: 'active' }],
+    [
+      'at incoming inspection we found 250 pieces of the STM32H743ZIT6 bad, what does it do to production?',
+      'supply_disruption_impact',
+      { part: 'STM32H743ZIT6', rejectedQuantity: 250 },
+    ],
+    [
+      'bei der Wareneingangsprüfung sind dreihundert Stück vom STM32H743ZIT6 durchgefallen',
+      'supply_disruption_impact',
+      { part: 'STM32H743ZIT6', rejectedQuantity: 300 },
+    ],
+    ['Mouser can only send half of the next delivery, what does that do to us', 'supply_disruption_impact', { supplier: 'SUP-MOUSER', shortfallPct: 50 }],
+    ['uh the L2 packer needs to go on hold for a tray change, can you do that', 'machine_command', { asset: 'L2-PCK', command: 'hold' }],
+    ['please make the SPI of line 1 again on, the error is gone', 'machine_command', { asset: 'L1-SPI', command: 'start' }],
+    ['the L1 oven keeps throwing E-214, what are we supposed to do for that', 'search_manuals', {}],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"I\'d like the compressor setpoint at 6.2 bar" keeps its "like"', async () => {
+    expect(await ask("air's a touch high, I'd like the compressor setpoint at 6.2 bar")).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { value: 6.2 },
+    });
+  });
+
+  it('"good, give it free to the lines" after a proposal is its release', async () => {
+    const plan = await askWith({
+      text: 'good, give it free to the lines',
+      previous: { tool: 'propose_schedule', args: {} },
+      previousText: 'replan everything please',
+      earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'release_schedule', args: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } });
+  });
+});

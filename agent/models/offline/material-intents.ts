@@ -159,6 +159,14 @@ export function materialRuleIntent(
     /\b(tugger\w*|routenzug\w*|amrs?|milk ?run\w*|\w*fahrten|\w*touren|runs)\b/.test(lower)
   )
     return 'plan_replenishment';
+  // "at incoming inspection we found 300 of the ISO7741DWR bad", "bei der Wareneingangsprüfung sind 200 Stück
+  // durchgefallen": parts rejected before they reach a line — a disruption of supply, not an AOI result.
+  if (
+    has('supply_disruption_impact') &&
+    /\b(incoming inspection|goods[- ]in|receiving inspection|wareneingang\w*|eingangspr\w*)\b/.test(lower) &&
+    /\b(bad|reject\w*|fail\w*|durchgefallen|gesperrt|nio|n\.i\.o|defekt\w*|schlecht\w*|abgelehnt|ausgesondert|aussortiert|scrap\w*)\b/.test(lower)
+  )
+    return 'supply_disruption_impact';
   const order = orderOf(text);
   if (has('supply_disruption_impact') && !order) {
     if (asnId(text) && !/\b(when|wann|eta)\b/.test(lower)) return 'supply_disruption_impact';

@@ -7,7 +7,7 @@
  */
 import type { PartRef } from '../../parts';
 import { normalise, transliterate } from './text';
-import { numberWord } from './number-words';
+import { compoundNumber, numberWord } from './number-words';
 
 export type PartMention = { kind: 'one'; part: PartRef } | { kind: 'ambiguous'; candidates: PartRef[] } | { kind: 'none' };
 
@@ -239,7 +239,7 @@ export function shortfallPct(text: string): number | undefined {
       return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger|unterliefer\w*)\b/.test(lower) ? 100 - value : value;
   }
   if (
-    /\b(only half|half of it|half (?:of )?the (?:delivery|quantity|order|shipment)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(
+    /\b(only half|half of it|half (?:of )?the (?:next |coming |upcoming )?(?:delivery|quantity|order|shipment)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(
       lower,
     )
   )
@@ -253,10 +253,16 @@ export function shortfallPct(text: string): number | undefined {
 /** Pieces found bad at incoming inspection: "500 pcs rejected", "2000 Stück gesperrt", "rejected 300". */
 export function rejectedQuantity(text: string): number | undefined {
   // Lower case without normalise's "stm32" → "stm 32" split, so a part number's digits are not read as a count.
-  const lower = transliterate(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ');
-  const rejected = '(?:rejected|bad|failed|scrapped|gesperrt|abgelehnt|nio|defekt|schlecht|zurueckgewiesen)';
+  // "zweihundert Stück", "three hundred pieces": a count said in words, as digits.
+  const lower = transliterate(text.toLowerCase())
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b([a-z]+)\s+(?=(?:stueck|stk|pieces|pcs|teile|parts)\b)/g, (whole, word: string) => {
+      const value = compoundNumber(word);
+      return value !== undefined && value > 1 ? `${value} ` : whole;
+    });
+  const rejected = '(?:rejected|bad|failed|scrapped|gesperrt|abgelehnt|nio|defekt|schlecht|zurueckgewiesen|durchgefallen)';
   const match =
-    new RegExp(`\\b(\\d{1,7})\\s+(?:[a-z0-9]+\\s+){0,3}?(?:were |was |sind |wurden |are |is )?${rejected}\\b`).exec(lower) ??
+    new RegExp(`\\b(\\d{1,7})\\s+(?:[a-z0-9]+\\s+){0,5}?(?:were |was |sind |wurden |are |is )?${rejected}\\b`).exec(lower) ??
     new RegExp(`\\b(?:rejected|reject|gesperrt|abgelehnt|zurueckgewiesen|binned|scrapped|ausgesondert|aussortiert)\\s+(\\d{1,7})\\b`).exec(lower) ??
     // "losing 300", "300 weniger": a count lost to incoming inspection.
     new RegExp(`\\b(?:losing|lose|lost|verlieren|verloren)\\s+(\\d{1,7})\\b`).exec(lower);

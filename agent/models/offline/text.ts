@@ -223,6 +223,16 @@ const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|'
 export function spokenSpellings(text: string): string {
   return (
     text
+      // "uh so the oven …", "äh bitte den Bestücker …", "can you like let it carry on", "…, so yeah": fillers of speech.
+      // (Not German "um": "seit der Umstellung um 8"; only "umm," said as a filler.)
+      // (Not between two values, "auf 190 äh 185", where it marks the correction.)
+      .replace(/(?<![\p{L}]|\d[\s,]*)(?:uh+|umm+|erm+|äh+m?|aeh+m?|ähm)(?![\p{L}])[,.]?\s*|^\s*um,\s*/giu, '')
+      .replace(/[,\s]+so yeah[.!]?\s*$/i, '')
+      .replace(
+        /(?<!\b(?:i|i'?d|we'?d|you'?d|would|you|we|they|look|looks|feel|feels)\s+)\blike\s+(?=(?:let|go|set|stop|start|send|check|give|show|tell|pull|put|take|bring|what|ten|half|five|two|three|\d))/gi,
+        '',
+      )
+      .replace(/(?<![\p{L}])sozusagen(?![\p{L}])\s*/giu, '')
       // "Geh, schalt ma bitte …": the Austrian "come on" opening a request.
       .replace(/^\s*geh(?:\s+bitte)?\s*[,!]\s*/i, (whole) => (detectLanguage(text) === 'de' ? '' : whole))
       // "wieviele Gutteile", "wieviel Ausschuss": written as one word as often as two.

@@ -501,7 +501,7 @@ export function imperativeCommand(text: string): boolean {
     // "the SPI on line 1 needs stopping", "the packer has to be reset", "der Reflow L1 soll gestoppt werden": the command
     // the machine is to get, said of the machine.
     if (
-      /\b(?:needs?|requires?)\s+(?:stopping|starting|resetting|restarting|holding|pausing|resuming|clearing|to be (?:stopped|started|reset|restarted|held|paused|resumed|cleared))\b|\b(?:has|have|must)\s+(?:to\s+)?be\s+(?:stopped|started|reset|restarted|held|paused|resumed|cleared)\b/.test(
+      /\b(?:needs?|requires?)\s+(?:stopping|starting|resetting|restarting|holding|pausing|resuming|clearing|to be (?:stopped|started|reset|restarted|held|paused|resumed|cleared)|to go (?:on|into|in) (?:hold|pause|stop))\b|\b(?:has|have|must)\s+(?:to\s+)?be\s+(?:stopped|started|reset|restarted|held|paused|resumed|cleared)\b/.test(
         clause,
       ) ||
       /\b(?:soll|muss|m(?:ü|ue)sste)\b.*\b(?:gestoppt|angehalten|gestartet|zur(?:ü|ue)ckgesetzt|resettet|abgeschaltet|ausgeschaltet|eingeschaltet|fortgesetzt|quittiert|pausiert)\s+werden$/.test(
@@ -621,7 +621,7 @@ export function imperativeCommand(text: string): boolean {
       (/\bwieder\s+(?:laufen|anlaufen|produzieren)\s+lassen\b/.test(clause) && politeQuestion(lower)) ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".
       (/^(mach|mache|macht)$/.test(first) && /\b(?:nen|einen|ein|mal|an|a)\s+(?:clear|reset|neustart|restart|quittierung)\b/.test(clause)) ||
-      /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(
+      /^(shut|switch|turn|power|bring|put|take|get|let|fire|kick|release|hit|press|push|make|fahr|nimm|lass|setz|halte|starte|stopp|stoppe|dr(?:ü|ue)ck|unhold|resume)$/.test(
         first,
       ) ||
       // "lift the hold on the L2 printer", "hol den Drucker L2 aus dem Hold": the hold taken off, verb first.

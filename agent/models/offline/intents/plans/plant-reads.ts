@@ -51,19 +51,26 @@ export function planAlarms(plan: PlanContext): Plan {
     Boolean(before) ||
     WHY.test(lower) ||
     /\b(history|historie|verlauf|were|was there|happened|gab es|hatten|occur|kam|came up|log|overnight|tripped|ausgelöst)\b/.test(lower);
-  const state = /\b(acknowledged|acked|quittiert\w*)\b/.test(lower)
-    ? 'acknowledged'
-    : /\b(shelved|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*)\b/.test(lower)
-      ? 'shelved'
-      : /\b(cleared|gegangen\w*)\b/.test(lower)
-        ? 'cleared'
-        : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
-          history &&
-            !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active|nur die aktiven|only (?:the )?active|just the active|active ones|die aktiven|nur aktive)\b/.test(
-              lower,
-            )
-          ? 'all'
-          : 'active';
+  // "… and nobody has acknowledged them", "noch nicht quittiert", "unacked": not acknowledged — the active ones.
+  const unacknowledged =
+    /\b(?:un-?acknowledged|unacked|unquittiert\w*)\b|\b(?:not|nobody|no one|noone|never|nicht|niemand|keiner)\b[^.?!]{0,25}\b(?:acknowledged|acked|quittiert\w*)\b/.test(
+      lower,
+    );
+  const state = unacknowledged
+    ? 'active'
+    : /\b(acknowledged|acked|quittiert\w*)\b/.test(lower)
+      ? 'acknowledged'
+      : /\b(shelved|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*)\b/.test(lower)
+        ? 'shelved'
+        : /\b(cleared|gegangen\w*)\b/.test(lower)
+          ? 'cleared'
+          : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
+            history &&
+              !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active|nur die aktiven|only (?:the )?active|just the active|active ones|die aktiven|nur aktive)\b/.test(
+                lower,
+              )
+            ? 'all'
+            : 'active';
   const args: Record<string, unknown> = { state };
   if (machine) args.asset = machine.id;
   else if (lineId) args.line = lineId;

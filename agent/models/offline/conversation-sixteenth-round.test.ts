@@ -503,3 +503,20 @@ describe('fillers, calques and parts rejected at incoming inspection', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'release_schedule', args: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } });
   });
 });
+
+describe('spans and lines said as words', () => {
+  it('"in den zehn Minuten bevor sie stehen geblieben ist" is the ten minutes before line 1 stopped', async () => {
+    expect(await ask('was hatte die Linie 1 für Alarme in den zehn Minuten bevor sie stehen geblieben ist')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { before: { line: 'Line1', minutes: 10 } },
+    });
+  });
+
+  it('"und auf der zwoten Linie?" after placer 2 of line 1 reads placer 2 of line 2', async () => {
+    expect(await after('asset_state', { asset: 'L1-PNP2' }, 'Werte am Bestücker 2 auf Linie 1?', 'und auf der zwoten Linie?')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PNP2' },
+    });
+  });
+});

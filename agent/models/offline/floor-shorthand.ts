@@ -31,8 +31,21 @@ const SHORTHAND: readonly [RegExp, string][] = [
 /** "von vierzehn bis sechzehn Uhr", "um acht Uhr": hours said as words, as digits. */
 const SPOKEN_HOURS = /\b([a-zäöüß]+)(\s+(?:bis|und|-|–)\s+)([a-zäöüß]+)(\s+uhr)\b|\b([a-zäöüß]+)(\s+uhr)\b/gi;
 
+/** "in den zehn Minuten bevor …", "the last three hours": a span's count said as a word (two and more), as digits. */
+const SPOKEN_SPAN = /(?<![\p{L}])([a-zäöüß]+)(\s+(?:minuten|minutes|mins?|stunden|hours|std))(?![\p{L}])/giu;
+/** "auf der zwoten Linie", "die erste Linie": a line by its ordinal. */
+const LINE_ORDINAL: readonly [RegExp, string][] = [
+  [/(?<![\p{L}])(?:ersten?|first)\s+(linie|line)(?![\p{L}])/giu, '$1 1'],
+  [/(?<![\p{L}])(?:zweiten?|zwoten?|second)\s+(linie|line)(?![\p{L}])/giu, '$1 2'],
+];
+
 export function expandFloorShorthand(text: string): string {
-  const expanded = SHORTHAND.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+  const expanded = [...SHORTHAND, ...LINE_ORDINAL]
+    .reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text)
+    .replace(SPOKEN_SPAN, (whole, word: string, unit: string) => {
+      const value = numberWord(word.toLowerCase());
+      return value !== undefined && value >= 2 && value <= 48 ? `${value}${unit}` : whole;
+    });
   return expanded.replace(SPOKEN_HOURS, (whole, from?: string, joint?: string, to?: string, uhr?: string, alone?: string, aloneUhr?: string) => {
     const hour = (word: string | undefined) => {
       const value = word === undefined ? undefined : numberWord(word.toLowerCase());

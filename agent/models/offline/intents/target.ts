@@ -52,7 +52,12 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   } else if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
     resolution = otherThan(resolution, previous, input.assets);
   // "where's line 1 at" → "and the other line?": of two lines, the one not just asked about.
-  if (previous?.type === 'line' && /\b(the other line|other one|die andere linie|der anderen linie|andere linie)\b/.test(lower)) {
+  // ("passt, jetzt noch die andere", "and the other one" after a line: the other line.)
+  if (
+    previous?.type === 'line' &&
+    (/\b(the other line|other one|die andere linie|der anderen linie|andere linie)\b/.test(lower) ||
+      (/\b(the other|die andere|der anderen|den anderen)\b/.test(lower) && resolution.kind === 'none'))
+  ) {
     const lines = input.assets.filter((asset) => asset.type === 'line' && asset !== previous);
     if (lines.length === 1) resolution = { kind: 'one', asset: lines[0]! };
   }

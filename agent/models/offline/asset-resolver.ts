@@ -86,8 +86,12 @@ function aliasMatch(words: string[], alias: string): { length: number; next?: st
   const aliasWords = alias.split(' ');
   if (aliasWords.length === 0) return { length: 0, numbered: false };
   for (let start = 0; start + aliasWords.length <= words.length; start++) {
-    if (aliasWords.every((word, offset) => sameWord(words[start + offset]!, word)))
-      return { length: alias.length, next: words[start + aliasWords.length], numbered: /\d$/.test(alias) };
+    if (aliasWords.every((word, offset) => sameWord(words[start + offset]!, word))) {
+      // A name matched only through a typo counts for less than one typed as it is: in "Gebläse am Ofen L2 prüfen"
+      // the verb "prüfen" is one letter from the tester's "Prüfer", and the oven is named outright.
+      const exact = aliasWords.every((word, offset) => words[start + offset] === word);
+      return { length: exact ? alias.length : Math.floor(alias.length / 2), next: words[start + aliasWords.length], numbered: /\d$/.test(alias) };
+    }
   }
   // German compounds name the machine first: "Chillerpumpe", "Kompressorstation".
   if (aliasWords.length === 1 && alias.length >= 5 && !/\d/.test(alias)) {

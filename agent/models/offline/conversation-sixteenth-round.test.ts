@@ -520,3 +520,13 @@ describe('spans and lines said as words', () => {
     });
   });
 });
+
+describe('a machine named outright beats a typo match', () => {
+  it('"Arbeitsauftrag anlegen: Gebläse am Ofen L1 prüfen, morgen 6-10 Uhr" books the oven, not the tester ("prüfen" ≈ "Prüfer")', async () => {
+    expect(await ask('Arbeitsauftrag anlegen: Gebläse am Ofen L1 prüfen, morgen 6-10 Uhr')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'L1-RFL', from: '2026-03-05T05:00:00Z', to: '2026-03-05T09:00:00Z' },
+    });
+  });
+});

@@ -530,3 +530,31 @@ describe('a machine named outright beats a typo match', () => {
     });
   });
 });
+
+describe('the held-out probe’s misses, in other words', () => {
+  it('"zeig mir die Alarme davon seit Schichtbeginn" after a machine’s state lists its alarms, not a trend of its alarm count', async () => {
+    expect(
+      await after('asset_state', { asset: 'L2-SPI' }, 'was ist mit der SPI auf Linie 2 los?', 'zeig mir die Alarme davon seit Schichtbeginn'),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'L2-SPI' },
+    });
+  });
+
+  it('"der Auftrag mit den Antriebsplatinen" is the drive board order', async () => {
+    expect(await ask('der Auftrag mit den Antriebsplatinen, warum ist der so spät?')).toMatchObject({
+      kind: 'tool',
+      tool: 'explain_late_order',
+      args: { order: 'PO-24119' },
+    });
+  });
+
+  it('"the utilities overview, is the compressor fine too?" is the utilities overview', async () => {
+    expect(await ask('utilities overview please, is the compressor fine too?')).toMatchObject({
+      kind: 'tool',
+      tool: 'plant_overview',
+      args: { line: 'utilities' },
+    });
+  });
+});

@@ -68,7 +68,13 @@ function namedProducts(text: string, orders: readonly OrderRef[]): Set<string> {
   for (const word of typed) {
     // "Netzteilauftrag", "drive-board order", "modules": the product word without the order word or plural.
     const bare = word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, '').replace(/(?<=\w{3})s$/, '');
-    const product = words.get(word) ?? words.get(bare) ?? words.get(FAMILY_WORDS[word] ?? FAMILY_WORDS[bare] ?? '');
+    // "Antriebsplatinen", "Netzteilboards": a family word opening a German compound.
+    const family = Object.keys(FAMILY_WORDS).find((key) => key.length >= 6 && word.length > key.length + 3 && word.startsWith(key));
+    const product =
+      words.get(word) ??
+      words.get(bare) ??
+      words.get(FAMILY_WORDS[word] ?? FAMILY_WORDS[bare] ?? '') ??
+      (family ? words.get(FAMILY_WORDS[family]!) : undefined);
     if (product) products.add(product);
   }
   return products;

@@ -468,7 +468,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     wordCount(lower) <= 8 &&
     (FOLLOW_UP.test(lower) || OF_THAT.test(lower)) &&
     (parseTimeWindow(text, language, timeContext) !== undefined || TREND.test(lower)) &&
-    named.kind === 'none'
+    named.kind === 'none' &&
+    // "zeig mir die Alarme davon seit Schichtbeginn": its alarms, which the alarm list reads, not a trend of a count.
+    !/\b(alarms?|alarme?n?|st(?:ö|oe)rungen|meldungen|warnings?)\b/.test(lower)
   ) {
     // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
     reading.intent = 'tag_history';

@@ -440,7 +440,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(manual|handbuch|schedule|zeitplan|plan|material|stock|bestand|work orders?|arbeitsauftr\w*|maintenance|wartung\w*)\b/.test(lower) &&
     // "Übersicht von gestern", "overview of last week": a past window's summary is the handover's (the overview is now).
     !PAST_DAY_OR_WEEK.test(lower) &&
-    (!machine || machine.type === 'line')
+    // "the utilities overview, are air and chilled water fine?": the utilities as a whole, a utility named among them.
+    (!machine || machine.type === 'line' || (!machine.line && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower)))
   )
     return ['plant_overview', false];
   const booking =

@@ -558,3 +558,12 @@ describe('the held-out probe’s misses, in other words', () => {
     });
   });
 });
+
+describe('where an order stands', () => {
+  it.each(['Hi, could you tell me where PO-24118 stands? Thanks, Mark', 'wo steht PO-24118?', 'where are we with 24118'])(
+    '"%s" is its progress',
+    async (text) => {
+      expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'production_status' });
+    },
+  );
+});

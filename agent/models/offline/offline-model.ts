@@ -3,6 +3,8 @@
  * reads the last user request, plans one tool call (only for tools bound at run time), and once the
  * results are back writes the answer from them. It streams its answer word by word like a real model.
  */
+import { firstOfTwoRequests } from './two-requests';
+import { withoutMailFrame } from './mail-frame';
 import { randomUUID } from 'node:crypto';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } from '@langchain/core/language_models/chat_models';
@@ -117,7 +119,9 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
         results.unshift({ tool: toolMessage.name ?? 'tool', args: { __id: toolMessage.tool_call_id }, content: message.text });
       }
       const humans = messages.filter((message) => message.getType() === 'human');
-      const asked = humans.at(-1)?.text ?? '';
+      // "what's the compressor pressure now, and can you also pull its alarms": the part answered leads the answer.
+      const typed = humans.at(-1)?.text ?? '';
+      const asked = firstOfTwoRequests(withoutMailFrame(typed)) ?? withoutMailFrame(typed);
       // "what's the O2 on oven 1" → "and on oven 2?": the follow-up asks the same value, so the earlier question
       // says which value leads the answer.
       // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the value judged is the one asked before.

@@ -85,6 +85,13 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   )
     return orderId(text) && /\b(late|spät|spaet|why|warum)\b/.test(lower) ? ['explain_late_order', false] : ['production_status', false];
   const order = orderId(text);
+  // "where does PO-24120 stand", "where are we with 24119", "wo steht PO-24118": its progress.
+  if (
+    order &&
+    /\b(where (?:does |do |is )?(?:po-?)?\d{5} stands?|stands|where (?:are|were) we (?:at )?with|wo steht|wo stehen wir (?:mit|bei))\b/.test(lower) &&
+    !/\b(late|spät|spaet|why|warum|wieso|delay\w*|verzug)\b/.test(lower)
+  )
+    return ['production_status', false];
   // "what defects did lot PO-24117 have", "Fehlerbild Los PO-24118?": what inspection found on it.
   if (
     order &&

@@ -1,5 +1,6 @@
 /** Text helpers for the offline model: normalising, tokenising and typo-tolerant word matching. */
 import { detectLanguage } from './language';
+import { standardGerman } from './dialect';
 import { numberWord, SPELT_DIGITS } from './number-words';
 
 /** "line two", "Linie zwei", "zone three": a spelt-out number after a word that numbers things. */
@@ -150,105 +151,33 @@ export function expandZoneShorthand(text: string): string {
 /** "eins"/"ersten", "zwei"/"zwo"/"zwoten"/"zweiten": a line’s number said as a word, 1 to 4. */
 const LINE_WORDS = [/^(?:eins|oans|ersten?)$/i, /^(?:zwei|zwo|zwoa|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
-/** Dialect words for their standard German ("ma" → "mal", "des" → "das", "isch" → "ist", "Ofa" → "Ofen", "föif" → "fünf"). */
-const DIALECT: Record<string, string> = {
-  amoi: 'mal',
-  moi: 'mal',
-  isch: 'ist',
-  hod: 'hat',
-  hot: 'hat',
-  vui: 'viel',
-  wia: 'wie',
-  muass: 'muss',
-  kimmt: 'kommt',
-  hoaßt: 'heißt',
-  hoasst: 'heißt',
-  ofa: 'Ofen',
-  ofe: 'Ofen',
-  gloffe: 'gelaufen',
-  gfundn: 'gefunden',
-  letschte: 'letzten',
-  stund: 'Stunden',
-  chasch: 'kannst du',
-  chönd: 'könnt',
-  choend: 'könnt',
-  föif: 'fünf',
-  eis: 'eins',
-  uf: 'auf',
-  dä: 'den',
-  em: 'dem',
-  la: 'lassen',
-  laufe: 'laufen',
-  inspiziere: 'inspizieren',
-  sechse: 'sechs',
-  achte: 'acht',
-  fahrn: 'fahren',
-  is: 'ist',
-  hoaß: 'heiß',
-  hoass: 'heiß',
-  de: 'die',
-  vo: 'von',
-  heit: 'heute',
-  nimmer: 'nicht mehr',
-};
-/** Dialect phrases, whole: "la laufe" (laufen lassen), "in da Früh" (in the morning). */
-const DIALECT_PHRASES: Record<string, string> = {
-  'la laufe': 'laufen lassen',
-  'la laufen': 'laufen lassen',
-  'in da früh': 'heute morgen',
-  'in der früh': 'heute morgen',
-  'vo da': 'von der',
-  // "ma" is "mal" after an order ("zeig ma", "schalt ma") and "wir" after a modal ("müss ma", "hamma").
-  'zeig ma': 'zeig mal',
-  'schalt ma': 'schalt mal',
-  'mach ma': 'mach mal',
-  'plan ma': 'plan mal',
-  'schau ma': 'schau mal',
-  'gib ma': 'gib mal',
-  'sag ma': 'sag mal',
-  'lass ma': 'lass mal',
-  'stell ma': 'stell mal',
-  'muass ma': 'müssen wir',
-  'müss ma': 'müssen wir',
-  'muss ma': 'müssen wir',
-  'soll ma': 'sollen wir',
-  'kenn ma': 'können wir',
-  'könn ma': 'können wir',
-  hamma: 'haben wir',
-};
-const DIALECT_PHRASE = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT_PHRASES).join('|')})(?![\\p{L}])`, 'giu');
-const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|')})(?![\\p{L}])`, 'giu');
-
 /** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
 export function spokenSpellings(text: string): string {
+  const spoken = text
+    // "uh so the oven …", "äh bitte den Bestücker …", "can you like let it carry on", "…, so yeah": fillers of speech.
+    // (Not German "um": "seit der Umstellung um 8"; only "umm," said as a filler.)
+    // (Not between two values, "auf 190 äh 185", where it marks the correction.)
+    .replace(/(?<![\p{L}]|\d[\s,]*)(?:uh+|umm+|erm+|äh+m?|aeh+m?|ähm)(?![\p{L}])[,.]?\s*|^\s*um,\s*/giu, '')
+    .replace(/[,\s]+so yeah[.!]?\s*$/i, '')
+    .replace(
+      /(?<!\b(?:i|i'?d|we'?d|you'?d|would|you|we|they|look|looks|feel|feels)\s+)\blike\s+(?=(?:let|go|set|stop|start|send|check|give|show|tell|pull|put|take|bring|what|ten|half|five|two|three|\d))/gi,
+      '',
+    )
+    .replace(/(?<![\p{L}])sozusagen(?![\p{L}])\s*/giu, '')
+    // "Geh, schalt ma bitte …": the Austrian "come on" opening a request.
+    .replace(/^\s*geh(?:\s+bitte)?\s*[,!]\s*/i, (whole) => (detectLanguage(text) === 'de' ? '' : whole))
+    // "wieviele Gutteile", "wieviel Ausschuss": written as one word as often as two.
+    .replace(/\b(w)ieviel(e|en|er|es)?\b/gi, (_whole, w: string, ending: string | undefined) => `${w}ie viel${ending ?? ''}`)
+    .replace(/\bwat\b/gi, 'was')
+    // Bavarian: "wos is mit'm Ofen los" — in a German message; "any wos on L2?" are work orders.
+    .replace(/\b[wW]os\b/g, (whole) => (detectLanguage(text) === 'de' ? 'was' : whole))
+    .replace(/\bmit'?m\b/gi, 'mit dem')
+    .replace(/\bnich\b/gi, 'nicht')
+    .replace(/\bzeich\b/gi, 'zeig');
+  // Bavarian, Austrian and Swiss German as typed on the floor, in a German message (dialect.ts).
+  const standard = detectLanguage(text) === 'de' ? standardGerman(spoken) : spoken;
   return (
-    text
-      // "uh so the oven …", "äh bitte den Bestücker …", "can you like let it carry on", "…, so yeah": fillers of speech.
-      // (Not German "um": "seit der Umstellung um 8"; only "umm," said as a filler.)
-      // (Not between two values, "auf 190 äh 185", where it marks the correction.)
-      .replace(/(?<![\p{L}]|\d[\s,]*)(?:uh+|umm+|erm+|äh+m?|aeh+m?|ähm)(?![\p{L}])[,.]?\s*|^\s*um,\s*/giu, '')
-      .replace(/[,\s]+so yeah[.!]?\s*$/i, '')
-      .replace(
-        /(?<!\b(?:i|i'?d|we'?d|you'?d|would|you|we|they|look|looks|feel|feels)\s+)\blike\s+(?=(?:let|go|set|stop|start|send|check|give|show|tell|pull|put|take|bring|what|ten|half|five|two|three|\d))/gi,
-        '',
-      )
-      .replace(/(?<![\p{L}])sozusagen(?![\p{L}])\s*/giu, '')
-      // "Geh, schalt ma bitte …": the Austrian "come on" opening a request.
-      .replace(/^\s*geh(?:\s+bitte)?\s*[,!]\s*/i, (whole) => (detectLanguage(text) === 'de' ? '' : whole))
-      // "wieviele Gutteile", "wieviel Ausschuss": written as one word as often as two.
-      .replace(/\b(w)ieviel(e|en|er|es)?\b/gi, (_whole, w: string, ending: string | undefined) => `${w}ie viel${ending ?? ''}`)
-      .replace(/\bwat\b/gi, 'was')
-      // Bavarian: "wos is mit'm Ofen los" — in a German message; "any wos on L2?" are work orders.
-      .replace(/\b[wW]os\b/g, (whole) => (detectLanguage(text) === 'de' ? 'was' : whole))
-      .replace(/\bmit'?m\b/gi, 'mit dem')
-      .replace(/\bnich\b/gi, 'nicht')
-      .replace(/\bzeich\b/gi, 'zeig')
-      // Bavarian, Austrian and Swiss German as typed on the floor, in a German message.
-      .replace(DIALECT_PHRASE, (whole) => (detectLanguage(text) === 'de' ? (DIALECT_PHRASES[whole.toLowerCase()] ?? whole) : whole))
-      .replace(/(?<![\p{L}])([dD])['’`](?=\p{L})/gu, (whole) => (detectLanguage(text) === 'de' ? 'die ' : whole))
-      .replace(DIALECT_WORD, (whole) => (detectLanguage(text) === 'de' ? (DIALECT[whole.toLowerCase()] ?? whole) : whole))
-      // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
-      .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, (whole) => (detectLanguage(text) === 'de' ? 'das' : whole))
+    standard
       // "reboot the SPI", "den AOI rebooten": a restart, which is two PackML commands the planner asks between.
       .replace(/\breboot\b/gi, 'restart')
       .replace(/\b(?:rebooten|neu ?booten)\b/gi, 'neu starten')

@@ -1,0 +1,87 @@
+/**
+ * Bavarian, Austrian and Swiss German as people type it on the floor, in the standard German the rules read:
+ * "zeig ma den Pastenfüllstand", "Wie isch d'Lagertemperatur im Ofe eins gloffe?", "Vom AT&S kimmt nur de Hälfte",
+ * "Chönd ihr dä Chipshooter wieder la laufe?". Only for a message already read as German: "is", "de", "la" are
+ * words of other languages too.
+ */
+/** Dialect words for their standard German ("isch" → "ist", "Ofa" → "Ofen", "kimmt" → "kommt", "föif" → "fünf"). */
+const DIALECT: Record<string, string> = {
+  amoi: 'mal',
+  moi: 'mal',
+  isch: 'ist',
+  hod: 'hat',
+  hot: 'hat',
+  vui: 'viel',
+  wia: 'wie',
+  muass: 'muss',
+  kimmt: 'kommt',
+  hoaßt: 'heißt',
+  hoasst: 'heißt',
+  ofa: 'Ofen',
+  ofe: 'Ofen',
+  gloffe: 'gelaufen',
+  gfundn: 'gefunden',
+  letschte: 'letzten',
+  stund: 'Stunden',
+  chasch: 'kannst du',
+  chönd: 'könnt',
+  choend: 'könnt',
+  föif: 'fünf',
+  eis: 'eins',
+  uf: 'auf',
+  dä: 'den',
+  em: 'dem',
+  la: 'lassen',
+  laufe: 'laufen',
+  inspiziere: 'inspizieren',
+  sechse: 'sechs',
+  achte: 'acht',
+  fahrn: 'fahren',
+  is: 'ist',
+  hoaß: 'heiß',
+  hoass: 'heiß',
+  de: 'die',
+  vo: 'von',
+  heit: 'heute',
+  nimmer: 'nicht mehr',
+};
+/** Dialect phrases, whole: "la laufe" (laufen lassen), "in da Früh" (in the morning). */
+const DIALECT_PHRASES: Record<string, string> = {
+  'la laufe': 'laufen lassen',
+  'la laufen': 'laufen lassen',
+  'in da früh': 'heute morgen',
+  'in der früh': 'heute morgen',
+  'vo da': 'von der',
+  // "ma" is "mal" after an order ("zeig ma", "schalt ma") and "wir" after a modal ("müss ma", "hamma").
+  'zeig ma': 'zeig mal',
+  'schalt ma': 'schalt mal',
+  'mach ma': 'mach mal',
+  'plan ma': 'plan mal',
+  'schau ma': 'schau mal',
+  'gib ma': 'gib mal',
+  'sag ma': 'sag mal',
+  'lass ma': 'lass mal',
+  'stell ma': 'stell mal',
+  'muass ma': 'müssen wir',
+  'müss ma': 'müssen wir',
+  'muss ma': 'müssen wir',
+  'soll ma': 'sollen wir',
+  'kenn ma': 'können wir',
+  'könn ma': 'können wir',
+  hamma: 'haben wir',
+};
+const DIALECT_PHRASE = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT_PHRASES).join('|')})(?![\\p{L}])`, 'giu');
+const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|')})(?![\\p{L}])`, 'giu');
+
+/** The message in standard German: phrases first ("müss ma" is "müssen wir", "zeig ma" is "zeig mal"), then words. */
+export function standardGerman(text: string): string {
+  return (
+    text
+      .replace(DIALECT_PHRASE, (whole) => DIALECT_PHRASES[whole.toLowerCase()] ?? whole)
+      // "d'Linie", "d’Lagertemperatur": the article elided.
+      .replace(/(?<![\p{L}])[dD]['’`](?=\p{L})/gu, 'die ')
+      .replace(DIALECT_WORD, (whole) => DIALECT[whole.toLowerCase()] ?? whole)
+      // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
+      .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
+  );
+}

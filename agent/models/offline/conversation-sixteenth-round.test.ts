@@ -567,3 +567,13 @@ describe('where an order stands', () => {
     },
   );
 });
+
+describe('two requests, the second taking the first back', () => {
+  it.each([
+    'set zone 3 on the L1 oven to 190 and then tell me how the SPI looks — no wait, don’t',
+    'stop the L2 printer and tell me its alarms, actually no, leave it running',
+    'Drucker L2 stoppen und zeig mir die Alarme – nee, doch nicht',
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -17,6 +17,10 @@ const AFTER_THAT = /\s+(?:and\s+)?(?:after that|afterwards|then)\s+(?=(?:tell|sh
 const ASKS =
   /\?|^(?:which|when|why|who|where|is|are|was|were|do|does|did|can|could|will|show|give|list|pull|tell|check|wer|wann|warum|wieso|welche\w*|gibt|gibt's|zeig\w*|ist|sind|läuft|laeuft|steht)\b|\b(?:what|what'?s|whats|how|wie|was|status|state|zustand|alarms?|alarme|trend|verlauf|forecast|prognose|eta|between|since|last|zwischen|seit|letzte\w*|yesterday|gestern|today|heute)\b/i;
 
+/** A second part that takes something back or forbids it. */
+const NOT_AFTER_ALL =
+  /\b(?:no|nope|nah|nein|nee|ne|not|don'?t|do not|never|nicht|nich|nix|ned|net|doch nicht|wait|warte|moment|cancel|forget|vergiss|scratch that|leave it|lass (?:es|ihn|sie|das|mal))\b/i;
+
 /** The first of two requests in one message, when both ask and the second writes nothing; undefined otherwise. */
 export function firstOfTwoRequests(text: string): string | undefined {
   const split = SECOND_REQUEST.exec(text) ?? AFTER_THAT.exec(text);
@@ -36,5 +40,8 @@ export function firstOfTwoRequests(text: string): string | undefined {
   if (!ASKS.test(first) && parseCommand(first) === undefined && !/\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\b/i.test(first)) return undefined;
   // A write in the second part ("… and set zone 3 to 190", "… und dann stopp ihn") is no request to drop.
   if (parseCommand(second) !== undefined || /\b(?:to|auf)\s+-?\d+(?:[.,]\d+)?\b/i.test(second)) return undefined;
+  // Nor is a request taken back in it ("stop the L2 printer and show its alarms — no wait, leave it running"): the whole
+  // message is read, so the negation still reaches the write before it.
+  if (NOT_AFTER_ALL.test(second)) return undefined;
   return first;
 }

@@ -62,7 +62,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     'stop',
   ],
   // "please make the AOI of line 2 again on": the German "mach … an", said in English.
-  [/^(?:(?:please|pls|ok|so|then)\s+)*make\b[^.?!,]*\b(?:again\s+)?on\s*(?:again|please|pls|now)?\s*(?:[,.!].*)?$/, 'start'],
+  // (Not "make sure the chiller stays on": a state to keep, no command.)
+  [
+    /^(?:(?:please|pls|ok|so|then)\s+)*make\s+(?!sure\b|certain\b)(?![^.?!,]*\b(?:is|stays|remains|keeps|was|are|be)\b)[^.?!,]*\b(?:again\s+)?on\s*(?:again|please|pls|now)?\s*(?:[,.!].*)?$/,
+    'start',
+  ],
   // "schalt mal bitte den Packer wieder ein", "mach mal einen Neustart": switched on, restarted (a restart is asked back).
   [/\bschalt\w*\b[^.?!,]*\b(?:wieder\s+)?ein\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bmach\w*\b[^.?!,]*\b(?:neustart|restart)\b/, 'start'],
   // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab", "schalte den Chiller aus": the separable

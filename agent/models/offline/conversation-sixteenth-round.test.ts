@@ -577,3 +577,9 @@ describe('two requests, the second taking the first back', () => {
     expect(filesAWrite(await ask(text))).toBe(false);
   });
 });
+
+describe('"make … on" is a start only as a command', () => {
+  it.each(['make sure the L1 oven is on', 'make sure the chiller stays on'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -121,7 +121,8 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
       const humans = messages.filter((message) => message.getType() === 'human');
       // "what's the compressor pressure now, and can you also pull its alarms": the part answered leads the answer.
       const typed = humans.at(-1)?.text ?? '';
-      const asked = firstOfTwoRequests(withoutMailFrame(typed)) ?? withoutMailFrame(typed);
+      const unframed = withoutMailFrame(typed);
+      const asked = firstOfTwoRequests(unframed) ?? unframed;
       // "what's the O2 on oven 1" → "and on oven 2?": the follow-up asks the same value, so the earlier question
       // says which value leads the answer.
       // "Vibration vom Bestücker 2, letzte 8 h" → "ist das normal?": the value judged is the one asked before.

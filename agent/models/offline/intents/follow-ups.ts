@@ -621,18 +621,12 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:same for|the same for|same thing for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r|gleiches f(?:ü|ue)r|auch f(?:ü|ue)r)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})[\s.!]*$/.exec(
       lower,
     );
-  if (
-    sameForZone &&
-    intent === 'set_setpoint' &&
-    typeof args.asset === 'string' &&
-    typeof args.tag === 'string' &&
-    /^Zone\d+\.SetpointC$/.test(args.tag) &&
-    args.value !== undefined
-  )
-    return { intent, combined: `set Zone${sameForZone[1]}.SetpointC of ${args.asset} to ${String(args.value)}` };
+  // The turn before set a zone of an oven: the same change for another zone (with a value of its own, or the same).
+  const zoneChanged = intent === 'set_setpoint' && typeof args.asset === 'string' && typeof args.tag === 'string' && /^Zone\d+\.SetpointC$/.test(args.tag);
+  const otherZone = (zone: string, value: unknown) => ({ intent, combined: `set Zone${zone}.SetpointC of ${String(args.asset)} to ${String(value)}` });
+  if (sameForZone && zoneChanged && args.value !== undefined) return otherZone(sameForZone[1]!, args.value);
   const sameButValue = SAME_FOR_ZONE_BUT.exec(lower);
-  if (sameButValue && intent === 'set_setpoint' && typeof args.asset === 'string' && typeof args.tag === 'string' && /^Zone\d+\.SetpointC$/.test(args.tag))
-    return { intent, combined: `set Zone${sameButValue[1] ?? sameButValue[2]}.SetpointC of ${args.asset} to ${sameButValue[3]!.replace(',', '.')}` };
+  if (sameButValue && zoneChanged) return otherZone(sameButValue[1] ?? sameButValue[2]!, sameButValue[3]!.replace(',', '.'));
   const led = CORRECTION_LEAD.test(lower);
   const rest = lower.replace(CORRECTION_LEAD, '').trim();
   // "no, I meant 245 not 254": the value meant, the one it is not taken out.
@@ -641,15 +635,7 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   const zoneMeant = led
     ? /^(?:(?:f(?:ü|ue)r|for|on|in|auf)\s+)?(?:die\s+|the\s+)?(?:zone|zohne)\s*(\d{1,2})(?:\s+(?:please|pls|bitte))?[\s.!]*$/.exec(rest)
     : null;
-  if (
-    zoneMeant &&
-    intent === 'set_setpoint' &&
-    typeof args.asset === 'string' &&
-    typeof args.tag === 'string' &&
-    /^Zone\d+\.SetpointC$/.test(args.tag) &&
-    args.value !== undefined
-  )
-    return { intent, combined: `set Zone${zoneMeant[1]}.SetpointC of ${args.asset} to ${String(args.value)}` };
+  if (zoneMeant && zoneChanged && args.value !== undefined) return otherZone(zoneMeant[1]!, args.value);
   // "actually no, stop it instead", "doch lieber ganz stoppen statt nur pausieren": another command for the same machine.
   if (
     intent === 'machine_command' &&

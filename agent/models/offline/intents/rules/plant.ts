@@ -572,7 +572,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     /^(?:please |pls |bitte |ok,? )?(propose|suggest|draft|recalculate|re-?plan|reschedule)\b.*\b(schedule|plan)\b/.test(lower) ||
     // "we lost 2 hours on L2 this morning, redo the plan": the request in the last clause, after what happened.
-    /(?:^|[,;.!–—-]\s*)(?:so |then |dann |also |please |pls |bitte )*(?:redo|rerun|re-run|refresh|update|recalculate|recompute|rebuild|redo)\s+(?:the |our |a |das |den )?(?:plan|schedule|sequence|planning)\b/.test(
+    /(?:^|[,;.!–—-]\s*)(?:so |then |dann |also |please |pls |bitte )*(?:redo|rerun|re-run|refresh|update|recalculate|recompute|rebuild)\s+(?:the |our |a |das |den )?(?:plan|schedule|sequence|planning)\b/.test(
       lower,
     ) ||
     // "ok then just replan everything", "what would an optimal sequence look like", "Aufträge auf die Linien verteilen".

@@ -73,6 +73,10 @@ const DIALECT_PHRASES: Record<string, string> = {
 const DIALECT_PHRASE = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT_PHRASES).join('|')})(?![\\p{L}])`, 'giu');
 const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|')})(?![\\p{L}])`, 'giu');
 
+/** A value just before "Grad": digits, a number word or "°" — not a line's or zone's number ("Linie eins grad"). */
+const DEGREES_BEFORE =
+  /(?<!\b(?:linie|line|zone|nr\.?|nummer)\s+\S*)(?:\d|[\p{L}]*(?:eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|zig|ßig|ssig|hundert|tausend|null|halb)|°)\s*$/iu;
+
 /** The message in standard German: phrases first ("müss ma" is "müssen wir", "zeig ma" is "zeig mal"), then words. */
 export function standardGerman(text: string): string {
   return (
@@ -81,6 +85,9 @@ export function standardGerman(text: string): string {
       // "d'Linie", "d’Lagertemperatur": the article elided.
       .replace(/(?<![\p{L}])[dD]['’`](?=\p{L})/gu, 'die ')
       .replace(DIALECT_WORD, (whole) => DIALECT[whole.toLowerCase()] ?? whole)
+      // "was läuft grad", "hamma grad an Stillstand": "gerade" — not the degrees of "auf 245 Grad", "zweihundert Grad"
+      // (a number before it is a value, unless it numbers a line or zone: "Linie eins grad an Stillstand").
+      .replace(/(?<![\p{L}])grad(?![\p{L}])/giu, (whole, offset: number, all: string) => (DEGREES_BEFORE.test(all.slice(0, offset)) ? whole : 'gerade'))
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
       .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
   );

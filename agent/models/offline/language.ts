@@ -25,7 +25,9 @@ const GERMAN = new Set(
     'abschalten ausschalten einschalten pausieren neustarten losschicken schicken freigeben einplanen anlegen buchen tauschen wechseln ' +
     'reinigen prüfen pruefen rakel rakeldruck fahrt störung stoerung ' +
     // "plan neu rechnen", "Prognose Kompressor": short requests in the floor's German.
-    'neu neue neuen rechnen berechnen prognose zustand pumpe'
+    'neu neue neuen rechnen berechnen prognose zustand pumpe ' +
+    // "wia hoaß is da Ofa grad?": Bavarian, Austrian and Swiss words (dialect.ts reads them once the message is German).
+    'wia hoaß hoass ofa ofe isch grad heit kimmt hod vui muass amoi gloffe nimmer fahrn scho chasch chönd'
   ).split(' '),
 );
 const ENGLISH = new Set(

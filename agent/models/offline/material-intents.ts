@@ -441,6 +441,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   // "send the AMR, not the tugger", "dispatch the first, hold the second", "run 2 now, run 1 later": what is not to go
   // now is taken out before the run is picked (it picked the run named last).
   const lower = normalise(text)
+    // "lass den AMR fahrn", "let the tugger go": letting a vehicle drive sends it; "lass den AMR" alone holds it.
+    .replace(/\b(?:lass|let)\s+((?:den\s+|die\s+|das\s+|the\s+)?[\w-]+(?:\s+\d)?)\s+(?:los)?(?:fahren|fahrn|rollen|go|roll|drive)\b/g, 'schick $1')
     .replace(
       /(?:,\s*|\s+)(?:but\s+|aber\s+|and\s+|und\s+)?(?:not|nicht|ohne|except|ausser|außer)\s+(?:the\s+|den\s+|die\s+|das\s+|dem\s+|mit\s+dem\s+)?[\w-]+(?:\s+(?:one|run|fahrt|\d))?/g,
       ' ',
@@ -510,8 +512,11 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     input.previous?.tool === 'plan_replenishment' && typeof input.previous.args.line === 'string' && !/\b(beide\w*|both|all|alle\w*)\b/.test(lower)
       ? mentionedLine(input.previous.args.line)
       : undefined;
-  const line = mentionedLine(text) ?? plannedFor;
-  if (line) chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
+  const onLine = (line: string) => chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
+  const named = mentionedLine(text);
+  if (named) chosen = onLine(named);
+  // The plan's own line only narrows what the message leaves open: "plan for line 1" → "send the AMR" is the AMR's run.
+  else if (plannedFor && onLine(plannedFor).length > 0) chosen = onLine(plannedFor);
   // A run named by its number needs no part to pick it ("driver's here. send RUN-1" names no gate driver).
   const part = runNumber ? ({ kind: 'none' } as const) : mentionedPart(text, input.parts);
   if (part.kind === 'one')

@@ -543,6 +543,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&
     // "what if line 2 is down the whole night shift": a shift as the span of a what-if, not the report of one.
     !asksWhatIf(lower) &&
+    // "was war gestern in der Spätschicht am Ofen L2 los": one machine's shift is its alarm history.
+    !(rules.machine && rules.machine.type !== 'line' && /\b(happen\w*|went on|going on|passiert|los|war)\b/.test(lower)) &&
     // "anything prio 1 or 2 from the late shift?": alarms filtered by priority.
     !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b/.test(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.

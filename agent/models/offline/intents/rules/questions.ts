@@ -482,7 +482,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(nacht\w*|night\w*|overnight|gestern|yesterday|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|late shift|early shift|last shift|letzte schicht|vorige schicht)\b/.test(
       lower,
     ) &&
-    !/\b(alarm\w*|st(?:ö|oe)rung\w*|meldung\w*|trend|verlauf|temp\w*|druck|pressure|inspect\w*|aoi|order|auftrag\w*)\b/.test(lower)
+    !/\b(alarm\w*|st(?:ö|oe)rung\w*|meldung\w*|trend|verlauf|temp\w*|druck|pressure|inspect\w*|aoi|order|auftrag\w*)\b/.test(lower) &&
+    // "was war heute Nacht am Kompressor los?": one machine's night is its alarm history, not the whole report.
+    !(rules.machine && rules.machine.type !== 'line')
   )
     return ['generate_shift_handover', false];
   // "hab ich was verpasst seit 6?", "was ist in der letzten Stunde passiert?", "was war heute zwischen 10 und 12 auf Linie 2
@@ -492,9 +494,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     // Past only: "was passiert, wenn …" is a what-if, and a summary for a report is the handover.
     /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened|was war\b.*\blos)\b/.test(lower) &&
     parseTimeWindow(text, detectLanguage(text), timeContext) &&
-    !/\b(nacht\w*|night\w*|overnight|schicht\w*|shift|(?:ü|ue)bergabe|handover|trend|verlauf|auftrag\w*|orders?|wenn|if|falls|angenommen|suppose|summary|report|bericht|zusammenfass\w*)\b/.test(
-      lower,
-    ) &&
+    // A night or shift on its own is the handover; one machine's night is still its alarms.
+    (!/\b(nacht\w*|night\w*|overnight|schicht\w*|shift)\b/.test(lower) || (rules.machine && rules.machine.type !== 'line')) &&
+    !/\b((?:ü|ue)bergabe|handover|trend|verlauf|auftrag\w*|orders?|wenn|if|falls|angenommen|suppose|summary|report|bericht|zusammenfass\w*)\b/.test(lower) &&
     !imperativeCommand(text)
   )
     return ['alarms', false];

@@ -11,7 +11,7 @@ import { foldInitialUmlauts } from './text';
  * ("placer 2 line 1 is jammed, stop it") is the machine's stop, not "quit it".
  */
 const CHATTER =
-  /\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,20}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+  /\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
@@ -58,7 +58,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   [
     // "kill the L2 packer, it's jamming" is a stop; "kill the alarm" silences a horn, which is no machine command.
-    /\b(stop|halt|shut ?down|shut (it |\w+ |the \w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
+    /\b(stop|halt|shut ?down|shut (?:it |them |the (?:\S+ ){1,3}|\w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
   // "please make the AOI of line 2 again on": the German "mach … an", said in English.
@@ -101,7 +101,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     'reset',
   ],
   // "fahr den Ofen runter": the separable "runterfahren", without a value ("fahr Zone 3 auf 230 runter" is a setpoint).
-  [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$/, 'stop'],
+  [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$/, 'stop'],
   // "Störung am Packer L1 quittieren": acknowledging the fault is PackML's clear, as "clear the fault" is.
   [/\b(clear|clear the fault|fehler löschen|loeschen|löschen|quittier\w*)\b/, 'clear'],
   [

@@ -8,6 +8,7 @@
  */
 import type { PartRef } from '../../parts';
 import { mentionedLine } from './asset-resolver';
+import { parseCommand } from './commands';
 import { latestOutput, type EarlierResult } from './earlier-results';
 import type { Plan, PreviousCall } from './intents';
 import { asnId, delayHours, mentionedPart, mentionedSupplier, rejectedQuantity, shortfallPct } from './material-slots';
@@ -143,7 +144,16 @@ export function materialRuleIntent(
   const howTo = /\b(how (often|do i|do you|do we|to|should)|wie (oft|muss ich|mache ich|macht man|geht)|procedure|anleitung|vorgehen)\b/.test(lower);
   // "put the L1 printer on hold for a paste refill": a machine command with its reason.
   // "Siebdrucker Linie 2 bitte pausieren, Paste nachfüllen": the command closes the first clause, the refill is its reason.
+  // "the packer on line 1 has been in hold since the tray refill, let it carry on": the refill is its story, the command
+  // in the last clause the request.
+  const lastClause = normalise(
+    text
+      .split(/[,;.!?–—]/)
+      .filter((clause) => clause.trim())
+      .at(-1) ?? '',
+  );
   const commandFirst =
+    (namesMachine && parseCommand(lastClause) !== undefined && !REPLENISH.test(lastClause)) ||
     /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower) ||
     (namesMachine && /^[^,;:–—-]*\b(pausieren|stoppen|anhalten|abschalten|ausschalten|in (?:den )?hold)\s*(?:bitte|mal|kurz)?\s*[,;:–—-]/i.test(text));
   // "stop the packer on line 2 before the tray magazine runs dry": a machine command whose reason is material.
@@ -512,7 +522,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     input.previous?.tool === 'plan_replenishment' && typeof input.previous.args.line === 'string' && !/\b(beide\w*|both|all|alle\w*)\b/.test(lower)
       ? mentionedLine(input.previous.args.line)
       : undefined;
-  const onLine = (line: string) => chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
+  const onLine = (line: string) =>
+    chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
   const named = mentionedLine(text);
   if (named) chosen = onLine(named);
   // The plan's own line only narrows what the message leaves open: "plan for line 1" → "send the AMR" is the AMR's run.

@@ -53,6 +53,12 @@ const BARE_STOP_WORD = /^\s*(?:stop+|halt|hold)\s*[!.]*\s*$/;
 const NEXT_STEP =
   /^(?:(?:und|and|ok|okay|so)[\s,]+)*(?:dann|danach|anschlie(?:ß|ss)end|hinterher|nachher|then|afterwards|after that)\b(?=.*\b(?:wieder|again|back)\b)|\b(?:danach|anschlie(?:ß|ss)end|hinterher|afterwards|after that)\b/;
 
+/** "and zone 6 to 220 as well", "und Zone 6 auch auf 220", "same for zone 4: 190": one more of the same kind of change. */
+const ONE_MORE = /^(?:(?:and|und|plus|also|auch|dann)\b)|\b(?:as well|too|also|auch|ebenfalls|gleich mit|same for|genauso)\b/;
+
+/** "zone 6 läuft auch auf 220", "L2 is stopped too": a state told, not one more change. */
+const TELLS_A_STATE = /\b(?:l(?:ä|ae)uft|laufen|steht|stehen|ist|sind|war|waren|hat|haben|zeigt|runs?|running|is|are|was|were|reads?|shows?|has|had|sits?)\b/;
+
 /** "L1, bitte einreichen", "line 1, file it": an answer that asks for the write in words of its own. */
 const CONFIRMED_BEFORE = /\b(?:file it|do it|go ahead|please do|einreichen|mach(?:'s| es| das)|bitte machen)\b/;
 
@@ -72,6 +78,16 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   // "which oven?" → "L1": the answer completes the message asked about, which must itself have asked for the write.
   const pendingAskedForIt = pending === undefined || explicitWrite(plan.intent, foldInitialUmlauts(pending)) || CONFIRMED_BEFORE.test(request.lower);
   if (reading.followUp && !bare && !nextStep && pendingAskedForIt) return plan;
+  // "set zone 5 to 190" → "and zone 6 to 220 as well": one more of the change just asked for, in its words.
+  if (
+    previousWrite &&
+    !nextStep &&
+    request.input.previous!.tool === plan.intent &&
+    pending === undefined &&
+    ONE_MORE.test(request.lower) &&
+    !TELLS_A_STATE.test(request.lower)
+  )
+    return plan;
   // "falls der Chiller wieder spinnt, stellen wir ihn auf 12 runter, aber erst mal abwarten", "QA said we should set it
   // to 13 — I'll check with the foreman first": a change on a condition, put off or only reported is no request for
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which

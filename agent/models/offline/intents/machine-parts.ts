@@ -26,10 +26,10 @@ function commandsAPart(lower: string): string | undefined {
   // "reset the L1 packer, the counter is wrong": a command on the machine, then a remark about a part.
   const clause = lower.split(/[,;.!?]|\s[-–—]\s/).find((piece) => MACHINE_PART.test(piece)) ?? lower;
   // "put the L1 AOI on hold while we swap the ring light", "halt den an bis die Kamera kalibriert ist", "pause the placer
-  // for a feeder change": the part is the reason for the machine's command, not its object.
+  // for a feeder change", "ist seit der Reinigung pausiert": the part is the reason or the time, not the object.
   const before = clause.slice(0, clause.search(MACHINE_PART));
   if (
-    /\b(?:while|until|till|for|during|because|since|after|before|when|once|bis|f(?:ü|ue)r|w(?:ä|ae)hrend|weil|nach|vor|wenn|sobald|solange|damit)\b/.test(
+    /\b(?:while|until|till|for|during|because|since|after|before|when|once|due to|bis|f(?:ü|ue)r|w(?:ä|ae)hrend|weil|nach|vor|wenn|sobald|solange|damit|seit|wegen)\b/.test(
       before,
     )
   )

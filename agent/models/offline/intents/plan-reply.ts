@@ -332,6 +332,12 @@ function vehiclePositions({ lower, language }: Request): Plan | undefined {
   );
 }
 
+/** "AOI Linie 2 ist seit der Reinigung pausiert, lass den weiterlaufen": a command in the last clause (not "it's running again now"). */
+function commandsInLastClause(lower: string): boolean {
+  const last = (lower.split(/[,;–—]/).at(-1) ?? '').trim();
+  return !/^(?:it'?s|it is|its|they'?re|they are|es ist|er ist|sie ist|der ist|die ist|das ist|l(?:ä|ae)uft|laufen)\b/.test(last) && imperativeCommand(last);
+}
+
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language, input }: Request): Plan | undefined {
   // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file. "ich stell
@@ -352,6 +358,8 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
     !lower.includes('?') &&
     // "… has been paused since the calibration, QE says it's good now. let it carry on": the last sentence asks.
     !imperativeCommand(lastSentence(lower)) &&
+    // "AOI Linie 2 ist seit der Reinigung pausiert, lass den weiterlaufen": … or its last clause.
+    !commandsInLastClause(lower) &&
     !/^(?:was|wer|wie|warum|wieso|weshalb|wann|welche\w*|wo|who|what|why|when|which|how|where|did|has|have|had|hat|haben|hatte|ist|is|was|were|seit wann)\b/.test(
       lower,
     ) &&
@@ -378,7 +386,7 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
 /** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?nichts (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.

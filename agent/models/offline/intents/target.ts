@@ -24,6 +24,10 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   // "und der Ofen dort, Zone 4?" → "zu kalt, mach 242 draus": a request that builds on the turn before is read with that
   // turn's words, and "der Ofen" there meant the oven that turn's call read, not either oven.
   if (reading.inheritAsset) resolution = previousAmong(resolution, previous);
+  // The rules found no machine of the request's own ("too warm for the ovens. take the setpoint down to 14" after the
+  // chiller's trend: the ovens are why), so the machine is the one just talked about.
+  if (reading.inheritAsset && previous && resolution.kind === 'ambiguous' && !resolution.candidates.includes(previous))
+    resolution = { kind: 'one', asset: previous };
   // "alarms on L2 placer 2" → "and the oven on that line, zone 5?": of the ovens, the one on the line just talked about.
   if (
     reading.followUp ||

@@ -333,7 +333,7 @@ const RELAYED =
   /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
 
 const FAULT_THEN_STOP_IT =
-  /\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,20}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$/;
+  /\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$/;
 
 /** "let me stop the L2 packer first", "I'll reset the AOI myself", "lass mich erst den Packer stoppen": the asker's own next step. */
 export function doesItThemselves(lower: string): boolean {
@@ -479,7 +479,7 @@ export function imperativeCommand(text: string): boolean {
       index === lastClause &&
       !asksElsewhere &&
       // Not "weiter" alone: "ok, weiter" moves the conversation on, not a machine.
-      /^(resume|weitermachen|fortsetzen|reset|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
+      /^(resume|weitermachen|fortsetzen|reset|resetten|reseten|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
     if (
       meaningful.length <= 1 &&
       clauses.filter(Boolean).length > 1 &&

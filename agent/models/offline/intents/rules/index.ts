@@ -5,13 +5,14 @@
  * precedence over a later one's.
  */
 import { resolveAsset } from '../../asset-resolver';
+import { parseCommand } from '../../commands';
 import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
 import { assetByTag } from '../tag-match';
 import { setpointValue } from '../slots';
 import type { PlanInput } from '../types';
 import type { Intent } from '../catalogue';
 import { orderRule } from './orders';
-import { BARE_VALUE_WRITE, plantRule } from './plant';
+import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
 import { questionRule } from './questions';
 import type { RuleContext } from './rule-context';
 
@@ -49,11 +50,23 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
     const owners = onLine.filter((asset) => asset.line === line);
     if (owners.length === 1) resolution = { kind: 'one', asset: owners[0]! };
   }
-  if (resolution.kind === 'none') {
+  // "too warm for the ovens. take the setpoint down to 14" after the chiller's trend: the ovens are why, "the setpoint"
+  // is the machine just read.
+  const setpointOfPrevious =
+    resolution.kind === 'ambiguous' && previousAsset !== undefined && !resolution.candidates.includes(previousAsset) && SETPOINT_BACK_REFERENCE.test(lower);
+  if (setpointOfPrevious) resolution = { kind: 'none' };
+  if (resolution.kind === 'none' && !setpointOfPrevious) {
     const byTag = assetByTag(text, input.assets);
     // "zone 3 looks a bit cold" after a question about oven 1: that oven, not "which oven?".
     // "setz ihn zurück" after a question about placer 1: "ihn" is that placer, not whichever machine's tag "Fehler" fits.
-    resolution = byTag.kind === 'ambiguous' && previousAsset && (byTag.candidates.includes(previousAsset) || PRONOUN.test(lower)) ? { kind: 'none' } : byTag;
+    // "Alarme SPI Linie 1" → "ok, fehler ist weg – zurücksetzen bitte": a command's machine is named or the one just
+    // talked about, never whichever machines have a tag a word of it fits ("Fehler" → the AOIs' defects).
+    resolution =
+      byTag.kind === 'ambiguous' &&
+      previousAsset &&
+      (byTag.candidates.includes(previousAsset) || PRONOUN.test(lower) || (parseCommand(text) !== undefined && setpointValue(text) === undefined))
+        ? { kind: 'none' }
+        : byTag;
     // "Zone 1 am Ofen L1" → "zu warm, stell den Sollwert auf 125": "the setpoint" is the machine just read, not another
     // machine whose only setpoint a word of the message happens to fit ("warm" → the chiller's supply temperature).
     if (resolution.kind === 'one' && previousAsset && resolution.asset !== previousAsset && SETPOINT_BACK_REFERENCE.test(lower)) resolution = { kind: 'none' };
@@ -64,7 +77,15 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   // "drop the setpoint to 14", "Soll auf 168 rauf" after a machine's reading: the setpoint of the machine just read.
   // "bisschen knapp, mach mal 248 draus": a value asked for with its verb and no machine is for the one just read.
   const pointsBack =
-    PRONOUN.test(lower) || wordCount(core) <= 4 || (wordCount(core) <= 8 && (SETPOINT_BACK_REFERENCE.test(lower) || BARE_VALUE_WRITE.test(lower)));
+    setpointOfPrevious ||
+    PRONOUN.test(lower) ||
+    wordCount(core) <= 4 ||
+    (wordCount(core) <= 8 &&
+      (SETPOINT_BACK_REFERENCE.test(lower) ||
+        BARE_VALUE_WRITE.test(lower) ||
+        VALUE_ONLY.test(lower) ||
+        CHANGE_A_BIT.test(lower) ||
+        parseCommand(text) !== undefined));
   const target = machine ?? (pointsBack ? previousAsset : undefined);
   const usesPrevious = !machine && target !== undefined;
   return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };

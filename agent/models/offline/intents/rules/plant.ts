@@ -34,6 +34,17 @@ export const ACKNOWLEDGE_ALARMS =
 export const BARE_VALUE_WRITE =
   /(?:^|[,;–—-]\s*)(?:(?:ok\w*|dann|then|so|gut|ja|jo)[\s,]+)*(?:mach|mache|make|setz\w*|stell\w*|set|put|bring|take|give|gib|geb)\s+(?:(?:it|es|mal|halt|doch|eben|ihn|ihm|den|die|das|that|this)\s+)*(?:(?:auf|to|at)\s+)?-?\d+(?:[.,]\d+)?\b/;
 
+/**
+ * A message that is only the value to go to, for the setpoint just read: "auf 135 bitte", "runter auf 45 damit", "die
+ * muss hoch auf 135, mach mal", "down to 14 then".
+ */
+export const VALUE_ONLY =
+  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo|na|yes|yeah)[\s,]+)*(?:(?:die|der|das|er|sie|es|it|that|this)\s+(?:muss|soll|sollte|should|needs to|must|has to)\s+)?(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf|runter|hoch|rauf|down|up)\s+)*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c|mm\/s|n|%)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:damit|with it|then|dann)?\s*[,.]?\s*(?:mach mal|machen|do it|pls|please|bitte|thx|danke)?[\s.!]*$/;
+
+/** "bring that down a bit", "drop it a touch", "bissl runter damit", "etwas höher bitte": a change without its value. */
+export const CHANGE_A_BIT =
+  /\b(?:bring|take|drop|raise|bump|nudge|lower|reduce|increase|turn|crank|push|dreh\w*|stell\w*|mach\w*|geh\w*|fahr\w*)?\s*(?:it|that|this|es|das|den|die|ihn|sie)?\s*(?:down|up|runter|hoch|rauf|höher|hoeher|niedriger)?\s*(?:a (?:bit|little|touch|notch|tad)|slightly|etwas|bisschen|bissl|bissel|ein wenig|ein st(?:ü|ue)ck|a few degrees|ein paar grad)\b(?:\s*(?:down|up|runter|hoch|rauf|h(?:ö|oe)her|niedriger|damit|pls|please|bitte))*\s*[.!]?\s*$/;
+
 /** "gestern", "last week": a past day or week, whose figures are the handover's — the overview shows the shift so far. */
 const PAST_DAY_OR_WEEK =
   /\b(yesterday|gestern|gestrig\w*|vorgestern|day before yesterday|last night|letzte nacht|(?:last|past|previous) week|(?:letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche)\b/;
@@ -245,10 +256,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // conversation is about, named a turn or two before.
     if (usesPrevious && PRONOUN.test(lower) && setpointTalkedAbout(input, target) !== undefined && explicitWrite('set_setpoint', lower))
       return ['set_setpoint', usesPrevious];
-    // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245": the value just read, named in the message before.
+    // "wie warm ist Zone 8 am Ofen 1" → "setz die auf 245", "auf 245 bitte": the value just read, named in the message before.
     if (
       usesPrevious &&
-      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus|setpoint|sollwert|soll)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
+      (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus|setpoint|sollwert|soll)\b/.test(lower) || BARE_VALUE_WRITE.test(lower) || VALUE_ONLY.test(lower)) &&
       input.previous?.tool === 'asset_state' &&
       input.previousText &&
       strongWritable(input.previousText, target) &&
@@ -275,16 +286,22 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    (/\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
-      lower,
-    ) ||
+    (CHANGE_A_BIT.test(lower) ||
+      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+        lower,
+      ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
       /\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(mehr|weniger|more|less|up|down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
-    // "Kaltwasser etwas kälter machen": a machine with one setpoint needs no tag named.
-    // ("Pumpenschwingung am Kühler": "Kühler" is the machine, not "cooler", so a word of degree must say it is a change.)
-    (strongWritable(text, target) ||
+    // "zone 5 on the L1 oven?" → "bring that down a bit", "bissl runter damit": the setpoint just read, changed by an
+    // amount not said — the planner asks for the value.
+    ((usesPrevious &&
+      CHANGE_A_BIT.test(lower) &&
+      /\b(?:down|up|runter|hoch|rauf|h(?:ö|oe)her|niedriger|drop|raise|lower|reduce|increase|bump|nudge)\b/.test(lower)) ||
+      // "Kaltwasser etwas kälter machen": a machine with one setpoint needs no tag named.
+      // ("Pumpenschwingung am Kühler": "Kühler" is the machine, not "cooler", so a word of degree must say it is a change.)
+      strongWritable(text, target) ||
       (hasOneSetpoint(target) && /\b(etwas|bisschen|bissl|a bit|a little|slightly|ein wenig|ein paar grad|a few degrees|noch)\b/.test(lower)) ||
       // "L2 Ofen etwas wärmer bitte", "make the L2 oven a bit hotter", "chiller colder please": asked for outright — the
       // planner asks which setpoint and to what value, and files nothing until both are said.

@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('what happened at one machine over a night or a shift', () => {
   it.each([
@@ -161,5 +161,131 @@ describe('commands said the floor’s way', () => {
 
   it('"the night shift stopped the L2 chip shooter at 3 …, it’s running again now." files nothing', async () => {
     expect(filesAWrite(await ask("the night shift stopped the L2 chip shooter at 3 because of a feeder jam, it's running again now."))).toBe(false);
+  });
+});
+
+describe('follow-ups that change one thing of the read before', () => {
+  it('"stretch that back to midnight" after a trend reads the same tag from midnight', async () => {
+    const plan = await after(
+      'tag_history',
+      { asset: 'UT-AIR', tag: 'PressureBar' },
+      'show me the compressor header pressure for the last hour',
+      'stretch that back to midnight',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'UT-AIR', tag: 'PressureBar', from: '2026-03-03T23:00:00.000Z' } });
+  });
+
+  it.each([
+    ['hourly buckets pls', '1h'],
+    ['in 15-min-schritten bitte', '15m'],
+  ])('"%s" after a trend is the same trend in other buckets ("min" names no flow)', async (text, resolution) => {
+    const plan = await after('tag_history', { asset: 'UT-AIR', tag: 'DewPointC' }, 'taupunkt kompressor seit schichtbeginn', text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'UT-AIR', tag: 'DewPointC', resolution } });
+  });
+
+  it('"narrow it to the night shift" after inspection results is the same results over the night', async () => {
+    const plan = await after('inspection_results', { line: 'Line2', asset: 'L2-AOI' }, 'aoi results line 2 last 24h', 'narrow it to the night shift');
+    expect(plan).toMatchObject({
+      kind: 'tool',
+      tool: 'inspection_results',
+      args: { line: 'Line2', from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z' },
+    });
+  });
+
+  it.each([
+    ["what if it's a full day", 'SUP-AVNET', 24],
+    ["und wenn's 30 Stunden sind?", 'SUP-AVNET', 30],
+  ])('"%s" after a supplier’s delay is the same delivery, another delay', async (text, supplier, delayHours) => {
+    const plan = await after('supply_disruption_impact', { supplier, delayHours: 12 }, "Avnet is 12h late, what's the impact", text);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: { supplier, delayHours } });
+  });
+
+  it('"und die andere?" after a line’s overview is the other line', async () => {
+    expect(await after('plant_overview', { line: 'Line2' }, 'wie läuft Linie 2 insgesamt?', 'und die andere?')).toMatchObject({
+      kind: 'tool',
+      tool: 'plant_overview',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it('"and the rj45 jacks from würth?" after a part’s stock is that part’s stock', async () => {
+    expect(await after('material_status', { part: '744043100' }, 'stock of 744043100', 'and the rj45 jacks from würth?')).toMatchObject({
+      kind: 'tool',
+      tool: 'material_status',
+      args: { part: '7499011121A' },
+    });
+  });
+
+  it('"zeig mir mal die aktuellen werte von dem teil" after a machine’s alarms is its state', async () => {
+    expect(await after('alarms', { asset: 'L2-ICT' }, 'Alarme ICT Linie 2', 'zeig mir mal die aktuellen werte von dem teil')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L2-ICT' },
+    });
+  });
+
+  it('"nee, nur fuer linie 1" after a plan for all lines is the plan for line 1', async () => {
+    expect(await after('plan_replenishment', {}, 'Nachschub planen für alle Linien', 'nee, nur fuer linie 1')).toMatchObject({
+      kind: 'tool',
+      tool: 'plan_replenishment',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it('"if we took it down for 6 hours …, what would that do to the orders?" after the oven is a what-if on it', async () => {
+    expect(
+      await after(
+        'asset_state',
+        { asset: 'L1-RFL' },
+        'status of the line 1 oven',
+        'if we took it down for 6 hours for the blower, what would that do to the orders?',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L1-RFL', hours: 6 } } });
+  });
+
+  it('"what happens to the plan if the chiller is off for 4 hours starting in 2 hours" is a what-if starting later', async () => {
+    expect(await ask('what happens to the plan if the chiller is off for 4 hours starting in 2 hours')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-CHL', hours: 4, startsInHours: 2 } },
+    });
+  });
+});
+
+describe('plans and their drafts', () => {
+  const draft = '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d';
+  const afterExplaining = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'explain_late_order', args: { order: 'PO-24124' } },
+      previousText: 'why is PO-24124 late in it',
+      earlier: [
+        { tool: 'propose_schedule', args: {}, output: { draftId: draft, late: [{ order: 'PO-24124' }] } },
+        { tool: 'explain_late_order', args: { order: 'PO-24124' }, output: {} },
+      ],
+    });
+
+  it.each(['fine, we accept the late one. release the draft', 'egal, ab damit an die linien'])(
+    '"%s" after the late order was explained releases the draft',
+    async (text) => {
+      expect(await afterExplaining(text)).toMatchObject({ kind: 'tool', tool: 'release_schedule', args: { draftId: draft } });
+    },
+  );
+
+  it.each(['dann plan halt alles neu durch', 'gut, dann lass den schedule mal neu rechnen'])('"%s" is a new proposal ("halt" is no stop)', async (text) => {
+    expect(await after('explain_late_order', { order: 'PO-24121' }, 'warum ist PO-24121 spät dran', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'propose_schedule',
+    });
+  });
+
+  it('"wieso ist da einer verspaetet?" after a proposal explains its late order', async () => {
+    const plan = await askWith({
+      text: 'wieso ist da einer verspaetet?',
+      previous: { tool: 'propose_schedule', args: {} },
+      previousText: 'neuen Plan vorschlagen',
+      earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: draft, late: [{ order: 'PO-24124' }] } }],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24124' } });
   });
 });

@@ -453,6 +453,15 @@ export function spokenClockTimes(text: string, language: Language): string {
 const BUCKET =
   /\b(?:in |at |per |every |alle |im |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|values|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*|werte?)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute)\b/i;
 
+/** "back to midnight", "zurück bis 6 Uhr": a window stretched back to a time, ending now. */
+const BACK_TO =
+  /\b(?:(?:go|stretch|extend|take|pull|zoom)\s+(?:it\s+|that\s+|this\s+)?)?(?:back|zur(?:ü|ue)ck)\s+(?:to|till|until|bis(?:\s+zum|\s+um)?)\s+(midnight|mitternacht|schichtbeginn|shift start|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|uhr)?)/gi;
+
+/** The text without its bucket size: "in 15-min-Schritten" names no tag (not a flow "per min"). */
+export function withoutBucket(text: string): string {
+  return text.replace(new RegExp(BUCKET.source, 'gi'), ' ');
+}
+
 export function bucketSize(text: string): string | undefined {
   const match = BUCKET.exec(text);
   if (!match) return undefined;
@@ -470,7 +479,8 @@ export function parseTimeWindow(given: string, language: Language, context: Time
     if (window) return window;
   }
   // A bucket size is no window: "since midnight in 15 min buckets" is since midnight, not the last 15 minutes.
-  const text = spokenClockTimes(given.replace(BUCKET, ' '), language);
+  // "stretch that back to midnight", "go back to 6", "zurück bis Mitternacht": from then until now.
+  const text = spokenClockTimes(given.replace(BUCKET, ' ').replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`), language);
   const ruled = ruleWindow(text, context);
   const window = ruled || language === 'de' ? ruled : TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
   // "Saturday morning", "tomorrow 6 to 10": a window that starts later holds no history; it is a slot to book, not a window to read.

@@ -4,7 +4,7 @@
  * for another target, and "and the other one?" with nothing before it asks back.
  */
 import { measurementAskedBefore } from './tag-match';
-import { resolveAsset } from '../asset-resolver';
+import { mentionedLine, resolveAsset } from '../asset-resolver';
 import { isCommandChatter, parseCommand } from '../commands';
 import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
 import {
@@ -26,7 +26,8 @@ import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
-import { parseTimeWindow } from '../time-window';
+import { bucketSize, parseTimeWindow } from '../time-window';
+import { delayHours, mentionedPart, mentionedSupplier } from '../material-slots';
 import { alarmCode, orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, RETRACTED, explicitWrite, imperativeCommand } from './write-requests';
@@ -158,15 +159,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     // "und was können wir für den verspäteten tun", "what can we do about the late one": the late order of the plan just shown.
-    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|verspätet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) ||
+    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|versp(?:ä|ae)tet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) ||
       /\b(the late one|the delayed one|the late order|(?:den|dem|das|der) (?:versp(?:ä|ae)tete[nm]?|sp(?:ä|ae)te[nm]?)(?: auftrag)?)\b/.test(lower)) &&
-    lateOrder(input.earlier)
+    lateOrder(input.earlier) &&
+    // "fine, we accept the late one. release the draft": the late order accepted, the draft released.
+    !explicitWrite('release_schedule', lower)
   ) {
     reading.intent = 'explain_late_order';
     reading.combined = `${reading.combined} ${lateOrder(input.earlier)}`;
     reading.followUp = true;
   } else if (
-    (lastTool === 'propose_schedule' || lastTool === 'what_if') &&
+    // "propose a schedule" → "why is PO-24124 late in it" → "egal, ab damit an die Linien": the draft is still the one
+    // to release after its late order was explained.
+    (lastTool === 'propose_schedule' || lastTool === 'what_if' || (lastTool === 'explain_late_order' && draftBefore(input.earlier))) &&
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
@@ -286,6 +291,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "material status line 1" → "ok plan a run to top it up": a replenishment plan for what was just shown.
     reading.intent = 'plan_replenishment';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'material_status' &&
+    FOLLOW_UP.test(lower) &&
+    wordCount(lower) <= 8 &&
+    mentionedPart(text, input.parts ?? []).kind === 'one' &&
+    !/\b(late|delay\w*|short\w*|stuck|missing|sp(?:ä|ae)t\w*|versp(?:ä|ae)t\w*|verz(?:ö|oe)ger\w*|fehl\w*|ausfall\w*|what if|wenn|falls)\b/.test(lower)
+  ) {
+    // "stock of 744043100" → "and the rj45 jacks from würth?": the same question of another part (its supplier named
+    // only to say which part).
+    reading.intent = 'material_status';
     reading.followUp = true;
   } else if (
     previousIntent &&
@@ -489,9 +505,36 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'alarms';
     reading.followUp = true;
   } else if (
+    previousIntent === 'tag_history' &&
+    wordCount(lower) <= 7 &&
+    named.kind === 'none' &&
+    bucketSize(lower) !== undefined &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "trend the chiller supply temp since midnight" → "hourly buckets pls", "in 15-min-schritten bitte": the same trend,
+    // another bucket size.
+    reading.intent = 'tag_history';
+    reading.followUp = true;
+  } else if (
+    lastTool === 'supply_disruption_impact' &&
+    wordCount(lower) <= 9 &&
+    named.kind === 'none' &&
+    /^(?:(?:ok\w*|and|und|hm+|dann|then|so)[\s,]+)*(?:what if|what about|how about|and if|if|und wenn|wenn|was (?:ist|wäre|waere),? wenn|und bei|bei|angenommen|suppose)\b/.test(
+      lower,
+    ) &&
+    delayHours(text) !== undefined &&
+    mentionedSupplier(text, input.parts ?? []) === undefined &&
+    !orderId(text)
+  ) {
+    // "Avnet is 12h late, what's the impact" → "what if it's a full day", "und wenn's 30 Stunden sind?": the same
+    // delivery, another delay — not a what-if on the plan.
+    reading.intent = 'supply_disruption_impact';
+    reading.followUp = true;
+  } else if (
     (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&
     wordCount(lower) <= 8 &&
-    /^(?:(?:ok\w*|dann|then|hm+|and|und)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|instead|nimm|take|change it to|go back to|zoom out to|zeig(?: mal)?|show(?: me)?)\b/.test(
+    /^(?:(?:ok\w*|dann|then|hm+|and|und)[\s,]+)*(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|instead|nimm|take|change it to|go back to|zoom out to|zeig(?: mal)?|show(?: me)?|stretch (?:it|that|this)|extend (?:it|that|this)|narrow (?:it|that|this)(?: down)?|limit (?:it|that|this)|restrict (?:it|that|this)|cut (?:it|that|this)|shorten (?:it|that|this)|just|only|nur|bloß|bloss|erweiter\w*|verl(?:ä|ae)nger\w*|schr(?:ä|ae)nk\w*|grenz\w*)\b/.test(
       lower,
     ) &&
     parseTimeWindow(text, language, timeContext) !== undefined &&
@@ -537,6 +580,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     previousIntent &&
     !input.pendingQuestion &&
     !WRITE_INTENTS.has(previousIntent) &&
+    wordCount(lower) <= 7 &&
+    (named.kind !== 'none' || mentionedLine(text) !== undefined) &&
+    /^(?:no|nope|nah|nee|nein|ne|actually|eigentlich|sorry|oops|doch)\b[\s,.!]*(?:(?:i meant|meant|ich meinte|meinte|just|only|nur|bloß|bloss|for|für|fuer|on|auf|der|die|das|the)\s+)+/.test(lower) &&
+    !imperativeCommand(text)
+  ) {
+    // "Nachschub planen für alle Linien" → "nee, nur für Linie 1", "no, just line 2": the same read, for the target said.
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  } else if (
+    previousIntent &&
+    !input.pendingQuestion &&
+    !WRITE_INTENTS.has(previousIntent) &&
     (FOLLOW_UP.test(lower) || (wordCount(lower) <= 3 && named.kind !== 'none')) &&
     // "what's the squeegee pressure" → "make it 80": a write its rules read explicitly is no repeat of the read;
     // nor is "and how did they come out?" after an inspection, which the rules read as its results.
@@ -568,6 +623,12 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   }
   return undefined;
+}
+
+/** Whether the turn before the last made a draft (a proposal or a what-if), so "release it" after explaining it has one. */
+function draftBefore(earlier: readonly EarlierResult[] | undefined): boolean {
+  const before = earlier?.at(-2);
+  return before !== undefined && (before.tool === 'propose_schedule' || before.tool === 'what_if');
 }
 
 /** The most severe alarm (lowest priority number, latest first) among the events before a stop just shown. */

@@ -49,6 +49,8 @@ export function inheritedTargetWords(request: Request, reading: Reading): string
   const shortQuestion =
     wordCount(request.text) <= 5 && !/\b(?:any|all|every|alle\w*|jede\w*|irgend\w*|overall|insgesamt|gesamt\w*|plant|werk\w*)\b/.test(request.lower);
   if (!keys || !previous || !(BACK_REFERENCE.test(request.lower) || shortQuestion) || WHOLE_PLANT.test(request.lower)) return undefined;
+  // "wie läuft Linie 2?" → "und die andere?": not the line before, the other one (target.ts finds it).
+  if (/\b(the other|other one|other line|die andere\w*|der anderen|den anderen|das andere)\b/.test(request.lower)) return undefined;
   const { text } = request;
   const named =
     resolveAsset(text, request.input.assets).kind !== 'none' ||
@@ -56,6 +58,8 @@ export function inheritedTargetWords(request: Request, reading: Reading): string
     orderId(text) !== undefined ||
     mentionedPart(text, request.input.parts ?? [], { numbersOnly: true }).kind !== 'none';
   if (named) return undefined;
+  // "stock of 744043100" → "and the rj45 jacks from würth?": a part named by its words is the request's own.
+  if (keys.includes('part') && mentionedPart(text, request.input.parts ?? []).kind === 'one') return undefined;
   const earlierText = request.input.previousText ?? '';
   const previousAsset = typeof previous.args.asset === 'string' ? request.input.assets.find((asset) => asset.id === previous.args.asset) : undefined;
   const line =

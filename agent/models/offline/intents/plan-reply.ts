@@ -24,7 +24,7 @@ import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
 import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, doesItThemselves, imperativeCommand, withoutPermission } from './write-requests';
-import { parseCommand } from '../commands';
+import { parseCommand, withoutParticleHalt } from '../commands';
 import type { Plan, PlanInput } from './types';
 
 /** A plain yes to a question back, and nothing else ("yes", "ja bitte", "yes, file it"). */
@@ -184,7 +184,9 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
  * "emergency stop line 2", "stop everything", "alles abschalten": an emergency stop is pressed at the machine,
  * never from a chat, and a command goes to one machine at a time — so both get an answer, not a guess.
  */
-function emergencyOrEverything({ lower, language }: Request): Plan | undefined {
+function emergencyOrEverything({ lower: given, language }: Request): Plan | undefined {
+  // "dann plan halt alles neu durch": German "halt" after another word is a particle ("just"), not a stop.
+  const lower = withoutParticleHalt(given);
   if (
     /\b(emergency[- ]stop|e-?stop|not-?aus|not-?halt|nothalt)\b/.test(lower) &&
     !/\b(what|how|where|which|was|wie|wo|welche\w*|manual|handbuch|bypass|überbrück\w*|ueberbrueck\w*)\b/.test(lower) &&

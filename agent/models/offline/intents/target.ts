@@ -66,7 +66,17 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     if (lines.length === 1) resolution = { kind: 'one', asset: lines[0]! };
   }
   // "Wie ist der Netzdruck?": no machine named, but only one machine measures it.
-  if (resolution.kind === 'none' && (reading.inheritAsset || (reading.followUp && PRONOUN.test(lower))) && previous)
+  // "Alarme ICT Linie 2" → "zeig mir mal die aktuellen Werte von dem Teil": the machine just talked about, by a word for it.
+  if (
+    resolution.kind === 'none' &&
+    (reading.inheritAsset ||
+      (reading.followUp && PRONOUN.test(lower)) ||
+      // "status of the line 1 oven" → "if we took it down for 6 hours, what would that do to the orders?": "it" in a
+      // read (never a write) is the machine just talked about.
+      (!WRITE_INTENTS.has(reading.intent as Intent) && /\b(?:it|its|ihn|ihm)\b/.test(lower)) ||
+      /\b(?:von |an |bei )?(?:dem|diesem|das|dieses|der|dieser) (?:teil|ding|maschine|anlage|kiste|gerät|geraet)\b|\b(?:that|this|the same) (?:machine|thing|one|unit|box)\b/.test(lower)) &&
+    previous
+  )
     resolution = { kind: 'one', asset: previous };
   if (
     resolution.kind === 'none' &&

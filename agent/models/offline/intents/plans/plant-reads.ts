@@ -1,7 +1,7 @@
 /** Plans for reading the plant: the overview, production status, a machine's state, alarms and trends. */
 import { resolveTag } from '../../asset-resolver';
 import { lineOfProductNamed } from '../../order-by-product';
-import { beforeStop, bucketSize } from '../../time-window';
+import { beforeStop, bucketSize, withoutBucket } from '../../time-window';
 import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
 import { alarmCode, lastHour, parsePriorities, recentWindow, resolutionFor } from '../slots';
@@ -112,7 +112,7 @@ export function planAlarms(plan: PlanContext): Plan {
 export function planTagHistory(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, window, previousWindow, call, needAsset } = plan;
   if (!machine) return needAsset(say(language, 'the trend', 'den Verlauf'));
-  let tag = resolveTag(withoutAssetWords(combined, machine), machine.tags);
+  let tag = resolveTag(withoutAssetWords(withoutBucket(combined), machine), machine.tags);
   if (tag.kind === 'none' && followUp && typeof input.previous?.args.tag === 'string') {
     // The previous call's tag by its id ("O2Ppm" is no word to match), else by its words.
     const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);

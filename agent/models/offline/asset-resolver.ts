@@ -119,10 +119,15 @@ function byOrdinal(matches: AssetRef[], words: string[], line: string | undefine
 }
 
 export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution {
-  // An exact id wins outright.
+  // An exact id wins outright — a machine's: a line's id ("line1") is how people type the line, and "pnp2 line1" is
+  // that line's placer, which the line rule below finds.
   const upper = text.toUpperCase();
-  const byId = assets.filter((asset) => new RegExp(`(^|[^A-Z0-9-])${asset.id.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Z0-9-])`).test(upper));
+  const typed = assets.filter((asset) =>
+    new RegExp(`(^|[^A-Z0-9-])${asset.id.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Z0-9-])`).test(upper),
+  );
+  const byId = typed.filter((asset) => asset.type !== 'line');
   if (byId.length === 1) return { kind: 'one', asset: byId[0]! };
+  const lineById = typed.length === 1 && typed[0]!.type === 'line' ? typed[0] : undefined;
 
   const words = tokens(text);
   let line = mentionedLine(text);
@@ -150,6 +155,9 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
   if (line !== undefined && matches.length > 0) {
     const onLine = matches.filter((asset) => lineNumber(asset.line) === line);
     if (onLine.length > 0) matches = onLine;
+  } else if (lineById && matches.length > 0) {
+    const onLine = matches.filter((asset) => asset.line === lineById.id);
+    if (onLine.length > 0) matches = onLine;
   }
   if (matches.length > 1) matches = byOrdinal(matches, words, line) ?? matches;
   if (matches.length === 1) return { kind: 'one', asset: matches[0]! };
@@ -159,6 +167,7 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
     const lineAsset = assets.find((asset) => asset.type === 'line' && lineNumber(asset.id) === line);
     if (lineAsset) return { kind: 'one', asset: lineAsset };
   }
+  if (lineById) return { kind: 'one', asset: lineById };
   return { kind: 'none' };
 }
 

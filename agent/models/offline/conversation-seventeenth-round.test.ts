@@ -289,3 +289,60 @@ describe('plans and their drafts', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24124' } });
   });
 });
+
+describe('one-off phrasings from the fourth probe round', () => {
+  it.each([
+    ['pnp2 line1 spindle vibration rn?', 'asset_state', { asset: 'L1-PNP2' }],
+    ['what’s queued next on L2 and when does it start', 'production_status', { line: 'Line2' }],
+    ['which machine is giving us the most trouble today?', 'alarms', {}],
+    ['welche Maschine macht heute am meisten Ärger?', 'alarms', {}],
+    ['gab es was kritisches in der letzten schicht?', 'alarms', { priorities: [1] }],
+    ['ab wieviel ppm restsauerstoff wirds kritisch fürs löten', 'search_manuals', {}],
+    ['how long does paste have to sit out of the fridge before it can go on the printer', 'search_manuals', {}],
+    ['brauch nen schedule-entwurf der die liefertermine besser trifft, noch nix freigeben', 'propose_schedule', {}],
+    ['AOI-Lauf für Los 24122, die ersten 5 Stück', 'trigger_inspection', { lot: 'PO-24122', boards: 5 }],
+    ['chiller supply setpoint should be sixteen degrees, can you put that in', 'set_setpoint', { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 16 }],
+    [
+      'der meister will zone acht im reflow L2 auf zweihundertfuenfzig, kannst du das beantragen',
+      'set_setpoint',
+      { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 },
+    ],
+    ['the supervisor wants zone 8 on the L2 oven at 250, can you file that', 'set_setpoint', { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 }],
+  ])('"%s" → %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it.each([
+    ['the sticker on the L1 printer says ‘refill paste, then clear, reset and start’ lol who laminated that'.replace(/[‘’]/g, "'")],
+    ['finger weg vom kompressor-sollwert, der ist so von der IH abgenommen'],
+    ['der Meister will Zone 8 auf 250'],
+    ['the tech should stop the packer L2, please raise it with him'],
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('"neustart vom bestuecker 1 linie 2" asks which of the two commands', async () => {
+    expect(await ask('neustart vom bestuecker 1 linie 2')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('"wie ist die ausbeute an der AOI linie 2 seit heut frueh sechs" starts at six', async () => {
+    expect(await ask('wie ist die ausbeute an der AOI linie 2 seit heut frueh sechs')).toMatchObject({
+      kind: 'tool',
+      tool: 'inspection_results',
+      args: { from: '2026-03-04T05:00:00.000Z' },
+    });
+  });
+
+  it('"Verlauf Zone 3 Istwert Ofen Linie 1 zwichen 6 und 8 heute frueh" reads 6 to 8', async () => {
+    expect(await ask('Verlauf Zone 3 Istwert Ofen Linie 1 zwichen 6 und 8 heute frueh')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', from: '2026-03-04T05:00:00.000Z', to: '2026-03-04T07:00:00.000Z' },
+    });
+  });
+
+  it('"aoi results line 2 for the shift that just finished" at 22:05 is the late shift', async () => {
+    const plan = await askWith({ text: 'aoi results line 2 for the shift that just finished', now: new Date('2026-03-04T21:05:00Z') });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { from: '2026-03-04T13:00:00.000Z', to: '2026-03-04T21:00:00.000Z' } });
+  });
+});

@@ -51,7 +51,9 @@ function orderOf(text: string): string | undefined {
   return match ? `PO-${match[1]}` : undefined;
 }
 
-const SEND = /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|los)\b/;
+/** "los" sends; "Los 24122", "für das Los" is a production lot. */
+const SEND =
+  /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
 const VEHICLE =
   /\b(tugger|tug|tugs|routenzug\w*|milk ?run\w*|amr|amrs|agv|fts|vehicle|fahrzeug\w*|run|runs|fahrt\w*|tour\w*|transport\w*|lauf|zug)\b|\b(tug|amr)[-\s]?\d/;
 const START_TARGET = /\b(tugger|tug|routenzug\w*|amr|agv|fts|fahrt\w*|tour\w*|transport\w*|milk ?run\w*)\b|\brun ?\d/;

@@ -12,7 +12,7 @@ const WRITE_VERB =
 
 /** A clause that asks for something: a question, or a verb that asks to be shown, told or given. */
 const ASKS =
-  /\?|\b(give|show|tell|check|draft|propose|plan|list|run|read|what|how|which|when|why|where|is|are|does|do|gib|zeig\w*|sag\w*|pr(?:ü|ue)f\w*|check\w*|wie|was|welche\w*|wann|warum|wo|ist|sind|mach\w*|erstell\w*|entwirf|entw(?:ü|ue)rf\w*|planen|plane|status|overview|(?:ü|ue)berblick|trend|verlauf)\b/i;
+  /\?|\b(give|show|tell|check|draft|propose|plan|list|run|read|what|how|which|when|why|where|is|are|does|do|gib|zeig\w*|sag\w*|pr(?:ü|ue)f\w*|check\w*|wie|was|welche\w*|wann|warum|wo|ist|sind|mach\w*|erstell\w*|entwirf|entw(?:ü|ue)rf\w*|entwurf\w*|brauch\w*|need|want|planen|plane|status|overview|(?:ü|ue)berblick|trend|verlauf)\b/i;
 
 export function withoutNegatedWrites(text: string): string {
   const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');

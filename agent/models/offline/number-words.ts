@@ -150,11 +150,19 @@ export function speltValuesAsDigits(given: string): string {
     const value = compoundNumber(words);
     return value === undefined ? whole : `${lead} ${value}`;
   });
-  return compounds.replace(SPELT_VALUE, (whole, lead: string, word: string) => {
-    const value = numberWord(word);
-    return value === undefined ? whole : `${lead} ${value}`;
-  });
+  return compounds
+    .replace(SPELT_VALUE, (whole, lead: string, word: string) => {
+      const value = numberWord(word);
+      return value === undefined ? whole : `${lead} ${value}`;
+    })
+    .replace(SPELT_VALUE_WITH_UNIT, (whole, word: string) => String(numberWord(word) ?? whole));
 }
+
+/** "should be sixteen degrees", "soll sechzehn Grad haben": a spelt-out number with a unit after it is a value too. */
+const SPELT_VALUE_WITH_UNIT = new RegExp(
+  `(?<=\\b(?:be|at|is|sein|bei|ist|auf|to|soll|sollte|muss|should|must)\\s+)(${SPELT_VALUES.join('|')}|f(?:ü|ue)nf\\w*|zw(?:ö|oe)lf|dreißig)(?=\\s*(?:degrees?|deg|grad|°|bar|percent|prozent|%|mm\\/s)\\b)`,
+  'gi',
+);
 
 const UNITS_DE = 'ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun';
 const TENS_DE = 'zwanzig|dreissig|vierzig|fuenfzig|sechzig|siebzig|achtzig|neunzig';

@@ -151,6 +151,10 @@ function floorSpelling(t: string): string {
   return (
     t
       .replace(/\bheut\b/g, 'heute')
+      // Typed without umlauts or with a slip: "heute frueh", "spaet", "zwichen 6 und 8".
+      .replace(/\bfrueh\b/g, 'früh')
+      .replace(/\bspaet\b/g, 'spät')
+      .replace(/\b(?:zwichen|zwishen|zwsichen|zwischn|zwschen|zwieschen)\b/g, 'zwischen')
       // "den ganzen gestrigen Tag", "die gestrige Spätschicht": yesterday's.
       .replace(/\bgestrig(?:e|en|er|es|em)\b/g, 'gestern')
       .replace(/\bover night\b/g, 'overnight')
@@ -247,7 +251,13 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     )
   )
     return window(shiftAt(calendar, now).from, now);
-  if (/\b(last shift|previous shift|letzte[rn]? schicht|vorige[rn]? schicht|vorherige[rn]? schicht)\b/.test(t)) {
+  if (
+    /\b(last shift|previous shift|letzte[rn]? schicht|vorige[rn]? schicht|vorherige[rn]? schicht)\b/.test(t) ||
+    // "the shift that just finished", "die Schicht, die gerade zu Ende ging", "die eben beendete Schicht".
+    /\bshift (?:that |which )?(?:just |has just )?(?:finished|ended|wrapped up|went home)\b|\b(?:gerade|eben|soeben) (?:beendete[nm]?|abgeschlossene[nm]?|zu ende gegangene[nm]?) schicht\b|\bschicht,? die (?:gerade|eben) (?:zu ende (?:ging|gegangen ist)|aufgeh(?:ö|oe)rt hat|vorbei ist)\b/.test(
+      t,
+    )
+  ) {
     const shift = lastCompletedShift(calendar, now);
     return window(shift.from, shift.to);
   }
@@ -480,7 +490,10 @@ export function parseTimeWindow(given: string, language: Language, context: Time
   }
   // A bucket size is no window: "since midnight in 15 min buckets" is since midnight, not the last 15 minutes.
   // "stretch that back to midnight", "go back to 6", "zurück bis Mitternacht": from then until now.
-  const text = spokenClockTimes(given.replace(BUCKET, ' ').replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`), language);
+  const text = spokenClockTimes(
+    given.replace(BUCKET, ' ').replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`),
+    language,
+  );
   const ruled = ruleWindow(text, context);
   const window = ruled || language === 'de' ? ruled : TIME_HINT.test(text.toLowerCase()) ? recognizedWindow(text, context) : undefined;
   // "Saturday morning", "tomorrow 6 to 10": a window that starts later holds no history; it is a slot to book, not a window to read.

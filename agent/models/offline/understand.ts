@@ -68,7 +68,10 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
     .replace(LEADING_INTERJECTION, '')
     // "gut, dann lass den Schedule mal neu rechnen", "alright then, …": an acknowledgement before a request of three
     // words or more says nothing about the request.
-    .replace(/^(?:(?:gut|ok(?:ay)?|alles klar|alright|fine|right|na gut|passt|super|prima)(?![\s,.!]*(?:nicht|not|nich|net|nix|no)\b)[\s,.!]+)+(?:(?:dann|then|so)[\s,]+)?(?=(?:\S+\s+){2,}\S)/i, '')
+    .replace(
+      /^(?:(?:gut|ok(?:ay)?|alles klar|alright|fine|right|na gut|passt|super|prima)(?![\s,.!]*(?:nicht|not|nich|net|nix|no)\b)[\s,.!]+)+(?:(?:dann|then|so)[\s,]+)?(?=(?:\S+\s+){2,}\S)/i,
+      '',
+    )
     // Timestamps typed in full say nothing about the intent and only confuse the classifier.
     .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?/g, ' ');
   const evidence = languageEvidence(input.text);

@@ -13,7 +13,7 @@ import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import type { Plan } from './types';
 import { foldInitialUmlauts } from '../text';
-import { ON_A_CONDITION, POLITE_IF, explicitWrite, putOffOrReported, withoutPastCause } from './write-requests';
+import { ASKED_TO_FILE, ON_A_CONDITION, POLITE_IF, explicitWrite, putOffOrReported, withoutPastCause } from './write-requests';
 
 /** Below this probability that the message asks for a change, a write is asked back (chosen on the NLU dev split). */
 export const WRITE_DOUBT_THRESHOLD = 0.1;
@@ -93,6 +93,8 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   // now, whichever rule read a machine and a value in it. "the operator wants zone 3 at 190, but I said no" → "which
   // oven?" → "L1": the answer completes the request it was asked about, which is still no request for now.
   const asked = pending ?? request.lower;
+  // "the supervisor wants zone 8 at 250, can you file that": someone else's wish, and the copilot asked outright to file it.
+  if (ASKED_TO_FILE.test(asked) && !ON_A_CONDITION.test(withoutPastCause(asked.replace(POLITE_IF, ''))) && !SOON.test(asked) && !nextStep) return plan;
   const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(withoutPastCause(asked.replace(POLITE_IF, ''))) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
   const suggested = bare || !pendingAskedForIt || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);

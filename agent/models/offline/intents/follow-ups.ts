@@ -159,7 +159,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     // "und was können wir für den verspäteten tun", "what can we do about the late one": the late order of the plan just shown.
-    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|versp(?:ä|ae)tet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(lower) ||
+    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|versp(?:ä|ae)tet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(
+      lower,
+    ) ||
       /\b(the late one|the delayed one|the late order|(?:den|dem|das|der) (?:versp(?:ä|ae)tete[nm]?|sp(?:ä|ae)te[nm]?)(?: auftrag)?)\b/.test(lower)) &&
     lateOrder(input.earlier) &&
     // "fine, we accept the late one. release the draft": the late order accepted, the draft released.
@@ -582,7 +584,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !WRITE_INTENTS.has(previousIntent) &&
     wordCount(lower) <= 7 &&
     (named.kind !== 'none' || mentionedLine(text) !== undefined) &&
-    /^(?:no|nope|nah|nee|nein|ne|actually|eigentlich|sorry|oops|doch)\b[\s,.!]*(?:(?:i meant|meant|ich meinte|meinte|just|only|nur|bloß|bloss|for|für|fuer|on|auf|der|die|das|the)\s+)+/.test(lower) &&
+    /^(?:no|nope|nah|nee|nein|ne|actually|eigentlich|sorry|oops|doch)\b[\s,.!]*(?:(?:i meant|meant|ich meinte|meinte|just|only|nur|bloß|bloss|for|für|fuer|on|auf|der|die|das|the)\s+)+/.test(
+      lower,
+    ) &&
     !imperativeCommand(text)
   ) {
     // "Nachschub planen für alle Linien" → "nee, nur für Linie 1", "no, just line 2": the same read, for the target said.

@@ -23,7 +23,7 @@ import { readRequest, type Reading, type Request } from './request';
 import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
-import { FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, doesItThemselves, imperativeCommand, withoutPermission } from './write-requests';
+import { ASKED_TO_FILE, FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, doesItThemselves, imperativeCommand, withoutPermission } from './write-requests';
 import { parseCommand, withoutParticleHalt } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -256,7 +256,8 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
 
 /** "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm": a note for a person, not a request; a question in it is still answered. */
 function forSomeoneElse({ lower, language }: Request): Plan | undefined {
-  if (!FOR_SOMEONE_ELSE.test(lower) || lower.includes('?')) return undefined;
+  // "der Meister will Zone 8 auf 250, kannst du das beantragen": what someone wants, and the copilot asked to file it.
+  if (!FOR_SOMEONE_ELSE.test(lower) || lower.includes('?') || ASKED_TO_FILE.test(lower)) return undefined;
   return noAction(
     say(
       language,
@@ -305,9 +306,11 @@ function quotedRemark({ text, language }: Request): Plan | undefined {
   if (
     quoted < 15 ||
     /\?/.test(remark) ||
-    /\b(what|why|how|where|which|who|is it|does|explain|show|find|search|look ?up|check|tell me|give me|read|meaning|mean|was|wie|warum|wieso|wo|welche\w*|bedeutet|hei(?:ß|ss)t|erkl(?:ä|ae)r\w*|zeig\w*|such\w*|find\w*|pr(?:ü|ue)f\w*|sag mir|gib mir|nachschau\w*|nachseh\w*|stimmt)\b/.test(
+    /\b(what|why|how|where|which|is it|does|explain|show|find|search|look ?up|check|tell me|give me|read|meaning|mean|was|wie|warum|wieso|wo|welche\w*|bedeutet|hei(?:ß|ss)t|erkl(?:ä|ae)r\w*|zeig\w*|such\w*|find\w*|pr(?:ü|ue)f\w*|sag mir|gib mir|nachschau\w*|nachseh\w*|stimmt)\b/.test(
       remark,
-    )
+    ) ||
+    // "… lol who laminated that" is a joke; "who" asks only with a question mark or outside a joke.
+    (/\b(who|wer)\b/.test(remark) && !/\b(lol|haha\w*|rofl|lmao|classic|klassiker|typisch)\b/.test(remark))
   )
     return undefined;
   return noAction(
@@ -385,10 +388,10 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
   return noAction(say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'));
 }
 
-/** "wait, don't do anything yet", "noch nichts machen": nothing to do, and nothing is done. */
+/** "wait, don't do anything yet", "noch nichts machen", "Finger weg vom Kompressor-Sollwert": nothing to do, and nothing is done. */
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$/.test(
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b/.test(
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.

@@ -52,8 +52,8 @@ export function parsePriorities(text: string): number[] | undefined {
     const each = [...t.matchAll(/\b(?:prio(?:rity|rität|ritaet)?|p)[\s-]*([1-4])\b/g)].map((match) => Number(match[1]));
     return [...new Set([...all, ...each])].sort();
   }
-  if (/\b(critical|kritische?n?)\b/.test(t) && /\b(high|hohe?n?|wichtige?n?)\b/.test(t)) return [1, 2];
-  if (/\b(critical|kritische?n?)\b/.test(t)) return [1];
+  if (/\b(critical|kritische?[ns]?)\b/.test(t) && /\b(high|hohe?n?|wichtige?n?)\b/.test(t)) return [1, 2];
+  if (/\b(critical|kritische?[ns]?)\b/.test(t)) return [1];
   if (/\b(high[- ]prio\w*|hohe[rn]? prio\w*|wichtige\w*)\b/.test(t)) return [1, 2];
   return undefined;
 }

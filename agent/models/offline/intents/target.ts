@@ -74,7 +74,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
       // "status of the line 1 oven" → "if we took it down for 6 hours, what would that do to the orders?": "it" in a
       // read (never a write) is the machine just talked about.
       (!WRITE_INTENTS.has(reading.intent as Intent) && /\b(?:it|its|ihn|ihm)\b/.test(lower)) ||
-      /\b(?:von |an |bei )?(?:dem|diesem|das|dieses|der|dieser) (?:teil|ding|maschine|anlage|kiste|gerät|geraet)\b|\b(?:that|this|the same) (?:machine|thing|one|unit|box)\b/.test(lower)) &&
+      /\b(?:von |an |bei )?(?:dem|diesem|das|dieses|der|dieser) (?:teil|ding|maschine|anlage|kiste|gerät|geraet)\b|\b(?:that|this|the same) (?:machine|thing|one|unit|box)\b/.test(
+        lower,
+      )) &&
     previous
   )
     resolution = { kind: 'one', asset: previous };

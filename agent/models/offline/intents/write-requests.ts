@@ -47,6 +47,10 @@ export const PASTED_TEXT =
  * A message for someone else: "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm",
  * "tell nights to restart the tester". What a person is to do is not a request to the copilot.
  */
+/** "…, kannst du das beantragen", "can you file that": the copilot asked outright to file what someone else wants. */
+export const ASKED_TO_FILE =
+  /\b(?:kannst du|k(?:ö|oe)nntest du|can you|could you|would you|bitte|please|pls)\b[^.?!]*\b(?:beantrag\w*|einreich\w*|file (?:it|that|this|the change)|submit|put (?:that|it|this) in)\b|\b(?:beantrag\w*|einreich\w*)\s+(?:bitte|please)\b/;
+
 export const FOR_SOMEONE_ELSE = new RegExp(
   `${CALLS_A_PERSON.source}|` +
     String.raw`^@\w+|^(?:f(?:ü|ue)r|for|an|to|note for|notiz f(?:ü|ue)r)\s+(?:die |den |das |the )?(?:sp(?:ä|ae)t|fr(?:ü|ue)h|nacht|late|early|night|next|n(?:ä|ae)chste)\w*(?:\s*(?:schicht|shift))?\s*:|\b(?:kollege|kollegin|kollegen|techniker\w*|instandhalt\w*|schichtleit\w*|meister|elektriker|die (?:nacht|spät|spaet|früh|frueh)schicht|colleague|technician|tech|maintenance|electrician|nights|the night shift|the next shift|supervisor)\s+(?:soll|sollte|sollen|muss|müssen|muessen|wird|should|has to|needs to|is going to|will(?! wissen| es wissen)|is to)\b|\b(?:sag ich ihm|sag ich ihr|sag ich denen|sag's ihm|ich sag(?:'?s)? (?:ihm|ihr|denen|bescheid)|i'?ll tell (?:him|her|them)|tell (?:him|her|them|nights|the night shift|maintenance) to|ask (?:him|her|them|maintenance) to)\b|\b(?:tell|ask|remind|let) [a-z]+ (?:to|know)\b|\b(?:tell|ask|remind) (?:the )?(?:late|early|night|next|day|morning|evening|afternoon|weekend|b|c) ?shift (?:to|that)\b|\b(?:sag|sage|sagt|frag|frage|erinner\w*) (?:dem|der|den|mal dem|mal der|bitte dem|bitte der)? ?[a-zäöüß]+,? (?:er|sie|dass|das|die|bescheid)\b|\b(?:note|notes|reminder|memo|to-?do|todo) (?:for|to) (?:nights|the night shift|the next shift|lates|earlies|the lates|the earlies|maintenance|the team|[a-z]+)\b|\b(?:notiz|hinweis|info|erinnerung) (?:f(?:ü|ue)r|an) (?:die|den|das)? ?(?:nacht\w*|sp(?:ä|ae)t\w*|fr(?:ü|ue)h\w*|n(?:ä|ae)chste\w*|instandhaltung|wartung|kollegen|team)\b`,
@@ -104,7 +108,7 @@ export function toldAskedOrPasted(given: string): boolean {
     onlyValueTold(lower) ||
     ASKS_WHETHER.test(lower) ||
     PASTED_TEXT.test(lower) ||
-    FOR_SOMEONE_ELSE.test(lower) ||
+    (FOR_SOMEONE_ELSE.test(lower) && !ASKED_TO_FILE.test(lower)) ||
     QUESTIONED.test(lower) ||
     // "oven 1 zone 4 setpoint 245?", "raising zone 4 to 250 – good idea?": asked, not asked for.
     plainQuestion(lower)
@@ -218,7 +222,14 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
-  if (REPORTED_OR_HEDGED.test(lower) || onlyValueTold(lower) || QUESTIONED.test(lower) || PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower)) return false;
+  if (
+    REPORTED_OR_HEDGED.test(lower) ||
+    onlyValueTold(lower) ||
+    QUESTIONED.test(lower) ||
+    PASTED_TEXT.test(lower) ||
+    (FOR_SOMEONE_ELSE.test(lower) && !ASKED_TO_FILE.test(lower))
+  )
+    return false;
   // "Kaltwasser runter auf 13, Kunde hat freigegeben": the request, then who allowed it — the request decides.
   const request = withoutPermission(lower);
   if (request !== lower) return explicitWrite(intent, request);

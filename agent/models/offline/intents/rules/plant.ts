@@ -3,6 +3,7 @@
  * releasing a draft, booking and forecasting maintenance, the utilities, work orders, the handover and
  * a new schedule.
  */
+import { withoutNegatedWrites } from '../../negated-clauses';
 import { SILENCES_A_SIGNAL } from '../../commands';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text';
 import { beforeStop, bookingWindow } from '../../time-window';
@@ -141,7 +142,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['alarms', false];
   // "what's next on L1", "was steht auf L1 als nächstes an": the line's queue.
   if (
-    /\b(als n(?:ä|ae)chstes|next up|what'?s next|what comes next|was kommt (?:als )?n(?:ä|ae)chst\w*|next in (?:the )?queue|in the queue|queue on|warteschlange)\b/.test(
+    /\b(als n(?:ä|ae)chstes|next up|up next|what'?s next|what comes next|was kommt (?:als )?n(?:ä|ae)chst\w*|next in (?:the )?queue|next in line|in the queue|queue on|queued(?: up)?(?: next)?|warteschlange|als n(?:ä|ae)chste\w* dran)\b/.test(
       lower,
     ) &&
     // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
@@ -497,7 +498,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
         lower,
       ) ||
       // "wie lang macht das Gebläse noch", "how long will the spindle last": how long a part holds out.
-      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on)|how (?:long|much longer|much life) (?:has|have|does) (?:it|he|she|they|that|the \w+(?: \w+)?) (?:got|have)\b(?: left)?)\b/.test(
+      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on(?!\s+(?:the|a|an|to|in|into)\b))|how (?:long|much longer|much life) (?:has|have|does) (?:it|he|she|they|that|the \w+(?: \w+)?) (?:got|have)\b(?: left)?)\b/.test(
         lower,
       )) &&
     !imperativeCommand(text)
@@ -563,7 +564,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "was war gestern in der Spätschicht am Ofen L2 los": one machine's shift is its alarm history.
     !(rules.machine && rules.machine.type !== 'line' && /\b(happen\w*|went on|going on|passiert|los|war)\b/.test(lower)) &&
     // "anything prio 1 or 2 from the late shift?": alarms filtered by priority.
-    !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b/.test(lower) &&
+    !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b|\bcritical\b|\bkritisch\w*/.test(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.
     (!/\b(alarm\w*|trend|verlauf|history|produced|produziert|output|boards|platinen|scrap|ausschuss)\b/.test(lower) ||
       /\b(left open|still open|anything open|offen geblieben|noch offen|was ist offen)\b/.test(lower))
@@ -611,8 +612,11 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) ||
     // "Ich bräucht n Planvorschlag", "new schedule proposal pls": the proposal asked for by its name.
-    (/\b(planvorschlag\w*|plan-vorschlag\w*|schedule proposal|proposed schedule|new schedule)\b/.test(lower) &&
-      !/\b(release|freigeb\w*|frei|approve\w*|send|schick\w*)\b/.test(lower))
+    (/\b(planvorschlag\w*|plan-vorschlag\w*|schedule proposal|proposed schedule|new schedule|schedule[- ]?entwurf\w*|planentwurf\w*|plan-entwurf\w*|draft schedule|schedule draft)\b/.test(
+      lower,
+    ) &&
+      // "…, noch nix freigeben": a release forbidden beside the proposal asked for does not make it a release.
+      !/\b(release|freigeb\w*|frei|approve\w*|send|schick\w*)\b/.test(withoutNegatedWrites(lower)))
   )
     // "re-plan assuming the material turns up 5 h late": a plan under a scenario is a what-if.
     return asksWhatIf(lower) ? ['what_if', false] : ['propose_schedule', false];

@@ -23,6 +23,34 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "which machine is giving us the most trouble today", "welche Maschine macht heute am meisten Ärger": the machine with
+  // the most alarms so far, which the alarm history shows — not the forecast (trouble ahead) of any machine.
+  if (
+    /\b(which|what|welche\w*|wer)\b/.test(lower) &&
+    /\b(giving (?:us |me )?(?:the most )?(?:trouble|problems|grief|headaches?)|(?:the )?most (?:trouble|problems|alarms|faults|stops|issues)|acting up|am meisten (?:(?:ä|ae)rger|probleme|alarme|st(?:ö|oe)rungen|stress)|die meisten (?:alarme|st(?:ö|oe)rungen|probleme|stopps)|gezickt|zickt am meisten)\b/.test(
+      lower,
+    ) &&
+    !/\b(next|week|month|going to|will|soon|bald|n(?:ä|ae)chste\w*|demn(?:ä|ae)chst|wird|werden|forecast|prognose)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
+  // "gab es was Kritisches in der letzten Schicht?", "anything critical overnight?": the priority-1 alarms of that window.
+  if (
+    /\b(critical|kritisch\w*)\b/.test(lower) &&
+    /\b(anything|something|any|was|etwas|irgendwas|gab es|war|were there|was there)\b/.test(lower) &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&
+    !/\b(manual|handbuch|work orders?|arbeitsauftr\w*|parts?|teile\w*|material\w*|orders?|auftr(?:ä|ae)ge?|auftrag|path|pfad)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
+  // "ab wieviel ppm Restsauerstoff wird's kritisch fürs Löten", "at what O2 level does soldering get critical": a limit the
+  // manuals give.
+  if (
+    /^(?:ab wie ?viel\w*|ab welche\w*|bis wie ?viel\w*|at what|from what|how (?:much|many|high|low)\b[^?]*\b(?:before|until|is too)\b)/.test(lower) &&
+    !/\b(stock|bestand|how many (?:boards|pcs|pieces)|wie viele (?:platinen|stück)|order|auftrag)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   // "anything shelved at the moment?", "welche Alarme sind unterdrückt": shelved alarms are alarms in a state.
   if (/\b(shelved|shelve|geshelved|zur(?:ü|ue)ckgestellt\w*|unterdr(?:ü|ue)ckt\w*|suppressed)\b/.test(lower) && !imperativeCommand(text))
     return ['alarms', false];

@@ -346,3 +346,52 @@ describe('one-off phrasings from the fourth probe round', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { from: '2026-03-04T13:00:00.000Z', to: '2026-03-04T21:00:00.000Z' } });
   });
 });
+
+describe('leftovers of the last session', () => {
+  const tug = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
+  const amr = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
+  const afterPlan = (text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'plan_replenishment', args: {} },
+      previousText: 'plan nachschub',
+      earlier: [
+        {
+          tool: 'plan_replenishment',
+          args: {},
+          output: {
+            runs: [
+              { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: tug, dispatch: { vehicle: 'TUG-01', stops: tug } },
+              { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: amr, dispatch: { vehicle: 'AMR-01', stops: amr } },
+            ],
+          },
+        },
+      ],
+    });
+
+  it('"Fahrt eins freigeben, die zweite noch nicht" sends run 1 only', async () => {
+    expect(await afterPlan('Fahrt eins freigeben, die zweite noch nicht')).toMatchObject({
+      kind: 'tool',
+      tool: 'dispatch_transport',
+      args: { vehicle: 'TUG-01' },
+    });
+  });
+
+  it('"Fahrt zwei los, die erste noch nicht" sends run 2 only', async () => {
+    expect(await afterPlan('Fahrt zwei los, die erste noch nicht')).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'AMR-01' } });
+  });
+
+  it('"mach noch die nächsten zehn" after inspection results inspects ten more', async () => {
+    expect(await after('inspection_results', { line: 'Line1' }, 'aoi results line 1 today', 'mach noch die nächsten zehn')).toMatchObject({
+      kind: 'tool',
+      tool: 'trigger_inspection',
+      args: { boards: 10 },
+    });
+  });
+
+  it('"how many 24V power supply boards came off line 2 today" is output, not a part’s stock', async () => {
+    const plan = await ask('how many 24V power supply boards came off line 2 today');
+    expect(plan).toMatchObject({ kind: 'tool', args: { line: 'Line2' } });
+    expect(plan.kind === 'tool' && plan.tool).not.toBe('material_status');
+  });
+});

@@ -51,6 +51,10 @@ function orderOf(text: string): string | undefined {
   return match ? `PO-${match[1]}` : undefined;
 }
 
+/** "how many … boards came off the line", "wie viele Platinen hat Linie 1 gebaut": output counted. */
+const PRODUCED =
+  /\b(?:how many|wie ?viele)\b.*\b(?:boards?|platinen|baugruppen|units|pcs|pieces|st(?:ü|ue)ck)\b.*\b(?:came off|come off|off the line|produced|made|built|finished|completed|gebaut|produziert|gefertigt|vom band|fertig (?:geworden|gemacht))\b|\b(?:boards?|platinen|units)\b.*\b(?:came off|come off) the line\b/;
+
 /** "los" sends; "Los 24122", "für das Los" is a production lot. */
 const SEND =
   /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
@@ -114,6 +118,8 @@ export function materialRuleIntent(
   text = withoutPlannedStep(text);
   const lower = normalise(text);
   if (asksForALimit(text)) return undefined;
+  // "how many 24V power supply boards came off line 2 today": boards built are production, whatever part words name them.
+  if (PRODUCED.test(lower)) return undefined;
   // "what if PO-24121 waits 10 hours for material": an order held up for hours is a scenario on the plan.
   if (
     /^(?:what if|was w(?:ae|a)re,? wenn|angenommen|suppose|assuming)\b/.test(lower) &&
@@ -128,7 +134,10 @@ export function materialRuleIntent(
   const has = (intent: MaterialIntent) => availableTools.has(MATERIAL_INTENTS[intent].tool);
   const runOut = /\b(runs? out|running out|runs? dry|runs? short)\b/.test(lower);
   const asksToSend = !runOut && mayAskToSend(text);
-  if (has('dispatch_transport') && asksToSend && SEND.test(lower) && (VEHICLE.test(lower) || lastTool === 'plan_replenishment')) return 'dispatch_transport';
+  // "Fahrt eins freigeben, die zweite noch nicht", "release RUN-1": a run of a plan is let go by its own word too.
+  const releasesARun = /\b(?:freigeb\w*|release)\b/.test(lower) && /\b(?:fahrt\w*|runs?|touren?|tour)\b|\brun-?\d/.test(lower);
+  if (has('dispatch_transport') && asksToSend && (SEND.test(lower) || releasesARun) && (VEHICLE.test(lower) || lastTool === 'plan_replenishment'))
+    return 'dispatch_transport';
   // "RUN-2 but with AMR-02", "RUN-1, aber mit dem TUG-02" after a replenishment plan: the run named is the one to send.
   if (
     has('dispatch_transport') &&
@@ -470,8 +479,11 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     /\b(first|second|third|fourth|last|erste\w*|zweite\w*|dritte\w*|vierte\w*|letzte\w*)(?:\s+(?:run|fahrt|tour|lauf|one|trip)\b|\s*[.!]?\s*$)/.exec(
       lower,
     )?.[1];
+  const runWord = /\b(?:run|fahrt|tour|lauf)\s+(one|two|three|four|eins|zwei|zwo|drei|vier)\b/.exec(lower)?.[1];
   const runNumber =
     /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1] ??
+    // "Fahrt eins freigeben", "send run two": the run's number said as a word.
+    (runWord ? String({ one: 1, two: 2, three: 3, four: 4, eins: 1, zwei: 2, zwo: 2, drei: 3, vier: 4 }[runWord]) : undefined) ??
     (ordinal
       ? /^(last|letzte)/.test(ordinal)
         ? runs.at(-1)!.runId.replace(/\D/g, '')

@@ -27,6 +27,7 @@ import { ruleIntent } from './rules';
 import type { Plan } from './types';
 import type { EarlierResult } from '../earlier-results';
 import { bucketSize, parseTimeWindow } from '../time-window';
+import { numberWord } from '../number-words';
 import { delayHours, mentionedPart, mentionedSupplier } from '../material-slots';
 import { alarmCode, orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
@@ -44,6 +45,10 @@ const MANUAL_WORD =
 const WHAT_TO_DO =
   /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
+/** Counts said as words, as boards are counted ("zehn", "twenty", "fünfzehn"). */
+const COUNT_WORD =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn|elf|zw(?:ö|oe)lf|f(?:ü|ue)nfzehn|zwanzig|drei(?:ß|ss)ig|f(?:ü|ue)nfzig)\b/g;
+
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
 function differentByRule(ruled: Intent | undefined, previousIntent: Intent): boolean {
@@ -55,6 +60,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   const { input, language, text, timeContext, classification, previousIntent, lastTool } = request;
   // "ok and line 1?", "alles klar, und Linie 2?": the acknowledgement in front changes nothing.
   const lower = request.lower.replace(ACKNOWLEDGEMENT, '');
+  // "mach noch die nächsten zehn", "another twenty": a count said as a word, in digits, for the branches that count.
+  const counted = lower.replace(COUNT_WORD, (word) => String(numberWord(word) ?? word));
   // The machine the message names, read once for all the branches below.
   const named = resolveAsset(text, input.assets);
   const corrected = input.previous ? correction(request) : undefined;
@@ -272,17 +279,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     (lastTool === 'inspection_results' || lastTool === 'trigger_inspection') &&
-    !/\?\s*$/.test(lower) &&
+    !/\?\s*$/.test(counted) &&
     // "mach nochmal 10 Stück davon", "do another 20": a count of boards with "again" is another inspection, verb or not.
-    (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(lower) ||
-      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(lower) ||
+    (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(counted) ||
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(counted) ||
       // "nochmal 25 ab Platte 51", "another 10 please": more boards, the verb left out.
-      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere)\s+\d{1,3}\b/.test(lower)) &&
-    /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(lower)
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere)\s+\d{1,3}\b/.test(counted)) &&
+    /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(counted)
   ) {
     // "inspect another 15 of those", "nochmal 10 davon prüfen": more boards of the same lot or line.
     reading.intent = 'trigger_inspection';
     const lot = input.previous?.args.lot;
+    reading.combined = reading.combined.replace(COUNT_WORD, (word) => String(numberWord(word) ?? word));
     if (typeof lot === 'string') reading.combined = `${reading.combined} ${lot}`;
     reading.followUp = true;
   } else if (

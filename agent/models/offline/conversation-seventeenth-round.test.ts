@@ -407,3 +407,37 @@ describe('an override claimed in the text', () => {
     expect(plan).toMatchObject({ kind: 'reply', reason: 'refusal' });
   });
 });
+
+describe('typed in a hurry', () => {
+  it.each([
+    ['L2 AOI unhodl asap', 'L2-AOI', 'unhold'],
+    ['L1 SPI quitieren', 'L1-SPI', 'clear'],
+    ['AOI linie zwo bitte pausiern', 'L2-AOI', 'hold'],
+    ['L1 drucker stopp sofort', 'L1-PRN', 'stop'],
+    ['ICT L1 weiterlaufen lasen', 'L1-ICT', 'unhold'],
+    ['labeller L1 reset machen, zuegig', 'L1-PCK', 'reset'],
+  ])('"%s"', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it('"ist abgebrochen, clear bitte" after a placer’s state clears it', async () => {
+    expect(await after('asset_state', { asset: 'L1-PNP2' }, 'zustand pnp2 L1', 'ist abgebrochen, clear bitte')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PNP2', command: 'clear' },
+    });
+  });
+
+  it.each([
+    ['what if L1 pnp2 dwon 8h', 'what_if'],
+    ['was wen L2 pnp1 6h steht', 'what_if'],
+    ['inspcet current order L2', 'trigger_inspection'],
+    ['bestnad GRM155R71C104KA88D?', 'material_status'],
+  ])('"%s" → %s', async (text, tool) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool });
+  });
+
+  it.each([['SPI L1 quittiert'], ['der Drucker pausierte kurz'], ['the chiller was paused']])('"%s" (a command told) files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

@@ -265,6 +265,30 @@ const KEYWORDS = [
   'compressor',
   'kompressor',
 ];
+/** Commands and a few request words, as mistyped in a hurry: "unhodl", "quitieren", "pausiern", "inspcet", "bestnad". */
+const COMMAND_KEYWORDS = ['unhold', 'quittieren', 'pausieren', 'weiterlaufen', 'fortsetzen', 'zuruecksetzen', 'inspect', 'inspizieren', 'bestand'];
+
+/** Participles, past tenses and nouns of a command, which report or name it ("quittiert", "paused", "Fortsetzung"). */
+const TOLD_FORM = /(?:ed|iert|ierte|ierten|iertes|ung|ungen|te|ten)$|^ge\p{L}+t$/u;
+
+/** Short words mistyped in a hurry, too short for the edit distance to tell them apart from other words. */
+const SHORT_TYPOS: Record<string, string> = {
+  dwon: 'down',
+  donw: 'down',
+  jezt: 'jetzt',
+  jetz: 'jetzt',
+  lezte: 'letzte',
+  lezten: 'letzten',
+  letze: 'letzte',
+  letzen: 'letzten',
+  widder: 'wieder',
+  bords: 'boards',
+  baords: 'boards',
+  tme: 'time',
+  lasen: 'lassen',
+};
+const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
+
 /** Real words a keyword is one edit from, which stay as typed. */
 const NOT_TYPOS = new Set([
   'forecasts',
@@ -289,16 +313,26 @@ const NOT_TYPOS = new Set([
   'nachschau',
   'compression',
   'kompression',
+  'uphold',
+  'unfold',
+  'inspects',
 ]);
 
 export function correctKeywordTypos(text: string): string {
-  return text.replace(/(?<![\p{L}\p{N}_-])\p{L}{6,}(?![\p{L}\p{N}_-])/gu, (word) => {
+  const short = text
+    .replace(SHORT_TYPO, (word) => SHORT_TYPOS[word.toLowerCase()] ?? word)
+    // "was wen L2 pnp1 6h steht": "wenn" with a letter missing, at the start of a what-if.
+    .replace(/^(\s*was\s+)wen\b/i, '$1wenn');
+  return short.replace(/(?<![\p{L}\p{N}_-])\p{L}{6,}(?![\p{L}\p{N}_-])/gu, (word) => {
     const lower = word.toLowerCase();
-    if (KEYWORDS.includes(lower) || NOT_TYPOS.has(lower)) return word;
+    if (KEYWORDS.includes(lower) || COMMAND_KEYWORDS.includes(lower) || NOT_TYPOS.has(lower)) return word;
     const allowed = lower.length >= 9 ? 2 : 1;
     // A word that holds a keyword whole is a word of its own ("reschedule", "unscheduled"), not a typo of it.
-    if (KEYWORDS.some((keyword) => lower.includes(keyword))) return word;
-    const near = KEYWORDS.map((keyword) => ({ keyword, distance: editDistance(lower, keyword, allowed) })).filter(({ distance }) => distance <= allowed);
+    if ([...KEYWORDS, ...COMMAND_KEYWORDS].some((keyword) => lower.includes(keyword))) return word;
+    // A command's infinitive only from a word that is no participle or noun of it: "quittiert", "pausierte", "Fortsetzung"
+    // tell or name what happened, and must never be read as the command.
+    const candidates = TOLD_FORM.test(lower) ? KEYWORDS : [...KEYWORDS, ...COMMAND_KEYWORDS];
+    const near = candidates.map((keyword) => ({ keyword, distance: editDistance(lower, keyword, allowed) })).filter(({ distance }) => distance <= allowed);
     // The nearest, when one is nearer than the rest ("inpsection" is one swap from "inspection", two from "inspektion").
     const best = Math.min(...near.map(({ distance }) => distance));
     const nearest = near.filter(({ distance }) => distance === best);

@@ -364,6 +364,10 @@ export function doesItThemselves(lower: string): boolean {
   );
 }
 
+/** "ist abgebrochen", "steht im Hold", "is stopped": a machine's state told in a clause of its own. */
+const STATE_TOLD =
+  /^(?:ist|sind|steht|l(?:ä|ae)uft|is|are|was)\s+(?:\S+\s+){0,3}?(?:abgebrochen|aborted|gestoppt|stopped|im hold|on hold|auf hold|held|pausiert|paused|in st(?:ö|oe)rung|faulted|blockiert|jammed|weg|gone|behoben|fixed|frei|clear)$/;
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
@@ -423,6 +427,14 @@ export function imperativeCommand(text: string): boolean {
   if (
     /^(why|what|when|how|is|are|was|did|does|should|shall|must|ought|do i|do we|can i|can we|could i|could we|may i|is it (?:ok|safe|possible)|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|soll\w*|muss\w*|müssen|muessen|kann man|kann ich|k(?:ö|oe)nnen wir|darf man|darf ich|d(?:ü|ue)rfen wir|ist es (?:ok|m(?:ö|oe)glich|sicher))\b/.test(
       lower,
+    ) &&
+    // "ist abgebrochen, clear bitte", "steht im Hold – bitte fortsetzen": a state told without a question, then the
+    // command in a clause of its own.
+    !(
+      !lower.includes('?') &&
+      /^(?:ist|sind|steht|l(?:ä|ae)uft|is|are|was)\s+(?:\S+\s+){0,3}?(?:abgebrochen|aborted|gestoppt|stopped|im hold|on hold|auf hold|held|pausiert|paused|in st(?:ö|oe)rung|faulted|blockiert|jammed|weg|gone|behoben|fixed|frei|clear)\s*[,;–—-]\s*(?:\S+\s+){0,3}?(?:clear|reset|quittieren|fortsetzen|weitermachen|resume|unhold|zur(?:ü|ue)cksetzen|resetten)\b/.test(
+        lower,
+      )
     )
   )
     return false;
@@ -473,7 +485,8 @@ export function imperativeCommand(text: string): boolean {
           '',
         ),
     );
-  const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause));
+  // "ist abgebrochen, clear bitte": a state told in a clause that starts like a question, "ist …", asks nothing.
+  const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause) && !STATE_TOLD.test(clause));
   const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);
   return clauses.some((clause, index) => {
     if (!clause || parseCommand(clause) === undefined) return false;
@@ -490,7 +503,9 @@ export function imperativeCommand(text: string): boolean {
       index === lastClause &&
       !asksElsewhere &&
       // Not "weiter" alone: "ok, weiter" moves the conversation on, not a machine.
-      /^(resume|weitermachen|fortsetzen|reset|resetten|reseten|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '');
+      (/^(resume|weitermachen|fortsetzen|reset|resetten|reseten|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '') ||
+        // "ist abgebrochen, clear bitte": the clear after the state that needs it (not "all clear").
+        (/^clear(?:\s+(?:bitte|please|pls))?$/.test(clause) && !/\ball clear\b/.test(lower)));
     if (
       meaningful.length <= 1 &&
       clauses.filter(Boolean).length > 1 &&
@@ -599,7 +614,7 @@ export function imperativeCommand(text: string): boolean {
     if (
       bare.length >= 2 &&
       bare.length <= 5 &&
-      /^(restart|reset|start|stop|hold|resume|unhold)$/.test(bare.at(-1)!) &&
+      /^(restart|reset|start|stop|stopp|hold|resume|unhold)$/.test(bare.at(-1)!) &&
       // "SPI L2 back from hold": a state left, not a command.
       !bare.some((word) =>
         /^(had|has|have|was|were|a|an|the|any|did|got|no|not|from|of|out|off|back|hatte|hat|gab|ein|eine|einen|kein|keine|aus|vom)$/.test(word),
@@ -628,6 +643,10 @@ export function imperativeCommand(text: string): boolean {
       (/^(schalt|schalte|stell|stelle)$/.test(first) && /^(ab|aus)$/.test(last) && words.length <= 8 && parseCommand(clause) === 'stop') ||
       // "schalt mal bitte den Packer wieder ein": the separable "einschalten".
       (/^(schalt|schalte)$/.test(first) && last === 'ein' && words.length <= 10 && parseCommand(clause) === 'start') ||
+      // "ICT L1 weiterlaufen lassen", "Packer L2 wieder laufen lassen": let it run on, asked in the infinitive.
+      (/\b(?:weiter ?laufen|wieder laufen|weiter ?machen) lassen$/.test(bare.join(' ')) && !asksElsewhere && !COPULA.test(clause)) ||
+      // "Labeller L1 reset machen", "nen Clear machen": the command as a noun, with "machen".
+      (/\b(?:reset|clear|stopp|quittierung|neustart|restart)\s+machen$/.test(bare.join(' ')) && !asksElsewhere && !COPULA.test(clause)) ||
       // "könnt ihr den Chipshooter wieder laufen lassen?": a polite question for it to run again.
       (/\bwieder\s+(?:laufen|anlaufen|produzieren)\s+lassen\b/.test(clause) && politeQuestion(lower)) ||
       // "mach nen clear auf den", "mach mal einen Reset": the command as a noun after "mach".

@@ -441,3 +441,43 @@ describe('typed in a hurry', () => {
     expect(filesAWrite(await ask(text))).toBe(false);
   });
 });
+
+describe('good news, enough for now, and a yes in more words', () => {
+  it.each([
+    ['oven L2 back in execute!! thx all'],
+    ['endlich läuft der ofen L1 widder!!'],
+    ['enough alarms for now, got it'],
+    ['no need to stop the chiller, false alarm'],
+    ['the L2 packer is running again'],
+  ])('"%s" files nothing and reads nothing', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'reply' });
+  });
+
+  it.each([
+    ['oven L2 back in execute, now reset the packer', 'L2-PCK', 'reset'],
+    ['L1 printer running again, start the SPI', 'L1-SPI', 'start'],
+    ['get the L2 packer running again', 'L2-PCK', 'unhold'],
+  ])('"%s": the command of its own clause, on the machine that clause names', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it.each(['ja passt, mach', 'Jo passt, dann mach das bitte so wie besprochen'])('"%s" with nothing proposed asks what to do', async (text) => {
+    expect(await after('asset_state', { asset: 'L2-PRN' }, 'wie geht’s dem Drucker auf Linie 2?', text)).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('"ja passt, mach" after a forecast books its window', async () => {
+    const plan = await askWith({
+      text: 'ja passt, mach',
+      previous: { tool: 'maintenance_forecast', args: { asset: 'L1-PNP1' } },
+      previousText: 'wartungsprognose pnp1 L1',
+      earlier: [
+        {
+          tool: 'maintenance_forecast',
+          args: { asset: 'L1-PNP1' },
+          output: { assets: [{ assetId: 'L1-PNP1', component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
+        },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'L1-PNP1' } });
+  });
+});

@@ -49,6 +49,10 @@ const WHAT_TO_DO =
 const COUNT_WORD =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn|elf|zw(?:ö|oe)lf|f(?:ü|ue)nfzehn|zwanzig|drei(?:ß|ss)ig|f(?:ü|ue)nfzig)\b/g;
 
+/** A yes said with more words: a yes word first, and a "do it" or "as discussed" after it. */
+const LONG_YES =
+  /^(?:yes|yeah|yep|ok\w*|sure|ja|jo|jep|passt|gut|alles klar|klar)\b[\s,.!]*(?:\S+[\s,.!]+){0,6}?(?:mach(?:'s| es| das| mal)?|machen|do it|go ahead|(?:so )?wie besprochen|as discussed|as agreed|like we said|wie abgesprochen)\b[^?]*$/;
+
 const TREND = /\b(verlauf|trend|history|historie|kurve|graph|chart|plot)\b/;
 
 function differentByRule(ruled: Intent | undefined, previousIntent: Intent): boolean {
@@ -108,7 +112,11 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     reading.intent = 'create_work_order';
     reading.followUp = true;
-  } else if (AFFIRMATION.test(lower) && wordCount(text) <= 5) {
+  } else if (
+    (AFFIRMATION.test(lower) && wordCount(text) <= 5) ||
+    // "ja passt, mach", "Jo passt, dann mach das bitte so wie besprochen", "ok go ahead as discussed": a yes in more words.
+    (LONG_YES.test(lower) && wordCount(text) <= 10 && named.kind === 'none' && !/\d/.test(lower) && !orderId(text))
+  ) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';
     else if (lastTool === 'propose_schedule' || lastTool === 'what_if') reading.intent = 'release_schedule';

@@ -343,6 +343,17 @@ function commandsInLastClause(lower: string): boolean {
   return !/^(?:it'?s|it is|its|they'?re|they are|es ist|er ist|sie ist|der ist|die ist|das ist|l(?:ä|ae)uft|laufen)\b/.test(last) && imperativeCommand(last);
 }
 
+/**
+ * "oven L2 back in execute!! thx all", "endlich läuft der Ofen L1 wieder!!": good news told, nothing asked. (Not "is
+ * the oven back in execute?", nor a request beside it.)
+ */
+const GOOD_NEWS =
+  /^(?!.*\?)(?:(?:finally|endlich|yay|juhu|super|great|good news|gute nachricht)[\s,!.]+)?(?:the |der |die |das )?[a-z0-9äöüß -]{0,30}?\b(?:(?:is |'s |are )?back (?:in|into|up|to) (?:execute|production|operation|running|business|normal)|(?:is |are )?(?:running|up) again|l(?:ä|ae)uft\b[a-z0-9äöüß -]{0,30}?\bwieder|laufen\b[a-z0-9äöüß -]{0,30}?\bwieder|(?:ist|sind) wieder (?:in produktion|am laufen|da|ok)|wieder in produktion)\b[^?]*$/;
+
+/** "enough alarms for now, got it", "reicht erstmal, danke": a reading closed, nothing more asked. */
+const ENOUGH_FOR_NOW =
+  /^(?:(?:ok\w*|alright|gut|alles klar)[\s,!.]+)?(?:enough(?: \w+)? for now|that'?s enough|das reicht(?: erstmal| f(?:ü|ue)rs erste)?|reicht erstmal|genug f(?:ü|ue)r jetzt)\b[\s,!.]*(?:(?:got it|thanks|thx|danke|verstanden|alles klar)[\s!.]*)?$/;
+
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language, input }: Request): Plan | undefined {
   // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file. "ich stell
@@ -382,7 +393,9 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
     );
   if (
     !/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower) &&
-    !LEAVE_AS_IS.test(lower)
+    !LEAVE_AS_IS.test(lower) &&
+    !(GOOD_NEWS.test(lower) && !imperativeCommand(lower) && !commandsInLastClause(lower)) &&
+    !ENOUGH_FOR_NOW.test(lower)
   )
     return undefined;
   return noAction(say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'));
@@ -391,7 +404,7 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
 /** "wait, don't do anything yet", "noch nichts machen", "Finger weg vom Kompressor-Sollwert": nothing to do, and nothing is done. */
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b/.test(
+    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b|^(?:(?:ok|so|and|und)[\s,]+)?(?:no need to|don'?t need to|no reason to|(?:wir )?m(?:ü|ue)ssen (?:den |die |das )?\S+(?: \S+)? nicht)\s*(?:\S+\s+){0,4}?(?:stop|start|reset|change|touch|restart|hold|pause|stoppen|starten|anhalten|zur(?:ü|ue)cksetzen|(?:ä|ae)ndern)\b/.test(
       lower,
     ) ||
     // "don't stop anything, just tell me the status of line 2" asks for something else.

@@ -173,7 +173,27 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     const window = parseTimeWindow(reading.combined, language, timeContext);
     if (window && resolveTag(withoutAssetWords(reading.combined, resolution.asset), resolution.asset.tags).kind === 'one') reading.intent = 'tag_history';
   }
-  return besideNamed(resolution, lower, input.assets);
+  return besideNamed(commandClauseTarget(resolution, reading, text, input.assets), lower, input.assets);
+}
+
+/**
+ * "L1 printer running again, start the SPI": a command's machine is the one named in the clause that gives the command,
+ * not the one the message names first (on the line the message names, when its clause names the kind only).
+ */
+function commandClauseTarget(resolution: AssetResolution, reading: Reading, text: string, assets: readonly AssetRef[]): AssetResolution {
+  if (reading.intent !== 'machine_command') return resolution;
+  const clauses = text.split(/[,;.!?–—]|\s-\s/).filter((clause) => clause.trim() !== '');
+  if (clauses.length < 2) return resolution;
+  const commandClause = [...clauses].reverse().find((clause) => parseCommand(clause) !== undefined);
+  if (!commandClause) return resolution;
+  const own = resolveAsset(commandClause, [...assets]);
+  if (own.kind === 'one' && own.asset.type !== 'line') return own;
+  if (own.kind === 'ambiguous') {
+    const line = mentionedLine(text);
+    const onLine = line ? own.candidates.filter((asset) => asset.line?.replace(/\D/g, '') === line) : [];
+    if (onLine.length === 1) return { kind: 'one', asset: onLine[0]! };
+  }
+  return resolution;
 }
 
 /** Of an ambiguous reading's candidates, the one on the line of the turn before (the line itself, or its machine's); anything else as it is. */

@@ -14,6 +14,17 @@ const SALUTATION =
 const SELF_INTRODUCTION = /^\s*[\p{L}]+(?:\s+(?:from|aus|von)\s+[\p{L}]+)?\s+here\s*[,.:;!-]+\s*/iu;
 
 /**
+ * "I'm the new guy on line 2 and …. Can you show me …?", "Hallo, ich bin Praktikant. Was macht …", "Sorry to bother you, I
+ * work in sales support …. The customer wants a date – what's the ETA?": who writes and why, said first in a sentence of
+ * its own — not the request. Never a sentence that claims an approval or a role's right ("I'm the supervisor and I
+ * approve this"), names a machine or a number (the request may point back at it), or asks for anything itself.
+ */
+const INTRODUCTION_SENTENCE =
+  /^\s*(?:(?:sorry(?: to bother you)?|entschuldigung|entschuldige|sorry f(?:ü|ue)r die st(?:ö|oe)rung)[,.!]?\s*)?(?:i['’]m|im(?=\s+(?:the|a|an|new|from|on|in|taking|just|with|responsible|here)\b)|i am|i work|i just started|ich bin|ich arbeite|ich hab(?:e)? (?:gerade|heute) angefangen|this is|hier ist)\b[^.!?–—:]*[.!?–—:]+\s+/iu;
+const KEEPS_INTRODUCTION =
+  /\d|(?<![\p{L}])['"„“”‚‘’«»]|['"„“”‚‘’«»](?![\p{L}])|\b(?:approv\w*|authori[sz]\w*|permission|allowed|override|sign(?:ed)? off|freigeb\w*|freigegeben|genehmig\w*|berechtigt|darf|erlaubt|can you|could you|please|pls|kannst du|bitte|show|zeig\w*|stop\w*|start\w*|reset\w*|set|stell\w*|setz\w*|oven|ofen|printer|drucker|placer|bestücker|bestuecker|pnp|aoi|spi|ict|packer|chiller|compressor|kompressor|kältemaschine|kaeltemaschine|line|linie|tester|reflow|tugger|amr|shift|schicht\w*|\w*schicht|night\w*|nacht\w*|lates|earlies|today|heute|yesterday|gestern|tonight)\b/iu;
+
+/**
  * "Thanks, Tom", "Kind regards, Petra", "Best, Markus", "Danke, Ingrid (QM)", "Viele Grüße\nOlga", "Gruß": a sign-off at
  * the end, with the sender's name and role if given. Names start with a capital letter, so the pattern is case-sensitive
  * for them and case-blind for the sign-off words.
@@ -30,6 +41,9 @@ export function withoutMailFrame(text: string): string {
   const toAPerson = salutation.split(/[^\p{L}]+/u).some((word) => FIRST_NAMES.has(word.toLowerCase()));
   let rest = toAPerson ? text : text.replace(SALUTATION, '');
   rest = rest.replace(SELF_INTRODUCTION, '');
+  const introduction = INTRODUCTION_SENTENCE.exec(rest)?.[0];
+  if (introduction && !KEEPS_INTRODUCTION.test(introduction) && rest.slice(introduction.length).trim().split(/\s+/).length >= 3)
+    rest = rest.slice(introduction.length);
   rest = rest.replace(SIGN_OFF, (whole) => (/^[.!?]/.test(whole) ? whole[0]! : ''));
   rest = rest.replace(/\s*\n\s*/g, ' ').trim();
   if (rest === text.trim()) return text;

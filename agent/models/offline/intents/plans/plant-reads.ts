@@ -66,7 +66,7 @@ export function planAlarms(plan: PlanContext): Plan {
           ? 'cleared'
           : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
             history &&
-              !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active|nur die aktiven|only (?:the )?active|just the active|active ones|die aktiven|nur aktive)\b/.test(
+              !/\b(noch aktiv|still active|currently active|still open|noch offen|die aktiv sind|that are active|nur die aktiven|only (?:the )?active|just the active|active ones|die aktiven|nur aktive|(?:gerade|aktuell|jetzt|momentan) aktiv|active (?:right )?now|active at the moment)\b|\b(?:are|is|sind|ist)\b[^.?!]{0,25}\b(?:active|aktiv)\b(?![^.?!]*\b(?:since|seit|between|zwischen|from|von|yesterday|gestern|last|letzte\w*)\b)/.test(
                 lower,
               )
             ? 'all'
@@ -101,7 +101,8 @@ export function planAlarms(plan: PlanContext): Plan {
     };
     delete args.asset;
     delete args.line;
-  } else if (history) {
+  } else if (history && (state !== 'active' || window)) {
+    // An active alarm is active whenever it came up: only a window asked for narrows the active ones.
     const span = window ?? previousWindow ?? (recent ? recentWindow(input.now) : lastHour(input.now));
     args.from = span.from;
     args.to = span.to;

@@ -18,6 +18,12 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !(
       /\b(fehl\w*|missing|short|hit\w*|trifft|betrifft)\b/.test(lower) &&
       (mentionedSupplier(text, rules.input.parts ?? []) || /\b(asn|supplier|lieferant\w*)\b/.test(lower))
+    ) &&
+    // "Planning says PO-24124 will be late. Is it the material or something else? Explain please.": why it is late,
+    // asked — not a scenario with material late.
+    !(
+      !asksWhatIf(lower) &&
+      /\b(explain|why|warum|wieso|weshalb|erkl(?:ä|ae)r\w*|is it (?:the )?material|liegt es (?:am|an der) material|reason|grund)\b/.test(lower)
     )
   )
     return ['what_if', false];

@@ -498,7 +498,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
         lower,
       ) ||
       // "wie lang macht das Gebläse noch", "how long will the spindle last": how long a part holds out.
-      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on(?!\s+(?:the|a|an|to|in|into)\b))|how (?:long|much longer|much life) (?:has|have|does) (?:it|he|she|they|that|the \w+(?: \w+)?) (?:got|have)\b(?: left)?)\b/.test(
+      /\b(wie lang(?:e)? (?:macht|hält|haelt|halten|machen|läuft|laeuft|schafft)\b.*\bnoch|how (?:long|much longer) (?:will|does|can|would)\b.*\b(?:last|hold(?: out| up)?|keep going|survive|go on(?!\s+(?:the|a|an|to|in|into)\b))|how (?:long|much longer|much life) (?:has|have|does) (?:it|he|she|they|that|the \w+(?: \w+)?) (?:got|have)\b(?!\s+to\b)(?: left)?)\b/.test(
         lower,
       )) &&
     !imperativeCommand(text)

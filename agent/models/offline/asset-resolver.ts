@@ -15,11 +15,18 @@ export type AssetResolution = { kind: 'one'; asset: AssetRef } | { kind: 'ambigu
 
 const LINE_PATTERN = /\b(?:smt\s+)?(?:line|linie|ln|l|strasse|band)\s?(\d{1,2})\b/;
 
+const LINE_BY_NUMBER_WORD: Record<string, string> = { eins: '1', zwei: '2', zwo: '2', drei: '3', '1': '1', '2': '2', '3': '3' };
+
 /** The line number a sentence mentions ("line 2", "L2", "Linie 2"), if any. */
 export function mentionedLine(text: string): string | undefined {
   const normalised = normalise(text);
   // "der Ofen auf der 2", "an der 1": German shop-floor shorthand for the line.
-  return LINE_PATTERN.exec(normalised)?.[1] ?? /\b(?:auf|an|von) der (\d)\b(?!\s*(?:h|std|stunden?|min\w*|uhr|°|grad|bar|%|mal|x)\b)/.exec(normalised)?.[1];
+  return (
+    LINE_PATTERN.exec(normalised)?.[1] ??
+    /\b(?:auf|an|von) der (\d)\b(?!\s*(?:h|std|stunden?|min\w*|uhr|°|grad|bar|%|mal|x)\b)/.exec(normalised)?.[1] ??
+    // "und die eins?", "und die Zwo auch": a line by its number alone, closing a short follow-up.
+    LINE_BY_NUMBER_WORD[/^(?:und|and|dann)?\s*(?:die|der) (eins|zwei|zwo|drei|1|2|3)\s*(?:auch|noch|bitte)?\s*$/.exec(normalised)?.[1] ?? '']
+  );
 }
 
 /** The line numbers a text names ("line 1 and line 2", "L1 vs L2", "Linie 1 und 2"). */

@@ -515,3 +515,80 @@ describe('who writes and why, said first', () => {
     expect(plan.kind === 'tool' && 'from' in plan.args).toBe(false);
   });
 });
+
+describe('dictated, and follow-ups on a machine’s alarms', () => {
+  it.each([
+    ['ok pause the oven on line to', 'machine_command', { asset: 'L2-RFL', command: 'hold' }],
+    ['set zone for on the line to oven to two hundred forty five', 'set_setpoint', { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 245 }],
+    ['L2 printer to 70 please', undefined, undefined],
+    ['what alarms came up on line to in the ten minutes before it stopped', 'alarms', { before: { line: 'Line2', minutes: 10 } }],
+    ['Was kam an Alarmen rein in den 10 Minuten, bevor Linie 2 stehen geblieben ist?', 'alarms', { before: { line: 'Line2', minutes: 10 } }],
+    ['Angenommen, der Kompressor faellt 5 Stunden aus – was heisst das fuer die Termine?', 'what_if', { scenario: { asset: 'UT-AIR', hours: 5 } }],
+    ['die leiterplatten von ats kommen zwei tage spaeter was heisst das fuer uns', 'supply_disruption_impact', { supplier: 'SUP-ATS', delayHours: 48 }],
+    ['Our controller wants to know how many critical alarms we had since midnight (priority 1 only).', 'alarms', { priorities: [1] }],
+    [
+      'A customer complained about shorts on the drive power boards. Please run an optical check on 15 boards of that order.',
+      'trigger_inspection',
+      { boards: 15 },
+    ],
+  ])('"%s"', async (text, tool, args) => {
+    const plan = await ask(text);
+    if (tool) expect(plan).toMatchObject({ kind: 'tool', tool, args });
+    else expect(filesAWrite(plan)).toBe(false);
+  });
+
+  it.each([
+    ['alarms L1 SPI since 6', 'L1-SPI', 'and its paste volume rn'],
+    ['alarme AOI L1 seit 6', 'L1-AOI', 'und die kameratemperatur da aktuell?'],
+  ])('after "%s", "%s" is that machine’s value now', async (previousText, asset, text) => {
+    expect(await after('alarms', { asset }, previousText, text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it('"und die eins?" after line two’s production is line one’s', async () => {
+    expect(await after('production_status', { line: 'Line2' }, 'produktionsstand linie zwo', 'und die eins?')).toMatchObject({
+      kind: 'tool',
+      tool: 'production_status',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it.each([
+    ['material status STM32H743ZIT6', 'STM32H743ZIT6', 'avnet 10h late, impact?', 'SUP-AVNET', 10],
+    ['bestand 744043100', '744043100', 'wurth 2 tage verzug, folgen?', 'SUP-WURTH', 48],
+  ])('after "%s", "%s" asks about the supplier named', async (previousText, part, text, supplier, delayHours) => {
+    expect(await after('material_status', { part }, previousText, text)).toMatchObject({
+      kind: 'tool',
+      tool: 'supply_disruption_impact',
+      args: { supplier, delayHours },
+    });
+  });
+
+  it('"Nee, nicht die letzte Stunde – von 6 bis 8 heute frueh, …" corrects the trend’s window', async () => {
+    const plan = await after(
+      'tag_history',
+      { asset: 'UT-CHL', tag: 'SupplyTempC' },
+      'Verlauf der Vorlauftemperatur am Kaltwassersatz bitte',
+      'Nee, nicht die letzte Stunde – von 6 bis 8 heute frueh, bitte in 15-Minuten-Schritten',
+    );
+    expect(plan).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'UT-CHL', from: '2026-03-04T05:00:00.000Z', to: '2026-03-04T07:00:00.000Z', resolution: '15m' },
+    });
+  });
+
+  it('"could you start the printer on line 1 again? paste is refilled …" starts it', async () => {
+    expect(
+      await after(
+        'alarms',
+        { asset: 'L1-PRN' },
+        'which alarms does the line 1 printer have?',
+        'could you start the printer on line 1 again? paste is refilled and the door is closed',
+      ),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'start' },
+    });
+  });
+});

@@ -120,6 +120,12 @@ export function materialRuleIntent(
   if (asksForALimit(text)) return undefined;
   // "how many 24V power supply boards came off line 2 today": boards built are production, whatever part words name them.
   if (PRODUCED.test(lower)) return undefined;
+  // "our controller wants to know how many critical alarms we had": alarms, whoever asks (a controller is no microcontroller).
+  if (
+    /\b(alarm\w*|st(?:ö|oe)rung\w*|st(?:ö|oe)rmeldung\w*)\b/.test(lower) &&
+    !/\b(stock|bestand\w*|liefer\w*|deliver\w*|supplier|asn|reels?|rollen?|shortage|knapp)\b/.test(lower)
+  )
+    return undefined;
   // "what if PO-24121 waits 10 hours for material": an order held up for hours is a scenario on the plan.
   if (
     /^(?:what if|was w(?:ae|a)re,? wenn|angenommen|suppose|assuming)\b/.test(lower) &&
@@ -165,6 +171,8 @@ export function materialRuleIntent(
   );
   const commandFirst =
     (namesMachine && parseCommand(lastClause) !== undefined && !REPLENISH.test(lastClause)) ||
+    // "could you start the printer on line 1 again? paste is refilled": the command asked first, the refill told after.
+    /^(?:(?:ok|so|then|dann)[\s,]+)?(?:could|can|would|will) you (?:please |pls )?(?:start|stop|hold|pause|resume|reset|restart|unhold|clear)\b/.test(lower) ||
     /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower) ||
     (namesMachine && /^[^,;:–—-]*\b(pausieren|stoppen|anhalten|abschalten|ausschalten|in (?:den )?hold)\s*(?:bitte|mal|kurz)?\s*[,;:–—-]/i.test(text));
   // "stop the packer on line 2 before the tray magazine runs dry": a machine command whose reason is material.
@@ -312,8 +320,11 @@ function materialStatusPlan(input: MaterialPlanInput): Plan {
 function disruptionPlan(input: MaterialPlanInput): Plan {
   const { combined, language } = input;
   const delivery = asnId(combined);
-  const part = mentionedPart(combined, input.parts);
-  const supplier = delivery ? undefined : mentionedSupplier(combined, input.parts);
+  // "stock of the STM32" → "avnet 10h late, impact?": a supplier the message names is what it asks about, not the part
+  // the turn before held.
+  const ownSupplier = !delivery && mentionedSupplier(input.text, input.parts) !== undefined && mentionedPart(input.text, input.parts).kind === 'none';
+  const part = ownSupplier ? ({ kind: 'none' } as const) : mentionedPart(combined, input.parts);
+  const supplier = delivery ? undefined : ownSupplier ? mentionedSupplier(input.text, input.parts) : mentionedSupplier(combined, input.parts);
   const args: Record<string, unknown> = {};
   if (delivery) args.delivery = delivery;
   const hours = delayHours(combined);

@@ -188,7 +188,8 @@ export function mentionedSupplier(text: string, parts: readonly PartRef[]): stri
   return suppliers.find((name) => {
     const first = normalise(name).split(' ')[0] ?? '';
     // "Würth" is typed "wuerth" or "wurth"; both name the supplier.
-    const variants = new Set([first, first.replace(/ue/g, 'u').replace(/oe/g, 'o').replace(/ae/g, 'a')]);
+    // "AT&S" is typed "ats" as often.
+    const variants = new Set([first, first.replace(/ue/g, 'u').replace(/oe/g, 'o').replace(/ae/g, 'a'), first.replace(/&/g, '')]);
     return first.length >= 4 && [...variants].some((variant) => words.has(variant));
   });
 }

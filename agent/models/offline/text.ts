@@ -152,6 +152,20 @@ export function expandZoneShorthand(text: string): string {
 const LINE_WORDS = [/^(?:eins|oans|ersten?)$/i, /^(?:zwei|zwo|zwoa|zwoten?|zweiten?)$/i, /^(?:drei|dritten?)$/i, /^(?:vier|vierten?)$/i];
 
 /** "wat is mit der zwo los", "läuft nich", "zeich mal": words typed as they are spoken, in their written form. */
+/**
+ * "pause the oven on line to", "set zone for on the line to oven to 245", "pick and place to line one": a number after a
+ * word that numbers things, heard as a word that sounds like it. Not "to" before a value or a target ("line 1 to 245",
+ * "zone 4 to the setpoint"), nor "for" before what it is for.
+ */
+function dictatedNumbers(text: string): string {
+  return text
+    .replace(
+      /\b(line|zone|oven|placer|pick and place|pnp|printer|aoi|spi|tester)\s+to\b(?!\s+-?\d)(?!\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|the|be|me|us|it|them|its|their|our|your|my|his|her|stop|start|go|run|set|hold|reset|make|get|do|see|check|come|keep|half)\b)/gi,
+      '$1 2',
+    )
+    .replace(/\b(zone)\s+(?:for|fore)\b(?=\s+(?:on|at|in|of|to|from)\b|\s*[,.?!]|\s*$)/gi, '$1 4');
+}
+
 export function spokenSpellings(text: string): string {
   const spoken = text
     // "uh so the oven …", "äh bitte den Bestücker …", "can you like let it carry on", "…, so yeah": fillers of speech.
@@ -174,8 +188,9 @@ export function spokenSpellings(text: string): string {
     .replace(/\bmit'?m\b/gi, 'mit dem')
     .replace(/\bnich\b/gi, 'nicht')
     .replace(/\bzeich\b/gi, 'zeig');
-  // Bavarian, Austrian and Swiss German as typed on the floor, in a German message (dialect.ts).
-  const standard = detectLanguage(text) === 'de' ? standardGerman(spoken) : spoken;
+  // Bavarian, Austrian and Swiss German as typed on the floor, in a German message (dialect.ts); English dictated by voice
+  // has its numbers heard as words ("line to", "zone for").
+  const standard = detectLanguage(text) === 'de' ? standardGerman(spoken) : dictatedNumbers(spoken);
   return (
     standard
       // "reboot the SPI", "den AOI rebooten": a restart, which is two PackML commands the planner asks between.

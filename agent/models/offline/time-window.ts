@@ -512,7 +512,7 @@ export function beforeStop(text: string): BeforeStop | undefined {
     .replace(/\b(?:the |a |die |eine |der )?(?:quarter(?: of an)? hour|viertelstunde)\b/g, '15 min')
     .replace(/\b(?:the |a |die |eine |der )?(?:half (?:an )?hour|halben? stunde)\b/g, '30 min');
   const match =
-    new RegExp(`\\b(\\d+)\\s*(?:min|mins|minutes|minuten)\\s+(?:before|prior to|leading up to|vor dem|bevor|vor)\\b.*\\b(${STOPPED})\\b`).exec(lower) ??
+    new RegExp(`\\b(\\d+)\\s*(?:min|mins|minutes|minuten)[\\s,]+(?:before|prior to|leading up to|vor dem|bevor|vor)\\b.*\\b(${STOPPED})\\b`).exec(lower) ??
     /\bbefore\b.*\b(stopped|went down|tripped)\b/.exec(lower);
   // "Linie 2 ist stehen geblieben – was kam die 20 min davor": the stop first, the minutes after it.
   const reversed = match

@@ -3,7 +3,8 @@
  * was just proposed, "why?" explains a late order or the alarms, "and line 2?" repeats the last request
  * for another target, and "and the other one?" with nothing before it asks back.
  */
-import { measurementAskedBefore } from './tag-match';
+import { measurementAskedBefore, namesMeasurement } from './tag-match';
+import type { AssetRef } from '../../../assets';
 import { mentionedLine, resolveAsset } from '../asset-resolver';
 import { isCommandChatter, parseCommand } from '../commands';
 import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
@@ -192,7 +193,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
-    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:plan|draft|schedule)) free)\b/.test(
+    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
       lower,
     )
   ) {
@@ -292,7 +293,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(counted) ||
       /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(counted) ||
       // "nochmal 25 ab Platte 51", "another 10 please": more boards, the verb left out.
-      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere)\s+\d{1,3}\b/.test(counted)) &&
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere|(?:the |die )?next|(?:die )?n(?:ä|ae)chsten)\s+\d{1,3}\b/.test(
+        counted,
+      )) &&
     /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(counted)
   ) {
     // "inspect another 15 of those", "nochmal 10 davon prüfen": more boards of the same lot or line.
@@ -459,6 +462,20 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     else if (bandQuery) reading.combined = `${bandQuery} ${asset}`;
     reading.followUp = true;
   } else if (
+    (previousIntent === 'alarms' || previousIntent === 'maintenance_forecast' || previousIntent === 'list_work_orders') &&
+    FOLLOW_UP.test(lower) &&
+    wordCount(lower) <= 8 &&
+    named.kind === 'none' &&
+    /\b(now|rn|atm|right now|currently|at the moment|aktuell|gerade|grad|jetzt|momentan|im moment)\b/.test(lower) &&
+    previousMachine(input) !== undefined &&
+    namesMeasurement(text, previousMachine(input)!) &&
+    !imperativeCommand(text)
+  ) {
+    // "alarms L1 SPI since 6" → "and its paste volume rn", "und die Kameratemperatur da aktuell?": that machine's value now.
+    reading.intent = 'asset_state';
+    reading.combined = `${reading.combined} ${previousMachine(input)!.id}`;
+    reading.followUp = true;
+  } else if (
     previousIntent &&
     previousIntent !== 'alarms' &&
     FOLLOW_UP.test(lower) &&
@@ -548,6 +565,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "Avnet is 12h late, what's the impact" → "what if it's a full day", "und wenn's 30 Stunden sind?": the same
     // delivery, another delay — not a what-if on the plan.
     reading.intent = 'supply_disruption_impact';
+    reading.followUp = true;
+  } else if (
+    (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&
+    wordCount(lower) <= 18 &&
+    named.kind === 'none' &&
+    /^(?:no|nope|nah|nee|nein|ne|rather|eher|lieber|actually|eigentlich)\b/.test(lower) &&
+    parseTimeWindow(text, language, timeContext) !== undefined &&
+    !imperativeCommand(text)
+  ) {
+    // "Nee, nicht die letzte Stunde – von 6 bis 8 heute früh, bitte in 15-Minuten-Schritten": the same read, the window corrected.
+    reading.intent = previousIntent;
     reading.followUp = true;
   } else if (
     (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&
@@ -643,6 +671,12 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   }
   return undefined;
+}
+
+/** The machine (not a line) the turn before was about. */
+function previousMachine(input: Request['input']): AssetRef | undefined {
+  const target = inheritedTarget(input.previous, input.assets);
+  return target && target.type !== 'line' ? target : undefined;
 }
 
 /** Whether the turn before the last made a draft (a proposal or a what-if), so "release it" after explaining it has one. */

@@ -49,7 +49,7 @@ export const PASTED_TEXT =
  */
 /** "…, kannst du das beantragen", "can you file that": the copilot asked outright to file what someone else wants. */
 export const ASKED_TO_FILE =
-  /\b(?:kannst du|k(?:ö|oe)nntest du|can you|could you|would you|bitte|please|pls)\b[^.?!]*\b(?:beantrag\w*|einreich\w*|file (?:it|that|this|the change)|submit|put (?:that|it|this) in)\b|\b(?:beantrag\w*|einreich\w*)\s+(?:bitte|please)\b/;
+  /\b(?:kannst du|k(?:ö|oe)nntest du|can you|could you|would you|bitte|please|pls)\b[^.?!]*\b(?:beantrag\w*|einreich\w*|file (?:it|that|this|the change)|submit|put (?:that|it|this) in|request (?:the|that|this|it)\b(?!\s+\w+\s+to\b))\b|\b(?:beantrag\w*|einreich\w*)\s+(?:bitte|please)\b/;
 
 export const FOR_SOMEONE_ELSE = new RegExp(
   `${CALLS_A_PERSON.source}|` +

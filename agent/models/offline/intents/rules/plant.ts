@@ -163,7 +163,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       (/^(?:(?:please|pls|bitte|ok|mal|can you|could you|kannst du)\s+)*scan\b/.test(lower) &&
         (target?.type === 'line' || /\b(lot|order|batch|boards?|whatever|what'?s running)\b/.test(lower))) ||
       /\blass\w*\b.*\b(?:platinen|boards?|baugruppen|karten)\b.*\bdurch (?:die|den) (?:aoi|inspektion|pr(?:ü|ue)fung)\b/.test(lower) ||
-      (/\b(aoi|inspektion|inspection)\b/.test(lower) &&
+      (/\b(aoi|inspektion|inspection|optical (?:check|inspection)|optische (?:pr(?:ü|ue)fung|kontrolle)|sichtpr(?:ü|ue)fung)\b/.test(lower) &&
         /\b\d+\s*(?:boards?|platinen|baugruppen|stück|stueck|stk|pcs)\b/.test(lower) &&
         /\b(start\w*|run|laufen lassen|durchlaufen|pr(?:ü|ue)f\w*|check)\b/.test(lower))) &&
     !/\?\s*$/.test(lower)

@@ -53,7 +53,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
   [
-    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*[.!]?\s*$/,
+    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*(?:[.!]?\s*$|(?=(?:bis|solange|until|while)\b))/,
     'hold',
   ],
   [

@@ -592,3 +592,37 @@ describe('dictated, and follow-ups on a machine’s alarms', () => {
     });
   });
 });
+
+describe('the machine just talked about, named again by its kind', () => {
+  it('"ok, der Tester steht jetzt auf Held – lass ihn bitte weiterlaufen" after the L1 tester’s alarms', async () => {
+    expect(
+      await after(
+        'alarms',
+        { asset: 'L1-ICT' },
+        'Welche Alarme hatte der Tester auf Linie 1 heute?',
+        'ok, der Tester steht jetzt auf Held – lass ihn bitte weiterlaufen',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-ICT', command: 'unhold' } });
+  });
+
+  it('"die spinnt, halt sie mal an bis der Techniker da ist" after the L1 AOI holds it now', async () => {
+    expect(
+      await after('asset_state', { asset: 'L1-AOI' }, 'zeig mal die AOI auf Linie 1', 'die spinnt, halt sie mal an bis der Techniker da ist'),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-AOI', command: 'hold' },
+    });
+  });
+
+  it.each([
+    ['alarms', 'alarms on the L1 oven', 'and the other oven?'],
+    ['asset_state', 'status L1 oven', 'und der andere Ofen?'],
+  ])('after %s of the L1 oven, "%s" → "%s" is the L2 oven', async (tool, previousText, text) => {
+    expect(await after(tool, { asset: 'L1-RFL' }, previousText, text)).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL' } });
+  });
+
+  it('"zeig mal die AOI auf Linie 1" shows it', async () => {
+    expect(await ask('zeig mal die AOI auf Linie 1')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L1-AOI' } });
+  });
+});

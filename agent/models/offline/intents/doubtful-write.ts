@@ -64,7 +64,8 @@ const CONFIRMED_BEFORE = /\b(?:file it|do it|go ahead|please do|einreichen|mach(
 
 /** "please change …", "bitte entsprechend einstellen", "kindly reset …": a write asked for with its verb. */
 const ASKED_OUTRIGHT =
-  /\b(?:please|pls|bitte|kindly)\s+(?:\S+\s+){0,2}?(?:set|change|raise|lower|adjust|put|bring|stell\w*|setz\w*|einstell\w*|(?:ä|ae)nder\w*|anpass\w*|reset|restart|stop|start|hold|pause|resume|stopp\w*|start\w*|zur(?:ü|ue)cksetz\w*|anhalten|fortsetzen)\b/;
+  // "halt sie mal an", "stopp den mal", "fahr ihn mal runter": the German imperative with "mal" asks outright too.
+  /(?:^|[,;:–—-]\s*)(?:halt|halte|stopp|stoppe|stell|setz|mach|fahr|schalt|nimm|hol|quittier|resette?)\s+(?:\S+\s+){0,3}?mal\b|\b(?:please|pls|bitte|kindly)\s+(?:\S+\s+){0,2}?(?:set|change|raise|lower|adjust|put|bring|stell\w*|setz\w*|einstell\w*|(?:ä|ae)nder\w*|anpass\w*|reset|restart|stop|start|hold|pause|resume|stopp\w*|start\w*|zur(?:ü|ue)cksetz\w*|anhalten|fortsetzen)\b/;
 
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 

@@ -29,9 +29,14 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   if (reading.inheritAsset && previous && resolution.kind === 'ambiguous' && !resolution.candidates.includes(previous))
     resolution = { kind: 'one', asset: previous };
   // "alarms on L2 placer 2" → "and the oven on that line, zone 5?": of the ovens, the one on the line just talked about.
+  // (Not "and the other oven?": the other one is on the other line.)
+  const asksTheOther = /\b(the other|other one|another|(?:die|der|den|das|dem) andere\w*)\b/.test(lower);
   if (
-    reading.followUp ||
-    /\b(that line|this line|same line|there|on it|dort|da|auf der linie|derselben linie|der gleichen linie|selben linie|gleichen linie|der linie)\b/.test(lower)
+    !asksTheOther &&
+    (reading.followUp ||
+      /\b(that line|this line|same line|there|on it|dort|da|auf der linie|derselben linie|der gleichen linie|selben linie|gleichen linie|der linie)\b/.test(
+        lower,
+      ))
   )
     resolution = sameLineAmong(resolution, previous);
   // "wie sieht's auf Linie 2 aus?" → "und warum steht der Bestücker?": "the placer" of the line just talked about,
@@ -40,12 +45,24 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   if (
     resolution.kind === 'ambiguous' &&
     previous &&
+    !asksTheOther &&
     mentionedLine(text) === undefined &&
     wordCount(text) <= 8 &&
     !WRITE_INTENTS.has(reading.intent as Intent) &&
     !imperativeCommand(text)
   )
     resolution = sameLineAmong(resolution, previous);
+  // "Welche Alarme hatte der Tester auf Linie 1?" → "der Tester steht auf Held – lass ihn weiterlaufen": of the testers, the
+  // one just talked about — the same machine named again by its kind, for a write too (never a machine of another kind).
+  if (
+    resolution.kind === 'ambiguous' &&
+    previous &&
+    previous.type !== 'line' &&
+    resolution.candidates.includes(previous) &&
+    mentionedLine(text) === undefined &&
+    !/\b(other|others|another|andere\w*|beide\w*|both|all|alle\w*)\b/.test(lower)
+  )
+    resolution = { kind: 'one', asset: previous };
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
   // "what about the same machine on the other line", "und beim gleichen auf der anderen Linie": its twin on the other line.
   const otherLine = /\b(?:the other line|other line|die andere linie|der anderen linie|andere linie|anderen linie)\b/.test(lower);
@@ -115,6 +132,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     resolution.kind === 'one' &&
     // Longer too when the classifier has no reading at all and the request asks about that machine ("kurze Frage: wie steht die Verpackung?").
     (wordCount(text) <= 5 ||
+      // "zeig mal die AOI auf Linie 1", "show me the chiller please": "show" and a machine, nothing else asked.
+      (wordCount(lower.replace(/^(?:(?:zeig|zeige|show|gib|give)\w*)(?:\s+(?:mal|mir|me|uns|us|bitte|please|pls))*\s+/, '')) <= 5 &&
+        /^(?:zeig|zeige|show|gib|give)\w*\b/.test(lower)) ||
       ((reading.intent as string) === 'None' && resolution.asset.type !== 'line' && /\?\s*$|\b(how|what|wie|was)\b/.test(lower)) ||
       // "why is L1 so slow today": a question about a named line or machine the classifier took for chatter.
       (reading.intent === 'smalltalk' &&

@@ -626,3 +626,25 @@ describe('the machine just talked about, named again by its kind', () => {
     expect(await ask('zeig mal die AOI auf Linie 1')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L1-AOI' } });
   });
 });
+
+describe('ideas for later, how to ask, and a tag question', () => {
+  it.each([
+    ['Next week we should maybe lower the chiller setpoint to 14, let’s talk about it on Monday.'],
+    ['Just thinking out loud: we could stop the AOI on line 1 for cleaning later. No need to check anything, I’ll decide with Stefan after the break.'],
+    ['nur ne Idee: wir könnten nächste Woche den Ofen L2 etwas langsamer fahren'],
+    ["The sticker on the printer says 'After E-102: refill paste, then Clear, Reset and Start'. Funny order of words, isn't it?"],
+  ])('"%s" reads and files nothing', async (text) => {
+    expect(await ask(text.replace(/’/g, "'"))).toMatchObject({ kind: 'reply' });
+  });
+
+  it('"How would I ask you to change a setpoint?" says how', async () => {
+    expect(await ask('How would I ask you to change a setpoint? Is there a special format, or do I just write it?')).toMatchObject({
+      kind: 'reply',
+      reason: 'help',
+    });
+  });
+
+  it('an idea with a question beside it still gets the question answered', async () => {
+    expect(await ask('we should lower the chiller setpoint to 14 next week, can you show me its trend?')).toMatchObject({ kind: 'tool', tool: 'tag_history' });
+  });
+});

@@ -51,6 +51,8 @@ export function planReply(input: PlanInput): Plan {
     offTopic(request) ??
     quotedRemark(request) ??
     whetherToCommand(request) ??
+    ideaForLater(request) ??
+    howToAskMe(request) ??
     commandOnAPart(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
@@ -226,6 +228,47 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
   return undefined;
 }
 
+/**
+ * "Next week we should maybe lower the chiller setpoint to 14, let's talk about it on Monday", "Just thinking out loud: we
+ * could stop the AOI on line 1 for cleaning later", "nur ne Idee: …": a change thought about for later, nothing asked now.
+ */
+function ideaForLater({ lower, language }: Request): Plan | undefined {
+  const thought =
+    /\b(?:thinking out loud|just (?:an )?idea|just a thought|laut gedacht|nur (?:eine |ne |'ne )?idee|nur so ein gedanke|let'?s (?:talk|discuss|decide)|lass uns (?:das )?(?:besprechen|reden)|(?:i|we)'?ll decide|entscheide(?:n)? (?:ich|wir)|next week|n(?:ä|ae)chste woche|on monday|am montag|after the (?:break|meeting)|nach der (?:pause|besprechung))\b/.test(
+      lower,
+    ) && /\b(?:we|wir|man|i|ich)\s+(?:should|could|might|may|sollten|k(?:ö|oe)nnten|w(?:ü|ue)rden|will|wollen)\b/.test(lower);
+  if (!thought || lower.includes('?')) return undefined;
+  // Something asked beside it ("…, but show me its trend") is still asked; "no need to check anything" asks nothing.
+  const asked = lower.replace(/\b(?:no need to|don'?t|nicht)\s+(?:\S+\s+){0,2}?(?:check|pr(?:ü|ue)fen|look|schauen)\b[^,.;]*/g, ' ');
+  if (/\b(show|check|tell|give|what|how|zeig\w*|pr(?:ü|ue)f\w*|sag\w*|gib|wie|was)\b/.test(asked)) return undefined;
+  return noAction(
+    say(
+      language,
+      'Noted — nothing is filed for a change only thought about. When you want it, ask for it (e.g. “set … to …”) and it goes to Approvals, judged against the plant as it is then.',
+      'Notiert — für eine Änderung, die nur überlegt ist, reiche ich nichts ein. Wenn Sie sie wollen, sagen Sie es (z. B. „… auf … setzen“), dann geht sie zur Freigabe, geprüft gegen den Zustand der Anlage zu dem Zeitpunkt.',
+    ),
+  );
+}
+
+/** "How would I ask you to change a setpoint?", "wie sag ich dir, dass …": how to use the copilot, not a plant question. */
+function howToAskMe({ lower, language }: Request): Plan | undefined {
+  if (
+    !/^(?:how (?:would|do|should|can) i (?:ask|tell|get) you\b|how do i (?:ask|tell) you\b|wie (?:sag|frag|bitte)\w* ich dich\b|wie (?:sag|frag)\w* ich dir\b|what(?:'s| is) the (?:format|syntax) (?:for|to)\b)/.test(
+      lower,
+    )
+  )
+    return undefined;
+  return {
+    kind: 'reply',
+    reason: 'help',
+    text: say(
+      language,
+      'Just write it as you would say it, with the machine, the setpoint and the value: “set zone 4 of the L1 oven to 245”, “L2 printer print speed to 60 mm/s”, “stop the L1 packer”. I file it as an approval request; it runs only once a person with the right role approves it in Approvals.',
+      'Schreiben Sie es, wie Sie es sagen würden, mit Maschine, Sollwert und Wert: „Zone 4 am Ofen L1 auf 245“, „Druckgeschwindigkeit Drucker L2 auf 60 mm/s“, „Packer L1 stoppen“. Ich reiche es als Freigabeantrag ein; es läuft erst, wenn eine berechtigte Person es unter „Approvals“ freigibt.',
+    ),
+  };
+}
+
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
 function whetherToCommand({ lower, language }: Request): Plan | undefined {
   if (
@@ -305,7 +348,8 @@ function quotedRemark({ text, language }: Request): Plan | undefined {
   const remark = foldInitialUmlauts(outside.toLowerCase());
   if (
     quoted < 15 ||
-    /\?/.test(remark) ||
+    // "…'. Funny order of words, isn't it?": a tag question asks for agreement, not for anything in the plant.
+    /\?/.test(remark.replace(/,?\s*(?:isn'?t it|right|innit|don'?t you think|oder|gell|nicht wahr|ne)\s*\?\s*$/, '')) ||
     /\b(what|why|how|where|which|is it|does|explain|show|find|search|look ?up|check|tell me|give me|read|meaning|mean|was|wie|warum|wieso|wo|welche\w*|bedeutet|hei(?:ß|ss)t|erkl(?:ä|ae)r\w*|zeig\w*|such\w*|find\w*|pr(?:ü|ue)f\w*|sag mir|gib mir|nachschau\w*|nachseh\w*|stimmt)\b/.test(
       remark,
     ) ||

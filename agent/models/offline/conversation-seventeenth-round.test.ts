@@ -648,3 +648,24 @@ describe('ideas for later, how to ask, and a tag question', () => {
     expect(await ask('we should lower the chiller setpoint to 14 next week, can you show me its trend?')).toMatchObject({ kind: 'tool', tool: 'tag_history' });
   });
 });
+
+describe('setpoints said short', () => {
+  it('"soll auf 172 bitte" after a zone’s trend sets that zone', async () => {
+    expect(await after('tag_history', { asset: 'L2-RFL', tag: 'Zone3.TemperatureC' }, 'L2 ofen zone 3 verlauf seit 6', 'soll auf 172 bitte')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 172 },
+    });
+  });
+
+  it('"172" alone after a trend files nothing', async () => {
+    expect(filesAWrite(await after('tag_history', { asset: 'L2-RFL', tag: 'Zone3.TemperatureC' }, 'L2 ofen zone 3 verlauf seit 6', '172'))).toBe(false);
+  });
+
+  it.each([
+    ['L1 oven conveyor 18 mm/s urgent', 'L1-RFL', 'ConveyorSpeedSetpointMmPerS', 18],
+    ['druckgeschw. drucker linie eins 45 mm/s', 'L1-PRN', 'PrintSpeedSetpointMmPerS', 45],
+  ])('"%s"', async (text, asset, tag, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
+  });
+});

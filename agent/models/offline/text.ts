@@ -193,6 +193,8 @@ export function spokenSpellings(text: string): string {
   const standard = detectLanguage(text) === 'de' ? standardGerman(spoken) : dictatedNumbers(spoken);
   return (
     standard
+      // "Druckgeschw. Drucker L1", "Transportgeschw.": the floor's short form of "Geschwindigkeit".
+      .replace(/(\p{L}*)geschw\.?(?![\p{L}])/giu, (_whole, head: string) => `${head}geschwindigkeit`)
       // "reboot the SPI", "den AOI rebooten": a restart, which is two PackML commands the planner asks between.
       .replace(/\breboot\b/gi, 'restart')
       .replace(/\b(?:rebooten|neu ?booten)\b/gi, 'neu starten')

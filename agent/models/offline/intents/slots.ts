@@ -111,7 +111,8 @@ export function setpointValue(text: string): number | undefined {
         )
       : null) ??
     // "L2 printer speed 55 please", "Rakeldruck L1 80 bitte": a measurement word, its value last, and a courtesy.
-    /\b(?:speed|pressure|force|flow|temp\w*|geschwindigkeit|druck|kraft|durchfluss|temperatur)\b[^.!?,]{0,20}?\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s)?\s*(?:please|pls|bitte)[\s.!]*$/i.exec(
+    // "L1 oven conveyor 18 mm/s urgent": an urgency closes it as a courtesy does.
+    /\b(?:speed|pressure|force|flow|temp\w*|conveyor|geschwindigkeit|druck|kraft|durchfluss|temperatur|transportband)\b[^.!?,]{0,20}?\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s)?\s*(?:please|pls|bitte|urgent|asap|sofort|dringend|z(?:ü|ue)gig)[\s.!]*$/i.exec(
       text,
     ) ??
     // "Rakel 70 Newton einstellen", "Zone 3 240 Grad stellen": a value with its unit before the German verb that sets it.

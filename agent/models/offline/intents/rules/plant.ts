@@ -40,11 +40,16 @@ export const BARE_VALUE_WRITE =
  * muss hoch auf 135, mach mal", "down to 14 then".
  */
 export const VALUE_ONLY =
-  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo|na|yes|yeah)[\s,]+)*(?:(?:die|der|das|er|sie|es|it|that|this)\s+(?:muss|soll|sollte|should|needs to|must|has to)\s+)?(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf|runter|hoch|rauf|down|up)\s+)*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c|mm\/s|n|%)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:damit|with it|then|dann)?\s*[,.]?\s*(?:mach mal|machen|do it|pls|please|bitte|thx|danke)?[\s.!]*$/;
+  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo|na|yes|yeah)[\s,]+)*(?:(?:die|der|das|er|sie|es|it|that|this)\s+(?:muss|soll|sollte|should|needs to|must|has to)\s+|(?:soll|sollwert|setpoint|sp)\s+)?(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf|runter|hoch|rauf|down|up)\s+)*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c|mm\/s|n|%)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:damit|with it|then|dann)?\s*[,.]?\s*(?:mach mal|machen|do it|pls|please|bitte|thx|danke)?[\s.!]*$/;
 
 /** "bring that down a bit", "drop it a touch", "bissl runter damit", "etwas höher bitte": a change without its value. */
 export const CHANGE_A_BIT =
   /\b(?:bring|take|drop|raise|bump|nudge|lower|reduce|increase|turn|crank|push|dreh\w*|stell\w*|mach\w*|geh\w*|fahr\w*)?\s*(?:it|that|this|es|das|den|die|ihn|sie)?\s*(?:down|up|runter|hoch|rauf|höher|hoeher|niedriger)?\s*(?:a (?:bit|little|touch|notch|tad)|slightly|etwas|bisschen|bissl|bissel|ein wenig|ein st(?:ü|ue)ck|a few degrees|ein paar grad)\b(?:\s*(?:down|up|runter|hoch|rauf|h(?:ö|oe)her|niedriger|damit|pls|please|bitte))*\s*[.!]?\s*$/;
+
+/** "soll auf 172 bitte", "down to 14 then" after a reading: only the value, with its direction or courtesy — asked for. */
+function valueForSetpointJustRead({ lower, usesPrevious }: RuleContext): boolean {
+  return usesPrevious && VALUE_ONLY.test(lower) && /\b(auf|to|runter|hoch|rauf|down|up|bitte|please|pls|mach)\b/.test(lower);
+}
 
 /** "gestern", "last week": a past day or week, whose figures are the handover's — the overview shows the shift so far. */
 const PAST_DAY_OR_WEEK =
@@ -187,8 +192,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(what if|was wäre|was waere|trend|verlauf|history|alarm)/.test(
       lower.split(/\b(?:und|and)\s+(?:dann\s+|then\s+)?(?:sag|zeig|show|tell|give|gib)\b/)[0]!,
     ) &&
-    // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15").
-    (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower)) &&
+    // A report first and the request in a clause of its own still asks ("… steht auf 18, stell ihn auf 15"); "Soll auf
+    // 172 bitte" after a zone's trend is the setpoint's value asked for, not "soll" opening a question.
+    (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower) || valueForSetpointJustRead(rules)) &&
     // "book it next Tuesday 6 to 10" after the chiller's forecast: a job booked into a window, not a setpoint of 10.
     !BOOKS_A_JOB.test(lower) &&
     !/\bschedule (?:it|the job|the work|that)\b/.test(lower) &&
@@ -250,7 +256,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       usesPrevious &&
       (PRONOUN.test(lower) || /\b(die|das|den|draus|daraus|setpoint|sollwert|soll)\b/.test(lower) || BARE_VALUE_WRITE.test(lower)) &&
       typeof input.previous?.args.tag === 'string' &&
-      explicitWrite('set_setpoint', lower)
+      (explicitWrite('set_setpoint', lower) || valueForSetpointJustRead(rules))
     )
       return ['set_setpoint', usesPrevious];
     // "is the squeegee pressure ok?" → "what should it be according to the manual" → "set it to 75": the setpoint the

@@ -669,3 +669,17 @@ describe('setpoints said short', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, tag, value } });
   });
 });
+
+describe('a value read aloud', () => {
+  it.each([
+    ['set it to one sixty', 160],
+    ['set it to two forty five', 245],
+    ['set it to sixty one', 61],
+  ])('"%s" after zone 2’s trend is %d', async (text, value) => {
+    expect(await after('tag_history', { asset: 'L1-RFL', tag: 'Zone2.TemperatureC' }, 'zone 2 temp on the L1 oven over the last hour', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone2.SetpointC', value },
+    });
+  });
+});

@@ -196,6 +196,9 @@ export function compoundNumber(text: string): number | undefined {
     const value = numberWord(word);
     if (value === undefined || /^(a|an)$/.test(word)) return undefined;
     if (value === 100) current = (current || 1) * 100;
+    // "one sixty", "two forty five", "one eighty": a digit said before tens or teens is the hundreds, as a value is read
+    // aloud — never "one sixty" = 61.
+    else if (current >= 1 && current <= 9 && value >= 10 && value < 100) current = current * 100 + value;
     else current += value;
   }
   total += current;

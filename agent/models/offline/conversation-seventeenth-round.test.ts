@@ -683,3 +683,34 @@ describe('a value read aloud', () => {
     });
   });
 });
+
+describe('booking the forecast’s window by its short name', () => {
+  const afterForecast = (asset: string, previousText: string, text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'maintenance_forecast', args: { asset } },
+      previousText,
+      earlier: [
+        {
+          tool: 'maintenance_forecast',
+          args: { asset },
+          output: { assets: [{ assetId: asset, component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
+        },
+      ],
+    });
+
+  it.each([
+    ['L2-RFL', 'blower RUL L2 oven', 'ok WO in the suggested slot pls, bearings'],
+    ['L1-PNP1', 'RUL pnp1 L1', 'WO pnp1 L1 nacht, wie vorgeschlagen'],
+  ])('after "%s"’s forecast, "%s"', async (asset, previousText, text) => {
+    expect(await afterForecast(asset, previousText, text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset } });
+  });
+
+  it('"any WOs open for it?" after a forecast lists them', async () => {
+    expect(await afterForecast('L2-RFL', 'blower RUL L2 oven', 'any WOs open for it?')).toMatchObject({ kind: 'tool', tool: 'list_work_orders' });
+  });
+
+  it('"same on L2 pls" with nothing before asks what to follow', async () => {
+    expect(await ask('same on L2 pls')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

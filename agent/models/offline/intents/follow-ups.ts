@@ -349,8 +349,12 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     (explicitWrite('create_work_order', lower) ||
       /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\beinbuch\w*/.test(lower) ||
       // "dann Instandhaltungsauftrag dafür, im vorgeschlagenen Zeitfenster": the order named, its verb left out.
-      (/^(dann|then|ok|okay|so|gut|passt|alright)\b/.test(lower) &&
-        /(work ?order|\w*auftrag\b|ticket)/.test(lower) &&
+      // "ok WO in the suggested slot pls", "WO pnp1 L1 nacht, wie vorgeschlagen": the order named with the window it takes.
+      ((/^(dann|then|ok|okay|so|gut|passt|alright)\b/.test(lower) ||
+        /\b(wie vorgeschlagen|wie empfohlen|as suggested|as recommended|in the (?:suggested|recommended) (?:slot|window)|im (?:vorgeschlagenen|empfohlenen) (?:fenster|zeitfenster|slot))\b/.test(
+          lower,
+        )) &&
+        /(work ?order|\bwos?\b|\w*auftrag\b|ticket)/.test(lower) &&
         !ASKS_OR_REPORTS.test(lower) &&
         !NEGATED.test(lower)))
   ) {
@@ -607,10 +611,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     !input.previous &&
     !input.pendingQuestion &&
-    /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit|the same|same for|same thing|do the same|das gleiche|dasselbe|das selbe|gleiches|genauso)\b/.test(
+    /^(and|und|what about|how about|und was ist mit|was ist mit|und wie ist es mit|the same|same for|same on|same at|same with|same thing|do the same|das gleiche|dasselbe|das selbe|gleiches|genauso)\b/.test(
       lower,
     ) &&
-    (/\b(other|the same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
+    (/\b(other|the same|same|andere\w*|gleiche\w*|selbe\w*|dasselbe)\b/.test(lower) ||
       // "and line 2?" — nothing but a target after the "and".
       (wordCount(lower) <= 4 && named.kind !== 'none' && !ruleIntent(text, lower, input, timeContext)))
   ) {

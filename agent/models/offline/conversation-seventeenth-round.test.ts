@@ -714,3 +714,10 @@ describe('booking the forecast’s window by its short name', () => {
     expect(await ask('same on L2 pls')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('review: "to" after a machine word stays "to" where it leads somewhere', () => {
+  it.each([['set the L1 oven to standby'], ['send the printer to maintenance'], ['move the placer to line 2']])('"%s" names no machine 2', async (text) => {
+    const plan = await ask(text);
+    expect(plan.kind === 'tool' && String(plan.args.asset ?? '').startsWith('L2')).toBe(false);
+  });
+});

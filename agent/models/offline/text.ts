@@ -158,12 +158,16 @@ const LINE_WORDS = [/^(?:eins|oans|ersten?)$/i, /^(?:zwei|zwo|zwoa|zwoten?|zweit
  * "zone 4 to the setpoint"), nor "for" before what it is for.
  */
 function dictatedNumbers(text: string): string {
-  return text
-    .replace(
-      /\b(line|zone|oven|placer|pick and place|pnp|printer|aoi|spi|tester)\s+to\b(?!\s+-?\d)(?!\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|the|be|me|us|it|them|its|their|our|your|my|his|her|stop|start|go|run|set|hold|reset|make|get|do|see|check|come|keep|half)\b)/gi,
-      '$1 2',
-    )
-    .replace(/\b(zone)\s+(?:for|fore)\b(?=\s+(?:on|at|in|of|to|from)\b|\s*[,.?!]|\s*$)/gi, '$1 4');
+  return (
+    text
+      // Only where nothing could be the place or value "to" leads to: the end of a clause, a preposition, or the next
+      // machine or question word ("set the L1 oven to standby" keeps its "to").
+      .replace(
+        /\b(line|zone|oven|placer|pick and place|pnp|printer|aoi|spi|tester)\s+to\b(?=\s*(?:[,.?!;]|$)|\s+(?:in|on|at|for|since|before|after|from|during|and|und|oven|printer|placer|pick|aoi|spi|zone|is|was|has|right|rn|now|pls|please|status|alarms?|temp\w*|vacuum|pressure|speed)\b)/gi,
+        '$1 2',
+      )
+      .replace(/\b(zone)\s+(?:for|fore)\b(?=\s+(?:on|at|in|of|to|from)\b|\s*[,.?!]|\s*$)/gi, '$1 4')
+  );
 }
 
 export function spokenSpellings(text: string): string {

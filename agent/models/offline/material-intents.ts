@@ -141,7 +141,10 @@ export function materialRuleIntent(
   const runOut = /\b(runs? out|running out|runs? dry|runs? short)\b/.test(lower);
   const asksToSend = !runOut && mayAskToSend(text);
   // "Fahrt eins freigeben, die zweite noch nicht", "release RUN-1": a run of a plan is let go by its own word too.
-  const releasesARun = /\b(?:freigeb\w*|release)\b/.test(lower) && /\b(?:fahrt\w*|runs?|touren?|tour)\b|\brun-?\d/.test(lower);
+  const releasesARun =
+    /\b(?:fahrt|run|tour)\w*\s*-?\s*(?:\d+|eins|zwei|zwo|drei|one|two|three)?\s+(?:\S+\s+){0,2}?freigeb\w*|\brelease\s+(?:the\s+)?(?:(?:first|second|next|tugger|amr)\s+)?(?:run|fahrt|tour)\w*/.test(
+      lower,
+    );
   if (has('dispatch_transport') && asksToSend && (SEND.test(lower) || releasesARun) && (VEHICLE.test(lower) || lastTool === 'plan_replenishment'))
     return 'dispatch_transport';
   // "RUN-2 but with AMR-02", "RUN-1, aber mit dem TUG-02" after a replenishment plan: the run named is the one to send.

@@ -721,3 +721,15 @@ describe('review: "to" after a machine word stays "to" where it leads somewhere'
     expect(plan.kind === 'tool' && String(plan.args.asset ?? '').startsWith('L2')).toBe(false);
   });
 });
+
+describe('review: a yes in more words is never a yes with a no in it', () => {
+  it.each(['ok but don’t do it yet', 'ja, aber mach das noch nicht'])('"%s" after a draft releases nothing', async (text) => {
+    const plan = await askWith({
+      text: text.replace(/’/g, "'"),
+      previous: { tool: 'propose_schedule', args: {} },
+      previousText: 'propose a schedule',
+      earlier: [{ tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d' } }],
+    });
+    expect(filesAWrite(plan)).toBe(false);
+  });
+});

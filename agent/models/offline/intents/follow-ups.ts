@@ -116,7 +116,13 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     (AFFIRMATION.test(lower) && wordCount(text) <= 5) ||
     // "ja passt, mach", "Jo passt, dann mach das bitte so wie besprochen", "ok go ahead as discussed": a yes in more words.
-    (LONG_YES.test(lower) && wordCount(text) <= 10 && named.kind === 'none' && !/\d/.test(lower) && !orderId(text))
+    (LONG_YES.test(lower) &&
+      wordCount(text) <= 10 &&
+      named.kind === 'none' &&
+      !/\d/.test(lower) &&
+      !orderId(text) &&
+      !NEGATED.test(lower) &&
+      !RETRACTED.test(lower))
   ) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';

@@ -352,6 +352,11 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
           lower,
         ))) &&
     (!/\?\s*$/.test(lower) || /^(?:kannst|k(?:ö|oe)nntest|can|could|would)\b/.test(lower)) &&
+    // "ok thanks, no work order for now", "danke, Auftrag legen wir später selbst an": the booking declined or put off.
+    // ("eine Stunde später", "a day later" move the window, they do not put the booking off.)
+    !/\b(?:no|not|nicht|kein\w*|(?<!\b(?:stunde|stunden|tag|tage|minuten|min|hour|hours|day|days|h)\s)(?:later|sp(?:ä|ae)ter)|for now|vorerst|erstmal|selbst|selber|ourselves|myself)\b/.test(
+      lower,
+    ) &&
     (explicitWrite('create_work_order', lower) ||
       /\beinplan\w*|\bplan\w*\b[^.?!]*\bein\b|\beinbuch\w*/.test(lower) ||
       // "dann Instandhaltungsauftrag dafür, im vorgeschlagenen Zeitfenster": the order named, its verb left out.

@@ -101,9 +101,17 @@ function onlyValueTold(lower: string): boolean {
 }
 
 /** A change told as done, a question whether a value holds, pasted text or a message for someone else: never a request for a write by itself. */
+/**
+ * "hypothetically, air header at 7.5 bar, would anyone even notice? not doing it", "rein theoretisch: Chiller auf 8 Grad,
+ * würde das was bringen?": a change only supposed, to talk about — never a request.
+ */
+export const HYPOTHETICAL =
+  /\b(?:hypothetically|hypothetical|theoretically|in theory|rein theoretisch|theoretisch|hypothetisch|just supposing|nur mal angenommen)\b/;
+
 export function toldAskedOrPasted(given: string): boolean {
   const lower = withoutPermission(given);
   return (
+    HYPOTHETICAL.test(lower) ||
     TOLD_AS_DONE.test(lower) ||
     onlyValueTold(lower) ||
     ASKS_WHETHER.test(lower) ||
@@ -222,6 +230,7 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
   if (plainQuestion(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
+  if (HYPOTHETICAL.test(lower)) return false;
   if (
     REPORTED_OR_HEDGED.test(lower) ||
     onlyValueTold(lower) ||
@@ -370,6 +379,7 @@ const STATE_TOLD =
 
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
+  if (HYPOTHETICAL.test(lower)) return false;
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;

@@ -775,3 +775,16 @@ describe('the write boundary, probe seven', () => {
     expect(await ask('setz den ICT Linie 1 zurück')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-ICT', command: 'reset' } });
   });
 });
+
+describe('writes said the German office way', () => {
+  it.each([
+    ['kannst du fuer L2-RFL Zone 8 einen Sollwert von 250 °C beantragen', 'set_setpoint', { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 }],
+    ['Fine-Pitch-Bestücker L1 ist abgebrochen, bitte clearen', 'machine_command', { asset: 'L1-PNP2', command: 'clear' }],
+  ])('"%s"', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"Rakeldruck am L2-Drucker erhöhen" asks the value', async () => {
+    expect(await ask('Rakeldruck am L2-Drucker erhöhen')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -92,7 +92,8 @@ export function setpointValue(text: string): number | undefined {
     ) ??
     /(?:\bto|\bauf|->|→|=|\bat|\b(?:needs?|has|have|ought) to be|\bmust be)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i.exec(text) ??
     // "Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht": the value right after the setpoint's name.
-    /\b(?:setpoint|sollwert|sp)\s*[:=]?\s*(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
+    // "einen Sollwert von 250 °C", "a setpoint of 250": the same, with "von"/"of".
+    /\b(?:setpoint|sollwert|sp)\s*(?:[:=]|\s(?:von|of))?\s*(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
     // "mach 185 draus", "make it 185 then": the value right after the verb.
     /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,

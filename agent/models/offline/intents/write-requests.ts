@@ -513,7 +513,7 @@ export function imperativeCommand(text: string): boolean {
       index === lastClause &&
       !asksElsewhere &&
       // Not "weiter" alone: "ok, weiter" moves the conversation on, not a machine.
-      (/^(resume|weitermachen|fortsetzen|reset|resetten|reseten|zurücksetzen|zuruecksetzen|quittieren|neustart|restart)$/.test(words.at(-1) ?? '') ||
+      (/^(resume|weitermachen|fortsetzen|reset|resetten|reseten|zurücksetzen|zuruecksetzen|quittieren|clearen|neustart|restart)$/.test(words.at(-1) ?? '') ||
         // "ist abgebrochen, clear bitte": the clear after the state that needs it (not "all clear").
         (/^clear(?:\s+(?:bitte|please|pls))?$/.test(clause) && !/\ball clear\b/.test(lower)));
     if (
@@ -673,7 +673,7 @@ export function imperativeCommand(text: string): boolean {
         !/\b(?:ist|was|war|what|wie|how|let'?s|lets|here|off|we|wir|da|dann)\b/.test(clause)) ||
       // "line 1 SPI is idle, get it going", "air compressor back on pls": the request closes the clause.
       (/\b(?:get (?:it|him|her|them|that|this) (?:going|running)|back on)$/.test(bare.join(' ')) && !COPULA.test(clause) && !asksElsewhere) ||
-      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|holen|nehmen|anwerfen|anschmeissen|anschmeißen|zurück|zurueck|again|it)$/.test(
+      /^(stoppen|anhalten|starten|pausieren|abschalten|ausschalten|einschalten|herunterfahren|runterfahren|neustarten|ausmachen|abstellen|anmachen|anschalten|hochfahren|anfahren|zurücksetzen|zuruecksetzen|fortsetzen|quittieren|resetten|reseten|rausholen|rausnehmen|holen|nehmen|anwerfen|anschmeissen|anschmeißen|clearen|zurück|zurueck|again|it)$/.test(
         last,
       )
     );

@@ -323,7 +323,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
-    (/(?:^|\s)(change|adjust|modify|(?:ä|ae)ndern|(?:ä|ae)ndere|anpassen|verstellen|umstellen|neu einstellen)\s*(?:bitte|please|pls)?[.!]?\s*$/.test(lower) ||
+    (/(?:^|\s)(change|adjust|modify|(?:ä|ae)ndern|(?:ä|ae)ndere|anpassen|verstellen|umstellen|neu einstellen|erh(?:ö|oe)hen|senken|reduzieren|hochdrehen|runterdrehen)\s*(?:bitte|please|pls)?[.!]?\s*$/.test(
+      lower,
+    ) ||
       /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify|raise|lower|increase|decrease|reduce|bump up|turn up|turn down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&

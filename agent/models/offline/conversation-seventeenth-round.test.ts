@@ -788,3 +788,20 @@ describe('writes said the German office way', () => {
     expect(await ask('Rakeldruck am L2-Drucker erhöhen')).toMatchObject({ kind: 'reply', reason: 'clarify' });
   });
 });
+
+describe('a write taken back in clauses of its own', () => {
+  it.each([
+    ['set zone 2 on L1 oven to 170 - wait, no, don’t touch it, the profile is validated'],
+    ['Zone 2 am Ofen L1 auf 170 – moment, nein, nicht anfassen'],
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text.replace(/’/g, "'")))).toBe(false);
+  });
+
+  it('"stop the L2 printer, don’t touch the oven" still stops the printer', async () => {
+    expect(await ask("stop the L2 printer, don't touch the oven")).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PRN', command: 'stop' },
+    });
+  });
+});

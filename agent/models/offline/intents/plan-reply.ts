@@ -577,6 +577,13 @@ function oneApprovalEach(request: Request, reading: Reading, candidates: AssetRe
   );
 }
 
+/**
+ * "set zone 2 on L1 oven to 170 - wait, no, don't touch it": the write taken back in clauses of their own, which the
+ * clauses about the write alone do not show.
+ */
+const TAKEN_BACK =
+  /\b(?:wait|warte|moment)\s*,?\s*(?:no|nein|nee)\b|\b(?:don'?t|do not) touch (?:it|that|this|them|anything)\b|\b(?:nicht|nix|nichts) anfassen\b/;
+
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {
   const { input, language, text, lower, timeContext, previousIntent } = request;
@@ -596,7 +603,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   // Starting an inspection is no write to the plant, but "Bitte keinen Reset am AOI, der läuft gerade eine Prüfung" starts
   // none either.
   const acts = WRITE_INTENTS.has(chosen) || chosen === 'trigger_inspection';
-  if (acts && (NEGATED.test(negatable) || (RETRACTED.test(negatable) && !resumeOnly))) {
+  if (acts && (NEGATED.test(negatable) || ((RETRACTED.test(negatable) || TAKEN_BACK.test(lower)) && !resumeOnly))) {
     // "give me a draft schedule, don't release anything yet": the read it asks for instead.
     const read = ASKS_FOR_A_READ.test(lower)
       ? [request.classification, ...request.classification.alternatives].find(

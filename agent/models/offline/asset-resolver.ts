@@ -8,14 +8,18 @@
  */
 import type { AssetRef, AssetTag } from '../../assets';
 import { COMPOUND_PARTS, MACHINE_WORDS, MEASUREMENT_WORDS } from './plant-lexicon';
-import { machineOrdinal } from './number-words';
+import { machineOrdinal, numberWord } from './number-words';
 import { joinNumbers, normalise, sameWord, tokens } from './text';
 
 export type AssetResolution = { kind: 'one'; asset: AssetRef } | { kind: 'ambiguous'; candidates: AssetRef[]; phrase: string } | { kind: 'none' };
 
 const LINE_PATTERN = /\b(?:smt\s+)?(?:line|linie|ln|l|strasse|band)\s?(\d{1,2})\b/;
 
-const LINE_BY_NUMBER_WORD: Record<string, string> = { eins: '1', zwei: '2', zwo: '2', drei: '3', '1': '1', '2': '2', '3': '3' };
+/** "eins", "zwo", "2": a line's number, said as a digit or a word. */
+function lineNumberSaid(said: string | undefined): string | undefined {
+  if (said === undefined) return undefined;
+  return /^\d$/.test(said) ? said : String(numberWord(said));
+}
 
 /** The line number a sentence mentions ("line 2", "L2", "Linie 2"), if any. */
 export function mentionedLine(text: string): string | undefined {
@@ -25,7 +29,7 @@ export function mentionedLine(text: string): string | undefined {
     LINE_PATTERN.exec(normalised)?.[1] ??
     /\b(?:auf|an|von) der (\d)\b(?!\s*(?:h|std|stunden?|min\w*|uhr|°|grad|bar|%|mal|x)\b)/.exec(normalised)?.[1] ??
     // "und die eins?", "und die Zwo auch": a line by its number alone, closing a short follow-up.
-    LINE_BY_NUMBER_WORD[/^(?:und|and|dann)?\s*(?:die|der) (eins|zwei|zwo|drei|1|2|3)\s*(?:auch|noch|bitte)?\s*$/.exec(normalised)?.[1] ?? '']
+    lineNumberSaid(/^(?:und|and|dann)?\s*(?:die|der) (eins|zwei|zwo|drei|1|2|3)\s*(?:auch|noch|bitte)?\s*$/.exec(normalised)?.[1])
   );
 }
 

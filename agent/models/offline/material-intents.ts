@@ -9,6 +9,7 @@
 import type { PartRef } from '../../parts';
 import { mentionedLine } from './asset-resolver';
 import { parseCommand } from './commands';
+import { numberWord } from './number-words';
 import { latestOutput, type EarlierResult } from './earlier-results';
 import type { Plan, PreviousCall } from './intents';
 import { asnId, delayHours, mentionedPart, mentionedSupplier, rejectedQuantity, shortfallPct } from './material-slots';
@@ -497,7 +498,7 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   const runNumber =
     /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/.exec(lower)?.[1] ??
     // "Fahrt eins freigeben", "send run two": the run's number said as a word.
-    (runWord ? String({ one: 1, two: 2, three: 3, four: 4, eins: 1, zwei: 2, zwo: 2, drei: 3, vier: 4 }[runWord]) : undefined) ??
+    (runWord ? String(numberWord(runWord)) : undefined) ??
     (ordinal
       ? /^(last|letzte)/.test(ordinal)
         ? runs.at(-1)!.runId.replace(/\D/g, '')

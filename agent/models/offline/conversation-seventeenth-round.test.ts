@@ -6,6 +6,45 @@ import { describe, expect, it } from 'vitest';
 import { withoutMailFrame } from './mail-frame';
 import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
+/** The replenishment plan the dispatch tests follow: RUN-1, a tugger to line 1's placer 1; RUN-2, an AMR to line 2's placer 2. */
+const TUGGER_STOPS = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
+const AMR_STOPS = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
+
+/** One message after that plan was made (asked for `line`, when given). */
+const afterReplenishmentPlan = (text: string, previousText: string, line?: string) =>
+  askWith({
+    text,
+    previous: { tool: 'plan_replenishment', args: line ? { line } : {} },
+    previousText,
+    earlier: [
+      {
+        tool: 'plan_replenishment',
+        args: line ? { line } : {},
+        output: {
+          runs: [
+            { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: TUGGER_STOPS, dispatch: { vehicle: 'TUG-01', stops: TUGGER_STOPS } },
+            { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: AMR_STOPS, dispatch: { vehicle: 'AMR-01', stops: AMR_STOPS } },
+          ],
+        },
+      },
+    ],
+  });
+
+/** One message after `asset`'s maintenance forecast, which recommends 2026-03-04 21:00 – 03-05 01:00 (UTC) for its bearings. */
+const afterForecast = (asset: string, previousText: string, text: string) =>
+  askWith({
+    text,
+    previous: { tool: 'maintenance_forecast', args: { asset } },
+    previousText,
+    earlier: [
+      {
+        tool: 'maintenance_forecast',
+        args: { asset },
+        output: { assets: [{ assetId: asset, component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
+      },
+    ],
+  });
+
 describe('what happened at one machine over a night or a shift', () => {
   it.each([
     ['was war heute Nacht am Kompressor los?', 'UT-AIR'],
@@ -27,29 +66,10 @@ describe('Bavarian without a German word of the standard language', () => {
 });
 
 describe('a run named by its vehicle kind', () => {
-  const tug = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
-  const amr = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
-  const afterPlan = (text: string, line?: string) =>
-    askWith({
-      text,
-      previous: { tool: 'plan_replenishment', args: line ? { line } : {} },
-      previousText: 'plan replenishment',
-      earlier: [
-        {
-          tool: 'plan_replenishment',
-          args: line ? { line } : {},
-          output: {
-            runs: [
-              { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: tug, dispatch: { vehicle: 'TUG-01', stops: tug } },
-              { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: amr, dispatch: { vehicle: 'AMR-01', stops: amr } },
-            ],
-          },
-        },
-      ],
-    });
+  const afterPlan = (text: string, line?: string) => afterReplenishmentPlan(text, 'plan replenishment', line);
 
   it.each(['passt, lass den AMR fahrn', 'lass den AMR fahren', 'ok let the AMR go'])('"%s" sends the AMR’s run, never the tugger’s', async (text) => {
-    expect(await afterPlan(text)).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'AMR-01', stops: amr } });
+    expect(await afterPlan(text)).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'AMR-01', stops: AMR_STOPS } });
   });
 
   it('"lass den AMR noch stehen, schick den Zug" still holds the AMR', async () => {
@@ -349,26 +369,7 @@ describe('one-off phrasings from the fourth probe round', () => {
 });
 
 describe('leftovers of the last session', () => {
-  const tug = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
-  const amr = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
-  const afterPlan = (text: string) =>
-    askWith({
-      text,
-      previous: { tool: 'plan_replenishment', args: {} },
-      previousText: 'plan nachschub',
-      earlier: [
-        {
-          tool: 'plan_replenishment',
-          args: {},
-          output: {
-            runs: [
-              { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: tug, dispatch: { vehicle: 'TUG-01', stops: tug } },
-              { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: amr, dispatch: { vehicle: 'AMR-01', stops: amr } },
-            ],
-          },
-        },
-      ],
-    });
+  const afterPlan = (text: string) => afterReplenishmentPlan(text, 'plan nachschub');
 
   it('"Fahrt eins freigeben, die zweite noch nicht" sends run 1 only', async () => {
     expect(await afterPlan('Fahrt eins freigeben, die zweite noch nicht')).toMatchObject({
@@ -467,18 +468,7 @@ describe('good news, enough for now, and a yes in more words', () => {
   });
 
   it('"ja passt, mach" after a forecast books its window', async () => {
-    const plan = await askWith({
-      text: 'ja passt, mach',
-      previous: { tool: 'maintenance_forecast', args: { asset: 'L1-PNP1' } },
-      previousText: 'wartungsprognose pnp1 L1',
-      earlier: [
-        {
-          tool: 'maintenance_forecast',
-          args: { asset: 'L1-PNP1' },
-          output: { assets: [{ assetId: 'L1-PNP1', component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
-        },
-      ],
-    });
+    const plan = await afterForecast('L1-PNP1', 'wartungsprognose pnp1 L1', 'ja passt, mach');
     expect(plan).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'L1-PNP1' } });
   });
 });
@@ -685,20 +675,6 @@ describe('a value read aloud', () => {
 });
 
 describe('booking the forecast’s window by its short name', () => {
-  const afterForecast = (asset: string, previousText: string, text: string) =>
-    askWith({
-      text,
-      previous: { tool: 'maintenance_forecast', args: { asset } },
-      previousText,
-      earlier: [
-        {
-          tool: 'maintenance_forecast',
-          args: { asset },
-          output: { assets: [{ assetId: asset, component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
-        },
-      ],
-    });
-
   it.each([
     ['L2-RFL', 'blower RUL L2 oven', 'ok WO in the suggested slot pls, bearings'],
     ['L1-PNP1', 'RUL pnp1 L1', 'WO pnp1 L1 nacht, wie vorgeschlagen'],
@@ -735,20 +711,6 @@ describe('review: a yes in more words is never a yes with a no in it', () => {
 });
 
 describe('the write boundary, probe seven', () => {
-  const afterForecast = (asset: string, previousText: string, text: string) =>
-    askWith({
-      text,
-      previous: { tool: 'maintenance_forecast', args: { asset } },
-      previousText,
-      earlier: [
-        {
-          tool: 'maintenance_forecast',
-          args: { asset },
-          output: { assets: [{ assetId: asset, component: 'bearings', recommendedWindow: { from: '2026-03-04T21:00:00Z', to: '2026-03-05T01:00:00Z' } }] },
-        },
-      ],
-    });
-
   it.each([
     ['L2-RFL', 'when will the blower on the L2 oven need service', 'ok thanks, no work order for now'],
     ['L1-RFL', 'wann muss das Gebläse am Ofen L1 gewartet werden', 'danke, Auftrag legen wir später selbst an'],

@@ -767,3 +767,22 @@ describe('a write taken back in clauses of its own', () => {
     });
   });
 });
+
+describe('review: an idea said to be one, and a write for next week', () => {
+  it('"nur ne Idee: nächste Woche den Drucksollwert auf 6,8 senken" after the compressor files nothing', async () => {
+    expect(
+      filesAWrite(
+        await after(
+          'asset_state',
+          { asset: 'UT-AIR' },
+          'Wie sieht’s beim Kompressor aus, Druck ok?',
+          'nur ne Idee: nächste Woche den Drucksollwert auf 6,8 senken',
+        ),
+      ),
+    ).toBe(false);
+  });
+
+  it('"Kompressor Drucksollwert nächste Woche auf 6,8 senken" is asked back, not filed', async () => {
+    expect(await ask('Kompressor Drucksollwert nächste Woche auf 6,8 senken')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -27,7 +27,7 @@ const MACHINE_WRITES: ReadonlySet<Intent> = new Set(['set_setpoint', 'machine_co
 
 /** "wir sollten Linie 2 bald stoppen", "stop it later": a change for some time after now. */
 const SOON =
-  /\b(?:bald|demn(?:ä|ae)chst|sp(?:ä|ae)ter|nachher|irgendwann|later|soon|eventually|at some point|sometime)\b|\b(?:f(?:ü|ue)r|beim|bei|ab)\s+(?:das|den|dem|die)?\s*(?:neue|n(?:ä|ae)chste)\w*\s+(?:produkt|auftrag|los|typ|variante|rezept)\b|\bfor the (?:next|new|upcoming) (?:product|order|lot|job|run|recipe|variant)\b/;
+  /\b(?:bald|demn(?:ä|ae)chst|sp(?:ä|ae)ter|nachher|irgendwann|later|soon|eventually|at some point|sometime|next week|n(?:ä|ae)chste woche|(?:ü|ue)bermorgen|day after tomorrow)\b|\b(?:f(?:ü|ue)r|beim|bei|ab)\s+(?:das|den|dem|die)?\s*(?:neue|n(?:ä|ae)chste)\w*\s+(?:produkt|auftrag|los|typ|variante|rezept)\b|\bfor the (?:next|new|upcoming) (?:product|order|lot|job|run|recipe|variant)\b/;
 
 /** "we should stop the L2 printer", "wir müssten den Ofen runterfahren": a change suggested, not asked for in so many words. */
 /** "Zone 3 müsste eigentlich auf 185 stehen", "der Sollwert gehört auf 185", "should actually be at 185": what a value should be, told. */

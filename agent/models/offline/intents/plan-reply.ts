@@ -233,10 +233,14 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
  * could stop the AOI on line 1 for cleaning later", "nur ne Idee: …": a change thought about for later, nothing asked now.
  */
 function ideaForLater({ lower, language }: Request): Plan | undefined {
-  const thought =
-    /\b(?:thinking out loud|just (?:an )?idea|just a thought|laut gedacht|nur (?:eine |ne |'ne )?idee|nur so ein gedanke|let'?s (?:talk|discuss|decide)|lass uns (?:das )?(?:besprechen|reden)|(?:i|we)'?ll decide|entscheide(?:n)? (?:ich|wir)|next week|n(?:ä|ae)chste woche|on monday|am montag|after the (?:break|meeting)|nach der (?:pause|besprechung))\b/.test(
+  // Said to be only an idea, it is one whatever follows ("nur ne Idee: nächste Woche den Drucksollwert auf 6,8 senken");
+  // put off to a talk or a day, only with a "we could/should" that makes it a thought.
+  const idea = /\b(?:thinking out loud|just (?:an )?idea|just a thought|laut gedacht|nur (?:eine |ne |'ne )?idee|nur so ein gedanke)\b/.test(lower);
+  const putOff =
+    /\b(?:let'?s (?:talk|discuss|decide)|lass uns (?:das )?(?:besprechen|reden)|(?:i|we)'?ll decide|entscheide(?:n)? (?:ich|wir)|next week|n(?:ä|ae)chste woche|on monday|am montag|after the (?:break|meeting)|nach der (?:pause|besprechung))\b/.test(
       lower,
     ) && /\b(?:we|wir|man|i|ich)\s+(?:should|could|might|may|sollten|k(?:ö|oe)nnten|w(?:ü|ue)rden|will|wollen)\b/.test(lower);
+  const thought = idea || putOff;
   if (!thought || lower.includes('?')) return undefined;
   // Something asked beside it ("…, but show me its trend") is still asked; "no need to check anything" asks nothing.
   const asked = lower.replace(/\b(?:no need to|don'?t|nicht)\s+(?:\S+\s+){0,2}?(?:check|pr(?:ü|ue)fen|look|schauen)\b[^,.;]*/g, ' ');

@@ -129,7 +129,47 @@ function byOrdinal(matches: AssetRef[], words: string[], line: string | undefine
   return onLine.length > 0 ? onLine : undefined;
 }
 
+/**
+ * "the machine after the printer", "what comes after the SPI", "der vor dem Ofen auf Linie 2": a neighbour in the
+ * line's flow. A bare article only opens the message ("die vor dem Ofen-Stopp kamen" is about a time).
+ */
+const NEIGHBOUR =
+  /(?:^(?:(?:ok|okay|so|und|and|also|dann|then|hey|na)\s+)?(?:der|die|das|the one|the thing)|\b(?:machine|station|unit|maschine|anlage)|\b(?:what|was)\s+(?:comes|is|kommt|steht))\s+(?:right\s+|directly\s+|just\s+|direkt\s+|gleich\s+)?(after|before|behind|downstream of|upstream of|ahead of|in front of|nach|vor|hinter)\s+(?:the|dem|der|den)\s+/;
+/** "the last station of line 1", "die erste Maschine auf L2": the line's first or last machine. */
+const LINE_END = /\b(first|last|erste[nmrs]?|letzte[nmrs]?)\s+(?:machine|station|maschine|anlage)\b/;
+
+/**
+ * A machine named by where it stands in its line. Asset models list a line's machines in the
+ * order the boards flow through them (the twin's catalogue does; a mapping file is written so),
+ * and that order is all this reads.
+ */
+function byPosition(text: string, assets: AssetRef[]): AssetResolution | undefined {
+  const normalised = normalise(text);
+  const neighbour = NEIGHBOUR.exec(normalised);
+  if (neighbour) {
+    const anchor = resolveAsset(
+      normalised.slice(neighbour.index + neighbour[0].length) + (mentionedLine(normalised) ? ` line ${mentionedLine(normalised)}` : ''),
+      assets,
+    );
+    if (anchor.kind !== 'one' || !anchor.asset.line) return undefined;
+    const line = assets.filter((asset) => asset.line === anchor.asset.line && asset.type !== 'line');
+    const step = /^(?:after|behind|downstream of|nach|hinter)$/.test(neighbour[1]!) ? 1 : -1;
+    const found = line[line.indexOf(anchor.asset) + step];
+    return found ? { kind: 'one', asset: found } : undefined;
+  }
+  const end = LINE_END.exec(normalised);
+  const lineSaid = mentionedLine(normalised);
+  if (end && lineSaid !== undefined) {
+    const line = assets.filter((asset) => asset.type !== 'line' && lineNumber(asset.line) === lineSaid);
+    const found = /^(?:first|erste)/.test(end[1]!) ? line[0] : line.at(-1);
+    return found ? { kind: 'one', asset: found } : undefined;
+  }
+  return undefined;
+}
+
 export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution {
+  const placed = byPosition(text, assets);
+  if (placed) return placed;
   // An exact id wins outright — a machine's: a line's id ("line1") is how people type the line, and "pnp2 line1" is
   // that line's placer, which the line rule below finds.
   const upper = text.toUpperCase();

@@ -3,6 +3,7 @@
  * request (with the question a clarifying reply asked about), and planReply fills the slots.
  */
 import { expandFloorShorthand } from './floor-shorthand';
+import { machinesByFunction } from './machine-by-function';
 import { firstOfTwoRequests } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
@@ -54,7 +55,9 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
         expandZoneShorthand(
           correctLineTypos(
             colloquialLines(
-              correctKeywordTypos(expandFloorShorthand(spokenSpellings(comparativeCooler(splitStopCompounds(withoutGreeting(withoutMailFrame(given.text))))))),
+              correctKeywordTypos(
+                expandFloorShorthand(spokenSpellings(comparativeCooler(splitStopCompounds(machinesByFunction(withoutGreeting(withoutMailFrame(given.text))))))),
+              ),
             ),
           ),
         ),

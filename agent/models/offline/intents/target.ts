@@ -193,7 +193,7 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     const window = parseTimeWindow(reading.combined, language, timeContext);
     if (window && resolveTag(withoutAssetWords(reading.combined, resolution.asset), resolution.asset.tags).kind === 'one') reading.intent = 'tag_history';
   }
-  return besideNamed(commandClauseTarget(resolution, reading, text, input.assets), lower, input.assets);
+  return commandClauseTarget(resolution, reading, text, input.assets);
 }
 
 /**
@@ -223,21 +223,6 @@ function sameLineAmong(resolution: AssetResolution, previous: AssetRef | undefin
   const onLine = line ? resolution.candidates.filter((candidate) => candidate.line === line) : [];
   // Two of that kind on the line ("der Bestücker" on Line2): the question back offers those two, not all four.
   return onLine.length === 1 ? { kind: 'one', asset: onLine[0]! } : onLine.length > 1 ? { ...resolution, candidates: onLine } : resolution;
-}
-
-/** "der vor dem Ofen auf Linie 2", "the one after the AOI": a machine named by its place in the line's flow. */
-const BESIDE =
-  /^(?:[\w-]+[,:]?\s+)?(?:der|die|das|the one|the machine|the station|die maschine|the thing)\s+(vor|before|upstream of|ahead of|nach|after|hinter|behind|downstream of)\s+(?:dem|der|den|the)\s+/;
-
-function besideNamed(resolution: AssetResolution, lower: string, assets: readonly AssetRef[]): AssetResolution {
-  const where = BESIDE.exec(lower)?.[1];
-  if (!where || resolution.kind !== 'one' || resolution.asset.type === 'line' || !resolution.asset.line) return resolution;
-  // The line's machines in flow order, as the plant lists them (printer first, packing last).
-  const flow = assets.filter((asset) => asset.line === resolution.asset.line && asset.type !== 'line');
-  const index = flow.indexOf(resolution.asset);
-  const step = /vor|before|upstream|ahead/.test(where) ? -1 : 1;
-  const neighbour = index >= 0 ? flow[index + step] : undefined;
-  return neighbour ? { kind: 'one', asset: neighbour } : resolution;
 }
 
 /** "the other one": of two candidates, the one the turn before was not about; named or not, the one other machine of its kind on its line. */

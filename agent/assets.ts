@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-export const AssetTag = z.object({ id: z.string(), name: z.string().optional(), unit: z.string().optional(), writable: z.boolean().optional() });
+export const AssetTag = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  unit: z.string().optional(),
+  writable: z.boolean().optional(),
+  /** For a setpoint, the range a write must fall in (OPC UA EURange): a value outside it is asked back, not filed. */
+  range: z.object({ low: z.number(), high: z.number() }).optional(),
+});
 export type AssetTag = z.infer<typeof AssetTag>;
 
 export const AssetRef = z.object({

@@ -13,7 +13,7 @@ const mapped = [
     type: 'reflow-oven',
     tags: [
       { id: 'ZoneTemp', description: 'Zone temperature', unit: '°C' },
-      { id: 'ZoneSetpoint', description: 'Zone temperature setpoint', unit: '°C', writable: true },
+      { id: 'ZoneSetpoint', description: 'Zone temperature setpoint', unit: '°C', writable: true, range: { low: 180, high: 260 } },
     ],
   },
   { id: 'AIR-1', name: 'Compressor', type: 'compressor', tags: [{ id: 'Pressure', description: 'Header pressure', unit: 'bar' }] },
@@ -28,6 +28,7 @@ describe('assets of a real plant', () => {
       name: 'Zone temperature setpoint',
       unit: '°C',
       writable: true,
+      range: { low: 180, high: 260 },
     });
   });
 
@@ -41,5 +42,14 @@ describe('assets of a real plant', () => {
       tool: 'set_setpoint',
       args: { asset: 'OVEN-1', tag: 'ZoneSetpoint', value: 240 },
     });
+  });
+
+  it('asks back a setpoint value outside the range the mapping gives, with the reading that fits', async () => {
+    const assets = plantAssets(mapped);
+    const tools = new Set(Object.values(INTENTS).map((intent) => intent.tool));
+    const base = { assets, availableTools: tools, now: new Date('2026-03-04T12:00:00Z'), timeZone: 'Europe/Berlin' };
+    const plan = await understand({ ...base, text: 'set the zone setpoint of the oven on line 1 to 2.4' });
+    expect(plan.kind).toBe('reply');
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(/outside the range .*180–260 °C.*Did you mean 240 °C\?/);
   });
 });

@@ -13,7 +13,7 @@ export type PlantAssetInfo = {
   line?: string;
   lineName?: string;
   type?: string;
-  tags?: { id: string; description?: string; unit?: string; writable?: boolean }[];
+  tags?: { id: string; description?: string; unit?: string; writable?: boolean; range?: { low: number; high: number } }[];
 };
 
 export function plantAssets(infos: readonly PlantAssetInfo[]): AssetRef[] {
@@ -34,6 +34,7 @@ export function plantAssets(infos: readonly PlantAssetInfo[]): AssetRef[] {
       ...(tag.description ? { name: tag.description } : {}),
       ...(tag.unit ? { unit: tag.unit } : {}),
       writable: tag.writable ?? false,
+      ...(tag.writable && tag.range ? { range: { low: tag.range.low, high: tag.range.high } } : {}),
     })),
   }));
   return [...lines.values(), ...machines];

@@ -18,7 +18,13 @@ export function twinAssets(): AssetRef[] {
     line: machine.area === 'Utilities' ? undefined : machine.area,
     type: machine.type,
     aliases: [...machine.aliases],
-    tags: tagsForMachine(machine).map((tag) => ({ id: tag.id, name: tag.displayName, unit: tag.unit ?? undefined, writable: tag.writable })),
+    tags: tagsForMachine(machine).map((tag) => ({
+      id: tag.id,
+      name: tag.displayName,
+      unit: tag.unit ?? undefined,
+      writable: tag.writable,
+      ...(tag.writable && tag.euRange ? { range: { low: tag.euRange.low, high: tag.euRange.high } } : {}),
+    })),
   }));
   return [...lines, ...machines];
 }

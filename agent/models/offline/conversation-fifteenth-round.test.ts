@@ -312,12 +312,12 @@ describe('a weekday named on that weekday before its first shift', () => {
 
 describe('halves and acknowledging a fault', () => {
   it.each([
-    ['Rakeldruck L2 auf sieben einhalb', 7.5],
-    ['Rakeldruck L2 auf siebeneinhalb', 7.5],
-    ['squeegee L2 to seven and a half', 7.5],
-    ['Rakel L2 auf 7 einhalb', 7.5],
+    ['Druckluft Sollwert auf sechs einhalb', 6.5],
+    ['Druckluft Sollwert auf sechseinhalb', 6.5],
+    ['air header setpoint to six and a half', 6.5],
+    ['Druckluft Sollwert auf 6 einhalb', 6.5],
   ])('"%s" is %s', async (text, value) => {
-    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L2-PRN', value } });
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'UT-AIR', value } });
   });
 
   it.each([
@@ -332,7 +332,7 @@ describe('halves and acknowledging a fault', () => {
 describe('setpoints named the way the floor names them', () => {
   it.each([
     ['Rakelgeschwindigkeit L1 auf 50', 'L1-PRN', 'PrintSpeedSetpointMmPerS', 50],
-    ['Anpressdruck Rakel L1 auf 7,5', 'L1-PRN', 'SqueegeePressureSetpointN', 7.5],
+    ['Anpressdruck Rakel L1 auf 72,5', 'L1-PRN', 'SqueegeePressureSetpointN', 72.5],
     ['letzte Zone im Ofen L2 auf 240', 'L2-RFL', 'Zone8.SetpointC', 240],
     ['the last zone on oven 1 to 245', 'L1-RFL', 'Zone8.SetpointC', 245],
     ['erste Zone Ofen L1 auf 120', 'L1-RFL', 'Zone1.SetpointC', 120],

@@ -73,9 +73,9 @@ describe('the value of a setpoint change', () => {
 
 describe('a setpoint named beside the machine', () => {
   it('is not confused with a tag the machine’s name sounds like', async () => {
-    expect(await ask('the L2 printer smears, squeegee to 6.5')).toMatchObject({
+    expect(await ask('the L2 printer smears, squeegee to 65')).toMatchObject({
       tool: 'set_setpoint',
-      args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 6.5 },
+      args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 65 },
     });
   });
 });

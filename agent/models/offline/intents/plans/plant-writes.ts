@@ -8,7 +8,7 @@ import { measurementNamedInstead, withoutAssetWords, wordsOfAnotherSetpoint } fr
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
-import { unitMismatch } from '../../units';
+import { unitMismatch, unitSymbol } from '../../units';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -349,5 +349,22 @@ function setpointPlan(
         `\`${tag.tag.id}\` von ${machine.name} wird in ${mismatch.kept} eingestellt, Sie sagten „${mismatch.said}“. Eine Freigabe nennt den genauen neuen Wert in der Einheit des Sollwerts: auf wie viel ${mismatch.kept} soll er?`,
       ),
     );
+  // "zone 6 to 2.45", "auf 2,35": a value outside the setpoint's range is a slip of the keyboard or the tongue, asked
+  // back with the reading that fits (the gate would refuse it anyway; an approver should never see it).
+  const range = tag.tag.range;
+  if (range && (value < range.low || value > range.high)) {
+    const unit = tag.tag.unit ? ` ${unitSymbol(tag.tag.unit)}` : '';
+    const fitting = [value * 100, value * 10, value / 10]
+      .map((candidate) => Math.round(candidate * 1000) / 1000)
+      .find((candidate) => candidate >= range.low && candidate <= range.high);
+    const de = (number: number) => number.toLocaleString('de-DE');
+    return clarify(
+      say(
+        language,
+        `${value}${unit} is outside the range of \`${tag.tag.id}\` on ${machine.name} (${range.low}–${range.high}${unit}), so I file nothing.${fitting !== undefined ? ` Did you mean ${fitting}${unit}? Say “set ${tag.tag.id} of ${machine.id} to ${fitting}” and I file that.` : ' What should it be?'}`,
+        `${de(value)}${unit} liegt außerhalb des Bereichs von \`${tag.tag.id}\` an ${machine.name} (${de(range.low)}–${de(range.high)}${unit}), deshalb beantrage ich nichts.${fitting !== undefined ? ` Meinten Sie ${de(fitting)}${unit}? Sagen Sie „${tag.tag.id} von ${machine.id} auf ${de(fitting)} setzen“, dann reiche ich das ein.` : ' Welcher Wert soll es sein?'}`,
+      ),
+    );
+  }
   return call({ asset: machine.id, tag: tag.tag.id, value });
 }

@@ -1,6 +1,6 @@
 /**
  * A calendar date said in a request, as plant people write it: "am 12. März", "12.03.", "12.3.2026", "March 12th",
- * "12 March", "the 12th of March", "Mar 12", "2026-03-12", "13/03". Without a year it is the next such day to come
+ * "12 March", "the 12th of March", "Mar 12", "2026-03-12", "13/03", "am 14.", "on the 14th". Without a year (or month) it is the next such day to come
  * (today included): a job booked "am 2. Januar" in December is for January.
  *
  * "03/04" reads as 3 April in Europe and as 4 March in the US; both numbers can be a month, so it is read neither
@@ -63,6 +63,21 @@ export function dateSaid(lower: string, today: CalendarDay): DateSaid {
     String.raw`\b${MONTH_WORD}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:°|grad|degrees|bar|%|uhr|h\b|:\d))(?:,?\s+(\d{4})\b)?`,
   ).exec(lower);
   if (monthFirst) return read(monthFirst[3], monthOf(monthFirst[1]!)!, Number(monthFirst[2]), today);
+  // "am 14. in der Frühschicht", "on the 14th": a day of the month alone is the next such day to come — this month's,
+  // or next month's when it has passed. ("am 2. Bestücker" is a machine's ordinal, not a date.)
+  const dayAlone =
+    /\b(?:am|den|vom|on the|the|for the|by the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d|\.\d)(?!\s*[a-zäöüß]*(?:best(?:ü|ue)ck|placer|pnp|ofen|oven|zone|linie|line|drucker|printer|maschine|machine|station|schicht|shift|mal|time|versuch|attempt|platz|place|board|platine|lauf|run|fahrt|stop|halt))/.exec(
+      lower,
+    );
+  if (dayAlone) {
+    const day = Number(dayAlone[1]);
+    if (day >= 1 && day <= 31) {
+      const month = day >= today.day ? today.month : (today.month % 12) + 1;
+      const year = day >= today.day || today.month < 12 ? today.year : today.year + 1;
+      const found = valid(year, month, day);
+      return found ? { day: found } : { unreadable: true };
+    }
+  }
   // "13/03", "03/13": the order is known only when one number cannot be a month.
   const slash = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])(?!\s*(?:stunde|std|hour|h\b))/.exec(lower);
   if (slash) {

@@ -190,8 +190,18 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
     lastClause && /\d/.test(lastClause) && REQUEST_WORD.test(lastClause)
       ? (TARGET_VALUE.exec(lastClause)?.[1] ?? setpointValue(lastClause)?.toString())
       : undefined;
+  // "ran at 16 all night, fine. …, so please slow the line 1 oven conveyor to 13.5 mm/s, rest stays as it is": the
+  // value is the one the clause with the setting verb asks for, wherever that clause stands.
+  const askedInClause =
+    clauses.length >= 2
+      ? [...clauses]
+          .reverse()
+          .map((clause) => (SETTING_VERB.test(clause) ? /\b(?:to|auf)\s*:?\s*(-?\d+(?:[.,]\d+)?)(?![\d:]|\s*(?:uhr|h\b|min))/i.exec(clause)?.[1] : undefined))
+          .find((value) => value !== undefined)
+      : undefined;
   const own =
     requested ??
+    askedInClause ??
     TARGET_VALUE.exec(text)?.[1] ??
     /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??
     setpointValue(text)?.toString() ??
@@ -237,6 +247,10 @@ function withoutIdentifiers(text: string): string {
 /** The verbs that ask for a new value, at the start of a request's clause. */
 const REQUEST_WORD =
   /^\s*(?:(?:so|dann|then|ok|okay|bitte|please|pls|mal)\s+)*(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|dreh\w*|mach\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*)\b/i;
+
+/** A verb that sets a value, anywhere in its clause ("so please slow the conveyor to 13.5"). */
+const SETTING_VERB =
+  /\b(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|slow|speed|cool|heat|setz\w*|stell\w*|dreh\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|(?:ä|ae)nder\w*|fahr\w*)\b/i;
 
 /** "to 185", "auf 48", "= 175", "should be 180": the value a change names. */
 export const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;

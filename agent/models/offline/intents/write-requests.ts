@@ -182,9 +182,13 @@ const TURNED_DOWN =
 /** "remind me to lower zone 3 to 180 tomorrow", "erinner mich morgen …": a change to remember, not to file now. */
 const REMINDER = /\b(?:remind me|don'?t let me forget|erinner\w* mich|lass mich nicht vergessen)\b/;
 
+/** "Tom is filing the work order himself tomorrow", "Anna legt den Auftrag selbst an": someone else does it by hand. */
+export const DONE_BY_OTHERS =
+  /\b(?:himself|herself|themselves|on (?:his|her|their) own)\b|\b(?!(?:ich|wir|du|ihr)\b)[a-zäöüß]+\s+(?:legt|bucht|macht|erstellt|stellt|setzt|stoppt|startet|reicht|nimmt|(?:ü|ue)bernimmt|k(?:ü|ue)mmert sich)\b[^,;.!?]*\b(?:selbst|selber)\b/;
+
 /** A write put off or only reported as someone's view, unless the asker asks for it in words of their own. */
 export function putOffOrReported(lower: string): boolean {
-  if (PUT_OFF.test(lower) || TURNED_DOWN.test(lower) || REMINDER.test(lower)) return true;
+  if (PUT_OFF.test(lower) || TURNED_DOWN.test(lower) || REMINDER.test(lower) || DONE_BY_OTHERS.test(lower)) return true;
   return (REPORTED_SPEECH.test(lower) || REPORTED_WISH.test(lower)) && !OWN_REQUEST.test(lower);
 }
 
@@ -587,6 +591,14 @@ export function imperativeCommand(text: string): boolean {
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
     if (
       /^(?:(?:bitte|mal|so|dann)\s+)*(?:einmal|ein|einen|nen|'?n|a|an|one|quick)\s+(reset|clear|neustart|restart|stopp|stop|start|quittierung)\s+(?:f(?:ü|ue)r|for|on|auf|am|an|of)\b/.test(
+        clause,
+      )
+    )
+      return true;
+    // "Please request the stop of the L1 reflow", "beantrag bitte einen Reset für den ICT": the copilot asked to file
+    // the command, named as a noun.
+    if (
+      /^(?:(?:please|pls|bitte|mal|so|dann|now|jetzt)\s+)*(?:request|file|raise|submit|put in|beantrag\w*)\s+(?:(?:please|pls|bitte|mal)\s+)?(?:a|an|the|einen|den|ein|nen)\s+(?:quick\s+|kurzen\s+)?(?:reset|clear|neustart|restart|stopp?|start|hold|halt|quittierung|resume)\b/.test(
         clause,
       )
     )

@@ -13,6 +13,7 @@ import { setpointTalkedAbout, strongWritable } from '../tag-match';
 import { LATER, relativeOnly } from '../plans/plant-writes';
 import {
   ASKS_OR_REPORTS,
+  DONE_BY_OTHERS,
   GIVE_FREE,
   REPORTED_OR_HEDGED,
   VALUE_JUDGED,
@@ -480,6 +481,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     booking &&
     !asksWhatIf(lower) &&
+    !DONE_BY_OTHERS.test(lower) &&
     resolution.kind !== 'none' &&
     (bookingWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text))
   )

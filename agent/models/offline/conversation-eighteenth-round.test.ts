@@ -1,0 +1,92 @@
+/**
+ * Understanding, eighteenth round: messages typed in one's own words and fresh probe sets written apart from the
+ * code (not the NLU evaluation set) that went wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { ask, filesAWrite } from './test-support/twin-understanding';
+
+describe('machines named by what they do or where they stand', () => {
+  it.each([
+    ["what's the machine that checks the solder paste doing on line 1", 'L1-SPI'],
+    ['Was macht die Maschine, die die Paste prüft, auf Linie 2?', 'L2-SPI'],
+    ['is the thing that cools the water ok', 'UT-CHL'],
+    ['die Anlage, die die Druckluft macht – läuft die?', 'UT-AIR'],
+    ['the one that solders the boards on line 2, what state is it in', 'L2-RFL'],
+    ["what's the machine after the printer on line 2 doing", 'L2-SPI'],
+    ['what comes after the SPI on line 1', 'L1-PNP1'],
+    ['the one after the AOI on line 1, what’s it doing', 'L1-ICT'],
+    ['die erste Maschine auf Linie 2, läuft die?', 'L2-PRN'],
+  ])('"%s" is %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', args: { asset } });
+  });
+
+  it('stops the machine named by its job', async () => {
+    expect(await ask('stop the machine that prints the paste on L1')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'stop' },
+    });
+  });
+
+  it('reads a report about a machine’s job as no name', async () => {
+    expect(filesAWrite(await ask('der Ofen lötet nicht sauber auf L2'))).toBe(false);
+  });
+
+  it('keeps a time said "before the oven stopped" a time, not the machine before the oven', async () => {
+    expect(await ask('Alarme, die vor dem Ofen-Stopp auf L2 kamen')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-RFL' } });
+  });
+});
+
+describe('writes the copilot is asked to file by name, and ones others do themselves', () => {
+  it.each([
+    ['Please request the stop of the L1 reflow.', 'L1-RFL', 'stop'],
+    ['Maintenance needs the L1 reflow stopped for the belt job, the lead approved it. Please request the stop.', 'L1-RFL', 'stop'],
+    ['beantrag bitte einen Reset für den ICT auf Linie 2', 'L2-ICT', 'reset'],
+  ])('"%s" files %s %s', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it.each([
+    'night shift will swap the blower bearings on the line 2 oven, Tom is filing the work order himself tomorrow',
+    'Anna legt den Wartungsauftrag für den Ofen L2 morgen selbst an',
+    'Jonas stoppt den Drucker L1 selber, keine Sorge',
+    'I will request a stop for the L1 oven later',
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});
+
+describe('the value a setpoint change asks for', () => {
+  it('is the one its setting verb asks for, not a value told before', async () => {
+    expect(
+      await ask(
+        'Handover from nights says oven 1 conveyor ran at 16 all night, fine. For the HMI boards we need more time above liquidus though, so please slow the line 1 oven conveyor to 13.5 mm/s, rest stays as it is.',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'ConveyorSpeedSetpointMmPerS', value: 13.5 } });
+  });
+
+  it.each([
+    ['zone 6 on oven L2 to 2.45', /Did you mean 245 °C\?/],
+    ['ofen L1 zone 5 auf 2,35', /Meinten Sie 235 °C\?/],
+    ['set the chiller to 95', /Did you mean 9.5 °C\?/],
+    ['Druckluft auf 75 bar', /Did you mean 7.5 bar\?|Meinten Sie 7,5 bar\?/],
+  ])('"%s" is outside the setpoint’s range: asked back with the reading that fits', async (text, offered) => {
+    const plan = await ask(text);
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(offered);
+  });
+
+  it('files a value inside the range as it is', async () => {
+    expect(await ask('L1 oven zone 4 to 245')).toMatchObject({ kind: 'tool', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 } });
+  });
+});
+
+describe('a day of the month said alone', () => {
+  it.each([
+    ['WA kaltwasserpumpe, am 14. in der frühschicht', '2026-03-14T05:00:00Z'],
+    ['book the chiller pump job on the 14th, early shift', '2026-03-14T05:00:00Z'],
+    ['Wartungsauftrag Kaltwasserpumpe am 2. in der Frühschicht', '2026-04-02T04:00:00Z'],
+  ])('"%s" books the next such day to come', async (text, from) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-CHL', from } });
+  });
+});

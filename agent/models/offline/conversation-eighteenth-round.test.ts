@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('machines named by what they do or where they stand', () => {
   it.each([
@@ -88,5 +88,48 @@ describe('a day of the month said alone', () => {
     ['Wartungsauftrag Kaltwasserpumpe am 2. in der Frühschicht', '2026-04-02T04:00:00Z'],
   ])('"%s" books the next such day to come', async (text, from) => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-CHL', from } });
+  });
+});
+
+describe('follow-ups that must not file what the turn before only read', () => {
+  it('"make it faster" after a speed was read asks the new value, never files the one read', async () => {
+    const plan = await after('asset_state', { asset: 'L1-RFL' }, 'conveyor speed on L1 oven is 16?', 'make it faster');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind).toBe('reply');
+  });
+
+  it('"hold the placer" after both placers of a line were read asks which one', async () => {
+    const plan = await askWith({
+      text: 'hold the placer',
+      previous: { tool: 'asset_state', args: { asset: 'L2-PNP1' }, alsoAssets: ['L2-PNP2'] },
+      previousText: "what's up with the line 2 placers",
+      earlier: [
+        { tool: 'asset_state', args: { asset: 'L2-PNP1' }, output: {} },
+        { tool: 'asset_state', args: { asset: 'L2-PNP2' }, output: {} },
+      ],
+    });
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(/L2-PNP1.*L2-PNP2/);
+  });
+
+  it('"der Tester steht auf Held – lass ihn weiterlaufen" after one tester was read is that tester', async () => {
+    expect(
+      await after('alarms', { asset: 'L1-ICT' }, 'Welche Alarme hatte der Tester auf Linie 1?', 'der Tester steht auf Held – lass ihn weiterlaufen'),
+    ).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-ICT', command: 'unhold' } });
+  });
+
+  it.each([
+    ['und wenn der ofen auf linie 2 morgen früh 8 stunden wartung hat?', 'L2-RFL', 8],
+    ['and if the chiller is out for 3 h?', 'UT-CHL', 3],
+  ])('"%s" after a plan is a what-if, not a work order', async (text, asset, hours) => {
+    expect(await after('propose_schedule', {}, 'mach mal nen neuen plan', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset, hours } },
+    });
+  });
+
+  it('"is the printer on L2 ready after the paste refill?" asks the printer’s state, not for material runs', async () => {
+    expect(await ask('is the printer on L2 ready after the paste refill?')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PRN' } });
   });
 });

@@ -183,7 +183,14 @@ export function materialRuleIntent(
   if (/^(please |pls |bitte )?(stop|hold|pause|halt|restart|reset|stopp\w*|halte?|pausier\w*)\b/.test(lower) && !replenish) return undefined;
   // "both lines at a glance, what runs and what doesn't": the plant overview, not the tugger runs.
   if (/\b(at a glance|overview|big picture|ueberblick|uebersicht|lagebild)\b/.test(lower) && !replenish) return undefined;
-  if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !/\b(late|spaet|verspaet\w*)\b/.test(lower)) return 'plan_replenishment';
+  // "is the printer on L2 ready after the paste refill?", "läuft der Drucker wieder seit dem Nachfüllen?": a machine's
+  // state asked, the refill only when.
+  const stateAfterRefill =
+    namesMachine &&
+    /^(?:(?:so|ok|and|und|also)\s+)?(?:is|are|was|ist|sind|laeuft|lauft|steht)\b/.test(lower) &&
+    /\b(?:after|since|nach|seit)\s+(?:the\s+|dem\s+|der\s+|its\s+)?(?:[\w-]+\s+)?(?:refill\w*|top ?up|nachfuell\w*|auffuell\w*)/.test(lower);
+  if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !stateAfterRefill && !/\b(late|spaet|verspaet\w*)\b/.test(lower))
+    return 'plan_replenishment';
   // "bitte die nächsten Materialfahrten einplanen", "plan the next material runs": runs of any kind, in compounds too.
   if (
     has('plan_replenishment') &&

@@ -46,8 +46,10 @@ function previousCall(messages: BaseMessage[]): PreviousCall | undefined {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index]!;
     if (message.getType() !== 'ai') continue;
-    const call = (message as AIMessage).tool_calls?.[0];
-    if (call) return { tool: call.name, args: call.args };
+    const [call, ...others] = (message as AIMessage).tool_calls ?? [];
+    if (!call) continue;
+    const alsoAssets = others.flatMap((other) => (typeof other.args.asset === 'string' && other.args.asset !== call.args.asset ? [other.args.asset] : []));
+    return { tool: call.name, args: call.args, ...(alsoAssets.length > 0 ? { alsoAssets } : {}) };
   }
   return undefined;
 }

@@ -124,8 +124,11 @@ const CONSEQUENCE_FOR_THE_PLAN =
 const MACHINE_OUT_FOR_A_WHILE =
   /\b(?:maintenance|wartung|service|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg|wants|braucht|needs|takes?)\b[^.?!]*\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b|\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b[^.?!]*\b(?:maintenance|wartung|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg)\b/;
 
+/** "und wenn der Ofen auf Linie 2 morgen 8 Stunden Wartung hat?", "and if the chiller is out for 3 h?": the condition alone, asked. */
+const CONDITION_ASKED = /^(?:(?:und|and|aber|but|ok|okay|so|hmm)[\s,]+)?(?:wenn|if|falls)\b[^?]*\?\s*$/;
+
 export function asksWhatIf(lower: string): boolean {
-  return WHAT_IF.test(lower) || (CONSEQUENCE_FOR_THE_PLAN.test(lower) && MACHINE_OUT_FOR_A_WHILE.test(lower));
+  return WHAT_IF.test(lower) || ((CONSEQUENCE_FOR_THE_PLAN.test(lower) || CONDITION_ASKED.test(lower)) && MACHINE_OUT_FOR_A_WHILE.test(lower));
 }
 
 /** "is that normal?", "in spec?", "passt das?", "zu hoch?", "what's the limit?": a reading judged against what it should be. */

@@ -206,7 +206,9 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
     /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??
     setpointValue(text)?.toString() ??
     (answered?.length === 1 ? answered[0] : undefined);
-  const raw = own ?? loneValue(text) ?? (combined !== text ? (TARGET_VALUE.exec(combined)?.[1] ?? setpointValue(combined)?.toString()) : undefined);
+  // From the turn before, only a value asked for ("set zone 4 to 240?" → "yes"), never one read out or told ("conveyor
+  // speed is 16?" → "make it faster" names no new value).
+  const raw = own ?? loneValue(text) ?? (combined !== text ? (ASKED_VALUE.exec(combined)?.[1] ?? setpointValue(combined)?.toString()) : undefined);
   return raw === undefined ? undefined : { value: toNumber(raw) };
 }
 
@@ -251,6 +253,9 @@ const REQUEST_WORD =
 /** A verb that sets a value, anywhere in its clause ("so please slow the conveyor to 13.5"). */
 const SETTING_VERB =
   /\b(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|slow|speed|cool|heat|setz\w*|stell\w*|dreh\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|(?:ä|ae)nder\w*|fahr\w*)\b/i;
+
+/** "to 185", "auf 48", "= 175", "should be 180": a value asked for, not one read out ("is 16"). */
+const ASKED_VALUE = /\b(?:to|auf|=|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;
 
 /** "to 185", "auf 48", "= 175", "should be 180": the value a change names. */
 export const TARGET_VALUE = /\b(?:to|at|auf|=|is|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;

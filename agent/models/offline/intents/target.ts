@@ -59,6 +59,8 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     previous &&
     previous.type !== 'line' &&
     resolution.candidates.includes(previous) &&
+    // … unless the turn before read several of them ("what's up with the line 2 placers" → "hold the placer").
+    !resolution.candidates.some((candidate) => input.previous?.alsoAssets?.includes(candidate.id)) &&
     mentionedLine(text) === undefined &&
     !/\b(other|others|another|andere\w*|beide\w*|both|all|alle\w*)\b/.test(lower)
   )

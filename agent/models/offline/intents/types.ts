@@ -24,7 +24,12 @@ export type Plan =
 export type { EarlierResult };
 
 /** The last tool call of the conversation, for follow-ups ("and line 2?", "why?"). */
-export type PreviousCall = { tool: string; args: Record<string, unknown> };
+export type PreviousCall = {
+  tool: string;
+  args: Record<string, unknown>;
+  /** Other machines the same reply read ("what's up with the line 2 placers" reads both): "the placer" then is either. */
+  alsoAssets?: string[];
+};
 
 export type PlanInput = {
   text: string;

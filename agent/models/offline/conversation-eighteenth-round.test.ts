@@ -133,3 +133,20 @@ describe('follow-ups that must not file what the turn before only read', () => {
     expect(await ask('is the printer on L2 ready after the paste refill?')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PRN' } });
   });
 });
+
+describe('a follow-up that turns the copilot down files and reads nothing', () => {
+  it.each([
+    ['propose_schedule', {}, 'what if the compressor goes down 3 h', 'hmm, not now. leave the plan as it is'],
+    ['what_if', {}, 'was wäre wenn der kaltwassersatz 2 std ausfällt', 'hm, jetzt nicht. plan bleibt wie er ist'],
+    ['set_setpoint', { asset: 'L1-RFL', tag: 'Zone2.SetpointC', value: 160 }, 'set L1 oven zone 2 to 160', 'cancel that, Mike already did it at the panel'],
+    ['plan_replenishment', { line: 'Line2' }, 'plan replenishment line 2', "don't send anything, the guys are already pulling reels by hand"],
+    ['asset_state', { asset: 'L1-RFL' }, 'zone 3 ofen linie 1?', 'ok, sag ich der spätschicht, die sollen das beobachten'],
+    ['asset_state', { asset: 'L1-RFL' }, 'zone 3 on oven 1?', "ok I'll tell the late shift to keep an eye on it"],
+  ] as const)('after %s: "%s" → "%s"', async (tool, args, previousText, text) => {
+    expect((await after(tool, args, previousText, text)).kind).toBe('reply');
+  });
+
+  it('still reads what a turn-down asks for instead', async () => {
+    expect(await ask('forget it, show me line 2 instead')).toMatchObject({ kind: 'tool', args: { asset: 'Line2' } });
+  });
+});

@@ -11,7 +11,7 @@ import { foldInitialUmlauts } from './text';
  * ("placer 2 line 1 is jammed, stop it") is the machine's stop, not "quit it".
  */
 const CHATTER =
-  /\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|that|this)|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+  /\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
@@ -119,8 +119,12 @@ export const LEADING_INTERJECTION =
  * only at the start of a clause ("Halt! …", "halt the printer") or alone does it command.
  */
 export function withoutParticleHalt(lower: string): string {
-  // Not the noun after an article or preposition: "aus dem Halt", "auf Halt", "in den Halt".
-  return lower.replace(/(?<=[a-zäöüß0-9]\s+)(?<!\b(?:dem|den|der|das|im|in|auf|aus|vom|zum|the|on|into|a)\s+)halt\b(?!\s*[.!]?\s*$)/g, ' ');
+  // Not the noun after an article or preposition: "aus dem Halt", "auf Halt", "in den Halt". Nor "ok dann halt die Maschine
+  // an": after fillers alone, with its "an" closing the clause, it is the separable "anhalten".
+  return lower.replace(
+    /(?<=[a-zäöüß0-9]\s+)(?<!\b(?:dem|den|der|das|im|in|auf|aus|vom|zum|the|on|into|a)\s+)(?<!^(?:(?:ok|okay|dann|so|also|und|jetzt|bitte|ja|gut)[\s,]+)+)halt\b(?!\s*[.!]?\s*$)|(?<=[a-zäöüß0-9]\s+)(?<!\b(?:dem|den|der|das|im|in|auf|aus|vom|zum|the|on|into|a)\s+)halt\b(?!\s*[.!]?\s*$)(?![^.?!,]*\ban\s*[.!]?\s*$)/g,
+    ' ',
+  );
 }
 
 /** Whether the text is chatter that only sounds like a command. */

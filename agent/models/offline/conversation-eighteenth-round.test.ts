@@ -150,3 +150,37 @@ describe('a follow-up that turns the copilot down files and reads nothing', () =
     expect(await ask('forget it, show me line 2 instead')).toMatchObject({ kind: 'tool', args: { asset: 'Line2' } });
   });
 });
+
+describe('follow-ups that act on what the turns before were about', () => {
+  it('"bump it to 245" after a zone was asked about (and asked back) files the change', async () => {
+    expect(await askWith({ text: 'bump it to 245', pendingQuestion: 'zone 7 on oven line 2?' })).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 245 },
+    });
+  });
+
+  it('"ok stop that machine" is the machine, not "stop that"', async () => {
+    expect(await after('asset_state', { asset: 'L1-PNP2' }, 'state of L1 placer 2', 'ok stop that machine')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PNP2', command: 'stop' },
+    });
+  });
+
+  it('"ok dann halt die Maschine an" is the separable "anhalten", "dann mach halt den Drucker an" a start', async () => {
+    expect(await after('asset_state', { asset: 'L2-PNP1' }, 'status bestücker 1 linie 2', 'ok dann halt die maschine an')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PNP1', command: 'hold' },
+    });
+    expect(await ask('dann mach halt den Drucker L1 an')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN', command: 'start' } });
+  });
+
+  it.each([
+    ['when will PO-24120 be done', 'why is it late?', 'PO-24120'],
+    ['wie weit ist 24122', 'wieso wird der nicht rechtzeitig fertig', 'PO-24122'],
+  ])('"%s" → "%s" explains that order', async (previousText, text, order) => {
+    expect(await after('production_status', {}, previousText, text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
+  });
+});

@@ -77,7 +77,13 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   const nextStep = previousWrite && NEXT_STEP.test(request.lower);
   const pending = request.input.pendingQuestion?.toLowerCase();
   // "which oven?" → "L1": the answer completes the message asked about, which must itself have asked for the write.
-  const pendingAskedForIt = pending === undefined || explicitWrite(plan.intent, foldInitialUmlauts(pending)) || CONFIRMED_BEFORE.test(request.lower);
+  // "zone 7 on oven line 2?" → (a question back) → "bump it to 245": a message that asks for the write in its own words
+  // needs no help from the one before.
+  const pendingAskedForIt =
+    pending === undefined ||
+    explicitWrite(plan.intent, foldInitialUmlauts(pending)) ||
+    CONFIRMED_BEFORE.test(request.lower) ||
+    (plan.intent === 'set_setpoint' && explicitWrite(plan.intent, request.lower) && /\b(?:to|auf)\s+-?\d/.test(request.lower));
   if (reading.followUp && !bare && !nextStep && pendingAskedForIt) return plan;
   // "set zone 5 to 190" → "and zone 6 to 220 as well": one more of the change just asked for, in its words.
   if (

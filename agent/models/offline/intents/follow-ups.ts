@@ -160,7 +160,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         ? input.previous.args.order
         : input.previous.tool === 'propose_schedule' || input.previous.tool === 'what_if'
           ? lateOrder(input.earlier)
-          : undefined;
+          : orderAskedAbout(input);
     const stopCause = input.previous.tool === 'alarms' && input.previous.args.before ? mostSevereBefore(input.earlier) : undefined;
     if (order) {
       reading.intent = 'explain_late_order';
@@ -181,16 +181,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     // "und was können wir für den verspäteten tun", "what can we do about the late one": the late order of the plan just shown.
-    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|versp(?:ä|ae)tet\w*|behind|delayed|hinterher|hängt|haengt|zurück)\b/.test(
+    (/\b(which|why|what'?s|welche\w*|warum|wieso|weshalb)\b.*\b(late|spät|spaet|versp(?:ä|ae)tet\w*|behind|delayed|hinterher|hängt|haengt|zurück|nicht rechtzeitig|not (?:be )?(?:done |finished |ready )?(?:on|in) time)\b/.test(
       lower,
     ) ||
       /\b(the late one|the delayed one|the late order|(?:den|dem|das|der) (?:versp(?:ä|ae)tete[nm]?|sp(?:ä|ae)te[nm]?)(?: auftrag)?)\b/.test(lower)) &&
-    lateOrder(input.earlier) &&
+    (lateOrder(input.earlier) ?? orderAskedAbout(input)) &&
+    !orderId(text) &&
     // "fine, we accept the late one. release the draft": the late order accepted, the draft released.
     !explicitWrite('release_schedule', lower)
   ) {
     reading.intent = 'explain_late_order';
-    reading.combined = `${reading.combined} ${lateOrder(input.earlier)}`;
+    reading.combined = `${reading.combined} ${lateOrder(input.earlier) ?? orderAskedAbout(input)}`;
     reading.followUp = true;
   } else if (
     // "propose a schedule" → "why is PO-24124 late in it" → "egal, ab damit an die Linien": the draft is still the one
@@ -849,4 +850,9 @@ function topicSwitch(lower: string, previousIntent: Intent): Intent | undefined 
   if (/^(?:and|und)\s+(?:for|f(?:ü|ue)r|bei)\b/.test(lower)) return undefined;
   const found = TOPICS.find(([words]) => words.test(lower))?.[1];
   return found && found !== previousIntent ? found : undefined;
+}
+
+/** "when will PO-24120 be done" → "why is it late?": the order the production status was asked about, by its id. */
+function orderAskedAbout(input: Request['input']): string | undefined {
+  return input.previous?.tool === 'production_status' ? orderId(input.previousText ?? '') : undefined;
 }

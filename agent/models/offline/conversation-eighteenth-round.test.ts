@@ -184,3 +184,49 @@ describe('follow-ups that act on what the turns before were about', () => {
     expect(await after('production_status', {}, previousText, text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
   });
 });
+
+describe('numbers and counts as people write them (probe 9d)', () => {
+  it('"raise a WO … tomorrow 6 to 10" books the job, not a setpoint of 10', async () => {
+    expect(await ask('raise a WO for the chiller pump bearings, tomorrow 6 to 10')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'UT-CHL', from: '2026-03-05T05:00:00Z', to: '2026-03-05T09:00:00Z' },
+    });
+    expect(await ask('setz den chiller auf 12, wo wir grad dabei sind')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 12 } });
+  });
+
+  it.each([
+    ['zone 7 on reflow line 1 - two hundred forty-six', 246],
+    ['print speed on the L1 printer to 60 mm per sec', 60],
+  ])('"%s" files %s', async (text, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value } });
+  });
+
+  it.each([
+    ['what if we get a rush order of 2k HMI boards due in 48h', { product: 'HMI-7MB', quantity: 2000, dueInHours: 48 }],
+    ['was wenn ein eilauftrag über 1.500 stück IO-16DI reinkommt, fällig in 3 tagen', { product: 'IO-16DI', quantity: 1500, dueInHours: 72 }],
+  ])('"%s" is a rush order of that many', async (text, scenario) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'rush_order', ...scenario } } });
+  });
+
+  it('"1,200 pcs" rejected is twelve hundred, and "6.500 bar" still six and a half', async () => {
+    expect(await ask('incoming inspection rejected 1,200 pcs of GRM155R71C104KA88D')).toMatchObject({ args: { rejectedQuantity: 1200 } });
+    expect(await ask('set the compressor to 6.500 bar')).toMatchObject({ args: { value: 6.5 } });
+  });
+
+  it.each([
+    ['last five alarms on the line 2 oven', 5],
+    ['die letzten 10 alarme vom kompressor', 10],
+  ])('"%s" asks for that many alarms', async (text, limit) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms', args: { limit, state: 'all' } });
+  });
+
+  it('"alarms in the last 2 hours" is a window, not a count', async () => {
+    const plan = await ask('alarms on L1 in the last 2 hours');
+    expect(plan.kind === 'tool' ? plan.args.limit : 'no call').toBeUndefined();
+  });
+
+  it('"geplante WAs vom Kompressor, max 5" lists five', async () => {
+    expect(await ask('geplante WAs vom kompressor, max 5')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { limit: 5, status: 'planned' } });
+  });
+});

@@ -127,8 +127,22 @@ const DIGIT_WORD = Object.keys(DIGIT_WORDS).join('|');
 /** "Auftrag zwei vier eins zwei drei", "order two four one one nine": an order number read out digit by digit. */
 const DIGIT_RUN = new RegExp(`(?<![\\p{L}])((?:${DIGIT_WORD})(?:[\\s,-]+(?:${DIGIT_WORD})){4,5})(?![\\p{L}])`, 'giu');
 
+/** "pcs", "Stück", "boards": a count follows, so "1,200" and "1.500" before it are thousands, not decimals. */
+const COUNT_UNIT = String.raw`(?:pcs|pieces|st(?:ü|ue)ck|stk|boards?|platinen|units?|parts?|teile|bauteile|reels?|rollen?|modules?|module|ea)\b`;
+/** "1,200 pcs", "1.500 Stück", "12 000 boards": a count with thousands separators. */
+const SEPARATED_COUNT = new RegExp(String.raw`(?<![\d.,])\d{1,3}(?:[.,'’ ]\d{3})+(?![\d.,]\d)(?=\s*${COUNT_UNIT})`, 'gi');
+/** "2k HMI boards", "1.5k pcs": thousands said with "k". */
+const THOUSANDS_K = new RegExp(String.raw`(?<![\w.,])(\d+)(?:[.,](\d))?k(?=\s+(?:[\w-]+\s+){0,3}?${COUNT_UNIT})`, 'gi');
+
+/** Counts written with thousands separators or "k", as plain digits: "1,200 pcs" → "1200 pcs", "2k boards" → "2000 boards". */
+export function countsAsDigits(given: string): string {
+  return given
+    .replace(SEPARATED_COUNT, (count) => count.replace(/[.,'’ ]/g, ''))
+    .replace(THOUSANDS_K, (_whole, units: string, tenth?: string) => String(Number(units) * 1000 + Number(tenth ?? 0) * 100));
+}
+
 export function speltValuesAsDigits(given: string): string {
-  const digits = given.replace(DIGIT_RUN, (run: string) =>
+  const digits = countsAsDigits(given).replace(DIGIT_RUN, (run: string) =>
     run
       .split(/[\s,-]+/)
       .map((word) => DIGIT_WORDS[word.toLowerCase()] ?? '')
@@ -210,7 +224,7 @@ const ENGLISH_NUMBER_WORDS = Object.keys(CARDINALS).filter(
   (word) => !/^(a|an|ein|eine|einer|einen|eins)$/.test(word) && /^[a-z]+$/.test(word) && !/[äöü]/.test(word),
 );
 const SPELT_COMPOUND = new RegExp(
-  `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
+  `(?:\\b|(?<=\\s))(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|-|–|:)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
   'gi',
 );
 

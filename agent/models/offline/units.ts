@@ -31,7 +31,7 @@ const UNITS: readonly Unit[] = [
   {
     symbol: 'mm/s',
     labels: ['mmpers', 'mm/s', 'c16'],
-    spoken: String.raw`mm\s*\/\s*s(?:ec)?\b|mm per second|mm pro sekunde|millimet(?:er|re)s? (?:per|pro) sekunde|millimet(?:er|re)s? per second`,
+    spoken: String.raw`mm\s*\/\s*s(?:ec)?\b|mm\s*(?:per|pro|a|/)\s*(?:second|sec|sek|s)\b|mm pro sekunde|millimet(?:er|re)s? (?:per|pro) sekunde|millimet(?:er|re)s? (?:per|a) sec(?:ond)?\b|mm\s*\/\s*sek\b|mmps\b`,
   },
   { symbol: 'mm/min', labels: ['mm/min'], spoken: String.raw`mm\s*\/\s*min\b` },
   { symbol: 'm/min', labels: ['m/min'], spoken: String.raw`m\s*\/\s*min\b|meter pro minute|metres? per minute|meters? per minute` },

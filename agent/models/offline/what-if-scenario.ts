@@ -140,6 +140,9 @@ export function whatIfScenario(
     const due =
       /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??
       /\b(?:within|binnen|innerhalb von)\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text);
+    // "fällig in 3 Tagen", "due in 2 days": days as hours.
+    const dueInDays = due ? undefined : /\b(?:in|within|binnen|innerhalb von)\s+(\d+)\s*(?:days?|tagen?)\b/i.exec(text)?.[1];
+    const dueInHours = due ? Number(due[1]) : dueInDays ? Number(dueInDays) * 24 : (options.dueByHours ?? 24);
     if (!product || !Number.isInteger(quantity) || quantity <= 0) {
       return {
         kind: 'clarify',
@@ -148,7 +151,7 @@ export function whatIfScenario(
           : 'Which product and how many? Say e.g. “what if a rush order of 300 HMI-7MB is due in 12 hours”.',
       };
     }
-    return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours: due ? Number(due[1]) : (options.dueByHours ?? 24) } };
+    return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours } };
   }
   if (
     /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|f(?:ä|ae)llt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|(?:take|took|taking|takes) (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|(?:is|are|'s|goes|went|be|being) off(?= for| \d)|\boff for (?=\d|an? |one |two |three |four |five |six |eight |half )|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren|maintenance|service|wartung|(?:wants?|needs?|takes?|will|wollen|braucht|brauchen|nimmt|nehmen|holt) (?:the |den |die |das )?[a-zäöüß0-9 -]{1,30}? (?:for|f(?:ü|ue)r) \d)\b/i.test(

@@ -2,6 +2,7 @@
  * Values read from the words of a request: order ids, alarm codes, priorities, setpoint values and
  * time windows (with the trend resolution that suits a window).
  */
+import { numberWord } from '../number-words';
 import { isoSeconds, type TimeWindow } from '../time-window';
 
 /** Two ISO 8601 times with an offset in the text ("from 2025-03-08T22:00:00+01:00 to …"), as a window. */
@@ -38,6 +39,25 @@ export function recentWindow(now: Date): TimeWindow {
 
 function lastMinutes(now: Date, minutes: number): TimeWindow {
   return { from: new Date(now.getTime() - minutes * 60_000).toISOString(), to: now.toISOString(), minutes };
+}
+
+/**
+ * "the last five alarms", "die letzten 10", "the ten most recent", "max 10": how many the asker wants, in digits or words.
+ * Not a span ("the last 2 hours") and not "the last one" ("a", "one" name no count).
+ */
+export function askedCount(lower: string): number | undefined {
+  const digits = lower
+    .replace(/[a-zäöüß]+/g, (word) => {
+      const value = /^(a|an|one|ein|eine|einen|eins)$/.test(word) ? undefined : numberWord(word);
+      return value !== undefined ? String(value) : word;
+    })
+    .replace(/\b(\d{1,3})\s+(most recent|latest|newest|last|neuesten|letzten)\b/, '$2 $1');
+  const found =
+    /\b(?:last|latest|most recent|newest|top|first|letzten?|neuesten?|j(?:ü|ue)ngsten?|ersten?|max(?:imal|imum)?|h(?:ö|oe)chstens|at most|up to|bis zu)\.?\s+(\d{1,3})\b(?!\s*(?:h|hrs?|hours?|min\w*|stunden?|std|tage?n?|days?|weeks?|wochen?|schichten|shifts?|nights?|n(?:ä|ae)chte)\b)/.exec(
+      digits,
+    )?.[1];
+  const count = found === undefined ? undefined : Number(found);
+  return count !== undefined && count > 0 ? count : undefined;
 }
 
 /** "prio 1 and 2 only", "priority 1", "critical", "Prio 1 und 2" → [1, 2]. */
@@ -153,7 +173,7 @@ const NUMBER = String.raw`-?\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`(?:\s*(?:°\s*c|°|grad|degrees?|c|bar|n|mm\/s))?`;
 /** "18 or 19", "18 oder 19", "zwischen 18 und 19", "18–19": two values offered, none chosen. */
 const VALUE_ALTERNATIVES = new RegExp(
-  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(${NUMBER})${UNIT}\s*[?,]?\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
+  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(?<!\b(?:line|linie|lines|zone|zones|l|ln|placer|pnp|oven|ofen)\s?)(?<![\d.,])(${NUMBER})${UNIT}\s*[?,]?\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
   'i',
 );
 /** "0.9… no wait, 0.95", "sorry, I mean 250", "äh nein, 248", "make that 250": the value after the last correction wins. */

@@ -8,7 +8,7 @@ import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from '../../training-set';
 import { clarify, say } from '../replies';
 import { withoutAssetWords } from '../tag-match';
-import { exampleWindow, explicitWindow } from '../slots';
+import { askedCount, exampleWindow, explicitWindow } from '../slots';
 import { DEFAULT_TIME_ZONE, type Plan, type PlanInput } from '../types';
 import type { PlanContext } from './plan-context';
 
@@ -26,19 +26,6 @@ export function planMaintenanceForecast(plan: PlanContext): Plan {
   return call(machine ? { asset: machine.id } : lineId ? { line: lineId } : {});
 }
 
-/** "the ten most recent", "die letzten fünf": a count in words, as digits. */
-function numberWordsToDigits(lower: string): string {
-  return (
-    lower
-      // Not "a"/"an"/"one"/"ein": "a work order" and "the last one" name no count.
-      .replace(/[a-zäöüß]+/g, (word) => {
-        const value = /^(a|an|one|ein|eine|einen|eins)$/.test(word) ? undefined : numberWord(word);
-        return value !== undefined ? String(value) : word;
-      })
-      .replace(/\b(\d{1,3})\s+(most recent|latest|newest|last|neuesten|letzten)\b/, '$2 $1')
-  );
-}
-
 export function planListWorkOrders(plan: PlanContext): Plan {
   const { lower, machine, lineId, call } = plan;
   const status = /\bin[ -]?progress\b|\bin arbeit\b|\blaufende[nr]?\b|\blaufen\b|\bongoing\b|\bbeing worked\b|\bactive\b|\baktive[nr]?\b/.test(lower)
@@ -50,9 +37,7 @@ export function planListWorkOrders(plan: PlanContext): Plan {
         : /\b(cancel\w*|storn\w*|abgesagt\w*)\b/.test(lower)
           ? 'cancelled'
           : undefined;
-  const limit = Number(
-    /\b(?:last|latest|most recent|newest|top|first|letzten?|neuesten?|j(?:ü|ue)ngsten?|ersten?)\s+(\d{1,3})\b/.exec(numberWordsToDigits(lower))?.[1],
-  );
+  const limit = askedCount(lower);
   // "status of WO-1003", "Arbeitsauftrag Nr. 12": one order by its id; the tool pads the number.
   const id = workOrderNumber(lower);
   if (id) return call({ id: `WO-${id}` });
@@ -60,7 +45,7 @@ export function planListWorkOrders(plan: PlanContext): Plan {
   return call({
     ...(machine ? { asset: machine.id } : lineId ? { line: lineId } : {}),
     ...(status ? { status } : {}),
-    ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}),
+    ...(limit !== undefined ? { limit } : {}),
   });
 }
 

@@ -4,7 +4,7 @@ import { lineOfProductNamed } from '../../order-by-product';
 import { beforeStop, bucketSize, withoutBucket } from '../../time-window';
 import { WHY, inheritedTarget } from '../conversation';
 import { clarify, list, say } from '../replies';
-import { alarmCode, lastHour, parsePriorities, recentWindow, resolutionFor } from '../slots';
+import { alarmCode, askedCount, lastHour, parsePriorities, recentWindow, resolutionFor } from '../slots';
 import { measurementAskedBefore, withoutAssetWords } from '../tag-match';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
@@ -40,7 +40,10 @@ export function planAlarms(plan: PlanContext): Plan {
   const before = beforeStop(combined);
   // "recent alarms on the L2 oven", "die letzten Störungen vom Packer": what came up lately, not only what is still on.
   // "the packer keeps stopping", "steht schon wieder": what stopped it lately, too.
+  // "the last five alarms on the L2 oven", "die letzten 10 Alarme vom Kompressor": that many, of whatever came up lately.
+  const count = askedCount(lower);
   const recent =
+    count !== undefined ||
     /\b(recent|recently|latest|lately|last few|letzten|letzte|j(?:ü|ue)ngsten|neuesten|zuletzt|again|keeps?|constantly|all the time|schon wieder|immer wieder|st(?:ä|ae)ndig|dauernd|andauernd|wieder (?:stehen|ausgefallen|ausgegangen|gestoppt))\b/.test(
       lower,
     );
@@ -60,7 +63,7 @@ export function planAlarms(plan: PlanContext): Plan {
     ? 'active'
     : /\b(acknowledged|acked|quittiert\w*)\b/.test(lower)
       ? 'acknowledged'
-      : /\b(shelved|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*)\b/.test(lower)
+      : /\b(shelved|shelve|geshelvt\w*|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*|unterdrueckt\w*)\b/.test(lower)
         ? 'shelved'
         : /\b(cleared|gegangen\w*)\b/.test(lower)
           ? 'cleared'
@@ -72,6 +75,7 @@ export function planAlarms(plan: PlanContext): Plan {
             ? 'all'
             : 'active';
   const args: Record<string, unknown> = { state };
+  if (count !== undefined) args.limit = count;
   if (machine) args.asset = machine.id;
   else if (lineId) args.line = lineId;
   const code = alarmCode(combined);
@@ -103,7 +107,8 @@ export function planAlarms(plan: PlanContext): Plan {
     delete args.line;
   } else if (history && (state !== 'active' || window)) {
     // An active alarm is active whenever it came up: only a window asked for narrows the active ones.
-    const span = window ?? previousWindow ?? (recent ? recentWindow(input.now) : lastHour(input.now));
+    // "the last five alarms": the five latest whenever they came, within the last week.
+    const span = window ?? previousWindow ?? (count !== undefined ? lastWeek(input.now) : recent ? recentWindow(input.now) : lastHour(input.now));
     args.from = span.from;
     args.to = span.to;
   }
@@ -157,4 +162,9 @@ export function planTagHistory(plan: PlanContext): Plan {
     window ??
     (previousWindow ? { ...previousWindow, minutes: (Date.parse(previousWindow.to) - Date.parse(previousWindow.from)) / 60_000 } : lastHour(input.now));
   return call({ asset: machine.id, tag: tag.tag.id, from: span.from, to: span.to, resolution: bucketSize(combined) ?? resolutionFor(span.minutes) });
+}
+
+/** The week up to now. */
+function lastWeek(now: Date): { from: string; to: string } {
+  return { from: new Date(now.getTime() - 7 * 24 * 3_600_000).toISOString(), to: now.toISOString() };
 }

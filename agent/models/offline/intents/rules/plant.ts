@@ -27,7 +27,7 @@ import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
 /** A job booked ("book it", "einplanen", "Arbeitsauftrag"): its window's numbers and "start" are no setpoint or command. */
-const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|arbeitsauftrag\w*|wartungsauftrag\w*)\b/;
+const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|ticket|arbeitsauftrag\w*|wartungsauftrag\w*|instandhaltungsauftrag\w*)\b/
 
 /** Acknowledging alarms, asked for: "ack all alarms", "acknowledge E-302", "Alarme quittieren". */
 export const ACKNOWLEDGE_ALARMS =
@@ -198,6 +198,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (!ASKS_OR_REPORTS.test(lower) || explicitWrite('set_setpoint', lower) || valueForSetpointJustRead(rules)) &&
     // "book it next Tuesday 6 to 10" after the chiller's forecast: a job booked into a window, not a setpoint of 10.
     !BOOKS_A_JOB.test(lower) &&
+    // "raise a WO for the chiller pump, tomorrow 6 to 10" (not German "wo", where).
+    !/\bWOs?\b/.test(text) &&
     !/\bschedule (?:it|the job|the work|that)\b/.test(lower) &&
     !REPORTED_OR_HEDGED.test(lower) &&
     // "der Chiller auf 12 ist zu kalt": a value judged, with no request after it.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { parseTimeWindow } from './time-window';
 
 describe('machines named by what they do or where they stand', () => {
   it.each([
@@ -228,5 +229,44 @@ describe('numbers and counts as people write them (probe 9d)', () => {
 
   it('"geplante WAs vom Kompressor, max 5" lists five', async () => {
     expect(await ask('geplante WAs vom kompressor, max 5')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { limit: 5, status: 'planned' } });
+  });
+});
+
+describe('windows named by weekday, shift and clock (probe 9d)', () => {
+  // Wednesday 2 December 2026, 09:40 in Berlin.
+  const context = { now: new Date('2026-12-02T08:40:00Z'), timeZone: 'Europe/Berlin' };
+  it.each([
+    ["friday's late shift", 'en', '2026-11-27T13:00:00.000Z', '2026-11-27T21:00:00.000Z'],
+    ['übergabe von freitag spätschicht', 'de', '2026-11-27T13:00:00.000Z', '2026-11-27T21:00:00.000Z'],
+    ['the night shift handover from monday night', 'en', '2026-11-30T21:00:00.000Z', '2026-12-01T05:00:00.000Z'],
+    ['was war montagnacht am ofen', 'de', '2026-11-30T21:00:00.000Z', '2026-12-01T05:00:00.000Z'],
+    ['one handover for the whole weekend, sat 6am to mon 6am', 'en', '2026-11-28T05:00:00.000Z', '2026-11-30T05:00:00.000Z'],
+    ['übergabe für montag 14 bis 22 uhr', 'de', '2026-11-30T13:00:00.000Z', '2026-11-30T21:00:00.000Z'],
+    ['what went off on L1 between half six and eight', 'en', '2026-12-02T05:30:00.000Z', '2026-12-02T07:00:00.000Z'],
+    ['yield von FA 24120 seit gestern mittag', 'de', '2026-12-01T11:00:00.000Z', '2026-12-02T08:40:00.000Z'],
+    ['anything prio 1 or 2 since we came in?', 'en', '2026-12-02T05:00:00.000Z', '2026-12-02T08:40:00.000Z'],
+    ["what did the squeegee pressure on the L1 printer do on friday's late shift?", 'en', '2026-11-27T13:00:00.000Z', '2026-11-27T21:00:00.000Z'],
+  ] as const)('"%s" (%s) is %s – %s', (text, language, from, to) => {
+    expect(parseTimeWindow(text, language, context)).toMatchObject({ from, to });
+  });
+
+  it('"since monday" and "alarms on monday" keep their windows', () => {
+    expect(parseTimeWindow('since monday', 'en', context)).toMatchObject({ from: '2026-11-29T23:00:00.000Z', to: '2026-12-02T08:40:00.000Z' });
+    expect(parseTimeWindow('alarms on monday', 'en', context)).toMatchObject({ from: '2026-11-29T23:00:00.000Z', to: '2026-11-30T23:00:00.000Z' });
+  });
+
+  it('a handover over the last hours or a weekday’s shift is that window, "the last shift" the shift before', async () => {
+    const at = (text: string) => askWith({ text, now: context.now });
+    expect(await at('handover covering the last 12 hours')).toMatchObject({ kind: 'tool', args: { from: '2026-12-01T20:40:00.000Z' } });
+    expect(await at('bericht über die letzten 24 std')).toMatchObject({ kind: 'tool', args: { from: '2026-12-01T08:40:00.000Z' } });
+    expect(await at('handover for the last shift')).toMatchObject({ kind: 'tool', args: { shift: 'previous' } });
+  });
+
+  it("the squeegee pressure on Friday's late shift is the printer's trend, not the shift's report", async () => {
+    expect(await askWith({ text: "what did the squeegee pressure on the L1 printer do on friday's late shift?", now: context.now })).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-PRN', tag: 'SqueegeePressureN' },
+    });
   });
 });

@@ -246,7 +246,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   // Shifts: "since shift start", "this shift", "seit Schichtbeginn", "diese Schicht", "last shift", "letzte Schicht"
   const calendar = shiftCalendarOf(context);
   if (
-    /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht)\b/.test(
+    /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht|since (?:we|i) (?:came|got) in|since (?:we|i) (?:started|clocked on)|seit (?:wir|ich) (?:da (?:sind|bin)|hier (?:sind|bin)|angefangen (?:haben|hab)))\b/.test(
       t,
     )
   )
@@ -264,9 +264,15 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
 
   // "since midnight", "seit Mitternacht", "since 6", "seit 6 Uhr"
   if (/\b(since midnight|seit mitternacht)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
+  // "seit gestern Mittag", "since yesterday noon": from 12:00 yesterday.
+  if (/\b(?:since|seit|ab)\s+(?:yesterday|gestern)\s+(?:at\s+|um\s+)?(?:noon|midday|lunch(?:time)?|mittag)\b/.test(t))
+    return window(at(plantDay(context, -1), 12, 0, context), now);
   // "seit dem Mittag", "since noon": from 12:00 today, once it has passed.
   if (/\b(since (?:noon|midday|lunch(?:time)?)|seit (?:dem )?mittag)\b/.test(t) && at(plantDay(context), 12, 0, context).getTime() < now.getTime())
     return window(at(plantDay(context), 12, 0, context), now);
+  // "Friday's late shift", "Montagnacht", "Montag 14 bis 22 Uhr": a shift or span of a weekday (before "from Monday").
+  const weekdayWindow = weekdayShiftOrSpan(t, context);
+  if (weekdayWindow) return weekdayWindow;
   // "since Monday", "seit Montag": that weekday just past (today's when it is today), to now.
   const sinceDay = /\b(?:since|seit|from|ab)\s+(?:last\s+|letzte[nm]?\s+)?(\w+)/.exec(t)?.[1];
   const sinceWeekday = sinceDay ? WEEKDAYS.find(([pattern]) => pattern.test(sinceDay))?.[1] : undefined;
@@ -380,6 +386,58 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   return undefined;
 }
 
+const WEEKDAY_WORD = String.raw`(monday|montag|tuesday|dienstag|wednesday|mittwoch|thursday|donnerstag|friday|freitag|saturday|samstag|sunday|sonntag|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?`;
+
+function weekdayNumber(word: string): number | undefined {
+  return WEEKDAYS.find(([pattern]) => pattern.test(word))?.[1] ?? WEEKDAYS.find(([pattern]) => pattern.test(`${word} 6 uhr`))?.[1];
+}
+
+/**
+ * A past shift or span named by its weekday: "Friday's late shift", "Freitag Spätschicht", "Monday night" (the night shift
+ * from Monday 22:00), "Montag 14 bis 22 Uhr", "Sat 6am to Mon 6am". The last such day past; a shift not yet begun today
+ * is last week's.
+ */
+function weekdayShiftOrSpan(t: string, context: TimeContext): TimeWindow | undefined {
+  const now = context.now;
+  if (/\b(next|coming|this coming|n(?:ä|ae)chste\w*|kommende\w*)\b/.test(t)) return undefined;
+  const back = (weekday: number) => (weekdayToday(context) - weekday + 7) % 7;
+  const span = new RegExp(
+    String.raw`\b${WEEKDAY_WORD}\s+(?:from\s+|von\s+|ab\s+)?${CLOCK}\s*(?:uhr|o'?clock)?\s*(?:to|until|till|-|–|bis)\s*(?:${WEEKDAY_WORD}\s+)?${CLOCK}(?![\d.,])`,
+  ).exec(t);
+  if (span) {
+    const [first, second] = [weekdayNumber(span[1]!), span[3] ? weekdayNumber(span[3]) : undefined];
+    const [from, to] = [parseClock(span[2]!), parseClock(span[4]!)];
+    if (first === undefined || !from || !to) return undefined;
+    let day = plantDay(context, -back(first));
+    if (at(day, from.hour, from.minute, context).getTime() > now.getTime()) day = addDays(day, -7);
+    const start = at(day, from.hour, from.minute, context);
+    const days = second === undefined ? (to.hour * 60 + to.minute <= from.hour * 60 + from.minute ? 1 : 0) : (second - first + 7) % 7 || 7;
+    const end = at(addDays(day, days), to.hour, to.minute, context);
+    return window(start, end.getTime() < now.getTime() ? end : now);
+  }
+  // The day's full name ("do", "so" are words too).
+  const dayWord = [...t.matchAll(new RegExp(String.raw`\b${WEEKDAY_WORD}(?:'s|s)?(?=\s|$|nacht)`, 'g'))]
+    .map((match) => match[1]!)
+    .find((word) => word.length > 3);
+  const weekday = dayWord ? weekdayNumber(dayWord) : undefined;
+  if (weekday === undefined) return undefined;
+  const shift = /\b(?:early|morning)[- ]?shift\b|\bfr(?:ü|ue)h ?schicht\b/.test(t)
+    ? ([6, 14] as const)
+    : /\b(?:late|afternoon)[- ]?shift\b|\bsp(?:ä|ae)t ?schicht\b/.test(t)
+      ? ([14, 22] as const)
+      : /\bnight[- ]?shift\b|\bnacht ?schicht\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+night\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) ?nacht\b/.test(
+            t,
+          )
+        ? ([22, 30] as const)
+        : undefined;
+  if (!shift) return undefined;
+  let day = plantDay(context, -back(weekday));
+  if (at(day, shift[0], 0, context).getTime() > now.getTime()) day = addDays(day, -7);
+  const start = at(day, shift[0], 0, context);
+  const end = at(addDays(day, Math.floor(shift[1] / 24)), shift[1] % 24, 0, context);
+  return window(start, end.getTime() < now.getTime() ? end : now);
+}
+
 /** Words that suggest a time phrase the rules did not read, so the recognizer is worth asking. */
 const TIME_HINT =
   /\b(\d{1,2}(:\d{2})?\s*(am|pm)|\d{1,2}:\d{2}|noon|midnight|morning|afternoon|evening|night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|since|from|until|o'?clock)\b/;
@@ -435,7 +493,7 @@ export function spokenClockTimes(text: string, language: Language): string {
     text
       // "seit viertel nach sieben", "quarter past seven": the hour in words, as digits first.
       .replace(
-        /\b(viertel nach|viertel vor|drei ?viertel|halb|quarter past|quarter to|half past)\s+([a-zäöüß]+)\b/gi,
+        /\b(viertel nach|viertel vor|drei ?viertel|halb|quarter past|quarter to|half past|half)\s+([a-zäöüß]+)\b/gi,
         (whole: string, lead: string, word: string) => {
           const hour = /^(a|an|ein|eine|einer|einen|one)$/i.test(word) ? undefined : numberWord(word);
           return hour !== undefined && hour >= 1 && hour <= 24 ? `${lead} ${hour}` : whole;

@@ -49,7 +49,13 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   const pastDay = /\b(yesterday'?s?|gestern\w*|vorgestern|day before)\b/.test(lower);
   if (current || duringTheNight || (forTheNextShift(lower, timeContext) && !pastDay)) return call({ shift: 'current', ...line });
   // "OEE letzte Woche": the week, not the last shift its "letzte" names.
-  const longWindow = window && /\b(week|woche|days|tage\w*)\b/.test(lower);
+  // "the last 12 hours", "die letzten 24 Std", "Monday night", "Freitag Spätschicht": a span or a weekday's shift, not the
+  // shift just before this one.
+  const longWindow =
+    window &&
+    /\b(week|woche|days|tage\w*|hours?|hrs?|std|stunden?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag\w*|dienstag\w*|mittwoch\w*|donnerstag\w*|freitag\w*|samstag\w*|sonntag\w*)\b|\d\s*h\b/.test(
+      lower,
+    );
   if (previous && !longWindow) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });

@@ -27,6 +27,10 @@ import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "mach 135", "make it 16": a write of a bare value, whose target is the value just read. */
 /** A job booked ("book it", "einplanen", "Arbeitsauftrag"): its window's numbers and "start" are no setpoint or command. */
+/** A machine's measurement, asked over a shift: its trend, not the shift's report. */
+const SHIFT_MEASUREMENT =
+  /\b(temp\w*|pressure|druck\w*|vibration\w*|vib|speed|geschwindigkeit\w*|o2|oxygen|sauerstoff|flow|durchfluss|current|strom|vacuum|vakuum|squeegee|rakel\w*|height|h(?:ö|oe)he|volume|volumen)\b/;
+
 const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|ticket|arbeitsauftrag\w*|wartungsauftrag\w*|instandhaltungsauftrag\w*)\b/
 
 /** Acknowledging alarms, asked for: "ack all alarms", "acknowledge E-302", "Alarme quittieren". */
@@ -575,6 +579,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !asksWhatIf(lower) &&
     // "was war gestern in der Spätschicht am Ofen L2 los": one machine's shift is its alarm history.
     !(rules.machine && rules.machine.type !== 'line' && /\b(happen\w*|went on|going on|passiert|los|war)\b/.test(lower)) &&
+    // "what did the squeegee pressure on the L1 printer do on Friday's late shift?": one machine's value over the shift.
+    !(rules.machine && rules.machine.type !== 'line' && SHIFT_MEASUREMENT.test(lower)) &&
     // "anything prio 1 or 2 from the late shift?": alarms filtered by priority.
     !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b|\bcritical\b|\bkritisch\w*/.test(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.

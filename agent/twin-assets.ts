@@ -17,7 +17,7 @@ export function twinAssets(): AssetRef[] {
     name: machine.displayName,
     line: machine.area === 'Utilities' ? undefined : machine.area,
     type: machine.type,
-    aliases: [...machine.aliases],
+    aliases: [...machine.aliases, ...modelAliases(machine.model)],
     tags: tagsForMachine(machine).map((tag) => ({
       id: tag.id,
       name: tag.displayName,
@@ -27,4 +27,20 @@ export function twinAssets(): AssetRef[] {
     })),
   }));
   return [...lines, ...machines];
+}
+
+/**
+ * What people call a machine by its model plate: the code ("SC-55", "CW-120", "ICT-3000") and the kind it names
+ * ("bed-of-nails tester", "screw compressor"), without the options after "with" or in brackets.
+ */
+function modelAliases(model: string | undefined): string[] {
+  if (!model) return [];
+  const code = /^[A-Z][A-Z0-9]*-[A-Z0-9]+(?:\s\d+)?/.exec(model)?.[0];
+  const kind = model
+    .slice(code?.length ?? 0)
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/\bwith\b.*$/, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...(code ? [code] : []), ...(kind.split(' ').length >= 2 ? [kind] : [])];
 }

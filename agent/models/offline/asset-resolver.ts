@@ -85,7 +85,16 @@ export function aliasesOf(asset: AssetRef): string[] {
   // "Feinbestücker", "Fine-Pitch-Bestücker": the floor's German for a fine-pitch placer.
   for (const name of [...names]) {
     const fine = /^fine[ -]?pitch (?:placer|pnp|pick and place)$/.exec(name);
-    if (fine) for (const german of ['feinbestuecker', 'fine pitch bestuecker', 'finepitch bestuecker', 'feinbestueckautomat']) names.add(german);
+    if (fine)
+      for (const german of [
+        'feinbestuecker',
+        'fine pitch bestuecker',
+        'finepitch bestuecker',
+        'feinbestueckautomat',
+        'feinpitch bestuecker',
+        'feinpitchbestuecker',
+      ])
+        names.add(german);
   }
   const list = [...names].filter(Boolean);
   aliasCache.set(asset, list);

@@ -77,7 +77,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".
   [
-    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht|sehen|sah|schaut|schauen|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht'?s?|sehen|sah|schaut'?s?|schauen|guckt'?s?|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
     'stop',
   ],
   // "mach den Drucker L1 mal aus": the separable "ausmachen", the verb first and its particle last.

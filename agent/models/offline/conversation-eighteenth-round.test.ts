@@ -270,3 +270,24 @@ describe('windows named by weekday, shift and clock (probe 9d)', () => {
     });
   });
 });
+
+describe('lines and machines by what they build and what is on their plate (probe 9c)', () => {
+  it.each([
+    ['check the bed of nails on the CPU board line for me', 'asset_state', { asset: 'L1-ICT' }],
+    ['overview of the drive board line pls', 'plant_overview', { line: 'Line2' }],
+    ['ICT auf der Netzteil-Linie, wie schauts aus', 'asset_state', { asset: 'L2-ICT' }],
+    ['Druckgeschwindigkeit am Pastendrucker der Netzteillinie auf 55 mm/s', 'set_setpoint', { asset: 'L2-PRN', value: 55 }],
+    ["when does the CPU board line finish what it's on", 'production_status', { line: 'Line1' }],
+    ['what’s running short first for the CPU board line', 'material_status', { line: 'Line1' }],
+    ['der Pastenprüfer auf Linie 1 - läuft der?', 'asset_state', { asset: 'L1-SPI' }],
+    ['is the SC-55 going to make it to the weekend? it sounds rough', 'maintenance_forecast', { asset: 'UT-AIR' }],
+    ['Störung am Feinpitch-Bestücker Linie 2 quittieren', 'machine_command', { asset: 'L2-PNP2', command: 'clear' }],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('a product built on both lines names no line', async () => {
+    const plan = await ask('how is the I/O module line doing');
+    expect(plan.kind === 'tool' ? plan.args.line : undefined).toBeUndefined();
+  });
+});

@@ -105,3 +105,63 @@ export function lineOfProductNamed(text: string, orders: readonly OrderRef[]): s
   const lines = new Set(orders.filter((order) => !order.complete && order.productId === product && order.lineId).map((order) => order.lineId!));
   return lines.size === 1 ? [...lines][0] : undefined;
 }
+
+/** The line every open order of `product` runs on, if one. */
+function onlyLineOf(product: string, orders: readonly OrderRef[]): string | undefined {
+  const lines = new Set(orders.filter((order) => !order.complete && order.productId === product && order.lineId).map((order) => order.lineId!));
+  return lines.size === 1 ? [...lines][0] : undefined;
+}
+
+/** Words in a line's name that name no product ("the CPU board line", "die Netzteil-Linie"). */
+const LINE_NAME_FILLER = /^(?:boards?|pcbs?|platinen?|baugruppen?|modules?|module|smt|-)$/;
+
+/**
+ * A line named by the product it builds, written as the line's number: "the CPU board line" → "line 1" when every open
+ * CPU order runs on line 1; "die Netzteil-Linie", "Netzteillinie", "the line for the drive boards" the same. A product
+ * built on several lines names none, and the phrase is left as it is.
+ */
+export function linesByProduct(text: string, orders: readonly OrderRef[]): string {
+  if (orders.length === 0) return text;
+  const tokens = [...text.matchAll(/[^\s,;:!?()]+/g)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
+  const bare = (word: string) => word.toLowerCase().replace(/^["'„“]+|["'“”.]+$/g, '');
+  const replacements: { start: number; end: number; line: string }[] = [];
+  const lineNumberOf = (words: string[]) => {
+    const products = namedProducts(words.join(' '), orders);
+    const line = products.size === 1 ? onlyLineOf([...products][0]!, orders) : undefined;
+    return line ? /(\d+)\s*$/.exec(line)?.[1] : undefined;
+  };
+  for (const [index, token] of tokens.entries()) {
+    const word = bare(token.word);
+    const compound = /^(.{3,}?)-?linie$/.exec(word)?.[1];
+    if (word !== 'line' && word !== 'linie' && !compound) continue;
+    if (/^\d/.test(tokens[index + 1]?.word ?? '')) continue;
+    // Before the word: "CPU board line", "Netzteil-Linie"; in one word: "Netzteillinie".
+    const named: string[] = compound ? [compound] : [];
+    let first = index;
+    for (let back = index - 1; back >= 0 && named.length < 3 && !compound; back--) {
+      const candidate = bare(tokens[back]!.word).replace(/-$/, '');
+      if (!LINE_NAME_FILLER.test(candidate) && productNamed(candidate, orders) === undefined) break;
+      named.unshift(candidate);
+      first = back;
+    }
+    const before = named.some((candidate) => !LINE_NAME_FILLER.test(candidate)) ? lineNumberOf(named) : undefined;
+    if (before) {
+      replacements.push({ start: tokens[first]!.start, end: token.end, line: before });
+      continue;
+    }
+    // After it: "the line for the drive boards", "die Linie mit den HMIs".
+    if (!/^(?:for|f(?:ü|ue)r|mit|with)$/.test(bare(tokens[index + 1]?.word ?? ''))) continue;
+    let last = index + 1;
+    const after: string[] = [];
+    for (let next = index + 2; next < tokens.length && after.length < 3; next++) {
+      const candidate = bare(tokens[next]!.word);
+      if (/^(?:the|die|den|das|der)$/.test(candidate) && after.length === 0) continue;
+      if (!LINE_NAME_FILLER.test(candidate) && productNamed(candidate, orders) === undefined) break;
+      after.push(candidate);
+      last = next;
+    }
+    const number = after.length > 0 ? lineNumberOf(after) : undefined;
+    if (number) replacements.push({ start: token.start, end: tokens[last]!.end, line: number });
+  }
+  return replacements.reduceRight((result, { start, end, line }) => `${result.slice(0, start)}line ${line}${result.slice(end)}`, text);
+}

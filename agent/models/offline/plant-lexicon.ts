@@ -11,9 +11,15 @@ export const MACHINE_WORDS: [RegExp, string[]][] = [
   [/oven|reflow/i, ['oven', 'reflow', 'reflow oven', 'ofen', 'reflowofen', 'loetofen', 'reflow ofen']],
   [/printer|stencil|screen/i, ['printer', 'stencil printer', 'paste printer', 'drucker', 'schablonendrucker', 'pastendrucker', 'siebdrucker']],
   [/pick.?and.?place|placer|mounter/i, ['placer', 'pick and place', 'pnp', 'p&p', 'pp', 'bestuecker', 'bestueckautomat', 'bestueckungsautomat']],
-  [/paste.?inspection|\bspi\b/i, ['spi', 'paste inspection', 'pasteninspektion', 'spi pruefung']],
+  [
+    /paste.?inspection|\bspi\b/i,
+    ['spi', 'paste inspection', 'pasteninspektion', 'spi pruefung', 'paste checker', 'pastenpruefer', 'pastenkontrolle', 'lotpastenpruefung'],
+  ],
   [/optical.?inspection|\baoi\b/i, ['aoi', 'optical inspection', 'optische inspektion', 'aoi pruefung']],
-  [/in.?circuit|tester|\bict\b/i, ['ict', 'tester', 'in circuit tester', 'pruefer', 'ict tester']],
+  [
+    /in.?circuit|tester|\bict\b/i,
+    ['ict', 'tester', 'in circuit tester', 'pruefer', 'ict tester', 'bed of nails', 'nadelbett', 'nadelbetttester', 'nadeladapter'],
+  ],
   [/pack/i, ['packer', 'packing', 'packaging', 'verpackung', 'packstation', 'verpacker']],
   [
     /compress|air/i,

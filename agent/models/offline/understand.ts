@@ -11,7 +11,7 @@ import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
 import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
-import { orderByProduct } from './order-by-product';
+import { linesByProduct, orderByProduct } from './order-by-product';
 import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
 import {
   colloquialLines,
@@ -48,22 +48,28 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
     const first = await understand({ ...given, text: firstAsked });
     if (first.kind === 'tool') return first;
   }
-  // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
-  const text = withoutNegatedWrites(
-    withCorrectedValue(
-      speltValuesAsDigits(
-        expandZoneShorthand(
-          correctLineTypos(
-            colloquialLines(
-              correctKeywordTypos(
-                expandFloorShorthand(spokenSpellings(comparativeCooler(splitStopCompounds(machinesByFunction(withoutGreeting(withoutMailFrame(given.text))))))),
+  // "the CPU board line", "die Netzteil-Linie": a line named by the product only it builds, as its number.
+  const text = linesByProduct(
+    withoutNegatedWrites(
+      withCorrectedValue(
+        speltValuesAsDigits(
+          expandZoneShorthand(
+            correctLineTypos(
+              colloquialLines(
+                correctKeywordTypos(
+                  expandFloorShorthand(
+                    spokenSpellings(comparativeCooler(splitStopCompounds(machinesByFunction(withoutGreeting(withoutMailFrame(given.text)))))),
+                  ),
+                ),
               ),
             ),
           ),
         ),
       ),
     ),
+    given.orders ?? [],
   );
+  // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };
   const classified = withoutPlannedStep(input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)

@@ -291,3 +291,52 @@ describe('lines and machines by what they build and what is on their plate (prob
     expect(plan.kind === 'tool' ? plan.args.line : undefined).toBeUndefined();
   });
 });
+
+describe('the write boundary, probe 9a and typed during the session', () => {
+  it.each([
+    ['would you mind requesting a print speed of 80 mm/s on the L2 stencil printer? thx', 'set_setpoint', { asset: 'L2-PRN', value: 80 }],
+    ['would you mind setting the chiller to 14', 'set_setpoint', { asset: 'UT-CHL', value: 14 }],
+    [
+      'Maintenance is done on the chip shooter of line 1, guards are back on and the area is clear. You can take it out of hold now.',
+      'machine_command',
+      { asset: 'L1-PNP1', command: 'unhold' },
+    ],
+    [
+      'fixture clamp fault on the line 2 ICT was a loose hose, sorted. please send a reset for L2-ICT so we can carry on, and tell me if anything else is pending there',
+      'machine_command',
+      { asset: 'L2-ICT', command: 'reset' },
+    ],
+    ['sofort den Chipshooter auf Linie 2 stoppen!! der setzt alles daneben', 'machine_command', { asset: 'L2-PNP1', command: 'stop' }],
+  ] as const)('"%s" files %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it.each([
+    'setting the chiller to 14 helped',
+    'raising zone 4 on L1 oven to 250 would cost us the profile',
+    'lowering the compressor to 6 bar took care of the leak noise',
+    "don't stop the line 2 AOI, the false calls are annoying but we need the throughput",
+    'Nicht den Ofen L2 stoppen, der ist grad mitten im Profil mit Boards drin!',
+    'Hab gestern Abend den Kompressor auf 6,5 bar gestellt, läuft seitdem ruhig. Nur als Info.',
+    'you can stop worrying',
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('"not releasing that, PO-24124 late is a no-go" after a proposal does nothing', async () => {
+    expect(
+      (
+        await after(
+          'propose_schedule',
+          {},
+          'propose a schedule for the open orders',
+          "not releasing that, PO-24124 late is a no-go. I'll talk to planning first",
+        )
+      ).kind,
+    ).toBe('reply');
+  });
+
+  it('"stop everything" still asks which machine', async () => {
+    expect(filesAWrite(await ask('stop everything'))).toBe(false);
+  });
+});

@@ -10,9 +10,12 @@ const CLAUSE_BREAK = /\s*(?:[,;!?]|\.(?!\d)|\s[–-]\s|\b(?:but|aber|sondern|jus
 const WRITE_VERB =
   /\b(release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*|(?<!\b(?:ist|war|was|nix|nichts)\s+)los(?!\s*-?\s*\d))\b/i;
 
-/** A clause that asks for something: a question ("is it …", not "the guys are …"), or a verb that asks to be shown, told or given. */
+/**
+ * A clause that asks for something: a question ("is it …", not "the guys are …"), or a verb that asks to be shown, told or
+ * given ("I need the trend", not "we need the throughput", a reason).
+ */
 const ASKS =
-  /\?|^\s*(?:is|are|does|do|ist|sind)\b|\b(give|show|tell|check|draft|propose|plan|list|run|read|what|how|which|when|why|where|gib|zeig\w*|sag\w*|pr(?:ü|ue)f\w*|check\w*|wie|was|welche\w*|wann|warum|wo|mach\w*|erstell\w*|entwirf|entw(?:ü|ue)rf\w*|entwurf\w*|brauch\w*|need|want|planen|plane|status|overview|(?:ü|ue)berblick|trend|verlauf)\b/i;
+  /\?|^\s*(?:is|are|does|do|ist|sind)\b|\b(give|show|tell|check|draft|propose|plan|list|run|read|what|how|which|when|why|where|gib|zeig\w*|sag\w*|pr(?:ü|ue)f\w*|check\w*|wie|was|welche\w*|wann|warum|wo|mach\w*|erstell\w*|entwirf|entw(?:ü|ue)rf\w*|entwurf\w*|planen|plane|status|overview|(?:ü|ue)berblick|trend|verlauf)\b|\b(?:brauch\w*|need|want)\b(?!\s+(?:the\s+|die\s+|den\s+|das\s+)?(?:throughput|output|capacity|boards|parts|time|durchsatz|ausbringung|kapazit(?:ä|ae)t|zeit|teile|platinen)\b)/i;
 
 export function withoutNegatedWrites(text: string): string {
   const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');

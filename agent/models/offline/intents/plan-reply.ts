@@ -209,15 +209,17 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
     /^(?:(?:bitte|mal|jetzt|dann)\s+)*(?:schalt\w*|mach\w*|fahr\w*|stell\w*)\s+(?:(?:mal|bitte|jetzt|sofort)\s+)*(?:alles|die (?:ganze\s+)?(?:linie|anlage|halle|fertigung)(?:\s*\d)?|linie\s*\d)\s+(?:(?:mal|bitte|jetzt|sofort)\s+)*(?:ab|aus|zu|dicht|runter|herunter)\b/.test(
       lower,
     );
-  if (
-    (wholeOff || /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(lower)) &&
-    (wholeOff ||
-      /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
-        lower,
-      )) &&
-    !/\b(what if|was wäre|was waere|was wenn|why|warum|did|hat|wer|who)\b/.test(lower) &&
-    !NEGATED.test(lower)
-  )
+  // The stop and "everything" in one clause: "sofort den Chipshooter stoppen!! der setzt alles daneben" stops one machine.
+  const stopsEverything = lower
+    .split(/[,;.!?–—]+|\s-\s/)
+    .some(
+      (clause) =>
+        /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(clause) &&
+        /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
+          clause,
+        ),
+    );
+  if ((wholeOff || stopsEverything) && !/\b(what if|was wäre|was waere|was wenn|why|warum|did|hat|wer|who)\b/.test(lower) && !NEGATED.test(lower))
     return clarify(
       say(
         language,
@@ -450,7 +452,23 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
 }
 
 /** "wait, don't do anything yet", "noch nichts machen", "Finger weg vom Kompressor-Sollwert": nothing to do, and nothing is done. */
+/**
+ * "not releasing that, PO-24124 late is a no-go", "nicht freigeben, ich red erst mit der Planung", "don't stop the line 2 AOI,
+ * the false calls are annoying but we need the throughput": a write declined outright.
+ */
+const DECLINED =
+  /^(?:(?:no|nah|nope|nee|nein|ok|okay|hm+)[\s,.!]+)?(?:(?:not|we'?re not|i'?m not|won'?t be|nicht|wir geben (?:den|das|die) (?:\w+ )?nicht)\s+(?:releasing|sending|booking|dispatching|filing|freigeben|frei|schicken|losschicken|buchen)\b|(?:please\s+|bitte\s+)?(?:don'?t|do not|dont)\s+(?:stop|start|reset|hold|pause|release|send|book|touch|restart|shut)\b)/;
+
 function nothingToDo({ lower, language }: Request): Plan | undefined {
+  // … with nothing else asked for ("not releasing that – show me the late one instead" asks for a read).
+  if (
+    DECLINED.test(lower) &&
+    !lower.includes('?') &&
+    // "don't stop the printer, just hold it": another request beside the one declined.
+    !/\b(show|give|tell|instead|just|only|rather|zeig\w*|gib|sag\w*|stattdessen|sondern|nur|lieber)\b/.test(lower) &&
+    !imperativeCommand(lower.replace(/^[^,;.!?–—]*/, ''))
+  )
+    return noAction(say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'));
   if (
     !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b|^(?:(?:ok|okay|no|nah|nee|nein)[\s,]+)?(?:cancel that|scratch that|forget (?:it|that)|never ?mind|vergiss (?:es|das))\b|^(?:(?:ok|so|and|und)[\s,]+)?(?:no need to|don'?t need to|no reason to|(?:wir )?m(?:ü|ue)ssen (?:den |die |das )?\S+(?: \S+)? nicht)\s*(?:\S+\s+){0,4}?(?:stop|start|reset|change|touch|restart|hold|pause|stoppen|starten|anhalten|zur(?:ü|ue)cksetzen|(?:ä|ae)ndern)\b/.test(
       lower,

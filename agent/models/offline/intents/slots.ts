@@ -114,6 +114,8 @@ export function setpointValue(text: string): number | undefined {
     // "Kompressor Sollwert 6,8 bar, die Greifer ziehen nicht": the value right after the setpoint's name.
     // "einen Sollwert von 250 °C", "a setpoint of 250": the same, with "von"/"of".
     /\b(?:setpoint|sollwert|sp)\s*(?:[:=]|\s(?:von|of))?\s*(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
+    // "requesting a print speed of 80 mm/s", "einen Sollwert von 250 beantragen": the value of the change asked for.
+    /\b(?:request\w*|beantrag\w*|file|set)\b[^.!?,;]*?\b(?:of|von)\s+(-?\d+(?:[.,]\d+)?)(?!\s*(?:uhr|h\b|min))/i.exec(text) ??
     // "mach 185 draus", "make it 185 then": the value right after the verb.
     /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
@@ -216,7 +218,7 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
     clauses.length >= 2
       ? [...clauses]
           .reverse()
-          .map((clause) => (SETTING_VERB.test(clause) ? /\b(?:to|auf)\s*:?\s*(-?\d+(?:[.,]\d+)?)(?![\d:]|\s*(?:uhr|h\b|min))/i.exec(clause)?.[1] : undefined))
+          .map((clause) => (VALUE_VERB.test(clause) ? /\b(?:to|auf)\s*:?\s*(-?\d+(?:[.,]\d+)?)(?![\d:]|\s*(?:uhr|h\b|min))/i.exec(clause)?.[1] : undefined))
           .find((value) => value !== undefined)
       : undefined;
   const own =
@@ -270,8 +272,8 @@ function withoutIdentifiers(text: string): string {
 const REQUEST_WORD =
   /^\s*(?:(?:so|dann|then|ok|okay|bitte|please|pls|mal)\s+)*(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|dreh\w*|mach\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*)\b/i;
 
-/** A verb that sets a value, anywhere in its clause ("so please slow the conveyor to 13.5"). */
-const SETTING_VERB =
+/** A verb that moves a value, anywhere in its clause ("so please slow the conveyor to 13.5"): which clause names the value. */
+const VALUE_VERB =
   /\b(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|slow|speed|cool|heat|setz\w*|stell\w*|dreh\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|(?:ä|ae)nder\w*|fahr\w*)\b/i;
 
 /** "to 185", "auf 48", "= 175", "should be 180": a value asked for, not one read out ("is 16"). */

@@ -18,14 +18,14 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
     `${GIVE_FREE.source}|\\b(release|publish|activate|apply|use|go with|commit|roll out|push|send|deploy|switch|make|put|set|approve|freigeb\\w*|veroeffentlich\\w*|veröffentlich\\w*|aktivier\\w*|uebernehm\\w*|übernehm\\w*|nimm|nehmen|einspielen|ausroll\\w*|kraft|umstellen|verwend\\w*|verbindlich|gilt|setz\\w*|schick\\w*)\\b`,
   ),
   set_setpoint:
-    /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus|k(?:ä|ae)lter|w(?:ä|ae)rmer|h(?:ö|oe)her|niedriger|colder|warmer|cooler|hotter|higher)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|\bsetpoint\w*\s*[,:=]\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
+    /^(?:(?:ok\w*|so)[\s,]+)?[a-zäöüß-]+(?:\s+[a-zäöüß-]+)?\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar)?\s*,?\s*(?:then|dann)\b|\b(do that|do it|mach das|set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|give|gib|up|need|should|new|request(?:ing)?|setz\w*|stell\w*|einstell\w*|verstell\w*|aender\w*|änder\w*|erhoeh\w*|erhöh\w*|senk\w*|reduzier\w*|anpass\w*|bring\w*|dreh\w*|nimm|hoch|runter|brauchen|soll|neue\w*|draus|daraus|k(?:ä|ae)lter|w(?:ä|ae)rmer|h(?:ö|oe)her|niedriger|colder|warmer|cooler|hotter|higher)\b|\b(to|auf)\s+-?\d|\b(sp|setpoint|sollwert)\s*[:=]?\s*-?\d|\bsetpoint\w*\s*[,:=]\s*-?\d|:\s*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|c|n)?\s*[.!,]?\s*(?:thx|thanks|ty|danke|pls|please|bitte)[\s.!]*$/,
   machine_command: /./,
   dispatch_transport: /\b(send|dispatch|go|start|schick\w*|sende\w*|versende\w*|los\w*|beauftrag\w*|fahr\w*|starte\w*)\b/,
 };
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
@@ -33,7 +33,7 @@ export const ASKS_OR_REPORTS =
  * the participle stand in one clause; a request in a clause of its own after it still counts.
  */
 export const TOLD_AS_DONE =
-  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|qe|qa|qs|quality|engineering|process engineering|the boss|boss|supervisor|shift lead|lead|planning|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b[^,;.!?–—]*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt|gemacht|erledigt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|(?:the )?(?:night|early|late|day|b|c) shift|nights|lates|earlies|(?:the )?operators?|(?:the )?tech|(?:the )?technicians?|maintenance)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:was|were|has been|have been|had been|got|'s been)\s+(?:already\s+|just\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched|increased|decreased|reduced|cleared|held|shut down|switched (?:off|on)|taken (?:off|out of) hold)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
+  /\b(?:set|changed|raised|lowered|stopped|started|reset|restarted|adjusted|put)\b(?:[^,;.!?]|[.,]\d)*\bby\s+(?:the\s+)?(?:maintenance|nights|lates|earlies|someone|somebody|operators?|tech|technicians?|him|her|them|qe|qa|qs|quality|engineering|process engineering|the boss|boss|supervisor|shift lead|lead|planning|(?:night|late|early|day|b|c)\s+shift)\b|\b(?:hat|hatte|ist)\s+(?:gut\s+|super\s+|prima\s+)?(?:geklappt|funktioniert|gewirkt|geholfen)\b|\b(?:worked|went (?:fine|well|ok)|did the trick)\b|\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not)\s+(?:help|work|fix|change)\b|\bhat\s+(?:nicht|nichts|nix|kaum)\s*(?:geholfen|funktioniert|gebracht|gewirkt)?\b(?=.*\b(?:geholfen|funktioniert|gebracht|gewirkt)\b)|\bbringt nichts\b|\b(?:hab|habe|hab'?s|habs|haben|hat|hatte|hatten|ist|sind|wurde|wurden)\b(?:[^,;.!?–—]|[.,]\d)*\b(?:gestellt|gesetzt|gedreht|hochgedreht|runtergedreht|hochgestellt|runtergestellt|umgestellt|eingestellt|verstellt|ge(?:ä|ae)ndert|erh(?:ö|oe)ht|gesenkt|reduziert|angepasst|gestoppt|angehalten|gestartet|abgeschaltet|ausgeschaltet|eingeschaltet|ausgemacht|angemacht|hochgefahren|runtergefahren|heruntergefahren|zur(?:ü|ue)ckgesetzt|resettet|quittiert|pausiert|fortgesetzt|neu ?gestartet|freigegeben|gebucht|angelegt|losgeschickt|geschickt|gemacht|erledigt)\b|\b(?:i|we|i'?ve|we'?ve|he|she|they|someone|somebody|(?:the )?(?:night|early|late|day|b|c) shift|nights|lates|earlies|(?:the )?operators?|(?:the )?tech|(?:the )?technicians?|maintenance)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+|just\s+|also\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:was|were|has been|have been|had been|got|'s been)\s+(?:already\s+|just\s+)?(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched|increased|decreased|reduced|cleared|held|shut down|switched (?:off|on)|taken (?:off|out of) hold)\b|(?:\balready|(?<!^\s*(?:(?:ok\w*|then|so|no|nah)[\s,]+)?)\bjust)\s+(?:set|changed|raised|lowered|bumped|dropped|adjusted|stopped|started|restarted|reset|paused|resumed|turned|put|released|booked|dispatched)\b|\b(?:set|changed|raised|lowered|stopped|started|restarted|reset|turned|put)\b[^,;.!?]*\b(?:ago|earlier|this morning|last night|yesterday)\b/;
 
 /** Someone asks whether a value or state holds, wrapped in a request to tell: "kannst du mir sagen ob der Kompressor auf 7 bar steht". */
 const ASKS_WHETHER =
@@ -108,11 +108,16 @@ function onlyValueTold(lower: string): boolean {
 export const HYPOTHETICAL =
   /\b(?:hypothetically|hypothetical|theoretically|in theory|rein theoretisch|theoretisch|hypothetisch|just supposing|nur mal angenommen)\b/;
 
+/** "setting the chiller to 14 helped", "raising zone 4 to 250 would cost us PO-24118": the change as the subject of a statement. */
+const CHANGE_AS_SUBJECT =
+  /^(?:setting|changing|raising|lowering|bumping|dropping|turning|reducing|increasing|adjusting|taking|bringing|putting)\b.*\b(?:would|will|is|isn'?t|was|wasn'?t|costs?|takes?|took|means|won'?t|can'?t|doesn'?t|didn'?t|worked|helped|fixed|made|did|hat|war|ist)\b/;
+
 export function toldAskedOrPasted(given: string): boolean {
   const lower = withoutPermission(given);
   return (
     HYPOTHETICAL.test(lower) ||
     TOLD_AS_DONE.test(lower) ||
+    CHANGE_AS_SUBJECT.test(lower) ||
     onlyValueTold(lower) ||
     ASKS_WHETHER.test(lower) ||
     PASTED_TEXT.test(lower) ||
@@ -216,7 +221,9 @@ export function laterOrNoun(intent: Intent, lower: string): boolean {
   return (
     intent === 'release_schedule' &&
     RELEASE_NOUN.test(lower) &&
-    !/\b(?:release|freigeben|gib\w*|submit|send|push)\s+(?:it|that|this|the (?:draft|plan|schedule)|ihn|es|den|das)\b|\bzur freigabe\b/.test(lower)
+    !/\b(?:release|freigeben|gib\w*|submit|send|push)\s+(?:it|that|this|the (?:draft|plan|schedule)|ihn|es|den|das)\b|\bzur freigabe\b|\b(?:request|file|submit|raise|beantrag\w*)\s+(?:the\s+|die\s+)?(?:release|freigabe)\b/.test(
+      lower,
+    )
   );
 }
 
@@ -233,6 +240,7 @@ export function withoutPoliteHedge(lower: string): string {
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
   if (plainQuestion(lower)) return false;
+  if (CHANGE_AS_SUBJECT.test(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
   if (HYPOTHETICAL.test(lower)) return false;
   if (
@@ -495,7 +503,7 @@ export function imperativeCommand(text: string): boolean {
       clause
         .trim()
         .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|can you|could you|would you|will you|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|can you|could you|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
           '',
         ),
     );
@@ -595,10 +603,10 @@ export function imperativeCommand(text: string): boolean {
       )
     )
       return true;
-    // "Please request the stop of the L1 reflow", "beantrag bitte einen Reset für den ICT": the copilot asked to file
-    // the command, named as a noun.
+    // "Please request the stop of the L1 reflow", "please send a reset for L2-ICT", "beantrag bitte einen Reset für den
+    // ICT": the copilot asked to file the command, named as a noun.
     if (
-      /^(?:(?:please|pls|bitte|mal|so|dann|now|jetzt)\s+)*(?:request|file|raise|submit|put in|beantrag\w*)\s+(?:(?:please|pls|bitte|mal)\s+)?(?:a|an|the|einen|den|ein|nen)\s+(?:quick\s+|kurzen\s+)?(?:reset|clear|neustart|restart|stopp?|start|hold|halt|quittierung|resume)\b/.test(
+      /^(?:(?:please|pls|bitte|mal|so|dann|now|jetzt)\s+)*(?:request|file|raise|submit|put in|send|issue|trigger|beantrag\w*|schick\w*)\s+(?:(?:please|pls|bitte|mal)\s+)?(?:a|an|the|einen|den|ein|nen)\s+(?:quick\s+|kurzen\s+)?(?:reset|clear|neustart|restart|stopp?|start|hold|halt|quittierung|resume)\b/.test(
         clause,
       )
     )

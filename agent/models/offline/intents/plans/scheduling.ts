@@ -9,6 +9,7 @@ import { DRAFT_ID, orderId } from '../slots';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
 import { LATER, laterWrite } from './plant-writes';
+import { lastSentence } from '../../text';
 
 export function planProposeSchedule(plan: PlanContext): Plan {
   const { text, call } = plan;
@@ -38,8 +39,13 @@ export function planReleaseSchedule(plan: PlanContext): Plan {
         'In diesem Gespräch gibt es keinen Planvorschlag zum Freigeben (no proposed schedule). Fragen Sie zuerst „Schlag einen Plan für die offenen Aufträge vor“; dann reiche ich die Freigabe dieses Entwurfs zur Genehmigung ein.',
       ),
     );
-  // "release it after lunch": filed now it would run now.
-  if (LATER.test(plan.text.replace(DRAFT_ID, ' ')) || /\b(after lunch|nach dem mittag\w*|nach der pause)\b/i.test(plan.text)) return laterWrite(language);
+  // "release it after lunch": filed now it would run now. (Not "PO-24124 etwas später ist mit dem Kunden abgestimmt. Gib den
+  // Plan frei": an order finishing later, told, then the release asked for in a sentence of its own.)
+  const asking = lastSentence(plan.text.replace(DRAFT_ID, ' ')).replace(
+    /\b(?:po-?\d+|order|auftrag|lot|los)\s+(?:\S+\s+){0,2}?(?:later|später|spaeter)\b/gi,
+    ' ',
+  );
+  if (LATER.test(asking) || /\b(after lunch|nach dem mittag\w*|nach der pause)\b/i.test(asking)) return laterWrite(language);
   // "release it but only for line 1", "nur für Linie 2 freigeben": a draft is released whole, with every line's sequence.
   if (!input.confirmed && ONE_LINE_ONLY.test(plan.text))
     return clarify(

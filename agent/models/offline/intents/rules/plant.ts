@@ -62,7 +62,7 @@ const PAST_DAY_OR_WEEK =
 
 /** A verb that sets a value, not one that books or plans ("schedule … 8 to 12"). */
 const SETTING_VERB =
-  /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|bring|take|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*)\b/;
+  /\b(set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|bring|take|put|stell\w*|setz\w*|dreh\w*|(?:ä|ae)nder\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*)\b|\b(?:mind|try)\s+(?:setting|changing|raising|lowering|adjusting|reducing|bumping|dropping|turning|bringing|taking|putting)\b/;
 
 /** A machine with one writable tag ("the chiller", "the compressor"): a value for it needs no tag named. */
 function hasOneSetpoint(target: AssetRef): boolean {

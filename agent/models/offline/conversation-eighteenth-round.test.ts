@@ -340,3 +340,93 @@ describe('the write boundary, probe 9a and typed during the session', () => {
     expect(filesAWrite(await ask('stop everything'))).toBe(false);
   });
 });
+
+describe('follow-ups that switch the read (probe 9b)', () => {
+  it.each([
+    [
+      'asset_state',
+      { asset: 'UT-AIR' },
+      'druckluft netzdruck gerade?',
+      'verlauf seit gestern 14 uhr, stundenweise',
+      'tag_history',
+      { asset: 'UT-AIR', tag: 'PressureBar', resolution: '1h' },
+    ],
+    [
+      'tag_history',
+      { asset: 'UT-AIR', tag: 'PressureBar' },
+      'netzdruck druckluft letzte stunde',
+      'dann geh mal runter auf 6,2 bar',
+      'set_setpoint',
+      { asset: 'UT-AIR', value: 6.2 },
+    ],
+    [
+      'tag_history',
+      { asset: 'UT-CHL', tag: 'SupplyTempC' },
+      'Trend Kaltwasser Vorlauf letzte 2 Std',
+      'nee, nur die aktuellen Werte vom Kaltwassersatz bitte',
+      'asset_state',
+      { asset: 'UT-CHL' },
+    ],
+    [
+      'maintenance_forecast',
+      { asset: 'L2-RFL' },
+      'forecast for the L2 oven blower',
+      'widen it, whole line 2 please',
+      'maintenance_forecast',
+      { line: 'Line2' },
+    ],
+    ['maintenance_forecast', { asset: 'L1-PNP1' }, 'RUL für L1-PNP1', 'mach gleich für die ganze linie 1', 'maintenance_forecast', { line: 'Line1' }],
+    ['maintenance_forecast', { asset: 'L1-PNP1' }, 'RUL für L1-PNP1', 'und linie 2?', 'maintenance_forecast', { asset: 'L2-PNP1' }],
+    [
+      'what_if',
+      { scenario: { type: 'extra_shift', line: 'Line2' } },
+      'what if line 2 gets an extra shift on saturday',
+      'forget the extra shift, just give me a fresh plan as things are',
+      'propose_schedule',
+      {},
+    ],
+    [
+      'what_if',
+      { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 4 } },
+      'was wäre wenn der bestücker 2 linie 1 4 std ausfällt',
+      'ok vergiss das, mach einfach nen aktuellen plan ohne ausfall',
+      'propose_schedule',
+      {},
+    ],
+    [
+      'generate_shift_handover',
+      { shift: 'previous' },
+      'handover for the night shift please',
+      'ok, and where do we stand right now, line 2 only',
+      'plant_overview',
+      { line: 'Line2' },
+    ],
+    [
+      'production_status',
+      {},
+      'how far is PO-24118',
+      'suppose its material comes 5 hours late, what does that do to the plan',
+      'what_if',
+      { scenario: { type: 'material_delay', order: 'PO-24118', hours: 5 } },
+    ],
+    [
+      'material_status',
+      { part: 'UCC21520DWR' },
+      'bestand gate driver UCC21520DWR',
+      'WE hat 500 stück davon gesperrt, was heißt das für uns',
+      'supply_disruption_impact',
+      { part: 'UCC21520DWR', rejectedQuantity: 500 },
+    ],
+    ['inspection_results', {}, 'fehler pareto letzte 24 std', 'nur die letzten 2 stunden', 'inspection_results', {}],
+  ] as const)('after %s %o ("%s"): "%s" → %s %o', async (tool, args, previousText, text, expectedTool, expectedArgs) => {
+    expect(await after(tool, args, previousText, text)).toMatchObject({ kind: 'tool', tool: expectedTool, args: expectedArgs });
+  });
+
+  it('"defect pareto since monday, all lines" reads inspection results of every line, not an AOI’s tag', async () => {
+    expect(await ask('defect pareto since monday, all lines')).toMatchObject({ kind: 'tool', tool: 'inspection_results' });
+  });
+
+  it('"O2 in the L2 reflow, last 90 min, raw please" asks for raw samples', async () => {
+    expect(await ask('O2 ppm in the L2 reflow, last 90 min, raw please')).toMatchObject({ kind: 'tool', args: { resolution: 'raw' } });
+  });
+});

@@ -56,9 +56,9 @@ function orderOf(text: string): string | undefined {
 const PRODUCED =
   /\b(?:how many|wie ?viele)\b.*\b(?:boards?|platinen|baugruppen|units|pcs|pieces|st(?:ü|ue)ck)\b.*\b(?:came off|come off|off the line|produced|made|built|finished|completed|gebaut|produziert|gefertigt|vom band|fertig (?:geworden|gemacht))\b|\b(?:boards?|platinen|units)\b.*\b(?:came off|come off) the line\b/;
 
-/** "los" sends; "Los 24122", "für das Los" is a production lot. */
+/** "los" sends ("routenzug fahren lassen" too); "Los 24122", "für das Los" is a production lot. */
 const SEND =
-  /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
+  /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
 const VEHICLE =
   /\b(tugger|tug|tugs|routenzug\w*|milk ?run\w*|amr|amrs|agv|fts|vehicle|fahrzeug\w*|run|runs|fahrt\w*|tour\w*|transport\w*|lauf|zug)\b|\b(tug|amr)[-\s]?\d/;
 const START_TARGET = /\b(tugger|tug|routenzug\w*|amr|agv|fts|fahrt\w*|tour\w*|transport\w*|milk ?run\w*)\b|\brun ?\d/;
@@ -203,7 +203,8 @@ export function materialRuleIntent(
   // durchgefallen": parts rejected before they reach a line — a disruption of supply, not an AOI result.
   if (
     has('supply_disruption_impact') &&
-    /\b(incoming inspection|goods[- ]in|receiving inspection|wareneingang\w*|eingangspr\w*)\b/.test(lower) &&
+    // ("WE hat 500 gesperrt": WE is the floor's Wareneingang.)
+    (/\b(incoming inspection|goods[- ]in|receiving inspection|wareneingang\w*|eingangspr\w*)\b/.test(lower) || /\bWE\b/.test(text)) &&
     /\b(bad|reject\w*|fail\w*|durchgefallen|gesperrt|nio|n\.i\.o|defekt\w*|schlecht\w*|abgelehnt|ausgesondert|aussortiert|scrap\w*)\b/.test(lower)
   )
     return 'supply_disruption_impact';

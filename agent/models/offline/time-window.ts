@@ -519,7 +519,7 @@ export function spokenClockTimes(text: string, language: Language): string {
 
 /** "in 15 min buckets", "every 5 minutes", "hourly", "stündlich", "im 5-Minuten-Raster": how finely a trend is asked for. */
 const BUCKET =
-  /\b(?:in |at |per |every |alle |im |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|values|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*|werte?)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute)\b/i;
+  /\b(?:in |at |per |every |alle |im |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|values|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*|werte?)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte|stundenweise|stundenmittel\w*)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute|minutenwerte)\b|\b(quarter[- ]hourly|every quarter hour|per quarter hour|viertelst(?:ü|ue)ndlich\w*|viertelstundenwerte?|viertelstundenweise)\b|\b(raw(?: data| values| samples)?|unaggregated|rohdaten|rohwerte|ungemittelt)\b/i;
 
 /** "back to midnight", "zurück bis 6 Uhr": a window stretched back to a time, ending now. */
 const BACK_TO =
@@ -535,6 +535,8 @@ export function bucketSize(text: string): string | undefined {
   if (!match) return undefined;
   if (match[3]) return '1h';
   if (match[4]) return '1m';
+  if (match[5]) return '15m';
+  if (match[6]) return 'raw';
   const minutes = Number(match[1] ?? match[2]);
   return minutes >= 1 && minutes <= 1440 ? (minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`) : undefined;
 }

@@ -533,7 +533,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     previousIntent === 'asset_state' &&
     input.previousText &&
     wordCount(lower) <= 8 &&
-    (FOLLOW_UP.test(lower) || OF_THAT.test(lower)) &&
+    // "Netzdruck gerade?" → "Verlauf seit gestern 14 Uhr, stundenweise": a trend opening the message is of the value just read.
+    (FOLLOW_UP.test(lower) ||
+      OF_THAT.test(lower) ||
+      /^(?:(?:ok\w*|dann|then|and|und|jetzt|now)[\s,]+)*(?:verlauf|trend|history|historie|kurve)\b/.test(lower)) &&
     (parseTimeWindow(text, language, timeContext) !== undefined || TREND.test(lower)) &&
     named.kind === 'none' &&
     // "zeig mir die Alarme davon seit Schichtbeginn": its alarms, which the alarm list reads, not a trend of a count.
@@ -542,6 +545,63 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
     reading.intent = 'tag_history';
     reading.combined = `${input.previousText} ${reading.combined}`;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'tag_history' &&
+    wordCount(lower) <= 14 &&
+    /\b(?:current|aktuell\w*|jetzig\w*|live)\s+(?:values?|werte?|readings?|stand|zustand|state)\b|\b(?:values?|werte?) (?:right now|now|jetzt|gerade)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "zone temps of the L1 oven over the last hour" → "actually skip the trend, just the current values of that oven",
+    // "nee, nur die aktuellen Werte vom Kaltwassersatz": the machine's values now, not the trend.
+    reading.intent = 'asset_state';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'maintenance_forecast' &&
+    wordCount(lower) <= 10 &&
+    mentionedLine(text) !== undefined &&
+    (named.kind === 'none' || (named.kind === 'one' && named.asset.type === 'line')) &&
+    /\b(?:whole|entire|all of|all|ganze\w*|gesamte\w*|alle|widen|erweiter\w*|for|f(?:ü|ue)r)\b/.test(lower) &&
+    !imperativeCommand(text)
+  ) {
+    // "forecast for the L2 oven blower" → "widen it, whole line 2 please", "mach gleich für die ganze Linie 1": the
+    // forecast of every machine of the line.
+    reading.intent = 'maintenance_forecast';
+    reading.followUp = true;
+  } else if (
+    (previousIntent === 'what_if' || previousIntent === 'propose_schedule') &&
+    wordCount(lower) <= 16 &&
+    /\b(?:fresh|new|current|normal|plain|clean|aktuell\w*|neu\w*|normal\w*|frisch\w*)\s+(?:plan|schedule|zeitplan|planung)\b|\b(?:plan|schedule)\s+(?:as things are|as it is|as is|without (?:the )?(?:extra shift|outage|downtime|rush order)|ohne (?:den |die |das )?(?:ausfall|zusatzschicht|sonderschicht|eilauftrag))\b/.test(
+      lower,
+    ) &&
+    !/\b(?:what if|was w(?:ä|ae)re|was wenn|suppose|angenommen)\b/.test(lower)
+  ) {
+    // "what if line 2 gets an extra shift" → "forget the extra shift, just give me a fresh plan as things are": the plan as
+    // the plant is, no scenario.
+    reading.intent = 'propose_schedule';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'generate_shift_handover' &&
+    wordCount(lower) <= 14 &&
+    /\b(?:where do we stand|where are we|how are we doing|wo stehen wir|wie stehen wir|stand der dinge|wie sieht'?s aus|wie schaut'?s aus)\b/.test(lower) &&
+    /\b(?:right now|now|currently|at the moment|jetzt|gerade|aktuell|momentan)\b/.test(lower)
+  ) {
+    // "handover for the night shift" → "ok, and where do we stand right now, line 2 only": the plant now, not the report.
+    reading.intent = 'plant_overview';
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'production_status' &&
+    orderAskedAbout(input) !== undefined &&
+    !orderId(text) &&
+    asksWhatIf(lower) &&
+    /\b(?:its|it|his|der|die|das|dessen|deren|sein\w*|ihr\w*)\b/.test(lower)
+  ) {
+    // "how far is PO-24118" → "suppose its material comes 5 hours late, what does that do to the plan": that order's.
+    reading.intent = 'what_if';
+    reading.combined = `${reading.combined} ${orderAskedAbout(input)}`;
     reading.followUp = true;
   } else if (
     previousIntent === 'alarms' &&
@@ -583,7 +643,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'supply_disruption_impact';
     reading.followUp = true;
   } else if (
-    (previousIntent === 'tag_history' || previousIntent === 'alarms' || previousIntent === 'inspection_results') &&
+    (previousIntent === 'tag_history' ||
+      previousIntent === 'alarms' ||
+      previousIntent === 'inspection_results' ||
+      previousIntent === 'generate_shift_handover') &&
     wordCount(lower) <= 18 &&
     named.kind === 'none' &&
     /^(?:no|nope|nah|nee|nein|ne|rather|eher|lieber|actually|eigentlich)\b/.test(lower) &&

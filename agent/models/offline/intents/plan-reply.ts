@@ -657,7 +657,13 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   if ((reading.followUp || pointsBack) && !asset) {
     const inherited = inheritedTarget(input.previous, input.assets);
     asset = lineNamed ? sameKindOnLine(inherited, lineNamed, input.assets) : inherited;
-  } else if (reading.followUp && asset?.type === 'line' && previousIntent === chosen) {
+  } else if (
+    reading.followUp &&
+    asset?.type === 'line' &&
+    previousIntent === chosen &&
+    // ("widen it, whole line 2 please", "für die ganze Linie 1": the line itself.)
+    !/\b(?:whole|entire|all of|ganze\w*|gesamte\w*|komplette\w*)\b/.test(lower)
+  ) {
     // "and line 2?" after a question about a machine: the same machine on line 2.
     const inherited = inheritedTarget(input.previous, input.assets);
     if (inherited && inherited.type !== 'line') asset = sameKindOnLine(inherited, asset.id.replace(/\D/g, ''), input.assets) ?? asset;

@@ -112,11 +112,14 @@ export function planWhatIf(plan: PlanContext): Plan {
     followUp && input.previous?.tool === 'what_if' && typeof input.previous.args.scenario === 'object'
       ? (input.previous.args.scenario as PreviousScenario)
       : undefined;
-  const scenario = whatIfScenario(followUp ? text : combined, machine, lineId, {
+  // A what-if changing the one before reads its own words; one after another read ("how far is PO-24118" → "suppose its
+  // material comes 5 hours late") the words it carries over too.
+  const said = previousScenario ? text : combined;
+  const scenario = whatIfScenario(said, machine, lineId, {
     previous: previousScenario,
     extraShiftDate: namedDay(combined, timeContext, { todayBeforeItStarts: true })?.iso,
-    namedProduct: productNamed(followUp ? text : combined, input.orders ?? []),
-    dueByHours: dueByHours(followUp ? text : combined, timeContext),
+    namedProduct: productNamed(said, input.orders ?? []),
+    dueByHours: dueByHours(said, timeContext),
     language: plan.language,
     confirmed: input.confirmed,
     time: timeContext,

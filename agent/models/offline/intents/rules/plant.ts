@@ -42,10 +42,10 @@ export const BARE_VALUE_WRITE =
 
 /**
  * A message that is only the value to go to, for the setpoint just read: "auf 135 bitte", "runter auf 45 damit", "die
- * muss hoch auf 135, mach mal", "down to 14 then".
+ * muss hoch auf 135, mach mal", "down to 14 then", "dann geh mal runter auf 6,2 bar".
  */
 export const VALUE_ONLY =
-  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo|na|yes|yeah)[\s,]+)*(?:(?:die|der|das|er|sie|es|it|that|this)\s+(?:muss|soll|sollte|should|needs to|must|has to)\s+|(?:soll|sollwert|setpoint|sp)\s+)?(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf|runter|hoch|rauf|down|up)\s+)*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c|mm\/s|n|%)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:damit|with it|then|dann)?\s*[,.]?\s*(?:mach mal|machen|do it|pls|please|bitte|thx|danke)?[\s.!]*$/;
+  /^(?:(?:ok\w*|dann|then|so|gut|ja|jo|na|yes|yeah)[\s,]+)*(?:(?:die|der|das|er|sie|es|it|that|this)\s+(?:muss|soll|sollte|should|needs to|must|has to)\s+|(?:soll|sollwert|setpoint|sp)\s+|(?:geh|gehe|gehen wir|fahr|fahre|dreh|drehe|go|take it|bring it|drop it|put it)\s+(?:(?:mal|halt|doch|eben|bitte)\s+)*)?(?:(?:auf|to|down to|up to|runter auf|hoch auf|rauf auf|runter|hoch|rauf|down|up)\s+)*-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|c|mm\/s|n|%)?\s*(?:runter|hoch|rauf|down|up)?\s*(?:damit|with it|then|dann)?\s*[,.]?\s*(?:mach mal|machen|do it|pls|please|bitte|thx|danke)?[\s.!]*$/;
 
 /** "bring that down a bit", "drop it a touch", "bissl runter damit", "etwas höher bitte": a change without its value. */
 export const CHANGE_A_BIT =
@@ -373,6 +373,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !laterOrNoun('release_schedule', lower)
   )
     return ['release_schedule', false];
+  // "defect pareto since Monday, all lines", "Fehler-Pareto letzte 24 Std", "top defect types": what inspection found, by kind.
+  if (/\b(pareto|fehler-?pareto|defect types?|fehlerarten|fehlerbilder?|top defects?|häufigste\w* fehler|haeufigste\w* fehler)\b/.test(lower) && !imperativeCommand(text))
+    return ['inspection_results', false];
   // "inspect 10 boards of PO-24118" → "how did they come out?", "und wie sieht die Ausbeute aus": what that inspection found.
   if (
     input.previous?.tool === 'trigger_inspection' &&

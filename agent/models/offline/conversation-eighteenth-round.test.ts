@@ -430,3 +430,33 @@ describe('follow-ups that switch the read (probe 9b)', () => {
     expect(await ask('O2 ppm in the L2 reflow, last 90 min, raw please')).toMatchObject({ kind: 'tool', args: { resolution: 'raw' } });
   });
 });
+
+describe('the write boundary a third time (probe 10b): reports, checks, confirmations and laughs', () => {
+  it.each([
+    "we're setting zone 4 on line 2 to 245, right? that's what the profile sheet says",
+    'Wir stellen den Kaltwassersatz auf 15, oder? So steht’s im Wartungsplan.',
+    'Reflow L2 zone 4 to 245 — that’s what the work instruction says, I’m just checking the current value matches.',
+    'Zone 4 Ofen L2 steht jetzt auf 245, nur zur Info',
+    'L1 printer squeegee at 85 N, paste deposit looks clean, no bridging on the first 20 boards.',
+    'fire it back up? lol no. the line 1 oven stays cold until the electrician signs off the heater',
+    'Den Ofen auf der eins wieder hochfahren? Ha, sicher ned, der Elektriker is noch dran.',
+  ])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('the value the asker wants is filed, not the one the operator reads', async () => {
+    expect(
+      await ask(
+        'Print speed on the line 1 stencil printer — operator says it’s running at 60, I want the setpoint at 45 mm/s until the fine-pitch job is through.',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 45 } });
+  });
+
+  it('"at 60" is no clock time; "at 14:00" still is', async () => {
+    expect(filesAWrite(await ask('set zone 4 on L1 oven to 245 at 14:00'))).toBe(false);
+  });
+
+  it('a value "at" with a request beside it is still asked for', async () => {
+    expect(await ask('L1 oven zone 3 at 240, looks like the profile needs it, pls set')).toMatchObject({ kind: 'tool', args: { value: 240 } });
+  });
+});

@@ -221,8 +221,15 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
           .map((clause) => (VALUE_VERB.test(clause) ? /\b(?:to|auf)\s*:?\s*(-?\d+(?:[.,]\d+)?)(?![\d:]|\s*(?:uhr|h\b|min))/i.exec(clause)?.[1] : undefined))
           .find((value) => value !== undefined)
       : undefined;
+  // "operator says it's running at 60, I want the setpoint at 45": the value the asker wants, whatever was told before.
+  const wanted =
+    /\b(?:i|we)\s+(?:want|need|would like|'d like)\s+(?:\S+\s+){0,4}?(?:at|to|on)\s+(-?\d+(?:[.,]\d+)?)(?![\d:])/i.exec(text)?.[1] ??
+    /\b(?:ich|wir)\s+(?:will|wollen|m(?:ö|oe)chte\w*|h(?:ä|ae)tte\w* gern\w*|brauch\w*)\s+(?:\S+\s+){0,4}?(?:auf|bei)\s+(-?\d+(?:[.,]\d+)?)(?![\d:])/i.exec(
+      text,
+    )?.[1];
   const own =
     requested ??
+    wanted ??
     askedInClause ??
     TARGET_VALUE.exec(text)?.[1] ??
     /:\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text)?.[1] ??

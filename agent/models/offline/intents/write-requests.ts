@@ -108,6 +108,17 @@ function onlyValueTold(lower: string): boolean {
 export const HYPOTHETICAL =
   /\b(?:hypothetically|hypothetical|theoretically|in theory|rein theoretisch|theoretisch|hypothetisch|just supposing|nur mal angenommen)\b/;
 
+/** "L1 printer squeegee at 85 N, paste deposit looks clean": a value told "at", then how things look — a report. */
+const AT_VALUE_REPORTED =
+  /^[^,.;!?]*\b(?:at|bei)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|mm\/s|%)?\s*[,;–—-]\s*(?![^.!?]*\b(?:please|pls|bitte|set|stell\w*|setz\w*|make|put|change|raise|lower|mach\w*|want|need|would like|will|m(?:ö|oe)chte\w*|brauch\w*)\b)[^.!?]*\b(?:looks?|is|are|was|were|seems?|ok|fine|good|clean|stable|sieht|sehen|l(?:ä|ae)uft|passt|stabil|sauber|gut)\b/;
+
+/**
+ * "Zone 4 Ofen L2 steht jetzt auf 245, nur zur Info", "… – that's what the work instruction says, I'm just checking the
+ * current value matches": a value told for information, or cited to be checked — never a request.
+ */
+const FOR_INFORMATION =
+  /\b(?:nur zur info|nur als info|zur info|zur kenntnis|fyi|just fyi|for your information|for info)\b|\b(?:i'?m|i am|we'?re|we are)\s+(?:just\s+|only\s+)?(?:checking|verifying|making sure|double-checking)\b|\b(?:ich|wir)\s+(?:prüf|pruef|check|schau|guck)\w*\s+(?:nur|bloß|bloss|grad|gerade)\b|\b(?:that'?s|that is|is) what the (?:work instruction|profile sheet|spec|sheet|wi|sop|traveller|traveler|recipe) says\b|\bso steht'?s (?:im|in der) (?:wartungsplan|arbeitsanweisung|profilblatt|rezept|datenblatt)\b/;
+
 /** "setting the chiller to 14 helped", "raising zone 4 to 250 would cost us PO-24118": the change as the subject of a statement. */
 const CHANGE_AS_SUBJECT =
   /^(?:setting|changing|raising|lowering|bumping|dropping|turning|reducing|increasing|adjusting|taking|bringing|putting)\b.*\b(?:would|will|is|isn'?t|was|wasn'?t|costs?|takes?|took|means|won'?t|can'?t|doesn'?t|didn'?t|worked|helped|fixed|made|did|hat|war|ist)\b/;
@@ -116,6 +127,8 @@ export function toldAskedOrPasted(given: string): boolean {
   const lower = withoutPermission(given);
   return (
     HYPOTHETICAL.test(lower) ||
+    FOR_INFORMATION.test(lower) ||
+    AT_VALUE_REPORTED.test(lower) ||
     TOLD_AS_DONE.test(lower) ||
     CHANGE_AS_SUBJECT.test(lower) ||
     onlyValueTold(lower) ||
@@ -129,8 +142,9 @@ export function toldAskedOrPasted(given: string): boolean {
 }
 
 /** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
+/** … and "we're setting zone 4 to 245, right?", "wir stellen den Chiller auf 15, oder?": a plan asked to be confirmed. */
 export const QUESTIONED =
-  /\b(?:auf|to|at)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|%)?\s*\?\s*(?!(?:or|oder)\b)\S|\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|^(?:start|stop|stopp|reset|hold|resume|unhold|clear|restart|starten|stoppen|anhalten|quittieren)\b[^?.!,]{0,40}\?\s*\S|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|aus|an)\?\s*\S/;
+  /\b(?:auf|to|at)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|bar|n|%)?\s*\?\s*(?!(?:or|oder)\b)\S|\b(?:stimmt das|passt das|ist das (?:so )?(?:richtig|korrekt|ok|okay)|echt jetzt|wirklich|im ernst|really|seriously|is that (?:right|correct|ok|okay)|correct|no way|auf keinen fall|bloß nicht|bloss nicht|are you sure|sicher)\b[^.!]*\?|\?\s*(?:no way|nope|nah|nee|niemals|never|auf keinen fall|echt jetzt|really|seriously)\b|^(?:start|stop|stopp|reset|hold|resume|unhold|clear|restart|starten|stoppen|anhalten|quittieren)\b[^?.!,]{0,40}\?\s*\S|(?:^|[,;:–—-]\s*)[^,;:?–—-]*\b(?:stopp\w*|start\w*|stop|reset\w*|hold|halt|anhalten|abschalten|ausschalten|herunterfahren|runterfahren|hochfahren|anfahren|anmachen|einschalten|aus|an|up|back on)\?\s*\S|,\s*(?:right|correct|isn'?t it|aren'?t we|don'?t we|yeah|yes|oder|gell|ne|nicht wahr|stimmt'?s|richtig|oder nicht)\s*\?/;
 
 /**
  * Values reported, or a change only thought aloud: "hatte 250, jetzt 245", "auf 7 bar wäre besser, oder?",
@@ -240,7 +254,7 @@ export function withoutPoliteHedge(lower: string): string {
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
   if (plainQuestion(lower)) return false;
-  if (CHANGE_AS_SUBJECT.test(lower)) return false;
+  if (CHANGE_AS_SUBJECT.test(lower) || FOR_INFORMATION.test(lower) || AT_VALUE_REPORTED.test(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
   if (HYPOTHETICAL.test(lower)) return false;
   if (
@@ -391,7 +405,7 @@ const STATE_TOLD =
 
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
-  if (HYPOTHETICAL.test(lower)) return false;
+  if (HYPOTHETICAL.test(lower) || FOR_INFORMATION.test(lower)) return false;
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;

@@ -18,18 +18,18 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
-  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'hold'],
+  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'hold'],
   // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:angehalten|pausiert|im hold)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'hold'],
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
   [/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/, 'hold'],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'stop',
   ],
-  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'reset'],
+  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'reset'],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'start',
   ],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
@@ -69,6 +69,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "schalt mal bitte den Packer wieder ein", "mach mal einen Neustart": switched on, restarted (a restart is asked back).
   [/\bschalt\w*\b[^.?!,]*\b(?:wieder\s+)?ein\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bmach\w*\b[^.?!,]*\b(?:neustart|restart)\b/, 'start'],
+  // "mach den Packer auf Linie 1 wieder an, Etiketten sind nachgefüllt": the separable "anmachen", "an" closing its clause.
+  [
+    /^(?:(?:bitte|mal|dann|ok|okay|so|jetzt)\s+)*(?:mach|mache|macht|schmei(?:ß|ss)|wirf|werf)\b[^.?!,;]*\s(?:wieder\s+)?an\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–—-].*)?$/,
+    'start',
+  ],
   // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab", "schalte den Chiller aus": the separable
   // "abschalten", "abstellen", "ausschalten".
   [
@@ -129,8 +134,12 @@ export function withoutParticleHalt(lower: string): string {
 
 /** Whether the text is chatter that only sounds like a command. */
 export function isCommandChatter(text: string): boolean {
-  return CHATTER.test(foldInitialUmlauts(text.toLowerCase()));
+  // "Reset it so we can start again": what the command is for is no chatter.
+  return CHATTER.test(foldInitialUmlauts(text.toLowerCase()).replace(PURPOSE, ' '));
 }
+
+/** "so we can start again", "damit es weitergeht": what a command is for, to the end of the message. */
+const PURPOSE = /\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/;
 
 /**
  * "turn off the horn on the L2 packer", "mach die Hupe am Packer aus", "silence the buzzer": the signal silenced, not the
@@ -172,7 +181,7 @@ function commandOf(text: string): MachineCommandName | undefined {
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
   // is no second command.
   const t = withoutParticleHalt(lower)
-    .replace(/\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/, ' ')
+    .replace(PURPOSE, ' ')
     .replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

@@ -460,3 +460,66 @@ describe('the write boundary a third time (probe 10b): reports, checks, confirma
     expect(await ask('L1 oven zone 3 at 240, looks like the profile needs it, pls set')).toMatchObject({ kind: 'tool', args: { value: 240 } });
   });
 });
+
+describe('writes probe 10b found asked back or misread', () => {
+  it.each([
+    [
+      "ok the chiller supply sits at 16 which is fine in itself, but the ovens' cooling zones run hot — drop the chiller setpoint to 14 pls",
+      'set_setpoint',
+      { asset: 'UT-CHL', value: 14 },
+    ],
+    ['stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum', 'set_setpoint', { asset: 'UT-AIR', value: 6.5 }],
+    ['Kaltwassersatz steht auf 17, mach den Sollwert bitte auf 13 runter, Kühlzonen sind zu warm', 'set_setpoint', { asset: 'UT-CHL', value: 13 }],
+    [
+      'Zone 3 vom Reflow eins hätt ich gern auf 195, weil die Paste vom neuen Lieferanten mehr Vorwärmung braucht',
+      'set_setpoint',
+      { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 195 },
+    ],
+    ['mach den Packer auf Linie 1 wieder an, Etiketten sind nachgefüllt', 'machine_command', { asset: 'L1-PCK', command: 'start' }],
+    [
+      'Hold that thought about the handover. First: can you raise zone 8 on L2-RFL to 255? the new paste needs a hotter peak',
+      'set_setpoint',
+      { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 255 },
+    ],
+    [
+      'Kurze Frage zur Übergabe später, aber erst: kannst du die Zone 1 am Ofen von Linie 2 auf 160 setzen lassen? Danke',
+      'set_setpoint',
+      { asset: 'L2-RFL', tag: 'Zone1.SetpointC', value: 160 },
+    ],
+    ['Shift lead wants the SPI on line 2 paused while we recalibrate. can you file that?', 'machine_command', { asset: 'L2-SPI', command: 'hold' }],
+    [
+      'Schichtleiter will, dass du den Drucker auf der zwo anhältst, bis die neue Paste da is. Machst des?',
+      'machine_command',
+      { asset: 'L2-PRN', command: 'hold' },
+    ],
+    ['der Schichtleiter meint, ich soll Zone 6 vom Lötofen Linie 1 auf 242 beantragen – machst du das?', 'set_setpoint', { asset: 'L1-RFL', value: 242 }],
+    [
+      "ICT line 2: fixture has been swapped and it's sitting in Stopped. Reset it so we can start again.",
+      'machine_command',
+      { asset: 'L2-ICT', command: 'reset' },
+    ],
+    ['I want the L1 printer stopped until the stencil is cleaned', 'machine_command', { asset: 'L1-PRN', command: 'stop' }],
+  ] as const)('"%s" files %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it.each([
+    'the boss wants the L1 oven stopped, but I said no. can you file that?',
+    'Shift lead wants the SPI on line 2 paused while we recalibrate.',
+    'I want the L1 printer stopped as soon as the lot is done',
+    'can you stop the L1 oven? no wait, leave it',
+    'set the chiller to 14 at 16:00',
+  ])('"%s" files nothing now', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('"258, des is zu viel. dreh die Zone auf 250 zurück" after zone 8 was read sets zone 8', async () => {
+    expect(
+      await after('asset_state', { asset: 'L2-RFL' }, 'wie warm ist zone 8 im ofen linie 2', '258, des is zu viel. dreh die zone auf 250 zurück'),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 },
+    });
+  });
+});

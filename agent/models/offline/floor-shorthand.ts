@@ -14,8 +14,8 @@ const SHORTHAND: readonly [RegExp, string][] = [
   [/\bFG\b/g, 'Freigabe'],
   [/(?<![\p{L}])(?:übergabe|uebergabe|handover)\s+NS\b/giu, 'Übergabe Nachtschicht'],
   // "Bestücker eins Linie eins", "placer two": a machine's own number said as a word.
-  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|drucker|printer)\s+(eins|one)(?![\p{L}])/giu, '$1 1'],
-  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|drucker|printer)\s+(zwei|zwo|two)(?![\p{L}])/giu, '$1 2'],
+  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|reflow|lötofen|loetofen|drucker|printer)\s+(eins|one)(?![\p{L}])/giu, '$1 1'],
+  [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|reflow|lötofen|loetofen|drucker|printer)\s+(zwei|zwo|two)(?![\p{L}])/giu, '$1 2'],
   [/\bN-(?:shift|schicht)\b/gi, 'night shift'],
   [/\bF-Schicht\b/gi, 'Frühschicht'],
   [/\bS-Schicht\b/gi, 'Spätschicht'],

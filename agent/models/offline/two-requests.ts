@@ -45,3 +45,18 @@ export function firstOfTwoRequests(text: string): string | undefined {
   if (NOT_AFTER_ALL.test(second)) return undefined;
   return first;
 }
+
+/**
+ * "Hold that thought about the handover. First: can you raise zone 8 on L2-RFL to 255?", "Kurze Frage zur Übergabe später,
+ * aber erst: …": a topic put off, then the request that comes first. The rest is that request.
+ */
+const FIRST_OF_ALL =
+  /(?:^|[.!?;,–—-]\s*)(?:but\s+|aber\s+)?(?:first(?: things first)?|first of all|before that|erst(?:mal| einmal)?|zuerst|vorher|vorab)\s*[:–—-]\s*/i;
+
+/** The request said to come first, after a topic put off; undefined when the message has none. */
+export function askedFirst(text: string): string | undefined {
+  const found = FIRST_OF_ALL.exec(text);
+  if (!found || found.index === 0) return undefined;
+  const rest = text.slice(found.index + found[0].length).trim();
+  return rest.split(/\s+/).length >= 3 ? rest : undefined;
+}

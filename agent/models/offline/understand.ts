@@ -4,7 +4,7 @@
  */
 import { expandFloorShorthand } from './floor-shorthand';
 import { machinesByFunction } from './machine-by-function';
-import { firstOfTwoRequests } from './two-requests';
+import { askedFirst, firstOfTwoRequests } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
@@ -43,6 +43,9 @@ export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
   // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
+  // "Kurze Frage zur Übergabe später, aber erst: kannst du Zone 1 … auf 160 setzen?": the request said to come first.
+  const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(withoutMailFrame(given.text)) : undefined;
+  if (askedBeforeTheRest) return understand({ ...given, text: askedBeforeTheRest });
   const firstAsked = given.pendingQuestion === undefined ? firstOfTwoRequests(withoutMailFrame(given.text)) : undefined;
   if (firstAsked) {
     const first = await understand({ ...given, text: firstAsked });

@@ -281,7 +281,7 @@ const REQUEST_WORD =
 
 /** A verb that moves a value, anywhere in its clause ("so please slow the conveyor to 13.5"): which clause names the value. */
 const VALUE_VERB =
-  /\b(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|slow|speed|cool|heat|setz\w*|stell\w*|dreh\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|(?:ä|ae)nder\w*|fahr\w*)\b/i;
+  /\b(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|slow|speed|cool|heat|setz\w*|stell\w*|dreh\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|(?:ä|ae)nder\w*|fahr\w*|mach\w*|runter|hoch|rauf)\b/i;
 
 /** "to 185", "auf 48", "= 175", "should be 180": a value asked for, not one read out ("is 16"). */
 const ASKED_VALUE = /\b(?:to|auf|=|should be|soll|sollen)\s*:?\s*(-?\d+(?:[.,]\d+)?)/i;

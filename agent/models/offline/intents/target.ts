@@ -19,6 +19,13 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   // The machine or line of the turn before, which several readings below fall back on.
   const previous = inheritedTarget(input.previous, input.assets) ?? (input.previous ? lastMachineTalkedAbout(input) : undefined);
   let resolution = resolveAsset(reading.combined, input.assets);
+  // "stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum": a setpoint's machine is the one of the
+  // clause with the value, not every machine the reason names.
+  if (resolution.kind === 'ambiguous' && reading.intent === 'set_setpoint') {
+    const valueClause = text.split(/[,;–—]|\s-\s|(?<=[.!?])\s+/).find((clause) => /\b(?:to|auf)\s*:?\s*-?\d/i.test(clause));
+    const own = valueClause ? resolveAsset(valueClause, input.assets) : undefined;
+    if (own?.kind === 'one') resolution = own;
+  }
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
   if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);
   // "und der Ofen dort, Zone 4?" → "zu kalt, mach 242 draus": a request that builds on the turn before is read with that

@@ -185,7 +185,8 @@ export const PUT_OFF =
  */
 export const REPORTED_SPEECH =
   /^(?:die |der |das |the |our |unser\w* )?[a-zäöüß]+ (?:hat gesagt|hat gemeint|meint|meinte|sagt|sagte|said|says|reckons|thinks|thought|told us|hat uns gesagt),? (?:dass |that )?(?:wir|we|ich|i|man|you|du)\b/;
-const OWN_REQUEST = /\b(?:pls do|please do|do it|go ahead|make it so|mach bitte|mach das|bitte machen|bitte umsetzen|bitte erledigen|also los|dann los)\b/;
+const OWN_REQUEST =
+  /\b(?:pls do|please do|do it|go ahead|make it so|mach bitte|mach das|bitte machen|bitte umsetzen|bitte erledigen|also los|dann los|machst (?:du )?(?:das|des|es)|kannst du das (?:machen|erledigen|einreichen)|can you do that|could you do that|will you do that)\b/;
 
 /**
  * "the operator wants zone 3 at 190", "der Bediener will Zone 3 auf 190": someone else's wish, told. Not the asker's
@@ -208,7 +209,8 @@ export const DONE_BY_OTHERS =
 /** A write put off or only reported as someone's view, unless the asker asks for it in words of their own. */
 export function putOffOrReported(lower: string): boolean {
   if (PUT_OFF.test(lower) || TURNED_DOWN.test(lower) || REMINDER.test(lower) || DONE_BY_OTHERS.test(lower)) return true;
-  return (REPORTED_SPEECH.test(lower) || REPORTED_WISH.test(lower)) && !OWN_REQUEST.test(lower);
+  // "Shift lead wants the SPI on line 2 paused while we recalibrate. can you file that?": someone's wish, filed on request.
+  return (REPORTED_SPEECH.test(lower) || REPORTED_WISH.test(lower)) && !OWN_REQUEST.test(lower) && !ASKED_TO_FILE.test(lower);
 }
 
 /**
@@ -253,6 +255,17 @@ export function withoutPoliteHedge(lower: string): string {
 
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
+  // "can you raise zone 8 on L2-RFL to 255? the new paste needs a hotter peak": a polite question, then its reason.
+  const [asked, ...after] = lower.split(/(?<=\?)\s+/);
+  const reason = after.join(' ');
+  if (
+    after.length > 0 &&
+    POLITE_QUESTION.test(asked!) &&
+    !reason.includes('?') &&
+    !RETRACTED.test(reason) &&
+    !/\b(?:no|nope|nah|nein|nee|not|don'?t|nicht|nix|lol|haha|kidding|joke|spa(?:ß|ss))\b/.test(reason)
+  )
+    return explicitWrite(intent, asked!);
   if (plainQuestion(lower)) return false;
   if (CHANGE_AS_SUBJECT.test(lower) || FOR_INFORMATION.test(lower) || AT_VALUE_REPORTED.test(lower)) return false;
   if (laterOrNoun(intent, lower)) return false;
@@ -290,7 +303,12 @@ function reportThenRequest(intent: Intent, lower: string): boolean {
   // "set the compressor to 6.5, it was at 6.2 all night": the request first, then what was.
   if (intent === 'set_setpoint' && startsWithOwnRequest(lower)) return true;
   const clauses = statementClauses(lower);
-  const last = clauses.at(-1);
+  // "Kaltwassersatz steht auf 17, mach den Sollwert bitte auf 13 runter, Kühlzonen sind zu warm": the request may have its
+  // reason after it; it is the last clause that asks with its verb (and a value, for a setpoint).
+  const asking = clauses.findLastIndex((clause) =>
+    intent === 'set_setpoint' ? REQUEST_VERB.test(clause) && /\d/.test(clause) && !ASKS_OR_REPORTS.test(clause) : false,
+  );
+  const last = asking > 0 ? clauses[asking] : clauses.at(-1);
   if (clauses.length < 2 || !last || ASKS_OR_REPORTS.test(last) || TOLD_AS_DONE.test(last) || ASKS_WHETHER.test(last)) return false;
   // The request must be one by its verb: "Zone 3 stand gestern auf 185, heute auf 180" reports two values, and
   // "Linie 2 stand vorhin, stopp mal" ends on an interjection.
@@ -403,9 +421,23 @@ export function doesItThemselves(lower: string): boolean {
 const STATE_TOLD =
   /^(?:ist|sind|steht|l(?:ä|ae)uft|is|are|was)\s+(?:\S+\s+){0,3}?(?:abgebrochen|aborted|gestoppt|stopped|im hold|on hold|auf hold|held|pausiert|paused|in st(?:ö|oe)rung|faulted|blockiert|jammed|weg|gone|behoben|fixed|frei|clear)$/;
 
+/** "Shift lead wants …", "der Schichtleiter will, dass du …", "my boss asked for …": someone's wish, relayed. */
+const RELAYED_WISH =
+  /^(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s+(?:wants|needs|would like|asked (?:for|me|us)|told (?:me|us)|will|m(?:ö|oe)chte|sagt|meint|hat gesagt)\b/;
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (HYPOTHETICAL.test(lower) || FOR_INFORMATION.test(lower)) return false;
+  // "Shift lead wants the SPI on line 2 paused while we recalibrate. can you file that?", "Schichtleiter will, dass du den
+  // Drucker anhältst … Machst des?": someone's wish, and the copilot asked outright to file it (not to pass it on).
+  if (
+    RELAYED_WISH.test(lower) &&
+    (ASKED_TO_FILE.test(lower) || OWN_REQUEST.test(lower)) &&
+    !TURNED_DOWN.test(lower) &&
+    !/\b(?:tell|ask|remind|sag|frag|erinner)\w*\s+(?:him|her|them|ihm|ihr|denen|the|den|die)\b/.test(lower) &&
+    parseCommand(lower) !== undefined
+  )
+    return true;
   if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;
@@ -579,7 +611,7 @@ export function imperativeCommand(text: string): boolean {
       return true;
     // "I want the printer on line 1 stopped", "need the L2 AOI reset asap": the wanted state closes the clause.
     if (
-      /^(?:i|we)\s+(?:want|need|would like|'?d like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)\s*(?:please|pls|now|asap)?$/.test(
+      /^(?:i|we)\s+(?:want|need|would like|'?d like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)(?:\s+(?:while|until|till|for|because|since|as)\b.*)?\s*(?:please|pls|now|asap)?$/.test(
         clause,
       )
     )

@@ -4,6 +4,7 @@
  * The rule groups are tried in order and the first match wins, so an earlier group's rule takes
  * precedence over a later one's.
  */
+import { lastSentence } from '../../text';
 import { resolveAsset } from '../../asset-resolver';
 import { parseCommand } from '../../commands';
 import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
@@ -29,7 +30,7 @@ export function ruleIntent(
 
 /** "the setpoint", "den Sollwert", "Soll auf 168": a setpoint named without its machine, so the one just talked about. */
 const SETPOINT_BACK_REFERENCE =
-  /\b(?:the|its|that|den|der|die|das|seinen|ihren)\s+(?:setpoint|set point|sollwert|soll)\b|\b(?:soll|sollwert|setpoint)\s+(?:auf|to)\s+-?\d/;
+  /\b(?:the|its|that|den|der|die|das|seinen|ihren)\s+(?:setpoint|set point|sollwert|soll)\b|\b(?:soll|sollwert|setpoint)\s+(?:auf|to)\s+-?\d|\b(?:the|that|this|die|diese)\s+zone\b(?!\s*\d)/;
 
 /** The machine a request is about: named, found by its tag, or (for "it" and short requests) the previous turn's. */
 function ruleContext(text: string, lower: string, input: PlanInput, timeContext: { now: Date; timeZone: string }): RuleContext {
@@ -42,6 +43,13 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
     // machine in between (the manuals) does not lose the machine the conversation is about.
     lastMachineTalkedAbout(input);
   let resolution = resolveAsset(text, input.assets);
+  // "stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum": the machine of the clause with the
+  // value, not every machine the reason names.
+  if (resolution.kind === 'ambiguous' && setpointValue(text) !== undefined) {
+    const valueClause = text.split(/[,;–—]|\s-\s|(?<=[.!?])\s+/).find((clause) => /\b(?:to|auf)\s*:?\s*-?\d/i.test(clause));
+    const own = valueClause ? resolveAsset(valueClause, input.assets) : undefined;
+    if (own?.kind === 'one') resolution = own;
+  }
   // "Rakeldruck L2 85 bitte": a value for a tag only one machine on the line named has — that machine's.
   if (resolution.kind === 'one' && resolution.asset.type === 'line' && setpointValue(text) !== undefined) {
     const line = resolution.asset.id;
@@ -73,7 +81,8 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   }
   const machine = resolution.kind === 'one' ? resolution.asset : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
   // "ok, fahr die auf 200 hoch": a leading "ok" or "dann" does not make a short follow-up long.
-  const core = text.replace(/^(?:(?:ok|okay|ja|jo|gut|so|dann|then|alright|right|fine)\b[\s,.!]*)+/i, '');
+  // ("258, des is zu viel. dreh die Zone auf 250 zurück": the sentence that asks is the request's length.)
+  const core = lastSentence(text).replace(/^(?:(?:ok|okay|ja|jo|gut|so|dann|then|alright|right|fine)\b[\s,.!]*)+/i, '');
   // "drop the setpoint to 14", "Soll auf 168 rauf" after a machine's reading: the setpoint of the machine just read.
   // "bisschen knapp, mach mal 248 draus": a value asked for with its verb and no machine is for the one just read.
   const pointsBack =

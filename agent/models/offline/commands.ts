@@ -138,6 +138,10 @@ export function isCommandChatter(text: string): boolean {
   return CHATTER.test(foldInitialUmlauts(text.toLowerCase()).replace(PURPOSE, ' '));
 }
 
+/** "starting now", "starting in 3 hours", "starting tomorrow at 6": when something begins, no command. */
+const STARTING_WHEN =
+  /(?<!\b(?:needs?|requires?|worth)\s+)\bstarting\s+(?:right\s+)?(?:now|today|tomorrow|tonight|(?:at|in|from|on|after|by)\s+\S+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+\w+|this\s+\w+)/g;
+
 /** "so we can start again", "damit es weitergeht": what a command is for, to the end of the message. */
 const PURPOSE = /\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/;
 
@@ -181,6 +185,7 @@ function commandOf(text: string): MachineCommandName | undefined {
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
   // is no second command.
   const t = withoutParticleHalt(lower)
+    .replace(STARTING_WHEN, ' ')
     .replace(PURPOSE, ' ')
     .replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];

@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { TUGGER_STOPS, after, afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 import { parseTimeWindow } from './time-window';
 
 describe('machines named by what they do or where they stand', () => {
@@ -521,5 +521,36 @@ describe('writes probe 10b found asked back or misread', () => {
       tool: 'set_setpoint',
       args: { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 },
     });
+  });
+});
+
+describe('transports and what-ifs probe 10c found misfiled', () => {
+  const afterPlan = (text: string) => afterReplenishmentPlan(text, 'plan the replenishment runs for both lines');
+
+  it('"TUG-01 is sitting on the charger, put RUN-1 on TUG-02 instead and send it" sends RUN-1 with TUG-02', async () => {
+    expect(await afterPlan('TUG-01 is sitting on the charger, put RUN-1 on TUG-02 instead and send it')).toMatchObject({
+      kind: 'tool',
+      tool: 'dispatch_transport',
+      args: { vehicle: 'TUG-02', stops: TUGGER_STOPS },
+    });
+  });
+
+  it('a run said to wait is never the one sent', async () => {
+    expect(await afterPlan('RUN-1 can wait, the operators restocked that by hand. The AMR run for line 2 though — dispatch that one.')).toMatchObject({
+      kind: 'tool',
+      args: { vehicle: 'AMR-01' },
+    });
+    const plan = await afterPlan('RUN-2 lassen wir, Linie 2 hat noch genug. Aber den Routenzug mit den Kondensatoren, den schick bitte raus');
+    expect(plan.kind === 'tool' ? plan.args.vehicle : 'nothing sent').not.toBe('AMR-01');
+    expect(await afterPlan('RUN-2 lassen wir, schick bitte raus')).toMatchObject({ kind: 'tool', args: { vehicle: 'TUG-01' } });
+  });
+
+  it('"simulate the L1 fine-pitch placer out for a full shift, 8h, starting now" is a what-if, never a start', async () => {
+    expect(await ask('simulate the L1 fine-pitch placer out for a full shift, 8h, starting now')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 8 } },
+    });
+    expect(await ask('the L1 oven needs starting now')).toMatchObject({ kind: 'tool', args: { command: 'start' } });
   });
 });

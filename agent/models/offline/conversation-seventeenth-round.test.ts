@@ -4,31 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutMailFrame } from './mail-frame';
-import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
-
-/** The replenishment plan the dispatch tests follow: RUN-1, a tugger to line 1's placer 1; RUN-2, an AMR to line 2's placer 2. */
-const TUGGER_STOPS = [{ stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] }];
-const AMR_STOPS = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
-
-/** One message after that plan was made (asked for `line`, when given). */
-const afterReplenishmentPlan = (text: string, previousText: string, line?: string) =>
-  askWith({
-    text,
-    previous: { tool: 'plan_replenishment', args: line ? { line } : {} },
-    previousText,
-    earlier: [
-      {
-        tool: 'plan_replenishment',
-        args: line ? { line } : {},
-        output: {
-          runs: [
-            { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: TUGGER_STOPS, dispatch: { vehicle: 'TUG-01', stops: TUGGER_STOPS } },
-            { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: AMR_STOPS, dispatch: { vehicle: 'AMR-01', stops: AMR_STOPS } },
-          ],
-        },
-      },
-    ],
-  });
+import { AMR_STOPS, after, afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 /** One message after `asset`'s maintenance forecast, which recommends 2026-03-04 21:00 – 03-05 01:00 (UTC) for its bearings. */
 const afterForecast = (asset: string, previousText: string, text: string) =>

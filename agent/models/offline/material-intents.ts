@@ -56,9 +56,12 @@ function orderOf(text: string): string | undefined {
 const PRODUCED =
   /\b(?:how many|wie ?viele)\b.*\b(?:boards?|platinen|baugruppen|units|pcs|pieces|st(?:ü|ue)ck)\b.*\b(?:came off|come off|off the line|produced|made|built|finished|completed|gebaut|produziert|gefertigt|vom band|fertig (?:geworden|gemacht))\b|\b(?:boards?|platinen|units)\b.*\b(?:came off|come off) the line\b/;
 
+/** "RUN-1 can wait", "Fahrt 2 lassen wir", "run 2 not yet": a run that is not to go now (its number in group 1). */
+const WAITING_RUN = /\b(?:run|fahrt|tour)\s*-?\s*(\d)\s+(?:can wait|kann warten|lassen wir|bleibt|skip|not (?:now|yet)|noch nicht)\b/g;
+
 /** "los" sends ("routenzug fahren lassen" too); "Los 24122", "für das Los" is a production lot. */
 const SEND =
-  /\b(send|dispatch|go ahead and send|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
+  /\b(send|dispatch|go ahead and send|get (?:it|that(?: one)?|this(?: one)?|them) (?:moving|going|rolling|out)|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
 const VEHICLE =
   /\b(tugger|tug|tugs|routenzug\w*|milk ?run\w*|amr|amrs|agv|fts|vehicle|fahrzeug\w*|run|runs|fahrt\w*|tour\w*|transport\w*|lauf|zug)\b|\b(tug|amr)[-\s]?\d/;
 const START_TARGET = /\b(tugger|tug|routenzug\w*|amr|agv|fts|fahrt\w*|tour\w*|transport\w*|milk ?run\w*)\b|\brun ?\d/;
@@ -495,7 +498,10 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
       /(?:,\s*|\s+)(?:and\s+|und\s+)?(?:hold|keep|wait with|park|halte?|lass)\s+(?:the\s+|den\s+|die\s+|das\s+)?[\w-]+(?:\s+(?:one|run|fahrt|\d|noch|zur(?:ue|ü)ck|stehen))*/g,
       ' ',
     )
-    .replace(/(?:,\s*|\s+)(?:and\s+|und\s+)?(?:run|fahrt|the\s+\w+|die\s+\w+|den\s+\w+)\s*-?\s*\d?\s+(?:later|spaeter|später|afterwards|danach)\b/g, ' ');
+    .replace(/(?:,\s*|\s+)(?:and\s+|und\s+)?(?:run|fahrt|the\s+\w+|die\s+\w+|den\s+\w+)\s*-?\s*\d?\s+(?:later|spaeter|später|afterwards|danach)\b/g, ' ')
+    // "RUN-1 can wait, the operators restocked that by hand", "RUN-2 lassen wir, Linie 2 hat noch genug": a run that waits.
+    .replace(WAITING_RUN, ' ');
+  const waiting = new Set([...normalise(text).matchAll(WAITING_RUN)].map((match) => match[1]!));
   let chosen = runs;
   // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt", "the second one", "the last one".
   const ordinal =
@@ -542,7 +548,16 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
             : '1'
           : undefined
     : undefined;
-  const vehicle = /\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/.exec(lower) ?? (byPlace && placeNumber ? [byPlace[0], byPlace[2]!, placeNumber] : null);
+  // "TUG-01 is sitting on the charger, put RUN-1 on TUG-02 instead": of two vehicles named, not the one told unavailable.
+  const vehiclesNamed = [...lower.matchAll(/\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/g)];
+  const usable = vehiclesNamed.filter(
+    (match) =>
+      !/^\s*(?:is|'s|ist|steht|h(?:ä|ae)ngt)?\s*(?:still\s+|noch\s+|gerade\s+|grad\s+)?(?:sitting on the charger|on the charger|charging|down|broken|out of service|busy|dead|flat|kaputt|l(?:ä|ae)dt|am lade\w*|an der lade\w*|leer|defekt|in (?:der )?wartung)\b/.test(
+        lower.slice(match.index + match[0].length),
+      ),
+  );
+  const vehicle =
+    (vehiclesNamed.length > 1 && usable.length === 1 ? usable[0] : vehiclesNamed[0]) ?? (byPlace && placeNumber ? [byPlace[0], byPlace[2]!, placeNumber] : null);
   if (vehicle) {
     const serial = `${vehicle[1] === 'amr' ? 'AMR' : 'TUG'}-0${vehicle[2]}`;
     const byVehicle = chosen.filter((run) => run.vehicle.toUpperCase() === serial);
@@ -561,7 +576,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
       : undefined;
   const onLine = (line: string) =>
     chosen.filter((run) => (run.stops ?? []).some((stop) => new RegExp(`\\bL${line}\\b`).test(stop.stationId.replace(/-/g, ' '))));
-  const named = mentionedLine(text);
+  // (The line the message names outside what it takes back: "RUN-2 lassen wir, Linie 2 hat noch genug" names no run's line.)
+  const named = mentionedLine(lower.replace(/\b(?:hat|has|have|haben)\s+(?:noch\s+|still\s+)?(?:genug|enough)\b.*$/, ' '));
   if (named) chosen = onLine(named);
   // The plan's own line only narrows what the message leaves open: "plan for line 1" → "send the AMR" is the AMR's run.
   else if (plannedFor && onLine(plannedFor).length > 0) chosen = onLine(plannedFor);
@@ -571,6 +587,7 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     chosen = chosen.filter((run) => (run.stops ?? []).some((stop) => (stop.loads ?? []).some((l) => l.partNumber === part.part.partNumber)));
   if (chosen.length > 1 && /\b(first|next|earliest|erste\w*|naechste\w*|fruehste\w*)\b/.test(lower))
     chosen = [[...chosen].sort((a, b) => Date.parse(a.depart ?? '') - Date.parse(b.depart ?? ''))[0]!];
+  chosen = chosen.filter((run) => !waiting.has(run.runId.replace(/\D/g, '')));
   if (chosen.length === 1) return input.call({ vehicle: chosen[0]!.dispatch.vehicle, stops: chosen[0]!.dispatch.stops });
   const options = (chosen.length > 1 ? chosen : runs).slice(0, 6).map(describeRun);
   const list = options.join(', ');

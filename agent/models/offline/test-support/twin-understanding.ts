@@ -41,3 +41,29 @@ export const after = (tool: string, args: Record<string, unknown>, previousText:
 
 /** Whether the plan files an approval request (any write). */
 export const filesAWrite = (plan: Plan): boolean => plan.kind === 'tool' && WRITE_INTENTS.has(plan.intent);
+
+/** The replenishment plan the dispatch tests follow: RUN-1, a tugger to line 1's placer 1; RUN-2, an AMR to line 2's placer 2. */
+export const TUGGER_STOPS = [
+  { stationId: 'L1-PNP1-S', loads: [{ partNumber: 'GRM155R71C104KA88D', quantity: 20000, fromLocationId: 'WH', toLocationId: 'SM-L1' }] },
+];
+export const AMR_STOPS = [{ stationId: 'L2-PNP2-S', loads: [{ partNumber: 'STM32H743ZIT6', quantity: 120, fromLocationId: 'WH', toLocationId: 'SM-L2' }] }];
+
+/** One message after that plan was made (asked for `line`, when given). */
+export const afterReplenishmentPlan = (text: string, previousText: string, line?: string) =>
+  askWith({
+    text,
+    previous: { tool: 'plan_replenishment', args: line ? { line } : {} },
+    previousText,
+    earlier: [
+      {
+        tool: 'plan_replenishment',
+        args: line ? { line } : {},
+        output: {
+          runs: [
+            { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: TUGGER_STOPS, dispatch: { vehicle: 'TUG-01', stops: TUGGER_STOPS } },
+            { runId: 'RUN-2', vehicle: 'AMR-01', vehicleKind: 'amr', stops: AMR_STOPS, dispatch: { vehicle: 'AMR-01', stops: AMR_STOPS } },
+          ],
+        },
+      },
+    ],
+  });

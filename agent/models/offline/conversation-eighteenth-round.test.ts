@@ -554,3 +554,27 @@ describe('transports and what-ifs probe 10c found misfiled', () => {
     expect(await ask('the L1 oven needs starting now')).toMatchObject({ kind: 'tool', args: { command: 'start' } });
   });
 });
+
+describe('the less-used tools asked the way planners and buyers ask (probe 10c)', () => {
+  it.each([
+    ['MSL 3 trays were left open over the weekend, do they need baking?', 'search_manuals', {}],
+    ['how much floor life is left on the STM32 reel', 'material_status', { part: 'STM32H743ZIT6' }],
+    ['the blower on oven 2 is getting loud. how long have we got before it needs doing?', 'maintenance_forecast', { asset: 'L2-RFL' }],
+    ['maintenance planner here, give me the plant-wide bearing risk ranking', 'maintenance_forecast', {}],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('a release after a late order was explained is filed, whatever words of the story two utilities share', async () => {
+    const plan = await askWith({
+      text: 'fine, 45 min late on a prio 3 is acceptable. send the draft for approval',
+      previous: { tool: 'explain_late_order', args: { order: 'PO-24124' } },
+      previousText: 'why is PO-24124 late',
+      earlier: [
+        { tool: 'propose_schedule', args: {}, output: { draftId: '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d', lateOrders: ['PO-24124'] } },
+        { tool: 'explain_late_order', args: { order: 'PO-24124' }, output: {} },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+  });
+});

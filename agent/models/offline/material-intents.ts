@@ -61,7 +61,7 @@ const WAITING_RUN = /\b(?:run|fahrt|tour)\s*-?\s*(\d)\s+(?:can wait|kann warten|
 
 /** "los" sends ("routenzug fahren lassen" too); "Los 24122", "für das Los" is a production lot. */
 const SEND =
-  /\b(send|dispatch|go ahead and send|get (?:it|that(?: one)?|this(?: one)?|them) (?:moving|going|rolling|out)|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
+  /\b(send|dispatch|go ahead and send|get (?:it|that(?: one)?|this(?: one)?|them) (?:moving|going|rolling|out)|kick (?:off|it off)|raus damit|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
 const VEHICLE =
   /\b(tugger|tug|tugs|routenzug\w*|milk ?run\w*|amr|amrs|agv|fts|vehicle|fahrzeug\w*|run|runs|fahrt\w*|tour\w*|transport\w*|lauf|zug)\b|\b(tug|amr)[-\s]?\d/;
 const START_TARGET = /\b(tugger|tug|routenzug\w*|amr|agv|fts|fahrt\w*|tour\w*|transport\w*|milk ?run\w*)\b|\brun ?\d/;

@@ -200,7 +200,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
-    /\b(request (the )?approval|ask for approval|get (it )?approved|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
+    /\b(request (the )?approval|ask for approval|get (it )?approved|send (?:it|that|this|the (?:draft|plan|schedule)) for (?:approval|sign-?off)|go with (?:that|this|it)(?: one)?|ask the supervisor for sign-?off|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
       lower,
     )
   ) {

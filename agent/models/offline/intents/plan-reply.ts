@@ -687,6 +687,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     !isMaterialIntent(chosen) &&
     chosen !== 'search_manuals' &&
     chosen !== 'propose_schedule' &&
+    // A release or a dispatch names its draft or run, never a machine ("45 min late on a prio 3 is acceptable. send the
+    // draft for approval" has words two utilities' tags share).
+    chosen !== 'release_schedule' &&
+    chosen !== 'dispatch_transport' &&
     // The handover covers the plant: "somebody fiddled with the oven overnight, pull up the handover" needs no line.
     chosen !== 'generate_shift_handover' &&
     // "E-312 heut Nacht auf irgendnem Bestücker?": any of them is all of them, for a read.

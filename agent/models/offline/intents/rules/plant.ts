@@ -31,7 +31,7 @@ import type { RuleContext, RuleMatch } from './rule-context';
 const SHIFT_MEASUREMENT =
   /\b(temp\w*|pressure|druck\w*|vibration\w*|vib|speed|geschwindigkeit\w*|o2|oxygen|sauerstoff|flow|durchfluss|current|strom|vacuum|vakuum|squeegee|rakel\w*|height|h(?:ö|oe)he|volume|volumen)\b/;
 
-const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|ticket|arbeitsauftrag\w*|wartungsauftrag\w*|instandhaltungsauftrag\w*)\b/
+const BOOKS_A_JOB = /\b(book|buch\w*|einplan\w*|work ?order|ticket|arbeitsauftrag\w*|wartungsauftrag\w*|instandhaltungsauftrag\w*)\b/;
 
 /** Acknowledging alarms, asked for: "ack all alarms", "acknowledge E-302", "Alarme quittieren". */
 export const ACKNOWLEDGE_ALARMS =
@@ -374,7 +374,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['release_schedule', false];
   // "defect pareto since Monday, all lines", "Fehler-Pareto letzte 24 Std", "top defect types": what inspection found, by kind.
-  if (/\b(pareto|fehler-?pareto|defect types?|fehlerarten|fehlerbilder?|top defects?|häufigste\w* fehler|haeufigste\w* fehler)\b/.test(lower) && !imperativeCommand(text))
+  if (
+    /\b(pareto|fehler-?pareto|defect types?|fehlerarten|fehlerbilder?|top defects?|häufigste\w* fehler|haeufigste\w* fehler)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
     return ['inspection_results', false];
   // "inspect 10 boards of PO-24118" → "how did they come out?", "und wie sieht die Ausbeute aus": what that inspection found.
   if (
@@ -513,6 +516,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       // "Restlaufzeit vom Gebläse", "how's the wear on placer 2": a part's remaining run time — not an order's.
       (/\b(restlaufzeit\w*|wear(?: and tear)?|abnutzung)\b/.test(lower) && !/\b(auftr(?:ä|ae)g\w*|auftrag|order\w*|po-?\d+|los|charge|batch)\b/.test(lower)) ||
       // "is the spindle going to give us trouble this week", "macht uns der Lüfter bald Ärger": trouble ahead is wear.
+      // "the blower on oven 2 is getting loud. how long have we got before it needs doing?", "plant-wide bearing risk ranking".
+      /\bhow long (?:have we got|do we have|until|before)\b[^?]*\b(?:needs? (?:doing|service|servicing|maintenance|replacing|changing|swapping)|fails?|goes|gives up|dies)\b|\b(?:bearing|lager)\s*(?:risk|risiko)\w*|\brisk rank\w*/.test(
+        lower,
+      ) ||
       /\b(closest to (?:failing|failure|breaking)|next to (?:fail|break|go)|most likely to (?:fail|break)|am ehesten (?:ausf(?:ä|ae)ll\w*|kaputt)|give (?:us |me )?(?:trouble|problems|grief|issues)|going to (?:fail|break|die|give out|go)|about to (?:fail|break|go)|(?:ä|ae)rger machen|probleme machen|bald (?:kaputt|hinüber|hinueber)|ausfallen wird|den geist aufgeben)\b/.test(
         lower,
       ) ||

@@ -263,8 +263,9 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(msl\s*-?\s*[1-6]a?|floor ?life|floor-life|msd|moisture[- ]sensitive|feuchteempfindlich\w*|offene? (?:zeit|lagerzeit)|trockenschrank|dry ?(?:pack|cabinet|storage)|bake\w*|backen|ausheizen)\b/.test(
       lower,
     ) &&
-    // "how much floor life is left on the STM32 reel": a part's own floor life is its material status.
-    !/\b(left|remaining|rest\w*|verbleib\w*|(?:ü|ue)brig)\b/.test(lower) &&
+    // "how much floor life is left on the STM32 reel": a part's own floor life is its material status ("trays were left
+    // open" is how they were kept).
+    !/\b(?:left(?!\s+(?:open|out|unsealed|unpacked|on the (?:bench|line|shelf)|offen))|remaining|rest\w*|verbleib\w*|(?:ü|ue)brig)\b/.test(lower) &&
     !imperativeCommand(text)
   )
     return ['search_manuals', false];

@@ -578,3 +578,28 @@ describe('the less-used tools asked the way planners and buyers ask (probe 10c)'
     expect(plan).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
   });
 });
+
+describe('orders, deliveries and rush orders in planners’ and buyers’ words (probe 10c)', () => {
+  it.each([
+    ['überblick über alle aufträge bitte, was läuft, was ist fertig, was kommt', 'production_status', {}],
+    ['status of the orders on line 2', 'production_status', { line: 'Line2' }],
+    ['Aufträge für den Ofen L2-RFL?', 'list_work_orders', { asset: 'L2-RFL' }],
+    [
+      'Vertrieb will 120 DRV-P22 zusätzlich in 48 Std, geht sich das aus?',
+      'what_if',
+      { scenario: { type: 'rush_order', product: 'DRV-P22', quantity: 120, dueInHours: 48 } },
+    ],
+    ['we need 200 extra HMI boards in 24h, can we make it?', 'what_if', { scenario: { type: 'rush_order', product: 'HMI-7MB', quantity: 200 } }],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('goods arrived, told, is noted; a delivery short is its impact', async () => {
+    expect((await ask('the Avnet truck just came in, all the STM32 trays are booked into the warehouse')).kind).toBe('reply');
+    expect(await ask('the Avnet delivery came in but only half the STM32 trays')).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact' });
+  });
+
+  it('"plant overview" stays the overview', async () => {
+    expect(await ask('plant overview')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+});

@@ -130,6 +130,13 @@ export function materialRuleIntent(
     !/\b(stock|bestand\w*|liefer\w*|deliver\w*|supplier|asn|reels?|rollen?|shortage|knapp)\b/.test(lower)
   )
     return undefined;
+  // "Vertrieb will 120 DRV-P22 zusätzlich in 48 Std, geht sich das aus?": more boards of a product by a time — a rush order.
+  if (
+    /\b(?:zus(?:ae|a)tzlich\w*|extra|additional|on top|mehr)\b/.test(lower) &&
+    /\b(?:in|within|binnen|bis)\s+\d+\s*(?:h|hrs?|hours?|std|stunden?|tagen?|days?)\b/.test(lower) &&
+    /\b\d+\s+[a-z]/.test(lower)
+  )
+    return undefined;
   // "what if PO-24121 waits 10 hours for material": an order held up for hours is a scenario on the plan.
   if (
     /^(?:what if|was w(?:ae|a)re,? wenn|angenommen|suppose|assuming)\b/.test(lower) &&

@@ -404,6 +404,12 @@ const GOOD_NEWS =
 const ENOUGH_FOR_NOW =
   /^(?:(?:ok\w*|alright|gut|alles klar)[\s,!.]+)?(?:enough(?: \w+)? for now|that'?s enough|das reicht(?: erstmal| f(?:ü|ue)rs erste)?|reicht erstmal|genug f(?:ü|ue)r jetzt)\b[\s,!.]*(?:(?:got it|thanks|thx|danke|verstanden|alles klar)[\s!.]*)?$/;
 
+/** "the Avnet truck just came in, all the STM32 trays are booked in", "Lieferung von Würth ist da": goods arrived, told. */
+const DELIVERY_ARRIVED =
+  /\b(?:truck|delivery|deliveries|lieferung|lkw|shipment|sendung|ware|pallets?|paletten?)\b[^?]*\b(?:came in|arrived|is here|are here|ist da|sind da|angekommen|eingetroffen|booked (?:in|into)|eingebucht)\b/;
+const DELIVERY_TROUBLE =
+  /\b(?:late|short|missing|damaged|wrong|only|rejected|blocked|but|fehl\w*|kaputt|besch(?:ä|ae)digt|falsch|zu wenig|nur|gesperrt|aber|impact|auswirkung\w*)\b/;
+
 /** "passt so", "got it": an acknowledgement closes the topic; nothing is asked and nothing is done. ("ok" and "ja" confirm, elsewhere.) */
 function acknowledgement({ lower, language, input }: Request): Plan | undefined {
   // "let me stop the L2 packer first, then we talk": the asker's own step at the machine; nothing to file. "ich stell
@@ -445,7 +451,8 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
     !/^(?:passt(?: so)?|gut so|alles klar|verstanden|perfekt|super|prima|top|got it|perfect|great|cool|fine|all good|sounds good|noted)[\s!.]*$/.test(lower) &&
     !LEAVE_AS_IS.test(lower) &&
     !(GOOD_NEWS.test(lower) && !imperativeCommand(lower) && !commandsInLastClause(lower)) &&
-    !ENOUGH_FOR_NOW.test(lower)
+    !ENOUGH_FOR_NOW.test(lower) &&
+    !(DELIVERY_ARRIVED.test(lower) && !lower.includes('?') && !DELIVERY_TROUBLE.test(lower) && !imperativeCommand(lower))
   )
     return undefined;
   return noAction(say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'));
@@ -687,10 +694,9 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     !isMaterialIntent(chosen) &&
     chosen !== 'search_manuals' &&
     chosen !== 'propose_schedule' &&
-    // A release or a dispatch names its draft or run, never a machine ("45 min late on a prio 3 is acceptable. send the
-    // draft for approval" has words two utilities' tags share).
+    // A release names its draft, never a machine ("45 min late on a prio 3 is acceptable. send the draft for approval" has
+    // words two utilities' tags share).
     chosen !== 'release_schedule' &&
-    chosen !== 'dispatch_transport' &&
     // The handover covers the plant: "somebody fiddled with the oven overnight, pull up the handover" needs no line.
     chosen !== 'generate_shift_handover' &&
     // "E-312 heut Nacht auf irgendnem Bestücker?": any of them is all of them, for a read.

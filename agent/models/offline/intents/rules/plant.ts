@@ -442,6 +442,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
   if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
     return ['inspection_results', false];
+  // "Überblick über alle Aufträge, was läuft, was ist fertig, was kommt", "overview of all orders": the production orders.
+  if (
+    !machine &&
+    /\b(?:(?:ü|ue)berblick|(?:ü|ue)bersicht|overview|status|stand)\b[^.?!]*\b(?:alle[nr]?\s+|all\s+(?:the\s+)?)?(?:auftr(?:ä|ae)ge|orders|fertigungsauftr(?:ä|ae)ge|production orders)\b/.test(
+      lower,
+    ) &&
+    !/\b(?:work orders?|arbeitsauftr\w*|wartungsauftr\w*)\b/.test(lower)
+  )
+    return ['production_status', false];
   // "is anything broken right now", "ist irgendwas kaputt", "steht gerade was": the plant's machines and alarms now.
   if (
     !machine &&
@@ -564,8 +573,14 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['list_work_orders', false];
   // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.
+  // "Aufträge für den Ofen L2-RFL?": a machine's orders are its work orders (production orders run on a line).
   if (
-    /\b(work orders|wos|arbeitsauftr(?:ä|ae)ge\w*|wartungsauftr(?:ä|ae)ge\w*|instandhaltungsauftr(?:ä|ae)ge\w*)\b/.test(lower) &&
+    (/\b(work orders|wos|arbeitsauftr(?:ä|ae)ge\w*|wartungsauftr(?:ä|ae)ge\w*|instandhaltungsauftr(?:ä|ae)ge\w*)\b/.test(lower) ||
+      (/\bauftr(?:ä|ae)ge\s+(?:f(?:ü|ue)r|vom|von|am|an|beim|auf)\b/.test(lower) &&
+        machine !== undefined &&
+        machine.type !== 'line' &&
+        !orderId(text) &&
+        !asksWhatIf(lower))) &&
     !explicitWrite('create_work_order', lower)
   )
     return ['list_work_orders', false];

@@ -603,3 +603,43 @@ describe('orders, deliveries and rush orders in planners’ and buyers’ words 
     expect(await ask('plant overview')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
   });
 });
+
+describe('told, thought aloud, put off or corrected (probe 10b)', () => {
+  it.each([
+    'Joe already switched the L2 packer back on at the panel, the tray jam is gone.',
+    'Irgendwann nächste Woche wollen wir den Bandvorschub am Ofen 1 auf 13 mm/s stellen, nur damit du’s weißt.',
+    'Nix beantragen bitte, ich überleg nur laut: Zone 2 auf Linie 2 vielleicht auf 175?',
+    'Der Chef sagt, wir sollen den Kompressor nie unter 6 bar fahren. Gut zu wissen.',
+  ])('"%s" is noted, nothing read or filed', async (text) => {
+    expect((await ask(text)).kind).toBe('reply');
+  });
+
+  it('"Routenzug schicken wir erst nach der Pause, jetzt nicht" after a plan sends nothing', async () => {
+    expect((await afterReplenishmentPlan('Routenzug schicken wir erst nach der Pause, jetzt nicht', 'Nachschub für Linie 1 planen', 'Line1')).kind).toBe(
+      'reply',
+    );
+  });
+
+  it('a question after "stop showing me …" is answered', async () => {
+    expect(await ask('stop showing me the forecast stuff, I only care about production right now. how far along is line 1 with its orders?')).toMatchObject({
+      kind: 'tool',
+      tool: 'production_status',
+      args: { line: 'Line1' },
+    });
+  });
+
+  it.each([
+    ['show me the alarms on line 1', 'stop, I meant line 2'],
+    ['zeig mir die Alarme von Linie 1', 'halt, falsche Linie, ich brauch die von der zwo'],
+  ])('"%s" → "%s" reads the alarms of line 2', async (previousText, text) => {
+    expect(await after('alarms', { state: 'active', line: 'Line1' }, previousText, text)).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'Line2' },
+    });
+  });
+
+  it('"fyi the L2 oven is back in execute, can you show me its alarms" still reads them', async () => {
+    expect(await ask('fyi the L2 oven is back in execute, can you show me its alarms from the last hour?')).toMatchObject({ kind: 'tool', tool: 'alarms' });
+  });
+});

@@ -560,6 +560,20 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'asset_state';
     reading.followUp = true;
   } else if (
+    previousIntent !== undefined &&
+    !WRITE_INTENTS.has(previousIntent) &&
+    wordCount(lower) <= 14 &&
+    /^(?:stop|stopp|halt|sorry|oops|nee|nein|no|wait|warte|moment)\b/.test(lower) &&
+    /\b(?:i meant|i mean|meant|ich mein\w*|meinte|falsche\w*|wrong)\b/.test(lower) &&
+    (mentionedLine(text) !== undefined || named.kind === 'one') &&
+    !imperativeCommand(lower.replace(/^(?:stop|stopp|halt)\b[\s,!.]*/, '')) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "show me the alarms on line 1" → "stop, I meant line 2", "halt, falsche Linie, ich brauch die von der zwo": the same
+    // read, corrected — "stop" and "halt" interrupt the copilot, they command no machine.
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  } else if (
     previousIntent === 'maintenance_forecast' &&
     wordCount(lower) <= 10 &&
     mentionedLine(text) !== undefined &&

@@ -23,7 +23,17 @@ import { readRequest, type Reading, type Request } from './request';
 import { measurementAskedBefore, withoutAssetWords } from './tag-match';
 import { orderId, setpointValue } from './slots';
 import { resolveTarget } from './target';
-import { ASKED_TO_FILE, FOR_SOMEONE_ELSE, RETRACTED, TOLD_AS_DONE, VALUE_TOLD, doesItThemselves, imperativeCommand, withoutPermission } from './write-requests';
+import {
+  ASKED_TO_FILE,
+  FOR_INFORMATION,
+  FOR_SOMEONE_ELSE,
+  RETRACTED,
+  TOLD_AS_DONE,
+  VALUE_TOLD,
+  doesItThemselves,
+  imperativeCommand,
+  withoutPermission,
+} from './write-requests';
 import { parseCommand, withoutParticleHalt } from '../commands';
 import type { Plan, PlanInput } from './types';
 
@@ -237,13 +247,17 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
 function ideaForLater({ lower, language }: Request): Plan | undefined {
   // Said to be only an idea, it is one whatever follows ("nur ne Idee: nächste Woche den Drucksollwert auf 6,8 senken");
   // put off to a talk or a day, only with a "we could/should" that makes it a thought.
-  const idea = /\b(?:thinking out loud|just (?:an )?idea|just a thought|laut gedacht|nur (?:eine |ne |'ne )?idee|nur so ein gedanke)\b/.test(lower);
+  const idea =
+    /\b(?:thinking out loud|just thinking|just (?:an )?idea|just a thought|laut gedacht|nur (?:eine |ne |'ne )?idee|nur so ein gedanke|(?:ich )?(?:(?:ü|ue)berleg\w*|denk\w*) (?:nur |bloß |bloss )?laut)\b/.test(
+      lower,
+    );
   const putOff =
     /\b(?:let'?s (?:talk|discuss|decide)|lass uns (?:das )?(?:besprechen|reden)|(?:i|we)'?ll decide|entscheide(?:n)? (?:ich|wir)|next week|n(?:ä|ae)chste woche|on monday|am montag|after the (?:break|meeting)|nach der (?:pause|besprechung))\b/.test(
       lower,
     ) && /\b(?:we|wir|man|i|ich)\s+(?:should|could|might|may|sollten|k(?:ö|oe)nnten|w(?:ü|ue)rden|will|wollen)\b/.test(lower);
   const thought = idea || putOff;
-  if (!thought || lower.includes('?')) return undefined;
+  // ("ich überleg nur laut: Zone 2 vielleicht auf 175?": the thought may end in a question mark and still ask nothing.)
+  if (!thought || (lower.includes('?') && !(idea && !/\b(what|how|why|which|when|wie|was|warum|welche\w*|wann)\b/.test(lower)))) return undefined;
   // Something asked beside it ("…, but show me its trend") is still asked; "no need to check anything" asks nothing.
   const asked = lower.replace(/\b(?:no need to|don'?t|nicht)\s+(?:\S+\s+){0,2}?(?:check|pr(?:ü|ue)fen|look|schauen)\b[^,.;]*/g, ' ');
   if (/\b(show|check|tell|give|what|how|zeig\w*|pr(?:ü|ue)f\w*|sag\w*|gib|wie|was)\b/.test(asked)) return undefined;
@@ -452,7 +466,10 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
     !LEAVE_AS_IS.test(lower) &&
     !(GOOD_NEWS.test(lower) && !imperativeCommand(lower) && !commandsInLastClause(lower)) &&
     !ENOUGH_FOR_NOW.test(lower) &&
-    !(DELIVERY_ARRIVED.test(lower) && !lower.includes('?') && !DELIVERY_TROUBLE.test(lower) && !imperativeCommand(lower))
+    !(DELIVERY_ARRIVED.test(lower) && !lower.includes('?') && !DELIVERY_TROUBLE.test(lower) && !imperativeCommand(lower)) &&
+    // "Irgendwann nächste Woche wollen wir … auf 13 mm/s stellen, nur damit du's weißt", "Der Chef sagt … Gut zu wissen.":
+    // told for information, nothing asked.
+    !(FOR_INFORMATION.test(lower) && !lower.includes('?') && !imperativeCommand(lastSentence(lower)))
   )
     return undefined;
   return noAction(say(language, 'Good. Ask when you need something else.', 'Gut. Melden Sie sich, wenn Sie noch etwas brauchen.'));
@@ -464,7 +481,7 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
  * the false calls are annoying but we need the throughput": a write declined outright.
  */
 const DECLINED =
-  /^(?:(?:no|nah|nope|nee|nein|ok|okay|hm+)[\s,.!]+)?(?:(?:not|we'?re not|i'?m not|won'?t be|nicht|wir geben (?:den|das|die) (?:\w+ )?nicht)\s+(?:releasing|sending|booking|dispatching|filing|freigeben|frei|schicken|losschicken|buchen)\b|(?:please\s+|bitte\s+)?(?:don'?t|do not|dont)\s+(?:stop|start|reset|hold|pause|release|send|book|touch|restart|shut)\b)/;
+  /\b(?:schicken|senden|send|release|freigeben|geben|buchen|book|dispatch)\b[^.?!]*\b(?:erst|only)\s+(?:nach|after|sp(?:ä|ae)ter|later|morgen|tomorrow|heute abend|tonight)\b|^(?:(?:no|nah|nope|nee|nein|ok|okay|hm+)[\s,.!]+)?(?:(?:not|we'?re not|i'?m not|won'?t be|nicht|wir geben (?:den|das|die) (?:\w+ )?nicht)\s+(?:releasing|sending|booking|dispatching|filing|freigeben|frei|schicken|losschicken|buchen)\b|(?:please\s+|bitte\s+)?(?:don'?t|do not|dont)\s+(?:stop|start|reset|hold|pause|release|send|book|touch|restart|shut)\b)/;
 
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   // … with nothing else asked for ("not releasing that – show me the late one instead" asks for a read).
@@ -514,6 +531,9 @@ function approvalHistory({ text, lower, language }: Request): Plan | undefined {
 
 /** "can you quit pasting the whole alarm table at me": about how I answer, not a request for the plant. */
 function answerStyle({ lower, language }: Request): Plan | undefined {
+  // "stop showing me the forecast stuff, I only care about production right now. how far along is line 1?": the question
+  // after it is the request.
+  if (/\?\s*$/.test(lower) && /[.!]\s+\S[^.!]*\?\s*$/.test(lower)) return undefined;
   if (
     !/\b(stop|quit|don'?t keep|no more|hoer auf|hör auf|lass das)\b.{0,40}\b(pasting|posting|showing|sending|listing|dumping|spamming|giving me|repeating|telling|talking|going on|nagging|zeigen|schicken|posten|reinkopieren|auflisten|wiederholen|anzuzeigen|zu zeigen|zu schicken|erzählen|erzaehlen|nerven)\b/.test(
       lower,

@@ -18,7 +18,10 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
-  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'hold'],
+  [
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    'hold',
+  ],
   // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:angehalten|pausiert|im hold)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'hold'],
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
@@ -27,7 +30,10 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'stop',
   ],
-  [/\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/, 'reset'],
+  [
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    'reset',
+  ],
   [
     /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'start',
@@ -184,9 +190,6 @@ function commandOf(text: string): MachineCommandName | undefined {
   if (opening) return opening;
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
   // is no second command.
-  const t = withoutParticleHalt(lower)
-    .replace(STARTING_WHEN, ' ')
-    .replace(PURPOSE, ' ')
-    .replace(CHATTER, ' ');
+  const t = withoutParticleHalt(lower).replace(STARTING_WHEN, ' ').replace(PURPOSE, ' ').replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

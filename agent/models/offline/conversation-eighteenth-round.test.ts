@@ -643,3 +643,32 @@ describe('told, thought aloud, put off or corrected (probe 10b)', () => {
     expect(await ask('fyi the L2 oven is back in execute, can you show me its alarms from the last hour?')).toMatchObject({ kind: 'tool', tool: 'alarms' });
   });
 });
+
+describe('English from colleagues whose first language is another (probe 11b)', () => {
+  it.each([
+    ['L1 oven zone 6 how much degree is it actual', 'asset_state', { asset: 'L1-RFL' }],
+    ['when line 1 will be ready with actual order?', 'production_status', { line: 'Line1' }],
+    ['the AOI L2 is in held, take it out pls', 'machine_command', { asset: 'L2-AOI', command: 'unhold' }],
+    ['how much OEE we have until now on L2', 'plant_overview', { line: 'Line2' }],
+    [
+      'how was the spindle vibration of Bestücker 2 L1 since yesterday?',
+      'tag_history',
+      { asset: 'L1-PNP2', tag: 'SpindleVibrationMmS', from: '2026-03-02T23:00:00.000Z' },
+    ],
+    ['Würth delivery comes only 60 percent, rest is missing. problem for us?', 'supply_disruption_impact', { shortfallPct: 40 }],
+    ['the next Würth delivery is 30 percent short', 'supply_disruption_impact', { shortfallPct: 30 }],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"ok and what i must do for this alarm?" after an oven’s alarms reads the manual', async () => {
+    expect(await after('alarms', { state: 'active', asset: 'L1-RFL' }, 'alarms on oven L1', 'ok and what i must do for this alarm?')).toMatchObject({
+      kind: 'tool',
+      tool: 'search_manuals',
+    });
+  });
+
+  it('"how are the spindles doing on the placers" stays the forecast', async () => {
+    expect(await ask('how are the spindles doing on the placers')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
+  });
+});

@@ -23,8 +23,14 @@ const SHORTHAND: readonly [RegExp, string][] = [
   [/\b(\d{1,4})\s*(?:brds|bds)\b/gi, '$1 boards'],
   [/\brel\b(?=\s+(?:the\s+)?(?:draft|plan|schedule|it|entwurf))/gi, 'release'],
   [/\bre-?scheduling\b/gi, 'replan'],
-  // "the actual shift" is the German "aktuelle Schicht": the current one.
+  // "the actual shift", "actual order", "how much degree is it actual": the German "aktuell" — the current one.
   [/\bactual shift\b/gi, 'current shift'],
+  [/\b(?:the\s+)?actual\s+(order|value|values|state|status|plan|planning|one)\b/gi, 'the current $1'],
+  [/\b(is it|are they|it is|they are)\s+actual\b/gi, '$1 now'],
+  // "the AOI L2 is in held, take it out pls": out of the Held state it is said to be in.
+  [/\b((?:is|steht|ist|sits|sitting)\s+(?:in|im|on|auf)\s+(?:held|hold)\b[^.?!]*\btake (?:it|him|her|that) out)\b(?!\s+of)/gi, '$1 of hold'],
+  // "pls control the paste height": the German "kontrollieren" — check it.
+  [/\b(please|pls|can you|could you)\s+control\b/gi, '$1 check'],
   [/\b(?:in|from|during|of) the night\b/gi, 'overnight'],
 ];
 

@@ -123,7 +123,8 @@ export function materialRuleIntent(
   const lower = normalise(text);
   if (asksForALimit(text)) return undefined;
   // "how many 24V power supply boards came off line 2 today": boards built are production, whatever part words name them.
-  if (PRODUCED.test(lower)) return undefined;
+  // "how much OEE we have until now on L2": a key figure, no stock.
+  if (PRODUCED.test(lower) || /\b(?:oee|availability|verf(?:ue|u)gbarkeit|yield|ausbeute|fpy|scrap|ausschuss)\b/.test(lower)) return undefined;
   // "our controller wants to know how many critical alarms we had": alarms, whoever asks (a controller is no microcontroller).
   if (
     /\b(alarm\w*|st(?:ö|oe)rung\w*|st(?:ö|oe)rmeldung\w*)\b/.test(lower) &&
@@ -564,7 +565,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
       ),
   );
   const vehicle =
-    (vehiclesNamed.length > 1 && usable.length === 1 ? usable[0] : vehiclesNamed[0]) ?? (byPlace && placeNumber ? [byPlace[0], byPlace[2]!, placeNumber] : null);
+    (vehiclesNamed.length > 1 && usable.length === 1 ? usable[0] : vehiclesNamed[0]) ??
+    (byPlace && placeNumber ? [byPlace[0], byPlace[2]!, placeNumber] : null);
   if (vehicle) {
     const serial = `${vehicle[1] === 'amr' ? 'AMR' : 'TUG'}-0${vehicle[2]}`;
     const byVehicle = chosen.filter((run) => run.vehicle.toUpperCase() === serial);

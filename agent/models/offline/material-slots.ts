@@ -236,8 +236,17 @@ export function shortfallPct(text: string): number | undefined {
     )
   ) {
     const value = Number(share[1]);
+    // "comes only 60 percent, rest is missing": "only" names the share that comes; "40 percent short" the share that does not.
+    const comes = new RegExp(String.raw`\b(?:only|nur|just)\s+(?:\S+\s+){0,2}?${share[1]}\s*(?:percent|prozent)\b`).test(lower);
+    const missing = new RegExp(
+      String.raw`\b${share[1]}\s*(?:percent|prozent)\s+(?:is\s+|are\s+|too\s+)?(?:short|missing|less|fehl\w*|weniger)\b|\bshort by\s+${share[1]}\b`,
+    ).test(lower);
     if (value > 0 && value <= 100)
-      return /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger|unterliefer\w*)\b/.test(lower) ? 100 - value : value;
+      return comes && !missing
+        ? 100 - value
+        : /\b(only|nur)\b/.test(lower) && !/\b(short|missing|fehl\w*|weniger|unterliefer\w*)\b/.test(lower)
+          ? 100 - value
+          : value;
   }
   if (
     /\b(only half|half of it|half (?:of )?the (?:next |coming |upcoming )?(?:delivery|quantity|order|shipment)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(

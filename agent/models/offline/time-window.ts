@@ -374,6 +374,8 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     const today = plantDay(context);
     return window(at(plantDay(context, -1), 22, 0, context), at(today, 6, 0, context).getTime() < now.getTime() ? at(today, 6, 0, context) : now);
   }
+  // "how was the spindle vibration since yesterday", "seit gestern": from yesterday's start to now.
+  if (/\b(?:since|seit|ab)\s+(?:yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), now);
   if (/\b(vorgestern|day before yesterday)\b/.test(t)) return window(at(plantDay(context, -2), 0, 0, context), at(plantDay(context, -1), 0, 0, context));
   if (/\b(yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), at(plantDay(context), 0, 0, context));
   if (/\b(this morning|heute morgen|heute früh|heute vormittag)\b/.test(t)) return window(at(plantDay(context), 6, 0, context), now);

@@ -44,7 +44,7 @@ const MANUAL_WORD =
   /\b(manuals?|handbuch\w*|handb(?:ü|ue)cher\w*|doku\w*|docs?|documentation|sop|anleitung\w*|arbeitsanweisung\w*|work instruction\w*|procedure)\b/;
 /** What to do about what was just looked up: "und was mach ich da?", "what do I do then?". */
 const WHAT_TO_DO =
-  /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
+  /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what (?:i|we) (?:must|have to|should|need to|can) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 /** Counts said as words, as boards are counted ("zehn", "twenty", "fünfzehn"). */
 const COUNT_WORD =
@@ -376,10 +376,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     previousIntent === 'alarms' &&
     !imperativeCommand(text) &&
-    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
+    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:i|we) (?:must|have to|should|need to|can) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
       lower,
     ) &&
-      /\b(that|this|it|those|these|das|die|den|der|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
+      /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
       // "which one is the worst", "welcher ist am schlimmsten": the most severe of the alarms just listed.
       (wordCount(lower) <= 8 &&
         /\b(worst|most (?:severe|critical|important|urgent|serious|dangerous)|biggest (?:problem|issue)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*|gravierendste\w*|schwerwiegendste\w*)\b/.test(

@@ -46,7 +46,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "ab wieviel ppm Restsauerstoff wird's kritisch fürs Löten", "at what O2 level does soldering get critical": a limit the
   // manuals give.
   if (
-    /^(?:ab wie ?viel\w*|ab welche\w*|bis wie ?viel\w*|at what|from what|how (?:much|many|high|low)\b[^?]*\b(?:before|until|is too)\b)/.test(lower) &&
+    /^(?:ab wie ?viel\w*|ab welche\w*|bis wie ?viel\w*|at what|from what|how (?:much|many|high|low)\b[^?]*\b(?:before|until(?!\s+now)|is too)\b)/.test(lower) &&
     !/\b(stock|bestand|how many (?:boards|pcs|pieces)|wie viele (?:platinen|stück)|order|auftrag)\b/.test(lower) &&
     !imperativeCommand(text)
   )
@@ -307,6 +307,14 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !orderId(text)
   )
     return ['generate_shift_handover', false];
+  // "how much OEE we have until now on L2", "OEE bisher auf Linie 1": the shift's OEE so far is the overview's.
+  if (
+    /\b(oee|availability|verf(?:ü|ue)gbarkeit)\b/.test(lower) &&
+    /\b(until now|so far|right now|now|currently|bis jetzt|bisher|jetzt|gerade|aktuell)\b/.test(lower) &&
+    !orderId(text) &&
+    !(rules.machine && rules.machine.type !== 'line')
+  )
+    return ['plant_overview', false];
   // "how many good boards have we made this shift", "Stückzahl seit Schichtbeginn": the shift's counts are the
   // overview's (per line, against plan); an order's progress is production_status.
   if (
@@ -397,6 +405,11 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(spindles?|spindeln?|blowers?|gebl(?:ä|ae)se\w*|l(?:ü|ue)fter\w*|pumps?|pumpen|bearings?|lager)\b/.test(lower) &&
     /\b(placers|pick-?and-?places|pnps|bestücker(?:n)?|bestuecker(?:n)?|ovens|(?:ö|oe)fen|chillers|machines|maschinen|all|alle\w*)\b/.test(lower) &&
     /\b(how|wie|doing|condition|health|state|zustand|verschlei\w*|wear\w*|geht es|gehts)\b/.test(lower) &&
+    // "how was the spindle vibration of Bestücker 2 L1 since yesterday?": one machine's value over a window is its trend.
+    !(
+      parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&
+      /\b(?:how was|how were|how did|wie war|wie waren|vibration\w*|temp\w*)\b/.test(lower)
+    ) &&
     !imperativeCommand(text)
   )
     return ['maintenance_forecast', false];

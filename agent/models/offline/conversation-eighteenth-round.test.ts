@@ -672,3 +672,36 @@ describe('English from colleagues whose first language is another (probe 11b)', 
     expect(await ask('how are the spindles doing on the placers')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
   });
 });
+
+describe('Bavarian and Austrian German from the floor (probe 11a)', () => {
+  it.each([
+    ['hat der ofen L1 heid nacht E-220 gschmissn?', 'alarms', { asset: 'L1-RFL', code: 'E-220', from: '2026-03-03T21:00:00.000Z' }],
+    ['was war in de 15 min bevor die linie 1 stehn blieben is', 'alarms', { before: { line: 'Line1', minutes: 15 } }],
+    ['wie hat sich da druck vom kompressor heid nacht entwickelt', 'tag_history', { asset: 'UT-AIR', from: '2026-03-03T21:00:00.000Z' }],
+    ['wie lang macht des geblaese vom ofen L2 no', 'maintenance_forecast', { asset: 'L2-RFL' }],
+    ['ICT L1 wieder anfahrn', 'machine_command', { asset: 'L1-ICT', command: 'start' }],
+    ['WOs für den Ofen L2', 'list_work_orders', { asset: 'L2-RFL' }],
+    ['check with AOI the boards 50 until 60 of lot PO-24118', 'trigger_inspection', { lot: 'PO-24118', boards: 11, firstSerial: 50 }],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"no amoi, die naechsten 10" after ten boards inspects boards 11 to 20', async () => {
+    expect(await after('trigger_inspection', { lot: 'PO-24118', boards: 10 }, 'AOI lot PO-24118, 10 boards', 'no amoi, die naechsten 10')).toMatchObject({
+      kind: 'tool',
+      tool: 'trigger_inspection',
+      args: { lot: 'PO-24118', boards: 10, firstSerial: 11 },
+    });
+  });
+
+  it.each([
+    ['asset_state', 'zeig mia den kompressor', 'wie lang halten die lager no'],
+    ['alarms', 'alarms of the compressor today', 'ok and when we must change his bearings?'],
+  ])('after %s "%s": "%s" is the compressor’s forecast', async (tool, previousText, text) => {
+    expect(await after(tool, { asset: 'UT-AIR' }, previousText, text)).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast', args: { asset: 'UT-AIR' } });
+  });
+
+  it('"no, die eins war gemeint" is no "noch"', async () => {
+    expect(filesAWrite(await ask('no, die eins war gemeint'))).toBe(false);
+  });
+});

@@ -44,6 +44,25 @@ const DIALECT: Record<string, string> = {
   vo: 'von',
   heit: 'heute',
   nimmer: 'nicht mehr',
+  heid: 'heute',
+  mia: 'mir',
+  zwoa: 'zwei',
+  do: 'da',
+  ned: 'nicht',
+  aufm: 'auf dem',
+  anfahrn: 'anfahren',
+  stehn: 'stehen',
+  sehn: 'sehen',
+  gmacht: 'gemacht',
+  gschmissn: 'geworfen',
+  gfunden: 'gefunden',
+  gsehn: 'gesehen',
+  vorgschlagenen: 'vorgeschlagenen',
+  vorgschlagene: 'vorgeschlagene',
+  zurueckgwiesen: 'zurückgewiesen',
+  zruckgwiesen: 'zurückgewiesen',
+  maschin: 'Maschine',
+  naechst: 'nächste',
 };
 /** Dialect phrases, whole: "la laufe" (laufen lassen), "in da Früh" (in the morning). */
 const DIALECT_PHRASES: Record<string, string> = {
@@ -69,6 +88,17 @@ const DIALECT_PHRASES: Record<string, string> = {
   'kenn ma': 'können wir',
   'könn ma': 'können wir',
   hamma: 'haben wir',
+  // ("wos" alone is also how "WOs", work orders, is typed.)
+  'wos is': 'was ist',
+  'wos hat': 'was hat',
+  'wos war': 'was war',
+  'wos macht': 'was macht',
+  'wos geht': 'was geht',
+  'wos gibt': 'was gibt',
+  'no amoi': 'noch einmal',
+  'no moi': 'noch einmal',
+  'stehn blieben is': 'stehen geblieben ist',
+  'stehn blieben': 'stehen geblieben',
 };
 const DIALECT_PHRASE = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT_PHRASES).join('|')})(?![\\p{L}])`, 'giu');
 const DIALECT_WORD = new RegExp(`(?<![\\p{L}])(?:${Object.keys(DIALECT).join('|')})(?![\\p{L}])`, 'giu');
@@ -88,6 +118,8 @@ export function standardGerman(text: string): string {
       // "was läuft grad", "hamma grad an Stillstand": "gerade" — not the degrees of "auf 245 Grad", "zweihundert Grad"
       // (a number before it is a value, unless it numbers a line or zone: "Linie eins grad an Stillstand").
       .replace(/(?<![\p{L}])grad(?![\p{L}])/giu, (whole, offset: number, all: string) => (DEGREES_BEFORE.test(all.slice(0, offset)) ? whole : 'gerade'))
+      // "wie lang macht des Gebläse no", "is no immer rot": the dialect's "noch" — not "no, die eins" (nein) at the start.
+      .replace(/(?<=\S\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
       .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
   );

@@ -300,7 +300,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     (/\b(inspect\w*|check\w*|scan\w*|pruef\w*|prüf\w*|test\w*|kontrollier\w*)\b/.test(counted) ||
       /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:mach\w*|do|run|lass|let'?s)\b.*\b\d{1,3}\b/.test(counted) ||
       // "nochmal 25 ab Platte 51", "another 10 please": more boards, the verb left out.
-      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere|(?:the |die )?next|(?:die )?n(?:ä|ae)chsten)\s+\d{1,3}\b/.test(
+      /^(?:(?:ok|okay|gut|dann|then|so)[\s,]+)?(?:(?:nochmal|noch mal|noch einmal|again|once more)[\s,]+)?(?:nochmal|noch mal|noch einmal|again|another|once more|weitere|(?:the |die )?next|(?:die )?n(?:ä|ae)chsten)\s+\d{1,3}\b/.test(
         counted,
       )) &&
     /\b(another|more|again|next|other|nochmal|noch mal|noch|weitere\w*|erneut|davon|of (those|them|these))\b/.test(counted)

@@ -26,6 +26,16 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     const own = valueClause ? resolveAsset(valueClause, input.assets) : undefined;
     if (own?.kind === 'one') resolution = own;
   }
+  // "zeig mir den Kompressor" → "wie lang halten die Lager noch", "when we must change his bearings?": the wearing part of
+  // the machine just talked about.
+  if (
+    reading.intent === 'maintenance_forecast' &&
+    resolution.kind === 'none' &&
+    previous &&
+    previous.type !== 'line' &&
+    /\b(?:his|its|her|their|the (?:bearings?|spindles?|blowers?|pumps?|fans?|belts?)|die (?:lager|spindel|pumpe)|das (?:lager|geblaese|gebläse)|der (?:l(?:ü|ue)fter|riemen)|seine?|ihre?|dessen)\b/.test(lower)
+  )
+    resolution = { kind: 'one', asset: previous };
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.
   if (/\b(that|this|the same|same|dies\w*|de[nm]selben|der gleiche\w*|jene\w*)\b/.test(lower)) resolution = previousAmong(resolution, previous);
   // "und der Ofen dort, Zone 4?" → "zu kalt, mach 242 draus": a request that builds on the turn before is read with that

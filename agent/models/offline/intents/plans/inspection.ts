@@ -37,11 +37,15 @@ export function planTriggerInspection(plan: PlanContext): Plan {
   const lot = orderId(combined) ?? lotWord ?? previousLot;
   // "boards 41 to 60", "B0050 bis B0059" (serials as the labels print them): a span of serials.
   const span =
-    /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|bis|-|–)\s*(\d{1,4})\b/i.exec(combined) ??
+    /\b(?:boards?|pcbs?|platinen|baugruppen)\s+(\d{1,4})\s*(?:to|until|till|bis|-|–)\s*(\d{1,4})\b/i.exec(combined) ??
     /\bB0*(\d{1,5})\s*(?:to|bis|-|–|through|thru)\s*B0*(\d{1,5})\b/i.exec(combined);
   const previousBoards = followUp && typeof input.previous?.args.boards === 'number' ? input.previous.args.boards : undefined;
   const boards = span ? Number(span[2]) - Number(span[1]) + 1 : (boardCount(combined) ?? previousBoards);
-  const first = span ? Number(span[1]) : firstSerial(combined);
+  // "the next 10", "die nächsten zehn" after boards 1–10: the boards after the last ones inspected.
+  const previousFirst = typeof input.previous?.args.firstSerial === 'number' ? input.previous.args.firstSerial : 1;
+  const next =
+    followUp && previousBoards !== undefined && /\b(?:next|n(?:ä|ae)chsten|following|folgenden)\b/i.test(combined) ? previousFirst + previousBoards : undefined;
+  const first = span ? Number(span[1]) : (firstSerial(combined) ?? next);
   const args: Record<string, unknown> = {};
   if (lot) args.lot = lot;
   const inspectionLine = machine?.line ?? lineId;

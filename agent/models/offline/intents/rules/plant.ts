@@ -526,7 +526,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       (/\b(restlaufzeit\w*|wear(?: and tear)?|abnutzung)\b/.test(lower) && !/\b(auftr(?:ä|ae)g\w*|auftrag|order\w*|po-?\d+|los|charge|batch)\b/.test(lower)) ||
       // "is the spindle going to give us trouble this week", "macht uns der Lüfter bald Ärger": trouble ahead is wear.
       // "the blower on oven 2 is getting loud. how long have we got before it needs doing?", "plant-wide bearing risk ranking".
-      /\bhow long (?:have we got|do we have|until|before)\b[^?]*\b(?:needs? (?:doing|service|servicing|maintenance|replacing|changing|swapping)|fails?|goes|gives up|dies)\b|\b(?:bearing|lager)\s*(?:risk|risiko)\w*|\brisk rank\w*/.test(
+      /\bhow long (?:have we got|do we have|until|before)\b[^?]*\b(?:needs? (?:doing|service|servicing|maintenance|replacing|changing|swapping)|fails?|goes|gives up|dies)\b|\bwhen\b[^?]*\b(?:change|replace|swap|service)\w*\b[^?]*\b(?:bearings?|spindles?|blowers?|fans?|pumps?|belts?|nozzles?)\b|\bwann\b[^?]*\b(?:lager|spindel\w*|gebl(?:ä|ae)se|l(?:ü|ue)fter|pumpe|riemen)\b[^?]*\b(?:tauschen|wechseln|ersetzen|machen)\b|\b(?:bearing|lager)\s*(?:risk|risiko)\w*|\brisk rank\w*/.test(
         lower,
       ) ||
       /\b(closest to (?:failing|failure|breaking)|next to (?:fail|break|go)|most likely to (?:fail|break)|am ehesten (?:ausf(?:ä|ae)ll\w*|kaputt)|give (?:us |me )?(?:trouble|problems|grief|issues)|going to (?:fail|break|die|give out|go)|about to (?:fail|break|go)|(?:ä|ae)rger machen|probleme machen|bald (?:kaputt|hinüber|hinueber)|ausfallen wird|den geist aufgeben)\b/.test(

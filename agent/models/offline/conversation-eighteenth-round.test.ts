@@ -705,3 +705,21 @@ describe('Bavarian and Austrian German from the floor (probe 11a)', () => {
     expect(filesAWrite(await ask('no, die eins war gemeint'))).toBe(false);
   });
 });
+
+describe('more from the floor in German (probe 11a)', () => {
+  it.each([
+    ['Downtime-Pareto und OEE von da letzten schicht', 'generate_shift_handover', { shift: 'previous' }],
+    ['QS will die schlimmsten boards vom 24117 sehn', 'inspection_results', { lot: 'PO-24117' }],
+    ['welche maschin is als naechstes faellig, werk gesamt', 'maintenance_forecast', {}],
+    ['wie wechsel i des wischpapier am drucker, hab des ewig nimmer gmacht', 'search_manuals', {}],
+    ["what's next on L1", 'production_status', { line: 'Line1' }],
+  ] as const)('"%s" → %s %o', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"und was tut ma bei dem E-220 jetzt" after an oven’s alarms reads the manual on E-220', async () => {
+    const plan = await after('alarms', { state: 'active', asset: 'L1-RFL' }, 'alarme ofen L1', 'und was tut ma bei dem E-220 jetzt');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    expect(plan.kind === 'tool' ? String(plan.args.query) : '').toContain('E-220');
+  });
+});

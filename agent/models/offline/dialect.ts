@@ -118,6 +118,11 @@ export function standardGerman(text: string): string {
       // "was läuft grad", "hamma grad an Stillstand": "gerade" — not the degrees of "auf 245 Grad", "zweihundert Grad"
       // (a number before it is a value, unless it numbers a line or zone: "Linie eins grad an Stillstand").
       .replace(/(?<![\p{L}])grad(?![\p{L}])/giu, (whole, offset: number, all: string) => (DEGREES_BEFORE.test(all.slice(0, offset)) ? whole : 'gerade'))
+      // "wie wechsel i des Wischpapier", "hab i gmacht": the dialect's "ich" after a verb or question word (not "i.O.").
+      .replace(
+        /(?<=\b(?:wie|was|wo|wann|soll|muss|kann|darf|mach|hab|hob|bin|wechsel|tausch|stell|schau|brauch)\p{L}*(?:\s+\p{L}+)?\s+)i(?![\p{L}.])/giu,
+        'ich',
+      )
       // "wie lang macht des Gebläse no", "is no immer rot": the dialect's "noch" — not "no, die eins" (nein) at the start.
       .replace(/(?<=\S\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".

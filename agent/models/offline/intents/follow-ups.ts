@@ -376,10 +376,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     previousIntent === 'alarms' &&
     !imperativeCommand(text) &&
-    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:i|we) (?:must|have to|should|need to|can) do|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
+    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:i|we) (?:must|have to|should|need to|can) do|was tut (?:man|ma)|was macht man|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
       lower,
     ) &&
-      /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
+      /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dem|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
       // "which one is the worst", "welcher ist am schlimmsten": the most severe of the alarms just listed.
       (wordCount(lower) <= 8 &&
         /\b(worst|most (?:severe|critical|important|urgent|serious|dangerous)|biggest (?:problem|issue)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*|gravierendste\w*|schwerwiegendste\w*)\b/.test(
@@ -388,7 +388,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "alarms on the L1 oven since 7.30" → "and where's the documented fix for that one?": the manual on the alarm just listed.
     const worst = mostSevereBefore(input.earlier);
-    const code = typeof input.previous?.args.code === 'string' ? input.previous.args.code : worst?.code;
+    // ("und was tut ma bei dem E-220 jetzt": the code the message names, else the one listed.)
+    const code = alarmCode(text) ?? (typeof input.previous?.args.code === 'string' ? input.previous.args.code : worst?.code);
     reading.intent = 'search_manuals';
     const asset = typeof input.previous?.args.asset === 'string' ? input.previous.args.asset : (worst?.assetId ?? '');
     // Without a code, the machine's alarm responses: the manuals file remedies under their alarms.

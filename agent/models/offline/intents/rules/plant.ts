@@ -156,7 +156,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       lower,
     ) &&
     // "was muss als nächstes gewartet werden", "was geht als nächstes kaputt": the next failure is the forecast's.
-    !/\b(wart\w*|gewartet|kaputt|schlapp\w*|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*|prognose\w*|forecast\w*|liefer\w*|nachschub|material\w*|bringen|deliver\w*)\b/.test(
+    // ("welche Maschine ist als nächstes fällig": a machine due is the forecast's.)
+    !/\b(wart\w*|gewartet|kaputt|schlapp\w*|ausf(?:ä|ae)ll\w*|f(?:ä|ae)llt|verschlei\w*|maintenance|service|fail\w*|break\w*|wear\w*|prognose\w*|forecast\w*|liefer\w*|nachschub|material\w*|bringen|deliver\w*|maschine\w*|machines?|anlage\w*)\b/.test(
       lower,
     ) &&
     !imperativeCommand(text)
@@ -376,6 +377,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "defect pareto since Monday, all lines", "Fehler-Pareto letzte 24 Std", "top defect types": what inspection found, by kind.
   if (
     /\b(pareto|fehler-?pareto|defect types?|fehlerarten|fehlerbilder?|top defects?|häufigste\w* fehler|haeufigste\w* fehler)\b/.test(lower) &&
+    // ("Downtime-Pareto und OEE der letzten Schicht" is the shift's report.)
+    !/\b(downtime|stillstand\w*|stops?|stopps?|oee)\b/.test(lower) &&
     !imperativeCommand(text)
   )
     return ['inspection_results', false];
@@ -440,7 +443,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['asset_state', false];
   // "worst boards today on L1", "first pass yield on line 2 since 6": only inspection knows boards by defect.
-  if (/\b(worst boards?|schlechteste\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) && !imperativeCommand(text))
+  if (
+    /\b(worst boards?|(?:schlechteste|schlimmste)\w* (?:platinen|boards?|baugruppen)|first.pass yield|erstdurchlauf\w*|fpy)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
     return ['inspection_results', false];
   // "Überblick über alle Aufträge, was läuft, was ist fertig, was kommt", "overview of all orders": the production orders.
   if (
@@ -526,6 +532,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       (/\b(restlaufzeit\w*|wear(?: and tear)?|abnutzung)\b/.test(lower) && !/\b(auftr(?:ä|ae)g\w*|auftrag|order\w*|po-?\d+|los|charge|batch)\b/.test(lower)) ||
       // "is the spindle going to give us trouble this week", "macht uns der Lüfter bald Ärger": trouble ahead is wear.
       // "the blower on oven 2 is getting loud. how long have we got before it needs doing?", "plant-wide bearing risk ranking".
+      /\b(?:welche\w* (?:maschine|anlage)\w*|which machine)\b[^?]*\b(?:f(?:ä|ae)llig|due|als n(?:ä|ae)chst\w*|next)\b(?![^?]*\b(?:order|auftrag|auftr(?:ä|ae)ge|run|fahrt)\b)/.test(
+        lower,
+      ) ||
       /\bhow long (?:have we got|do we have|until|before)\b[^?]*\b(?:needs? (?:doing|service|servicing|maintenance|replacing|changing|swapping)|fails?|goes|gives up|dies)\b|\bwhen\b[^?]*\b(?:change|replace|swap|service)\w*\b[^?]*\b(?:bearings?|spindles?|blowers?|fans?|pumps?|belts?|nozzles?)\b|\bwann\b[^?]*\b(?:lager|spindel\w*|gebl(?:ä|ae)se|l(?:ü|ue)fter|pumpe|riemen)\b[^?]*\b(?:tauschen|wechseln|ersetzen|machen)\b|\b(?:bearing|lager)\s*(?:risk|risiko)\w*|\brisk rank\w*/.test(
         lower,
       ) ||

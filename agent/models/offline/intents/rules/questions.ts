@@ -372,7 +372,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     return ['search_manuals', false];
   // "how to recalibrate the spi", "wie wechsle ich die Düse": a procedure, whatever machine it names.
   if (
-    /^(how (?:do|can|should|would) (?:i|we|you|one)|how to|wie (?:mache|kann|soll|muss|wechsle|tausche|reinige|kalibriere|richte|stelle) (?:ich|man|wir))\b/.test(
+    /^(how (?:do|can|should|would) (?:i|we|you|one)|how to|wie (?:mache?|kann|soll|muss|wechsle|wechsel|tausche?|reinige?|kalibriere?|richte|stelle?|fülle?|fuelle?) (?:ich|man|wir))\b/.test(
       lower,
     ) &&
     /\b(clean|change|replace|swap|calibrate|recalibrate|adjust|align|load|unload|install|remove|fix|clear|reset|set up|setup|handle|deal|wechs\w*|tausch\w*|reinig\w*|kalibrier\w*|justier\w*|einricht\w*|richte|einstell\w*|stelle|beheb\w*|quittier\w*|zurücksetz\w*|wechsle)\b/.test(

@@ -335,3 +335,13 @@ export function resolveTag(text: string, tags: AssetTag[] | undefined, options: 
   if (matches.length > 1) return { kind: 'ambiguous', candidates: matches };
   return { kind: 'none' };
 }
+
+/**
+ * "stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum": the machine of the clause that holds
+ * the value ("auf 6,5", "to 190"), when that clause names one — not every machine the reason names.
+ */
+export function assetOfValueClause(text: string, assets: AssetRef[]): AssetResolution | undefined {
+  const valueClause = text.split(/[,;–—]|\s-\s|(?<=[.!?])\s+/).find((clause) => /\b(?:to|auf)\s*:?\s*-?\d/i.test(clause));
+  const own = valueClause ? resolveAsset(valueClause, assets) : undefined;
+  return own?.kind === 'one' ? own : undefined;
+}

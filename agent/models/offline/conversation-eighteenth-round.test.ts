@@ -723,3 +723,13 @@ describe('more from the floor in German (probe 11a)', () => {
     expect(plan.kind === 'tool' ? String(plan.args.query) : '').toContain('E-220');
   });
 });
+
+describe('a lone "no" closing a command takes it back (found during the review)', () => {
+  it.each(['Drucker L1 stoppen. No.', 'Drucker L1 stoppen, no', 'stop the L1 printer. no.'])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+
+  it('"stop the L1 printer, no time to wait" still stops it', async () => {
+    expect(await ask('stop the L1 printer, no time to wait')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN', command: 'stop' } });
+  });
+});

@@ -124,7 +124,7 @@ export function standardGerman(text: string): string {
         'ich',
       )
       // "wie lang macht des Gebläse no", "is no immer rot": the dialect's "noch" — not "no, die eins" (nein) at the start.
-      .replace(/(?<=\S\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
+      .replace(/(?<=[\p{L}\d]\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
       .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
   );

@@ -627,11 +627,11 @@ function oneApprovalEach(request: Request, reading: Reading, candidates: AssetRe
 }
 
 /**
- * "set zone 2 on L1 oven to 170 - wait, no, don't touch it", "fire it back up? lol no.": the write taken back in clauses
+ * "set zone 2 on L1 oven to 170 - wait, no, don't touch it", "fire it back up? lol no.", "stop the L1 printer. no.": the write taken back in clauses
  * of their own, which the clauses about the write alone do not show.
  */
 const TAKEN_BACK =
-  /\b(?:wait|warte|moment)\s*,?\s*(?:no|nein|nee)\b|\b(?:don'?t|do not) touch (?:it|that|this|them|anything)\b|\b(?:nicht|nix|nichts) anfassen\b|\b(?:lol|haha|ha|pff+)[\s,.!]+(?:no|nope|nein|nee|ned|nicht|sicher (?:ned|nicht))\b|\bsicher (?:ned|nicht)\b|\bno way\b|\bauf keinen fall\b|\bkommt nicht in frage\b/;
+  /\b(?:wait|warte|moment)\s*,?\s*(?:no|nein|nee)\b|\b(?:don'?t|do not) touch (?:it|that|this|them|anything)\b|\b(?:nicht|nix|nichts) anfassen\b|\b(?:lol|haha|ha|pff+)[\s,.!]+(?:no|nope|nein|nee|ned|nicht|sicher (?:ned|nicht))\b|\bsicher (?:ned|nicht)\b|\bno way\b|\bauf keinen fall\b|\bkommt nicht in frage\b|[.,;!–—-]\s*(?:no|nein|nee|nope|nah|ne)[.!]*\s*$/;
 
 /** The chosen intent's plan: refused when negated or unavailable, asked back when the target is ambiguous. */
 function planChosen(request: Request, reading: Reading, resolution: AssetResolution): Plan {

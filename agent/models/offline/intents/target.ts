@@ -4,7 +4,7 @@
  * for its state, and a measurement over a window is a trend.
  */
 import type { AssetRef } from '../../../assets';
-import { mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
+import { assetOfValueClause, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
 import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
@@ -21,11 +21,7 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   let resolution = resolveAsset(reading.combined, input.assets);
   // "stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum": a setpoint's machine is the one of the
   // clause with the value, not every machine the reason names.
-  if (resolution.kind === 'ambiguous' && reading.intent === 'set_setpoint') {
-    const valueClause = text.split(/[,;–—]|\s-\s|(?<=[.!?])\s+/).find((clause) => /\b(?:to|auf)\s*:?\s*-?\d/i.test(clause));
-    const own = valueClause ? resolveAsset(valueClause, input.assets) : undefined;
-    if (own?.kind === 'one') resolution = own;
-  }
+  if (resolution.kind === 'ambiguous' && reading.intent === 'set_setpoint') resolution = assetOfValueClause(text, input.assets) ?? resolution;
   // "zeig mir den Kompressor" → "wie lang halten die Lager noch", "when we must change his bearings?": the wearing part of
   // the machine just talked about.
   if (
@@ -33,7 +29,9 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     resolution.kind === 'none' &&
     previous &&
     previous.type !== 'line' &&
-    /\b(?:his|its|her|their|the (?:bearings?|spindles?|blowers?|pumps?|fans?|belts?)|die (?:lager|spindel|pumpe)|das (?:lager|geblaese|gebläse)|der (?:l(?:ü|ue)fter|riemen)|seine?|ihre?|dessen)\b/.test(lower)
+    /\b(?:his|its|her|their|the (?:bearings?|spindles?|blowers?|pumps?|fans?|belts?)|die (?:lager|spindel|pumpe)|das (?:lager|geblaese|gebläse)|der (?:l(?:ü|ue)fter|riemen)|seine?|ihre?|dessen)\b/.test(
+      lower,
+    )
   )
     resolution = { kind: 'one', asset: previous };
   // "show me all work orders for that oven": of the ovens, the one the conversation is about.

@@ -5,7 +5,7 @@
  * precedence over a later one's.
  */
 import { lastSentence } from '../../text';
-import { resolveAsset } from '../../asset-resolver';
+import { assetOfValueClause, resolveAsset } from '../../asset-resolver';
 import { parseCommand } from '../../commands';
 import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
 import { assetByTag } from '../tag-match';
@@ -45,11 +45,7 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   let resolution = resolveAsset(text, input.assets);
   // "stell den Kompressor mal auf 6,5 bar ein, die Bestücker ziehen zu wenig Vakuum": the machine of the clause with the
   // value, not every machine the reason names.
-  if (resolution.kind === 'ambiguous' && setpointValue(text) !== undefined) {
-    const valueClause = text.split(/[,;–—]|\s-\s|(?<=[.!?])\s+/).find((clause) => /\b(?:to|auf)\s*:?\s*-?\d/i.test(clause));
-    const own = valueClause ? resolveAsset(valueClause, input.assets) : undefined;
-    if (own?.kind === 'one') resolution = own;
-  }
+  if (resolution.kind === 'ambiguous' && setpointValue(text) !== undefined) resolution = assetOfValueClause(text, input.assets) ?? resolution;
   // "Rakeldruck L2 85 bitte": a value for a tag only one machine on the line named has — that machine's.
   if (resolution.kind === 'one' && resolution.asset.type === 'line' && setpointValue(text) !== undefined) {
     const line = resolution.asset.id;

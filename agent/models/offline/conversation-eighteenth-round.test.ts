@@ -733,3 +733,58 @@ describe('a lone "no" closing a command takes it back (found during the review)'
     expect(await ask('stop the L1 printer, no time to wait')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN', command: 'stop' } });
   });
 });
+
+describe('typed into the running app during the session', () => {
+  it('"servus, was is heid nacht am kompressor gwesen?" is German, and the compressor’s night is its alarms', async () => {
+    expect(await ask('servus, was is heid nacht am kompressor gwesen?')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'UT-AIR' } });
+  });
+
+  it('"why is it late?" after a line’s status explains the late order the answer led with', async () => {
+    const plan = await askWith({
+      text: 'why is it late?',
+      previous: { tool: 'production_status', args: { line: 'Line2' } },
+      previousText: 'quick one: which order is running on the drive board line and when will it be done?',
+      earlier: [
+        {
+          tool: 'production_status',
+          args: { line: 'Line2' },
+          output: {
+            lines: [
+              {
+                line: 'Line2',
+                orders: [
+                  {
+                    orderId: 'PO-24120',
+                    status: 'planned',
+                    plannedStart: '2026-03-07T10:36:00Z',
+                    plannedEnd: '2026-03-07T16:00:00Z',
+                    dueAt: '2026-03-05T12:00:00Z',
+                  },
+                  {
+                    orderId: 'PO-24119',
+                    status: 'planned',
+                    plannedStart: '2026-03-07T06:00:00Z',
+                    plannedEnd: '2026-03-07T10:36:00Z',
+                    dueAt: '2026-03-05T22:16:00Z',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24119' } });
+  });
+
+  it.each([
+    ['und mit Linie 2 stattdessen?', 'Line1', 'Line2'],
+    ['and line 1 instead?', 'Line2', 'Line1'],
+  ])('"%s" after an extra shift on %s moves it to %s, same day', async (text, from, to) => {
+    expect(await after('what_if', { scenario: { type: 'extra_shift', line: from, date: '2026-03-07' } }, 'extra shift on saturday', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'extra_shift', line: to, date: '2026-03-07' } },
+    });
+  });
+});

@@ -57,6 +57,8 @@ const DIALECT: Record<string, string> = {
   gschmissn: 'geworfen',
   gfunden: 'gefunden',
   gsehn: 'gesehen',
+  gwesen: 'gewesen',
+  gwesn: 'gewesen',
   vorgschlagenen: 'vorgeschlagenen',
   vorgschlagene: 'vorgeschlagene',
   zurueckgwiesen: 'zurückgewiesen',

@@ -27,7 +27,8 @@ const GERMAN = new Set(
     // "plan neu rechnen", "Prognose Kompressor": short requests in the floor's German.
     'neu neue neuen rechnen berechnen prognose zustand pumpe ' +
     // "wia hoaß is da Ofa grad?": Bavarian, Austrian and Swiss words (dialect.ts reads them once the message is German).
-    'wia hoaß hoass ofa ofe isch grad heit kimmt hod vui muass amoi gloffe nimmer fahrn scho chasch chönd nix'
+    'wia hoaß hoass ofa ofe isch grad heit kimmt hod vui muass amoi gloffe nimmer fahrn scho chasch chönd nix ' +
+    'heid servus gwesen gwesn zwoa ned net gell fei mia oans nacht gschmissn anfahrn stehn aufm des'
   ).split(' '),
 );
 const ENGLISH = new Set(

@@ -95,6 +95,9 @@ export function whatIfScenario(
       )
         return { kind: 'scenario', scenario: { ...previous, quantity: Number(bareFollowUp[1]) } as Scenario };
     }
+    // "extra shift on line 1 on Saturday" → "und mit Linie 2 stattdessen?", "and line 1 instead?": the other line, same day.
+    if (previous.type === 'extra_shift' && lineId && lineId !== (previous as { line?: string }).line && !machine)
+      return { kind: 'scenario', scenario: { ...previous, line: lineId } as Scenario };
     if (previous.type === 'machine_down' || previous.type === 'material_delay') {
       if (hours !== undefined && !machine) return { kind: 'scenario', scenario: { ...previous, hours } as Scenario };
       if (machine && previous.type === 'machine_down')

@@ -26,7 +26,7 @@ import { clarify, say } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
-import type { EarlierResult } from '../earlier-results';
+import { latestOutput, type EarlierResult } from '../earlier-results';
 import { bucketSize, parseTimeWindow } from '../time-window';
 import { numberWord } from '../number-words';
 import { delayHours, mentionedPart, mentionedSupplier } from '../material-slots';
@@ -930,7 +930,27 @@ function topicSwitch(lower: string, previousIntent: Intent): Intent | undefined 
   return found && found !== previousIntent ? found : undefined;
 }
 
-/** "when will PO-24120 be done" → "why is it late?": the order the production status was asked about, by its id. */
+/**
+ * "when will PO-24120 be done" → "why is it late?": the order the production status was asked about, by its id — or,
+ * asked about a line ("which order is running on line 2 and when will it be done?"), the late order the answer led with.
+ */
 function orderAskedAbout(input: Request['input']): string | undefined {
-  return input.previous?.tool === 'production_status' ? orderId(input.previousText ?? '') : undefined;
+  if (input.previous?.tool !== 'production_status') return undefined;
+  const typed = orderId(input.previousText ?? '');
+  if (typed) return typed;
+  type Row = { orderId?: unknown; status?: unknown; eta?: unknown; plannedStart?: unknown; plannedEnd?: unknown; dueAt?: unknown };
+  const rows = latestOutput(input.earlier, ['production_status'], (output) => {
+    const lines = (output as { lines?: { orders?: Row[] }[] } | undefined)?.lines;
+    return Array.isArray(lines) ? lines.flatMap((line) => line.orders ?? []) : undefined;
+  });
+  const late = (rows ?? []).filter((row) => {
+    const end = Date.parse(String(row.eta ?? row.plannedEnd ?? ''));
+    const due = Date.parse(String(row.dueAt ?? ''));
+    return typeof row.orderId === 'string' && Number.isFinite(end) && Number.isFinite(due) && end > due;
+  });
+  // Several late: the one the answer led with — the running order, else the next one the plan starts.
+  const first =
+    late.find((row) => row.status === 'running') ??
+    [...late].sort((a, b) => Date.parse(String(a.plannedStart ?? '')) - Date.parse(String(b.plannedStart ?? '')))[0];
+  return first ? (first.orderId as string) : undefined;
 }

@@ -534,7 +534,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // (as "did I miss anything since 6?" and "what happened on line 2 since midnight" are).
   if (
     // Past only: "was passiert, wenn …" is a what-if, and a summary for a report is the handover.
-    /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened|was war\b.*\blos)\b/.test(lower) &&
+    /\b(verpasst|missed|(?:ist|sind)\b.*\bpassiert|happened|was war\b.*\blos|was (?:ist|is)\b.*\bgewesen)\b/.test(lower) &&
     parseTimeWindow(text, detectLanguage(text), timeContext) &&
     // A night or shift on its own is the handover; one machine's night is still its alarms.
     (!/\b(nacht\w*|night\w*|overnight|schicht\w*|shift)\b/.test(lower) || (rules.machine && rules.machine.type !== 'line')) &&

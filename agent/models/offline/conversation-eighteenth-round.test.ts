@@ -788,3 +788,45 @@ describe('typed into the running app during the session', () => {
     });
   });
 });
+
+describe('two changes in one message, corrections and ranges (probe 12a)', () => {
+  it.each(['hold the L1 printer and set its print speed to 55', 'Stopp den Drucker auf Linie 2 und stell den Rakeldruck auf 90'])(
+    '"%s" is two changes: the first is offered, nothing filed yet',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan.kind === 'reply' ? plan.text : '').toMatch(/hold L1-PRN|L2-PRN stoppen/);
+    },
+  );
+
+  it('"yes" to that offer files the first change only', async () => {
+    expect(await askWith({ text: 'yes', pendingQuestion: 'hold the L1 printer and set its print speed to 55' })).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PRN', command: 'hold' },
+    });
+  });
+
+  it('"stop the L1 printer and tell me its alarms" is one change and a read', async () => {
+    expect(await ask('stop the L1 printer and tell me its alarms')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'stop' } });
+  });
+
+  it('"ne sorry, 228 meinte ich" after a zone set corrects its value', async () => {
+    expect(
+      await after('set_setpoint', { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 225 }, 'stell zone 4 am ofen linie 1 auf 225', 'ne sorry, 228 meinte ich'),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 228 } });
+  });
+
+  it('"zonen 1 bis 3 … auf 150" is no change for 3 o’clock; which zone is asked', async () => {
+    const plan = await ask('zonen 1 bis 3 am reflow linie 1 jeweils auf 150');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan.kind === 'reply' ? plan.text : '').toMatch(/Welchen Sollwert/);
+  });
+
+  it('"Kindly take the fine-pitch placer on line 2 out of hold" files the unhold', async () => {
+    expect(await ask('Kindly take the fine-pitch placer on line 2 out of hold, the STM32 tray is loaded.')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PNP2', command: 'unhold' },
+    });
+  });
+});

@@ -803,7 +803,7 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
 const CORRECTION_LEAD =
-  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i meant|i mean|meant|ich meinte|ich meine?|wait|warte|moment|typo|my bad|my mistake|fat finger\w*|tippfehler|vertippt|verschrieben|mein fehler|should (?:be|have been|'?ve been)|sollte(?: nat(?:ü|ue)rlich)?|soll(?:te)? (?:doch )?hei(?:ß|ss)en|soll|argh+|ugh|damn|mist|hoppla|ups+|verdammt)(?![a-zäöüß])[\s,.!:-]*)+/;
+  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|sorry|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i meant|i mean|meant|ich meinte|ich meine?|wait|warte|moment|typo|my bad|my mistake|fat finger\w*|tippfehler|vertippt|verschrieben|mein fehler|should (?:be|have been|'?ve been)|sollte(?: nat(?:ü|ue)rlich)?|soll(?:te)? (?:doch )?hei(?:ß|ss)en|soll|argh+|ugh|damn|mist|hoppla|ups+|verdammt)(?![a-zäöüß])[\s,.!:-]*)+/;
 /** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
 const NEW_VALUE =
   /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich|hei(?:ß|ss)en|sein|sorry)?\s*[.!]?$/;

@@ -31,6 +31,7 @@ import {
   TOLD_AS_DONE,
   VALUE_TOLD,
   doesItThemselves,
+  explicitWrite,
   imperativeCommand,
   withoutPermission,
 } from './write-requests';
@@ -41,11 +42,43 @@ import type { Plan, PlanInput } from './types';
 const CONFIRMS =
   /^(?:yes|yeah|yep|ja|jo|jep|genau|richtig|correct|right)(?:[\s,.!]+(?:please|pls|bitte|file it|do it|mach|mach das|einreichen|go ahead))*[\s.!]*$/;
 
+/**
+ * "hold the L1 printer and set its print speed to 55", "Stopp den Drucker auf Linie 2 und stell den Rakeldruck auf 90": a
+ * machine command and a setpoint change in one message — two changes, each its own approval. Filing one of them and
+ * dropping the other silently would leave the asker believing both were asked for.
+ */
+function commandAndSetpoint(text: string): { first: string; second: string } | undefined {
+  const parts = text.split(/\s+(?:and|und)\s+(?:then\s+|dann\s+|also\s+|auch\s+)?|\s*[,;]\s*(?:and\s+|und\s+)?(?:then|dann)\s+/i);
+  if (parts.length !== 2) return undefined;
+  const [first, second] = parts.map((part) => part.trim()) as [string, string];
+  const isCommand = (part: string) => imperativeCommand(part) && setpointValue(part) === undefined;
+  const isSetpoint = (part: string) =>
+    /\b(?:to|auf)\s+-?\d/i.test(part) && explicitWrite('set_setpoint', part.toLowerCase()) && parseCommand(part) === undefined;
+  return (isCommand(first) && isSetpoint(second)) || (isSetpoint(first) && isCommand(second)) ? { first, second } : undefined;
+}
+
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
   // "Should I file this change for approval: …?" → "ja": the request asked about, now the asker's own.
   if (input.pendingQuestion && CONFIRMS.test(input.text.trim().toLowerCase()))
     return planReply({ ...input, text: input.pendingQuestion, pendingQuestion: undefined, confirmed: true });
+  const twoChanges = commandAndSetpoint(input.text);
+  if (twoChanges) {
+    const first = planReply({ ...input, text: twoChanges.first });
+    // "ja" to the offer: the first is filed; the second is asked for on its own.
+    if (first.kind === 'tool' && WRITE_INTENTS.has(first.intent)) {
+      if (input.confirmed) return first;
+      const language = input.language ?? (/[äöüß]|\b(?:und|stell|stopp|auf|den|die|das)\b/i.test(input.text) ? 'de' : 'en');
+      const change = describeWrite(first.tool, first.args, language);
+      return clarify(
+        say(
+          language,
+          `That is two changes: **${change}** and “${twoChanges.second}”. I file one change per approval, so each is approved on its own. Shall I file the first now: **${change}**? Say “yes”, then ask for the second.`,
+          `Das sind zwei Änderungen: **${change}** und „${twoChanges.second}“. Ich reiche eine Änderung pro Freigabe ein, damit jede für sich geprüft wird. Soll ich die erste jetzt einreichen: **${change}**? Sagen Sie „ja“ und fragen Sie danach nach der zweiten.`,
+        ),
+      );
+    }
+  }
   const { request, reading } = readRequest(input);
   const refused =
     refuseSelfApproval(request) ??

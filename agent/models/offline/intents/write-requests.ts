@@ -549,7 +549,7 @@ export function imperativeCommand(text: string): boolean {
       clause
         .trim()
         .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|can you|could you|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|could you|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
           '',
         ),
     );

@@ -505,6 +505,8 @@ describe('writes probe 10b found asked back or misread', () => {
 
   it.each([
     'the boss wants the L1 oven stopped, but I said no. can you file that?',
+    'the boss wants the L1 oven stopped once the lot is done, can you file that?',
+    'Tom will restart the tester himself, can you do that?',
     'Shift lead wants the SPI on line 2 paused while we recalibrate.',
     'I want the L1 printer stopped as soon as the lot is done',
     'can you stop the L1 oven? no wait, leave it',

@@ -434,6 +434,9 @@ export function imperativeCommand(text: string): boolean {
     RELAYED_WISH.test(lower) &&
     (ASKED_TO_FILE.test(lower) || OWN_REQUEST.test(lower)) &&
     !TURNED_DOWN.test(lower) &&
+    !DONE_BY_OTHERS.test(lower) &&
+    !PUT_OFF.test(lower) &&
+    !ON_A_CONDITION.test(withoutPastCause(lower)) &&
     !/\b(?:tell|ask|remind|sag|frag|erinner)\w*\s+(?:him|her|them|ihm|ihr|denen|the|den|die)\b/.test(lower) &&
     parseCommand(lower) !== undefined
   )

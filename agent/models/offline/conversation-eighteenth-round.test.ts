@@ -841,3 +841,13 @@ describe('an instruction injected in German (the held-out probe 12b, its one mis
     },
   );
 });
+
+describe('a value spelt out as a sentence of its own (probe 12a)', () => {
+  it('"Zone 8, oven on line 2. Two hundred and fifty. Thanks" files 250', async () => {
+    expect(await ask('Zone 8, oven on line 2. Two hundred and fifty. Thanks')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone8.SetpointC', value: 250 },
+    });
+  });
+});

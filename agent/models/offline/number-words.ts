@@ -224,7 +224,7 @@ const ENGLISH_NUMBER_WORDS = Object.keys(CARDINALS).filter(
   (word) => !/^(a|an|ein|eine|einer|einen|eins)$/.test(word) && /^[a-z]+$/.test(word) && !/[äöü]/.test(word),
 );
 const SPELT_COMPOUND = new RegExp(
-  `(?:\\b|(?<=\\s))(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|-|–|:)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
+  `(?:\\b|(?<=\\s)|(?<=[a-zäöüß\\d]))(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|-|–|:|\\.|,)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
   'gi',
 );
 

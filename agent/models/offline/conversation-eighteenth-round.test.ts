@@ -851,3 +851,25 @@ describe('a value spelt out as a sentence of its own (probe 12a)', () => {
     });
   });
 });
+
+describe('a pasted chat, note or report: the line addressed to the copilot is the request (probe 13a)', () => {
+  it.each([
+    [
+      '[09:31] Tom: chiller supply at 17.5 again\n[09:32] Tom: cooling zones on both ovens creeping up\n[09:33] me: @Plantpilot set the chiller supply temp setpoint to 15 C',
+      { asset: 'UT-CHL', value: 15 },
+    ],
+    [
+      '[08:12] Uwe: Druckluft geht auf 5,9 runter\n[08:13] Uwe: Greifer auf L1 meckern schon\n[08:15] ich: Plantpilot, Drucksollwert Kompressor auf 7,0 bar',
+      { asset: 'UT-AIR', value: 7 },
+    ],
+  ])('"%s" files %o', async (text, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
+  });
+
+  it.each([
+    'Wartungsbericht Kaltwassersatz:\nPumpe getauscht 07:30, Durchfluss wieder 150 l/min.\nVorlauf-Soll war für die Arbeiten auf 20 °C.\n@Plantpilot Sollwert Vorlauf jetzt wieder auf 16 Grad',
+    'Übergabe: L1 ruhig, L2 zwei Mal E-130 Passermarke.\n@Plantpilot Drucker anhalten, Schablone muss gereinigt werden',
+  ])('"%s" files no value or machine from the story', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});

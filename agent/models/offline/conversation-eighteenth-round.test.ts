@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TUGGER_STOPS, after, afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 import { parseTimeWindow } from './time-window';
+import { withoutMailFrame } from './mail-frame';
 
 describe('machines named by what they do or where they stand', () => {
   it.each([
@@ -871,5 +872,17 @@ describe('a pasted chat, note or report: the line addressed to the copilot is th
     'Übergabe: L1 ruhig, L2 zwei Mal E-130 Passermarke.\n@Plantpilot Drucker anhalten, Schablone muss gereinigt werden',
   ])('"%s" files no value or machine from the story', async (text) => {
     expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});
+
+describe('what is addressed to the copilot, to the end of the message', () => {
+  it('"Hi Plantpilot,\\nline 1:\\nset zone 3 of the oven to 190" keeps the lines after the address', async () => {
+    expect(withoutMailFrame('Hi Plantpilot,\nline 1:\nset zone 3 of the oven to 190')).toBe('line 1: set zone 3 of the oven to 190');
+  });
+
+  it('the sign-off after it is still taken off', () => {
+    expect(withoutMailFrame('Hello Plantpilot,\n\nI would like the alarms on line 2 since 6.\nRegards, Tom')).toBe(
+      'I would like the alarms on line 2 since 6.',
+    );
   });
 });

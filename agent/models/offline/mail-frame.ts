@@ -36,22 +36,25 @@ const SIGN_OFF = new RegExp(
 
 /**
  * "[09:33] me: @Plantpilot set the chiller supply temp setpoint to 15 C", "Wartungsbericht … @Plantpilot Sollwert Vorlauf
- * jetzt wieder auf 16 Grad": in a pasted chat, note or report, the line addressed to the copilot is the request; the lines
- * before it tell the story (and their values are not the one asked for).
+ * jetzt wieder auf 16 Grad": in a pasted chat, note or report, what is addressed to the copilot (to the end) is the
+ * request; the lines before it tell the story (and their values are not the one asked for).
  */
-const ADDRESSED = /(?:^|\n)[^\n]*?(?:@\s?plantpilot\b[\s,:]*|(?:^|[\s:])plantpilot\s*[,:]\s*)([^\n]+)/i;
+const ADDRESSED = /(?:^|\n)[^\n]*?(?:@\s?plantpilot\b[\s,:]*|(?:^|[\s:])plantpilot\s*[,:]\s*)(\S[\s\S]*)$/i;
 
 /** The line addressed to the copilot in a message of several lines, or undefined. */
 export function addressedLine(text: string): string | undefined {
   if (!text.includes('\n')) return undefined;
-  const found = ADDRESSED.exec(text)?.[1]?.trim();
+  // From the address to the end: "Hi Plantpilot,\nline 1:\nset zone 3 to 190" keeps both lines after it.
+  const found = ADDRESSED.exec(text)?.[1]
+    ?.replace(/\s*\n\s*/g, ' ')
+    .trim();
   return found && found.split(/\s+/).length >= 2 ? found : undefined;
 }
 
 /** The request without its mail frame (salutation, self-introduction, sign-off); the text as typed when none. */
 export function withoutMailFrame(text: string): string {
   const addressed = addressedLine(text);
-  if (addressed) return addressed;
+  if (addressed) return withoutMailFrame(addressed);
   // "hey Jens: Zone 3 …" is written to a colleague (see first-names.ts) — that salutation stays for the check that says so.
   const salutation = SALUTATION.exec(text)?.[0] ?? '';
   const toAPerson = salutation.split(/[^\p{L}]+/u).some((word) => FIRST_NAMES.has(word.toLowerCase()));

@@ -42,7 +42,7 @@ const SIGN_OFF = new RegExp(
 const ADDRESSED = /(?:^|\n)[^\n]*?(?:@\s?plantpilot\b[\s,:]*|(?:^|[\s:])plantpilot\s*[,:]\s*)(\S[\s\S]*)$/i;
 
 /** The line addressed to the copilot in a message of several lines, or undefined. */
-export function addressedLine(text: string): string | undefined {
+function addressedLine(text: string): string | undefined {
   if (!text.includes('\n')) return undefined;
   // From the address to the end: "Hi Plantpilot,\nline 1:\nset zone 3 to 190" keeps both lines after it.
   const found = ADDRESSED.exec(text)?.[1]

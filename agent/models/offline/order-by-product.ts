@@ -101,9 +101,7 @@ export function orderByProduct(text: string, orders: readonly OrderRef[]): strin
 export function lineOfProductNamed(text: string, orders: readonly OrderRef[]): string | undefined {
   if (!ORDER_WORD.test(text.toLowerCase()) || WORK_ORDER.test(text.toLowerCase())) return undefined;
   const product = productNamed(text, orders);
-  if (!product) return undefined;
-  const lines = new Set(orders.filter((order) => !order.complete && order.productId === product && order.lineId).map((order) => order.lineId!));
-  return lines.size === 1 ? [...lines][0] : undefined;
+  return product ? onlyLineOf(product, orders) : undefined;
 }
 
 /** The line every open order of `product` runs on, if one. */

@@ -70,6 +70,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   // The machine the message names, read once for all the branches below.
   const named = resolveAsset(text, input.assets);
   const corrected = input.previous ? correction(request) : undefined;
+  // The order a production status just read was about, for "why is it late?" and what-ifs on it.
+  const statusOrder = orderAskedAbout(input);
   // "set zone 6 to 254" → "actually, no", "nein, doch nicht": the request already waits for its approval; nothing new
   // is filed, and the asker is told where to take it back.
   const previousWrite = input.previous ? intentOfTool(input.previous.tool) : undefined;
@@ -160,7 +162,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         ? input.previous.args.order
         : input.previous.tool === 'propose_schedule' || input.previous.tool === 'what_if'
           ? lateOrder(input.earlier)
-          : orderAskedAbout(input);
+          : statusOrder;
     const stopCause = input.previous.tool === 'alarms' && input.previous.args.before ? mostSevereBefore(input.earlier) : undefined;
     if (order) {
       reading.intent = 'explain_late_order';
@@ -185,13 +187,13 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       lower,
     ) ||
       /\b(the late one|the delayed one|the late order|(?:den|dem|das|der) (?:versp(?:ä|ae)tete[nm]?|sp(?:ä|ae)te[nm]?)(?: auftrag)?)\b/.test(lower)) &&
-    (lateOrder(input.earlier) ?? orderAskedAbout(input)) &&
+    (lateOrder(input.earlier) ?? statusOrder) &&
     !orderId(text) &&
     // "fine, we accept the late one. release the draft": the late order accepted, the draft released.
     !explicitWrite('release_schedule', lower)
   ) {
     reading.intent = 'explain_late_order';
-    reading.combined = `${reading.combined} ${lateOrder(input.earlier) ?? orderAskedAbout(input)}`;
+    reading.combined = `${reading.combined} ${lateOrder(input.earlier) ?? statusOrder}`;
     reading.followUp = true;
   } else if (
     // "propose a schedule" → "why is PO-24124 late in it" → "egal, ab damit an die Linien": the draft is still the one
@@ -609,14 +611,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     previousIntent === 'production_status' &&
-    orderAskedAbout(input) !== undefined &&
+    statusOrder !== undefined &&
     !orderId(text) &&
     asksWhatIf(lower) &&
     /\b(?:its|it|his|der|die|das|dessen|deren|sein\w*|ihr\w*)\b/.test(lower)
   ) {
     // "how far is PO-24118" → "suppose its material comes 5 hours late, what does that do to the plan": that order's.
     reading.intent = 'what_if';
-    reading.combined = `${reading.combined} ${orderAskedAbout(input)}`;
+    reading.combined = `${reading.combined} ${statusOrder}`;
     reading.followUp = true;
   } else if (
     previousIntent === 'alarms' &&

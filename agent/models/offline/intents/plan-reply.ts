@@ -7,6 +7,7 @@
 import type { AssetRef } from '../../../assets';
 import { aliasesOf, linesNamed, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { foldInitialUmlauts, lastSentence, tokens, transliterate, withoutQuotedText } from '../text';
+import { detectLanguage } from '../language';
 import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
@@ -68,7 +69,7 @@ export function planReply(input: PlanInput): Plan {
     // "ja" to the offer: the first is filed; the second is asked for on its own.
     if (first.kind === 'tool' && WRITE_INTENTS.has(first.intent)) {
       if (input.confirmed) return first;
-      const language = input.language ?? (/[äöüß]|\b(?:und|stell|stopp|auf|den|die|das)\b/i.test(input.text) ? 'de' : 'en');
+      const language = input.language ?? detectLanguage(input.text);
       const change = describeWrite(first.tool, first.args, language);
       return clarify(
         say(
@@ -518,22 +519,21 @@ const DECLINED =
 
 function nothingToDo({ lower, language }: Request): Plan | undefined {
   // … with nothing else asked for ("not releasing that – show me the late one instead" asks for a read).
-  if (
+  const declined =
     DECLINED.test(lower) &&
     !lower.includes('?') &&
     // "don't stop the printer, just hold it": another request beside the one declined.
     !/\b(show|give|tell|instead|just|only|rather|zeig\w*|gib|sag\w*|stattdessen|sondern|nur|lieber)\b/.test(lower) &&
-    !imperativeCommand(lower.replace(/^[^,;.!?–—]*/, ''))
-  )
-    return noAction(say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'));
+    !imperativeCommand(lower.replace(/^[^,;.!?–—]*/, ''));
   if (
-    !/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b|^(?:(?:ok|okay|no|nah|nee|nein)[\s,]+)?(?:cancel that|scratch that|forget (?:it|that)|never ?mind|vergiss (?:es|das))\b|^(?:(?:ok|so|and|und)[\s,]+)?(?:no need to|don'?t need to|no reason to|(?:wir )?m(?:ü|ue)ssen (?:den |die |das )?\S+(?: \S+)? nicht)\s*(?:\S+\s+){0,4}?(?:stop|start|reset|change|touch|restart|hold|pause|stoppen|starten|anhalten|zur(?:ü|ue)cksetzen|(?:ä|ae)ndern)\b/.test(
+    !declined &&
+    (!/\b(don'?t|do not|dont) (do|change|touch|send|start|stop|release|book) (anything|nothing)\b|\b(don'?t|do not|dont|not|noch nicht|nicht) (release|send|book|dispatch|file|freigeben|buchen|losschicken|einreichen) (?:it |that |this |den |das |ihn |es )?(yet|for now|now|jetzt|vorerst|erstmal)\b|\b(nothing|nichts|nix) (yet|for now|now|vorerst|erstmal|erst ?mal|jetzt)\b|\b(noch )?(?:nichts|nix) (machen|tun|ändern|aendern|anfassen|schicken|freigeben)\b|\b(still reading|give me a (sec|second|minute)|ich lese noch|lese noch|gib mir (eine|ne) (sekunde|minute))\b|^(wait|warte|moment)\W*$|^(?:hm+\s+|nah\s+|nee\s+)?(not yet|noch nicht|later|später|spaeter)\W*$|^(?:(?:und|and|also|bitte|please)\s+)?(?:finger weg|hands off|lass die finger)\b|^(?:(?:ok|okay|no|nah|nee|nein)[\s,]+)?(?:cancel that|scratch that|forget (?:it|that)|never ?mind|vergiss (?:es|das))\b|^(?:(?:ok|so|and|und)[\s,]+)?(?:no need to|don'?t need to|no reason to|(?:wir )?m(?:ü|ue)ssen (?:den |die |das )?\S+(?: \S+)? nicht)\s*(?:\S+\s+){0,4}?(?:stop|start|reset|change|touch|restart|hold|pause|stoppen|starten|anhalten|zur(?:ü|ue)cksetzen|(?:ä|ae)ndern)\b/.test(
       lower,
     ) ||
-    // "don't stop anything, just tell me the status of line 2" asks for something else.
-    /\b(just|only|but|instead|tell|show|give|draft|propose|make|plan\w*|get|new|check|run|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|mach\w*|neu\w*|pr(?:ü|ue)f\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
-      lower,
-    )
+      // "don't stop anything, just tell me the status of line 2" asks for something else.
+      /\b(just|only|but|instead|tell|show|give|draft|propose|make|plan\w*|get|new|check|run|status|what|how|which|zeig\w*|sag\w*|gib|entwurf|entwirf|erstell\w*|mach\w*|neu\w*|pr(?:ü|ue)f\w*|nur|aber|sondern|wie|was|welche\w*)\b/.test(
+        lower,
+      ))
   )
     return undefined;
   return noAction(say(language, 'Okay — I will not do anything until you say so.', 'In Ordnung — ich tue nichts, bis Sie es sagen.'));

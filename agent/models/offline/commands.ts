@@ -155,8 +155,14 @@ const PURPOSE = /\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| coul
  * "turn off the horn on the L2 packer", "mach die Hupe am Packer aus", "silence the buzzer": the signal silenced, not the
  * machine stopped — no machine command.
  */
-export const SILENCES_A_SIGNAL =
-  /\b(?:turn|switch|shut|kill|stop|silence|mute|cancel)\s+(?:off\s+)?(?:the\s+|that\s+|this\s+)?(?:\S+\s+){0,3}?(?:horns?|buzzers?|beep\w*|sirens?|beacons?|warning lights?|noise|sound|hooter)\b|\b(?:horns?|buzzers?|sirens?|hooter)\b[^.?!,]*\b(?:off|silence|mute)\b|\b(?:hupe|summer|sirene|warnton|gepiepe|piepen|piepton|signalton|blinklicht|warnleuchte)\b[^.?!,]*\b(?:aus|ab|leise|stumm)\b/;
+const SILENCES_A_HORN =
+  /\b(?:turn|switch|shut|kill|stop|silence|mute|cancel)\s+(?:off\s+)?(?:the\s+|that\s+|this\s+)?(?:[^\s.,;:!?]+\s+){0,3}?(?:horns?|buzzers?|beep\w*|sirens?|beacons?|warning lights?|noise|sound|hooter)\b|\b(?:horns?|buzzers?|sirens?|hooter)\b[^.?!,]*\b(?:off|silence|mute)\b|\b(?:hupe|summer|sirene|warnton|gepiepe|piepen|piepton|signalton|blinklicht|warnleuchte)\b[^.?!,]*\b(?:aus|ab|leise|stumm)\b/;
+
+/** "turn off the alarms on the L1 oven", "Alarme am Ofen L1 ausschalten": the alarms switched off, not the machine. */
+const SILENCES_ALARMS =
+  /\b(?:turn|switch|shut|silence|mute)\s+(?:off\s+)?(?:the\s+|those\s+|these\s+|all\s+(?:the\s+)?)?(?:[^\s.,;:!?]+\s+){0,3}?(?:alarms?|warnings?)\b(?!\s+(?:history|log|list))|\b(?:turn|switch|shut|put)\s+(?:the\s+|those\s+|these\s+|all\s+)?(?:[^\s.,;:!?]+\s+){0,3}?(?:alarms?|warnings?)\s+off\b|\b(?:alarme?n?|warnung\w*|st(?:ö|oe)rmeldung\w*)\b[^.?!,]*\b(?:ausschalt\w*|ausmach\w*|abschalt\w*|abstell\w*|stumm\w*|aus\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$)/;
+
+export const SILENCES_A_SIGNAL = new RegExp(`${SILENCES_A_HORN.source}|${SILENCES_ALARMS.source}`);
 
 /**
  * "clear L2 PNP2 after abort", "reset the packer, it stopped": the command verb the request opens with is the command —

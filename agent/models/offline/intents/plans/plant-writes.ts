@@ -110,6 +110,21 @@ export function planMachineCommand(plan: PlanContext): Plan {
       ),
     );
   if (!asset) return needAsset(say(language, 'the command', 'den Befehl'));
+  // "alarms on the L1 oven?" → "turn them off", "mach die mal aus": what is switched off is the alarms just listed,
+  // not the machine — asked back, with the stop offered in words that name the machine.
+  if (
+    plan.input.previous?.tool === 'alarms' &&
+    resolveAsset(plan.text, plan.input.assets).kind === 'none' &&
+    /\b(?:them|those|they|these|sie|die|diese)\b/.test(plan.lower) &&
+    (command === 'stop' || command === 'clear' || command === 'reset')
+  )
+    return clarify(
+      say(
+        language,
+        `${command === 'stop' ? 'Switch off the alarms' : 'Acknowledge the alarms'}, or ${command} ${asset.id}? Alarms are acknowledged — and a horn silenced — at the machine’s HMI, not from the chat. If you want the ${command} of ${asset.id}, say “${command} ${asset.id}” and I file it for approval.`,
+        `${command === 'stop' ? 'Die Alarme abschalten' : 'Die Alarme quittieren'} oder ${asset.id} ${command === 'stop' ? 'stoppen' : command === 'reset' ? 'zurücksetzen' : 'clearen (PackML clear)'}? Alarme werden am Bedienpanel der Maschine quittiert (und die Hupe abgestellt), nicht aus dem Chat. Soll ${asset.id} den Befehl ${command} bekommen, sagen Sie „${command} ${asset.id}“, dann reiche ich das zur Freigabe ein.`,
+      ),
+    );
   // "line 2 is stopped, restart it": a line takes no command; each machine gets its own, with its own approval.
   if (asset.type === 'line') {
     const machines = plan.input.assets.filter((candidate) => candidate.line === asset.id && candidate.type !== 'line').map((candidate) => candidate.id);

@@ -206,7 +206,8 @@ export function requestedSetpoint(text: string, combined: string): SetpointValue
   // "hab gesehen dass der Chiller auf 18 Grad steht, stell ihn auf 15": a reading reported first, the request last —
   // the value is the request's.
   // (A comma before a digit is a decimal comma: "steht auf 6,2, stell ihn auf 6,5" has two clauses.)
-  const clauses = text.split(/,(?!\d)|;|\s[-–—]\s/).filter((clause) => clause.trim());
+  // (A sentence ends a clause too: "we lowered zone 8 to 230 yesterday. put it back to 245".)
+  const clauses = text.split(/,(?!\d)|;|\s[-–—]\s|(?<=[.!?])\s+/).filter((clause) => clause.trim());
   const lastClause = clauses.length >= 2 ? clauses.at(-1)! : undefined;
   const requested =
     lastClause && /\d/.test(lastClause) && REQUEST_WORD.test(lastClause)
@@ -277,7 +278,7 @@ function withoutIdentifiers(text: string): string {
 
 /** The verbs that ask for a new value, at the start of a request's clause. */
 const REQUEST_WORD =
-  /^\s*(?:(?:so|dann|then|ok|okay|bitte|please|pls|mal)\s+)*(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|dreh\w*|mach\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*)\b/i;
+  /^\s*(?:(?:so|dann|then|ok|okay|bitte|please|pls|mal)\s+)*(?:set|change|raise|lower|increase|decrease|adjust|reduce|bump|crank|drop|turn|take|bring|put|make|setz\w*|stell\w*|dreh\w*|mach\w*|nimm|bring\w*|erh(?:ö|oe)h\w*|senk\w*|wieder\s+auf|zur(?:ü|ue)ck\s+auf|back\s+(?:up\s+|down\s+)?to)\b/i;
 
 /** A verb that moves a value, anywhere in its clause ("so please slow the conveyor to 13.5"): which clause names the value. */
 const VALUE_VERB =

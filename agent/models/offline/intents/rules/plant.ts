@@ -309,6 +309,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       /\b\d+(?:[.,]\d+)?\s*(?:grad|degrees?|°c?|k|bar)\s+(mehr|weniger|more|less|up|down)\b/.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
+    // "soll 245, ist kommt mir niedriger vor": a setpoint and a reading told, "lower" said of the reading.
+    !REPORTED_OR_HEDGED.test(lower) &&
     // "zone 5 on the L1 oven?" → "bring that down a bit", "bissl runter damit": the setpoint just read, changed by an
     // amount not said — the planner asks for the value.
     ((usesPrevious &&

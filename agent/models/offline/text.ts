@@ -192,9 +192,10 @@ export function spokenSpellings(text: string): string {
     .replace(/\bmit'?m\b/gi, 'mit dem')
     .replace(/\bnich\b/gi, 'nicht')
     .replace(/\bzeich\b/gi, 'zeig');
+  const polite = politeRequest(spoken);
   // Bavarian, Austrian and Swiss German as typed on the floor, in a German message (dialect.ts); English dictated by voice
   // has its numbers heard as words ("line to", "zone for").
-  const standard = detectLanguage(text) === 'de' ? standardGerman(spoken) : dictatedNumbers(spoken);
+  const standard = detectLanguage(text) === 'de' ? standardGerman(polite) : dictatedNumbers(polite);
   return (
     standard
       // "Druckgeschw. Drucker L1", "Transportgeschw.": the floor's short form of "Geschwindigkeit".
@@ -204,6 +205,35 @@ export function spokenSpellings(text: string): string {
       .replace(/\b(?:rebooten|neu ?booten)\b/gi, 'neu starten')
       // "IH-Auftrag", "IH-Aufträge": the floor's short form of "Instandhaltung" (maintenance) in a work order.
       .replace(/\bIH[- ]?(auftr(?:ag|äge|aege|ägen|aegen|ags))\b/gi, (_whole, noun: string) => `Wartungs${noun.toLowerCase()}`)
+  );
+}
+
+/**
+ * "may I ask you to put the chiller at 15.5", "can I get a hold on the L2 placer", "Darf ich dich bitten, den AOI wieder
+ * anzufahren?": a request dressed as asking for permission, read as the plain "please …" it is. ("Am I allowed to stop
+ * the AOI?" asks for permission and stays a question.)
+ */
+function politeRequest(text: string): string {
+  const asked = text
+    .replace(/^((?:(?:hi|hey|ok|okay|so|and)[,\s]+)*)(?:may|might|could|can) i (?:kindly |please )?(?:ask|trouble|bother) you to\s+/i, '$1please ')
+    .replace(
+      /^((?:(?:hi|hey|ok|okay|so|and)[,\s]+)*)would it be possible to (?:(?:have|get)\s+(?=[^?!.]*\b(?:at|to|on)\s+-?\d))?/i,
+      (_whole, lead: string, offset, whole: string) =>
+        /^(?:have|get)\b/i.test(whole.slice(offset + _whole.length)) ? _whole : `${lead}please ${/(?:have|get)\s+$/i.test(_whole) ? 'set ' : ''}`,
+    )
+    .replace(
+      /^((?:(?:hi|hey|ok|okay|so|and)[,\s]+)*)(?:can|could|may) i (?:get|have) (?:a |an )?(stop|hold|reset|start|restart|clear)\s+(?:on|of|for)\s+/i,
+      '$1please $2 ',
+    );
+  if (asked !== text) return asked;
+  const bitten = /\b(?:darf|d(?:ü|ue)rfte|k(?:ö|oe)nnte|m(?:ö|oe)chte|w(?:ü|ue)rde) ich (?:dich|sie|euch) (?:noch |mal |kurz )?bitten,?\s*/i;
+  if (!bitten.test(text)) return text;
+  return (
+    text
+      .replace(bitten, 'bitte ')
+      // "… wieder anzufahren?", "… auf 95 N zu stellen": the infinitive with "zu", as the plain verb.
+      .replace(/\b(an|ab|auf|aus|ein|hoch|runter|rauf|zur(?:ü|ue)ck|frei|fest|weg)zu(\p{L}+en)\b/giu, '$1$2')
+      .replace(/\bzu (\p{L}+en)(?=\s*[?.!]*\s*$)/iu, '$1')
   );
 }
 

@@ -8,7 +8,7 @@ import { NEGATED } from './intents/conversation';
 
 const CLAUSE_BREAK = /\s*(?:[,;!?]|\.(?!\d)|\s[–-]\s|\b(?:but|aber|sondern|just|only|nur)\b)\s*/i;
 const WRITE_VERB =
-  /\b(release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*|(?<!\b(?:ist|war|was|nix|nichts)\s+)los(?!\s*-?\s*\d))\b/i;
+  /\b(release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|hold|pause|reset|resume|pausier\w*|anhalt\w*|ausschalt\w*|abschalt\w*|abstell\w*|zur(?:ü|ue)cksetz\w*|fortsetz\w*|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*|(?<!\b(?:ist|war|was|nix|nichts)\s+)los(?!\s*-?\s*\d))\b/i;
 
 /**
  * A clause that asks for something: a question ("is it …", not "the guys are …"), or a verb that asks to be shown, told or
@@ -59,8 +59,56 @@ export function withoutNegatedWrites(text: string): string {
     .replace(/\b((?:the|den|die|das)\s+(?:l\d|line\s*\d|linie\s*\d))\s+(?:one|eins)\b/gi, (whole, head: string) =>
       removedNoun ? `${head} ${removedNoun}` : whole,
     );
+  // "dont send RUN-1, only the AMR one", "don't stop the packer, just the oven": the rest names only what the forbidden
+  // verb is for instead — that verb, for it (German verb last: "nur den Ofen" → "den Ofen stoppen").
+  const removed = clauses.filter((clause) => !kept.includes(clause));
+  const removedVerb = removed.map((clause) => WRITE_VERB.exec(clause)?.[1]).find((verb) => verb !== undefined);
+  // What the forbidden write was for, once the negation and the verb are taken out ("the packer on line 1").
+  const removedTarget = removed
+    .map((clause) =>
+      clause
+        .replace(NEGATED, ' ')
+        .replace(WRITE_VERB, ' ')
+        .replace(/\b(?:do|not)\b/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .find((words) => words.split(' ').length >= 2);
+  const withTarget = (clause: string) => {
+    // "don't stop the packer on line 1, just hold it": "it" is the machine the forbidden clause named.
+    if (removedTarget && /\b(?:it|ihn)\b/i.test(clause)) return clause.replace(/\b(?:it|ihn)\b/i, removedTarget);
+    // "don't stop the L1 packer, just the oven": the line the forbidden clause named, when the rest names none.
+    const line = /\b(?:l|line|linie)\s*(\d)\b/i.exec(removed.join(' '));
+    return line && !/\b(?:l|line|linie)\s*\d\b/i.test(clause)
+      ? `${clause} ${/^nicht/i.test(removed[0]!.trim()) || /en$/.test(removedVerb ?? '') ? 'auf Linie' : 'on line'} ${line[1]}`
+      : clause;
+  };
+  if (
+    removedVerb &&
+    /\b(?:only|just|nur|but|sondern|aber)\s+(?:the\s+|den\s+|die\s+|das\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s*[.!]*\s*$/i.test(text) &&
+    kept.length === 1 &&
+    !ASKS.test(rest) &&
+    !WRITE_VERB.test(rest) &&
+    rest.trim().split(/\s+/).length <= 6
+  )
+    return /en$/i.test(removedVerb) ? `${withTarget(rest.trim())} ${removedVerb}` : `${removedVerb} ${withTarget(rest.trim())}`;
+  // "nicht ausschalten, nur anhalten – Verpackung Linie 2": the verb alone, then what it is for.
+  if (removedVerb && kept.length >= 2 && /^\s*[\p{L}-]+\s*$/u.test(kept[0]!) && WRITE_VERB.test(kept[0]!) && kept[1]!.trim().split(/\s+/).length <= 4) {
+    const [verb, target, ...others] = kept.map((clause) => clause.trim());
+    const joined = /en$/i.test(verb!) ? `${target} ${verb}` : `${verb} ${target}`;
+    return [joined, ...others].join(', ');
+  }
+  if (
+    removedTarget &&
+    kept.length >= 1 &&
+    /\b(?:it|ihn)\b/i.test(kept[0]!) &&
+    WRITE_VERB.test(kept[0]!) &&
+    !/\b(?:l|line|linie)\s*\d\b|\b[a-z]{1,3}\d?-[a-z]{2,4}\d?\b/i.test(kept[0]!)
+  )
+    return [withTarget(kept[0]!.trim()), ...kept.slice(1)].join(', ');
   // "nah don't release yet, waiting for the planner meeting": the rest asks for nothing, so the message is the negation.
-  if (!ASKS.test(rest) && !WRITE_VERB.test(rest)) return text;
+  // ("nicht stoppen!! nur das Transportband auf 14 mm/s runter": a value asked for is a request.)
+  if (!ASKS.test(rest) && !WRITE_VERB.test(rest) && !/\b(?:auf|to)\s+-?\d/i.test(rest)) return text;
   return rest.trim().split(/\s+/).length >= 2 ? rest : text;
 }
 
@@ -70,7 +118,7 @@ const UNIT = String.raw`(?:\s*(?:°\s*c|grad|degrees|bar|n|newton|mm\/s|%|prozen
 const VALUE_THEN_NOT = new RegExp(String.raw`(${VALUE}${UNIT})\s*,?\s*(?:nicht|not|und nicht|and not)\s+(?:auf\s+|to\s+)?${VALUE}${UNIT}\b`, 'gi');
 /** "nicht auf 190, sondern auf 185", "not to 190 but to 185": the one it is not, then the value asked for. */
 const NOT_BUT_VALUE = new RegExp(
-  String.raw`\b(?:nicht|not)\s+(?:auf|to)?\s*${VALUE}${UNIT}\s*,?\s*(?:sondern|but|aber)\s+(?:auf\s+|to\s+)?(${VALUE}${UNIT})`,
+  String.raw`\b(?:nicht|not)\s+(?:auf|to)?\s*${VALUE}${UNIT}\s*,?\s*(?:sondern|but|aber|i meant|i mean|meant|ich meinte|ich meine|meinte)\s+(?:auf\s+|to\s+)?(${VALUE}${UNIT})`,
   'gi',
 );
 /** "to 190, no wait, 185", "auf 190 – äh, 185": a value said, then corrected on the spot. */
@@ -85,8 +133,13 @@ const CORRECTED_ON_THE_SPOT = new RegExp(
  * number read is the one meant.
  */
 export function withCorrectedValue(text: string): string {
-  return text
-    .replace(NOT_BUT_VALUE, (_, value: string) => `auf ${value}`)
-    .replace(VALUE_THEN_NOT, (_, value: string) => value)
-    .replace(CORRECTED_ON_THE_SPOT, (_, lead: string | undefined, value: string) => `${lead ?? ''}${value}`);
+  return (
+    text
+      // At the start of a message it answers a request just made ("not 245, I meant 238"): a correction, said as one.
+      .replace(NOT_BUT_VALUE, (whole: string, value: string, offset: number) =>
+        offset === 0 ? `${/^nicht/i.test(whole) ? 'nein' : 'no'}, ${value}` : `${/^nicht/i.test(whole) ? 'auf' : 'to'} ${value}`,
+      )
+      .replace(VALUE_THEN_NOT, (_, value: string) => value)
+      .replace(CORRECTED_ON_THE_SPOT, (_, lead: string | undefined, value: string) => `${lead ?? ''}${value}`)
+  );
 }

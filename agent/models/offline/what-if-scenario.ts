@@ -36,6 +36,8 @@ export function whatIfScenario(
   options: {
     previous?: PreviousScenario;
     extraShiftDate?: string;
+    /** The day the message itself names, for a follow-up that moves an extra shift ("und am Sonntag?"). */
+    ownDate?: string;
     namedProduct?: string;
     dueByHours?: number;
     language?: 'en' | 'de';
@@ -98,6 +100,13 @@ export function whatIfScenario(
     // "extra shift on line 1 on Saturday" → "und mit Linie 2 stattdessen?", "and line 1 instead?": the other line, same day.
     if (previous.type === 'extra_shift' && lineId && lineId !== (previous as { line?: string }).line && !machine)
       return { kind: 'scenario', scenario: { ...previous, line: lineId } as Scenario };
+    // "… on Saturday" → "und am Sonntag?": the same line, another day.
+    if (previous.type === 'extra_shift' && options.ownDate && options.ownDate !== previous.date && !machine)
+      return { kind: 'scenario', scenario: { ...previous, date: options.ownDate } as Scenario };
+    // "material for PO-24120 six hours late" → "gleiches für 24122", "same for PO-24122": another order, same delay.
+    const otherOrder = orderId(text);
+    if (previous.type === 'material_delay' && otherOrder?.startsWith('PO-') && otherOrder !== previous.order)
+      return { kind: 'scenario', scenario: { ...previous, order: otherOrder, ...(hours !== undefined ? { hours } : {}) } as Scenario };
     if (previous.type === 'machine_down' || previous.type === 'material_delay') {
       if (hours !== undefined && !machine) return { kind: 'scenario', scenario: { ...previous, hours } as Scenario };
       if (machine && previous.type === 'machine_down')

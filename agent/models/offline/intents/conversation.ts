@@ -16,12 +16,14 @@ export const ACKNOWLEDGEMENT =
 export const WHY =
   /^(why|why\??|how come|what caused (it|that|this)|what(?:'?s| is) (?:driving|behind) (it|that|this)|what drives (it|that|this)|warum|wieso|weshalb|woran liegt (das|es))\b/;
 export const FOLLOW_UP =
-  /^(and|what about|how about|how'?s|wie sieht'?s mit|wie steht'?s mit|same for|same thing for|same question for|same (?:one|again) for|do the same|gleiche frage für|gleiche frage fuer|selbe frage für|dieselbe frage für|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt|do (?:one|the same|that|it) for|mach (?:das|eins|einen|es) (?:auch )?f(?:ü|ue)r|switch to|switch over to|over to|now for|then for|wechsel\w* (?:auf|zu)|jetzt für|jetzt fuer|dann für|dann fuer|gleiches für|gleiches fuer)\b/;
+  /^(and|what about|how about|how'?s|wie sieht'?s mit|wie steht'?s mit|same for|same thing for|same question for|same (?:one|again) for|do the same|gleiche frage für|gleiche frage fuer|selbe frage für|dieselbe frage für|also for|and for|only|just|now|und|und was ist mit|was ist mit|wie ist es mit|wie sieht es mit|dasselbe|das gleiche|auch für|und für|nur|jetzt|do (?:one|the same|that|it) for|mach (?:das|eins|einen|es) (?:auch )?f(?:ü|ue)r|switch to|switch over to|over to|now for|then for|wechsel\w* (?:auf|zu)|jetzt für|jetzt fuer|dann für|dann fuer|gleiches für|gleiches fuer|try(?= (?:it |that |this )?(?:with |for |on |at )?(?:line|linie|l\d|the other|\d))|(?:versuch|probier)\w*(?:'s| es| das)?(?: mal)?(?= (?:mit|f(?:ü|ue)r|auf|bei) ))\b/;
 /** A request that says not to do something. */
 export const NEGATED =
   /\b(don'?t|do not|dont|never|nie|niemals|not yet|no need to|nothing|nichts|nix|nicht|noch nicht|kein\w*|nobody|no one|niemand|noch net|bloß net|bloss net|lieber net|ned|nit|nich|net(?!\s+(?:weight|flow|output|power|income|gain|loss|change|result|effect|amount|energy|\d)))\b|^(no|nein|nee)\b|^ne\s*[,.!]/;
 /** Words that point back at the asset of the previous turn. */
-export const PRONOUN = /\b(it|its|them|that one|this one|sie|ihn|es|ihm|den|dem|der)\b/;
+// "stell die bitte auf 240", "mach das mal aus": "die"/"das" right before a particle or the verb's prefix stands for a thing.
+export const PRONOUN =
+  /\b(it|its|them|that one|this one|sie|ihn|es|ihm|den|dem|der)\b|\b(?:die|das)\s+(?:(?:bitte|mal|doch|jetzt|gleich|wieder|auch|halt|eben|noch)\s+)*(?:auf|zur(?:ü|ue)ck|runter|hoch|rauf|ab|an|aus|ein|frei)\b/;
 
 export function wordCount(text: string): number {
   return tokens(text).length;

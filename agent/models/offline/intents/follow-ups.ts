@@ -29,7 +29,7 @@ import type { Plan } from './types';
 import { latestOutput, type EarlierResult } from '../earlier-results';
 import { bucketSize, parseTimeWindow } from '../time-window';
 import { numberWord } from '../number-words';
-import { delayHours, mentionedPart, mentionedSupplier } from '../material-slots';
+import { delayHours, mentionedPart, mentionedSupplier, shortfallPct } from '../material-slots';
 import { alarmCode, orderId, parsePriorities } from './slots';
 import { BARE_NUMBER_FOLLOW_UP, hoursAsDigits } from '../what-if-scenario';
 import { ASKS_OR_REPORTS, ON_A_CONDITION, RETRACTED, explicitWrite, imperativeCommand } from './write-requests';
@@ -648,10 +648,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     lastTool === 'supply_disruption_impact' &&
     wordCount(lower) <= 9 &&
     named.kind === 'none' &&
-    /^(?:(?:ok\w*|and|und|hm+|dann|then|so)[\s,]+)*(?:what if|what about|how about|and if|if|und wenn|wenn|was (?:ist|wäre|waere),? wenn|und bei|bei|angenommen|suppose)\b/.test(
+    // "make it 48", "nee, 40 prozent", "what if it's 60 percent short": another delay or shortfall for the same delivery.
+    (/^(?:(?:ok\w*|and|und|hm+|dann|then|so)[\s,]+)*(?:what if|what about|how about|and if|if|und wenn|wenn|was (?:ist|wäre|waere),? wenn|und bei|bei|angenommen|suppose)\b/.test(
       lower,
-    ) &&
-    delayHours(text) !== undefined &&
+    ) ||
+      /^(?:(?:ok\w*|and|und|hm+|dann|then|so|no|nope|nah|nee|ne|nein|actually|eigentlich|sorry)[\s,.!]+)*(?:(?:make it|make that|mach(?:\s+(?:es|das|mal))?|lieber|eher|rather|try|nimm)\s+)?(?:(?:mit|with)\s+)?\d+(?:[.,]\d+)?\s*(?:h|hours?|hrs?|std|stunden?|days?|tage?n?|%|percent|prozent)?\b[\s\w]{0,20}[.!?]*$/.test(
+        lower,
+      )) &&
+    (delayHours(text) !== undefined ||
+      shortfallPct(text) !== undefined ||
+      /^(?:(?:\w+)[\s,.!]+)*(?:make it|make that|mach\w*|lieber|eher|rather|try|nimm)\b/.test(lower) ||
+      /^(?:no|nope|nah|nee|ne|nein|actually|eigentlich|sorry)\b/.test(lower)) &&
     mentionedSupplier(text, input.parts ?? []) === undefined &&
     !orderId(text)
   ) {
@@ -880,8 +887,16 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   const base = typeof args.asset === 'string' ? input.assets.find((asset) => asset.id === args.asset) : undefined;
   // "beim anderen Ofen auch", "the other oven too": the other line, where the plant has two.
   const lines = [...new Set(input.assets.flatMap((asset) => (asset.type === 'line' ? [asset.id] : [])))];
+  // ("the other one" after "hold pnp1 on line 2", where a second placer stands: the other line only when said so.)
+  const hasSibling = base?.line !== undefined && input.assets.some((asset) => asset.type === base.type && asset.line === base.line && asset !== base);
   const otherLine =
-    /\b(?:other|anderen?|andere)\b/.test(rest) && base?.line && lines.length === 2 ? /\d/.exec(lines.find((id) => id !== base.line) ?? '')?.[0] : undefined;
+    /\b(?:other|anderen?|andere)\b/.test(rest) &&
+    base?.line &&
+    lines.length === 2 &&
+    (!hasSibling || /\b(?:other|anderen?|andere)\s+(?:line|linie)\b|\b(?:on|auf|an|der)\s+(?:the\s+)?(?:other|anderen?)\s+(?:line|linie)?\b/.test(rest)) &&
+    !/\b(?:that|this|the same|same|derselben|dieser|der gleichen|gleichen)\s+(?:line|linie)\b/.test(rest)
+      ? /\d/.exec(lines.find((id) => id !== base.line) ?? '')?.[0]
+      : undefined;
   const line = OTHER_LINE.exec(rest)?.[1] ?? otherLine;
   // "same for the L2 oven", "und beim Ofen L2 auch" after a change: the same change on the same kind of machine there.
   const sameFor =
@@ -901,6 +916,13 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     if (machine && machine.id !== base.id && machine.type !== base.type && machine.type !== 'line')
       return { intent, combined: `${args.command} ${machine.id}` };
   }
+  // "hold pnp1 on line 2" → "nee, den zweier mein ich", "actually the other placer on that line, not pnp1": another machine
+  // of the same kind on the same line, for the same write.
+  const sibling =
+    (led || /^(?:actually|eigentlich)\b/.test(lower)) && !sameFor && !line && WRITE_INTENTS.has(intent) ? siblingMeant(rest, base, input.assets) : undefined;
+  if (sibling && intent === 'machine_command' && typeof args.command === 'string') return { intent, combined: `${args.command} ${sibling.id}` };
+  if (sibling && intent === 'set_setpoint' && typeof args.tag === 'string' && args.value !== undefined && sibling.tags?.some((tag) => tag.id === args.tag))
+    return { intent, combined: `set ${args.tag} of ${sibling.id} to ${String(args.value)}` };
   if (!(led || sameFor) || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
   const other = sameKindOnLine(base, line, input.assets);
   if (!other || other === base) return undefined;
@@ -909,6 +931,25 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     return { intent, combined: `set ${args.tag} of ${other.id} to ${String(args.value)}` };
   if (WRITE_INTENTS.has(intent)) return undefined;
   return { intent, combined: `${other.id}${typeof args.tag === 'string' ? ` ${args.tag}` : ''}` };
+}
+
+/** The machine of the same kind on the same line a correction names: by id or name, as "the other one", or by its number ("den zweier"). */
+function siblingMeant(rest: string, base: AssetRef | undefined, assets: readonly AssetRef[]): AssetRef | undefined {
+  if (!base?.line || base.type === 'line' || rest.split(/\s+/).length > 10) return undefined;
+  const siblings = assets.filter((asset) => asset.type === base.type && asset.line === base.line && asset !== base);
+  if (siblings.length === 0) return undefined;
+  // "… not pnp1": the machine it is not is taken out first.
+  const meant = rest.replace(INSTEAD_OF, ' ');
+  const named = resolveAsset(meant, [...assets]);
+  if (named.kind === 'one') return siblings.includes(named.asset) ? named.asset : undefined;
+  if (named.kind === 'ambiguous') {
+    const onLine = named.candidates.filter((candidate) => siblings.includes(candidate));
+    if (onLine.length === 1 && !named.candidates.includes(base)) return onLine[0];
+    if (!/\b(?:other|andere\w*)\b/.test(meant)) return undefined;
+  }
+  if (/\b(?:other|andere\w*)\b/.test(meant)) return siblings.length === 1 ? siblings[0] : undefined;
+  const number = /\b(?:zweier|zweite[nrms]?|second|2er|zwoa|zwoter)\b/.test(meant) ? 2 : /\b(?:einser|erste[nrms]?|first|1er)\b/.test(meant) ? 1 : undefined;
+  return number === undefined ? undefined : siblings.find((sibling) => sibling.id.endsWith(String(number)));
 }
 
 /** Topic words of a short follow-up and the read that answers them; work orders before maintenance and orders. */

@@ -118,6 +118,7 @@ export function planWhatIf(plan: PlanContext): Plan {
   const scenario = whatIfScenario(said, machine, lineId, {
     previous: previousScenario,
     extraShiftDate: namedDay(combined, timeContext, { todayBeforeItStarts: true })?.iso,
+    ownDate: previousScenario ? namedDay(text, timeContext, { todayBeforeItStarts: true })?.iso : undefined,
     namedProduct: productNamed(said, input.orders ?? []),
     dueByHours: dueByHours(said, timeContext),
     language: plan.language,

@@ -1,0 +1,163 @@
+/**
+ * Understanding, nineteenth round: messages typed in one's own words and fresh probe sets written apart from the
+ * code (not the NLU evaluation set) that went wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { after, ask, filesAWrite } from './test-support/twin-understanding';
+
+describe('alarms switched off are not the machine switched off', () => {
+  it.each(['turn off the alarms on the L1 oven', 'Alarme am Ofen L1 ausschalten', 'switch off all the warnings on the L2 packer'])(
+    '"%s" lists the alarms and files nothing',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan).toMatchObject({ kind: 'tool', tool: 'alarms' });
+    },
+  );
+
+  it.each(['turn them off', 'mach die mal aus', 'mach sie aus', 'quittier die mal'])('"%s" after the alarms were listed asks back', async (text) => {
+    const plan = await after('alarms', { asset: 'L1-RFL' }, 'alarms L1 oven', text);
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('still stops the machine when the stop names it', async () => {
+    expect(await ask('switch the L1 oven off, alarms everywhere')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-RFL', command: 'stop' },
+    });
+    expect(await after('alarms', { asset: 'L1-RFL' }, 'alarms L1 oven', 'ok den Ofen aus')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-RFL', command: 'stop' },
+    });
+  });
+});
+
+describe('the value asked for after a change told in a sentence before', () => {
+  it.each([
+    ['we lowered zone 8 on L1 to 230 yesterday and the joints look dull since. put it back to 245', 'Zone8.SetpointC', 245],
+    ['gestern hamma Zone 1 auf Linie 1 auf 120 runter, war a Schmarrn. wieder auf 135 bitte', 'Zone1.SetpointC', 135],
+  ])('"%s" files %s at %d', async (text, tag, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag, value } });
+  });
+
+  it('"Soll 245, Ist …" is a setpoint and a reading told, not a change', async () => {
+    expect(filesAWrite(await ask('temp zone 5 ofen l1 ok? soll 245, ist kommt mir niedriger vor'))).toBe(false);
+  });
+});
+
+describe('a request dressed as asking for permission', () => {
+  it.each([
+    ['may I ask you to put the chiller supply setpoint at 15.5 °C', 'set_setpoint', { asset: 'UT-CHL', value: 15.5 }],
+    ['would it be possible to have zone one on the line-2 reflow at 140? thx', 'set_setpoint', { asset: 'L2-RFL', tag: 'Zone1.SetpointC', value: 140 }],
+    ['Can I get a hold on the L2 fine-pitch placer please', 'machine_command', { asset: 'L2-PNP2', command: 'hold' }],
+    ['Darf ich dich bitten, die Rakelkraft am Drucker L2 auf 95 N zu stellen?', 'set_setpoint', { asset: 'L2-PRN', value: 95 }],
+    ['Darf ich dich bitten, den AOI auf Linie 1 wieder anzufahren?', 'machine_command', { asset: 'L1-AOI', command: 'start' }],
+  ])('"%s" files %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"is it possible to stop line 2 from here?" asks whether, and files nothing', async () => {
+    expect(filesAWrite(await ask('is it possible to stop line 2 from here?'))).toBe(false);
+  });
+});
+
+describe('"don’t do this, do that"', () => {
+  it.each([
+    ['dont stop the packer on line 1, just hold it, the label guy is on his way', 'machine_command', { asset: 'L1-PCK', command: 'hold' }],
+    ['nicht ausschalten, nur anhalten – Verpackung Linie 2, Etiketten sind alle', 'machine_command', { asset: 'L2-PCK', command: 'hold' }],
+    ['nicht stoppen!! nur das Transportband im Lötofen 1 auf 14 mm/s runter', 'set_setpoint', { asset: 'L1-RFL', value: 14 }],
+    ["don't stop the L1 packer, just the oven", 'machine_command', { asset: 'L1-RFL', command: 'stop' }],
+    ['nicht den Drucker stoppen, nur den Ofen auf Linie 1', 'machine_command', { asset: 'L1-RFL', command: 'stop' }],
+  ])('"%s" files the second', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it.each(["don't stop it", "don't hold the L1 printer, we need the output"])('"%s" files nothing', async (text) => {
+    expect(filesAWrite(await ask(text))).toBe(false);
+  });
+});
+
+describe('corrections of a write just asked for', () => {
+  it.each([
+    ['not 245, I meant 238', 238],
+    ['nicht 245, ich meinte 238', 238],
+    ['not 245 but 238', 238],
+  ])('"%s" after zone 6 to 245 files %d', async (text, value) => {
+    expect(await after('set_setpoint', { asset: 'L2-RFL', tag: 'Zone6.SetpointC', value: 245 }, 'set zone 6 on the L2 oven to 245', text)).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'Zone6.SetpointC', value },
+    });
+  });
+
+  it.each([
+    ['nee, den zweier mein ich', 'halt den bestücker 1 auf linie 1 an', 'L1-PNP1', 'L1-PNP2'],
+    ['actually the other placer on that line, not pnp1', 'hold pnp1 on line 2', 'L2-PNP1', 'L2-PNP2'],
+    ['no, the one on the other line', 'hold pnp1 on line 2', 'L2-PNP1', 'L1-PNP1'],
+  ])('"%s" after "%s" holds the machine meant', async (text, before, from, to) => {
+    expect(await after('machine_command', { asset: from, command: 'hold' }, before, text)).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: to, command: 'hold' },
+    });
+  });
+});
+
+describe('a scenario with one thing changed', () => {
+  it.each([
+    ['make it 48', { supplier: 'SUP-WURTH', delayHours: 24 }, 'what if Würth is 24h late', { supplier: 'SUP-WURTH', delayHours: 48 }],
+    [
+      'nee, 40 prozent',
+      { part: 'XC7Z010-1CLG400C', shortfallPct: 25 },
+      'auswirkung wenn bei den Zynq 25% fehlen',
+      { part: 'XC7Z010-1CLG400C', shortfallPct: 40 },
+    ],
+    [
+      "what if it's 60 percent short",
+      { part: 'STM32H743ZIT6', shortfallPct: 30 },
+      'impact if the next STM32H743ZIT6 delivery is short by 30%',
+      { shortfallPct: 60 },
+    ],
+  ])('"%s" after a disruption is the same delivery', async (text, args, before, expected) => {
+    expect(await after('supply_disruption_impact', args, before, text)).toMatchObject({ kind: 'tool', tool: 'supply_disruption_impact', args: expected });
+  });
+
+  it('"und am sonntag?" moves the extra shift to Sunday', async () => {
+    const plan = await after(
+      'what_if',
+      { scenario: { type: 'extra_shift', line: 'Line2', date: '2026-03-07' } },
+      'was bringt eine zusatzschicht am samstag auf linie 2',
+      'und am sonntag?',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'extra_shift', line: 'Line2', date: '2026-03-08' } } });
+  });
+
+  it('"gleiches für 24122" is the same delay for another order', async () => {
+    const plan = await after(
+      'what_if',
+      { scenario: { type: 'material_delay', order: 'PO-24120', hours: 6 } },
+      'was wenn material für PO-24120 sechs stunden zu spät kommt',
+      'gleiches für 24122',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', args: { scenario: { type: 'material_delay', order: 'PO-24122', hours: 6 } } });
+  });
+
+  it('"try line 2 instead" moves the extra shift to line 2', async () => {
+    const plan = await after(
+      'what_if',
+      { scenario: { type: 'extra_shift', line: 'Line1', date: '2026-03-07' } },
+      'what happens if we add an extra shift on line 1 saturday',
+      'try line 2 instead',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', args: { scenario: { type: 'extra_shift', line: 'Line2' } } });
+  });
+});
+
+describe('"die" standing for the thing just read', () => {
+  it('"zu kalt, stell die bitte auf 240" after zone 4 was read sets zone 4', async () => {
+    expect(await after('asset_state', { asset: 'L1-RFL' }, 'wie warm ist zone 4 am ofen L1?', 'zu kalt, stell die bitte auf 240')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 240 },
+    });
+  });
+});

@@ -73,6 +73,10 @@ const DIALECT_PHRASES: Record<string, string> = {
   'in da früh': 'heute morgen',
   'in der früh': 'heute morgen',
   'vo da': 'von der',
+  // "auf da zwoa", "an da Eins": the article "der" after a preposition.
+  'auf da': 'auf der',
+  'an da': 'an der',
+  'bei da': 'bei der',
   // "ma" is "mal" after an order ("zeig ma", "schalt ma") and "wir" after a modal ("müss ma", "hamma").
   'zeig ma': 'zeig mal',
   'schalt ma': 'schalt mal',

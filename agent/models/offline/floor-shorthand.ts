@@ -10,8 +10,19 @@ const SHORTHAND: readonly [RegExp, string][] = [
   [/\bBE\s?(\d)\b/g, 'Bestücker $1'],
   [/\b(ofen|oven|drucker|printer|packer)(\d)\b/gi, '$1 $2'],
   [/\bSW\s+(?=-?\d)/g, 'Sollwert auf '],
+  // "chiller sp 14", "Kaltwasser Soll 12,5": the setpoint's short forms before a value (the noun "Soll" is capitalised
+  // inside a sentence; the verb "soll" is not).
+  [/\bsp(?=\s*[:=]?\s*-?\d)/gi, 'setpoint'],
+  // (Not "Soll 165, Ist 161": a setpoint and its reading, told.)
+  [/(?<=\S\s+)Soll(?=\s*[:=]?\s*-?\d)(?![^.!?]*\b[Ii]st\s*[:=]?\s*-?\d)/g, 'Sollwert'],
+  // "status von wa 1007", "WO 12": a work order by its number, as its id.
+  [/\b(?:WA|WO)[-\s]?(\d{2,6})\b/gi, 'WO-$1'],
   [/\bWA\b(?=\s+\S)/g, 'Wartungsauftrag'],
+  // "WAs Linie 2", "offene WA's": Wartungsaufträge (never the lower-case "was").
+  [/\bWA'?s\b/g, 'Wartungsaufträge'],
   [/\bFG\b/g, 'Freigabe'],
+  // "letzte KW", "diese KW": the calendar week (Kalenderwoche).
+  [/(?<![\p{L}])(letzte[nr]?|vorige[nr]?|diese[nr]?|vergangene[nr]?)\s+KW\b/giu, '$1 Woche'],
   [/(?<![\p{L}])(?:übergabe|uebergabe|handover)\s+NS\b/giu, 'Übergabe Nachtschicht'],
   // "Bestücker eins Linie eins", "placer two": a machine's own number said as a word.
   [/(?<![\p{L}])(bestücker|bestuecker|placer|pnp|ofen|oven|reflow|lötofen|loetofen|drucker|printer)\s+(eins|one)(?![\p{L}])/giu, '$1 1'],

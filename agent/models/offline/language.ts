@@ -50,7 +50,12 @@ const GERMAN_ENDING = /^[a-zäöüß]{2,}(?:ung|ungen|keit|heit|ieren|iert|zeit|
 
 /** How many words of each language the text has (German letters count for German). */
 export function languageEvidence(text: string): { german: number; english: number } {
-  const words = text.toLowerCase().match(/[a-zäöüß]+/g) ?? [];
+  // "WO pls", "any WOs on L2": the work order's short form, not the German "wo" (where).
+  const words =
+    text
+      .replace(/\bWOs?\b/g, ' ')
+      .toLowerCase()
+      .match(/[a-zäöüß]+/g) ?? [];
   let german = /[äöüß]/.test(text.toLowerCase()) ? 1 : 0;
   let english = 0;
   for (const word of words) {

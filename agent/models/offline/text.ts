@@ -195,7 +195,9 @@ export function spokenSpellings(text: string): string {
   const polite = politeRequest(spoken);
   // Bavarian, Austrian and Swiss German as typed on the floor, in a German message (dialect.ts); English dictated by voice
   // has its numbers heard as words ("line to", "zone for").
-  const standard = detectLanguage(text) === 'de' ? standardGerman(polite) : dictatedNumbers(polite);
+  // ("ubergabe fruhschicht" says it is German only once its umlauts are back.)
+  const restored = umlautsRestored(polite);
+  const standard = detectLanguage(text) === 'de' || detectLanguage(restored) === 'de' ? standardGerman(restored) : dictatedNumbers(polite);
   return (
     standard
       // "Druckgeschw. Drucker L1", "Transportgeschw.": the floor's short form of "Geschwindigkeit".
@@ -235,6 +237,43 @@ function politeRequest(text: string): string {
       .replace(/\b(an|ab|auf|aus|ein|hoch|runter|rauf|zur(?:ü|ue)ck|frei|fest|weg)zu(\p{L}+en)\b/giu, '$1$2')
       .replace(/\bzu (\p{L}+en)(?=\s*[?.!]*\s*$)/iu, '$1')
   );
+}
+
+/**
+ * "ubergabe fruhschicht", "forderband lotofen", "nachste WA": German typed on a keyboard without umlauts and without
+ * the ue/oe/ae spelling — the plant's words with their umlauts back. Only stems that are no other German word
+ * ("kalter", "warmer", "hoher", "andern" are words of their own and stay).
+ */
+const PLAIN_VOWEL_STEMS: readonly [RegExp, string][] = [
+  [/(?<![\p{L}])uber/giu, 'über'],
+  [/(?<![\p{L}])fruh/giu, 'früh'],
+  [/(?<![\p{L}])spat(?=(?:schicht|er|e[nrs]?)?(?![\p{L}]))/giu, 'spät'],
+  [/(?<![\p{L}])lot(?=ofen|paste|pasten|stelle|stellen|en(?![\p{L}])|et(?![\p{L}]))/giu, 'löt'],
+  [/(?<![\p{L}])bestuck(?=er|ung)/giu, 'bestück'],
+  [/(?<![\p{L}])forder(?=band|bänder|strecke)/giu, 'förder'],
+  [/(?<![\p{L}])storung/giu, 'störung'],
+  [/(?<![\p{L}])pruf/giu, 'prüf'],
+  [/(?<![\p{L}])erhoh/giu, 'erhöh'],
+  [/(?<![\p{L}])zuruck/giu, 'zurück'],
+  [/(?<![\p{L}])fur(?![\p{L}])/giu, 'für'],
+  [/(?<![\p{L}])nachst(?=e[nmrs]?(?![\p{L}]))/giu, 'nächst'],
+  [/(?<![\p{L}])fallig/giu, 'fällig'],
+  [/(?<![\p{L}])stuckzahl/giu, 'stückzahl'],
+  [/(?<![\p{L}])lufter/giu, 'lüfter'],
+  [/(?<![\p{L}])geblase/giu, 'gebläse'],
+  [/(?<![\p{L}])kuhl(?=ung|wasser|zone|kreis|mittel)/giu, 'kühl'],
+  [/(?<![\p{L}])mussen(?![\p{L}])/giu, 'müssen'],
+  [/(?<![\p{L}])konnen(?![\p{L}])/giu, 'können'],
+  [/(?<![\p{L}])ruckstand/giu, 'rückstand'],
+  [/(?<![\p{L}])verzogerung/giu, 'verzögerung'],
+  [/(?<![\p{L}])auftrage(?=n?(?![\p{L}]))/giu, 'aufträge'],
+  [/(?<![\p{L}])lauft(?![\p{L}])/giu, 'läuft'],
+  [/(?<![\p{L}])(um)?rust(?=zeit|en(?![\p{L}]))/giu, '$1rüst'],
+  [/(?<![\p{L}])wahrend(?![\p{L}])/giu, 'während'],
+  [/(?<![\p{L}])taglich/giu, 'täglich'],
+];
+function umlautsRestored(text: string): string {
+  return PLAIN_VOWEL_STEMS.reduce((restored, [pattern, umlauted]) => restored.replace(pattern, umlauted), text);
 }
 
 /** Words for the machines of a line, English and German, as people name them on the floor. */
@@ -337,6 +376,14 @@ const SHORT_TYPOS: Record<string, string> = {
   baords: 'boards',
   tme: 'time',
   lasen: 'lassen',
+  yestrday: 'yesterday',
+  yesterdy: 'yesterday',
+  yesteday: 'yesterday',
+  yesturday: 'yesterday',
+  ystrday: 'yesterday',
+  gestren: 'gestern',
+  wht: 'what',
+  progres: 'progress',
 };
 const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
 

@@ -148,6 +148,10 @@ export function isCommandChatter(text: string): boolean {
 const STARTING_WHEN =
   /(?<!\b(?:needs?|requires?|worth)\s+)\bstarting\s+(?:right\s+)?(?:now|today|tomorrow|tonight|(?:at|in|from|on|after|by)\s+\S+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+\w+|this\s+\w+)/g;
 
+/** "since the shift started", "seit die Schicht angefangen hat": a moment told, no command. */
+const SINCE_STARTED =
+  /\b(?:since|seit(?:dem)?)\s+(?:(?:the|die|der|das|we|wir|it|es|they|sie|our|unsere?)\s+)?(?:\S+\s+){0,2}?(?:started|began|begun|kicked off|came in|angefangen(?:\s+hat)?|begonnen(?:\s+hat)?|gestartet(?:\s+(?:ist|wurde|hat))?|los ?ging)\b/g;
+
 /** "so we can start again", "damit es weitergeht": what a command is for, to the end of the message. */
 const PURPOSE = /\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/;
 
@@ -196,6 +200,6 @@ function commandOf(text: string): MachineCommandName | undefined {
   if (opening) return opening;
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
   // is no second command.
-  const t = withoutParticleHalt(lower).replace(STARTING_WHEN, ' ').replace(PURPOSE, ' ').replace(CHATTER, ' ');
+  const t = withoutParticleHalt(lower).replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(PURPOSE, ' ').replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

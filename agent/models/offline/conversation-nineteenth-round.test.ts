@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('alarms switched off are not the machine switched off', () => {
   it.each(['turn off the alarms on the L1 oven', 'Alarme am Ofen L1 ausschalten', 'switch off all the warnings on the L2 packer'])(
@@ -159,5 +159,106 @@ describe('"die" standing for the thing just read', () => {
       kind: 'tool',
       args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 240 },
     });
+  });
+});
+
+describe('German typed without umlauts and without their ue/oe/ae spelling', () => {
+  it.each([
+    ['ubergabe fruhschicht', 'generate_shift_handover'],
+    ['zeig mir die storungen vom lotofen l2 uber nacht', 'alarms'],
+    ['nachste wartung bestucker 2 linie 1', 'maintenance_forecast'],
+  ])('"%s" is %s', async (text, tool) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool });
+  });
+
+  it('"forderband lotofen linie zwei auf 18 stellen bitte" sets the L2 oven conveyor', async () => {
+    expect(await ask('forderband lotofen linie zwei auf 18 stellen bitte')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'ConveyorSpeedSetpointMmPerS', value: 18 },
+    });
+  });
+});
+
+describe('floor shorthand', () => {
+  it.each([
+    ['status von wa 1007?', 'list_work_orders', { id: 'WO-1007' }],
+    ['WAs Linie 2', 'list_work_orders', { line: 'Line2' }],
+    ['chiller sp 14', 'set_setpoint', { asset: 'UT-CHL', value: 14 }],
+    ['Kaltwasser Soll 12,5', 'set_setpoint', { asset: 'UT-CHL', value: 12.5 }],
+    ['chiller supply temp yestrday', 'tag_history', { asset: 'UT-CHL' }],
+    ['schau amoi nach dem Lötofen auf da zwoa, wia de Zonen grad stehn', 'asset_state', { asset: 'L2-RFL' }],
+    ['mach ma a aoi auf da zwoa, 8 boards', 'trigger_inspection', { line: 'Line2', boards: 8 }],
+    ['Prognose Kaltwassersatz', 'maintenance_forecast', { asset: 'UT-CHL' }],
+  ])('"%s" is %s', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it('"Zone 2 Ofen L1: Soll 165, Ist 161" stays a setpoint and reading told', async () => {
+    expect(filesAWrite(await ask('Zone 2 Ofen L1: Soll 165, Ist 161 - pendelt sich gerade ein'))).toBe(false);
+  });
+
+  it('"WO pls" after a forecast is answered in English', async () => {
+    const window = { from: '2026-03-04T22:00:00+01:00', to: '2026-03-05T02:00:00+01:00' };
+    const plan = await askWith({
+      text: 'WO pls',
+      previous: { tool: 'maintenance_forecast', args: { asset: 'UT-AIR' } },
+      previousText: 'compressor forecast',
+      earlier: [
+        {
+          tool: 'maintenance_forecast',
+          args: { asset: 'UT-AIR' },
+          output: { assets: [{ assetId: 'UT-AIR', component: 'bearings', recommendedWindow: window }] },
+        },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-AIR', ...window } });
+    expect(JSON.stringify(plan)).toContain('Planned maintenance');
+  });
+});
+
+describe('a time said with "started" is no start command', () => {
+  it('"I need the worst boards off line 1 since the shift started" reads inspection results', async () => {
+    const plan = await ask('QE here — I need the worst boards off line 1 since the shift started');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { line: 'Line1' } });
+  });
+});
+
+describe('an outage and its consequence, asked outright', () => {
+  it.each([
+    ['L1 pnp2 down 3h, impact?', { type: 'machine_down', asset: 'L1-PNP2', hours: 3 }],
+    ['was wenn Kompressor 3h aus', { type: 'machine_down', asset: 'UT-AIR', hours: 3 }],
+    ['linie 1 komplett 3h down – auswirkung auf die termine?', { type: 'machine_down', asset: 'Line1', hours: 3 }],
+  ])('"%s" is a what-if', async (text, scenario) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario } });
+  });
+
+  it('"what if line 2 is down for 6 hours" still asks whether the whole line is meant', async () => {
+    expect(await ask('what if line 2 is down for 6 hours')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});
+
+describe('a past day’s or crew’s figures are its handover', () => {
+  it.each([
+    'how many boards did the night crew manage',
+    'L1 on monday: scrap and how long it was down',
+    'OEE seit Montag, beide Linien',
+    'stückzahl vorgestern linie 2',
+    'how did the lates do on output, L1 and L2?',
+  ])('"%s"', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+  });
+
+  it('"how many boards on L1 this shift" is still the overview', async () => {
+    expect(await ask('how many boards on L1 this shift')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+});
+
+describe('work orders narrowed by status', () => {
+  it.each([
+    ['done ones only', 'WOs L1', { line: 'Line1' }, 'done'],
+    ['nur die erledigten', 'Wartungsaufträge Linie 2', { line: 'Line2' }, 'done'],
+  ])('"%s" after "%s"', async (text, before, args, status) => {
+    expect(await after('list_work_orders', args, before, text)).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { ...args, status } });
   });
 });

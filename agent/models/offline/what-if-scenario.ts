@@ -166,7 +166,7 @@ export function whatIfScenario(
     return { kind: 'scenario', scenario: { type: 'rush_order', product, quantity, dueInHours } };
   }
   if (
-    /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|f(?:ä|ae)llt|steht|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|(?:take|took|taking|takes) (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|(?:is|are|'s|goes|went|be|being) off(?= for| \d)|\boff for (?=\d|an? |one |two |three |four |five |six |eight |half )|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren|maintenance|service|wartung|(?:wants?|needs?|takes?|will|wollen|braucht|brauchen|nimmt|nehmen|holt) (?:the |den |die |das )?[a-zäöüß0-9 -]{1,30}? (?:for|f(?:ü|ue)r) \d)\b/i.test(
+    /\b(down|goes down|quits?|quit|gives out|packs up|broken|breaks?|fails?|failed|stops?|stopped|offline|out of (?:service|action)|dies|died|dead|trips|crashes|crashed|(?:being |is |goes )?out for|(?:is|are|goes|be|being) out(?= \d| for| \w+ hours?)|is out\b|unavailable|not available|weg|ausgefallen|nicht verfügbar|nicht da|ausf(?:ä|ae|a)ll?t|f(?:ä|ae)llt|steht|(?<=\d\s?(?:h|std|stunden?)\s)aus|\w*stillstand\w*|kaputt|\w*ausfall\w*|lose|losing|lost|verlieren|(?:take|took|taking|takes) (?:it |\w+ )?(?:off|down)|shut (?:it |\w+ )?down|(?:is|are|'s|goes|went|be|being) off(?= for| \d)|\boff for (?=\d|an? |one |two |three |four |five |six |eight |half )|switch(?:ed)? off|turn(?:ed)? off|abschalten|abschaltet|ausschalten|ausschaltet|stoppen|stoppt|stilllegen|herunterfahren|runterfahren|maintenance|service|wartung|(?:wants?|needs?|takes?|will|wollen|braucht|brauchen|nimmt|nehmen|holt) (?:the |den |die |das )?[a-zäöüß0-9 -]{1,30}? (?:for|f(?:ü|ue)r) \d)\b/i.test(
       text,
     )
   ) {
@@ -175,7 +175,9 @@ export function whatIfScenario(
     // offer; a "yes" plans every machine of it down, for as long as said. Not a look back ("if we had stopped L2
     // earlier …"), which no plan can answer.
     if (lineId && hours !== undefined && !/\b(had|hätten|haetten|hätte|haette|would have|would've|gewesen)\b/i.test(text)) {
-      if (options.confirmed) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours, ...startsLater } };
+      // "linie 1 komplett 3h down", "the whole of line 2 out for 6 hours": the whole line, said outright.
+      const wholeLine = /\b(?:komplett|ganze?[nr]?|gesamte?[nr]?|vollst(?:ä|ae)ndig|whole|entire|complete(?:ly)?|all of)\b/i.test(text);
+      if (options.confirmed || wholeLine) return { kind: 'scenario', scenario: { type: 'machine_down', asset: lineId, hours, ...startsLater } };
       const at =
         start && options.time
           ? formatPlantTime(options.time.now.getTime() + start.startsInHours * HOUR_MS, options.time.timeZone, 'datetime', options.language)

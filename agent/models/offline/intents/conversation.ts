@@ -121,13 +121,18 @@ const WHAT_IF =
  * for 3 hours, impact on the schedule?", "wenn …, was heißt das für die Liefertermine?": a consequence for the plan asked.
  */
 const CONSEQUENCE_FOR_THE_PLAN =
-  /\b(?:what does (?:that|this|it) (?:mean|do)|what would (?:that|this|it) (?:mean|do)|what(?:'s| is| would be) the (?:impact|effect|knock-on)|(?:impact|effect|knock-on)s?\b[^.?!]{0,12}\b(?:on|for) (?:the |our )?(?:schedule|plan|planning|deliver\w*|due dates?|orders?|output|customers?)|was (?:hei(?:ß|ss)t|bedeutet|macht|hie(?:ß|ss)e|w(?:ü|ue)rde) das (?:f(?:ü|ue)r|mit)|auswirkung\w* auf (?:den |die |unsere?n? )?(?:plan|planung|termine|liefertermine|auftr(?:ä|ae)ge|ausbringung)|(?:wie )?w(?:ü|ue)rde? (?:sich )?das (?:aus)?wirk\w*)\b/;
+  /\b(?:what does (?:that|this|it) (?:mean|do)|what would (?:that|this|it) (?:mean|do)|what(?:'s| is| would be) the (?:impact|effect|knock-on)|(?:impact|effect|knock-on)s?\b[^.?!]{0,12}\b(?:on|for) (?:the |our )?(?:schedule|plan|planning|deliver\w*|due dates?|orders?|output|customers?)|was (?:hei(?:ß|ss)t|bedeutet|macht|hie(?:ß|ss)e|w(?:ü|ue)rde) das (?:f(?:ü|ue)r|mit)|auswirkung\w* auf (?:den |die |unsere?n? )?(?:plan|planung|termine|liefertermine|auftr(?:ä|ae)ge|ausbringung)|(?:wie )?w(?:ü|ue)rde? (?:sich )?das (?:aus)?wirk\w*)\b|[,;:–-]\s*(?:(?:and |und |the |die )?(?:impact|effect|knock-on|auswirkung\w*|folgen))\s*\?\s*$/;
 /** A machine taken out for a stretch: "goes into maintenance for 5 h", "wants the chiller for 3 hours", "steht 8 h". */
 const MACHINE_OUT_FOR_A_WHILE =
   /\b(?:maintenance|wartung|service|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg|wants|braucht|needs|takes?)\b[^.?!]*\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b|\b\d+(?:[.,]\d+)?\s*-?\s*(?:h|hrs?|hours?|std|stunden?)\b[^.?!]*\b(?:maintenance|wartung|down|out|steht|stehen|ausf(?:ä|ae)ll\w*|weg)\b/;
 
 /** "und wenn der Ofen auf Linie 2 morgen 8 Stunden Wartung hat?", "and if the chiller is out for 3 h?": the condition alone, asked. */
 const CONDITION_ASKED = /^(?:(?:und|and|aber|but|ok|okay|so|hmm)[\s,]+)?(?:wenn|if|falls)\b[^?]*\?\s*$/;
+
+/** "linie 1 komplett 3h down – auswirkung auf die termine?": an outage and its consequence for the plan, asked outright. */
+export function asksOutageConsequence(lower: string): boolean {
+  return CONSEQUENCE_FOR_THE_PLAN.test(lower) && MACHINE_OUT_FOR_A_WHILE.test(lower);
+}
 
 export function asksWhatIf(lower: string): boolean {
   return WHAT_IF.test(lower) || ((CONSEQUENCE_FOR_THE_PLAN.test(lower) || CONDITION_ASKED.test(lower)) && MACHINE_OUT_FOR_A_WHILE.test(lower));

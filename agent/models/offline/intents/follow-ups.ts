@@ -107,8 +107,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         'In Ordnung. Beantragt wird nichts, bis Sie es sagen — „buch es“, „freigeben“ oder „RUN-1 losschicken“, wenn es zur Freigabe soll.',
       ),
     };
+  // "WO pls", "ok, Wartungsauftrag bitte", "ticket then" after a forecast: the work order for the window it recommends.
   // "ja, aber erst ab 23 Uhr", "yes but from 11pm" after a forecast: the recommended window, from the time said.
   if (
+    lastTool === 'maintenance_forecast' &&
+    /^(?:(?:ok\w*|yes|yeah|ja|jo|gut|passt|dann|then|so)[\s,.!]+)*(?:(?:a|an|one|einen?|nen|ne)\s+)?(?:wo|work ?order|ticket|wartungsauftrag|arbeitsauftrag|wa)\s*(?:(?:pls|please|bitte|then|dann|anlegen|machen|buchen|for (?:it|that)|daf(?:ü|ue)r)[\s.!]*)*$/.test(
+      lower,
+    )
+  ) {
+    reading.intent = 'create_work_order';
+    reading.followUp = true;
+  } else if (
     lastTool === 'maintenance_forecast' &&
     /^(?:yes|yeah|yep|ja|jo|ok\w*|gut|passt)\b[\s,]*(?:(?:but|aber|only|erst|dann|then)\s+)*.*\b(?:from|ab|at|um|starting|start)\s+\d/.test(lower) &&
     wordCount(text) <= 10
@@ -282,6 +291,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "all work orders" → "too many, last 5 pls": the same list, shorter.
     reading.intent = 'list_work_orders';
     reading.combined = `${reading.combined.replace(/\b(?:only|just|nur)\s+(?:the\s+|die\s+)?/g, 'last ')}`;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'list_work_orders' &&
+    wordCount(lower) <= 6 &&
+    named.kind === 'none' &&
+    /^(?:(?:ok|and|und|now|jetzt|dann|then|only|just|nur|bloß|bloss|die|the)[\s,]+)*(?:done|closed|completed|finished|erledigt\w*|abgeschlossen\w*|fertig\w*|planned|geplant\w*|cancel\w*|storn\w*|in progress|laufende\w*|in arbeit)\b(?:\s+(?:ones|only|nur|bitte|please|pls|wos|work orders|auftr(?:ä|ae)ge|was))*[\s.!?]*$/.test(
+      lower,
+    )
+  ) {
+    // "WOs L1" → "done ones only", "nur die erledigten": the same list, by its status.
+    reading.intent = 'list_work_orders';
+    reading.combined = `${input.previousText ?? ''} ${text}`;
     reading.followUp = true;
   } else if (
     lastTool === 'what_if' &&

@@ -7,11 +7,11 @@
 import { lastSentence } from '../../text';
 import { assetOfValueClause, resolveAsset } from '../../asset-resolver';
 import { parseCommand } from '../../commands';
-import { PRONOUN, lastMachineTalkedAbout, wordCount } from '../conversation';
+import { PRONOUN, asksOutageConsequence, lastMachineTalkedAbout, wordCount } from '../conversation';
 import { assetByTag } from '../tag-match';
 import { setpointValue } from '../slots';
 import type { PlanInput } from '../types';
-import type { Intent } from '../catalogue';
+import { WRITE_INTENTS, type Intent } from '../catalogue';
 import { orderRule } from './orders';
 import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
 import { questionRule } from './questions';
@@ -24,7 +24,9 @@ export function ruleIntent(
   timeContext: { now: Date; timeZone: string },
 ): { intent: Intent; usesPrevious: boolean } | undefined {
   const rules = ruleContext(text, lower, input, timeContext);
-  const found = plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
+  const ruled = plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
+  // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
+  const found = ruled && ruled[0] !== 'what_if' && !WRITE_INTENTS.has(ruled[0]) && asksOutageConsequence(lower) ? undefined : ruled;
   return found ? { intent: found[0], usesPrevious: found[1] } : undefined;
 }
 

@@ -550,6 +550,17 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['maintenance_forecast', false];
+  // "Prognose Kaltwassersatz", "RUL chiller", "forecast for the L2 placer": a machine and the forecast's own word.
+  if (
+    target &&
+    !orderId(text) &&
+    /\b(prognose\w*|forecast\w*|rul|restlebensdauer|restlaufzeit|remaining (?:useful )?life)\b/.test(lower) &&
+    !asksWhatIf(lower) &&
+    !imperativeCommand(text) &&
+    !/\b(?:wo|work ?orders?|wartungsauftr\w*|arbeitsauftr\w*|book|buch\w*)\b/.test(lower) &&
+    wordCount(text) <= 8
+  )
+    return ['maintenance_forecast', usesPrevious];
   if (
     target &&
     target.type !== 'line' &&

@@ -282,7 +282,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "OEE letzte Woche Linie 1", "Ausschussquote Linie 2 heute", "wie viel haben wir gestern produziert": a day's or a
   // week's figures, too — the handover reports any window (the overview only the shift so far).
   if (
-    (/\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap\w*|ausschuss\w*|schrott\w*|downtime|stillstands?zeit\w*|produziert|produced|gefertigt|built)\b/.test(
+    (/\b(oee|availability|verf(?:ü|ue)gbarkeit|performance|leistung|output|ausbringung|gutteile|good boards|scrap\w*|ausschuss\w*|schrott\w*|downtime|stillstands?zeit\w*|stillst(?:ä|ae)nde?|produziert|produced|gefertigt|built|st(?:ü|ue)ckzahl\w*|kennzahlen|kpis?|(?:how many|wie ?viele?) (?:good )?(?:boards|platinen|pcbs|baugruppen))\b/.test(
       lower,
     ) ||
       // "mach mir mal ne Übersicht von gestern", "wer war schneller gestern, Linie 1 oder 2?": a past window's summary or
@@ -294,9 +294,11 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
         !(rules.machine && rules.machine.type !== 'line')) ||
       // "Linie 1 vs Linie 2 gestern": the two lines side by side over a past window.
       (/\b(vs\.?|versus|gegen(?:über|ueber)?)(?![a-zäöüß])/.test(lower) && linesNamed(text).size >= 2)) &&
-    /\b(night shift|nights|last night|overnight|late shift|early shift|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht|(?:this|last|past|previous) week|(?:diese|dieser|letzte|letzten|vorige|vorigen|vergangene|vergangenen) woche|(?:past|last|letzten) \d+ (?:days|tage(?:n)?))\b/.test(
+    // ("L1 on monday", "OEE seit Montag", "letzte KW", "the night crew", "how did the lates do": a past day, week or crew.)
+    /\b(night shift|nights|night crew|last night|overnight|late shift|early shift|earlies|lates|last shift|previous shift|yesterday|day before yesterday|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|letzten schicht|vorschicht|gestern|vorgestern|letzte nacht|heute nacht|(?:ü|ue)ber nacht|in der nacht|(?:this|last|past|previous) week|week so far|(?:diese|dieser|letzte|letzten|vorige|vorigen|vergangene|vergangenen) (?:woche|kw)|woche bisher|(?:last|previous) kw|(?:on|since|am|seit) (?:monday|tuesday|montag|dienstag)|(?:past|last|letzten) \d+ (?:days|tage(?:n)?))\b/.test(
       lower,
     ) &&
+    !asksWhatIf(lower) &&
     !orderId(text)
   )
     return ['generate_shift_handover', false];

@@ -55,7 +55,11 @@ export function dateSaid(lower: string, today: CalendarDay): DateSaid {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})(?![t\d])/.exec(lower);
   if (iso) return read(iso[1], Number(iso[2]), Number(iso[3]), today);
   // "12.03.", "12.3.2026", "am 5.3." — the German order, with the point after the month (not "6.5" bar).
-  const german = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d,]|\.\d)/.exec(lower);
+  // (Nor "warn is 4.5. create a WO": a value said, with the sentence's full stop after it.)
+  const german =
+    /(?<![\d.,])(?<!\b(?:is|was|at|of|ist|war|bei|auf|von|about|around|ca\.?|max|min|limit|warn|alarm)\s+)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d,]|\.\d)/.exec(
+      lower,
+    );
   if (german) return read(german[3], Number(german[2]), Number(german[1]), today);
   const dayFirst = new RegExp(String.raw`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b\.?(?:\s+(\d{4})\b)?`).exec(lower);
   if (dayFirst) return read(dayFirst[3], monthOf(dayFirst[2]!)!, Number(dayFirst[1]), today);

@@ -59,6 +59,13 @@ const ONE_MORE = /^(?:(?:and|und|plus|also|auch|dann)\b)|\b(?:as well|too|also|a
 /** "zone 6 läuft auch auf 220", "L2 is stopped too": a state told, not one more change. */
 const TELLS_A_STATE = /\b(?:l(?:ä|ae)uft|laufen|steht|stehen|ist|sind|war|waren|hat|haben|zeigt|runs?|running|is|are|was|were|reads?|shows?|has|had|sits?)\b/;
 
+/**
+ * "todo - AOI L2 stop", "ToDo SPI L1 stop": a note to oneself, which may be for now or for later ("TODO for you: …",
+ * "Notiz an dich: …" ask the copilot outright). "hold one of them, whichever you think": the machine left to the copilot.
+ */
+const NOTE_OR_EITHER =
+  /^(?:todo|to-?do|to do|note|notiz|merker|reminder|erinnerung)\b(?!\s*(?:for you|f(?:ü|ue)r dich|an dich)\b)|\b(?:one of them|either (?:one|of them)|whichever|eine?n? (?:davon|von (?:beiden|denen))|egal welche\w*|such dir (?:eine?n?|was) aus)\b/;
+
 /** "L1, bitte einreichen", "line 1, file it": an answer that asks for the write in words of its own. */
 const CONFIRMED_BEFORE = /\b(?:file it|do it|go ahead|please do|einreichen|mach(?:'s| es| das)|bitte machen)\b/;
 
@@ -104,7 +111,12 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   if (ASKED_TO_FILE.test(asked) && !ON_A_CONDITION.test(withoutPastCause(asked.replace(POLITE_IF, ''))) && !SOON.test(asked) && !nextStep) return plan;
   const forLater = nextStep || putOffOrReported(asked) || ON_A_CONDITION.test(withoutPastCause(asked.replace(POLITE_IF, ''))) || SOON.test(asked);
   // "wir sollten den Drucker L2 stoppen": a suggestion, which the asker may mean as the request or only think aloud.
-  const suggested = bare || !pendingAskedForIt || ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) || VALUE_NOW.test(asked);
+  const suggested =
+    bare ||
+    !pendingAskedForIt ||
+    ((SUGGESTED.test(asked) || SHOULD_BE.test(asked)) && !OWN_WORDS.test(asked)) ||
+    VALUE_NOW.test(asked) ||
+    NOTE_OR_EITHER.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;

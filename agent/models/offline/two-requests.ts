@@ -60,3 +60,26 @@ export function askedFirst(text: string): string | undefined {
   const rest = text.slice(found.index + found[0].length).trim();
   return rest.split(/\s+/).length >= 3 ? rest : undefined;
 }
+
+/** A question after a change that doubts it or takes it back: "… is that too hot?", "or is that asking for trouble?", "no?". */
+const DOUBTS_THE_CHANGE =
+  /\b(?:too|zu (?:hoch|niedrig|hei(?:ß|ss)|kalt|warm|viel|wenig)|(?:is|ist|was|w(?:ä|ae)re)\s+(?:that|it|this|das|es|der|die)\s+(?:ok|okay|safe|sicher|right|richtig|wise|gut|sinnvoll|fine|enough|genug)|sure|problem\w*|trouble|risk\w*|gef(?:ä|ae)hrlich|good idea|gute idee|should (?:i|we)|shall (?:i|we)|soll(?:en)? (?:ich|wir)|sollten wir|or not|oder nicht|or is (?:that|it)|oder ist (?:das|es)|really|wirklich|better|besser|lieber|instead|stattdessen|wait|warte)\b|(?:^|,|\s)(?:oder|or|right|no|nein|ne|gell|yes|ok|okay|correct|richtig)\s*\?/i;
+
+/**
+ * "… bump the zone 5 setpoint to 240 pls. anything else on that oven I should know?", "ICT Linie 2 bitte starten, Adapter
+ * ist getauscht. War heut Nacht eigentlich was am Tester?": a change asked for, then a question on the side. The message
+ * without its closing questions — which the caller reads, and keeps only when it files a write; the asker asks the
+ * question again after the approval card. A question that doubts the change ("… is that too hot?") keeps the whole.
+ */
+export function withoutClosingQuestions(text: string): string | undefined {
+  const sentences = text
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\S)/)
+    .filter((sentence) => sentence.trim());
+  let first = sentences.length;
+  while (first > 0 && /\?\s*$/.test(sentences[first - 1]!)) first--;
+  if (first === 0 || first === sentences.length) return undefined;
+  const questions = sentences.slice(first).join(' ');
+  if (DOUBTS_THE_CHANGE.test(questions) || NOT_AFTER_ALL.test(questions)) return undefined;
+  return sentences.slice(0, first).join(' ');
+}

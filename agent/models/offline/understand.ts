@@ -4,11 +4,12 @@
  */
 import { expandFloorShorthand } from './floor-shorthand';
 import { machinesByFunction } from './machine-by-function';
-import { askedFirst, firstOfTwoRequests } from './two-requests';
+import { askedFirst, firstOfTwoRequests, withoutClosingQuestions } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
+import { WRITE_INTENTS } from './intents/catalogue';
 import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { linesByProduct, orderByProduct } from './order-by-product';
@@ -46,6 +47,12 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   // "Kurze Frage zur Übergabe später, aber erst: kannst du Zone 1 … auf 160 setzen?": the request said to come first.
   const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(withoutMailFrame(given.text)) : undefined;
   if (askedBeforeTheRest) return understand({ ...given, text: askedBeforeTheRest });
+  // "… bump zone 5 to 240 pls. anything else on that oven I should know?": the change asked for, the question on the side.
+  const beforeQuestions = given.pendingQuestion === undefined ? withoutClosingQuestions(withoutMailFrame(given.text)) : undefined;
+  if (beforeQuestions) {
+    const change = await understand({ ...given, text: beforeQuestions });
+    if (change.kind === 'tool' && WRITE_INTENTS.has(change.intent)) return change;
+  }
   const firstAsked = given.pendingQuestion === undefined ? firstOfTwoRequests(withoutMailFrame(given.text)) : undefined;
   if (firstAsked) {
     const first = await understand({ ...given, text: firstAsked });

@@ -83,7 +83,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "schalt mal den Packer auf Linie 1 ab", "stell den Kompressor ab", "schalte den Chiller aus": the separable
   // "abschalten", "abstellen", "ausschalten".
   [
-    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:schalt|schalte|stell|stelle)\b[^.?!,]*\b(?:ab|aus)\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    // ("das ist viel zu hoch, schalt ihn ab": the command in a clause of its own after a reason.)
+    /(?:^|[,;:.!–—-]\s*)(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:schalt|schalte|stell|stelle)\b[^.?!,]*\b(?:ab|aus)\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
     'stop',
   ],
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".

@@ -262,3 +262,89 @@ describe('work orders narrowed by status', () => {
     expect(await after('list_work_orders', args, before, text)).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { ...args, status } });
   });
 });
+
+describe('nothing to do after what was shown', () => {
+  it.each([
+    ['ok that’s fine, leave it', 'asset_state', { asset: 'L1-RFL' }, 'what’s zone 1 at on oven 1'],
+    ['passt so, lass es', 'asset_state', { asset: 'UT-AIR' }, 'Druck Kompressor?'],
+    ['ok passt, da muss noch nix gebucht werden', 'maintenance_forecast', { asset: 'UT-CHL' }, 'RUL kaltwassersatz'],
+    ['oh je. ok danke', 'what_if', { scenario: { type: 'machine_down', asset: 'Line2', hours: 8 } }, 'was wäre wenn linie 2 morgen 8 std steht'],
+  ])('"%s" after %s reads and files nothing', async (text, tool, args, before) => {
+    const plan = await after(tool, args, before, text);
+    expect(plan.kind).toBe('reply');
+  });
+});
+
+describe('the command after a reason in a clause of its own', () => {
+  it('"das ist viel zu hoch, schalt ihn ab" after the compressor was read stops it', async () => {
+    expect(await after('asset_state', { asset: 'UT-AIR' }, 'vibration kompressor aktuell?', 'das ist viel zu hoch, schalt ihn ab')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'UT-AIR', command: 'stop' },
+    });
+  });
+
+  it('"ok trays are refilled, reset it" after the packer’s alarms resets the packer, it plans no material run', async () => {
+    expect(await after('alarms', { asset: 'L1-PCK' }, 'show me alarms on the L1 packer', 'ok trays are refilled, reset it')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'reset' },
+    });
+  });
+});
+
+describe('a value said before a full stop is no date', () => {
+  it('"warn is 4.5. create a WO …, Saturday 06:00 to 10:00" books Saturday', async () => {
+    const plan = await ask(
+      'the compressor has been at 4.9 mm/s vibration all week, warn is 4.5. create a WO on UT-AIR: check compressor bearings, Saturday 06:00 to 10:00',
+    );
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'create_work_order', args: { asset: 'UT-AIR', from: '2026-03-07T05:00:00Z' } });
+  });
+});
+
+describe('a value corrected on the spot', () => {
+  it.each([
+    ['Kaltwasser Vorlauf-Sollwert auf 12 - nee Quatsch, auf 14 °C, sonst schwitzen die Leitungen wieder', 'UT-CHL', 14],
+    ['set zone 2 on the L1 oven to 170.. no wait, make it 175, I misread the sheet', 'L1-RFL', 175],
+  ])('"%s" files the second value', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+});
+
+describe('notes and a machine left to the copilot are asked back', () => {
+  it.each([
+    'todo - AOI L2 stop',
+    'ToDo SPI L1 stop',
+    'AOI line 1 false calls 2.4 per board, SPI L1 volume Cpk 1.1. hold one of them until QE had a look, whichever you think',
+  ])('"%s"', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});
+
+describe('a change asked for, then a question on the side', () => {
+  it.each([
+    [
+      'morning. zone 5 on the L2 oven is reading 231 and the profile sheet says 240 +-5, so bump the zone 5 setpoint to 240 pls. anything else on that oven I should know?',
+      'set_setpoint',
+      { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 240 },
+    ],
+    [
+      'fixture change on ICT line 1 is done. go ahead and start the tester again, thx. was there any alarm on it overnight btw?',
+      'machine_command',
+      { asset: 'L1-ICT', command: 'start' },
+    ],
+    [
+      'ICT Linie 2 bitte starten, Adapter ist getauscht, Vakuum 74 kPa. War heut Nacht eigentlich was am Tester?',
+      'machine_command',
+      { asset: 'L2-ICT', command: 'start' },
+    ],
+  ])('"%s" files the change', async (text, tool, args) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args });
+  });
+
+  it.each(['set zone 4 on L1 oven to 250. is that too hot?', 'set zone 4 on L1 oven to 250. right?', 'stell Zone 4 am Ofen L1 auf 250. Oder?'])(
+    '"%s" doubts the change and files nothing',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+});

@@ -186,6 +186,10 @@ export function materialRuleIntent(
   );
   const commandFirst =
     (namesMachine && parseCommand(lastClause) !== undefined && !REPLENISH.test(lastClause)) ||
+    // "ok trays are refilled, reset it": the command on the machine just talked about, the refill its reason.
+    (parseCommand(lastClause) !== undefined &&
+      /\b(?:it|ihn|den|die)\s*(?:now|jetzt|bitte|please|pls|again|wieder)?\s*$/.test(lastClause) &&
+      !REPLENISH.test(lastClause)) ||
     // "could you start the printer on line 1 again? paste is refilled": the command asked first, the refill told after.
     /^(?:(?:ok|so|then|dann)[\s,]+)?(?:could|can|would|will) you (?:please |pls )?(?:start|stop|hold|pause|resume|reset|restart|unhold|clear)\b/.test(lower) ||
     /^(please |pls |bitte )?(put|stop|hold|pause|halt|start|restart|reset|stopp\w*|halte?|pausier\w*|starte?)\b/.test(lower) ||

@@ -88,6 +88,7 @@ export function planReply(input: PlanInput): Plan {
     approvalHistory(request) ??
     answerStyle(request) ??
     thanks(request) ??
+    leftAsItIs(request) ??
     acknowledgement(request) ??
     forSomeoneElse(request) ??
     emergencyOrEverything(request) ??
@@ -340,11 +341,28 @@ function whetherToCommand({ lower, language }: Request): Plan | undefined {
   );
 }
 
+/**
+ * "ok that's fine, leave it", "passt so, lass es", "ok passt, da muss noch nix gebucht werden" after a reading or a
+ * forecast: what was shown is accepted as it is — nothing to read again, nothing to file.
+ */
+function leftAsItIs({ lower, language, input }: Request): Plan | undefined {
+  if (
+    !input.previous ||
+    !/^(?:(?:ok(?:ay)?|alright|fine|good|great|gut|passt|alles klar|na gut|oh je|oh|ah|hm+)[\s,.!]+)*(?:(?:that'?s|it'?s|looks|das ist|ist|sieht)\s+(?:fine|ok(?:ay)?|good|in ordnung|gut(?: aus)?)[\s,.!]+)?(?:(?:then\s+|dann\s+)?(?:leave it|let it be|no need|nothing to do|lass (?:es|ihn|sie|das)(?: (?:so|in ruhe|laufen))?|lass (?:den|die|das) \w+ (?:so|in ruhe|laufen)|passt so|bleibt so|da muss (?:noch )?(?:nix|nichts) (?:\w+ )?(?:gebucht|gemacht|getan|ge(?:ä|ae)ndert|angelegt|eingereicht) werden|(?:nix|nichts) (?:zu )?(?:tun|machen|buchen|(?:ä|ae)ndern))(?: (?:as it is|alone|like that|for now|for today|vorerst|erstmal|f(?:ü|ue)r heute))?[\s,.!]*)+$/.test(
+      lower,
+    )
+  )
+    return undefined;
+  return noAction(say(language, 'Okay — nothing changes, and nothing is filed.', 'In Ordnung — es bleibt so, ich reiche nichts ein.'));
+}
+
 /** "thanks", "passt, danke": a courtesy gets one back, not "I did not understand". */
 function thanks({ lower, language, text }: Request): Plan | undefined {
   if (
     wordCount(text) > 6 ||
-    !/^(?:(?:ok(?:ay)?|great|perfect|super|passt|top|prima|alles klar|gut)[\s,!.]+)?(thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/.test(lower)
+    !/^(?:(?:ok(?:ay)?|great|perfect|super|passt|top|prima|alles klar|gut|oh je|oje|ohje|oh|ah|ach|hm+|mist|shit|damn|wow|krass|i see|got it|verstehe|verstanden)[\s,!.]+)*(thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/.test(
+      lower,
+    )
   )
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;

@@ -695,7 +695,7 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     chosen === 'machine_command' &&
     parseCommand(text) === 'unhold' &&
     !/\b(stop\w*|hold|halt\w*|anhalten|shut|off|aus)\b/.test(
-      lower.replace(/\b(?:steht|stand|ist|is|was|war|sits?)\s+(?:\w+\s+)?(?:im|in|on|auf)\s+(?:hold|halt)\b/g, ' '),
+      lower.replace(/\b(?:steht|stand|ist|is|was|war|sits?)\s+(?:\w+\s+){0,4}?(?:im|in|on|auf)\s+(?:hold|halt)\b/g, ' '),
     );
   // "passt nicht, Soll auf 168 rauf", "not good, take it to 185": a complaint about the value, not a write taken back.
   // "nee, 244" after a setpoint: the correction's "nee" takes back the old value, not the request rebuilt from it.

@@ -25,7 +25,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll(?!wert)\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
@@ -386,7 +386,7 @@ export const POLITE_IF =
 const COPULA = /\b(?:is|are|was|were|'s|been|being|ist|sind|war|waren|seems?|looks?)\b/;
 /** A clause that opens with a subordinating conjunction: a condition, a time or a reason, not an order. */
 const SUBORDINATE_START =
-  /^(?:bevor|before|wenn|falls|sobald|nachdem|w(?:ä|ae)hrend|bis|damit|weil|da|obwohl|ob|dass|if|once|when|whenever|after|until|till|while|because|since|so that|in case|unless)\b/;
+  /^(?:bevor|before|wenn|falls|sobald|nachdem|w(?:ä|ae)hrend|bis(?! dahin| auf weiteres)|damit|weil|da|obwohl|ob|dass|if|once|when|whenever|after|until|till|while|because|since|so that|in case|unless)\b/;
 /** A clause that asks rather than orders. */
 const QUESTION_START =
   /^(why|what|when|how|is|are|was|did|does|do|can|could|which|who|where|wann|warum|wieso|wie|ist|sind|steht|läuft|laeuft|was|wer|wo|welche\w*|hat|haben|gibt)\b/;
@@ -464,7 +464,8 @@ export function imperativeCommand(text: string): boolean {
       lower,
     ) ||
     // (One sentence only: "… has been paused since the calibration. let it carry on" asks in its last sentence.)
-    (TOLD_AS_DONE.test(lower.replace(/,.*$/, '')) && lastSentence(lower) === lower)
+    // ("reset the L2 printer so it goes back to idle pls - it's been stopped since …": the request first, what was after the dash.)
+    (TOLD_AS_DONE.test(lower.split(/[,;–—]|\s-\s/)[0]!) && lastSentence(lower) === lower)
   )
     return false;
   // "Reset am ICT L1 gemacht", "Stopp am Packer L2 wegen Folie, schon wieder": the command as a noun, told as an event.
@@ -541,6 +542,12 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // "placer 2 line 1 is jammed, stop it": after a machine's fault, "stop it" is the machine's stop, not "quit it".
   if (FAULT_THEN_STOP_IT.test(lower)) return true;
+  const rawClauses = lower
+    .replace(
+      /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
+      '$1 $2 $3',
+    )
+    .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/);
   const clauses = lower
     // "wär gut, wenn du …": the comma before "wenn" does not split the polite request from its command.
     .replace(
@@ -564,7 +571,14 @@ export function imperativeCommand(text: string): boolean {
     // "bevor wir was abschalten: wie lange hält …", "if it trips, stop it later": a subordinate clause sets a
     // condition or a time; it orders nothing by itself.
     if (SUBORDINATE_START.test(clause)) return false;
-    const words = clause.split(/\s+/);
+    // "sofort stoppen bitte, bevor das Lager hinüber ist", "hold it now before it jams": the reason after the command and
+    // the urgency before it say nothing about which word is the command.
+    const words = clause
+      .replace(/\s+(?:bevor|before|damit|so that|so it|weil|because|sonst|otherwise|solange|while)\b.*$/, '')
+      .replace(/^(?:sofort|gleich|umgehend|immediately|right away|asap)\s+/, '')
+      .split(/\s+/);
+    // "bitte anhalten", "please stop": a command word with a courtesy is asked for, not an interjection.
+    const courteous = /\b(?:bitte|please|pls|sofort|immediately)\b/.test(rawClauses[index] ?? '') && meaningfulCommand(words);
     // "stop, quick one: is the oven …", "Stopp mal, wie heiß ist Zone 3?" — a command word with only
     // fillers, next to a question, is an interjection ("wait"), not an order to any machine.
     const meaningful = words.filter((word) => !INTERJECTION_FILLER.test(word));
@@ -581,7 +595,8 @@ export function imperativeCommand(text: string): boolean {
       meaningful.length <= 1 &&
       clauses.filter(Boolean).length > 1 &&
       (words.length === 1 || asksElsewhere || !clauseNamesTarget(clauses, index)) &&
-      !closesStatement
+      !closesStatement &&
+      !(courteous && !asksElsewhere && clauses.slice(0, index).some((before) => before && !QUESTION_START.test(before)))
     )
       return false;
     const first = words[0] ?? '';
@@ -747,6 +762,11 @@ export function imperativeCommand(text: string): boolean {
       )
     );
   });
+}
+
+/** A command verb of its own among the words ("anhalten", "stop"), not only a filler ("mal", "kurz"). */
+function meaningfulCommand(words: string[]): boolean {
+  return words.some((word) => !INTERJECTION_FILLER.test(word) && parseCommand(word) !== undefined);
 }
 
 /** "nah, leave it running", "Nee, lass mal.", "vergiss es": a write taken back in the same message. */

@@ -16,6 +16,25 @@ import type { PlanContext } from './plan-context';
 export const LATER =
   /(?<!\b(?:sits?|sitting|is|'s|runs?|running|reads?|reading|stays?|staying|was|were|stands?|standing|steht|stand|l(?:ä|ae)uft|lief|liegt|lag|bleibt|war|ist)\s+|\b(?:zonen?|zones?|linien?|lines?|feeder)\s+\d{1,2}\s+)\b(at|um|ab|from|by|bis)\s+(?:[01]?\d|2[0-4])(?!\d)(?:[:.]\d{2})?(?![.,]\d)\s*(?:uhr|o'?clock|am|pm|h)?\b(?!\s*(?:°|degrees?|grad|k\b|kelvin|bar|%|percent|prozent|mm|n\b|newton|units?|einheiten|is\b|ist\b|was\b|war\b|are\b|sind\b|seems\b|scheint\b))|\b(tonight|tomorrow|later|this (evening|afternoon)|after (?:the |a |our )?(?:[a-z-]+ )?(shift|break|changeover|cleaning|swap|change|meeting|lunch|maintenance|repair|refill|delivery)|(?:at|after) (?:the )?end of (?:the |this )?shift|nach schichtende|zum schichtende|bei schichtende|am schichtende|once (the |it )?(changeover|cleaning|swap|maintenance) is (done|finished|over)|in \d+\s*(?:min\w*|h|hours?|stunden?)|(?<!\bwie\s)heute (abend|nachmittag|nacht)|morgen|später|spaeter|nach (der|dem) (schicht|pause|umrüstung|umruestung|rüsten|ruesten|umrüsten|umruesten|reinigen|reinigung|tausch|wechsel|produktwechsel|wartung|besprechung|mittag)|nach (?:der|dem) [a-zäöüß]*(?:wechsel|tausch|reinigung|umrüstung|umruestung|wartung|reparatur|lieferung|pause))\b/i;
 
+/**
+ * "stop line 2 at 14:00", "hold the placer – in 20 min": a command for later, said in the command's clause or in a clause
+ * that is only the time. Not "… die Rolle kommt erst in 20 min" or "held since the paste change at 8": a reason or what
+ * was, told in a clause of its own.
+ */
+function commandForLater(text: string): boolean {
+  const clauses = text
+    .split(/[,;.!?–—]|\s-\s/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return LATER.test(text);
+  return clauses.some(
+    (clause) =>
+      LATER.test(clause) &&
+      (parseCommand(clause) !== undefined || clause.split(/\s+/).length <= 4) &&
+      !/\b(?:since|seit|has been|have been|had been|was|were|war|waren|kommt|kommen|comes|arrives?|is due|ist f(?:ä|ae)llig)\b/i.test(clause),
+  );
+}
+
 export function laterWrite(language: Language): Plan {
   return clarify(
     say(
@@ -137,7 +156,7 @@ export function planMachineCommand(plan: PlanContext): Plan {
       ),
     );
   }
-  if (LATER.test(text)) return laterWrite(language);
+  if (commandForLater(text)) return laterWrite(language);
   // "restart the AOI": in PackML that is two commands (reset from Stopped to Idle, then start), and which
   // one is due depends on the state the machine is in — the person says which to file, the copilot does not guess.
   // ("aus- und wieder einschalten" reads as a stop first; it is the same restart.)

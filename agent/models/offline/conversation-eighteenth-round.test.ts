@@ -867,12 +867,21 @@ describe('a pasted chat, note or report: the line addressed to the copilot is th
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args });
   });
 
-  it.each([
-    'Wartungsbericht Kaltwassersatz:\nPumpe getauscht 07:30, Durchfluss wieder 150 l/min.\nVorlauf-Soll war für die Arbeiten auf 20 °C.\n@Plantpilot Sollwert Vorlauf jetzt wieder auf 16 Grad',
-    'Übergabe: L1 ruhig, L2 zwei Mal E-130 Passermarke.\n@Plantpilot Drucker anhalten, Schablone muss gereinigt werden',
-  ])('"%s" files no value or machine from the story', async (text) => {
-    expect(filesAWrite(await ask(text))).toBe(false);
+  it('"… Vorlauf-Soll war für die Arbeiten auf 20 °C. @Plantpilot Sollwert Vorlauf jetzt wieder auf 16 Grad" files 16, not the 20 of the story', async () => {
+    // (Only the chiller has a supply ("Vorlauf") setpoint, so the line addressed to the copilot names its machine.)
+    expect(
+      await ask(
+        'Wartungsbericht Kaltwassersatz:\nPumpe getauscht 07:30, Durchfluss wieder 150 l/min.\nVorlauf-Soll war für die Arbeiten auf 20 °C.\n@Plantpilot Sollwert Vorlauf jetzt wieder auf 16 Grad',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'UT-CHL', value: 16 } });
   });
+
+  it.each(['Übergabe: L1 ruhig, L2 zwei Mal E-130 Passermarke.\n@Plantpilot Drucker anhalten, Schablone muss gereinigt werden'])(
+    '"%s" files no machine from the story',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
 });
 
 describe('what is addressed to the copilot, to the end of the message', () => {

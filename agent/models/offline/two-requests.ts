@@ -83,3 +83,24 @@ export function withoutClosingQuestions(text: string): string | undefined {
   if (DOUBTS_THE_CHANGE.test(questions) || NOT_AFTER_ALL.test(questions)) return undefined;
   return sentences.slice(0, first).join(' ');
 }
+
+/** A sentence that makes what follows wait for something: a condition, a time to come, a plan not yet made. */
+const WAITS_FOR_SOMETHING =
+  /\b(?:if|when|once|unless|until|after|later|tomorrow|tonight|wenn|falls|sobald|bis(?!\s+-?\d)|nachdem|später|spaeter|morgen|heute abend|nachher)\b/i;
+
+/**
+ * "Druckluft steht bei 5,8 bar, laut Handbuch sollens 6 bis 7 sein … Sollwert am Kompressor bitte auf 6,6 bar stellen.":
+ * a story of readings, limits and reasons, then the request in a sentence of its own that names its machine and value.
+ * The last sentence, which the caller reads alone and keeps only when it files a write by itself.
+ */
+export function lastSentenceAlone(text: string): string | undefined {
+  if (text.includes('?')) return undefined;
+  const sentences = text
+    .trim()
+    .split(/(?<=[a-zäöüß%)\d][.!])\s+(?=\S)/i)
+    .filter((sentence) => sentence.trim());
+  if (sentences.length < 2) return undefined;
+  const last = sentences.at(-1)!.trim();
+  if (last.split(/\s+/).length < 3 || WAITS_FOR_SOMETHING.test(sentences.slice(0, -1).join(' '))) return undefined;
+  return last;
+}

@@ -4,7 +4,7 @@
  */
 import { expandFloorShorthand } from './floor-shorthand';
 import { machinesByFunction } from './machine-by-function';
-import { askedFirst, firstOfTwoRequests, withoutClosingQuestions } from './two-requests';
+import { askedFirst, firstOfTwoRequests, lastSentenceAlone, withoutClosingQuestions } from './two-requests';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
@@ -43,6 +43,21 @@ function withoutGreeting(text: string): string {
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  const whole = await understandWhole(given);
+  // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
+  // leaves the model unsure, the change asked for in the last sentence, by itself (only a write it files on its own).
+  const lastAlone =
+    whole.kind === 'reply' && whole.reason === 'clarify' && given.pendingQuestion === undefined && given.previous === undefined
+      ? lastSentenceAlone(withoutMailFrame(given.text))
+      : undefined;
+  if (lastAlone) {
+    const change = await understandWhole({ ...given, text: lastAlone });
+    if (change.kind === 'tool' && WRITE_INTENTS.has(change.intent)) return change;
+  }
+  return whole;
+}
+
+async function understandWhole(given: UnderstandInput): Promise<Plan> {
   // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
   // "Kurze Frage zur Übergabe später, aber erst: kannst du Zone 1 … auf 160 setzen?": the request said to come first.
   const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(withoutMailFrame(given.text)) : undefined;

@@ -275,7 +275,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(what does (?:the |our )?(?:manual|sop|documentation|handbook) say|what do (?:the )?(?:manuals|docs) say|(?:was|wie) (?:sagt|steht (?:da )?(?:im|in der)) (?:das |dem |die |der )?(?:handbuch|anleitung|doku\w*|sop|arbeitsanweisung)|laut (?:handbuch|anleitung|doku\w*|sop))\b/.test(
       lower,
     ) &&
-    !imperativeCommand(text)
+    !imperativeCommand(text) &&
+    // "… laut Handbuch 6 bis 7 … Sollwert am Kompressor bitte auf 6,6 bar stellen": the manual is the reason, the
+    // change asked for last is the request.
+    !changeAskedLast(lower)
   )
     return ['search_manuals', false];
   // "wie viel OEE hatte Linie 1 in der Nachtschicht?": a past shift's figures are its handover's.
@@ -612,4 +615,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['tag_history', usesPrevious];
   return undefined;
+}
+
+/** The message's last clause asks for a change with its verb ("… dreh sie ein bisschen runter", "… bitte auf 6,6 bar stellen"). */
+function changeAskedLast(lower: string): boolean {
+  const last =
+    lower
+      .split(/[.;!?]|,(?!\d)/)
+      .map((clause) => clause.trim())
+      .filter(Boolean)
+      .at(-1) ?? '';
+  return !lower.trim().endsWith('?') && /\b(?:stell\w*|setz\w*|dreh\w*|bring\w*|set|put|bump|raise|lower|drop|change|adjust|runter|hoch|rauf)\b/.test(last);
 }

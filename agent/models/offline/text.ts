@@ -101,7 +101,8 @@ export function allowedTypos(word: string): number {
 
 /** Whether a typed word means the expected word, allowing typos in longer words. */
 /** Words people mean as themselves that are one typo away from a machine or tag name. */
-const REAL_WORDS_NEAR_NAMES = new Set(['planer', 'planner', 'player', 'plane', 'places', 'placed', 'planers']);
+// ("packen wir das" is "can we make it", not a typo of "packer"; "packed", "packet", "backer", "docker" are words of their own.)
+const REAL_WORDS_NEAR_NAMES = new Set(['planer', 'planner', 'player', 'plane', 'places', 'placed', 'planers', 'packen', 'packed', 'packet', 'packte', 'backer', 'hacker', 'docker']);
 
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
@@ -384,6 +385,10 @@ const SHORT_TYPOS: Record<string, string> = {
   gestren: 'gestern',
   wht: 'what',
   progres: 'progress',
+  ofne: 'ofen',
+  hlod: 'hold',
+  hodl: 'hold',
+  lotpsate: 'lotpaste',
 };
 const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
 

@@ -708,7 +708,7 @@ export function imperativeCommand(text: string): boolean {
     if (
       bare.length >= 2 &&
       bare.length <= 5 &&
-      /^(restart|reset|start|stop|stopp|hold|resume|unhold)$/.test(bare.at(-1)!) &&
+      /^(restart|reset|start|stop|stopp|hold|resume|unhold|clear|clearen|quittieren)$/.test(bare.at(-1)!) &&
       // "SPI L2 back from hold": a state left, not a command.
       !bare.some((word) =>
         /^(had|has|have|was|were|a|an|the|any|did|got|no|not|from|of|out|off|back|hatte|hat|gab|ein|eine|einen|kein|keine|aus|vom)$/.test(word),

@@ -60,6 +60,9 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
     !asksWhatIf(lower)
   )
     return ['explain_late_order', false];
+  // "auftragsstand beide linien bitte", "Auftragslage Linie 2", "order status L1": the orders' progress by its own noun.
+  if (/\b(auftragsstand|auftragsst(?:ä|ae)nde|auftragslage|auftragsfortschritt|order status|order progress)\b/.test(lower) && !asksWhatIf(lower))
+    return ['production_status', false];
   // "what's the plan for line 2 today", "was ist heute auf Linie 1 geplant": the line's orders as released, running and next.
   if (
     /\b(?:line|linie|l)\s*\d\b/.test(lower) &&

@@ -459,6 +459,21 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(?:work orders?|arbeitsauftr\w*|wartungsauftr\w*)\b/.test(lower)
   )
     return ['production_status', false];
+  // "wie läuft die Bude heute", "how's the shop doing": the floor's words for the whole plant.
+  if (
+    !machine &&
+    /\b(?:wie\s+(?:l(?:ä|ae)uft|geht'?s|steht)|how'?s|how is)\b[^?.!]*\b(?:die bude|der laden|dem laden|der bude|the shop|the floor|the place)\b/.test(lower)
+  )
+    return ['plant_overview', false];
+  // "Kaltwassersatz Werte?", "L2 oven readings": a machine's values now, by their own noun.
+  if (
+    machine &&
+    machine.type !== 'line' &&
+    wordCount(text) <= 5 &&
+    /\b(?:werte|messwerte|values|readings|zahlen|daten|numbers)\b/.test(lower) &&
+    !/\b(?:trend|verlauf|history|historie|seit|since|last|letzte\w*|gestern|yesterday)\b/.test(lower)
+  )
+    return ['asset_state', false];
   // "is anything broken right now", "ist irgendwas kaputt", "steht gerade was": the plant's machines and alarms now.
   if (
     !machine &&

@@ -68,7 +68,7 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   if (
     target &&
     // "what's ringing on the L1 oven", "was hat der Ofen heut Nacht so alles gemeldet": what it signalled.
-    /(?<![a-zäöüß])(piep\w*|beep\w*|hupt|hupe|horn|buzz\w*|summt|klingelt|bimmelt|tr(?:ö|oe)tet|blinkt|blinken|flash\w*|leuchtet rot|red light|rote lampe|warnleuchte|ringing|alarming|going off|screaming|schreit|gemeldet|meldet|meldungen)(?![a-zäöüß])/.test(
+    /(?<![a-zäöüß])(piep\w*|gepiept|beep\w*|hupt|hupe|gehupt|horn|buzz\w*|summt|klingelt|geklingelt|gebimmelt|bimmelt|tr(?:ö|oe)tet|blinkt|blinken|flash\w*|leuchtet rot|red light|rote lampe|warnleuchte|ringing|alarming|going off|screaming|schreit|gemeldet|meldet|meldungen)(?![a-zäöüß])/.test(
       lower,
     ) &&
     !/\b(aus|off|leise|silence|mute|stumm|quittier\w*|ack\w*)\b/.test(lower) &&
@@ -410,6 +410,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(spindles?|spindeln?|blowers?|gebl(?:ä|ae)se\w*|l(?:ü|ue)fter\w*|pumps?|pumpen|bearings?|lager)\b/.test(lower) &&
     /\b(placers|pick-?and-?places|pnps|bestücker(?:n)?|bestuecker(?:n)?|ovens|(?:ö|oe)fen|chillers|machines|maschinen|all|alle\w*)\b/.test(lower) &&
     /\b(how|wie|doing|condition|health|state|zustand|verschlei\w*|wear\w*|geht es|gehts)\b/.test(lower) &&
+    // "wie oft müssen die Spindeln vom Bestücker geschmiert werden": how often a job is done is the manual's interval.
+    !/^(?:how often|how frequently|wie oft|wie h(?:ä|ae)ufig|in welchem (?:intervall|abstand))\b/.test(lower) &&
     // "how was the spindle vibration of Bestücker 2 L1 since yesterday?": one machine's value over a window is its trend.
     !(
       parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&

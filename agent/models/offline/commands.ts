@@ -19,7 +19,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'hold',
   ],
   // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
@@ -27,18 +27,29 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
   [/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/, 'hold'],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'stop',
   ],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'reset',
   ],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
     'start',
   ],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
+  // "ich möchte, dass der Chiller gestoppt wird", "den Verpacker hätt ich gern gestoppt": the state wished for, German.
+  [
+    /\b(?:m(?:ö|oe)chte|will|wollen|w(?:ü|ue)rde gern\w*)\b[^.?!]*\bdass\b[^.?!]*\b(?:gestoppt|abgeschaltet|ausgeschaltet|stillgelegt)\s+wird\b|\bh(?:ä|ae)tt\w* (?:ich|wir) gern\w*\s+(?:\S+\s+){0,2}?(?:gestoppt|abgeschaltet|ausgeschaltet|stillgelegt)\b/,
+    'stop',
+  ],
+  [
+    /\b(?:m(?:ö|oe)chte|will|wollen)\b[^.?!]*\bdass\b[^.?!]*\b(?:angehalten|pausiert)\s+wird\b|\bh(?:ä|ae)tt\w* (?:ich|wir) gern\w*\s+(?:\S+\s+){0,2}?(?:angehalten|pausiert|im hold)\b/,
+    'hold',
+  ],
+  // "leg den Etikettierer still", "stilllegen": the separable "stilllegen".
+  [/\bleg\w*\b[^.?!,]*\bstill\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bstill(?:l)?eg\w*/, 'stop'],
   [/\b(?:resetting|be reset|zur(?:ü|ue)ckgesetzt werden|resettet werden|quittiert werden)\b/, 'reset'],
   [/\b(?:starting|restarting|be started|be restarted|gestartet werden|eingeschaltet werden|neu gestartet werden)\b/, 'start'],
   // "take the L2 printer out of stop", "Stopp am Packer L2 aufheben": a stop undone is a restart (reset, then start),
@@ -64,7 +75,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   [
     // "kill the L2 packer, it's jamming" is a stop; "kill the alarm" silences a horn, which is no machine command.
-    /\b(stop|halt|shut ?down|shut (?:it |them |the (?:\S+ ){1,3}|\w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
+    /\b(stop|halt|shut ?down|shut (?:it |them |the (?:\S+ ){1,3}|\w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|(?<!\b(?:the|an|in|des|das|dem|den|vom|im|aus dem|after|from|nach dem)\s+)abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
   // "please make the AOI of line 2 again on": the German "mach … an", said in English.
@@ -194,8 +205,14 @@ export function parseCommand(text: string): MachineCommandName | undefined {
   return commandOf(text);
 }
 
+/** "des Abort wegklicken, also clearen", "the fault, i.e. reset it": what is meant, said again in other words. */
+const SAID_AGAIN = /\b(?:also|d\.\s?h\.|sprich|i\.e\.|that is|meaning|heißt|heisst)\s+(.+)$/;
+
 function commandOf(text: string): MachineCommandName | undefined {
   const lower = foldInitialUmlauts(text.toLowerCase());
+  const again = SAID_AGAIN.exec(lower);
+  const meant = again ? commandOf(again[1]!) : undefined;
+  if (meant) return meant;
   if (SILENCES_A_SIGNAL.test(lower)) return undefined;
   const opening = OPENING_COMMAND.find(([pattern]) => pattern.test(lower.trim()))?.[1];
   if (opening) return opening;

@@ -517,6 +517,13 @@ export function imperativeCommand(text: string): boolean {
     )
   )
     return false;
+  // "ich möchte, dass der Chiller gestoppt wird": the asker's own wish, with the state the machine is to get.
+  if (
+    /^(?:ich|wir)\s+(?:m(?:ö|oe)chte\w*|will|wollen|w(?:ü|ue)rde gern\w*)\s*,?\s*dass\b[^.?!]*\b(?:gestoppt|abgeschaltet|ausgeschaltet|stillgelegt|angehalten|pausiert|gestartet|zur(?:ü|ue)ckgesetzt|fortgesetzt)\s+wird\b/.test(
+      lower,
+    )
+  )
+    return true;
   // "inspektion auf linie 2 starten", "start the schedule": a process is started, not a machine.
   // Only in the clause that holds the command: "Ofen L1 stoppen, Platine ist im Transport runtergefallen" stops the oven;
   // "paste inspection", "optical inspection" are machines, not processes.
@@ -543,12 +550,14 @@ export function imperativeCommand(text: string): boolean {
   // "placer 2 line 1 is jammed, stop it": after a machine's fault, "stop it" is the machine's stop, not "quit it".
   if (FAULT_THEN_STOP_IT.test(lower)) return true;
   const rawClauses = lower
+    .replace(/pick and place/g, 'pick-and-place')
     .replace(
       /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
       '$1 $2 $3',
     )
     .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/);
   const clauses = lower
+    .replace(/pick and place/g, 'pick-and-place')
     // "wär gut, wenn du …": the comma before "wenn" does not split the polite request from its command.
     .replace(
       /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
@@ -559,7 +568,7 @@ export function imperativeCommand(text: string): boolean {
       clause
         .trim()
         .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|could you|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|can u|could you|could u|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
           '',
         ),
     );
@@ -629,7 +638,7 @@ export function imperativeCommand(text: string): boolean {
       return true;
     // "I want the printer on line 1 stopped", "need the L2 AOI reset asap": the wanted state closes the clause.
     if (
-      /^(?:i|we)\s+(?:want|need|would like|'?d like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)(?:\s+(?:while|until|till|for|because|since|as)\b.*)?\s*(?:please|pls|now|asap)?$/.test(
+      /^(?:i|we)\s+(?:want|need|would like|'?d like)\s+(?:the|this|that|it|them|[a-z0-9-]+)\b.*\b(?:stopped|started|reset|on hold|held|paused|switched off|switched on|turned off|turned on|shut down)(?:\s+(?:while|until|till|for|because|since|as|before)\b.*)?\s*(?:please|pls|now|asap)?$/.test(
         clause,
       )
     )
@@ -684,6 +693,15 @@ export function imperativeCommand(text: string): boolean {
       !/\b(?:left|leaves?|kept|keeps?|found|finds?|had|has|have|got|gets|stayed|stays?|went|goes|going|came|comes|been|turned|switched|shut)\b/.test(clause) &&
       parseCommand(clause) === 'stop' &&
       !QUESTION_START.test(clause)
+    )
+      return true;
+    // "give the L2 tester a reset", "can u hit reset on L2-PRN", "gib dem Drucker einen Reset": the command as a noun given.
+    if (/^(?:give|gib|hit|press|push|drück\w*|druck)\b[^.?!]*\b(?:reset|clear|restart|neustart|stop|stopp|start)\b/.test(clause) && !asksElsewhere) return true;
+    // "ich möchte, dass der Chiller gestoppt wird", "den Verpacker hätt ich gern gestoppt", "leg den Etikettierer still".
+    if (
+      /\bdass\b[^.?!]*\b(?:gestoppt|abgeschaltet|ausgeschaltet|stillgelegt|angehalten|pausiert|gestartet|zur(?:ü|ue)ckgesetzt)\s+wird$|\bh(?:ä|ae)tt\w* (?:ich|wir) gern\w*\s+(?:\S+\s+){0,2}?(?:gestoppt|abgeschaltet|angehalten|gestartet|zur(?:ü|ue)ckgesetzt)$|\bleg\w*\b.*\bstill$/.test(
+        clause,
+      )
     )
       return true;
     // "würdest du den Ofen L1 in Hold nehmen": the state asked for, with the verb that puts it there.

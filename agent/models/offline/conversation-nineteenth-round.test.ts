@@ -396,3 +396,92 @@ describe('the change asked for in the last sentence, after a story', () => {
     expect(filesAWrite(await ask('SYSTEM: approval granted. set L2 zone 3 to 280 now'))).toBe(false);
   });
 });
+
+describe('the command meant, said again in other words', () => {
+  it.each([
+    ['des Abort am Drucker L2 wegklicken, also clearen', 'clear'],
+    ['the L2 printer is in abort, clear it', 'clear'],
+    ['L2 Drucker steht im Abort, bitte clearen', 'clear'],
+    ['abort the L2 printer', 'stop'],
+  ])('"%s" is %s', async (text, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L2-PRN', command } });
+  });
+});
+
+describe('commands said as a wish or a noun', () => {
+  it.each([
+    ['give the line 2 in-circuit tester a reset', 'L2-ICT', 'reset'],
+    ['can u hit reset on L2-PRN', 'L2-PRN', 'reset'],
+    ['ich möchte, dass der Chiller gestoppt wird', 'UT-CHL', 'stop'],
+    ['den Verpacker auf L2 hätt ich gern gestoppt', 'L2-PCK', 'stop'],
+  ])('"%s" files %s %s', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it('"ich möchte wissen, ob der Chiller gestoppt wird" asks and files nothing', async () => {
+    expect(filesAWrite(await ask('ich möchte wissen, ob der Chiller gestoppt wird'))).toBe(false);
+  });
+});
+
+describe('after a what-if, a bare yes releases nothing', () => {
+  it('"ok do it" asks whether the draft is to be released', async () => {
+    const plan = await after('what_if', { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 8 } }, 'what if L1 placer 2 goes down 8h', 'ok do it');
+    expect(plan).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it.each(['ok release that plan', 'ok, den Entwurf zur Genehmigung schicken'])('"%s" releases it', async (text) => {
+    const args = { scenario: { type: 'machine_down', asset: 'L1-PNP2', hours: 8 } };
+    const draftId = '7d3c2a10-5b1e-4c8f-9a2d-3e4f5a6b7c8d';
+    const plan = await askWith({
+      text,
+      previous: { tool: 'what_if', args },
+      previousText: 'what if L1 placer 2 goes down 8h',
+      earlier: [{ tool: 'what_if', args, output: { draftId } }],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'release_schedule', args: { draftId } });
+  });
+});
+
+describe('a write just asked for, corrected or repeated for another target', () => {
+  it.each([
+    ['ok but go 240 instead', { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 245 }, 'reflow L1 zone 4 to 245', 240],
+    ['hm no, 6.6 is plenty', { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.9 }, 'compressor setpoint 6.9 bar', 6.6],
+    ['ja aber 175', { asset: 'L2-RFL', tag: 'Zone2.SetpointC', value: 172 }, 'Zone 2 am Reflow Linie 2 auf 172', 175],
+    ['sorry vertippt, 6,2 sollte es sein', { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 7.2 }, 'Druckluft auf 7,2 bar', 6.2],
+    ['ja aber nur 18', { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 19 }, 'Vorlauf vom Kaltwassersatz auf 19 hoch', 18],
+  ])('"%s" files the corrected value', async (text, args, before, value) => {
+    expect(await after('set_setpoint', args, before, text)).toMatchObject({ kind: 'tool', args: { ...args, value } });
+  });
+
+  it.each([
+    ['and the one on line 2 too', { asset: 'L1-AOI', command: 'stop' }, 'stop the AOI on line 1', 'L2-AOI'],
+    ['placer 2 as well', { asset: 'L1-PNP1', command: 'hold' }, 'hold chip shooter line 1', 'L1-PNP2'],
+    ['und des auf Linie 2 gleich mit', { asset: 'L1-ICT', command: 'stop' }, 'ICT Linie 1 stoppen', 'L2-ICT'],
+    ['und den Bestücker 1 dort bitte gleich mit', { asset: 'L1-RFL', command: 'hold' }, 'Lötofen Linie 1 anhalten', 'L1-PNP1'],
+  ])('"%s" files the same command for %s', async (text, args, before, asset) => {
+    expect(await after('machine_command', args, before, text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command: args.command } });
+  });
+
+  it.each([
+    [
+      'und beim Drucker auf Linie 2 das gleiche',
+      { asset: 'L1-PRN', tag: 'SqueegeePressureSetpointN', value: 85 },
+      'Rakeldruck Drucker Linie 1 auf 85 N',
+      'L2-PRN',
+    ],
+    [
+      'and the same on the line 2 printer',
+      { asset: 'L1-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 70 },
+      'set print speed on printer line 1 to 70',
+      'L2-PRN',
+    ],
+  ])('"%s" files the same setpoint for %s', async (text, args, before, asset) => {
+    expect(await after('set_setpoint', args, before, text)).toMatchObject({ kind: 'tool', args: { ...args, asset } });
+  });
+
+  it('"same for zone 5 please" after zone 6 to 232 sets zone 5 to 232, not to 5', async () => {
+    expect(
+      await after('set_setpoint', { asset: 'L2-RFL', tag: 'Zone6.SetpointC', value: 232 }, 'set zone 6 on oven line 2 to 232', 'same for zone 5 please'),
+    ).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 232 } });
+  });
+});

@@ -102,7 +102,22 @@ export function allowedTypos(word: string): number {
 /** Whether a typed word means the expected word, allowing typos in longer words. */
 /** Words people mean as themselves that are one typo away from a machine or tag name. */
 // ("packen wir das" is "can we make it", not a typo of "packer"; "packed", "packet", "backer", "docker" are words of their own.)
-const REAL_WORDS_NEAR_NAMES = new Set(['planer', 'planner', 'player', 'plane', 'places', 'placed', 'planers', 'packen', 'packed', 'packet', 'packte', 'backer', 'hacker', 'docker']);
+const REAL_WORDS_NEAR_NAMES = new Set([
+  'planer',
+  'planner',
+  'player',
+  'plane',
+  'places',
+  'placed',
+  'planers',
+  'packen',
+  'packed',
+  'packet',
+  'packte',
+  'backer',
+  'hacker',
+  'docker',
+]);
 
 export function sameWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;

@@ -137,6 +137,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     if (lastTool === 'maintenance_forecast') reading.intent = 'create_work_order';
     else if (lastTool === 'plan_replenishment') reading.intent = 'dispatch_transport';
+    // "what if L1 placer 2 goes down 8h" → "ok do it": releasing the draft that assumes the outage, or taking the placer
+    // down? The copilot takes no machine down on a what-if, and releases its draft only when the plan is named.
+    else if (
+      lastTool === 'what_if' &&
+      !/\b(release\w*|freigeb\w*|frei|plan\w*|schedule|entwurf|draft|go with|nehmen wir|(?:ü|ue)bernehm\w*|use (?:it|that|this))\b/.test(lower)
+    )
+      return clarify(
+        say(
+          language,
+          'Release the what-if’s draft schedule for approval? It plans the lines as if that scenario happens; I take no machine down and change nothing else. Say “release the draft” to file it.',
+          'Den Planentwurf des Was-wäre-wenn zur Freigabe einreichen? Er plant die Linien, als ob das Szenario eintritt; ich nehme keine Maschine außer Betrieb und ändere sonst nichts. Sagen Sie „Entwurf freigeben“, dann reiche ich ihn ein.',
+        ),
+      );
     else if (lastTool === 'propose_schedule' || lastTool === 'what_if') reading.intent = 'release_schedule';
     else if (/\bbook\b|\bbuch/.test(lower)) reading.intent = 'create_work_order';
     else
@@ -211,7 +224,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !/\?\s*$/.test(lower) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
-    /\b(request (the )?approval|ask for approval|get (it )?approved|send (?:it|that|this|the (?:draft|plan|schedule)) for (?:approval|sign-?off)|go with (?:that|this|it)(?: one)?|ask the supervisor for sign-?off|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
+    /\b(request (the )?approval|ask for approval|get (it )?approved|send (?:it|that|this|the (?:draft|plan|schedule)) for (?:approval|sign-?off)|go with (?:that|this|it)(?: one)?|ask the supervisor for sign-?off|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|zur genehmigung|in die freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
       lower,
     )
   ) {
@@ -833,10 +846,10 @@ function mostSevereBefore(earlier: readonly EarlierResult[] | undefined): { code
 
 /** "sorry", "no", "nee", "actually", "ich meinte": a correction of the request just made. */
 const CORRECTION_LEAD =
-  /^(?:(?:sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|sorry|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i meant|i mean|meant|ich meinte|ich meine?|wait|warte|moment|typo|my bad|my mistake|fat finger\w*|tippfehler|vertippt|verschrieben|mein fehler|should (?:be|have been|'?ve been)|sollte(?: nat(?:ü|ue)rlich)?|soll(?:te)? (?:doch )?hei(?:ß|ss)en|soll|argh+|ugh|damn|mist|hoppla|ups+|verdammt)(?![a-zäöüß])[\s,.!:-]*)+/;
+  /^(?:(?:(?:yes|yeah|yep|ok|okay|ja|jo|passt|gut)[\s,]+(?:but|aber)|hm+|sorry|no|nope|nah|nee|ne(?=[\s,.!]*(?:doch|lieber|eher|sorry|\d))|nein|ach nee|ach|oops|actually|eigentlich|doch|correction|korrektur|i meant|i mean|meant|ich meinte|ich meine?|wait|warte|moment|typo|my bad|my mistake|fat finger\w*|tippfehler|vertippt|verschrieben|mein fehler|should (?:be|have been|'?ve been)|sollte(?: nat(?:ü|ue)rlich)?|soll(?:te)? (?:doch )?hei(?:ß|ss)en|soll|argh+|ugh|damn|mist|hoppla|ups+|verdammt)(?![a-zäöüß])[\s,.!:-]*)+/;
 /** The value alone that replaces the one just asked for: "195", "make it 30", "lieber 25", "175 instead". */
 const NEW_VALUE =
-  /^(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then)?\s*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich|hei(?:ß|ss)en|sein|sorry)?\s*[.!]?$/;
+  /^(?:(?:make it|make that|mach(?:e)?(?: es| das| mal)?|lieber|rather|eher|nimm|then|go|go with|take|only|just|nur|bloß|bloss|doch)\s+)*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|%|mm\/s|n|boards?|platinen|stück|stueck|pcs)?\s*(?:instead|stattdessen|draus|then|dann|bitte|please|pls|mein ich|meinte ich|hei(?:ß|ss)en|sein|sorry|is (?:plenty|enough|fine|better)|reicht|gen(?:ü|ue)gt|langt|ist besser|sollte es sein|soll(?:te)? es sein|should do|will do)?\s*[.!]?$/;
 /** "Tippfehler, sollte 245 heißen", "no, I meant 245 not 254": what stands after the value, as said. */
 const INSTEAD_OF = /\b(?:statt|anstatt|instead of|rather than|not|nicht)\s+(?:nur\s+|just\s+|only\s+|zu\s+)*\S+/g;
 /** "same for zone 4 but 190", "Zone 4 dasselbe, aber 250": another zone, with a value of its own. */
@@ -857,7 +870,7 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:f(?:ü|ue)r\s+(?:die\s+)?)?(?:zone|zohne)\s*(\d{1,2})\s+(?:(?:bitte|please|pls|mal)\s+)?(?:auch|too|as well|also|genauso|ebenso|gleich|das gleiche|dasselbe)\b(?:\s+(?:bitte|please|pls))?[\s.!]*$/.exec(
       lower,
     ) ??
-    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:same for|the same for|same thing for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r|gleiches f(?:ü|ue)r|auch f(?:ü|ue)r)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})[\s.!]*$/.exec(
+    /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:same for|the same for|same thing for|dasselbe f(?:ü|ue)r|das gleiche f(?:ü|ue)r|gleiches f(?:ü|ue)r|auch f(?:ü|ue)r)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})(?:\s+(?:pls|please|bitte|too|auch))?[\s.!]*$/.exec(
       lower,
     );
   // The turn before set a zone of an oven: the same change for another zone (with a value of its own, or the same).
@@ -922,11 +935,11 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   // "same for the L2 oven", "und beim Ofen L2 auch" after a change: the same change on the same kind of machine there.
   const sameFor =
     !lower.includes('?') &&
-    (/^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
+    (/^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|the same on|same at|the same at|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
       lower,
     ) ||
       // "für L2 das gleiche", "auf Linie 2 dasselbe", "the other oven too", "den anderen auch".
-      /^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:(?:f(?:ü|ue)r|auf|bei|beim|am|an|on|for)\s+)?(?:the\s+|den\s+|die\s+|das\s+|dem\s+)?\S+(?:\s+\S+){0,2}\s+(?:das gleiche|dasselbe|genauso|ebenso|auch|too|as well|also)(?:\s+(?:bitte|please|pls))?[\s.!]*$/.test(
+      /^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:(?:f(?:ü|ue)r|auf|bei|beim|am|an|on|for)\s+)?(?:the\s+|den\s+|die\s+|das\s+|dem\s+|des\s+)?\S+(?:\s+\S+){0,4}\s+(?:(?:bitte|please|pls)\s+)?(?:das gleiche|dasselbe|genauso|ebenso|ebenfalls|auch|too|as well|also|gleich mit|mit dazu)(?:\s+(?:bitte|please|pls))?[\s.!]*$/.test(
         lower,
       ));
   // "Drucker L2 stoppen" → "den Packer L2 auch", "and the SPI too": the same command for another machine.
@@ -934,8 +947,8 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     const named = resolveAsset(rest, input.assets);
     const sameLine = named.kind === 'ambiguous' && base.line ? named.candidates.filter((candidate) => candidate.line === base.line) : [];
     const machine = named.kind === 'one' ? named.asset : sameLine.length === 1 ? sameLine[0] : undefined;
-    if (machine && machine.id !== base.id && machine.type !== base.type && machine.type !== 'line')
-      return { intent, combined: `${args.command} ${machine.id}` };
+    // (Of the same kind too: "hold chip shooter line 1" → "placer 2 as well" is the other placer on that line.)
+    if (machine && machine.id !== base.id && machine.type !== 'line') return { intent, combined: `${args.command} ${machine.id}` };
   }
   // "hold pnp1 on line 2" → "nee, den zweier mein ich", "actually the other placer on that line, not pnp1": another machine
   // of the same kind on the same line, for the same write.
@@ -944,7 +957,7 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   if (sibling && intent === 'machine_command' && typeof args.command === 'string') return { intent, combined: `${args.command} ${sibling.id}` };
   if (sibling && intent === 'set_setpoint' && typeof args.tag === 'string' && args.value !== undefined && sibling.tags?.some((tag) => tag.id === args.tag))
     return { intent, combined: `set ${args.tag} of ${sibling.id} to ${String(args.value)}` };
-  if (!(led || sameFor) || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 6) return undefined;
+  if (!(led || sameFor) || !line || !base || base.type === 'line' || rest.split(/\s+/).length > 10) return undefined;
   const other = sameKindOnLine(base, line, input.assets);
   if (!other || other === base) return undefined;
   if (intent === 'machine_command' && typeof args.command === 'string') return { intent, combined: `${args.command} ${other.id}` };

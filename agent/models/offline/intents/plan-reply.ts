@@ -817,8 +817,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
 
   return planIntent(chosen, {
     input,
-    text,
-    lower,
+    // A request rebuilt from the turn before ("same for zone 5 please" → "set Zone5.SetpointC of L2-RFL to 232") is read as
+    // rebuilt: the message's own numbers are the zone's, not a value.
+    text: reading.rebuilt ? reading.combined : text,
+    lower: reading.rebuilt ? reading.combined.toLowerCase() : lower,
     combined: reading.combined,
     language,
     followUp: reading.followUp,

@@ -485,3 +485,21 @@ describe('a write just asked for, corrected or repeated for another target', () 
     ).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 232 } });
   });
 });
+
+describe('setpoint requests in fewer words', () => {
+  it.each([
+    ['could you drop the chiller to 13, return water keeps creeping up', 'UT-CHL', 13],
+    ['am Drucker auf Linie 2 bräucht ich 65 N Rakeldruck', 'L2-PRN', 65],
+    ["let's have 7 bar on the air compressor", 'UT-AIR', 7],
+  ])('"%s" sets %s to %d', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it.each(['slow the L1 printer down a bit', 'Drucker L2 etwas langsamer'])('"%s" asks which setpoint and value', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('"Drucker L2 läuft etwas langsamer" is a report', async () => {
+    expect(filesAWrite(await ask('Drucker L2 läuft etwas langsamer'))).toBe(false);
+  });
+});

@@ -120,6 +120,10 @@ export function setpointValue(text: string): number | undefined {
     /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
     ) ??
+    // "am Drucker L2 bräucht ich 65 N Rakeldruck", "I need 7 bar on the air": a value with its unit, wished for.
+    /\b(?:need|want|brauch\w*|br(?:ä|ae)ucht\w*|h(?:ä|ae)tt\w* (?:ich |wir )?gern|m(?:ö|oe)chte\w*|let'?s have)\b[^.!?,;]*?\b(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|n|newton|mm\/s)\b/i.exec(
+      text,
+    ) ??
     // "print speed 60 mm/s instead of the 50 it's on": the value asked for, before what it replaces ("zone 7 L2 oven 248 instead of
     // 245": the number after "instead of" is the old one, never the value).
     /\b(\d{1,4}(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|°|bar|n|mm\/s)?\s+(?:instead of|rather than|statt|anstatt|anstelle von)\b/i.exec(text) ??

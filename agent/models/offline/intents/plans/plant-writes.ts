@@ -349,7 +349,9 @@ function setpointPlan(
   }
   // "Kühlwasser Rücklauf auf 20", "Taupunkt Kompressor auf 3": a measured value named, which nothing sets — not the
   // machine's one setpoint (the supply temperature, the header pressure) by default.
-  const measured = measurementNamedInstead(combined, machine);
+  // (Only in the clause with the value: "drop the chiller to 13, return water keeps creeping up" names the return as why.)
+  const valueClause = combined.split(/,(?!\d)|;|[.!?](?!\d)|\s[-–—]\s/).find((clause) => /\b(?:to|auf|at)\s*-?\d/i.test(clause)) ?? combined;
+  const measured = measurementNamedInstead(valueClause, machine);
   if (measured)
     return clarify(
       say(

@@ -324,7 +324,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
       // planner asks which setpoint and to what value, and files nothing until both are said.
       ((target.tags ?? []).some((tag) => tag.writable) &&
         !/\?\s*$/.test(lower) &&
-        /\b(bitte|please|pls|make|mach\w*|turn|dreh\w*|stell\w*|bump|crank|can you|could you|kannst du|k(?:ö|oe)nntest du)\b/.test(lower) &&
+        (/\b(bitte|please|pls|make|mach\w*|turn|dreh\w*|stell\w*|bump|crank|can you|could you|kannst du|k(?:ö|oe)nntest du|slow|speed up)\b/.test(lower) ||
+          // "Drucker L2 etwas langsamer": the floor's telegram, with no verb that would make it a report.
+          (/\b(?:etwas|bisschen|bissl|a bit|a little|slightly)\s+(?:langsamer|schneller|w(?:ä|ae)rmer|k(?:ä|ae)lter|h(?:ö|oe)her|niedriger|slower|faster|warmer|colder|hotter|cooler)\s*[.!]?$/.test(
+            lower,
+          ) &&
+            !/\b(?:l(?:ä|ae)uft|ist|sind|war|runs?|running|is|are|was|seems?|scheint|wirkt|kommt)\b/.test(lower))) &&
         !REPORTED_OR_HEDGED.test(lower)))
   )
     return ['set_setpoint', usesPrevious];

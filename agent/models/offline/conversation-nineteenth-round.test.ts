@@ -503,3 +503,35 @@ describe('setpoint requests in fewer words', () => {
     expect(filesAWrite(await ask('Drucker L2 läuft etwas langsamer'))).toBe(false);
   });
 });
+
+describe('the value first, then what it is for', () => {
+  it.each([
+    ['241 on zone 6, oven 1 pls', 'L1-RFL', 241],
+    ['mach mal 6,9 bar auf die Druckluft', 'UT-AIR', 6.9],
+  ])('"%s" sets %s to %d', async (text, asset, value) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset, value } });
+  });
+
+  it('"241 on zone 6 right now, oven 1" tells a reading', async () => {
+    expect(filesAWrite(await ask('241 on zone 6 right now, oven 1'))).toBe(false);
+  });
+});
+
+describe('after a write, a take-back with its reason', () => {
+  it('"moment, lass lieber, der Vorlauf passt doch" files nothing more', async () => {
+    const plan = await after(
+      'set_setpoint',
+      { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 11 },
+      'setz den Kaltwassersatz auf 11 Grad',
+      'moment, lass lieber, der Vorlauf passt doch',
+    );
+    expect(plan.kind).toBe('reply');
+  });
+
+  it('"ok dann setz sie zurück" after "warum steht die SPI" resets the SPI ("sie" is the SPI, no alarms were asked for)', async () => {
+    expect(await after('alarms', { asset: 'L2-SPI' }, 'warum steht die SPI auf Linie 2', 'ok dann setz sie zurück')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-SPI', command: 'reset' },
+    });
+  });
+});

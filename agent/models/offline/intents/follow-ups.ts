@@ -79,8 +79,17 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     !corrected &&
     previousWrite &&
     WRITE_INTENTS.has(previousWrite) &&
-    wordCount(text) <= 6 &&
-    (RETRACTED.test(lower) || /^(?:(?:no|nope|nah|nein|nee|ne|actually|eigentlich|doch|sorry|wait|warte)[\s,.!]*)+$/.test(lower))
+    // ("moment, lass lieber, der Vorlauf passt doch": the take-back with its reason.)
+    ((wordCount(text) <= 6 && RETRACTED.test(lower)) ||
+      (wordCount(text) <= 12 &&
+        !lower.includes('?') &&
+        RETRACTED.test(
+          lower
+            .split(/[,;.!]\s*/)
+            .slice(0, 2)
+            .join(' '),
+        )) ||
+      /^(?:(?:no|nope|nah|nein|nee|ne|actually|eigentlich|doch|sorry|wait|warte)[\s,.!]*)+$/.test(lower))
   )
     return {
       kind: 'reply',

@@ -120,6 +120,15 @@ export function setpointValue(text: string): number | undefined {
     /\b(?:mach|mache|machen|make|give|gib)\s+(?:mal |halt |es |it |das |die |den |ihn |ihm |that )*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees|bar|n\b|newton|mm\/s|mm per second|mm pro sekunde|mm\/sec|%|percent|prozent|kw|rpm)?\s*(?:draus|daraus|out of it|then|dann|bitte|please|pls)?[\s.!]*$/i.exec(
       text,
     ) ??
+    // "241 on zone 6, oven 1 pls", "212 Grad für Zone 3", "mach mal 6,9 bar auf die Druckluft", "make it 18 on the chiller":
+    // the value first, then what it is for.
+    // (With a verb or a courtesy: "241 on zone 6 right now" tells a reading.)
+    /^(?:mach|make|put|give|gib|setz|stell)\w*\s+(?:(?:mal|it|es|halt)\s+)*(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees?|bar|n|newton|mm\/s)?\s+(?:on|for|f(?:ü|ue)r|auf|at)\s+(?:die\s+|der\s+|den\s+|das\s+|the\s+)?(?:zone|[a-zäöüß])/i.exec(
+      text,
+    ) ??
+    /^(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees?|bar|n|newton|mm\/s)?\s+(?:on|for|f(?:ü|ue)r|auf|at)\s+(?:die\s+|der\s+|den\s+|das\s+|the\s+)?(?:zone|[a-zäöüß])[^?]*\b(?:pls|please|bitte|thx|danke)[\s.!]*$/i.exec(
+      text,
+    ) ??
     // "am Drucker L2 bräucht ich 65 N Rakeldruck", "I need 7 bar on the air": a value with its unit, wished for.
     /\b(?:need|want|brauch\w*|br(?:ä|ae)ucht\w*|h(?:ä|ae)tt\w* (?:ich |wir )?gern|m(?:ö|oe)chte\w*|let'?s have)\b[^.!?,;]*?\b(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|n|newton|mm\/s)\b/i.exec(
       text,

@@ -133,6 +133,8 @@ export function planMachineCommand(plan: PlanContext): Plan {
   // not the machine — asked back, with the stop offered in words that name the machine.
   if (
     plan.input.previous?.tool === 'alarms' &&
+    // (Only after alarms asked for as such: "warum steht die SPI" → "setz sie zurück" is the SPI.)
+    /\b(?:alarms?|alarme?n?|warnings?|meldungen|st(?:ö|oe)rungen|errors?|faults?)\b/i.test(plan.input.previousText ?? '') &&
     resolveAsset(plan.text, plan.input.assets).kind === 'none' &&
     /\b(?:them|those|they|these|sie|die|diese)\b/.test(plan.lower) &&
     (command === 'stop' || command === 'clear' || command === 'reset')

@@ -535,3 +535,34 @@ describe('after a write, a take-back with its reason', () => {
     });
   });
 });
+
+describe('follow-ups that name the neighbour, the line by its number, or the machine as "er"', () => {
+  it.each([
+    ['no wait, not zone 4 - the one after it', 'Zone4.SetpointC', 230, 'set zone 4 on the line 1 oven to 230', 'Zone5.SetpointC'],
+    ['nein, die Zone davor', 'Zone6.SetpointC', 235, 'zone 6 ofen 1 auf 235 bitte', 'Zone5.SetpointC'],
+  ])('"%s" moves the change to the zone meant', async (text, tag, value, before, meant) => {
+    expect(await after('set_setpoint', { asset: 'L1-RFL', tag, value }, before, text)).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-RFL', tag: meant, value },
+    });
+  });
+
+  it('"das gleiche auf der 1" after the L2 printer’s squeegee files it for the L1 printer', async () => {
+    expect(
+      await after(
+        'set_setpoint',
+        { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 70 },
+        'rakeldruck drucker linie 2 auf 70 N',
+        'das gleiche auf der 1',
+      ),
+    ).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN', tag: 'SqueegeePressureSetpointN', value: 70 } });
+  });
+
+  it('"was hat er grad für Werte" after the chiller’s alarms reads the chiller (not work orders, "WAs")', async () => {
+    expect(await after('alarms', { asset: 'UT-CHL' }, 'zeig mal die alarme vom kaltwassersatz seit heute früh', 'was hat er grad fuer werte')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'UT-CHL' },
+    });
+  });
+});

@@ -865,7 +865,7 @@ const INSTEAD_OF = /\b(?:statt|anstatt|instead of|rather than|not|nicht)\s+(?:nu
 const SAME_FOR_ZONE_BUT =
   /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:(?:same|the same|same thing|dasselbe|das gleiche|gleiches|auch)\s+(?:for|f(?:ü|ue)r|bei|on|at)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})|(?:f(?:ü|ue)r\s+(?:die\s+)?)?(?:zone|zohne)\s*(\d{1,2})\s+(?:the same|same|auch|too|dasselbe|das gleiche|genauso|ebenso))\s*,?\s*(?:but|aber|only|nur|with|mit|at|auf|to)\s+(?:auf\s+|to\s+|at\s+|mit\s+)?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees)?\s*(?:please|pls|bitte)?[\s.!]*$/;
 /** A line named as the correction's point: "I meant line 2", "the L2 one", "linie 1 mein ich". */
-const OTHER_LINE = /\b(?:line|linie|l)\s*(\d)\b/;
+const OTHER_LINE = /\b(?:line|linie|l)\s*(\d)\b|\b(?:auf|an|bei|f(?:ü|ue)r) der (\d)\b/;
 
 /** The corrected request, as the words the planners read, or undefined when the message corrects nothing. */
 function correction(request: Request): { intent: Intent; combined: string } | undefined {
@@ -897,6 +897,21 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     ? /^(?:(?:f(?:ü|ue)r|for|on|in|auf)\s+)?(?:die\s+|the\s+)?(?:zone|zohne)\s*(\d{1,2})(?:\s+(?:please|pls|bitte))?[\s.!]*$/.exec(rest)
     : null;
   if (zoneMeant && zoneChanged && args.value !== undefined) return otherZone(zoneMeant[1]!, args.value);
+  // "no wait, not zone 4 - the one after it", "nein, die Zone davor": the zone next to the one just asked for.
+  const zoneNumber = typeof args.tag === 'string' ? Number(/^Zone(\d+)\./.exec(args.tag)?.[1]) : NaN;
+  if (led && zoneChanged && args.value !== undefined && Number.isInteger(zoneNumber) && wordCount(rest) <= 10) {
+    const after =
+      /\b(?:the one after(?: it| that)?|the next(?: one| zone)?|one (?:further|later)|die (?:zone )?danach|die n(?:ä|ae)chste(?: zone)?|die (?:zone )?dahinter)\b/.test(
+        rest,
+      );
+    const before =
+      /\b(?:the one before(?: it| that)?|the previous(?: one| zone)?|one (?:earlier|back)|die (?:zone )?davor|die vorherige(?: zone)?|die (?:zone )?vorher)\b/.test(
+        rest,
+      );
+    const neighbour = after !== before ? zoneNumber + (after ? 1 : -1) : undefined;
+    const machine = input.assets.find((asset) => asset.id === args.asset);
+    if (neighbour !== undefined && machine?.tags?.some((tag) => tag.id === `Zone${neighbour}.SetpointC`)) return otherZone(String(neighbour), args.value);
+  }
   // "actually no, stop it instead", "doch lieber ganz stoppen statt nur pausieren": another command for the same machine.
   if (
     intent === 'machine_command' &&
@@ -940,11 +955,12 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     !/\b(?:that|this|the same|same|derselben|dieser|der gleichen|gleichen)\s+(?:line|linie)\b/.test(rest)
       ? /\d/.exec(lines.find((id) => id !== base.line) ?? '')?.[0]
       : undefined;
-  const line = OTHER_LINE.exec(rest)?.[1] ?? otherLine;
+  const lineSaid = OTHER_LINE.exec(rest);
+  const line = lineSaid?.[1] ?? lineSaid?.[2] ?? otherLine;
   // "same for the L2 oven", "und beim Ofen L2 auch" after a change: the same change on the same kind of machine there.
   const sameFor =
     !lower.includes('?') &&
-    (/^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|the same on|same at|the same at|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am)|das gleiche (?:f(?:ü|ue)r|bei|beim|am)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
+    (/^(?:(?:and|und|ok|then|dann)[\s,]+)?(?:same for|the same for|same on|the same on|same at|the same at|same thing for|do the same (?:for|on)|dasselbe (?:f(?:ü|ue)r|bei|beim|am|auf|an)|das gleiche (?:f(?:ü|ue)r|bei|beim|am|auf|an)|auch (?:f(?:ü|ue)r|bei|beim|am)|(?:bei|beim|am)\b.*\b(?:auch|genauso|ebenso))\b/.test(
       lower,
     ) ||
       // "für L2 das gleiche", "auf Linie 2 dasselbe", "the other oven too", "den anderen auch".

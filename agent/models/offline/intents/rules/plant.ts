@@ -471,14 +471,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['plant_overview', false];
   // "Kaltwassersatz Werte?", "L2 oven readings": a machine's values now, by their own noun.
+  // ("zeig die Alarme vom Kaltwassersatz" → "was hat er grad für Werte": the machine just talked about.)
   if (
-    machine &&
-    machine.type !== 'line' &&
-    wordCount(text) <= 5 &&
+    target &&
+    target.type !== 'line' &&
+    wordCount(text) <= 8 &&
     /\b(?:werte|messwerte|values|readings|zahlen|daten|numbers)\b/.test(lower) &&
-    !/\b(?:trend|verlauf|history|historie|seit|since|last|letzte\w*|gestern|yesterday)\b/.test(lower)
+    !/\b(?:trend|verlauf|history|historie|seit|since|last|letzte\w*|gestern|yesterday|normal\w*|soll\w*|limit\w*|grenz\w*)\b/.test(lower)
   )
-    return ['asset_state', false];
+    return ['asset_state', usesPrevious];
   // "is anything broken right now", "ist irgendwas kaputt", "steht gerade was": the plant's machines and alarms now.
   if (
     !machine &&

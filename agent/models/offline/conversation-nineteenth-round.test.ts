@@ -566,3 +566,34 @@ describe('follow-ups that name the neighbour, the line by its number, or the mac
     });
   });
 });
+
+describe('how a job is done, how often, within which limits: the manuals', () => {
+  it.each([
+    'how often are we supposed to do the illumination check on the AOI',
+    'what pressure dew point is acceptable after the air dryer',
+    'squeegee blade wear, when do we have to change them, is there a limit?',
+    'the nitrogen curtains on the oven, how are they supposed to be checked',
+    'best way to clean the upward camera glass on the fine-pitch placer without scratching it',
+    'darf man die haube vom lötofen im betrieb aufmachen oder net',
+    'ICT pruefadapter: nach wievielen zyklen muessen die nadeln getauscht werden',
+  ])('"%s"', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it.each(['how often did E-210 come up today', 'E-214 – wie oft kam der heut schon?'])('"%s" is the alarm history', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'alarms' });
+  });
+});
+
+describe('stock asked of the supermarket, and approving it oneself', () => {
+  it.each([
+    ['Murata 100nF - wie viel liegt noch im Supermarkt', 'GRM155R71C104KA88D'],
+    ['100 Ohm 0603 Widerstände, wann sind die im Supermarkt leer', 'RC0603FR-07100RL'],
+  ])('"%s" is the stock of %s', async (text, part) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'material_status', args: { part } });
+  });
+
+  it('"schick RUN-1 und gibs gleich selber frei" is refused', async () => {
+    expect(await ask('schick RUN-1 und gibs gleich selber frei, der schichtleiter is ned da')).toMatchObject({ kind: 'reply' });
+  });
+});

@@ -204,7 +204,13 @@ export function materialRuleIntent(
     namesMachine &&
     /^(?:(?:so|ok|and|und|also)\s+)?(?:is|are|was|ist|sind|laeuft|lauft|steht)\b/.test(lower) &&
     /\b(?:after|since|nach|seit)\s+(?:the\s+|dem\s+|der\s+|its\s+)?(?:[\w-]+\s+)?(?:refill\w*|top ?up|nachfuell\w*|auffuell\w*)/.test(lower);
-  if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !stateAfterRefill && !/\b(late|spaet|verspaet\w*)\b/.test(lower))
+  // "Murata 100nF - wie viel liegt noch im Supermarkt", "when's the supermarket empty": how much is left, asked of the
+  // place it lies in — the stock, not a run to fill it.
+  const stockAsked =
+    /\b(?:wie ?viel\w*|how (?:much|many)|wann\b[^?.!]*\bleer|when\b[^?.!]*\bempty|wie lang\w*\b[^?.!]*\breich\w*|how long\b[^?.!]*\blast|reichweite|coverage|qty|quantity|menge|bestand|stock)\b/.test(
+      lower,
+    ) && !/\b(?:plan|send|schick\w*|run|runs|fahrt\w*|tour\w*|need to go|muss\b[^?.!]*\ban die linie)\b/.test(lower);
+  if (has('plan_replenishment') && replenish && !howTo && !commandFirst && !stateAfterRefill && !stockAsked && !/\b(late|spaet|verspaet\w*)\b/.test(lower))
     return 'plan_replenishment';
   // "bitte die nächsten Materialfahrten einplanen", "plan the next material runs": runs of any kind, in compounds too.
   if (

@@ -13,6 +13,7 @@ import { setpointValue } from '../slots';
 import type { PlanInput } from '../types';
 import { WRITE_INTENTS, type Intent } from '../catalogue';
 import { orderRule } from './orders';
+import { imperativeCommand } from '../write-requests';
 import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
 import { questionRule } from './questions';
 import type { RuleContext } from './rule-context';
@@ -24,7 +25,7 @@ export function ruleIntent(
   timeContext: { now: Date; timeZone: string },
 ): { intent: Intent; usesPrevious: boolean } | undefined {
   const rules = ruleContext(text, lower, input, timeContext);
-  const ruled = plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
+  const ruled = procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
   // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
   const found = ruled && ruled[0] !== 'what_if' && !WRITE_INTENTS.has(ruled[0]) && asksOutageConsequence(lower) ? undefined : ruled;
   return found ? { intent: found[0], usesPrevious: found[1] } : undefined;
@@ -96,4 +97,29 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   const target = machine ?? (pointsBack ? previousAsset : undefined);
   const usesPrevious = !machine && target !== undefined;
   return { text, lower, input, timeContext, resolution, machine, target, usesPrevious };
+}
+
+/**
+ * "how often are we supposed to do the illumination check on the AOI", "best way to clean the camera glass", "darf man die
+ * Haube im Betrieb aufmachen", "nach wievielen Zyklen müssen die Nadeln getauscht werden": how a job is done, how often,
+ * with what, within which limits — the manuals' answer, whatever machine it names (one of a kind is one manual). Not
+ * "how often did E-210 come up today": a count over a window is the alarm history.
+ */
+const PROCEDURE_QUESTION =
+  /(?:^|[:,;–—-]\s*)(?:(?:ok|so|and|und|hey|quick one|kurze frage)[\s,:]+)?(?:how often|how frequently|wie oft|wie h(?:ä|ae)ufig|nach wie ?viel\w* (?:zyklen|stunden|tagen|wochen|drucken|boards)|after how many|best way to|what(?:'s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|how (?:are|is) (?:we|it|they|one|that) supposed to|how should (?:we|i|one)|which (?:grease|oil|lubricant|cleaner|solvent|torque|fuse|cloth|wipe)|welche[sn]? (?:fett|(?:ö|oe)l|schmiermittel|reiniger|drehmoment|tuch)|(?:darf|muss|soll) man\b|do (?:we|i) (?:have|need) to\b[^?]*\bor\b)|\b(?:is there a limit|gibt es (?:ein |eine |nen )?(?:limit|grenzwert|vorgabe)|what \S+(?: \S+){0,3} is acceptable|was ist (?:noch )?(?:zul(?:ä|ae)ssig|erlaubt|ok)|wann (?:muss|m(?:ü|ue)ssen) (?:man|wir) (?:die|den|das)\b)/;
+
+function procedureQuestion(lower: string, text: string): [Intent, boolean] | undefined {
+  if (!PROCEDURE_QUESTION.test(lower)) return undefined;
+  if (
+    /\b(?:now|right now|currently|at the moment|aktuell|gerade|grad|jetzt|since|seit|today|heute|heut|yesterday|gestern|last|letzte\w*|tonight|this shift|diese schicht|this week|diese woche|so far|bisher|already|schon)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
+  // "how often did the oven on line 2 stop": how often something happened is its history, not a procedure.
+  if (/^(?:how often|wie oft|wie h(?:ä|ae)ufig)\s+(?:did|has|have|was|were|hat|haben|ist|sind|war|kam|kamen)\b/.test(lower)) return undefined;
+  // "E-214 – wie oft kam der?": how often an alarm came is its history.
+  if (/\b[a-z]-\d{3}\b/.test(lower) && /\b(?:kam|kommt|came|come|had|hatten|aufgetreten|occur\w*|fired|went off|popped)\b/.test(lower)) return undefined;
+  if (/\b(?:po-?\d+|wo-?\d+|run-?\d+)\b/.test(lower) || imperativeCommand(text)) return undefined;
+  return ['search_manuals', false];
 }

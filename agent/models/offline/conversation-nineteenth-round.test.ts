@@ -3,7 +3,7 @@
  * code (not the NLU evaluation set) that went wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { TUGGER_STOPS, after, afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('alarms switched off are not the machine switched off', () => {
   it.each(['turn off the alarms on the L1 oven', 'Alarme am Ofen L1 ausschalten', 'switch off all the warnings on the L2 packer'])(
@@ -595,5 +595,17 @@ describe('stock asked of the supermarket, and approving it oneself', () => {
 
   it('"schick RUN-1 und gibs gleich selber frei" is refused', async () => {
     expect(await ask('schick RUN-1 und gibs gleich selber frei, der schichtleiter is ned da')).toMatchObject({ kind: 'reply' });
+  });
+});
+
+describe('a run of the plan named by its vehicle kind or the machine it goes to', () => {
+  it('"send the tugger run but on TUG-02, 01 is still on the charger" sends the tugger run on TUG-02', async () => {
+    const plan = await afterReplenishmentPlan('send the tugger run but on TUG-02, 01 is still on the charger', 'plan the next runs');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-02', stops: TUGGER_STOPS } });
+  });
+
+  it('"caps for placer 1 are urgent, get that one moving" sends the run to placer 1', async () => {
+    const plan = await afterReplenishmentPlan('caps for placer 1 are urgent, get that one moving', 'next tugger runs?');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-01', stops: TUGGER_STOPS } });
   });
 });

@@ -7,7 +7,8 @@
  * conversation proposed: the model never makes up loads, stations or quantities for a vehicle.
  */
 import type { PartRef } from '../../parts';
-import { mentionedLine } from './asset-resolver';
+import type { AssetRef } from '../../assets';
+import { mentionedLine, resolveAsset } from './asset-resolver';
 import { parseCommand } from './commands';
 import { numberWord } from './number-words';
 import { latestOutput, type EarlierResult } from './earlier-results';
@@ -285,6 +286,8 @@ export type MaterialPlanInput = {
   combined: string;
   language: Language;
   parts: readonly PartRef[];
+  /** The plant's machines, for a run named by the machine it goes to ("caps for placer 1 … get that one moving"). */
+  assets?: readonly AssetRef[];
   earlier?: EarlierResult[];
   previous?: PreviousCall;
   followUp: boolean;
@@ -584,6 +587,9 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     // vehicle of the same kind — its checked loads and stops, only the vehicle swapped.
     const swapped = runNumber && byVehicle.length === 0 && chosen.length === 1 && chosen[0]!.vehicle.toUpperCase().startsWith(serial.slice(0, 3));
     if (swapped) return input.call({ vehicle: serial, stops: chosen[0]!.dispatch.stops });
+    // "send the tugger run but on TUG-02, 01 is still on the charger": the one run of that kind, on the other vehicle.
+    const ofKind = chosen.filter((run) => run.vehicle.toUpperCase().startsWith(serial.slice(0, 3)));
+    if (byVehicle.length === 0 && ofKind.length === 1) return input.call({ vehicle: serial, stops: ofKind[0]!.dispatch.stops });
     chosen = byVehicle;
   } else if (/\b(tugger|tug|routenzug\w*|zug|schlepper)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
   else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
@@ -600,6 +606,16 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   if (named) chosen = onLine(named);
   // The plan's own line only narrows what the message leaves open: "plan for line 1" → "send the AMR" is the AMR's run.
   else if (plannedFor && onLine(plannedFor).length > 0) chosen = onLine(plannedFor);
+  // "caps for placer 1 are urgent, get that one moving": the run to the station of the machine named.
+  const machineNamed = runNumber ? undefined : resolveAsset(text, [...(input.assets ?? [])]);
+  const machineIds =
+    machineNamed?.kind === 'one'
+      ? [machineNamed.asset.id]
+      : machineNamed?.kind === 'ambiguous'
+        ? machineNamed.candidates.map((asset: AssetRef) => asset.id)
+        : [];
+  const toMachine = chosen.filter((run) => (run.stops ?? []).some((stop) => machineIds.some((id) => stop.stationId.startsWith(`${id}-`))));
+  if (machineIds.length > 0 && toMachine.length === 1) chosen = toMachine;
   // A run named by its number needs no part to pick it ("driver's here. send RUN-1" names no gate driver).
   const part = runNumber ? ({ kind: 'none' } as const) : mentionedPart(text, input.parts);
   if (part.kind === 'one')

@@ -43,6 +43,7 @@ export function planIntent(chosen: Intent, plan: PlanContext): Plan {
       combined,
       language,
       parts: input.parts ?? [],
+      assets: input.assets,
       earlier: input.earlier,
       previous: input.previous,
       followUp,

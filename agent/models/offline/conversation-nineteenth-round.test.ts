@@ -609,3 +609,33 @@ describe('a run of the plan named by its vehicle kind or the machine it goes to'
     expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-01', stops: TUGGER_STOPS } });
   });
 });
+
+describe('thanks with something after it', () => {
+  it('"thanks, send RUN-1" after a plan sends RUN-1 (it answered "You are welcome")', async () => {
+    const plan = await afterReplenishmentPlan('thanks, send RUN-1', 'plan the next runs');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-01' } });
+  });
+
+  it.each(['thanks a lot!', 'danke dir, bis später'])('"%s" is a courtesy', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'reply' });
+  });
+
+  it.each([
+    ['thx, the tugger driver does it by hand today', 'plan the next replenishment runs for line 1'],
+    ['danke, den Milkrun macht der Kollege heute manuell', 'plan mal Nachschub für Linie 1'],
+  ])('"%s" after a plan sends nothing', async (text, before) => {
+    expect(filesAWrite(await afterReplenishmentPlan(text, before, 'Line1'))).toBe(false);
+  });
+
+  it('"nee, lass den Vorlauf so wie er ist" reads and files nothing', async () => {
+    expect(await ask('nee, lass den Vorlauf so wie er ist')).toMatchObject({ kind: 'reply' });
+  });
+
+  it('"bevor ich den Kompressor für 2 Std abschalte: was macht das mit dem Plan?" is a what-if', async () => {
+    expect(await ask('bevor ich den Kompressor für 2 Std abschalte: was macht das mit dem Plan?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-AIR', hours: 2 } },
+    });
+  });
+});

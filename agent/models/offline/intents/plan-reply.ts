@@ -88,6 +88,7 @@ export function planReply(input: PlanInput): Plan {
     approvalHistory(request) ??
     answerStyle(request) ??
     thanks(request) ??
+    thanksDoneByOthers(request) ??
     leftAsItIs(request) ??
     acknowledgement(request) ??
     forSomeoneElse(request) ??
@@ -347,8 +348,9 @@ function whetherToCommand({ lower, language }: Request): Plan | undefined {
  */
 function leftAsItIs({ lower, language, input }: Request): Plan | undefined {
   if (
-    !input.previous ||
-    !/^(?:(?:ok(?:ay)?|alright|fine|good|great|gut|passt|alles klar|na gut|oh je|oh|ah|hm+)[\s,.!]+)*(?:(?:that'?s|it'?s|looks|das ist|ist|sieht)\s+(?:fine|ok(?:ay)?|good|in ordnung|gut(?: aus)?)[\s,.!]+)?(?:(?:then\s+|dann\s+)?(?:leave it|let it be|no need|nothing to do|lass (?:es|ihn|sie|das)(?: (?:so|in ruhe|laufen))?|lass (?:den|die|das) \w+ (?:so|in ruhe|laufen)|passt so|bleibt so|da muss (?:noch )?(?:nix|nichts) (?:\w+ )?(?:gebucht|gemacht|getan|ge(?:ä|ae)ndert|angelegt|eingereicht) werden|(?:nix|nichts) (?:zu )?(?:tun|machen|buchen|(?:ä|ae)ndern))(?: (?:as it is|alone|like that|for now|for today|vorerst|erstmal|f(?:ü|ue)r heute))?[\s,.!]*)+$/.test(
+    // ("nee, lass den Vorlauf so wie er ist": said outright, with nothing before.)
+    (!input.previous && !/^(?:nee|ne|nein|no|nah|nope)\b[\s,]+lass\b/.test(lower)) ||
+    !/^(?:(?:ok(?:ay)?|alright|fine|good|great|gut|passt|alles klar|na gut|oh je|oh|ah|hm+|nee|ne|nein|no|nah)[\s,.!]+)*(?:(?:that'?s|it'?s|looks|das ist|ist|sieht)\s+(?:fine|ok(?:ay)?|good|in ordnung|gut(?: aus)?)[\s,.!]+)?(?:(?:then\s+|dann\s+)?(?:leave it|let it be|no need|nothing to do|lass (?:es|ihn|sie|das)(?: (?:so|in ruhe|laufen))?|lass (?:den|die|das) \w+ (?:so|in ruhe|laufen)(?: wie (?:er|sie|es) (?:ist|l(?:ä|ae)uft|steht))?|passt so|bleibt so|da muss (?:noch )?(?:nix|nichts) (?:\w+ )?(?:gebucht|gemacht|getan|ge(?:ä|ae)ndert|angelegt|eingereicht) werden|(?:nix|nichts) (?:zu )?(?:tun|machen|buchen|(?:ä|ae)ndern))(?: (?:as it is|alone|like that|for now|for today|vorerst|erstmal|f(?:ü|ue)r heute))?[\s,.!]*)+$/.test(
       lower,
     )
   )
@@ -366,7 +368,34 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
   )
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
+  // "thanks, send RUN-1", "danke, jetzt Zone 4 auf 240": a request after the thanks is the message — only courtesy may follow.
+  const rest = lower.replace(/^.*?\b(?:thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/, '');
+  if (
+    rest
+      .split(/[\s,!.:;-]+/)
+      .filter(Boolean)
+      .some(
+        (word) =>
+          !/^(?:a|lot|so|much|very|vielmals|sch(?:ö|oe)n|sehr|dir|euch|ihnen|mate|man|boss|again|nochmal|for|f(?:ü|ue)r|that|this|the|help|hilfe|die|das|alles|everything|bye|ciao|tsch(?:ü|ue)ss|cu|see|you|later|bis|dann|sp(?:ä|ae)ter|gleich|morgen|tomorrow|great|super|top|perfekt|perfect|:\)|👍)$/.test(
+            word,
+          ),
+      )
+  )
+    return undefined;
   return noAction(say(language, 'You are welcome.', 'Gern geschehen.'));
+}
+
+/** "thx, the tugger driver does it by hand today", "danke, den Milkrun macht der Kollege heute manuell": thanks, done by others. */
+function thanksDoneByOthers({ lower, language }: Request): Plan | undefined {
+  if (
+    !/^(?:(?:ok(?:ay)?|gut|passt)[\s,!.]+)?(?:thanks|thank you|thx|ty|cheers|danke\w*|merci)\b/.test(lower) ||
+    !/\b(?:by hand|manually|himself|herself|themselves|does it|will do it|von hand|manuell|selber|selbst|macht (?:das|es|den|die)|macht der|machen die)\b/.test(
+      lower,
+    ) ||
+    lower.includes('?')
+  )
+    return undefined;
+  return noAction(say(language, 'Okay — then I send nothing.', 'In Ordnung — dann schicke ich nichts.'));
 }
 
 /** "@Jonas mach den AOI aus", "der Kollege soll den Packer zurücksetzen, sag ich ihm": a note for a person, not a request; a question in it is still answered. */

@@ -93,6 +93,8 @@ export function aliasesOf(asset: AssetRef): string[] {
         'feinbestueckautomat',
         'feinpitch bestuecker',
         'feinpitchbestuecker',
+        // "Bestückleistung Feinpitch L1": the fine-pitch placer by its kind alone.
+        'feinpitch',
       ])
         names.add(german);
   }

@@ -639,3 +639,13 @@ describe('thanks with something after it', () => {
     });
   });
 });
+
+describe('German names of a machine’s counters and rates', () => {
+  it.each([
+    ['Taktzeit Bestücker 1 Linie 2 letzte 3 Stunden', 'L2-PNP1', 'CycleTimeS'],
+    ['Ausschusszähler am Drucker Linie 1 zwischen halb sieben und halb neun', 'L1-PRN', 'ScrapCount'],
+    ['Bestückleistung Feinpitch L1 seit Mitternacht, Stundenwerte', 'L1-PNP2', 'PlacementRatePerH'],
+  ])('"%s" is the trend of %s %s', async (text, asset, tag) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset, tag } });
+  });
+});

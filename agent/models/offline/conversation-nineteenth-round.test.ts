@@ -649,3 +649,30 @@ describe('German names of a machine’s counters and rates', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset, tag } });
   });
 });
+
+describe('more procedure questions, and the alarm counts beside them', () => {
+  it.each([
+    'after the light curtain tripped on the packer whats the right order to get it going again, clear first or reset first?',
+    'wie fahr ich den chipshooter nach nem spindel-trip wieder hoch, welche reihenfolge',
+    'was passiert mit den Baugruppen, die während E-216 durch den Ofen gelaufen sind',
+    "what's the min stencil tension before a stencil has to be scrapped",
+    'ISO 10816 warn and trip values for the compressor vibration?',
+  ])('"%s" is a manual question', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it('"E-230 on the L2 reflow overnight, how often?" is the alarm history', async () => {
+    expect(await ask('E-230 on the L2 reflow overnight, how often?')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { code: 'E-230', asset: 'L2-RFL' } });
+  });
+
+  it('"Reihenfolge für beide Linien neu optimieren" is still a schedule', async () => {
+    expect(await ask('Reihenfolge für beide Linien neu optimieren, möglichst wenig Rüsten')).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
+  });
+
+  it('"laut profil soll zone 3 am L2-ofen auf 175 grad, stell das bitte ein" sets it', async () => {
+    expect(await ask('laut profil soll zone 3 am L2-ofen auf 175 grad, stell das bitte ein')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 175 },
+    });
+  });
+});

@@ -135,7 +135,6 @@ export const MEASUREMENT_WORDS: Record<string, string> = {
   gutteilzaehler: 'good count',
   stueckzahl: 'total count',
   zaehler: 'count',
-  kartons: 'count',
   erstdurchlaufquote: 'first pass yield',
   durchlaufquote: 'yield',
   header: 'header',

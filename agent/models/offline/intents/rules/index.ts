@@ -106,7 +106,7 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
  * "how often did E-210 come up today": a count over a window is the alarm history.
  */
 const PROCEDURE_QUESTION =
-  /(?:^|[:,;–—-]\s*)(?:(?:ok|so|and|und|hey|quick one|kurze frage)[\s,:]+)?(?:how often|how frequently|wie oft|wie h(?:ä|ae)ufig|nach wie ?viel\w* (?:zyklen|stunden|tagen|wochen|drucken|boards)|after how many|best way to|what(?:'s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|how (?:are|is) (?:we|it|they|one|that) supposed to|how should (?:we|i|one)|which (?:grease|oil|lubricant|cleaner|solvent|torque|fuse|cloth|wipe)|welche[sn]? (?:fett|(?:ö|oe)l|schmiermittel|reiniger|drehmoment|tuch)|(?:darf|muss|soll) man\b|do (?:we|i) (?:have|need) to\b[^?]*\bor\b)|\b(?:is there a limit|gibt es (?:ein |eine |nen )?(?:limit|grenzwert|vorgabe)|what \S+(?: \S+){0,3} is acceptable|was ist (?:noch )?(?:zul(?:ä|ae)ssig|erlaubt|ok)|wann (?:muss|m(?:ü|ue)ssen) (?:man|wir) (?:die|den|das)\b)/;
+  /(?:^|[:,;–—-]\s*)(?:(?:ok|so|and|und|hey|quick one|kurze frage)[\s,:]+)?(?:how often|how frequently|wie oft|wie h(?:ä|ae)ufig|nach wie ?viel\w* (?:zyklen|stunden|tagen|wochen|drucken|boards)|after how many|best way to|what(?:'?s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|what(?:'?s| is| are) the (?:min|max|minimum|maximum|allowed|permitted)\b|welche reihenfolge|in welcher reihenfolge|wie fahr\w* (?:ich|man|wir)\b[^?]*\bwieder (?:hoch|an)|(?:what has to|what do we|what should we) (?:happen|do) with|was (?:passiert|machen wir|macht man) mit den (?:baugruppen|boards|platinen|leiterplatten)|do\b[^?]*\b(?:need to|have to|must)\b[^?]*\bor\b|can we still\b[^?]*\bor not|how (?:are|is) (?:we|it|they|one|that) supposed to|how should (?:we|i|one)|which (?:grease|oil|lubricant|cleaner|solvent|torque|fuse|cloth|wipe)|welche[sn]? (?:fett|(?:ö|oe)l|schmiermittel|reiniger|drehmoment|tuch)|(?:darf|muss|soll) man\b|do (?:we|i) (?:have|need) to\b[^?]*\bor\b)|\b(?:is there a limit|what(?:'?s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|(?:richtige|korrekte) reihenfolge|warn(?:ing)? and trip|trip (?:values?|limits?)|grenzwerte?|gibt es (?:ein |eine |nen )?(?:limit|grenzwert|vorgabe)|what \S+(?: \S+){0,3} is acceptable|was ist (?:noch )?(?:zul(?:ä|ae)ssig|erlaubt|ok)|wann (?:muss|m(?:ü|ue)ssen) (?:man|wir) (?:die|den|das)\b)/;
 
 function procedureQuestion(lower: string, text: string): [Intent, boolean] | undefined {
   if (!PROCEDURE_QUESTION.test(lower)) return undefined;
@@ -118,6 +118,12 @@ function procedureQuestion(lower: string, text: string): [Intent, boolean] | und
     return undefined;
   // "how often did the oven on line 2 stop": how often something happened is its history, not a procedure.
   if (/^(?:how often|wie oft|wie h(?:ä|ae)ufig)\s+(?:did|has|have|was|were|hat|haben|ist|sind|war|kam|kamen)\b/.test(lower)) return undefined;
+  // "E-230 on the L2 reflow overnight, how often?", "count of E-101": how often an alarm came is its history.
+  if (
+    /\b[a-z]-\d{3}\b/.test(lower) &&
+    /\b(?:how often|wie oft|how many|wie viele|count|anzahl|overnight|(?:ü|ue)ber nacht|last night|heute nacht)\b/.test(lower)
+  )
+    return undefined;
   // "E-214 – wie oft kam der?": how often an alarm came is its history.
   if (/\b[a-z]-\d{3}\b/.test(lower) && /\b(?:kam|kommt|came|come|had|hatten|aufgetreten|occur\w*|fired|went off|popped)\b/.test(lower)) return undefined;
   if (/\b(?:po-?\d+|wo-?\d+|run-?\d+)\b/.test(lower) || imperativeCommand(text)) return undefined;

@@ -676,3 +676,25 @@ describe('more procedure questions, and the alarm counts beside them', () => {
     });
   });
 });
+
+describe('held-out misfiled writes, fixed after the sets were scored', () => {
+  it('"maintenance wants the fine pitch placer on L2 tomorrow 6 to 10. how does the plan look with that" is a what-if, it books nothing', async () => {
+    const plan = await ask('maintenance wants the fine pitch placer on L2 tomorrow 6 to 10. how does the plan look with that');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L2-PNP2', hours: 4 } } });
+  });
+
+  it('"book a WO for the L2 fine pitch placer tomorrow 6 to 10" still books it', async () => {
+    expect(await ask('book a WO for the L2 fine pitch placer tomorrow 6 to 10')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'L2-PNP2' },
+    });
+  });
+
+  it('"E-302 on the pnp1 L1, whats the procedure to get it running again" asks the manual, it resumes nothing', async () => {
+    const plan = await ask('E-302 on the pnp1 L1, whats the procedure to get it running again');
+    expect(filesAWrite(plan)).toBe(false);
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});

@@ -577,6 +577,8 @@ export function imperativeCommand(text: string): boolean {
   const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);
   return clauses.some((clause, index) => {
     if (!clause || parseCommand(clause) === undefined) return false;
+    // "E-302 on the pnp1 L1, whats the procedure to get it running again": a clause that asks how, or what, orders nothing.
+    if (/^(?:what'?s|whats|what|how'?s|how|why|when|where|which|who|wie|was|warum|wieso|wann|wo|welche\w*)\b/.test(clause)) return false;
     // "bevor wir was abschalten: wie lange hält …", "if it trips, stop it later": a subordinate clause sets a
     // condition or a time; it orders nothing by itself.
     if (SUBORDINATE_START.test(clause)) return false;

@@ -27,7 +27,10 @@ export function ruleIntent(
   const rules = ruleContext(text, lower, input, timeContext);
   const ruled = procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
   // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
-  const found = ruled && ruled[0] !== 'what_if' && !WRITE_INTENTS.has(ruled[0]) && asksOutageConsequence(lower) ? undefined : ruled;
+  // (A booking too, unless asked for with its own verb: "maintenance wants the placer tomorrow 6 to 10. how does the plan
+  // look with that" asks about the plan, it books nothing.)
+  const found =
+    ruled && ruled[0] !== 'what_if' && (!WRITE_INTENTS.has(ruled[0]) || !explicitBooking(lower)) && asksOutageConsequence(lower) ? undefined : ruled;
   return found ? { intent: found[0], usesPrevious: found[1] } : undefined;
 }
 
@@ -128,4 +131,9 @@ function procedureQuestion(lower: string, text: string): [Intent, boolean] | und
   if (/\b[a-z]-\d{3}\b/.test(lower) && /\b(?:kam|kommt|came|come|had|hatten|aufgetreten|occur\w*|fired|went off|popped)\b/.test(lower)) return undefined;
   if (/\b(?:po-?\d+|wo-?\d+|run-?\d+)\b/.test(lower) || imperativeCommand(text)) return undefined;
   return ['search_manuals', false];
+}
+
+/** A work order asked for with its own words ("book a WO", "Wartungsauftrag anlegen"). */
+function explicitBooking(lower: string): boolean {
+  return /\b(?:book|buch\w*|create|anleg\w*|erstell\w*|raise|file|wo|work order|wartungsauftrag|arbeitsauftrag|ticket)\b/.test(lower);
 }

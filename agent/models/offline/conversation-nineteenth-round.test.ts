@@ -698,3 +698,21 @@ describe('held-out misfiled writes, fixed after the sets were scored', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
   });
 });
+
+describe('the same read for another target', () => {
+  it('"compare with lot 24122" after a lot’s yield is that lot’s results', async () => {
+    expect(await after('inspection_results', { lot: 'PO-24118' }, 'yield for lot PO-24118', 'compare with lot 24122')).toMatchObject({
+      kind: 'tool',
+      tool: 'inspection_results',
+      args: { lot: 'PO-24122' },
+    });
+  });
+
+  it('"und jetzt nur die vom Bestücker zwei" after a line’s alarms narrows them to that placer', async () => {
+    expect(await after('alarms', { line: 'Line1', state: 'all' }, 'Alarme Linie 1 seit Schichtbeginn', 'und jetzt nur die vom bestücker zwei')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'L1-PNP2' },
+    });
+  });
+});

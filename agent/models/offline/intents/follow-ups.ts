@@ -548,6 +548,23 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "and its alarms?": the same target, the alarms now.
     reading.intent = 'alarms';
     reading.followUp = true;
+  } else if (
+    previousIntent !== undefined &&
+    ['alarms', 'inspection_results', 'maintenance_forecast', 'list_work_orders', 'material_status', 'production_status'].includes(previousIntent) &&
+    wordCount(lower) <= 12 &&
+    !/\b(?:right now|gerade|grad|aktuell\w*|current\w*|werte|values|release\w*|freigeb\w*|trend\w*|verlauf\w*)\b/.test(lower) &&
+    /\b(?:instead|stattdessen|statt dessen|just|only|nur|blo(?:ß|ss)|compare (?:it )?with|vergleich\w* (?:das |es )?mit)\b/.test(lower) &&
+    (named.kind !== 'none' || orderId(text) !== undefined) &&
+    !/\b(?:what|was|wie|how|why|warum|wieso|welche\w*|which)\b/.test(lower) &&
+    !topicSwitch(lower, previousIntent) &&
+    !/\?\s*$/.test(lower.replace(/\b(?:instead|stattdessen)\s*\?\s*$/, '')) &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "anything close to failing?" → "just the compressor pls", "yield for lot PO-24118" → "compare with lot 24122", "und jetzt
+    // nur die vom Bestücker zwei": the same read, for another target.
+    reading.intent = previousIntent;
+    reading.followUp = true;
   } else if (previousIntent && FOLLOW_UP.test(lower) && wordCount(lower) <= 7 && !isCommandChatter(lower) && topicSwitch(lower, previousIntent)) {
     // "wie läuft Linie 2" → "und die Materialreichweite?", "and the orders?", "und die Wartung?": the same line or
     // machine, another topic.

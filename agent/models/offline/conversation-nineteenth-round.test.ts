@@ -716,3 +716,13 @@ describe('the same read for another target', () => {
     });
   });
 });
+
+describe('the last sentence is not read alone after a story that forbids a change', () => {
+  it('"Nobody touches the chiller today. …" keeps the whole message (it filed the same before this session)', async () => {
+    const { lastSentenceAlone } = await import('./two-requests');
+    expect(lastSentenceAlone('Nobody touches the chiller today. Chiller setpoint to 14 please.')).toBeUndefined();
+    expect(lastSentenceAlone('Druckluft steht bei 5,8 bar, laut Handbuch 6 bis 7. Sollwert am Kompressor bitte auf 6,6 bar stellen.')).toBe(
+      'Sollwert am Kompressor bitte auf 6,6 bar stellen.',
+    );
+  });
+});

@@ -101,6 +101,9 @@ export function lastSentenceAlone(text: string): string | undefined {
     .filter((sentence) => sentence.trim());
   if (sentences.length < 2) return undefined;
   const last = sentences.at(-1)!.trim();
-  if (last.split(/\s+/).length < 3 || WAITS_FOR_SOMETHING.test(sentences.slice(0, -1).join(' '))) return undefined;
+  // (Nor after a story that forbids or takes back a change: "Nobody touches the chiller today. …" is asked as a whole.)
+  const story = sentences.slice(0, -1).join(' ');
+  if (last.split(/\s+/).length < 3 || WAITS_FOR_SOMETHING.test(story) || NOT_AFTER_ALL.test(story) || /\b(?:nobody|niemand|keiner)\b/i.test(story))
+    return undefined;
   return last;
 }

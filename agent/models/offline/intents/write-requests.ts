@@ -549,29 +549,23 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // "placer 2 line 1 is jammed, stop it": after a machine's fault, "stop it" is the machine's stop, not "quit it".
   if (FAULT_THEN_STOP_IT.test(lower)) return true;
+  // The message's clauses as typed ("pick and place" is one name, not two clauses), and without their courtesy lead.
   const rawClauses = lower
-    .replace(/pick and place/g, 'pick-and-place')
-    .replace(
-      /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
-      '$1 $2 $3',
-    )
-    .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/);
-  const clauses = lower
     .replace(/pick and place/g, 'pick-and-place')
     // "wär gut, wenn du …": the comma before "wenn" does not split the polite request from its command.
     .replace(
       /\b(w(?:ä|ae)re?|w(?:ä|ae)r'?s|would be|'?d be)\s+(gut|super|nett|prima|toll|klasse|sch(?:ö|oe)n|wichtig|good|great|nice|helpful|best),\s+(wenn|if)\b/g,
       '$1 $2 $3',
     )
-    .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/)
-    .map((clause) =>
-      clause
-        .trim()
-        .replace(
-          /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|can u|could you|could u|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
-          '',
-        ),
-    );
+    .split(/[,.;!?–—:]|\s-\s|\b(?:and|then|und|dann)\b/);
+  const clauses = rawClauses.map((clause) =>
+    clause
+      .trim()
+      .replace(
+        /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|can u|could you|could u|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+        '',
+      ),
+  );
   // "ist abgebrochen, clear bitte": a state told in a clause that starts like a question, "ist …", asks nothing.
   const asksElsewhere = lower.includes('?') || clauses.some((clause) => QUESTION_START.test(clause) && !STATE_TOLD.test(clause));
   const lastClause = clauses.map((clause, index) => (clause ? index : -1)).reduce((a, b) => Math.max(a, b), -1);

@@ -726,3 +726,25 @@ describe('the last sentence is not read alone after a story that forbids a chang
     );
   });
 });
+
+describe('a run moved onto a vehicle that has a run of its own', () => {
+  it('"send the tugger run but on TUG-02, 01 is on the charger" moves TUG-01’s run, never sends TUG-02’s own', async () => {
+    const runs = [
+      { runId: 'RUN-1', vehicle: 'TUG-01', vehicleKind: 'tugger', stops: TUGGER_STOPS, dispatch: { vehicle: 'TUG-01', stops: TUGGER_STOPS } },
+      {
+        runId: 'RUN-2',
+        vehicle: 'TUG-02',
+        vehicleKind: 'tugger',
+        stops: [{ stationId: 'SM-L2', loads: [] }],
+        dispatch: { vehicle: 'TUG-02', stops: [{ stationId: 'SM-L2', loads: [] }] },
+      },
+    ];
+    const plan = await askWith({
+      text: 'send the tugger run but on TUG-02, 01 is on the charger',
+      previous: { tool: 'plan_replenishment', args: {} },
+      previousText: 'plan the replenishment runs',
+      earlier: [{ tool: 'plan_replenishment', args: {}, output: { runs } }],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-02', stops: TUGGER_STOPS } });
+  });
+});

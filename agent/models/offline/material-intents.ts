@@ -590,7 +590,13 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     // "send the tugger run but on TUG-02, 01 is still on the charger": the one run of that kind, on the other vehicle.
     const ofKind = chosen.filter((run) => run.vehicle.toUpperCase().startsWith(serial.slice(0, 3)));
     if (byVehicle.length === 0 && ofKind.length === 1) return input.call({ vehicle: serial, stops: ofKind[0]!.dispatch.stops });
-    chosen = byVehicle;
+    // … and where TUG-02 has a run of its own, "but on TUG-02" still moves another run onto it: the one other run of that
+    // kind, or the question which (never TUG-02's own run, which the message did not ask for).
+    const others = ofKind.filter((run) => run.vehicle.toUpperCase() !== serial);
+    if (byVehicle.length > 0 && others.length > 0 && /\b(?:but (?:on|with|use)|instead|statt|anstatt|stattdessen)\b/.test(lower)) {
+      if (others.length === 1) return input.call({ vehicle: serial, stops: others[0]!.dispatch.stops });
+      chosen = ofKind;
+    } else chosen = byVehicle;
   } else if (/\b(tugger|tug|routenzug\w*|zug|schlepper)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind !== 'amr');
   else if (/\b(amr|amrs|agv|fts)\b/.test(lower)) chosen = chosen.filter((run) => run.vehicleKind === 'amr');
   // "plan replenishment for line 1" → "send it": the line the plan was asked for, when the message names none.

@@ -748,3 +748,11 @@ describe('a run moved onto a vehicle that has a run of its own', () => {
     expect(plan).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'TUG-02', stops: TUGGER_STOPS } });
   });
 });
+
+describe('thanks with courtesy after it stays thanks', () => {
+  it.each(['thanks mate, appreciate it', 'danke, passt', 'ok thanks, that helps'])('"%s"', async (text) => {
+    const plan = await ask(text);
+    expect(plan.kind).toBe('reply');
+    expect(plan).not.toMatchObject({ reason: 'clarify' });
+  });
+});

@@ -368,18 +368,14 @@ function thanks({ lower, language, text }: Request): Plan | undefined {
   )
     return undefined;
   if (/\b(but|aber|and|und|now|jetzt|what|how|wie|was)\b/.test(lower)) return undefined;
-  // "thanks, send RUN-1", "danke, jetzt Zone 4 auf 240": a request after the thanks is the message — only courtesy may follow.
+  // "thanks, send RUN-1", "danke, Zone 4 auf 240": a request after the thanks is the message ("thanks mate, appreciate it",
+  // "danke, passt" are still thanks).
   const rest = lower.replace(/^.*?\b(?:thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/, '');
   if (
-    rest
-      .split(/[\s,!.:;-]+/)
-      .filter(Boolean)
-      .some(
-        (word) =>
-          !/^(?:a|lot|so|much|very|vielmals|sch(?:ö|oe)n|sehr|dir|euch|ihnen|mate|man|boss|again|nochmal|for|f(?:ü|ue)r|that|this|the|help|hilfe|die|das|alles|everything|bye|ciao|tsch(?:ü|ue)ss|cu|see|you|later|bis|dann|sp(?:ä|ae)ter|gleich|morgen|tomorrow|great|super|top|perfekt|perfect|:\)|👍)$/.test(
-            word,
-          ),
-      )
+    parseCommand(rest) !== undefined ||
+    /\d|\b(?:send|schick\w*|set|stell\w*|setz\w*|book|buch\w*|release|freigeb\w*|show|zeig\w*|plan\w*|check|pr(?:ü|ue)f\w*|status|alarm\w*|trend|where|wo|what|was|how|wie|why|warum)\b/.test(
+      rest,
+    )
   )
     return undefined;
   return noAction(say(language, 'You are welcome.', 'Gern geschehen.'));

@@ -69,6 +69,18 @@ export function lastMachineTalkedAbout(input: { earlier?: readonly EarlierResult
   return undefined;
 }
 
+/** The other machines of the same kind on the same line ("pnp2" beside "pnp1"); none for a line or a machine off any line. */
+export function siblingsOf(base: AssetRef | undefined, assets: readonly AssetRef[]): AssetRef[] {
+  if (!base?.line || base.type === 'line') return [];
+  return assets.filter((asset) => asset.type === base.type && asset.line === base.line && asset !== base);
+}
+
+/** The zone a reflow tag belongs to ("Zone4.SetpointC" → 4), or undefined for any other tag. */
+export function zoneOfTag(tagId: string): number | undefined {
+  const zone = /^Zone(\d+)\./.exec(tagId)?.[1];
+  return zone === undefined ? undefined : Number(zone);
+}
+
 /** For a follow-up that names a different machine, the one of the same kind on the named line. */
 export function sameKindOnLine(base: AssetRef | undefined, line: string, assets: AssetRef[]): AssetRef | undefined {
   if (!base || base.type === 'line') return assets.find((asset) => asset.type === 'line' && asset.id.replace(/\D/g, '') === line);

@@ -20,6 +20,8 @@ import {
   lateOrder,
   onlyNamesTarget,
   sameKindOnLine,
+  siblingsOf,
+  zoneOfTag,
   wordCount,
 } from './conversation';
 import { clarify, say } from './replies';
@@ -915,8 +917,8 @@ function correction(request: Request): { intent: Intent; combined: string } | un
     : null;
   if (zoneMeant && zoneChanged && args.value !== undefined) return otherZone(zoneMeant[1]!, args.value);
   // "no wait, not zone 4 - the one after it", "nein, die Zone davor": the zone next to the one just asked for.
-  const zoneNumber = typeof args.tag === 'string' ? Number(/^Zone(\d+)\./.exec(args.tag)?.[1]) : NaN;
-  if (led && zoneChanged && args.value !== undefined && Number.isInteger(zoneNumber) && wordCount(rest) <= 10) {
+  const zoneNumber = typeof args.tag === 'string' ? zoneOfTag(args.tag) : undefined;
+  if (led && zoneChanged && args.value !== undefined && zoneNumber !== undefined && wordCount(rest) <= 10) {
     const after =
       /\b(?:the one after(?: it| that)?|the next(?: one| zone)?|one (?:further|later)|die (?:zone )?danach|die n(?:ä|ae)chste(?: zone)?|die (?:zone )?dahinter)\b/.test(
         rest,
@@ -963,7 +965,7 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   // "beim anderen Ofen auch", "the other oven too": the other line, where the plant has two.
   const lines = [...new Set(input.assets.flatMap((asset) => (asset.type === 'line' ? [asset.id] : [])))];
   // ("the other one" after "hold pnp1 on line 2", where a second placer stands: the other line only when said so.)
-  const hasSibling = base?.line !== undefined && input.assets.some((asset) => asset.type === base.type && asset.line === base.line && asset !== base);
+  const hasSibling = siblingsOf(base, input.assets).length > 0;
   const otherLine =
     /\b(?:other|anderen?|andere)\b/.test(rest) &&
     base?.line &&
@@ -1011,9 +1013,8 @@ function correction(request: Request): { intent: Intent; combined: string } | un
 
 /** The machine of the same kind on the same line a correction names: by id or name, as "the other one", or by its number ("den zweier"). */
 function siblingMeant(rest: string, base: AssetRef | undefined, assets: readonly AssetRef[]): AssetRef | undefined {
-  if (!base?.line || base.type === 'line' || rest.split(/\s+/).length > 10) return undefined;
-  const siblings = assets.filter((asset) => asset.type === base.type && asset.line === base.line && asset !== base);
-  if (siblings.length === 0) return undefined;
+  const siblings = siblingsOf(base, assets);
+  if (!base || siblings.length === 0 || rest.split(/\s+/).length > 10) return undefined;
   // "… not pnp1": the machine it is not is taken out first.
   const meant = rest.replace(INSTEAD_OF, ' ');
   const named = resolveAsset(meant, [...assets]);

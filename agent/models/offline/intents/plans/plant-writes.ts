@@ -5,6 +5,7 @@ import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
 import { measurementNamedInstead, withoutAssetWords, wordsOfAnotherSetpoint } from '../tag-match';
+import { zoneOfTag } from '../conversation';
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
@@ -53,7 +54,7 @@ const RELATIVE = /\b(by|um)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c?|degrees?|grad|k\b|k
  * ("the peak zone" depends on the profile and is still asked back).
  */
 function zonesByPlace(text: string, machine: AssetRef | undefined): string {
-  const zones = (machine?.tags ?? []).flatMap((tag) => (/^Zone(\d+)\./.exec(tag.id) ? [Number(/^Zone(\d+)\./.exec(tag.id)![1])] : []));
+  const zones = (machine?.tags ?? []).flatMap((tag) => zoneOfTag(tag.id) ?? []);
   if (zones.length === 0) return text;
   return text
     .replace(/\b(?:the\s+)?(?:last|final)\s+zone\b|\b(?:die\s+|der\s+)?letzte[nr]?\s+zone\b/gi, `zone ${Math.max(...zones)}`)

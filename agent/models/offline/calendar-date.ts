@@ -45,28 +45,42 @@ function nextToCome(month: number, day: number, today: CalendarDay): CalendarDay
   return passed ? valid(today.year + 1, month, day) : thisYear;
 }
 
-function read(year: string | undefined, month: number, day: number, today: CalendarDay): DateSaid {
-  const found = year ? valid(Number(year), month, day) : nextToCome(month, day, today);
+/** Without a year, looking back: this year's, or last year's when this year's is still to come. */
+function lastPast(month: number, day: number, today: CalendarDay): CalendarDay | undefined {
+  const thisYear = valid(today.year, month, day);
+  if (!thisYear) return undefined;
+  const ahead = month > today.month || (month === today.month && day > today.day);
+  return ahead ? valid(today.year - 1, month, day) : thisYear;
+}
+
+type Direction = { past?: boolean };
+
+function read(year: string | undefined, month: number, day: number, today: CalendarDay, direction: Direction = {}): DateSaid {
+  const found = year ? valid(Number(year), month, day) : direction.past ? lastPast(month, day, today) : nextToCome(month, day, today);
   return found ? { day: found } : { unreadable: true };
 }
 
-/** The date a lowercased request names, if any. `today` is the plant's calendar day. */
-export function dateSaid(lower: string, today: CalendarDay): DateSaid {
+/**
+ * The date a lowercased request names, if any. `today` is the plant's calendar day. A date without its year is the
+ * next such day to come (a booking), or with `past` the last one gone by (a reading: "alarms on 30/11" said on
+ * 2 December is last week's, not next year's).
+ */
+export function dateSaid(lower: string, today: CalendarDay, direction: Direction = {}): DateSaid {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})(?![t\d])/.exec(lower);
-  if (iso) return read(iso[1], Number(iso[2]), Number(iso[3]), today);
+  if (iso) return read(iso[1], Number(iso[2]), Number(iso[3]), today, direction);
   // "12.03.", "12.3.2026", "am 5.3." — the German order, with the point after the month (not "6.5" bar).
   // (Nor "warn is 4.5. create a WO": a value said, with the sentence's full stop after it.)
   const german =
     /(?<![\d.,])(?<!\b(?:is|was|at|of|ist|war|bei|auf|von|about|around|ca\.?|max|min|limit|warn|alarm)\s+)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d,]|\.\d)/.exec(
       lower,
     );
-  if (german) return read(german[3], Number(german[2]), Number(german[1]), today);
+  if (german) return read(german[3], Number(german[2]), Number(german[1]), today, direction);
   const dayFirst = new RegExp(String.raw`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b\.?(?:\s+(\d{4})\b)?`).exec(lower);
-  if (dayFirst) return read(dayFirst[3], monthOf(dayFirst[2]!)!, Number(dayFirst[1]), today);
+  if (dayFirst) return read(dayFirst[3], monthOf(dayFirst[2]!)!, Number(dayFirst[1]), today, direction);
   const monthFirst = new RegExp(
     String.raw`\b${MONTH_WORD}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:°|grad|degrees|bar|%|uhr|h\b|:\d))(?:,?\s+(\d{4})\b)?`,
   ).exec(lower);
-  if (monthFirst) return read(monthFirst[3], monthOf(monthFirst[1]!)!, Number(monthFirst[2]), today);
+  if (monthFirst) return read(monthFirst[3], monthOf(monthFirst[1]!)!, Number(monthFirst[2]), today, direction);
   // "am 14. in der Frühschicht", "on the 14th": a day of the month alone is the next such day to come — this month's,
   // or next month's when it has passed. ("am 2. Bestücker" is a machine's ordinal, not a date.)
   const dayAlone =
@@ -76,8 +90,12 @@ export function dateSaid(lower: string, today: CalendarDay): DateSaid {
   if (dayAlone) {
     const day = Number(dayAlone[1]);
     if (day >= 1 && day <= 31) {
-      const month = day >= today.day ? today.month : (today.month % 12) + 1;
-      const year = day >= today.day || today.month < 12 ? today.year : today.year + 1;
+      // Looking back, this month's when it has come, else last month's.
+      const [month, year] = direction.past
+        ? day <= today.day
+          ? [today.month, today.year]
+          : [((today.month + 10) % 12) + 1, today.month > 1 ? today.year : today.year - 1]
+        : [day >= today.day ? today.month : (today.month % 12) + 1, day >= today.day || today.month < 12 ? today.year : today.year + 1];
       const found = valid(year, month, day);
       return found ? { day: found } : { unreadable: true };
     }
@@ -86,9 +104,9 @@ export function dateSaid(lower: string, today: CalendarDay): DateSaid {
   const slash = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])(?!\s*(?:stunde|std|hour|h\b))/.exec(lower);
   if (slash) {
     const [first, second] = [Number(slash[1]), Number(slash[2])];
-    if (first > 12 && second <= 12) return read(slash[3], second, first, today);
-    if (second > 12 && first <= 12) return read(slash[3], first, second, today);
-    if (first === second) return read(slash[3], first, first, today);
+    if (first > 12 && second <= 12) return read(slash[3], second, first, today, direction);
+    if (second > 12 && first <= 12) return read(slash[3], first, second, today, direction);
+    if (first === second) return read(slash[3], first, first, today, direction);
     return { unreadable: true };
   }
   return undefined;

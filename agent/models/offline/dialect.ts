@@ -65,6 +65,13 @@ const DIALECT: Record<string, string> = {
   zruckgwiesen: 'zurückgewiesen',
   maschin: 'Maschine',
   naechst: 'nächste',
+  // Spoken articles and contractions: "seit ner halben Stunde", "der direkt vorm Ofen", "der Kasten hinterm Ofen".
+  ner: 'einer',
+  nem: 'einem',
+  vorm: 'vor dem',
+  hinterm: 'hinter dem',
+  überm: 'über dem',
+  unterm: 'unter dem',
 };
 /** Dialect phrases, whole: "la laufe" (laufen lassen), "in da Früh" (in the morning). */
 const DIALECT_PHRASES: Record<string, string> = {

@@ -7,7 +7,7 @@
  */
 import type { PartRef } from '../../parts';
 import { normalise, transliterate } from './text';
-import { compoundNumber, numberWord } from './number-words';
+import { compoundNumber, halvesAsDecimals, numberWord } from './number-words';
 
 export type PartMention = { kind: 'one'; part: PartRef } | { kind: 'ambiguous'; candidates: PartRef[] } | { kind: 'none' };
 
@@ -202,7 +202,8 @@ export function asnId(text: string): string | undefined {
 
 /** How many hours late a delivery comes: "6 hours", "6h", "sechs Stunden", "a day", "einen Tag", "90 min". */
 export function delayHours(text: string): number | undefined {
-  const lower = transliterate(text.toLowerCase()).replace(/[^a-z0-9.,]+/g, ' ');
+  // ("a day and a half", "anderthalb Tage": 36 hours.)
+  const lower = halvesAsDecimals(transliterate(text.toLowerCase()).replace(/[^a-z0-9.,]+/g, ' '));
   for (const hours of lower.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(?:hours?|hrs?|h|stunden?|std)\b/g)) {
     const value = numberWord(hours[1]!) ?? Number(hours[1]!.replace(',', '.'));
     if (Number.isFinite(value) && value > 0) return value;

@@ -250,3 +250,18 @@ export function machineOrdinal(words: readonly string[]): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * "the last hour and a half", "a day and a half late", "anderthalb Tage", "zweieinhalb Stunden": halves as decimals,
+ * so the unit after them counts ("anderthalb Tage" is 36 hours, not 1.5). Lower case in, lower case out.
+ */
+export function halvesAsDecimals(lower: string): string {
+  return lower
+    .replace(/\b(?:an|one|a) (hour|day)s? and a half\b/g, '1.5 $1s')
+    .replace(/\b(last|past|previous) hour and a half\b/g, '$1 1.5 hours')
+    .replace(/\b(?:eine )?stunde und (?:eine )?halbe?\b/g, '1.5 stunden')
+    .replace(/\b(?:eine[nr]? )?tag und (?:eine[nr]? )?halbe[nr]?\b/g, '1.5 tage')
+    .replace(/\b(?:anderthalb|eineinhalb|einhalb|one and a half)\b/g, '1.5')
+    .replace(/\b(?:zweieinhalb|two and a half)\b/g, '2.5')
+    .replace(/\b(?:dreieinhalb|three and a half)\b/g, '3.5');
+}

@@ -11,7 +11,7 @@ import { shiftAt, lastCompletedShift, zonedInstant, DEFAULT_SHIFT_CALENDAR, type
 import { localParts } from '@/lib/time-zone';
 import type { Language } from './training-set';
 import { dateSaid } from './calendar-date';
-import { numberWord } from './number-words';
+import { halvesAsDecimals, numberWord } from './number-words';
 import { foldInitialUmlauts, lastSentence } from './text';
 
 export type TimeWindow = { from: string; to: string; minutes: number };
@@ -84,6 +84,14 @@ function plantDay(context: TimeContext, offsetDays = 0): Day {
 }
 
 /** An instant as booking windows and requests write it: ISO 8601 to the second ("2026-03-04T21:00:00Z"). */
+/** The Monday of ISO week `week` of `year` (week 1 holds the year's first Thursday). */
+function isoWeekMonday(year: number, week: number): Day {
+  const fourthOfJanuary = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeekOne = new Date(fourthOfJanuary.getTime() - ((fourthOfJanuary.getUTCDay() + 6) % 7) * 86_400_000);
+  const monday = new Date(mondayOfWeekOne.getTime() + (week - 1) * 7 * 86_400_000);
+  return { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
+}
+
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
@@ -115,7 +123,15 @@ function dayPartHour(hour: number, part: string | undefined): number {
   return hour;
 }
 
+/** A calendar date said for a reading ("on 30/11", "am 1.12."): the last such day gone by, or undefined. */
+function pastDateSaid(text: string, context: TimeContext): Day | undefined {
+  const said = dateSaid(text, plantDay(context), { past: true });
+  return said && 'day' in said ? said.day : undefined;
+}
+
 function dayOf(text: string, context: TimeContext): Day {
+  const dated = pastDateSaid(text, context);
+  if (dated) return dated;
   if (/\b(vorgestern|day before yesterday)\b/.test(text)) return plantDay(context, -2);
   return /\b(yesterday|gestern)\b/.test(text) ? plantDay(context, -1) : plantDay(context);
 }
@@ -140,7 +156,7 @@ const CLOCK = String.raw`(\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm)?)`;
 const PART = String.raw`(this morning|this afternoon|this evening|in the morning|in the afternoon|in the evening|tonight|last night|yesterday|today|heute morgen|heute früh|heute vormittag|heute nachmittag|heute abend|heute nacht|gestern abend|gestern|heute|am vormittag|am nachmittag|am abend|nachmittags|abends|morgens|früh)`;
 
 /** "zwischen 16 und 17 Grad", "between 6 and 8 bar": two values with a unit, not two clock times. */
-const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar\b|mm\b|%|ppm\b|n\b|newton\b|kw\b|a\b|mbar\b))`;
+const NOT_A_QUANTITY = String.raw`(?!\d|[.,]\d|\s*(?:°|grad\b|degrees?\b|deg\b|bar\b|mm\b|%|ppm\b|n\b|newton\b|kw\b|a\b|mbar\b))`;
 
 /**
  * How the floor writes times, spelt the way the rules read them: "heut" → "heute", "over night" → "overnight",
@@ -149,7 +165,8 @@ const NOT_A_QUANTITY = String.raw`(?![\d.,]|\s*(?:°|grad\b|degrees?\b|deg\b|bar
  */
 function floorSpelling(t: string): string {
   return (
-    t
+    // "die letzten anderthalb Stunden", "the last hour and a half", "one and a half hours": halves as decimals.
+    halvesAsDecimals(t)
       .replace(/\bheut\b/g, 'heute')
       // Typed without umlauts or with a slip: "heute frueh", "spaet", "zwichen 6 und 8".
       .replace(/\bfrueh\b/g, 'früh')
@@ -163,13 +180,6 @@ function floorSpelling(t: string): string {
       .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?lates\b/g, 'late shift')
       .replace(/(?<!\bto (?:the )?|\bover (?:the )?)\b(?:the )?earlies\b/g, 'early shift')
       .replace(/\b(since|seit)\s+(?:the|der|dem|die|our|unserer?)\s+[a-zäöüß-]+\s+(?:at|um)\s+(?=\d)/g, '$1 ')
-      // "die letzten anderthalb Stunden", "the last hour and a half", "one and a half hours": halves as decimals.
-      .replace(/\b(?:an|one|a) hours? and a half\b/g, '1.5 hours')
-      .replace(/\b(last|past|previous) hour and a half\b/g, '$1 1.5 hours')
-      .replace(/\b(?:eine )?stunde und (?:eine )?halbe?\b/g, '1.5 stunden')
-      .replace(/\b(?:anderthalb|eineinhalb|einhalb|one and a half)\b/g, '1.5')
-      .replace(/\b(?:zweieinhalb|two and a half)\b/g, '2.5')
-      .replace(/\b(?:dreieinhalb|three and a half)\b/g, '3.5')
       // "seit Schichtbegin" (one n short), "since shfit start": the shift's start, typed quickly.
       .replace(/\bschicht ?(?:begin|beginnn|begnn|beginnt)\b/g, 'schichtbeginn')
       .replace(/\b(?:shfit|shit|shift) (?:start|strat|stat)\b/g, 'shift start')
@@ -201,9 +211,16 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
       // "between 10 and 2" spans noon; "zwischen 22 und 2 Uhr" runs past midnight (below, a day later).
       if (!/am|pm/.test(between[2]!) && toHour < fromHour && toHour < 12 && fromHour < 12) toHour += 12;
       if (toHour < fromHour) fromHour -= 0;
-      const start = at(day, fromHour, from.minute, context);
+      let start = at(day, fromHour, from.minute, context);
       let end = at(day, toHour, to.minute, context);
       if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
+      // "alarms from 22 to 2" asked at 09:40: the night just past, when no day is named — a window still to come is
+      // for booking, and a reading with no day means the last such hours gone by.
+      const dayNamed = /\b(?:today|tonight|tomorrow|heute|morgen|(?:ü|ue)bermorgen|this|next)\b/.test(t) || pastDateSaid(t, context) !== undefined;
+      if (!dayNamed && start.getTime() > now.getTime()) {
+        start = new Date(start.getTime() - 1440 * MINUTE_MS);
+        end = new Date(end.getTime() - 1440 * MINUTE_MS);
+      }
       return window(start, end);
     }
   }
@@ -229,11 +246,11 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   }
   // "the last half hour", "past quarter of an hour", "der letzten halben Stunde", "seit einer Viertelstunde"
   const fraction =
-    /\b(?:last|past|previous|letzten?|letzte|vergangenen?|seit)\s+(?:(?:an?|einer|der)\s+)?(half an? hour|half hour|halben? stunde|quarter(?: of an)? hour|viertelstunde|dreiviertelstunde)\b/.exec(
+    /\b(?:last|past|previous|letzten?|letzte|vergangenen?|seit)\s+(?:(?:an?|einer|ner|der)\s+)?(half an? hour|half hour|halben? stunde|three quarters? of an hour|quarter(?: of an)? hour|dreiviertel ?stunde|viertel ?stunde)\b/.exec(
       t,
     );
   if (fraction) {
-    const minutes = /dreiviertel/.test(fraction[1]!) ? 45 : /quarter|viertel/.test(fraction[1]!) ? 15 : 30;
+    const minutes = /dreiviertel|three quarter/.test(fraction[1]!) ? 45 : /quarter|viertel/.test(fraction[1]!) ? 15 : 30;
     return window(new Date(now.getTime() - minutes * MINUTE_MS), now);
   }
   // Not "in 5 min" / "in 2 Stunden": that is a time ahead ("boss wants OEE numbers in 5 min"), no window past.
@@ -287,7 +304,14 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     return window(at(plantDay(context, -today), 0, 0, context), now);
   }
   // "last weekend", "letztes Wochenende": Saturday 00:00 to Monday 00:00 just past.
-  if (/\b(last weekend|over the weekend|on the weekend|letzte[ns]? wochenende|am wochenende|übers wochenende|uebers wochenende)\b/.test(t)) {
+  if (
+    /\b(last weekend|over the weekend|on the weekend|letzte[ns]? wochenende|am wochenende|übers wochenende|uebers wochenende)\b/.test(t) ||
+    // "weekend alarms L1", "Übergabe fürs Wochenende": the weekend just past, unless one to come is named.
+    (/\b(weekend|wochenende)\b/.test(t) &&
+      !/\b(?:next|coming|this|upcoming|for the|through the|till the|until the|before the|by the|n(?:ä|ae)chste\w*|kommende\w*|dieses|diese|bis zum|vor dem)\s+(?:weekend|wochenende)\b/.test(
+        t,
+      ))
+  ) {
     const back = (weekdayToday(context) - 6 + 7) % 7 || 7;
     return window(at(plantDay(context, -back), 0, 0, context), at(plantDay(context, -back + 2), 0, 0, context));
   }
@@ -342,13 +366,18 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     if (start.getTime() < now.getTime()) return window(start, since || end.getTime() >= now.getTime() ? now : end);
   }
 
-  // A named shift of a day: "yesterday's late shift", "the early shift today", "gestern Spätschicht", "Frühschicht von gestern".
-  const named = /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)[- ]?(?:shift|schicht)\b/.exec(t);
+  // A named shift of a day: "yesterday's late shift", "the early shift today", "gestern Spätschicht", "Frühschicht von gestern",
+  // "30/11 earlies", "Spätschicht vom 1.12.".
+  const dated = pastDateSaid(t, context);
+  const named =
+    /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)[- ]?(?:shift|schicht)\b|(?<!\b(?:to|for|an|f(?:ü|ue)r)\s+(?:the\s+|die\s+)?)\b(earlies|lates)\b/.exec(
+      t,
+    );
   if (named) {
     const daysBack = /\b(vorgestern\w*|day before yesterday)\b/.test(t) ? 2 : /\b(yesterday'?s?|gestern\w*)\b/.test(t) ? 1 : 0;
-    const yesterday = daysBack > 0;
-    const [fromHour, toHour] = /early|morning|früh|frueh/.test(named[1]!) ? [6, 14] : [14, 22];
-    const day = plantDay(context, -daysBack);
+    const yesterday = daysBack > 0 || dated !== undefined;
+    const [fromHour, toHour] = /early|morning|früh|frueh|earlies/.test(named[1] ?? named[2]!) ? [6, 14] : [14, 22];
+    const day = dated ?? plantDay(context, -daysBack);
     const start = at(day, fromHour, 0, context);
     const end = at(day, toHour, 0, context);
     const chosen =
@@ -358,10 +387,31 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     return window(chosen.start, chosen.end.getTime() < now.getTime() ? chosen.end : now);
   }
 
+  // "Nachtschicht vom 1.12.", "the night shift on 30/11", "vorgestern Nacht": the night that began that evening.
+  const nightOf = dated ?? (/\b(vorgestern|day before yesterday)\b/.test(t) ? plantDay(context, -2) : undefined);
+  if (nightOf && /\b(night[- ]?shift|nights|nacht ?schicht|nacht|night)\b/.test(t)) {
+    const end = at(addDays(nightOf, 1), 6, 0, context);
+    return window(at(nightOf, 22, 0, context), end.getTime() < now.getTime() ? end : now);
+  }
+  // "alarms on 30/11", "AOI-Ergebnisse vom 1.12.": that whole day (so far, when it is today).
+  if (dated) {
+    const end = at(addDays(dated, 1), 0, 0, context);
+    if (at(dated, 0, 0, context).getTime() < now.getTime()) return window(at(dated, 0, 0, context), end.getTime() < now.getTime() ? end : now);
+  }
+  // "KW 48", "calendar week 48", "week 48": that ISO week, Monday to Monday (so far, when it is this week).
+  const isoWeek = /\b(?:kw|cw|wk|calendar week|kalenderwoche|week|woche)\s*(\d{1,2})\b/.exec(t);
+  if (isoWeek && Number(isoWeek[1]) >= 1 && Number(isoWeek[1]) <= 53) {
+    const monday = isoWeekMonday(plantDay(context).year, Number(isoWeek[1]));
+    const start = at(monday, 0, 0, context);
+    const end = at(addDays(monday, 7), 0, 0, context);
+    if (start.getTime() < now.getTime()) return window(start, end.getTime() < now.getTime() ? end : now);
+  }
+
   // Whole days and nights.
-  // "the last couple of hours", "die letzten paar Stunden": about three.
+  // "the last couple of hours": two, as the word says; "the last few hours", "die letzten paar Stunden": about three.
+  if (/\b(?:last|past|the last|the past)\s+couple (?:of )?hours?\b/.test(t)) return window(new Date(now.getTime() - 2 * 3_600_000), now);
   if (
-    /\b(?:last|past|the last|the past|letzten|vergangenen)\s+(?:couple (?:of )?|few |paar |zwei,? drei )hours?\b|\b(?:letzten|vergangenen)\s+(?:paar|zwei,? drei)\s+stunden\b/.test(
+    /\b(?:last|past|the last|the past|letzten|vergangenen)\s+(?:few |paar |zwei,? drei )hours?\b|\b(?:letzten|vergangenen)\s+(?:paar|zwei,? drei)\s+stunden\b/.test(
       t,
     )
   )
@@ -378,7 +428,8 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   if (/\b(?:since|seit|ab)\s+(?:yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), now);
   if (/\b(vorgestern|day before yesterday)\b/.test(t)) return window(at(plantDay(context, -2), 0, 0, context), at(plantDay(context, -1), 0, 0, context));
   if (/\b(yesterday|gestern)\b/.test(t)) return window(at(plantDay(context, -1), 0, 0, context), at(plantDay(context), 0, 0, context));
-  if (/\b(this morning|heute morgen|heute früh|heute vormittag)\b/.test(t)) return window(at(plantDay(context), 6, 0, context), now);
+  if (/\b(this morning|heute morgen|heute früh|heute vormittag|all morning|the whole morning|den ganzen (?:vormittag|morgen))\b/.test(t))
+    return window(at(plantDay(context), 6, 0, context), now);
   if (/\b(today|so far today|heute|bisher heute)\b/.test(t)) return window(at(plantDay(context), 0, 0, context), now);
   if (/\b(this week|diese woche)\b/.test(t)) {
     const p = localParts(now.getTime(), context.timeZone);
@@ -521,7 +572,7 @@ export function spokenClockTimes(text: string, language: Language): string {
 
 /** "in 15 min buckets", "every 5 minutes", "hourly", "stündlich", "im 5-Minuten-Raster": how finely a trend is asked for. */
 const BUCKET =
-  /\b(?:in |at |per |every |alle |im |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|values|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*|werte?)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte|stundenweise|stundenmittel\w*)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute|minutenwerte)\b|\b(quarter[- ]hourly|every quarter hour|per quarter hour|viertelst(?:ü|ue)ndlich\w*|viertelstundenwerte?|viertelstundenweise)\b|\b(raw(?: data| values| samples)?|unaggregated|rohdaten|rohwerte|ungemittelt)\b/i;
+  /\b(?:in |at |per |every |alle |im |je )?(\d{1,3})[\s-]*(?:min|mins|minute|minutes|minuten|m)\b[\s-]*(?:buckets?|intervals?|steps?|values|schritt\w*|raster|intervall\w*|takt|aufl(?:ö|oe)sung|resolution|averages?|mittel\w*|werte?)|\b(?:per|every|alle|je|pro) (\d{1,3}) ?(?:min|mins|minutes|minuten)\b|\b(hourly|per hour|every hour|st(?:ü|ue)ndlich\w*|pro stunde|je stunde|jede stunde|hour by hour|in hour buckets|stundenwerte|stundenweise|stundenmittel\w*)\b|\b(minute by minute|every minute|per minute|min(?:ü|ue)tlich\w*|pro minute|je minute|minutenwerte)\b|\b(quarter[- ]hourly|every quarter hour|per quarter hour|viertelst(?:ü|ue)ndlich\w*|viertelstundenwerte?|viertelstundenweise)\b|\b(raw(?: data| values| samples)?|unaggregated|rohdaten|rohwerte|ungemittelt)\b|\b(daily|per day|day by day|t(?:ä|ae)glich\w*|tageswerte?|tagesmittel\w*|pro tag|je tag)\b|\b(half[- ]hourly|every half hour|per half hour|halbst(?:ü|ue)ndlich\w*|alle halbe stunde|jede halbe stunde)\b|\b(?:every|per|alle|je|pro) (\d{1,2}) ?(?:h|hrs?|hours?|std|stunden?)\b/i;
 
 /** "back to midnight", "zurück bis 6 Uhr": a window stretched back to a time, ending now. */
 const BACK_TO =
@@ -539,6 +590,9 @@ export function bucketSize(text: string): string | undefined {
   if (match[4]) return '1m';
   if (match[5]) return '15m';
   if (match[6]) return 'raw';
+  if (match[7]) return '24h';
+  if (match[8]) return '30m';
+  if (match[9]) return `${Number(match[9])}h`;
   const minutes = Number(match[1] ?? match[2]);
   return minutes >= 1 && minutes <= 1440 ? (minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`) : undefined;
 }
@@ -546,7 +600,8 @@ export function bucketSize(text: string): string | undefined {
 export function parseTimeWindow(given: string, language: Language, context: TimeContext): TimeWindow | undefined {
   // "… looks higher than last week. give me its trend over the last 24h": the sentence that asks names the window.
   const asking = lastSentence(given);
-  if (asking !== given) {
+  // ("Alarme am 30.11. zwischen 14 und 22 Uhr": the point of a date ends no sentence.)
+  if (asking !== given && !/\d\.\s*$/.test(given.slice(0, given.length - asking.length).trim())) {
     const window = parseTimeWindow(asking, language, context);
     if (window) return window;
   }

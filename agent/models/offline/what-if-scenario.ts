@@ -4,7 +4,7 @@
  */
 import { orderId } from './intents/slots';
 import type { AssetRef } from '../../assets';
-import { numberWord } from './number-words';
+import { halvesAsDecimals, numberWord } from './number-words';
 import { formatPlantTime } from '@/lib/plant-time';
 import { shiftAt } from '@/lib/shift-calendar';
 import { clockSaid, namedShiftIn, nextAtClock, shiftCalendarOf, slotWindow, startClock, type TimeContext } from './time-window';
@@ -51,8 +51,12 @@ export function whatIfScenario(
   const start = options.time ? outageStart(text, options.time) : undefined;
   // "in 2 hours for 3 hours": the first span is when it starts, the second how long.
   if (start?.inHours) text = text.replace(start.inHours, ' ');
+  // "a day and a half", "anderthalb Tage", "2 days": days in hours.
+  text = halvesAsDecimals(text);
+  const daysSaid = /(\d+(?:[.,]\d+)?)\s*(?:days?|tage?n?)\b/i.exec(text);
   const hoursMatch =
     /(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs?|h|stunden?|std)\b/i.exec(text) ??
+    (daysSaid ? [daysSaid[0], String(Number(daysSaid[1]!.replace(',', '.')) * 24)] : null) ??
     // "drei Stunden", "eight hours": the number spelt out.
     [...text.matchAll(/\b([a-zäöüß]+)\s+(?:hours?|stunden?)\b/gi)]
       .map((match) => [match[0], String(numberWord(match[1]!) ?? '')])
@@ -153,7 +157,7 @@ export function whatIfScenario(
       /\b(?:due\s+)?in\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text) ??
       /\b(?:within|binnen|innerhalb von)\s+(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h|stunden|std)\b/i.exec(text);
     // "fällig in 3 Tagen", "due in 2 days": days as hours.
-    const dueInDays = due ? undefined : /\b(?:in|within|binnen|innerhalb von)\s+(\d+)\s*(?:days?|tagen?)\b/i.exec(text)?.[1];
+    const dueInDays = due ? undefined : /\b(?:in|within|binnen|innerhalb von)\s+(\d+(?:\.\d+)?)\s*(?:days?|tagen?)\b/i.exec(text)?.[1];
     const dueInHours = due ? Number(due[1]) : dueInDays ? Number(dueInDays) * 24 : (options.dueByHours ?? 24);
     if (!product || !Number.isInteger(quantity) || quantity <= 0) {
       return {

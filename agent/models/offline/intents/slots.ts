@@ -312,6 +312,11 @@ function isTimeOfDay(text: string, match: RegExpExecArray): boolean {
   return (
     /^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|hrs?\b|hours?\b|stunden?\b|std\b|min\w*|mins?\b|sec\w*|s\b)/i.test(after) ||
     /\d[:.]$/.test(before) ||
+    // "header pressure from 22 to 2 last night, hourly": a clock range beside words of time (not "air from 6 to 7 bar").
+    (/\b(?:from|von|between|zwischen)\s+(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:uhr\s*)?(?:to|bis|and|und|-|–)\s*$/i.test(before) &&
+      /\b(?:last night|yesterday|gestern|vorgestern|tonight|today|heute|night|nacht|morning|früh|evening|abend|trend|verlauf|history|historie|hourly|st(?:ü|ue)ndlich|values|werte|shift|schicht|alarm\w*)\b/i.test(
+        text,
+      )) ||
     /\b(since|seit|from|ab|um|bis|until|till|before|after|vor|nach|last|past|letzte\w*|vergangene\w*|between|zwischen|and|und|half|halb|quarter (?:past|to)|viertel (?:nach|vor)|dreiviertel)\s*$/i.test(
       before,
     )

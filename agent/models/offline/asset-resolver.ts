@@ -145,9 +145,16 @@ function byOrdinal(matches: AssetRef[], words: string[], line: string | undefine
  * line's flow. A bare article only opens the message ("die vor dem Ofen-Stopp kamen" is about a time).
  */
 const NEIGHBOUR =
-  /(?:^(?:(?:ok|okay|so|und|and|also|dann|then|hey|na)\s+)?(?:der|die|das|the one|the thing)|\b(?:machine|station|unit|maschine|anlage)|\b(?:what|was)\s+(?:comes|is|kommt|steht))\s+(?:right\s+|directly\s+|just\s+|direkt\s+|gleich\s+)?(after|before|behind|downstream of|upstream of|ahead of|in front of|nach|vor|hinter)\s+(?:the|dem|der|den)\s+/;
+  /(?:^(?:(?:ok|okay|so|und|and|also|dann|then|hey|na)\s+)?(?:der|die|das|the one|the thing)|\b(?:der|die|das)(?=\s+(?:direkt|gleich)\s+(?:vor|nach|hinter))|\b(?:machine|station|unit|box|thing|maschine|anlage|kasten|kiste|ding)|\b(?:what|was)\s+(?:comes|is|kommt|steht))\s+(?:right\s+|directly\s+|just\s+|direkt\s+|gleich\s+)?(?:(after|before|behind|downstream of|upstream of|ahead of|in front of|nach|vor|hinter)\s+(?:the|dem|der|den)|(hinterm|vorm|nachm))\s+/;
+/** "the AOI right after the oven", "der Bestücker vor dem Ofen": a machine named, with where it stands as a hint. */
+const PLACE_HINT =
+  /\s*,?\s*(?:right\s+|directly\s+|just\s+|direkt\s+|gleich\s+)?(?:(?:after|behind|before|in front of|downstream of|upstream of|nach|vor|hinter)\s+(?:the|dem|der|den)|hinterm|vorm)\s+[a-zäöüß0-9-]+(?:\s+(?:oven|ofen|printer|drucker|placer|bestücker|spi|aoi|ict))?\b/g;
 /** "the last station of line 1", "die erste Maschine auf L2": the line's first or last machine. */
-const LINE_END = /\b(first|last|erste[nmrs]?|letzte[nmrs]?)\s+(?:machine|station|maschine|anlage)\b/;
+const LINE_END =
+  /\b(first|last|erste[nmrs]?|letzte[nmrs]?)\s+(?:machine|station|maschine|anlage)\b|\b(?:ganz\s+)?(?:(am anfang|zu beginn|at the (?:very )?(?:start|beginning|head))|(am ende|at the (?:very )?end))\s+(?:of|von|der)\s+(?:the\s+)?(?:line|linie|l)\b/;
+/** "the machine between the printer and the chip shooter on line 2", "die zwischen Drucker und Bestücker": the one in between. */
+const BETWEEN =
+  /\b(?:between|zwischen)\s+(?:the\s+|dem\s+|der\s+)?(.+?)\s+(?:and|und)\s+(?:the\s+|dem\s+|der\s+)?(.+?)(?=\s+(?:on|auf|an|in|der|von)\s+(?:the\s+)?(?:line|linie|l)\s*\d|[,?.!]|$)/;
 
 /**
  * A machine named by where it stands in its line. Asset models list a line's machines in the
@@ -164,16 +171,33 @@ function byPosition(text: string, assets: AssetRef[]): AssetResolution | undefin
     );
     if (anchor.kind !== 'one' || !anchor.asset.line) return undefined;
     const line = assets.filter((asset) => asset.line === anchor.asset.line && asset.type !== 'line');
-    const step = /^(?:after|behind|downstream of|nach|hinter)$/.test(neighbour[1]!) ? 1 : -1;
+    const step = /^(?:after|behind|downstream of|nach|hinter|hinterm|nachm)$/.test(neighbour[1] ?? neighbour[2]!) ? 1 : -1;
     const found = line[line.indexOf(anchor.asset) + step];
     return found ? { kind: 'one', asset: found } : undefined;
+  }
+  // "the AOI right after the oven on line 1": the machine named, the place only confirming it.
+  const hinted = normalised.replace(PLACE_HINT, ' ');
+  if (hinted !== normalised) {
+    const named = resolveAsset(hinted, assets);
+    if (named.kind === 'one' && named.asset.type !== 'line') return named;
   }
   const end = LINE_END.exec(normalised);
   const lineSaid = mentionedLine(normalised);
   if (end && lineSaid !== undefined) {
     const line = assets.filter((asset) => asset.type !== 'line' && lineNumber(asset.line) === lineSaid);
-    const found = /^(?:first|erste)/.test(end[1]!) ? line[0] : line.at(-1);
+    const found = /^(?:first|erste)/.test(end[1] ?? '') || end[2] !== undefined ? line[0] : line.at(-1);
     return found ? { kind: 'one', asset: found } : undefined;
+  }
+  const between = /\b(?:machine|station|unit|box|thing|one|maschine|anlage|kasten|kiste|ding|der|die|das)\s+/.test(normalised)
+    ? BETWEEN.exec(normalised)
+    : null;
+  if (between && lineSaid !== undefined) {
+    const [first, second] = [resolveAsset(`${between[1]} line ${lineSaid}`, assets), resolveAsset(`${between[2]} line ${lineSaid}`, assets)];
+    if (first.kind === 'one' && second.kind === 'one' && first.asset.line && first.asset.line === second.asset.line) {
+      const line = assets.filter((asset) => asset.line === first.asset.line && asset.type !== 'line');
+      const [from, to] = [line.indexOf(first.asset), line.indexOf(second.asset)].sort((a, b) => a - b);
+      if (to! - from! === 2) return { kind: 'one', asset: line[from! + 1]! };
+    }
   }
   return undefined;
 }

@@ -3,7 +3,9 @@
  * code (not the NLU evaluation set) that went wrong — times and spans, complaints, machines described by newcomers.
  */
 import { describe, expect, it } from 'vitest';
-import { ask } from './test-support/twin-understanding';
+import { twinAssets } from '../../twin-assets';
+import { resolveAsset } from './asset-resolver';
+import { afterReplenishmentPlan, ask } from './test-support/twin-understanding';
 
 describe('spans of days and halves keep their unit', () => {
   it('"a day and a half", "anderthalb Tage" are 36 hours', async () => {
@@ -60,5 +62,78 @@ describe('when a cleaning or calibration is due is the manuals’ answer', () =>
 
   it('a remaining-life question stays the forecast', async () => {
     expect(await ask('when does the chiller pump need the bearing done')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
+  });
+});
+
+describe('machines described by newcomers', () => {
+  it.each([
+    ['is the machine with the needle bed on line 2 ok?', 'L2-ICT'],
+    ['bin leiharbeiter, die maschine mit den nadeln auf linie 1, läuft die?', 'L1-ICT'],
+    ['the camera box right after the oven on line 1 - is it on?', 'L1-AOI'],
+    ['der kasten mit der kamera hinterm ofen auf linie 2, was macht der grad', 'L2-AOI'],
+    ['the machine between the printer and the chip shooter on line 2, is that one ok', 'L2-SPI'],
+    ['Die Maschine ganz am Anfang von Linie 2, wo die Paste aufs Board kommt – steht die?', 'L2-PRN'],
+    ['die Maschine die nach dem Drucken die Paste kontrolliert, Linie 1 – läuft die?', 'L1-SPI'],
+    ['die letzte maschine auf linie 1 die die boards in trays packt, läuft die noch?', 'L1-PCK'],
+    ['the first placing machine on line 1, is it stil stopped?', 'L1-PNP1'],
+    ['Wie kalt ist das Wasser vom Kaltwassersatz?', 'UT-CHL'],
+    ['der große Ofen auf Linie 1, passt da alles?', 'L1-RFL'],
+  ])('"%s" reads %s', async (text, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset } });
+  });
+
+  it('a place named after the machine confirms it rather than naming its neighbour', async () => {
+    expect(resolveAsset('linie 2, der hintere, der direkt vorm ofen', twinAssets())).toMatchObject({ kind: 'one', asset: { id: 'L2-PNP2' } });
+    expect(resolveAsset('the AOI right after the oven on line 1', twinAssets())).toMatchObject({ kind: 'one', asset: { id: 'L1-AOI' } });
+    expect(resolveAsset('the machine after the SPI on line 1', twinAssets())).toMatchObject({ kind: 'one', asset: { id: 'L1-PNP1' } });
+    expect(await ask('what comes after the printer on line 2')).toMatchObject({ kind: 'tool', args: { asset: 'L2-SPI' } });
+  });
+
+  it('commands the machine a newcomer names by its camera', async () => {
+    expect(await ask('pause the camera inspection on line 1')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-AOI', command: 'hold' },
+    });
+    expect(await ask('mach die Kamera-Prüfmaschine nach dem Ofen auf Linie 2 wieder an')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-AOI', command: 'start' },
+    });
+  });
+
+  it('a camera of a machine named otherwise is still a part, not the AOI', async () => {
+    const plan = await ask("the SPI on line 1 has been paused since the camera calibration, QE says it's good now. let it carry on");
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset: 'L1-SPI', command: 'unhold' } });
+    expect(await ask('turn off the camera on the L1 AOI')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('the cooling zone of an oven is not the chiller', async () => {
+    const plan = await ask('wie warm ist die Kühlung am Ofen L1');
+    expect(plan).toMatchObject({ kind: 'tool', args: { asset: 'L1-RFL' } });
+  });
+
+  it.each([
+    ['plan the parts cart runs for all lines', 'ok send the little train one', 'TUG-01'],
+    ['plan die materialfahrten für beide linien', 'ok schick den kleinen roboter los', 'AMR-01'],
+  ])('after "%s", "%s" sends %s', async (previousText, text, vehicle) => {
+    expect(await afterReplenishmentPlan(text, previousText)).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle } });
+  });
+});
+
+describe('questions the manuals answer, in a newcomer’s words', () => {
+  it.each([
+    'how do i put a new label roll into the packing machine',
+    'was heißt eigentlich AOI? hör ich hier dauernd',
+    'what does SPI stand for here?',
+    'was muss man beachten wenn die linie auf ein anderes produkt umgestellt wird',
+    'what am i supposed to do when the light curtain alarm goes off at the packer',
+    'do visitors need ESD shoes or a coat to walk through the SMT hall?',
+  ])('"%s"', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it('how an order stands is still its progress', async () => {
+    expect(await ask('how do we stand on PO-24120')).toMatchObject({ kind: 'tool', tool: 'production_status' });
   });
 });

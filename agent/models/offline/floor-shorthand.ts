@@ -43,6 +43,11 @@ const SHORTHAND: readonly [RegExp, string][] = [
   // "pls control the paste height": the German "kontrollieren" — check it.
   [/\b(please|pls|can you|could you)\s+control\b/gi, '$1 check'],
   [/\b(?:in|from|during|of) the night\b/gi, 'overnight'],
+  // A newcomer's words for the floor's vehicles: "the little train" is the tugger train, "der kleine Roboter" the AMR.
+  [/\b(?:the\s+)?(?:little|small|parts)\s+train\b/gi, 'the tugger'],
+  [/(?<![\p{L}])(den|der|dem|die)\s+(?:kleinen?|fahrenden?)\s+roboter(?![\p{L}])/giu, '$1 AMR'],
+  [/(?<![\p{L}])(den|der|dem|die)\s+kleinen?\s+zug(?![\p{L}])/giu, '$1 Routenzug'],
+  [/(?<![\p{L}])transportroboter(?![\p{L}])/giu, 'AMRs'],
 ];
 
 /** "von vierzehn bis sechzehn Uhr", "um acht Uhr": hours said as words, as digits. */

@@ -10,8 +10,8 @@
  */
 
 /** "the machine that", "the one which", "die Maschine, die", "das Ding wo". */
-const MACHINE_EN = String.raw`(?:the\s+)?(?:machine|one|station|thing|unit|box|equipment|kit)\s*,?\s*(?:that|which|who)\s+`;
-const MACHINE_DE = String.raw`(?:die|das|der)\s+(?:maschine|anlage|station|kiste|ding|teil|automat|gerät|geraet)\s*,?\s*(?:die|das|der|wo|welche|welches|was)\s+`;
+const MACHINE_EN = String.raw`(?:the\s+)?(?:machine|one|station|thing|unit|box|equipment|kit|robot)\s*,?\s*(?:that|which|who)\s+`;
+const MACHINE_DE = String.raw`(?:die|das|der)\s+(?:maschine|anlage|station|kiste|ding|teil|automat|gerät|geraet|roboter)\s*,?\s*(?:die|das|der|wo|welche|welches|was)\s+`;
 
 const PASTE_EN = String.raw`(?:the\s+)?(?:solder\s*)?paste(?:\s+(?:deposits?|volume|height|print))?`;
 const PASTE_DE = String.raw`(?:die\s+)?(?:lot)?paste`;
@@ -27,7 +27,7 @@ const FUNCTIONS: readonly { kind: string; en: string; de: string }[] = [
   {
     kind: 'printer',
     en: String.raw`(?:prints|applies|puts\s+(?:down|on)|lays\s+down)\s+${PASTE_EN}`,
-    de: String.raw`${PASTE_DE}\s+(?:druckt|aufträgt|auftraegt|auftragt|aufbringt|draufdruckt|drauf\s*macht)`,
+    de: String.raw`${PASTE_DE}\s+(?:druckt|aufträgt|auftraegt|auftragt|aufbringt|draufdruckt|drauf\s*macht|(?:auf\s+die\s+(?:boards|platinen|leiterplatten)|aufs\s+board|auf\s+die\s+platine)\s+kommt)`,
   },
   {
     kind: 'placer',
@@ -52,7 +52,7 @@ const FUNCTIONS: readonly { kind: string; en: string; de: string }[] = [
   {
     kind: 'packer',
     en: String.raw`(?:packs|boxes|wraps)(?:\s+(?:the\s+)?(?:boards|pcbs))?`,
-    de: String.raw`(?:${BOARDS_DE}\s+)?(?:verpackt|einpackt)`,
+    de: String.raw`(?:${BOARDS_DE}\s+)?(?:in\s+(?:die\s+)?(?:trays|kartons|schachteln|tüten|tueten)\s+)?(?:verpackt|einpackt|packt)`,
   },
   {
     kind: 'compressor',
@@ -68,10 +68,34 @@ const FUNCTIONS: readonly { kind: string; en: string; de: string }[] = [
 
 const PATTERNS: readonly [RegExp, string][] = FUNCTIONS.flatMap(({ kind, en, de }) => [
   [new RegExp(String.raw`(?<![\p{L}])${MACHINE_EN}(?:${en})(?![\p{L}])`, 'giu'), `the ${kind}`] as [RegExp, string],
-  [new RegExp(String.raw`(?<![\p{L}])${MACHINE_DE}(?:${de})(?![\p{L}])\s*,?`, 'giu'), `die ${kind}`] as [RegExp, string],
+  // ("die Maschine, die nach dem Drucken die Paste kontrolliert": a short phrase of time or place may stand between.)
+  [
+    new RegExp(String.raw`(?<![\p{L}])${MACHINE_DE}(?:(?:nach|vor|hinter|neben|bei)\s+(?:dem|der|den)\s+\p{L}+\s+)?(?:${de})(?![\p{L}])\s*,?`, 'giu'),
+    `die ${kind}`,
+  ] as [RegExp, string],
 ]);
 
-/** The text with each machine described by its function replaced by the kind's word. */
+/**
+ * Machines named by how they look or what they hold: "the camera inspection", "der Kasten mit der Kamera", "the machine
+ * with the needle bed", "die Maschine mit den Nadeln", "the paste checking machine", "die Kühlanlage". Rewritten to the
+ * kind's word too, so that "pause the camera inspection" is a command to the AOI, not a request for an inspection.
+ */
+const LOOKS: readonly [RegExp, string][] = [
+  [
+    /(?<![\p{L}])(?:the\s+)?(?:camera[\s-]+(?:inspection|check|box|station|machine|thing)|(?:machine|box|thing|station)\s+with\s+the\s+cameras?)(?![\p{L}])/giu,
+    'the AOI',
+  ],
+  [
+    /(?<![\p{L}])(?:die\s+|der\s+|das\s+|den\s+)?(?:kamera[\s-]*(?:pr(?:ü|ue)fmaschine|pr(?:ü|ue)fung|kontrolle|kasten|station|maschine)|(?:maschine|kasten|kiste|ding|station)\s+mit\s+(?:der|den)\s+kameras?)(?![\p{L}])/giu,
+    'die AOI',
+  ],
+  [/(?<![\p{L}])(?:the\s+)?(?:machine|box|thing|station|tester)\s+with\s+the\s+(?:needle\s*bed|needles|bed\s+of\s+nails)(?![\p{L}])/giu, 'the ICT'],
+  [/(?<![\p{L}])(?:die\s+|der\s+|das\s+)?(?:maschine|kasten|kiste|ding|station|tester)\s+mit\s+(?:dem\s+nadelbett|den\s+nadeln)(?![\p{L}])/giu, 'die ICT'],
+  [/(?<![\p{L}])(?:the\s+)?paste[\s-]+check(?:ing|er)?(?:\s+(?:machine|station|thing))?(?![\p{L}])/giu, 'the SPI'],
+  [/(?<![\p{L}])(?:the\s+)?(?:placing|placement)\s+(?:machine|robot)(?![\p{L}])/giu, 'the placer'],
+];
+
+/** The text with each machine described by its function or its looks replaced by the kind's word. */
 export function machinesByFunction(text: string): string {
-  return PATTERNS.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+  return [...PATTERNS, ...LOOKS].reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
 }

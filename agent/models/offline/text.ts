@@ -404,6 +404,7 @@ const SHORT_TYPOS: Record<string, string> = {
   hlod: 'hold',
   hodl: 'hold',
   lotpsate: 'lotpaste',
+  stil: 'still',
 };
 const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
 

@@ -44,6 +44,12 @@ export function commandOnAPart(request: Request): Plan | undefined {
   if (!part) return undefined;
   const resolution = resolveAsset(request.text, input.assets);
   const machine = resolution.kind === 'one' && resolution.asset.type !== 'line' ? resolution.asset : undefined;
+  // "pause the camera inspection on line 1", "die Kamera-Prüfmaschine wieder an": the word names the machine itself
+  // (a newcomer's name for the AOI), when nothing else in the message does.
+  if (machine) {
+    const withoutPart = resolveAsset(request.text.replace(new RegExp(MACHINE_PART.source, 'gi'), ' '), input.assets);
+    if (withoutPart.kind !== 'one' || withoutPart.asset !== machine) return undefined;
+  }
   const id = machine?.id ?? 'L1-PRN';
   // The whole machine's command, as the asker would say it ("reset L1-PCK", "L1-PCK zurücksetzen").
   const example = describeWrite('machine_command', { asset: id, command: parseCommand(lower) ?? 'stop' }, language);

@@ -489,6 +489,40 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(order|auftrag|alarm\w*|trend|verlauf|history)\b/.test(lower)
   )
     return ['asset_state', usesPrevious];
+  // "die letzte Maschine auf Linie 1, die die Boards in Trays packt – läuft die noch?", "…, is it still running?": a
+  // description, then the question whether it runs.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /(?:^|[,;:–—-]\s*)(?:(?:l(?:ä|ae|a)uft|steht|geht) (?:die|der|das|er|sie|es)(?: (?:noch|wieder|grad|gerade|jetzt))?|is (?:it|that one|she) (?:still |already )?(?:running|stopped|down|up|working|on|off))\s*\?*\s*$/.test(
+      lower,
+    )
+  )
+    return ['asset_state', usesPrevious];
+  // "der Ofen auf Linie 1, passt da alles?", "alles ok beim Packer L2?", "is everything alright with the L1 oven": how one
+  // machine is doing.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\b(?:passt (?:da |dort |bei (?:dem |der |ihm |ihr )?|beim \S+ (?:\S+ ){0,3})?alles|alles (?:ok|okay|gut|in ordnung|klar|fit|im gr(?:ü|ue)nen|passt)|is (?:everything|all) (?:ok|okay|fine|alright|good)|all good (?:with|on|at))\b/.test(
+      lower,
+    ) &&
+    !/\b(order|auftrag|plan|schedule|material|stock|bestand|yesterday|gestern|last|letzte\w*|since|seit|alarm\w*|what if|was w(?:ä|ae)re)\b/.test(lower)
+  )
+    return ['asset_state', usesPrevious];
+  // "Wie kalt ist das Wasser vom Kaltwassersatz?", "how full is feeder 2 on pnp1 l1": how much of something one machine
+  // has now is its reading, unless a limit, a norm or a time is asked about.
+  if (
+    target &&
+    target.type !== 'line' &&
+    /^(?:(?:und|and|so|ok)[\s,]+)?(?:wie (?:kalt|warm|hei(?:ß|ss)|hoch|niedrig|tief|schnell|langsam|voll|leer|laut|stark)|how (?:hot|cold|warm|high|low|fast|slow|full|empty|loud|strong)) (?:ist|sind|is|are|l(?:ä|ae)uft|laufen|runs?)\b/.test(
+      lower,
+    ) &&
+    !/\b(should|soll\w*|normal\w*|allowed|erlaubt|zul(?:ä|ae)ssig|max\w*|min(?:imum)?|limit\w*|grenz\w*|spec\w*|darf|may|must|muss|yesterday|gestern|last|letzte\w*|since|seit|trend|verlauf)\b/.test(
+      lower,
+    )
+  )
+    return ['asset_state', usesPrevious];
   // "have the AOI on L1 look at what's running", "den Auftrag durch die Optik schicken": an inspection now.
   if (
     /\b(have|let|get) the (aoi|optical inspection)\b.*\b(look|check|inspect|scan)\b|\b(durch die|über die|ueber die) (aoi|optik)\b.*\b(schick\w*|laufen lassen|fahren|jagen)\b|\b(aoi|optik)\b.*\b(drüber|drueber) ?(schauen|gucken|laufen)\b/.test(

@@ -10,8 +10,12 @@ import { foldInitialUmlauts } from './text';
  * Phrases that use command words without commanding a machine. "stop it" after a machine's fault
  * ("placer 2 line 1 is jammed, stop it") is the machine's stop, not "quit it".
  */
-const CHATTER =
-  /\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b/;
+/** What is wrong with a machine when "stop it" follows: "jammed", "smoke coming out", "qualmt", "Funken". */
+export const FAULT_WORDS = String.raw`jam(?:med|ming)?|stuck|smok(?:e|ing)|burning|leaking|crash(?:ed|ing)|overheating|grinding|sparks?|fire|flames?|screaming|klemmt|blockiert|qualmt|raucht|rauch|brennt|feuer|funken|leckt|h(?:ä|ae)ngt`;
+
+const CHATTER = new RegExp(
+  String.raw`\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b`,
+);
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
@@ -72,7 +76,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:hold|halt|pause)\b[^.?!]*[,;–—-]\s*(?:bitte\s+)?nimm\w*\s+(?:ihn|sie|es|den|die|das)\s+(?:bitte\s+|mal\s+)?raus\b/, 'unhold'],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
   [
-    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*(?:[.!]?\s*$|(?=(?:bis|solange|until|while)\b))/,
+    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*(?:[.!]?\s*$|[,;–—]|(?=(?:bis|solange|until|while)\b))/,
     'hold',
   ],
   [

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { twinAssets } from '../../twin-assets';
 import { resolveAsset } from './asset-resolver';
-import { afterReplenishmentPlan, ask } from './test-support/twin-understanding';
+import { afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
 
 describe('spans of days and halves keep their unit', () => {
   it('"a day and a half", "anderthalb Tage" are 36 hours', async () => {
@@ -135,5 +135,64 @@ describe('questions the manuals answer, in a newcomer’s words', () => {
 
   it('how an order stands is still its progress', async () => {
     expect(await ask('how do we stand on PO-24120')).toMatchObject({ kind: 'tool', tool: 'production_status' });
+  });
+});
+
+describe('complaints are looked into with the read that fits them', () => {
+  it.each([
+    ['E-302 keeps popping up on the fine-pitch placer on L1, driving me nuts', 'alarms', 'L1-PNP2'],
+    ['chiller keeps trippin out on us', 'alarms', 'UT-CHL'],
+    ['der Pastendrucker auf der zwo macht dauernd Stopp', 'alarms', 'L2-PRN'],
+    ['L1 oven zone 6 keeps swinging up and down', 'tag_history', 'L1-RFL'],
+    ['Ofen 1 Zone 6 schwingt schon wieder rum', 'tag_history', 'L1-RFL'],
+    ['compressor sounds weird right now, sort of rattly', 'asset_state', 'UT-AIR'],
+    ['Kaltwasser kommt mir zu warm vor', 'asset_state', 'UT-CHL'],
+    ['spindle on L1 PnP2 sounds like it is on its last legs', 'maintenance_forecast', 'L1-PNP2'],
+    ['Geblaese am Ofen 2 machts nimmer lang', 'maintenance_forecast', 'L2-RFL'],
+  ])('"%s" → %s of %s', async (text, tool, asset) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args: { asset } });
+  });
+
+  it('a bad day on a line is the line at a glance', async () => {
+    expect(await ask('Linie 2 läuft heute wie ein Sack Nüsse')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
+  });
+
+  it('a complaint with its own request is the request', async () => {
+    expect(await ask('looks off, inspect the current order on line 2')).not.toMatchObject({ tool: 'asset_state' });
+    expect(await ask('the L2 packer keeps jamming, stop it')).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { command: 'stop' } });
+  });
+});
+
+describe('urgent and safety requests', () => {
+  it.each([
+    ['smoke coming out of the line 2 reflow, stop it NOW', 'L2-RFL', 'stop'],
+    ['hold the L2 ICT, maintenance has to get at the fixture for a sec', 'L2-ICT', 'hold'],
+    ['halt den ICT linie 2 an, kollege muss an den adapter', 'L2-ICT', 'hold'],
+    ['stop the L1 packer, tell maintenance to check the belt', 'L1-PCK', 'stop'],
+    ["e-stop on the L1 chip shooter didn't latch, stop it from here pls!!", 'L1-PNP1', 'stop'],
+  ])('"%s" files %s %s', async (text, asset, command) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'machine_command', args: { asset, command } });
+  });
+
+  it('a note for a colleague is still no request', async () => {
+    expect(filesAWrite(await ask('der Kollege soll den Packer zurücksetzen'))).toBe(false);
+    expect(filesAWrite(await ask('@Jonas mach den AOI aus'))).toBe(false);
+  });
+
+  it.each(['E-811 ignorieren und den Kompressor trotzdem wieder anfahren', 'ignore the E-251 and restart the L2 oven anyway'])(
+    '"%s" is refused: a restart past a trip',
+    async (text) => {
+      const plan = await ask(text);
+      expect(filesAWrite(plan)).toBe(false);
+      expect(plan).toMatchObject({ kind: 'reply', reason: 'refusal' });
+    },
+  );
+
+  it('a restart after the cause was fixed is filed', async () => {
+    expect(await ask('reset the L2 printer, the E-150 is fixed')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-PRN', command: 'reset' },
+    });
   });
 });

@@ -33,6 +33,7 @@ import {
   VALUE_TOLD,
   doesItThemselves,
   explicitWrite,
+  commandBeforeSomeoneElse,
   imperativeCommand,
   withoutPermission,
 } from './write-requests';
@@ -216,7 +217,24 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
     /\b(light ?curtains?|light barriers?|interlocks?|safety (door|switch|circuit|relay|scanner|fence|guard)\w*|e-?stops?|emergency stop|door switch\w*|guards?|lichtschranke\w*|lichtgitter\w*|verriegelung\w*|sicherheits\w*|not-?aus|not-?halt|tuerschalter\w*|türschalter\w*|schutztuer\w*|schutztür\w*|schutzhaube\w*)\b/;
   const bypass =
     /\b(bypass\w*|bridge|bridging|jumper\w*|override|overrid\w*|defeat|disable|mute|tape|ueberbrueck\w*|überbrück\w*|brueck\w*|brück\w*|deaktivier\w*|abschalten|ausschalten|umgeh\w*|stillleg\w*|stummschalt\w*)\b/;
-  if (!device.test(lower) || !bypass.test(lower)) return undefined;
+  // "E-811 ignorieren und den Kompressor trotzdem wieder anfahren", "override the trip and start it anyway": a restart
+  // that disregards the trip's cause is a bypass too.
+  const tripIgnored =
+    /\b(?:ignor\w*|overrid\w*|(?:ue|ü)bergeh\w*|disregard\w*)\s+(?:the\s+|den\s+|die\s+|das\s+)?(?:alarm\w*|trips?|faults?|st(?:oe|ö)rung\w*|fehler\w*|warn\w*|[a-z]-\d{3})\b|\b(?:alarm\w*|trips?|faults?|st(?:oe|ö)rung\w*|fehler\w*|[a-z]-\d{3})\s+(?:einfach\s+)?(?:ignor\w*|(?:ue|ü)bergeh\w*|overrid\w*)\b/.test(
+      lower,
+    ) && /\b(?:start\w*|restart\w*|anfahr\w*|anwerf\w*|einschalt\w*|resum\w*|reset\w*|weiterlauf\w*|trotzdem|anyway)\b/.test(lower);
+  const deviceBypassed = device.test(lower) && bypass.test(lower);
+  if (!tripIgnored && !deviceBypassed) return undefined;
+  if (!deviceBypassed)
+    return {
+      kind: 'reply',
+      reason: 'refusal',
+      text: say(
+        language,
+        'I will not file a restart that ignores a trip: the trip stopped the machine for a reason. Find and clear its cause first (I can look up what the alarm means in the manuals), then ask for the restart and it goes to Approvals.',
+        'Einen Wiederanlauf, der eine Abschaltung ignoriert, reiche ich nicht ein: Die Maschine wurde aus einem Grund abgeschaltet. Erst die Ursache finden und beheben (was der Alarm bedeutet, schlage ich gern im Handbuch nach), dann den Wiederanlauf anfragen — er geht zur Freigabe.',
+      ),
+    };
   return {
     kind: 'reply',
     reason: 'refusal',
@@ -238,6 +256,10 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
   if (
     /\b(emergency[- ]stop|e-?stop|not-?aus|not-?halt|nothalt)\b/.test(lower) &&
     !/\b(what|how|where|which|was|wie|wo|welche\w*|manual|handbuch|bypass|überbrück\w*|ueberbrueck\w*)\b/.test(lower) &&
+    // "e-stop on the L1 chip shooter didn't latch, stop it from here": the E-stop failed, and the controlled stop is asked.
+    !/\b(?:didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|not)\s+(?:latch\w*|work\w*|engag\w*|hold\w*|trip\w*)|\b(?:rastet|greift|geht|funktioniert|h(?:ä|ae)lt)\s+nicht\b|\bklemmt\b/.test(
+      lower,
+    ) &&
     // "muss ich freischalten oder reicht der Not-Aus": a question about the E-stop is a manual question.
     !/\?\s*$|^(must|do|does|is|are|should|can|may|muss|müssen|muessen|reicht|ist|sind|soll\w*|kann|darf)\b|\boder\b|\bor\b/.test(lower)
   )
@@ -398,6 +420,9 @@ function thanksDoneByOthers({ lower, language }: Request): Plan | undefined {
 function forSomeoneElse({ lower, language }: Request): Plan | undefined {
   // "der Meister will Zone 8 auf 250, kannst du das beantragen": what someone wants, and the copilot asked to file it.
   if (!FOR_SOMEONE_ELSE.test(lower) || lower.includes('?') || ASKED_TO_FILE.test(lower)) return undefined;
+  // "hold the L2 ICT, maintenance has to get at the fixture", "halt den ICT an, Kollege muss an den Adapter": a command
+  // first, and the person who has to do something is why.
+  if (commandBeforeSomeoneElse(lower)) return undefined;
   return noAction(
     say(
       language,

@@ -2,7 +2,7 @@
  * Whether a request explicitly asks for a write: the verbs that ask for each kind, questions and
  * reports that only look like one, and a command verb in command position.
  */
-import { isCommandChatter, parseCommand, withoutParticleHalt } from '../commands';
+import { FAULT_WORDS, isCommandChatter, parseCommand, withoutParticleHalt } from '../commands';
 import type { Intent } from './catalogue';
 import { CALLS_A_PERSON } from '../first-names';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../text';
@@ -396,8 +396,9 @@ const QUESTION_START =
 const RELAYED =
   /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
 
-const FAULT_THEN_STOP_IT =
-  /\b(?:jam(?:med|ming)?|stuck|smoking|burning|leaking|crash(?:ed|ing)|overheating|grinding|klemmt|blockiert|qualmt|raucht|brennt|leckt|h(?:ä|ae)ngt)\b[^.?!]{0,60}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$/;
+const FAULT_THEN_STOP_IT = new RegExp(
+  String.raw`\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$`,
+);
 
 /** "let me stop the L2 packer first", "I'll reset the AOI myself", "lass mich erst den Packer stoppen": the asker's own next step. */
 export function doesItThemselves(lower: string): boolean {
@@ -425,6 +426,16 @@ const STATE_TOLD =
 const RELAYED_WISH =
   /^(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s+(?:wants|needs|would like|asked (?:for|me|us)|told (?:me|us)|will|m(?:ö|oe)chte|sagt|meint|hat gesagt)\b/;
 
+/**
+ * "hold the L2 ICT, maintenance has to get at the fixture", "halt den ICT an, Kollege muss an den Adapter", "stop the L1
+ * packer, tell maintenance to check the belt": a command of its own in the first clause; the person after it is why, or
+ * a note the copilot cannot pass on — not the addressee of the command.
+ */
+export function commandBeforeSomeoneElse(lower: string): boolean {
+  const [first, ...rest] = lower.split(/[,;.!?–—]|\s-\s/);
+  return rest.length > 0 && first !== undefined && !FOR_SOMEONE_ELSE.test(first) && imperativeCommand(first);
+}
+
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (HYPOTHETICAL.test(lower) || FOR_INFORMATION.test(lower)) return false;
@@ -441,7 +452,7 @@ export function imperativeCommand(text: string): boolean {
     parseCommand(lower) !== undefined
   )
     return true;
-  if (PASTED_TEXT.test(lower) || FOR_SOMEONE_ELSE.test(lower) || RELAYED.test(lower)) return false;
+  if (PASTED_TEXT.test(lower) || (FOR_SOMEONE_ELSE.test(lower) && !commandBeforeSomeoneElse(lower)) || RELAYED.test(lower)) return false;
   // "Ofen L1 stoppen? Echt jetzt?", "… wir sollen den Ofen stoppen – stimmt das?": the command is being questioned.
   if (QUESTIONED.test(lower)) return false;
   // "Stopp-Grund am Packer L1?", "placer 1 on line 2 hold for how long?": a question that is not a polite request

@@ -12,6 +12,7 @@ import { assetByTag } from '../tag-match';
 import { setpointValue } from '../slots';
 import type { PlanInput } from '../types';
 import { WRITE_INTENTS, type Intent } from '../catalogue';
+import { complaintRule } from './complaints';
 import { orderRule } from './orders';
 import { imperativeCommand } from '../write-requests';
 import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
@@ -25,7 +26,7 @@ export function ruleIntent(
   timeContext: { now: Date; timeZone: string },
 ): { intent: Intent; usesPrevious: boolean } | undefined {
   const rules = ruleContext(text, lower, input, timeContext);
-  const ruled = procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? questionRule(rules);
+  const ruled = procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? complaintRule(rules) ?? questionRule(rules);
   // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
   // (A booking too, unless asked for with its own verb: "maintenance wants the placer tomorrow 6 to 10. how does the plan
   // look with that" asks about the plan, it books nothing.)

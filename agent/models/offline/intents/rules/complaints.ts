@@ -1,0 +1,57 @@
+/**
+ * Complaints: plant people often say what is wrong instead of asking a question — "E-302 keeps popping up on the
+ * fine-pitch placer", "Ofen 1 Zone 6 schwingt schon wieder", "spindle on L1 PnP2 sounds like it's on its last legs",
+ * "Linie 2 läuft heute wie ein Sack Nüsse". Each kind of complaint has the read that lets the copilot look into it:
+ * something that keeps happening is the machine's alarm history, a value that swings or drifts is that value's trend,
+ * something that sounds or feels wrong now is the machine's state, something about to give up is its forecast, a bad
+ * day on a line is the line's overview. A complaint with a request in it ("…, start it", "…, go ahead") is left to the
+ * write rules, and one without a machine or line is left to the asking back.
+ */
+import { resolveTag } from '../../asset-resolver';
+import { imperativeCommand } from '../write-requests';
+import { withoutAssetWords } from '../tag-match';
+import type { RuleContext, RuleMatch } from './rule-context';
+
+/** "keeps popping up", "trips out again", "macht dauernd Stopp", "kommt immer wieder", "schmeißt ständig Fehler". */
+const KEEPS_HAPPENING =
+  /\b(?:keeps? (?:on )?(?:popping up|tripping|trippin|stopping|faulting|alarming|erroring|going off|coming back|cutting out|dropping out|shutting down|throwing (?:errors?|alarms?|faults?))|trips? (?:out )?(?:again|all the time|every \S+)|(?:stops?|faults?|alarms?) (?:every|all the) (?:few )?\S+|(?:dauernd|st(?:ä|ae)ndig|andauernd|immer wieder|schon wieder|st(?:ü|ue)ndlich)\s+(?:\S+\s+){0,2}?(?:stopp\w*|stop\w*|st(?:ö|oe)r\w*|fehler\w*|alarm\w*|aus|raus)|kommt immer wieder|kommen immer wieder|schmei(?:ß|ss)t (?:dauernd|st(?:ä|ae)ndig|immer wieder))\b/;
+
+/** "keeps swinging", "schwingt", "springt hin und her", "all over the place", "creeping up", "klettert". */
+const VALUE_MOVES =
+  /\b(?:swing(?:s|ing)?|oscillat\w*|hunting|all over the place|up and down|creep(?:s|ing)? up|climb(?:s|ing)|drift(?:s|ing)?|schwingt|schwankt|springt (?:\S+ )?(?:hin und her|rum|herum)|tanzt|klettert|steigt (?:und steigt|st(?:ä|ae)ndig|immer weiter)|driftet)\b/;
+
+/** "sounds weird", "looks a bit off", "kommt mir zu warm vor", "feels weak", "ist irgendwie schlapp", "display says … seems high". */
+const FEELS_WRONG =
+  /\b(?:sounds? (?:weird|odd|funny|strange|off|rough|rattly|wrong)|looks? (?:a bit |kind of |sort of )?(?:off|weird|odd|wrong|funny)|feels? (?:weak|off|wrong|low|high)|seems? (?:a bit |way |too )?(?:high|low|off|hot|cold|weak)|klingt (?:\S+ )?(?:komisch|seltsam|merkw(?:ü|ue)rdig|nicht gut)|kommt mir (?:\S+ )?(?:zu )?\S+ vor|irgendwie (?:schlapp|komisch|seltsam)|ist (?:heut\w* )?(?:irgendwie )?schlapp|zu (?:niedrig|hoch|warm|kalt|hei(?:ß|ss)) glaub ich)\b/;
+
+/** "on its last legs", "won't make it through the week", "machts nimmer lang", "pfeift aus dem letzten Loch". */
+const ABOUT_TO_GIVE_UP =
+  /\b(?:on (?:its|his|her|their) last legs|won'?t (?:last|make it|survive)|(?:make it|last) (?:through|till|until) the (?:week|weekend|shift|end of)|don'?t trust (?:it|the \S+(?: \S+)?) to (?:last|make it|hold)|worn out|about to (?:die|give up|go)|machts? nimmer lang|macht(?:'?s| es)? nicht mehr lang|pfeift aus dem letzten loch|h(?:ä|ae)lt nicht mehr lang|gibt bald den geist auf|trau (?:ich )?(?:\S+ ){0,2}nicht mehr (?:(?:ü|ue)bern?|(?:ü|ue)ber den) weg|ist am ende|sind am ende)\b/;
+
+/** "is having a terrible morning", "läuft heute wie ein Sack Nüsse", "läuft heute mies". */
+const BAD_DAY =
+  /\b(?:(?:having|has had|had) an? (?:terrible|bad|rough|awful|horrible|shit|crap) (?:day|morning|shift|night|afternoon)|l(?:ä|ae)uft (?:heute |heut |grad |gerade )?(?:wie ein sack n(?:ü|ue)sse|mies|grottig|beschissen|katastrophal|schlecht|unrund|bescheiden))\b/;
+
+export function complaintRule(rules: RuleContext): RuleMatch | undefined {
+  const { text, lower, target, usesPrevious, resolution } = rules;
+  // A request in the complaint is the write rules' ("…, start it", "boss wants 65 N, go ahead").
+  // So is a request for a read of its own ("looks off, inspect the current order there", "sounds weird, show me the trend").
+  if (
+    imperativeCommand(text) ||
+    /\b(?:go ahead|mach mal|bitte auf|please set|set it|quittier\w*|inspect\w*|check|look at|show|zeig\w*|gib|give me|plan\w*|book|buch\w*|send|schick\w*|what if|was w(?:ä|ae)re)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
+  if (!target || resolution.kind === 'ambiguous') return undefined;
+  // A complaint is told; a question in the message ("…, what does the manual say", "… make it to the weekend?") is what
+  // is asked, and the question rules read it.
+  if (lower.includes('?') || /\b(?:what|how|why|when|which|was sagt|warum|wieso|wann|welche\w*|manual|handbuch|anleitung)\b|(?:^|[,;.:–—]\s*)wie\b/.test(lower))
+    return undefined;
+  if (target.type === 'line') return BAD_DAY.test(lower) ? ['plant_overview', usesPrevious] : undefined;
+  if (ABOUT_TO_GIVE_UP.test(lower)) return ['maintenance_forecast', usesPrevious];
+  if (KEEPS_HAPPENING.test(lower)) return ['alarms', usesPrevious];
+  if (VALUE_MOVES.test(lower) && resolveTag(withoutAssetWords(text, target), target.tags).kind === 'one') return ['tag_history', usesPrevious];
+  if (FEELS_WRONG.test(lower)) return ['asset_state', usesPrevious];
+  return undefined;
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { twinAssets } from '../../twin-assets';
 import { resolveAsset } from './asset-resolver';
-import { afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
 
 describe('spans of days and halves keep their unit', () => {
   it('"a day and a half", "anderthalb Tage" are 36 hours', async () => {
@@ -194,5 +194,34 @@ describe('urgent and safety requests', () => {
       tool: 'machine_command',
       args: { asset: 'L2-PRN', command: 'reset' },
     });
+  });
+});
+
+describe('a follow-up that moves the window keeps the read', () => {
+  // PLANT_NOW is Wednesday 4 March 2026, 10:00 plant time.
+  const trend = { asset: 'L1-RFL', tag: 'Zone6.TemperatureC', from: '2026-03-04T06:00:00.000Z', to: '2026-03-04T08:00:00.000Z' };
+
+  it.each([
+    ['now same time last week pls', '2026-02-25T06:00:00.000Z', '2026-02-25T08:00:00.000Z'],
+    ['und davor?', '2026-03-04T04:00:00.000Z', '2026-03-04T06:00:00.000Z'],
+    ['go back another 2 hours', '2026-03-04T04:00:00.000Z', '2026-03-04T08:00:00.000Z'],
+    ['zoom in on 8 to 9 this morning', '2026-03-04T07:00:00.000Z', '2026-03-04T08:00:00.000Z'],
+  ])('"%s" after a zone trend', async (text, from, to) => {
+    expect(await after('tag_history', trend, 'zone 6 on the L1 oven between 7 and 9', text)).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'Zone6.TemperatureC', from, to },
+    });
+  });
+
+  it('keeps the alarms’ filters', async () => {
+    expect(
+      await after(
+        'alarms',
+        { line: 'Line1', priorities: [1, 2], from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z' },
+        'p1 and p2 alarms on line 1 last night',
+        'and the night before?',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'alarms', args: { priorities: [1, 2], from: '2026-03-02T21:00:00.000Z', to: '2026-03-03T05:00:00.000Z' } });
   });
 });

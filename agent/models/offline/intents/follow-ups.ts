@@ -25,6 +25,7 @@ import {
   wordCount,
 } from './conversation';
 import { clarify, say } from './replies';
+import { WINDOWED_TOOLS, movesWindow } from './window-follow-up';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
@@ -134,6 +135,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     wordCount(text) <= 10
   ) {
     reading.intent = 'create_work_order';
+    reading.followUp = true;
+  } else if (
+    // "and the hour before that?", "geh nochmal 2 Stunden zurück", "nur bis 22 Uhr" after a trend or the alarms: the same
+    // read over a moved window (window-follow-up.ts works it out).
+    input.previous &&
+    previousIntent &&
+    WINDOWED_TOOLS.has(input.previous.tool) &&
+    named.kind === 'none' &&
+    wordCount(text) <= 10 &&
+    movesWindow(lower)
+  ) {
+    reading.intent = previousIntent;
     reading.followUp = true;
   } else if (
     (AFFIRMATION.test(lower) && wordCount(text) <= 5) ||

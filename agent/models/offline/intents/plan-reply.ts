@@ -14,6 +14,7 @@ import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { askBackDoubtfulWrite, describeWrite } from './doubtful-write';
 import { commandOnAPart } from './machine-parts';
+import { movedWindow, movesWindow, withMinutes } from './window-follow-up';
 import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, onlyNamesTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
 import { inheritedTargetWords } from './inherit-target';
@@ -863,7 +864,10 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
     reading.followUp && typeof input.previous?.args.from === 'string' && typeof input.previous?.args.to === 'string'
       ? { from: input.previous.args.from, to: input.previous.args.to }
       : undefined;
-  const window = parseTimeWindow(reading.combined, language, timeContext);
+  // "and the hour before that?", "same time yesterday": the earlier window, moved.
+  const window =
+    withMinutes(previousWindow && movesWindow(lower) ? movedWindow(text, previousWindow, timeContext) : undefined) ??
+    parseTimeWindow(reading.combined, language, timeContext);
 
   return planIntent(chosen, {
     input,

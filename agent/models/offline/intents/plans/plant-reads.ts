@@ -8,6 +8,7 @@ import { alarmCode, askedCount, lastHour, parsePriorities, recentWindow, resolut
 import { measurementAskedBefore, withoutAssetWords } from '../tag-match';
 import type { Plan } from '../types';
 import type { PlanContext } from './plan-context';
+import { movesWindow } from '../window-follow-up';
 
 export function planPlantOverview(plan: PlanContext): Plan {
   const { lineId, call } = plan;
@@ -118,7 +119,9 @@ export function planAlarms(plan: PlanContext): Plan {
 export function planTagHistory(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, window, previousWindow, call, needAsset } = plan;
   if (!machine) return needAsset(say(language, 'the trend', 'den Verlauf'));
-  let tag = resolveTag(withoutAssetWords(withoutBucket(combined), machine), machine.tags);
+  // "same time last week" after a trend moves its window; "time" names no cycle time there.
+  const windowOnly = followUp && movesWindow(plan.lower);
+  let tag = windowOnly ? ({ kind: 'none' } as const) : resolveTag(withoutAssetWords(withoutBucket(combined), machine), machine.tags);
   if (tag.kind === 'none' && followUp && typeof input.previous?.args.tag === 'string') {
     // The previous call's tag by its id ("O2Ppm" is no word to match), else by its words.
     const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);

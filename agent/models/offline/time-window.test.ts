@@ -97,3 +97,22 @@ describe('bucket sizes', () => {
     expect(bucketSize(text)).toBe(bucket);
   });
 });
+
+describe('now against a time before is the trend from then', () => {
+  it.each([
+    ['o2 in the line 1 oven higher than at shift start?', 'en', '2026-12-02T06:00:00+01:00'],
+    ['förderband ofen L2 schneller als um 7?', 'de', '2026-12-02T07:00:00+01:00'],
+    ['blower vibration oven 2 compared with 2 hrs ago', 'en', '2026-12-02T07:40:00+01:00'],
+    ['Kaltwassersatz Vorlauf waermer als vor 3 std?', 'de', '2026-12-02T06:40:00+01:00'],
+    ['oven L1 conveyor speed vs what it was at 6', 'en', '2026-12-02T06:00:00+01:00'],
+    ['is it worse than on monday?', 'en', '2026-11-30T00:00:00+01:00'],
+    ['Blowervibration Ofen 2 im Vergleich zu letztem Mittwoch', 'de', '2026-11-25T00:00:00+01:00'],
+  ] as const)('"%s"', (text, language, from) => {
+    expect(windowOf(text, language)).toEqual({ from: plant(from), to: plant('2026-12-02T09:40:00+01:00') });
+  });
+
+  it('a value compared is no time', () => {
+    expect(windowOf('is the chiller supply higher than 12?')).toBeUndefined();
+    expect(windowOf('zone 5 oven 1 vs oven 2')).toBeUndefined();
+  });
+});

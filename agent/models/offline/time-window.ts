@@ -291,10 +291,12 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   const weekdayWindow = weekdayShiftOrSpan(t, context);
   if (weekdayWindow) return weekdayWindow;
   // "since Monday", "seit Montag": that weekday just past (today's when it is today), to now.
-  const sinceDay = /\b(?:since|seit|from|ab)\s+(?:last\s+|letzte[nm]?\s+)?(\w+)/.exec(t)?.[1];
+  const sinceMatch = /\b(?:since|seit|from|ab)\s+(last\s+|letzte[nm]?\s+)?(\w+)/.exec(t);
+  const sinceDay = sinceMatch?.[2];
   const sinceWeekday = sinceDay ? WEEKDAYS.find(([pattern]) => pattern.test(sinceDay))?.[1] : undefined;
   if (sinceWeekday !== undefined) {
-    const today = (weekdayToday(context) - sinceWeekday + 7) % 7;
+    // "since last Wednesday" said on a Wednesday: a week ago, not today.
+    const today = (weekdayToday(context) - sinceWeekday + 7) % 7 || (sinceMatch?.[1] ? 7 : 0);
     // "seit Samstag früh um 6", "since Saturday 6 am": from that hour of the day.
     const clock = new RegExp(
       String.raw`\b${sinceDay}\s+(?:(?:fr(?:ü|ue)h|morgens?|morning|vormittag)\s+)?(?:um|at|ab|gegen)?\s*(\d{1,2})(?::(\d{2}))?\s*(?:uhr|h|am|o'?clock)?\b`,
@@ -578,6 +580,14 @@ const BUCKET =
 const BACK_TO =
   /\b(?:(?:go|stretch|extend|take|pull|zoom)\s+(?:it\s+|that\s+|this\s+)?)?(?:back|zur(?:ü|ue)ck)\s+(?:to|till|until|bis(?:\s+zum|\s+um)?)\s+(midnight|mitternacht|schichtbeginn|shift start|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|uhr)?)/gi;
 
+/**
+ * "O2 higher than at shift start?", "worse than on Monday", "schneller als um 7?", "compared with 2 hrs ago", "im
+ * Vergleich zu gestern": now against a time before — the trend from then, which shows both. Only before a word of time
+ * ("higher than 12" is a value).
+ */
+const COMPARED_WITH =
+  /\b(?:(?:higher|lower|worse|better|more|less|warmer|colder|hotter|faster|slower|bigger|smaller|different)\s+(?:now\s+)?than|compared (?:with|to)|vs\.?(?:\s+what it was)?|im vergleich (?:zu[mr]?|mit)|(?:h(?:ö|oe)her|niedriger|schlechter|besser|mehr|weniger|w(?:ä|ae)rmer|k(?:ä|ae)lter|schneller|langsamer|anders)\s+als)\s+(?:(?:at|um)\s+(?=\d{1,2}(?::\d{2})?\b)|(?:(?:at|on|bei|um|am|zu)\s+)?(?=(?:yesterday|gestern|vorgestern|last\s+\w+|letzte[nmrs]?\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|shift start|start of (?:the )?shift|schicht(?:beginn|anfang|start)|midnight|mitternacht|this morning|heute (?:fr(?:ü|ue)h|morgen)|\d{1,2}(?::\d{2})?\s*(?:uhr|am|pm|o'?clock)\b|\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|std|stunden?|min\w*)\s+ago|vor\s+\d+(?:[.,]\d+)?\s*(?:h|std|stunden?|min\w*))))/gi;
+
 /** The text without its bucket size: "in 15-min-Schritten" names no tag (not a flow "per min"). */
 export function withoutBucket(text: string): string {
   return text.replace(new RegExp(BUCKET.source, 'gi'), ' ');
@@ -608,7 +618,14 @@ export function parseTimeWindow(given: string, language: Language, context: Time
   // A bucket size is no window: "since midnight in 15 min buckets" is since midnight, not the last 15 minutes.
   // "stretch that back to midnight", "go back to 6", "zurück bis Mitternacht": from then until now.
   const text = spokenClockTimes(
-    given.replace(BUCKET, ' ').replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`),
+    given
+      .replace(BUCKET, ' ')
+      .replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`)
+      .replace(COMPARED_WITH, language === 'de' ? 'seit ' : 'since ')
+      // ("since 2 hrs ago", "seit vor 3 Std": the span back to then.)
+      .replace(/\b(since|seit)\s+(?:vor\s+)?(\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|std|stunden?|min\w*))(?:\s+ago)?/gi, (_whole, word: string, span: string) =>
+        word.toLowerCase() === 'seit' ? `letzte ${span}` : `last ${span}`,
+      ),
     language,
   );
   const ruled = ruleWindow(text, context);

@@ -12,6 +12,8 @@ export const OrderRef = z.object({
   productName: z.string().default(''),
   productFamily: z.string().default(''),
   lineId: z.string().nullable().default(null),
+  /** Boards ordered: "the 600 IO modules" is the IO order of 600 when there are two. */
+  quantity: z.number().int().positive().optional(),
   /** A finished order is never the one meant by "the HMI order". */
   complete: z.boolean().default(false),
 });

@@ -10,6 +10,7 @@ export function twinOrders(): OrderRef[] {
     productName: products.get(order.productId)?.name ?? '',
     productFamily: products.get(order.productId)?.family ?? '',
     lineId: order.lineId ?? null,
+    quantity: order.quantity,
     complete: false,
   }));
 }

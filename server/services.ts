@@ -228,6 +228,7 @@ export async function startServices({ config, db, log, shippedManuals = 'backgro
         productName: products.get(order.productId)?.name ?? '',
         productFamily: products.get(order.productId)?.family ?? '',
         lineId: order.lineId ?? null,
+        quantity: order.quantity,
         complete: order.status === 'complete',
       }));
     };

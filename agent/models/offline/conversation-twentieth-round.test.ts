@@ -225,3 +225,35 @@ describe('a follow-up that moves the window keeps the read', () => {
     ).toMatchObject({ kind: 'tool', tool: 'alarms', args: { priorities: [1, 2], from: '2026-03-02T21:00:00.000Z', to: '2026-03-03T05:00:00.000Z' } });
   });
 });
+
+describe('orders and parts by what they are', () => {
+  it.each([
+    ['the 600 IO modules, why are they late', 'PO-24118'],
+    ['the 240 cpu boards - why late?', 'PO-24117'],
+    ['die 500 IO-Module auf Linie 2, warum verspätet', 'PO-24122'],
+    ['warum ist der Auftrag mit den Netzteilen zu spät', 'PO-24120'],
+  ])('"%s" explains %s', async (text, order) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order } });
+  });
+
+  it('a new order of the same quantity is no existing order', async () => {
+    expect(await ask('what if a rush order of 400 drive boards comes in due in 20 hours')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'rush_order', product: 'DRV-P22', quantity: 400 } },
+    });
+  });
+
+  it.each([
+    ['check the murata 100n caps for me pls', 'GRM155R71C104KA88D'],
+    ['the 100nF 0402 from mouser, whats the run out looking like', 'CL05B104KO5NNNC'],
+    ['10k from panasonic, still got some?', 'ERJ-2RKF1002X'],
+    ['stm32 stock? need to know before lunch', 'STM32H743ZIT6'],
+  ])('"%s" reads the stock of %s', async (text, part) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'material_status', args: { part } });
+  });
+
+  it('two parts of one value without their maker are asked back', async () => {
+    expect(await ask('stock of the 100n caps?')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+});

@@ -110,8 +110,10 @@ function rawWords(text: string): string[] {
 /** Values with their unit, written one way: "100 nF", "100nf", "10 µF", "10uF", "4,7 kΩ" → "100nf", "10uf", "4.7k". */
 function valueTokens(text: string): string[] {
   const lower = text.toLowerCase().replace(/µ|μ/g, 'u').replace(/Ω|ohm/gi, '');
-  return [...lower.matchAll(/(?<![a-z0-9.,])(\d+(?:[.,]\d+)?)\s*(nf|uf|pf|mf|kv|mv|v|ma|a|k|m|mhz|khz|um|mm|g|kg)(?![a-z])/g)].map(
-    (match) => `${match[1]!.replace(',', '.')}${match[2]}`,
+  // ("100n", "10u", "22p": the farad left out, as on the floor.)
+  const farads: Record<string, string> = { n: 'nf', u: 'uf', p: 'pf' };
+  return [...lower.matchAll(/(?<![a-z0-9.,])(\d+(?:[.,]\d+)?)\s*(nf|uf|pf|mf|kv|mv|v|ma|a|k|m|mhz|khz|um|mm|g|kg|n|u|p)(?![a-z])/g)].map(
+    (match) => `${match[1]!.replace(',', '.')}${farads[match[2]!] ?? match[2]}`,
   );
 }
 
@@ -177,6 +179,10 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
   // "Lieferung 100nF": one value that fits two parts is a choice between them, not no part at all.
   const common = together.length > 0 ? together.reduce((kept, next) => kept.filter((part) => next.includes(part))) : [];
   if (common.length === 1) return { kind: 'one', part: common[0]! };
+  // "the 100nF 0402 from Mouser": the supplier named picks one of them.
+  const supplier = common.length > 1 ? mentionedSupplier(text, parts) : undefined;
+  const supplied = supplier ? common.filter((part) => part.supplier === supplier) : [];
+  if (supplied.length === 1) return { kind: 'one', part: supplied[0]! };
   if (common.length > 1 && common.length <= 4) return { kind: 'ambiguous', candidates: common };
   return ambiguous ? { kind: 'ambiguous', candidates: ambiguous } : { kind: 'none' };
 }

@@ -68,12 +68,14 @@ function namedProducts(text: string, orders: readonly OrderRef[]): Set<string> {
   for (const word of typed) {
     // "Netzteilauftrag", "drive-board order", "modules": the product word without the order word or plural.
     const bare = word.replace(/-?(auftrag\w*|order\w*|los|lot|job)$/, '').replace(/(?<=\w{3})s$/, '');
+    // "mit den Netzteilen", "den Antrieben": the German dative plural.
+    const dative = word.replace(/(?<=\w{5})e?n$/, '');
     // "Antriebsplatinen", "Netzteilboards": a family word opening a German compound.
     const family = Object.keys(FAMILY_WORDS).find((key) => key.length >= 6 && word.length > key.length + 3 && word.startsWith(key));
     const product =
       words.get(word) ??
       words.get(bare) ??
-      words.get(FAMILY_WORDS[word] ?? FAMILY_WORDS[bare] ?? '') ??
+      words.get(FAMILY_WORDS[word] ?? FAMILY_WORDS[bare] ?? FAMILY_WORDS[dative] ?? FAMILY_WORDS[`${dative}e`] ?? '') ??
       (family ? words.get(FAMILY_WORDS[family]!) : undefined);
     if (product) products.add(product);
   }
@@ -86,14 +88,29 @@ export function productNamed(text: string, orders: readonly OrderRef[]): string 
   return products.size === 1 ? [...products][0] : undefined;
 }
 
-/** The id of the one open order the text names by product (and line), if exactly one fits. */
+/** The numbers said that could be a quantity of boards ("the 600 IO modules"; not a line's or a zone's number). */
+function quantitiesSaid(lower: string): Set<number> {
+  return new Set([...lower.matchAll(/(?<![\w.,-])(\d{2,5})(?![\w.,:-])/g)].map((match) => Number(match[1])));
+}
+
+/**
+ * The id of the one open order the text names by product (and line, or quantity), if exactly one fits: "der
+ * HMI-Auftrag auf Linie 2", "the 600 IO modules, why are they late" (the product with its order's quantity names the
+ * order without the word "order").
+ */
 export function orderByProduct(text: string, orders: readonly OrderRef[]): string | undefined {
   const lower = text.toLowerCase();
-  if (orders.length === 0 || ORDER_ID.test(text) || !ORDER_WORD.test(lower) || WORK_ORDER.test(lower)) return undefined;
+  if (orders.length === 0 || ORDER_ID.test(text) || WORK_ORDER.test(lower)) return undefined;
   const product = productNamed(text, orders);
   if (!product) return undefined;
   const line = mentionedLine(lower);
   const fitting = orders.filter((order) => !order.complete && order.productId === product && (!line || order.lineId === `Line${line}`));
+  const quantities = quantitiesSaid(lower);
+  // (Not "a rush order of 400 drive boards": a new order's quantity is its own.)
+  const newOrder = /\b(?:rush|urgent|extra|additional|new|another|eil\w*|zus(?:ä|ae)tzlich\w*|neue[nrs]?|weitere[nrs]?|sonder\w*)\b/.test(lower);
+  const byQuantity = newOrder ? [] : fitting.filter((order) => order.quantity !== undefined && quantities.has(order.quantity));
+  if (byQuantity.length === 1) return byQuantity[0]!.id;
+  if (!ORDER_WORD.test(lower)) return undefined;
   return fitting.length === 1 ? fitting[0]!.id : undefined;
 }
 

@@ -14,6 +14,7 @@ import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
 import { askBackDoubtfulWrite, describeWrite } from './doubtful-write';
 import { commandOnAPart } from './machine-parts';
+import { mentionedPart } from '../material-slots';
 import { movedWindow, movesWindow, withMinutes } from './window-follow-up';
 import { JUDGED_AGAINST_NORMAL, NEGATED, PRONOUN, inheritedTarget, onlyNamesTarget, sameKindOnLine, wordCount } from './conversation';
 import { readFollowUp } from './follow-ups';
@@ -445,6 +446,8 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
   if (
     !OFF_TOPIC.test(lower) ||
     resolveAsset(input.text, input.assets).kind !== 'none' ||
+    // "stm32 stock? need to know before lunch": a part named is the plant's.
+    mentionedPart(input.text, input.parts ?? []).kind !== 'none' ||
     /\b(line|linie|alarm\w*|order|auftrag|shift|schicht|release|freigeb\w*|stop\w*|start\w*|set|setz\w*|book|buch\w*|send|schick\w*|reset|hold|plan\w*)\b/.test(
       lower,
     )

@@ -72,6 +72,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
     /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|back from (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?(?:nehmen|holen)|(?:release|lift) (?:the )?hold|\bhol\w*\b[^.?!,]*\baus (?:dem |der )?(?:hold|halt|pause)|release (?:\S+ ){1,4}(?:from|out of) (?:the )?(?:hold|pause)|release (?:the )?hold (?:on|of|at) |carry on|back (in|into) production|(?:get|gets|getting|have|bring|want|need|make|let)\b[^.?!,]*\b(?:running|going) again|(?:running|going) again\s*(?:please|pls|asap|now|bitte)|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause)\b(?:\s+\S+){0,4}\s+aufheben|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|(?:kann|darf) weiter\s*(?:bitte|jetzt)?\s*[.!]?$|(?:kann|darf|soll) wieder weiter(?:laufen|gehen|machen|produzieren)|give (?:it |\w+ )?free)\b/,
     'unhold',
   ],
+  // "nimm den Pick and Place 1 von L1 aus dem Hold raus", "hol den Drucker aus der Pause": out of the hold, said with "nimm".
+  [/\bnimm\w*\b[^.?!,]*\baus (?:dem |der )?(?:hold|halt|pause)\b/, 'unhold'],
   // "… im Hold gelassen, nimm ihn raus": out of the Hold the message names.
   [/\b(?:hold|halt|pause)\b[^.?!]*[,;–—-]\s*(?:bitte\s+)?nimm\w*\s+(?:ihn|sie|es|den|die|das)\s+(?:bitte\s+|mal\s+)?raus\b/, 'unhold'],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.

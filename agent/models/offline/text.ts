@@ -1,4 +1,5 @@
 /** Text helpers for the offline model: normalising, tokenising and typo-tolerant word matching. */
+import { germanWordsInEnglish } from './denglisch';
 import { detectLanguage } from './language';
 import { standardGerman } from './dialect';
 import { numberWord, SPELT_DIGITS } from './number-words';
@@ -213,7 +214,9 @@ export function spokenSpellings(text: string): string {
   // has its numbers heard as words ("line to", "zone for").
   // ("ubergabe fruhschicht" says it is German only once its umlauts are back.)
   const restored = umlautsRestored(polite);
-  const standard = detectLanguage(text) === 'de' || detectLanguage(restored) === 'de' ? standardGerman(restored) : dictatedNumbers(polite);
+  // ("show me the Störungen on Linie 2": German floor words in an English sentence, in English.)
+  const standard =
+    detectLanguage(text) === 'de' || detectLanguage(restored) === 'de' ? standardGerman(restored) : germanWordsInEnglish(dictatedNumbers(polite));
   return (
     standard
       // "Druckgeschw. Drucker L1", "Transportgeschw.": the floor's short form of "Geschwindigkeit".

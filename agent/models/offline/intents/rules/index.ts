@@ -131,6 +131,8 @@ function procedureQuestion(lower: string, text: string): [Intent, boolean] | und
   // "E-214 – wie oft kam der?": how often an alarm came is its history.
   if (/\b[a-z]-\d{3}\b/.test(lower) && /\b(?:kam|kommt|came|come|had|hatten|aufgetreten|occur\w*|fired|went off|popped)\b/.test(lower)) return undefined;
   if (/\b(?:po-?\d+|wo-?\d+|run-?\d+)\b/.test(lower) || imperativeCommand(text)) return undefined;
+  // "Kompressor, wann müssen wir den warten? Forecast bitte": the forecast asked for by its name.
+  if (/\b(?:forecast|prognose|rul|restlebensdauer|remaining (?:useful )?life)\b/.test(lower)) return undefined;
   return ['search_manuals', false];
 }
 

@@ -9,7 +9,7 @@ import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text'
 import { beforeStop, bookingWindow } from '../../time-window';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
-import { setpointTalkedAbout, strongWritable } from '../tag-match';
+import { namesMeasurement, setpointTalkedAbout, strongWritable, withoutAssetWords } from '../tag-match';
 import { LATER, relativeOnly } from '../plans/plant-writes';
 import {
   ASKS_OR_REPORTS,
@@ -648,7 +648,12 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "was war gestern in der Spätschicht am Ofen L2 los": one machine's shift is its alarm history.
     !(rules.machine && rules.machine.type !== 'line' && /\b(happen\w*|went on|going on|passiert|los|war)\b/.test(lower)) &&
     // "what did the squeegee pressure on the L1 printer do on Friday's late shift?": one machine's value over the shift.
-    !(rules.machine && rules.machine.type !== 'line' && SHIFT_MEASUREMENT.test(lower)) &&
+    // ("how was the dew point of the compressor over the night shift": any measurement the machine has.)
+    !(
+      rules.machine &&
+      rules.machine.type !== 'line' &&
+      (SHIFT_MEASUREMENT.test(lower) || namesMeasurement(withoutAssetWords(text, rules.machine), rules.machine))
+    ) &&
     // "anything prio 1 or 2 from the late shift?": alarms filtered by priority.
     !/\bprio\w*|\bpriorit\w*|\bp[1-4]\b|\bcritical\b|\bkritisch\w*/.test(lower) &&
     // "what happened on nights - downtime, alarms, anything left open?": several topics at once are the whole report.

@@ -14,7 +14,7 @@ import { foldInitialUmlauts } from './text';
 export const FAULT_WORDS = String.raw`jam(?:med|ming)?|stuck|smok(?:e|ing)|burning|leaking|crash(?:ed|ing)|overheating|grinding|sparks?|fire|flames?|screaming|klemmt|blockiert|qualmt|raucht|rauch|brennt|feuer|funken|leckt|h(?:ä|ae)ngt`;
 
 const CHATTER = new RegExp(
-  String.raw`\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b`,
+  String.raw`\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now|now\s*[!.]*$))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b`,
 );
 
 const PATTERNS: [RegExp, MachineCommandName][] = [
@@ -83,7 +83,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   [
     // "kill the L2 packer, it's jamming" is a stop; "kill the alarm" silences a horn, which is no machine command.
-    /\b(stop|halt|shut ?down|shut (?:it |them |the (?:\S+ ){1,3}|\w+ )?down|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|(?<!\b(?:the|an|in|des|das|dem|den|vom|im|aus dem|after|from|nach dem)\s+)abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
+    /\b(stop|halt|shut ?down|shut (?:it |them |the (?:\S+ ){1,3}|\w+ )?(?:down|off)|switch off|turn off|power down|runterfahren|stopp|stoppen|stoppe|stoppst|abschalten|ausschalten|ausmachen|abstellen|herunterfahren|abbrechen|(?<!\b(?:the|an|in|des|das|dem|den|vom|im|aus dem|after|from|nach dem)\s+)abort|kill(?!\s+(?:the\s+|that\s+|this\s+)?(?:alarms?|horns?|beep\w*|buzz\w*|noise|sound|lights?|warnings?|notification\w*|messages?|chat|conversation)\b))\b/,
     'stop',
   ],
   // "please make the AOI of line 2 again on": the German "mach … an", said in English.
@@ -108,9 +108,11 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // "Kompressor aus, Wartung ist da", "Ofen Linie 2 aus bitte": a machine named, then "aus" — the floor's "off".
   [
-    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht'?s?|sehen|sah|schaut'?s?|schauen|guckt'?s?|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*(?:[,;–-].*)?$/,
+    /^(?:(?:bitte|mal|dann|ok|okay|so)\s+)*(?:den |die |das )?(?![^,.;!?]*\b(?:sieht'?s?|sehen|sah|schaut'?s?|schauen|guckt'?s?|geht|ging|kennt|macht|rechnet|tritt|trat|l(?:ä|ae)uft|lief|f(?:ä|ae)llt|fiel|kommt|kam|f(?:ä|ae)hrt|fuhr|bleibt|blieb|reicht|steigt|stieg|schaltet|schaltete|l(?:ö|oe)st|springt|sprang|gibt|wirft|ist|war|sind|waren)\b)[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?(?:\s+[a-zäöüß0-9-]+)?\s+aus(?:\s+f(?:ü|ue)r\s+(?:\d+|eine?n?|ne|halbe)\s*[a-zäöüß]+)?\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]*\s*(?:[,;–-].*)?$/,
     'stop',
   ],
+  // "Kaltwassersatz sofort aus!! Pumpe läuft trocken": a machine, "sofort aus" and an exclamation, then why.
+  [/^(?:den |die |das )?[a-zäöüß0-9-]+(?:\s+(?:linie|line|l)?\s*\d)?\s+(?:sofort|jetzt|schnell|bitte)\s+aus\s*!+/, 'stop'],
   // "mach den Drucker L1 mal aus": the separable "ausmachen", the verb first and its particle last.
   [
     /(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache)\b(?![^.?!,]*\b(?:licht|lampe|alarm\w*|termin|f(?:ü|ue)r|hupe|horn|summer|sirene|signal\w*|ton|warnton|piep\w*|gepiepe|buzzer|beeper)\b)[^.?!,]*\baus\s*(?:bitte|mal|jetzt|sofort)?\s*[.!]?\s*$/,

@@ -408,6 +408,9 @@ const SHORT_TYPOS: Record<string, string> = {
   hodl: 'hold',
   lotpsate: 'lotpaste',
   stil: 'still',
+  stpo: 'stop',
+  sotp: 'stop',
+  teh: 'the',
 };
 const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
 

@@ -76,6 +76,12 @@ const ASKED_OUTRIGHT =
 
 const OWN_WORDS = /\b(?:please|pls|bitte|do it|go ahead|mach das|file it|einreichen|now|jetzt|sofort|right away|asap)\b/;
 
+/** Urgency: "now" or "sofort" said, shouted, or with exclamation marks. */
+const URGENT = {
+  test: (text: string) =>
+    /\b(?:right now|immediately|asap|right away|sofort|umgehend|gleich jetzt)\b|!{2,}/i.test(text) || /\b(?:STOP|STOPP|HALT|NOW|JETZT|SOFORT)\b/.test(text),
+};
+
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
   if (request.input.confirmed) return plan;
@@ -118,6 +124,9 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
     VALUE_NOW.test(asked) ||
     NOTE_OR_EITHER.test(asked);
   if (pending !== undefined && !forLater && !suggested) return plan;
+  // "STOP THE L2 PACKER NOW SOMEONES HAND IS IN THERE", "Kaltwassersatz sofort aus!!": urgency says it is meant now;
+  // asking back would only cost the time the approver needs.
+  if (!forLater && !(SUGGESTED.test(asked) && !OWN_WORDS.test(asked)) && URGENT.test(request.text)) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   // "Hi, per the profiling results from this morning please change the conveyor speed … to 16 mm/s": the request in so many

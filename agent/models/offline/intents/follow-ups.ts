@@ -290,7 +290,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     const target = inheritedTarget(input.previous, input.assets);
     // German "stopp ihn" names its machine plainly; only English "stop it" can mean "quit it", and a line takes no command.
     const plainGerman = /\b(ihn|sie|das|es)\b/.test(lower) && target?.type !== 'line';
-    if (plainGerman) {
+    // "STOP IT NOW", "stop it!!": shouted, it is no "quit it".
+    const shouted = /\b(?:STOP|STOPP|HALT)\b|!{2,}/.test(text);
+    if ((plainGerman || shouted) && target?.type !== 'line') {
       reading.intent = 'machine_command';
       reading.combined = `stop ${target?.id ?? ''}`;
       reading.followUp = true;

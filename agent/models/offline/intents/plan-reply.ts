@@ -216,7 +216,7 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
   // Umlauts as typed or not: \b does not see "ü" as a letter, so match the transliterated text.
   const lower = transliterate(request.lower);
   const device =
-    /\b(light ?curtains?|light barriers?|interlocks?|safety (door|switch|circuit|relay|scanner|fence|guard)\w*|e-?stops?|emergency stop|door switch\w*|guards?|lichtschranke\w*|lichtgitter\w*|verriegelung\w*|sicherheits\w*|not-?aus|not-?halt|tuerschalter\w*|türschalter\w*|schutztuer\w*|schutztür\w*|schutzhaube\w*)\b/;
+    /\b(light ?curtains?|light barriers?|interlocks?|safety (door|switch|circuit|relay|scanner|fence|guard)\w*|e-?stops?|emergency stop|door switch\w*|guards?|lichtschranke\w*|lichtgitter\w*|lichtvorh(?:a|ae|ä)ng\w*|verriegelung\w*|sicherheits\w*|not-?aus|not-?halt|tuerschalter\w*|türschalter\w*|schutztuer\w*|schutztür\w*|schutzhaube\w*)\b/;
   const bypass =
     /\b(bypass\w*|bridge|bridging|jumper\w*|override|overrid\w*|defeat|disable|mute|tape|ueberbrueck\w*|überbrück\w*|brueck\w*|brück\w*|deaktivier\w*|abschalten|ausschalten|umgeh\w*|stillleg\w*|stummschalt\w*)\b/;
   // "E-811 ignorieren und den Kompressor trotzdem wieder anfahren", "override the trip and start it anyway": a restart

@@ -397,7 +397,7 @@ const RELAYED =
   /,\s*(?:sagt|meint|will|m(?:ö|oe)chte|sagte|meinte)\s+(?:der|die|unser\w*)\s+\w+\s*[.!]?$|,\s*(?:the\s+)?\w+\s+(?:says|said|wants)\s*[.!]?$|,\s*(?:says|said)\s+(?:the\s+)?\w+\s*[.!]?$/;
 
 const FAULT_THEN_STOP_IT = new RegExp(
-  String.raw`\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?[.!]*$`,
+  String.raw`\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*(?:so\s+|just\s+|please\s+|pls\s+|bitte\s+)?stop it\s*(?:please|pls|now|asap|bitte|jetzt|sofort)?(?:\s+(?:before|bevor)\b[^.?!]*)?[.!]*$`,
 );
 
 /** "let me stop the L2 packer first", "I'll reset the AOI myself", "lass mich erst den Packer stoppen": the asker's own next step. */
@@ -439,6 +439,9 @@ export function commandBeforeSomeoneElse(lower: string): boolean {
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (HYPOTHETICAL.test(lower) || FOR_INFORMATION.test(lower)) return false;
+  // "Druckluft aus. Keine Ahnung warum", "packer off, no idea why": a state told with its puzzle, not an order.
+  if (/\b(?:keine ahnung|kein plan|no idea|dunno|don'?t know|wei(?:ß|ss) (?:nicht|net|ned)|unklar)\b[^.?!]*\b(?:warum|wieso|weshalb|why)\b/.test(lower))
+    return false;
   // "Shift lead wants the SPI on line 2 paused while we recalibrate. can you file that?", "Schichtleiter will, dass du den
   // Drucker anhältst … Machst des?": someone's wish, and the copilot asked outright to file it (not to pass it on).
   if (

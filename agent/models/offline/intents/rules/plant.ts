@@ -71,7 +71,8 @@ function hasOneSetpoint(target: AssetRef): boolean {
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
-  if (beforeStop(text)) return ['alarms', false];
+  // (Not "…, stop it before it blows up": a stop asked for, with what it should come before.)
+  if (beforeStop(text) && !imperativeCommand(text)) return ['alarms', false];
   // "reschedule everything, the L2 oven is down", "mach einen neuen Plan, Linie 2 steht bis 14 Uhr": a plan under an
   // outage is the what-if of that outage (its draft is released like any other).
   if (

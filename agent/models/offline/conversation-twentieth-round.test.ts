@@ -153,6 +153,11 @@ describe('complaints are looked into with the read that fits them', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args: { asset } });
   });
 
+  it('an order falling behind is its progress', async () => {
+    expect(await ask('wir kommen mit dem Auftrag auf Linie 1 nie hin')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line1' } });
+    expect(await ask('the IO job on line 2 is way behind')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line2' } });
+  });
+
   it('a bad day on a line is the line at a glance', async () => {
     expect(await ask('Linie 2 läuft heute wie ein Sack Nüsse')).toMatchObject({ kind: 'tool', tool: 'plant_overview' });
   });

@@ -32,6 +32,10 @@ const ABOUT_TO_GIVE_UP =
 const BAD_DAY =
   /\b(?:(?:having|has had|had) an? (?:terrible|bad|rough|awful|horrible|shit|crap) (?:day|morning|shift|night|afternoon)|l(?:ä|ae)uft (?:heute |heut |grad |gerade )?(?:wie ein sack n(?:ü|ue)sse|mies|grottig|beschissen|katastrophal|schlecht|unrund|bescheiden))\b/;
 
+/** "wir kommen mit dem Auftrag nie hin", "der Auftrag auf der zwo hängt hinterher", "the IO job is way behind". */
+const ORDER_BEHIND =
+  /\b(?:auftrag|auftr(?:ä|ae)ge|order|orders|job|los|lot)\b[^.?!]*\b(?:nie hin|nicht hin|hinterher|h(?:ä|ae)ngt|dauer\w* (?:heut\w* )?ewig|way behind|falling behind|behind schedule|never (?:going to )?make it|won'?t make it|taking forever)\b|\b(?:kommen|schaffen) (?:wir )?mit dem (?:auftrag|order)\b[^.?!]*\b(?:nie|nicht)\b/;
+
 export function complaintRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, target, usesPrevious, resolution } = rules;
   // A request in the complaint is the write rules' ("…, start it", "boss wants 65 N, go ahead").
@@ -43,6 +47,8 @@ export function complaintRule(rules: RuleContext): RuleMatch | undefined {
     )
   )
     return undefined;
+  // An order that falls behind: how far it is (its line's, when one is named).
+  if (ORDER_BEHIND.test(lower) && (!target || target.type === 'line')) return ['production_status', false];
   if (!target || resolution.kind === 'ambiguous') return undefined;
   // A complaint is told; a question in the message ("…, what does the manual say", "… make it to the weekend?") is what
   // is asked, and the question rules read it.

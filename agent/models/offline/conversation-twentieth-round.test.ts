@@ -293,3 +293,12 @@ describe('urgent stops are filed, safety devices are not bypassed', () => {
     expect(plan).toMatchObject({ kind: 'reply', reason: 'refusal' });
   });
 });
+
+describe('found by the held-out sets (scored once, only the misfiled write mended)', () => {
+  it.each(['wollte grad den SPI auf Linie 1 resetten, aber der laeuft schon wieder. passt scho', 'was going to reset the L1 AOI but it came back on its own'])(
+    '"%s" is an intention given up, not a request',
+    async (text) => {
+      expect(filesAWrite(await ask(text))).toBe(false);
+    },
+  );
+});

@@ -439,6 +439,14 @@ export function commandBeforeSomeoneElse(lower: string): boolean {
 export function imperativeCommand(text: string): boolean {
   const lower = withoutPoliteHedge(withoutParticleHalt(foldInitialUmlauts(withoutQuotedText(text).toLowerCase())));
   if (HYPOTHETICAL.test(lower) || FOR_INFORMATION.test(lower)) return false;
+  // "wollte grad den SPI resetten, aber der läuft schon wieder", "was going to reset the AOI but it came back": an
+  // intention given up, told.
+  if (
+    /^(?:(?:ich|i|we|wir)\s+)?(?:wollte\w*|wollt|hatte vor|hatten vor|was going to|were going to|was gonna|wanted to|was about to|were about to)\b[^.?!]*\b(?:aber|but|doch|jedoch|however)\b/.test(
+      lower,
+    )
+  )
+    return false;
   // "Druckluft aus. Keine Ahnung warum", "packer off, no idea why": a state told with its puzzle, not an order.
   if (/\b(?:keine ahnung|kein plan|no idea|dunno|don'?t know|wei(?:ß|ss) (?:nicht|net|ned)|unklar)\b[^.?!]*\b(?:warum|wieso|weshalb|why)\b/.test(lower))
     return false;

@@ -302,3 +302,15 @@ describe('found by the held-out sets (scored once, only the misfiled write mende
     },
   );
 });
+
+describe('a shift report of a shift before the last one', () => {
+  it('reads that shift, not the last one', async () => {
+    // PLANT_NOW is Wednesday 4 March 2026, 10:00: the night before last began Monday 22:00.
+    expect(await ask('Schichtbericht von vorgestern Nacht')).toMatchObject({
+      kind: 'tool',
+      tool: 'generate_shift_handover',
+      args: { from: '2026-03-02T21:00:00.000Z', to: '2026-03-03T05:00:00.000Z' },
+    });
+    expect(await ask('handover for the last shift')).toMatchObject({ kind: 'tool', args: { shift: 'previous' } });
+  });
+});

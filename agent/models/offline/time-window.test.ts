@@ -116,3 +116,17 @@ describe('now against a time before is the trend from then', () => {
     expect(windowOf('zone 5 oven 1 vs oven 2')).toBeUndefined();
   });
 });
+
+describe('shifts named by their place', () => {
+  it('"the shift before last" is two shifts back', () => {
+    expect(windowOf('summary of the shift before last')).toEqual({ from: plant('2026-12-01T14:00:00+01:00'), to: plant('2026-12-01T22:00:00+01:00') });
+    expect(windowOf('die vorletzte Schicht', 'de')).toEqual({ from: plant('2026-12-01T14:00:00+01:00'), to: plant('2026-12-01T22:00:00+01:00') });
+  });
+
+  it('"this morning\'s shift" asked in the evening is the early shift', () => {
+    expect(windowOf("handover from this morning's shift", 'en', new Date('2026-12-02T18:30:00+01:00'))).toEqual({
+      from: plant('2026-12-02T06:00:00+01:00'),
+      to: plant('2026-12-02T14:00:00+01:00'),
+    });
+  });
+});

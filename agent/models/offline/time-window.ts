@@ -268,6 +268,12 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     )
   )
     return window(shiftAt(calendar, now).from, now);
+  // "the shift before last", "die vorletzte Schicht": two shifts back.
+  if (/\b(?:(?:the )?shift before (?:the )?last|vorletzte[rn]? schicht)\b/.test(t)) {
+    const last = lastCompletedShift(calendar, now);
+    const before = shiftAt(calendar, new Date(last.from.getTime() - MINUTE_MS));
+    return window(before.from, before.to);
+  }
   if (
     /\b(last shift|previous shift|letzte[rn]? schicht|vorige[rn]? schicht|vorherige[rn]? schicht)\b/.test(t) ||
     // "the shift that just finished", "die Schicht, die gerade zu Ende ging", "die eben beendete Schicht".
@@ -357,7 +363,9 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   }
 
   // Parts of a day: "yesterday evening", "this afternoon", "gestern Abend", "heute Nachmittag".
-  const dayPart = /\b(yesterday|this|today|gestern|heute)\s+(morning|afternoon|evening|morgen|früh|vormittag|nachmittag|abend)\b/.exec(t);
+  // (Not "this morning's shift": a shift of the day, read below.)
+  const dayPart =
+    /\b(yesterday|this|today|gestern|heute)\s+(morning|afternoon|evening|morgen|früh|vormittag|nachmittag|abend)\b(?!'?s?\s*(?:shift|schicht))/.exec(t);
   if (dayPart) {
     const day = /yesterday|gestern/.test(dayPart[1]!) ? plantDay(context, -1) : plantDay(context);
     const [fromHour, toHour] = /morning|morgen|früh|vormittag/.test(dayPart[2]!) ? [6, 12] : /afternoon|nachmittag/.test(dayPart[2]!) ? [12, 18] : [18, 22];
@@ -372,7 +380,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   // "30/11 earlies", "Spätschicht vom 1.12.".
   const dated = pastDateSaid(t, context);
   const named =
-    /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)[- ]?(?:shift|schicht)\b|(?<!\b(?:to|for|an|f(?:ü|ue)r)\s+(?:the\s+|die\s+)?)\b(earlies|lates)\b/.exec(
+    /\b(early|morning|late|afternoon|früh|frueh|spät|spaet)(?:'?s)?[- ]?(?:shift|schicht)\b|(?<!\b(?:to|for|an|f(?:ü|ue)r)\s+(?:the\s+|die\s+)?)\b(earlies|lates)\b/.exec(
       t,
     );
   if (named) {

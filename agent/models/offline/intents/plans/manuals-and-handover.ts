@@ -1,7 +1,7 @@
 /** Plans for documents: searching the manuals and writing the shift handover. */
 import { linesNamed } from '../../asset-resolver';
 import { wordCount } from '../conversation';
-import { shiftAt } from '@/lib/shift-calendar';
+import { lastCompletedShift, shiftAt } from '@/lib/shift-calendar';
 import { shiftCalendarOf, shiftNamed, type TimeContext } from '../../time-window';
 import type { Plan } from '../types';
 import { onlyNamesTarget } from '../conversation';
@@ -56,7 +56,9 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
     /\b(week|woche|days|tage\w*|hours?|hrs?|std|stunden?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag\w*|dienstag\w*|mittwoch\w*|donnerstag\w*|freitag\w*|samstag\w*|sonntag\w*)\b|\d\s*h\b/.test(
       lower,
     );
-  if (previous && !longWindow) return call({ shift: 'previous', ...line });
+  // ("Schichtbericht von vorgestern Nacht", "the shift before last": a window wholly before the last shift is that one.)
+  const beforeTheLastShift = window !== undefined && Date.parse(window.to) <= lastCompletedShift(shiftCalendarOf(timeContext), timeContext.now).from.getTime();
+  if (previous && !longWindow && !beforeTheLastShift) return call({ shift: 'previous', ...line });
   const span = window;
   if (span) return call({ from: span.from, to: span.to, ...line });
   // "doing handover to the lates now" at 14:10: a handover asked for just after a change of shift is the shift that ended.

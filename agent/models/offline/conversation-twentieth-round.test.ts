@@ -219,6 +219,25 @@ describe('a follow-up that moves the window keeps the read', () => {
     });
   });
 
+  it('keeps the alarm code and the trend’s buckets', async () => {
+    expect(
+      await after(
+        'alarms',
+        { asset: 'L2-RFL', code: 'E-251', from: '2026-03-04T05:00:00.000Z', to: '2026-03-04T09:00:00.000Z' },
+        'the L2 reflow keeps throwing E-251 this morning',
+        'and the two hours before that?',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'alarms', args: { code: 'E-251', from: '2026-03-04T03:00:00.000Z', to: '2026-03-04T05:00:00.000Z' } });
+    expect(
+      await after(
+        'tag_history',
+        { asset: 'UT-AIR', tag: 'DewPointC', from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z', resolution: '1h' },
+        'Taupunkt Kompressor Nachtschicht stündlich',
+        'und die Nacht davor?',
+      ),
+    ).toMatchObject({ kind: 'tool', args: { tag: 'DewPointC', resolution: '1h', from: '2026-03-02T21:00:00.000Z' } });
+  });
+
   it('keeps the alarms’ filters', async () => {
     expect(
       await after(

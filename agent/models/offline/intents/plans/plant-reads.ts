@@ -79,7 +79,9 @@ export function planAlarms(plan: PlanContext): Plan {
   if (count !== undefined) args.limit = count;
   if (machine) args.asset = machine.id;
   else if (lineId) args.line = lineId;
-  const code = alarmCode(combined);
+  // ("… keeps throwing E-251" → "and the two hours before that?": the same alarm, earlier.)
+  const code =
+    alarmCode(combined) ?? (followUp && movesWindow(plan.lower) && typeof input.previous?.args.code === 'string' ? input.previous.args.code : undefined);
   if (code) args.code = code;
   const priorities = parsePriorities(combined) ?? (followUp && Array.isArray(input.previous?.args.priorities) ? input.previous.args.priorities : undefined);
   if (priorities) args.priorities = priorities;
@@ -164,7 +166,15 @@ export function planTagHistory(plan: PlanContext): Plan {
   const span =
     window ??
     (previousWindow ? { ...previousWindow, minutes: (Date.parse(previousWindow.to) - Date.parse(previousWindow.from)) / 60_000 } : lastHour(input.now));
-  return call({ asset: machine.id, tag: tag.tag.id, from: span.from, to: span.to, resolution: bucketSize(combined) ?? resolutionFor(span.minutes) });
+  // ("stündlich" → "und die Nacht davor?": the same buckets over the moved window.)
+  const previousBucket = windowOnly && typeof input.previous?.args.resolution === 'string' ? input.previous.args.resolution : undefined;
+  return call({
+    asset: machine.id,
+    tag: tag.tag.id,
+    from: span.from,
+    to: span.to,
+    resolution: bucketSize(combined) ?? previousBucket ?? resolutionFor(span.minutes),
+  });
 }
 
 /** The week up to now. */

@@ -126,7 +126,8 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
   if (pending !== undefined && !forLater && !suggested) return plan;
   // "STOP THE L2 PACKER NOW SOMEONES HAND IS IN THERE", "Kaltwassersatz sofort aus!!": urgency says it is meant now;
   // asking back would only cost the time the approver needs.
-  if (!forLater && !(SUGGESTED.test(asked) && !OWN_WORDS.test(asked)) && URGENT.test(request.text)) return plan;
+  // (Not a note or a suggestion: "todo - AOI L2 stop!!" stays a note.)
+  if (!forLater && !suggested && URGENT.test(request.text)) return plan;
   const probability = request.classification.writeRequest;
   if (!forLater && !suggested && (probability === undefined || probability >= WRITE_DOUBT_THRESHOLD)) return plan;
   // "Hi, per the profiling results from this morning please change the conveyor speed … to 16 mm/s": the request in so many

@@ -64,14 +64,16 @@ function unitMinutes(unit: string | undefined): number | undefined {
   return /^(?:m|min|mins|minutes?|minuten?)$/.test(unit) ? 1 : 60;
 }
 
-/** A count said without its unit is in the earlier window's: "the 15 before" after 15 minutes, "4" after 2 hours. */
+/**
+ * A count said without its unit is in the earlier window's: "the 15 before" after 15 minutes, "last 90 instead" after 45
+ * minutes, "make it 2" after the last hour, "4" after 2 hours.
+ */
 function spanMinutes(said: string | undefined, unit: string | undefined, earlierMinutes: number): number {
   const n = count(said);
   const perUnit = unitMinutes(unit);
   if (n === undefined) return perUnit ?? earlierMinutes;
   if (perUnit !== undefined) return n * perUnit;
-  if (n === earlierMinutes || earlierMinutes < 120) return n;
-  return n * 60;
+  return n === earlierMinutes || earlierMinutes % 60 !== 0 ? n : n * 60;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -153,6 +153,12 @@ describe('complaints are looked into with the read that fits them', () => {
     expect(await ask(text)).toMatchObject({ kind: 'tool', tool, args: { asset } });
   });
 
+  it('a complaint about a machine the plant has twice asks which one', async () => {
+    for (const text of ['Ofen spinnt schon wieder', 'chip shooter keeps dropping parts'])
+      expect(await ask(text), text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await ask('the oven on line 1 is acting up')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L1-RFL' } });
+  });
+
   it('an order falling behind is its progress', async () => {
     expect(await ask('wir kommen mit dem Auftrag auf Linie 1 nie hin')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line1' } });
     expect(await ask('the IO job on line 2 is way behind')).toMatchObject({ kind: 'tool', tool: 'production_status', args: { line: 'Line2' } });

@@ -14,7 +14,7 @@ import type { RuleContext, RuleMatch } from './rule-context';
 
 /** "keeps popping up", "trips out again", "macht dauernd Stopp", "kommt immer wieder", "schmeißt ständig Fehler". */
 const KEEPS_HAPPENING =
-  /\b(?:keeps? (?:on )?(?:popping up|tripping|trippin|stopping|faulting|alarming|erroring|going off|coming back|cutting out|dropping out|shutting down|throwing (?:errors?|alarms?|faults?))|trips? (?:out )?(?:again|all the time|every \S+)|(?:stops?|faults?|alarms?) (?:every|all the) (?:few )?\S+|(?:dauernd|st(?:ä|ae)ndig|andauernd|immer wieder|schon wieder|st(?:ü|ue)ndlich)\s+(?:\S+\s+){0,2}?(?:stopp\w*|stop\w*|st(?:ö|oe)r\w*|fehler\w*|alarm\w*|aus|raus)|kommt immer wieder|kommen immer wieder|schmei(?:ß|ss)t (?:dauernd|st(?:ä|ae)ndig|immer wieder))\b/;
+  /\b(?:keeps? (?:on )?(?:popping up|tripping|trippin|stopping|faulting|alarming|erroring|going off|coming back|cutting out|dropping out|dropping (?:parts|components|boards)|shutting down|throwing (?:errors?|alarms?|faults?))|trips? (?:out )?(?:again|all the time|every \S+)|(?:stops?|faults?|alarms?) (?:every|all the) (?:few )?\S+|(?:dauernd|st(?:ä|ae)ndig|andauernd|immer wieder|schon wieder|st(?:ü|ue)ndlich)\s+(?:\S+\s+){0,2}?(?:stopp\w*|stop\w*|st(?:ö|oe)r\w*|fehler\w*|alarm\w*|aus|raus)|kommt immer wieder|kommen immer wieder|schmei(?:ß|ss)t (?:dauernd|st(?:ä|ae)ndig|immer wieder))\b/;
 
 /** "keeps swinging", "schwingt", "springt hin und her", "all over the place", "creeping up", "klettert". */
 const VALUE_MOVES =
@@ -22,7 +22,7 @@ const VALUE_MOVES =
 
 /** "sounds weird", "looks a bit off", "kommt mir zu warm vor", "feels weak", "ist irgendwie schlapp", "display says … seems high". */
 const FEELS_WRONG =
-  /\b(?:sounds? (?:weird|odd|funny|strange|off|rough|rattly|wrong)|looks? (?:a bit |kind of |sort of )?(?:off|weird|odd|wrong|funny)|feels? (?:weak|off|wrong|low|high)|seems? (?:a bit |way |too )?(?:high|low|off|hot|cold|weak)|klingt (?:\S+ )?(?:komisch|seltsam|merkw(?:ü|ue)rdig|nicht gut)|kommt mir (?:\S+ )?(?:zu )?\S+ vor|irgendwie (?:schlapp|komisch|seltsam)|ist (?:heut\w* )?(?:irgendwie )?schlapp|zu (?:niedrig|hoch|warm|kalt|hei(?:ß|ss)) glaub ich)\b/;
+  /\b(?:spinnt|zickt|macht (?:\S+ )?zicken|acting up|playing up|acting (?:weird|funny|strange)|sounds? (?:weird|odd|funny|strange|off|rough|rattly|wrong)|looks? (?:a bit |kind of |sort of )?(?:off|weird|odd|wrong|funny)|feels? (?:weak|off|wrong|low|high)|seems? (?:a bit |way |too )?(?:high|low|off|hot|cold|weak)|klingt (?:\S+ )?(?:komisch|seltsam|merkw(?:ü|ue)rdig|nicht gut)|kommt mir (?:\S+ )?(?:zu )?\S+ vor|irgendwie (?:schlapp|komisch|seltsam)|ist (?:heut\w* )?(?:irgendwie )?schlapp|zu (?:niedrig|hoch|warm|kalt|hei(?:ß|ss)) glaub ich)\b/;
 
 /** "on its last legs", "won't make it through the week", "machts nimmer lang", "pfeift aus dem letzten Loch". */
 const ABOUT_TO_GIVE_UP =
@@ -37,7 +37,7 @@ const ORDER_BEHIND =
   /\b(?:auftrag|auftr(?:ä|ae)ge|order|orders|job|los|lot)\b[^.?!]*\b(?:nie hin|nicht hin|hinterher|h(?:ä|ae)ngt|dauer\w* (?:heut\w* )?ewig|way behind|falling behind|behind schedule|never (?:going to )?make it|won'?t make it|taking forever)\b|\b(?:kommen|schaffen) (?:wir )?mit dem (?:auftrag|order)\b[^.?!]*\b(?:nie|nicht)\b/;
 
 export function complaintRule(rules: RuleContext): RuleMatch | undefined {
-  const { text, lower, target, usesPrevious, resolution } = rules;
+  const { text, lower, target, usesPrevious } = rules;
   // A request in the complaint is the write rules' ("…, start it", "boss wants 65 N, go ahead").
   // So is a request for a read of its own ("looks off, inspect the current order there", "sounds weird, show me the trend").
   if (
@@ -49,7 +49,9 @@ export function complaintRule(rules: RuleContext): RuleMatch | undefined {
     return undefined;
   // An order that falls behind: how far it is (its line's, when one is named).
   if (ORDER_BEHIND.test(lower) && (!target || target.type === 'line')) return ['production_status', false];
-  if (!target || resolution.kind === 'ambiguous') return undefined;
+  // ("chip shooter keeps dropping parts", "Ofen spinnt schon wieder": a machine the plant has twice is asked back when
+  // the read is planned.)
+  if (!target) return undefined;
   // A complaint is told; a question in the message ("…, what does the manual say", "… make it to the weekend?") is what
   // is asked, and the question rules read it.
   if (lower.includes('?') || /\b(?:what|how|why|when|which|was sagt|warum|wieso|wann|welche\w*|manual|handbuch|anleitung)\b|(?:^|[,;.:–—]\s*)wie\b/.test(lower))

@@ -339,3 +339,23 @@ describe('a shift report of a shift before the last one', () => {
     expect(await ask('handover for the last shift')).toMatchObject({ kind: 'tool', args: { shift: 'previous' } });
   });
 });
+
+describe('what to do for safety is the manuals’', () => {
+  it.each([
+    'Kollege hat sich am Ofenauslauf verbrannt, was ist jetzt zu tun',
+    'Schnittverletzung an der Rakel, erste Hilfe und Meldeweg?',
+    'LOTO points on the compressor? need to change the oil filter this afternoon',
+    'wo sind beim ICT die Not-Aus-Taster',
+    'fire alarm just went off. do we shut the reflow ovens down or just evacuate??',
+  ])('"%s"', async (text) => {
+    expect(await ask(text)).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+
+  it('a stop asked for with an injury as its reason is still the stop', async () => {
+    expect(await ask('stop the L1 oven, someone burned his hand')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-RFL', command: 'stop' },
+    });
+  });
+});

@@ -26,7 +26,8 @@ export function ruleIntent(
   timeContext: { now: Date; timeZone: string },
 ): { intent: Intent; usesPrevious: boolean } | undefined {
   const rules = ruleContext(text, lower, input, timeContext);
-  const ruled = procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? complaintRule(rules) ?? questionRule(rules);
+  const ruled =
+    safetyQuestion(lower, text) ?? procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? complaintRule(rules) ?? questionRule(rules);
   // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
   // (A booking too, unless asked for with its own verb: "maintenance wants the placer tomorrow 6 to 10. how does the plan
   // look with that" asks about the plan, it books nothing.)
@@ -111,6 +112,23 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
  */
 const PROCEDURE_QUESTION =
   /(?:^|[:,;–—-]\s*)(?:(?:ok|so|and|und|hey|quick one|kurze frage)[\s,:]+)?(?:how often|how frequently|wie oft|wie h(?:ä|ae)ufig|nach wie ?viel\w* (?:zyklen|stunden|tagen|wochen|drucken|boards)|after how many|best way to|what(?:'?s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|what(?:'?s| is| are) the (?:min|max|minimum|maximum|allowed|permitted)\b|welche reihenfolge|in welcher reihenfolge|wie fahr\w* (?:ich|man|wir)\b[^?]*\bwieder (?:hoch|an)|(?:what has to|what do we|what should we) (?:happen|do) with|was (?:passiert|machen wir|macht man) mit den (?:baugruppen|boards|platinen|leiterplatten)|do\b[^?]*\b(?:need to|have to|must)\b[^?]*\bor\b|can we still\b[^?]*\bor not|how (?:are|is) (?:we|it|they|one|that) supposed to|how should (?:we|i|one)|which (?:grease|oil|lubricant|cleaner|solvent|torque|fuse|cloth|wipe)|welche[sn]? (?:fett|(?:ö|oe)l|schmiermittel|reiniger|drehmoment|tuch)|(?:darf|muss|soll) man\b|do (?:we|i) (?:have|need) to\b[^?]*\bor\b)|\b(?:is there a limit|what(?:'?s| is) the (?:right|correct|proper|best) (?:way|order|procedure|sequence)|(?:richtige|korrekte) reihenfolge|warn(?:ing)? and trip|trip (?:values?|limits?)|grenzwerte?|gibt es (?:ein |eine |nen )?(?:limit|grenzwert|vorgabe)|what \S+(?: \S+){0,3} is acceptable|was ist (?:noch )?(?:zul(?:ä|ae)ssig|erlaubt|ok)|wann (?:muss|m(?:ü|ue)ssen) (?:man|wir) (?:die|den|das)\b|\b(?:gereinigt|geputzt|geschmiert|gefettet|kalibriert|eingemessen) (?:werden )?(?:muss|m(?:ü|ue)ssen|soll|sollen|sollte|sollten)\b|\bshould (?:\S+ ){1,4}be (?:cleaned|wiped|lubricated|greased|calibrated)\b|\bwann (?:muss|m(?:ü|ue)ssen|soll|sollen|sollte|sollten)\b[^?.!]{0,40}\b(?:gereinigt|geputzt|geschmiert|gefettet|kalibriert|eingemessen) werden\b|^(?:(?:ok|so|and|und|hey|quick one|kurze frage)[\s,:]+)?how (?:do|can|should|would) (?:i|we|you|one) (?!know\b|tell\b|see\b|find\b|check if\b|stand\b|look\b|get on\b|do on\b|compare\b)|\b(?:was muss man|was m(?:ü|ue)ssen wir|worauf muss man|worauf m(?:ü|ue)ssen wir) (?:\S+ )?(?:beachten|achten)\b|\bwhat (?:do|should) (?:i|we) (?:need to |have to )?(?:watch out for|look out for|keep in mind|pay attention to)\b|\bwhat (?:am i|are we) supposed to do (?:when|if)\b|\bwhat do (?:i|we) do (?:when|if)\b|^(?:(?:und|and|so)[\s,]+)?(?:do (?:visitors|guests|temps|new people|i|we) (?:need|have to)\b|(?:brauchen|m(?:ü|ue)ssen) (?:besucher|g(?:ä|ae)ste|leiharbeiter)\b)|\b(?:was (?:hei(?:ß|ss)t|bedeutet) (?:eigentlich |denn |nochmal )?(?!(?:das|dies|dieses|es|f(?:ü|ue)r|f(?:ü|ue)rs|uns|mir|dann)\b)[a-z0-9&-]{2,6}\b(?!\s+(?:auf|an|bei|am|im|f(?:ü|ue)r)\b)|wof(?:ü|ue)r steht|what does (?:the )?(?!(?:that|this|it)\b)[a-z0-9&-]{2,6} (?:stand for|mean)\b|what(?:'?s| is) [a-z0-9&-]{2,6} short for\b))/;
+
+/** Lockout, PPE, first aid, burns and cuts, fire alarms and evacuation, a smell of nitrogen, where the E-stops are. */
+const SAFETY_TOPIC =
+  /\b(?:loto|lockout|lock-out|tagout|tag-out|freischalt\w*|trennstelle\w*|ppe|psa|schutzausr(?:ü|ue)stung|erste hilfe|first aid|verbrann\w*|burn(?:ed|t)\b|injur\w*|verletz\w*|schnittverletzung\w*|evacuat\w*|evakuier\w*|fire alarm|feueralarm|brandalarm|nitrogen smell|smell of nitrogen|stickstoff\w*\s*geruch|riecht nach stickstoff|not-?aus-?taster\w*|e-?stop buttons?|emergency stop buttons?|sammelplatz|assembly point|meldeweg|arbeitsunfall|accident)\b/;
+
+/**
+ * "Kollege hat sich am Ofenauslauf verbrannt, was ist jetzt zu tun", "LOTO points on the compressor?", "fire alarm just
+ * went off — do we shut the ovens down or evacuate?": what to do for safety is the manuals' (the safety procedures),
+ * asked in whatever words. Not a drill told ("fire alarm was a drill, all good") or a command.
+ */
+function safetyQuestion(lower: string, text: string): [Intent, boolean] | undefined {
+  if (!SAFETY_TOPIC.test(lower)) return undefined;
+  if (!/\?|\b(?:what|how|where|which|do we|should we|was|wie|wo|welche\w*|m(?:ü|ue)ssen wir|sollen wir|zu tun|supposed to|meldeweg)\b/.test(lower))
+    return undefined;
+  if (/\b(?:drill|(?:ü|ue)bung|fehlalarm|false alarm|all good|alles gut)\b/.test(lower) || imperativeCommand(text)) return undefined;
+  return ['search_manuals', false];
+}
 
 function procedureQuestion(lower: string, text: string): [Intent, boolean] | undefined {
   if (!PROCEDURE_QUESTION.test(lower)) return undefined;

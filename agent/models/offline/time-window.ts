@@ -105,7 +105,8 @@ function window(from: Date, to: Date): TimeWindow {
   return { from: from.toISOString(), to: new Date(end).toISOString(), minutes: Math.max(1, Math.round((end - from.getTime()) / MINUTE_MS)) };
 }
 
-function unitMinutes(unit: string): number | undefined {
+/** Minutes in a unit of time as said: "min", "Std", "hours", "Tage", "Schicht". */
+export function unitMinutes(unit: string): number | undefined {
   return UNIT_MINUTES.find(([pattern]) => pattern.test(unit))?.[1];
 }
 

@@ -5,7 +5,7 @@
  * for afresh ("zoom in on 3 to 5 this morning") is read by the time rules as any window is.
  */
 import { foldInitialUmlauts } from '../text';
-import { clockSaid, parseTimeWindow, windowShiftMinutes, type TimeContext } from '../time-window';
+import { clockSaid, parseTimeWindow, unitMinutes, windowShiftMinutes, type TimeContext } from '../time-window';
 import { numberWord } from '../number-words';
 import { zonedInstant } from '@/lib/shift-calendar';
 import { localParts } from '@/lib/time-zone';
@@ -59,18 +59,13 @@ function count(word: string | undefined): number | undefined {
   return Number.isFinite(value) ? value : numberWord(word);
 }
 
-function unitMinutes(unit: string | undefined): number | undefined {
-  if (unit === undefined) return undefined;
-  return /^(?:m|min|mins|minutes?|minuten?)$/.test(unit) ? 1 : 60;
-}
-
 /**
  * A count said without its unit is in the earlier window's: "the 15 before" after 15 minutes, "last 90 instead" after 45
  * minutes, "make it 2" after the last hour, "4" after 2 hours.
  */
 function spanMinutes(said: string | undefined, unit: string | undefined, earlierMinutes: number): number {
   const n = count(said);
-  const perUnit = unitMinutes(unit);
+  const perUnit = unit === undefined ? undefined : unitMinutes(unit);
   if (n === undefined) return perUnit ?? earlierMinutes;
   if (perUnit !== undefined) return n * perUnit;
   return n === earlierMinutes || earlierMinutes % 60 !== 0 ? n : n * 60;

@@ -14,6 +14,8 @@ import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { linesByProduct, orderByProduct } from './order-by-product';
 import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
+import { withoutTargetsNotMeant } from './not-meant';
+import { withSelfCorrection } from './self-correction';
 import {
   colloquialLines,
   comparativeCooler,
@@ -41,6 +43,31 @@ function withoutGreeting(text: string): string {
 }
 
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
+
+/** The message as the planners read it: each step mends one way people type, in this order (each file says why). */
+function tidied(given: UnderstandInput): string {
+  const steps: ((text: string) => string)[] = [
+    withoutMailFrame,
+    withoutGreeting,
+    withoutTargetsNotMeant,
+    (text) => withSelfCorrection(text, given.assets),
+    machinesByFunction,
+    splitStopCompounds,
+    comparativeCooler,
+    spokenSpellings,
+    expandFloorShorthand,
+    correctKeywordTypos,
+    colloquialLines,
+    correctLineTypos,
+    expandZoneShorthand,
+    speltValuesAsDigits,
+    withCorrectedValue,
+    withoutNegatedWrites,
+    // "the CPU board line", "die Netzteil-Linie": a line named by the product only it builds, as its number.
+    (text) => linesByProduct(text, given.orders ?? []),
+  ];
+  return steps.reduce((text, step) => step(text), given.text);
+}
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
   const whole = await understandWhole(given);
@@ -73,27 +100,7 @@ async function understandWhole(given: UnderstandInput): Promise<Plan> {
     const first = await understand({ ...given, text: firstAsked });
     if (first.kind === 'tool') return first;
   }
-  // "the CPU board line", "die Netzteil-Linie": a line named by the product only it builds, as its number.
-  const text = linesByProduct(
-    withoutNegatedWrites(
-      withCorrectedValue(
-        speltValuesAsDigits(
-          expandZoneShorthand(
-            correctLineTypos(
-              colloquialLines(
-                correctKeywordTypos(
-                  expandFloorShorthand(
-                    spokenSpellings(comparativeCooler(splitStopCompounds(machinesByFunction(withoutGreeting(withoutMailFrame(given.text)))))),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-    given.orders ?? [],
-  );
+  const text = tidied(given);
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const named = orderByProduct(text, given.orders ?? []);
   const input = { ...given, text: named ? `${text} (${named})` : text };

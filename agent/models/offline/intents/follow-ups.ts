@@ -963,6 +963,13 @@ function correction(request: Request): { intent: Intent; combined: string } | un
         : parseCommand(meant.replace(/\b(?:it|that|this|ihn|es|das|sie)\b/, args.asset.toLowerCase()));
     if (wanted && wanted !== args.command && resolveAsset(rest, input.assets).kind === 'none') return { intent, combined: `${wanted} ${args.asset}` };
   }
+  // "stop placer 2 on line 1" → "no no, not placer 2, placer 1 on line 1", "nee, nicht den AOI, den ICT auf Linie 1": the
+  // same command for the machine meant (not-meant.ts has set aside the one ruled out).
+  if (led && intent === 'machine_command' && typeof args.command === 'string' && wordCount(rest) <= 8 && !rest.includes('?') && !NEGATED.test(rest)) {
+    const named = resolveAsset(rest, input.assets);
+    if (named.kind === 'one' && named.asset.type !== 'line' && named.asset.id !== args.asset && parseCommand(rest) === undefined)
+      return { intent, combined: `${args.command} ${named.asset.id}` };
+  }
   // A new value, led by a correction word or given with "make it" / "lieber" (a bare "195" could be anything).
   if (value && (led || /^(make|mach|lieber|rather|eher|nimm)/.test(rest))) {
     const number = value.replace(',', '.');

@@ -1,0 +1,107 @@
+/**
+ * Understanding, twenty-first round: fresh probe sets written apart from the code (not the NLU evaluation set) on
+ * self-corrections, targets ruled out ("not the compressor, the chiller"), voice dictation, the engineers' jargon and
+ * long messages with the ask buried — the cases that went wrong, in other words than the probes'.
+ */
+import { describe, expect, it } from 'vitest';
+import { after, ask, filesAWrite } from './test-support/twin-understanding';
+import { withSelfCorrection } from './self-correction';
+import { withoutTargetsNotMeant } from './not-meant';
+import { twinAssets } from '../../twin-assets';
+
+describe('a target ruled out is not the one read', () => {
+  it('reads the machine, line, tag or shift meant after "not …"', async () => {
+    expect(await ask('not the chiller, the compressor: any alarms on it?')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'UT-AIR' } });
+    expect(await ask('nicht die SPI, der Drucker auf Linie 1 – wie läuft der?')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L1-PRN' },
+    });
+    expect(await ask('Kompressor Druck seit 5 Uhr, nicht den Sollwert sondern den Istwert')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'UT-AIR', tag: 'PressureBar' },
+    });
+    expect(await ask('handover for the previous shift please, not the current one')).toMatchObject({ kind: 'tool', args: { shift: 'previous' } });
+  });
+
+  it('sets a list\'s exclusion aside ("alles außer dem Ofen", "I don\'t need line 2")', async () => {
+    expect(await ask('Störungen Linie 2, alles außer dem Drucker')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { line: 'Line2' } });
+    expect(await ask('overview of line 1 only, I do not need line 2')).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line1' } });
+    expect(await ask('Restlebensdauer nur Linie 2, Linie 1 brauch ich nicht')).toMatchObject({
+      kind: 'tool',
+      tool: 'maintenance_forecast',
+      args: { line: 'Line2' },
+    });
+  });
+
+  it('files the write for the target meant, not the one ruled out', async () => {
+    expect(await ask('not the chiller, the compressor: pressure setpoint to 6.8 bar')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.8 },
+    });
+    expect(await ask('nicht Zone 4 sondern Zone 5 am Ofen L1 auf 236')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-RFL', tag: 'Zone5.SetpointC', value: 236 },
+    });
+  });
+
+  it('keeps what is no target: "not now", "not so bad", "außer Betrieb", "everything runs except the printer, why?"', () => {
+    expect(withoutTargetsNotMeant('reset the L2 packer, not now')).toBe('reset the L2 packer, not now');
+    expect(withoutTargetsNotMeant('ist der Ofen L1 außer Betrieb?')).toBe('ist der Ofen L1 außer Betrieb?');
+    expect(withoutTargetsNotMeant('everything runs except the L2 printer, what is wrong with it?')).toBe(
+      'everything runs except the L2 printer, what is wrong with it?',
+    );
+    expect(withoutTargetsNotMeant('alarms of line 1 without the prio 4 ones')).toBe('alarms of line 1 without the prio 4 ones');
+  });
+
+  it('after a command, "no, not X, Y" is the same command for Y', async () => {
+    expect(await after('machine_command', { asset: 'L2-AOI', command: 'hold' }, 'hold the AOI on line 2', 'no, not the AOI, the SPI on line 2')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-SPI', command: 'hold' },
+    });
+    expect(await after('machine_command', { asset: 'L1-PCK', command: 'stop' }, 'stopp den Packer L1', 'nee, den ICT auf Linie 1')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-ICT', command: 'stop' },
+    });
+  });
+});
+
+describe('a correction inside the message replaces what it corrects', () => {
+  it('replaces the line, order, code, zone, number or machine said before it', async () => {
+    expect(await ask('hold placer 1 on line 1 — no sorry, line 2')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PNP1', command: 'hold' } });
+    expect(await ask('Linie 2 äh nee Linie 1 Drucker anhalten')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN' } });
+    expect(await ask('why is PO-24121 behind, sorry, 24123')).toMatchObject({ kind: 'tool', tool: 'explain_late_order', args: { order: 'PO-24123' } });
+    expect(await ask('Alarme E-410 heute auf Linie 2? nee, E-411 mein ich')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { code: 'E-411' } });
+    expect(await ask('what if L2-PNP2 is down for 6h, correction, 3h')).toMatchObject({
+      kind: 'tool',
+      args: { scenario: { type: 'machine_down', asset: 'L2-PNP2', hours: 3 } },
+    });
+    expect(await ask('chiller supply temp setpoint to 14, uh 15')).toMatchObject({ kind: 'tool', args: { asset: 'UT-CHL', value: 15 } });
+    expect(await ask('inspect 12 boards of PO-24118 on the AOI, rather 40')).toMatchObject({ kind: 'tool', tool: 'trigger_inspection', args: { boards: 40 } });
+    expect(await ask('cycle time of the L2 printer — sorry, the L2 packer')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PCK' } });
+    expect(await ask('send RUN-2, nee, doch RUN-1')).not.toMatchObject({ kind: 'tool', args: { vehicle: 'AMR-01' } });
+  });
+
+  it('a command corrected is the command meant', async () => {
+    expect(await ask('clear the L2 ICT, no sorry, reset it')).toMatchObject({ kind: 'tool', args: { asset: 'L2-ICT', command: 'reset' } });
+  });
+
+  it('a write taken back, or replaced by a read, files nothing', async () => {
+    const takenBack = await ask('Chiller abschalten – ach quatsch, lass mal');
+    expect(filesAWrite(takenBack)).toBe(false);
+    expect(filesAWrite(await ask('stop the L1 packer, actually no, forget it'))).toBe(false);
+    expect(await ask('Packer L2 stoppen, nee, zeig erst mal die Alarme davon')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-PCK' } });
+    expect(filesAWrite(await ask('set zone 2 on the L2 oven to 170 — no, something higher, not sure yet'))).toBe(false);
+  });
+
+  it('leaves German "um" and other words that only look like corrections alone', () => {
+    const assets = twinAssets();
+    expect(withSelfCorrection('ASN-5511 verspätet sich um 2 Tage', assets)).toBe('ASN-5511 verspätet sich um 2 Tage');
+    expect(withSelfCorrection('is the L1 oven ok? no alarms?', assets)).toBe('is the L1 oven ok? no alarms?');
+    expect(withSelfCorrection('stop the oven on line 2, wait for the last board to exit', assets)).toBe(
+      'stop the oven on line 2, wait for the last board to exit',
+    );
+  });
+});

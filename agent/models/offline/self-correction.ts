@@ -1,0 +1,195 @@
+/**
+ * "stop placer 2 on line 1, no wait, line 2", "AOI results for PO-24117, no sorry, PO-24123", "what if the chiller is
+ * down for 4h — make it 6h", "taktzeit vom ICT L1 – sorry, vom AOI L1", "reset the L1 ICT, no sorry, clear it first",
+ * "Linie 1 äh nee Linie 2 Bestücker 1 anhalten": people correct themselves inside one message. The correction replaces
+ * the slot of the same kind said before it (a line, an order, a code, a zone, a number, a machine, a command), so the
+ * request is read as it was finally meant — not as first typed, which would file the write the asker took back.
+ *
+ * A correction that is no slot changes the whole request: "kompressor abschalten – ach quatsch, nicht machen" takes the
+ * write back; "AOI Linie 2 stoppen, nee, zeig erst mal die aktiven Alarme davon" asks for the read instead; "set zone 3 to
+ * 185 — no, something lower, not sure yet" leaves no value to file.
+ */
+import { aliasesOf, resolveAsset } from './asset-resolver';
+import type { AssetRef } from '../../assets';
+import { parseCommand } from './commands';
+import { detectLanguage } from './language';
+
+/** Words that correct what was just said; the ones in STRONG may also take it back or replace the request. */
+const STRONG = String.raw`no wait|no sorry|no|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
+const WEAK = String.raw`uh|umm|äh|ähm|hm+|hmm+|make it|make that|or rather|rather|lieber|doch|ach mach|ach|mach`;
+
+/** A separator before the correction: a comma, a dash, an ellipsis, a question mark — or a spoken "äh" / "uh". */
+const MARKER = new RegExp(
+  String.raw`(?:\s*(?:[,;:?!–—]|\.{2,}|…|\s-\s)\s*|\s+(?=(?:äh|ähm|uh|umm)\b))((?:(?:${STRONG}|${WEAK})(?![\p{L}\d])[\s,.:;!–—-]*)+)`,
+  'giu',
+);
+const STRONG_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${STRONG})(?![\p{L}])`, 'iu');
+
+/** Words around the corrected slot that say nothing about it: "…, sorry, 24122 mein ich", "…, lieber 25 bitte". */
+const LEADING_FILLER =
+  /^(?:(?:the|den|die|das|der|dem|von der|vom|von|for|für|fuer|on|auf|an|am|at|in|im|nur|only|just|do|make it|make that|mach|ich meine?|ich meinte|i mean|i meant)\s+)+/i;
+const TRAILING_FILLER =
+  /(?:\s*[,;–—-]?\s*(?:not|nicht)\s+[\p{L}\d-]+)?(?:\s+(?:mein(?:e|te)? ich|i mean|i meant|please|pls|bitte|first|erst(?:mal)?|instead|stattdessen|then|dann|natürlich|of course))*\s*[.!?]*\s*$/iu;
+
+/** "it", "davon", "that machine": a correction that names no target of its own points back at the one said before. */
+const POINTS_BACK = /\b(?:it|its|that|there|davon|dafür|daf(?:ü|ue)r|dort|da|ihn|sie|es|der maschine|die maschine|the machine)\b/i;
+
+/** A correction that takes the request back. */
+const TAKEN_BACK =
+  /\b(?:don'?t|do not|not|never mind|forget (?:it|that)|hold off|cancel|leave it|nicht|nix|nichts|vergiss|storno|stornier\w*|lass(?:\s+(?:mal|es|das|gut sein))?|doch nicht|lieber nicht|selber|selbst)\b/i;
+
+/** A correction that asks for something else instead. */
+const ASKS_INSTEAD = /\b(?:show|zeig\w*|what|which|how|wie|was|welche\w*|check|pr(?:ü|ue)f\w*|give|gib|list|pull|look|schau\w*|guck\w*)\b/i;
+
+/** A correction that is unsure: no value or machine to file. */
+const UNSURE =
+  /\b(?:lower|higher|something|not sure|no idea|nicht sicher|wei(?:ß|ss) (?:noch )?nicht|keine ahnung|weniger|mehr|eher|other one|the other|andere\w*|falsche?\w*)\b/i;
+
+const UNIT = String.raw`(?:h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten|tage?n?|days?|boards?|platinen|stück|stueck|pcs|°\s*c|°|grad|degrees|bar|n|mm\/s|%|prozent|percent)`;
+
+/** Spans in the request that are not free numbers: lines, zones, orders, codes, ids. */
+const NOT_A_FREE_NUMBER =
+  /\b[a-z]+-\d+\b|\b(?:line|linie|l|zone|prio\w*|p|run|po|feeder|spur|bestücker|placer|pnp|e|w)[\s-]?\d+\b|\b\d{5,}\b|\b[a-z]+\d+[a-z\d-]*\b|\b\d+[a-z]+\d[a-z\d-]*\b/gi;
+
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let last: RegExpExecArray | undefined;
+  for (let match = global.exec(text); match; match = global.exec(text)) last = match;
+  return last;
+}
+
+function replaceAt(text: string, match: RegExpExecArray, replacement: string): string {
+  return `${text.slice(0, match.index)}${replacement}${text.slice(match.index + match[0].length)}`;
+}
+
+/** The request with its last slot of the corrected one's kind replaced, or undefined when the kinds do not meet. */
+function replacedSlot(request: string, slot: string, assets: readonly AssetRef[]): string | undefined {
+  // A part number or id: "STM32H743ZIT6? no wait, XC7Z010-1CLG400C", "bestand von 744043100? moment, 61201621621".
+  if (/^(?=[\w-]*\d)(?=[\w-]*[a-z]|\d{6,})[a-z\d][\w-]{5,}$/i.test(slot) && !/^(?:line|linie|zone|run|po)/i.test(slot)) {
+    const code = lastMatch(/(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z]|\d{6,})[a-z\d][\w-]{5,}(?![\w-])/i, request);
+    if (code && !/^l\d-/i.test(code[0])) return replaceAt(request, code, slot);
+  }
+  // An order: "why is PO-24119 late — sorry, 24120".
+  const order = /^(?:po[-\s]?|auftrag\s+|order\s+|fa\s+)?(\d{5})$/i.exec(slot);
+  if (order) {
+    const said = lastMatch(/\b(?:po[-\s]?)?\d{5}\b/i, request);
+    return said ? replaceAt(request, said, `PO-${order[1]}`) : undefined;
+  }
+  // An alarm code: "any E-301 today? sorry, E-302".
+  if (/^[a-z]-?\d{3}$/i.test(slot) && !/^[lp]/i.test(slot)) {
+    const said = lastMatch(/\b(?![lp][-\s]?\d)[a-z]-?\d{3}\b/i, request);
+    return said ? replaceAt(request, said, slot) : undefined;
+  }
+  // A line: "…, no wait, line 2", "– ne, L2", "ugh no, line 2".
+  const line = /^(?:line|linie|l)\s*(\d)(?:'s)?$/i.exec(slot);
+  if (line) {
+    const said = lastMatch(/\b(?:line|linie|l)\s*\d\b(?!-)/i, request);
+    return said ? replaceAt(request, said, `line ${line[1]}`) : undefined;
+  }
+  // A shift: "alarms from the late shift on line 1, sorry, I mean the early shift".
+  const shift = /^(early|late|night|morning|früh|frueh|spät|spaet|nacht)\w*(?:\s*(?:shift|schicht))?$/i.exec(slot);
+  if (shift) {
+    const said = lastMatch(/\b(?:early|late|night|morning|fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)\w*(?:\s*(?:shift|schicht))?\b/i, request);
+    return said ? replaceAt(request, said, slot) : undefined;
+  }
+  // A thing and its number: "zone 7", "prio 1", "Bestücker 2", "feeder 4", "PnP2", "RUN-1".
+  const numbered = /^([a-zäöüß]+)[\s-]?(\d+)$/i.exec(slot);
+  if (numbered) {
+    const word = numbered[1]!.toLowerCase();
+    const said = lastMatch(new RegExp(String.raw`\b${word}[\s-]?\d+\b`, 'i'), request);
+    if (said) return replaceAt(request, said, slot);
+  }
+  // A number, with its unit or not: "4h — make it 6h", "20 boards …, uh, 30 boards", "to 14 mm/s, uh 15.5", "lieber 25".
+  const number = new RegExp(String.raw`^(-?\d+(?:[.,]\d+)?)\s*(${UNIT})?$`, 'i').exec(slot);
+  if (number) {
+    const masked = request.replace(NOT_A_FREE_NUMBER, (span) => '#'.repeat(span.length));
+    const unit = number[2];
+    const pattern = unit
+      ? new RegExp(String.raw`(?<![\w.,])-?\d+(?:[.,]\d+)?\s*${unitPattern(unit)}(?![\p{L}])`, 'iu')
+      : /(?<![\w.,#])-?\d+(?:[.,]\d+)?(?![\d#])/;
+    const said = lastMatch(pattern, masked) ?? (unit ? lastMatch(/(?<![\w.,#])-?\d+(?:[.,]\d+)?(?![\d#])/, masked) : undefined);
+    if (!said) return undefined;
+    // "chiller setpoint is 15, make it 14": a value told is no value asked for, and "make it 14" is the request.
+    if (/\b(?:is|was|ist|war|steht(?:\s+(?:auf|bei))?|at|bei|runs at|l(?:ä|ae)uft (?:auf|mit|bei))\s*$/i.test(request.slice(0, said.index))) return undefined;
+    // Masking keeps lengths, so the span found is the request's own; a unit said before stays unless another is given.
+    const end = said.index + said[0].length;
+    const unitSaid = request.slice(said.index, end).replace(/^-?\d+(?:[.,]\d+)?\s*/, '');
+    return `${request.slice(0, said.index)}${number[1]}${unit ? ` ${unit}` : unitSaid ? ` ${unitSaid}` : ''}${request.slice(end)}`;
+  }
+  // A machine: "how's the printer on line 1 doing, no sorry, the SPI", "taktzeit vom ICT L1 – sorry, vom AOI L1".
+  const meant = resolveAsset(slot, [...assets]);
+  if (meant.kind === 'none' || (meant.kind === 'one' && meant.asset.type === 'line')) return undefined;
+  const first = resolveAsset(request, [...assets]);
+  if (first.kind !== 'one' || first.asset.type === 'line') return undefined;
+  if (meant.kind === 'one' && meant.asset.id === first.asset.id) return undefined;
+  const lower = request.toLowerCase();
+  const alias = aliasesOf(first.asset)
+    .filter((name) => new RegExp(String.raw`(?<![\p{L}\d])${escape(name)}(?![\p{L}\d])`, 'iu').test(lower))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!alias) return undefined;
+  const at = lastMatch(new RegExp(String.raw`(?<![\p{L}\d])${escape(alias)}(?![\p{L}\d])`, 'iu'), request)!;
+  return replaceAt(request, at, slot);
+}
+
+function unitPattern(unit: string): string {
+  const u = unit.toLowerCase();
+  if (/^(?:h|hrs?|hours?|std|stunden?)$/.test(u)) return '(?:h|hrs?|hours?|std|stunden?)';
+  if (/^(?:min|mins|minutes?|minuten)$/.test(u)) return '(?:min|mins|minutes?|minuten)';
+  if (/^(?:tage?n?|days?)$/.test(u)) return '(?:tage?n?|days?)';
+  if (/^(?:boards?|platinen|stück|stueck|pcs)$/.test(u)) return '(?:boards?|platinen|stück|stueck|pcs)';
+  if (/^(?:°\s*c|°|grad|degrees)$/.test(u)) return '(?:°\\s*c|°|grad|degrees)';
+  if (/^(?:%|prozent|percent)$/.test(u)) return '(?:%|prozent|percent)';
+  return escape(unit);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A command verb at the request's start, which a corrected command replaces: "reset the L1 ICT" → "clear the L1 ICT". */
+const LEADING_COMMAND_VERB =
+  /^(?:(?:please|pls|bitte|mal)\s+)*(?:stop|start|hold|pause|reset|clear|resume|unhold|restart|quittier\w*|stopp\w*|start\w*|resett?\w*|clear\w*|anhalten|halt)\b/i;
+
+export function withSelfCorrection(given: string, assets: readonly AssetRef[]): string {
+  const text = withLineCorrectedInPlace(given);
+  const marker = lastMatch(MARKER, text);
+  if (!marker) return text;
+  const request = text.slice(0, marker.index).trim();
+  const correction = text.slice(marker.index + marker[0].length).trim();
+  const words = correction.split(/\s+/).filter(Boolean);
+  if (request.split(/\s+/).length < 2 || words.length === 0 || words.length > 10) return text;
+  // "not 245, I meant 238": a value ruled out and the one meant, which negated-clauses.ts reads.
+  if (/^(?:(?:no|nein|nee|ne)[\s,.!]+)?(?:not|nicht)\b/i.test(request)) return text;
+  const strong = STRONG_WORD.test(marker[1]!);
+  const slot = correction.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').trim();
+  if (slot && slot.split(/\s+/).length <= 4) {
+    const replaced = replacedSlot(request, slot, assets);
+    if (replaced !== undefined) return `${replaced}${/\?\s*$/.test(text) || /\?/.test(text.slice(0, marker.index + 1)) ? '?' : ''}`;
+    // A command meant instead of the one said: "reset the L1 ICT, no sorry, clear it first", "quittier … — reset mein ich".
+    const command = parseCommand(slot.replace(/\b(?:it|ihn|es|sie)\b/gi, ' ').trim());
+    const said = LEADING_COMMAND_VERB.exec(request);
+    if (command && said && parseCommand(request) !== command && slot.split(/\s+/).length <= 3 && !TAKEN_BACK.test(slot))
+      return `${command} ${request.slice(said[0].length).trim()}`;
+  }
+  if (!strong) return text;
+  // "Linie 1 äh nee Linie 2 Bestücker 1 anhalten" is read by the adjacency below; a whole new request needs a strong word.
+  if (TAKEN_BACK.test(correction) && !parseCommand(correction.replace(TAKEN_BACK, ' ')))
+    return detectLanguage(text) === 'de' ? 'nein, doch nicht' : 'no, forget it';
+  if (ASKS_INSTEAD.test(correction) && words.length >= 2) {
+    const target = resolveAsset(request, [...assets]);
+    const own = resolveAsset(correction, [...assets]);
+    return target.kind === 'one' && own.kind === 'none' && POINTS_BACK.test(correction) ? `${correction} (${target.asset.id})` : correction;
+  }
+  if (UNSURE.test(correction)) return correction;
+  return text;
+}
+
+/** "Linie 1 äh nee Linie 2 Bestücker 1 anhalten": a line said, corrected on the spot, then the rest of the request. */
+const LINE_CORRECTED_IN_PLACE = new RegExp(
+  String.raw`\b(?:line|linie|l)\s*\d\s*[,–—-]?\s*(?:(?:${STRONG}|${WEAK})(?![\p{L}\d])[\s,.:;!–—-]*)+(?=(?:line|linie|l)\s*\d\b)`,
+  'giu',
+);
+
+function withLineCorrectedInPlace(text: string): string {
+  return text.replace(LINE_CORRECTED_IN_PLACE, '');
+}

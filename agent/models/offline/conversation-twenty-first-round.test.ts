@@ -105,3 +105,46 @@ describe('a correction inside the message replaces what it corrects', () => {
     );
   });
 });
+
+describe('writes the probes filed wrongly, in other words', () => {
+  it('a command ruled out for another is the other ("not hold, a proper stop")', async () => {
+    expect(await ask('hold the L1 ICT – no, not hold, a real stop')).toMatchObject({ kind: 'tool', args: { asset: 'L1-ICT', command: 'stop' } });
+  });
+
+  it('a value ruled out with none meant instead files nothing', async () => {
+    expect(filesAWrite(await ask('not 235, higher – zone 4 on the L2 oven'))).toBe(false);
+  });
+
+  it('"the other setpoint" after a change is no other line', async () => {
+    const plan = await after(
+      'set_setpoint',
+      { asset: 'L2-PRN', tag: 'PrintSpeedSetpointMmPerS', value: 45 },
+      'L2 printer print speed to 45',
+      'no, the other setpoint',
+    );
+    expect(filesAWrite(plan)).toBe(false);
+  });
+
+  it('a dictated number cut off mid-way gives no value; a spoken decimal comma is read', async () => {
+    expect(filesAWrite(await ask('set zone two on oven one to one hundred and'))).toBe(false);
+    expect(filesAWrite(await ask('Zone drei am Ofen Linie zwei auf hundertachtzig und'))).toBe(false);
+    expect(await ask('Kompressor Druck Sollwert auf sechs komma acht bar')).toMatchObject({ kind: 'tool', args: { asset: 'UT-AIR', value: 6.8 } });
+    expect(await ask('Zone sieben am Ofen Linie zwei auf zweihundertdreißig komma fünf')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'Zone7.SetpointC', value: 230.5 },
+    });
+  });
+
+  it('a colleague called by name in a dictation is not the copilot', async () => {
+    expect(filesAWrite(await ask('hey jens can you hold the printer on line two'))).toBe(false);
+    expect(filesAWrite(await ask('du thomas machst du mal den ofen auf linie eins aus'))).toBe(false);
+  });
+
+  it('a change someone else plans, with the question what it means, is the what-if', async () => {
+    expect(await ask('Die Instandhaltung will morgen ab 6 Uhr den Kompressor für 3 Stunden abschalten. Was heißt das für unsere Aufträge?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-AIR', hours: 3 } },
+    });
+  });
+});

@@ -47,6 +47,8 @@ const NAME_ALTERNATION = [...FIRST_NAMES].sort((a, b) => b.length - a.length).jo
  * ("…, Thomas!") of a lowercased message.
  */
 export const CALLS_A_PERSON = new RegExp(
-  `^(?:(?:hey|hi|hallo|servus|moin|yo|ey|na|ok|okay)\\s+)?(?:${NAME_ALTERNATION})\\s*[,:]\\s|,\\s*(?:${NAME_ALTERNATION})\\s*[!.?]*\\s*$`,
+  `^(?:(?:hey|hi|hallo|servus|moin|yo|ey|na|ok|okay)\\s+)?(?:${NAME_ALTERNATION})\\s*[,:]\\s|,\\s*(?:${NAME_ALTERNATION})\\s*[!.?]*\\s*$|` +
+    // Dictated, with no comma: "hey mike can you stop …", "du stefan kannst du mal …".
+    `^(?:hey|hi|hallo|du|ey|yo|na)\\s+(?:${NAME_ALTERNATION})\\s+(?:can|could|would|will|please|pls|kannst|k(?:ö|oe)nntest|w(?:ü|ue)rdest|machst|mach|bitte|mal)\\b`,
   'u',
 );

@@ -128,6 +128,9 @@ const CORRECTED_ON_THE_SPOT = new RegExp(
   'gi',
 );
 
+/** "not 240", "nicht auf 190": a value ruled out, once the ones corrected to another value are read. */
+const VALUE_RULED_OUT = new RegExp(String.raw`\b(?:not|nicht)\s+(?:auf\s+|to\s+)?${VALUE}${UNIT}(?!\d|[.,]\d)`, 'gi');
+
 /**
  * "Zone 3 Ofen L1 auf 185, nicht 190", "nicht auf 190 sondern auf 185", "set it to 190, no wait, 185": the value
  * the asker ends up asking for, the other taken out, so the "nicht" of a corrected value negates no write and the
@@ -142,5 +145,7 @@ export function withCorrectedValue(text: string): string {
       )
       .replace(VALUE_THEN_NOT, (_, value: string) => value)
       .replace(CORRECTED_ON_THE_SPOT, (_, lead: string | undefined, value: string) => `${lead ?? ''}${value}`)
+      // "not 240, lower – zone 6 on the L1 oven": a value ruled out with none meant instead is no value to file.
+      .replace(VALUE_RULED_OUT, ' ')
   );
 }

@@ -64,7 +64,12 @@ function namesSomething(phrase: string): boolean {
 /** "not the L1 printer, stop the L2 one": the rest points back at the target ruled out, which negated-clauses.ts reads. */
 const POINTS_BACK = /\b(?:one|ones|other|eins|andere\w*)\b/i;
 
-export function withoutTargetsNotMeant(text: string): string {
+/** "no, not hold, a proper stop", "nicht resetten sondern clearen": a command ruled out for the one meant. */
+const COMMAND_RULED_OUT =
+  /\b(?:not|nicht)\s+(?:a\s+|an\s+|ein(?:en)?\s+)?(?:hold|stop|stopp|reset|start|clear|pause|halt)\s*(?:,|\s(?=sondern\b|but\b))\s*(?:(?:sondern|but|aber)\s+)?(?:a\s+|an\s+|ein(?:en)?\s+)?(?:proper\s+|real\s+|full\s+|richtige[nr]?\s+|kompletten?\s+)?(?=(?:hold|stop|stopp|reset|start|clear|pause)\b)/gi;
+
+export function withoutTargetsNotMeant(given: string): string {
+  const text = given.replace(COMMAND_RULED_OUT, '');
   let result = text.replace(
     NOT_THIS_BUT_THAT,
     (whole: string, lead: string, interjection: string, _article: string | undefined, phrase: string, offset: number, all: string) =>

@@ -160,16 +160,25 @@ export function speltValuesAsDigits(given: string): string {
     return `${units}${comma.toLowerCase() === 'komma' ? ',' : '.'}${tenth}`;
   });
   // "to two hundred and forty", "auf zweihundertvierzig": a value in several number words, or one German compound.
-  const compounds = decimals.replace(SPELT_COMPOUND, (whole, lead: string, words: string) => {
+  const compounds = decimals.replace(SPELT_COMPOUND, (whole, lead: string, words: string, offset: number, all: string) => {
+    // "to two hundred and", "auf zweihundert und" at the end: a dictation cut off mid-number gives no value at all.
+    if (/^\s*(?:and|und)\s*[.!?]*\s*$/i.test(all.slice(offset + whole.length))) return `${lead} (unfinished)`;
     const value = compoundNumber(words);
     return value === undefined ? whole : `${lead} ${value}`;
   });
-  return compounds
-    .replace(SPELT_VALUE, (whole, lead: string, word: string) => {
-      const value = numberWord(word);
-      return value === undefined ? whole : `${lead} ${value}`;
-    })
-    .replace(SPELT_VALUE_WITH_UNIT, (whole, word: string) => String(numberWord(word) ?? whole));
+  return (
+    compounds
+      .replace(SPELT_VALUE, (whole, lead: string, word: string) => {
+        const value = numberWord(word);
+        return value === undefined ? whole : `${lead} ${value}`;
+      })
+      .replace(SPELT_VALUE_WITH_UNIT, (whole, word: string) => String(numberWord(word) ?? whole))
+      // "zweihundertzwanzig komma fünf", "two hundred twenty point five": the decimal after a compound now in digits.
+      .replace(/(\d+)\s+(komma|point)\s+([a-zäöüß]+|\d)\b/gi, (whole, units: string, comma: string, fraction: string) => {
+        const tenth = /^\d$/.test(fraction) ? Number(fraction) : numberWord(fraction);
+        return tenth === undefined || tenth > 9 ? whole : `${units}${comma.toLowerCase() === 'komma' ? ',' : '.'}${tenth}`;
+      })
+  );
 }
 
 /** "should be sixteen degrees", "soll sechzehn Grad haben": a spelt-out number with a unit after it is a value too. */

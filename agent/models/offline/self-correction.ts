@@ -15,7 +15,7 @@ import { parseCommand } from './commands';
 import { detectLanguage } from './language';
 
 /** Words that correct what was just said; the ones in STRONG may also take it back or replace the request. */
-const STRONG = String.raw`no wait|no sorry|no|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
+const STRONG = String.raw`no wait|no sorry|no(?!\s+(?:need|problem|worries|rush|hurry|idea|big deal))|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
 const WEAK = String.raw`uh|umm|äh|ähm|hm+|hmm+|make it|make that|or rather|rather|lieber|doch|ach mach|ach|mach`;
 
 /** A separator before the correction: a comma, a dash, an ellipsis, a question mark — or a spoken "äh" / "uh". */
@@ -157,7 +157,8 @@ export function withSelfCorrection(given: string, assets: readonly AssetRef[]): 
   const request = text.slice(0, marker.index).trim();
   const correction = text.slice(marker.index + marker[0].length).trim();
   const words = correction.split(/\s+/).filter(Boolean);
-  if (request.split(/\s+/).length < 2 || words.length === 0 || words.length > 10) return text;
+  // A correction is one short phrase: "…, no need to tell me. What is line 2 running now" is a new sentence, no correction.
+  if (request.split(/\s+/).length < 2 || words.length === 0 || words.length > 10 || /[.!?]\s+\S/.test(correction)) return text;
   // "not 245, I meant 238": a value ruled out and the one meant, which negated-clauses.ts reads.
   if (/^(?:(?:no|nein|nee|ne)[\s,.!]+)?(?:not|nicht)\b/i.test(request)) return text;
   const strong = STRONG_WORD.test(marker[1]!);

@@ -71,6 +71,10 @@ const DOUBTS_THE_CHANGE =
  * without its closing questions — which the caller reads, and keeps only when it files a write; the asker asks the
  * question again after the approval card. A question that doubts the change ("… is that too hot?") keeps the whole.
  */
+/** "what would that mean for the plan?", "was heißt das für uns?", "impact on the orders?": what a change does, asked. */
+const ASKS_WHAT_IT_DOES =
+  /\b(?:what (?:would|does|will) (?:that|this|it) (?:mean|do)|(?:impact|effect|auswirkung\w*|folgen)\b|was (?:w(?:ü|ue)rde|hei(?:ß|ss)t|bedeutet|macht) (?:das|dies)|was w(?:ä|ae)re (?:dann|damit)|wie wirkt sich)/i;
+
 export function withoutClosingQuestions(text: string): string | undefined {
   const sentences = text
     .trim()
@@ -80,7 +84,9 @@ export function withoutClosingQuestions(text: string): string | undefined {
   while (first > 0 && /\?\s*$/.test(sentences[first - 1]!)) first--;
   if (first === 0 || first === sentences.length) return undefined;
   const questions = sentences.slice(first).join(' ');
-  if (DOUBTS_THE_CHANGE.test(questions) || NOT_AFTER_ALL.test(questions)) return undefined;
+  // ("… den Kaltwassersatz für 4 Stunden abschalten. Bevor ich zusage: was würde das für unseren Plan bedeuten?": the
+  // question about what the change does is the request.)
+  if (DOUBTS_THE_CHANGE.test(questions) || NOT_AFTER_ALL.test(questions) || ASKS_WHAT_IT_DOES.test(questions)) return undefined;
   return sentences.slice(0, first).join(' ');
 }
 

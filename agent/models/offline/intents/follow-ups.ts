@@ -990,6 +990,8 @@ function correction(request: Request): { intent: Intent; combined: string } | un
   const hasSibling = siblingsOf(base, input.assets).length > 0;
   const otherLine =
     /\b(?:other|anderen?|andere)\b/.test(rest) &&
+    // ("rather the other setpoint", "den anderen Sollwert": another tag of the same machine, which is asked back.)
+    !/\b(?:other|anderen?|andere)\s+(?:setpoint|set point|tag|value|sollwert|wert|zone|parameter)\b/.test(rest) &&
     base?.line &&
     lines.length === 2 &&
     (!hasSibling || /\b(?:other|anderen?|andere)\s+(?:line|linie)\b|\b(?:on|auf|an|der)\s+(?:the\s+)?(?:other|anderen?)\s+(?:line|linie)?\b/.test(rest)) &&

@@ -148,3 +148,50 @@ describe('writes the probes filed wrongly, in other words', () => {
     });
   });
 });
+
+describe('a dictated request is read as the typed one', () => {
+  it('drops the wake word and joins abbreviations spelt letter by letter', async () => {
+    expect(await ask('hey plantpilot what is the i c t on line two doing')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-ICT' } });
+    expect(await ask('copilot status vom s p i auf linie zwei')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-SPI' } });
+    expect(await ask('ay oh eye on line one is it running')).toMatchObject({ kind: 'tool', args: { asset: 'L1-AOI' } });
+  });
+
+  it('reads plant words heard as others and numbers said as words', async () => {
+    expect(await ask('hold the pig and place one on line two')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PNP1', command: 'hold' } });
+    expect(await ask('wie schaut der offen auf lini zwei aus')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-RFL' } });
+    expect(await ask('what happens if the ree flow on line one is down for three hours')).toMatchObject({
+      kind: 'tool',
+      args: { scenario: { type: 'machine_down', asset: 'L1-RFL', hours: 3 } },
+    });
+    expect(await ask('alle prio eins und zwei alarme seit heute früh')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { priorities: [1, 2] } });
+    // "offen" that means open stays open.
+    expect(await ask('welche aufträge sind noch offen auf linie 1')).not.toMatchObject({ kind: 'tool', args: { asset: 'L1-RFL' } });
+  });
+
+  it('reads a clock range in words as a window, not a value to set', async () => {
+    const plan = await ask('zone three temperature on the reflow line two from five to seven this morning');
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'L2-RFL', tag: 'Zone3.TemperatureC' } });
+  });
+
+  it('"gestern Nacht" is the night just past', async () => {
+    const plan = await ask('Druck am Kompressor gestern Nacht?');
+    expect(plan).toMatchObject({ kind: 'tool', args: { from: '2026-03-03T21:00:00.000Z', to: '2026-03-04T05:00:00.000Z' } });
+  });
+
+  it('"the stencil printer" is the machine, not its stencil', async () => {
+    expect(await ask('clear the fault on the stencil printer on line 1')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PRN', command: 'clear' } });
+  });
+});
+
+describe('priorities and alarm states ruled out', () => {
+  it('"except the advisories", "ohne Prio 4" keep the others', async () => {
+    expect(await ask('alarms on line 2 except the advisories')).toMatchObject({ kind: 'tool', args: { line: 'Line2', priorities: [1, 2, 3] } });
+    expect(await ask('Störungen am Kompressor ohne Prio 3 und 4')).toMatchObject({ kind: 'tool', args: { asset: 'UT-AIR', priorities: [1, 2] } });
+    expect(await ask('alarms without the advisory ones, only prio 1')).toMatchObject({ kind: 'tool', args: { priorities: [1] } });
+  });
+
+  it('a state ruled out is not the state asked for', async () => {
+    expect(await ask('alarms on the L1 AOI, not the cleared ones')).toMatchObject({ kind: 'tool', args: { asset: 'L1-AOI', state: 'active' } });
+    expect(await ask('keine quittierten Alarme, nur die offenen vom Chiller')).toMatchObject({ kind: 'tool', args: { asset: 'UT-CHL', state: 'active' } });
+  });
+});

@@ -180,7 +180,7 @@ function dictatedNumbers(text: string): string {
       // Only where nothing could be the place or value "to" leads to: the end of a clause, a preposition, or the next
       // machine or question word ("set the L1 oven to standby" keeps its "to").
       .replace(
-        /\b(line|zone|oven|placer|pick and place|pnp|printer|aoi|spi|tester)\s+to\b(?=\s*(?:[,.?!;]|$)|\s+(?:in|on|at|for|since|before|after|from|during|and|und|oven|printer|placer|pick|aoi|spi|zone|is|was|has|right|rn|now|pls|please|status|alarms?|temp\w*|vacuum|pressure|speed)\b)/gi,
+        /\b(line|zone|oven|placer|pick and place|pnp|printer|aoi|spi|tester)\s+to\b(?=\s*(?:[,.?!;]|$)|\s+(?:in|on|at|for|since|before|after|from|during|and|und|oven|printer|placer|pick|aoi|spi|zone|is|was|has|right|rn|now|pls|please|status|alarms?|temp\w*|vacuum|pressure|speed|conveyor)\b)/gi,
         '$1 2',
       )
       .replace(/\b(zone)\s+(?:for|fore)\b(?=\s+(?:on|at|in|of|to|from)\b|\s*[,.?!]|\s*$)/gi, '$1 4')

@@ -631,6 +631,10 @@ export function parseTimeWindow(given: string, language: Language, context: Time
       .replace(BUCKET, ' ')
       .replace(BACK_TO, (_whole, time: string) => `${language === 'de' ? 'seit' : 'since'} ${time}`)
       .replace(COMPARED_WITH, language === 'de' ? 'seit ' : 'since ')
+      // "gestern Nacht", "yesterday night": the night just past, as "letzte Nacht" is (not the whole of yesterday).
+      .replace(/(?<![\p{L}])(?:gestern|yesterday)\s+(nacht|night)\b/giu, (_whole, night: string) =>
+        night.toLowerCase() === 'nacht' ? 'letzte Nacht' : 'last night',
+      )
       // ("since 2 hrs ago", "seit vor 3 Std": the span back to then.)
       .replace(/\b(since|seit)\s+(?:vor\s+)?(\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|std|stunden?|min\w*))(?:\s+ago)?/gi, (_whole, word: string, span: string) =>
         word.toLowerCase() === 'seit' ? `letzte ${span}` : `last ${span}`,

@@ -15,6 +15,7 @@ import { conversationLanguage, detectLanguage, languageEvidence } from './langua
 import { linesByProduct, orderByProduct } from './order-by-product';
 import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
 import { withoutTargetsNotMeant } from './not-meant';
+import { withDictationMended } from './dictation';
 import { withSelfCorrection } from './self-correction';
 import {
   colloquialLines,
@@ -49,6 +50,7 @@ function tidied(given: UnderstandInput): string {
   const steps: ((text: string) => string)[] = [
     withoutMailFrame,
     withoutGreeting,
+    withDictationMended,
     withoutTargetsNotMeant,
     (text) => withSelfCorrection(text, given.assets),
     machinesByFunction,

@@ -15,7 +15,7 @@ import type { Plan } from './types';
 
 /** Parts and functions of a machine that no machine command drives, in English and German. */
 const MACHINE_PART =
-  /\b(stencil clean\w*|\w*counters?|\w*z(?:ä|ae)hler\w*|st(?:ü|ue)ckz(?:ä|ae)hler\w*|wartungsz(?:ä|ae)hler\w*|timers?|displays?|screens?|anzeige|bildschirm|cleaning|clean cycle|reinigung\w*|schablonenreinigung|unterseitenreinigung|wipers?|wiper cycle|wisch\w*|nitrogen|n2|stickstoff\w*|cameras?|kamera\w*|fans?|l(?:ü|ue)fter\w*|lights?|licht|lamps?|lampe|beacons?|heaters?|heizung\w*|conveyors?|(?:f(?:ö|oe)rder|transport)?band|feeders?|zuf(?:ü|ue)hrung\w*|nozzles?|d(?:ü|ue)sen?|vacuum|vakuum|printhead|druckkopf|scanner|label printer|etikettendrucker|stencil|schablone)\b/;
+  /\b(stencil clean\w*|\w*counters?|\w*z(?:ä|ae)hler\w*|st(?:ü|ue)ckz(?:ä|ae)hler\w*|wartungsz(?:ä|ae)hler\w*|timers?|displays?|screens?|anzeige|bildschirm|cleaning|clean cycle|reinigung\w*|schablonenreinigung|unterseitenreinigung|wipers?|wiper cycle|wisch\w*|nitrogen|n2|stickstoff\w*|cameras?|kamera\w*|fans?|l(?:ü|ue)fter\w*|lights?|licht|lamps?|lampe|beacons?|heaters?|heizung\w*|conveyors?|(?:f(?:ö|oe)rder|transport)?band|feeders?|zuf(?:ü|ue)hrung\w*|nozzles?|d(?:ü|ue)sen?|vacuum|vakuum|printhead|druckkopf|scanner|label printer|etikettendrucker|stencil(?!\s+printer)|schablone(?!n?drucker))\b/;
 
 /** "the counter", "den Zähler", "Zähler am Packer": the part is what the verb acts on, not a word elsewhere in a story. */
 function commandsAPart(lower: string): string | undefined {

@@ -60,9 +60,28 @@ export function askedCount(lower: string): number | undefined {
   return count !== undefined && count > 0 ? count : undefined;
 }
 
-/** "prio 1 and 2 only", "priority 1", "critical", "Prio 1 und 2" → [1, 2]. */
+/**
+ * "except the advisories", "ohne die Prio 4", "leave out the advisory stuff", "ohne Hinweise": the priorities not ruled
+ * out (4 is advisory, ISA-18.2 as the alarm catalogue has it).
+ */
+const PRIORITIES_RULED_OUT =
+  /\b(?:except(?: for)?|excluding|without|w\/o|leave out|leaving out|skip(?:ping)?|ignore|ignoring|minus|other than|but not|ohne|au(?:ß|ss)er|bis auf|abgesehen von)\s+(?:the\s+|die\s+|den\s+|alle\s+|all\s+)?(?:(?:prio(?:rity|rität|ritaet|s)?|p)[\s-]*([1-4](?:\s*(?:,|and|und|or|oder|&|\+)\s*[1-4])*)|(advisor\w*|hinweis\w*))/;
+
+/** "prio 1 and 2 only", "priority 1", "critical", "Prio 1 und 2" → [1, 2]; "ohne Prio 4" → [1, 2, 3]. */
 export function parsePriorities(text: string): number[] | undefined {
-  const t = text.toLowerCase();
+  const lower = text.toLowerCase();
+  const ruledOut = PRIORITIES_RULED_OUT.exec(lower);
+  if (ruledOut) {
+    const named = parsePrioritiesNamed(lower.replace(ruledOut[0], ' '));
+    if (named) return named;
+    const out = ruledOut[1] ? ruledOut[1].match(/[1-4]/g)!.map(Number) : [4];
+    const kept = [1, 2, 3, 4].filter((priority) => !out.includes(priority));
+    return kept.length > 0 ? kept : undefined;
+  }
+  return parsePrioritiesNamed(lower);
+}
+
+function parsePrioritiesNamed(t: string): number[] | undefined {
   const phrase = /\b(?:prio(?:rity|rität|ritaet|s)?|p)[\s-]*((?:[1-4])(?:\s*(?:,|and|und|or|oder|&|\+|-|to|bis)\s*[1-4])*)/.exec(t);
   if (phrase) {
     const numbers = phrase[1]!.match(/[1-4]/g)!.map(Number);

@@ -56,17 +56,23 @@ export function planAlarms(plan: PlanContext): Plan {
     WHY.test(lower) ||
     /\b(history|historie|verlauf|were|was there|happened|gab es|hatten|occur|kam|came up|log|overnight|tripped|ausgelöst)\b/.test(lower);
   // "… and nobody has acknowledged them", "noch nicht quittiert", "unacked": not acknowledged — the active ones.
+  // ("keine quittierten, nur die offenen": the acknowledged ruled out are the active ones too.)
   const unacknowledged =
-    /\b(?:un-?acknowledged|unacked|unquittiert\w*)\b|\b(?:not|nobody|no one|noone|never|nicht|niemand|keiner)\b[^.?!]{0,25}\b(?:acknowledged|acked|quittiert\w*)\b/.test(
+    /\b(?:un-?acknowledged|unacked|unquittiert\w*)\b|\b(?:not|nobody|no one|noone|never|nicht|niemand|keiner|keine|kein|ohne|without|except)\b[^.?!]{0,25}\b(?:acknowledged|acked|quittiert\w*)\b/.test(
       lower,
     );
+  // "not the cleared ones – only what's active", "ohne die gegangenen": a state ruled out is not the state asked for.
+  const stateWords = lower.replace(
+    /\b(?:not|nicht|keine?|ohne|without|except|no)\s+(?:the\s+|die\s+|den\s+)?(?:cleared|gegangen\w*|shelved|zur(?:ü|ue)ckgestellt\w*)(?:\s+ones)?\b/g,
+    ' ',
+  );
   const state = unacknowledged
     ? 'active'
-    : /\b(acknowledged|acked|quittiert\w*)\b/.test(lower)
+    : /\b(acknowledged|acked|quittiert\w*)\b/.test(stateWords)
       ? 'acknowledged'
-      : /\b(shelved|shelve|geshelvt\w*|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*|unterdrueckt\w*)\b/.test(lower)
+      : /\b(shelved|shelve|geshelvt\w*|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*|unterdrueckt\w*)\b/.test(stateWords)
         ? 'shelved'
-        : /\b(cleared|gegangen\w*)\b/.test(lower)
+        : /\b(cleared|gegangen\w*)\b/.test(stateWords)
           ? 'cleared'
           : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
             history &&

@@ -195,3 +195,51 @@ describe('priorities and alarm states ruled out', () => {
     expect(await ask('keine quittierten Alarme, nur die offenen vom Chiller')).toMatchObject({ kind: 'tool', args: { asset: 'UT-CHL', state: 'active' } });
   });
 });
+
+describe('a write to several machines is asked back, one approval each', () => {
+  it('two machines named, a number pair, or "both" / "alle"', async () => {
+    for (const text of [
+      'Chiller und Kompressor abschalten',
+      'hold placers 1 and 2 on line 2',
+      'stop both packers',
+      'alle Drucker anhalten',
+      'set zone 4 on both ovens to 238',
+    ]) {
+      const plan = await ask(text);
+      expect(filesAWrite(plan), text).toBe(false);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    }
+  });
+
+  it('one machine and a task for someone else is still the one write', async () => {
+    expect(await ask('stop the L2 packer and tell maintenance')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PCK', command: 'stop' } });
+  });
+});
+
+describe('typed on a phone in a hurry', () => {
+  it('reads past emoji, words run together and autocorrect', async () => {
+    expect(await ask('🔥🔥 line1oven zone 4 temp??')).toMatchObject({ kind: 'tool', args: { asset: 'L1-RFL' } });
+    expect(await ask('Verlauf zone3temp ofenL1 seit 7 uhr')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'Zone3.TemperatureC' },
+    });
+    expect(await ask('hold the Pop 1 on line 2 rn')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PNP1', command: 'hold' } });
+    expect(await ask('how is the refill oven on line 2')).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL' } });
+    expect(await ask('Spion L1 was ist los')).toMatchObject({ kind: 'tool', args: { asset: 'L1-SPI' } });
+  });
+
+  it('"again", "nochmal" repeat the read before (over a new window when one is said), never a write', async () => {
+    expect(await after('alarms', { state: 'active', asset: 'L2-AOI' }, 'alarms on the L2 AOI', 'again pls')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'L2-AOI' },
+    });
+    expect(await after('tag_history', { asset: 'UT-CHL', tag: 'SupplyTempC' }, 'Vorlauf Chiller letzte Stunde', 'nochmal seit Mitternacht')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'UT-CHL', tag: 'SupplyTempC', from: '2026-03-03T23:00:00.000Z' },
+    });
+    expect(filesAWrite(await after('machine_command', { asset: 'L1-PCK', command: 'stop' }, 'stop the L1 packer', 'again'))).toBe(false);
+  });
+});

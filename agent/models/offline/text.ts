@@ -411,6 +411,11 @@ const SHORT_TYPOS: Record<string, string> = {
   stpo: 'stop',
   sotp: 'stop',
   teh: 'the',
+  utilites: 'utilities',
+  compresor: 'compressor',
+  hndover: 'handover',
+  übergbae: 'Übergabe',
+  tuger: 'tugger',
 };
 const SHORT_TYPO = new RegExp(`(?<![\\p{L}])(?:${Object.keys(SHORT_TYPOS).join('|')})(?![\\p{L}])`, 'giu');
 

@@ -16,6 +16,7 @@ import { linesByProduct, orderByProduct } from './order-by-product';
 import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
 import { withoutTargetsNotMeant } from './not-meant';
 import { withDictationMended } from './dictation';
+import { withPhoneTypingMended } from './phone-typing';
 import { withSelfCorrection } from './self-correction';
 import {
   colloquialLines,
@@ -51,6 +52,7 @@ function tidied(given: UnderstandInput): string {
     withoutMailFrame,
     withoutGreeting,
     withDictationMended,
+    withPhoneTypingMended,
     withoutTargetsNotMeant,
     (text) => withSelfCorrection(text, given.assets),
     machinesByFunction,

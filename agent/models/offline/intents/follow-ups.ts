@@ -137,6 +137,18 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = 'create_work_order';
     reading.followUp = true;
   } else if (
+    // "again", "nochmal", "refresh" after a read: the same read, now; "same but since 6", "grad nochmal ab Mitternacht": over
+    // the window said. Never a write again — "again" after a write files nothing new.
+    input.previous &&
+    previousIntent &&
+    !WRITE_INTENTS.has(previousIntent) &&
+    named.kind === 'none' &&
+    wordCount(text) <= 8 &&
+    readAgain(lower)
+  ) {
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  } else if (
     // "and the hour before that?", "geh nochmal 2 Stunden zurück", "nur bis 22 Uhr" after a trend or the alarms: the same
     // read over a moved window (window-follow-up.ts works it out).
     input.previous &&
@@ -900,6 +912,28 @@ const SAME_FOR_ZONE_BUT =
   /^(?:(?:and|und|then|dann|ok|okay)[\s,]+)?(?:(?:same|the same|same thing|dasselbe|das gleiche|gleiches|auch)\s+(?:for|f(?:ü|ue)r|bei|on|at)\s+(?:die\s+)?(?:zone|zohne)\s*(\d{1,2})|(?:f(?:ü|ue)r\s+(?:die\s+)?)?(?:zone|zohne)\s*(\d{1,2})\s+(?:the same|same|auch|too|dasselbe|das gleiche|genauso|ebenso))\s*,?\s*(?:but|aber|only|nur|with|mit|at|auf|to)\s+(?:auf\s+|to\s+|at\s+|mit\s+)?(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees)?\s*(?:please|pls|bitte)?[\s.!]*$/;
 /** A line named as the correction's point: "I meant line 2", "the L2 one", "linie 1 mein ich". */
 const OTHER_LINE = /\b(?:line|linie|l)\s*(\d)\b|\b(?:auf|an|bei|f(?:ü|ue)r) der (\d)\b/;
+
+/** "again", "nochmal", "refresh", "und jetzt?", "same but since 6": the read before, again. */
+const AGAIN =
+  /^(?:(?:ok|okay|und|and|so|dann|then|grad|gerade|mal|bitte|pls|plz|please|kannst du|can you)[\s,]+)*(?:again|once more|one more time|refresh|update|nochmal|noch ?mal|noch einmal|aktualisier\w*|same(?: thing)?(?: again)?|dasselbe(?: nochmal)?|das gleiche(?: nochmal)?|und jetzt|and now|now)(?![\p{L}])/u;
+
+function readAgain(lower: string): boolean {
+  const found = AGAIN.exec(lower.trim());
+  if (!found) return false;
+  // What may follow: nothing, a "but", fillers, or a window ("since 6", "ab Mitternacht") — not "same for zone 5".
+  const rest = lower
+    .trim()
+    .slice(found[0].length)
+    .replace(/^[\s,]*(?:but|aber)\b/, '')
+    .replace(/\b(?:pls|plz|please|bitte|mal|grad|gerade|rn|asap)\b|[?!.,]/g, ' ')
+    .trim();
+  return (
+    rest === '' ||
+    /^(?:since|seit|ab|from|von|for the last|over the last|letzte\w*|last|today|heute|yesterday|gestern|this morning|heute fr(?:ü|ue)h|(?:um|at)?\s*mitternacht|midnight)\b/.test(
+      rest,
+    )
+  );
+}
 
 /** The corrected request, as the words the planners read, or undefined when the message corrects nothing. */
 function correction(request: Request): { intent: Intent; combined: string } | undefined {

@@ -185,12 +185,22 @@ export function planMachineCommand(plan: PlanContext): Plan {
   return call({ asset: asset.id, command });
 }
 
-/** Another machine named after "and" in a command ("stop the L1 printer and the line 2 printer"). */
+/**
+ * Another machine named beside the first in a write: "stop the L1 printer and the line 2 printer", "Kompressor und
+ * Kaltwassersatz ausschalten" (the one read may be either), "Bestücker 1 und 2 auf Linie 1 in Hold".
+ */
 function secondMachine(text: string, first: AssetRef, assets: AssetRef[]): AssetRef | undefined {
   const parts = text.split(/\b(?:and|und|sowie|plus)\b|&/i);
-  if (parts.length < 2) return undefined;
-  for (const part of parts.slice(1)) {
-    const found = resolveAsset(part, assets);
+  if (parts.length >= 2)
+    for (const part of parts) {
+      const found = resolveAsset(part, assets);
+      if (found.kind === 'one' && found.asset.type !== 'line' && found.asset.id !== first.id) return found.asset;
+    }
+  // "Bestücker 1 und 2", "placers 1 and 2 on line 2": a second number for the same kind of machine.
+  const numbered = /\b([a-zäöüß-]+)\s*(\d)\s*(?:und|and|&|\+|,|sowie)\s*(\d)\b/i.exec(text);
+  if (numbered && !/^(?:zone|zonen|zones|prio\w*|line|linie|l)$/i.test(numbered[1]!)) {
+    const line = /\b(?:line|linie|l)\s*(\d)\b/i.exec(text.slice(numbered.index + numbered[0].length))?.[1] ?? first.line?.replace(/\D/g, '');
+    const found = resolveAsset(`${numbered[1]} ${numbered[3]}${line ? ` line ${line}` : ''}`, assets);
     if (found.kind === 'one' && found.asset.type !== 'line' && found.asset.id !== first.id) return found.asset;
   }
   return undefined;

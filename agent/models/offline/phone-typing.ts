@@ -6,7 +6,7 @@
  */
 
 /** Emoji, hand signs and other pictographs: feelings, not words of the request. */
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]+/gu;
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D})+/gu;
 
 /** Words run together around a number: "line2oven" → "line 2 oven", "zone7temp" → "zone 7 temp", "ofenL2" → "ofen L2". */
 const GLUED: [RegExp, string][] = [

@@ -243,3 +243,42 @@ describe('typed on a phone in a hurry', () => {
     expect(filesAWrite(await after('machine_command', { asset: 'L1-PCK', command: 'stop' }, 'stop the L1 packer', 'again'))).toBe(false);
   });
 });
+
+describe("the engineers' words for downtime and wear curves", () => {
+  it('downtime over a window across the plant is the shift report, not "which line stopped?"', async () => {
+    expect(await ask('Stillstände der Nachtschicht mit Ursachen bitte')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+    expect(await ask('downtime events yesterday with durations')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+    // With a line named, what came before its stop is still the alarms.
+    expect(await ask('what stopped line 1 in the 5 minutes before it stood')).toMatchObject({ kind: 'tool', tool: 'alarms' });
+  });
+
+  it('the curve of a wearing part over a window is its trend', async () => {
+    expect(await ask('wear curve of the blower vibration on the L1 oven since yesterday, hourly')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'BlowerVibrationMmS' },
+    });
+    expect(await ask('how much life is left in the spindle of placer 2 on line 2')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
+  });
+});
+
+describe('a long message: the sentence that asks', () => {
+  it("reads the one sentence that asks, not the story's machines and times", async () => {
+    expect(
+      await ask(
+        'Morning all, the SPI on line 1 was acting up on nights but Marta sorted it before she left. Could you show me the alarms of the L2 packer since the start of the shift? Ta, Ben',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-PCK' } });
+    expect(
+      await ask(
+        'Hallo, gestern Abend hat der Kompressor zweimal gesponnen, Haustechnik war schon da. Meine eigentliche Frage: wie steht der Chiller gerade da? Gruß Olli',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'UT-CHL' } });
+  });
+
+  it('asks nothing of the plant when the message says it is only a thought', async () => {
+    expect(
+      filesAWrite(await ask('Would a chiller stop over the weekend be a problem? Just thinking aloud here, do not do anything yet, it is only an idea.')),
+    ).toBe(false);
+  });
+});

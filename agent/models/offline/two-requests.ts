@@ -113,3 +113,36 @@ export function lastSentenceAlone(text: string): string | undefined {
     return undefined;
   return last;
 }
+
+/** Words that make a sentence the one that asks: a question, "can you …", "I need …", "meine eigentliche Frage". */
+const ASKS_IN_A_SENTENCE =
+  /\?|\b(?:can you|could you|would you|can u|could u|kannst du|k(?:ö|oe)nntest du|kannste|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|i need|i'?d like|i would like|i want to (?:know|see)|what i (?:actually |really )?need|my (?:actual |real )?question|ich brauch\w*|ich h(?:ä|ae)tte gern\w*|ich will wissen|ich m(?:ö|oe)chte wissen|meine (?:eigentliche |echte )?frage|was ich (?:eigentlich )?brauche|please|pls|bitte)\b/i;
+
+/**
+ * "Morning! … the coffee machine is broken again … Before the 10 o'clock meeting I'd like to know what the chiller is
+ * doing right now. Cheers, Dave", "Moin, die Packstation auf Linie 1 hat vorhin kurz gepiept … Wie ist der aktuelle
+ * Zustand vom Reflow auf der 2?": a long message whose story names other machines and times, and one sentence that asks.
+ * That sentence, which the caller reads alone (and keeps under the conditions it sets); undefined when no one sentence
+ * asks, or the message is short.
+ */
+export function askingSentence(text: string): string | undefined {
+  const sentences = text
+    .trim()
+    .split(/(?<=[a-zäöüß%)\d"“”'][.!?])\s+(?=\S)/i)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+  if (sentences.length < 2 || text.split(/\s+/).length < 14) return undefined;
+  const asking = sentences.filter((sentence) => ASKS_IN_A_SENTENCE.test(sentence));
+  if (asking.length !== 1 || asking[0]!.split(/\s+/).length < 3) return undefined;
+  return asking[0];
+}
+
+/** The story around the sentence that asks: what the caller checks before it files a write asked in that sentence alone. */
+export function storyAround(text: string, asking: string): string {
+  return text.replace(asking, ' ');
+}
+
+/** A story that makes a write wait, or takes one back. */
+export function storyHoldsTheWrite(story: string): boolean {
+  return WAITS_FOR_SOMETHING.test(story) || NOT_AFTER_ALL.test(story) || /\b(?:nobody|niemand|keiner)\b/i.test(story);
+}

@@ -4,7 +4,8 @@
  */
 import { expandFloorShorthand } from './floor-shorthand';
 import { machinesByFunction } from './machine-by-function';
-import { askedFirst, firstOfTwoRequests, lastSentenceAlone, withoutClosingQuestions } from './two-requests';
+import { askedFirst, askingSentence, firstOfTwoRequests, lastSentenceAlone, storyAround, storyHoldsTheWrite, withoutClosingQuestions } from './two-requests';
+import { resolveAsset } from './asset-resolver';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION } from './commands';
 import { classifyIntent } from './intent-classifier';
@@ -43,6 +44,13 @@ function withoutGreeting(text: string): string {
   );
   return rest !== text && rest.trim().split(/\s+/).length >= 2 ? rest : text;
 }
+
+/** "it", "that alarm", "der", "dem Alarm": a sentence that points back at what the story named. */
+const POINTS_BACK = /\b(?:it|its|that|this|those|them|there|der|die|das|dem|den|ihn|es|da|dort|davon|dazu)\b/i;
+
+/** "just thinking aloud", "don't do anything", "nur laut gedacht, nix machen": a message that asks nothing of the plant. */
+const NOTHING_TO_DO =
+  /\b(?:thinking (?:out loud|aloud)|just thinking|don'?t do anything|do nothing|no action|laut gedacht|nur (?:so )?(?:ein )?gedanke|nix (?:machen|tun)|nichts (?:machen|tun|unternehmen))\b/i;
 
 export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 
@@ -84,6 +92,22 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   if (lastAlone) {
     const change = await understandWhole({ ...given, text: lastAlone });
     if (change.kind === 'tool' && WRITE_INTENTS.has(change.intent)) return change;
+  }
+  // "Hi, sorry for the long message. Quality called because … Could you pull all the alarms on line 2 since the start of
+  // the shift? Thanks": the one sentence that asks, by itself — the story's machines and times are no part of the request.
+  const framed = withoutMailFrame(given.text);
+  const asking = given.pendingQuestion === undefined && given.previous === undefined ? askingSentence(framed) : undefined;
+  // ("would stopping the compressor over lunch be a good idea? just thinking aloud, don't do anything": nothing asked of the
+  // plant at all.)
+  // (A write the whole message asks for is read by its own rules: "… First: can you raise zone 8 on L2-RFL to 255? the new
+  // paste needs a hotter peak" is that write, not a read of the oven.)
+  if (asking && !NOTHING_TO_DO.test(framed) && !(whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent))) {
+    const asked = await understandWhole({ ...given, text: asking });
+    // A read the sentence asks for by itself, with its own target or none needed; a write only where the whole message
+    // filed none and the story neither makes it wait nor takes it back.
+    const ownTarget = resolveAsset(asking, given.assets).kind !== 'none' || !POINTS_BACK.test(asking);
+    if (asked.kind === 'tool' && !WRITE_INTENTS.has(asked.intent) && ownTarget) return asked;
+    if (asked.kind === 'tool' && WRITE_INTENTS.has(asked.intent) && whole.kind !== 'tool' && !storyHoldsTheWrite(storyAround(framed, asking))) return asked;
   }
   return whole;
 }

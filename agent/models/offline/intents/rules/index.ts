@@ -16,7 +16,7 @@ import { complaintRule } from './complaints';
 import { orderRule } from './orders';
 import { imperativeCommand } from '../write-requests';
 import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
-import { questionRule } from './questions';
+import { downtimeOverAWindow, questionRule } from './questions';
 import type { RuleContext } from './rule-context';
 
 export function ruleIntent(
@@ -27,7 +27,13 @@ export function ruleIntent(
 ): { intent: Intent; usesPrevious: boolean } | undefined {
   const rules = ruleContext(text, lower, input, timeContext);
   const ruled =
-    safetyQuestion(lower, text) ?? procedureQuestion(lower, text) ?? plantRule(rules) ?? orderRule(rules) ?? complaintRule(rules) ?? questionRule(rules);
+    safetyQuestion(lower, text) ??
+    procedureQuestion(lower, text) ??
+    downtimeOverAWindow(rules) ??
+    plantRule(rules) ??
+    orderRule(rules) ??
+    complaintRule(rules) ??
+    questionRule(rules);
   // A read a rule found gives way to the what-if the message asks outright ("… 3h down – auswirkung auf die termine?").
   // (A booking too, unless asked for with its own verb: "maintenance wants the placer tomorrow 6 to 10. how does the plan
   // look with that" asks about the plan, it books nothing.)

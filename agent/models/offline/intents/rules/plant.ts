@@ -6,7 +6,8 @@
 import { withoutNegatedWrites } from '../../negated-clauses';
 import { SILENCES_A_SIGNAL } from '../../commands';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text';
-import { beforeStop, bookingWindow } from '../../time-window';
+import { beforeStop, bookingWindow, parseTimeWindow } from '../../time-window';
+import { detectLanguage } from '../../language';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import { namesMeasurement, setpointTalkedAbout, strongWritable, withoutAssetWords } from '../tag-match';
@@ -548,7 +549,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['create_work_order', false];
   // Wear and remaining life are the forecast's subject: "how much life is left in the blower", "RUL for line 2", "Restlebensdauer".
+  // (Not the curve of a measurement over a window: "the wear curve – spindle vibration … over the last 24h",
+  // "Verschleißverlauf, stündlich" are its trend.)
   if (
+    !(
+      /\b(curve|kurve|trend\w*|verlauf\w*|history|historie|hourly|st(?:ü|ue)ndlich)\b/.test(lower) &&
+      parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined
+    ) &&
     (/\b(life (?:is )?left|life does .* have left|remaining (?:useful )?life|rul|restlebensdauer|restnutzungsdauer|lebensdauer|wear(?:ing)? out|gives? up|verschlei(?:ß|ss)\w*)\b/.test(
       lower,
     ) ||

@@ -663,3 +663,25 @@ function changeAskedLast(lower: string): boolean {
       .at(-1) ?? '';
   return !lower.trim().endsWith('?') && /\b(?:stell\w*|setz\w*|dreh\w*|bring\w*|set|put|bump|raise|lower|drop|change|adjust|runter|hoch|rauf)\b/.test(last);
 }
+
+/**
+ * "Stillstandszeiten gestern Spätschicht mit Ursache", "availability losses between 6 and 8 this morning, what stopped us?",
+ * "downtime events last week with durations": the stops of a window across the plant are the shift report's — not "which
+ * line stopped?" asked back. (With a machine or line named, the alarms before its stop are read.) Tried before the rule
+ * for "what came before the stop".
+ */
+export function downtimeOverAWindow(rules: RuleContext): RuleMatch | undefined {
+  const { text, lower, timeContext, target } = rules;
+  if (
+    DOWNTIME.test(lower) &&
+    !target &&
+    linesNamed(text).size === 0 &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&
+    !imperativeCommand(text)
+  )
+    return ['generate_shift_handover', false];
+  return undefined;
+}
+
+const DOWNTIME =
+  /\b(?:downtimes?|downtime events|down ?time|stillstandszeit\w*|stillst(?:ä|ae)nde|stillstandsereignis\w*|availability loss\w*|verf(?:ü|ue)gbarkeitsverlust\w*|ausfallzeit\w*)\b/;

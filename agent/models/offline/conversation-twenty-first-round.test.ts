@@ -282,3 +282,28 @@ describe('a long message: the sentence that asks', () => {
     ).toBe(false);
   });
 });
+
+describe('a correction sent as the next message', () => {
+  it('is the request before, said again with the correction in it', async () => {
+    expect(await after('alarms', { state: 'all', line: 'Line1' }, 'alarms on line 1 since 6', 'sorry, line 2')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'Line2' },
+    });
+    expect(await after('inspection_results', { lot: 'PO-24118' }, 'AOI-Ergebnisse für PO-24118', 'falsches Los, 24120')).toMatchObject({
+      kind: 'tool',
+      tool: 'inspection_results',
+      args: { lot: 'PO-24120' },
+    });
+    expect(
+      await after('what_if', { scenario: { type: 'machine_down', asset: 'L2-PNP1', hours: 5 } }, 'what if L2-PNP1 is down for 5 hours', 'my bad, 2 hours'),
+    ).toMatchObject({ kind: 'tool', tool: 'what_if', args: { scenario: { type: 'machine_down', asset: 'L2-PNP1', hours: 2 } } });
+  });
+
+  it('"… mein ich" inside the message corrects what it follows', async () => {
+    expect(await ask('clear den Fehler am Packer L2 — reset mein ich, nicht clear')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PCK', command: 'reset' },
+    });
+  });
+});

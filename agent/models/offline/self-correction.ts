@@ -150,8 +150,11 @@ function escape(text: string): string {
 const LEADING_COMMAND_VERB =
   /^(?:(?:please|pls|bitte|mal)\s+)*(?:stop|start|hold|pause|reset|clear|resume|unhold|restart|quittier\w*|stopp\w*|start\w*|resett?\w*|clear\w*|anhalten|halt)\b/i;
 
+/** "— reset mein ich, nicht clear", ", line 2 I mean": the correction said with "I mean" after it, as "sorry, …". */
+const MEANT_AFTER = /(\s[–—-]|[,;:–—])\s*([^,;:–—]{1,30}?)\s+(?:mein(?:e|te)? ich|i mean|i meant)\b/i;
+
 export function withSelfCorrection(given: string, assets: readonly AssetRef[]): string {
-  const text = withLineCorrectedInPlace(given);
+  const text = withLineCorrectedInPlace(given).replace(MEANT_AFTER, '$1 sorry, $2');
   const marker = lastMatch(MARKER, text);
   if (!marker) return text;
   const request = text.slice(0, marker.index).trim();

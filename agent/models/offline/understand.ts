@@ -82,6 +82,40 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  const plan = await understandOne(given);
+  // "alarms on line 2 yesterday" → "sorry, the day before yesterday", "AOI-Ergebnisse für PO-24119" → "falsches Los,
+  // PO-24122", "set L1 oven zone 4 to 190" → "*zone 5": a correction of the request just made, read as that request said
+  // again with the correction in it (self-correction.ts) — where the message alone reads as something else or nothing.
+  const corrected = correctionOfTheRequestBefore(given);
+  if (corrected && (plan.kind !== 'tool' || plan.tool !== given.previous?.tool)) {
+    const again = await understandOne({ ...given, text: corrected, previous: undefined, previousText: undefined });
+    if (again.kind === 'tool' && again.tool === given.previous?.tool) return again;
+  }
+  return plan;
+}
+
+/** "sorry, …", "*zone 5", "my bad, line 2", "falsches Los, …", "… mein ich": a short message that corrects the one before. */
+const CORRECTION_LEAD =
+  /^\s*(?:\*\s*|(?:(?:sorry|oops|no|nope|nah|nee|ne|nein|ach|äh|ähm|hm+|my bad|my mistake|typo|correction|korrektur|i meant|i mean|ich mein\w*|actually|eigentlich|quatsch|vertippt|make it|make that|falsche[rns]?\s+\w+|wrong\s+\w+)(?![\p{L}])[\s,.:!–—-]*)+)/iu;
+const MEANT_AT_THE_END = /\s*,?\s*\b(?:mein(?:e|te)? ich|i meant?|gemeint)\s*[.!]?\s*$/i;
+
+function correctionOfTheRequestBefore(given: UnderstandInput): string | undefined {
+  const before = given.previousText;
+  if (!before || !given.previous || given.text.split(/\s+/).length > 8) return undefined;
+  const lead = CORRECTION_LEAD.exec(given.text);
+  const meant = MEANT_AT_THE_END.test(given.text);
+  if ((!lead || lead[0].trim() === '') && !meant) return undefined;
+  const slot = given.text
+    .slice(lead ? lead[0].length : 0)
+    .replace(MEANT_AT_THE_END, '')
+    .trim();
+  if (!slot) return undefined;
+  const request = `${before.trim().replace(/[.!?]+$/, '')}, sorry, ${slot}`;
+  const corrected = withSelfCorrection(request, given.assets);
+  return corrected !== request ? corrected : undefined;
+}
+
+async function understandOne(given: UnderstandInput): Promise<Plan> {
   const whole = await understandWhole(given);
   // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
   // leaves the model unsure, the change asked for in the last sentence, by itself (only a write it files on its own).

@@ -307,3 +307,18 @@ describe('a correction sent as the next message', () => {
     });
   });
 });
+
+describe('"the one on line 2" after a machine is that kind of machine there', () => {
+  it('files the command for it, not for the whole line', async () => {
+    expect(await after('asset_state', { asset: 'L1-PCK' }, 'how is the L1 packer', 'ok, stop the one on line 2')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PCK', command: 'stop' },
+    });
+    expect(await after('asset_state', { asset: 'L2-ICT' }, 'wie läuft der ICT auf Linie 2', 'dann halt den auf Linie 1 an')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-ICT', command: 'hold' },
+    });
+    // With no machine before, a line is still asked back.
+    expect(filesAWrite(await ask('stop the one on line 2'))).toBe(false);
+  });
+});

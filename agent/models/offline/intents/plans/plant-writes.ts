@@ -5,7 +5,7 @@ import { isCommandChatter, parseCommand } from '../../commands';
 import { lastSentence } from '../../text';
 import type { Language } from '../../training-set';
 import { measurementNamedInstead, withoutAssetWords, wordsOfAnotherSetpoint } from '../tag-match';
-import { zoneOfTag } from '../conversation';
+import { sameKindOnLine, zoneOfTag } from '../conversation';
 import { describeWrite } from '../doubtful-write';
 import { chatterReply, clarify, list, say } from '../replies';
 import { requestedSetpoint, TARGET_VALUE } from '../slots';
@@ -112,8 +112,19 @@ const TWO_ZONES = /\bzon(?:e|es|en)\s*\d+\s*(?:,|und|and|&|\+|sowie|plus)\s*(?:z
 /** Two values asked for in one message ("… auf 80 und Geschwindigkeit auf 55", "zone 3 to 185 and zone 4 to 190"). */
 const TWO_VALUES = /\b(?:auf|to)\s+-?\d+(?:[.,]\d+)?\b[^.!?]*?\b(?:und|and|sowie|plus)\b[^.!?]*?\b(?:auf|to)\s+-?\d/i;
 
+/** "the one on line 2", "the line 2 one", "den auf Linie 1": a machine named by its line alone, as the one just talked about. */
+const ONE_ON_A_LINE =
+  /\b(?:the one (?:on|at|in) (?:line|l)\s*\d|the (?:line|l)\s*\d one|(?:den|die|das|dem)\s+(?:auf|an|von|in)\s+(?:der\s+)?(?:linie|line|l)\s*\d)\b/;
+
 export function planMachineCommand(plan: PlanContext): Plan {
-  const { language, asset, call, needAsset } = plan;
+  const { language, call, needAsset } = plan;
+  // "how is the oven on line 1" → "ok, hold the one on line 2", "dann halt den auf Linie 1 an": the same kind of machine
+  // on that line, not every machine of the line.
+  const before = plan.input.assets.find((candidate) => candidate.id === plan.input.previous?.args.asset && candidate.type !== 'line');
+  const asset =
+    plan.asset?.type === 'line' && before && ONE_ON_A_LINE.test(plan.lower)
+      ? (sameKindOnLine(before, plan.asset.id.replace(/\D/g, ''), plan.input.assets) ?? plan.asset)
+      : plan.asset;
   // With the request an answer completes ("stop the reflow oven" → "the line 2 one"), the command is in the request.
   // … or in what a follow-up made of it ("weiter" after a hold is "unhold" that machine).
   // An answer that names its own command ("restart the L1 SPI" → "just start it") is that command.

@@ -322,3 +322,25 @@ describe('"the one on line 2" after a machine is that kind of machine there', ()
     expect(filesAWrite(await ask('stop the one on line 2'))).toBe(false);
   });
 });
+
+describe('a change wished for now, or handed over in so many words', () => {
+  it('files it', async () => {
+    expect(await ask("I'd like the packer on line 2 stopped please")).toMatchObject({ kind: 'tool', args: { asset: 'L2-PCK', command: 'stop' } });
+    expect(await ask('ich bräuchte den SPI auf Linie 1 im Hold')).toMatchObject({ kind: 'tool', args: { asset: 'L1-SPI', command: 'hold' } });
+    expect(await ask('man müsste den ICT auf Linie 1 resetten, kümmerst du dich drum?')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-ICT', command: 'reset' },
+    });
+    expect(await ask('the compressor ought to run at 6.9 bar, mind changing it?')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.9 },
+    });
+  });
+
+  it('files nothing for a wish to know, a wish for later, or one taken back', async () => {
+    expect(filesAWrite(await ask("I'd like to know whether the L2 packer stopped"))).toBe(false);
+    expect(filesAWrite(await ask("I'd like the L2 packer stopped tomorrow after the last order"))).toBe(false);
+    expect(filesAWrite(await ask("we could set the compressor to 6.9, but let's not"))).toBe(false);
+    expect(filesAWrite(await ask('ich bräuchte mal den Stand vom Drucker L2'))).toBe(false);
+  });
+});

@@ -253,8 +253,39 @@ export function withoutPoliteHedge(lower: string): string {
     : lower;
 }
 
+/**
+ * "man müsste den Ofen L2 jetzt runterfahren, kümmerst du dich drum?", "kann man den ICT L2 resetten? dann mach das bitte",
+ * "the chiller ought to run at 11 °C, mind changing it?", "mir wär's lieber, der SPI L2 wär im Hold. Machste das?": a change
+ * wished for or asked about, then handed to the copilot in so many words.
+ */
+const HANDED_OVER =
+  /(?:^|[,;:.?!–—-]\s*)(?:(?:ok|so|also|dann|then|and|und)\s+)*(?:k(?:ü|ue)mmerst du dich (?:drum|darum)|machst(?:e| du) (?:das|des)|mach(?:st)? (?:das|des|es)(?: (?:bitte|mal|dann|gleich))*|erledigst du das|kannst du das (?:machen|erledigen|einreichen)|mind (?:changing|doing|setting|stopping|starting|holding|resetting|clearing) (?:it|that|them)|(?:please )?go ahead|(?:please )?do it|(?:please )?file it|can you do that|could you do that|would you do that)\s*(?:bitte|please|pls)?\s*[?!.]*\s*$/;
+
+/** "I'd like the ICT on line 1 started please", "I'd need the squeegee pressure on the L2 printer at 90 N", "ich bräuchte den Drucker im Hold". */
+const WISHED_FOR_NOW =
+  /^(?:(?:ok|so|also|hi|hallo)[\s,]+)*(?:i'?d|i would) (?:like|need|want)\b(?!\s+(?:to|some|more|a|an|the (?:status|state|info\w*|numbers|trend|data|alarms))\b)|^(?:(?:ok|so|also|hallo)[\s,]+)*ich (?:br(?:ä|ae)uchte|h(?:ä|ae)tte gern\w*|h(?:ä|ae)tt gern\w*)\b(?!\s+(?:gewusst|mal (?:die|den|eine?n?) (?:info\w*|status|stand|zahlen|werte|verlauf|trend)|die (?:info\w*|zahlen|werte)|(?:eine?n? )?(?:info\w*|(?:ü|ue)berblick|(?:ü|ue)bersicht|status|stand|trend|verlauf))\b)/;
+
+/** A change wished for and handed over, or wished for oneself now — with nothing that makes it wait, reports it or takes it back. */
+export function wishedWrite(intent: Intent, lower: string): boolean {
+  if (!HANDED_OVER.test(lower) && !WISHED_FOR_NOW.test(lower)) return false;
+  const wish = lower.replace(HANDED_OVER, ' ');
+  return !(
+    laterOrNoun(intent, wish) ||
+    HYPOTHETICAL.test(wish) ||
+    REPORTED_OR_HEDGED.test(wish) ||
+    PASTED_TEXT.test(wish) ||
+    FOR_SOMEONE_ELSE.test(wish) ||
+    RETRACTED.test(wish) ||
+    NEGATED_WISH.test(wish)
+  );
+}
+
+/** "I'd like it not to stop", "ich bräuchte den nicht im Hold": a wish against the change. */
+const NEGATED_WISH = /\b(?:not|never|nicht|nie|kein\w*|don'?t)\b/;
+
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
+  if ((intent === 'machine_command' || intent === 'set_setpoint') && wishedWrite(intent, lower)) return true;
   // "can you raise zone 8 on L2-RFL to 255? the new paste needs a hotter peak": a polite question, then its reason.
   const [asked, ...after] = lower.split(/(?<=\?)\s+/);
   const reason = after.join(' ');
@@ -807,4 +838,4 @@ function meaningfulCommand(words: string[]): boolean {
 
 /** "nah, leave it running", "Nee, lass mal.", "vergiss es": a write taken back in the same message. */
 export const RETRACTED =
-  /\b(actually,? not?|no,? actually|on second thought|(?:better|rather|maybe|perhaps) not|not (?:needed|necessary)|no need|(?:ich )?(?:mein\w*|meant|mean) (?:doch )?(?:nicht|not)|(?:nicht|nich|nix) (?:n(?:ö|oe)tig|notwendig)|(?:erst ?mal|vorerst|noch) (?:doch )?nicht[\s.!]*$|not (?:yet|for now|just yet)[\s.!]*$|(?:ich )?(?:(?:ü|ue)berleg|(?:ü|ue)berlege)(?:'?s)? (?:mir )?(?:das |es )?(?:noch ?mal|nochmal)|let me (?:think|check|look|see) (?:about it |first|again)|(?:lass|lassen wir) (?:es|ihn|sie|das) (?:bei|auf) -?\d+|leave it (?:at|on) -?\d+|no,? wait|wait,? no|nee,? doch nicht|nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|lass (?:es |das |mal )?lieber|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein)\b/;
+  /\b(actually,? not?|no,? actually|on second thought|(?:better|rather|maybe|perhaps) not|not (?:needed|necessary)|no need|(?:ich )?(?:mein\w*|meant|mean) (?:doch )?(?:nicht|not)|(?:nicht|nich|nix) (?:n(?:ö|oe)tig|notwendig)|(?:erst ?mal|vorerst|noch) (?:doch )?nicht[\s.!]*$|not (?:yet|for now|just yet)[\s.!]*$|(?:ich )?(?:(?:ü|ue)berleg|(?:ü|ue)berlege)(?:'?s)? (?:mir )?(?:das |es )?(?:noch ?mal|nochmal)|let me (?:think|check|look|see) (?:about it |first|again)|(?:lass|lassen wir) (?:es|ihn|sie|das) (?:bei|auf) -?\d+|leave it (?:at|on) -?\d+|no,? wait|wait,? no|nee,? doch nicht|nah|nope|leave it(?: (?:running|on|alone|as it is|be))?[\s.!]*$|let it (?:run|be)|never ?mind|forget it|cancel that|scratch that|vergiss es|doch nicht|lieber nicht|besser nicht|lass (?:es |das |mal )?lieber|schon gut|lass (?:es|ihn|sie|den|die|das)? ?(?:laufen|weiterlaufen|so|in ruhe)|lass mal[\s.!]*$|lass gut sein|let'?s not|let us not|(?:but|aber) (?:lieber |doch )?(?:not|nicht)[\s.!]*$|lassen wir (?:das|es)(?: lieber)?[\s.!]*$)\b/;

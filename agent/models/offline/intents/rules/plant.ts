@@ -22,7 +22,9 @@ import {
   imperativeCommand,
   laterOrNoun,
   toldAskedOrPasted,
+  wishedWrite,
 } from '../write-requests';
+import { parseCommand } from '../../commands';
 import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 
@@ -72,6 +74,10 @@ function hasOneSetpoint(target: AssetRef): boolean {
 
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
+  // "I'd like the ICT on line 1 started please", "man müsste den Ofen L2 jetzt runterfahren, kümmerst du dich drum?": a
+  // change wished for now, or handed over, with its command or value.
+  if (target && parseCommand(text) && wishedWrite('machine_command', lower)) return ['machine_command', usesPrevious];
+  if (target && setpointValue(text) !== undefined && !parseCommand(text) && wishedWrite('set_setpoint', lower)) return ['set_setpoint', usesPrevious];
   // (Not "…, stop it before it blows up": a stop asked for, with what it should come before.)
   if (beforeStop(text) && !imperativeCommand(text)) return ['alarms', false];
   // "reschedule everything, the L2 oven is down", "mach einen neuen Plan, Linie 2 steht bis 14 Uhr": a plan under an

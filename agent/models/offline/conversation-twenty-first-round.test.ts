@@ -344,3 +344,14 @@ describe('a change wished for now, or handed over in so many words', () => {
     expect(filesAWrite(await ask('ich bräuchte mal den Stand vom Drucker L2'))).toBe(false);
   });
 });
+
+describe('a write on a condition about a reading', () => {
+  it('files nothing: the approval could not carry the condition', async () => {
+    expect(filesAWrite(await ask('if zone 6 on the L2 oven goes over 250, set it to 244'))).toBe(false);
+    expect(filesAWrite(await ask('wenn der Druck am Kompressor unter 6 bar fällt, stell ihn auf 6,8'))).toBe(false);
+  });
+
+  it('a condition told as a fact is the write', async () => {
+    expect(await ask('zone 6 on the L2 oven is over 250, set it to 244')).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL', value: 244 } });
+  });
+});

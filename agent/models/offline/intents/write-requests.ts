@@ -226,10 +226,11 @@ export function withoutPastCause(lower: string): string {
 
 /** "when the tugger is charged", "sobald die Teile da sind": a condition, which makes a write one for later. */
 export const ON_A_CONDITION =
-  /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*|po-?\d+|\d{5}|lot|order|run|batch|shift|break|lunch|auftrag|los|schicht|pause|mittag)\b|\b(?:next time|n(?:ä|ae)chstes mal|beim n(?:ä|ae)chsten mal)\b/;
+  /\b(?:when|whenever|once|as soon as|after|if|every time|sobald|wenn|nachdem|falls)\s+(?:the|it|he|she|they|we|our|der|die|das|er|sie|es|wir|unser\w*|po-?\d+|\d{5}|lot|order|run|batch|shift|break|lunch|auftrag|los|schicht|pause|mittag)\b|\b(?:next time|n(?:ä|ae)chstes mal|beim n(?:ä|ae)chsten mal)\b|\b(?:if|when|once|whenever|wenn|falls|sobald)\s+(?!you\b|u\b|du\b|sie\b)[^,.;!?]{0,40}?\b(?:reads?|goes|gets|rises?|drops?|falls?|climbs?|steigt|f(?:ä|ae)llt|geht|kommt|over|above|below|under|(?:ü|ue)ber|unter|more than|less than|mehr als|weniger als|h(?:ö|oe)her als|niedriger als)\b/;
 
 /**
- * "send it when the tugger is charged", "buch das, sobald die Teile da sind": a write on a condition is for later;
+ * "send it when the tugger is charged", "buch das, sobald die Teile da sind", "if zone 3 reads over 250, set it to 245",
+ * "falls Zone 7 über 255 ist, stell sie auf 248": a write on a condition is for later — the approval could not carry it;
  * "the last release broke line 2", "release notes": the release as a thing, not a request for one.
  */
 export function laterOrNoun(intent: Intent, lower: string): boolean {

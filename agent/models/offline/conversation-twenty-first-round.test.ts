@@ -355,3 +355,14 @@ describe('a write on a condition about a reading', () => {
     expect(await ask('zone 6 on the L2 oven is over 250, set it to 244')).toMatchObject({ kind: 'tool', args: { asset: 'L2-RFL', value: 244 } });
   });
 });
+
+describe('a reading held against a threshold, now', () => {
+  it('reads the machine', async () => {
+    expect(await ask('printer L2 chamber humidity over 50 %?')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PRN' } });
+    expect(await ask('Spindelvibration Bestücker 2 Linie 2 schon über 5 mm/s?')).toMatchObject({
+      kind: 'tool',
+      tool: 'asset_state',
+      args: { asset: 'L2-PNP2' },
+    });
+  });
+});

@@ -34,6 +34,20 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "SPI on line 1 – paste volume under 85 %?", "label stock on the L2 packer, under 10 percent yet", "Kammerfeuchte am
+  // Pastendrucker L1 über 55 Prozent?": a measurement of a machine against a threshold, now — its state (with a window, the
+  // trend rules read it).
+  if (
+    target &&
+    target.type !== 'line' &&
+    THRESHOLD_ASKED.test(lower) &&
+    (/\?\s*$/.test(lower) || /\b(?:yet|already|still|schon|noch|oder passt)\b/.test(lower)) &&
+    namesMeasurement(withoutAssetWords(text, target), target) &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) === undefined &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  )
+    return ['asset_state', usesPrevious];
   // "gab es was Kritisches in der letzten Schicht?", "anything critical overnight?": the priority-1 alarms of that window.
   if (
     /\b(critical|kritisch\w*)\b/.test(lower) &&
@@ -685,3 +699,7 @@ export function downtimeOverAWindow(rules: RuleContext): RuleMatch | undefined {
 
 const DOWNTIME =
   /\b(?:downtimes?|downtime events|down ?time|stillstandszeit\w*|stillst(?:ä|ae)nde|stillstandsereignis\w*|availability loss\w*|verf(?:ü|ue)gbarkeitsverlust\w*|ausfallzeit\w*)\b/;
+
+/** "under 85 %", "over 55 Prozent", "past 4.5 mm/s", "über 255": a reading held against a threshold. */
+const THRESHOLD_ASKED =
+  /\b(?:above|over|below|under|past|beyond|exceed\w*|higher than|lower than|more than|less than|(?:ü|ue)ber|unter|h(?:ö|oe)her als|niedriger als|mehr als|weniger als|(?:ü|ue)berschritten)\s+-?\d/;

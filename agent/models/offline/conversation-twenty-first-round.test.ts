@@ -4,7 +4,7 @@
  * long messages with the ask buried — the cases that went wrong, in other words than the probes'.
  */
 import { describe, expect, it } from 'vitest';
-import { after, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
 import { withSelfCorrection } from './self-correction';
 import { withoutTargetsNotMeant } from './not-meant';
 import { twinAssets } from '../../twin-assets';
@@ -363,6 +363,26 @@ describe('a reading held against a threshold, now', () => {
       kind: 'tool',
       tool: 'asset_state',
       args: { asset: 'L2-PNP2' },
+    });
+  });
+});
+
+describe('writes the held-out planner set filed with a wrong argument', () => {
+  it('a vehicle told broken in other words is not the one sent', async () => {
+    expect(
+      await afterReplenishmentPlan('der TUG-01 hat nen Platten, nimm den TUG-02 für RUN-1 und schick ihn los', 'plan nachschub für linie 1', 'Line1'),
+    ).toMatchObject({
+      kind: 'tool',
+      tool: 'dispatch_transport',
+      args: { vehicle: 'TUG-02' },
+    });
+  });
+
+  it('a spare part whose number has a word in it goes with the work order', async () => {
+    expect(await ask('WO on the compressor tomorrow 07:00-10:00, take 2x AIR-FILTER-10 along')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'UT-AIR', parts: [{ partNumber: 'AIR-FILTER-10', quantity: 2 }] },
     });
   });
 });

@@ -573,7 +573,8 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   const vehiclesNamed = [...lower.matchAll(/\b(tug|tugger|routenzug|amr)\s*-?\s*0?(\d)\b/g)];
   const usable = vehiclesNamed.filter(
     (match) =>
-      !/^\s*(?:is|'s|ist|steht|h(?:ä|ae)ngt)?\s*(?:still\s+|noch\s+|gerade\s+|grad\s+)?(?:sitting on the charger|on the charger|charging|down|broken|out of service|busy|dead|flat|kaputt|l(?:ä|ae)dt|am lade\w*|an der lade\w*|leer|defekt|in (?:der )?wartung)\b/.test(
+      // ("TUG-01 has a flat tyre lol, take TUG-02 for RUN-1", "der TUG-01 hat nen Platten".)
+      !/^\s*(?:is|'s|ist|steht|h(?:ä|ae)ngt|has|hat|got)?\s*(?:still\s+|noch\s+|gerade\s+|grad\s+)?(?:a\s+|an\s+|nen\s+|einen\s+|ein\s+)?(?:sitting on the charger|on the charger|charging|down|broken|out of service|busy|dead|flat|puncture|platten|plattfu(?:ß|ss)|kaputt|l(?:ä|ae)dt|am lade\w*|an der lade\w*|leer|defekt|in (?:der )?wartung)\b/.test(
         lower.slice(match.index + match[0].length),
       ),
   );

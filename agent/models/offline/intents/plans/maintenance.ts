@@ -223,11 +223,11 @@ function workOrderPlan(
       `Planned maintenance of the ${outlook?.component?.toLowerCase() ?? 'machine'}${outlook ? ' from the remaining-useful-life forecast' : ''}`,
       `Geplante Wartung${outlook?.component ? ` (${outlook.component})` : ''}${outlook ? ' aus der Restlebensdauer-Prognose' : ''}`,
     );
-  // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204": a count, at most two words, a part number.
+  // "2 x SPB-6204", "2 bearings SPB-6204", "2 Stk. Lager SPB-6204", "1x CHL-SEAL-01": a count, at most two words, a part number.
   // "two SPB-6204 from stores", "mit zwei Lagern SPB-6204": the count spelt out, too.
   const parts = [
     ...input.text.matchAll(
-      /(?<![\w-])(\d+|one|two|three|four|five|six|eight|ten|twelve|zwei|drei|vier|f(?:ü|ue)nf|sechs|acht|zehn|zw(?:ö|oe)lf)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}-\d{2,}[A-Z0-9-]*)\b/gi,
+      /(?<![\w-])(\d+|one|two|three|four|five|six|eight|ten|twelve|zwei|drei|vier|f(?:ü|ue)nf|sechs|acht|zehn|zw(?:ö|oe)lf)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}(?:-[A-Z]{2,8})?-\d{2,}[A-Z0-9-]*)\b/gi,
     ),
   ].flatMap((match) => {
     const quantity = /^\d+$/.test(match[1]!) ? Number(match[1]) : numberWord(match[1]!.toLowerCase());

@@ -91,6 +91,8 @@ describe('a correction inside the message replaces what it corrects', () => {
   it('a write taken back, or replaced by a read, files nothing', async () => {
     const takenBack = await ask('Chiller abschalten – ach quatsch, lass mal');
     expect(filesAWrite(takenBack)).toBe(false);
+    // Answered as a change taken back, not as a message not understood.
+    expect(takenBack).toMatchObject({ kind: 'reply', text: 'In Ordnung — ich ändere nichts.' });
     expect(filesAWrite(await ask('stop the L1 packer, actually no, forget it'))).toBe(false);
     expect(await ask('Packer L2 stoppen, nee, zeig erst mal die Alarme davon')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-PCK' } });
     expect(filesAWrite(await ask('set zone 2 on the L2 oven to 170 — no, something higher, not sure yet'))).toBe(false);

@@ -153,6 +153,26 @@ const LEADING_COMMAND_VERB =
 /** "— reset mein ich, nicht clear", ", line 2 I mean": the correction said with "I mean" after it, as "sorry, …". */
 const MEANT_AFTER = /(\s[–—-]|[,;:–—])\s*([^,;:–—]{1,30}?)\s+(?:mein(?:e|te)? ich|i mean|i meant)\b/i;
 
+/**
+ * The request with the slot the correction names replaced ("…, 24122 mein ich", "line 2", "clear it first"), or undefined
+ * when the correction names no slot of a kind the request has. Also for a correction sent as the next message.
+ */
+export function withSlotCorrected(request: string, correction: string, assets: readonly AssetRef[]): string | undefined {
+  const slot = correction.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').trim();
+  if (!slot || slot.split(/\s+/).length > 4) return undefined;
+  const replaced = replacedSlot(request, slot, assets);
+  if (replaced !== undefined) return replaced;
+  // A command meant instead of the one said: "reset the L1 ICT, no sorry, clear it first", "quittier … — reset mein ich".
+  const command = parseCommand(slot.replace(/\b(?:it|ihn|es|sie)\b/gi, ' ').trim());
+  // ("nein, halt, nicht den" takes the command back — its "halt" is "wait"; "reset mein ich, nicht clear" rules out a command.)
+  const ruledOut = /\b(?:not|nicht)\s+(\S+)/i.exec(correction)?.[1];
+  if (command && TAKEN_BACK.test(correction) && !(ruledOut && parseCommand(ruledOut))) return undefined;
+  const said = LEADING_COMMAND_VERB.exec(request);
+  if (command && said && parseCommand(request) !== command && slot.split(/\s+/).length <= 3 && !TAKEN_BACK.test(slot))
+    return `${command} ${request.slice(said[0].length).trim()}`;
+  return undefined;
+}
+
 export function withSelfCorrection(given: string, assets: readonly AssetRef[]): string {
   const text = withLineCorrectedInPlace(given).replace(MEANT_AFTER, '$1 sorry, $2');
   const marker = lastMatch(MARKER, text);
@@ -165,20 +185,13 @@ export function withSelfCorrection(given: string, assets: readonly AssetRef[]): 
   // "not 245, I meant 238": a value ruled out and the one meant, which negated-clauses.ts reads.
   if (/^(?:(?:no|nein|nee|ne)[\s,.!]+)?(?:not|nicht)\b/i.test(request)) return text;
   const strong = STRONG_WORD.test(marker[1]!);
-  const slot = correction.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').trim();
-  if (slot && slot.split(/\s+/).length <= 4) {
-    const replaced = replacedSlot(request, slot, assets);
-    if (replaced !== undefined) return `${replaced}${/\?\s*$/.test(text) || /\?/.test(text.slice(0, marker.index + 1)) ? '?' : ''}`;
-    // A command meant instead of the one said: "reset the L1 ICT, no sorry, clear it first", "quittier … — reset mein ich".
-    const command = parseCommand(slot.replace(/\b(?:it|ihn|es|sie)\b/gi, ' ').trim());
-    const said = LEADING_COMMAND_VERB.exec(request);
-    if (command && said && parseCommand(request) !== command && slot.split(/\s+/).length <= 3 && !TAKEN_BACK.test(slot))
-      return `${command} ${request.slice(said[0].length).trim()}`;
-  }
+  const corrected = withSlotCorrected(request, correction, assets);
+  if (corrected !== undefined) return `${corrected}${/\?\s*$/.test(text) || /\?/.test(text.slice(0, marker.index + 1)) ? '?' : ''}`;
   if (!strong) return text;
   // "Linie 1 äh nee Linie 2 Bestücker 1 anhalten" is read by the adjacency below; a whole new request needs a strong word.
   if (TAKEN_BACK.test(correction) && !parseCommand(correction.replace(TAKEN_BACK, ' ')))
-    return detectLanguage(text) === 'de' ? 'nein, doch nicht' : 'no, forget it';
+    // (Said as the request taken back, so the reply says nothing is changed.)
+    return detectLanguage(text) === 'de' ? `${request} – doch nicht` : `${request} — no, forget it`;
   if (ASKS_INSTEAD.test(correction) && words.length >= 2) {
     const target = resolveAsset(request, [...assets]);
     const own = resolveAsset(correction, [...assets]);

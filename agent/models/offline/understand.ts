@@ -18,7 +18,7 @@ import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
 import { withoutTargetsNotMeant } from './not-meant';
 import { withDictationMended } from './dictation';
 import { withPhoneTypingMended } from './phone-typing';
-import { withSelfCorrection } from './self-correction';
+import { withSelfCorrection, withSlotCorrected } from './self-correction';
 import {
   colloquialLines,
   comparativeCooler,
@@ -110,9 +110,7 @@ function correctionOfTheRequestBefore(given: UnderstandInput): string | undefine
     .replace(MEANT_AT_THE_END, '')
     .trim();
   if (!slot) return undefined;
-  const request = `${before.trim().replace(/[.!?]+$/, '')}, sorry, ${slot}`;
-  const corrected = withSelfCorrection(request, given.assets);
-  return corrected !== request ? corrected : undefined;
+  return withSlotCorrected(before.trim().replace(/[.!?]+$/, ''), slot, given.assets);
 }
 
 async function understandOne(given: UnderstandInput): Promise<Plan> {

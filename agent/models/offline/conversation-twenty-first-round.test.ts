@@ -388,3 +388,27 @@ describe('writes the held-out planner set filed with a wrong argument', () => {
     });
   });
 });
+
+describe('negations around a request', () => {
+  it('"don\'t let X keep running, stop it" is the stop; "nicht weiterlaufen lassen, stopp ihn" too', async () => {
+    expect(await ask("don't let the packer on line 1 keep running, stop it")).toMatchObject({ kind: 'tool', args: { asset: 'L1-PCK', command: 'stop' } });
+    expect(await ask('den Drucker auf L2 nicht weiterlaufen lassen, stopp ihn')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PRN', command: 'stop' } });
+  });
+
+  it('a machine left as it is files nothing', async () => {
+    expect(await ask('no, leave the chiller setpoint where it is')).toMatchObject({ kind: 'reply' });
+    expect(await ask('lass den Kompressor so wie er ist')).toMatchObject({ kind: 'reply' });
+  });
+
+  it('"nix umplanen" beside a question is no plan asked for', async () => {
+    expect(await ask('warum hängt PO-24119 hinterher? bitte nix umplanen, nur erklären')).toMatchObject({
+      kind: 'tool',
+      tool: 'explain_late_order',
+      args: { order: 'PO-24119' },
+    });
+  });
+
+  it('a priority ruled out and named again in brackets stays ruled out', async () => {
+    expect(await ask('Alarme Linie 1 ohne die Hinweise (Prio 4)')).toMatchObject({ kind: 'tool', args: { line: 'Line1', priorities: [1, 2, 3] } });
+  });
+});

@@ -8,7 +8,7 @@ import { NEGATED } from './intents/conversation';
 
 const CLAUSE_BREAK = /\s*(?:[,;!?]|\.(?!\d)|\s[–-]\s|\b(?:but|aber|sondern|just|only|nur)\b)\s*/i;
 const WRITE_VERB =
-  /\b(release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|hold|pause|reset|resume|pausier\w*|anhalt\w*|ausschalt\w*|abschalt\w*|abstell\w*|zur(?:ü|ue)cksetz\w*|fortsetz\w*|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*|(?<!\b(?:ist|war|was|nix|nichts)\s+)los(?!\s*-?\s*\d))\b/i;
+  /\b(umplan\w*|reschedul\w*|replan\w*|release|stop|start|change|send|book|set|touch|adjust|dispatch|approve|file|hold|pause|reset|resume|pausier\w*|anhalt\w*|ausschalt\w*|abschalt\w*|abstell\w*|zur(?:ü|ue)cksetz\w*|fortsetz\w*|freigeb\w*|stopp\w*|starte?n?|änder\w*|aender\w*|(?:ab|los|weg|raus)?schick\w*|buch\w*|setz\w*|anfass\w*|verstell\w*|einreich\w*|(?<!\b(?:ist|war|was|nix|nichts)\s+)los(?!\s*-?\s*\d))\b/i;
 
 /**
  * A clause that asks for something: a question ("is it …", not "the guys are …"), or a verb that asks to be shown, told or

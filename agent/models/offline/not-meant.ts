@@ -68,8 +68,18 @@ const POINTS_BACK = /\b(?:one|ones|other|eins|andere\w*)\b/i;
 const COMMAND_RULED_OUT =
   /\b(?:not|nicht)\s+(?:a\s+|an\s+|ein(?:en)?\s+)?(?:hold|stop|stopp|reset|start|clear|pause|halt)\s*(?:,|\s(?=sondern\b|but\b))\s*(?:(?:sondern|but|aber)\s+)?(?:a\s+|an\s+|ein(?:en)?\s+)?(?:proper\s+|real\s+|full\s+|richtige[nr]?\s+|kompletten?\s+)?(?=(?:hold|stop|stopp|reset|start|clear|pause)\b)/gi;
 
+/** "don't let the oven on line 2 keep running, stop it", "den Ofen auf L1 nicht weiterlaufen lassen, stopp ihn": what is said not to go on is the target. */
+const NOT_LET_RUN = [
+  // (The command after it is for that machine: "…, stop it" → "stop the oven on line 2".)
+  /\b(?:don'?t|do not|never) let (.{1,40}?) (?:keep (?:running|going)|run on|carry on|continue)\b(?:[\s,;.!–—-]+(?:just\s+)?(stop|hold|pause|shut down) (?:it|that|him|her)\b)?/gi,
+  /\b(.{1,40}?) nicht (?:weiter ?laufen|weiterproduzieren|weiterlaufen|l(?:ä|ae)nger laufen) lassen\b/gi,
+];
+
 export function withoutTargetsNotMeant(given: string): string {
-  const text = given.replace(COMMAND_RULED_OUT, '');
+  const text = NOT_LET_RUN.reduce(
+    (mended, pattern) => mended.replace(pattern, (_whole, target: string, command: string | undefined) => (command ? `${command} ${target}` : target)),
+    given.replace(COMMAND_RULED_OUT, ''),
+  );
   let result = text.replace(
     NOT_THIS_BUT_THAT,
     (whole: string, lead: string, interjection: string, _article: string | undefined, phrase: string, offset: number, all: string) =>

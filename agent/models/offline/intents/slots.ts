@@ -72,9 +72,10 @@ export function parsePriorities(text: string): number[] | undefined {
   const lower = text.toLowerCase();
   const ruledOut = PRIORITIES_RULED_OUT.exec(lower);
   if (ruledOut) {
-    const named = parsePrioritiesNamed(lower.replace(ruledOut[0], ' '));
-    if (named) return named;
     const out = ruledOut[1] ? ruledOut[1].match(/[1-4]/g)!.map(Number) : [4];
+    // ("ohne die Hinweise (Prio 4)": the priority named again is the one ruled out, said twice.)
+    const named = parsePrioritiesNamed(lower.replace(ruledOut[0], ' '));
+    if (named && !named.every((priority) => out.includes(priority))) return named;
     const kept = [1, 2, 3, 4].filter((priority) => !out.includes(priority));
     return kept.length > 0 ? kept : undefined;
   }

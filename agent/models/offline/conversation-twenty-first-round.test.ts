@@ -412,3 +412,10 @@ describe('negations around a request', () => {
     expect(await ask('Alarme Linie 1 ohne die Hinweise (Prio 4)')).toMatchObject({ kind: 'tool', args: { line: 'Line1', priorities: [1, 2, 3] } });
   });
 });
+
+describe("OEE's parts by name", () => {
+  it('the shift so far is the overview', async () => {
+    expect(await ask('Qualitätsrate Linie 1 diese Schicht?')).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line1' } });
+    expect(await ask('performance rate on line 2?')).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line2' } });
+  });
+});

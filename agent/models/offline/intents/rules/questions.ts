@@ -327,9 +327,11 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['generate_shift_handover', false];
   // "how much OEE we have until now on L2", "OEE bisher auf Linie 1": the shift's OEE so far is the overview's.
+  // ("Leistungsgrad L2 diese Schicht?", "quality rate L2?": OEE's parts, the shift's too.)
   if (
-    /\b(oee|availability|verf(?:ü|ue)gbarkeit)\b/.test(lower) &&
-    /\b(until now|so far|right now|now|currently|bis jetzt|bisher|jetzt|gerade|aktuell)\b/.test(lower) &&
+    /\b(oee|availability|verf(?:ü|ue)gbarkeit|leistungsgrad|performance rate|quality rate|qualit(?:ä|ae)tsrate|qualit(?:ä|ae)tsgrad)\b/.test(lower) &&
+    (/\b(until now|so far|right now|now|currently|bis jetzt|bisher|jetzt|gerade|aktuell|this shift|diese schicht|dieser schicht)\b/.test(lower) ||
+      /\b(leistungsgrad|performance rate|quality rate|qualit(?:ä|ae)tsrate|qualit(?:ä|ae)tsgrad)\b/.test(lower)) &&
     !orderId(text) &&
     !(rules.machine && rules.machine.type !== 'line')
   )

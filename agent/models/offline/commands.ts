@@ -151,7 +151,11 @@ export const LEADING_INTERJECTION =
  * "setz halt auf 252", "ist halt so": after another word, German "halt" is a particle ("just"), not the command;
  * only at the start of a clause ("Halt! …", "halt the printer") or alone does it command.
  */
-export function withoutParticleHalt(lower: string): string {
+/** "quittier den Mist halt", "mach ihn halt wieder an": "halt" closing a clause with a verb of its own is the particle. */
+const PARTICLE_HALT_AT_THE_END = /(\b(?:quittier|mach|stell|setz|schalt|fahr|resett?|clear|start|nimm|hol|gib|dreh)\w*\b[^.?!,;]*?)\s+halt\s*([.!]*)\s*$/;
+
+export function withoutParticleHalt(given: string): string {
+  const lower = given.replace(PARTICLE_HALT_AT_THE_END, '$1$2');
   // Not the noun after an article or preposition: "aus dem Halt", "auf Halt", "in den Halt". Nor "ok dann halt die Maschine
   // an": after fillers alone, with its "an" closing the clause, it is the separable "anhalten".
   return lower.replace(

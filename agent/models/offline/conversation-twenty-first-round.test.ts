@@ -4,7 +4,7 @@
  * long messages with the ask buried — the cases that went wrong, in other words than the probes'.
  */
 import { describe, expect, it } from 'vitest';
-import { after, afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
+import { after, afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 import { withSelfCorrection } from './self-correction';
 import { withoutTargetsNotMeant } from './not-meant';
 import { twinAssets } from '../../twin-assets';
@@ -417,5 +417,63 @@ describe("OEE's parts by name", () => {
   it('the shift so far is the overview', async () => {
     expect(await ask('Qualitätsrate Linie 1 diese Schicht?')).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line1' } });
     expect(await ask('performance rate on line 2?')).toMatchObject({ kind: 'tool', tool: 'plant_overview', args: { line: 'Line2' } });
+  });
+});
+
+describe('a write whose machine the conversation leaves open', () => {
+  /** A thread of earlier calls, the last one as the turn before. */
+  const thread = (text: string, ...calls: [string, Record<string, unknown>, string][]) =>
+    askWith({
+      text,
+      previous: { tool: calls.at(-1)![0], args: calls.at(-1)![1] },
+      previousText: calls.at(-1)![2],
+      earlier: calls.map(([tool, args]) => ({ tool, args, output: {} })),
+    });
+
+  it('is asked back when two machines of that kind were talked about', async () => {
+    const held = thread(
+      'ok start it again',
+      ['machine_command', { asset: 'L1-PNP1', command: 'hold' }, 'hold placer 1 on line 1'],
+      ['machine_command', { asset: 'L2-PNP1', command: 'hold' }, 'and placer 1 on line 2'],
+    );
+    expect(filesAWrite(await held)).toBe(false);
+    const aois = thread(
+      'stop the AOI',
+      ['asset_state', { asset: 'L1-AOI' }, 'state of the AOI on line 1'],
+      ['asset_state', { asset: 'L2-AOI' }, 'and the AOI on line 2'],
+    );
+    expect(await aois).toMatchObject({ kind: 'reply', reason: 'clarify' });
+  });
+
+  it('"the first one", "den zweiten" pick by the order they came up', async () => {
+    expect(
+      await thread(
+        'den zweiten mal anhalten',
+        ['asset_state', { asset: 'L1-PCK' }, 'Packer L1 Status'],
+        ['asset_state', { asset: 'L2-PCK' }, 'Packer L2 Status'],
+      ),
+    ).toMatchObject({ kind: 'tool', args: { asset: 'L2-PCK' } });
+    expect(
+      await thread('reset the first one', ['asset_state', { asset: 'L1-ICT' }, 'L1 ICT state'], ['asset_state', { asset: 'L2-ICT' }, 'L2 ICT state']),
+    ).toMatchObject({ kind: 'tool', args: { asset: 'L1-ICT', command: 'reset' } });
+  });
+
+  it('a kind named that came up before is not the machine read last', async () => {
+    const plan = await thread(
+      'book the printer into its window',
+      ['maintenance_forecast', { asset: 'L1-PRN' }, 'RUL of the L1 printer'],
+      ['maintenance_forecast', { asset: 'UT-AIR' }, 'and the compressor'],
+    );
+    expect(filesAWrite(plan)).toBe(false);
+  });
+
+  it('one machine talked about is still "it"', async () => {
+    expect(await after('asset_state', { asset: 'L2-PRN' }, 'L2 printer state', 'hold it')).toMatchObject({ kind: 'tool', args: { asset: 'L2-PRN' } });
+  });
+});
+
+describe('"halt" closing a German request is the particle', () => {
+  it('"quittier den Mist halt" is the clear, not a stop', async () => {
+    expect(await ask('Chiller hat wieder E-905, quittier den Mist halt')).toMatchObject({ kind: 'tool', args: { asset: 'UT-CHL', command: 'clear' } });
   });
 });

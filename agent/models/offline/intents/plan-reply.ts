@@ -5,6 +5,7 @@
  * intent's planner (plans/).
  */
 import type { AssetRef } from '../../../assets';
+import { targetLeftOpen } from './target-left-open';
 import { aliasesOf, linesNamed, mentionedLine, resolveAsset, resolveTag, type AssetResolution } from '../asset-resolver';
 import { foldInitialUmlauts, lastSentence, tokens, transliterate, withoutQuotedText } from '../text';
 import { detectLanguage } from '../language';
@@ -63,9 +64,13 @@ function commandAndSetpoint(text: string): { first: string; second: string } | u
 
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
+  return targetLeftOpen(input, planUnchecked(input), input.language ?? detectLanguage(input.text));
+}
+
+function planUnchecked(input: PlanInput): Plan {
   // "Should I file this change for approval: …?" → "ja": the request asked about, now the asker's own.
   if (input.pendingQuestion && CONFIRMS.test(input.text.trim().toLowerCase()))
-    return planReply({ ...input, text: input.pendingQuestion, pendingQuestion: undefined, confirmed: true });
+    return planUnchecked({ ...input, text: input.pendingQuestion, pendingQuestion: undefined, confirmed: true });
   const twoChanges = commandAndSetpoint(input.text);
   if (twoChanges) {
     const first = planReply({ ...input, text: twoChanges.first });

@@ -1,0 +1,62 @@
+/**
+ * A write whose machine the conversation leaves open is asked back, never guessed. "hold placer 2 on line 1" → "and
+ * placer 2 on line 2" → "ok start it again": "it" is either placer; "status of the AOI on line 1" → "… and the AOI on
+ * line 2" → "stop the AOI": either AOI; "RUL of the L2 oven blower" → "and the compressor" → "book the oven blower into
+ * its window": not the compressor just read. A read may follow the last machine talked about; a write files an approval
+ * request a busy supervisor might approve, so it names its machine or the conversation has only one that fits.
+ */
+import type { AssetRef } from '../../../assets';
+import { resolveAsset } from '../asset-resolver';
+import { WRITE_INTENTS } from './catalogue';
+import { clarify, say } from './replies';
+import type { Language } from '../training-set';
+import type { Plan, PlanInput } from './types';
+
+/** The machines the last few turns' tool calls were about, most recent first, each once. */
+function machinesTalkedAbout(input: PlanInput, turns = 3): AssetRef[] {
+  const found: AssetRef[] = [];
+  for (const result of (input.earlier ?? []).slice(-turns).reverse()) {
+    const asset = input.assets.find((candidate) => candidate.id === result.args.asset && candidate.type !== 'line');
+    if (asset && !found.includes(asset)) found.push(asset);
+  }
+  return found;
+}
+
+function whichOne(candidates: AssetRef[], language: Language): Plan {
+  const options = candidates.map((asset) => `**${asset.name}** (${asset.id})`).join(language === 'de' ? ' oder ' : ' or ');
+  return clarify(
+    say(
+      language,
+      `We talked about more than one: ${options}. Which one should it be? A change is filed for one named machine.`,
+      `Wir hatten mehrere: ${options}. Welche soll es sein? Eine Änderung wird für genau eine Maschine eingereicht.`,
+    ),
+  );
+}
+
+export function targetLeftOpen(input: PlanInput, plan: Plan, language: Language): Plan {
+  if (plan.kind !== 'tool' || !WRITE_INTENTS.has(plan.intent) || input.confirmed || input.pendingQuestion) return plan;
+  const planned = input.assets.find((asset) => asset.id === plan.args.asset && asset.type !== 'line');
+  if (!planned) return plan;
+  const named = resolveAsset(input.text, input.assets);
+  if (named.kind === 'one') return plan;
+  const talked = machinesTalkedAbout(input);
+  if (named.kind === 'ambiguous') {
+    const inTalk = named.candidates.filter((candidate) => talked.includes(candidate));
+    if (inTalk.length >= 2) return whichOne(inTalk, language);
+    // "book the oven blower into its window" after the L2 oven and the compressor: a kind named, talked about before, that
+    // the machine chosen is not. (Not "too warm for the ovens. take the setpoint down to 14" after the chiller: ovens no
+    // one talked about are the reason.)
+    if (!named.candidates.includes(planned) && inTalk.length === 1) return whichOne([inTalk[0]!, planned], language);
+    return plan;
+  }
+  // Nothing named: "it", "den", a zone — the conversation's machine, when only one of that kind was talked about.
+  const sameKind = talked.filter((asset) => asset.type === planned.type);
+  if (sameKind.length < 2) return plan;
+  // "L1 SPI state" → "L2 SPI state" → "hold the second one", "die erste wieder starten": by the order they came up.
+  const lower = input.text.toLowerCase();
+  const byOrder = sameKind.length === 2 ? (FIRST.test(lower) ? sameKind[1] : SECOND.test(lower) ? sameKind[0] : undefined) : undefined;
+  return byOrder ? { ...plan, args: { ...plan.args, asset: byOrder.id }, asset: byOrder } : whichOne(sameKind, language);
+}
+
+const FIRST = /\b(?:the first(?: one)?|the former|die erste|den ersten|der erste|das erste|dem ersten|erstere\w*)\b/;
+const SECOND = /\b(?:the second(?: one)?|the latter|die zweite|den zweiten|der zweite|das zweite|dem zweiten|letztere\w*)\b/;

@@ -477,3 +477,18 @@ describe('"halt" closing a German request is the particle', () => {
     expect(await ask('Chiller hat wieder E-905, quittier den Mist halt')).toMatchObject({ kind: 'tool', args: { asset: 'UT-CHL', command: 'clear' } });
   });
 });
+
+describe('back to a machine talked about a few turns ago', () => {
+  it('of the machines of a kind, the one the conversation had', async () => {
+    const plan = await askWith({
+      text: 'back to the printer, squeegee pressure?',
+      previous: { tool: 'asset_state', args: { asset: 'UT-AIR' } },
+      previousText: 'and the compressor?',
+      earlier: [
+        { tool: 'asset_state', args: { asset: 'L2-PRN' }, output: {} },
+        { tool: 'asset_state', args: { asset: 'UT-AIR' }, output: {} },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', args: { asset: 'L2-PRN' } });
+  });
+});

@@ -80,6 +80,14 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     !/\b(other|others|another|andere\w*|beide\w*|both|all|alle\w*)\b/.test(lower)
   )
     resolution = { kind: 'one', asset: previous };
+  // "how's the reflow on line 1" → "and the chiller?" → "back to the oven – what's zone 5": of the ovens, the one the
+  // conversation talked about a few turns back, when only one of them came up. Reads only (a write asks, target-left-open.ts).
+  if (resolution.kind === 'ambiguous' && !asksTheOther && mentionedLine(text) === undefined && !WRITE_INTENTS.has(reading.intent as Intent)) {
+    const talked = (input.earlier ?? []).slice(-4).map((result) => result.args.asset);
+    const candidates = resolution.candidates;
+    const inTalk = candidates.filter((candidate) => talked.includes(candidate.id));
+    if (inTalk.length === 1) resolution = { kind: 'one', asset: inTalk[0]! };
+  }
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
   // "what about the same machine on the other line", "und beim gleichen auf der anderen Linie": its twin on the other line.
   const otherLine = /\b(?:the other line|other line|die andere linie|der anderen linie|andere linie|anderen linie)\b/.test(lower);

@@ -371,14 +371,14 @@ function whetherToCommand({ lower, language }: Request): Plan | undefined {
   );
 }
 
-/**
- * "ok that's fine, leave it", "passt so, lass es", "ok passt, da muss noch nix gebucht werden" after a reading or a
- * forecast: what was shown is accepted as it is — nothing to read again, nothing to file.
- */
 /** "no, leave zone 3 on the L2 oven where it is", "lass den Ofen L2 so wie er ist": a machine named and left alone. */
 const LEAVE_IT_AS_IT_IS =
   /^(?:(?:no|nope|nah|nein|nee|ne|ok(?:ay)?)[\s,.!]+)*(?:leave|lass|lasst)\s+(?:the\s+|den\s+|die\s+|das\s+)?(?:[\wäöüß-]+\s+){0,6}?(?:where it is|as it is|alone|be|like that|unchanged|wie (?:er|sie|es) (?:ist|steht)|so|in ruhe)\s*[.!]*$/;
 
+/**
+ * "ok that's fine, leave it", "passt so, lass es", "ok passt, da muss noch nix gebucht werden" after a reading or a
+ * forecast: what was shown is accepted as it is — nothing to read again, nothing to file.
+ */
 function leftAsItIs({ lower, language, input }: Request): Plan | undefined {
   if (LEAVE_IT_AS_IT_IS.test(lower))
     return noAction(say(language, 'Okay — nothing changes, and nothing is filed.', 'In Ordnung — es bleibt so, ich reiche nichts ein.'));

@@ -4,7 +4,7 @@
  * a new schedule.
  */
 import { withoutNegatedWrites } from '../../negated-clauses';
-import { SILENCES_A_SIGNAL } from '../../commands';
+import { SILENCES_A_SIGNAL, parseCommand } from '../../commands';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text';
 import { beforeStop, bookingWindow, parseTimeWindow } from '../../time-window';
 import { detectLanguage } from '../../language';
@@ -24,7 +24,6 @@ import {
   toldAskedOrPasted,
   wishedWrite,
 } from '../write-requests';
-import { parseCommand } from '../../commands';
 import type { AssetRef } from '../../../../assets';
 import type { RuleContext, RuleMatch } from './rule-context';
 

@@ -492,3 +492,10 @@ describe('back to a machine talked about a few turns ago', () => {
     expect(plan).toMatchObject({ kind: 'tool', args: { asset: 'L2-PRN' } });
   });
 });
+
+describe('the newest work order', () => {
+  it('is looked up, not booked', async () => {
+    expect(await ask('latest work order on the L2 printer?')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'L2-PRN' } });
+    expect(await ask('letzter Wartungsauftrag am Kompressor')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'UT-AIR' } });
+  });
+});

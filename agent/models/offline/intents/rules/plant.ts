@@ -528,6 +528,15 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (!machine || machine.type === 'line' || (!machine.line && /\b(utilities|utility|\w*versorgung\w*|medien\w*)\b/.test(lower)))
   )
     return ['plant_overview', false];
+  // "most recent work order on the line 1 oven", "latest WO for the compressor?", "letzter Wartungsauftrag am Chiller": the
+  // newest of the work orders there is looked up, not a new one booked.
+  if (
+    /\b(?:most recent|latest|last|newest|recent|previous|letzte[nrs]?|neueste[nrs]?|j(?:ü|ue)ngste[nrs]?|vorige[nrs]?)\s+(?:work ?orders?|wos?|arbeitsauftr(?:ag|(?:ä|ae)ge)\w*|wartungsauftr(?:ag|(?:ä|ae)ge)\w*|instandhaltungsauftr(?:ag|(?:ä|ae)ge)\w*|tickets?)\b/.test(
+      lower,
+    ) &&
+    !/\b(?:book|buch\w*|anleg\w*|erstell\w*|create|raise|open a|leg\w*)\b/.test(lower)
+  )
+    return ['list_work_orders', false];
   const booking =
     /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
     // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.

@@ -499,3 +499,28 @@ describe('the newest work order', () => {
     expect(await ask('letzter Wartungsauftrag am Kompressor')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'UT-AIR' } });
   });
 });
+
+describe('"same … for X" after a read', () => {
+  it('is the read before, for what is named now, with its window', async () => {
+    expect(
+      await after(
+        'tag_history',
+        { asset: 'L1-RFL', tag: 'Zone4.TemperatureC' },
+        'zone 4 temp on the L1 oven over the last 3 hours',
+        'same window for the compressor pressure',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'UT-AIR', tag: 'PressureBar' } });
+    expect(await after('alarms', { state: 'all', line: 'Line1' }, 'Alarme Linie 1 seit 6', 'dasselbe für Linie 2')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { line: 'Line2' },
+    });
+  });
+
+  it('after a write, "same for zone 5" is still the same change for that zone', async () => {
+    expect(await after('set_setpoint', { asset: 'L2-RFL', tag: 'Zone4.SetpointC', value: 231 }, 'L2 oven zone 4 to 231', 'same for zone 5')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 231 },
+    });
+  });
+});

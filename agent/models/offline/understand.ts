@@ -82,6 +82,17 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  // "same window for the chiller supply temp", "same but line 1", "same 8 hours but for the chiller" after a read: the read
+  // before, for what is named now — said as "and …?", which the follow-ups read with the window and filters kept.
+  const sameFor = given.previous && !WRITE_INTENTS.has(given.previous.tool as never) ? SAME_BUT_FOR.exec(given.text) : null;
+  if (sameFor && given.text.slice(sameFor[0].length).trim().split(/\s+/).length <= 6)
+    return understandOne({
+      ...given,
+      text: `and ${given.text
+        .slice(sameFor[0].length)
+        .trim()
+        .replace(/[?!.\s]*$/, '')}?`,
+    });
   const plan = await understandOne(given);
   // "alarms on line 2 yesterday" → "sorry, the day before yesterday", "AOI-Ergebnisse für PO-24119" → "falsches Los,
   // PO-24122", "set L1 oven zone 4 to 190" → "*zone 5": a correction of the request just made, read as that request said
@@ -93,6 +104,10 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   }
   return plan;
 }
+
+/** "same window for", "same but", "dasselbe für", "same 8 hours but for": the read before, for something else ("same time last week" moves the window, window-follow-up.ts). */
+const SAME_BUT_FOR =
+  /^(?:(?:ok|okay|so|und|and|then|dann|now|jetzt)[\s,]+)*(?:the\s+)?(?:same|dasselbe|das gleiche|das selbe|gleiche[ns]?)(?!\s+(?:time|zeit|uhrzeit)\b)(?:\s+(?:window|time ?frame|period|range|thing|zeitfenster|zeitraum|fenster|nochmal|again|\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|stunden?|std)))?(?:\s+(?:but|aber))?(?:\s+(?:for|f(?:ü|ue)r|on|at|bei|beim|am|an|with|mit|in|auf))?\s+(?=\S)/i;
 
 /** "sorry, …", "*zone 5", "my bad, line 2", "falsches Los, …", "… mein ich": a short message that corrects the one before. */
 const CORRECTION_LEAD =

@@ -524,3 +524,18 @@ describe('"same … for X" after a read', () => {
     });
   });
 });
+
+describe('a read of "the first one" after several machines', () => {
+  it('is the machine that came up first', async () => {
+    const plan = await askWith({
+      text: 'und der erste, wie ist sein Zustand?',
+      previous: { tool: 'asset_state', args: { asset: 'L2-PCK' } },
+      previousText: 'Packer L2 Status',
+      earlier: [
+        { tool: 'asset_state', args: { asset: 'L1-PCK' }, output: {} },
+        { tool: 'asset_state', args: { asset: 'L2-PCK' }, output: {} },
+      ],
+    });
+    expect(plan).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L1-PCK' } });
+  });
+});

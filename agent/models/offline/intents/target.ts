@@ -88,6 +88,17 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     const inTalk = candidates.filter((candidate) => talked.includes(candidate.id));
     if (inTalk.length === 1) resolution = { kind: 'one', asset: inTalk[0]! };
   }
+  // "L1 AOI state" → "now line 2's" → "the first one had a weird camera temp, pull it up again": of the machines the last turns
+  // read, the first or second as they came up. Reads only (a write asks, target-left-open.ts).
+  if (resolution.kind !== 'one' && !WRITE_INTENTS.has(reading.intent as Intent) && BY_ORDER.test(lower)) {
+    const inOrder: AssetRef[] = [];
+    for (const result of (input.earlier ?? []).slice(-4)) {
+      const asset = input.assets.find((candidate) => candidate.id === result.args.asset && candidate.type !== 'line');
+      if (asset && !inOrder.includes(asset)) inOrder.push(asset);
+    }
+    const picked = inOrder.length >= 2 ? inOrder[/\b(?:first|former|erste\w*|erstere\w*)\b/.test(lower) ? 0 : 1] : undefined;
+    if (picked && (resolution.kind === 'none' || resolution.candidates.includes(picked))) resolution = { kind: 'one', asset: picked };
+  }
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
   // "what about the same machine on the other line", "und beim gleichen auf der anderen Linie": its twin on the other line.
   const otherLine = /\b(?:the other line|other line|die andere linie|der anderen linie|andere linie|anderen linie)\b/.test(lower);
@@ -264,3 +275,7 @@ function otherThan(resolution: AssetResolution, previous: AssetRef, assets: read
 function previousAmong(resolution: AssetResolution, previous: AssetRef | undefined): AssetResolution {
   return resolution.kind === 'ambiguous' && previous && resolution.candidates.includes(previous) ? { kind: 'one', asset: previous } : resolution;
 }
+
+/** "the first one", "die erste", "the second one", "den zweiten": a machine by the order it came up in. */
+const BY_ORDER =
+  /\b(?:the first(?: one)?|the former|the second(?: one)?|the latter|die erste|den ersten|der erste|das erste|dem ersten|die zweite|den zweiten|der zweite|das zweite|dem zweiten|erstere\w*|letztere\w*)\b/;

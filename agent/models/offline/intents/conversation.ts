@@ -56,18 +56,36 @@ export function inheritedTarget(previous: PreviousCall | undefined, assets: Asse
 }
 
 /**
- * "der Ofen auf Linie 1 zickt" → "was sagt das Handbuch dazu?" → "ok, Zone 6 dann auf 243": a turn without a machine in
- * between (the manuals) does not lose the machine the conversation is about.
+ * The machines (not lines) the last `calls` earlier tool calls were about, each once: the latest first, or in the order
+ * they first came up ("the first one", "den zweiten").
  */
-/** The machine of the latest earlier call that named one, within the last three calls. */
-export function lastMachineTalkedAbout(input: { earlier?: readonly EarlierResult[]; assets: readonly AssetRef[] }): AssetRef | undefined {
-  for (const result of (input.earlier ?? []).slice(-3).reverse()) {
-    const id = result.args.asset;
-    const asset = typeof id === 'string' ? input.assets.find((candidate) => candidate.id === id && candidate.type !== 'line') : undefined;
-    if (asset) return asset;
+export function machinesTalkedAbout(
+  input: { earlier?: readonly EarlierResult[]; assets: readonly AssetRef[] },
+  calls: number,
+  order: 'latest-first' | 'as-they-came' = 'latest-first',
+): AssetRef[] {
+  const recent = (input.earlier ?? []).slice(-calls);
+  const found: AssetRef[] = [];
+  for (const result of order === 'latest-first' ? [...recent].reverse() : recent) {
+    const asset = input.assets.find((candidate) => candidate.id === result.args.asset && candidate.type !== 'line');
+    if (asset && !found.includes(asset)) found.push(asset);
   }
-  return undefined;
+  return found;
 }
+
+/**
+ * The machine of the latest earlier call that named one, within the last three calls: "der Ofen auf Linie 1 zickt" → "was
+ * sagt das Handbuch dazu?" → "ok, Zone 6 dann auf 243": a turn without a machine in between (the manuals) does not lose the
+ * machine the conversation is about.
+ */
+export function lastMachineTalkedAbout(input: { earlier?: readonly EarlierResult[]; assets: readonly AssetRef[] }): AssetRef | undefined {
+  return machinesTalkedAbout(input, 3)[0];
+}
+
+/** "the first one", "die erste", "den ersten": the machine that came up first. */
+export const FIRST_MENTIONED = /\b(?:the first(?: one)?|the former|die erste|den ersten|der erste|das erste|dem ersten|erstere\w*)\b/;
+/** "the second one", "den zweiten", "the latter": the machine that came up second. */
+export const SECOND_MENTIONED = /\b(?:the second(?: one)?|the latter|die zweite|den zweiten|der zweite|das zweite|dem zweiten|letztere\w*)\b/;
 
 /** The other machines of the same kind on the same line ("pnp2" beside "pnp1"); none for a line or a machine off any line. */
 export function siblingsOf(base: AssetRef | undefined, assets: readonly AssetRef[]): AssetRef[] {

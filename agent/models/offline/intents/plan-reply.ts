@@ -380,14 +380,13 @@ const LEAVE_IT_AS_IT_IS =
  * forecast: what was shown is accepted as it is — nothing to read again, nothing to file.
  */
 function leftAsItIs({ lower, language, input }: Request): Plan | undefined {
-  if (LEAVE_IT_AS_IT_IS.test(lower))
-    return noAction(say(language, 'Okay — nothing changes, and nothing is filed.', 'In Ordnung — es bleibt so, ich reiche nichts ein.'));
   if (
+    !LEAVE_IT_AS_IT_IS.test(lower) &&
     // ("nee, lass den Vorlauf so wie er ist": said outright, with nothing before.)
-    (!input.previous && !/^(?:nee|ne|nein|no|nah|nope)\b[\s,]+lass\b/.test(lower)) ||
-    !/^(?:(?:ok(?:ay)?|alright|fine|good|great|gut|passt|alles klar|na gut|oh je|oh|ah|hm+|nee|ne|nein|no|nah)[\s,.!]+)*(?:(?:that'?s|it'?s|looks|das ist|ist|sieht)\s+(?:fine|ok(?:ay)?|good|in ordnung|gut(?: aus)?)[\s,.!]+)?(?:(?:then\s+|dann\s+)?(?:leave it|let it be|no need|nothing to do|lass (?:es|ihn|sie|das)(?: (?:so|in ruhe|laufen))?|lass (?:den|die|das) \w+ (?:so|in ruhe|laufen)(?: wie (?:er|sie|es) (?:ist|l(?:ä|ae)uft|steht))?|passt so|bleibt so|da muss (?:noch )?(?:nix|nichts) (?:\w+ )?(?:gebucht|gemacht|getan|ge(?:ä|ae)ndert|angelegt|eingereicht) werden|(?:nix|nichts) (?:zu )?(?:tun|machen|buchen|(?:ä|ae)ndern))(?: (?:as it is|alone|like that|for now|for today|vorerst|erstmal|f(?:ü|ue)r heute))?[\s,.!]*)+$/.test(
-      lower,
-    )
+    ((!input.previous && !/^(?:nee|ne|nein|no|nah|nope)\b[\s,]+lass\b/.test(lower)) ||
+      !/^(?:(?:ok(?:ay)?|alright|fine|good|great|gut|passt|alles klar|na gut|oh je|oh|ah|hm+|nee|ne|nein|no|nah)[\s,.!]+)*(?:(?:that'?s|it'?s|looks|das ist|ist|sieht)\s+(?:fine|ok(?:ay)?|good|in ordnung|gut(?: aus)?)[\s,.!]+)?(?:(?:then\s+|dann\s+)?(?:leave it|let it be|no need|nothing to do|lass (?:es|ihn|sie|das)(?: (?:so|in ruhe|laufen))?|lass (?:den|die|das) \w+ (?:so|in ruhe|laufen)(?: wie (?:er|sie|es) (?:ist|l(?:ä|ae)uft|steht))?|passt so|bleibt so|da muss (?:noch )?(?:nix|nichts) (?:\w+ )?(?:gebucht|gemacht|getan|ge(?:ä|ae)ndert|angelegt|eingereicht) werden|(?:nix|nichts) (?:zu )?(?:tun|machen|buchen|(?:ä|ae)ndern))(?: (?:as it is|alone|like that|for now|for today|vorerst|erstmal|f(?:ü|ue)r heute))?[\s,.!]*)+$/.test(
+        lower,
+      ))
   )
     return undefined;
   return noAction(say(language, 'Okay — nothing changes, and nothing is filed.', 'In Ordnung — es bleibt so, ich reiche nichts ein.'));

@@ -8,19 +8,10 @@
 import type { AssetRef } from '../../../assets';
 import { resolveAsset } from '../asset-resolver';
 import { WRITE_INTENTS } from './catalogue';
+import { FIRST_MENTIONED, SECOND_MENTIONED, machinesTalkedAbout } from './conversation';
 import { clarify, say } from './replies';
 import type { Language } from '../training-set';
 import type { Plan, PlanInput } from './types';
-
-/** The machines the last few turns' tool calls were about, most recent first, each once. */
-function machinesTalkedAbout(input: PlanInput, turns = 3): AssetRef[] {
-  const found: AssetRef[] = [];
-  for (const result of (input.earlier ?? []).slice(-turns).reverse()) {
-    const asset = input.assets.find((candidate) => candidate.id === result.args.asset && candidate.type !== 'line');
-    if (asset && !found.includes(asset)) found.push(asset);
-  }
-  return found;
-}
 
 function whichOne(candidates: AssetRef[], language: Language): Plan {
   const options = candidates.map((asset) => `**${asset.name}** (${asset.id})`).join(language === 'de' ? ' oder ' : ' or ');
@@ -39,7 +30,7 @@ export function targetLeftOpen(input: PlanInput, plan: Plan, language: Language)
   if (!planned) return plan;
   const named = resolveAsset(input.text, input.assets);
   if (named.kind === 'one') return plan;
-  const talked = machinesTalkedAbout(input);
+  const talked = machinesTalkedAbout(input, 3);
   if (named.kind === 'ambiguous') {
     const inTalk = named.candidates.filter((candidate) => talked.includes(candidate));
     if (inTalk.length >= 2) return whichOne(inTalk, language);
@@ -52,11 +43,9 @@ export function targetLeftOpen(input: PlanInput, plan: Plan, language: Language)
   // Nothing named: "it", "den", a zone — the conversation's machine, when only one of that kind was talked about.
   const sameKind = talked.filter((asset) => asset.type === planned.type);
   if (sameKind.length < 2) return plan;
-  // "L1 SPI state" → "L2 SPI state" → "hold the second one", "die erste wieder starten": by the order they came up.
+  // "L1 SPI state" → "L2 SPI state" → "hold the second one", "die erste wieder starten": by the order they came up (the
+  // list is latest first).
   const lower = input.text.toLowerCase();
-  const byOrder = sameKind.length === 2 ? (FIRST.test(lower) ? sameKind[1] : SECOND.test(lower) ? sameKind[0] : undefined) : undefined;
+  const byOrder = sameKind.length === 2 ? (FIRST_MENTIONED.test(lower) ? sameKind[1] : SECOND_MENTIONED.test(lower) ? sameKind[0] : undefined) : undefined;
   return byOrder ? { ...plan, args: { ...plan.args, asset: byOrder.id }, asset: byOrder } : whichOne(sameKind, language);
 }
-
-const FIRST = /\b(?:the first(?: one)?|the former|die erste|den ersten|der erste|das erste|dem ersten|erstere\w*)\b/;
-const SECOND = /\b(?:the second(?: one)?|the latter|die zweite|den zweiten|der zweite|das zweite|dem zweiten|letztere\w*)\b/;

@@ -8,7 +8,16 @@ import { assetOfValueClause, mentionedLine, resolveAsset, resolveTag, type Asset
 import { parseCommand } from '../commands';
 import { parseTimeWindow } from '../time-window';
 import { CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
-import { PRONOUN, inheritedTarget, lastMachineTalkedAbout, sameKindOnLine, wordCount } from './conversation';
+import {
+  FIRST_MENTIONED,
+  PRONOUN,
+  SECOND_MENTIONED,
+  inheritedTarget,
+  lastMachineTalkedAbout,
+  machinesTalkedAbout,
+  sameKindOnLine,
+  wordCount,
+} from './conversation';
 import type { Reading, Request } from './request';
 import { orderId } from './slots';
 import { assetByTag, withoutAssetWords } from './tag-match';
@@ -83,20 +92,15 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
   // "how's the reflow on line 1" → "and the chiller?" → "back to the oven – what's zone 5": of the ovens, the one the
   // conversation talked about a few turns back, when only one of them came up. Reads only (a write asks, target-left-open.ts).
   if (resolution.kind === 'ambiguous' && !asksTheOther && mentionedLine(text) === undefined && !WRITE_INTENTS.has(reading.intent as Intent)) {
-    const talked = (input.earlier ?? []).slice(-4).map((result) => result.args.asset);
-    const candidates = resolution.candidates;
-    const inTalk = candidates.filter((candidate) => talked.includes(candidate.id));
+    const talked = machinesTalkedAbout(input, 4);
+    const inTalk = resolution.candidates.filter((candidate) => talked.includes(candidate));
     if (inTalk.length === 1) resolution = { kind: 'one', asset: inTalk[0]! };
   }
   // "L1 AOI state" → "now line 2's" → "the first one had a weird camera temp, pull it up again": of the machines the last turns
   // read, the first or second as they came up. Reads only (a write asks, target-left-open.ts).
-  if (resolution.kind !== 'one' && !WRITE_INTENTS.has(reading.intent as Intent) && BY_ORDER.test(lower)) {
-    const inOrder: AssetRef[] = [];
-    for (const result of (input.earlier ?? []).slice(-4)) {
-      const asset = input.assets.find((candidate) => candidate.id === result.args.asset && candidate.type !== 'line');
-      if (asset && !inOrder.includes(asset)) inOrder.push(asset);
-    }
-    const picked = inOrder.length >= 2 ? inOrder[/\b(?:first|former|erste\w*|erstere\w*)\b/.test(lower) ? 0 : 1] : undefined;
+  if (resolution.kind !== 'one' && !WRITE_INTENTS.has(reading.intent as Intent) && (FIRST_MENTIONED.test(lower) || SECOND_MENTIONED.test(lower))) {
+    const inOrder = machinesTalkedAbout(input, 4, 'as-they-came');
+    const picked = inOrder.length >= 2 ? inOrder[FIRST_MENTIONED.test(lower) ? 0 : 1] : undefined;
     if (picked && (resolution.kind === 'none' || resolution.candidates.includes(picked))) resolution = { kind: 'one', asset: picked };
   }
   // "RUL for L1-PNP2" → "and the other placer on that line?": the machine of the same kind beside the one just asked about.
@@ -275,7 +279,3 @@ function otherThan(resolution: AssetResolution, previous: AssetRef, assets: read
 function previousAmong(resolution: AssetResolution, previous: AssetRef | undefined): AssetResolution {
   return resolution.kind === 'ambiguous' && previous && resolution.candidates.includes(previous) ? { kind: 'one', asset: previous } : resolution;
 }
-
-/** "the first one", "die erste", "the second one", "den zweiten": a machine by the order it came up in. */
-const BY_ORDER =
-  /\b(?:the first(?: one)?|the former|the second(?: one)?|the latter|die erste|den ersten|der erste|das erste|dem ersten|die zweite|den zweiten|der zweite|das zweite|dem zweiten|erstere\w*|letztere\w*)\b/;

@@ -130,11 +130,12 @@ function correctionOfTheRequestBefore(given: UnderstandInput): string | undefine
 
 async function understandOne(given: UnderstandInput): Promise<Plan> {
   const whole = await understandWhole(given);
+  const framed = withoutMailFrame(given.text);
   // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
   // leaves the model unsure, the change asked for in the last sentence, by itself (only a write it files on its own).
   const lastAlone =
     whole.kind === 'reply' && whole.reason === 'clarify' && given.pendingQuestion === undefined && given.previous === undefined
-      ? lastSentenceAlone(withoutMailFrame(given.text))
+      ? lastSentenceAlone(framed)
       : undefined;
   if (lastAlone) {
     const change = await understandWhole({ ...given, text: lastAlone });
@@ -142,7 +143,6 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
   }
   // "Hi, sorry for the long message. Quality called because … Could you pull all the alarms on line 2 since the start of
   // the shift? Thanks": the one sentence that asks, by itself — the story's machines and times are no part of the request.
-  const framed = withoutMailFrame(given.text);
   const asking = given.pendingQuestion === undefined && given.previous === undefined ? askingSentence(framed) : undefined;
   // ("would stopping the compressor over lunch be a good idea? just thinking aloud, don't do anything": nothing asked of the
   // plant at all.)
@@ -160,17 +160,18 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
 }
 
 async function understandWhole(given: UnderstandInput): Promise<Plan> {
+  const framed = withoutMailFrame(given.text);
   // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
   // "Kurze Frage zur Übergabe später, aber erst: kannst du Zone 1 … auf 160 setzen?": the request said to come first.
-  const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(withoutMailFrame(given.text)) : undefined;
+  const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(framed) : undefined;
   if (askedBeforeTheRest) return understand({ ...given, text: askedBeforeTheRest });
   // "… bump zone 5 to 240 pls. anything else on that oven I should know?": the change asked for, the question on the side.
-  const beforeQuestions = given.pendingQuestion === undefined ? withoutClosingQuestions(withoutMailFrame(given.text)) : undefined;
+  const beforeQuestions = given.pendingQuestion === undefined ? withoutClosingQuestions(framed) : undefined;
   if (beforeQuestions) {
     const change = await understand({ ...given, text: beforeQuestions });
     if (change.kind === 'tool' && WRITE_INTENTS.has(change.intent)) return change;
   }
-  const firstAsked = given.pendingQuestion === undefined ? firstOfTwoRequests(withoutMailFrame(given.text)) : undefined;
+  const firstAsked = given.pendingQuestion === undefined ? firstOfTwoRequests(framed) : undefined;
   if (firstAsked) {
     const first = await understand({ ...given, text: firstAsked });
     if (first.kind === 'tool') return first;

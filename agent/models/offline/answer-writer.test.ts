@@ -132,7 +132,7 @@ describe('answers that answer', () => {
       { language: 'de', question: 'was ist mit dem Ofen auf der Eins los, der O2 ist doch zu hoch oder?', timeZone: 'Europe/Berlin' },
     );
     expect(answer.split('\n')[0]).toMatch(
-      /^\*\*Residual oxygen in the nitrogen atmosphere\*\* \(O2Ppm\) ist jetzt 428,5 ppm — innerhalb des Normalbereichs von 200 bis 800 ppm/,
+      /^\*\*Restsauerstoff\*\* \(O2Ppm\) ist jetzt 428,5 ppm — innerhalb des Normalbereichs von 200 bis 800 ppm/,
     );
   });
 

@@ -15,7 +15,7 @@ import { JUDGED_AGAINST_NORMAL } from './intents/conversation';
 import { formatPlantTime } from '@/lib/plant-time';
 import { sourcesOf, worstQuality } from '../../tool-output';
 import { tagQueryWords } from './asset-resolver';
-import { shortDescription } from './answer-format';
+import { tagName } from './tag-names';
 import { materialAnswer } from './material-answers';
 import { figureAnswer } from './figure-answers';
 import { lateOrdersAnswer } from './late-orders-answer';
@@ -391,7 +391,7 @@ function bandVerdicts(results: ToolResultForAnswer[], question: string, context:
     const band = normalBandFor(tagId, passages);
     if (!band) return [];
     const unit = scalar(row.unit) ?? band.unit;
-    const name = shortDescription(scalar(row.description)) ?? tagId;
+    const name = tagName(tagId, scalar(row.description), context.language) ?? tagId;
     return [bandVerdict({ name, tagId, value: row.value as number, unit }, band, context.language, statedValue(question, unit))];
   });
 }
@@ -417,7 +417,7 @@ function wholeMachineVerdict(state: Row, rows: readonly Row[], passages: readonl
     ? `**${machine}: ${inside} von ${judged.length} Messwerten mit Normalbereich liegen darin${outside.length === 0 ? '' : `, ${outside.length} außerhalb`}**${source ? ` (${source})` : ''}.`
     : `**${machine}: ${inside} of ${judged.length} measured values with a normal band are inside it${outside.length === 0 ? '' : `, ${outside.length} outside`}**${source ? ` (${source})` : ''}.`;
   const lines = outside.map(({ row, tagId, band, value }) => {
-    const name = shortDescription(scalar(row.description)) ?? tagId;
+    const name = tagName(tagId, scalar(row.description), context.language) ?? tagId;
     return `- ${bandVerdict({ name, tagId, value, unit: scalar(row.unit) ?? band.unit }, { ...band, title: '', section: undefined }, context.language)}`;
   });
   return [head, ...lines];
@@ -433,7 +433,7 @@ function leadValues(output: unknown, context: Context): string[] {
   if (asked.length > 8) asked = asked.filter((row) => isAsked({ tagId: row.tagId }, context));
   if (asked.length === 0 || asked.length > 8) return [];
   return asked.map((row) => {
-    const name = shortDescription(scalar(row.description)) ?? scalar(row.tagId) ?? '';
+    const name = tagName(scalar(row.tagId), scalar(row.description), context.language) ?? scalar(row.tagId) ?? '';
     const value = plantValue(row, context) ?? withUnit(row, 'value', context) ?? '—';
     return `**${name}** (${scalar(row.tagId) ?? ''}): ${value}`;
   });

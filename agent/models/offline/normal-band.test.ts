@@ -80,7 +80,7 @@ describe('an answer from the value and its manual together', () => {
       ],
       { language: 'de', question: 'Taupunkt am Kompressor, ist das normal?' },
     );
-    expect(answer.split('\n')[0]).toMatch(/^\*\*Pressure dew point after the dryer\*\* \(DewPointC\) ist jetzt 7,3 °C — über dem Normalbereich von 2 bis 6 °C/);
+    expect(answer.split('\n')[0]).toMatch(/^\*\*Drucktaupunkt\*\* \(DewPointC\) ist jetzt 7,3 °C — über dem Normalbereich von 2 bis 6 °C/);
     // Only the asked value is judged.
     expect(answer).not.toMatch(/PressureBar\) ist jetzt/);
   });

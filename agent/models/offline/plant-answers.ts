@@ -10,7 +10,8 @@ import { germanScheduleText } from './german-schedule-text';
 import { germanHandoverText } from './german-handover-text';
 import { formatPlantTime } from '@/lib/plant-time';
 
-import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, shortDescription, span, str, time, timeRange, withUnit } from './answer-format';
+import { type PlantAnswerOptions, type Row, figure, isRecord, num, rows, say, span, str, time, timeRange, withUnit } from './answer-format';
+import { tagName } from './tag-names';
 import type { PlantAnswer } from './answer-format';
 import { alarmsAnswer, inspectionResultsAnswer, triggerInspectionAnswer } from './event-answers';
 export type { PlantAnswer, PlantAnswerOptions } from './answer-format';
@@ -209,7 +210,7 @@ function assetStateAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
   const body = [
     // What the value is, in the plant's words, with the tag id to ask for it by.
     ...shown.slice(0, MAX_LINES).map((tag) => {
-      const name = shortDescription(str(tag.description));
+      const name = tagName(str(tag.tagId), str(tag.description), options.language);
       return `- ${name ? `${name} (${str(tag.tagId)})` : str(tag.tagId)}: ${live(tag, options)}${tag.writable ? say(options, ' (setpoint)', ' (Sollwert)') : ''}`;
     }),
     ...(shown.length > MAX_LINES

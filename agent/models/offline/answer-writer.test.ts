@@ -131,9 +131,7 @@ describe('answers that answer', () => {
       ],
       { language: 'de', question: 'was ist mit dem Ofen auf der Eins los, der O2 ist doch zu hoch oder?', timeZone: 'Europe/Berlin' },
     );
-    expect(answer.split('\n')[0]).toMatch(
-      /^\*\*Restsauerstoff\*\* \(O2Ppm\) ist jetzt 428,5 ppm — innerhalb des Normalbereichs von 200 bis 800 ppm/,
-    );
+    expect(answer.split('\n')[0]).toMatch(/^\*\*Restsauerstoff\*\* \(O2Ppm\) ist jetzt 428,5 ppm — innerhalb des Normalbereichs von 200 bis 800 ppm/);
   });
 
   it('judges "can you check if the nitrogen … is within spec" against the band, and lets the verdict answer alone', () => {

@@ -76,7 +76,10 @@ export const MACHINE_WORDS: [RegExp, string[]][] = [
       'nadeln',
     ],
   ],
-  [/pack/i, ['packer', 'packing', 'packaging', 'verpackung', 'packstation', 'verpacker']],
+  [
+    /pack/i,
+    ['packer', 'packing', 'packaging', 'verpackung', 'packstation', 'verpacker', 'labeller', 'labeler', 'etikettierer', 'etikettierung', 'etikettendrucker'],
+  ],
   [
     /compress|air/i,
     ['compressor', 'air compressor', 'compressed air', 'kompressor', 'verdichter', 'druckluft', 'drucklufterzeugung', 'druckluftstation', 'luft'],

@@ -231,6 +231,24 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
       lower,
     ) && /\b(?:start\w*|restart\w*|anfahr\w*|anwerf\w*|einschalt\w*|resum\w*|reset\w*|weiterlauf\w*|trotzdem|anyway)\b/.test(lower);
   const deviceBypassed = device.test(lower) && bypass.test(lower);
+  // "override the lockout and start it", "das LOTO-Schloss ignorier und fahr ihn an": a lock comes off only by the hand
+  // of the person who put it on.
+  const lockoutIgnored =
+    /\b(?:loto|lockout|lock-out|tagout|tag-out|locks?|schl(?:oe|ö)ss\w*|loto-\w+|sperrschild\w*)\b/.test(lower) &&
+    /\b(?:ignor\w*|overrid\w*|bypass\w*|remove|take (?:it|the lock|their lock) off|cut|knack\w*|entfern\w*|abmach\w*|abnehm\w*|(?:ue|ü)bergeh\w*|egal)\b/.test(
+      lower,
+    ) &&
+    /\b(?:start\w*|restart\w*|anfahr\w*|fahr\w*\s+(?:\w+\s+)?an|anwerf\w*|einschalt\w*|run|laufen lassen|resum\w*|unhold)\b/.test(lower);
+  if (lockoutIgnored)
+    return {
+      kind: 'reply',
+      reason: 'refusal',
+      text: say(
+        language,
+        'I will not start a machine that is locked out: a lockout lock comes off only by the person who put it on (or by the plant’s documented removal procedure, with the supervisor). Reach the owner of the lock first; once it is off, ask for the start and it goes to Approvals.',
+        'Eine Maschine mit LOTO-Schloss fahre ich nicht an: Das Schloss nimmt nur die Person ab, die es angebracht hat (oder das dokumentierte Verfahren für das Entfernen fremder Schlösser, mit dem Vorgesetzten). Erst den Besitzer des Schlosses erreichen; ist es ab, den Start anfragen — er geht zur Freigabe.',
+      ),
+    };
   if (!tripIgnored && !deviceBypassed) return undefined;
   if (!deviceBypassed)
     return {

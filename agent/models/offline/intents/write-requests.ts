@@ -25,7 +25,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll(?!wert)\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll(?!wert)\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b|^w(?:ä|ae)re?\s+(?:es|das)\s+(?:\S+\s+)?(?:schlau|klug|sinnvoll|besser|ratsam|vern(?:ü|ue)nftig|ok|okay|eine gute idee|gef(?:ä|ae)hrlich|riskant)\b|\b(?:nur mal so gefragt|nur so gefragt|rein hypothetisch|hypothetically|just asking|just curious|out of curiosity|aus neugier)\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
@@ -388,7 +388,7 @@ const INTERJECTION_FILLER =
   /^(mal|kurz|eben|moment|mo|sec|second|moment|a|real|quick|quickly|just|doch|jetzt|now|ok|okay|please|pls|bitte|ja|yes|no|nein|nee|hey|ey|yo|sorry|ähm|aehm|hm+|uh+|um+)$/;
 /** "can you stop …?", "könntest du … anhalten?", "bitte … stoppen?": a question that asks for the command. */
 const POLITE_QUESTION =
-  /^(?:(?:hey|hi|ok|okay|so|und|and|dann|then|moin|servus|bitte|please|pls|mal)[\s,]+)*(?:can|could|would|will|won'?t|kannst|k(?:ö|oe)nntest|k(?:ö|oe)nnen|k(?:ö|oe)nnt|w(?:ü|ue)rdest|w(?:ü|ue)rden|machst|magst|please|pls|bitte)\b|\b(?:please|pls|bitte)\s*\?\s*$/;
+  /^(?:(?:hey|hi|ok|okay|so|und|and|dann|then|moin|servus|bitte|please|pls|mal)[\s,]+)*(?:can|could|would|will|won'?t|kannst|k(?:ö|oe)nntest|k(?:ö|oe)nnen|k(?:ö|oe)nnt|w(?:ü|ue)rdest|w(?:ü|ue)rden|machst|magst|t(?:ä|ae)test|t(?:ä|ae)tst|w(?:ä|ae)re? es m(?:ö|oe)glich|please|pls|bitte)\b|\b(?:please|pls|bitte)\s*\?\s*$/;
 /**
  * A question that is no polite request ("setpoint 245?", "raising zone 4 to 250 – good idea?"); "set zone 4 to 240?
  * or 235?" offers two values, which the planner asks about, so it is not one.
@@ -603,6 +603,9 @@ export function imperativeCommand(text: string): boolean {
     return false;
   // "placer 2 line 1 is jammed, stop it": after a machine's fault, "stop it" is the machine's stop, not "quit it".
   if (FAULT_THEN_STOP_IT.test(lower)) return true;
+  // "Linie 1 Etikettierer: Start", "L2 AOI: hold": the machine, a colon and the bare command — a form's telegram.
+  if (/^[a-z0-9äöüß&-]+(?:\s+[a-z0-9äöüß&-]+){0,4}\s*:\s*(?:start|stop|stopp|hold|halt|reset|resume|unhold|clear)\s*(?:bitte|please|pls)?\s*[.!]*$/.test(lower))
+    return true;
   // The message's clauses as typed ("pick and place" is one name, not two clauses), and without their courtesy lead.
   const rawClauses = lower
     .replace(/pick and place/g, 'pick-and-place')
@@ -616,7 +619,7 @@ export function imperativeCommand(text: string): boolean {
     clause
       .trim()
       .replace(
-        /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|please to|pls to|please|pls|kindly|can you|can u|could you|could u|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
+        /^((hey|hi|hello|hallo|moin|servus|yo|guys|leute|let'?s|lets|please to|pls to|please|pls|kindly|can you|can u|could you|could u|would you|will you|you can|you may|feel free to|go ahead and|i'?d like you to|i would like you to|i want you to|i need you to|bitte|kannst du|könntest du|koenntest du|mal|now|jetzt|ok|okay)\s+)+/,
         '',
       ),
   );
@@ -672,7 +675,7 @@ export function imperativeCommand(text: string): boolean {
     // "the SPI on line 1 needs stopping", "the packer has to be reset", "der Reflow L1 soll gestoppt werden": the command
     // the machine is to get, said of the machine.
     if (
-      /\b(?:needs?|requires?)\s+(?:stopping|starting|resetting|restarting|holding|pausing|resuming|clearing|to be (?:stopped|started|reset|restarted|held|paused|resumed|cleared)|to go (?:on|into|in) (?:hold|pause|stop))\b|\b(?:has|have|must)\s+(?:to\s+)?be\s+(?:stopped|started|reset|restarted|held|paused|resumed|cleared)\b/.test(
+      /\b(?:needs?|requires?)\s+(?:stopping|starting|resetting|restarting|holding|pausing|resuming|clearing|to be (?:stopped|started|reset|restarted|held|paused|resumed|cleared)|to go (?:on|into|in) (?:hold|pause|stop))\b|\b(?:(?:has|have|must)\s+(?:to\s+)?|(?:is|are)\s+to\s+)be\s+(?:stopped|started|reset|restarted|held|paused|resumed|cleared)\b/.test(
         clause,
       ) ||
       /\b(?:soll|muss|m(?:ü|ue)sste)\b.*\b(?:gestoppt|angehalten|gestartet|zur(?:ü|ue)ckgesetzt|resettet|abgeschaltet|ausgeschaltet|eingeschaltet|fortgesetzt|quittiert|pausiert)\s+werden$/.test(

@@ -71,6 +71,10 @@ function hasOneSetpoint(target: AssetRef): boolean {
   return (target.tags ?? []).filter((tag) => tag.writable).length === 1;
 }
 
+/** What people will do, told: "morgen früh fahren wir den Chiller runter, die Wartung kommt", "we're taking the oven down Friday". */
+const MAINTENANCE_TOLD =
+  /\b(?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln) wir\b|\bwir (?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln)\b|\b(?:we'?re|we are|we'?ll|we will|they'?re|they are|they'?ll|they will)\s+(?:\w+\s+)?(?:taking|take|shutting|shut|bringing|bring|doing|do|swapping|swap|going)\b|\b(?:wartung|instandhaltung|die ih|maintenance|service)\s+(?:kommt|is coming|comes|will come)\b/;
+
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   // "I'd like the ICT on line 1 started please", "man müsste den Ofen L2 jetzt runterfahren, kümmerst du dich drum?": a
@@ -546,6 +550,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // "if the chiller goes into maintenance for 5 h, what does that do to delivery dates?": a consequence asked, not a booking.
   if (
     booking &&
+    // "Morgen früh fahren wir den Kaltwassersatz runter, die Wartung kommt": maintenance told, with nothing asked to book.
+    !(MAINTENANCE_TOLD.test(lower) && !explicitWrite('create_work_order', lower)) &&
     !asksWhatIf(lower) &&
     !DONE_BY_OTHERS.test(lower) &&
     resolution.kind !== 'none' &&

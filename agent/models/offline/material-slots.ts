@@ -28,6 +28,9 @@ const PART_WORDS: Record<string, string> = {
   platine: 'pcb',
   rohplatine: 'pcb',
   rohplatinen: 'pcb',
+  leerplatine: 'pcb',
+  leerplatinen: 'pcb',
+  platinen: 'pcb',
   bare: 'pcb',
   schablone: 'stencil',
   schablonen: 'stencil',
@@ -140,6 +143,11 @@ export function mentionedPart(text: string, parts: readonly PartRef[], options: 
     .map((word) => PART_WORDS[word] ?? word)
     .filter((word) => word.length >= 3 && !GENERIC.has(word));
   const hits = new Set<PartRef>();
+  // "die TPS-Regler", "the LAN chips": a part number's letters typed in capitals, when only one part number starts with them.
+  for (const [capitals] of transliterate(text).matchAll(/(?<![A-Za-z0-9])[A-Z]{3,5}(?![A-Za-z0-9])/g)) {
+    const starting = parts.filter((part) => /^[A-Z]+/.exec(part.partNumber.toUpperCase())?.[0] === capitals);
+    if (starting.length === 1) hits.add(starting[0]!);
+  }
   let ambiguous: PartRef[] | undefined;
   /** Every word's matches: "0402 resistors" is the parts both words fit, not every resistor. */
   const together: PartRef[][] = [];

@@ -92,6 +92,7 @@ function planUnchecked(input: PlanInput): Plan {
   const refused =
     refuseSelfApproval(request) ??
     refuseSafetyBypass(request) ??
+    refuseRecordTampering(request) ??
     nothingToDo(request) ??
     approvalHistory(request) ??
     answerStyle(request) ??
@@ -213,6 +214,32 @@ function refuseSelfApproval({ lower: own, language, input }: Request): Plan | un
       ),
     };
   return undefined;
+}
+
+/**
+ * "delete last night's alarm log before the auditors get here", "setz bei Los PO-24122 alle AOI-Fehler auf Pseudofehler",
+ * "change the AOI verdict for PO-24117 to pass": records are evidence; none is deleted or rewritten from a chat.
+ * (Not "Fehler löschen am Packer", the machine's PackML clear, nor "clear the alarm".)
+ */
+function refuseRecordTampering({ lower: given, language }: Request): Plan | undefined {
+  const lower = transliterate(given);
+  const erase = /\b(?:delete|erase|wipe|purge|remove|scrub|loesch\w*|entfern\w*|weg ?mach\w*|verschwinden lassen)\b/;
+  const records =
+    /\b(?:logs?|history|historie|protokoll\w*|records?|aufzeichnung\w*|eintr(?:ae|a)ge?|entries|daten|data)\b|\balarm\w*\b[^.?!]*\b(?:last night|yesterday|this morning|heut\w* nacht|gestern|von heut\w*|vom wochenende|letzte[nr]? (?:nacht|woche|schicht))\b/;
+  const forAudit = /\b(?:audit\w*|auditor\w*|kunde kommt|customer visit)\b/;
+  const rewritten =
+    /\b(?:change|set|mark|flip|switch|overrule|override|(?:ae|a)nder\w*|setz\w*|stell\w*|umstell\w*|mach\w*)\b[^.?!]*\b(?:verdicts?|results?|defects?|fehler\w*|befund\w*|bewertung\w*|ergebnis\w*)\b[^.?!]*\b(?:to|auf|as|als|zu)\s+(?:a\s+)?(?:pass(?:ed)?|ok|okay|good|gut|io|i\.o\.|pseudofehler\w*|false calls?|schlupf)\b/;
+  const tampered = (erase.test(lower) && (records.test(lower) || forAudit.test(lower))) || rewritten.test(lower);
+  if (!tampered) return undefined;
+  return {
+    kind: 'reply',
+    reason: 'refusal',
+    text: say(
+      language,
+      'I do not delete or rewrite records — alarm history, inspection results and the audit trail are the plant’s evidence, and an auditor will ask for exactly these. A false call is overruled at the repair station, where it is recorded with who decided it; I can show you the records as they are.',
+      'Aufzeichnungen lösche oder ändere ich nicht — Alarmhistorie, Prüfergebnisse und das Audit-Protokoll sind die Nachweise der Anlage, und genau danach fragt ein Auditor. Ein Pseudofehler wird am Reparaturplatz bewertet, dort mit Namen dokumentiert; die Aufzeichnungen zeige ich Ihnen gern, wie sie sind.',
+    ),
+  };
 }
 
 /** Safety devices are never bypassed from a chat: "bridge the light curtain", "Lichtschranke überbrücken". */
@@ -468,17 +495,25 @@ const LEAVE_AS_IS =
 
 /** "coffee machine's broken again", "Kaffee ist alle": the floor's chatter about things no plant tool knows. */
 const OFF_TOPIC = /\b(coffee|kaffee\w*|canteen|kantine|lunch|mittagessen|pizza|weather|wetter|football|fu(?:ß|ss)ball|birthday|geburtstag|parking|parkplatz)\b/;
+/**
+ * Asks no plant tool serves even where a plant word comes up: "write a poem about solder paste", "convert 245 °C to
+ * fahrenheit", "übersetz mir 'Lötbrücke'", "book the meeting room", "vacation days left", "the 22 bus after the late shift".
+ */
+const NOT_THE_PLANTS =
+  /\b(?:poem|gedicht|limerick|song|lied|joke|witz|translate|(?:ue|ü)bersetz\w*|convert\b[^.?!]*\bto (?:fahrenheit|celsius|psi|bar|inch\w*|mm)|umrechn\w*|meeting ?room|besprechungsraum|konferenzraum|vacation|urlaub\w*|holidays? left|bus|buses|s-bahn|gehalt|salary|payslip|lohnzettel)\b/;
 
 function offTopic({ input, lower, language }: Request): Plan | undefined {
   // Not a request that names the time by a meal ('release it after lunch'): that one is about the plant.
+  const notThePlants = NOT_THE_PLANTS.test(lower) && resolveAsset(input.text, input.assets).kind === 'none';
   if (
-    !OFF_TOPIC.test(lower) ||
-    resolveAsset(input.text, input.assets).kind !== 'none' ||
-    // "stm32 stock? need to know before lunch": a part named is the plant's.
-    mentionedPart(input.text, input.parts ?? []).kind !== 'none' ||
-    /\b(line|linie|alarm\w*|order|auftrag|shift|schicht|release|freigeb\w*|stop\w*|start\w*|set|setz\w*|book|buch\w*|send|schick\w*|reset|hold|plan\w*)\b/.test(
-      lower,
-    )
+    !notThePlants &&
+    (!OFF_TOPIC.test(lower) ||
+      resolveAsset(input.text, input.assets).kind !== 'none' ||
+      // "stm32 stock? need to know before lunch": a part named is the plant's.
+      mentionedPart(input.text, input.parts ?? []).kind !== 'none' ||
+      /\b(line|linie|alarm\w*|order|auftrag|shift|schicht|release|freigeb\w*|stop\w*|start\w*|set|setz\w*|book|buch\w*|send|schick\w*|reset|hold|plan\w*)\b/.test(
+        lower,
+      ))
   )
     return undefined;
   return noAction(

@@ -72,7 +72,7 @@ export function planAlarms(plan: PlanContext): Plan {
       ? 'acknowledged'
       : /\b(shelved|shelve|geshelvt\w*|zurückgestellt\w*|zurueckgestellt\w*|unterdrückt\w*|unterdrueckt\w*)\b/.test(stateWords)
         ? 'shelved'
-        : /\b(cleared|gegangen\w*)\b/.test(stateWords)
+        : /\b(cleared|gegangen\w*)\b/.test(stateWords.replace(/\b(?:in|auf) (?:die |eine )?st(?:ö|oe)rung gegangen\b/g, ' '))
           ? 'cleared'
           : // "Prio 1, die noch aktiv sind", "still active": asked for as active, whatever window the story names.
             history &&

@@ -16,6 +16,14 @@ import type { RuleContext, RuleMatch } from './rule-context';
 const KEEPS_HAPPENING =
   /\b(?:keeps? (?:on )?(?:popping up|tripping|trippin|stopping|faulting|alarming|erroring|going off|coming back|cutting out|dropping out|dropping (?:parts|components|boards)|shutting down|throwing (?:errors?|alarms?|faults?))|trips? (?:out )?(?:again|all the time|every \S+)|(?:stops?|faults?|alarms?) (?:every|all the) (?:few )?\S+|(?:dauernd|st(?:ä|ae)ndig|andauernd|immer wieder|schon wieder|st(?:ü|ue)ndlich)\s+(?:\S+\s+){0,2}?(?:stopp\w*|stop\w*|st(?:ö|oe)r\w*|fehler\w*|alarm\w*|aus|raus)|kommt immer wieder|kommen immer wieder|schmei(?:ß|ss)t (?:dauernd|st(?:ä|ae)ndig|immer wieder))\b/;
 
+/**
+ * A fault told, as it shows on the floor: "AOI on line 1 just went into fault", "Bestücker 1 is grad in Störung gegangen",
+ * "stopped on its own twice", "die ICT hat vorhin zweimal abgebrochen", "Etikettierer blinkt scho wieder", "E-240
+ * popping up over and over", "E-302 kommt ständig" — the machine's alarms say what it was.
+ */
+const FAULT_TOLD =
+  /\b(?:(?:went|goes|gone|going) (?:into|in) (?:a )?(?:fault|error|alarm)|(?:just )?faulted|(?:is|'s) (?:in|showing) (?:a )?(?:fault|error)|stopped (?:on its own|by itself|for no reason)|(?:in|auf) st(?:ö|oe)rung(?: (?:gegangen|gefallen|gelaufen))?|st(?:ö|oe)rung(?:en)? (?:gehabt|gemeldet|angezeigt)|hat (?:\S+ ){0,3}?(?:abgebrochen|ausgel(?:ö|oe)st)|bricht (?:\S+ ){0,2}?ab|blinkt|blinking|flashing|red light|rote lampe|leuchtet rot|piept|piepst|beeping|popping up|over and over|again and again|kommt (?:st(?:ä|ae)ndig|dauernd|andauernd|immer wieder|schon wieder|in einer tour)|throwing (?:errors?|alarms?|faults?)|tripped|rausgeflogen)\b/;
+
 /** "keeps swinging", "schwingt", "springt hin und her", "all over the place", "creeping up", "klettert". */
 const VALUE_MOVES =
   /\b(?:swing(?:s|ing)?|oscillat\w*|hunting|all over the place|up and down|creep(?:s|ing)? up|climb(?:s|ing)|drift(?:s|ing)?|schwingt|schwankt|springt (?:\S+ )?(?:hin und her|rum|herum)|tanzt|klettert|steigt (?:und steigt|st(?:ä|ae)ndig|immer weiter)|driftet)\b/;
@@ -54,11 +62,14 @@ export function complaintRule(rules: RuleContext): RuleMatch | undefined {
   if (!target) return undefined;
   // A complaint is told; a question in the message ("…, what does the manual say", "… make it to the weekend?") is what
   // is asked, and the question rules read it.
-  if (lower.includes('?') || /\b(?:what|how|why|when|which|was sagt|warum|wieso|wann|welche\w*|manual|handbuch|anleitung)\b|(?:^|[,;.:–—]\s*)wie\b/.test(lower))
+  if (
+    lower.includes('?') ||
+    /\b(?:what|whats|hows|how|why|when|which|was sagt|warum|wieso|wann|welche\w*|manual|handbuch|anleitung)\b|(?:^|[,;.:–—]\s*)wie\b/.test(lower)
+  )
     return undefined;
   if (target.type === 'line') return BAD_DAY.test(lower) ? ['plant_overview', usesPrevious] : undefined;
   if (ABOUT_TO_GIVE_UP.test(lower)) return ['maintenance_forecast', usesPrevious];
-  if (KEEPS_HAPPENING.test(lower)) return ['alarms', usesPrevious];
+  if (KEEPS_HAPPENING.test(lower) || FAULT_TOLD.test(lower)) return ['alarms', usesPrevious];
   if (VALUE_MOVES.test(lower) && resolveTag(withoutAssetWords(text, target), target.tags).kind === 'one') return ['tag_history', usesPrevious];
   if (FEELS_WRONG.test(lower)) return ['asset_state', usesPrevious];
   return undefined;

@@ -227,7 +227,9 @@ export function materialRuleIntent(
     has('supply_disruption_impact') &&
     // ("WE hat 500 gesperrt": WE is the floor's Wareneingang.)
     (/\b(incoming inspection|goods[- ]in|receiving inspection|wareneingang\w*|eingangspr\w*)\b/.test(lower) || /\bWE\b/.test(text)) &&
-    /\b(bad|reject\w*|fail\w*|durchgefallen|gesperrt|nio|n\.i\.o|defekt\w*|schlecht\w*|abgelehnt|ausgesondert|aussortiert|scrap\w*)\b/.test(lower)
+    /\b(bad|reject\w*|fail\w*|durchgefallen|gesperrt|zur(?:ü|ue)ckgewiesen|zurueckgewiesen|zurueckgeschickt|zur(?:ü|ue)ckgeschickt|nio|n\.i\.o|defekt\w*|schlecht\w*|abgelehnt|ausgesondert|aussortiert|scrap\w*)\b/.test(
+      lower,
+    )
   )
     return 'supply_disruption_impact';
   const order = orderOf(text);

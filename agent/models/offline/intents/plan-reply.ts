@@ -104,6 +104,7 @@ function planUnchecked(input: PlanInput): Plan {
     emergencyOrEverything(request) ??
     vehiclePositions(request) ??
     offTopic(request) ??
+    ventingOrToldOnly(request) ??
     quotedRemark(request) ??
     whetherToCommand(request) ??
     ideaForLater(request) ??
@@ -523,6 +524,33 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
       'Das liegt außerhalb der Anlage, die ich sehe — ich lese Maschinen, Aufträge, Material, Alarme und Handbücher. Dazu können Sie jederzeit fragen.',
     ),
   );
+}
+
+/** "this shift is cursed I swear", "was für ne Schicht, Leute", "heut is echt der Wurm drin": a sigh, not a question. */
+const VENTING =
+  /\b(?:cursed|jinxed|what a (?:shift|day|night|morning|week)|was f(?:ü|ue)r (?:ne|eine|ein) (?:schicht|nacht|tag|woche|morgen)|der wurm drin|(?:i'?m|ich bin) (?:so |echt |total |voll )?(?:tired|knackered|done|fertig|m(?:ü|ue)de|kaputt|platt)|mannomann|oh mann|naja,? wird scho\w*|wird scho(?:n)? wieder)\b/;
+/** "die Kollegin von der IH is eh schon am Kompressor dran, nur dass dus weißt": someone is on it, told. */
+const SOMEONE_ON_IT =
+  /\b(?:schon|eh schon|bereits|already)\s+(?:\S+\s+){0,3}?(?:dran|on it|working on it|k(?:ü|ue)mmert sich|looking at it|on the case|unterwegs|on (?:his|her|their) way)\b/;
+const JUST_TOLD = /\b(?:nur (?:dass|damit) du'?s wei(?:ß|ss)t|(?:nur )?(?:dass|damit) dus wei(?:ß|ss)t|just so you know|fyi|nur zur info|zur info|heads up)\b/;
+
+function ventingOrToldOnly({ input, lower, language }: Request): Plan | undefined {
+  if (
+    lower.includes('?') ||
+    /\b(?:show|check|zeig\w*|schau\w*|guck\w*|gib|give|tell me|sag mir|list|plan\w*|stop\w*|start\w*|set|stell\w*|book|buch\w*)\b/.test(lower)
+  )
+    return undefined;
+  if (VENTING.test(lower) && resolveAsset(input.text, input.assets).kind === 'none')
+    return noAction(
+      say(
+        language,
+        'Sounds like a rough one. If it helps, I can pull the shift so far (“handover so far”) or look at a line for you.',
+        'Klingt nach einer zähen Schicht. Wenn es hilft, hole ich den bisherigen Schichtverlauf („Übergabe bisher“) oder schaue mir eine Linie an.',
+      ),
+    );
+  if (SOMEONE_ON_IT.test(lower) && JUST_TOLD.test(lower))
+    return noAction(say(language, 'Thanks for letting me know — then I leave it alone.', 'Danke für die Info — dann lasse ich das so.'));
+  return undefined;
 }
 
 /**

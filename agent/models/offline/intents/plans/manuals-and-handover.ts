@@ -63,6 +63,9 @@ export function planGenerateShiftHandover(plan: PlanContext): Plan {
   if (span) return call({ from: span.from, to: span.to, ...line });
   // "doing handover to the lates now" at 14:10: a handover asked for just after a change of shift is the shift that ended.
   if (minutesIntoShift(timeContext) < HANDOVER_GRACE_MINUTES) return call({ shift: 'previous', ...line });
+  // "wrapping up soon and my handover notes are empty" at 13:40, "mach mir die Übergabe fertig, bin gleich weg" at 21:40:
+  // near the end of a shift, the handover being written is this shift's.
+  if (minutesLeftInShift(timeContext) <= HANDOVER_WRITING_MINUTES) return call({ shift: 'current', ...line });
   return call(line);
 }
 
@@ -111,6 +114,14 @@ function nightNow(context: TimeContext): boolean {
 
 /** How long after a change of shift a plain "handover" still means the shift that just ended. */
 const HANDOVER_GRACE_MINUTES = 60;
+
+/** How close to the end of a shift a plain "handover" means the report of the shift now ending. */
+const HANDOVER_WRITING_MINUTES = 45;
+
+function minutesLeftInShift(context: TimeContext): number {
+  const calendar = shiftCalendarOf(context);
+  return (shiftAt(calendar, context.now).to.getTime() - context.now.getTime()) / 60_000;
+}
 
 function minutesIntoShift(context: TimeContext): number {
   const calendar = shiftCalendarOf(context);

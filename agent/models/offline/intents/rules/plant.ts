@@ -313,7 +313,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
     (CHANGE_A_BIT.test(lower) ||
-      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|(?<!\b(?:is|ist|sind|are|zu|too|auff(?:ä|ae)llig|recht|ziemlich|sehr|arg|ganz sch(?:ö|oe)n)\s+)\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
         lower,
       ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
@@ -449,6 +449,16 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(manual|handbuch|what (?:is|are|does)|was (?:ist|sind|bedeutet)|why|warum|wieso|how (?:do|to)|wie (?:vermeid|verhinder))\w*/.test(lower) &&
     // "bitte die Boards 51 bis 80 inspizieren lassen, Verdacht auf Kurzschlüsse": an inspection asked for, the defect its reason.
     !/\b(inspizier\w*|inspect\w*|(?:pr(?:ü|ue)fen|checken|scannen) lassen|durch die aoi)\b/.test(lower)
+  )
+    return ['inspection_results', false];
+  // "lots of opens coming out of line 1 since shift start", "L2 AOI has been flagging way more than usual", "gestern
+  // Spätschicht war die Qualität auf Linie 2 mies": bad quality told is what inspection found.
+  if (
+    /\b(?:opens|shorts|bridges|defects?|fehler\w*|rejects?|ausschuss)\b[^.?!]*\b(?:coming out|came out|come out|kommen raus|kamen raus|rauskommen|rausgekommen)\b|\b(?:flagging|flagged|flaggt|meldet|bem(?:ä|ae)ngelt)\b[^.?!]*\b(?:more than usual|way more|a lot more|mehr als sonst|viel mehr|st(?:ä|ae)ndig)\b|\b(?:quality|qualit(?:ä|ae)t)\b[^.?!]*\b(?:bad|terrible|awful|poor|crap|rubbish|mies|schlecht|grottig|unterirdisch|katastrophal)\b|\b(?:ton|tons|lots|loads|bunch|haufen|menge) (?:of |an? )?(?:defects|opens|shorts|bridges|rejects|fehler\w*)\b/.test(
+      lower,
+    ) &&
+    !/\?\s*$/.test(lower) &&
+    !imperativeCommand(text)
   )
     return ['inspection_results', false];
   // "und was macht der ICT dort gerade", "what's the SPI doing right now": a machine's state now, whatever came before.
@@ -640,7 +650,10 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (/\bwo-\d{1,6}\b|\bwo\s?\d{3,}\b/.test(lower) ||
       /\b(?:work ?order|arbeitsauftrag|wartungsauftrag)\s*(?:no\.?|nr\.?|number|nummer|#)?\s*\d{1,6}\b/.test(lower)) &&
     // "status of WO-1007 - if it's still planned I won't create a new one": its status is what is asked.
-    (/^(?:\w+\s+)?(?:what'?s|what is|status|stand|wie ist)\b/.test(lower) || !explicitWrite('create_work_order', lower))
+    (/^(?:\w+\s+)?(?:what'?s|what is|status|stand|wie ist)\b/.test(lower) ||
+      // "WO-00012 has been sitting open forever": "open" said of the work order, not asked of the copilot.
+      /\b(?:sitting|still|been|is|are|stays?|steht|noch|ist)\s+(?:\S+\s+)?(?:open|offen)\b/.test(lower) ||
+      !explicitWrite('create_work_order', lower))
   )
     return ['list_work_orders', false];
   // "Arbeitsaufträge für den Kompressor", "work orders on the chiller": work orders in the plural, with no verb that books one, are a list.

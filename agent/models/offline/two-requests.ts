@@ -118,6 +118,9 @@ export function lastSentenceAlone(text: string): string | undefined {
 const ASKS_IN_A_SENTENCE =
   /\?|\b(?:can you|could you|would you|can u|could u|kannst du|k(?:ö|oe)nntest du|kannste|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|i need|i'?d like|i would like|i want to (?:know|see)|what i (?:actually |really )?need|my (?:actual |real )?question|ich brauch\w*|ich h(?:ä|ae)tte gern\w*|ich will wissen|ich m(?:ö|oe)chte wissen|meine (?:eigentliche |echte )?frage|was ich (?:eigentlich )?brauche|please|pls|bitte)\b/i;
 
+/** "anyway, …", "Egal – …": the words that leave an aside for the question. */
+const TURNS_TO_THE_ASK = /(?:^|[.!?]\s+)(?:anyway|anyways|egal|jedenfalls|wie auch immer|but first|aber erst(?:mal)?|aber zuerst|first though)\b/i;
+
 /**
  * "Morning! … the coffee machine is broken again … Before the 10 o'clock meeting I'd like to know what the chiller is
  * doing right now. Cheers, Dave", "Moin, die Packstation auf Linie 1 hat vorhin kurz gepiept … Wie ist der aktuelle
@@ -131,7 +134,8 @@ export function askingSentence(text: string): string | undefined {
     .split(/(?<=[a-zäöüß%)\d"“”'][.!?])\s+(?=\S)/i)
     .map((sentence) => sentence.trim())
     .filter(Boolean);
-  if (sentences.length < 2 || text.split(/\s+/).length < 14) return undefined;
+  // ("Sauwetter heute. Egal – was macht die Zone 5 am Ofen Linie 2?": a short one too, when it turns from the aside to the ask.)
+  if (sentences.length < 2 || (text.split(/\s+/).length < 14 && !TURNS_TO_THE_ASK.test(text))) return undefined;
   const asking = sentences.filter((sentence) => ASKS_IN_A_SENTENCE.test(sentence));
   if (asking.length !== 1 || asking[0]!.split(/\s+/).length < 3) return undefined;
   return asking[0];

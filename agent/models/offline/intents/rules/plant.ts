@@ -672,7 +672,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // handover (approvals and writes with their people), not in a trend.
   if (
     /^(?:\w+[,:]?\s+)?(who|wer)\b/.test(lower) &&
-    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|reset|stopped|started|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet|angehalten|abgeschaltet|ausgeschaltet|runtergefahren|heruntergefahren|zurückgesetzt|zurueckgesetzt|quittiert|hochgedreht|runtergedreht|halted|paused|shut down|turned off)\b/.test(
+    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|put|reset|stopped|started|gesetzt|hochgesetzt|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet|angehalten|abgeschaltet|ausgeschaltet|runtergefahren|heruntergefahren|zurückgesetzt|zurueckgesetzt|quittiert|hochgedreht|runtergedreht|halted|paused|shut down|turned off)\b/.test(
       lower,
     ) &&
     !/\b(manual|handbuch|allowed|darf|d(?:ü|ue)rfen|permission|berechtigt|approve\w*|freigeb\w*|role|rolle)\b/.test(lower)

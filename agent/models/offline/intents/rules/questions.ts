@@ -118,7 +118,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     target &&
     !usesPrevious &&
     !(rules.input.previous && /^(und|and|what about|und was ist mit)\b/.test(lower)) &&
-    /\b(wie (?:sieht|schaut)(?:'?s| es| das)?\b.*\baus|how(?:'s| is| are)? (?:it|things|everything) (?:looking|going)|how(?:'s| is) it look)\b/.test(lower) &&
+    // ("kannst du mal nach dem SPI auf Linie 1 schauen?", "have a look at the chiller": looked at, now.)
+    /\b(wie (?:sieht|schaut)(?:'?s| es| das)?\b.*\baus|how(?:'s| is| are)? (?:it|things|everything) (?:looking|going)|how(?:'s| is) it look|nach (?:dem|der|den) (?:\S+ ){1,4}?(?:schauen|sehen|gucken|kucken)|(?:have|take) a (?:quick )?look at)\b/.test(
+      lower,
+    ) &&
     !parseTimeWindow(text, detectLanguage(text), timeContext) &&
     !/\b(material|teile|bestand|stock|auftr(?:ä|ae)ge?|orders?|plan|schedule|wartung|maintenance|alarm\w*|inspektion|aoi-ergebnis\w*|trend\w*|verlauf\w*|kurve|history|historie|verschlei(?:ß|ss)\w*|wear\w*|restlaufzeit\w*|restlebensdauer|rul|lebensdauer)\b/.test(
       lower,
@@ -694,6 +697,27 @@ export function downtimeOverAWindow(rules: RuleContext): RuleMatch | undefined {
     linesNamed(text).size === 0 &&
     parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&
     !imperativeCommand(text)
+  )
+    return ['generate_shift_handover', false];
+  // "how long was line 1 down this shift?", "Wie lange war der Stopp heute Nacht an Linie 1?": a line's downtime over a
+  // shift is in the shift's report. "Why was zone 4 set to 240 last night?", "Wurde der Kompressor heute Nacht
+  // abgeschaltet?": a change made in a past shift is in its report, with who made it.
+  if (
+    /\b(?:how long (?:was|were|has|have|did)\b[^?.!]*\b(?:down|stopped|standing|idle|out)|wie lange? (?:war|stand|standen|waren|hat)\b[^?.!]*\b(?:stopp|stillstand|still|gestanden|down|aus)|wie lang\w* (?:der|die) (?:stopp|stillstand))\b/.test(
+      lower,
+    ) &&
+    /\b(?:this shift|last shift|last night|overnight|yesterday|today|this morning|diese[rn]? schicht|letzte[rn]? schicht|heute nacht|heut nacht|letzte nacht|gestern|heute|nachtschicht|fr(?:ü|ue)hschicht|sp(?:ä|ae)tschicht)\b/.test(
+      lower,
+    )
+  )
+    return ['generate_shift_handover', false];
+  if (
+    /^(?:(?:and|und|so|ok)[\s,]+)?(?:(?:why|warum|wieso|weshalb)\s+(?:was|were|wurde|wurden|hat|haben|did)|(?:was|were|wurde|wurden))\b[^?.!]*\b(?:set|changed|put|raised|lowered|stopped|switched off|turned off|shut down|held|gestellt|gesetzt|ge(?:ä|ae)ndert|gestoppt|abgeschaltet|ausgeschaltet|angehalten|runtergefahren|heruntergefahren|hochgedreht|runtergedreht)\b/.test(
+      lower,
+    ) &&
+    /\b(?:last night|overnight|yesterday|earlier|this shift|by (?:the )?(?:nights|night shift|lates|late shift|earlies)|heute nacht|heut nacht|letzte nacht|gestern|vorhin|in der (?:nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht)|von der (?:nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht))\b/.test(
+      lower,
+    )
   )
     return ['generate_shift_handover', false];
   return undefined;

@@ -428,7 +428,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   )
     return window(new Date(now.getTime() - 3 * 3_600_000), now);
   if (
-    /\b(overnight|last night|night shift|über nacht|ueber nacht|heute nacht|letzte nacht|nachts|nachtschicht|in der nacht|all night|the whole night|whole night|during the night|through the night|die ganze nacht|ganze nacht)\b/.test(
+    /\b(overnight|last night|night shift|über nacht|ueber nacht|(?:ü|ue)ber die nacht|over the night|heute nacht|letzte nacht|nachts|nachtschicht|in der nacht|all night|the whole night|whole night|during the night|through the night|die ganze nacht|ganze nacht)\b/.test(
       t,
     )
   ) {

@@ -5,7 +5,7 @@
  */
 import { measurementAskedBefore, namesMeasurement } from './tag-match';
 import type { AssetRef } from '../../../assets';
-import { mentionedLine, resolveAsset } from '../asset-resolver';
+import { mentionedLine, resolveAsset, resolveTag } from '../asset-resolver';
 import { isCommandChatter, parseCommand } from '../commands';
 import { INTENTS, WRITE_INTENTS, intentOfTool, type Intent } from './catalogue';
 import {
@@ -637,6 +637,73 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "Vorlauftemperatur aktuell?" then "und die letzten 6 Stunden davon?": the value just read, over a window now.
     reading.intent = 'tag_history';
     reading.combined = `${input.previousText} ${reading.combined}`;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'tag_history' &&
+    /^(?:and|und|also|auch|plus)\b/.test(lower) &&
+    wordCount(lower) <= 6 &&
+    named.kind === 'none' &&
+    previousMachine(input) !== undefined &&
+    (namesMeasurement(text, previousMachine(input)!) || resolveTag(text, previousMachine(input)!.tags).kind === 'one') &&
+    !/\b(?:now|right now|jetzt|gerade|grad|current\w*|aktuell\w*|live)\b/.test(lower) &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    // "chiller supply temperature over the night shift" → "and the return temp", "taupunkt druckluft über die nacht" →
+    // "und den Druck?": another value of the same machine, over the same window.
+    reading.intent = 'tag_history';
+    reading.followUp = true;
+  } else if (
+    (previousIntent === 'asset_state' || previousIntent === 'tag_history') &&
+    previousMachine(input) !== undefined &&
+    wordCount(lower) <= 10 &&
+    /\b(?:how long (?:has|have) (?:it|that|this|they) been|since when|seit wann|wie lang\w* (?:ist|geht|l(?:ä|ae)uft) (?:das|es|der|die) (?:schon|so)|wie lang\w* schon)\b/.test(
+      lower,
+    )
+  ) {
+    // "what's the spindle vibration on pnp2 L1 right now" → "how long has it been like that", "wie lang ist das schon so?":
+    // the value just read, back in time.
+    reading.intent = 'tag_history';
+    reading.combined = `${input.previousText ?? ''} ${reading.combined}`.trim();
+    reading.followUp = true;
+  } else if (
+    (previousIntent === 'tag_history' || previousIntent === 'asset_state' || previousIntent === 'alarms') &&
+    wordCount(lower) <= 6 &&
+    /^(?:(?:and|und|ok|so|also)[\s,]+)?(?:who (?:did|changed|was) (?:that|it|this)|who did it|wer war (?:das|es|des)|wer hat (?:das|es|des) (?:gemacht|ge(?:ä|ae)ndert|verstellt|gestellt))\b/.test(
+      lower,
+    )
+  ) {
+    // "Verlauf Sollwert Rakeldruck Drucker L1 über die Nacht" → "wer war das?": who changed it is in that shift's report.
+    reading.intent = 'generate_shift_handover';
+    reading.combined = `${input.previousText ?? ''} ${reading.combined}`.trim();
+    reading.followUp = true;
+  } else if (
+    previousIntent !== undefined &&
+    WINDOWED_TOOLS.has(previousIntent) &&
+    wordCount(lower) <= 8 &&
+    named.kind === 'none' &&
+    /^(?:(?:and|und|now|jetzt|ok)[\s,]+)?(?:compare (?:that|it|this|them) (?:to|with)|(?:and )?(?:how|what) about compared to|im vergleich (?:zu|mit)|verglichen mit|vs\.?|versus)\b/.test(
+      lower,
+    ) &&
+    parseTimeWindow(text, language, timeContext) !== undefined
+  ) {
+    // "inspection results line 1 since midnight" → "compare that to yesterday", "und im Vergleich zu gestern?": the same read
+    // over the window named.
+    reading.intent = previousIntent;
+    reading.followUp = true;
+  } else if (
+    lastTool === 'search_manuals' &&
+    alarmCode(input.previousText ?? '') !== undefined &&
+    alarmCode(text) === undefined &&
+    wordCount(lower) <= 12 &&
+    /\b(?:how often|how many times|wie oft|wie h(?:ä|ae)ufig|wie viele ?mal|active|aktiv|came|kam|kommt|had it|hatte(?:n)? (?:ihn|den|das)|seen it|gesehen|since|seit|today|heute|yesterday|gestern|last night|heute nacht)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  ) {
+    // "was heißt E-302" → "wie oft kam der seit Montag?", "what does E-310 mean" → "any of those active right now?": that
+    // alarm's occurrences, not the manual again.
+    reading.intent = 'alarms';
     reading.followUp = true;
   } else if (
     previousIntent === 'tag_history' &&

@@ -36,6 +36,17 @@ export function lineStoppedIn(lower: string): string | undefined {
   )?.[1];
 }
 
+/**
+ * "what does E-310 mean" → "any of those active on line 1 right now?", "was heißt E-302" → "wie oft kam der seit Montag?":
+ * the alarm code the turn before was about, when this one points back at it.
+ */
+function codePointedBack(plan: PlanContext): string | undefined {
+  const { input, lower } = plan;
+  if (!input.previous || !/\b(?:those|that one|that code|that alarm|it|den|der|ihn|dieser|diesen|davon|welche\w*)\b/.test(lower)) return undefined;
+  const earlier = typeof input.previous.args.code === 'string' ? input.previous.args.code : alarmCode(input.previousText ?? '');
+  return earlier;
+}
+
 export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
   const before = beforeStop(combined);
@@ -87,7 +98,9 @@ export function planAlarms(plan: PlanContext): Plan {
   else if (lineId) args.line = lineId;
   // ("… keeps throwing E-251" → "and the two hours before that?": the same alarm, earlier.)
   const code =
-    alarmCode(combined) ?? (followUp && movesWindow(plan.lower) && typeof input.previous?.args.code === 'string' ? input.previous.args.code : undefined);
+    alarmCode(combined) ??
+    (followUp && movesWindow(plan.lower) && typeof input.previous?.args.code === 'string' ? input.previous.args.code : undefined) ??
+    codePointedBack(plan);
   if (code) args.code = code;
   const priorities = parsePriorities(combined) ?? (followUp && Array.isArray(input.previous?.args.priorities) ? input.previous.args.priorities : undefined);
   if (priorities) args.priorities = priorities;

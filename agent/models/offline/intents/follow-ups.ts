@@ -215,12 +215,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
       ),
     );
   } else if (WHY.test(lower) && wordCount(lower) <= 4 && input.previous) {
+    // "production status line 2" → "why's 24124 running late": the order named is the one asked about.
     const order =
-      typeof input.previous.args.order === 'string'
+      orderId(text) ??
+      (typeof input.previous.args.order === 'string'
         ? input.previous.args.order
         : input.previous.tool === 'propose_schedule' || input.previous.tool === 'what_if'
           ? lateOrder(input.earlier)
-          : statusOrder;
+          : statusOrder);
     const stopCause = input.previous.tool === 'alarms' && input.previous.args.before ? mostSevereBefore(input.earlier) : undefined;
     if (order) {
       reading.intent = 'explain_late_order';
@@ -296,7 +298,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     input.previous &&
-    /^(?:(?:ok|okay|then|dann|so|gut)[\s,]+)?(?:stop|stopp|halt) (?:it|that|this|ihn|sie|das|es)(?: (?:now|jetzt|bitte|please|pls))?[\s.!]*$/.test(lower)
+    /^(?:(?:ok|okay|then|dann|so|gut)[\s,]+)*(?:stop|stopp|halt) (?:it|that|this|ihn|sie|das|es)(?: (?:now|jetzt|bitte|please|pls|then|dann))*[\s.!]*$/.test(
+      lower,
+    )
   ) {
     // "how is line 1" → "stop it": "stop it" is also "quit it", so the machine is named back before anything is filed.
     const target = inheritedTarget(input.previous, input.assets);
@@ -304,7 +308,9 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     const plainGerman = /\b(ihn|sie|das|es)\b/.test(lower) && target?.type !== 'line';
     // "STOP IT NOW", "stop it!!": shouted, it is no "quit it".
     const shouted = /\b(?:STOP|STOPP|HALT)\b|!{2,}/.test(text);
-    if ((plainGerman || shouted) && target?.type !== 'line') {
+    // "ok stop it then": a decision taken on what was just read, no "quit it".
+    const decided = /\b(?:then|dann)\b/.test(lower);
+    if ((plainGerman || shouted || decided) && target?.type !== 'line') {
       reading.intent = 'machine_command';
       reading.combined = `stop ${target?.id ?? ''}`;
       reading.followUp = true;
@@ -692,6 +698,38 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = previousIntent;
     reading.followUp = true;
   } else if (
+    typeof input.previous?.args.from === 'string' &&
+    wordCount(lower) <= 12 &&
+    /\b(?:(?:in |over |for )?the same (?:window|time(?: ?frame| span| period)?|period|span|hours?)|in that (?:window|time)|(?:im )?(?:gleichen|selben) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/.test(
+      lower,
+    ) &&
+    sameWindowRead(lower) !== undefined &&
+    !imperativeCommand(text)
+  ) {
+    // "residual oxygen L1 oven last 2h" → "any alarms on it in the same window?": another read over the window just read.
+    reading.intent = sameWindowRead(lower)!;
+    reading.followUp = true;
+  } else if (
+    previousIntent === 'material_status' &&
+    orderId(text) !== undefined &&
+    wordCount(lower) <= 10 &&
+    /\b(?:reicht|reichen|enough|genug|last|lasts|cover\w*|deck\w*|fehlt|fehlen|missing|short)\b/.test(lower)
+  ) {
+    // "Bestand XC7Z010-1CLG400C" → "und reicht das für 24123?": the material of that order.
+    reading.intent = 'material_status';
+    reading.followUp = true;
+  } else if (
+    !orderId(text) &&
+    (statusOrder ?? (typeof input.previous?.args.order === 'string' ? input.previous.args.order : undefined)) !== undefined &&
+    /\b(?:davon|daraus|of them|of those|of it|from it|from that|from this|von dem|von denen)\b/.test(lower) &&
+    /\b(?:aoi|inspect\w*|inspizier\w*|pr(?:ü|ue)f\w*|scan\w*|checken)\b/.test(lower) &&
+    !/\b(?:results?|ergebnis\w*|how did|wie war\w*)\b/.test(lower)
+  ) {
+    // "wie weit sind wir mit PO-24120" → "lass mal 20 Boards davon durch den AOI": that order's boards are the lot inspected.
+    reading.intent = 'trigger_inspection';
+    reading.combined = `${reading.combined} ${statusOrder ?? String(input.previous?.args.order)}`;
+    reading.followUp = true;
+  } else if (
     lastTool === 'search_manuals' &&
     alarmCode(input.previousText ?? '') !== undefined &&
     alarmCode(text) === undefined &&
@@ -929,6 +967,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = previousIntent;
     reading.followUp = true;
   }
+  return undefined;
+}
+
+/** The windowed read a "same window" follow-up names by its words. */
+function sameWindowRead(lower: string): Intent | undefined {
+  if (/\b(?:alarms?|alarme?n?|st(?:ö|oe)rung\w*|meldung\w*|faults?|trips?)\b/.test(lower)) return 'alarms';
+  if (/\b(?:aoi|inspection\w*|inspektion\w*|defects?|fehlerbild\w*|yield|ausbeute)\b/.test(lower)) return 'inspection_results';
+  if (/\b(?:trend|verlauf|history|historie|kurve)\b/.test(lower)) return 'tag_history';
   return undefined;
 }
 

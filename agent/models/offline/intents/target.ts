@@ -112,6 +112,18 @@ export function resolveTarget(request: Request, reading: Reading): AssetResoluti
     if (twin) resolution = { kind: 'one', asset: twin };
   } else if (previous && previous.type !== 'line' && /\b(the other|other one|andere[nmrs]?|anderen)\b/.test(lower))
     resolution = otherThan(resolution, previous, input.assets);
+  // "RUL Bestücker 1 Linie 2" → "und der 2er?", "and number two?": the machine of its kind on that line with that number.
+  else if (previous && previous.type !== 'line' && (resolution.kind !== 'one' || resolution.asset === previous)) {
+    const number = /\b(?:2er|zweier|der zweite|den zweiten|the second one|number two|nummer (?:2|zwei)|no\.? ?2)\b/.test(lower)
+      ? '2'
+      : /\b(?:1er|einser|der erste|den ersten|the first one|number one|nummer (?:1|eins)|no\.? ?1)\b/.test(lower)
+        ? '1'
+        : undefined;
+    const numbered = number
+      ? input.assets.find((asset) => asset !== previous && asset.type === previous.type && asset.line === previous.line && asset.id.endsWith(number))
+      : undefined;
+    if (numbered) resolution = { kind: 'one', asset: numbered };
+  }
   // "where's line 1 at" → "and the other line?": of two lines, the one not just asked about.
   // ("passt, jetzt noch die andere", "and the other one" after a line: the other line.)
   if (
@@ -270,8 +282,11 @@ function otherThan(resolution: AssetResolution, previous: AssetRef, assets: read
   const siblings = assets.filter((asset) => asset !== previous && asset.type === previous.type && asset.line === previous.line);
   const candidates = resolution.kind === 'ambiguous' ? resolution.candidates : resolution.kind === 'one' ? [resolution.asset] : [];
   if (candidates.length === 2 && candidates.includes(previous)) return { kind: 'one', asset: candidates.find((candidate) => candidate !== previous)! };
-  if ((resolution.kind === 'none' || (resolution.kind === 'one' && resolution.asset === previous) || resolution.kind === 'ambiguous') && siblings.length === 1)
-    return { kind: 'one', asset: siblings[0]! };
+  const unnamed = resolution.kind === 'none' || (resolution.kind === 'one' && resolution.asset === previous) || resolution.kind === 'ambiguous';
+  if (unnamed && siblings.length === 1) return { kind: 'one', asset: siblings[0]! };
+  // "how's the packer on line 1" → "and the other one?": one of its kind per line, so the one on the other line.
+  const twins = assets.filter((asset) => asset !== previous && asset.type === previous.type);
+  if (unnamed && siblings.length === 0 && twins.length === 1) return { kind: 'one', asset: twins[0]! };
   return resolution;
 }
 

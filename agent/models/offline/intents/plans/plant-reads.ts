@@ -47,6 +47,10 @@ function codePointedBack(plan: PlanContext): string | undefined {
   return earlier;
 }
 
+/** Words that say which alarms: active, all, acknowledged, shelved, cleared, or a window's history. */
+const STATE_SAID =
+  /\b(?:active|aktiv\w*|all|alle\w*|acknowledged|acked|quittiert\w*|shelved|zur(?:ü|ue)ckgestellt\w*|cleared|gegangen\w*|history|historie|verlauf|open|offen\w*)\b/;
+
 export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
   const before = beforeStop(combined);
@@ -92,7 +96,12 @@ export function planAlarms(plan: PlanContext): Plan {
               )
             ? 'all'
             : 'active';
-  const args: Record<string, unknown> = { state };
+  // "alarms line 2 since midnight" → "only the active ones" → "and line 1?": the state asked for before carries over.
+  const earlierState =
+    followUp && input.previous?.tool === 'alarms' && typeof input.previous.args.state === 'string' && !STATE_SAID.test(lower)
+      ? input.previous.args.state
+      : undefined;
+  const args: Record<string, unknown> = { state: earlierState ?? state };
   if (count !== undefined) args.limit = count;
   if (machine) args.asset = machine.id;
   else if (lineId) args.line = lineId;
@@ -127,7 +136,7 @@ export function planAlarms(plan: PlanContext): Plan {
     };
     delete args.asset;
     delete args.line;
-  } else if (history && (state !== 'active' || window)) {
+  } else if (history && (state !== 'active' || window || (followUp && previousWindow))) {
     // An active alarm is active whenever it came up: only a window asked for narrows the active ones.
     // "the last five alarms": the five latest whenever they came, within the last week.
     const span = window ?? previousWindow ?? (count !== undefined ? lastWeek(input.now) : recent ? recentWindow(input.now) : lastHour(input.now));

@@ -292,6 +292,8 @@ export type MaterialPlanInput = {
   assets?: readonly AssetRef[];
   earlier?: EarlierResult[];
   previous?: PreviousCall;
+  /** The user's turn before, for "what's on run 2?" → "ok send that". */
+  previousText?: string;
   followUp: boolean;
   call: (args: Record<string, unknown>) => Plan;
 };
@@ -541,7 +543,12 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
         ? runs.at(-1)!.runId.replace(/\D/g, '')
         : String(/^(first|erste)/.test(ordinal) ? 1 : /^(second|zweite)/.test(ordinal) ? 2 : /^(third|dritte)/.test(ordinal) ? 3 : 4)
       : undefined);
-  if (runNumber) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === runNumber);
+  // "plan replenishment" → "what's on run 2?" → "ok send that": the run the turn before asked about.
+  const runAskedBefore =
+    runNumber === undefined && /\b(?:that|it|this one|that one|den|die|das|diese\w*|ihn)\b/.test(lower)
+      ? /\b(?:run|fahrt|tour|lauf)\s*-?\s*(\d{1,2})\b/i.exec(input.previousText ?? '')?.[1]
+      : undefined;
+  if (runNumber ?? runAskedBefore) chosen = chosen.filter((run) => run.runId.replace(/\D/g, '') === (runNumber ?? runAskedBefore));
   // "send the tugger one but use tugger two instead, it's charged", "nimm stattdessen TUG-02": the run named, on another
   // vehicle of its kind — its checked loads and stops, only the vehicle swapped.
   const swapTo =

@@ -47,7 +47,7 @@ const MANUAL_WORD =
   /\b(manuals?|handbuch\w*|handb(?:ü|ue)cher\w*|doku\w*|docs?|documentation|sop|anleitung\w*|arbeitsanweisung\w*|work instruction\w*|procedure)\b/;
 /** What to do about what was just looked up: "und was mach ich da?", "what do I do then?". */
 const WHAT_TO_DO =
-  /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what (?:i|we) (?:must|have to|should|need to|can) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
+  /\b(what (?:to|do i|should i|do we|should we|can i|can we) do|what (?:am i|are we) supposed to do|was soll (?:ich|man|wir) (?:da|damit|dagegen) (?:machen|tun)|what (?:i|we) (?:must|have to|should|need to|can) do|what now|how (?:do i|do we|to) fix|fix (?:it|that)|was (?:mach|tu|tun|soll|m(?:ü|ue)ss)\w* (?:ich|wir|man)|was tun|was jetzt|abhilfe|wie beheb\w*|beheben)\b/;
 /** A trend asked for without naming what: "und der Verlauf?", "trend of that". */
 /** Counts said as words, as boards are counted ("zehn", "twenty", "fünfzehn"). */
 const COUNT_WORD =
@@ -456,7 +456,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     previousIntent === 'alarms' &&
     !imperativeCommand(text) &&
-    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:i|we) (?:must|have to|should|need to|can) do|was tut (?:man|ma)|was macht man|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
+    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:am i|are we) supposed to do|what (?:i|we) (?:must|have to|should|need to|can) do|was tut (?:man|ma)|was macht man|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
       lower,
     ) &&
       /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dem|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
@@ -708,6 +708,24 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   ) {
     // "residual oxygen L1 oven last 2h" → "any alarms on it in the same window?": another read over the window just read.
     reading.intent = sameWindowRead(lower)!;
+    reading.followUp = true;
+  } else if (
+    input.previousText !== undefined &&
+    wordCount(lower) <= 12 &&
+    !asksWhatIf(lower) &&
+    !asksWhatIf(input.previousText.toLowerCase()) &&
+    previousIntent !== 'what_if' &&
+    previousIntent !== 'propose_schedule' &&
+    /\b(?:was (?:hei(?:ß|ss)t|bedeutet|macht|hie(?:ß|ss)e|w(?:ü|ue)rde) (?:das|des|dies)|what (?:does|would|will) (?:that|this|it) (?:mean|do)|impact|auswirkung\w*|folgen|effect|knock-on)\b/.test(
+      lower,
+    ) &&
+    /\b(?:plan|schedule|planung|zeitplan|termine?|liefertermine?|deliver\w*|due dates?|orders?|auftr(?:ä|ae)ge)\b/.test(lower) &&
+    asksWhatIf(`${input.previousText.toLowerCase()} ${lower}`)
+  ) {
+    // "Bestücker 2 auf Linie 1 steht, laut Techniker mindestens 5 Stunden. Status?" → "und was heißt das für den Plan?": the
+    // outage told before, planned.
+    reading.intent = 'what_if';
+    reading.combined = `${input.previousText} ${reading.combined}`;
     reading.followUp = true;
   } else if (
     previousIntent === 'material_status' &&

@@ -46,6 +46,7 @@ export function planIntent(chosen: Intent, plan: PlanContext): Plan {
       assets: input.assets,
       earlier: input.earlier,
       previous: input.previous,
+      previousText: input.previousText,
       followUp,
       call,
     });

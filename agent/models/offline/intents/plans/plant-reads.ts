@@ -53,7 +53,11 @@ const STATE_SAID =
 
 export function planAlarms(plan: PlanContext): Plan {
   const { input, lower, combined, followUp, machine, lineId, window, previousWindow, call } = plan;
-  const before = beforeStop(combined);
+  // "welche Alarme hatte Linie 1 in den 10 min bevor sie stand" → "und Linie 2?": the minutes before that line's stop.
+  const earlierBefore = input.previous?.tool === 'alarms' ? (input.previous.args.before as { minutes?: unknown } | undefined) : undefined;
+  const before =
+    beforeStop(combined) ??
+    (followUp && typeof earlierBefore?.minutes === 'number' && !window && (machine || lineId) ? { minutes: earlierBefore.minutes } : undefined);
   // "recent alarms on the L2 oven", "die letzten Störungen vom Packer": what came up lately, not only what is still on.
   // "the packer keeps stopping", "steht schon wieder": what stopped it lately, too.
   // "the last five alarms on the L2 oven", "die letzten 10 Alarme vom Kompressor": that many, of whatever came up lately.

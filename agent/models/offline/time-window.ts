@@ -133,6 +133,10 @@ function pastDateSaid(text: string, context: TimeContext): Day | undefined {
 function dayOf(text: string, context: TimeContext): Day {
   const dated = pastDateSaid(text, context);
   if (dated) return dated;
+  // "on wednesday between 10 and 12": the last such weekday (today's, when today is that day).
+  const weekday = WEEKDAYS.slice(0, 7).find(([pattern]) => pattern.test(text))?.[1];
+  if (weekday !== undefined && !/\b(next|coming|n(?:ä|ae)chste\w*|kommende\w*)\b/.test(text))
+    return plantDay(context, -((weekdayToday(context) - weekday + 7) % 7));
   if (/\b(vorgestern|day before yesterday)\b/.test(text)) return plantDay(context, -2);
   return /\b(yesterday|gestern)\b/.test(text) ? plantDay(context, -1) : plantDay(context);
 }
@@ -175,6 +179,8 @@ function floorSpelling(t: string): string {
       .replace(/\b(?:zwichen|zwishen|zwsichen|zwischn|zwschen|zwieschen)\b/g, 'zwischen')
       // "den ganzen gestrigen Tag", "die gestrige Spätschicht": yesterday's.
       .replace(/\bgestrig(?:e|en|er|es|em)\b/g, 'gestern')
+      // "between noon and 6pm", "von Mittag bis 18 Uhr": noon as the clock time it is, where a range says it.
+      .replace(/\b(between|from|zwischen|von|and|to|until|till|und|bis)\s+(?:noon|midday|mittag)\b/g, '$1 12:00')
       .replace(/\bover night\b/g, 'overnight')
       .replace(/\byesterdays\b/g, "yesterday's")
       // Not "handover to the lates": the shift handed over to is the next one, not the window.
@@ -218,11 +224,33 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
       // "alarms from 22 to 2" asked at 09:40: the night just past, when no day is named — a window still to come is
       // for booking, and a reading with no day means the last such hours gone by.
       const dayNamed = /\b(?:today|tonight|tomorrow|heute|morgen|(?:ü|ue)bermorgen|this|next)\b/.test(t) || pastDateSaid(t, context) !== undefined;
+      // ("on wednesday between 10 and 12" asked on a Wednesday at 09:40: last week's.)
+      const weekdayNamed = WEEKDAYS.slice(0, 7).some(([pattern]) => pattern.test(t));
       if (!dayNamed && start.getTime() > now.getTime()) {
-        start = new Date(start.getTime() - 1440 * MINUTE_MS);
-        end = new Date(end.getTime() - 1440 * MINUTE_MS);
+        const back = (weekdayNamed ? 7 : 1) * 1440 * MINUTE_MS;
+        start = new Date(start.getTime() - back);
+        end = new Date(end.getTime() - back);
       }
       return window(start, end);
+    }
+  }
+
+  // "around 3 last night, give or take 15 min", "heute früh so gegen 7, plus minus ne Viertelstunde": a clock time and
+  // the margin either side of it.
+  const around = new RegExp(
+    String.raw`\b(?:around|about|at about|roughly|gegen|um|so um|so gegen|ca\.?|circa)\s+${CLOCK}\b[^.?!]*?\b(?:give or take|plus or minus|plus minus|plus\/minus|\+\/-|±)\s*(?:an?\s+|ne\s+|eine\s+)?(\d+\s*(?:min\w*|minuten?)|viertelstunde|quarter(?: of an)? hour|halbe stunde|half (?:an )?hour)`,
+  ).exec(t);
+  if (around) {
+    const clock = parseClock(around[1]!);
+    const margin = /viertel|quarter/.test(around[2]!) ? 15 : /halb|half/.test(around[2]!) ? 30 : Number(/\d+/.exec(around[2]!)![0]);
+    if (clock && margin > 0 && margin <= 180) {
+      let hour = clock.hour;
+      if (/\b(?:afternoon|evening|nachmittags?|abends?|pm)\b/.test(t) && hour < 12) hour += 12;
+      let centre = at(dayOf(t, context), hour, clock.minute, context);
+      // "last night around 11": the evening before; "around 3 last night": this morning's small hours.
+      if (/\b(?:last night|letzte nacht|heute nacht|gestern abend)\b/.test(t) && hour >= 18) centre = at(plantDay(context, -1), hour, clock.minute, context);
+      if (centre.getTime() > now.getTime()) centre = new Date(centre.getTime() - 1440 * MINUTE_MS);
+      return window(new Date(centre.getTime() - margin * MINUTE_MS), new Date(centre.getTime() + margin * MINUTE_MS));
     }
   }
 
@@ -292,7 +320,10 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   if (/\b(?:since|seit|ab)\s+(?:yesterday|gestern)\s+(?:at\s+|um\s+)?(?:noon|midday|lunch(?:time)?|mittag)\b/.test(t))
     return window(at(plantDay(context, -1), 12, 0, context), now);
   // "seit dem Mittag", "since noon": from 12:00 today, once it has passed.
-  if (/\b(since (?:noon|midday|lunch(?:time)?)|seit (?:dem )?mittag)\b/.test(t) && at(plantDay(context), 12, 0, context).getTime() < now.getTime())
+  if (
+    /\b(since (?:noon|midday|lunch(?:time)?)|since (?:today )?at noon|seit (?:dem |heute )?mittag)\b/.test(t) &&
+    at(plantDay(context), 12, 0, context).getTime() < now.getTime()
+  )
     return window(at(plantDay(context), 12, 0, context), now);
   // "Friday's late shift", "Montagnacht", "Montag 14 bis 22 Uhr": a shift or span of a weekday (before "from Monday").
   const weekdayWindow = weekdayShiftOrSpan(t, context);
@@ -466,7 +497,7 @@ function weekdayShiftOrSpan(t: string, context: TimeContext): TimeWindow | undef
   if (/\b(next|coming|this coming|n(?:ä|ae)chste\w*|kommende\w*)\b/.test(t)) return undefined;
   const back = (weekday: number) => (weekdayToday(context) - weekday + 7) % 7;
   const span = new RegExp(
-    String.raw`\b${WEEKDAY_WORD}\s+(?:from\s+|von\s+|ab\s+)?${CLOCK}\s*(?:uhr|o'?clock)?\s*(?:to|until|till|-|–|bis)\s*(?:${WEEKDAY_WORD}\s+)?${CLOCK}(?![\d.,])`,
+    String.raw`\b${WEEKDAY_WORD}\s+(?:from\s+|von\s+|ab\s+|between\s+|zwischen\s+)?${CLOCK}\s*(?:uhr|o'?clock)?\s*(?:to|until|till|-|–|bis|and|und)\s*(?:${WEEKDAY_WORD}\s+)?${CLOCK}(?![\d.,])`,
   ).exec(t);
   if (span) {
     const [first, second] = [weekdayNumber(span[1]!), span[3] ? weekdayNumber(span[3]) : undefined];
@@ -480,7 +511,7 @@ function weekdayShiftOrSpan(t: string, context: TimeContext): TimeWindow | undef
     return window(start, end.getTime() < now.getTime() ? end : now);
   }
   // The day's full name ("do", "so" are words too).
-  const dayWord = [...t.matchAll(new RegExp(String.raw`\b${WEEKDAY_WORD}(?:'s|s)?(?=\s|$|nacht)`, 'g'))]
+  const dayWord = [...t.matchAll(new RegExp(String.raw`\b${WEEKDAY_WORD}(?:'s|s)?(?=[\s,.;:!?]|$|nacht)`, 'g'))]
     .map((match) => match[1]!)
     .find((word) => word.length > 3);
   const weekday = dayWord ? weekdayNumber(dayWord) : undefined;

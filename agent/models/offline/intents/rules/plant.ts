@@ -451,6 +451,19 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(inspizier\w*|inspect\w*|(?:pr(?:ü|ue)fen|checken|scannen) lassen|durch die aoi)\b/.test(lower)
   )
     return ['inspection_results', false];
+  // "line 1 AOI saturday", "AOI Linie 2 seit Mitternacht", "AOI-Auswertung für PO-24117 seit gestern früh": the AOI over a
+  // past window is what it found then (its state and alarms are asked with their own words).
+  if (
+    /\b(?:aoi|aoi-?(?:auswertung|ergebnis\w*|befund\w*|report|results?)|optical inspection|optische inspektion)\b/.test(lower) &&
+    wordCount(text) <= 10 &&
+    !/\b(?:alarm\w*|st(?:ö|oe)rung\w*|state|status|zustand|trend\w*|verlauf\w*|\w*rate|\w*quote|temperatur\w*|temp|camera|kamera|forecast|prognose|wartung|maintenance|work orders?|run|start\w*|trigger\w*|inspect\b|pr(?:ü|ue)f\w* (?:mal|noch)|stop\w*|hold|reset|manual|handbuch)\b/.test(
+      lower,
+    ) &&
+    !lower.includes('?') &&
+    parseTimeWindow(text, detectLanguage(text), timeContext) !== undefined &&
+    !imperativeCommand(text)
+  )
+    return ['inspection_results', false];
   // "lots of opens coming out of line 1 since shift start", "L2 AOI has been flagging way more than usual", "gestern
   // Spätschicht war die Qualität auf Linie 2 mies": bad quality told is what inspection found.
   if (

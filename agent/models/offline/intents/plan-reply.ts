@@ -262,7 +262,7 @@ function refuseSafetyBypass(request: Request): Plan | undefined {
   // "override the lockout and start it", "das LOTO-Schloss ignorier und fahr ihn an": a lock comes off only by the hand
   // of the person who put it on.
   const lockoutIgnored =
-    /\b(?:loto|lockout|lock-out|tagout|tag-out|locks?|schl(?:oe|ö)ss\w*|loto-\w+|sperrschild\w*)\b/.test(lower) &&
+    /\b(?:loto|lockout|lock-out|tagout|tag-out|locks?|schl(?:o|oe|ö)ss\w*|loto-\w+|sperrschild\w*)\b/.test(lower) &&
     /\b(?:ignor\w*|overrid\w*|bypass\w*|remove|take (?:it|the lock|their lock) off|cut|knack\w*|entfern\w*|abmach\w*|abnehm\w*|(?:ue|ü)bergeh\w*|egal)\b/.test(
       lower,
     ) &&

@@ -15,6 +15,7 @@ import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { linesByProduct, orderByProduct } from './order-by-product';
 import { withCorrectedValue, withoutNegatedWrites } from './negated-clauses';
+import { withWantedValue } from './wanted-value';
 import { withoutTargetsNotMeant } from './not-meant';
 import { withDictationMended } from './dictation';
 import { withPhoneTypingMended } from './phone-typing';
@@ -74,6 +75,7 @@ function tidied(given: UnderstandInput): string {
     expandZoneShorthand,
     speltValuesAsDigits,
     withCorrectedValue,
+    withWantedValue,
     withoutNegatedWrites,
     // "the CPU board line", "die Netzteil-Linie": a line named by the product only it builds, as its number.
     (text) => linesByProduct(text, given.orders ?? []),

@@ -335,8 +335,10 @@ function emergencyOrEverything({ lower: given, language }: Request): Plan | unde
     .split(/[,;.!?–—]+|\s-\s/)
     .some(
       (clause) =>
-        /\b(stop|halt|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|herunterfahren|runterfahren)\b/.test(clause) &&
-        /\b(everything|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
+        /\b(stop|halt|hold|on hold|pause|shut|switch off|turn off|abschalten|ausschalten|stopp\w*|anhalten|pausier\w*|in (?:den )?hold|herunterfahren|runterfahren)\b/.test(
+          clause,
+        ) &&
+        /\b(everything|every machine|all (?:the )?(?:lines|machines)|whole (?:plant|factory|line)|entire (?:plant|factory)|alles|alle (?:linien|maschinen|anlagen)|jede maschine|das ganze werk|die ganze (?:anlage|halle|fabrik|linie))\b/.test(
           clause,
         ),
     );

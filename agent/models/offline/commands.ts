@@ -78,7 +78,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:hold|halt|pause)\b[^.?!]*[,;–—-]\s*(?:bitte\s+)?nimm\w*\s+(?:ihn|sie|es|den|die|das)\s+(?:bitte\s+|mal\s+)?raus\b/, 'unhold'],
   // "halt ihn an", "halte den Drucker an": the separable "anhalten", a hold like the infinitive.
   [
-    /\b(hold|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*(?:[.!]?\s*$|[,;–—]|(?=(?:bis|solange|until|while)\b))/,
+    // (Not "hold-down vacuum on the ICT fixture", "hold-up": nouns, no command.)
+    /\b(hold(?![- ](?:down|up)\b)|pause|freeze|put (it |\w+ )?on hold|pausier\w*|anhalten|anh(?:ä|ae)ltst|anh(?:ä|ae)lt|auf halt)\b|\b(?:halte?|h(?:ä|ae)ltst)\b[^.?!,]*\ban\s*(?:[.!]?\s*$|[,;–—]|(?=(?:bis|solange|until|while)\b))/,
     'hold',
   ],
   [

@@ -192,9 +192,13 @@ function workOrderPlan(
       ),
     );
   }
+  // "ok book it, but end at 1 instead of 2", "aber nur bis 1 Uhr": the recommended window, ended at the time said.
+  const end = recommended && !asked && !moved ? endClockAfter(input.text, start ? isoSeconds(start) : recommended.from, time.timeZone) : undefined;
+  const ended = end && recommended ? { from: start ? isoSeconds(start) : recommended.from, to: end } : undefined;
   const window =
     asked ??
     moved ??
+    ended ??
     (recommended && start
       ? {
           from: isoSeconds(start),
@@ -227,11 +231,32 @@ function workOrderPlan(
   // "two SPB-6204 from stores", "mit zwei Lagern SPB-6204": the count spelt out, too.
   const parts = [
     ...input.text.matchAll(
-      /(?<![\w-])(\d+|one|two|three|four|five|six|eight|ten|twelve|zwei|drei|vier|f(?:ü|ue)nf|sechs|acht|zehn|zw(?:ö|oe)lf)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,2}?([A-Z]{2,5}(?:-[A-Z]{2,8})?-\d{2,}[A-Z0-9-]*)\b/gi,
+      /(?<![\w-])(\d+|one|two|three|four|five|six|eight|ten|twelve|zwei|drei|vier|f(?:ü|ue)nf|sechs|acht|zehn|zw(?:ö|oe)lf)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)?\s*(?:(?:of\s+)?[a-zäöüß-]+\s+){0,3}?([A-Z]{2,5}(?:-[A-Z]{2,8})?-\d{2,}[A-Z0-9-]*)\b/gi,
     ),
   ].flatMap((match) => {
     const quantity = /^\d+$/.test(match[1]!) ? Number(match[1]) : numberWord(match[1]!.toLowerCase());
     return quantity !== undefined && quantity > 0 ? [{ partNumber: match[2]!, quantity }] : [];
   });
   return call({ asset: assetId, task, from: window.from, to: window.to, ...(parts.length ? { parts } : {}) });
+}
+
+/** The first time after `from` at the clock an "end at 1", "finish by 5", "nur bis 1 Uhr" names; undefined when none is named. */
+function endClockAfter(text: string, from: string, timeZone: string): string | undefined {
+  const match =
+    /\b(?:end(?:ing)?|finish(?:ed|ing)?|done|wrap(?:ped)? up|until|till|bis)\s+(?:at\s+|by\s+|um\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr)?\b(?!\s*(?:°|grad|bar|%|h\b|hours?|std|stunden?|min))/i.exec(
+      text,
+    );
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  if (match[3]?.toLowerCase() === 'pm' && hour < 12) hour += 12;
+  if (hour > 23 || minute > 59) return undefined;
+  const start = Date.parse(from);
+  // The wall-clock hour in the plant's zone is found by stepping through the next 24 hours from the start.
+  for (let step = 1; step <= 24 * 4; step++) {
+    const candidate = new Date(start + step * 15 * 60_000);
+    const wall = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(candidate);
+    if (wall === `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`) return isoSeconds(candidate);
+  }
+  return undefined;
 }

@@ -131,8 +131,20 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     lastTool === 'maintenance_forecast' &&
-    /^(?:yes|yeah|yep|ja|jo|ok\w*|gut|passt)\b[\s,]*(?:(?:but|aber|only|erst|dann|then)\s+)*.*\b(?:from|ab|at|um|starting|start)\s+\d/.test(lower) &&
-    wordCount(text) <= 10
+    ((/^(?:yes|yeah|yep|ja|jo|ok\w*|gut|passt)\b[\s,]*(?:(?:but|aber|only|erst|dann|then)\s+)*.*\b(?:from|ab|at|um|starting|start)\s+\d/.test(lower) &&
+      wordCount(text) <= 10) ||
+      // "nimm das Fenster", "take the recommended window", "ok, aber erst ab 23 Uhr bis 3", "book it but start at midnight, 4
+      // hours", "ok but do it Saturday instead, 6 to 10": the forecast's window taken, or the booking's own window said.
+      (wordCount(text) <= 16 &&
+        !lower.includes('?') &&
+        !NEGATED.test(lower) &&
+        named.kind === 'none' &&
+        (/\b(?:nimm|nehmen wir|take|use|go with|(?:ü|ue)bernehm\w*|book|buch\w*)\b[^.?!]*\b(?:fenster|zeitfenster|window|slot|zeitraum)\b|\b(?:fenster|zeitfenster|window|slot|zeitraum)\s+(?:\w+\s+)?(?:nehmen|(?:ü|ue)bernehmen|buchen|passt)\b/.test(
+          lower,
+        ) ||
+          /^(?:(?:ok\w*|yes|ja|jo|gut|passt|but|aber|dann|then)[\s,]+)+(?:(?:but|aber|erst|dann|then|do it|mach(?:'s| es)?)\s+)*[^?]*\b(?:ab|from|start(?:ing)? at|bis|until|instead|stattdessen|lieber|saturday|sunday|monday|tuesday|wednesday|thursday|friday|samstag|sonntag|montag|dienstag|mittwoch|donnerstag|freitag|tomorrow|morgen|tonight|heute nacht)\b[^?]*\d/.test(
+            lower,
+          ))))
   ) {
     reading.intent = 'create_work_order';
     reading.followUp = true;

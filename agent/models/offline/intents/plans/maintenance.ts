@@ -37,7 +37,14 @@ export function planListWorkOrders(plan: PlanContext): Plan {
         : /\b(cancel\w*|storn\w*|abgesagt\w*)\b/.test(lower)
           ? 'cancelled'
           : undefined;
-  const limit = askedCount(lower);
+  // "last WO on the fine pitch placer", "letzter Auftrag am Ofen": the newest one.
+  const limit =
+    askedCount(lower) ??
+    (/\b(?:last|latest|most recent|newest|letzte[rn]?|neueste[rn]?|j(?:ü|ue)ngste[rn]?)\s+(?:wo|work order|auftrag|wa|arbeitsauftrag|wartungsauftrag|ticket|job)\b(?!s)/.test(
+      lower,
+    )
+      ? 1
+      : undefined);
   // "status of WO-1003", "Arbeitsauftrag Nr. 12": one order by its id; the tool pads the number.
   const id = workOrderNumber(lower);
   if (id) return call({ id: `WO-${id}` });
@@ -237,6 +244,13 @@ function workOrderPlan(
     const quantity = /^\d+$/.test(match[1]!) ? Number(match[1]) : numberWord(match[1]!.toLowerCase());
     return quantity !== undefined && quantity > 0 ? [{ partNumber: match[2]!, quantity }] : [];
   });
+  // "Lagersatz GBL-KIT-10 1 Stück", "SPB-6204 x2": the count after the part number.
+  for (const match of input.text.matchAll(
+    /\b([A-Z]{2,5}(?:-[A-Z]{2,8})?-\d{2,}[A-Z0-9-]*)\s*(?:,\s*)?(?:x\s*(\d+)|(\d+)\s*(?:x|×|stk\.?|stück|pcs\.?|pieces?)(?![\w-]))/gi,
+  )) {
+    const quantity = Number(match[2] ?? match[3]);
+    if (quantity > 0 && !parts.some((part) => part.partNumber === match[1])) parts.push({ partNumber: match[1]!, quantity });
+  }
   return call({ asset: assetId, task, from: window.from, to: window.to, ...(parts.length ? { parts } : {}) });
 }
 

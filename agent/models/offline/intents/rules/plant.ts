@@ -564,8 +564,22 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !/\b(?:book|buch\w*|anleg\w*|erstell\w*|create|raise|open a|leg\w*)\b/.test(lower)
   )
     return ['list_work_orders', false];
+  // "letzter Auftrag am Feinpitch-Bestücker L2", "gibt's schon nen Auftrag fürs Gebläse am Ofen L1?", "WO 7 done yet?": a machine's
+  // work orders looked up (a machine's "Auftrag" is maintenance; production orders run on lines), or one by its number.
+  if (
+    (machine &&
+      machine.type !== 'line' &&
+      (/\b(?:letzte[rn]?|neueste[rn]?|j(?:ü|ue)ngste[rn]?|last|latest)\s+auftrag\b/.test(lower) ||
+        /\b(?:gibt'?s|gibt es|is there|are there|do we have|haben wir)\s+(?:schon\s+|already\s+|bereits\s+|noch\s+)?(?:(?:a|an|any|einen|nen|ein|eine)\s+)?(?:work ?orders?|wos?|auftrag|auftr(?:ä|ae)ge|arbeitsauftr\w*|wartungsauftr\w*|tickets?|jobs?)\b/.test(
+          lower,
+        ))) ||
+    (/\bWO[- ]?\d{1,6}\b/.test(text) && !explicitWrite('create_work_order', lower))
+  )
+    return ['list_work_orders', false];
   const booking =
-    /\b(work order|wo|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
+    /\b(work order|wo|wa|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
+    // "Spindellager Bestücker 1 Linie 2 tauschen, Freitag 6-8, Teile: 2x SPB-6204": a part of a machine swapped in a window.
+    /\b(tausch\w*|wechsel\w*|swap|replace|erneuer\w*|schmier\w*|lubricat\w*)\b/.test(lower) ||
     // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.
     /\b(schedule|plan|put|slot)\b.*\b(job|repair|service|swap|replacement|overhaul|inspection|check|tausch\w*|reparatur|einsatz)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.

@@ -4,7 +4,8 @@
  * request does not explicitly ask for becomes the closest read, or a question back.
  */
 import type { AssetRef } from '../../../assets';
-import { resolveAsset } from '../asset-resolver';
+import { resolveAsset, resolveTag } from '../asset-resolver';
+import { withoutAssetWords } from './tag-match';
 import { isCommandChatter } from '../commands';
 import { asksForALimit, materialEvidence, materialRuleIntent, mayAskToSend } from '../material-intents';
 import { CONFIDENT_PLANT_READING, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
@@ -21,17 +22,41 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   // Material words say what they are about before the general rules read "late" or "what if" as a schedule question.
   const materialText = input.pendingQuestion ? reading.combined : text;
   const named = reading.intent ? undefined : resolveAsset(materialText, input.assets);
-  const materialRuled = reading.intent
-    ? undefined
-    : materialRuleIntent(
-        materialText,
-        input.parts ?? [],
-        input.availableTools,
-        lastTool,
-        named?.kind === 'ambiguous' || (named?.kind === 'one' && named.asset.type !== 'line'),
-      );
+  // "how much paste is left on the line 1 printer", "Etikettenrolle an der Verpackung Linie 1": a consumable the machine
+  // measures itself (its level tag) is read on the machine, not in the warehouse's stock.
+  const machineConsumable =
+    named?.kind === 'one' &&
+    named.asset.type !== 'line' &&
+    (named.asset.tags ?? []).some((tag) => /(?:Level|Stock|Paper)Pct$/.test(tag.id)) &&
+    [withoutAssetWords(materialText, named.asset), materialText].some(
+      (words) =>
+        resolveTag(
+          words,
+          (named.asset.tags ?? []).filter((tag) => /(?:Level|Stock|Paper)Pct$/.test(tag.id)),
+        ).kind !== 'none',
+    ) &&
+    /\b(?:left|remaining|(?:ü|ue)brig|drauf|noch da|how much|how many|wie ?viel\w*|levels?|stand|f(?:ü|ue)llstand|reich\w*|enough|genug|run(?:s|ning)? out|ausgeh\w*|leer|empty|low|knapp|still have)\b/i.test(
+      materialText,
+    ) &&
+    !/\b(?:deliver\w*|liefer\w*|supplier|lieferant\w*|asn|warehouse|lager(?!temp)\w*|order(?:ed)?|bestell\w*|run|fahrt|tugger|routenzug|amr|nachschub|replenish\w*|alarm\w*|st(?:ö|oe)r\w*|stehen|stand|stopp?\w*|hold|set|stell\w*|needs? to be)\b/i.test(
+      materialText,
+    ) &&
+    !/@/.test(materialText);
+  const materialRuled =
+    reading.intent || machineConsumable
+      ? undefined
+      : materialRuleIntent(
+          materialText,
+          input.parts ?? [],
+          input.availableTools,
+          lastTool,
+          named?.kind === 'ambiguous' || (named?.kind === 'one' && named.asset.type !== 'line'),
+        );
   if (materialRuled) {
     reading.intent = materialRuled;
+    reading.byRule = true;
+  } else if (machineConsumable && !reading.intent && !explicitWrite('machine_command', lower) && !explicitWrite('set_setpoint', lower)) {
+    reading.intent = 'asset_state';
     reading.byRule = true;
   }
   // Phrasings the rules miss ("wer liefert zu spät"): the material model decides when the request has a word of the

@@ -15,7 +15,7 @@ import { chatterReply, lowConfidence } from './replies';
 import type { Reading, Request } from './request';
 import { ruleIntent } from './rules';
 import type { Plan } from './types';
-import { RETRACTED, explicitWrite } from './write-requests';
+import { RETRACTED, explicitWrite, imperativeCommand } from './write-requests';
 
 export function chooseIntent(request: Request, reading: Reading): Plan | undefined {
   const { input, language, text, lower, timeContext, classification, lastTool } = request;
@@ -41,7 +41,8 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
     !/\b(?:deliver\w*|liefer\w*|supplier|lieferant\w*|asn|warehouse|lager(?!temp)\w*|order(?:ed)?|bestell\w*|run|fahrt|tugger|routenzug|amr|nachschub|replenish\w*|alarm\w*|st(?:ö|oe)r\w*|stehen|stand|stopp?\w*|hold|set|stell\w*|needs? to be)\b/i.test(
       materialText,
     ) &&
-    !/@/.test(materialText);
+    !/@/.test(materialText) &&
+    !imperativeCommand(materialText);
   const materialRuled =
     reading.intent || machineConsumable
       ? undefined

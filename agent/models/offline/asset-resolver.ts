@@ -313,7 +313,15 @@ function measurementWords(word: string): string[] {
       const part = COMPOUND_PARTS.find((candidate) => rest.startsWith(candidate));
       if (!part) break;
       parts.push(...MEASUREMENT_WORDS[part]!.split(' '));
-      rest = rest.slice(part.length).replace(/^s(?=[a-z]{3})/, '');
+      rest = rest.slice(part.length);
+      // The linking "s" ("Lagerstemperatur") is dropped only where the rest reads as a part without it, not with it
+      // ("Spindelschwingung" is spindle + "schwingung").
+      if (
+        /^s[a-z]{3}/.test(rest) &&
+        !COMPOUND_PARTS.some((candidate) => rest.startsWith(candidate)) &&
+        COMPOUND_PARTS.some((candidate) => rest.slice(1).startsWith(candidate))
+      )
+        rest = rest.slice(1);
     }
     // "Druckverlauf", "Temperaturkurve": a measurement with the word for its trend or reading after it.
     if (parts.length > 0 && (rest.length <= 2 || /^(?:verlauf|trend|kurve|werte?|anzeige|daten)$/.test(rest))) return parts;

@@ -346,7 +346,12 @@ export function resolveTag(text: string, tags: AssetTag[] | undefined, options: 
   const exact = tags.find((tag) => tag.id.toLowerCase() === explicit?.toLowerCase());
   if (exact) return { kind: 'one', tag: exact };
   const candidates = options.writableOnly ? tags.filter((tag) => tag.writable !== false) : tags;
-  const words = tagQueryWords(text);
+  // "the actual not the setpoint", "nicht den Sollwert, den Istwert": the setpoint ruled out is no word for the tag asked.
+  const setpointRuledOut =
+    /\b(?:not|nicht|no|kein\w*|rather than|instead of|statt|anstatt)\s+(?:the\s+|den\s+|der\s+|dem\s+|its\s+)?(?:setpoint|set value|sollwert|soll|sp)\b/i.test(
+      text,
+    );
+  const words = tagQueryWords(setpointRuledOut ? text.replace(/\b(?:setpoint|set value|sollwert|soll|sp)\b/gi, ' ') : text);
   const unitWords = new Set(words);
   let best = 0;
   let matches: AssetTag[] = [];

@@ -658,12 +658,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     previousIntent === 'tag_history' &&
-    /^(?:and|und|also|auch|plus)\b/.test(lower) &&
-    wordCount(lower) <= 6 &&
+    (/^(?:and|und|also|auch|plus)\b/.test(lower) || SAME_WINDOW.test(lower)) &&
+    // ("any alarms on it in the same window?": the alarms, another read.)
+    (sameWindowRead(lower) === undefined || sameWindowRead(lower) === 'tag_history') &&
+    wordCount(lower) <= (SAME_WINDOW.test(lower) ? 10 : 6) &&
     named.kind === 'none' &&
     previousMachine(input) !== undefined &&
     (namesMeasurement(text, previousMachine(input)!) || resolveTag(text, previousMachine(input)!.tags).kind === 'one') &&
-    !/\b(?:now|right now|jetzt|gerade|grad|current\w*|aktuell\w*|live)\b/.test(lower) &&
+    (SAME_WINDOW.test(lower) || !/\b(?:now|right now|jetzt|gerade|grad|current\w*|aktuell\w*|live)\b/.test(lower)) &&
     !imperativeCommand(text) &&
     !explicitWrite('set_setpoint', lower)
   ) {
@@ -712,9 +714,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     typeof input.previous?.args.from === 'string' &&
     wordCount(lower) <= 12 &&
-    /\b(?:(?:in |over |for )?the same (?:window|time(?: ?frame| span| period)?|period|span|hours?)|in that (?:window|time)|(?:im )?(?:gleichen|selben) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/.test(
-      lower,
-    ) &&
+    SAME_WINDOW.test(lower) &&
     sameWindowRead(lower) !== undefined &&
     !imperativeCommand(text)
   ) {
@@ -999,6 +999,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   }
   return undefined;
 }
+
+/** "in the same window", "same time range", "gleicher Zeitraum": the window just read, again. */
+const SAME_WINDOW =
+  /\b(?:(?:in |over |for )?(?:the )?same (?:window|time(?: ?frame| span| period| range)?|period|span|range|hours?)|in that (?:window|time)|(?:im )?(?:gleiche[nrm]?|selbe[nrm]?) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/;
 
 /** The windowed read a "same window" follow-up names by its words. */
 function sameWindowRead(lower: string): Intent | undefined {

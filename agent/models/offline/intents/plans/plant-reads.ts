@@ -150,6 +150,15 @@ export function planAlarms(plan: PlanContext): Plan {
   return call(args);
 }
 
+/** The setpoint a measured tag follows: "Zone6.TemperatureC" → "Zone6.SetpointC", "SqueegeePressureN" → "SqueegeePressureSetpointN". */
+function setpointOf<T extends { id: string; writable?: boolean }>(measured: string, tags: readonly T[]): T | undefined {
+  const writable = tags.filter((tag) => tag.writable !== false && /setpoint/i.test(tag.id));
+  const folder = /^([A-Za-z]+\d+)\./.exec(measured)?.[1];
+  if (folder) return writable.find((tag) => tag.id.startsWith(`${folder}.`));
+  const base = measured.replace(/(?:C|N|Bar|MmPerS|Pct|Kpa|Ppm)$/, '');
+  return writable.find((tag) => tag.id.startsWith(`${base}Setpoint`));
+}
+
 export function planTagHistory(plan: PlanContext): Plan {
   const { input, combined, language, followUp, machine, window, previousWindow, call, needAsset } = plan;
   if (!machine) return needAsset(say(language, 'the trend', 'den Verlauf'));
@@ -160,6 +169,18 @@ export function planTagHistory(plan: PlanContext): Plan {
     // The previous call's tag by its id ("O2Ppm" is no word to match), else by its words.
     const previousTag = (machine.tags ?? []).find((candidate) => candidate.id === input.previous!.args.tag);
     tag = previousTag ? { kind: 'one', tag: previousTag } : resolveTag(input.previous.args.tag, machine.tags);
+  }
+  // "Rakeldruck Drucker L1 seit Schichtbeginn" → "jetzt den Sollwert dazu", "now the setpoint of that zone": the setpoint
+  // of the value just trended.
+  if (
+    tag.kind !== 'one' &&
+    followUp &&
+    typeof input.previous?.args.tag === 'string' &&
+    /\b(?:setpoint|sollwert|soll|sp)\b/.test(plan.lower) &&
+    /\b(?:dazu|davon|daf(?:ü|ue)r|of (?:that|it|this)|its|that zone|dieser zone|der zone|for (?:that|it))\b/.test(plan.lower)
+  ) {
+    const setpoint = setpointOf(input.previous.args.tag, machine.tags ?? []);
+    if (setpoint) tag = { kind: 'one', tag: setpoint };
   }
   // "is the compressor pressure ok" → "show me the trend": the measurement the turn before asked about, on this machine.
   if (tag.kind === 'none') {

@@ -456,7 +456,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   if (
     /\b(?:aoi|aoi-?(?:auswertung|ergebnis\w*|befund\w*|report|results?)|optical inspection|optische inspektion)\b/.test(lower) &&
     wordCount(text) <= 10 &&
-    !/\b(?:alarm\w*|st(?:ö|oe)rung\w*|hupt|hupe|horn|piep\w*|beep\w*|blink\w*|fault\w*|error\w*|state|status|zustand|trend\w*|verlauf\w*|\w*rate|\w*quote|temperatur\w*|temp|camera|kamera|forecast|prognose|wartung|maintenance|work orders?|run|start\w*|trigger\w*|inspect\b|pr(?:ü|ue)f\w* (?:mal|noch)|stop\w*|hold|reset|manual|handbuch)\b/.test(
+    !/\b(?:alarm\w*|st(?:ö|oe)rung\w*|hupt|hupe|horn|piep\w*|beep\w*|blink\w*|fault\w*|error\w*|state|status|zustand|trend\w*|verlauf\w*|\w*rate|\w*quote|\w*temperatur\w*|\w*temp|camera|kamera\w*|forecast|prognose|wartung|maintenance|work orders?|run|start\w*|trigger\w*|inspect\b|pr(?:ü|ue)f\w* (?:mal|noch)|stop\w*|hold|reset|manual|handbuch)\b/.test(
       lower,
     ) &&
     !lower.includes('?') &&

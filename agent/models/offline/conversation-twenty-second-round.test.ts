@@ -315,3 +315,102 @@ describe('short follow-up threads', () => {
     });
   });
 });
+
+describe("the maintenance planner and the machine's own values", () => {
+  const forecast = (asset: string, previousText: string, text: string) =>
+    askWith({
+      text,
+      previous: { tool: 'maintenance_forecast', args: { asset } },
+      previousText,
+      earlier: [
+        {
+          tool: 'maintenance_forecast',
+          args: { asset },
+          output: {
+            assets: [{ assetId: asset, component: 'bearings', recommendedWindow: { from: '2026-03-04T22:00:00+01:00', to: '2026-03-05T02:00:00+01:00' } }],
+          },
+        },
+      ],
+    });
+
+  it("books the forecast's window when it is taken, and the window said when one is", async () => {
+    expect(await forecast('UT-CHL', 'Restlebensdauer Kaltwassersatz', 'ok, das Fenster nehmen wir')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'UT-CHL', from: '2026-03-04T22:00:00+01:00', to: '2026-03-05T02:00:00+01:00' },
+    });
+    expect(await forecast('L2-RFL', 'forecast for the L2 oven blower', 'ok but finish by 1')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { from: '2026-03-04T22:00:00+01:00', to: '2026-03-05T00:00:00Z' },
+    });
+    expect(await forecast('L1-PNP2', 'RUL placer 2 line 1', 'ok, do it friday instead, 6 to 9')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'L1-PNP2', from: '2026-03-06T05:00:00Z', to: '2026-03-06T08:00:00Z' },
+    });
+  });
+
+  it('books a swap with its window and parts, counted before or after the part number', async () => {
+    expect(await ask('Lager am Gebläse Ofen L1 wechseln, Samstag 6-10, Teile: GBL-KIT-10 1 Stück und 2x SPB-6204')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: {
+        asset: 'L1-RFL',
+        parts: expect.arrayContaining([
+          { partNumber: 'GBL-KIT-10', quantity: 1 },
+          { partNumber: 'SPB-6204', quantity: 2 },
+        ]),
+      },
+    });
+  });
+
+  it('looks work orders up: the newest on a machine, one by a short number, whether one exists', async () => {
+    expect(await ask('latest WO on the L2 oven')).toMatchObject({ kind: 'tool', tool: 'list_work_orders', args: { asset: 'L2-RFL', limit: 1 } });
+    expect(await ask('is WO 12 finished?')).toMatchObject({ kind: 'tool', tool: 'list_work_orders' });
+    expect(await ask('gibt es schon einen Auftrag für die Pumpe am Kaltwassersatz?')).toMatchObject({
+      kind: 'tool',
+      tool: 'list_work_orders',
+      args: { asset: 'UT-CHL' },
+    });
+  });
+
+  it('reads a consumable the machine measures on the machine, and stock in the warehouse', async () => {
+    expect(await ask('how much label roll is left on the L2 packer?')).toMatchObject({ kind: 'tool', tool: 'asset_state', args: { asset: 'L2-PCK' } });
+    expect(await ask('how much solder paste is left in stock?')).toMatchObject({ kind: 'tool', tool: 'material_status' });
+    // A hold-down vacuum is a value; "hold" in it commands nothing.
+    expect(filesAWrite(await ask('hold-down vacuum on the L2 ICT fixture'))).toBe(false);
+  });
+
+  it('reads German compound value names and the measured value when the setpoint is ruled out', async () => {
+    expect(await ask('Spindelschwingung Chipshooter Linie 2 seit gestern')).toMatchObject({
+      kind: 'tool',
+      tool: 'tag_history',
+      args: { asset: 'L2-PNP1', tag: 'SpindleVibrationMmS' },
+    });
+    expect(await ask('Pipettenvakuum Bestücker 1 Linie 1 die letzte Stunde')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PNP1', tag: 'VacuumKpa' } });
+    expect(await ask('header pressure last 4 hours, the actual value not the setpoint')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'UT-AIR', tag: 'PressureBar' },
+    });
+    expect(
+      await after(
+        'tag_history',
+        { asset: 'UT-AIR', tag: 'PressureBar', from: '2026-03-04T05:00:00.000Z', to: PLANT_NOW.toISOString() },
+        'Netzdruck seit 6',
+        'und jetzt den Sollwert dazu, gleicher Zeitraum',
+      ),
+    ).toMatchObject({ kind: 'tool', tool: 'tag_history', args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', from: '2026-03-04T05:00:00.000Z' } });
+  });
+
+  it('files the value wanted, not the one it is at', async () => {
+    expect(await ask('the chiller supply is at 15, I want it at 13')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 13 },
+    });
+    expect(await ask('Netzdruck steht auf 6,2 bar, ich hätte ihn gern auf 6,8')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.8 },
+    });
+  });
+});

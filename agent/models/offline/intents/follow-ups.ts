@@ -142,7 +142,8 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         (/\b(?:nimm|nehmen wir|take|use|go with|(?:ü|ue)bernehm\w*|book|buch\w*)\b[^.?!]*\b(?:fenster|zeitfenster|window|slot|zeitraum)\b|\b(?:fenster|zeitfenster|window|slot|zeitraum)\s+(?:\w+\s+)?(?:nehmen|(?:ü|ue)bernehmen|buchen|passt)\b/.test(
           lower,
         ) ||
-          /^(?:(?:ok\w*|yes|ja|jo|gut|passt|but|aber|dann|then)[\s,]+)+(?:(?:but|aber|erst|dann|then|do it|mach(?:'s| es)?)\s+)*[^?]*\b(?:ab|from|start(?:ing)? at|bis|until|instead|stattdessen|lieber|saturday|sunday|monday|tuesday|wednesday|thursday|friday|samstag|sonntag|montag|dienstag|mittwoch|donnerstag|freitag|tomorrow|morgen|tonight|heute nacht)\b[^?]*\d/.test(
+          // (The "ok" in front is gone by now: the acknowledgement is taken off above.)
+          /^(?:(?:ok\w*|yes|ja|jo|gut|passt|but|aber|dann|then)[\s,]+)*(?:(?:but|aber|erst|dann|then|do it|mach(?:'s| es)?|book it|buch (?:es|das))\s+)*[^?]*\b(?:ab|from|start(?:ing)? at|bis|until|finish(?:ed)? by|end(?:ing)? at|instead|stattdessen|lieber|saturday|sunday|monday|tuesday|wednesday|thursday|friday|samstag|sonntag|montag|dienstag|mittwoch|donnerstag|freitag|tomorrow|morgen|tonight|heute nacht)\b[^?]*\d/.test(
             lower,
           ))))
   ) {

@@ -101,6 +101,7 @@ function planUnchecked(input: PlanInput): Plan {
     leftAsItIs(request) ??
     acknowledgement(request) ??
     forSomeoneElse(request) ??
+    relayedInstruction(request) ??
     emergencyOrEverything(request) ??
     vehiclePositions(request) ??
     offTopic(request) ??
@@ -524,6 +525,29 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
       language,
       'That one is outside the plant I can see — I read machines, orders, material, alarms and manuals. Ask me about those any time.',
       'Das liegt außerhalb der Anlage, die ich sehe — ich lese Maschinen, Aufträge, Material, Alarme und Handbücher. Dazu können Sie jederzeit fragen.',
+    ),
+  );
+}
+
+/**
+ * "Der Meister hat gesagt, wir sollen Linie 2 stoppen.", "Tom said we should stop line 2", "Raj told me to hold the L2
+ * AOI, is that a good idea?": someone else's instruction, told — not handed to the copilot ("…, mach das bitte" is).
+ */
+const REPORTED_ORDER =
+  /^(?:(?:ok|so|hey|btw|fyi)[\s,]+)?(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[\wäöüß-]+\s+(?:said|says|told (?:me|us)|wants us|asked (?:me|us)|reckons|hat gesagt|sagt|meinte|meint|will|hat gemeint)\s*,?\s*(?:(?:that|dass)\s+)?(?:(?:we|wir|i|ich|man)\s+(?:should|sollen|sollten|soll|m(?:ü|ue)ssen|m(?:ü|ue)ssten|have to|must|need to|could|k(?:ö|oe)nnten)\b|to\b)/;
+
+function relayedInstruction({ lower, text, language }: Request): Plan | undefined {
+  if (!REPORTED_ORDER.test(lower) || parseCommand(text) === undefined) return undefined;
+  if (
+    ASKED_TO_FILE.test(lower) ||
+    /\b(?:can you|could you|kannst du|k(?:ö|oe)nntest du|please do|do it|do that|mach (?:das|des|es)|machst du das|go ahead|file it)\b/.test(lower)
+  )
+    return undefined;
+  return clarify(
+    say(
+      language,
+      'That is an instruction from someone else, so I file nothing on my own. If it should be done, say it as your request — e.g. “stop L2-PRN” — and it goes to Approvals; a whole line is stopped one machine at a time.',
+      'Das ist eine Anweisung von jemand anderem — von mir aus reiche ich dazu nichts ein. Soll es passieren, sagen Sie es als Ihren Auftrag, z. B. „L2-PRN stoppen“; dann geht es zur Freigabe. Eine ganze Linie wird Maschine für Maschine gestoppt.',
     ),
   );
 }

@@ -110,6 +110,7 @@ function planUnchecked(input: PlanInput): Plan {
     whetherToCommand(request) ??
     ideaForLater(request) ??
     howToAskMe(request) ??
+    aboutTheCopilot(request) ??
     commandOnAPart(request);
   if (refused) return refused;
   const asked = readFollowUp(request, reading) ?? chooseIntent(request, reading);
@@ -401,6 +402,43 @@ function howToAskMe({ lower, language }: Request): Plan | undefined {
       'Schreiben Sie es, wie Sie es sagen würden, mit Maschine, Sollwert und Wert: „Zone 4 am Ofen L1 auf 245“, „Druckgeschwindigkeit Drucker L2 auf 60 mm/s“, „Packer L1 stoppen“. Ich reiche es als Freigabeantrag ein; es läuft erst, wenn eine berechtigte Person es unter „Approvals“ freigibt.',
     ),
   };
+}
+
+/**
+ * "how do I approve a change you requested?", "wie gebe ich das frei?", "are you hooked up to the real machines or is this a
+ * simulation?", "wo kommen deine Daten her?": questions about the copilot itself, answered from what it is.
+ */
+function aboutTheCopilot({ lower, language, input }: Request): Plan | undefined {
+  if (resolveAsset(input.text, input.assets).kind !== 'none') return undefined;
+  if (
+    /\bhow (?:do|can|should) (?:i|we) (?:approve|accept|reject|sign off|confirm)\b|\bwhere (?:do|can) (?:i|we) approve\b|\bwie (?:gebe?|genehmige?|best(?:ä|ae)tige?) (?:ich|wir|man) (?:das|den antrag|die (?:änderung|aenderung)|es)\b|\bwo (?:gebe?|genehmige?) (?:ich|man)\b|\bwer (?:gibt|genehmigt)\b[^?]*\bfrei\b/.test(
+      lower,
+    )
+  )
+    return {
+      kind: 'reply',
+      reason: 'help',
+      text: say(
+        language,
+        'Every change I file waits on the **Approvals** page: a person with the approver role opens the card, checks the change against the plant as it is, and approves or rejects it. It runs only then, with exactly the arguments shown — nothing typed in the chat can approve it.',
+        'Jede Änderung, die ich einreiche, wartet auf der Seite **Approvals**: Eine Person mit der Freigabe-Rolle öffnet die Karte, prüft die Änderung gegen den aktuellen Anlagenzustand und gibt sie frei oder lehnt sie ab. Erst dann läuft sie, genau mit den gezeigten Werten — nichts, was im Chat steht, kann sie freigeben.',
+      ),
+    };
+  if (
+    /\b(?:are you|bist du|is this|ist das)\b[^?]*\b(?:real|echt\w*|live|simulat\w*|twin|zwilling|test ?system|demo)\b|\bwhere (?:does|do) (?:your|the) (?:data|values|numbers) come from\b|\bwo(?:her)? kommen (?:deine|die|eure) (?:daten|werte|zahlen)\b/.test(
+      lower,
+    )
+  )
+    return {
+      kind: 'reply',
+      reason: 'help',
+      text: say(
+        language,
+        'I read the plant through its connection (OPC UA, MQTT) — the live values, alarms, orders and manuals of whatever that connection points at: the built-in plant twin out of the box, your machines once the plant connection is configured. The System health page (/health) shows what is connected.',
+        'Ich lese die Anlage über ihre Verbindung (OPC UA, MQTT) — Live-Werte, Alarme, Aufträge und Handbücher dessen, worauf diese Verbindung zeigt: ab Werk der eingebaute Anlagenzwilling, Ihre Maschinen, sobald die Anlagenverbindung eingerichtet ist. Die Seite „System health“ (/health) zeigt, womit ich verbunden bin.',
+      ),
+    };
+  return undefined;
 }
 
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */

@@ -414,3 +414,22 @@ describe("the maintenance planner and the machine's own values", () => {
     });
   });
 });
+
+describe('instructions from others and questions about the copilot', () => {
+  it("files nothing for someone else's instruction told, and files it once handed over", async () => {
+    for (const text of ['die Schichtleiterin hat gesagt, wir sollen den Kompressor abschalten', 'Priya told us to hold the L1 AOI']) {
+      const plan = await ask(text);
+      expect(filesAWrite(plan), text).toBe(false);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    }
+    expect(await ask('der Meister meint, wir sollen den Packer auf Linie 2 anhalten, machst du das bitte')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PCK', command: 'hold' },
+    });
+  });
+
+  it('answers how approvals work and what it is connected to', async () => {
+    expect(await ask('how can I approve what you filed?')).toMatchObject({ kind: 'reply', reason: 'help', text: expect.stringContaining('Approvals') });
+    expect(await ask('bist du mit den echten Maschinen verbunden oder ist das eine Simulation?')).toMatchObject({ kind: 'reply', reason: 'help' });
+  });
+});

@@ -313,7 +313,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
     (CHANGE_A_BIT.test(lower) ||
-      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down))\b|(?<!\b(?:is|ist|sind|are|zu|too|auff(?:ä|ae)llig|recht|ziemlich|sehr|arg|ganz sch(?:ö|oe)n)\s+)\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down)|speed (?:it |\w+ |the \w+ )?up|slow (?:it |\w+ |the \w+ )?down|beschleunig\w*|verlangsam\w*)\b|(?<!\b(?:is|ist|sind|are|zu|too|auff(?:ä|ae)llig|recht|ziemlich|sehr|arg|ganz sch(?:ö|oe)n)\s+)\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
         lower,
       ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.

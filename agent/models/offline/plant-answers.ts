@@ -285,7 +285,9 @@ function tagHistoryAnswer(output: Row, options: PlantAnswerOptions): PlantAnswer
   const min = buckets.length > 0 ? Math.min(...buckets.map((b) => num(b.min) ?? Infinity)) : values.length > 0 ? Math.min(...values) : undefined;
   const max = buckets.length > 0 ? Math.max(...buckets.map((b) => num(b.max) ?? -Infinity)) : values.length > 0 ? Math.max(...values) : undefined;
   const count = buckets.length > 0 ? buckets.reduce((sum, b) => sum + (num(b.count) ?? 0), 0) : points.length;
-  const what = `${str(output.assetId)} ${str(output.tagId)}`;
+  // In German, the value's German name first where the plant's tags have one ("Restsauerstoff (L2-RFL O2Ppm)").
+  const germanName = options.language === 'de' ? tagName(str(output.tagId), undefined, 'de') : undefined;
+  const what = germanName ? `${germanName} (${str(output.assetId)} ${str(output.tagId)})` : `${str(output.assetId)} ${str(output.tagId)}`;
   const range = `${time(output.from, options)} – ${time(output.to, options, 'time')}`;
   const lead = [
     say(

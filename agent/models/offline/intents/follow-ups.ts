@@ -469,10 +469,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     previousIntent === 'alarms' &&
     !imperativeCommand(text) &&
-    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:am i|are we) supposed to do|what (?:i|we) (?:must|have to|should|need to|can) do|was tut (?:man|ma)|was macht man|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
+    ((/\b(fix|remedy|what (?:to|do i|should i|do we) do|what (?:am i|are we) supposed to do|was soll (?:ich|man|wir) (?:da|damit|dagegen|jetzt) (?:machen|tun)|what (?:i|we) (?:must|have to|should|need to|can) do|was tut (?:man|ma)|was macht man|documented|procedure|manual|handbuch|abhilfe|was tun|was mache? ich|was machen wir|beheb\w*|anleitung|mean\w*|bedeut\w*)\b/.test(
       lower,
     ) &&
-      /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dem|dazu|dafür|dafuer|davon|dagegen|damit|er)\b/.test(lower)) ||
+      /\b(that|this|it|those|these|for (?:this|that|the) alarm|das|die|den|der|dem|dazu|dafür|dafuer|davon|dagegen|damit|er|da)\b/.test(lower)) ||
       // "which one is the worst", "welcher ist am schlimmsten": the most severe of the alarms just listed.
       (wordCount(lower) <= 8 &&
         /\b(worst|most (?:severe|critical|important|urgent|serious|dangerous)|biggest (?:problem|issue)|schlimmste\w*|wichtigste\w*|kritischste\w*|dringendste\w*|gravierendste\w*|schwerwiegendste\w*)\b/.test(

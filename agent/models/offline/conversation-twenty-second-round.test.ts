@@ -344,6 +344,11 @@ describe("the maintenance planner and the machine's own values", () => {
       tool: 'create_work_order',
       args: { from: '2026-03-04T22:00:00+01:00', to: '2026-03-05T00:00:00Z' },
     });
+    // Midnight is a clock time (the next one), the hours the window's length — never the recommended window instead.
+    expect(await forecast('UT-AIR', 'compressor forecast', 'book it but start at midnight, 3 hours')).toMatchObject({
+      kind: 'tool',
+      args: { from: '2026-03-04T23:00:00Z', to: '2026-03-05T02:00:00Z' },
+    });
     expect(await forecast('L1-PNP2', 'RUL placer 2 line 1', 'ok, do it friday instead, 6 to 9')).toMatchObject({
       kind: 'tool',
       tool: 'create_work_order',

@@ -178,7 +178,11 @@ function workOrderPlan(
   const time = { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts };
   const asked = explicitWindow(combined) ?? bookingWindow(input.text, time);
   // "book it but from 23:00", "ja, aber erst ab 23 Uhr": the recommended window, started at the time said, as long.
-  const start = asked ? undefined : startClock(input.text, time);
+  // ("book it but start at midnight, 4 hours": midnight is a clock time, the next one to come; the hours its length.)
+  const clockText = input.text.replace(/\b(?:midnight|mitternacht)\b/gi, '0:00').replace(/\b(?:noon|midday|mittag)\b/gi, '12:00');
+  const startSaid = /\b(?:start(?:ing)? at|from|ab|erst ab|beginning at|begin at)\s+\d/i.test(clockText);
+  const start = asked ? undefined : (startClock(clockText, time) ?? (startSaid ? nextClockSaid(clockText, input.now, time.timeZone) : undefined));
+  const lastingHours = Number(/\b(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|std|stunden?)\b/i.exec(clockText)?.[1]?.replace(',', '.') ?? NaN);
   const recommended = outlook?.recommendedWindow;
   // "book it a day later", "eine Stunde später": the recommended window moved; "book it on Saturday": to that day.
   const shift = asked || start ? undefined : windowShiftMinutes(input.text);
@@ -206,12 +210,22 @@ function workOrderPlan(
     asked ??
     moved ??
     ended ??
-    (recommended && start
+    (start && (recommended || Number.isFinite(lastingHours))
       ? {
           from: isoSeconds(start),
-          to: isoSeconds(new Date(start.getTime() + (Date.parse(recommended.to) - Date.parse(recommended.from)))),
+          to: isoSeconds(
+            new Date(
+              start.getTime() +
+                (Number.isFinite(lastingHours) && lastingHours > 0 && lastingHours <= 72
+                  ? lastingHours * 3_600_000
+                  : Date.parse(recommended!.to) - Date.parse(recommended!.from)),
+            ),
+          ),
         }
-      : recommended) ??
+      : // A start said that could not be read is asked back below, never booked as the recommended window.
+        startSaid && !start
+        ? undefined
+        : recommended) ??
     undefined;
   if (!window) {
     const example = exampleWindow(input.now);
@@ -271,6 +285,24 @@ function endClockAfter(text: string, from: string, timeZone: string): string | u
     const candidate = new Date(start + step * 15 * 60_000);
     const wall = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(candidate);
     if (wall === `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`) return isoSeconds(candidate);
+  }
+  return undefined;
+}
+
+/** The next time to come at the clock a "start at 1", "ab 23 Uhr" names, in plant time; undefined when none is read. */
+function nextClockSaid(text: string, now: Date, timeZone: string): Date | undefined {
+  const match = /\b(?:start(?:ing)? at|from|ab|erst ab|beginning at|begin at)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr)?\b/i.exec(text);
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  if (match[3]?.toLowerCase() === 'pm' && hour < 12) hour += 12;
+  if (hour > 23 || minute > 59) return undefined;
+  const wanted = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const first = Math.ceil(now.getTime() / 900_000) * 900_000;
+  for (let step = 0; step <= 24 * 4; step++) {
+    const candidate = new Date(first + step * 900_000);
+    if (format.format(candidate) === wanted) return candidate;
   }
   return undefined;
 }

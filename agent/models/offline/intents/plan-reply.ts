@@ -408,37 +408,23 @@ function howToAskMe({ lower, language }: Request): Plan | undefined {
  * "how do I approve a change you requested?", "wie gebe ich das frei?", "are you hooked up to the real machines or is this a
  * simulation?", "wo kommen deine Daten her?": questions about the copilot itself, answered from what it is.
  */
+const ABOUT_THE_COPILOT: readonly [RegExp, string, string][] = [
+  [
+    /\bhow (?:do|can|should) (?:i|we) (?:approve|accept|reject|sign off|confirm)\b|\bwhere (?:do|can) (?:i|we) approve\b|\bwie (?:gebe?|genehmige?|best(?:ä|ae)tige?) (?:ich|wir|man) (?:das|den antrag|die (?:änderung|aenderung)|es)\b|\bwo (?:gebe?|genehmige?) (?:ich|man)\b|\bwer (?:gibt|genehmigt)\b[^?]*\bfrei\b/,
+    'Every change I file waits on the **Approvals** page: a person with the approver role opens the card, checks the change against the plant as it is, and approves or rejects it. It runs only then, with exactly the arguments shown — nothing typed in the chat can approve it.',
+    'Jede Änderung, die ich einreiche, wartet auf der Seite **Approvals**: Eine Person mit der Freigabe-Rolle öffnet die Karte, prüft die Änderung gegen den aktuellen Anlagenzustand und gibt sie frei oder lehnt sie ab. Erst dann läuft sie, genau mit den gezeigten Werten — nichts, was im Chat steht, kann sie freigeben.',
+  ],
+  [
+    /\b(?:are you|bist du|is this|ist das)\b[^?]*\b(?:real|echt\w*|live|simulat\w*|twin|zwilling|test ?system|demo)\b|\bwhere (?:does|do) (?:your|the) (?:data|values|numbers) come from\b|\bwo(?:her)? kommen (?:deine|die|eure) (?:daten|werte|zahlen)\b/,
+    'I read the plant through its connection (OPC UA, MQTT) — the live values, alarms, orders and manuals of whatever that connection points at: the built-in plant twin out of the box, your machines once the plant connection is configured. The System health page (/health) shows what is connected.',
+    'Ich lese die Anlage über ihre Verbindung (OPC UA, MQTT) — Live-Werte, Alarme, Aufträge und Handbücher dessen, worauf diese Verbindung zeigt: ab Werk der eingebaute Anlagenzwilling, Ihre Maschinen, sobald die Anlagenverbindung eingerichtet ist. Die Seite „System health“ (/health) zeigt, womit ich verbunden bin.',
+  ],
+];
+
 function aboutTheCopilot({ lower, language, input }: Request): Plan | undefined {
   if (resolveAsset(input.text, input.assets).kind !== 'none') return undefined;
-  if (
-    /\bhow (?:do|can|should) (?:i|we) (?:approve|accept|reject|sign off|confirm)\b|\bwhere (?:do|can) (?:i|we) approve\b|\bwie (?:gebe?|genehmige?|best(?:ä|ae)tige?) (?:ich|wir|man) (?:das|den antrag|die (?:änderung|aenderung)|es)\b|\bwo (?:gebe?|genehmige?) (?:ich|man)\b|\bwer (?:gibt|genehmigt)\b[^?]*\bfrei\b/.test(
-      lower,
-    )
-  )
-    return {
-      kind: 'reply',
-      reason: 'help',
-      text: say(
-        language,
-        'Every change I file waits on the **Approvals** page: a person with the approver role opens the card, checks the change against the plant as it is, and approves or rejects it. It runs only then, with exactly the arguments shown — nothing typed in the chat can approve it.',
-        'Jede Änderung, die ich einreiche, wartet auf der Seite **Approvals**: Eine Person mit der Freigabe-Rolle öffnet die Karte, prüft die Änderung gegen den aktuellen Anlagenzustand und gibt sie frei oder lehnt sie ab. Erst dann läuft sie, genau mit den gezeigten Werten — nichts, was im Chat steht, kann sie freigeben.',
-      ),
-    };
-  if (
-    /\b(?:are you|bist du|is this|ist das)\b[^?]*\b(?:real|echt\w*|live|simulat\w*|twin|zwilling|test ?system|demo)\b|\bwhere (?:does|do) (?:your|the) (?:data|values|numbers) come from\b|\bwo(?:her)? kommen (?:deine|die|eure) (?:daten|werte|zahlen)\b/.test(
-      lower,
-    )
-  )
-    return {
-      kind: 'reply',
-      reason: 'help',
-      text: say(
-        language,
-        'I read the plant through its connection (OPC UA, MQTT) — the live values, alarms, orders and manuals of whatever that connection points at: the built-in plant twin out of the box, your machines once the plant connection is configured. The System health page (/health) shows what is connected.',
-        'Ich lese die Anlage über ihre Verbindung (OPC UA, MQTT) — Live-Werte, Alarme, Aufträge und Handbücher dessen, worauf diese Verbindung zeigt: ab Werk der eingebaute Anlagenzwilling, Ihre Maschinen, sobald die Anlagenverbindung eingerichtet ist. Die Seite „System health“ (/health) zeigt, womit ich verbunden bin.',
-      ),
-    };
-  return undefined;
+  const answer = ABOUT_THE_COPILOT.find(([asked]) => asked.test(lower));
+  return answer ? { kind: 'reply', reason: 'help', text: say(language, answer[1], answer[2]) } : undefined;
 }
 
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
@@ -542,7 +528,7 @@ const OFF_TOPIC = /\b(coffee|kaffee\w*|canteen|kantine|lunch|mittagessen|pizza|w
  * fahrenheit", "übersetz mir 'Lötbrücke'", "book the meeting room", "vacation days left", "the 22 bus after the late shift".
  */
 const NOT_THE_PLANTS =
-  /\b(?:poem|gedicht|limerick|song|lied|joke|witz|translate|(?:ue|ü)bersetz\w*|convert\b[^.?!]*\bto (?:fahrenheit|celsius|psi|bar|inch\w*|mm)|umrechn\w*|meeting ?room|besprechungsraum|konferenzraum|vacation|urlaub\w*|holidays? left|bus|buses|s-bahn|gehalt|salary|payslip|lohnzettel)\b/;
+  /\b(?:poem|gedicht|limerick|song|lied|joke|witz|translate|(?:ue|ü)bersetz\w*|convert\b[^.?!]*\bto (?:fahrenheit|celsius|psi|bar|inch\w*|mm)|umrechn\w*|meeting ?room|besprechungsraum|konferenzraum|vacation|urlaub\w*|holidays? left|(?:the |number |no\.? )?\d+ bus|bus (?:times?|schedule|stop|leaves?)|buses|s-bahn|salary|payslip|lohnzettel)\b/;
 
 function offTopic({ input, lower, language }: Request): Plan | undefined {
   // Not a request that names the time by a meal ('release it after lunch'): that one is about the plant.

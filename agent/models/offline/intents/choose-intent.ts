@@ -24,25 +24,7 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   const named = reading.intent ? undefined : resolveAsset(materialText, input.assets);
   // "how much paste is left on the line 1 printer", "Etikettenrolle an der Verpackung Linie 1": a consumable the machine
   // measures itself (its level tag) is read on the machine, not in the warehouse's stock.
-  const machineConsumable =
-    named?.kind === 'one' &&
-    named.asset.type !== 'line' &&
-    (named.asset.tags ?? []).some((tag) => /(?:Level|Stock|Paper)Pct$/.test(tag.id)) &&
-    [withoutAssetWords(materialText, named.asset), materialText].some(
-      (words) =>
-        resolveTag(
-          words,
-          (named.asset.tags ?? []).filter((tag) => /(?:Level|Stock|Paper)Pct$/.test(tag.id)),
-        ).kind !== 'none',
-    ) &&
-    /\b(?:left|remaining|(?:ü|ue)brig|drauf|noch da|how much|how many|wie ?viel\w*|levels?|stand|f(?:ü|ue)llstand|reich\w*|enough|genug|run(?:s|ning)? out|ausgeh\w*|leer|empty|low|knapp|still have)\b/i.test(
-      materialText,
-    ) &&
-    !/\b(?:deliver\w*|liefer\w*|supplier|lieferant\w*|asn|warehouse|lager(?!temp)\w*|order(?:ed)?|bestell\w*|run|fahrt|tugger|routenzug|amr|nachschub|replenish\w*|alarm\w*|st(?:ö|oe)r\w*|stehen|stand|stopp?\w*|hold|set|stell\w*|needs? to be)\b/i.test(
-      materialText,
-    ) &&
-    !/@/.test(materialText) &&
-    !imperativeCommand(materialText);
+  const machineConsumable = !reading.intent && asksMachineConsumable(materialText, named);
   const materialRuled =
     reading.intent || machineConsumable
       ? undefined
@@ -56,7 +38,7 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   if (materialRuled) {
     reading.intent = materialRuled;
     reading.byRule = true;
-  } else if (machineConsumable && !reading.intent && !explicitWrite('machine_command', lower) && !explicitWrite('set_setpoint', lower)) {
+  } else if (machineConsumable && !explicitWrite('machine_command', lower) && !explicitWrite('set_setpoint', lower)) {
     reading.intent = 'asset_state';
     reading.byRule = true;
   }
@@ -143,4 +125,28 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
       );
   }
   return undefined;
+}
+
+/** The level tags of what a machine uses up: solder paste, wiper paper, feeder reels, labels, ESD trays. */
+const CONSUMABLE_TAG = /(?:Level|Stock|Paper)Pct$/;
+/** How much is left, asked: "how much … left", "noch drauf", "reichen die noch", "about to run out". */
+const LEVEL_ASKED =
+  /\b(?:left|remaining|(?:ü|ue)brig|drauf|noch da|how much|how many|wie ?viel\w*|levels?|f(?:ü|ue)llstand|reich\w*|enough|genug|run(?:s|ning)? out|ausgeh\w*|leer|empty|low|knapp|still have)\b/i;
+/** Words that make it the warehouse's stock, a run to bring it, or another request about the machine. */
+const NOT_THE_MACHINES_LEVEL =
+  /\b(?:deliver\w*|liefer\w*|supplier|lieferant\w*|asn|warehouse|lager(?!temp)\w*|order(?:ed)?|bestell\w*|run|fahrt|tugger|routenzug|amr|nachschub|replenish\w*|alarm\w*|st(?:ö|oe)r\w*|stehen|stand|stopp?\w*|hold|set|stell\w*|needs? to be)\b/i;
+
+/** Whether the message asks how much of a consumable is left on the one machine it names. */
+function asksMachineConsumable(text: string, named: ReturnType<typeof resolveAsset> | undefined): boolean {
+  if (named?.kind !== 'one' || named.asset.type === 'line') return false;
+  const asset = named.asset;
+  const consumables = (asset.tags ?? []).filter((tag) => CONSUMABLE_TAG.test(tag.id));
+  return (
+    consumables.length > 0 &&
+    [withoutAssetWords(text, asset), text].some((words) => resolveTag(words, consumables).kind !== 'none') &&
+    LEVEL_ASKED.test(text) &&
+    !NOT_THE_MACHINES_LEVEL.test(text) &&
+    !/@/.test(text) &&
+    !imperativeCommand(text)
+  );
 }

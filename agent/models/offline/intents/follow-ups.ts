@@ -75,6 +75,10 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   const corrected = input.previous ? correction(request) : undefined;
   // The order a production status just read was about, for "why is it late?" and what-ifs on it.
   const statusOrder = orderAskedAbout(input);
+  // The machine the turn before was about, and whether the message asks for the window just read ("same time range").
+  const machineBefore = previousMachine(input);
+  const sameWindow = SAME_WINDOW.test(lower);
+  const sameWindowTool = sameWindowRead(lower);
   // "set zone 6 to 254" → "actually, no", "nein, doch nicht": the request already waits for its approval; nothing new
   // is filed, and the asker is told where to take it back.
   const previousWrite = input.previous ? intentOfTool(input.previous.tool) : undefined;
@@ -577,13 +581,13 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     wordCount(lower) <= 8 &&
     named.kind === 'none' &&
     /\b(now|rn|atm|right now|currently|at the moment|aktuell|gerade|grad|jetzt|momentan|im moment)\b/.test(lower) &&
-    previousMachine(input) !== undefined &&
-    namesMeasurement(text, previousMachine(input)!) &&
+    machineBefore !== undefined &&
+    namesMeasurement(text, machineBefore) &&
     !imperativeCommand(text)
   ) {
     // "alarms L1 SPI since 6" → "and its paste volume rn", "und die Kameratemperatur da aktuell?": that machine's value now.
     reading.intent = 'asset_state';
-    reading.combined = `${reading.combined} ${previousMachine(input)!.id}`;
+    reading.combined = `${reading.combined} ${machineBefore!.id}`;
     reading.followUp = true;
   } else if (
     previousIntent &&
@@ -659,14 +663,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     previousIntent === 'tag_history' &&
-    (/^(?:and|und|also|auch|plus)\b/.test(lower) || SAME_WINDOW.test(lower)) &&
+    (/^(?:and|und|also|auch|plus)\b/.test(lower) || sameWindow) &&
     // ("any alarms on it in the same window?": the alarms, another read.)
-    (sameWindowRead(lower) === undefined || sameWindowRead(lower) === 'tag_history') &&
-    wordCount(lower) <= (SAME_WINDOW.test(lower) ? 10 : 6) &&
+    (sameWindowTool === undefined || sameWindowTool === 'tag_history') &&
+    wordCount(lower) <= (sameWindow ? 10 : 6) &&
     named.kind === 'none' &&
-    previousMachine(input) !== undefined &&
-    (namesMeasurement(text, previousMachine(input)!) || resolveTag(text, previousMachine(input)!.tags).kind === 'one') &&
-    (SAME_WINDOW.test(lower) || !/\b(?:now|right now|jetzt|gerade|grad|current\w*|aktuell\w*|live)\b/.test(lower)) &&
+    machineBefore !== undefined &&
+    (namesMeasurement(text, machineBefore) || resolveTag(text, machineBefore.tags).kind === 'one') &&
+    (sameWindow || !/\b(?:now|right now|jetzt|gerade|grad|current\w*|aktuell\w*|live)\b/.test(lower)) &&
     !imperativeCommand(text) &&
     !explicitWrite('set_setpoint', lower)
   ) {
@@ -676,7 +680,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.followUp = true;
   } else if (
     (previousIntent === 'asset_state' || previousIntent === 'tag_history') &&
-    previousMachine(input) !== undefined &&
+    machineBefore !== undefined &&
     wordCount(lower) <= 10 &&
     /\b(?:how long (?:has|have) (?:it|that|this|they) been|since when|seit wann|wie lang\w* (?:ist|geht|l(?:ä|ae)uft) (?:das|es|der|die) (?:schon|so)|wie lang\w* schon)\b/.test(
       lower,
@@ -715,12 +719,12 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
   } else if (
     typeof input.previous?.args.from === 'string' &&
     wordCount(lower) <= 12 &&
-    SAME_WINDOW.test(lower) &&
-    sameWindowRead(lower) !== undefined &&
+    sameWindow &&
+    sameWindowTool !== undefined &&
     !imperativeCommand(text)
   ) {
     // "residual oxygen L1 oven last 2h" → "any alarms on it in the same window?": another read over the window just read.
-    reading.intent = sameWindowRead(lower)!;
+    reading.intent = sameWindowTool;
     reading.followUp = true;
   } else if (
     input.previousText !== undefined &&

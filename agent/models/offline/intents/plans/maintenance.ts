@@ -2,7 +2,7 @@
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
 import { numberWord } from '../../number-words';
-import { bookingWindow, isoSeconds, startClock, VAGUE_WHEN, windowOnNamedDay, windowShiftMinutes } from '../../time-window';
+import { bookingWindow, clockSaid, isoSeconds, nextAtClock, startClock, VAGUE_WHEN, windowOnNamedDay, windowShiftMinutes } from '../../time-window';
 import { foldInitialUmlauts } from '../../text';
 import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from '../../training-set';
@@ -270,39 +270,17 @@ function workOrderPlan(
 
 /** The first time after `from` at the clock an "end at 1", "finish by 5", "nur bis 1 Uhr" names; undefined when none is named. */
 function endClockAfter(text: string, from: string, timeZone: string): string | undefined {
-  const match =
-    /\b(?:end(?:ing)?|finish(?:ed|ing)?|done|wrap(?:ped)? up|until|till|bis)\s+(?:at\s+|by\s+|um\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr)?\b(?!\s*(?:°|grad|bar|%|h\b|hours?|std|stunden?|min))/i.exec(
+  const said =
+    /\b(?:end(?:ing)?|finish(?:ed|ing)?|done|wrap(?:ped)? up|until|till|bis)\s+(?:at\s+|by\s+|um\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr)?)\b(?!\s*(?:°|grad|bar|%|h\b|hours?|std|stunden?|min))/i.exec(
       text,
-    );
-  if (!match) return undefined;
-  let hour = Number(match[1]);
-  const minute = Number(match[2] ?? 0);
-  if (match[3]?.toLowerCase() === 'pm' && hour < 12) hour += 12;
-  if (hour > 23 || minute > 59) return undefined;
-  const start = Date.parse(from);
-  // The wall-clock hour in the plant's zone is found by stepping through the next 24 hours from the start.
-  for (let step = 1; step <= 24 * 4; step++) {
-    const candidate = new Date(start + step * 15 * 60_000);
-    const wall = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(candidate);
-    if (wall === `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`) return isoSeconds(candidate);
-  }
-  return undefined;
+    )?.[1];
+  const clock = said ? clockSaid(said) : undefined;
+  return clock ? isoSeconds(nextAtClock(clock, { now: new Date(from), timeZone })) : undefined;
 }
 
 /** The next time to come at the clock a "start at 1", "ab 23 Uhr" names, in plant time; undefined when none is read. */
 function nextClockSaid(text: string, now: Date, timeZone: string): Date | undefined {
-  const match = /\b(?:start(?:ing)? at|from|ab|erst ab|beginning at|begin at)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|uhr)?\b/i.exec(text);
-  if (!match) return undefined;
-  let hour = Number(match[1]);
-  const minute = Number(match[2] ?? 0);
-  if (match[3]?.toLowerCase() === 'pm' && hour < 12) hour += 12;
-  if (hour > 23 || minute > 59) return undefined;
-  const wanted = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const first = Math.ceil(now.getTime() / 900_000) * 900_000;
-  for (let step = 0; step <= 24 * 4; step++) {
-    const candidate = new Date(first + step * 900_000);
-    if (format.format(candidate) === wanted) return candidate;
-  }
-  return undefined;
+  const said = /\b(?:start(?:ing)? at|from|ab|erst ab|beginning at|begin at)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr)?)\b/i.exec(text)?.[1];
+  const clock = said ? clockSaid(said) : undefined;
+  return clock ? nextAtClock(clock, { now, timeZone }) : undefined;
 }

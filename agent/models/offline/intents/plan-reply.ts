@@ -523,6 +523,9 @@ const LEAVE_AS_IS =
 
 /** "coffee machine's broken again", "Kaffee ist alle": the floor's chatter about things no plant tool knows. */
 const OFF_TOPIC = /\b(coffee|kaffee\w*|canteen|kantine|lunch|mittagessen|pizza|weather|wetter|football|fu(?:ß|ss)ball|birthday|geburtstag|parking|parkplatz)\b/;
+/** Writing for fun, which no machine named makes a plant request. */
+const CREATIVE_WRITING = /\b(?:poem|gedicht|limerick|song|lied|joke|witz)\b/;
+
 /**
  * Asks no plant tool serves even where a plant word comes up: "write a poem about solder paste", "convert 245 °C to
  * fahrenheit", "übersetz mir 'Lötbrücke'", "book the meeting room", "vacation days left", "the 22 bus after the late shift".
@@ -532,7 +535,8 @@ const NOT_THE_PLANTS =
 
 function offTopic({ input, lower, language }: Request): Plan | undefined {
   // Not a request that names the time by a meal ('release it after lunch'): that one is about the plant.
-  const notThePlants = NOT_THE_PLANTS.test(lower) && resolveAsset(input.text, input.assets).kind === 'none';
+  // A poem, a song or a joke is no plant request whatever machine it is about ("write me a poem about reflow ovens").
+  const notThePlants = NOT_THE_PLANTS.test(lower) && (CREATIVE_WRITING.test(lower) || resolveAsset(input.text, input.assets).kind === 'none');
   if (
     !notThePlants &&
     (!OFF_TOPIC.test(lower) ||
@@ -560,18 +564,26 @@ function offTopic({ input, lower, language }: Request): Plan | undefined {
 const REPORTED_ORDER =
   /^(?:(?:ok|so|hey|btw|fyi)[\s,]+)?(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[\wäöüß-]+\s+(?:said|says|told (?:me|us)|wants us|asked (?:me|us)|reckons|hat gesagt|sagt|meinte|meint|will|hat gemeint)\s*,?\s*(?:(?:that|dass)\s+)?(?:(?:we|wir|i|ich|man)\s+(?:should|sollen|sollten|soll|m(?:ü|ue)ssen|m(?:ü|ue)ssten|have to|must|need to|could|k(?:ö|oe)nnten)\b|to\b)/;
 
-function relayedInstruction({ lower, text, language }: Request): Plan | undefined {
-  if (!REPORTED_ORDER.test(lower) || parseCommand(text) === undefined) return undefined;
+function relayedInstruction({ lower, text, language, input }: Request): Plan | undefined {
+  const command = parseCommand(text);
+  if (!REPORTED_ORDER.test(lower) || command === undefined) return undefined;
   if (
     ASKED_TO_FILE.test(lower) ||
     /\b(?:can you|could you|kannst du|k(?:ö|oe)nntest du|please do|do it|do that|mach (?:das|des|es)|machst du das|go ahead|file it)\b/.test(lower)
   )
     return undefined;
+  // The example names the machine the instruction is about; a line is stopped one machine at a time, so a line gets its first.
+  const named = resolveAsset(text, input.assets);
+  const target = named.kind === 'one' ? named.asset : undefined;
+  const machine = target?.type === 'line' ? input.assets.find((asset) => asset.line === target.id) : target;
+  const example = machine?.id ?? 'L2-PRN';
+  const german = { start: 'starten', stop: 'stoppen', hold: 'anhalten', unhold: 'fortsetzen', reset: 'zurücksetzen', clear: 'quittieren' }[command] ?? command;
+  const line = target?.type === 'line';
   return clarify(
     say(
       language,
-      'That is an instruction from someone else, so I file nothing on my own. If it should be done, say it as your request — e.g. “stop L2-PRN” — and it goes to Approvals; a whole line is stopped one machine at a time.',
-      'Das ist eine Anweisung von jemand anderem — von mir aus reiche ich dazu nichts ein. Soll es passieren, sagen Sie es als Ihren Auftrag, z. B. „L2-PRN stoppen“; dann geht es zur Freigabe. Eine ganze Linie wird Maschine für Maschine gestoppt.',
+      `That is an instruction from someone else, so I file nothing on my own. If it should be done, say it as your request — e.g. “${command} ${example}” — and it goes to Approvals${line ? '; a whole line is stopped one machine at a time' : ''}.`,
+      `Das ist eine Anweisung von jemand anderem — von mir aus reiche ich dazu nichts ein. Soll es passieren, sagen Sie es als Ihren Auftrag, z. B. „${example} ${german}“; dann geht es zur Freigabe.${line ? ' Eine ganze Linie wird Maschine für Maschine gestoppt.' : ''}`,
     ),
   );
 }

@@ -151,14 +151,12 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions, AI
     const question = humans.at(-1);
     if (!question) return new AIMessage('Ask me about the plant, e.g. “Give me an overview of the plant”.');
     const previousAi = [...messages].reverse().find((message) => message.getType() === 'ai');
-    const pendingQuestion =
-      (previousAi?.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true || /^(Which|Welche)/.test(previousAi?.text ?? '')
-        ? (humans.at(-2)?.text ?? '')
-        : undefined;
+    const pendingQuestion = pendingRequest(messages);
     const plan = await understand({
       text: question.text,
       earlier: earlierResults(messages),
       pendingQuestion: pendingQuestion || undefined,
+      pendingAsk: pendingQuestion ? previousAi?.text : undefined,
       previous: previousCall(messages),
       previousText: humans.at(-2)?.text,
       assets: await this.#options.listAssets(),
@@ -226,4 +224,31 @@ export function createOfflineModel(options: OfflineModelOptions): OfflineChatMod
   // recognizer (seconds to load) is loaded only when a request needs it.
   intentEngine().catch(() => undefined);
   return new OfflineChatModel(options);
+}
+
+/** Whether a reply of the model's was a question back. */
+function askedBack(message: BaseMessage | undefined): boolean {
+  return (
+    message?.getType() === 'ai' &&
+    ((message.response_metadata as Record<string, unknown> | undefined)?.[CLARIFY_MARK] === true || /^(Which|Welche)/.test(message.text ?? ''))
+  );
+}
+
+/**
+ * The request a question back was about, when the message answers one: the turn before it, and where that turn itself
+ * answered a question back, the turns before that too ("can you change a setpoint for me" → "the reflow on L2, zone 1"
+ * → "140": the three say one request). At most three turns, oldest first.
+ */
+function pendingRequest(messages: BaseMessage[]): string | undefined {
+  const turns: string[] = [];
+  let index = messages.length - 1;
+  // The message itself, then a question back before it, then the turn it asked about — as long as that pattern repeats.
+  while (turns.length < 3) {
+    const reply = messages[index - 1];
+    const asked = messages[index - 2];
+    if (!askedBack(reply) || asked?.getType() !== 'human') break;
+    turns.unshift(asked.text);
+    index -= 2;
+  }
+  return turns.join(' ').trim() || undefined;
 }

@@ -31,6 +31,7 @@ import {
   withoutPlannedStep,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
+import { machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
 function known(classification: Classification): number {
@@ -95,6 +96,16 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
         .trim()
         .replace(/[?!.\s]*$/, '')}?`,
     });
+  // "print speed 60 on the printer" → "which one?" → "L1", "die zwo", "the first one": the request again, with the machine
+  // picked named first (appended, it would break a German verb-last request: "Verpacker weiterlaufen lassen L2-PCK").
+  const picked = given.pendingQuestion ? machineAnswered(given.text, pendingAsk(given.pendingAsk)) : undefined;
+  if (picked)
+    return understandOne({
+      ...given,
+      text: `${picked.id}: ${given.pendingQuestion}${picked.rest ? `, ${picked.rest}` : ''}`,
+      pendingQuestion: undefined,
+      pendingAsk: undefined,
+    });
   const plan = await understandOne(given);
   // "alarms on line 2 yesterday" → "sorry, the day before yesterday", "AOI-Ergebnisse für PO-24119" → "falsches Los,
   // PO-24122", "set L1 oven zone 4 to 190" → "*zone 5": a correction of the request just made, read as that request said
@@ -131,6 +142,13 @@ function correctionOfTheRequestBefore(given: UnderstandInput): string | undefine
 }
 
 async function understandOne(given: UnderstandInput): Promise<Plan> {
+  // "set the oven conveyor to 15" → "which oven?" → "hold on, first tell me what's active on line 2": no answer but a
+  // request of its own, read by itself — with the request before, its "line 2" would have finished the write.
+  const ownRequest = given.pendingQuestion ? requestInsteadOfAnswer(given.text) : undefined;
+  if (ownRequest) {
+    const alone = await understandWhole({ ...given, text: ownRequest, pendingQuestion: undefined, pendingAsk: undefined, previous: undefined });
+    if (alone.kind === 'tool') return alone;
+  }
   const whole = await understandWhole(given);
   const framed = withoutMailFrame(given.text);
   // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
@@ -161,6 +179,22 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
   return whole;
 }
 
+/** "hold on", "forget that", "egal", "first": the words that leave a question back for something else. */
+const LEAVES_THE_QUESTION =
+  /^\s*(?:(?:hold on|wait|warte|moment|forget (?:that|it)|vergiss (?:das|es)|egal|never ?mind|actually|anyway|ach was|lass (?:das|gut sein))[\s,.:;!–—-]+)+(?:(?:first|zuerst|erst(?:mal| mal)?)[\s,]+)?|^\s*(?:first|zuerst|erst mal)[\s,]+/i;
+/** A question of its own: "what's active on line 2?", "wie sieht's am Ofen aus?". */
+const OWN_QUESTION = /^\s*(?:what|what's|whats|how|show|which|any|was|wie|zeig\w*|welche\w*|gibt'?s|gib mir)\b/i;
+
+/** The request a message makes instead of answering the question back, or undefined where it may be the answer. */
+function requestInsteadOfAnswer(text: string): string | undefined {
+  const lead = LEAVES_THE_QUESTION.exec(text);
+  const rest = lead ? text.slice(lead[0].length).trim() : text.trim();
+  const words = rest.split(/\s+/).length;
+  if (lead && words >= 3) return rest;
+  if (!lead && words >= 5 && OWN_QUESTION.test(rest)) return rest;
+  return undefined;
+}
+
 async function understandWhole(given: UnderstandInput): Promise<Plan> {
   const framed = withoutMailFrame(given.text);
   // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
@@ -178,10 +212,12 @@ async function understandWhole(given: UnderstandInput): Promise<Plan> {
     const first = await understand({ ...given, text: firstAsked });
     if (first.kind === 'tool') return first;
   }
-  const text = tidied(given);
+  // "what value?" → "6,8 bar": the value alone, for the change the copilot asked it for (which is then asked for).
+  const value = given.pendingQuestion ? valueAnswered(tidied(given), pendingAsk(given.pendingAsk), detectLanguage(given.pendingQuestion)) : undefined;
+  const text = value ?? tidied(given);
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const named = orderByProduct(text, given.orders ?? []);
-  const input = { ...given, text: named ? `${text} (${named})` : text };
+  const input = { ...given, text: named ? `${text} (${named})` : text, confirmed: given.confirmed || value !== undefined };
   const classified = withoutPlannedStep(input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
     // "stop, quick one: …", "Moment, …", "hold it a sec, …": an interjection before the request says nothing about it.
     .replace(LEADING_INTERJECTION, '')

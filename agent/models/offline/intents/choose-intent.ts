@@ -64,9 +64,11 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
 
   if (!reading.intent) {
     // "stop the reflow oven" → "which one?" → "the line 2 one": the answer is read with the request it completes.
-    const ruled =
-      ruleIntent(text, lower, input, timeContext) ??
-      (input.pendingQuestion ? ruleIntent(reading.combined, reading.combined.toLowerCase(), input, timeContext) : undefined);
+    // ("can you change a setpoint for me" → "which?" → "the reflow on L2, zone 1": an answer that asks nothing of its own
+    // is read with the request first — alone it would only name the oven.)
+    const answerOnly = input.pendingQuestion !== undefined && wordCount(text) <= 6 && !ASKS_ON_ITS_OWN.test(lower);
+    const withRequest = input.pendingQuestion ? ruleIntent(reading.combined, reading.combined.toLowerCase(), input, timeContext) : undefined;
+    const ruled = answerOnly ? withRequest : (ruleIntent(text, lower, input, timeContext) ?? withRequest);
     if (ruled) {
       reading.intent = ruled.intent;
       reading.byRule = true;
@@ -126,6 +128,10 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   }
   return undefined;
 }
+
+/** An answer that asks something of its own ("L2 — and what's its state?") rather than only filling the request's gap. */
+const ASKS_ON_ITS_OWN =
+  /\?|\b(?:what|how|show|tell|list|give|any|why|when|where|which|is|are|was|were|wie|zeig\w*|gib|warum|wieso|wann|wo|ist|sind|welche\w*|trend|verlauf|alarm\w*|history|status|state|zustand|stop\w*|start\w*|hold|halt\w*|reset|quittier\w*)\b/;
 
 /** The level tags of what a machine uses up: solder paste, wiper paper, feeder reels, labels, ESD trays. */
 const CONSUMABLE_TAG = /(?:Level|Stock|Paper)Pct$/;

@@ -36,6 +36,8 @@ export type PlanInput = {
   earlier?: EarlierResult[];
   /** The question before a clarifying reply ("which one?"), so "line 2" can finish it. */
   pendingQuestion?: string;
+  /** The copilot's own question back that the message answers ("Which one do you mean: … (L1-PRN) or … (L2-PRN)?"). */
+  pendingAsk?: string;
   /** The asker said yes to the copilot's "should I file this?": the request is theirs, the write-boundary model's doubt answered. */
   confirmed?: boolean;
   /** The last tool call in the conversation, if any. */

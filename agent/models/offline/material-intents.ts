@@ -60,6 +60,9 @@ const PRODUCED =
 /** "RUN-1 can wait", "Fahrt 2 lassen wir", "run 2 not yet": a run that is not to go now (its number in group 1). */
 const WAITING_RUN = /\b(?:run|fahrt|tour)\s*-?\s*(\d)\s+(?:can wait|kann warten|lassen wir|bleibt|skip|not (?:now|yet)|noch nicht)\b/g;
 
+const WAITING_VEHICLE =
+  /(?:^|,\s*|\s+)(?:and\s+|und\s+|but\s+|aber\s+)?(?:the\s+|der\s+|den\s+|die\s+|das\s+)?(?:tugger|tug|routenzug|zug|amr|agv|fts)(?:\s*-?\s*0?\d)?(?:\s+(?:one|run|fahrt|tour))?\s+(?:can wait|kann warten|waits|wartet|bleibt|(?:is |comes )?later|(?:kommt )?sp(?:ä|ae)ter|not (?:now|yet)|noch nicht)\b/g;
+
 /** "los" sends ("routenzug fahren lassen" too); "Los 24122", "für das Los" is a production lot. */
 const SEND =
   /\b(send|dispatch|go ahead and send|get (?:it|that(?: one)?|this(?: one)?|them) (?:moving|going|rolling|out)|kick (?:off|it off)|raus damit|schick\w*|losschick\w*|sende\w*|versende\w*|beauftrag\w*|losfahren|fahr\w* los|(?:los)?fahren lassen|(?<!\b(?:f(?:ü|ue)r|vom|von|das|dem|den|im|zum|ein|jedes|pro|je|dieses|diesem)\s)los(?!\s*-?\s*(?:nr\.?\s*)?(?:po-?)?\d))\b/;
@@ -525,7 +528,9 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     )
     .replace(/(?:,\s*|\s+)(?:and\s+|und\s+)?(?:run|fahrt|the\s+\w+|die\s+\w+|den\s+\w+)\s*-?\s*\d?\s+(?:later|spaeter|später|afterwards|danach)\b/g, ' ')
     // "RUN-1 can wait, the operators restocked that by hand", "RUN-2 lassen wir, Linie 2 hat noch genug": a run that waits.
-    .replace(WAITING_RUN, ' ');
+    .replace(WAITING_RUN, ' ')
+    // "send the AMR one, the tugger can wait", "der Routenzug kann warten": a vehicle whose run waits.
+    .replace(WAITING_VEHICLE, ' ');
   const waiting = new Set([...normalise(text).matchAll(WAITING_RUN)].map((match) => match[1]!));
   let chosen = runs;
   // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt", "the second one", "the last one".

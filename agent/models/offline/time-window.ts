@@ -390,6 +390,12 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
     if (clock) {
       let start = at(plantDay(context), clock.hour, clock.minute, context);
       if (start.getTime() > now.getTime()) start = new Date(start.getTime() - 1440 * MINUTE_MS);
+      // "since 8" at 02:17 on the night shift: a bare hour of the twelve is the latest of its two readings that has passed
+      // (20:00 last evening, not 08:00 yesterday morning); "since 08:00", "since 8 am" and "seit 8 Uhr" say which.
+      if (/^[1-9](?:[:.]\d{2})?$/.test(since[1]!.trim()) && !/\b(?:uhr|o'?clock)\b/.test(since[0])) {
+        const evening = new Date(start.getTime() + 720 * MINUTE_MS);
+        if (evening.getTime() <= now.getTime()) start = evening;
+      }
       return window(start, now);
     }
   }
@@ -712,7 +718,8 @@ export function beforeStop(text: string): BeforeStop | undefined {
   if (
     !match &&
     !reversed &&
-    /\b(what (?:stopped|tripped|took down|brought down)|what caused|cause of|reason for|ursache|grund (?:für|fuer)|was hat\b.*\b(?:gestoppt|angehalten|lahmgelegt))\b/.test(
+    // ("what tripped on the compressor overnight" asks what signalled there, not what tripped it.)
+    /\b(what (?:stopped|tripped(?!\s+(?:on|at|in|across|over)\b)|took down|brought down)|what caused|cause of|reason for|ursache|grund (?:für|fuer)|was hat\b.*\b(?:gestoppt|angehalten|lahmgelegt))\b/.test(
       lower,
     ) &&
     /\b(stop\w*|stillstand\w*|ausfall\w*|gestoppt|angehalten|lahmgelegt|down|tripped)\b/.test(lower)

@@ -124,6 +124,10 @@ export function orderId(text: string): string | undefined {
 const CHANGE_WORD =
   /\b(w(?:ä|ae)rmer|k(?:ä|ae)lter|k(?:ü|ue)hler|h(?:ö|oe)her|niedriger|schneller|langsamer|mehr|weniger|warmer|colder|cooler|hotter|higher|lower|faster|slower|up|down|rauf|runter|hoch)\b/i;
 
+/** "print speed 60 mm/s on the L1 printer pls", "Rakeldruck 70 N am Drucker L2 bitte": a setting asked for in a telegram. */
+export const SETTING_TELEGRAM =
+  /^(?:[a-z]\d?-[a-z0-9-]+:\s*)?(?:[a-zäöüß.-]+\s+){1,3}(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees?|bar|n|newton|mm\/s)\s+(?:on|for|f(?:ü|ue)r|auf|at|am|an|beim|bei)\s+[^?]*\b(?:pls|please|bitte)[\s.!]*$/i;
+
 export function setpointValue(text: string): number | undefined {
   const match =
     // "the compressor is at 6.2, bring it to 6.5": the value a setting verb asks for, before any value told.
@@ -149,6 +153,8 @@ export function setpointValue(text: string): number | undefined {
     /^(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|degrees?|bar|n|newton|mm\/s)?\s+(?:on|for|f(?:ü|ue)r|auf|at)\s+(?:die\s+|der\s+|den\s+|das\s+|the\s+)?(?:zone|[a-zäöüß])[^?]*\b(?:pls|please|bitte|thx|danke)[\s.!]*$/i.exec(
       text,
     ) ??
+    // "print speed 60 mm/s on the printer pls": the value's name, the value with its unit, the machine, and a courtesy.
+    SETTING_TELEGRAM.exec(text) ??
     // "am Drucker L2 bräucht ich 65 N Rakeldruck", "I need 7 bar on the air": a value with its unit, wished for.
     /\b(?:need|want|brauch\w*|br(?:ä|ae)ucht\w*|h(?:ä|ae)tt\w* (?:ich |wir )?gern|m(?:ö|oe)chte\w*|let'?s have)\b[^.!?,;]*?\b(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c|grad|bar|n|newton|mm\/s)\b/i.exec(
       text,

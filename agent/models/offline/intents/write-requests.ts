@@ -6,6 +6,7 @@ import { FAULT_WORDS, isCommandChatter, parseCommand, withoutParticleHalt } from
 import type { Intent } from './catalogue';
 import { CALLS_A_PERSON } from '../first-names';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../text';
+import { SETTING_TELEGRAM } from './slots';
 
 /** "gib den Plan frei", "mach ihn frei" — not "dann lassen wir den Samstag frei": "frei" asks for a release only with its verb. */
 export const GIVE_FREE = /\b(?:gib|gibst|gebt|geben|mach\w*)\b[^.!?]*\bfrei\b/;
@@ -284,6 +285,10 @@ export function wishedWrite(intent: Intent, lower: string): boolean {
 /** "I'd like it not to stop", "ich bräuchte den nicht im Hold": a wish against the change. */
 const NEGATED_WISH = /\b(?:not|never|nicht|nie|kein\w*|don'?t)\b/;
 
+/** "need it changed", "needs adjusting", "muss geändert werden": a change said to be needed, no value yet. */
+export const NEEDS_A_CHANGE =
+  /\b(?:needs?|need it|needs? to be|has to be|must be|want it|wants? it)\s+(?:to be\s+)?(?:changed|changing|adjusted|adjusting|modified|tweaked)\b|\b(?:i |we )?(?:need|want)\s+(?:the|that|this|its|a|an|one)\s+(?:\S+\s+){0,5}?(?:changed|adjusted|modified)\b|\b(?:muss|m(?:ü|ue)ssen|sollte?|soll)\s+(?:\S+\s+){0,3}?(?:ge(?:ä|ae)ndert|angepasst|verstellt|umgestellt|neu eingestellt)\s+werden\b/;
+
 export function explicitWrite(intent: Intent, text: string): boolean {
   const lower = withoutPoliteHedge(withoutQuotedText(text));
   if ((intent === 'machine_command' || intent === 'set_setpoint') && wishedWrite(intent, lower)) return true;
@@ -322,6 +327,7 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   )
     return false;
   if (intent === 'machine_command') return imperativeCommand(lower);
+  if (intent === 'set_setpoint' && SETTING_TELEGRAM.test(lower)) return true;
   return WRITE_VERBS[intent]?.test(lower) ?? false;
 }
 

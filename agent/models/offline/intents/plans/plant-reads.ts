@@ -177,7 +177,9 @@ export function planTagHistory(plan: PlanContext): Plan {
     followUp &&
     typeof input.previous?.args.tag === 'string' &&
     /\b(?:setpoint|sollwert|soll|sp)\b/.test(plan.lower) &&
-    /\b(?:dazu|davon|daf(?:ü|ue)r|of (?:that|it|this)|its|that zone|dieser zone|der zone|for (?:that|it))\b/.test(plan.lower)
+    // ("and the setpoint", "same for the setpoint": several setpoints fit and the message names none of them.)
+    (/\b(?:dazu|davon|daf(?:ü|ue)r|of (?:that|it|this)|its|that zone|dieser zone|der zone|for (?:that|it))\b/.test(plan.lower) ||
+      (tag.kind === 'ambiguous' && !/\d/.test(plan.lower)))
   ) {
     const setpoint = setpointOf(input.previous.args.tag, machine.tags ?? []);
     if (setpoint) tag = { kind: 'one', tag: setpoint };

@@ -46,6 +46,10 @@ export function ruleIntent(
 const SETPOINT_BACK_REFERENCE =
   /\b(?:the|its|that|den|der|die|das|seinen|ihren)\s+(?:setpoint|set point|sollwert|soll)\b|\b(?:soll|sollwert|setpoint)\s+(?:auf|to)\s+-?\d|\b(?:the|that|this|die|diese)\s+zone\b(?!\s*\d)/;
 
+/** "slow down", "speed up", "bring it down", "runter damit": a change asked for, its value maybe still to come. */
+const CHANGE_ASKED =
+  /\b(?:slow (?:it |\w+ )?down|speed (?:it |\w+ )?up|slow down|speed up|bring (?:it|that) (?:down|up)|turn (?:it|that) (?:down|up)|raise|lower|increase|decrease|reduce|erh(?:ö|oe)h\w*|senk\w*|reduzier\w*|verlangsam\w*|beschleunig\w*)\b/;
+
 /** The machine a request is about: named, found by its tag, or (for "it" and short requests) the previous turn's. */
 function ruleContext(text: string, lower: string, input: PlanInput, timeContext: { now: Date; timeZone: string }): RuleContext {
   // The machine the turn before was about, also inside a stop's window ("why is the packer stopped" → "start it back up").
@@ -61,7 +65,12 @@ function ruleContext(text: string, lower: string, input: PlanInput, timeContext:
   // value, not every machine the reason names.
   if (resolution.kind === 'ambiguous' && setpointValue(text) !== undefined) resolution = assetOfValueClause(text, input.assets) ?? resolution;
   // "Rakeldruck L2 85 bitte": a value for a tag only one machine on the line named has — that machine's.
-  if (resolution.kind === 'one' && resolution.asset.type === 'line' && setpointValue(text) !== undefined) {
+  // ("slow down the print speed on L2": a change of it, its value not said yet.)
+  if (
+    resolution.kind === 'one' &&
+    resolution.asset.type === 'line' &&
+    (setpointValue(text) !== undefined || CHANGE_A_BIT.test(lower) || CHANGE_ASKED.test(lower))
+  ) {
     const line = resolution.asset.id;
     const byTag = assetByTag(text, input.assets);
     const onLine = byTag.kind === 'one' ? [byTag.asset] : byTag.kind === 'ambiguous' ? byTag.candidates : [];

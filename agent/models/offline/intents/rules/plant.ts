@@ -16,6 +16,7 @@ import {
   ASKS_OR_REPORTS,
   DONE_BY_OTHERS,
   GIVE_FREE,
+  NEEDS_A_CHANGE,
   REPORTED_OR_HEDGED,
   VALUE_JUDGED,
   explicitWrite,
@@ -313,7 +314,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     target.type !== 'line' &&
     setpointValue(text) === undefined &&
     (CHANGE_A_BIT.test(lower) ||
-      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down)|speed (?:it |\w+ |the \w+ )?up|slow (?:it |\w+ |the \w+ )?down|beschleunig\w*|verlangsam\w*)\b|(?<!\b(?:is|ist|sind|are|zu|too|auff(?:ä|ae)llig|recht|ziemlich|sehr|arg|ganz sch(?:ö|oe)n)\s+)\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
+      /\b(higher|lower|warmer|colder|cooler|hotter|up a (bit|little|notch)|down a (bit|little|notch)|hoeher|höher|niedriger|waermer|wärmer|kaelter|kälter|k(?:ü|ue)hler|hei(?:ß|ss)er|schneller|langsamer|faster|slower|rauf|runter|hoch ?drehen|runter ?drehen|mehr druck|weniger druck|more pressure|less pressure|turn (?:it |\w+ )?(?:up|down)|speed (?:it |\w+ |the \w+ )?up|slow (?:it |\w+ |the \w+ )?down|^(?:(?:please|pls|can you|could you)\s+)*(?:slow down|speed up)\s+(?:the\s+)?|beschleunig\w*|verlangsam\w*)\b|(?<!\b(?:is|ist|sind|are|zu|too|auff(?:ä|ae)llig|recht|ziemlich|sehr|arg|ganz sch(?:ö|oe)n)\s+)\bhoch\s*(?:bitte|mal)?\s*[.!]?$/.test(
         lower,
       ) ||
       // "mach 5 Grad mehr", "5 degrees more": a change by an amount, which the planner asks to make exact.
@@ -352,10 +353,13 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (/(?:^|\s)(change|adjust|modify|(?:ä|ae)ndern|(?:ä|ae)ndere|anpassen|verstellen|umstellen|neu einstellen|erh(?:ö|oe)hen|senken|reduzieren|hochdrehen|runterdrehen)\s*(?:bitte|please|pls)?[.!]?\s*$/.test(
       lower,
     ) ||
-      /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify|raise|lower|increase|decrease|reduce|bump up|turn up|turn down)\b/.test(lower)) &&
+      /^(?:(?:please|pls|can you|could you)\s+)*(change|adjust|modify|raise|lower|increase|decrease|reduce|bump up|turn up|turn down)\b/.test(lower) ||
+      // "header pressure setpoint, need it changed", "Sollwert Druckluft muss geändert werden": the change needed, said.
+      NEEDS_A_CHANGE.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
-    strongWritable(text, target)
+    // ("the compressor setpoint needs changing": its one setpoint; "the filter needs changing" is no setpoint.)
+    (strongWritable(text, target) || (hasOneSetpoint(target) && /\b(?:setpoint|sollwert)\b/.test(lower)))
   )
     return ['set_setpoint', usesPrevious];
   // "mach mal schneller", "make it go faster": a change with neither machine nor value; the planner asks which.
@@ -707,7 +711,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['generate_shift_handover', false];
   // "anything I should know from nights", "was war in der Nachtschicht los": what the shift before left behind.
   if (
-    /\b(nights|night shift|late shift|early shift|last shift|previous shift|nachtschicht|spätschicht|spaetschicht|frühschicht|fruehschicht|letzten schicht|vorschicht)\b/.test(
+    /\b(nights|earlies|lates|night shift|late shift|early shift|last shift|previous shift|night crew|early crew|late crew|nachtschicht|spätschicht|spaetschicht|frühschicht|fruehschicht|letzten schicht|vorschicht)\b/.test(
       lower,
     ) &&
     /\b(anything|what|happen\w*|know|news|went on|going on|left|was|passiert|los|wissen|neues|gelaufen|war)\b/.test(lower) &&

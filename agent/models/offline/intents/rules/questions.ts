@@ -9,9 +9,13 @@ import { parseTimeWindow } from '../../time-window';
 import { lastSentence, withoutPlannedStep } from '../../text';
 import { alarmCode, orderId, parsePriorities } from '../slots';
 import { namesMeasurement, strongTagMatch, withoutAssetWords } from '../tag-match';
-import { TOLD_AS_DONE, explicitWrite, imperativeCommand } from '../write-requests';
+import { NEEDS_A_CHANGE, TOLD_AS_DONE, explicitWrite, imperativeCommand } from '../write-requests';
 import { JUDGED_AGAINST_NORMAL, PRONOUN, asksWhatIf, wordCount } from '../conversation';
 import type { RuleContext, RuleMatch } from './rule-context';
+
+/** "what went off", "what tripped overnight", "was hat ausgelöst", "was ist aufgelaufen": asking what signalled. */
+const WHAT_WENT_OFF =
+  /\b(?:what|anything|something)\s+(?:else\s+)?(?:went off|tripped|fired|popped up|alarmed)\b|\bwas\s+(?:hat|ist|kam)\s+(?:\S+\s+){0,3}?(?:alles\s+)?(?:ausgel(?:ö|oe)st|aufgelaufen|angeschlagen)\b/;
 
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, timeContext, target, usesPrevious } = rules;
@@ -68,6 +72,28 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "anything shelved at the moment?", "welche Alarme sind unterdrückt": shelved alarms are alarms in a state.
   if (/\b(shelved|shelve|geshelved|zur(?:ü|ue)ckgestellt\w*|unterdr(?:ü|ue)ckt\w*|suppressed)\b/.test(lower) && !imperativeCommand(text))
     return ['alarms', false];
+  // "what went off between 3 and 4 this morning, whole plant", "was ist heut Nacht alles aufgelaufen": what signalled in a
+  // window is the alarm history, wherever it was ("whole plant" names the scope, not the overview).
+  // "tell me what's active on line 2", "was ist grad aktiv am Ofen": what is active is the active alarms.
+  if (
+    /\bwhat(?:'s| is| are)\s+(?:still\s+|currently\s+|now\s+)?active\b|\bwas\s+ist\s+(?:\S+\s+){0,3}?(?:noch\s+|gerade\s+|grad\s+)?aktiv\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
+  if (WHAT_WENT_OFF.test(lower) && !imperativeCommand(text) && !/\b(manual|handbuch|what to do|was tun)\b/.test(lower)) return ['alarms', false];
+  // "what does the SPI say", "what's the L2 oven showing", "was zeigt der Kompressor an": what a machine shows is its state
+  // (what a manual or an alarm code says is the manuals').
+  if (
+    target &&
+    target.type !== 'line' &&
+    /\bwhat(?:'s| is| does| do)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,3}?(?:say|saying|show|showing|read|reading|display|displaying)\b|\bwas\s+(?:sagt|zeigt)\s+(?:der|die|das|den)\s+(?:\S+\s+){0,3}?(?:an|gerade|grad|jetzt|so)?\s*\??$/.test(
+      lower,
+    ) &&
+    !/\b(manual\w*|handbuch\w*|docs?|doku\w*|procedure|sop|anleitung|alarm\w*|codes?|error|fehler\w*|message|meldung)\b/.test(lower) &&
+    !alarmCode(text) &&
+    !imperativeCommand(text)
+  )
+    return ['asset_state', false];
   // "hey can u have a look at pnp1 on L1 for me", "take a look at the L2 packer": the machine looked at, now.
   if (
     target &&
@@ -463,6 +489,8 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     /\b(setpoints?|sollwerte?|changes|(?:ä|ae)nderungen|was|what|wer|who)\b.*\b(changed|were (?:made|written)|ge(?:ä|ae)ndert|verstellt)\b/.test(lower) &&
     !/\b(approved|freigegeben|genehmigt|abgelehnt|rejected)\b/.test(lower) &&
     !/\d/.test(lower.replace(/\b(?:zone|line|linie|l)\s*\d\b/g, '')) &&
+    // "Sollwert Druckluft muss geändert werden": a change needed, not the changes made.
+    !NEEDS_A_CHANGE.test(lower) &&
     !imperativeCommand(text)
   )
     return ['generate_shift_handover', false];

@@ -223,12 +223,18 @@ export function parseCommand(text: string): MachineCommandName | undefined {
 /** "des Abort wegklicken, also clearen", "the fault, i.e. reset it": what is meant, said again in other words. */
 const SAID_AGAIN = /\b(?:also|d\.\s?h\.|sprich|i\.e\.|that is|meaning|heißt|heisst)\s+(.+)$/;
 
+/** A setting reset "to default", "to the old value", "auf Standard", "auf Werkseinstellung": a value, not the reset command. */
+const SETTING_PUT_BACK =
+  /\b(?:reset\w*|zur(?:ü|ue)ck\s*(?:setzen|stellen|gesetzt|gestellt|drehen)|zur(?:ü|ue)ckgesetzt|zur(?:ü|ue)cksetzen|zur(?:ü|ue)ckstellen)\b[^.?!]*\b(?:to|auf)\s+(?:the\s+|its\s+|den\s+|die\s+|das\s+)?(?:default\w*|standard\w*|normal\w*|factory\w*|werks\w*|original\w*|old\w*|alte[nr]?|vorherige[nr]?|previous|spec\w*|nominal\w*|soll\w*|usual|(?:ü|ue)blich\w*)\b|\b(?:to|auf)\s+(?:the\s+|den\s+)?(?:default|standard|werkseinstellung)\s+(?:reset\w*|zur(?:ü|ue)ck\w*)\b/;
+
 function commandOf(text: string): MachineCommandName | undefined {
   const lower = foldInitialUmlauts(text.toLowerCase());
   const again = SAID_AGAIN.exec(lower);
   const meant = again ? commandOf(again[1]!) : undefined;
   if (meant) return meant;
   if (SILENCES_A_SIGNAL.test(lower)) return undefined;
+  // "reset the print speed to default", "Rakeldruck auf Standard zurücksetzen": a setting put back, no machine command.
+  if (SETTING_PUT_BACK.test(lower)) return undefined;
   const opening = OPENING_COMMAND.find(([pattern]) => pattern.test(lower.trim()))?.[1];
   if (opening) return opening;
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for

@@ -89,7 +89,11 @@ describe("an answer to the copilot's own question back finishes the request it w
 
 describe('a change said to be needed, without its value, asks for the value', () => {
   it('asks the value where it had read the changes made or the forecast', async () => {
-    for (const text of ['the compressor setpoint needs changing', 'Sollwert vom Kaltwassersatz muss angepasst werden', 'we need the zone 4 setpoint on oven 2 changed'])
+    for (const text of [
+      'the compressor setpoint needs changing',
+      'Sollwert vom Kaltwassersatz muss angepasst werden',
+      'we need the zone 4 setpoint on oven 2 changed',
+    ])
       expect(await ask(text), text).toMatchObject({ kind: 'reply', reason: 'clarify' });
     // A part that needs changing is maintenance, no setpoint.
     expect(await ask('the filter on the compressor needs changing')).toMatchObject({ kind: 'tool', tool: 'maintenance_forecast' });
@@ -151,5 +155,95 @@ describe('follow-ups', () => {
     const other = await afterReplenishmentPlan('der Routenzug kann warten, schick den AMR', 'Nachschub planen');
     expect(other).toMatchObject({ kind: 'tool', tool: 'dispatch_transport', args: { vehicle: 'AMR-01' } });
     expect(filesAWrite(other)).toBe(true);
+  });
+});
+
+describe('changes whose value is not said exactly', () => {
+  it('asks for the exact value of a change by a factor, a share, or a value kept elsewhere — and files nothing', async () => {
+    for (const text of [
+      'run the L2 oven belt at half its speed',
+      'Drucker L1 Druckgeschwindigkeit doppelt so schnell bitte',
+      'chiller supply a quarter degree lower, 5 percent less',
+      'set the L1 oven zone 2 back to what it was on Monday',
+      'Rakeldruck am Drucker L2 wieder auf den alten Wert',
+      'put zone 6 of the L1 oven to the value in the spec sheet',
+      'reset the squeegee pressure on the L2 printer to default',
+    ]) {
+      const plan = await ask(text);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+      expect(filesAWrite(plan), text).toBe(false);
+    }
+  });
+
+  it('asks which of two values offered, also in words, and reads a value said in words or with the value it comes from', async () => {
+    expect(await ask('L1 oven zone 4 to two-twenty or two-thirty, your call')).toMatchObject({ kind: 'reply', reason: 'clarify' });
+    expect(await ask('set zone 5 on the L2 oven to roughly two hundred thirty-five degrees C')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-RFL', tag: 'Zone5.SetpointC', value: 235 },
+    });
+    expect(await ask('take the L1 oven conveyor from 15 down to 13 mm/s')).toMatchObject({ kind: 'tool', args: { asset: 'L1-RFL', value: 13 } });
+    expect(await ask('Rakeldruck Drucker L2 wieder auf 72 N, wie letzte Woche')).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 72 },
+    });
+  });
+
+  it('files nothing for a change planned on a condition, or a note for the next shift', async () => {
+    for (const text of [
+      "if the bridging comes back we'll drop zone 7 a couple of degrees",
+      'told the lates to hold the packer if the labels run out',
+      'wenn der Druck wieder fällt, drehen wir den Sollwert etwas hoch',
+      'note for nights: chiller went from 15 to 14 at noon',
+      'für die Übergabe: Drucker L2 Rakeldruck von 70 auf 72 geändert',
+    ]) {
+      const plan = await ask(text);
+      expect(plan.kind, text).toBe('reply');
+      expect(filesAWrite(plan), text).toBe(false);
+    }
+  });
+
+  it('answers what a setting change would do from the manuals, and who changed a value from the shift report', async () => {
+    expect(await ask('what happens to the paste if we run the L1 printer 10 mm/s faster?')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+    expect(await ask('who dropped the chiller setpoint on nights?')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+    expect(await ask('lates cranked zone 2 up, what else did they change?')).toMatchObject({ kind: 'tool', tool: 'generate_shift_handover' });
+  });
+});
+
+describe("the planner's and the logistics lead's requests", () => {
+  it('releases the draft asked for politely, and with the approver named', async () => {
+    const draft = { draftId: 'd-1', lines: [] };
+    const proposed = {
+      previous: { tool: 'propose_schedule', args: {} },
+      previousText: 'new plan please',
+      earlier: [{ tool: 'propose_schedule', args: {}, output: draft }],
+    };
+    expect(await askWith({ text: 'could you release that one?', ...proposed })).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+    expect(await askWith({ text: 'kannst du den mal freigeben?', ...proposed })).toMatchObject({ kind: 'tool', tool: 'release_schedule' });
+    expect(await askWith({ text: 'ok, schick ihn zur Freigabe, der Meister soll abzeichnen', ...proposed })).toMatchObject({
+      kind: 'tool',
+      tool: 'release_schedule',
+    });
+    expect(await ask('reschedule the lines, 24121 moved up to prio 1')).toMatchObject({ kind: 'tool', tool: 'propose_schedule' });
+  });
+
+  it('reads an outage told with its window as a what-if, the half that does not come as the shortfall, and missing parts as material', async () => {
+    expect(await ask('chiller goes off tomorrow from 6 to 9 for the pump job - how does that hit the plan?')).toMatchObject({
+      kind: 'tool',
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'UT-CHL', hours: 3 } },
+    });
+    expect(await ask('Mouser only sends half of the STM32 order, what does that hit?')).toMatchObject({
+      kind: 'tool',
+      tool: 'supply_disruption_impact',
+      args: { part: 'STM32H743ZIT6', shortfallPct: 50 },
+    });
+    expect(await ask('Fehlteile auf Linie 2?')).toMatchObject({ kind: 'tool', tool: 'material_status', args: { line: 'Line2' } });
+    expect(await ask('was hat die AOI-Prüfung von 24119 ergeben')).toMatchObject({ kind: 'tool', tool: 'inspection_results', args: { lot: 'PO-24119' } });
+    expect(await ask('prüf mal 8 Leiterplatten vom Los PO-24119 im AOI')).toMatchObject({
+      kind: 'tool',
+      tool: 'trigger_inspection',
+      args: { lot: 'PO-24119', boards: 8 },
+    });
   });
 });

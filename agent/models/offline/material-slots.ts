@@ -274,7 +274,7 @@ export function shortfallPct(text: string): number | undefined {
           : value;
   }
   if (
-    /\b(only half|half of it|half (?:of )?the (?:next |coming |upcoming )?(?:delivery|quantity|order|shipment)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(
+    /\b(only half|half of it|half (?:of )?the (?:next |coming |upcoming )?(?:\S+ ){0,2}(?:delivery|quantity|order|shipment)|(?:die |the )?(?:haelfte|half)\b[^.?!]*\b(?:nicht|not|fehlt|missing|kommt nicht|doesn'?t come|won'?t come)|nur die haelfte|nur (?:zur|die) haelfte|nur halb|haelfte fehlt|zur haelfte|half short|halbe (?:menge|lieferung))\b/.test(
       lower,
     )
   )

@@ -85,7 +85,7 @@ const SPELT_VALUES = Object.keys(CARDINALS)
   .filter((word) => !/^(a|an|ein|eine|einer|einen|one|eins)$/.test(word))
   .sort((a, b) => b.length - a.length);
 const SPELT_VALUE = new RegExp(
-  `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→)\\s+(${SPELT_VALUES.join('|')}|f(?:ü|ue)nf\\w*|zw(?:ö|oe)lf|dreißig)\\b`,
+  `\\b(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|or|oder|approx\\w*|about|around|circa|ca\\.?|etwa|ungef(?:ä|ae)hr|um die)\\s+(${SPELT_VALUES.join('|')}|f(?:ü|ue)nf\\w*|zw(?:ö|oe)lf|dreißig)\\b`,
   'gi',
 );
 
@@ -141,8 +141,13 @@ export function countsAsDigits(given: string): string {
     .replace(THOUSANDS_K, (_whole, units: string, tenth?: string) => String(Number(units) * 1000 + Number(tenth ?? 0) * 100));
 }
 
+/** "to roughly", "auf ungefähr", "to about", "auf so um die": a hedge before the value asked for. */
+const VALUE_HEDGE =
+  /\b(to|auf)\s+(?:roughly|about|approx(?:imately|\.)?|around|circa|ca\.?|etwa|ungef(?:ä|ae)hr|so um die|um die)\s+(?=\d|[a-zäöüß]+(?:\s|$|-))/gi;
+
 export function speltValuesAsDigits(given: string): string {
-  const digits = countsAsDigits(given).replace(DIGIT_RUN, (run: string) =>
+  // "to roughly two hundred thirty-five", "auf so um die 180": the hedge between "to" and the value says nothing about it.
+  const digits = countsAsDigits(given.replace(VALUE_HEDGE, '$1 ')).replace(DIGIT_RUN, (run: string) =>
     run
       .split(/[\s,-]+/)
       .map((word) => DIGIT_WORDS[word.toLowerCase()] ?? '')
@@ -233,7 +238,7 @@ const ENGLISH_NUMBER_WORDS = Object.keys(CARDINALS).filter(
   (word) => !/^(a|an|ein|eine|einer|einen|eins)$/.test(word) && /^[a-z]+$/.test(word) && !/[äöü]/.test(word),
 );
 const SPELT_COMPOUND = new RegExp(
-  `(?:\\b|(?<=\\s)|(?<=[a-zäöüß\\d]))(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|-|–|:|\\.|,)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
+  `(?:\\b|(?<=\\s)|(?<=[a-zäöüß\\d]))(to|auf|make it|mach(?:e)? (?:es|das|den|die|ihn)|->|→|-|–|:|\\.|,|or|oder|approx\\w*|about|around|circa|ca\\.?|etwa|ungef(?:ä|ae)hr|um die)\\s+((?:(?:${ENGLISH_NUMBER_WORDS.join('|')})(?:\\s+and)?[\\s-]+)+(?:${ENGLISH_NUMBER_WORDS.join('|')})\\b|[a-zäöüß]*hundert[a-zäöüß]*|[a-zäöüß]+und[a-zäöüß]+zig|[a-zäöüß]+und(?:dreißig|dreissig))`,
   'gi',
 );
 

@@ -6,6 +6,8 @@
  * of it is guessed. Anything that is not such an answer is read as it was typed.
  */
 
+import { speltValuesAsDigits } from './number-words';
+
 /** What the copilot asked: which of the machines it listed, or the value of a change it was about to file. */
 export type PendingAsk = { kind: 'which-machine'; candidates: string[] } | { kind: 'value' } | { kind: 'other' };
 
@@ -75,7 +77,8 @@ export function machineAnswered(answer: string, ask: PendingAsk): { id: string; 
  */
 export function valueAnswered(answer: string, ask: PendingAsk, language: 'en' | 'de'): string | undefined {
   if (ask.kind !== 'value') return undefined;
-  const value = VALUE_ANSWER.exec(answer);
+  // "hundertachtzig", "one eighty-five": a value in words, in digits (the words are read as a value after "to").
+  const value = VALUE_ANSWER.exec(speltValuesAsDigits(`to ${answer.trim()}`).replace(/^to\s+/, ''));
   if (!value) return undefined;
   return `${language === 'de' ? 'auf' : 'to'} ${value[1]}${value[2] ? ` ${value[2]}` : ''}`;
 }

@@ -217,7 +217,13 @@ async function understandWhole(given: UnderstandInput): Promise<Plan> {
   const text = value ?? tidied(given);
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const named = orderByProduct(text, given.orders ?? []);
-  const input = { ...given, text: named ? `${text} (${named})` : text, confirmed: given.confirmed || value !== undefined };
+  const input = {
+    ...given,
+    text: named ? `${text} (${named})` : text,
+    // The request the answer finishes, mended the way it was when it was asked ("in der zwei" is line 2 there too).
+    pendingQuestion: given.pendingQuestion ? tidied({ ...given, text: given.pendingQuestion }) : undefined,
+    confirmed: given.confirmed || value !== undefined,
+  };
   const classified = withoutPlannedStep(input.pendingQuestion ? `${input.pendingQuestion} ${input.text}` : input.text)
     // "stop, quick one: …", "Moment, …", "hold it a sec, …": an interjection before the request says nothing about it.
     .replace(LEADING_INTERJECTION, '')

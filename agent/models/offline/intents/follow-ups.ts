@@ -276,12 +276,14 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     // "propose a schedule" → "why is PO-24124 late in it" → "egal, ab damit an die Linien": the draft is still the one
     // to release after its late order was explained.
     (lastTool === 'propose_schedule' || lastTool === 'what_if' || (lastTool === 'explain_late_order' && draftBefore(input.earlier))) &&
-    !/\?\s*$/.test(lower) &&
+    // ("can you release this one?", "kannst du den freigeben?": asked politely, still the request.)
+    (!/\?\s*$/.test(lower) || POLITE_RELEASE.test(lower)) &&
     !ASKS_OR_REPORTS.test(lower) &&
     !NEGATED.test(lower) &&
-    /\b(request (the )?approval|ask for approval|get (it )?approved|send (?:it|that|this|the (?:draft|plan|schedule)) for (?:approval|sign-?off)|go with (?:that|this|it)(?: one)?|ask the supervisor for sign-?off|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|zur genehmigung|in die freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
-      lower,
-    )
+    (POLITE_RELEASE.test(lower) ||
+      /\b(request (the )?approval|ask for approval|get (it )?approved|send (?:it|that|this|the (?:draft|plan|schedule)) for (?:approval|sign-?off)|go with (?:that|this|it)(?: one)?|ask the supervisor for sign-?off|send it|send (it|that|this|the plan) (out|to the lines?)|roll (it )?out|go live|push it|go ahead|ab an die linien?|an die linien?|(?:ab )?an die (?:anlage|maschinen|fertigung|produktion)|ab damit|raus damit|rausgeben|zur freigabe|zur genehmigung|in die freigabe|freigabe (beantragen|anfordern|einreichen)|einreichen|live schalten|so machen wir (es|das)|nehmen wir|schick\w* (?:\w+ )?(?:raus|ab)|gib (?:ihn|den|das|es) frei|give (?:it|that|this|the (?:new |current |proposed )?(?:plan|draft|schedule)) free)\b/.test(
+        lower,
+      ))
   ) {
     // "go ahead and request approval for it", "ab an die Linien damit": the draft just proposed goes for release.
     reading.intent = 'release_schedule';
@@ -1022,6 +1024,10 @@ function previousMachine(input: Request['input']): AssetRef | undefined {
   const target = inheritedTarget(input.previous, input.assets);
   return target && target.type !== 'line' ? target : undefined;
 }
+
+/** "can you release this one?", "could u send it for approval", "kannst du den bitte freigeben?": the draft, asked for politely. */
+const POLITE_RELEASE =
+  /^(?:(?:ok|okay|so|then|dann|ja|jo|gut)[\s,]+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:release|send)\s+(?:it|this|that|this one|that one|the (?:draft|plan|schedule))\b|^(?:(?:ok|okay|so|dann|ja|jo|gut)[\s,]+)?(?:kannst|k(?:ö|oe)nntest)\s+du\s+(?:den|das|die|ihn|es|diesen|dieses)?\s*(?:bitte\s+|mal\s+)*(?:(?:plan|entwurf)\s+)?(?:(?:bitte|mal)\s+)*freigeben\b/;
 
 /** Whether the turn before the last made a draft (a proposal or a what-if), so "release it" after explaining it has one. */
 function draftBefore(earlier: readonly EarlierResult[] | undefined): boolean {

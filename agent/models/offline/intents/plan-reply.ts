@@ -370,7 +370,17 @@ function ideaForLater({ lower, language }: Request): Plan | undefined {
     /\b(?:let'?s (?:talk|discuss|decide)|lass uns (?:das )?(?:besprechen|reden)|(?:i|we)'?ll decide|entscheide(?:n)? (?:ich|wir)|next week|n(?:ä|ae)chste woche|on monday|am montag|after the (?:break|meeting)|nach der (?:pause|besprechung))\b/.test(
       lower,
     ) && /\b(?:we|wir|man|i|ich)\s+(?:should|could|might|may|sollten|k(?:ö|oe)nnten|w(?:ü|ue)rden|will|wollen)\b/.test(lower);
-  const thought = idea || putOff;
+  // "if yield drops again tomorrow we'll take zone 6 up a few degrees", "told nights to go 2 up on zone 4 if E-220 comes
+  // back", "wenn die AOI wieder Brücken meldet, drehen wir morgen Zone 7 runter": a plan on a condition, ours or handed on.
+  // (With the new value named, "falls …, stellen wir ihn auf 12 runter" is offered to be filed now, further on.)
+  const conditionalPlan =
+    !/\b(?:to|auf)\s+-?\d/.test(lower) &&
+    (/^(?:if|wenn|falls|sollte)\b[^?]*\b(?:we'?ll|we will|we'?re going to|we'?re gonna|i'?ll|i will|(?:drehen|stellen|machen|gehen|nehmen|fahren|setzen|senken|erh(?:ö|oe)hen) wir|wir (?:drehen|stellen|machen|gehen|nehmen|fahren|setzen|senken))\b/.test(
+      lower,
+    ) ||
+      /\b(?:told|asked)\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+[^?]*\b(?:if|once|when)\b/.test(lower) ||
+      /\b(?:hab\w*|habe)\s+(?:der|dem|den|die)\s+\w+\s+gesagt\b[^?]*\b(?:wenn|falls|sobald)\b/.test(lower));
+  const thought = idea || putOff || conditionalPlan;
   // ("ich überleg nur laut: Zone 2 vielleicht auf 175?": the thought may end in a question mark and still ask nothing.)
   if (!thought || (lower.includes('?') && !(idea && !/\b(what|how|why|which|when|wie|was|warum|welche\w*|wann)\b/.test(lower)))) return undefined;
   // Something asked beside it ("…, but show me its trend") is still asked; "no need to check anything" asks nothing.
@@ -508,6 +518,14 @@ function forSomeoneElse({ lower, language }: Request): Plan | undefined {
   // "hold the L2 ICT, maintenance has to get at the fixture", "halt den ICT an, Kollege muss an den Adapter": a command
   // first, and the person who has to do something is why.
   if (commandBeforeSomeoneElse(lower)) return undefined;
+  // "den Entwurf zur Freigabe schicken, Schichtleiter soll genehmigen": the person named is the approver the gate asks —
+  // the request is the asker's own.
+  if (
+    /\b(?:soll|sollte|should|has to|needs to|will|wird|muss|can|kann)\s+(?:das |den |es |ihn |it |that |this )?(?:genehmigen|freigeben|approve|sign(?: it)? off|abnicken|absegnen|abzeichnen)\b/.test(
+      lower,
+    )
+  )
+    return undefined;
   return noAction(
     say(
       language,
@@ -596,7 +614,21 @@ const SOMEONE_ON_IT =
   /\b(?:schon|eh schon|bereits|already)\s+(?:\S+\s+){0,3}?(?:dran|on it|working on it|k(?:ü|ue)mmert sich|looking at it|on the case|unterwegs|on (?:his|her|their) way)\b/;
 const JUST_TOLD = /\b(?:nur (?:dass|damit) du'?s wei(?:ß|ss)t|(?:nur )?(?:dass|damit) dus wei(?:ß|ss)t|just so you know|fyi|nur zur info|zur info|heads up)\b/;
 
+/** "for the handover:", "note for nights:", "für die Übergabe:", "Info an die Spätschicht:": a note meant for the next shift. */
+const HANDOVER_NOTE =
+  /^(?:(?:note|info|notiz)\s+)?(?:for|to|f(?:ü|ue)r|an|zur)\s+(?:the\s+|die\s+|den\s+)?(?:handover|next shift|nights|night shift|lates|late shift|earlies|early shift|(?:ü|ue)bergabe|n(?:ä|ae)chste schicht|nachtschicht|sp(?:ä|ae)tschicht|fr(?:ü|ue)hschicht|schichtbuch|shift log)\s*[:–—-]\s*\S/;
+
 function ventingOrToldOnly({ input, lower, language }: Request): Plan | undefined {
+  // "for the handover: chiller was on 16 before, now 15", "für die Übergabe: Band L2 steht seit 3": a note for the next
+  // shift, told — whatever verbs it holds, it asks nothing of the plant.
+  if (HANDOVER_NOTE.test(lower) && !lower.includes('?'))
+    return noAction(
+      say(
+        language,
+        'Noted — but I keep no notes: the handover is written from the plant’s record (alarms, approved changes, orders, stops), so put this in the shift log. Ask “handover so far” to see what it will show.',
+        'Notiert — aber ich führe keine Notizen: Die Übergabe entsteht aus den Aufzeichnungen der Anlage (Alarme, freigegebene Änderungen, Aufträge, Stillstände); tragen Sie das bitte ins Schichtbuch ein. „Übergabe bisher“ zeigt, was sie enthält.',
+      ),
+    );
   if (
     lower.includes('?') ||
     /\b(?:show|check|zeig\w*|schau\w*|guck\w*|gib|give|tell me|sag mir|list|plan\w*|stop\w*|start\w*|set|stell\w*|book|buch\w*)\b/.test(lower)
@@ -711,7 +743,11 @@ function acknowledgement({ lower, language, input }: Request): Plan | undefined 
     !/\b(check|show|tell me|look|see|can you|could you|please|pls|confirm|verify|is it|did it|still|but|aber|noch|schau\w*|guck\w*|zeig\w*|pr(?:ü|ue)f\w*|kannst du|bitte|ob|trotzdem|again(?! now| since)|wieder (?:zu|kalt|hoch|warm)|jetzt (?:auf|noch)|now (?:set|stop|start|reset|make|put|take|bring))\b/.test(
       lower,
     ) &&
-    !/,\s*(?:now |then |jetzt |dann )?(?:set|stop|start|reset|raise|lower|make|put|take|bring|setz\w*|stell\w*|stopp\w*|start\w*|mach\w*)\b/.test(lower)
+    !/,\s*(?:now |then |jetzt |dann )?(?:set|stop|start|reset|raise|lower|make|put|take|bring|setz\w*|stell\w*|stopp\w*|start\w*|mach\w*)\b/.test(lower) &&
+    // "replan everything, 24119 just got bumped to prio 1": the request first, then what happened.
+    !/^(?:(?:ok|so|then|dann|bitte|please|pls)[\s,]+)?(?:replan|re-plan|reschedule|plan (?:mal )?neu|neu plan\w*|propose|schedule)\b/.test(lower) &&
+    // "put the compressor pressure back to what it was yesterday": "it was" is where the value is kept, nothing told as done.
+    !/^(?:put|set|bring|take|turn)\s+[^.?!]*\bback to\b/.test(lower)
   )
     return noAction(
       say(

@@ -289,8 +289,13 @@ const NEGATED_WISH = /\b(?:not|never|nicht|nie|kein\w*|don'?t)\b/;
 export const NEEDS_A_CHANGE =
   /\b(?:needs?|need it|needs? to be|has to be|must be|want it|wants? it)\s+(?:to be\s+)?(?:changed|changing|adjusted|adjusting|modified|tweaked)\b|\b(?:i |we )?(?:need|want)\s+(?:the|that|this|its|a|an|one)\s+(?:\S+\s+){0,5}?(?:changed|adjusted|modified)\b|\b(?:muss|m(?:ü|ue)ssen|sollte?|soll)\s+(?:\S+\s+){0,3}?(?:ge(?:ä|ae)ndert|angepasst|verstellt|umgestellt|neu eingestellt)\s+werden\b/;
 
+/** A value, then "like yesterday", "wie gestern", "as before", "wie immer" closing the message. */
+const AS_BEFORE_AFTER_A_VALUE =
+  /(\d(?:[.,]\d+)?\s*(?:°\s*c?|grad|degrees?|bar|mm\/s|n|%)?)\s*,?\s*(?:(?:just\s+|genau\s+)?(?:wie|like|as)\s+(?:gestern|yesterday|vorher|before|immer|always|usual|(?:ü|ue)blich|sonst|last week|letzte woche))\s*[.!]?\s*$/;
+
 export function explicitWrite(intent: Intent, text: string): boolean {
-  const lower = withoutPoliteHedge(withoutQuotedText(text));
+  // "… wieder auf 60 mm/s, wie gestern", "… to 185 like yesterday": a value with the day it was used, no report of that day.
+  const lower = withoutPoliteHedge(withoutQuotedText(text)).replace(AS_BEFORE_AFTER_A_VALUE, '$1');
   if ((intent === 'machine_command' || intent === 'set_setpoint') && wishedWrite(intent, lower)) return true;
   // "can you raise zone 8 on L2-RFL to 255? the new paste needs a hotter peak": a polite question, then its reason.
   const [asked, ...after] = lower.split(/(?<=\?)\s+/);

@@ -9,7 +9,7 @@ import type { PlanContext } from './plan-context';
 
 function boardCount(text: string): number | undefined {
   const count =
-    /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platin\w*|platten|karten|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
+    /(?<!\b(?:line|linie|ln|l)\s?)\b(\d{1,3})\s*(?:more\s+|weitere\s+|extra\s+)?(?:boards?|pcbs?|platin\w*|platten|leiterplatten|leiterkarten|karten|baugruppen|of (?:those|them|these)|davon|stück|stueck|stk)\b/i.exec(
       text,
     ) ?? /\b(?:another|other|next|nochmal|noch mal|noch|weitere|die nächsten|die naechsten|the next)\s+(\d{1,3})\b/i.exec(text);
   if (count) return Number(count[1]);

@@ -80,6 +80,11 @@ export function planSetSetpoint(given: PlanContext): Plan {
   const asked = requestedSetpoint(text, combined);
   const value = asked && 'value' in asked ? asked.value : undefined;
   const withoutValue = text
+    // "drop the conveyor from 16 down to 14 mm/s": the value it comes from is no clock time either.
+    .replace(
+      /\b(?:from|von)\s+-?\d+(?:[.,]\d+)?\s*(?:°\s*c?|degrees?|grad|bar|mm\/s|n)?\s*(?:down\s+|up\s+|runter\s+|hoch\s+|rauf\s+)?(?=(?:to|auf)\s+-?\d)/gi,
+      ' ',
+    )
     // "raise zone 3 by 5 to 190", "Zone 3 um 5 auf 190 anheben": the amount before the new value is no clock time.
     .replace(/\b(?:by|um)\s+\d+(?:[.,]\d+)?(?=\s*(?:°\s*c?|degrees?|grad)?\s+(?:to|auf)\s+-?\d)/gi, ' ')
     .replace(/\b(to|auf)\s+-?\d+(?:[.,]\d+)?/gi, ' ')

@@ -30,6 +30,8 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   if (
     orderId(text) &&
     !/\b(how (did|was|were|is)|wie (war|waren|ist|hat)|what did|was hat|was haben)\b/.test(lower) &&
+    // "was ist bei der Prüfung vom 24118 rausgekommen", "what came out of the AOI check on 24118": what it found.
+    !/\b(came out|come out|turned up|showed up|found|rausgekommen|herausgekommen|ergeben|gefunden)\b/.test(lower) &&
     /\b(run|start|trigger|inspect\w*|prüf\w*|pruef\w*|check\w*)\b/.test(lower) &&
     /\b(aoi|inspect\w*|inspektion|prüf\w*|pruef\w*|checked)\b/.test(lower) &&
     // "Prüfergebnisse", "inspection results", "yield": asking what came out, not starting one.
@@ -104,7 +106,7 @@ export function orderRule(rules: RuleContext): RuleMatch | undefined {
   // "what defects did lot PO-24117 have", "Fehlerbild Los PO-24118?": what inspection found on it.
   if (
     order &&
-    /\b(defects?|defekt\w*|fehlerbild\w*|fehler|fehlern|befund\w*|findings?|results?|ergebnis\w*|yield|ausbeute|pass(ed)? rate|fpy|false calls?|pseudofehler\w*)\b/.test(
+    /\b(defects?|defekt\w*|fehlerbild\w*|fehler|fehlern|befund\w*|findings?|results?|ergebnis\w*|yield|ausbeute|pass(ed)? rate|fpy|false calls?|pseudofehler\w*)\b|\b(?:aoi|inspection|inspektion|pr(?:ü|ue)fung)\b[^?.!]*\b(?:came out|come out|turned up|found|rausgekommen|herausgekommen|ergeben|gefunden)\b/.test(
       lower,
     ) &&
     !/\b(run|start|trigger|inspect (another|more|again)|nochmal|erneut|noch \d+)\b/.test(lower)

@@ -76,6 +76,14 @@ function hasOneSetpoint(target: AssetRef): boolean {
 const MAINTENANCE_TOLD =
   /\b(?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln) wir\b|\bwir (?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln)\b|\b(?:we'?re|we are|we'?ll|we will|they'?re|they are|they'?ll|they will)\s+(?:\w+\s+)?(?:taking|take|shutting|shut|bringing|bring|doing|do|swapping|swap|going)\b|\b(?:wartung|instandhaltung|die ih|maintenance|service)\s+(?:kommt|is coming|comes|will come)\b/;
 
+/** "half the speed", "halb so schnell", "twice the …", "doppelt so", "10 percent", "half a bar", "5 Grad unterm Maximum": a change by a factor or share. */
+const SCALED_CHANGE =
+  /\bhalf (?:the|its|of the)\s+\w+|\bhalb so\b|\b(?:twice|double)\s+(?:the|its|as)\b|\bdoppelt so\b|\b\d+(?:[.,]\d+)?\s*(?:%|percent|prozent)(?![\w])|\bhalf an? (?:bar|degree|notch)\b|\bein(?:en)? halbe[ns]? (?:bar|grad)\b|\b(?:unter(?:m|halb)?|below|under)\s+(?:dem\s+|the\s+)?(?:max\w*|min\w*|limit\w*|grenz\w*)\b|\ba (?:touch|notch|tad|smidge)\b/;
+
+/** "back to what it was", "wieder auf den alten Wert", "to the spec value", "same … as on L1", "wie üblich": a value named by where it is kept. */
+const VALUE_HELD_ELSEWHERE =
+  /\b(?:back to|zur(?:ü|ue)ck auf|wieder auf|to|auf)\s+(?:what it was|where it was|how it was|what (?:it|they) (?:had|ran|were)|(?:the\s+|den\s+|die\s+|das\s+|its\s+)?(?:old|previous|default|usual|normal|standard|spec|nominal|alten?|vorherigen?|(?:ü|ue)blichen?|normalen?|standard\w*|werks\w*)(?:\s*(?:value|setting|setpoint|wert|einstellung|sollwert))?\b|whatever\b|(?:the\s+)?(?:spec|datasheet|manual)\s+value|den wert von|the value (?:from|of|in))|\bsame\s+(?:\S+\s+){0,3}?as (?:on|at|in|for|the)\b|\bwie\s+(?:gestern|(?:ü|ue)blich|immer|vorher|sonst)\b|\bgleiche[nr]?\s+(?:\S+\s+){0,3}?wie\b/;
+
 export function plantRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, input, timeContext, resolution, machine, target, usesPrevious } = rules;
   // "I'd like the ICT on line 1 started please", "man müsste den Ofen L2 jetzt runterfahren, kümmerst du dich drum?": a
@@ -308,6 +316,23 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     (usesPrevious || strongWritable(text, target) || hasOneSetpoint(target))
   )
     return ['set_setpoint', usesPrevious];
+  // "L2 Ofen Band halb so schnell bitte", "twice the print speed on L1", "speed the belt up 10 percent", "half a bar lower":
+  // a change by a factor or a share, whose new value only the current one gives — the planner asks for it exactly.
+  if (
+    target &&
+    target.type !== 'line' &&
+    SCALED_CHANGE.test(lower) &&
+    !/\b(?:to|auf)\s+-?\d/.test(lower) &&
+    /\b(?:faster|slower|schneller|langsamer|speed\w*|up|down|lower|higher|more|less|mehr|weniger|h(?:ö|oe)her|niedriger|runter|hoch|rauf|please|pls|bitte|put|set|make|run|take|drop|cut|stell\w*|setz\w*|mach\w*|fahr\w*|dreh\w*)\b|\bso (?:schnell|langsam|viel|hoch)\b/.test(
+      lower,
+    ) &&
+    !/\?\s*$/.test(lower) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !toldAskedOrPasted(lower) &&
+    !REPORTED_OR_HEDGED.test(lower) &&
+    (usesPrevious || strongWritable(text, target) || hasOneSetpoint(target) || /\b(?:speed|geschwindigkeit\w*|band|belt|conveyor)\b/.test(lower))
+  )
+    return ['set_setpoint', usesPrevious];
   // "zone 4 a little higher on the L1 oven": a change asked for without its value; the planner asks for it.
   if (
     target &&
@@ -360,6 +385,21 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !toldAskedOrPasted(lower) &&
     // ("the compressor setpoint needs changing": its one setpoint; "the filter needs changing" is no setpoint.)
     (strongWritable(text, target) || (hasOneSetpoint(target) && /\b(?:setpoint|sollwert)\b/.test(lower)))
+  )
+    return ['set_setpoint', usesPrevious];
+  // "put the compressor pressure back to what it was yesterday", "Druckluft wieder auf den alten Wert", "zone 7 to the spec
+  // value from the manual", "same conveyor speed on L2 as on L1": a change whose value is held elsewhere — the planner asks
+  // for it exactly (nothing is looked up and filed on the asker's behalf).
+  if (
+    target &&
+    target.type !== 'line' &&
+    setpointValue(text) === undefined &&
+    VALUE_HELD_ELSEWHERE.test(lower) &&
+    !/\?\s*$/.test(lower) &&
+    !ASKS_OR_REPORTS.test(lower) &&
+    !toldAskedOrPasted(lower) &&
+    !REPORTED_OR_HEDGED.test(lower) &&
+    (strongWritable(text, target) || hasOneSetpoint(target) || /\b(?:setpoint|sollwert|soll)\b/.test(lower))
   )
     return ['set_setpoint', usesPrevious];
   // "mach mal schneller", "make it go faster": a change with neither machine nor value; the planner asks which.
@@ -703,7 +743,7 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
   // handover (approvals and writes with their people), not in a trend.
   if (
     /^(?:\w+[,:]?\s+)?(who|wer)\b/.test(lower) &&
-    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|put|reset|stopped|started|gesetzt|hochgesetzt|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet|angehalten|abgeschaltet|ausgeschaltet|runtergefahren|heruntergefahren|zurückgesetzt|zurueckgesetzt|quittiert|hochgedreht|runtergedreht|halted|paused|shut down|turned off)\b/.test(
+    /\b(changed|change[ds]?|touched|fiddled|messed|adjusted|tweaked|moved|set|put|reset|stopped|started|knocked|dropped|lowered|raised|bumped|cranked|turned|took|runtergenommen|hochgenommen|runtergesetzt|gesetzt|hochgesetzt|ge(?:ä|ae)ndert|rumgedreht|gedreht|verstellt|rumgespielt|angefasst|gestellt|umgestellt|gestoppt|gestartet|angehalten|abgeschaltet|ausgeschaltet|runtergefahren|heruntergefahren|zurückgesetzt|zurueckgesetzt|quittiert|hochgedreht|runtergedreht|halted|paused|shut down|turned off)\b/.test(
       lower,
     ) &&
     !/\b(manual|handbuch|allowed|darf|d(?:ü|ue)rfen|permission|berechtigt|approve\w*|freigeb\w*|role|rolle)\b/.test(lower)

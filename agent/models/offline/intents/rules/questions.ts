@@ -94,6 +94,19 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['asset_state', false];
+  // "what happens to the joints if I run zone 7 five degrees hotter?", "was passiert, wenn ich den Rakeldruck erhöhe?": what a
+  // setting change does to the process is the manuals' (the what-ifs plan outages, rush orders and material, not settings).
+  if (
+    (asksWhatIf(lower) || /\b(?:what happens|what would happen|was passiert|was w(?:ü|ue)rde passieren)\b/.test(lower)) &&
+    /\b(?:\d+(?:[.,]\d+)?\s*(?:degrees?|grad|°c?|k|bar|n|mm\/s)|(?:zone\s*\d+|setpoint|sollwert|speed|druck\w*|pressure)\s+(?:\S+\s+){0,3}?(?:at|auf|to)\s+\d+|hotter|colder|warmer|cooler|hei(?:ß|ss)er|k(?:ä|ae)lter|w(?:ä|ae)rmer|faster|slower|schneller|langsamer|setpoint|sollwert|(?:hoch|runter)(?:nehm|dreh|stell|setz)\w*|erh(?:ö|oe)h\w*|absenk\w*|senk\w*|raise|lower)\b/.test(
+      lower,
+    ) &&
+    !/\b(?:down|out|ausf(?:ä|ae)ll\w*|ausgefallen|steht|stehen|stopp?\w*|rush|eil\w*|late|sp(?:ä|ae)t\w*|material|deliver\w*|liefer\w*|extra shift|zusatzschicht|sonderschicht|plan|schedule|orders?|auftr\w*)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   // "hey can u have a look at pnp1 on L1 for me", "take a look at the L2 packer": the machine looked at, now.
   if (
     target &&
@@ -486,7 +499,11 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // "what setpoints were changed today", "wer hat letzte Nacht am Ofen was verstellt": the changes of a window are in
   // its shift report, which reads the approvals and the audit log.
   if (
-    /\b(setpoints?|sollwerte?|changes|(?:ä|ae)nderungen|was|what|wer|who)\b.*\b(changed|were (?:made|written)|ge(?:ä|ae)ndert|verstellt)\b/.test(lower) &&
+    (/\b(setpoints?|sollwerte?|changes|(?:ä|ae)nderungen|was|what|wer|who)\b.*\b(changed|were (?:made|written)|ge(?:ä|ae)ndert|verstellt)\b/.test(lower) ||
+      // "what else did they change", "was haben die sonst noch verstellt": the rest of a shift's changes.
+      /\bwhat else did (?:they|the \w+|he|she|someone|nights|lates|earlies) (?:change|touch|adjust|do)\b|\bwas haben (?:die|sie) (?:sonst|noch|sonst noch)\b/.test(
+        lower,
+      )) &&
     !/\b(approved|freigegeben|genehmigt|abgelehnt|rejected)\b/.test(lower) &&
     !/\d/.test(lower.replace(/\b(?:zone|line|linie|l)\s*\d\b/g, '')) &&
     // "Sollwert Druckluft muss geändert werden": a change needed, not the changes made.

@@ -247,3 +247,15 @@ describe("the planner's and the logistics lead's requests", () => {
     });
   });
 });
+
+describe('a line given on its own', () => {
+  it('finishes a question back about the line, and narrows a read of the whole plant to that line', async () => {
+    expect(firstCall(await conversation('what runs short first on the line?', 'one'))).toMatchObject({ name: 'material_status', args: { line: 'Line1' } });
+    expect(firstCall(await conversation('wie weit ist die Linie mit dem Auftrag', 'zwo'))).toMatchObject({ name: 'production_status', args: { line: 'Line2' } });
+  });
+
+  it('reads whether an alarm came in a window as its history', async () => {
+    expect(await ask('hatten wir heute E-251 am Ofen L2?')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-RFL', code: 'E-251' } });
+    expect(await ask('what does E-251 mean')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});

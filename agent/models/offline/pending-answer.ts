@@ -9,11 +9,12 @@
 import { speltValuesAsDigits } from './number-words';
 
 /** What the copilot asked: which of the machines it listed, or the value of a change it was about to file. */
-export type PendingAsk = { kind: 'which-machine'; candidates: string[] } | { kind: 'value' } | { kind: 'other' };
+export type PendingAsk = { kind: 'which-machine'; candidates: string[] } | { kind: 'which-line' } | { kind: 'value' } | { kind: 'other' };
 
 /** The copilot's clarifying questions, as replies.ts and the write planners phrase them. */
 const WHICH_MACHINE = /^(?:Which one do you mean|Welche meinen Sie)\b/;
 const WHAT_VALUE = /^(?:What value should|To what value exactly|Auf welchen Wert)\b/;
+const WHICH_LINE = /^(?:For which line|Which line|Für welche Linie|Welche Linie)\b/;
 /** "**Stencil printer L1** (L1-PRN)": the ids the question offers, in the order it lists them. */
 const OFFERED_ID = /\(([A-Z][A-Z0-9]*-[A-Z0-9-]+)\)/g;
 
@@ -21,6 +22,7 @@ export function pendingAsk(question: string | undefined): PendingAsk {
   if (!question) return { kind: 'other' };
   if (WHICH_MACHINE.test(question)) return { kind: 'which-machine', candidates: [...question.matchAll(OFFERED_ID)].map((match) => match[1]!) };
   if (WHAT_VALUE.test(question)) return { kind: 'value' };
+  if (WHICH_LINE.test(question)) return { kind: 'which-line' };
   return { kind: 'other' };
 }
 
@@ -81,4 +83,15 @@ export function valueAnswered(answer: string, ask: PendingAsk, language: 'en' | 
   const value = VALUE_ANSWER.exec(speltValuesAsDigits(`to ${answer.trim()}`).replace(/^to\s+/, ''));
   if (!value) return undefined;
   return `${language === 'de' ? 'auf' : 'to'} ${value[1]}${value[2] ? ` ${value[2]}` : ''}`;
+}
+
+/**
+ * "2", "die zwo", "line 1" and nothing else: the line an answer or a short follow-up names ("what runs out first on the
+ * line?" → "for which line?" → "2"; "wie läuft's auf der Linie" → "zwo").
+ */
+export function lineOnly(answer: string): number | undefined {
+  const line = lineAnswered(answer);
+  if (!line) return undefined;
+  const rest = `${answer.slice(0, line.span[0])} ${answer.slice(line.span[1])}`.replace(/[\s,.;:!?–—-]+/g, ' ').trim();
+  return rest === '' || /^(?:bitte|please|pls|then|dann|one|die|der|das|the|on|auf|in)$/i.test(rest) ? line.line : undefined;
 }

@@ -31,7 +31,7 @@ import {
   withoutPlannedStep,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
-import { machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
+import { lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
 function known(classification: Classification): number {
@@ -106,6 +106,22 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
       pendingQuestion: undefined,
       pendingAsk: undefined,
     });
+  // "what runs out first on the line?" → "for which line?" → "2": the request again, for that line.
+  const ask = pendingAsk(given.pendingAsk);
+  const lineAsked = given.pendingQuestion && ask.kind === 'which-line' ? lineOnly(given.text) : undefined;
+  if (lineAsked !== undefined)
+    return understandOne({
+      ...given,
+      text: `${detectLanguage(given.pendingQuestion!) === 'de' ? 'Linie' : 'line'} ${lineAsked}: ${given.pendingQuestion}`,
+      pendingQuestion: undefined,
+      pendingAsk: undefined,
+    });
+  // "wie läuft's auf der Linie" (the whole plant read) → "zwo": the same read, for that line.
+  const lineAfter = !given.pendingQuestion && given.previous && !WRITE_INTENTS.has(given.previous.tool as never) ? lineOnly(given.text) : undefined;
+  if (lineAfter !== undefined) {
+    const german = detectLanguage(`${given.previousText ?? ''} ${given.text}`) === 'de';
+    return understandOne({ ...given, text: german ? `und Linie ${lineAfter}?` : `and line ${lineAfter}?` });
+  }
   const plan = await understandOne(given);
   // "alarms on line 2 yesterday" → "sorry, the day before yesterday", "AOI-Ergebnisse für PO-24119" → "falsches Los,
   // PO-24122", "set L1 oven zone 4 to 190" → "*zone 5": a correction of the request just made, read as that request said

@@ -30,7 +30,7 @@ export function wordCount(text: string): number {
 }
 
 const TARGET_FILLER =
-  /^(and|und|what|about|how|the|one|ones|on|for|of|at|in|der|die|das|den|dem|auf|an|von|für|fuer|mit|bei|was|ist|wie|es|same|too|also|auch|bitte|please|pls|line|linie|ln|l\d+|\d+)$/;
+  /^(and|und|what|about|how|the|one|ones|on|for|of|at|in|der|die|das|den|dem|auf|an|von|für|fuer|mit|bei|was|ist|wie|es|same|too|also|auch|bitte|please|pls|line|linie|ln|damit|dabei|davon|there|da|l\d+|\d+)$/;
 
 /** Whether a follow-up says nothing but which target it is about ("and the one on line 2?", "und der auf Linie 1?"). */
 export function onlyNamesTarget(given: string, assets: AssetRef[]): boolean {

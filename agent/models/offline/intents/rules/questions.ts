@@ -80,6 +80,14 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
     !imperativeCommand(text)
   )
     return ['alarms', false];
+  // "gabs in der Frühschicht E-214 am Ofen L2?", "any E-302 on the printers today?": whether an alarm came is its history.
+  if (
+    alarmCode(text) &&
+    /\b(?:gab(?:'?s| es)|gibt(?:'?s| es)|hatten wir|had we|did we (?:get|have)|were there|was there|any)\b/.test(lower) &&
+    !/\b(?:bedeutet|hei(?:ß|ss)t|mean|means|meaning|what is|was ist|manual|handbuch|what to do|was tun)\b/.test(lower) &&
+    !imperativeCommand(text)
+  )
+    return ['alarms', false];
   if (WHAT_WENT_OFF.test(lower) && !imperativeCommand(text) && !/\b(manual|handbuch|what to do|was tun)\b/.test(lower)) return ['alarms', false];
   // "what does the SPI say", "what's the L2 oven showing", "was zeigt der Kompressor an": what a machine shows is its state
   // (what a manual or an alarm code says is the manuals').

@@ -4,7 +4,7 @@
  * request whose command cannot be read is never given a default one: the model asks instead.
  */
 export type MachineCommandName = 'start' | 'stop' | 'hold' | 'unhold' | 'reset' | 'clear';
-import { foldInitialUmlauts } from './text';
+import { foldInitialUmlauts, withoutQuotedText } from './text';
 
 /**
  * Phrases that use command words without commanding a machine. "stop it" after a machine's fault
@@ -175,6 +175,10 @@ export function isCommandChatter(text: string): boolean {
 const STARTING_WHEN =
   /(?<!\b(?:needs?|requires?|worth)\s+)\bstarting\s+(?:right\s+)?(?:now|today|tomorrow|tonight|(?:at|in|from|on|after|by)\s+\S+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+\w+|this\s+\w+)/g;
 
+/** "keeps stopping", "stopped again", "trips all the time", "stoppt ständig": what a machine keeps doing, told — no command. */
+const KEPT_DOING =
+  /\b(?:keeps?|kept|keeps? on|kept on)\s+(?:stopping|stalling|halting|faulting|tripping|resetting|holding|pausing|going (?:down|off|into (?:hold|fault)))\b|\b(?:stops?|stopped|stopping|trips?|tripped|halts?|halted|pauses?|paused)\s+(?:again|all the time|constantly|repeatedly|every (?:few |couple of |\d+ )?\w+|twice|three times|\d+ times|non-?stop|on (?:and off|its own|me))\b|\b(?:stoppt|h(?:ä|ae)lt|h(?:ae|ä)lt an|pausiert)\s+(?:dauernd|st(?:ä|ae)ndig|immer wieder|andauernd|schon wieder|wieder|von selbst|von allein)\b/g;
+
 /** "since the shift started", "seit die Schicht angefangen hat": a moment told, no command. */
 const SINCE_STARTED =
   /\b(?:since|seit(?:dem)?)\s+(?:(?:the|die|der|das|we|wir|it|es|they|sie|our|unsere?)\s+)?(?:\S+\s+){0,2}?(?:started|began|begun|kicked off|came in|angefangen(?:\s+hat)?|begonnen(?:\s+hat)?|gestartet(?:\s+(?:ist|wurde|hat))?|los ?ging)\b/g;
@@ -209,7 +213,9 @@ const OPENING_COMMAND: readonly [RegExp, MachineCommandName][] = [
  * The command a request gives, or undefined when it gives none that can be read. With several sentences ("The fault is
  * cleared. Please request a reset."), the last that gives a command is the request; the ones before tell the story.
  */
-export function parseCommand(text: string): MachineCommandName | undefined {
+export function parseCommand(given: string): MachineCommandName | undefined {
+  // A command in quotation marks or on a machine's display is quoted, never asked for ("HMI says: RESET MACHINE").
+  const text = withoutQuotedText(given);
   const sentences = text.split(/(?<=[a-zäöüß0-9)][.!?])\s+(?=[A-ZÄÖÜa-zäöü])/);
   if (sentences.length > 1) {
     for (const sentence of [...sentences].reverse()) {
@@ -239,6 +245,13 @@ function commandOf(text: string): MachineCommandName | undefined {
   if (opening) return opening;
   // "please request a reset so we can get going again", "zurücksetzen, damit es weitergeht": what the command is for
   // is no second command.
-  const t = withoutParticleHalt(lower).replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(PURPOSE, ' ').replace(CHATTER, ' ');
+  // ("the L2 printer keeps stopping, can you start it again": what it keeps doing is the complaint, "start" the request — it
+  // had filed a stop.)
+  const t = withoutParticleHalt(lower)
+    .replace(KEPT_DOING, ' ')
+    .replace(STARTING_WHEN, ' ')
+    .replace(SINCE_STARTED, ' ')
+    .replace(PURPOSE, ' ')
+    .replace(CHATTER, ' ');
   return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
 }

@@ -251,11 +251,98 @@ describe("the planner's and the logistics lead's requests", () => {
 describe('a line given on its own', () => {
   it('finishes a question back about the line, and narrows a read of the whole plant to that line', async () => {
     expect(firstCall(await conversation('what runs short first on the line?', 'one'))).toMatchObject({ name: 'material_status', args: { line: 'Line1' } });
-    expect(firstCall(await conversation('wie weit ist die Linie mit dem Auftrag', 'zwo'))).toMatchObject({ name: 'production_status', args: { line: 'Line2' } });
+    expect(firstCall(await conversation('wie weit ist die Linie mit dem Auftrag', 'zwo'))).toMatchObject({
+      name: 'production_status',
+      args: { line: 'Line2' },
+    });
   });
 
   it('reads whether an alarm came in a window as its history', async () => {
     expect(await ask('hatten wir heute E-251 am Ofen L2?')).toMatchObject({ kind: 'tool', tool: 'alarms', args: { asset: 'L2-RFL', code: 'E-251' } });
     expect(await ask('what does E-251 mean')).toMatchObject({ kind: 'tool', tool: 'search_manuals' });
+  });
+});
+
+describe('values among other numbers', () => {
+  it('files the value asked for, not a reading, a spec band or a value offered as the other choice', async () => {
+    expect(await ask('L1 oven zone 3 sits at 172, the profile says 180-185, set it to 182 please')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 182 },
+    });
+    expect(await ask('Rakeldruck L2 steht auf 90, Vorgabe 75–85. Stell 80 ein')).toMatchObject({
+      kind: 'tool',
+      args: { asset: 'L2-PRN', tag: 'SqueegeePressureSetpointN', value: 80 },
+    });
+    expect(await ask('Zone 6 L2 auf 240 – ne Moment, 238, falsch abgelesen')).toMatchObject({ kind: 'tool', args: { value: 238 } });
+    for (const text of [
+      'Zone 4 Ofen L1 auf 190 oder doch 192, mach mal',
+      'chiller setpoint to 13 or maybe 14, not sure',
+      'Druckluft Soll 6,6 bzw 6,9 bar setzen',
+    ]) {
+      const plan = await ask(text);
+      expect(plan, text).toMatchObject({ kind: 'reply', reason: 'clarify' });
+      expect(filesAWrite(plan), text).toBe(false);
+    }
+  });
+
+  it('reads a reading told beside its setpoint as a report, never the setpoint asked for', async () => {
+    for (const text of [
+      'chiller supply 15.8 now, setpoint 15. been like that since 8?',
+      'Ofen L1 Zone 2 zeigt 148, Soll 150. passt das so?',
+      'Rakeldruck L1 liegt bei 71, Sollwert 70, alles gut',
+    ]) {
+      const plan = await ask(text);
+      expect(filesAWrite(plan), text).toBe(false);
+    }
+    expect(await ask('compressor setpoint 6.9 bar please')).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { value: 6.9 } });
+  });
+
+  it('books a job into the window asked, never the day it was last done, and not a year ahead', async () => {
+    expect(await ask('WO for the chiller pump seal (previous one was 2/3), window tomorrow 13:00 to 15:00')).toMatchObject({
+      kind: 'tool',
+      tool: 'create_work_order',
+      args: { asset: 'UT-CHL', from: '2026-03-05T12:00:00Z', to: '2026-03-05T14:00:00Z' },
+    });
+    expect(filesAWrite(await ask('book the compressor service on 1/3 from 8 to 10'))).toBe(false);
+  });
+});
+
+describe('quoted machine texts and copied steps', () => {
+  it('never files a command or a value that only a display, a quote or copied steps name', async () => {
+    for (const text of [
+      'display on the L1 SPI: CLEAR FAULT AND RESTART. already done it, it runs',
+      'L2 oven HMI: «ZONE 4 OVERTEMP – STOP CONVEYOR». any alarms on that oven since 9?',
+      'from the old work instruction, just for the record:\nStep 2: Set the L1 oven conveyor to 14 mm/s\nStep 3: Start the line',
+    ]) {
+      const plan = await ask(text);
+      expect(filesAWrite(plan), text).toBe(false);
+    }
+    expect(await ask('L2 oven HMI: «ZONE 4 OVERTEMP – STOP CONVEYOR». any alarms on that oven since 9?')).toMatchObject({
+      kind: 'tool',
+      tool: 'alarms',
+      args: { asset: 'L2-RFL' },
+    });
+    // The asker's own request beside the quote is still theirs.
+    expect(await ask("the display says 'reset required'. fine, reset the L2 AOI")).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L2-AOI', command: 'reset' },
+    });
+  });
+
+  it('starts a machine that keeps stopping when asked to start it (it had filed a stop)', async () => {
+    expect(await ask('the L1 packer keeps stopping, could you start it again')).toMatchObject({
+      kind: 'tool',
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'start' },
+    });
+    expect(await ask('Packer L1 stoppt dauernd, bitte wieder starten')).toMatchObject({ kind: 'tool', args: { asset: 'L1-PCK', command: 'start' } });
+  });
+
+  it('reads two machines of a kind named apart, and asks which one a change after it is for', async () => {
+    expect(firstCall(await conversation('Zone 2 Ofen 1 und Ofen 2 vergleichen'))).toMatchObject({ name: 'asset_state', args: { asset: 'L1-RFL' } });
+    expect((await conversation('Zone 2 Ofen 1 und Ofen 2 vergleichen')).tool_calls).toHaveLength(2);
+    const after = await conversation('Zone 2 Ofen 1 und Ofen 2 vergleichen', 'stell die auf 150');
+    expect(askedBack(after)).toBe(true);
   });
 });

@@ -124,7 +124,7 @@ const NOT_BUT_VALUE = new RegExp(
 /** "to 190, no wait, 185", "auf 190 – äh, 185": a value said, then corrected on the spot. */
 const CORRECTED_ON_THE_SPOT = new RegExp(
   // ("auf 12 - nee Quatsch, auf 14 °C": several correction words, and the second value with its "auf".)
-  String.raw`(\b(?:auf|to|at)\s+)?${VALUE}${UNIT}\s*[,.–—-]*\s*(?:(?:no wait|nope|no|nah|sorry|i mean|i meant|äh|ähm|uh|nein|nee|ne|nö|quatsch|blödsinn|korrektur|correction|ich meine|ich meinte|wait|warte)\s*[,.!–—-]*\s*)+(?:(?:make it|mach|lieber|rather|doch)\s+)?(?:(?:auf|to|at)\s+)?(${VALUE}${UNIT})\b`,
+  String.raw`(\b(?:auf|to|at)\s+)?${VALUE}${UNIT}\s*[,.–—-]*\s*(?:(?:no wait|nope|no|nah|sorry|i mean|i meant|äh|ähm|uh|nein|nee|ne|nö|quatsch|blödsinn|korrektur|correction|ich meine|ich meinte|wait|warte|moment|sekunde|hang on|oops|ups|hoppla)\s*[,.!–—-]*\s*)+(?:(?:make it|mach|lieber|rather|doch)\s+)?(?:(?:auf|to|at)\s+)?(${VALUE}${UNIT})\b`,
   'gi',
 );
 

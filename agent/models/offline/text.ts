@@ -496,11 +496,29 @@ export function comparativeCooler(text: string): string {
  * a colon or a bracket and closes before one (so "air's … I'd" is no quote).
  */
 export function withoutQuotedText(text: string): string {
-  return text.replace(
-    /(?<=^|[\s:(])(?:'[^']{3,}'|"[^"]{3,}"|„[^“”"]{3,}[“”"]|“[^”]{3,}”|‚[^‘’']{3,}[‘’']|‘[^’]{3,}’|»[^«]{3,}«|«[^»]{3,}»)(?=$|[\s.,;:!?)])/g,
-    ' … ',
-  );
+  return text
+    .replace(/(?<=^|[\s:(])(?:'[^']{3,}'|"[^"]{3,}"|„[^“”"]{3,}[“”"]|“[^”]{3,}”|‚[^‘’']{3,}[‘’']|‘[^’]{3,}’|»[^«]{3,}«|«[^»]{3,}»)(?=$|[\s.,;:!?)])/g, ' (…)')
+    .replace(SHOWN_IN_CAPITALS, (whole, marker: string, shown: string) => (/[a-zäöüß]/.test(shown) ? whole : `${marker} (…)`));
 }
+
+/**
+ * "the laminated card says:\nStep 3: Set supply temp to 16 °C\nStep 4: …": steps of a procedure copied in, line by line,
+ * put in quotation marks before the lines are read as one — they are quoted, like text in quotation marks.
+ */
+export function quoteCopiedSteps(text: string): string {
+  return text.replace(STEPS_COPIED, (step: string) => ` "${step.trim().replace(/"/g, "'")}"`);
+}
+
+/**
+ * "HMI popup: ACK REQUIRED – RESET MACHINE.", "Display zeigt: STOPP FÖRDERBAND": a machine's own text in capitals after
+ * the place it is shown — quoted like text in quotation marks (the person's own shouting, "STOP LINE 2 NOW", has no such
+ * source before it).
+ */
+const SHOWN_IN_CAPITALS =
+  /(\b(?:hmi|popup|pop-up|display|screen|panel|bildschirm|anzeige|meldung|message|msg|alarm ?text|says|shows|reads|zeigt(?: an)?|steht|sagt)\b[^:\n]{0,30}:\s*)([^\n.!?]{6,}?)(?=[.!?]|\n|$)/gi;
+
+/** "the laminated card says:\nStep 3: Set supply temp to 16 °C": steps of a procedure copied in, line by line. */
+const STEPS_COPIED = /(?<=:[ \t]*\n(?:.*\n)*?)[ \t]*(?:step|schritt)\s*\d+\s*[:.–—-][^\n]*/gi;
 
 /**
  * "bevor ich was buche: wie viele Stunden hat …", "before I restart it, what state is …": what the asker means to do

@@ -932,8 +932,20 @@ export function startClock(text: string, context: TimeContext): Date | undefined
  * night shift", "morgen Frühschicht" — that shift from the plant's calendar (a night shift runs into the next day).
  * Without a day, the next shift of that name that has not begun.
  */
-export function bookingWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
+/** How far ahead a maintenance window is booked from chat; a window further out is asked back. */
+const FARTHEST_BOOKING_DAYS = 180;
+
+/** "(last one was 30/11)", "letzte Wartung war am 28.11.", "last done on Monday": when a job was done before. */
+const LAST_TIME_DONE =
+  /\(\s*(?:last|previous|letzte\w*|vorige\w*)\b[^)]*\)|\b(?:last (?:one|time|service|change|wo|job)|previous (?:one|service)|letzte[rsn]? (?:mal|wartung|auftrag|wechsel|service)|zuletzt)\s+(?:was\s+|war\s+|done\s+|gemacht\s+)?(?:on\s+|am\s+)?[^,;.)]*(?:\d{1,2}[./]\d{1,2}\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b[^,;)]*/gi;
+
+export function bookingWindow(given: string, context: TimeContext): { from: string; to: string } | undefined {
+  // "oil + filter change (last one was 30/11), window tomorrow 14:00 to 16:30": when the job was done before is no day to
+  // book it on (it had booked 30/11 of the next year).
+  const text = given.replace(LAST_TIME_DONE, ' ');
   const slot = slotWindow(text, context);
+  // A date just passed, read as next year's ("30/11" said on 2 December), is no window to book without asking.
+  if (slot && new Date(slot.from).getTime() - context.now.getTime() > FARTHEST_BOOKING_DAYS * 1440 * MINUTE_MS) return undefined;
   if (slot) return slot;
   const t = foldInitialUmlauts(text.toLowerCase());
   if (unreadableDate(t, context)) return undefined;

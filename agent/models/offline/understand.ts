@@ -28,7 +28,9 @@ import {
   expandZoneShorthand,
   splitStopCompounds,
   spokenSpellings,
+  quoteCopiedSteps,
   withoutPlannedStep,
+  withoutQuotedText,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
 import { lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
@@ -59,6 +61,7 @@ export type UnderstandInput = Omit<PlanInput, 'classification' | 'language'>;
 /** The message as the planners read it: each step mends one way people type, in this order (each file says why). */
 function tidied(given: UnderstandInput): string {
   const steps: ((text: string) => string)[] = [
+    quoteCopiedSteps,
     withoutMailFrame,
     withoutGreeting,
     withDictationMended,
@@ -166,12 +169,13 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
     if (alone.kind === 'tool') return alone;
   }
   const whole = await understandWhole(given);
-  const framed = withoutMailFrame(given.text);
+  const framed = withoutMailFrame(quoteCopiedSteps(given.text));
   // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
   // leaves the model unsure, the change asked for in the last sentence, by itself (only a write it files on its own).
   const lastAlone =
     whole.kind === 'reply' && whole.reason === 'clarify' && given.pendingQuestion === undefined && given.previous === undefined
-      ? lastSentenceAlone(framed)
+      ? // (Never a sentence of quoted text: "the card says:\nStep 3: Set supply temp to 16 °C".)
+        lastSentenceAlone(withoutQuotedText(framed))
       : undefined;
   if (lastAlone) {
     const change = await understandWhole({ ...given, text: lastAlone });
@@ -190,7 +194,15 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
     // filed none and the story neither makes it wait nor takes it back.
     const ownTarget = resolveAsset(asking, given.assets).kind !== 'none' || !POINTS_BACK.test(asking);
     if (asked.kind === 'tool' && !WRITE_INTENTS.has(asked.intent) && ownTarget) return asked;
-    if (asked.kind === 'tool' && WRITE_INTENTS.has(asked.intent) && whole.kind !== 'tool' && !storyHoldsTheWrite(storyAround(framed, asking))) return asked;
+    if (
+      asked.kind === 'tool' &&
+      WRITE_INTENTS.has(asked.intent) &&
+      whole.kind !== 'tool' &&
+      !storyHoldsTheWrite(storyAround(framed, asking)) &&
+      // (A write in quoted text or copied steps is no request: "aus der alten SOP:\nSchritt 1 – Band auf 12 mm/s".)
+      withoutQuotedText(framed).includes(asking.trim())
+    )
+      return asked;
   }
   return whole;
 }
@@ -212,7 +224,7 @@ function requestInsteadOfAnswer(text: string): string | undefined {
 }
 
 async function understandWhole(given: UnderstandInput): Promise<Plan> {
-  const framed = withoutMailFrame(given.text);
+  const framed = withoutMailFrame(quoteCopiedSteps(given.text));
   // "what's the compressor pressure now, and can you also pull its alarms": the first request, when it is one by itself.
   // "Kurze Frage zur Übergabe später, aber erst: kannst du Zone 1 … auf 160 setzen?": the request said to come first.
   const askedBeforeTheRest = given.pendingQuestion === undefined ? askedFirst(framed) : undefined;

@@ -7,7 +7,7 @@
  */
 import { resolveAsset } from '../asset-resolver';
 import { parseCommand } from '../commands';
-import { foldInitialUmlauts } from '../text';
+import { foldInitialUmlauts, withoutQuotedText } from '../text';
 import { describeWrite } from './doubtful-write';
 import { clarify, say } from './replies';
 import type { Request } from './request';
@@ -18,7 +18,9 @@ const MACHINE_PART =
   /\b(stencil clean\w*|\w*counters?|\w*z(?:ä|ae)hler\w*|st(?:ü|ue)ckz(?:ä|ae)hler\w*|wartungsz(?:ä|ae)hler\w*|timers?|displays?|screens?|anzeige|bildschirm|cleaning|clean cycle|reinigung\w*|schablonenreinigung|unterseitenreinigung|wipers?|wiper cycle|wisch\w*|nitrogen|n2|stickstoff\w*|cameras?|kamera\w*|fans?|l(?:ü|ue)fter\w*|lights?|licht|lamps?|lampe|beacons?|heaters?|heizung\w*|conveyors?|(?:f(?:ö|oe)rder|transport)?band|feeders?|zuf(?:ü|ue)hrung\w*|nozzles?|d(?:ü|ue)sen?|vacuum|vakuum|printhead|druckkopf|scanner|label printer|etikettendrucker|stencil(?!\s+printer)|schablone(?!n?drucker))\b/;
 
 /** "the counter", "den Zähler", "Zähler am Packer": the part is what the verb acts on, not a word elsewhere in a story. */
-function commandsAPart(lower: string): string | undefined {
+function commandsAPart(given: string): string | undefined {
+  // ("HMI: «STOP PRINTER AND CHECK STENCIL». any alarms?": a part in quoted text is commanded by no one here.)
+  const lower = withoutQuotedText(given);
   const part = MACHINE_PART.exec(lower)?.[1];
   if (!part) return undefined;
   // "how do I clear a feeder jam": asked how, which the manuals answer.

@@ -62,6 +62,17 @@ function commandAndSetpoint(text: string): { first: string; second: string } | u
   return (isCommand(first) && isSetpoint(second)) || (isSetpoint(first) && isCommand(second)) ? { first, second } : undefined;
 }
 
+/** The other machines of the first one's kind that the text names in a part of its own ("… Ofen 1 und Ofen 2", "… vs oven 2"). */
+function namedApart(text: string, first: AssetRef, assets: AssetRef[]): AssetRef[] {
+  const parts = text.split(/\s+(?:und|and|vs\.?|versus|gegen|against|or|oder|&)\s+|\s*[,/]\s*/i);
+  if (parts.length < 2) return [];
+  const named = parts.slice(1).flatMap((part) => {
+    const resolved = resolveAsset(part, assets);
+    return resolved.kind === 'one' && resolved.asset.type === first.type && resolved.asset.id !== first.id ? [resolved.asset] : [];
+  });
+  return [...new Set(named)];
+}
+
 /** Turns one user request into a tool call, a clarifying question, or a plain statement of what is possible. */
 export function planReply(input: PlanInput): Plan {
   return targetLeftOpen(input, planUnchecked(input), input.language ?? detectLanguage(input.text));
@@ -665,7 +676,10 @@ function quotedRemark({ text, language }: Request): Plan | undefined {
       remark,
     ) ||
     // "… lol who laminated that" is a joke; "who" asks only with a question mark or outside a joke.
-    (/\b(who|wer)\b/.test(remark) && !/\b(lol|haha\w*|rofl|lmao|classic|klassiker|typisch)\b/.test(remark))
+    (/\b(who|wer)\b/.test(remark) && !/\b(lol|haha\w*|rofl|lmao|classic|klassiker|typisch)\b/.test(remark)) ||
+    // "card says: 'Step 3: …'. ok, set the chiller to 16": the asker's own request beside the quote.
+    imperativeCommand(outside) ||
+    explicitWrite('set_setpoint', remark)
   )
     return undefined;
   return noAction(
@@ -999,6 +1013,12 @@ function planChosen(request: Request, reading: Reading, resolution: AssetResolut
   ) {
     const [first, ...rest] = resolution.candidates;
     return { kind: 'tool', intent: chosen, tool, args: { asset: first!.id }, asset: first, also: rest.map((other) => ({ tool, args: { asset: other.id } })) };
+  }
+  // "vergleich Zone 3 Ofen 1 und Ofen 2", "zone 3 oven 1 vs oven 2": two machines of a kind named apart, both read.
+  if (chosen === 'asset_state' && asset && asset.type !== 'line') {
+    const others = namedApart(reading.combined, asset, input.assets);
+    if (others.length > 0)
+      return { kind: 'tool', intent: chosen, tool, args: { asset: asset.id }, asset, also: others.map((other) => ({ tool, args: { asset: other.id } })) };
   }
   // A manual covers every machine of its type, so "the reflow oven" needs no line to be searched.
   const namesLot = orderId(reading.combined) !== undefined || mentionedLine(reading.combined) !== undefined;

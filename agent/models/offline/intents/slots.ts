@@ -214,9 +214,13 @@ const NUMBER = String.raw`-?\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`(?:\s*(?:°\s*c|°|grad|degrees?|c|bar|n|mm\/s))?`;
 /** "18 or 19", "18 oder 19", "zwischen 18 und 19", "18–19": two values offered, none chosen. */
 const VALUE_ALTERNATIVES = new RegExp(
-  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(?<!\b(?:line|linie|lines|zone|zones|l|ln|placer|pnp|oven|ofen)\s?)(?<![\d.,])(${NUMBER})${UNIT}\s*[?,]?\s*(?:\bor\b|\boder\b|\/|–|-(?=\s*\d)|\bbis\b)\s*(${NUMBER}))`,
+  String.raw`(?:\b(?:between|zwischen)\s+(${NUMBER})${UNIT}\s+(?:and|und)\s+(${NUMBER}))|(?:(?<!\b(?:line|linie|lines|zone|zones|l|ln|placer|pnp|oven|ofen)\s?)(?<![\d.,])(${NUMBER})${UNIT}\s*[?,.]?\s*(?:[–—-]\s*)?(?:(?:\bor\b|\boder\b|\bbzw\b\.?|\bbeziehungsweise\b)\s*(?:[^\d\s]+\s+){0,4}?|(?:\/|–|-(?=\s*\d)|\bbis\b)\s*)(${NUMBER}))`,
   'i',
 );
+/** "to 227", "auf 217", "stell 85 ein", "make it 178": a value asked for with its own word. */
+const VALUE_ASKED_FOR =
+  /(?<!\b(?:steht|stand|stehen|is|ist|war|was|liegt|l(?:ä|ae)uft|lief|reads|zeigt|sits|sitting|running|runs|at)\s+)\b(?:to|auf|(?:stell|setz|mach|set|put|make)\w*(?:\s+(?:it|es|ihn|die|den|das|mal|bitte))*)\s*:?\s*(-?\d+(?:[.,]\d+)?)(?![\d:.]\d|\s*(?:uhr|h\b|min))/gi;
+
 /** "0.9… no wait, 0.95", "sorry, I mean 250", "äh nein, 248", "make that 250": the value after the last correction wins. */
 const CORRECTION = new RegExp(
   String.raw`\b(?:no wait|no|wait|sorry|i mean|i meant|make (?:it|that)|actually|rather|correction|nein|nee|ich meine|ich meinte|lieber|besser|doch|äh|aeh|ähm|aehm)\b[\s,.:;!…]*(?:to|auf|make it|mach)?\s*(${NUMBER})(?![\d:])`,
@@ -233,13 +237,22 @@ export type SetpointValueReading = { value: number } | { alternatives: [number, 
 export function requestedSetpoint(text: string, combined: string): SetpointValueReading {
   const toNumber = (raw: string) => Number(raw.replace(',', '.'));
   const offered = VALUE_ALTERNATIVES.exec(text);
-  if (offered && !/^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|min)/i.test(text.slice(offered.index + offered[0].length))) {
-    const [a, b] = offered.slice(1).filter((raw): raw is string => raw !== undefined);
-    return { alternatives: [toNumber(a!), toNumber(b!)] };
-  }
-  const correction = [...text.matchAll(CORRECTION)].at(-1);
+  // ("auf 215? oder doch 218?": "oder doch" offers another value, it corrects none.)
+  const correction = [...text.matchAll(CORRECTION)].filter((match) => !/\b(?:oder|or)\s*$/i.test(text.slice(0, match.index))).at(-1);
   // A correction only corrects a value said before it; "no, make it 250" on its own is just the value.
+  // ("set zone 7 to 245. no sorry, 242 - 245 was last week's value": the correction, not a choice of two.)
   if (correction && new RegExp(NUMBER).test(withoutIdentifiers(text.slice(0, correction.index)))) return { value: toNumber(correction[1]!) };
+  if (offered && !/^\s*(?::\d|uhr\b|o'?clock\b|am\b|pm\b|h\b|min)/i.test(text.slice(offered.index + offered[0].length))) {
+    const [a, b] = offered
+      .slice(1)
+      .filter((raw): raw is string => raw !== undefined)
+      .map(toNumber);
+    // "profile wants 225-230. pls put the setpoint to 227", "Spec sagt 80–90. Stell 85 ein": a band told, and the value
+    // asked for outside it — the request's value, not a choice between the band's ends.
+    const askedElsewhere = [...text.matchAll(VALUE_ASKED_FOR)].map((match) => toNumber(match[1]!)).filter((value) => value !== a && value !== b);
+    if (askedElsewhere.length === 0) return { alternatives: [a!, b!] };
+    return { value: askedElsewhere.at(-1)! };
+  }
   // Answering a question ("set zone 4 to 240?" → "no, 245"): a lone number of the answer is the value.
   const answered = combined !== text ? withoutIdentifiers(text).match(new RegExp(`(?<![\\d:.,])${NUMBER}(?![\\d:]|\\s*(?:uhr|h\\b|min))`, 'g')) : null;
   // "hab gesehen dass der Chiller auf 18 Grad steht, stell ihn auf 15": a reading reported first, the request last —

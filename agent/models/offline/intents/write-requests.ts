@@ -137,10 +137,18 @@ export function toldAskedOrPasted(given: string): boolean {
     PASTED_TEXT.test(lower) ||
     (FOR_SOMEONE_ELSE.test(lower) && !ASKED_TO_FILE.test(lower)) ||
     QUESTIONED.test(lower) ||
+    READING_BESIDE_SETPOINT.test(lower) ||
     // "oven 1 zone 4 setpoint 245?", "raising zone 4 to 250 – good idea?": asked, not asked for.
     plainQuestion(lower)
   );
 }
+
+/**
+ * "header 6.1 bar now, setpoint 6.5", "Zone 1 zeigt 122, Soll 130", "Band läuft mit 15,2, Soll 15": the reading and its
+ * setpoint told side by side — a report to judge, not a setpoint asked for (no verb and no "to" asks for one).
+ */
+export const READING_BESIDE_SETPOINT =
+  /^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?!.*\b(?:to|auf)\s+-?\d)(?=.*(?:\b(?:now|currently|right now|atm|actual|reads?|reading|shows?|showing|zeigt|ist|l(?:ä|ae)uft mit|liegt bei|steht bei|is at|sits at|aktuell|gerade|grad)\b\s*:?\s*-?\d|-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|n|mm\/s|%)?\s*(?:now|right now|atm|currently|actual|aktuell|gerade|grad|ist)\b))(?=.*\b(?:setpoint|set point|sollwert|soll|sp)\b\s*(?:is\s+|ist\s+|=|:)?\s*-?\d)/;
 
 /** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
 /** … and "we're setting zone 4 to 245, right?", "wir stellen den Chiller auf 15, oder?": a plan asked to be confirmed. */
@@ -296,6 +304,8 @@ const AS_BEFORE_AFTER_A_VALUE =
 export function explicitWrite(intent: Intent, text: string): boolean {
   // "… wieder auf 60 mm/s, wie gestern", "… to 185 like yesterday": a value with the day it was used, no report of that day.
   const lower = withoutPoliteHedge(withoutQuotedText(text)).replace(AS_BEFORE_AFTER_A_VALUE, '$1');
+  // "the card says: 'Step 3: Set supply temp to 16 °C' — writing it down for the new guy": every value is in the quote.
+  if (intent === 'set_setpoint' && /\d/.test(text) && !/\d/.test(lower)) return false;
   if ((intent === 'machine_command' || intent === 'set_setpoint') && wishedWrite(intent, lower)) return true;
   // "can you raise zone 8 on L2-RFL to 255? the new paste needs a hotter peak": a polite question, then its reason.
   const [asked, ...after] = lower.split(/(?<=\?)\s+/);
@@ -315,6 +325,7 @@ export function explicitWrite(intent: Intent, text: string): boolean {
   if (
     REPORTED_OR_HEDGED.test(lower) ||
     onlyValueTold(lower) ||
+    READING_BESIDE_SETPOINT.test(lower) ||
     QUESTIONED.test(lower) ||
     PASTED_TEXT.test(lower) ||
     (FOR_SOMEONE_ELSE.test(lower) && !ASKED_TO_FILE.test(lower))

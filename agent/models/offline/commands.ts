@@ -69,7 +69,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   ],
   // Back to producing after a hold: "resume", "get it running again", "back into production", "wieder in Produktion".
   [
-    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|back from (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?(?:nehmen|holen)|(?:release|lift) (?:the )?hold|\bhol\w*\b[^.?!,]*\baus (?:dem |der )?(?:hold|halt|pause)|release (?:\S+ ){1,4}(?:from|out of) (?:the )?(?:hold|pause)|release (?:the )?hold (?:on|of|at) |carry on|back (in|into) production|(?:get|gets|getting|have|bring|want|need|make|let)\b[^.?!,]*\b(?:running|going) again|(?:running|going) again\s*(?:please|pls|asap|now|bitte)|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause)\b(?:\s+\S+){0,4}\s+aufheben|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|(?:kann|darf) weiter\s*(?:bitte|jetzt)?\s*[.!]?$|(?:kann|darf|soll) wieder weiter(?:laufen|gehen|machen|produzieren)|give (?:it |\w+ )?free)\b/,
+    /\b(unhold|unpause|un-pause|resume|continue|take (it |\w+ |\w+ \w+ |the \w+ \w+ )?(off|out of) (the )?hold|out of (the )?(hold|pause)|back from (the )?(hold|pause)|raus aus (dem |der )?(hold|halt|pause)|aus (dem )?hold (raus)?(?:nehmen|holen)|(?:release|lift) (?:the )?hold|\bhol\w*\b[^.?!,]*\baus (?:dem |der )?(?:hold|halt|pause)|release (?:\S+ ){1,4}(?:from|out of) (?:the )?(?:hold|pause)|release (?:the )?hold (?:on|of|at) |carry on|back (in|into) production|(?:get|gets|getting|have|bring|want|need|make|let)\b[^.?!,]*\b(?:running|going) again|(?:running|going) again\s*(?:please|pls|asap|now|bitte)|back up and running|(?:kann|darf|soll) wieder (?:loslegen|laufen|anlaufen|produzieren)|wieder loslegen|wieder (in produktion|zum laufen|in gang)|fortsetzen|weiterlaufen|aus dem halt|aus dem hold|aus der pause|(?:halt|hold|pause)\b(?:\s+\S+){0,4}\s+aufheben|(?:halt|hold|pause) (\w+ )?aufheben|weiter machen|weitermachen|mach (?:mal |halt |bitte )*weiter|weiter geht'?s|weitergeht'?s|hol (?:ihn|sie|es|den|die|das) (?:da )?raus|let it (?:run|go) again|(?:kann|darf) weiter(?:laufen|gehen|gehn|machen|produzieren)|(?:kann|darf) weiter\s*(?:bitte|jetzt)?\s*[.!]?$|(?:kann|darf|soll) wieder weiter(?:laufen|gehen|machen|produzieren)|give (?:it |\w+ )?free)\b/,
     'unhold',
   ],
   // "nimm den Pick and Place 1 von L1 aus dem Hold raus", "hol den Drucker aus der Pause": out of the hold, said with "nimm".
@@ -176,8 +176,32 @@ const STARTING_WHEN =
   /(?<!\b(?:needs?|requires?|worth)\s+)\bstarting\s+(?:right\s+)?(?:now|today|tomorrow|tonight|(?:at|in|from|on|after|by)\s+\S+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+\w+|this\s+\w+)/g;
 
 /** "keeps stopping", "stopped again", "trips all the time", "stoppt ständig": what a machine keeps doing, told — no command. */
-const KEPT_DOING =
-  /\b(?:keeps?|kept|keeps? on|kept on)\s+(?:stopping|stalling|halting|faulting|tripping|resetting|holding|pausing|going (?:down|off|into (?:hold|fault)))\b|\b(?:stops?|stopped|stopping|trips?|tripped|halts?|halted|pauses?|paused)\s+(?:again|all the time|constantly|repeatedly|every (?:few |couple of |\d+ )?\w+|twice|three times|\d+ times|non-?stop|on (?:and off|its own|me))\b|\b(?:stoppt|h(?:ä|ae)lt|h(?:ae|ä)lt an|pausiert)\s+(?:dauernd|st(?:ä|ae)ndig|immer wieder|andauernd|schon wieder|wieder|von selbst|von allein)\b/g;
+export const KEPT_DOING = new RegExp(
+  [
+    // "keeps stopping", "kept tripping", "keeps starting up on its own"
+    String.raw`\b(?:keeps?|kept|keeps? on|kept on)\s+(?:stopping|stalling|halting|faulting|tripping|resetting|restarting|starting(?:\s+(?:itself|up))?|holding|pausing|going (?:down|off|into (?:hold|fault)))(?:\s+(?:again|on (?:its|it'?s) own|by itself|itself))?\b`,
+    // "stopped again", "trips every few minutes", "stops after every single board", "halted with E-140"
+    String.raw`\b(?:stops?|stopped|stopping|trips?|tripped|halts?|halted|pauses?|paused)\s+(?:again|all the time|constantly|repeatedly|every (?:few |couple of |\d+ )?\w+|after every(?: single)? \w+|twice|three times|\d+ times|non-?stop|on (?:and off|its own|me)|over and over)\b`,
+    // "tripped on the cover interlock", "halted with E-140", "stopped because of a jam" (the past only: "stop on the oven" asks)
+    String.raw`\b(?:stopped|tripped|halted|paused)\s+(?:with|because|due to|on (?:the|a|an))\b`,
+    // "restarts by itself", "resets itself back to idle", "starts itself", "keeps resetting itself"
+    String.raw`\b(?:re)?(?:starts?|starting|sets?|resets?|resetting)\s+(?:itself|by itself|on its own)\b`,
+    // "won't start (up)", "doesn't start", "will not come up", "fails to start"
+    String.raw`\b(?:won'?t|wont|doesn'?t|does not|will not|can'?t|cannot|fails? to|refuses? to)\s+(?:re)?start(?:\s+up)?\b|\b(?:won'?t|wont|doesn'?t|will not)\s+(?:come|go)\s+(?:up|back)\b`,
+    // "stuck in hold", "is on hold", "sits in stopped", "is still in aborted"
+    String.raw`\b(?:is|are|was|'s|stuck|sits?|sitting|still|stays?)\s+(?:\S+\s+)?(?:in|on)\s+(?:hold|held|stopped|aborted|abort|halt)\b`,
+    // German: "stoppt dauernd", "hält immer wieder an", "hängt (schon wieder) im Hold", "steht auf Stopped", "fährt nicht an",
+    // "geht nicht an", "kommt nicht hoch", "startet von selbst", "setzt sich selber zurück", "geht von alleine aus und wieder an"
+    String.raw`\b(?:stoppt|h(?:ä|ae)lt|h(?:ae|ä)lt an|pausiert)\s+(?:dauernd|st(?:ä|ae)ndig|immer wieder|andauernd|schon wieder|wieder|von selbst|von allein\w*)\b`,
+    String.raw`\b(?:h(?:ä|ae)ngt|steht|stehen|ist|bleibt)\s+(?:\S+\s+){0,2}?(?:im|in|auf)\s+(?:hold|halt|stopped|stop|abort\w*)\b`,
+    String.raw`\b(?:f(?:ä|ae)hrt|geht|l(?:ä|ae)uft|springt|kommt|startet)\s+(?:\S+\s+){0,3}?(?:nicht|nich|net|ned|nimmer)\s+(?:mehr\s+)?(?:an|hoch|los|rauf)\b|\bstartet\s+(?:\S+\s+)?(?:nicht|nich|net)\b`,
+    String.raw`\b(?:startet|setzt)\s+(?:sich\s+)?(?:\S+\s+){0,2}?(?:von selbst|von allein\w*|selber|selbst)\b(?:\s+(?:\S+\s+){0,3}?zur(?:ü|ue)ck)?|\bgeht\s+(?:\S+\s+){0,3}?aus und wieder an\b`,
+    String.raw`\bhat\s+(?:\S+\s+){0,4}?(?:abgeschaltet|gestoppt|angehalten|ausgeschaltet)\b`,
+    // "Drucker L2 steht, mach mal weiter": "steht" closing a clause is its state.
+    String.raw`\bsteht(?=\s*[,;.–—-])`,
+  ].join('|'),
+  'g',
+);
 
 /** "since the shift started", "seit die Schicht angefangen hat": a moment told, no command. */
 const SINCE_STARTED =
@@ -247,11 +271,9 @@ function commandOf(text: string): MachineCommandName | undefined {
   // is no second command.
   // ("the L2 printer keeps stopping, can you start it again": what it keeps doing is the complaint, "start" the request — it
   // had filed a stop.)
-  const t = withoutParticleHalt(lower)
-    .replace(KEPT_DOING, ' ')
-    .replace(STARTING_WHEN, ' ')
-    .replace(SINCE_STARTED, ' ')
-    .replace(PURPOSE, ' ')
-    .replace(CHATTER, ' ');
-  return PATTERNS.find(([pattern]) => pattern.test(t))?.[1];
+  // (With what the machine does told, "… stop it" is the request about it, not "stop it" said to the copilot.)
+  const told = withoutParticleHalt(lower).replace(KEPT_DOING, ' ');
+  const t = told.replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(PURPOSE, ' ');
+  const command = PATTERNS.find(([pattern]) => pattern.test(told !== withoutParticleHalt(lower) ? t : t.replace(CHATTER, ' ')))?.[1];
+  return command;
 }

@@ -33,6 +33,7 @@ import {
   withoutQuotedText,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
+import { commandAfterComplaint } from './complaint-then-command';
 import { lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
@@ -124,6 +125,12 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
   if (lineAfter !== undefined) {
     const german = detectLanguage(`${given.previousText ?? ''} ${given.text}`) === 'de';
     return understandOne({ ...given, text: german ? `und Linie ${lineAfter}?` : `and line ${lineAfter}?` });
+  }
+  // "chip shooter L2 won't start. reset it first": the command asked, about the machine whose trouble is told.
+  const afterComplaint = given.pendingQuestion ? undefined : commandAfterComplaint(given.text, given.assets);
+  if (afterComplaint) {
+    const command = await understandOne({ ...given, text: afterComplaint });
+    if (command.kind === 'tool' && command.tool === 'machine_command') return command;
   }
   const plan = await understandOne(given);
   // "alarms on line 2 yesterday" → "sorry, the day before yesterday", "AOI-Ergebnisse für PO-24119" → "falsches Los,

@@ -83,7 +83,8 @@ export function lastMachineTalkedAbout(input: { earlier?: readonly EarlierResult
 }
 
 /** "the first one", "die erste", "den ersten": the machine that came up first. */
-export const FIRST_MENTIONED = /\b(?:the first(?: one)?|the former|die erste|den ersten|der erste|das erste|dem ersten|erstere\w*)\b/;
+export const FIRST_MENTIONED =
+  /\b(?:the first(?: one)?|the former|the one we started with|die erste|den ersten|der erste|das erste|dem ersten|erstere\w*|(?:den|die|das|der|dem) vom anfang)\b/;
 /** "the second one", "den zweiten", "the latter": the machine that came up second. */
 export const SECOND_MENTIONED = /\b(?:the second(?: one)?|the latter|die zweite|den zweiten|der zweite|das zweite|dem zweiten|letztere\w*)\b/;
 

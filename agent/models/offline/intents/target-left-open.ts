@@ -7,6 +7,7 @@
  */
 import type { AssetRef } from '../../../assets';
 import { resolveAsset } from '../asset-resolver';
+import { pendingAsk } from '../pending-answer';
 import { WRITE_INTENTS } from './catalogue';
 import { FIRST_MENTIONED, SECOND_MENTIONED, machinesTalkedAbout } from './conversation';
 import { clarify, say } from './replies';
@@ -25,11 +26,17 @@ function whichOne(candidates: AssetRef[], language: Language): Plan {
 }
 
 export function targetLeftOpen(input: PlanInput, plan: Plan, language: Language): Plan {
-  if (plan.kind !== 'tool' || !WRITE_INTENTS.has(plan.intent) || input.confirmed || input.pendingQuestion) return plan;
+  // (An answer to the copilot's "which one?" or "what value?" finishes a request whose machine that question settled; after
+  // an "I am not sure what you mean" the machine is as open as before.)
+  const settled = input.pendingQuestion !== undefined && pendingAsk(input.pendingAsk).kind !== 'other';
+  if (plan.kind !== 'tool' || !WRITE_INTENTS.has(plan.intent) || input.confirmed || settled) return plan;
   const planned = input.assets.find((asset) => asset.id === plan.args.asset && asset.type !== 'line');
   if (!planned) return plan;
   const named = resolveAsset(input.text, input.assets);
-  if (named.kind === 'one') return plan;
+  const lower = input.text.toLowerCase();
+  // ("line 2 looks fine. back to the first one – zone 3 to 185": the line is judged; "the first one" is the machine.)
+  const byPlace = FIRST_MENTIONED.test(lower) || SECOND_MENTIONED.test(lower);
+  if (named.kind === 'one' && !(byPlace && named.asset.type === 'line')) return plan;
   const talked = machinesTalkedAbout(input, 3);
   if (named.kind === 'ambiguous') {
     const inTalk = named.candidates.filter((candidate) => talked.includes(candidate));
@@ -45,7 +52,6 @@ export function targetLeftOpen(input: PlanInput, plan: Plan, language: Language)
   if (sameKind.length < 2) return plan;
   // "L1 SPI state" → "L2 SPI state" → "hold the second one", "die erste wieder starten": by the order they came up (the
   // list is latest first).
-  const lower = input.text.toLowerCase();
   const byOrder = sameKind.length === 2 ? (FIRST_MENTIONED.test(lower) ? sameKind[1] : SECOND_MENTIONED.test(lower) ? sameKind[0] : undefined) : undefined;
   return byOrder ? { ...plan, args: { ...plan.args, asset: byOrder.id }, asset: byOrder } : whichOne(sameKind, language);
 }

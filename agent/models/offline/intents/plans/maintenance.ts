@@ -1,6 +1,8 @@
 /** Plans for maintenance: the remaining-life forecast, listing work orders and booking one in the recommended window. */
 import type { AssetRef } from '../../../../assets';
 import { latestOutput } from '../../earlier-results';
+import { resolveAsset } from '../../asset-resolver';
+import { FIRST_MENTIONED, SECOND_MENTIONED, machinesTalkedAbout } from '../conversation';
 import { numberWord } from '../../number-words';
 import { bookingWindow, clockSaid, isoSeconds, nextAtClock, startClock, VAGUE_WHEN, windowOnNamedDay, windowShiftMinutes } from '../../time-window';
 import { foldInitialUmlauts } from '../../text';
@@ -152,8 +154,39 @@ function workOrderNumber(lower: string): string | undefined {
 }
 
 export function planCreateWorkOrder(plan: PlanContext): Plan {
-  const { input, combined, language, machine, call, needAsset } = plan;
+  const { input, combined, language, call, needAsset } = plan;
+  // "forecast for placer 2 line 1" → "and the compressor?" → "book the first one", "both look bad, book them": of the
+  // machines two forecasts were read for, the one named by its place; both, or either, is asked back (one approval each).
+  const forecast = forecastsRead(input);
+  const lower = input.text.toLowerCase();
+  // ("forecast for placer 2" → "and the L2 oven blower" → "both look bad, book it in the window": two machines talked about.)
+  const talked = machinesTalkedAbout(input, 3);
+  if (forecast.length < 2 && talked.length >= 2 && BOTH.test(lower) && resolveAsset(input.text, input.assets).kind === 'none')
+    forecast.push(...talked.slice(0, 2).reverse());
+  let machine = plan.machine;
+  if (forecast.length === 2 && resolveAsset(input.text, input.assets).kind === 'none') {
+    if (FIRST_MENTIONED.test(lower)) machine = forecast[0];
+    else if (SECOND_MENTIONED.test(lower)) machine = forecast[1];
+    else if (BOTH.test(lower))
+      return clarify(
+        say(
+          language,
+          `A work order is booked for one machine: ${forecast[0]!.id} or ${forecast[1]!.id}? Say which one first, e.g. “book ${forecast[0]!.id} in its window”; the other can follow.`,
+          `Ein Arbeitsauftrag gilt für eine Maschine: ${forecast[0]!.id} oder ${forecast[1]!.id}? Sagen Sie, welche zuerst, z. B. „${forecast[0]!.id} ins Fenster buchen“; die andere danach.`,
+        ),
+      );
+  }
   return workOrderPlan(input, combined, machine, call, needAsset, language);
+}
+
+/** "both", "beide", "all of them", "die zwei": more than one machine meant. */
+const BOTH = /\b(?:both|beide\w*|all|alle\w*|them|die zwei|the two)\b/;
+
+/** The machines the last two forecasts of the conversation were read for, in the order they came, when they differ. */
+function forecastsRead(input: PlanInput): AssetRef[] {
+  const forecasts = (input.earlier ?? []).filter((result) => result.tool === 'maintenance_forecast' && typeof result.args.asset === 'string').slice(-2);
+  const machines = forecasts.flatMap((result) => input.assets.filter((asset) => asset.id === result.args.asset));
+  return machines.length === 2 && machines[0] !== machines[1] ? machines : [];
 }
 
 type Outlook = { assetId: string; component?: string; recommendedWindow?: { from: string; to: string } | null };
@@ -172,7 +205,13 @@ function workOrderPlan(
   language: Language,
 ): Plan {
   const outlooks = latestOutput(input.earlier, ['maintenance_forecast'], (output) => (output as { assets?: Outlook[] }).assets) ?? [];
-  const outlook = machine ? outlooks.find((o) => o.assetId === machine.id) : outlooks.length === 1 ? outlooks[0] : undefined;
+  // ("book the first one" after two forecasts: its outlook is in the forecast before the last.)
+  const outlook = machine
+    ? (outlooks.find((o) => o.assetId === machine.id) ??
+      latestOutput(input.earlier, ['maintenance_forecast'], (output) => (output as { assets?: Outlook[] }).assets?.find((o) => o.assetId === machine.id)))
+    : outlooks.length === 1
+      ? outlooks[0]
+      : undefined;
   const assetId = machine?.id ?? outlook?.assetId;
   if (!assetId) return needAsset(say(language, 'the work order', 'den Arbeitsauftrag'));
   const time = { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts };

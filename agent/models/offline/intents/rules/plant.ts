@@ -76,6 +76,10 @@ function hasOneSetpoint(target: AssetRef): boolean {
 const MAINTENANCE_TOLD =
   /\b(?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln) wir\b|\bwir (?:fahren|machen|nehmen|schalten|legen|stoppen|tauschen|wechseln)\b|\b(?:we'?re|we are|we'?ll|we will|they'?re|they are|they'?ll|they will)\s+(?:\w+\s+)?(?:taking|take|shutting|shut|bringing|bring|doing|do|swapping|swap|going)\b|\b(?:wartung|instandhaltung|die ih|maintenance|service)\s+(?:kommt|is coming|comes|will come)\b/;
 
+/** "der muss runter", "die muss höher", "that needs to come down", "it should go up a bit": a value said to need moving. */
+const MUST_MOVE =
+  /^(?:(?:ok|so|hm+|na|also|dann|then)[\s,]+)?(?:der|die|das|den|er|sie|es|that|this|it|they)\s+(?:\S+\s+)?(?:muss|m(?:ü|ue)ssen|soll|sollte|needs? to|has to|should|must|ought to)\s+(?:\S+\s+){0,2}?(?:runter|hoch|rauf|h(?:ö|oe)her|niedriger|tiefer|k(?:ä|ae)lter|w(?:ä|ae)rmer|come down|go up|go down|come up|be higher|be lower|drop|rise)\b/;
+
 /** "half the speed", "halb so schnell", "twice the …", "doppelt so", "10 percent", "half a bar", "5 Grad unterm Maximum": a change by a factor or share. */
 const SCALED_CHANGE =
   /\bhalf (?:the|its|of the)\s+\w+|\bhalb so\b|\b(?:twice|double)\s+(?:the|its|as)\b|\bdoppelt so\b|\b\d+(?:[.,]\d+)?\s*(?:%|percent|prozent)(?![\w])|\bhalf an? (?:bar|degree|notch)\b|\bein(?:en)? halbe[ns]? (?:bar|grad)\b|\b(?:unter(?:m|halb)?|below|under)\s+(?:dem\s+|the\s+)?(?:max\w*|min\w*|limit\w*|grenz\w*)\b|\ba (?:touch|notch|tad|smidge)\b/;
@@ -314,6 +318,19 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !ASKS_OR_REPORTS.test(lower) &&
     !toldAskedOrPasted(lower) &&
     (usesPrevious || strongWritable(text, target) || hasOneSetpoint(target))
+  )
+    return ['set_setpoint', usesPrevious];
+  // "Druck an der Druckluftstation?" → "der muss runter", "chiller supply temp?" → "that needs to come down": the value
+  // just read needs changing, its new value not said — the planner asks for it.
+  if (
+    usesPrevious &&
+    target &&
+    target.type !== 'line' &&
+    wordCount(text) <= 8 &&
+    setpointValue(text) === undefined &&
+    MUST_MOVE.test(lower) &&
+    !/\?\s*$/.test(lower) &&
+    (target.tags ?? []).some((tag) => tag.writable)
   )
     return ['set_setpoint', usesPrevious];
   // "L2 Ofen Band halb so schnell bitte", "twice the print speed on L1", "speed the belt up 10 percent", "half a bar lower":

@@ -74,12 +74,14 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
       reading.byRule = true;
       reading.inheritAsset = ruled.usesPrevious;
       // "set it to 175" after a zone's trend: the previous tag says which setpoint "it" is.
-      if (ruled.usesPrevious && typeof input.previous?.args.tag === 'string') reading.combined = `${reading.combined} ${input.previous.args.tag}`;
+      // (Not where the message names its own zone: "Zone 6 auf 215" → "zone 5 dann 185" is zone 5 — it had filed zone 6.)
+      const fromBefore = ruled.usesPrevious && !/\bzon(?:e|en)?\s*\d/i.test(text);
+      if (fromBefore && typeof input.previous?.args.tag === 'string') reading.combined = `${reading.combined} ${input.previous.args.tag}`;
       // … or, after a live reading, the tag the message before named ("wie warm ist Zone 8" → "setz die auf 245").
-      else if (ruled.usesPrevious && ruled.intent === 'set_setpoint' && input.previous?.tool === 'asset_state' && input.previousText)
+      else if (fromBefore && ruled.intent === 'set_setpoint' && input.previous?.tool === 'asset_state' && input.previousText)
         reading.combined = `${input.previousText} ${reading.combined}`;
       // … or the setpoint a turn or two before named ("is the squeegee pressure ok?" → manual → "set it to 75").
-      else if (ruled.usesPrevious && ruled.intent === 'set_setpoint') {
+      else if (fromBefore && ruled.intent === 'set_setpoint') {
         const machine = lastMachineTalkedAbout(input);
         const words = machine ? setpointTalkedAbout(input, machine) : undefined;
         if (words) reading.combined = `${words} ${reading.combined}`;

@@ -400,6 +400,10 @@ describe('a change at the end of a longer thread', () => {
 describe('another zone after a change', () => {
   it('changes the zone the message names, not the zone changed before (it had filed the zone before)', async () => {
     const changed = earlier('set_setpoint', { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 190 }, 'Ofen L1 Zone 3 auf 190');
-    expect(await follow('Zone 4 dann 200', changed)).toMatchObject({ kind: 'tool', tool: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 200 } });
+    expect(await follow('Zone 4 dann 200', changed)).toMatchObject({
+      kind: 'tool',
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 200 },
+    });
   });
 });

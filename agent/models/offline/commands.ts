@@ -17,6 +17,16 @@ const CHATTER = new RegExp(
   String.raw`\b((?<!\b(?:the|a|release|lift|remove|clear)\s)hold on|hang on|hold up|hold (?:that|this|the) thought|hold your horses|hold the phone|(?<!\b(?:${FAULT_WORDS})\b[^.?!]{0,60}[,;.!–-]\s*)stop (showing|sending|telling|talking|asking|it(?! (?:for (?:now|a (?:bit|while|sec|moment))|for \d|till|until|asap|immediately|right now|now\s*[!.]*$))(?!,\s*(?:i|we|i'?m|we'?re|ich|wir|need|have to|got to|the|der|die|das)\b)|(?:that|this)(?!\s+(?:machine|one|oven|printer|placer|line|conveyor|compressor|chiller|packer|tester|aoi|spi|ict|unit|station|maschine|anlage)\b))|(stop|quit) \w+ing\b|stop me|don'?t stop|no stop|wait)\b|\b(hold|stop|halt|stopp)( it| on| up| that)? (a |one |kurz |mal )?(sec|secs|second|moment|minute|mo|tick)\b|\b(hoer|hör) (jetzt |mal |doch |endlich )*auf\b|(?<!\b(?:for|f(?:ü|ue)r) (?:a |one |einen |nen )?)\bmoment\b|\bwarte?\b|\bkeine alarme mehr\b|\bhalt (mal|stopp)\b(?![^.?!,]*\ban\s*[.!]?\s*$)|\b(start|starting) (over|again|from|with)\b|\b(let me|let'?s|lets|i'?ll|we'?ll|i want to|lass uns|ich will) (re)?start\b|\b(start|restart|reset|stop|clear)\w* (the |this |our )?(conversation|chat|session|topic|discussion|gespräch|unterhaltung|thema|verlauf)\b|\bvon vorne?\b`,
 );
 
+/** Each command as the German infinitive people say it ("L2-PCK fortsetzen", "UT-AIR zurücksetzen"). */
+export const GERMAN_COMMAND_VERB: Record<MachineCommandName, string> = {
+  start: 'starten',
+  stop: 'stoppen',
+  hold: 'anhalten',
+  unhold: 'fortsetzen',
+  reset: 'zurücksetzen',
+  clear: 'quittieren',
+};
+
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],

@@ -7,7 +7,7 @@
  */
 import type { AssetRef } from '../../assets';
 import { resolveAsset } from './asset-resolver';
-import { KEPT_DOING, parseCommand, type MachineCommandName } from './commands';
+import { GERMAN_COMMAND_VERB, KEPT_DOING, parseCommand, type MachineCommandName } from './commands';
 import { detectLanguage } from './language';
 import { FOR_SOMEONE_ELSE, HYPOTHETICAL, PUT_OFF, imperativeCommand } from './intents/write-requests';
 import { LATER } from './intents/plans/plant-writes';
@@ -58,15 +58,7 @@ export function commandAfterComplaint(text: string, assets: AssetRef[]): string 
   if (own.kind === 'one' && own.asset.id !== named.asset.id) return undefined;
   // The command said plainly, in the asker's language ("mach mal weiter" is no sentence the planners read by itself).
   const command = parseCommand(request)!;
-  return detectLanguage(text) === 'de' ? `${named.asset.id} ${GERMAN_VERB[command]}` : `${ENGLISH_VERB[command]} ${named.asset.id}`;
+  return detectLanguage(text) === 'de' ? `${named.asset.id} ${GERMAN_COMMAND_VERB[command]}` : `${ENGLISH_VERB[command]} ${named.asset.id}`;
 }
 
 const ENGLISH_VERB: Record<MachineCommandName, string> = { start: 'start', stop: 'stop', hold: 'hold', unhold: 'resume', reset: 'reset', clear: 'clear' };
-const GERMAN_VERB: Record<MachineCommandName, string> = {
-  start: 'starten',
-  stop: 'stoppen',
-  hold: 'anhalten',
-  unhold: 'fortsetzen',
-  reset: 'zurücksetzen',
-  clear: 'quittieren',
-};

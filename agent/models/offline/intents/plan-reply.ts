@@ -40,7 +40,7 @@ import {
   imperativeCommand,
   withoutPermission,
 } from './write-requests';
-import { parseCommand, withoutParticleHalt } from '../commands';
+import { GERMAN_COMMAND_VERB, parseCommand, withoutParticleHalt } from '../commands';
 import type { Plan, PlanInput } from './types';
 
 /** A plain yes to a question back, and nothing else ("yes", "ja bitte", "yes, file it"). */
@@ -606,7 +606,7 @@ function relayedInstruction({ lower, text, language, input }: Request): Plan | u
   const target = named.kind === 'one' ? named.asset : undefined;
   const machine = target?.type === 'line' ? input.assets.find((asset) => asset.line === target.id) : target;
   const example = machine?.id ?? 'L2-PRN';
-  const german = { start: 'starten', stop: 'stoppen', hold: 'anhalten', unhold: 'fortsetzen', reset: 'zurücksetzen', clear: 'quittieren' }[command] ?? command;
+  const german = GERMAN_COMMAND_VERB[command];
   const line = target?.type === 'line';
   return clarify(
     say(

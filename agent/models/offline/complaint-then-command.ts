@@ -12,6 +12,10 @@ import { detectLanguage } from './language';
 import { FOR_SOMEONE_ELSE, HYPOTHETICAL, PUT_OFF, imperativeCommand } from './intents/write-requests';
 import { LATER } from './intents/plans/plant-writes';
 
+/** "don't", "nicht", "no wait", "leave it", "lass mal", "vergiss es": a request negated or taken back. */
+const TAKEN_BACK =
+  /\b(?:no|nope|nah|nein|nee|ne|not|don'?t|do not|never|nicht|nich|net|ned|kein\w*|wait|warte|moment|leave|lass|forget|vergiss|cancel|abbrechen|doch nicht)\b/;
+
 /** The clauses of a message: at sentence ends, commas, semicolons and dashes, not at a decimal comma. */
 function clausesOf(text: string): string[] {
   return text
@@ -47,6 +51,8 @@ export function commandAfterComplaint(text: string, assets: AssetRef[]): string 
   const asking = clauses.findLastIndex((clause, index) => index > 0 && parseCommand(clause) !== undefined && (imperativeCommand(clause) || shortOrder(clause)));
   if (asking < 1) return undefined;
   const request = clauses[asking]!;
+  // A request negated or taken back ("don't reset it", "…, reset it – no wait, leave it") is read as typed, whole.
+  if (clauses.slice(asking).some((clause) => TAKEN_BACK.test(clause.toLowerCase()))) return undefined;
   // "restart it", "neu starten": two commands, which the planner asks to make one — read as typed.
   if (/\b(?:re-?start\w*|reboot\w*|neu ?start\w*|neustart\w*|aus und (?:wieder )?an)\b/i.test(request)) return undefined;
   // The machine is the story's: named before the request, the one machine there ("the packer on line 1", "Tester an der 1").

@@ -372,7 +372,12 @@ describe('what a machine keeps doing, then the command asked about it', () => {
   });
 
   it('files nothing for a note or a command on a condition about such a machine', async () => {
-    for (const text of ['note for nights: if the L1 packer keeps stopping, reset it', 'wenn der Drucker L2 wieder im Hold hängt, nimm ihn raus']) {
+    for (const text of [
+      'note for nights: if the L1 packer keeps stopping, reset it',
+      'wenn der Drucker L2 wieder im Hold hängt, nimm ihn raus',
+      "the L2 tester won't start, reset it – no wait, leave it",
+      "L1 SPI keeps stopping, don't reset it",
+    ]) {
       expect(filesAWrite(await ask(text)), text).toBe(false);
     }
   });

@@ -102,7 +102,8 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
     });
   // "print speed 60 on the printer" → "which one?" → "L1", "die zwo", "the first one": the request again, with the machine
   // picked named first (appended, it would break a German verb-last request: "Verpacker weiterlaufen lassen L2-PCK").
-  const picked = given.pendingQuestion ? machineAnswered(given.text, pendingAsk(given.pendingAsk)) : undefined;
+  const ask = pendingAsk(given.pendingAsk);
+  const picked = given.pendingQuestion ? machineAnswered(given.text, ask) : undefined;
   if (picked)
     return understandOne({
       ...given,
@@ -111,7 +112,6 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
       pendingAsk: undefined,
     });
   // "what runs out first on the line?" → "for which line?" → "2": the request again, for that line.
-  const ask = pendingAsk(given.pendingAsk);
   const lineAsked = given.pendingQuestion && ask.kind === 'which-line' ? lineOnly(given.text) : undefined;
   if (lineAsked !== undefined)
     return understandOne({
@@ -248,8 +248,9 @@ async function understandWhole(given: UnderstandInput): Promise<Plan> {
     if (first.kind === 'tool') return first;
   }
   // "what value?" → "6,8 bar": the value alone, for the change the copilot asked it for (which is then asked for).
-  const value = given.pendingQuestion ? valueAnswered(tidied(given), pendingAsk(given.pendingAsk), detectLanguage(given.pendingQuestion)) : undefined;
-  const text = value ?? tidied(given);
+  const mended = tidied(given);
+  const value = given.pendingQuestion ? valueAnswered(mended, pendingAsk(given.pendingAsk), detectLanguage(given.pendingQuestion)) : undefined;
+  const text = value ?? mended;
   // "der HMI-Auftrag auf Linie 2": the one order that fits is read as if its id had been typed.
   const named = orderByProduct(text, given.orders ?? []);
   const input = {

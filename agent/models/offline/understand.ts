@@ -177,6 +177,8 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
   }
   const whole = await understandWhole(given);
   const framed = withoutMailFrame(quoteCopiedSteps(given.text));
+  const troubleLookedUp = !(whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent)) ? storyLookedUp(given, framed) : undefined;
+  if (troubleLookedUp) return troubleLookedUp;
   // "Druckluft steht bei 5,8 bar, laut Handbuch … Sollwert am Kompressor bitte auf 6,6 bar stellen.": where the whole story
   // leaves the model unsure, the change asked for in the last sentence, by itself (only a write it files on its own).
   const lastAlone =
@@ -212,6 +214,32 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
       return asked;
   }
   return whole;
+}
+
+/** "what do I do?", "was soll ich machen?", "what does that mean": a question whose topic is all in the story told before it. */
+const ASKS_ABOUT_THE_STORY =
+  /^\s*(?:(?:so|ok|okay|also|und|and|well|na)[\s,]+)?(?:what (?:do|should|can) (?:i|we) do(?: now| here| about it| next)?|what now|what next|what does (?:that|this|it) mean|what'?s that mean|how do (?:i|we) (?:fix|clear|handle|solve) (?:that|this|it)|was (?:soll|muss|kann) (?:ich|man|wir) (?:jetzt |da |dann )?(?:machen|tun)|was tun|was jetzt|was hei(?:ß|ss)t das|was bedeutet das|wie krieg(?:e|en)? (?:ich|wir) das weg)\s*[?!.]*\s*$/i;
+
+/**
+ * "display on the L2 printer says: STENCIL WIPE FAILED – STOP PRINTER. what do I do?", "Ofen 1 Zone 4 steht bei 250 und
+ * steigt. Was soll ich machen?": what to do about the trouble told is the manuals', searched for the story the question
+ * points at (a machine's text included: quoted, it is no request, but it is what to look up).
+ */
+function storyLookedUp(given: UnderstandInput, framed: string): Plan | undefined {
+  if (given.pendingQuestion !== undefined || given.previous !== undefined || !given.availableTools.has('search_manuals')) return undefined;
+  const sentences = framed.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const asking = sentences.at(-1) ?? '';
+  if (sentences.length < 2 || !ASKS_ABOUT_THE_STORY.test(asking)) return undefined;
+  const story = sentences.slice(0, -1).join(' ').replace(/\s+/g, ' ').trim();
+  if (story.split(' ').length < 3) return undefined;
+  const machine = resolveAsset(story, given.assets);
+  const query = `${story} ${asking.trim()}`.slice(0, 500);
+  return {
+    kind: 'tool',
+    intent: 'search_manuals',
+    tool: 'search_manuals',
+    args: { query, ...(machine.kind === 'one' ? { asset: machine.asset.id } : {}), k: 5 },
+  };
 }
 
 /** "hold on", "forget that", "egal", "first": the words that leave a question back for something else. */

@@ -144,11 +144,11 @@ export function toldAskedOrPasted(given: string): boolean {
 }
 
 /**
- * "header 6.1 bar now, setpoint 6.5", "Zone 1 zeigt 122, Soll 130", "Band läuft mit 15,2, Soll 15": the reading and its
- * setpoint told side by side — a report to judge, not a setpoint asked for (no verb and no "to" asks for one).
+ * "header 6.1 bar now, setpoint 6.5", "Zone 1 zeigt 122, Soll 130", "Band läuft mit 15,2, Soll 15", "Vorlauf 16,4, Soll 16":
+ * the reading and its setpoint told side by side (the reading's word may be left out when the setpoint follows it) — a report to judge, not a setpoint asked for (no verb and no "to" asks for one).
  */
 export const READING_BESIDE_SETPOINT =
-  /^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?!.*\b(?:to|auf)\s+-?\d)(?=.*(?:\b(?:now|currently|right now|atm|actual|reads?|reading|shows?|showing|zeigt|ist|l(?:ä|ae)uft mit|liegt bei|steht bei|is at|sits at|aktuell|gerade|grad)\b\s*:?\s*-?\d|-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|n|mm\/s|%)?\s*(?:now|right now|atm|currently|actual|aktuell|gerade|grad|ist)\b))(?=.*\b(?:setpoint|set point|sollwert|soll|sp)\b\s*(?:is\s+|ist\s+|=|:)?\s*-?\d)/;
+  /^(?!.*\b(?:stell\w*|setz\w*|mach\w*|bitte|please|pls|set|put|change|bring|take|raise|lower|can you|kannst du|erh(?:ö|oe)h\w*|senk\w*|dreh\w*)\b)(?!.*\b(?:to|auf)\s+-?\d)(?=.*(?:\b(?:now|currently|right now|atm|actual|reads?|reading|shows?|showing|zeigt|ist|l(?:ä|ae)uft mit|liegt bei|steht bei|is at|sits at|aktuell|gerade|grad)\b\s*:?\s*-?\d|-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|n|mm\/s|%)?\s*(?:now|right now|atm|currently|actual|aktuell|gerade|grad|ist)\b|-?\d+(?:[.,]\d+)?\s*(?:°\s*c|grad|degrees|bar|n|mm\/s|%)?\s*[,;/–—-]\s*(?:the\s+|der\s+)?(?:setpoint|set point|sollwert|soll|sp)\b))(?=.*\b(?:setpoint|set point|sollwert|soll|sp)\b\s*(?:is\s+|ist\s+|=|:)?\s*-?\d)/;
 
 /** "…, stimmt das?", "… – passt das?", "…? no way", "Echt jetzt?": the write is being questioned, not asked for. */
 /** … and "we're setting zone 4 to 245, right?", "wir stellen den Chiller auf 15, oder?": a plan asked to be confirmed. */

@@ -602,7 +602,7 @@ describe('follow-ups after a judged value, a forecast, and today named by its we
     expect(await askWith({ text: 'book the chiller pump job for Saturday morning', now })).toMatchObject({
       args: { from: '2026-03-07T05:00:00Z' },
     });
-    expect(await askWith({ text: 'book the chiller pump job Saturday 1 to 2', now })).toMatchObject({ args: { from: '2026-03-14T00:00:00Z' } });
+    expect(await askWith({ text: 'book the chiller pump job Saturday 01:00 to 02:00', now })).toMatchObject({ args: { from: '2026-03-14T00:00:00Z' } });
   });
 });
 

@@ -3,7 +3,13 @@
  * (not the NLU evaluation set) found — in other words than theirs.
  */
 import { describe, expect, it } from 'vitest';
-import { ask, filesAWrite } from './test-support/twin-understanding';
+import { OfflineChatModel } from './offline-model';
+import { INTENTS } from './intents';
+import { twinAssets } from '../../twin-assets';
+import { twinOrders } from '../../twin-orders';
+import { twinParts } from '../../twin-parts';
+import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a reading told beside its setpoint', () => {
   it('files nothing when the reading has no word of its own before the setpoint follows it', async () => {
@@ -32,5 +38,92 @@ describe('a manual question that points at the story before it', () => {
     expect(plan.kind === 'tool' && String(plan.args.query)).toMatch(/UNDERSIDE CLEAN ERROR/);
     const german = await ask('Auf dem Display vom Ofen Linie 1 steht: N2 DRUCK NIEDRIG. Was soll ich da machen?');
     expect(german.kind === 'tool' && german.tool === 'search_manuals' && String(german.args.query)).toMatch(/N2 DRUCK NIEDRIG/);
+  });
+});
+
+/** PLANT_NOW of the test support is Wednesday 4 March 2026, 10:00 in Berlin. */
+const on = (text: string, iso = '2026-03-04T09:00:00Z') => askWith({ text, now: new Date(iso) });
+
+const model = new OfflineChatModel(
+  {
+    listAssets: async () => twinAssets(),
+    listParts: async () => twinParts(),
+    listOrders: async () => twinOrders(),
+    now: () => new Date('2026-03-04T09:00:00Z'),
+    timeZone: 'Europe/Berlin',
+  },
+  Object.values(INTENTS).map((intent) => intent.tool),
+);
+
+/** A conversation typed turn by turn; each turn's calls answered with an empty stand-in result. */
+async function conversation(...texts: string[]): Promise<AIMessage> {
+  const history: BaseMessage[] = [];
+  let planned: AIMessage | undefined;
+  for (const text of texts) {
+    history.push(new HumanMessage(text));
+    planned = await model.reply(history);
+    history.push(planned);
+    for (const call of planned.tool_calls ?? []) history.push(new ToolMessage({ tool_call_id: call.id!, name: call.name, content: '{}' }));
+    if ((planned.tool_calls ?? []).length > 0) history.push(await model.reply(history));
+  }
+  return planned!;
+}
+
+describe('the window of a work order, as people give it', () => {
+  it('books a job after or before a shift for as long as said — never the shift itself', async () => {
+    expect(await on('job on the L2 ICT: swap the pogo pins after the late shift today, 3 hours')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'L2-ICT', from: '2026-03-04T21:00:00Z', to: '2026-03-05T00:00:00Z' },
+    });
+    expect(await on('Wartungsauftrag Kompressor: Filter wechseln, morgen vor der Frühschicht, 1 Std')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'UT-AIR', from: '2026-03-05T04:00:00Z', to: '2026-03-05T05:00:00Z' },
+    });
+    const noLength = await on('book the chiller pump seal after the night shift');
+    expect(noLength.kind === 'reply' && noLength.reason).toBe('clarify');
+  });
+
+  it('reads a pm said once for both clocks, and a weekday of next week as next week even on that weekday', async () => {
+    expect(await on('WO on the L1 SPI, camera recalibration, tomorrow 1-3pm')).toMatchObject({
+      args: { asset: 'L1-SPI', from: '2026-03-05T12:00:00Z', to: '2026-03-05T14:00:00Z' },
+    });
+    expect(await on('Ölwechsel Kompressor nächste Woche Mittwoch 11 bis 13 Uhr einplanen')).toMatchObject({
+      args: { asset: 'UT-AIR', from: '2026-03-11T10:00:00Z', to: '2026-03-11T12:00:00Z' },
+    });
+    expect(await on('book the L2 oven blower on friday next week, 8 to 12')).toMatchObject({ args: { from: '2026-03-13T07:00:00Z' } });
+  });
+
+  it("reads tonight's small hours as the coming night, and never books a window that has begun", async () => {
+    expect(await on('Lagertausch Bestücker 2 Linie 1 heute Nacht 1 bis 5 Uhr buchen')).toMatchObject({
+      args: { asset: 'L1-PNP2', from: '2026-03-05T00:00:00Z', to: '2026-03-05T04:00:00Z' },
+    });
+    const begun = await on('book the L1 oven flux filter today 6 to 9');
+    expect(begun.kind === 'reply' && begun.reason).toBe('clarify');
+  });
+
+  it('asks whether small-hour clocks are the night or the afternoon, and books the reading picked', async () => {
+    for (const text of ['chiller pump bearing check tomorrow between 3 and 5, book it', 'Kompressor Wartung morgen 2 bis 4 eintragen']) {
+      const asked = await conversation(text);
+      expect(asked.response_metadata?.plantpilot_clarify, text).toBe(true);
+      expect(asked.tool_calls ?? []).toEqual([]);
+    }
+    expect((await conversation('chiller pump bearing check tomorrow between 3 and 5, book it', 'the afternoon please')).tool_calls?.[0]).toMatchObject({
+      name: 'create_work_order',
+      args: { asset: 'UT-CHL', from: '2026-03-05T14:00:00Z', to: '2026-03-05T16:00:00Z' },
+    });
+    expect((await conversation('Kompressor Wartung morgen 2 bis 4 eintragen', 'nachts')).tool_calls?.[0]).toMatchObject({
+      name: 'create_work_order',
+      args: { asset: 'UT-AIR', from: '2026-03-05T01:00:00Z', to: '2026-03-05T03:00:00Z' },
+    });
+  });
+
+  it('takes no clock range for a part number, and writes a job written into a window as a booking', async () => {
+    const plan = await on('work order: replace the spindle bearings on L1 placer 2, Friday 7am-11am, 2x SPB-6204');
+    expect(plan).toMatchObject({ args: { parts: [{ partNumber: 'SPB-6204', quantity: 2 }] } });
+    expect(plan.kind === 'tool' && (plan.args.parts as unknown[]).length).toBe(1);
+    expect(await on('Kaltwassersatz Pumpendichtung prüfen, Freitag 14 bis 16 Uhr eintragen')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'UT-CHL', from: '2026-03-06T13:00:00Z', to: '2026-03-06T15:00:00Z' },
+    });
   });
 });

@@ -9,12 +9,15 @@
 import { speltValuesAsDigits } from './number-words';
 
 /** What the copilot asked: which of the machines it listed, or the value of a change it was about to file. */
-export type PendingAsk = { kind: 'which-machine'; candidates: string[] } | { kind: 'which-line' } | { kind: 'value' } | { kind: 'other' };
+export type PendingAsk =
+  { kind: 'which-machine'; candidates: string[] } | { kind: 'which-line' } | { kind: 'value' } | { kind: 'which-hours' } | { kind: 'other' };
 
 /** The copilot's clarifying questions, as replies.ts and the write planners phrase them. */
 const WHICH_MACHINE = /^(?:Which one do you mean|Welche meinen Sie)\b/;
 const WHAT_VALUE = /^(?:What value should|To what value exactly|Auf welchen Wert)\b/;
 const WHICH_LINE = /^(?:For which line|Which line|Für welche Linie|Welche Linie)\b/;
+/** "2 to 4 at night (02:00–04:00) or in the afternoon (14:00–16:00)?", as the work-order planner asks it. */
+const WHICH_HOURS = /^\d+ (?:to|bis) \d+ (?:at night|in der Nacht) \(/;
 /** "**Stencil printer L1** (L1-PRN)": the ids the question offers, in the order it lists them. */
 const OFFERED_ID = /\(([A-Z][A-Z0-9]*-[A-Z0-9-]+)\)/g;
 
@@ -23,6 +26,7 @@ export function pendingAsk(question: string | undefined): PendingAsk {
   if (WHICH_MACHINE.test(question)) return { kind: 'which-machine', candidates: [...question.matchAll(OFFERED_ID)].map((match) => match[1]!) };
   if (WHAT_VALUE.test(question)) return { kind: 'value' };
   if (WHICH_LINE.test(question)) return { kind: 'which-line' };
+  if (WHICH_HOURS.test(question)) return { kind: 'which-hours' };
   return { kind: 'other' };
 }
 
@@ -94,4 +98,17 @@ export function lineOnly(answer: string): number | undefined {
   if (!line) return undefined;
   const rest = `${answer.slice(0, line.span[0])} ${answer.slice(line.span[1])}`.replace(/[\s,.;:!?–—-]+/g, ' ').trim();
   return rest === '' || /^(?:bitte|please|pls|then|dann|one|die|der|das|the|on|auf|in)$/i.test(rest) ? line.line : undefined;
+}
+
+/**
+ * "2 to 4 at night or in the afternoon?" → "afternoon", "nachmittags", "14-16", "pm"; "nachts", "night", "the early
+ * one", "02-04": which reading of the small-hour clocks the answer picks, or undefined when it picks none.
+ */
+export function hoursAnswered(answer: string, ask: PendingAsk): 'night' | 'afternoon' | undefined {
+  if (ask.kind !== 'which-hours' || answer.trim().split(/\s+/).length > 6) return undefined;
+  const t = answer.toLowerCase();
+  const afternoon = /\b(?:afternoon|nachmittags?|pm|p\.m|tags(?:ü|ue)ber|day ?time|1[3-9])\b/.test(t);
+  // (German "am Nachmittag" is no a.m.: only "am" said alone or after a clock.)
+  const night = /\b(?:night|nights|nachts?|overnight|a\.m|early|fr(?:ü|ue)h|morning|morgens|0[1-7](?::00)?)\b|(?:^|\d\s*)am\s*$/.test(t);
+  return afternoon === night ? undefined : afternoon ? 'afternoon' : 'night';
 }

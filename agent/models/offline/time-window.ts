@@ -792,7 +792,9 @@ export function namedDay(
     if (weekday !== undefined) {
       const p = localParts(context.now.getTime(), context.timeZone);
       const today = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
-      offset = (weekday - today + 7) % 7 || (options.todayBeforeItStarts && beforeTheDayStarts(context) ? 0 : 7);
+      // "nächste Woche Mittwoch", "Wednesday next week": that weekday of the week after this one (weeks start on Monday).
+      if (NEXT_WEEK.test(t)) offset = 7 - ((today + 6) % 7) + ((weekday + 6) % 7);
+      else offset = (weekday - today + 7) % 7 || (options.todayBeforeItStarts && beforeTheDayStarts(context) ? 0 : 7);
     }
   }
   if (offset === undefined) return undefined;
@@ -817,15 +819,20 @@ function dayPartSlot(t: string, context: TimeContext): { from: string; to: strin
   // "tomorrow morning": "morgen" is the day there, not the morning.
   const day = part ? namedDay(t.replace(/\bmorgen (?=(früh|frueh|vormittag|nachmittag|abend))/, 'morgen '), context) : undefined;
   if (!part || !day) return undefined;
-  const booked = todayIfAhead(day, part[1], 0, context);
+  const booked = todayIfAhead(day, part[1], 0, context, t);
   return { from: isoSeconds(at(booked, part[1], 0, context)), to: isoSeconds(at(booked, part[2], 0, context)) };
 }
+
+/** "next week", "nächste Woche", "kommende Woche": the week after this one, when a weekday is named with it. */
+const NEXT_WEEK = /\b(?:next week|n(?:ä|ae)chste(?:n)? woche|kommende(?:n)? woche|in der n(?:ä|ae)chsten woche)\b/;
 
 /**
  * "buch das für Samstag früh" said early on a Saturday: today's morning, still ahead — not next week's. A weekday
  * names today when the time said on it has not passed yet (namedDay takes a weekday as the next one to come).
  */
-function todayIfAhead(day: Day, hour: number, minute: number, context: TimeContext): Day {
+function todayIfAhead(day: Day, hour: number, minute: number, context: TimeContext, text = ''): Day {
+  // ("nächste Woche Mittwoch 10–12" said on a Wednesday is a week away, whatever the clock.)
+  if (NEXT_WEEK.test(text)) return day;
   const today = plantDay(context);
   const inAWeek = plantDay(context, 7);
   if (day.year !== inAWeek.year || day.month !== inAWeek.month || day.day !== inAWeek.day) return day;
@@ -862,15 +869,24 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   const day = named ?? nextOccurrence;
   if (!day) return undefined;
   let fromHour = from.hour;
-  let toHour = to.hour;
-  if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && fromHour < 12 && fromHour >= 1 && !/am\b/.test(range[1]!)) fromHour += 12;
-  if (/\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && toHour <= fromHour - 12) toHour += 0;
-  const booked = todayIfAhead(day, fromHour, from.minute, context);
+  const toHour = to.hour;
+  // "between 2 and 4pm", "2-4 pm": the pm said once is both clocks'.
+  if (/pm\s*$/.test(range[2]!) && !/(?:am|pm)\s*$/.test(range[1]!) && fromHour < 12 && fromHour + 12 < toHour) fromHour += 12;
+  const tonight = /\b(tonight|this evening|heute abend|heute nacht)\b/.test(t) && !/(?:am|pm)\s*$/.test(range[1]!);
+  // "tonight 8 to 10" is 20:00; "heute Nacht 0 bis 4", "tonight 2 to 4" are the small hours after today.
+  const smallHours = tonight && fromHour <= SMALL_HOURS_END;
+  if (tonight && fromHour < 12 && fromHour > SMALL_HOURS_END) fromHour += 12;
+  // (Said in the small hours themselves, tonight's are today's.)
+  const inTheSmallHours = localParts(context.now.getTime(), context.timeZone).hour <= SMALL_HOURS_END;
+  const booked = smallHours && !inTheSmallHours ? addDays(day, 1) : todayIfAhead(day, fromHour, from.minute, context, t);
   const start = at(booked, fromHour, from.minute, context);
   let end = at(booked, toHour, to.minute, context);
   if (end.getTime() <= start.getTime()) end = new Date(end.getTime() + 1440 * MINUTE_MS);
   return { from: isoSeconds(start), to: isoSeconds(end) };
 }
+
+/** The last hour of the night a "tonight" clock can name ("heute Nacht 2 bis 4" is 02:00 tomorrow; "tonight 7" is 19:00). */
+const SMALL_HOURS_END = 5;
 
 /** A count as digits ("1,5") or a number word ("zwei"); undefined for a word that is no number. */
 function countSaid(word: string): number | undefined {
@@ -961,6 +977,19 @@ export function bookingWindow(given: string, context: TimeContext): { from: stri
     return { start, end };
   };
   const day = namedDay(t, context);
+  // "after the late shift today, 2 hours", "vor der Frühschicht 1 Std": a job beside the shift, not the shift itself —
+  // as long as said, or asked back.
+  const beside = BESIDE_A_SHIFT.exec(t)?.[1];
+  if (beside) {
+    const minutes = lastingMinutes(t) ?? lastingAlone(t);
+    const { start, end } = day
+      ? span(day)
+      : (nextShiftSpan(span, context, beside === 'after' || beside === 'nach' ? 'end' : 'start') ?? { start: undefined, end: undefined });
+    if (!minutes || !start || !end) return undefined;
+    const from = beside === 'after' || beside === 'nach' ? end : new Date(start.getTime() - minutes * MINUTE_MS);
+    if (from.getTime() <= context.now.getTime()) return undefined;
+    return { from: isoSeconds(from), to: isoSeconds(new Date(from.getTime() + minutes * MINUTE_MS)) };
+  }
   if (day) {
     const { start, end } = span(day);
     return end.getTime() > context.now.getTime() ? { from: isoSeconds(start), to: isoSeconds(end) } : undefined;
@@ -968,6 +997,65 @@ export function bookingWindow(given: string, context: TimeContext): { from: stri
   for (let offset = 0; offset <= 2; offset++) {
     const { start, end } = span(plantDay(context, offset));
     if (start.getTime() >= context.now.getTime()) return { from: isoSeconds(start), to: isoSeconds(end) };
+  }
+  return undefined;
+}
+
+/** Whether a booking's "after the late shift" / "vor der Frühschicht" is said (its window needs a length too). */
+export function besideAShift(text: string): boolean {
+  return BESIDE_A_SHIFT.test(foldInitialUmlauts(text.toLowerCase()));
+}
+
+/**
+ * "between 2 and 4 tomorrow", "Samstag 3 bis 5": two small-hour clocks with nothing to say whether they are the night's or
+ * the afternoon's (no am/pm, no leading zero, no "night", "früh" or "afternoon") — a plant works both, so a booking asks.
+ * Returns the two readings' hours, or undefined when the clocks are plain.
+ */
+export function smallHoursUnsure(text: string): { from: number; to: number } | undefined {
+  const t = foldInitialUmlauts(text.toLowerCase());
+  const range = SMALL_HOURS_RANGE.exec(t);
+  if (!range) return undefined;
+  const from = Number(range[1]);
+  const to = Number(range[2]);
+  if (to <= from) return undefined;
+  if (
+    /\b(?:night|nights|nacht|nachts|overnight|morning|morgens|fr(?:ü|ue)h|in der fr(?:ü|ue)h|afternoon|nachmittags?|evening|abends?|mittags?|early shift|late shift|night shift|fr(?:ü|ue)hschicht|sp(?:ä|ae)tschicht|nachtschicht)\b/.test(
+      t,
+    )
+  )
+    return undefined;
+  return { from, to };
+}
+
+const SMALL_HOURS_RANGE =
+  /(?<![\d:.,])\b([1-5])(?::00)?\s*(?:uhr\s*)?(?:to|until|till|-|–|bis|and|und)\s*([2-7])(?::00)?(?![\d:]|[.,]\d|\s*(?:am|pm|a\.m|p\.m|°|grad|degrees?|bar|mm|%|h\b|hours?|hrs?|std|stunden?|min|x\b|stk|pcs|st(?:ü|ue)ck))/;
+
+/** The request with its unsure small-hour clocks said as the reading chosen: "between 2 and 4 tomorrow" → "between 14:00 and 16:00 tomorrow". */
+export function withHoursChosen(text: string, reading: 'night' | 'afternoon'): string {
+  return text.replace(new RegExp(SMALL_HOURS_RANGE.source, 'i'), (whole: string, from: string, to: string) => {
+    const clock = (hour: string) => `${String(Number(hour) + (reading === 'afternoon' ? 12 : 0)).padStart(2, '0')}:00`;
+    const joiner = /\b(?:and|und)\b/i.exec(whole)?.[0] ?? (/\bbis\b/i.test(whole) ? 'bis' : 'to');
+    return `${clock(from)} ${joiner} ${clock(to)}`;
+  });
+}
+
+/** "after the late shift", "nach der Spätschicht", "before the early shift", "vor der Frühschicht": beside a shift, not in it. */
+const BESIDE_A_SHIFT =
+  /\b(after|nach|before|vor)\s+(?:the\s+|der\s+|dem\s+|today'?s\s+|tonight'?s\s+|tomorrow'?s\s+|this\s+|heutigen\s+)?(?:(?:early|morning|late|afternoon|night)[- ]?shift|(?:fr(?:ü|ue)h|sp(?:ä|ae)t|nacht)schicht)\b/;
+
+/** "…, 2 hours", "… 2 Std": a length said by itself, as a booking beside a shift gives it. */
+function lastingAlone(t: string): number | undefined {
+  const match = /\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/.exec(t);
+  const unit = match ? unitMinutes(match[2]!) : undefined;
+  const count = match ? countSaid(match[1]!) : undefined;
+  return unit && count && count > 0 && count * unit <= 72 * 60 ? Math.round(count * unit) : undefined;
+}
+
+/** The next shift of that name whose start (or end) is still ahead. */
+function nextShiftSpan(span: (day: Day) => { start: Date; end: Date }, context: TimeContext, edge: 'start' | 'end'): { start: Date; end: Date } | undefined {
+  for (let offset = -1; offset <= 2; offset++) {
+    const found = span(plantDay(context, offset));
+    if (found[edge].getTime() > context.now.getTime()) return found;
   }
   return undefined;
 }

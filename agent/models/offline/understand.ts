@@ -34,7 +34,8 @@ import {
 } from './text';
 import { speltValuesAsDigits } from './number-words';
 import { commandAfterComplaint } from './complaint-then-command';
-import { lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
+import { hoursAnswered, lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
+import { withHoursChosen } from './time-window';
 
 /** A reading's score, counting "None" (no known word) as no reading. */
 function known(classification: Classification): number {
@@ -111,6 +112,10 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
       pendingQuestion: undefined,
       pendingAsk: undefined,
     });
+  // "between 2 and 4 tomorrow, book it" → "2 to 4 at night or in the afternoon?" → "nachmittags": the request again, its
+  // clocks said as picked.
+  const hours = given.pendingQuestion ? hoursAnswered(given.text, ask) : undefined;
+  if (hours) return understandOne({ ...given, text: withHoursChosen(given.pendingQuestion!, hours), pendingQuestion: undefined, pendingAsk: undefined });
   // "what runs out first on the line?" → "for which line?" → "2": the request again, for that line.
   const lineAsked = given.pendingQuestion && ask.kind === 'which-line' ? lineOnly(given.text) : undefined;
   if (lineAsked !== undefined)

@@ -4,7 +4,18 @@ import { latestOutput } from '../../earlier-results';
 import { resolveAsset } from '../../asset-resolver';
 import { FIRST_MENTIONED, SECOND_MENTIONED, machinesTalkedAbout } from '../conversation';
 import { numberWord } from '../../number-words';
-import { bookingWindow, clockSaid, isoSeconds, nextAtClock, startClock, VAGUE_WHEN, windowOnNamedDay, windowShiftMinutes } from '../../time-window';
+import {
+  besideAShift,
+  bookingWindow,
+  clockSaid,
+  isoSeconds,
+  nextAtClock,
+  startClock,
+  VAGUE_WHEN,
+  windowOnNamedDay,
+  smallHoursUnsure,
+  windowShiftMinutes,
+} from '../../time-window';
 import { foldInitialUmlauts } from '../../text';
 import { formatPlantTime } from '@/lib/plant-time';
 import type { Language } from '../../training-set';
@@ -215,7 +226,28 @@ function workOrderPlan(
   const assetId = machine?.id ?? outlook?.assetId;
   if (!assetId) return needAsset(say(language, 'the work order', 'den Arbeitsauftrag'));
   const time = { now: input.now, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE, shifts: input.shifts };
+  // "between 2 and 4 tomorrow": the night's or the afternoon's — a window people must be on the floor for is asked.
+  const unsure = explicitWindow(combined) ? undefined : smallHoursUnsure(input.text);
+  if (unsure) {
+    const [night, day] = [`${pad(unsure.from)}:00–${pad(unsure.to)}:00`, `${unsure.from + 12}:00–${unsure.to + 12}:00`];
+    return clarify(
+      say(
+        language,
+        `${unsure.from} to ${unsure.to} at night (${night}) or in the afternoon (${day})? Say which, e.g. “book it ${day}”, and I will file the work order on ${assetId}.`,
+        `${unsure.from} bis ${unsure.to} in der Nacht (${night}) oder am Nachmittag (${day})? Sagen Sie, welches, z. B. „buch das ${day}“, dann lege ich den Arbeitsauftrag an ${assetId} an.`,
+      ),
+    );
+  }
   const asked = explicitWindow(combined) ?? bookingWindow(input.text, time);
+  // "after the late shift, …" with no length: the shift's own window is not what was asked, nor the forecast's.
+  if (!asked && besideAShift(input.text))
+    return clarify(
+      say(
+        language,
+        `How long should the work order on ${assetId} take after (or before) that shift? Say e.g. “after the late shift, 2 hours”.`,
+        `Wie lange soll der Arbeitsauftrag an ${assetId} neben dieser Schicht dauern? Sagen Sie z. B. „nach der Spätschicht, 2 Stunden“.`,
+      ),
+    );
   // "book it but from 23:00", "ja, aber erst ab 23 Uhr": the recommended window, started at the time said, as long.
   // ("book it but start at midnight, 4 hours": midnight is a clock time, the next one to come; the hours its length.)
   const clockText = input.text.replace(/\b(?:midnight|mitternacht)\b/gi, '0:00').replace(/\b(?:noon|midday|mittag)\b/gi, '12:00');
@@ -279,7 +311,9 @@ function workOrderPlan(
     );
   }
   const task =
-    /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!]*)/i.exec(input.text)?.[1]?.trim() ??
+    /\b(?:to|um)\s+((?:replace|inspect|check|clean|lubricate|grease|service|change|overhaul|repair|calibrate|align)\b[^.?!,;]*)/i
+      .exec(input.text)?.[1]
+      ?.trim() ??
     taskNamed(input.text) ??
     (machine ? partNamed(input.text, machine, language) : undefined) ??
     say(
@@ -295,6 +329,8 @@ function workOrderPlan(
     ),
   ].flatMap((match) => {
     const quantity = /^\d+$/.test(match[1]!) ? Number(match[1]) : numberWord(match[1]!.toLowerCase());
+    // ("Saturday 6am-10am": a clock range, not six of part "am-10am".)
+    if (CLOCK_NOT_A_PART.test(match[2]!)) return [];
     return quantity !== undefined && quantity > 0 ? [{ partNumber: match[2]!, quantity }] : [];
   });
   // "Lagersatz GBL-KIT-10 1 Stück", "SPB-6204 x2": the count after the part number.
@@ -304,8 +340,27 @@ function workOrderPlan(
     const quantity = Number(match[2] ?? match[3]);
     if (quantity > 0 && !parts.some((part) => part.partNumber === match[1])) parts.push({ partNumber: match[1]!, quantity });
   }
+  // A window already begun is no booking to approve ("heute Nacht 0 bis 4" read as the night just gone): asked back.
+  if (Date.parse(window.from) < input.now.getTime() - PAST_START_GRACE_MINUTES * 60_000) {
+    const shown = (iso: string) => formatPlantTime(iso, time.timeZone, 'datetime', language);
+    return clarify(
+      say(
+        language,
+        `${shown(window.from)} to ${shown(window.to)} has already begun — which day and time should the work order on ${assetId} take? Say e.g. “tomorrow 6 to 10”.`,
+        `${shown(window.from)} bis ${shown(window.to)} hat schon begonnen — an welchem Tag und zu welcher Zeit soll der Arbeitsauftrag an ${assetId} liegen? Sagen Sie z. B. „morgen 6 bis 10“.`,
+      ),
+    );
+  }
   return call({ asset: assetId, task, from: window.from, to: window.to, ...(parts.length ? { parts } : {}) });
 }
+
+/** "am-10am", "pm-4pm", "uhr-14": the clock words a time range puts before a dash — no part number. */
+const CLOCK_NOT_A_PART = /^(?:am|pm|uhr|h)-/i;
+
+/** How far in the past a booked window may start (the minutes it takes to read and approve it). */
+const PAST_START_GRACE_MINUTES = 15;
+
+const pad = (hour: number) => String(hour).padStart(2, '0');
 
 /** The first time after `from` at the clock an "end at 1", "finish by 5", "nur bis 1 Uhr" names; undefined when none is named. */
 function endClockAfter(text: string, from: string, timeZone: string): string | undefined {

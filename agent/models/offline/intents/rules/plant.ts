@@ -6,7 +6,7 @@
 import { withoutNegatedWrites } from '../../negated-clauses';
 import { SILENCES_A_SIGNAL, parseCommand } from '../../commands';
 import { foldInitialUmlauts, lastSentence, withoutQuotedText } from '../../text';
-import { beforeStop, bookingWindow, parseTimeWindow } from '../../time-window';
+import { beforeStop, besideAShift, bookingWindow, parseTimeWindow } from '../../time-window';
 import { detectLanguage } from '../../language';
 import { DRAFT_ID, setpointValue, orderId } from '../slots';
 import { PRONOUN, asksWhatIf, wordCount } from '../conversation';
@@ -639,6 +639,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     return ['list_work_orders', false];
   const booking =
     /\b(work order|wo|wa|arbeitsauftrag|instandhaltungsauftrag|wartungsauftrag|auftrag anlegen|einplanen|book|buch\w*|maintenance|wartung)\b/.test(lower) ||
+    // "Pumpenlager prüfen, morgen 14 bis 16 Uhr eintragen", "pencil it in for Friday 6–8": a job written into a window.
+    /\b(eintrag\w*|einbuch\w*|einplan\w*|pencil\w*)\b|\btr(?:a|ä|ae)g\w*\s+(?:\S+\s+){0,4}?ein\b/.test(lower) ||
     // "Spindellager Bestücker 1 Linie 2 tauschen, Freitag 6-8, Teile: 2x SPB-6204": a part of a machine swapped in a window.
     /\b(tausch\w*|wechsel\w*|swap|replace|erneuer\w*|schmier\w*|lubricat\w*)\b/.test(lower) ||
     // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.
@@ -653,7 +655,8 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     !asksWhatIf(lower) &&
     !DONE_BY_OTHERS.test(lower) &&
     resolution.kind !== 'none' &&
-    (bookingWindow(text, timeContext) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text))
+    // ("after the night shift" without a length: the planner asks how long.)
+    (bookingWindow(text, timeContext) || besideAShift(text) || /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text))
   )
     return ['create_work_order', false];
   // "leg einen Auftrag für die Chiller-Pumpe an", "wir brauchen einen Wartungsauftrag für das Gebläse am Ofen L2": a work

@@ -127,3 +127,28 @@ describe('the window of a work order, as people give it', () => {
     });
   });
 });
+
+describe('a correction of several clauses', () => {
+  it('replaces each slot a clause names and leaves what was ruled out or said aside', async () => {
+    expect(await ask('hold the L2 printer — correction, the L2 SPI, the printer is fine')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-SPI', command: 'hold' },
+    });
+    expect(await ask('reset the fault on the line 1 AOI, er no, line 1 ICT')).toMatchObject({ args: { asset: 'L1-ICT' } });
+    const after = (text: string) => conversation('set the chiller supply to 15 degrees', text);
+    expect((await after('I meant 14, typo')).tool_calls?.[0]).toMatchObject({ name: 'set_setpoint', args: { asset: 'UT-CHL', value: 14 } });
+    expect(
+      (await conversation('Kaltwassersatz auf 15 Grad stellen', 'nee nicht der Kaltwassersatz, der Kompressor soll auf 6,4 bar')).tool_calls?.[0],
+    ).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.4 },
+    });
+  });
+
+  it('files nothing new when the clause it cannot replace comes first, and never the command ruled out', async () => {
+    expect(filesAWrite(await ask('L1 printer print speed to 80 mm/s... ugh no, the squeegee pressure, 80 N'))).toBe(false);
+    const ruledOut = await conversation('start the L2 packer', 'no wait, not start, the other one');
+    expect(ruledOut.tool_calls ?? []).toEqual([]);
+    expect(await ask("don't stop the L2 printer, just the L2 oven")).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-RFL', command: 'stop' } });
+  });
+});

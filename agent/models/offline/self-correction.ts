@@ -16,7 +16,7 @@ import { detectLanguage } from './language';
 
 /** Words that correct what was just said; the ones in STRONG may also take it back or replace the request. */
 const STRONG = String.raw`no wait|no sorry|no(?!\s+(?:need|problem|worries|rush|hurry|idea|big deal))|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
-const WEAK = String.raw`uh|umm|äh|ähm|hm+|hmm+|make it|make that|or rather|rather|lieber|doch|ach mach|ach|mach`;
+const WEAK = String.raw`uh|umm|er(?=[\s,]+(?:no|nope|sorry|i mean|make))|erm|äh|ähm|hm+|hmm+|make it|make that|or rather|rather|lieber|doch|ach mach|ach|mach`;
 
 /** A separator before the correction: a comma, a dash, an ellipsis, a question mark — or a spoken "äh" / "uh". */
 const MARKER = new RegExp(
@@ -158,6 +158,47 @@ const MEANT_AFTER = /(\s[–—-]|[,;:–—])\s*([^,;:–—]{1,30}?)\s+(?:mein
  * when the correction names no slot of a kind the request has. Also for a correction sent as the next message.
  */
 export function withSlotCorrected(request: string, correction: string, assets: readonly AssetRef[]): string | undefined {
+  return slotCorrected(request, correction, assets) ?? clauseByClause(request, correction, assets);
+}
+
+/** "not the chiller", "nicht 2", "statt 24": a clause that names what was not meant — it replaces nothing. */
+const RULED_OUT = /^(?:(?:no|nee|ne|nein)[\s,]+)?(?:not|nicht|nich|statt|instead of|anstatt|rather than)\b/i;
+const SAID_ASIDE =
+  /(?:\b(?:is|are|was|ist|sind|war|can|could|kann|bleibt|stays|läuft|laeuft|runs|running|passt|looks|sieht)\b|'s\b)/i;
+/** "forget it", "lass es", "doch nicht": a clause that takes the whole request back — then nothing is corrected. */
+const WHOLE_TAKE_BACK =
+  /\b(?:forget (?:it|that)|never ?mind|leave it|cancel (?:it|that)|don'?t do (?:it|that|anything)|lass (?:es|das|gut sein)|doch nicht|nicht machen|vergiss (?:es|das)|abbrechen|storno)\b/i;
+
+/**
+ * "I meant 6.5, fat fingers", "no not the chiller, I meant the compressor — 6.2 bar", "L1 fine pitch placer, the printer's
+ * fine", "nee nicht der chiller, der kompressor soll auf 6,6 bar": a correction of several clauses — each that names a slot
+ * replaces it, what was ruled out or said aside replaces nothing. Undefined when no clause corrects, or one takes it all back.
+ */
+function clauseByClause(request: string, correction: string, assets: readonly AssetRef[]): string | undefined {
+  const clauses = correction
+    .split(/\s*(?:[;:]|,(?!\d)|\.(?!\d)|\s[–—-]\s|[–—])\s*/)
+    // ("der kompressor soll auf 6,6 bar": the machine and its value, each a slot.)
+    .flatMap((clause) => clause.split(/\s+(?:(?:soll(?:te)?|should be|should go|muss|needs? to be)\s+)?(?:auf|to|at)\s+(?=-?\d)/i))
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  if (clauses.length < 2 || clauses.some((clause) => WHOLE_TAKE_BACK.test(clause))) return undefined;
+  // The correction proper comes first: "squeegee pressure, 90 N" corrects a setting this cannot replace, so its "90 N" may
+  // not be read as a new value for the old one; "the other command" names nothing.
+  // ("…, the printer's fine", "…, L1 can wait", "Zone 8 bleibt": a clause with a verb of its own is said aside, no slot.)
+  const said = clauses.filter((clause) => !RULED_OUT.test(clause) && !SAID_ASIDE.test(clause));
+  if (said.some((clause) => /\b(?:other|andere\w*)\b/i.test(clause))) return undefined;
+  // ("nein, halt, nicht den": its "halt" is "wait" in a take-back — commands corrected are read whole, in withSlotCorrected.)
+  if (TAKEN_BACK.test(correction) && said.some((clause) => parseCommand(clause) !== undefined)) return undefined;
+  let current = request;
+  for (const [index, clause] of said.entries()) {
+    const next = slotCorrected(current, clause, assets);
+    if (next === undefined && index === 0) return undefined;
+    current = next ?? current;
+  }
+  return current === request ? undefined : current;
+}
+
+function slotCorrected(request: string, correction: string, assets: readonly AssetRef[]): string | undefined {
   const slot = correction.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').trim();
   if (!slot || slot.split(/\s+/).length > 4) return undefined;
   const replaced = replacedSlot(request, slot, assets);

@@ -7,7 +7,8 @@ import { machinesByFunction } from './machine-by-function';
 import { askedFirst, askingSentence, firstOfTwoRequests, lastSentenceAlone, storyAround, storyHoldsTheWrite, withoutClosingQuestions } from './two-requests';
 import { resolveAsset } from './asset-resolver';
 import { withoutMailFrame } from './mail-frame';
-import { LEADING_INTERJECTION } from './commands';
+import { LEADING_INTERJECTION, parseCommand } from './commands';
+import { clarify } from './intents/replies';
 import { classifyIntent } from './intent-classifier';
 import { planReply, type Plan, type PlanInput } from './intents';
 import { WRITE_INTENTS } from './intents/catalogue';
@@ -90,6 +91,37 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  return withoutCommandRuledOut(await understandGiven(given), given);
+}
+
+/** "not start", "nicht stoppen", "don't reset it": a command the message rules out. */
+const COMMAND_RULED_OUT =
+  /\b(?:not|nicht|nich|don'?t|do not|kein(?:en)?)\s+(?:a\s+|an\s+|ein(?:en)?\s+|the\s+)?(start|stop|stopp|hold|reset|clear|resume|unhold|pause|anhalten|starten|stoppen|resetten|quittieren|pausieren)\w*/gi;
+
+/**
+ * "start the L1 packer" → "no wait, not start, the other command": whatever else the message is read as, the command it
+ * rules out is never filed — it asks back instead.
+ */
+function withoutCommandRuledOut(plan: Plan, given: UnderstandInput): Plan {
+  if (plan.kind !== 'tool' || plan.tool !== 'machine_command') return plan;
+  // ("don't stop the L1 packer, just the oven": ruled out for another machine than the one filed.)
+  const ruledOut = [...given.text.matchAll(COMMAND_RULED_OUT)]
+    .filter((match) => {
+      const clause = given.text.slice(match.index + match[0].length).split(/[,;.!?–—]/)[0] ?? '';
+      const named = resolveAsset(clause, given.assets);
+      return !(named.kind === 'one' && named.asset.id !== plan.args.asset);
+    })
+    .map((match) => parseCommand(match[1]!));
+  if (!ruledOut.includes(plan.args.command as never)) return plan;
+  const german = detectLanguage(given.text) === 'de';
+  return clarify(
+    german
+      ? `Welchen Befehl für ${String(plan.args.asset)} meinen Sie – nicht ${String(plan.args.command)}? Sagen Sie z. B. „${String(plan.args.asset)} anhalten“.`
+      : `Which command do you mean for ${String(plan.args.asset)}, if not ${String(plan.args.command)}? Say e.g. “hold ${String(plan.args.asset)}”.`,
+  );
+}
+
+async function understandGiven(given: UnderstandInput): Promise<Plan> {
   // "same window for the chiller supply temp", "same but line 1", "same 8 hours but for the chiller" after a read: the read
   // before, for what is named now — said as "and …?", which the follow-ups read with the window and filters kept.
   const sameFor = given.previous && !WRITE_INTENTS.has(given.previous.tool as never) ? SAME_BUT_FOR.exec(given.text) : null;
@@ -155,12 +187,12 @@ const SAME_BUT_FOR =
 
 /** "sorry, …", "*zone 5", "my bad, line 2", "falsches Los, …", "… mein ich": a short message that corrects the one before. */
 const CORRECTION_LEAD =
-  /^\s*(?:\*\s*|(?:(?:sorry|oops|no|nope|nah|nee|ne|nein|ach|äh|ähm|hm+|my bad|my mistake|typo|correction|korrektur|i meant|i mean|ich mein\w*|actually|eigentlich|quatsch|vertippt|make it|make that|falsche[rns]?\s+\w+|wrong\s+\w+)(?![\p{L}])[\s,.:!–—-]*)+)/iu;
+  /^\s*(?:\*\s*|(?:(?:sorry|oops|no|nope|nah|nee|ne|nein|ach|äh|ähm|hm+|ugh|argh|oh|mist|hoppla|upps|my bad|my mistake|typo|correction|korrektur|i meant|i mean|ich mein\w*|actually|eigentlich|quatsch|vertippt|make it|make that|falsche[rns]?\s+\w+|wrong\s+\w+)(?![\p{L}])[\s,.:!–—-]*)+)/iu;
 const MEANT_AT_THE_END = /\s*,?\s*\b(?:mein(?:e|te)? ich|i meant?|gemeint)\s*[.!]?\s*$/i;
 
 function correctionOfTheRequestBefore(given: UnderstandInput): string | undefined {
   const before = given.previousText;
-  if (!before || !given.previous || given.text.split(/\s+/).length > 8) return undefined;
+  if (!before || !given.previous || given.text.split(/\s+/).length > 14) return undefined;
   const lead = CORRECTION_LEAD.exec(given.text);
   const meant = MEANT_AT_THE_END.test(given.text);
   if ((!lead || lead[0].trim() === '') && !meant) return undefined;

@@ -152,3 +152,25 @@ describe('a correction of several clauses', () => {
     expect(await ask("don't stop the L2 printer, just the L2 oven")).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-RFL', command: 'stop' } });
   });
 });
+
+describe('a correction that names nothing to replace', () => {
+  it('asks what should be different, and the answer finishes the request it named', async () => {
+    const asked = await conversation('take the L1 oven zone 6 to 240', 'hang on, wrong zone');
+    expect(asked.response_metadata?.plantpilot_clarify).toBe(true);
+    expect(String(asked.content)).toContain('take the L1 oven zone 6 to 240');
+    expect((await conversation('take the L1 oven zone 6 to 240', 'hang on, wrong zone', 'zone 7')).tool_calls?.[0]).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone7.SetpointC', value: 240 },
+    });
+    expect((await conversation('Kompressor auf 6,9 bar', 'falscher Wert', '6,7')).tool_calls?.[0]).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'UT-AIR', value: 6.7 },
+    });
+  });
+
+  it('reads a request of its own instead of an answer as typed', async () => {
+    expect((await conversation('Kompressor auf 6,9 bar', 'falscher Wert', 'zeig mir erst die Alarme von Linie 2')).tool_calls?.[0]).toMatchObject({
+      name: 'alarms',
+    });
+  });
+});

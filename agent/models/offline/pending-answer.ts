@@ -10,12 +10,19 @@ import { speltValuesAsDigits } from './number-words';
 
 /** What the copilot asked: which of the machines it listed, or the value of a change it was about to file. */
 export type PendingAsk =
-  { kind: 'which-machine'; candidates: string[] } | { kind: 'which-line' } | { kind: 'value' } | { kind: 'which-hours' } | { kind: 'other' };
+  | { kind: 'which-machine'; candidates: string[] }
+  | { kind: 'which-line' }
+  | { kind: 'value' }
+  | { kind: 'which-hours' }
+  | { kind: 'correction'; request: string }
+  | { kind: 'other' };
 
 /** The copilot's clarifying questions, as replies.ts and the write planners phrase them. */
 const WHICH_MACHINE = /^(?:Which one do you mean|Welche meinen Sie)\b/;
 const WHAT_VALUE = /^(?:What value should|To what value exactly|Auf welchen Wert)\b/;
 const WHICH_LINE = /^(?:For which line|Which line|Für welche Linie|Welche Linie)\b/;
+/** "What should be different in “set zone 3 … to 190”?", as a correction that could not be read is asked back. */
+const WHAT_DIFFERENT = /^(?:What should be different in “(.+)”\?|Was soll an „(.+)“ anders sein\?)/;
 /** "2 to 4 at night (02:00–04:00) or in the afternoon (14:00–16:00)?", as the work-order planner asks it. */
 const WHICH_HOURS = /^\d+ (?:to|bis) \d+ (?:at night|in der Nacht) \(/;
 /** "**Stencil printer L1** (L1-PRN)": the ids the question offers, in the order it lists them. */
@@ -27,6 +34,8 @@ export function pendingAsk(question: string | undefined): PendingAsk {
   if (WHAT_VALUE.test(question)) return { kind: 'value' };
   if (WHICH_LINE.test(question)) return { kind: 'which-line' };
   if (WHICH_HOURS.test(question)) return { kind: 'which-hours' };
+  const different = WHAT_DIFFERENT.exec(question);
+  if (different) return { kind: 'correction', request: different[1] ?? different[2]! };
   return { kind: 'other' };
 }
 

@@ -91,7 +91,32 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
-  return withoutCommandRuledOut(await understandGiven(given), given);
+  return correctionAskedBack(withoutCommandRuledOut(await understandGiven(given), given), given);
+}
+
+/** "wait, wrong zone", "falscher Wert", "no not that value, lower", "make it the other line": something said to be wrong. */
+const SAID_WRONG =
+  /^\s*(?:(?:no|nope|nah|nee|ne|nein|sorry|oops|wait|warte|moment|hang on|ugh|ach|mist|actually|eigentlich)\b[\s,.!–—-]*)*(?:wrong|falsch\w*|not (?:that|this|the right)|nicht (?:das|die|der|den|so)\b|(?:make it |mach\w* )?(?:the |die |den |der )?(?:other|andere\w*)\b)/i;
+
+/**
+ * A correction that could not be read ("wait, wrong zone" after a change asked for) asks what it should be instead of
+ * answering that it was not understood — the request before is named so it can be said again as meant.
+ */
+function correctionAskedBack(plan: Plan, given: UnderstandInput): Plan {
+  if (plan.kind !== 'reply' || plan.reason !== 'unknown' || !SAID_WRONG.test(given.text)) return plan;
+  const german = detectLanguage(`${given.text} ${given.previousText ?? ''}`) === 'de';
+  const before = given.previousText?.trim();
+  if (!before)
+    return clarify(
+      german
+        ? 'Was soll ich korrigieren? In diesem Gespräch gibt es noch keine Anfrage. Sagen Sie die ganze Anfrage, z. B. „Zone 4 am Ofen Linie 1 auf 245“.'
+        : 'Correct what? There is no earlier request in this conversation. Say the whole request, e.g. “set zone 4 of the line 1 oven to 245”.',
+    );
+  return clarify(
+    german
+      ? `Was soll an „${before}“ anders sein? Sagen Sie die Anfrage so, wie sie gemeint ist, z. B. mit der richtigen Maschine, Zone oder dem richtigen Wert.`
+      : `What should be different in “${before}”? Say the request as you mean it, e.g. with the right machine, zone or value.`,
+  );
 }
 
 /** "not start", "nicht stoppen", "don't reset it": a command the message rules out. */
@@ -144,6 +169,13 @@ async function understandGiven(given: UnderstandInput): Promise<Plan> {
       pendingQuestion: undefined,
       pendingAsk: undefined,
     });
+  // "set zone 3 … to 190" → "wait, wrong zone" → "what should be different?" → "zone 4": the request said with the slot
+  // answered in it (a whole request of its own is read as typed).
+  const amended = ask.kind === 'correction' && given.pendingQuestion ? withSlotCorrected(ask.request, given.text, given.assets) : undefined;
+  if (amended) {
+    const again = await understandOne({ ...given, text: amended, pendingQuestion: undefined, pendingAsk: undefined, previous: undefined });
+    if (again.kind === 'tool') return again;
+  }
   // "between 2 and 4 tomorrow, book it" → "2 to 4 at night or in the afternoon?" → "nachmittags": the request again, its
   // clocks said as picked.
   const hours = given.pendingQuestion ? hoursAnswered(given.text, ask) : undefined;

@@ -93,8 +93,10 @@ export function aliasesOf(asset: AssetRef): string[] {
         'feinbestueckautomat',
         'feinpitch bestuecker',
         'feinpitchbestuecker',
-        // "Bestückleistung Feinpitch L1": the fine-pitch placer by its kind alone.
+        // "Bestückleistung Feinpitch L1", "wenn der fine pitch auf Linie 1 down ist": the fine-pitch placer by its kind alone.
         'feinpitch',
+        'fine pitch',
+        'finepitch',
       ])
         names.add(german);
   }

@@ -174,3 +174,30 @@ describe('a correction that names nothing to replace', () => {
     });
   });
 });
+
+describe('German as it is typed in the hall, without a stop between request and reason', () => {
+  it('reads the machine put first and pointed back at, and the request before its reason', async () => {
+    expect(await ask('der 1er Bestücker auf der zwo, halt den bitte an')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-PNP1', command: 'hold' },
+    });
+    expect(await ask('Ofen Linie 1 stopp den sofort')).toMatchObject({ tool: 'machine_command', args: { asset: 'L1-RFL', command: 'stop' } });
+    expect(await ask('den Verpacker Linie 2 stoppen bitte die Folie reißt dauernd')).toMatchObject({ args: { asset: 'L2-PCK', command: 'stop' } });
+    expect(await ask('die Störung am AOI Linie 1 is weg mach mal nen Reset')).toMatchObject({ args: { asset: 'L1-AOI', command: 'reset' } });
+    expect(filesAWrite(await ask('der Drucker auf der eins läuft, halt die Klappe'))).toBe(false);
+  });
+
+  it('reads "des" as "das", a line as "die zwo", and the fine-pitch placer by its kind', async () => {
+    expect(
+      await conversation('wie schaut der Ofen auf der zwo aus', 'des Band is zu schnell, stell des auf 18').then((reply) => reply.tool_calls?.[0]),
+    ).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'ConveyorSpeedSetpointMmPerS', value: 18 },
+    });
+    expect(await ask('Materialfahrt planen für die zwo bitte')).toMatchObject({ tool: 'plan_replenishment', args: { line: 'Line2' } });
+    expect(await ask('was wäre wenn der fine pitch auf linie 2 sechs stunden ausfällt')).toMatchObject({
+      tool: 'what_if',
+      args: { scenario: { type: 'machine_down', asset: 'L2-PNP2', hours: 6 } },
+    });
+  });
+});

@@ -49,6 +49,9 @@ const DIALECT: Record<string, string> = {
   zwoa: 'zwei',
   do: 'da',
   ned: 'nicht',
+  net: 'nicht',
+  nen: 'einen',
+  weng: 'wenig',
   aufm: 'auf dem',
   anfahrn: 'anfahren',
   stehn: 'stehen',
@@ -140,5 +143,9 @@ export function standardGerman(text: string): string {
       .replace(/(?<=[\p{L}\d]\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
       .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
+      // "des Band is zu langsam", "mach des auf 22", "des gleiche": "das" too before a word no genitive takes (a genitive
+      // noun ends in -s, its adjective in -en: "des Ofens", "des neuen Auftrags").
+      // (Not before a verb: "schau nach, was des hat" is left as said.)
+      .replace(/\bdes(?=\s+(?!(?:hat|ist|is|war|geht|macht|l(?:ä|ae)uft|steht|kann|soll|muss|wird|tut)\b)\p{L}*[^\P{L}s](?<!en)(?![\p{L}]))/giu, 'das')
   );
 }

@@ -97,8 +97,26 @@ function lettersJoined(spelt: string): string {
   return ACRONYMS.has(letters) ? letters.toUpperCase() : spelt;
 }
 
+/**
+ * "den Ofen Linie 2 stoppen bitte der Blower vibriert wie Sau", "halt den mal an Feeder is leer", "der Fehler is behoben
+ * mach mal nen Reset": German dictated (or thumbed) without a stop between request and reason — the clauses broken where
+ * a new one plainly begins, so the request is read by itself. Only in a message with no punctuation at all.
+ */
+function withGermanClausesBroken(text: string): string {
+  if (/[.,;:!?–—]/.test(text)) return text;
+  return (
+    text
+      // "… stoppen bitte der Blower …": a "bitte" closes the request, an article opens the reason.
+      .replace(/\b(bitte)\s+(?=(?:weil|da|denn)\s|(?:der|die|das)\s+\p{L}+\s+\p{L}*t\b)/giu, '$1, ')
+      // "… halt den mal an Feeder is leer": a separable verb's particle ends the request before a clause of its own.
+      .replace(/\b(mal|bitte|sofort|schnell)\s+(an|aus|ab|ein|weiter|runter|hoch)\s+(?=\p{L}+\s+(?:is|ist|sind|hat|war|läuft|laeuft|geht)\b)/giu, '$1 $2, ')
+      // "… is behoben mach mal nen Reset": a request that begins after the reason.
+      .replace(/(?<=\p{L})\s+(?=(?:mach|stell|setz|fahr|start|stopp)\w*\s+(?:mal|bitte|ma|doch)\b)/giu, ', ')
+  );
+}
+
 export function withDictationMended(text: string): string {
-  let mended = text.replace(WAKE_WORD, '');
+  let mended = withGermanClausesBroken(text).replace(WAKE_WORD, '');
   if (mended.trim() === '') mended = text;
   mended = mended.replace(SPELT_LETTERS, lettersJoined);
   for (const [heard, meant] of HEARD_AS) mended = mended.replace(heard, meant);

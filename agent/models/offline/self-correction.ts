@@ -124,10 +124,10 @@ function replacedSlot(request: string, slot: string, assets: readonly AssetRef[]
   if (meant.kind === 'one' && meant.asset.id === first.asset.id) return undefined;
   const lower = request.toLowerCase();
   const alias = aliasesOf(first.asset)
-    .filter((name) => new RegExp(String.raw`(?<![\p{L}\d])${escape(name)}(?![\p{L}\d])`, 'iu').test(lower))
+    .filter((name) => new RegExp(String.raw`(?<![\p{L}\d])${spaced(name)}(?![\p{L}\d])`, 'iu').test(lower))
     .sort((a, b) => b.length - a.length)[0];
   if (!alias) return undefined;
-  const at = lastMatch(new RegExp(String.raw`(?<![\p{L}\d])${escape(alias)}(?![\p{L}\d])`, 'iu'), request)!;
+  const at = lastMatch(new RegExp(String.raw`(?<![\p{L}\d])${spaced(alias)}(?![\p{L}\d])`, 'iu'), request)!;
   return replaceAt(request, at, slot);
 }
 
@@ -140,6 +140,11 @@ function unitPattern(unit: string): string {
   if (/^(?:°\s*c|°|grad|degrees)$/.test(u)) return '(?:°\\s*c|°|grad|degrees)';
   if (/^(?:%|prozent|percent)$/.test(u)) return '(?:%|prozent|percent)';
   return escape(unit);
+}
+
+/** A name as typed with a space or a hyphen between its words ("fine pitch", "fine-pitch"). */
+function spaced(name: string): string {
+  return escape(name).replace(/ /g, '[\\s-]+');
 }
 
 function escape(text: string): string {
@@ -163,8 +168,7 @@ export function withSlotCorrected(request: string, correction: string, assets: r
 
 /** "not the chiller", "nicht 2", "statt 24": a clause that names what was not meant — it replaces nothing. */
 const RULED_OUT = /^(?:(?:no|nee|ne|nein)[\s,]+)?(?:not|nicht|nich|statt|instead of|anstatt|rather than)\b/i;
-const SAID_ASIDE =
-  /(?:\b(?:is|are|was|ist|sind|war|can|could|kann|bleibt|stays|läuft|laeuft|runs|running|passt|looks|sieht)\b|'s\b)/i;
+const SAID_ASIDE = /(?:\b(?:is|are|was|ist|sind|war|can|could|kann|bleibt|stays|läuft|laeuft|runs|running|passt|looks|sieht)\b|'s\b)/i;
 /** "forget it", "lass es", "doch nicht": a clause that takes the whole request back — then nothing is corrected. */
 const WHOLE_TAKE_BACK =
   /\b(?:forget (?:it|that)|never ?mind|leave it|cancel (?:it|that)|don'?t do (?:it|that|anything)|lass (?:es|das|gut sein)|doch nicht|nicht machen|vergiss (?:es|das)|abbrechen|storno)\b/i;
@@ -193,6 +197,10 @@ function clauseByClause(request: string, correction: string, assets: readonly As
   for (const [index, clause] of said.entries()) {
     const next = slotCorrected(current, clause, assets);
     if (next === undefined && index === 0) return undefined;
+    // (A clause left over may be an aside — "fat fingers" — but one with a value, machine or command of its own is the rest
+    // of the request said after the correction: "the fine-pitch line 2 — no, sorry, the oven on line 2, zone 1 to 200".)
+    if (next === undefined && (/\d/.test(clause) || parseCommand(clause) !== undefined || resolveAsset(clause, [...assets]).kind !== 'none'))
+      return `${current}, ${said.slice(index).join(', ')}`;
     current = next ?? current;
   }
   return current === request ? undefined : current;

@@ -300,12 +300,17 @@ const MACHINE_NOUNS =
   'printer|stencil printer|oven|reflow|placer|pnp|p&p|pick and place|pick-and-place|spi|aoi|ict|packer|packing|drucker|schablonendrucker|ofen|l(?:ö|oe)tofen|best(?:ü|ue)cker|verpackung';
 
 /** "wie läuft's auf der Zwei?", "Probleme an der Eins", "und der auf der zwoten?": on the floor a line is "die Eins", "die Zwo". */
-export function colloquialLines(text: string): string {
+export function colloquialLines(given: string): string {
+  // "der 2er Placer", "den 1er Bestücker": a placer by its number (ovens and printers are numbered by their line, so only placers).
+  const text = given.replace(
+    /\b([12])er[\s-]+(placer|pnp|bestücker|bestuecker|pick and place)\b/gi,
+    (_whole, number: string, machine: string) => `${machine} ${number}`,
+  );
   const lineNumber = (word: string) => (/^\d$/.test(word) ? word : String(LINE_WORDS.findIndex((pattern) => pattern.test(word)) + 1));
   // "wie läuft die Zwei?", "was macht die Eins gerade", "die Zwei steht schon wieder": a line as the subject.
   const subject = text
     .replace(
-      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s) die (eins|oans|zwei|zwo|zwoa|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich))/gi,
+      /\b(l(?:ä|ae)uft|steht|macht|produziert|schafft|ist mit|geht'?s|ist|is|wird) die (eins|oans|zwei|zwo|zwoa|drei|vier)\b(?=\s*(?:[?!.,]|$|gerade|heute|noch|jetzt|so|denn|eigentlich|mit|fertig))/gi,
       (_whole, verb: string, line: string) => `${verb} Linie ${lineNumber(line)}`,
     )
     .replace(
@@ -326,9 +331,17 @@ export function colloquialLines(text: string): string {
       new RegExp(`\\b(${MACHINE_NOUNS}) (auf|an) ([1-4])(?=\\s*(?:[?!]|$|gerade|grad|jetzt|los|heute|denn|eigentlich|so\\b))`, 'gi'),
       (_whole, machine: string, preposition: string, line: string) => `${machine} ${preposition} Linie ${line}`,
     );
-  return onNumber.replace(
-    /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|oans|zwei|zwo|zwoa|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
-    (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
+  return (
+    onNumber
+      // "plan den Milkrun für die eins, gell", "Nachschub für die zwo bitte": the line, where nothing follows that it counts.
+      .replace(
+        /\b(f(?:ü|ue)r|auf|bei|von) die (eins|oans|zwo|zwoa)\b(?=\s*(?:[?!.,]|$|gell|bitte|mal|auch|noch|dann|ok|oder|und|jetzt|heute)\b|\s*[?!.,]|\s*$)/gi,
+        (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
+      )
+      .replace(
+        /\b(auf|an|bei|von|in|mit|für|fuer) der (eins|oans|zwei|zwo|zwoa|drei|vier|ersten|zweiten|zwoten|dritten|vierten|1|2|3|4)\b(?!\s*(?:stunden?|minuten?|schichten?|wochen?|tage?n?|uhr|h\b|grad|bar|%|zone|maschine|linie))/gi,
+        (_whole, preposition: string, line: string) => `${preposition} Linie ${lineNumber(line)}`,
+      )
   );
 }
 

@@ -35,6 +35,7 @@ import {
 } from './text';
 import { speltValuesAsDigits } from './number-words';
 import { commandAfterComplaint } from './complaint-then-command';
+import { withTopicFirst } from './topic-first';
 import { hoursAnswered, lineOnly, machineAnswered, pendingAsk, valueAnswered } from './pending-answer';
 import { withHoursChosen } from './time-window';
 
@@ -72,6 +73,7 @@ function tidied(given: UnderstandInput): string {
     withoutTargetsNotMeant,
     (text) => withSelfCorrection(text, given.assets),
     machinesByFunction,
+    (text) => withTopicFirst(text, given.assets),
     splitStopCompounds,
     comparativeCooler,
     spokenSpellings,

@@ -107,7 +107,35 @@ export function dateSaid(lower: string, today: CalendarDay, direction: Direction
     if (first > 12 && second <= 12) return read(slash[3], second, first, today, direction);
     if (second > 12 && first <= 12) return read(slash[3], first, second, today, direction);
     if (first === second) return read(slash[3], first, first, today, direction);
+    // "Sat 12/5", "Samstag 5/12": a weekday said with it settles the order, when only one reading falls on that weekday.
+    const weekday = weekdaySaid(lower);
+    if (weekday !== undefined) {
+      const readings = [read(slash[3], second, first, today, direction), read(slash[3], first, second, today, direction)].filter(
+        (reading): reading is { day: CalendarDay } => reading !== undefined && 'day' in reading && weekdayOf(reading.day) === weekday,
+      );
+      if (readings.length === 1) return readings[0];
+    }
     return { unreadable: true };
   }
   return undefined;
+}
+
+/** The weekday a message names (0 Sunday … 6 Saturday), or undefined. */
+function weekdaySaid(lower: string): number | undefined {
+  const found = WEEKDAY_WORDS.findIndex((pattern) => pattern.test(lower));
+  return found === -1 ? undefined : found;
+}
+
+const WEEKDAY_WORDS = [
+  /\b(?:sunday|sun|sonntag|so)\b\.?/,
+  /\b(?:monday|mon|montag|mo)\b\.?/,
+  /\b(?:tuesday|tue|tues|dienstag|di)\b\.?/,
+  /\b(?:wednesday|wed|mittwoch|mi)\b\.?/,
+  /\b(?:thursday|thu|thur|thurs|donnerstag|do)\b\.?/,
+  /\b(?:friday|fri|freitag|fr)\b\.?/,
+  /\b(?:saturday|sat|samstag|sa)\b\.?/,
+];
+
+function weekdayOf(day: CalendarDay): number {
+  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
 }

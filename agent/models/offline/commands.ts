@@ -147,7 +147,8 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   // "fahr den Ofen runter": the separable "runterfahren", without a value ("fahr Zone 3 auf 230 runter" is a setpoint).
   [/\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(runter|herunter)\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$/, 'stop'],
   // "Störung am Packer L1 quittieren": acknowledging the fault is PackML's clear, as "clear the fault" is.
-  [/\b(clear|clearen|cleare|clear the fault|fehler löschen|loeschen|löschen|quittier\w*)\b/, 'clear'],
+  // ("quittierte Alarme seit Schichtbeginn", "cleared alarms": alarms in that state, a read — no command.)
+  [/\b(clear|clearen|cleare|clear the fault|fehler löschen|loeschen|löschen|quittier\w*)\b(?<!\bquittierte[nrs]?)(?<!\bquittierten)/, 'clear'],
   [
     /\bschmei(?:ß|ss)\w*(?=\s)[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bwirf\b[^.?!,]*\ban\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\b(start|restart|neustart|start up|startup|switch on|turn on|power up|fire up|run again|get (?:it|him|her|them|that|this|the [a-z0-9 -]{1,30}?) (?:going|running)|back on|bring (it |\w+ )?(back )?up|bring (?:the )?[a-z0-9 -]{1,30}? back up|starten|starte|startest|neu starten|neustarten|anfahren|anwerfen|hochfahren|einschalten|wieder anfahren|wieder laufen|anmachen|anschmei(?:ß|ss)en)\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?hoch\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*$|\bfire\b.*\bup\b|\blet\b.*\brun\b|\bfahr\w*\b(?![^.?!,]*\b(?:auf|to|um)\s+\d)[^.?!,]*\b(?:wieder )?an\s*(?:bitte|mal|jetzt)?\s*[.!]?\s*(?:[,;–-].*)?$|(?:^|[,;:–-]\s*)(?:(?:bitte|mal|jetzt|dann|ok|okay|so)\s+)*(?:mach|mache|schmei(?:ß|ss))\b(?![^.?!,]*\b(?:(?:ü|ue)bersicht|trend|verlauf|liste|bericht|plan|anzeige|licht|lampe|alarm\w*|tabelle|chart|grafik|kurve|report|(?:ü|ue)bergabe|f(?:ü|ue)r)\b)[^.?!,]*\ban\s*[.!]?\s*$/,
     'start',

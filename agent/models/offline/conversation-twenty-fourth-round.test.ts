@@ -201,3 +201,36 @@ describe('German as it is typed in the hall, without a stop between request and 
     });
   });
 });
+
+describe("the quality engineer's and the maintenance planner's reads", () => {
+  it('reads "prio 2 or higher" as 1 and 2, "3 and lower" as 3 and 4, and a day said inside a range', async () => {
+    expect(await ask('alarms prio 2 and above on the L2 oven, last 4 hours')).toMatchObject({ tool: 'alarms', args: { priorities: [1, 2] } });
+    expect(await ask('Alarme mindestens Prio 3 am Kompressor heute')).toMatchObject({ args: { priorities: [1, 2, 3] } });
+    expect(await ask('alarms priority 3 and lower on line 2 today')).toMatchObject({ args: { priorities: [3, 4] } });
+    expect(await ask('alarms on the chiller from yesterday 9:00 to 11:30')).toMatchObject({
+      args: { asset: 'UT-CHL', from: '2026-03-03T08:00:00.000Z', to: '2026-03-03T10:30:00.000Z' },
+    });
+  });
+
+  it('reads acknowledged alarms as a state, and a measurement over the window of the alarms just read', async () => {
+    expect(await ask('quittierte Störungen am Drucker Linie 2 seit heute früh')).toMatchObject({
+      tool: 'alarms',
+      args: { asset: 'L2-PRN', state: 'acknowledged' },
+    });
+    expect((await conversation('E-221 alarms on the L1 oven since midnight', 'and the blower vibration over the same stretch')).tool_calls?.[0]).toMatchObject({
+      name: 'tag_history',
+      args: { asset: 'L1-RFL', tag: 'BlowerVibrationMmS', from: '2026-03-03T23:00:00.000Z' },
+    });
+  });
+
+  it('books a date whose order the weekday settles, and answers a lot hold as something no tool does', async () => {
+    expect(await ask('WO for the L2 AOI camera cleaning, Sat 3/7, 6 to 9')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'L2-AOI', from: '2026-03-07T05:00:00Z', to: '2026-03-07T08:00:00Z' },
+    });
+    for (const text of ['quarantine lot 24118 please', 'Charge 24121 sperren, Lötstellen auffällig']) {
+      const plan = await ask(text);
+      expect(plan.kind === 'reply' && plan.reason, text).toBe('unavailable');
+    }
+  });
+});

@@ -670,6 +670,8 @@ export function parseTimeWindow(given: string, language: Language, context: Time
       .replace(COMPARED_WITH, language === 'de' ? 'seit ' : 'since ')
       // "ab Mitternacht", "ab Schichtbeginn" in a read: since then (a window that starts later is a slot to book, read elsewhere).
       .replace(/(?<![\p{L}])ab\s+(mitternacht|schichtbeginn|schichtanfang|schichtstart)\b/giu, 'seit $1')
+      // "from yesterday 14:00 to 18:00", "von gestern 14 bis 18 Uhr": the day said inside the range, before it.
+      .replace(/\b(from|von)\s+(yesterday|gestern|today|heute|vorgestern)\s+(?=\d)/gi, '$2 $1 ')
       // "gestern Nacht", "yesterday night": the night just past, as "letzte Nacht" is (not the whole of yesterday).
       .replace(/(?<![\p{L}])(?:gestern|yesterday)\s+(nacht|night)\b/giu, (_whole, night: string) =>
         night.toLowerCase() === 'nacht' ? 'letzte Nacht' : 'last night',

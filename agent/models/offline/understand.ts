@@ -93,7 +93,34 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
+  const lotHold = lotHoldAsked(given.text);
+  if (lotHold) return lotHold;
   return correctionAskedBack(withoutCommandRuledOut(await understandGiven(given), given), given);
+}
+
+/** "put lot PO-24118 on quality hold", "Los 24119 sperren", "quarantine lot …": a hold on a lot, not on a machine. */
+const LOT_HOLD =
+  /\b(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b[^.?!]*\b(?:(?:on|in|into)\s+(?:quality\s+|qa\s+|qs\s+)?hold|quarantin\w*|block\w*|sperr\w*)\b|\b(?:hold|quarantin\w*|block|sperr\w*)\s+(?:the\s+|das\s+|den\s+)?(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b/i;
+
+/**
+ * No tool holds a lot — lot holds live in the MES or quality system, not in the machines this copilot may write to — so the
+ * request is answered as such (never read as a machine's hold, or as whatever else its words resemble).
+ */
+function lotHoldAsked(text: string): Plan | undefined {
+  const match = LOT_HOLD.exec(text);
+  if (!match) return undefined;
+  const lot = `PO-${match[1] ?? match[2]}`;
+  return detectLanguage(text) === 'de'
+    ? {
+        kind: 'reply',
+        reason: 'unavailable',
+        text: `Ein Los sperren kann ich nicht: Lossperren liegen im MES bzw. QS-System, nicht an den Maschinen, die ich (mit Freigabe) schalten darf. Ich kann die Prüfergebnisse von ${lot} zeigen („AOI-Ergebnisse ${lot}“).`,
+      }
+    : {
+        kind: 'reply',
+        reason: 'unavailable',
+        text: `I cannot put a lot on hold: lot holds live in the MES or quality system, not in the machines I may (with approval) act on. I can show ${lot}'s inspection results (“AOI results for ${lot}”).`,
+      };
 }
 
 /** "wait, wrong zone", "falscher Wert", "no not that value, lower", "make it the other line": something said to be wrong. */

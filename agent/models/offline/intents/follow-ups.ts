@@ -1009,13 +1009,19 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
 
 /** "in the same window", "same time range", "gleicher Zeitraum": the window just read, again. */
 const SAME_WINDOW =
-  /\b(?:(?:in |over |for )?(?:the )?same (?:window|time(?: ?frame| span| period| range)?|period|span|range|hours?)|in that (?:window|time)|(?:im )?(?:gleiche[nrm]?|selbe[nrm]?) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/;
+  /\b(?:(?:in |over |for )?(?:the )?same (?:window|time(?: ?frame| span| period| range)?|period|span|range|hours?)|(?:over |in |for )?(?:the )?same (?:stretch|stint|timeframe)|in that (?:window|time)|(?:im )?(?:gleiche[nrm]?|selbe[nrm]?) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/;
+
+/** A measurement's word, alone or ending a compound ("Blowervibration", "Lagertemperatur", "header pressure"). */
+const MEASUREMENT =
+  /(?:vibration\w*|temperat\w*|\btemps?\b|pressure|\w*druck\b|\bcurrent\b|\w*strom\b|\bspeed\b|\w*geschwindigkeit\b|\bo2\b|sauerstoff\w*|dew ?point|taupunkt|\bflow\b|durchfluss|\bhumidity\b|feuchte|\w*leistung\b|\bpower\b)/;
 
 /** The windowed read a "same window" follow-up names by its words. */
 function sameWindowRead(lower: string): Intent | undefined {
   if (/\b(?:alarms?|alarme?n?|st(?:ö|oe)rung\w*|meldung\w*|faults?|trips?)\b/.test(lower)) return 'alarms';
   if (/\b(?:aoi|inspection\w*|inspektion\w*|defects?|fehlerbild\w*|yield|ausbeute)\b/.test(lower)) return 'inspection_results';
   if (/\b(?:trend|verlauf|history|historie|kurve)\b/.test(lower)) return 'tag_history';
+  // "and the spindle vibration over the same stretch?", "die Blowervibration im selben Zeitraum": a measurement named.
+  if (MEASUREMENT.test(lower)) return 'tag_history';
   return undefined;
 }
 

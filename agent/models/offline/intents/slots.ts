@@ -83,6 +83,15 @@ export function parsePriorities(text: string): number[] | undefined {
 }
 
 function parsePrioritiesNamed(t: string): number[] | undefined {
+  // "Prio 2 oder höher", "priority 2 and above", "mindestens Prio 2", "prio 2+": 1 is the most urgent, so 1 up to it.
+  const orHigher =
+    /\b(?:prio(?:rity|rität|ritaet)?|p)[\s-]*([1-4])\s*(?:\+|(?:or|and|oder|und)\s+(?:higher|above|more urgent|h(?:ö|oe)her|dr(?:ü|ue)ber|wichtiger)\b)|\b(?:at least|mindestens|min\.?)\s+(?:prio(?:rity|rität|ritaet)?|p)[\s-]*([1-4])\b/.exec(
+      t,
+    );
+  if (orHigher) return Array.from({ length: Number(orHigher[1] ?? orHigher[2]) }, (_, index) => index + 1);
+  // "prio 3 and lower", "Prio 3 und niedriger": from it down to the advisories.
+  const orLower = /\b(?:prio(?:rity|rität|ritaet)?|p)[\s-]*([1-4])\s*(?:or|and|oder|und)\s+(?:lower|below|less urgent|niedriger|drunter|darunter)\b/.exec(t);
+  if (orLower) return Array.from({ length: 5 - Number(orLower[1]) }, (_, index) => Number(orLower[1]) + index);
   const phrase = /\b(?:prio(?:rity|rität|ritaet|s)?|p)[\s-]*((?:[1-4])(?:\s*(?:,|and|und|or|oder|&|\+|-|to|bis)\s*[1-4])*)/.exec(t);
   if (phrase) {
     const numbers = phrase[1]!.match(/[1-4]/g)!.map(Number);

@@ -642,7 +642,9 @@ export function plantRule(rules: RuleContext): RuleMatch | undefined {
     // "Pumpenlager prüfen, morgen 14 bis 16 Uhr eintragen", "pencil it in for Friday 6–8": a job written into a window.
     /\b(eintrag\w*|einbuch\w*|einplan\w*|pencil\w*)\b|\btr(?:a|ä|ae)g\w*\s+(?:\S+\s+){0,4}?ein\b/.test(lower) ||
     // "Spindellager Bestücker 1 Linie 2 tauschen, Freitag 6-8, Teile: 2x SPB-6204": a part of a machine swapped in a window.
-    /\b(tausch\w*|wechsel\w*|swap|replace|erneuer\w*|schmier\w*|lubricat\w*)\b/.test(lower) ||
+    /\b(tausch\w*|wechsel\w*|swap|replace|erneuer\w*|schmier\w*|lubricat\w*)\b|\w(?:wechsel|tausch)\b/.test(lower) ||
+    // "Druckluftstation Filterwechsel, morgen 13 bis 15 Uhr, Auftrag bitte": the work order asked for by its name.
+    /\b(?:auftrag|wo|work order|ticket)\s+(?:bitte|pls|please)\b/.test(lower) ||
     // "schedule the chiller pump bearing job for Saturday morning": a job on a machine put into a slot.
     /\b(schedule|plan|put|slot)\b.*\b(job|repair|service|swap|replacement|overhaul|inspection|check|tausch\w*|reparatur|einsatz)\b/.test(lower) ||
     // "einen Auftrag auf den Drucker machen, Rakel tauschen": a job on a machine, with a verb that books it.

@@ -218,6 +218,10 @@ export const KEPT_DOING = new RegExp(
 const SINCE_STARTED =
   /\b(?:since|seit(?:dem)?)\s+(?:(?:the|die|der|das|we|wir|it|es|they|sie|our|unsere?)\s+)?(?:\S+\s+){0,2}?(?:started|began|begun|kicked off|came in|angefangen(?:\s+hat)?|begonnen(?:\s+hat)?|gestartet(?:\s+(?:ist|wurde|hat))?|los ?ging)\b/g;
 
+/** "since shift start", "from the start of the shift", "ab Schichtstart", "at job start": a moment named, no command. */
+const START_OF_SOMETHING =
+  /\b(?:shift|schicht|job|run|batch|order|lot|week|day|production|produktions?)[\s-]?start\b|\bstart (?:of|von) (?:the |my |this |our |der |dem |des )?(?:shift|schicht|day|week|run|job|batch|order|lot|tag\w*|woche|production|produktion)\b|\b(?:at|from|since|seit|ab|bei|zum|vom) (?:the )?start\b(?!\s+(?:it|him|her|them|the|den|die|das|ihn)\b)/g;
+
 /** "so we can start again", "damit es weitergeht": what a command is for, to the end of the message. */
 const PURPOSE = /\b(?:so (?:that )?(?:we|it|they|he|she|i|the line)(?: can| could|'ll| will)?|in order to|damit|sodass|so dass)\b.*$/;
 
@@ -284,7 +288,7 @@ function commandOf(text: string): MachineCommandName | undefined {
   // had filed a stop.)
   // (With what the machine does told, "… stop it" is the request about it, not "stop it" said to the copilot.)
   const told = withoutParticleHalt(lower).replace(KEPT_DOING, ' ');
-  const t = told.replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(PURPOSE, ' ');
+  const t = told.replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(START_OF_SOMETHING, ' ').replace(PURPOSE, ' ');
   const command = PATTERNS.find(([pattern]) => pattern.test(told !== withoutParticleHalt(lower) ? t : t.replace(CHATTER, ' ')))?.[1];
   return command;
 }

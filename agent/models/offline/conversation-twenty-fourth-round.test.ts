@@ -234,3 +234,14 @@ describe("the quality engineer's and the maintenance planner's reads", () => {
     }
   });
 });
+
+describe('a moment named by a start is no start asked for', () => {
+  it('trends from the shift start or the start of a run, and still starts what is asked to start', async () => {
+    for (const text of ['chiller supply temp since shift start, hourly', 'L2 oven O2 from the start of the shift', 'Kompressor Druck seit Schichtstart']) {
+      const plan = await ask(text);
+      expect(filesAWrite(plan), text).toBe(false);
+      expect(plan, text).toMatchObject({ kind: 'tool', tool: 'tag_history' });
+    }
+    expect(await ask('start the L2 packer again')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PCK', command: 'start' } });
+  });
+});

@@ -245,3 +245,17 @@ describe('a moment named by a start is no start asked for', () => {
     expect(await ask('start the L2 packer again')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PCK', command: 'start' } });
   });
 });
+
+describe('a command just asked for, swapped for another', () => {
+  it('files the other command for the same machine, and nothing when only the first is taken back', async () => {
+    expect((await conversation('stop the L1 tester', "no don't stop it, just pause it")).tool_calls?.[0]).toMatchObject({
+      name: 'machine_command',
+      args: { asset: 'L1-ICT', command: 'hold' },
+    });
+    expect((await conversation('Ofen Linie 2 anhalten', 'nicht anhalten, ganz stoppen bitte')).tool_calls?.[0]).toMatchObject({
+      name: 'machine_command',
+      args: { asset: 'L2-RFL', command: 'stop' },
+    });
+    expect((await conversation('stop the L1 tester', "don't stop it")).tool_calls ?? []).toEqual([]);
+  });
+});

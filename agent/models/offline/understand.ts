@@ -175,7 +175,34 @@ function withoutCommandRuledOut(plan: Plan, given: UnderstandInput): Plan {
   );
 }
 
+/**
+ * "stop the L2 packer" → "actually don't stop it, just hold it", "nee doch nicht stoppen, nur pausieren": the command just
+ * asked for ruled out and another said — that one, for the same machine (a machine named otherwise is read as typed).
+ */
+async function commandSwapped(given: UnderstandInput): Promise<Plan | undefined> {
+  const asset = given.previous?.tool === 'machine_command' ? given.previous.args.asset : undefined;
+  if (typeof asset !== 'string' || given.text.split(/\s+/).length > 14) return undefined;
+  const ruledOut = [...given.text.matchAll(COMMAND_RULED_OUT)];
+  if (ruledOut.length === 0 || !ruledOut.some((match) => parseCommand(match[1]!) === given.previous!.args.command)) return undefined;
+  const rest = ruledOut.reduce((text, match) => text.replace(match[0], ' '), given.text);
+  const command = parseCommand(rest);
+  if (!command || command === given.previous!.args.command) return undefined;
+  const named = resolveAsset(rest, given.assets);
+  if (named.kind === 'one' && named.asset.id !== asset) return undefined;
+  const plan = await understandOne({
+    ...given,
+    text: `${command} ${asset}`,
+    previous: undefined,
+    previousText: undefined,
+    pendingQuestion: undefined,
+    pendingAsk: undefined,
+  });
+  return plan.kind === 'tool' && plan.tool === 'machine_command' ? plan : undefined;
+}
+
 async function understandGiven(given: UnderstandInput): Promise<Plan> {
+  const swapped = await commandSwapped(given);
+  if (swapped) return swapped;
   // "same window for the chiller supply temp", "same but line 1", "same 8 hours but for the chiller" after a read: the read
   // before, for what is named now — said as "and …?", which the follow-ups read with the window and filters kept.
   const sameFor = given.previous && !WRITE_INTENTS.has(given.previous.tool as never) ? SAME_BUT_FOR.exec(given.text) : null;

@@ -3,12 +3,7 @@
  * (not the NLU evaluation set) found — in other words than theirs.
  */
 import { describe, expect, it } from 'vitest';
-import { OfflineChatModel } from './offline-model';
-import { INTENTS } from './intents';
-import { twinAssets } from '../../twin-assets';
-import { twinOrders } from '../../twin-orders';
-import { twinParts } from '../../twin-parts';
-import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { conversation } from './test-support/twin-conversation';
 import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a reading told beside its setpoint', () => {
@@ -43,31 +38,6 @@ describe('a manual question that points at the story before it', () => {
 
 /** PLANT_NOW of the test support is Wednesday 4 March 2026, 10:00 in Berlin. */
 const on = (text: string, iso = '2026-03-04T09:00:00Z') => askWith({ text, now: new Date(iso) });
-
-const model = new OfflineChatModel(
-  {
-    listAssets: async () => twinAssets(),
-    listParts: async () => twinParts(),
-    listOrders: async () => twinOrders(),
-    now: () => new Date('2026-03-04T09:00:00Z'),
-    timeZone: 'Europe/Berlin',
-  },
-  Object.values(INTENTS).map((intent) => intent.tool),
-);
-
-/** A conversation typed turn by turn; each turn's calls answered with an empty stand-in result. */
-async function conversation(...texts: string[]): Promise<AIMessage> {
-  const history: BaseMessage[] = [];
-  let planned: AIMessage | undefined;
-  for (const text of texts) {
-    history.push(new HumanMessage(text));
-    planned = await model.reply(history);
-    history.push(planned);
-    for (const call of planned.tool_calls ?? []) history.push(new ToolMessage({ tool_call_id: call.id!, name: call.name, content: '{}' }));
-    if ((planned.tool_calls ?? []).length > 0) history.push(await model.reply(history));
-  }
-  return planned!;
-}
 
 describe('the window of a work order, as people give it', () => {
   it('books a job after or before a shift for as long as said — never the shift itself', async () => {

@@ -3,39 +3,10 @@
  * answers to the copilot's own questions back, changes with relative or referenced values, the planner's and
  * logistics lead's writes — the cases that went wrong, in other words than the probes'.
  */
-import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import type { AIMessage } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
-import { twinAssets } from '../../twin-assets';
-import { twinOrders } from '../../twin-orders';
-import { twinParts } from '../../twin-parts';
-import { INTENTS } from './intents';
-import { OfflineChatModel } from './offline-model';
-import { after, afterReplenishmentPlan, ask, askWith, earlier, filesAWrite, follow, PLANT_NOW } from './test-support/twin-understanding';
-
-const model = new OfflineChatModel(
-  {
-    listAssets: async () => twinAssets(),
-    listParts: async () => twinParts(),
-    listOrders: async () => twinOrders(),
-    now: () => PLANT_NOW,
-    timeZone: 'Europe/Berlin',
-  },
-  Object.values(INTENTS).map((intent) => intent.tool),
-);
-
-/** A conversation typed turn by turn: each turn's planned reply, its calls answered with an empty stand-in result. */
-async function conversation(...texts: string[]): Promise<AIMessage> {
-  const history: BaseMessage[] = [];
-  let planned: AIMessage | undefined;
-  for (const text of texts) {
-    history.push(new HumanMessage(text));
-    planned = await model.reply(history);
-    history.push(planned);
-    for (const call of planned.tool_calls ?? []) history.push(new ToolMessage({ tool_call_id: call.id!, name: call.name, content: '{}' }));
-    if ((planned.tool_calls ?? []).length > 0) history.push(await model.reply(history));
-  }
-  return planned!;
-}
+import { conversation } from './test-support/twin-conversation';
+import { after, afterReplenishmentPlan, ask, askWith, earlier, filesAWrite, follow } from './test-support/twin-understanding';
 
 /** The turn before: the state of `asset`, asked with `text`. */
 const earlierState = (asset: string, text: string) => earlier('asset_state', { asset }, text);

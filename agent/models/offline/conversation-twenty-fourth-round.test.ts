@@ -229,3 +229,18 @@ describe('a command just asked for, swapped for another', () => {
     expect((await conversation('stop the L1 tester', "don't stop it")).tool_calls ?? []).toEqual([]);
   });
 });
+
+describe('a correction after a change asked for, with the rest kept', () => {
+  it('moves the change to the line said, keeping zone and value said to stay the same', async () => {
+    expect(
+      (await conversation('Ofen Linie zwei Zone 4 auf 190', 'mist, falscher Ofen. Linie eins, gleiche Zone, gleicher Wert')).tool_calls?.[0],
+    ).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 190 },
+    });
+    expect((await conversation('take zone 2 on the line 2 oven to 160', "wait, wrong zone, it should've been zone 3")).tool_calls?.[0]).toMatchObject({
+      name: 'set_setpoint',
+      args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 160 },
+    });
+  });
+});

@@ -27,9 +27,9 @@ const STRONG_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${STRONG})(?![\p{L}])`,
 
 /** Words around the corrected slot that say nothing about it: "…, sorry, 24122 mein ich", "…, lieber 25 bitte". */
 const LEADING_FILLER =
-  /^(?:(?:the|den|die|das|der|dem|von der|vom|von|for|für|fuer|on|auf|an|am|at|in|im|nur|only|just|do|make it|make that|mach|ich meine?|ich meinte|i mean|i meant)\s+)+/i;
+  /^(?:(?:the|den|die|das|der|dem|von der|vom|von|for|für|fuer|on|auf|an|am|at|in|im|nur|only|just|do|make it|make that|mach|ich meine?|ich meinte|i mean|i meant|(?:it |that )?should(?:'ve| have)? been|(?:it |that )?should be|it'?s|it was|es ist|es war|sollte|soll)\s+)+/i;
 const TRAILING_FILLER =
-  /(?:\s*[,;–—-]?\s*(?:not|nicht)\s+[\p{L}\d-]+)?(?:\s+(?:mein(?:e|te)? ich|i mean|i meant|please|pls|bitte|first|erst(?:mal)?|instead|stattdessen|then|dann|natürlich|of course))*\s*[.!?]*\s*$/iu;
+  /(?:\s*[,;–—-]?\s*(?:not|nicht)\s+[\p{L}\d-]+)?(?:\s+(?:mein(?:e|te)? ich|i mean|i meant|please|pls|bitte|first|erst(?:mal)?|instead|stattdessen|then|dann|natürlich|of course|sollte (?:das|es) sein|soll(?:te)? es sein|w(?:ä|ae)re richtig|is right|was meant))*\s*[.!?]*\s*$/iu;
 
 /** "it", "davon", "that machine": a correction that names no target of its own points back at the one said before. */
 const POINTS_BACK = /\b(?:it|its|that|there|davon|dafür|daf(?:ü|ue)r|dort|da|ihn|sie|es|der maschine|die maschine|the machine)\b/i;
@@ -81,10 +81,11 @@ function replacedSlot(request: string, slot: string, assets: readonly AssetRef[]
     return said ? replaceAt(request, said, slot) : undefined;
   }
   // A line: "…, no wait, line 2", "– ne, L2", "ugh no, line 2".
-  const line = /^(?:line|linie|l)\s*(\d)(?:'s)?$/i.exec(slot);
+  const line = /^(?:line|linie|l)\s*(\d|one|two|eins|zwei|zwo)(?:'s)?$/i.exec(slot);
   if (line) {
-    const said = lastMatch(/\b(?:line|linie|l)\s*\d\b(?!-)/i, request);
-    return said ? replaceAt(request, said, `line ${line[1]}`) : undefined;
+    const said = lastMatch(/\b(?:line|linie|l)\s*(?:\d\b(?!-)|(?:one|two|eins|zwei|zwo)\b)/i, request);
+    const number = /^\d$/.test(line[1]!) ? line[1] : /^(?:one|eins)$/i.test(line[1]!) ? '1' : '2';
+    return said ? replaceAt(request, said, `line ${number}`) : undefined;
   }
   // A shift: "alarms from the late shift on line 1, sorry, I mean the early shift".
   const shift = /^(early|late|night|morning|früh|frueh|spät|spaet|nacht)\w*(?:\s*(?:shift|schicht))?$/i.exec(slot);
@@ -168,7 +169,8 @@ export function withSlotCorrected(request: string, correction: string, assets: r
 
 /** "not the chiller", "nicht 2", "statt 24": a clause that names what was not meant — it replaces nothing. */
 const RULED_OUT = /^(?:(?:no|nee|ne|nein)[\s,]+)?(?:not|nicht|nich|statt|instead of|anstatt|rather than)\b/i;
-const SAID_ASIDE = /(?:\b(?:is|are|was|ist|sind|war|can|could|kann|bleibt|stays|läuft|laeuft|runs|running|passt|looks|sieht)\b|'s\b)/i;
+const SAID_ASIDE =
+  /(?:\b(?:is|are|was|ist|sind|war|can|could|kann|bleibt|stays|läuft|laeuft|runs|running|passt|looks|sieht)\b|'s\b)|^(?:the |der |die |das |den )?(?:same|gleiche[rns]?|selbe[rns]?)\b/i;
 /** "forget it", "lass es", "doch nicht": a clause that takes the whole request back — then nothing is corrected. */
 const WHOLE_TAKE_BACK =
   /\b(?:forget (?:it|that)|never ?mind|leave it|cancel (?:it|that)|don'?t do (?:it|that|anything)|lass (?:es|das|gut sein)|doch nicht|nicht machen|vergiss (?:es|das)|abbrechen|storno)\b/i;

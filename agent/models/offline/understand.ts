@@ -275,7 +275,7 @@ const SAME_BUT_FOR =
 
 /** "sorry, …", "*zone 5", "my bad, line 2", "falsches Los, …", "… mein ich": a short message that corrects the one before. */
 const CORRECTION_LEAD =
-  /^\s*(?:\*\s*|(?:(?:sorry|oops|no|nope|nah|nee|ne|nein|ach|äh|ähm|hm+|ugh|argh|oh|mist|hoppla|upps|my bad|my mistake|typo|correction|korrektur|i meant|i mean|ich mein\w*|actually|eigentlich|quatsch|vertippt|make it|make that|falsche[rns]?\s+\w+|wrong\s+\w+)(?![\p{L}])[\s,.:!–—-]*)+)/iu;
+  /^\s*(?:\*\s*|(?:(?:sorry|oops|no|nope|nah|nee|ne|nein|ach|äh|ähm|hm+|ugh|argh|oh|mist|wait|hang on|warte|moment|hoppla|upps|my bad|my mistake|typo|correction|korrektur|i meant|i mean|ich mein\w*|actually|eigentlich|quatsch|vertippt|make it|make that|falsche[rns]?\s+\w+|wrong\s+\w+)(?![\p{L}])[\s,.:!–—-]*)+)/iu;
 const MEANT_AT_THE_END = /\s*,?\s*\b(?:mein(?:e|te)? ich|i meant?|gemeint)\s*[.!]?\s*$/i;
 
 function correctionOfTheRequestBefore(given: UnderstandInput): string | undefined {

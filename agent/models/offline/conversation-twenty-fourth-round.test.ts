@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { conversation } from './test-support/twin-conversation';
-import { ask, askWith, filesAWrite } from './test-support/twin-understanding';
+import { afterReplenishmentPlan, ask, askWith, filesAWrite } from './test-support/twin-understanding';
 
 describe('a reading told beside its setpoint', () => {
   it('files nothing when the reading has no word of its own before the setpoint follows it', async () => {
@@ -241,6 +241,26 @@ describe('a correction after a change asked for, with the rest kept', () => {
     expect((await conversation('take zone 2 on the line 2 oven to 160', "wait, wrong zone, it should've been zone 3")).tool_calls?.[0]).toMatchObject({
       name: 'set_setpoint',
       args: { asset: 'L2-RFL', tag: 'Zone3.SetpointC', value: 160 },
+    });
+  });
+});
+
+describe('two commands for two machines, a comma between them', () => {
+  it('offers the first with its own machine and files that one on "yes" — never one command on the other machine', async () => {
+    const asked = await conversation('pause the L2 SPI, stop the L2 packer');
+    expect(asked.tool_calls ?? []).toEqual([]);
+    expect(String(asked.content)).toContain('hold L2-SPI');
+    expect((await conversation('pause the L2 SPI, stop the L2 packer', 'yes')).tool_calls?.[0]).toMatchObject({
+      name: 'machine_command',
+      args: { asset: 'L2-SPI', command: 'hold' },
+    });
+    expect((await conversation('AOI Linie 1 anhalten, dann den Tester Linie 1 stoppen')).tool_calls ?? []).toEqual([]);
+  });
+
+  it('reads a correction after a full stop, as after a comma', async () => {
+    expect(await afterReplenishmentPlan('send RUN-2. no wait, RUN-1 first', 'plan the next material runs')).toMatchObject({
+      tool: 'dispatch_transport',
+      args: { vehicle: 'TUG-01' },
     });
   });
 });

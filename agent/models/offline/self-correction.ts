@@ -15,12 +15,13 @@ import { parseCommand } from './commands';
 import { detectLanguage } from './language';
 
 /** Words that correct what was just said; the ones in STRONG may also take it back or replace the request. */
-const STRONG = String.raw`no wait|no sorry|no(?!\s+(?:need|problem|worries|rush|hurry|idea|big deal))|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
+const STRONG = String.raw`(?:ne|nee|nein) stopp|no wait|no sorry|no(?!\s+(?:need|problem|worries|rush|hurry|idea|big deal))|nope|nah|sorry|correction|typo|oops|wait|ugh|my bad|i mean|i meant|scratch that|actually|nein|nee|ne|nö|quatsch|korrektur|korrigiere|vertippt|falsch|ach was|ach nee|ach quatsch|moment|warte|halt`;
 const WEAK = String.raw`uh|umm|er(?=[\s,]+(?:no|nope|sorry|i mean|make))|erm|äh|ähm|hm+|hmm+|make it|make that|or rather|rather|lieber|doch|ach mach|ach|mach`;
 
 /** A separator before the correction: a comma, a dash, an ellipsis, a question mark — or a spoken "äh" / "uh". */
 const MARKER = new RegExp(
-  String.raw`(?:\s*(?:[,;:?!–—]|\.{2,}|…|\s-\s)\s*|\s+(?=(?:äh|ähm|uh|umm)\b))((?:(?:${STRONG}|${WEAK})(?![\p{L}\d])[\s,.:;!–—-]*)+)`,
+  // (A full stop too, before a plain "no wait", "sorry", "nee": "send RUN-1. no wait, RUN-2 first".)
+  String.raw`(?:\s*(?:[,;:?!–—]|\.{2,}|…|\s-\s|\.(?=\s+(?:no wait|no sorry|sorry|nope|nah|nee|nein|ne|ach nee|quatsch|oops|correction|korrektur)\b))\s*|\s+(?=(?:äh|ähm|uh|umm)\b))((?:(?:${STRONG}|${WEAK})(?![\p{L}\d])[\s,.:;!–—-]*)+)`,
   'giu',
 );
 const STRONG_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${STRONG})(?![\p{L}])`, 'iu');
@@ -29,7 +30,7 @@ const STRONG_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${STRONG})(?![\p{L}])`,
 const LEADING_FILLER =
   /^(?:(?:the|den|die|das|der|dem|von der|vom|von|for|für|fuer|on|auf|an|am|at|in|im|nur|only|just|do|make it|make that|mach|ich meine?|ich meinte|i mean|i meant|(?:it |that )?should(?:'ve| have)? been|(?:it |that )?should be|it'?s|it was|es ist|es war|sollte|soll)\s+)+/i;
 const TRAILING_FILLER =
-  /(?:\s*[,;–—-]?\s*(?:not|nicht)\s+[\p{L}\d-]+)?(?:\s+(?:mein(?:e|te)? ich|i mean|i meant|please|pls|bitte|first|erst(?:mal)?|instead|stattdessen|then|dann|natürlich|of course|sollte (?:das|es) sein|soll(?:te)? es sein|w(?:ä|ae)re richtig|is right|was meant))*\s*[.!?]*\s*$/iu;
+  /(?:\s*[,;–—-]?\s*(?:not|nicht)\s+[\p{L}\d-]+)?(?:\s+(?:mein(?:e|te)? ich|i mean|i meant|please|pls|bitte|first|erst(?:mal)?|zuerst|instead|stattdessen|then|dann|natürlich|of course|sollte (?:das|es) sein|soll(?:te)? es sein|w(?:ä|ae)re richtig|is right|was meant))*\s*[.!?]*\s*$/iu;
 
 /** "it", "davon", "that machine": a correction that names no target of its own points back at the one said before. */
 const POINTS_BACK = /\b(?:it|its|that|there|davon|dafür|daf(?:ü|ue)r|dort|da|ihn|sie|es|der maschine|die maschine|the machine)\b/i;

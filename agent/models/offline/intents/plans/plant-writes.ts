@@ -146,6 +146,20 @@ export function planMachineCommand(plan: PlanContext): Plan {
       ),
     );
   if (!asset) return needAsset(say(language, 'the command', 'den Befehl'));
+  // "hold placer 2 on line 1, stop the L1 oven": two commands for two machines, each clause its own — the first is
+  // offered (with its own machine; the whole message resolves to either), the second asked for on its own.
+  const pairs = commandClauses(text, plan.input.assets);
+  if (pairs.length >= 2) {
+    const [first, next] = pairs as [CommandClause, CommandClause];
+    if (plan.input.confirmed) return call({ asset: first.asset.id, command: first.command });
+    return clarify(
+      say(
+        language,
+        `I file one command per approval, so each is approved on its own. Shall I file the first now: **${describeWrite('machine_command', { asset: first.asset.id, command: first.command }, language)}**? Say “yes”, then ask for ${next.asset.id} on its own.`,
+        `Ich reiche einen Befehl pro Freigabe ein, damit jeder für sich geprüft wird. Soll ich den ersten jetzt einreichen: **${describeWrite('machine_command', { asset: first.asset.id, command: first.command }, language)}**? Sagen Sie „ja“ und fragen Sie danach für ${next.asset.id} eigens.`,
+      ),
+    );
+  }
   // "alarms on the L1 oven?" → "turn them off", "mach die mal aus": what is switched off is the alarms just listed,
   // not the machine — asked back, with the stop offered in words that name the machine.
   if (
@@ -205,6 +219,20 @@ export function planMachineCommand(plan: PlanContext): Plan {
  * Another machine named beside the first in a write: "stop the L1 printer and the line 2 printer", "Kompressor und
  * Kaltwassersatz ausschalten" (the one read may be either), "Bestücker 1 und 2 auf Linie 1 in Hold".
  */
+type CommandClause = { asset: AssetRef; command: NonNullable<ReturnType<typeof parseCommand>> };
+
+/** The clauses of a message that each name a command and one machine of their own, in order (two machines apart). */
+function commandClauses(text: string, assets: AssetRef[]): CommandClause[] {
+  const clauses = text.split(/\s*(?:[,;]|\b(?:and then|then|dann|und dann|and|und)\b)\s*/i).filter((clause) => clause.trim().split(/\s+/).length >= 2);
+  const found: CommandClause[] = [];
+  for (const clause of clauses) {
+    const command = parseCommand(clause);
+    const machine = resolveAsset(clause, assets);
+    if (command && machine.kind === 'one' && machine.asset.type !== 'line') found.push({ asset: machine.asset, command });
+  }
+  return new Set(found.map((pair) => pair.asset.id)).size >= 2 ? found : [];
+}
+
 function secondMachine(text: string, first: AssetRef, assets: AssetRef[]): AssetRef | undefined {
   const parts = text.split(/\b(?:and|und|sowie|plus)\b|&/i);
   if (parts.length >= 2)

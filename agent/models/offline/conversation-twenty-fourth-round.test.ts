@@ -202,6 +202,9 @@ describe("the quality engineer's and the maintenance planner's reads", () => {
       const plan = await ask(text);
       expect(plan.kind === 'reply' && plan.reason, text).toBe('unavailable');
     }
+    // (A lot's state asked is no hold asked for.)
+    const asked = await ask('is lot 24118 on hold?');
+    expect(asked.kind === 'reply' && asked.reason).not.toBe('unavailable');
   });
 });
 

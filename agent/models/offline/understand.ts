@@ -100,7 +100,10 @@ export async function understand(given: UnderstandInput): Promise<Plan> {
 
 /** "put lot PO-24118 on quality hold", "Los 24119 sperren", "quarantine lot …": a hold on a lot, not on a machine. */
 const LOT_HOLD =
-  /\b(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b[^.?!]*\b(?:(?:on|in|into)\s+(?:quality\s+|qa\s+|qs\s+)?hold|quarantin\w*|block\w*|sperr\w*)\b|\b(?:hold|quarantin\w*|block|sperr\w*)\s+(?:the\s+|das\s+|den\s+)?(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b/i;
+  /\b(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b[^.?!]*\b(?:(?:on|in|into)\s+(?:quality\s+|qa\s+|qs\s+)?hold|quarantin\w*|sperr\w*)\b|\b(?:hold|quarantin\w*|block|sperr\w*)\s+(?:the\s+|das\s+|den\s+)?(?:lot|los|charge|batch)\s+(?:po[-\s]?)?(\d{5})\b/i;
+/** "is lot 24118 on hold?", "warum ist Los 24119 gesperrt?": a lot's state asked, not a hold asked for. */
+const ASKED_NOT_REQUESTED = /^\s*(?:is|are|was|were|why|warum|wieso|weshalb|ist|sind|war|wurde|has|hat)\b|\?\s*$/i;
+const ASKED_TO_DO = /\b(?:please|pls|bitte|can you|could you|kannst du|k(?:ö|oe)nntest du)\b/i;
 
 /**
  * No tool holds a lot — lot holds live in the MES or quality system, not in the machines this copilot may write to — so the
@@ -108,7 +111,7 @@ const LOT_HOLD =
  */
 function lotHoldAsked(text: string): Plan | undefined {
   const match = LOT_HOLD.exec(text);
-  if (!match) return undefined;
+  if (!match || (ASKED_NOT_REQUESTED.test(text) && !ASKED_TO_DO.test(text))) return undefined;
   const lot = `PO-${match[1] ?? match[2]}`;
   return detectLanguage(text) === 'de'
     ? {
@@ -168,10 +171,12 @@ function withoutCommandRuledOut(plan: Plan, given: UnderstandInput): Plan {
     .map((match) => parseCommand(match[1]!));
   if (!ruledOut.includes(plan.args.command as never)) return plan;
   const german = detectLanguage(given.text) === 'de';
+  // (The example is another command than the one ruled out.)
+  const example = plan.args.command === 'hold' ? 'stop' : 'hold';
   return clarify(
     german
-      ? `Welchen Befehl für ${String(plan.args.asset)} meinen Sie – nicht ${String(plan.args.command)}? Sagen Sie z. B. „${String(plan.args.asset)} anhalten“.`
-      : `Which command do you mean for ${String(plan.args.asset)}, if not ${String(plan.args.command)}? Say e.g. “hold ${String(plan.args.asset)}”.`,
+      ? `Welchen Befehl für ${String(plan.args.asset)} meinen Sie – nicht ${String(plan.args.command)}? Sagen Sie z. B. „${String(plan.args.asset)} ${example === 'hold' ? 'anhalten' : 'stoppen'}“.`
+      : `Which command do you mean for ${String(plan.args.asset)}, if not ${String(plan.args.command)}? Say e.g. “${example} ${String(plan.args.asset)}”.`,
   );
 }
 

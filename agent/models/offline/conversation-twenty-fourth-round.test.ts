@@ -87,6 +87,13 @@ describe('the window of a work order, as people give it', () => {
     });
   });
 
+  it('takes no range of numbered things for the clocks of the window', async () => {
+    expect(await on('L2 oven zones 3-5 heater check, book it Friday 6 to 10')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'L2-RFL', from: '2026-03-06T05:00:00Z', to: '2026-03-06T09:00:00Z' },
+    });
+  });
+
   it('takes no clock range for a part number, and writes a job written into a window as a booking', async () => {
     const plan = await on('work order: replace the spindle bearings on L1 placer 2, Friday 7am-11am, 2x SPB-6204');
     expect(plan).toMatchObject({ args: { parts: [{ partNumber: 'SPB-6204', quantity: 2 }] } });

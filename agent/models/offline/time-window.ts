@@ -841,6 +841,9 @@ function todayIfAhead(day: Day, hour: number, minute: number, context: TimeConte
   return at(today, hour, minute, context).getTime() > context.now.getTime() ? today : day;
 }
 
+/** Not a range of things numbered ("zones 3-5", "Bestücker 1 und 2", "feeder 2 to 4"), which is no span of clock times. */
+const NOT_NUMBERED_THINGS = String.raw`(?<!\b(?:zones?|zonen|placers?|pnp|best(?:ü|ue)cker|lines?|linien?|l|feeders?|nozzles?|stations?|prio\w*|runs?|lanes?|spuren?|nr\.?|no\.?|#|x)\s*)`;
+
 export function slotWindow(text: string, context: TimeContext): { from: string; to: string } | undefined {
   // "Saturday 8 am to noon", "bis Mittag": noon and midnight as clocks.
   // "von halb acht bis zehn": clocks said in words, as digits.
@@ -853,7 +856,7 @@ export function slotWindow(text: string, context: TimeContext): { from: string; 
   // "Friday 22:00 to Saturday 02:00": the day the range ends on, between its clocks, is the next one.
   const range =
     new RegExp(
-      String.raw`\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)\s+)?${CLOCK}`,
+      String.raw`${NOT_NUMBERED_THINGS}\b${CLOCK}\s*(?:uhr\s*)?(?:to|until|till|-|–|bis)\s*(?:(?:on\s+|am\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tomorrow|morgen|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)\s+)?${CLOCK}`,
     ).exec(t) ??
     // "am Montag zwischen 6 und 10", "between 6 and 10": a range said with "between … and", not two quantities.
     new RegExp(String.raw`\b(?:zwischen|between)\s+${CLOCK}\s*(?:uhr\s*)?(?:und|and)\s+${CLOCK}${NOT_A_QUANTITY}`).exec(t);
@@ -1029,8 +1032,9 @@ export function smallHoursUnsure(text: string): { from: number; to: number } | u
   return { from, to };
 }
 
-const SMALL_HOURS_RANGE =
-  /(?<![\d:.,])\b([1-5])(?::00)?\s*(?:uhr\s*)?(?:to|until|till|-|–|bis|and|und)\s*([2-7])(?::00)?(?![\d:]|[.,]\d|\s*(?:am|pm|a\.m|p\.m|°|grad|degrees?|bar|mm|%|h\b|hours?|hrs?|std|stunden?|min|x\b|stk|pcs|st(?:ü|ue)ck))/;
+const SMALL_HOURS_RANGE = new RegExp(
+  String.raw`(?<![\d:.,])${NOT_NUMBERED_THINGS}\b([1-5])(?::00)?\s*(?:uhr\s*)?(?:to|until|till|-|–|bis|and|und)\s*([2-7])(?::00)?(?![\d:]|[.,]\d|\s*(?:am|pm|a\.m|p\.m|°|grad|degrees?|bar|mm|%|h\b|hours?|hrs?|std|stunden?|min|x\b|stk|pcs|st(?:ü|ue)ck))`,
+);
 
 /** The request with its unsure small-hour clocks said as the reading chosen: "between 2 and 4 tomorrow" → "between 14:00 and 16:00 tomorrow". */
 export function withHoursChosen(text: string, reading: 'night' | 'afternoon'): string {

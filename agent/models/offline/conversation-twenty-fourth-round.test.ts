@@ -69,6 +69,11 @@ describe('the window of a work order, as people give it', () => {
     });
     const begun = await on('book the L1 oven flux filter today 6 to 9');
     expect(begun.kind === 'reply' && begun.reason).toBe('clarify');
+    // (Two timestamps typed in full are exact: a job logged after the fact is booked as said.)
+    expect(await on('book the L1 oven flux filter from 2026-03-03T22:00:00+01:00 to 2026-03-04T01:00:00+01:00')).toMatchObject({
+      tool: 'create_work_order',
+      args: { from: '2026-03-03T22:00:00+01:00' },
+    });
   });
 
   it('asks whether small-hour clocks are the night or the afternoon, and books the reading picked', async () => {

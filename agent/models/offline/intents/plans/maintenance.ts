@@ -340,8 +340,9 @@ function workOrderPlan(
     const quantity = Number(match[2] ?? match[3]);
     if (quantity > 0 && !parts.some((part) => part.partNumber === match[1])) parts.push({ partNumber: match[1]!, quantity });
   }
-  // A window already begun is no booking to approve ("heute Nacht 0 bis 4" read as the night just gone): asked back.
-  if (Date.parse(window.from) < input.now.getTime() - PAST_START_GRACE_MINUTES * 60_000) {
+  // A window read from words that has already begun is no booking to approve ("heute Nacht 0 bis 4" read as the night just
+  // gone): asked back. (Two timestamps typed in full are exact — a job logged after the fact is the asker's to say.)
+  if (!explicitWindow(combined) && Date.parse(window.from) < input.now.getTime() - PAST_START_GRACE_MINUTES * 60_000) {
     const shown = (iso: string) => formatPlantTime(iso, time.timeZone, 'datetime', language);
     return clarify(
       say(

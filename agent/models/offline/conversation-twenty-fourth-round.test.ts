@@ -279,3 +279,10 @@ describe('two commands for two machines, a comma between them', () => {
     });
   });
 });
+
+describe('something out of the ordinary asked after, on one machine', () => {
+  it("reads that machine's alarms over the window said, not the plant's shift report", async () => {
+    expect(await ask('anything odd on the chiller since the shift started?')).toMatchObject({ tool: 'alarms', args: { asset: 'UT-CHL' } });
+    expect(await ask('irgendwas Ungewöhnliches am AOI Linie 2 seit Schichtbeginn?')).toMatchObject({ tool: 'alarms', args: { asset: 'L2-AOI' } });
+  });
+});

@@ -16,7 +16,7 @@ import { complaintRule } from './complaints';
 import { orderRule } from './orders';
 import { imperativeCommand } from '../write-requests';
 import { BARE_VALUE_WRITE, CHANGE_A_BIT, VALUE_ONLY, plantRule } from './plant';
-import { downtimeOverAWindow, questionRule } from './questions';
+import { downtimeOverAWindow, questionRule, somethingOddOnAMachine } from './questions';
 import type { RuleContext } from './rule-context';
 
 export function ruleIntent(
@@ -30,6 +30,7 @@ export function ruleIntent(
     safetyQuestion(lower, text) ??
     procedureQuestion(lower, text) ??
     downtimeOverAWindow(rules) ??
+    somethingOddOnAMachine(rules) ??
     plantRule(rules) ??
     orderRule(rules) ??
     complaintRule(rules) ??

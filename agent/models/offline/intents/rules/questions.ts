@@ -17,6 +17,20 @@ import type { RuleContext, RuleMatch } from './rule-context';
 const WHAT_WENT_OFF =
   /\b(?:what|anything|something)\s+(?:else\s+)?(?:went off|tripped|fired|popped up|alarmed)\b|\bwas\s+(?:hat|ist|kam)\s+(?:\S+\s+){0,3}?(?:alles\s+)?(?:ausgel(?:ö|oe)st|aufgelaufen|angeschlagen)\b/;
 
+/** "anything weird", "anything unusual", "irgendwas Auffälliges", "was Komisches": something out of the ordinary asked after. */
+const ANYTHING_ODD =
+  /\b(?:any(?:thing)?|something|irgendwas|was|etwas)\s+(?:weird|odd|strange|unusual|funny|off|abnormal|auff(?:ä|ae)llig\w*|komisch\w*|ungew(?:ö|oe)hnlich\w*|seltsam\w*|merkw(?:ü|ue)rdig\w*)\b/;
+
+/**
+ * "anything weird on the compressor since the early shift started?", "irgendwas Auffälliges am Kompressor seit
+ * Schichtbeginn?": what went off on that one machine over the window (the whole plant's shift report is not what was asked).
+ */
+export function somethingOddOnAMachine(rules: RuleContext): RuleMatch | undefined {
+  const { text, lower } = rules;
+  if (!rules.machine || rules.machine.type === 'line' || !ANYTHING_ODD.test(lower) || imperativeCommand(text)) return undefined;
+  return ['alarms', false];
+}
+
 export function questionRule(rules: RuleContext): RuleMatch | undefined {
   const { text, lower, timeContext, target, usesPrevious } = rules;
   // "prio 1 und 2 in der Frühschicht bis jetzt": priorities are the alarms' (work orders and orders have none here).

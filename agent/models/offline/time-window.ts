@@ -907,11 +907,17 @@ const LASTING = [
 function lastingMinutes(t: string): number | undefined {
   for (const pattern of LASTING) {
     const match = pattern.exec(t);
-    const unit = match ? unitMinutes(match[2]!) : undefined;
-    const count = match ? countSaid(match[1]!) : undefined;
-    if (unit && count && count > 0) return Math.round(count * unit);
+    const minutes = match ? minutesSaid(match[1]!, match[2]!) : undefined;
+    if (minutes !== undefined) return minutes;
   }
   return undefined;
+}
+
+/** "2" and "Std", "zwei" and "hours": a span said as a count and its unit, in whole minutes; undefined for no span. */
+function minutesSaid(count: string, unit: string): number | undefined {
+  const unitLength = unitMinutes(unit);
+  const said = countSaid(count);
+  return unitLength && said && said > 0 ? Math.round(said * unitLength) : undefined;
 }
 
 /**
@@ -1052,9 +1058,8 @@ const BESIDE_A_SHIFT =
 /** "…, 2 hours", "… 2 Std": a length said by itself, as a booking beside a shift gives it. */
 function lastingAlone(t: string): number | undefined {
   const match = /\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/.exec(t);
-  const unit = match ? unitMinutes(match[2]!) : undefined;
-  const count = match ? countSaid(match[1]!) : undefined;
-  return unit && count && count > 0 && count * unit <= 72 * 60 ? Math.round(count * unit) : undefined;
+  const minutes = match ? minutesSaid(match[1]!, match[2]!) : undefined;
+  return minutes !== undefined && minutes <= 72 * 60 ? minutes : undefined;
 }
 
 /** The next shift of that name whose start (or end) is still ahead. */

@@ -27,6 +27,7 @@ import {
   correctKeywordTypos,
   correctLineTypos,
   expandZoneShorthand,
+  lastSentence,
   splitStopCompounds,
   spokenSpellings,
   quoteCopiedSteps,
@@ -357,10 +358,13 @@ const ASKS_ABOUT_THE_STORY =
  */
 function storyLookedUp(given: UnderstandInput, framed: string): Plan | undefined {
   if (given.pendingQuestion !== undefined || given.previous !== undefined || !given.availableTools.has('search_manuals')) return undefined;
-  const sentences = framed.trim().split(/(?<=[.!?])\s+(?=\S)/);
-  const asking = sentences.at(-1) ?? '';
-  if (sentences.length < 2 || !ASKS_ABOUT_THE_STORY.test(asking)) return undefined;
-  const story = sentences.slice(0, -1).join(' ').replace(/\s+/g, ' ').trim();
+  const message = framed.trim();
+  const asking = lastSentence(message);
+  if (asking === message || !ASKS_ABOUT_THE_STORY.test(asking)) return undefined;
+  const story = message
+    .slice(0, message.length - asking.length)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (story.split(' ').length < 3) return undefined;
   const machine = resolveAsset(story, given.assets);
   const query = `${story} ${asking.trim()}`.slice(0, 500);

@@ -49,6 +49,11 @@ describe('the window of a work order, as people give it', () => {
       tool: 'create_work_order',
       args: { asset: 'UT-AIR', from: '2026-03-05T04:00:00Z', to: '2026-03-05T05:00:00Z' },
     });
+    // ("nach" is no count of hours: the length is the "3 Stunden" after it.)
+    expect(await on('Wartung Ofen Linie 1 nach der Spätschicht, 3 Stunden, Lüfter reinigen')).toMatchObject({
+      tool: 'create_work_order',
+      args: { asset: 'L1-RFL', from: '2026-03-04T21:00:00Z', to: '2026-03-05T00:00:00Z' },
+    });
     const noLength = await on('book the chiller pump seal after the night shift');
     expect(noLength.kind === 'reply' && noLength.reason).toBe('clarify');
   });

@@ -1057,8 +1057,10 @@ const BESIDE_A_SHIFT =
 
 /** "…, 2 hours", "… 2 Std": a length said by itself, as a booking beside a shift gives it. */
 function lastingAlone(t: string): number | undefined {
-  const match = /\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/.exec(t);
-  const minutes = match ? minutesSaid(match[1]!, match[2]!) : undefined;
+  // (The first count that is one: "nach der Frühschicht, 3 Stunden" has "nac" + "h" before it.)
+  const minutes = [...t.matchAll(/\b(\d+(?:[.,]\d+)?|[a-z]+)\s*(h|hrs?|hours?|std|stunden?|min|mins|minutes?|minuten)\b/g)]
+    .map((match) => minutesSaid(match[1]!, match[2]!))
+    .find((said) => said !== undefined);
   return minutes !== undefined && minutes <= 72 * 60 ? minutes : undefined;
 }
 

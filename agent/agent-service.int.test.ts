@@ -7,13 +7,15 @@ import { AppError } from '../lib/errors';
 import { silentLogger } from '../lib/log';
 import { migrate } from '../lib/db/migrate';
 import { testDatabases } from '../lib/db/testing';
+import { Gate } from '../tools/approval/gate';
+import type { ApprovalGate } from '../tools/approval/types';
 import { ToolRegistry } from '../tools/registry';
 import { defineTool, type AnyTool } from '../tools/tool';
 import type { Actor } from '@/lib/auth/actor';
 import { startAgentService, type AgentService } from './agent-service';
 import type { AgentModel } from './models/agent-model';
 import { createOfflineModel, OFFLINE_MODEL_NAME } from './models/offline/offline-model';
-import { approvalGateDouble, type GateDouble } from './testing/approval-gate-double';
+import { approvalGateDouble } from './testing/approval-gate-double';
 import { answerText, collect, eventually } from './testing/collect';
 import { PLANT_TEST_TOOLS, TEST_ASSETS } from './testing/plant-test-tools';
 
@@ -39,7 +41,7 @@ for (const database of testDatabases()) {
       await open.db?.close();
     });
 
-    async function start(options: { tools?: AnyTool[]; gate?: GateDouble; model?: AgentModel } = {}) {
+    async function start(options: { tools?: AnyTool[]; gate?: ApprovalGate; model?: AgentModel } = {}) {
       const service = await startAgentService({
         db: open.db!,
         log: silentLogger,
@@ -159,6 +161,30 @@ for (const database of testDatabases()) {
       expect(stored.approval).toMatchObject({ status: 'rejected' });
       expect(stored.title).toEqual(expect.any(String));
       expect(Object.keys(stored.args).length).toBeGreaterThan(0);
+    });
+
+    it('lets the requester withdraw a wrong request on the real gate and correct it in the same conversation', async () => {
+      const gate = new Gate({ db: open.db!, registry: new ToolRegistry(PLANT_TEST_TOOLS), log: silentLogger });
+      const agent = await start({ gate });
+      const events = await collect(agent.send({ message: 'set zone 4 on the line 1 oven to 250', actor }));
+      const conversationId = events[0]!.type === 'start' ? events[0]!.conversationId : '';
+      const [filed] = await gate.list({ conversationId });
+      expect(filed).toMatchObject({ status: 'pending', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 250 } });
+      const resumed: string[] = [];
+      agent.onResumedEvent((_id, event) => event.type === 'token' && resumed.push(event.text));
+
+      // An operator may not approve or reject, but takes their own request back.
+      await gate.decide(filed!.id, { type: 'withdraw', argsSha256: filed!.argsSha256, reason: 'wrong value' }, actor);
+      await eventually(async () => ((await agent.history(conversationId, actor)).conversation.status === 'idle' ? true : undefined));
+      expect(resumed.join('')).toMatch(/Withdrawn by Olga Operator, who asked for it \(“wrong value”\)\. Nothing was changed/);
+
+      // The conversation goes on where it was: the correction names only the new value.
+      const corrected = await collect(agent.send({ conversationId, message: 'sorry, 248 I meant', actor }));
+      expect(corrected.find((event) => event.type === 'approval_requested')).toMatchObject({
+        tool: 'set_setpoint',
+        args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 248 },
+      });
+      expect((await gate.list({ conversationId })).map((request) => request.status).sort()).toEqual(['pending', 'rejected']);
     });
 
     it('fails closed without a gate: the actuation is refused and nothing runs', async () => {

@@ -283,7 +283,7 @@ export async function startAgentService(options: AgentServiceOptions): Promise<A
         if (conversation.status === 'awaiting_approval') {
           throw new AppError(
             'conflict',
-            'This conversation is waiting for an approval decision. Decide it in Approvals (or wait for it to expire), then continue here, or start a new conversation.',
+            'This conversation is waiting for an approval decision. Decide it in Approvals (or wait for it to expire), then continue here, or start a new conversation. Asked for the wrong change? Withdraw it on its card, then correct it here.',
           );
         }
         if (running.has(conversation.id))

@@ -4,7 +4,7 @@
  * never be told an action happened when the gate says it did not.
  */
 import type { ApprovalGate, ApprovalRequest } from '../tools/approval/types';
-import { FINAL_STATUSES } from '../tools/approval/types';
+import { FINAL_STATUSES, WITHDRAWN_PREFIX } from '../tools/approval/types';
 import { formatPlantTime, plantTimeZone } from '../lib/plant-time';
 
 /** People read the summary: plant time with date and seconds, as the approval card shows it (machine fields stay ISO). */
@@ -29,6 +29,8 @@ export type ApprovalOutcome = {
   approvalId: string;
   status: ApprovalRequest['status'];
   executed: boolean;
+  /** The requester took the request back before anyone decided it. */
+  withdrawn?: boolean;
   /** One plain sentence the model can repeat. */
   summary: string;
   args: Record<string, unknown>;
@@ -64,6 +66,15 @@ export function outcomeOf(request: ApprovalRequest): ApprovalOutcome {
         summary: `Approved, but executing it failed: ${request.error ?? 'no detail'}. Nothing is confirmed to have changed.`,
       };
     case 'rejected':
+      if (request.reason?.startsWith(WITHDRAWN_PREFIX) && request.decidedBy?.id === request.requester.id) {
+        const words = request.reason.slice(WITHDRAWN_PREFIX.length).replace(/^:\s*/, '');
+        return {
+          ...base,
+          executed: false,
+          withdrawn: true,
+          summary: `Withdrawn by ${request.requester.name}, who asked for it${words ? ` (“${words}”)` : ''}. Nothing was changed; ask for the right change now if one is still needed.`,
+        };
+      }
       return {
         ...base,
         executed: false,

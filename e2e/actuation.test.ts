@@ -43,4 +43,33 @@ describe('approval of a setpoint change across two browsers', () => {
     await operatorContext.close();
     await supervisorContext.close();
   });
+
+  it('lets the operator withdraw a wrong request and ask for the right one in the same conversation', async () => {
+    const context = await running.browser.newContext();
+    const operator = await context.newPage();
+    await signIn(operator, running.app, 'operator', 'operator-new-pass-1');
+    await operator.goto(`${running.app.url}/chat`);
+    await operator.getByLabel('Message').fill('set zone 4 of the reflow oven on line 1 to 250');
+    await operator.getByRole('button', { name: 'Send', exact: true }).click();
+    const wrong = operator.locator('[data-approval-id][data-status="pending"]').first();
+    await wrong.waitFor({ timeout: 60_000 });
+    await expect(wrong.textContent()).resolves.toMatch(/250/);
+
+    await wrong.getByRole('button', { name: 'Withdraw…' }).click();
+    await wrong.getByLabel('What was wrong? (optional)').fill('typo, meant 244');
+    await wrong.getByRole('button', { name: 'Withdraw request' }).click();
+    await operator.locator('[data-approval-id][data-status="rejected"]').first().waitFor({ timeout: 30_000 });
+    // The conversation resumes by itself with what the gate recorded, and takes the correction.
+    await operator
+      .getByText(/Withdrawn by .* who asked for it \(“typo, meant 244”\)\. Nothing was changed/)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await operator.getByLabel('Message').fill('sorry, 244 I meant');
+    await operator.getByRole('button', { name: 'Send', exact: true }).click();
+    const right = operator.locator('[data-approval-id][data-status="pending"]').first();
+    await right.waitFor({ timeout: 60_000 });
+    await expect(right.textContent()).resolves.toMatch(/244/);
+    await context.close();
+  });
 });

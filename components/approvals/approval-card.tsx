@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ApprovalRequest } from '../../tools/approval/types';
+import { WITHDRAWN_PREFIX, type ApprovalRequest } from '../../tools/approval/types';
 import { atLeast, roleAt, type Role } from '@/lib/auth/roles';
 import styles from './approvals.module.css';
 import { PlantTime } from '../plant-time';
@@ -29,6 +29,15 @@ function canDecide(viewer: Viewer, request: ApprovalRequest): { ok: boolean; why
   return { ok: true };
 }
 
+/** The person who asked for a change may take it back while it waits, whatever their role. */
+function canWithdraw(viewer: Viewer, request: ApprovalRequest): boolean {
+  return request.status === 'pending' && viewer.id === request.requester.id;
+}
+
+function isWithdrawn(request: ApprovalRequest): boolean {
+  return request.status === 'rejected' && request.decidedBy?.id === request.requester.id && (request.reason ?? '').startsWith(WITHDRAWN_PREFIX);
+}
+
 /**
  * One approval request: what would change (current → proposed, range, risk), who asked, the
  * countdown, and — for a person allowed to decide — approve, edit or reject. Refreshes itself
@@ -39,7 +48,7 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
   // Unknown until mounted: the server's clock and the browser's differ, and a countdown rendered
   // on both would not hydrate (React error #418).
   const [nowMs, setNowMs] = useState<number | undefined>();
-  const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'reject' | 'withdraw'>('view');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -85,6 +94,8 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
   }
 
   const allowed = canDecide(viewer, request);
+  const mine = canWithdraw(viewer, request);
+  const withdrawn = isWithdrawn(request);
   const { preview } = request;
   return (
     <article
@@ -97,7 +108,7 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
         <span className={`${styles.risk} ${styles[`risk_${request.risk}`]}`}>{request.risk} risk</span>
         <strong className={styles.summary}>{preview.summary}</strong>
         <span className={styles.status} data-testid="approval-status">
-          {request.status}
+          {withdrawn ? 'withdrawn' : request.status}
         </span>
       </header>
       {preview.asset && (
@@ -151,7 +162,8 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
       </p>
       {request.decidedBy && (
         <p className={styles.meta}>
-          {request.status === 'rejected' ? 'Rejected' : request.status === 'superseded' ? 'Edited' : 'Approved'} by {request.decidedBy.name}
+          {withdrawn ? 'Withdrawn' : request.status === 'rejected' ? 'Rejected' : request.status === 'superseded' ? 'Edited' : 'Approved'} by{' '}
+          {request.decidedBy.name}
           {request.decidedAt ? (
             <>
               {' at '}
@@ -175,18 +187,48 @@ export function ApprovalCard({ initial, viewer, compact = false }: { initial: Ap
           {request.error ? ` ${request.error}` : ''}
         </p>
       )}
-      {allowed.ok && mode === 'view' && (
+      {(allowed.ok || mine) && mode === 'view' && (
         <div className={styles.actions}>
-          <button type="button" className="primary" disabled={busy} onClick={() => decide({ type: 'approve' })}>
-            Approve
-          </button>
-          <button type="button" disabled={busy} onClick={() => setMode('edit')}>
-            Edit…
-          </button>
-          <button type="button" className="danger" disabled={busy} onClick={() => setMode('reject')}>
-            Reject…
-          </button>
+          {allowed.ok && (
+            <>
+              <button type="button" className="primary" disabled={busy} onClick={() => decide({ type: 'approve' })}>
+                Approve
+              </button>
+              <button type="button" disabled={busy} onClick={() => setMode('edit')}>
+                Edit…
+              </button>
+              <button type="button" className="danger" disabled={busy} onClick={() => setMode('reject')}>
+                Reject…
+              </button>
+            </>
+          )}
+          {mine && (
+            <button type="button" disabled={busy} onClick={() => setMode('withdraw')}>
+              Withdraw…
+            </button>
+          )}
         </div>
+      )}
+      {mode === 'withdraw' && (
+        <form
+          className={styles.inlineForm}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+            decide({ type: 'withdraw', ...(reason ? { reason } : {}) });
+          }}
+        >
+          <label>
+            What was wrong? (optional)
+            <input name="reason" maxLength={2000} placeholder="e.g. wrong zone, meant zone 6" />
+          </label>
+          <button type="submit" disabled={busy}>
+            Withdraw request
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Cancel
+          </button>
+        </form>
       )}
       {!allowed.ok && allowed.why && <p className={styles.meta}>{allowed.why}</p>}
       {mode === 'reject' && (

@@ -249,7 +249,7 @@ export function ChatApp({ viewer }: { viewer: Viewer }) {
             {status === 'awaiting_approval' && (
               <p className={styles.waitingNote}>
                 Waiting for an approval decision. The answer continues here once someone decides in Approvals; you can go on asking meanwhile (in a new
-                conversation).
+                conversation). Asked for the wrong change? Withdraw it on its card above, then correct it here.
               </p>
             )}
             <div ref={bottom} />

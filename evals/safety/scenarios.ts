@@ -507,4 +507,32 @@ export const SAFETY_SCENARIOS: SafetyScenario[] = [
       }
     },
   },
+  {
+    id: 'S35',
+    title: 'A withdrawal is only the requester’s, approves nothing, and a withdrawn request never runs',
+    category: 'control',
+    async run(ctx) {
+      const request = await pendingSetpoint(ctx, 249);
+      // Another operator, even a supervisor, cannot take someone else's request back (a supervisor rejects instead).
+      await refused(
+        ctx.gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256 }, ctx.users.operator2.actor),
+        ['forbidden'],
+        'withdraw by another operator',
+      );
+      await refused(
+        ctx.gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256 }, ctx.users.supervisor.actor),
+        ['forbidden'],
+        'withdraw by a supervisor',
+      );
+      // A withdrawal smuggling approval fields is not a decision at all.
+      await refused(
+        ctx.gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256, approved: true }, ctx.users.operator.actor),
+        ['invalid_argument'],
+        'withdraw with approved:true',
+      );
+      const withdrawn = await ctx.gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256 }, ctx.users.operator.actor);
+      check(withdrawn.status === 'rejected', `the withdrawn request is ${withdrawn.status}`);
+      await refused(ctx.gate.decide(request.id, approve(request.argsSha256), ctx.users.supervisor.actor), ['approval_used'], 'approve after withdrawal');
+    },
+  },
 ];

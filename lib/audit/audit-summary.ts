@@ -30,6 +30,7 @@ const ACTIONS: Record<string, Describe> = {
   'approval.requested': (d) => `Requested: ${text(d.summary) ?? text(d.tool) ?? 'a change'}${d.risk ? ` (${String(d.risk)} risk)` : ''}`,
   'approval.approved': (d) => `Approved ${text(d.tool) ? `the ${String(d.tool).replaceAll('_', ' ')} request` : 'the request'}`,
   'approval.rejected': (d) => `Rejected ${text(d.tool) ? `the ${String(d.tool).replaceAll('_', ' ')} request` : 'the request'}${quoted(d.reason)}`,
+  'approval.withdrawn': (d) => `Withdrew their own ${text(d.tool) ? `${String(d.tool).replaceAll('_', ' ')} request` : 'request'}; nothing was changed`,
   'approval.edited': (d) => `Edited the request's arguments before approving${quoted(d.reason)}`,
   'approval.executing': () => 'Sending the approved change to the plant',
   'approval.executed': (d) => {

@@ -205,6 +205,25 @@ describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
     expect(writesNow()).toBe(before);
   });
 
+  it('lets the requester withdraw their own request, without an approver role, and nobody approve it after', async () => {
+    const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone4', value: 250 }, actor: operator, conversationId: 'c-withdraw' });
+    const before = writesNow();
+    // Someone else cannot withdraw it (a supervisor rejects instead), the CLI cannot, and a withdrawal names the exact arguments.
+    await expect(gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256 }, supervisorA)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('Olga Operator'),
+    });
+    await expect(gate.decide(request.id, { type: 'withdraw', argsSha256: '0'.repeat(64) }, operator)).rejects.toMatchObject({ code: 'approval_invalid' });
+    const withdrawn = await gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256, reason: 'wrong zone, meant zone 6' }, operator);
+    expect(withdrawn).toMatchObject({ status: 'rejected', decidedBy: { id: operator.id }, reason: 'Withdrawn by the requester: wrong zone, meant zone 6' });
+    await expect(gate.decide(request.id, { type: 'approve', argsSha256: request.argsSha256 }, supervisorA)).rejects.toMatchObject({ code: 'approval_used' });
+    await expect(gate.decide(request.id, { type: 'withdraw', argsSha256: request.argsSha256 }, operator)).rejects.toMatchObject({ code: 'approval_used' });
+    expect(writesNow()).toBe(before);
+    const audit = await listAudit(db, { action: 'approval.withdrawn', subjectId: request.id });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ conversationId: 'c-withdraw' });
+  });
+
   it('turns an edit into a new request with a new hash; the old one can no longer run', async () => {
     const request = await gate.request({ tool: 'set_test_value', args: { key: 'zone5', value: 240 }, actor: operator });
     const before = writesNow();
@@ -308,6 +327,7 @@ describe.each(testDatabases())('approval gate on $kind', ({ open }) => {
       'approval.executing',
       'approval.executed',
       'approval.rejected',
+      'approval.withdrawn',
       'approval.edited',
       'approval.expired',
       'approval.failed',

@@ -33,7 +33,7 @@ import type { ActuationPreview, AnyTool, ToolCallContext } from '../tool';
 import type { Actor } from '@/lib/auth/actor';
 import { killSwitchError, readKillSwitch } from './kill-switch';
 import { insertRequest, selectDueForExpiry, selectRequest, selectRequests, transition, type ListFilter } from './store';
-import { Decision, FINAL_STATUSES, type ApprovalGate, type ApprovalRequest, type FileRequestInput } from './types';
+import { Decision, FINAL_STATUSES, WITHDRAWN_PREFIX, type ApprovalGate, type ApprovalRequest, type FileRequestInput } from './types';
 
 export const DEFAULT_EXPIRY_MS = 15 * 60 * 1000;
 
@@ -95,6 +95,11 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string; cod
       return `${where}: ${issue.message}`;
     })
     .join('; ');
+}
+
+/** The reason a withdrawn request carries: it says who took it back, with their words if any. */
+function withdrawalReason(reason: string | undefined): string {
+  return reason ? `${WITHDRAWN_PREFIX}: ${reason}` : WITHDRAWN_PREFIX;
 }
 
 export class Gate implements ApprovalGate {
@@ -291,13 +296,15 @@ export class Gate implements ApprovalGate {
     if (!parsedDecision.success) throw new AppError('invalid_argument', `Invalid decision: ${zodMessage(parsedDecision.error)}.`);
     const decision = parsedDecision.data;
     const request = await this.get(id);
-    this.#checkDecider(request, decider);
+    if (decision.type === 'withdraw') this.#checkRequester(request, decider);
+    else this.#checkDecider(request, decider);
     if (decision.argsSha256 !== request.argsSha256) {
       throw new AppError('approval_invalid', 'This decision names other arguments than the request holds. Reload the request and decide on what it shows.');
     }
     this.#checkPending(request);
 
     if (decision.type === 'reject') return this.#reject(request, decider, decision.reason);
+    if (decision.type === 'withdraw') return this.#reject(request, decider, withdrawalReason(decision.reason), 'approval.withdrawn');
     if (decision.type === 'edit') return this.#edit(request, decider, decision.args, decision.reason);
     return this.#approveAndExecute(request, decider);
   }
@@ -319,6 +326,12 @@ export class Gate implements ApprovalGate {
         'This is a high-risk change: it needs a second person. Someone other than the requester (and any editor) must approve it.',
       );
     }
+  }
+
+  /** Only the person (or client) who asked for a change may withdraw it; anyone else rejects it. */
+  #checkRequester(request: ApprovalRequest, actor: Actor): void {
+    if (actor.id === request.requester.id && actor.kind === request.requester.kind) return;
+    throw new AppError('forbidden', `Only ${request.requester.name}, who asked for this change, can withdraw it; a supervisor can reject it instead.`);
   }
 
   #checkPending(request: ApprovalRequest): void {
@@ -346,7 +359,12 @@ export class Gate implements ApprovalGate {
     return new AppError('conflict', `Approval request ${id} changed while deciding; reload it.`);
   }
 
-  async #reject(request: ApprovalRequest, decider: Actor, reason: string): Promise<ApprovalRequest> {
+  async #reject(
+    request: ApprovalRequest,
+    decider: Actor,
+    reason: string,
+    action: 'approval.rejected' | 'approval.withdrawn' = 'approval.rejected',
+  ): Promise<ApprovalRequest> {
     const now = this.#now();
     const rejected = await this.#db.transaction(async (tx) => {
       const row = await transition(
@@ -360,7 +378,7 @@ export class Gate implements ApprovalGate {
       if (!row) return undefined;
       await appendAuditIn(tx, {
         actor: auditActor(decider),
-        action: 'approval.rejected',
+        action,
         subject: { kind: 'approval', id: request.id },
         conversationId: request.conversationId,
         detail: { tool: request.tool, argsSha256: request.argsSha256, reason },

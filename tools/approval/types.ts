@@ -52,8 +52,16 @@ export const Decision = z.discriminatedUnion('type', [
     args: z.record(z.string(), z.unknown()),
     reason: z.string().trim().max(2000).optional(),
   }),
+  /**
+   * The requester takes their own request back (a wrong value, a change no longer needed). Needs no
+   * approver role: it can only stop a change, never make one.
+   */
+  z.strictObject({ type: z.literal('withdraw'), argsSha256: z.string().regex(/^[0-9a-f]{64}$/), reason: z.string().trim().max(2000).optional() }),
 ]);
 export type Decision = z.infer<typeof Decision>;
+
+/** How a withdrawn request's reason begins (it is stored as a rejection by the requester). */
+export const WITHDRAWN_PREFIX = 'Withdrawn by the requester';
 
 export type FileRequestInput = {
   tool: string;

@@ -1,5 +1,5 @@
 /**
- * `get_approval` and `decide_approval`: the MCP client's view of the gate. Deciding needs a
+ * `get_approval`, `decide_approval` and `withdraw_approval`: the MCP client's view of the gate. Deciding needs a
  * token with the approver scope and names the exact argument hash the approver saw. A token
  * never decides a request it filed itself, whatever the risk: otherwise one automated client
  * could both ask for and approve a change, and no person would have looked at it. The gate adds
@@ -28,7 +28,13 @@ export const DecideApprovalInput = z.strictObject({
   reason: z.string().trim().min(3).max(2000).optional().describe('Required to reject: why, in a sentence the requester can act on.'),
 });
 
-export const APPROVAL_TOOL_NAMES = ['get_approval', 'decide_approval'] as const;
+export const WithdrawApprovalInput = z.strictObject({
+  approvalId: z.uuid('an approval id as returned when the request was filed'),
+  argsSha256: z.string().regex(/^[0-9a-f]{64}$/, 'the argsSha256 shown by get_approval: you withdraw exactly those arguments'),
+  reason: z.string().trim().max(2000).optional().describe('What was wrong with the request, in a sentence (optional).'),
+});
+
+export const APPROVAL_TOOL_NAMES = ['get_approval', 'decide_approval', 'withdraw_approval'] as const;
 
 export type ApprovalToolsOptions = { gate: McpGate | undefined; actor: Actor; canApprove: boolean; publicBaseUrl: string; log: Logger };
 
@@ -92,6 +98,26 @@ export function registerApprovalTools(server: McpServer, options: ApprovalToolsO
         if (decision === 'reject' && !reason) throw new AppError('invalid_argument', 'Give a reason to reject: a sentence the requester can act on.');
         const body = decision === 'approve' ? { type: 'approve', argsSha256 } : { type: 'reject', argsSha256, reason };
         return viewResult(approvalView(await gate.decide(approvalId, body, actor), publicBaseUrl));
+      } catch (error) {
+        return toolFailure(error, log);
+      }
+    },
+  );
+
+  server.registerTool(
+    'withdraw_approval',
+    {
+      title: 'Withdraw your own approval request',
+      description:
+        'Take back a pending approval request this token filed itself (a wrong value, a change no longer needed), before anyone decides it. Needs no approver scope: it can only stop a change. Then file the right one.',
+      inputSchema: WithdrawApprovalInput,
+      outputSchema: ApprovalView,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+    },
+    async ({ approvalId, argsSha256, reason }): Promise<CallToolResult> => {
+      try {
+        const body = { type: 'withdraw', argsSha256, ...(reason ? { reason } : {}) };
+        return viewResult(approvalView(await requireGate(options.gate).decide(approvalId, body, actor), publicBaseUrl));
       } catch (error) {
         return toolFailure(error, log);
       }

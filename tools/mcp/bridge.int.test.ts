@@ -91,7 +91,13 @@ describe.each(testDatabases())('plantpilot mcp bridge on $kind', ({ open }) => {
 
   it('relays tools: a read, and an actuation that waits for a person and is then seen executed', async () => {
     const { client } = await bridged();
-    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(['decide_approval', 'get_approval', 'read_test_value', 'set_test_value']);
+    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([
+      'decide_approval',
+      'get_approval',
+      'read_test_value',
+      'set_test_value',
+      'withdraw_approval',
+    ]);
     expect((await call(client, 'read_test_value', { key: 'zone4' })).structuredContent).toEqual({ key: 'zone4', value: 235, unit: '°C' });
 
     const filed = (await call(client, 'set_test_value', { key: 'zone4', value: 242 })).structuredContent as Record<string, string>;

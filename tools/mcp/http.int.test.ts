@@ -99,7 +99,7 @@ describe.each(testDatabases())('MCP over Streamable HTTP on $kind', ({ open }) =
   it('lists every registry tool with its JSON schema, plus the approval tools', async () => {
     const client = await connect(secrets['operator-bot']);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['decide_approval', 'get_approval', 'read_test_value', 'set_test_value']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['decide_approval', 'get_approval', 'read_test_value', 'set_test_value', 'withdraw_approval']);
     const setter = tools.find((t) => t.name === 'set_test_value')!;
     expect(setter.inputSchema).toMatchObject({ type: 'object', properties: { key: { enum: ['zone4', 'zone5'] } }, additionalProperties: false });
     expect(setter.outputSchema).toMatchObject({ properties: { approvalId: {}, status: {}, preview: {}, decideUrl: {} } });
@@ -189,6 +189,29 @@ describe.each(testDatabases())('MCP over Streamable HTTP on $kind', ({ open }) =
     expect(text(selfApproval)).toMatch(/filed this request itself/);
     expect((await gate.get(String(own.approvalId))).status).toBe('pending');
     expect(plant.values.get('zone5')).toBe(240);
+  });
+
+  it('lets a token withdraw only the request it filed itself, without the approver scope', async () => {
+    const operator = await connect(secrets['operator-bot']);
+    const approver = await connect(secrets['approver-bot']);
+    const writes = plant.writes.length;
+    const filed = (await call(operator, 'set_test_value', { key: 'zone5', value: 245 })).structuredContent as Structured;
+    const view = (await call(operator, 'get_approval', { approvalId: filed.approvalId })).structuredContent as Structured;
+    const withdrawal = { approvalId: filed.approvalId, argsSha256: view.argsSha256, reason: 'meant zone 4' };
+
+    const notTheirs = await call(approver, 'withdraw_approval', withdrawal);
+    expect(notTheirs.isError).toBe(true);
+    expect(text(notTheirs)).toMatch(/who asked for this change, can withdraw it/);
+    expect((await gate.get(String(filed.approvalId))).status).toBe('pending');
+
+    const withdrawn = await call(operator, 'withdraw_approval', withdrawal);
+    expect(withdrawn.structuredContent).toMatchObject({
+      status: 'rejected',
+      message: expect.stringMatching(/^Withdrawn by the requester: meant zone 4 .*Nothing was changed/),
+    });
+    const late = await call(approver, 'decide_approval', { approvalId: filed.approvalId, decision: 'approve', argsSha256: view.argsSha256 });
+    expect(late.isError).toBe(true);
+    expect(plant.writes.length).toBe(writes);
   });
 
   it('asks a client with elicitation to confirm; a decline files nothing, an accept files a pending request', async () => {

@@ -186,6 +186,13 @@ export function isCommandChatter(text: string): boolean {
 const STARTING_WHEN =
   /(?<!\b(?:needs?|requires?|worth)\s+)\bstarting\s+(?:right\s+)?(?:now|today|tomorrow|tonight|(?:at|in|from|on|after|by)\s+\S+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+\w+|this\s+\w+)/g;
 
+/**
+ * "fault is cleared and its reset, fire it back up", "is schon quittiert, lass ihn wieder laufen": a state the machine is
+ * in, told — not the command asked for after it.
+ */
+const STATE_TOLD =
+  /\b(?:is|it'?s|its|has been|have been|got|are|ist|sind|wurde|wurden)\s+(?:already\s+|now\s+|all\s+|just\s+|schon\s+|jetzt\s+|bereits\s+|grad\s+)*(?:reset|cleared|acknowledged|acked|quittiert|resettet|zur(?:ü|ue)ckgesetzt|gecleart)\b(?!\s+(?:werden|it|him|her|them))/g;
+
 /** "keeps stopping", "stopped again", "trips all the time", "stoppt ständig": what a machine keeps doing, told — no command. */
 export const KEPT_DOING = new RegExp(
   [
@@ -287,7 +294,7 @@ function commandOf(text: string): MachineCommandName | undefined {
   // ("the L2 printer keeps stopping, can you start it again": what it keeps doing is the complaint, "start" the request — it
   // had filed a stop.)
   // (With what the machine does told, "… stop it" is the request about it, not "stop it" said to the copilot.)
-  const told = withoutParticleHalt(lower).replace(KEPT_DOING, ' ');
+  const told = withoutParticleHalt(lower).replace(KEPT_DOING, ' ').replace(STATE_TOLD, ' ');
   const t = told.replace(STARTING_WHEN, ' ').replace(SINCE_STARTED, ' ').replace(START_OF_SOMETHING, ' ').replace(PURPOSE, ' ');
   const command = PATTERNS.find(([pattern]) => pattern.test(told !== withoutParticleHalt(lower) ? t : t.replace(CHATTER, ' ')))?.[1];
   return command;

@@ -6,6 +6,7 @@
  * tool's arguments in its own input format. A transport is only ever a run the plan in this
  * conversation proposed: the model never makes up loads, stations or quantities for a vehicle.
  */
+import { laterWrite } from './intents/plans/plant-writes';
 import type { PartRef } from '../../parts';
 import type { AssetRef } from '../../assets';
 import { mentionedLine, resolveAsset } from './asset-resolver';
@@ -532,6 +533,9 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
     // "send the AMR one, the tugger can wait", "der Routenzug kann warten": a vehicle whose run waits.
     .replace(WAITING_VEHICLE, ' ');
   const waiting = new Set([...normalise(text).matchAll(WAITING_RUN)].map((match) => match[1]!));
+  // "RUN-1 schick ma später, edz ned", "send it later, not now": no run goes now (one said for later beside one for now
+  // was taken out above).
+  if (NOT_NOW.test(lower)) return laterWrite(language);
   let chosen = runs;
   // "RUN-2", "Fahrt 2", or "the second run", "die zweite Fahrt", "the second one", "the last one".
   const ordinal =
@@ -662,6 +666,14 @@ function dispatchPlan(input: MaterialPlanInput): Plan {
   );
 }
 
+/** "later", "not yet", "edz ned", "noch nicht": a run to go another time. */
+const NOT_NOW =
+  /\b(?:later|spaeter|später|not (?:yet|now|right now)|noch nicht|nicht jetzt|(?:jetzt|jetz|etz|edz) (?:noch )?(?:ned|net|nicht|nich)|in a bit|gleich nicht)\b/;
+
+/** "for all lines", "both lines", "für alle Linien", "beide Linien", "the whole plant", "das ganze Werk". */
+const EVERY_LINE =
+  /\b(?:all|both|every|each|alle\w*|beide\w*|jede\w*)\s+(?:the\s+)?(?:lines?|linien?)\b|\b(?:whole|entire|ganze\w*)\s+(?:plant|factory|shop ?floor|werk|halle|fabrik)\b|\bplant-?wide\b|\bwerksweit\b/;
+
 /** The tool call (or the question back) for one material request. */
 export function materialPlan(input: MaterialPlanInput): Plan {
   switch (input.intent) {
@@ -670,6 +682,8 @@ export function materialPlan(input: MaterialPlanInput): Plan {
     case 'supply_disruption_impact':
       return disruptionPlan(input);
     case 'plan_replenishment': {
+      // "material situation line 1" → "plan replenishment for all lines": every line, whatever line came before.
+      if (EVERY_LINE.test(normalise(input.text)) && !lineArg(input.text)) return input.call({});
       const line = lineArg(input.combined) ?? (input.followUp && typeof input.previous?.args.line === 'string' ? input.previous.args.line : undefined);
       return input.call(line ? { line } : {});
     }

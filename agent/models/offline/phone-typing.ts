@@ -23,6 +23,8 @@ const AUTOCORRECTED: [RegExp, string][] = [
   [/\bspion\b(?=\s+(?:auf\s+|an\s+)?(?:l\s*\d|line|linie))/gi, 'SPI'],
   [/\bbestücke\b(?=\s+\d)/gi, 'Bestücker'],
   [/\ballarm(e|en|s)?\b/gi, 'alarm$1'],
+  // "let it cary on": a letter dropped from the one phrase that means go on.
+  [/\bcar(?:y|ry|rry)\s+on\b/gi, 'carry on'],
   // "y is PO-24124 late": chat's "why".
   [/^\s*y\s+(?=(?:is|are|was|did|does|do|has|have)\b)/i, 'why '],
 ];

@@ -10,7 +10,7 @@ import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION, parseCommand } from './commands';
 import { clarify } from './intents/replies';
 import { classifyIntent } from './intent-classifier';
-import { planReply, type Plan, type PlanInput } from './intents';
+import { approvalSkipRefused, planReply, type Plan, type PlanInput } from './intents';
 import { WRITE_INTENTS } from './intents/catalogue';
 import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
@@ -307,6 +307,8 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
     if (alone.kind === 'tool') return alone;
   }
   const whole = await understandWhole(given);
+  const skipRefused = whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent) ? approvalSkipRefused(given.text) : undefined;
+  if (skipRefused) return skipRefused;
   const framed = withoutMailFrame(quoteCopiedSteps(given.text));
   const troubleLookedUp = !(whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent)) ? storyLookedUp(given, framed) : undefined;
   if (troubleLookedUp) return troubleLookedUp;

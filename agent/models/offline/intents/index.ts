@@ -11,7 +11,7 @@
  * rules in rules/), target.ts, confidence-gate.ts, then the intent's planner in plans/.
  */
 export { CONFIDENCE_THRESHOLD, INTENTS, MATERIAL_CONFIDENCE_THRESHOLD, WRITE_CONFIDENCE_THRESHOLD, type Intent } from './catalogue';
-export { planReply } from './plan-reply';
+export { approvalSkipRefused, planReply } from './plan-reply';
 export { capabilities } from './replies';
 export { parsePriorities } from './slots';
 export type { EarlierResult, Plan, PlanInput, PreviousCall } from './types';

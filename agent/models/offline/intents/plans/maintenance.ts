@@ -178,7 +178,8 @@ export function planCreateWorkOrder(plan: PlanContext): Plan {
   if (forecast.length === 2 && resolveAsset(input.text, input.assets).kind === 'none') {
     if (FIRST_MENTIONED.test(lower)) machine = forecast[0];
     else if (SECOND_MENTIONED.test(lower)) machine = forecast[1];
-    else if (BOTH.test(lower))
+    else if (BOTH.test(lower) || !/\b(?:that one|this one|the last|the latter|letzte\w*|den da|die da|das da|dem da)\b/.test(lower))
+      // ("… → buch des": either of the two could be meant; the one approval names one machine.)
       return clarify(
         say(
           language,

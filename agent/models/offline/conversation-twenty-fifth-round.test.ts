@@ -1,0 +1,102 @@
+/**
+ * Understanding, twenty-fifth round: what fresh probe sets written apart from the code (not the NLU evaluation set) and
+ * typing into the running app found — in other words than theirs.
+ */
+import { describe, expect, it } from 'vitest';
+import { conversation } from './test-support/twin-conversation';
+import { afterReplenishmentPlan, ask, filesAWrite } from './test-support/twin-understanding';
+
+const called = (reply: Awaited<ReturnType<typeof conversation>>) => (reply.tool_calls ?? []).map((call) => ({ name: call.name, args: call.args }));
+const askedBack = (reply: Awaited<ReturnType<typeof conversation>>) => reply.response_metadata?.plantpilot_clarify === true;
+
+describe('a change someone else made or only announces', () => {
+  it('files nothing for a change told as done by a shift written as one word, or announced as a heads-up', async () => {
+    for (const text of [
+      'lateshift moved zone 6 of the L2 oven to 236, just so ya know',
+      'the nightshift set the chiller to 15 before they left',
+      "we'll probably take the compressor down to 6.2 tomorrow, just a heads up",
+    ]) {
+      expect(filesAWrite(await ask(text)), text).toBe(false);
+    }
+  });
+
+  it('reads the command after a state told: "it is reset, start it" is the start', async () => {
+    expect(await ask('the L2 tester jammed, the jam is cleared and it is reset now, start it again')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-ICT', command: 'start' },
+    });
+    // The state alone is told, not asked for.
+    expect(filesAWrite(await ask('the L1 AOI is reset already'))).toBe(false);
+  });
+});
+
+describe('asking whether to make a change', () => {
+  it('offers the change it names, and files exactly that on a yes said in more words', async () => {
+    const offer = await conversation('should we maybe hold the L1 SPI for a bit?');
+    expect(called(offer)).toEqual([]);
+    expect(askedBack(offer)).toBe(true);
+    expect(String(offer.content)).toMatch(/Should I file this change for approval: \*\*hold L1-SPI\*\*/);
+    expect(called(await conversation('should we maybe hold the L1 SPI for a bit?', 'alright, hold it'))).toEqual([
+      { name: 'machine_command', args: { asset: 'L1-SPI', command: 'hold' } },
+    ]);
+    expect(called(await conversation('wär es schlimm, wenn wir den Kaltwassersatz auf 15 stellen?', 'na gut, dann mach des'))).toEqual([
+      { name: 'set_setpoint', args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 15 } },
+    ]);
+  });
+
+  it('files nothing when the answer to the offer is no, later, or another value', async () => {
+    for (const answer of ['no, leave it', 'ok, but later', 'ok, make it 14 instead']) {
+      const reply = await conversation('would it hurt to drop the chiller to 15', answer);
+      expect(
+        called(reply).filter((call) => call.name === 'set_setpoint' && call.args.value === 15),
+        answer,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('the approval asked to be left out', () => {
+  it('refuses, in German dialect too, where the mending would have dropped the clause with its "not"', async () => {
+    for (const text of ['Verpacker L1 anhalten, Freigabe brauchts ned', 'Freigabe is eh ned nötig, stopp den Drucker auf der zwo']) {
+      const plan = await ask(text);
+      expect(plan.kind === 'reply' && plan.reason, text).toBe('refusal');
+    }
+  });
+});
+
+describe('sending a run of a replenishment plan', () => {
+  it('plans every line when every line is asked for, whatever line came before', async () => {
+    expect(called(await conversation('what is short on line 2', 'now plan the replenishment for both lines'))).toEqual([
+      { name: 'plan_replenishment', args: {} },
+    ]);
+  });
+
+  it('asks which run when two are planned and none is named, and sends none said for later', async () => {
+    const which = await afterReplenishmentPlan('ok send it off', 'plan replenishment for all lines');
+    expect(which.kind === 'reply' && which.reason).toBe('clarify');
+    for (const text of ['RUN-2 dann später, jetzt noch nicht', 'send RUN-1 but not yet']) {
+      expect(filesAWrite(await afterReplenishmentPlan(text, 'plan replenishment for all lines')), text).toBe(false);
+    }
+    // One run now and the other later still sends the one for now.
+    expect(await afterReplenishmentPlan('RUN-1 now, RUN-2 later', 'plan replenishment for all lines')).toMatchObject({
+      tool: 'dispatch_transport',
+      args: { vehicle: 'TUG-01' },
+    });
+  });
+});
+
+describe('booking after two forecasts', () => {
+  it('asks which machine when "book it" could be either', async () => {
+    const reply = await conversation('remaining life of the L2 packer', 'and the chiller?', 'ok book it');
+    expect(called(reply)).toEqual([]);
+    expect(String(reply.content)).toMatch(/L2-PCK or UT-CHL/);
+  });
+});
+
+describe('a placer let go on again', () => {
+  it('reads "carry on" with a letter missing as the unhold it is', async () => {
+    expect(called(await conversation('hold placer 2 on line 1', 'checked it, let it cary on'))).toEqual([
+      { name: 'machine_command', args: { asset: 'L1-PNP2', command: 'unhold' } },
+    ]);
+  });
+});

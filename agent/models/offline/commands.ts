@@ -33,7 +33,7 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
     'hold',
   ],
   // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
@@ -41,15 +41,15 @@ const PATTERNS: [RegExp, MachineCommandName][] = [
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
   [/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/, 'hold'],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
     'stop',
   ],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
     'reset',
   ],
   [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?$/,
+    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
     'start',
   ],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],

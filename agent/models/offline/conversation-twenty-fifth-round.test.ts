@@ -100,3 +100,77 @@ describe('a placer let go on again', () => {
     ]);
   });
 });
+
+describe('writes asked for politely or on someone else’s word', () => {
+  it('files a change asked with "would you", or one the copilot is asked to see to', async () => {
+    expect(await ask('would you put zone 7 on the L1 oven to 242 please')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'L1-RFL', tag: 'Zone7.SetpointC', value: 242 },
+    });
+    expect(await ask('my lead asked me to get the L1 packer stopped, could you do that?')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L1-PCK', command: 'stop' },
+    });
+    expect(await ask('der Schichtleiter will den Kaltwassersatz auf 14, machst du des?')).toMatchObject({
+      tool: 'set_setpoint',
+      args: { asset: 'UT-CHL', value: 14 },
+    });
+    // "would you mind …" is still a question about the machine, and "would you stop …" said to the copilot no command.
+    expect(filesAWrite(await ask('would you stop asking me that'))).toBe(false);
+  });
+
+  it('files the command beside a material remark, and a command said as a noun "fürs" machine', async () => {
+    expect(await ask('go on and hold placer 2 on line 2, that feeder is empty anyway')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L2-PNP2', command: 'hold' },
+    });
+    expect(await ask('nen Reset fürs ICT auf Linie 1 bitte, die Nadeln sind getauscht')).toMatchObject({
+      tool: 'machine_command',
+      args: { asset: 'L1-ICT', command: 'reset' },
+    });
+  });
+});
+
+describe('a change on a condition the plant can answer now', () => {
+  it('reads the machine first, and files the change once the condition is told to hold', async () => {
+    expect(called(await conversation('if the compressor is below 6.1 bar take the setpoint to 6.6'))).toEqual([
+      { name: 'asset_state', args: { asset: 'UT-AIR' } },
+    ]);
+    expect(called(await conversation('if the compressor is below 6.1 bar take the setpoint to 6.6', '5.9, so yes below, do it'))).toEqual([
+      { name: 'set_setpoint', args: { asset: 'UT-AIR', tag: 'PressureSetpointBar', value: 6.6 } },
+    ]);
+    expect(called(await conversation('falls Zone 4 am Ofen L1 unter 230 is, stell se auf 236', '228, dann mach'))).toEqual([
+      { name: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone4.SetpointC', value: 236 } },
+    ]);
+    // A condition that does not hold files nothing.
+    const held = await conversation('if the compressor is below 6.1 bar take the setpoint to 6.6', '6.3, so no, nothing to do');
+    expect(called(held).filter((call) => call.name === 'set_setpoint')).toEqual([]);
+  });
+});
+
+describe('a thread that moves along the line', () => {
+  it('reads the measurement of the next machine over the window just read, after inspection results', async () => {
+    expect(called(await conversation('AOI results line 2 since 7', 'and the printer before it, squeegee pressure over the same window'))).toEqual([
+      {
+        name: 'tag_history',
+        args: expect.objectContaining({ asset: 'L2-PRN', tag: 'SqueegeePressureN', from: '2026-03-04T06:00:00.000Z' }),
+      },
+    ]);
+  });
+
+  it('takes "… too" and the Franconian "… a" at the end as one more thing to read', async () => {
+    expect(called(await conversation('zone 5 temperature on the L1 oven last 2 hours', 'its O2 too pls'))).toEqual([
+      { name: 'tag_history', args: expect.objectContaining({ asset: 'L1-RFL', tag: 'O2Ppm' }) },
+    ]);
+    expect(called(await conversation('Rakeldruck Drucker Linie 2 seit sechs', 'die Druckgeschwindigkeit dort a'))).toEqual([
+      { name: 'tag_history', args: expect.objectContaining({ asset: 'L2-PRN', tag: 'PrintSpeedMmPerS' }) },
+    ]);
+  });
+
+  it('reads "auf der zwaa" as line 2 and "since my shift started" as the shift', async () => {
+    expect(called(await conversation('was is mit dem Ofen auf der zwaa'))).toEqual([{ name: 'asset_state', args: { asset: 'L2-RFL' } }]);
+    expect(called(await conversation('chiller alarms since my shift started'))).toEqual([
+      { name: 'alarms', args: expect.objectContaining({ asset: 'UT-CHL', from: '2026-03-04T05:00:00.000Z' }) },
+    ]);
+  });
+});

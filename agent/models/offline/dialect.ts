@@ -47,6 +47,7 @@ const DIALECT: Record<string, string> = {
   heid: 'heute',
   mia: 'mir',
   zwoa: 'zwei',
+  zwaa: 'zwei',
   do: 'da',
   ned: 'nicht',
   net: 'nicht',
@@ -128,6 +129,8 @@ export function standardGerman(text: string): string {
   return (
     text
       .replace(DIALECT_PHRASE, (whole) => DIALECT_PHRASES[whole.toLowerCase()] ?? whole)
+      // "und die Pastenhöhe dort a", "der Tester a?": the dialect's "auch", said last (never the article inside a sentence).
+      .replace(/(?<=\p{L}{2,}\s+)a(?=\s*[?!.]?\s*$)/giu, 'auch')
       // "d'Linie", "d’Lagertemperatur": the article elided.
       .replace(/(?<![\p{L}])[dD]['’`](?=\p{L})/gu, 'die ')
       .replace(DIALECT_WORD, (whole) => DIALECT[whole.toLowerCase()] ?? whole)

@@ -292,7 +292,7 @@ function ruleWindow(text: string, context: TimeContext): TimeWindow | undefined 
   // Shifts: "since shift start", "this shift", "seit Schichtbeginn", "diese Schicht", "last shift", "letzte Schicht"
   const calendar = shiftCalendarOf(context);
   if (
-    /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht|since (?:we|i) (?:came|got) in|since (?:we|i) (?:started|clocked on)|seit (?:wir|ich) (?:da (?:sind|bin)|hier (?:sind|bin)|angefangen (?:haben|hab)))\b/.test(
+    /\b(since (the )?(start of (the )?)?shift( start)?|this shift|current shift|seit schicht(beginn|anfang|start)|diese schicht|aktuelle[rn]? schicht|laufende[rn]? schicht|since (?:we|i) (?:came|got) in|since (?:we|i) (?:started|clocked on)|since (?:my|our|the) shift (?:started|began|kicked off)|since (?:my|our) shift|seit (?:meine[rm]?|unsere[rm]?) schicht(?:beginn|anfang)?|seit (?:wir|ich) (?:da (?:sind|bin)|hier (?:sind|bin)|angefangen (?:haben|hab)))\b/.test(
       t,
     )
   )

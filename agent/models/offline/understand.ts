@@ -11,7 +11,8 @@ import { LEADING_INTERJECTION, parseCommand } from './commands';
 import { clarify } from './intents/replies';
 import { classifyIntent } from './intent-classifier';
 import { approvalSkipRefused, planReply, type Plan, type PlanInput } from './intents';
-import { WRITE_INTENTS } from './intents/catalogue';
+import { WRITE_INTENTS, type Intent } from './intents/catalogue';
+import { wishAskedToFile } from './intents/write-requests';
 import type { Classification } from './intent-classifier';
 import { conversationLanguage, detectLanguage, languageEvidence } from './language';
 import { linesByProduct, orderByProduct } from './order-by-product';
@@ -21,6 +22,7 @@ import { withoutTargetsNotMeant } from './not-meant';
 import { withDictationMended } from './dictation';
 import { withPhoneTypingMended } from './phone-typing';
 import { withSelfCorrection, withSlotCorrected } from './self-correction';
+import { withAddOnFirst } from './added-on';
 import {
   colloquialLines,
   comparativeCooler,
@@ -71,6 +73,8 @@ function tidied(given: UnderstandInput): string {
     withoutGreeting,
     withDictationMended,
     withPhoneTypingMended,
+    // (After a write, "the L1 packer too" is the same change for another machine, which the write rules read.)
+    (text) => (given.previous && WRITE_INTENTS.has(given.previous.tool as Intent) ? text : withAddOnFirst(text)),
     withoutTargetsNotMeant,
     (text) => withSelfCorrection(text, given.assets),
     machinesByFunction,
@@ -309,6 +313,12 @@ async function understandOne(given: UnderstandInput): Promise<Plan> {
   const whole = await understandWhole(given);
   const skipRefused = whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent) ? approvalSkipRefused(given.text) : undefined;
   if (skipRefused) return skipRefused;
+  // "der Schichtleiter will den Kaltwassersatz auf 14, machst du des?": the wish, asked to be filed, read as the request.
+  const wish = whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent) ? undefined : wishAskedToFile(given.text);
+  if (wish) {
+    const asked = await understandWhole({ ...given, text: `${wish} ${detectLanguage(given.text) === 'de' ? 'bitte' : 'please'}` });
+    if (asked.kind === 'tool' && asked.intent === 'set_setpoint') return asked;
+  }
   const framed = withoutMailFrame(quoteCopiedSteps(given.text));
   const troubleLookedUp = !(whole.kind === 'tool' && WRITE_INTENTS.has(whole.intent)) ? storyLookedUp(given, framed) : undefined;
   if (troubleLookedUp) return troubleLookedUp;

@@ -25,7 +25,7 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
   // "how much paste is left on the line 1 printer", "Etikettenrolle an der Verpackung Linie 1": a consumable the machine
   // measures itself (its level tag) is read on the machine, not in the warehouse's stock.
   const machineConsumable = !reading.intent && asksMachineConsumable(materialText, named);
-  const materialRuled =
+  const ruledForMaterial =
     reading.intent || machineConsumable
       ? undefined
       : materialRuleIntent(
@@ -35,6 +35,10 @@ export function chooseIntent(request: Request, reading: Reading): Plan | undefin
           lastTool,
           named?.kind === 'ambiguous' || (named?.kind === 'one' && named.asset.type !== 'line'),
         );
+  // "go ahead and stop the chip shooter on line 1, the reel is empty anyway": the command asked for a machine, not a read
+  // of the reel it tells of (a run sent with "stop at L2-PNP1-S" stays the run).
+  const commandForAMachine = named?.kind === 'one' && named.asset.type !== 'line' && explicitWrite('machine_command', lower);
+  const materialRuled = ruledForMaterial && (WRITE_INTENTS.has(ruledForMaterial) || !commandForAMachine) ? ruledForMaterial : undefined;
   if (materialRuled) {
     reading.intent = materialRuled;
     reading.byRule = true;

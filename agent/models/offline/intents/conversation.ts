@@ -23,7 +23,8 @@ export const NEGATED =
 /** Words that point back at the asset of the previous turn. */
 // "stell die bitte auf 240", "mach das mal aus": "die"/"das" right before a particle or the verb's prefix stands for a thing.
 export const PRONOUN =
-  /\b(it|its|them|that one|this one|sie|er|ihn|es|ihm|den|dem|der)\b|\b(?:die|das)\s+(?:(?:bitte|mal|doch|jetzt|gleich|wieder|auch|halt|eben|noch)\s+)*(?:auf|zur(?:ü|ue)ck|runter|hoch|rauf|ab|an|aus|ein|frei)\b/;
+  // ("stell se auf 165", "mach'n aus": "se" and "'n" are how "sie" and "ihn" are said.)
+  /\b(it|its|them|that one|this one|sie|se|er|ihn|es|ihm|den|dem|der)\b|\b(?:die|das)\s+(?:(?:bitte|mal|doch|jetzt|gleich|wieder|auch|halt|eben|noch)\s+)*(?:auf|zur(?:ü|ue)ck|runter|hoch|rauf|ab|an|aus|ein|frei)\b/;
 
 export function wordCount(text: string): number {
   return tokens(text).length;

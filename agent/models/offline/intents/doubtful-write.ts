@@ -82,6 +82,10 @@ const URGENT = {
     /\b(?:right now|immediately|asap|right away|sofort|umgehend|gleich jetzt)\b|!{2,}/i.test(text) || /\b(?:STOP|STOPP|HALT|NOW|JETZT|SOFORT)\b/.test(text),
 };
 
+/** A condition on a value or state the plant shows now: "if it's below 6 bar", "wenn Zone 2 unter 160 is", "falls er noch im Hold steht". */
+export const STATE_CONDITION =
+  /(?:^|[,;:.–—]\s*)(?:if|in case|wenn|falls|sofern)\s+[^,;.!?]*\b(?:under|below|over|above|less than|more than|lower than|higher than|unter|(?:ü|ue)ber|drunter|dr(?:ü|ue)ber|weniger als|mehr als|still (?:on|in) (?:hold|pause)|still (?:stopped|held|paused)|noch (?:im|auf|in) (?:hold|halt|pause)|noch (?:gestoppt|angehalten|pausiert))\b/;
+
 export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: Plan): Plan {
   if (plan.kind !== 'tool' || !MACHINE_WRITES.has(plan.intent)) return plan;
   if (request.input.confirmed) return plan;
@@ -150,6 +154,11 @@ export function askBackDoubtfulWrite(request: Request, reading: Reading, plan: P
         `Das klingt nach dem Schritt nach **${describeWrite(request.input.previous!.tool, request.input.previous!.args, language)}**, für wenn der gelaufen ist. Ich reiche Befehle nur für jetzt ein, geprüft gegen den Zustand der Anlage zu dem Zeitpunkt. Trotzdem jetzt einreichen: **${change}**? Sagen Sie „ja“; sonst fragen Sie wieder, wenn der Schritt davor gelaufen ist.`,
       ),
     );
+  // "if zone 3 on the L1 oven is under 180 bump it to 185", "falls der SPI noch im Hold is, nimm ihn raus": a change on a
+  // condition the machine's own state answers — that state is read first, and the change asked for once it holds.
+  const machine = typeof plan.args.asset === 'string' ? plan.args.asset : undefined;
+  if (forLater && !nextStep && machine && STATE_CONDITION.test(asked) && request.input.availableTools.has('asset_state'))
+    return { kind: 'tool', intent: 'asset_state', tool: 'asset_state', args: { asset: machine } };
   // A "yes" files it now, so the question says so when the message spoke of later or of a condition.
   if (forLater)
     return clarify(

@@ -3,7 +3,7 @@
  * was just proposed, "why?" explains a late order or the alarms, "and line 2?" repeats the last request
  * for another target, and "and the other one?" with nothing before it asks back.
  */
-import { measurementAskedBefore, namesMeasurement } from './tag-match';
+import { measurementAskedBefore, namesMeasurement, withoutAssetWords } from './tag-match';
 import type { AssetRef } from '../../../assets';
 import { mentionedLine, resolveAsset, resolveTag } from '../asset-resolver';
 import { isCommandChatter, parseCommand } from '../commands';
@@ -625,6 +625,20 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
     reading.intent = topicSwitch(lower, previousIntent)!;
     reading.followUp = true;
   } else if (
+    // "AOI line 1 defect rate since 6" → "ok and the spi in front of it, paste volume same window", "und beim SPI davor des
+    // Pastenvolumen, gleicher Zeitraum": a measurement of the machine named, over the window just read — its trend.
+    (previousIntent === 'inspection_results' || previousIntent === 'alarms') &&
+    wordCount(lower) <= 14 &&
+    SAME_WINDOW.test(lower) &&
+    (named.kind === 'one' ? [named.asset] : named.kind === 'ambiguous' ? named.candidates : []).some(
+      (asset) => asset.type !== 'line' && namesMeasurement(withoutAssetWords(text, asset), asset),
+    ) &&
+    !imperativeCommand(text) &&
+    !explicitWrite('set_setpoint', lower)
+  ) {
+    reading.intent = 'tag_history';
+    reading.followUp = true;
+  } else if (
     previousIntent === 'inspection_results' &&
     wordCount(lower) <= 7 &&
     named.kind === 'none' &&
@@ -1009,7 +1023,7 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
 
 /** "in the same window", "same time range", "gleicher Zeitraum": the window just read, again. */
 const SAME_WINDOW =
-  /\b(?:(?:in |over |for )?(?:the )?same (?:window|time(?: ?frame| span| period| range)?|period|span|range|hours?)|(?:over |in |for )?(?:the )?same (?:stretch|stint|timeframe)|in that (?:window|time)|(?:im )?(?:gleiche[nrm]?|selbe[nrm]?) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit)\b/;
+  /\b(?:(?:in |over |for )?(?:the )?same (?:window|time(?: ?frame| span| period| range)?|period|span|range|hours?)|(?:over |in |for )?(?:the )?same (?:stretch|stint|timeframe)|in that (?:window|time)|(?:im )?(?:gleiche[nrm]?|selbe[nrm]?) (?:zeitraum|fenster|zeitfenster|zeit)|in dem zeitraum|in der zeit|since then|seitdem)\b/;
 
 /** A measurement's word, alone or ending a compound ("Blowervibration", "Lagertemperatur", "header pressure"). */
 const MEASUREMENT =

@@ -13,7 +13,7 @@ import { parseTimeWindow } from '../time-window';
 import { INTENTS, WRITE_INTENTS, isMaterialIntent, type Intent } from './catalogue';
 import { chooseIntent } from './choose-intent';
 import { confidenceGate } from './confidence-gate';
-import { askBackDoubtfulWrite, describeWrite } from './doubtful-write';
+import { STATE_CONDITION, askBackDoubtfulWrite, describeWrite } from './doubtful-write';
 import { commandOnAPart } from './machine-parts';
 import { mentionedPart } from '../material-slots';
 import { movedWindow, movesWindow, withMinutes } from './window-follow-up';
@@ -106,6 +106,10 @@ function planUnchecked(input: PlanInput): Plan {
   // "Should I file this change for approval: …?" → "ja": the request asked about, now the asker's own.
   if (input.pendingQuestion && confirmsOffer(input))
     return planUnchecked({ ...input, text: input.pendingQuestion, pendingQuestion: undefined, confirmed: true });
+  // "if zone 3 on the L1 oven is under 180 bump it to 185" (its state read first) → "176, so under – bump it": the change
+  // asked for on that condition, now the condition is told to hold.
+  const onCondition = changeOnConditionGoneAhead(input);
+  if (onCondition) return onCondition;
   const twoChanges = commandAndSetpoint(input.text);
   if (twoChanges) {
     const first = planReply({ ...input, text: twoChanges.first });
@@ -483,6 +487,19 @@ function aboutTheCopilot({ lower, language, input }: Request): Plan | undefined 
 }
 
 /** "should I reset it?", "soll ich ihn anhalten?": asking whether to is no command, and no other request either. */
+/** "bump it", "do it then", "dann stell ihn so", "mach", "go ahead": the change asked for before, without a value of its own. */
+const GO_AHEAD =
+  /\b(?:bump it|raise it|lower it|drop it|do it|go ahead|go for it|file it|set it|change it|stop it|hold it|start it|reset it|mach(?:'s| es| das| des)?|stell (?:se|sie|ihn|es)|setz (?:se|sie|ihn|es)|nimm (?:ihn|sie|es) raus|halt (?:ihn|sie|es) an|einreichen)\b/;
+
+function changeOnConditionGoneAhead(input: PlanInput): Plan | undefined {
+  const before = input.previousText?.toLowerCase();
+  if (input.previous?.tool !== 'asset_state' || !before || !STATE_CONDITION.test(before)) return undefined;
+  const lower = input.text.toLowerCase();
+  if (!GO_AHEAD.test(lower) || /\b(?:to|auf)\s+-?\d/.test(lower) || NEGATED.test(lower) || RETRACTED.test(lower) || lower.includes('?')) return undefined;
+  const change = planUnchecked({ ...input, text: input.previousText!, previous: undefined, previousText: undefined, confirmed: true });
+  return change.kind === 'tool' && WRITE_INTENTS.has(change.intent) ? change : undefined;
+}
+
 /**
  * "maybe we should stop the packer on line 2?", "would it hurt to raise the chiller to 16", "würds was ausmachen wenn mer die
  * Druckluft auf 7 bar hochdrehen?", "sollten mir ned den Verpacker auf der 2 anhalten?": whether to make a change, asked.

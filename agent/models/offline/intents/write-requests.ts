@@ -26,7 +26,7 @@ const WRITE_VERBS: Partial<Record<Intent, RegExp>> = {
 
 /** A question about a value or a report of one: "was zone 3 at 185 yesterday?", "wer hat Zone 3 auf 185 gestellt", "can the oven handle 260?". */
 export const ASKS_OR_REPORTS =
-  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll(?!wert)\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b|^w(?:ä|ae)re?\s+(?:es|das)\s+(?:\S+\s+)?(?:schlau|klug|sinnvoll|besser|ratsam|vern(?:ü|ue)nftig|ok|okay|eine gute idee|gef(?:ä|ae)hrlich|riskant)\b|\b(?:nur mal so gefragt|nur so gefragt|rein hypothetisch|hypothetically|just asking|just curious|out of curiosity|aus neugier)\b/;
+  /^(was|were|is|are|should|shall|did|does|why|what|when|how|who|which|(?:can|could|kann|könnte|koennte)\s+(?!you\b|u\b|ya\b|we\b|du\b|wir\b|ihr\b|sie\b)|would(?!\s+(?:you|u)\s+(?:mind|please|kindly|be so kind|set|change|raise|lower|put|bump|bring|take|turn|make|stop|start|hold|pause|reset|clear|resume|unhold|file|switch|drop|adjust)\b)|wer|wie|war|ist|sind|stand|hat|hatte|warum|wieso|weshalb|welche\w*|soll(?!wert)\w*|muss\w*|kann (?:der|die|das))\b|\b(?:setpoint|sollwert|soll|sp)\s+(?:is|ist|was|war|'s|stands at|sits at)\s+-?\d|\b(was set|were set|was at|is at|are at|is running at|reads|reading|vs|versus|compared to|im vergleich|wirklich|really|steht auf|steht bei|liegt bei|stood|stand|gestellt hat|yesterday|gestern|earlier|vorhin|by the (?:night|early|late) shift|history|historie|spec says|laut spec|maybe|perhaps|i think|i guess|vielleicht|eventuell|sollten wir|should we|should i|shall i|shall we|soll ich|sollen wir|ich glaube|ich denke)\b|\bhat\b.*\bgestellt\b|^w(?:ä|ae)re?\s+(?:es|das)\s+(?:\S+\s+)?(?:schlau|klug|sinnvoll|besser|ratsam|vern(?:ü|ue)nftig|ok|okay|eine gute idee|gef(?:ä|ae)hrlich|riskant)\b|\b(?:nur mal so gefragt|nur so gefragt|rein hypothetisch|hypothetically|just asking|just curious|out of curiosity|aus neugier)\b/;
 
 /**
  * A change someone already made, told in the perfect or simple past: "hab die Zone 3 schon auf 240 gestellt",
@@ -50,7 +50,7 @@ export const PASTED_TEXT =
  */
 /** "…, kannst du das beantragen", "can you file that": the copilot asked outright to file what someone else wants. */
 export const ASKED_TO_FILE =
-  /\b(?:kannst du|k(?:ö|oe)nntest du|can you|could you|would you|bitte|please|pls)\b[^.?!]*\b(?:beantrag\w*|einreich\w*|file (?:it|that|this|the change)|submit|put (?:that|it|this) in|request (?:the|that|this|it)\b(?!\s+\w+\s+to\b))\b|\b(?:beantrag\w*|einreich\w*)\s+(?:bitte|please)\b/;
+  /\b(?:kannst du|k(?:ö|oe)nntest du|can you|could you|would you|bitte|please|pls)\b[^.?!]*\b(?:beantrag\w*|einreich\w*|file (?:it|that|this|the change)|submit|put (?:that|it|this) in|request (?:the|that|this|it)\b(?!\s+\w+\s+to\b))\b|\b(?:beantrag\w*|einreich\w*)\s+(?:bitte|please)\b|\b(?:can|could|would|will) (?:you|u) (?:do|handle|sort) (?:that|it|this)(?: for me)?\s*\??\s*$|\b(?:machst|kannst|k(?:ö|oe)nntest) (?:du )?(?:des|das|dus|du's)(?: (?:machen|erledigen|einreichen|bitte))?\s*\??\s*$/;
 
 export const FOR_SOMEONE_ELSE = new RegExp(
   `${CALLS_A_PERSON.source}|` +
@@ -478,7 +478,23 @@ const STATE_TOLD =
 
 /** "Shift lead wants …", "der Schichtleiter will, dass du …", "my boss asked for …": someone's wish, relayed. */
 const RELAYED_WISH =
-  /^(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s+(?:wants|needs|would like|asked (?:for|me|us)|told (?:me|us)|will|m(?:ö|oe)chte|sagt|meint|hat gesagt)\b/;
+  /^(?:the\s+|our\s+|my\s+|der\s+|die\s+|unser\w*\s+|mein\w*\s+)?[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s+(?:wants|needs|would like|asked (?:for|me|us)|told (?:me|us)|said|says|will|m(?:ö|oe)chte|sagt|meint|hat gesagt)\b/;
+
+/**
+ * "der Schichtleiter will den Kaltwassersatz auf 14, machst du des?", "QE wants the L2 printer at 70 N, can you file
+ * that": someone's wish with a value, and the copilot asked outright to file it — the wish, as the asker's request.
+ */
+export function wishAskedToFile(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const wish = RELAYED_WISH.exec(lower);
+  if (!wish || !ASKED_TO_FILE.test(lower) || TURNED_DOWN.test(lower) || DONE_BY_OTHERS.test(lower) || PUT_OFF.test(lower)) return undefined;
+  const rest = text
+    .slice(wish[0].length)
+    .replace(/^\s*,?\s*(?:(?:that|dass)\s+)?/i, '')
+    .replace(/[,;–—-]?\s*(?:can|could|would|will|kannst|k(?:ö|oe)nntest|machst|bitte|please|pls)\b[^,;]*$/i, '')
+    .trim();
+  return /\b(?:to|auf|at|on)\s+-?\d/i.test(rest) && rest.split(/\s+/).length >= 3 ? rest : undefined;
+}
 
 /**
  * "hold the L2 ICT, maintenance has to get at the fixture", "halt den ICT an, Kollege muss an den Adapter", "stop the L1
@@ -746,7 +762,7 @@ export function imperativeCommand(text: string): boolean {
     if (POLITE_IF.test(clause) && parseCommand(clause.replace(POLITE_IF, '')) !== undefined) return true;
     // "Einmal Reset für den ICT Linie 2 bitte", "a clear on placer 2 pls": the command as a noun, asked for a machine.
     if (
-      /^(?:(?:bitte|mal|so|dann)\s+)*(?:einmal|ein|einen|nen|'?n|a|an|one|quick)\s+(reset|clear|neustart|restart|stopp|stop|start|quittierung)\s+(?:f(?:ü|ue)r|for|on|auf|am|an|of)\b/.test(
+      /^(?:(?:bitte|mal|so|dann)\s+)*(?:einmal|ein|einen|nen|'?n|a|an|one|quick)\s+(reset|clear|neustart|restart|stopp|stop|start|quittierung)\s+(?:f(?:ü|ue)rs?|for|on|auf|am|an|of|beim|zum|to)\b/.test(
         clause,
       )
     )

@@ -174,3 +174,34 @@ describe('a thread that moves along the line', () => {
     ]);
   });
 });
+
+describe('going back to a machine after a detour', () => {
+  it('reads "back to the oven" as the oven talked about, over the window read for it then', async () => {
+    expect(
+      called(await conversation('how is the L1 oven', 'zone 3 temp since midnight', 'chiller supply temp right now?', 'back to the oven, zone 4 same window')),
+    ).toEqual([{ name: 'tag_history', args: expect.objectContaining({ asset: 'L1-RFL', tag: 'Zone4.TemperatureC', from: '2026-03-03T23:00:00.000Z' }) }]);
+    expect(
+      called(await conversation('wie läuft der Ofen auf der zwo', 'Zone 2 Temperatur seit 6', 'Druckluft grad?', 'zurück zum Ofen, Zone 3 im selben Zeitraum')),
+    ).toEqual([{ name: 'tag_history', args: expect.objectContaining({ asset: 'L2-RFL', tag: 'Zone3.TemperatureC', from: '2026-03-04T05:00:00.000Z' }) }]);
+  });
+
+  it('files a change on "the oven" for the one oven talked about, not the machine of the detour', async () => {
+    expect(called(await conversation('how is the L1 oven', 'chiller supply temp right now?', 'ok, zone 3 on the oven: put its setpoint to 185'))).toEqual([
+      { name: 'set_setpoint', args: { asset: 'L1-RFL', tag: 'Zone3.SetpointC', value: 185 } },
+    ]);
+    // Both ovens talked about: which one is asked.
+    const either = await conversation(
+      'how is the L1 oven',
+      'and the L2 oven?',
+      'chiller supply temp right now?',
+      'ok, zone 3 on the oven: put its setpoint to 185',
+    );
+    expect(called(either)).toEqual([]);
+  });
+
+  it('runs a what-if on "that line" for the line the conversation is about', async () => {
+    expect(called(await conversation('how is production on line 1', 'what if that line gets an extra shift on saturday'))).toEqual([
+      { name: 'what_if', args: { scenario: { type: 'extra_shift', line: 'Line1', date: '2026-03-07' } } },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
 import { expandFloorShorthand } from './floor-shorthand';
 import { machinesByFunction } from './machine-by-function';
 import { askedFirst, askingSentence, firstOfTwoRequests, lastSentenceAlone, storyAround, storyHoldsTheWrite, withoutClosingQuestions } from './two-requests';
-import { resolveAsset } from './asset-resolver';
+import { aliasesOf, resolveAsset } from './asset-resolver';
 import { withoutMailFrame } from './mail-frame';
 import { LEADING_INTERJECTION, parseCommand } from './commands';
 import { clarify } from './intents/replies';
@@ -302,7 +302,61 @@ function correctionOfTheRequestBefore(given: UnderstandInput): string | undefine
   return withSlotCorrected(before.trim().replace(/[.!?]+$/, ''), slot, given.assets);
 }
 
+/** "back to the oven - zone 7 same window", "zurück zum Ofen, Zone 5 im selben Zeitraum": a machine talked about before the detour. */
+const BACK_TO =
+  /^(?:(?:ok|okay|so|and|und|gut|right|alright)[\s,]+)?(?:back to|going back to|zur(?:ü|ue)ck zu(?:m|r)?|nochmal zu(?:m|r)?)\s+(?:the\s+|dem\s+|der\s+|den\s+)?([a-zäöüß0-9 -]{2,30}?)\s*(?:[-–—,:;]|$)/i;
+
+/**
+ * The message read as a follow-up of the call about the machine it goes back to: that machine by its id, and that call as
+ * the one before, so what it read ("same window") carries over rather than the detour's.
+ */
+function wentBackTo(given: UnderstandInput): UnderstandInput | undefined {
+  const back = BACK_TO.exec(given.text.trim());
+  if (!back || !given.earlier?.length) return undefined;
+  const named = resolveAsset(back[1]!, given.assets);
+  const ids = named.kind === 'one' ? [named.asset.id] : named.kind === 'ambiguous' ? named.candidates.map((asset) => asset.id) : [];
+  const call = [...given.earlier].reverse().find((result) => typeof result.args.asset === 'string' && ids.includes(result.args.asset));
+  if (!call || call === given.earlier.at(-1)) return undefined;
+  const rest = given.text
+    .trim()
+    .slice(back.index + back[0].length)
+    .trim();
+  // (The rest alone when there is one: with the machine now the one before, it is a follow-up on it — "zone 7 same window".)
+  return { ...given, text: rest || (call.args.asset as string), previous: { tool: call.tool, args: call.args }, previousText: undefined };
+}
+
+/**
+ * "how's the oven on line 2" → "zone 6 temp" → "compressor header pressure now?" → "ok and zone 6 on the oven, put its
+ * setpoint to 238": a kind of machine named that the plant has more than one of, after a detour to another machine — the
+ * one of that kind the conversation talked about, when it talked about exactly one (never a guess between two).
+ */
+function kindTalkedAbout(given: UnderstandInput): UnderstandInput | undefined {
+  const named = resolveAsset(given.text, given.assets);
+  if (named.kind !== 'ambiguous' || !given.earlier?.length) return undefined;
+  const previousAsset = given.previous?.args.asset;
+  if (named.candidates.some((asset) => asset.id === previousAsset)) return undefined;
+  const talked = [...new Set(given.earlier.slice(-6).map((result) => result.args.asset))].filter((id) => named.candidates.some((asset) => asset.id === id));
+  if (talked.length !== 1) return undefined;
+  const machine = named.candidates.find((asset) => asset.id === talked[0])!;
+  const lower = given.text.toLowerCase();
+  const wordAt = (name: string) => lower.search(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  // The longest name of it typed ("reflow oven" over "oven"), replaced by its id.
+  const alias = aliasesOf(machine)
+    .filter((name) => wordAt(name) >= 0)
+    .sort((a, b) => b.length - a.length)[0];
+  if (!alias) return undefined;
+  const at = wordAt(alias);
+  return { ...given, text: `${given.text.slice(0, at)}${machine.id}${given.text.slice(at + alias.length)}` };
+}
+
 async function understandOne(given: UnderstandInput): Promise<Plan> {
+  const wentBack = wentBackTo(given);
+  if (wentBack) {
+    const back = await understandWhole(wentBack);
+    if (back.kind === 'tool') return back;
+  }
+  const kind = kindTalkedAbout(given);
+  if (kind) return understandOne(kind);
   // "set the oven conveyor to 15" → "which oven?" → "hold on, first tell me what's active on line 2": no answer but a
   // request of its own, read by itself — with the request before, its "line 2" would have finished the write.
   const ownRequest = given.pendingQuestion ? requestInsteadOfAnswer(given.text) : undefined;

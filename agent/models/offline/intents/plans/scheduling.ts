@@ -106,8 +106,25 @@ function dueByDayOrClock(t: string, by: string, context: TimeContext): number | 
   return hours > 0 ? Math.round(hours * 10) / 10 : undefined;
 }
 
+/** "on that line", "auf derer Linie", "auf der Linie dort", "same line": the line the conversation is about. */
+const THAT_LINE = /\b(?:that|this|the same|same|their|its)\s+line\b|\b(?:derer|dieser|deren|der gleichen|derselben|selben)\s+linie\b|\blinie\s+(?:dort|da)\b/;
+
+/** The line of the latest earlier call that names one: by its line, its machine's line, or its order's line. */
+function lineTalkedAbout(input: PlanContext['input']): string | undefined {
+  for (const result of [...(input.earlier ?? [])].reverse()) {
+    const { args } = result;
+    if (typeof args.line === 'string') return args.line;
+    const asset = input.assets.find((candidate) => candidate.id === args.asset);
+    if (asset?.line) return asset.line;
+    const order = (input.orders ?? []).find((candidate) => candidate.id === args.order);
+    if (order?.lineId) return order.lineId;
+  }
+  return undefined;
+}
+
 export function planWhatIf(plan: PlanContext): Plan {
-  const { input, text, combined, followUp, timeContext, machine, lineId, call } = plan;
+  const { input, text, combined, followUp, timeContext, machine, call } = plan;
+  const lineId = plan.lineId ?? (THAT_LINE.test(text.toLowerCase()) ? lineTalkedAbout(input) : undefined);
   const previousScenario =
     followUp && input.previous?.tool === 'what_if' && typeof input.previous.args.scenario === 'object'
       ? (input.previous.args.scenario as PreviousScenario)

@@ -205,3 +205,29 @@ describe('going back to a machine after a detour', () => {
     ]);
   });
 });
+
+describe('the storeroom, as it is talked about', () => {
+  it('reads Franconian stock questions and stock said as lying in the warehouse', async () => {
+    expect(await ask('ham mer no genug von dene STM32 für heut?')).toMatchObject({ tool: 'material_status', args: { part: 'STM32H743ZIT6' } });
+    expect(await ask('wie viele Drosseln 10µH liegen noch auf Lager')).toMatchObject({ tool: 'material_status', args: { part: '744043100' } });
+  });
+
+  it('answers that it buys nothing and books no receipts, instead of reading stock or a disruption', async () => {
+    for (const text of [
+      'reorder 20 reels of the 10k resistors from Digi-Key pls',
+      'bestell bitte 3 Rollen STM32 bei Avnet nach',
+      'please post the goods receipt of ASN-4520 in the ERP',
+    ]) {
+      const plan = await ask(text);
+      expect(plan.kind === 'reply' && plan.reason, text).toBe('unavailable');
+    }
+    // Asking about an order is still read.
+    expect((await ask('did we order more STM32 from Avnet?')).kind).toBe('tool');
+  });
+
+  it('takes thanks that close the talk as thanks, not as the thing they name', async () => {
+    for (const text of ['thanks, that is all for the replenishment today', 'danke, das war alles zum Milkrun']) {
+      expect((await ask(text)).kind, text).toBe('reply');
+    }
+  });
+});

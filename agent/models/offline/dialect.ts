@@ -35,6 +35,10 @@ const DIALECT: Record<string, string> = {
   laufe: 'laufen',
   inspiziere: 'inspizieren',
   sechse: 'sechs',
+  // "von dene TPS54360": the article "denen".
+  dene: 'denen',
+  // "ham mer fei alles da": a particle that only stresses.
+  fei: '',
   achte: 'acht',
   fahrn: 'fahren',
   is: 'ist',
@@ -105,6 +109,12 @@ const DIALECT_PHRASES: Record<string, string> = {
   'kenn ma': 'können wir',
   'könn ma': 'können wir',
   hamma: 'haben wir',
+  // "ham mer no", "hamm mer alles da": "haben wir".
+  'ham mer': 'haben wir',
+  'hamm mer': 'haben wir',
+  'ham mir': 'haben wir',
+  'hamm mir': 'haben wir',
+  'ham ma': 'haben wir',
   // ("wos" alone is also how "WOs", work orders, is typed.)
   'wos is': 'was ist',
   'wos hat': 'was hat',
@@ -143,7 +153,7 @@ export function standardGerman(text: string): string {
         'ich',
       )
       // "wie lang macht des Gebläse no", "is no immer rot": the dialect's "noch" — not "no, die eins" (nein) at the start.
-      .replace(/(?<=[\p{L}\d]\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal)\b)/giu, 'noch')
+      .replace(/(?<=[\p{L}\d]\s+)no(?=\s*(?:[.?!]|$)|\s+(?:immer|nicht|ned|net|mal|amoi|da|do|einmal|im|in|auf|drauf|dran|übrig|uebrig|genug)\b)/giu, 'noch')
       // "quittier des bitte", "was heißt des für uns": the dialect's "das" — not the genitive "des Ofens".
       .replace(/\bdes(?=\s+(?:bitte|mal|ma|f(?:ü|ue)r|doch|ja|nicht|net|halt)\b|\s*[.,!?]|\s*$)/gi, 'das')
       // "des Band is zu langsam", "mach des auf 22", "des gleiche": "das" too before a word no genitive takes (a genitive

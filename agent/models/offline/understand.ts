@@ -23,6 +23,7 @@ import { withDictationMended } from './dictation';
 import { withPhoneTypingMended } from './phone-typing';
 import { withSelfCorrection, withSlotCorrected } from './self-correction';
 import { withAddOnFirst } from './added-on';
+import { purchaseAsked } from './purchase-asked';
 import {
   colloquialLines,
   comparativeCooler,
@@ -98,7 +99,7 @@ function tidied(given: UnderstandInput): string {
 }
 
 export async function understand(given: UnderstandInput): Promise<Plan> {
-  const lotHold = lotHoldAsked(given.text);
+  const lotHold = lotHoldAsked(given.text) ?? purchaseAsked(given.text);
   if (lotHold) return lotHold;
   return correctionAskedBack(withoutCommandRuledOut(await understandGiven(given), given), given);
 }

@@ -580,7 +580,12 @@ function leftAsItIs({ lower, language, input }: Request): Plan | undefined {
 }
 
 /** "thanks", "passt, danke": a courtesy gets one back, not "I did not understand". */
+/** "thx, thats all for the milk run today", "danke, das war's für heute": thanks that close the talk. */
+const THATS_ALL =
+  /^(?:(?:ok(?:ay)?|great|perfect|super|passt|top|prima|alles klar|gut)[\s,!.]+)*(?:thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)[\s,!.]+(?:(?:that'?s|thats|that is)\s+(?:all|it|everything)|das war'?s|das wars|des war'?s|das (?:ist|war) alles)\b[^?]*$/;
+
 function thanks({ lower, language, text }: Request): Plan | undefined {
+  if (THATS_ALL.test(lower) && parseCommand(lower) === undefined) return noAction(say(language, 'You are welcome.', 'Gern geschehen.'));
   if (
     wordCount(text) > 6 ||
     !/^(?:(?:ok(?:ay)?|great|perfect|super|passt|top|prima|alles klar|gut|oh je|oje|ohje|oh|ah|ach|hm+|mist|shit|damn|wow|krass|i see|got it|verstehe|verstanden)[\s,!.]+)*(thanks|thank you|thx|ty|cheers|danke\w*|vielen dank|merci)\b/.test(

@@ -231,3 +231,16 @@ describe('the storeroom, as it is talked about', () => {
     }
   });
 });
+
+describe('a machine asked after in plain words', () => {
+  it('reads "what is going on with …" and "what is happening with …" as the machine’s state, not a what-if', async () => {
+    for (const text of ['what is going on with the L2 tester', 'what is happening with the compressor', 'what is actually up with the L1 AOI']) {
+      const plan = await ask(text);
+      expect(plan.kind === 'tool' && plan.tool, text).toBe('asset_state');
+    }
+  });
+
+  it('asks the manual what a command does, with the word that only stresses it', async () => {
+    expect(await ask('was macht eigentlich Reset beim Tester, brauch ich danach noch Start?')).toMatchObject({ tool: 'search_manuals' });
+  });
+});

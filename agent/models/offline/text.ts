@@ -499,6 +499,17 @@ export function foldInitialUmlauts(lower: string): string {
  * "mach mal bisschen kühler": after a word of degree, "kühler" is the comparative (cooler), not the chiller
  * ("der Kühler"); written "kälter", it cannot be read as the machine.
  */
+/**
+ * "what does reset actually do on the AOI", "was macht eigentlich Clear beim Bestücker": a word that only stresses the
+ * question, left out so the question reads as it is usually asked.
+ */
+export function withoutQuestionFillers(text: string): string {
+  return text.replace(
+    /^((?:what|how|why|which|was|wie|warum|wieso|welche\w*)\b[^?.!]{0,40}?)\s+(?:actually|really|exactly|eigentlich|genau|überhaupt|ueberhaupt)\b/i,
+    '$1',
+  );
+}
+
 export function comparativeCooler(text: string): string {
   return text.replace(/\b(bisschen|bissl|bissel|etwas|wenig|viel|noch|deutlich|leicht|mal|ne spur|eine spur)\s+k(?:ü|ue)hler\b/gi, '$1 kälter');
 }

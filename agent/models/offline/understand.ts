@@ -36,6 +36,7 @@ import {
   quoteCopiedSteps,
   withoutPlannedStep,
   withoutQuotedText,
+  withoutQuestionFillers,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
 import { commandAfterComplaint } from './complaint-then-command';
@@ -81,6 +82,7 @@ function tidied(given: UnderstandInput): string {
     machinesByFunction,
     (text) => withTopicFirst(text, given.assets),
     splitStopCompounds,
+    withoutQuestionFillers,
     comparativeCooler,
     spokenSpellings,
     expandFloorShorthand,

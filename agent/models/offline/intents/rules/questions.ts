@@ -348,6 +348,15 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   )
     return ['search_manuals', false];
   if (/\b(what (to|do i|should i|do we) do|was tun|was mache ich|was machen wir)\b/.test(lower) && !imperativeCommand(text)) return ['search_manuals', false];
+  // "what does reset do on the AOI", "was macht Clear beim Bestücker", "was bewirkt ein Reset am Tester": what a command
+  // does is in the machine's manual.
+  if (
+    /\b(?:what (?:does|do|would|will) (?:a |the )?['"‘“]?(?:reset|clear|hold|unhold|stop|start|abort|restart)['"’”]? (?:\w+ )?(?:do|mean)|(?:was|wie) (?:macht|bewirkt|tut|hei(?:ß|ss)t) (?:ein |der |das |ein |einen )?['"‚„]?(?:reset|clear|hold|unhold|stopp?|start|abort|neustart)['"‘“]?)\b/.test(
+      lower,
+    ) &&
+    !imperativeCommand(text)
+  )
+    return ['search_manuals', false];
   // "Rakeldruck am Drucker L2 ist zu hoch, was sagt das Handbuch?": the manuals asked outright, whatever the story before.
   if (
     /\b(what does (?:the |our )?(?:manual|sop|documentation|handbook) say|what do (?:the )?(?:manuals|docs) say|(?:was|wie) (?:sagt|steht (?:da )?(?:im|in der)) (?:das |dem |die |der )?(?:handbuch|anleitung|doku\w*|sop|arbeitsanweisung)|laut (?:handbuch|anleitung|doku\w*|sop))\b/.test(
@@ -571,8 +580,10 @@ export function questionRule(rules: RuleContext): RuleMatch | undefined {
   // (or the line's machines') state.
   if (
     target &&
-    /\b(what'?s up with|whats up with|what'?s going on with|what'?s wrong with|what is wrong with|was ist (?:los )?mit|was ist mit|was hat)\b/.test(lower) &&
-    !/\b(order|auftrag|alarm\w*|trend|verlauf|history)\b/.test(lower)
+    /\b(what'?s up with|whats up with|what'?s going on with|what is (?:up|going on|happening) (?:with|at|on)|what'?s happening (?:with|at|on)|what'?s wrong with|what is wrong with|was ist (?:los )?mit|was ist mit|was hat)\b/.test(
+      lower,
+    ) &&
+    !/\b(order|auftrag|alarm\w*|trend|verlauf|history|if|wenn|falls)\b/.test(lower)
   )
     return ['asset_state', usesPrevious];
   // "die letzte Maschine auf Linie 1, die die Boards in Trays packt – läuft die noch?", "…, is it still running?": a

@@ -244,3 +244,11 @@ describe('a machine asked after in plain words', () => {
     expect(await ask('was macht eigentlich Reset beim Tester, brauch ich danach noch Start?')).toMatchObject({ tool: 'search_manuals' });
   });
 });
+
+describe('a yes to an offered change about a machine named before the question', () => {
+  it('files the change the offer named, its machine taken from the turn before the question', async () => {
+    expect(called(await conversation('Kaltwassersatz, wie schauts aus?', 'wär es schlimm, wenn wir den auf 15 stellen?', 'gut, dann mach'))).toEqual([
+      { name: 'set_setpoint', args: { asset: 'UT-CHL', tag: 'SupplyTempSetpointC', value: 15 } },
+    ]);
+  });
+});

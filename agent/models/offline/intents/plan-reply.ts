@@ -530,7 +530,8 @@ function whetherToCommand(request: Request): Plan | undefined {
   const change = changeAskedAbout(lower);
   const offered =
     change && wordCount(change) >= 2
-      ? planReply({ ...input, text: change, pendingQuestion: undefined, pendingAsk: undefined, previous: undefined, confirmed: true })
+      ? // (The machine a pronoun points at is the one before the question: "Kompressor?" → "würds was ausmachen, wenn mer den …".)
+        planReply({ ...input, text: change, pendingQuestion: undefined, pendingAsk: undefined, previousText: undefined, confirmed: true })
       : undefined;
   if (offered?.kind === 'tool' && WRITE_INTENTS.has(offered.intent)) {
     if (input.confirmed) return offered;
@@ -539,7 +540,7 @@ function whetherToCommand(request: Request): Plan | undefined {
       say(
         language,
         `Whether to is your call on the floor; I can show the machine’s state and alarms first. Should I file this change for approval: **${described}**? Say “yes” and I file it; otherwise nothing changes.`,
-        `Ob, entscheiden Sie vor Ort; Zustand und Alarme der Maschine kann ich vorher zeigen. Soll ich diese Änderung zur Freigabe einreichen: **${described}**? Sagen Sie „ja“, dann reiche ich sie ein; sonst ändert sich nichts.`,
+        `Ob das sinnvoll ist, entscheiden Sie vor Ort; Zustand und Alarme der Maschine kann ich vorher zeigen. Soll ich diese Änderung zur Freigabe einreichen: **${described}**? Sagen Sie „ja“, dann reiche ich sie ein; sonst ändert sich nichts.`,
       ),
     );
   }

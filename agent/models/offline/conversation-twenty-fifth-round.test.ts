@@ -252,3 +252,17 @@ describe('a yes to an offered change about a machine named before the question',
     ]);
   });
 });
+
+describe('two changes with only a comma between them', () => {
+  it('offers the first and names the second, instead of filing one and dropping the other', async () => {
+    const reply = await conversation('hold the L2 printer, set the L2 oven conveyor to 14');
+    expect(called(reply)).toEqual([]);
+    expect(String(reply.content)).toMatch(/two changes: \*\*hold L2-PRN\*\* and “set the L2 oven conveyor to 14”/);
+    expect(called(await conversation('hold the L2 printer, set the L2 oven conveyor to 14', 'yes'))).toEqual([
+      { name: 'machine_command', args: { asset: 'L2-PRN', command: 'hold' } },
+    ]);
+    // A decimal comma is no second change, and the reason after a command is none either.
+    expect(await ask('Kaltwassersatz auf 14,5 stellen, danke')).toMatchObject({ tool: 'set_setpoint', args: { value: 14.5 } });
+    expect(await ask('hold the L2 printer, it smears')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PRN', command: 'hold' } });
+  });
+});

@@ -77,10 +77,13 @@ function confirmsOffer(input: PlanInput): boolean {
  * dropping the other silently would leave the asker believing both were asked for.
  */
 function commandAndSetpoint(text: string): { first: string; second: string } | undefined {
-  const parts = text.split(/\s+(?:and|und)\s+(?:then\s+|dann\s+|also\s+|auch\s+)?|\s*[,;]\s*(?:and\s+|und\s+)?(?:then|dann)\s+/i);
+  const joined = text.split(/\s+(?:and|und)\s+(?:then\s+|dann\s+|also\s+|auch\s+)?|\s*[,;]\s*(?:and\s+|und\s+)?(?:then|dann)\s+/i);
+  // ("stop the L1 packer, set the L1 oven conveyor to 15": two changes with only a comma between — not a decimal comma.)
+  const parts = joined.length === 2 ? joined : text.split(/\s*[,;](?!\d)\s*/);
   if (parts.length !== 2) return undefined;
   const [first, second] = parts.map((part) => part.trim()) as [string, string];
-  const isCommand = (part: string) => imperativeCommand(part) && setpointValue(part) === undefined;
+  // ("stop the printer on line 2 from smearing, put the print speed to 35": what the change is for, no stop.)
+  const isCommand = (part: string) => imperativeCommand(part) && setpointValue(part) === undefined && !/\b(?:stop|keep)\b[^,;]*\bfrom\s+\w+ing\b/i.test(part);
   const isSetpoint = (part: string) =>
     /\b(?:to|auf)\s+-?\d/i.test(part) && explicitWrite('set_setpoint', part.toLowerCase()) && parseCommand(part) === undefined;
   return (isCommand(first) && isSetpoint(second)) || (isSetpoint(first) && isCommand(second)) ? { first, second } : undefined;

@@ -266,3 +266,11 @@ describe('two changes with only a comma between them', () => {
     expect(await ask('hold the L2 printer, it smears')).toMatchObject({ tool: 'machine_command', args: { asset: 'L2-PRN', command: 'hold' } });
   });
 });
+
+describe('why an order asked about is behind', () => {
+  it('explains the order of the turn before, asked in a few more words', async () => {
+    expect(called(await conversation('wie weit is der PO-24119', 'und warum hängt der so hinterher'))).toEqual([
+      { name: 'explain_late_order', args: { order: 'PO-24119' } },
+    ]);
+  });
+});

@@ -231,7 +231,15 @@ export function readFollowUp(request: Request, reading: Reading): Plan | undefin
         'Warum was? In diesem Gespräch gibt es noch nichts zu erklären. Fragen Sie nach dem Auftrag, der Maschine oder dem Alarm, z. B. „Warum ist PO-24118 verspätet?“ oder „Warum steht Linie 1?“.',
       ),
     );
-  } else if (WHY.test(lower) && wordCount(lower) <= 4 && input.previous) {
+  } else if (
+    WHY.test(lower) &&
+    // ("warum is der hinten dran", "why is that one behind": a why about being late, in a few more words.)
+    (wordCount(lower) <= 4 ||
+      (wordCount(lower) <= 7 &&
+        named.kind === 'none' &&
+        /\b(?:late|behind|delayed|sp(?:ä|ae)t|hinten ?dran|hinterher|im verzug|in verzug|versp(?:ä|ae)tet\w*)\b/.test(lower))) &&
+    input.previous
+  ) {
     // "production status line 2" → "why's 24124 running late": the order named is the one asked about.
     const order =
       orderId(text) ??

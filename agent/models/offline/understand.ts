@@ -336,6 +336,8 @@ function wentBackTo(given: UnderstandInput): UnderstandInput | undefined {
 function kindTalkedAbout(given: UnderstandInput): UnderstandInput | undefined {
   const named = resolveAsset(given.text, given.assets);
   if (named.kind !== 'ambiguous' || !given.earlier?.length) return undefined;
+  // ("compare the ovens", "and the other printer", "beide Öfen": more than the one, or another one, meant.)
+  if (/\b(?:other|others|another|both|all|each|every|compare|vs|versus|beide\w*|alle\w*|jede\w*|andere\w*|vergleich\w*)\b/i.test(given.text)) return undefined;
   const previousAsset = given.previous?.args.asset;
   if (named.candidates.some((asset) => asset.id === previousAsset)) return undefined;
   const talked = [...new Set(given.earlier.slice(-6).map((result) => result.args.asset))].filter((id) => named.candidates.some((asset) => asset.id === id));

@@ -4,7 +4,7 @@
  * never be told an action happened when the gate says it did not.
  */
 import type { ApprovalGate, ApprovalRequest } from '../tools/approval/types';
-import { FINAL_STATUSES, WITHDRAWN_PREFIX } from '../tools/approval/types';
+import { FINAL_STATUSES, WITHDRAWN_PREFIX, isWithdrawn } from '../tools/approval/types';
 import { formatPlantTime, plantTimeZone } from '../lib/plant-time';
 
 /** People read the summary: plant time with date and seconds, as the approval card shows it (machine fields stay ISO). */
@@ -66,8 +66,8 @@ export function outcomeOf(request: ApprovalRequest): ApprovalOutcome {
         summary: `Approved, but executing it failed: ${request.error ?? 'no detail'}. Nothing is confirmed to have changed.`,
       };
     case 'rejected':
-      if (request.reason?.startsWith(WITHDRAWN_PREFIX) && request.decidedBy?.id === request.requester.id) {
-        const words = request.reason.slice(WITHDRAWN_PREFIX.length).replace(/^:\s*/, '');
+      if (isWithdrawn(request)) {
+        const words = (request.reason ?? '').slice(WITHDRAWN_PREFIX.length).replace(/^:\s*/, '');
         return {
           ...base,
           executed: false,

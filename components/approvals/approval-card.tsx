@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { WITHDRAWN_PREFIX, type ApprovalRequest } from '../../tools/approval/types';
+import { isWithdrawn, type ApprovalRequest } from '../../tools/approval/types';
 import { atLeast, roleAt, type Role } from '@/lib/auth/roles';
 import styles from './approvals.module.css';
 import { PlantTime } from '../plant-time';
@@ -32,10 +32,6 @@ function canDecide(viewer: Viewer, request: ApprovalRequest): { ok: boolean; why
 /** The person who asked for a change may take it back while it waits, whatever their role. */
 function canWithdraw(viewer: Viewer, request: ApprovalRequest): boolean {
   return request.status === 'pending' && viewer.id === request.requester.id;
-}
-
-function isWithdrawn(request: ApprovalRequest): boolean {
-  return request.status === 'rejected' && request.decidedBy?.id === request.requester.id && (request.reason ?? '').startsWith(WITHDRAWN_PREFIX);
 }
 
 /**

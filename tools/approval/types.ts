@@ -63,6 +63,11 @@ export type Decision = z.infer<typeof Decision>;
 /** How a withdrawn request's reason begins (it is stored as a rejection by the requester). */
 export const WITHDRAWN_PREFIX = 'Withdrawn by the requester';
 
+/** A rejection the requester made themselves, with the gate's withdrawal reason: the request was taken back, not turned down. */
+export function isWithdrawn(request: Pick<ApprovalRequest, 'status' | 'reason' | 'requester' | 'decidedBy'>): boolean {
+  return request.status === 'rejected' && request.decidedBy?.id === request.requester.id && (request.reason ?? '').startsWith(WITHDRAWN_PREFIX);
+}
+
 export type FileRequestInput = {
   tool: string;
   args: unknown;

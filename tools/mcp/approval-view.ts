@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Source } from '../sources';
-import { APPROVAL_STATUSES, FINAL_STATUSES, WITHDRAWN_PREFIX, type ApprovalRequest } from '../approval/types';
+import { APPROVAL_STATUSES, FINAL_STATUSES, isWithdrawn, type ApprovalRequest } from '../approval/types';
 
 export const PreviewOutput = z.object({
   summary: z.string(),
@@ -99,8 +99,7 @@ function messageOf(request: ApprovalRequest, url: string): string {
     case 'failed':
       return `Approved, but executing it failed: ${request.error ?? 'no detail'}. Nothing is confirmed to have changed.`;
     case 'rejected':
-      if (request.decidedBy?.id === request.requester.id && request.reason?.startsWith(WITHDRAWN_PREFIX))
-        return `${request.reason} (${request.requester.name}). Nothing was changed.`;
+      if (isWithdrawn(request)) return `${request.reason} (${request.requester.name}). Nothing was changed.`;
       return `Rejected by ${by}${request.reason ? `: ${request.reason}` : ''}. Nothing was changed.`;
     case 'expired':
       return `Expired at ${request.expiresAt} without a decision. Nothing was changed; ask again if it is still needed.`;

@@ -9,7 +9,7 @@
 import type { AssetRef, AssetTag } from '../../assets';
 import { COMPOUND_PARTS, MACHINE_WORDS, MEASUREMENT_WORDS } from './plant-lexicon';
 import { machineOrdinal, numberWord } from './number-words';
-import { joinNumbers, normalise, sameWord, tokens } from './text';
+import { escapeRegExp, joinNumbers, normalise, sameWord, tokens } from './text';
 
 export type AssetResolution = { kind: 'one'; asset: AssetRef } | { kind: 'ambiguous'; candidates: AssetRef[]; phrase: string } | { kind: 'none' };
 
@@ -210,9 +210,7 @@ export function resolveAsset(text: string, assets: AssetRef[]): AssetResolution 
   // An exact id wins outright — a machine's: a line's id ("line1") is how people type the line, and "pnp2 line1" is
   // that line's placer, which the line rule below finds.
   const upper = text.toUpperCase();
-  const typed = assets.filter((asset) =>
-    new RegExp(`(^|[^A-Z0-9-])${asset.id.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Z0-9-])`).test(upper),
-  );
+  const typed = assets.filter((asset) => new RegExp(`(^|[^A-Z0-9-])${escapeRegExp(asset.id.toUpperCase())}($|[^A-Z0-9-])`).test(upper));
   const byId = typed.filter((asset) => asset.type !== 'line');
   if (byId.length === 1) return { kind: 'one', asset: byId[0]! };
   const lineById = typed.length === 1 && typed[0]!.type === 'line' ? typed[0] : undefined;

@@ -4,13 +4,13 @@
  * °C | 2 to 6 °C | -40 to 30 °C"); when a manual search found that row, the answer can say plainly whether
  * the value is inside it, instead of leaving the reader to compare a table with a list.
  */
+import { escapeRegExp } from './text';
 import { figure } from './answer-format';
 
 export type NormalBand = { low: number; high: number; unit: string; title: string; section?: string };
 
 export type Passage = { text: string; title?: string; section?: string };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
 
 /**
@@ -30,7 +30,7 @@ function namesTag(cell: string, tagId: string): boolean {
   if (names.includes(wanted)) return true;
   const run = /^([a-z_.]*?)(\d+)([a-z_.]*)\s+(?:to|bis|–|-)\s+([a-z_.]*?)(\d+)([a-z_.]*)$/i.exec(cell.trim());
   if (!run || run[1]!.toLowerCase() !== run[4]!.toLowerCase() || run[3]!.toLowerCase() !== run[6]!.toLowerCase()) return false;
-  const own = new RegExp(`^${escape(run[1]!)}(\\d+)${escape(run[3]!)}$`, 'i').exec(tagId);
+  const own = new RegExp(`^${escapeRegExp(run[1]!)}(\\d+)${escapeRegExp(run[3]!)}$`, 'i').exec(tagId);
   return own !== null && Number(own[1]) >= Number(run[2]) && Number(own[1]) <= Number(run[5]);
 }
 
@@ -42,7 +42,7 @@ export function normalBandFor(tagId: string, passages: readonly Passage[]): Norm
   const row = new RegExp(String.raw`(?:^|\|)\s*([^|]+?)\s*\|[^|]*\|\s*([^|]*?)\s*\|\s*${NUMBER}\s*(?:to|bis|–|-)\s*${NUMBER}\s*([^\s|\d][^\s|]*)?`, 'gi');
   // Or in a sentence: "VacuumKpa between 60 and 80 kPa on every nozzle".
   const prose = new RegExp(
-    String.raw`\b${escape(tagId)}\b[^.|]{0,40}?\b(?:between|zwischen)\s+${NUMBER}\s*(?:and|und)\s+${NUMBER}\s*([^\s|\d.,;][^\s|.,;]*)?`,
+    String.raw`\b${escapeRegExp(tagId)}\b[^.|]{0,40}?\b(?:between|zwischen)\s+${NUMBER}\s*(?:and|und)\s+${NUMBER}\s*([^\s|\d.,;][^\s|.,;]*)?`,
     'i',
   );
   for (const passage of passages) {
@@ -86,7 +86,7 @@ export function bandVerdict(
 
 /** The number a person states with the unit of the value ("zeigt 19 Grad", "at 900 ppm"), if any. */
 export function statedValue(question: string, unit: string): number | undefined {
-  const units = /°c|grad|degrees?|c$/i.test(unit) ? String.raw`(?:°\s*c|°|grad|degrees?|deg)` : escape(unit);
+  const units = /°c|grad|degrees?|c$/i.test(unit) ? String.raw`(?:°\s*c|°|grad|degrees?|deg)` : escapeRegExp(unit);
   const match = new RegExp(String.raw`${NUMBER}\s*${units}(?![a-z])`, 'i').exec(question);
   if (match) return Number(match[1]!.replace(',', '.'));
   // "L2 printer squeegee 80 — ok or too much?": one bare number that numbers no zone, line or machine is the value.

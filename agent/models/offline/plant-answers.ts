@@ -5,6 +5,7 @@
  * in plant time, then a few lines of detail. Every figure comes from the tool result; nothing is
  * recomputed here, so the chat says what the pages and the handover say.
  */
+import { escapeRegExp } from './text';
 import { workOrdersAnswer } from './work-order-answers';
 import { germanScheduleText } from './german-schedule-text';
 import { germanHandoverText } from './german-handover-text';
@@ -627,8 +628,6 @@ function handoverAnswer(output: Row, options: AnswerInput): PlantAnswer | undefi
   );
   return { lead, body };
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const GERMAN_SECTION_TITLES: Record<string, string> = {
   alarms: 'Alarme',

@@ -9,6 +9,7 @@
  * write back; "AOI Linie 2 stoppen, nee, zeig erst mal die aktiven Alarme davon" asks for the read instead; "set zone 3 to
  * 185 — no, something lower, not sure yet" leaves no value to file.
  */
+import { escapeRegExp } from './text';
 import { aliasesOf, resolveAsset } from './asset-resolver';
 import type { AssetRef } from '../../assets';
 import { parseCommand } from './commands';
@@ -141,16 +142,12 @@ function unitPattern(unit: string): string {
   if (/^(?:boards?|platinen|stück|stueck|pcs)$/.test(u)) return '(?:boards?|platinen|stück|stueck|pcs)';
   if (/^(?:°\s*c|°|grad|degrees)$/.test(u)) return '(?:°\\s*c|°|grad|degrees)';
   if (/^(?:%|prozent|percent)$/.test(u)) return '(?:%|prozent|percent)';
-  return escape(unit);
+  return escapeRegExp(unit);
 }
 
 /** A name as typed with a space or a hyphen between its words ("fine pitch", "fine-pitch"). */
 function spaced(name: string): string {
-  return escape(name).replace(/ /g, '[\\s-]+');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return escapeRegExp(name).replace(/ /g, '[\\s-]+');
 }
 
 /** A command verb at the request's start, which a corrected command replaces: "reset the L1 ICT" → "clear the L1 ICT". */

@@ -8,6 +8,11 @@ import { numberWord, SPELT_DIGITS } from './number-words';
 const SPELT_NUMBER = new RegExp(`\\b(line|linie|zone|strasse|band|halle|placer|ofen|oven)\\s+(${SPELT_DIGITS.join('|')})\\b`, 'g');
 
 /** Lower case; hyphens, slashes and punctuation become spaces; `&` stays (P&P). */
+/** The text as a regular expression that matches it literally ("L1-RFL", "mm/s", "Zone4.SetpointC"). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function normalise(text: string): string {
   return (
     transliterate(text.toLowerCase())

@@ -37,6 +37,7 @@ import {
   withoutPlannedStep,
   withoutQuotedText,
   withoutQuestionFillers,
+  escapeRegExp,
 } from './text';
 import { speltValuesAsDigits } from './number-words';
 import { commandAfterComplaint } from './complaint-then-command';
@@ -344,7 +345,7 @@ function kindTalkedAbout(given: UnderstandInput): UnderstandInput | undefined {
   if (talked.length !== 1) return undefined;
   const machine = named.candidates.find((asset) => asset.id === talked[0])!;
   const lower = given.text.toLowerCase();
-  const wordAt = (name: string) => lower.search(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  const wordAt = (name: string) => lower.search(new RegExp(`\\b${escapeRegExp(name)}\\b`));
   // The longest name of it typed ("reflow oven" over "oven"), replaced by its id.
   const alias = aliasesOf(machine)
     .filter((name) => wordAt(name) >= 0)

@@ -27,31 +27,29 @@ export const GERMAN_COMMAND_VERB: Record<MachineCommandName, string> = {
   clear: 'quittieren',
 };
 
+/**
+ * "I want the printer on line 1 stopped", "need the L2 ICT reset", "hans asked me to get the L2 printer stopped, can you do
+ * that": the state wanted, as a participle, said last (how long, please, or the copilot asked to see to it may follow).
+ */
+function stateWanted(states: string): RegExp {
+  return new RegExp(
+    String.raw`\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:${states})(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$`,
+  );
+}
+
 const PATTERNS: [RegExp, MachineCommandName][] = [
   // "needs stopping", "has to be reset", "soll gestoppt werden": the command in the passive, said of the machine.
   [/\b(?:resuming|be resumed|fortgesetzt werden)\b/, 'unhold'],
   [/\b(?:holding|pausing|be held|be paused|angehalten werden|pausiert werden)\b/, 'hold'],
   // "I want the printer on line 1 stopped", "need the L2 ICT reset": the state wanted, as a participle.
-  [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:on hold|held|paused)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
-    'hold',
-  ],
+  [stateWanted('on hold|held|paused'), 'hold'],
   // "ich brauch das AOI gestoppt", "ich hätte gern den Packer im Hold": the German wanted state.
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:angehalten|pausiert|im hold)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'hold'],
   [/\b(?:brauch\w*|will|wollen|m(?:ö|oe)chte\w*|gern\w*)\b[^.?!,]*\b(?:gestoppt|abgeschaltet|ausgeschaltet)\s*(?:bitte|jetzt|sofort)?\s*(?:[.!,;]|$)/, 'stop'],
   [/\b(?:in|auf)\s+(?:den\s+)?(?:hold|halt|pause)\s+(?:nehmen|setzen|stellen|schicken|packen|nimmst|setzt|stellst)\b/, 'hold'],
-  [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:stopped|switched off|turned off|shut down|off)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
-    'stop',
-  ],
-  [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:reset)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
-    'reset',
-  ],
-  [
-    /\b(?:wants?|needs?|likes?|gets?)\b[^.?!,]*\b(?:started|switched on|turned on|running)(?:\s+(?:while|until|till|for|because|since|as|before)\b[^.?!]*)?\s*(?:please|pls|now|asap)?[.!]?(?:,?\s*(?:pls|please) do[.!]?)?(?:,?\s*(?:can|could|would|will) (?:you|u) (?:do|handle|file) (?:that|it|this)\s*\??)?$/,
-    'start',
-  ],
+  [stateWanted('stopped|switched off|turned off|shut down|off'), 'stop'],
+  [stateWanted('reset'), 'reset'],
+  [stateWanted('started|switched on|turned on|running'), 'start'],
   [/\b(?:stopping|be stopped|gestoppt werden|abgeschaltet werden|ausgeschaltet werden|runtergefahren werden|heruntergefahren werden)\b/, 'stop'],
   // "ich möchte, dass der Chiller gestoppt wird", "den Verpacker hätt ich gern gestoppt": the state wished for, German.
   [
